@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Summarise a `scripts/test-all.sh` run.
+//
+// Reads .tmp/exitcode-<step> (written by test-all.sh) and the vitest JSON
+// reports .tmp/results-<project>.json, prints one line per step, the failing
+// tests, and as the very LAST line exactly: "<N> passed, <N> failed".
+//
+// Counting:
+//   typecheck      1 passed, or 1 failed if tsc exited non-zero (or didn't run).
+//   vitest project passed/failed tests from its JSON, plus 1 failed for each
+//                  test file that failed without a failing test (import error,
+//                  hook error), plus 1 failed if vitest exited non-zero without
+//                  any reported failure (crash, globalSetup error, unhandled
+//                  error, timeout). A missing or unreadable JSON is 1 failed.
+// Exit status: 1 if anything failed, else 0.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = join(root, '.tmp');
+const projects = ['unit', 'integration', 'browser'];
+
+function readExitCode(name) {
+  const file = join(tmp, `exitcode-${name}`);
+  if (!existsSync(file)) return null;
+  const code = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
+  return Number.isNaN(code) ? null : code;
+}
+
+function describeExit(code) {
+  if (code === 124 || code === 137) return `timed out (exit ${code})`;
+  return `exit ${code}`;
+}
+
+let totalPassed = 0;
+let totalFailed = 0;
+const lines = [];
+const failures = [];
+
+// Typecheck
+{
+  const code = readExitCode('typecheck');
+  if (code === 0) {
+    totalPassed += 1;
+    lines.push(['typecheck', 'passed']);
+  } else {
+    totalFailed += 1;
+    const why = code === null ? 'did not run' : `tsc reported errors (${describeExit(code)}), see output above`;
+    lines.push(['typecheck', `FAILED: ${why}`]);
+  }
+}
+
+for (const project of projects) {
+  const code = readExitCode(project);
+  const file = join(tmp, `results-${project}.json`);
+
+  let report;
+  if (existsSync(file)) {
+    try {
+      report = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      totalFailed += 1;
+      lines.push([project, `FAILED: unreadable ${relative(root, file)} (${error.message})`]);
+      continue;
+    }
+  }
+  if (!report || typeof report !== 'object' || !Array.isArray(report.testResults)) {
+    totalFailed += 1;
+    const why = code === null ? 'did not run' : `crashed (${describeExit(code)}), no JSON results`;
+    lines.push([project, `FAILED: ${why}`]);
+    continue;
+  }
+
+  const passed = report.numPassedTests ?? 0;
+  let failed = report.numFailedTests ?? 0;
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  const notes = [];
+
+  for (const fileResult of report.testResults) {
+    const name = relative(root, fileResult.name ?? '?');
+    const failedTests = (fileResult.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const t of failedTests) {
+      failures.push(`${project}: ${name} > ${t.fullName}`);
+    }
+    if (fileResult.status === 'failed' && failedTests.length === 0) {
+      failed += 1;
+      const message = String(fileResult.message ?? '').split('\n')[0].trim();
+      failures.push(`${project}: ${name} (file failed${message ? `: ${message}` : ', e.g. in a hook'})`);
+    }
+  }
+
+  if (code !== 0 && failed === 0) {
+    failed += 1;
+    const why = code === null ? 'exit code unknown' : describeExit(code);
+    notes.push(`vitest failed without a failing test (${why}): globalSetup error, unhandled error or crash; see output above`);
+    failures.push(`${project}: vitest run failed (${why})`);
+  }
+  if (report.testResults.length === 0 && code === 0) notes.push('no test files');
+
+  totalPassed += passed;
+  totalFailed += failed;
+  const files = report.testResults.length;
+  let summary = `${passed} passed, ${failed} failed`;
+  if (skipped) summary += `, ${skipped} skipped`;
+  summary += ` (${files} file${files === 1 ? '' : 's'})`;
+  if (notes.length) summary += ` - ${notes.join('; ')}`;
+  lines.push([project, summary]);
+}
+
+const width = Math.max(...lines.map(([name]) => name.length));
+for (const [name, text] of lines) console.log(`${name.padEnd(width)}  ${text}`);
+if (failures.length) {
+  console.log('\nFailures:');
+  for (const f of failures) console.log(`  - ${f}`);
+}
+console.log(`${totalPassed} passed, ${totalFailed} failed`);
+process.exitCode = totalFailed > 0 ? 1 : 0;

@@ -1,0 +1,3 @@
+export * from './roles.ts';
+export * from './principal.ts';
+export * from './route-access.ts';

@@ -1,0 +1,95 @@
+/**
+ * Roles and what they permit. Deny by default: a permission not listed for a role is refused.
+ * Roles are held over a unit and inherited by everything below it (docs/decisions/0005).
+ */
+export const ROLES = [
+  'administrator',
+  'performance-officer',
+  'director',
+  'manager',
+  'data-entry',
+  'viewer',
+  'cabinet-member',
+  'scrutiny-member',
+  'audit-member',
+  'internal-auditor',
+  'hr',
+  'partner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  administrator: 'Administrator',
+  'performance-officer': 'Performance officer',
+  director: 'Director',
+  manager: 'Manager',
+  'data-entry': 'Data entry',
+  viewer: 'Viewer',
+  'cabinet-member': 'Cabinet member (portfolio holder)',
+  'scrutiny-member': 'Scrutiny member',
+  'audit-member': 'Audit committee member',
+  'internal-auditor': 'Internal auditor',
+  hr: 'HR',
+  partner: 'Partner',
+};
+
+export const PERMISSIONS = [
+  'view:plans',
+  'view:organisation',
+  'view:audit',
+  'manage:structure',
+  'manage:people',
+  'manage:roles',
+  'manage:governance',
+  'manage:framework',
+  'edit:plans',
+  'submit:plans',
+  'approve:plans',
+  'version:plans',
+  'manage:api-tokens',
+  'edit:measures',
+  'enter:values',
+  'verify:values',
+  'approve:values',
+  'reopen:periods',
+  'import:data',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const staff: Permission[] = ['view:plans', 'view:organisation', 'manage:api-tokens'];
+const planners: Permission[] = [...staff, 'edit:plans', 'submit:plans', 'approve:plans', 'version:plans'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: PERMISSIONS,
+  'performance-officer': [
+    ...planners,
+    'view:audit',
+    'manage:framework',
+    'manage:governance',
+    'edit:measures',
+    'enter:values',
+    'verify:values',
+    'approve:values',
+    'reopen:periods',
+    'import:data',
+  ],
+  director: [...planners, 'view:audit', 'edit:measures', 'verify:values', 'approve:values'],
+  manager: [...planners, 'edit:measures', 'enter:values', 'verify:values'],
+  'data-entry': [...staff, 'enter:values'],
+  viewer: ['view:plans', 'view:organisation'],
+  'cabinet-member': ['view:plans', 'view:organisation', 'approve:plans'],
+  'scrutiny-member': ['view:plans', 'view:organisation'],
+  'audit-member': ['view:plans', 'view:organisation', 'view:audit'],
+  'internal-auditor': ['view:plans', 'view:organisation', 'view:audit'],
+  hr: [...staff, 'manage:people'],
+  // A partner sees plans only, and only the items shared with its partnership.
+  partner: ['view:plans'],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

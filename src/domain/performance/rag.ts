@@ -1,0 +1,191 @@
+/**
+ * Red / amber / green status of a value against its target, with the reason in words.
+ *
+ * Boundary rules (tested in rag.test.ts):
+ * - exactly on the target is green; exactly on the amber boundary is amber;
+ * - the value is compared as shown, i.e. rounded to the measure's decimal places, so the status
+ *   always agrees with the figure printed beside it (69.96% shown as "70.0%" meets a 70% target);
+ * - boundaries are computed exactly, with a tolerance of one part in 10⁹ so that binary rounding
+ *   (70.3 × 0.95) cannot push a value that is on the boundary to the wrong side;
+ * - a percentage tolerance is a percentage of the target's size (|target|), so a target of 0 has
+ *   no amber band unless an absolute amount or explicit bands are used.
+ */
+import { domainError, fail, ok } from '../result.ts';
+import type { Result } from '../result.ts';
+import { formatDate, formatValue, roundAsShown } from './format.ts';
+import type { Polarity, RagStatus, Target, ValueFormat } from './types.ts';
+
+export type RagThresholds =
+  /** Amber within this percentage of the target (of each bound, for a range). */
+  | { kind: 'percentage'; amberPercent: number }
+  /** Amber within this amount of the target (of each bound, for a range). */
+  | { kind: 'absolute'; amberAmount: number }
+  /**
+   * Explicit amber boundaries: amberLower is where amber starts below a higher-is-better target
+   * or a range; amberUpper where amber ends above a lower-is-better target or a range.
+   */
+  | { kind: 'bands'; amberLower?: number; amberUpper?: number }
+  /** Green or red only. */
+  | { kind: 'none' };
+
+export interface RagInput {
+  value: number | null;
+  polarity: Polarity;
+  target: Target | null;
+  thresholds: RagThresholds;
+  format: ValueFormat;
+  /** Used in the words for missing data, e.g. 'June 2025'. */
+  periodLabel?: string;
+  /** When the value was due and today's date; without them a missing value is "no data yet". */
+  dueDate?: string;
+  asOf?: string;
+}
+
+export interface RagResult {
+  status: RagStatus;
+  reason: string;
+  /** The value as compared (rounded to the shown decimals), or null. */
+  comparedValue: number | null;
+  /** The amber band actually used, when there is one. */
+  amberLower?: number;
+  amberUpper?: number;
+}
+
+/** Order used for "worse than" comparisons; statuses without a rating are not ranked. */
+export const RAG_RANK: Record<'red' | 'amber' | 'green', number> = { red: 0, amber: 1, green: 2 };
+
+const RELATIVE_EPSILON = 1e-9;
+
+function atLeast(value: number, boundary: number): boolean {
+  return value >= boundary - RELATIVE_EPSILON * Math.max(1, Math.abs(boundary));
+}
+
+function atMost(value: number, boundary: number): boolean {
+  return value <= boundary + RELATIVE_EPSILON * Math.max(1, Math.abs(boundary));
+}
+
+function toleranceFor(reference: number, thresholds: RagThresholds): number | null {
+  switch (thresholds.kind) {
+    case 'percentage':
+      return (Math.abs(reference) * thresholds.amberPercent) / 100;
+    case 'absolute':
+      return thresholds.amberAmount;
+    case 'bands':
+    case 'none':
+      return null;
+  }
+}
+
+/** Checks thresholds once when they are saved, with a message a person can act on. */
+export function validateRagThresholds(thresholds: RagThresholds, polarity: Polarity, target: Target | null): Result<RagThresholds> {
+  const bad = (message: string) => fail(domainError('invalid', message, 'thresholds'));
+  if (thresholds.kind === 'percentage' && !(thresholds.amberPercent >= 0)) return bad('The amber percentage cannot be negative');
+  if (thresholds.kind === 'absolute' && !(thresholds.amberAmount >= 0)) return bad('The amber amount cannot be negative');
+  if (thresholds.kind === 'bands' && target !== null) {
+    const { amberLower, amberUpper } = thresholds;
+    const low = target.kind === 'value' ? target.value : target.lower;
+    const high = target.kind === 'value' ? target.value : target.upper;
+    if (amberLower !== undefined && amberLower > low) return bad(`Amber must start at or below the target (${low}), not at ${amberLower}`);
+    if (amberUpper !== undefined && amberUpper < high) return bad(`Amber must end at or above the target (${high}), not at ${amberUpper}`);
+    if (polarity === 'higher-is-better' && amberLower === undefined) return bad('Give the value where amber starts');
+    if (polarity === 'lower-is-better' && amberUpper === undefined) return bad('Give the value where amber ends');
+  }
+  return ok(thresholds);
+}
+
+/** The amber band edges for a target under the thresholds (undefined where there is no band). */
+function amberBand(
+  target: Target,
+  polarity: Polarity,
+  thresholds: RagThresholds,
+): { amberLower?: number; amberUpper?: number } {
+  const low = target.kind === 'value' ? target.value : target.lower;
+  const high = target.kind === 'value' ? target.value : target.upper;
+  const band: { amberLower?: number; amberUpper?: number } = {};
+  const wantsLower = polarity === 'higher-is-better' || polarity === 'within-range';
+  const wantsUpper = polarity === 'lower-is-better' || polarity === 'within-range';
+  if (thresholds.kind === 'bands') {
+    if (wantsLower && thresholds.amberLower !== undefined) band.amberLower = thresholds.amberLower;
+    if (wantsUpper && thresholds.amberUpper !== undefined) band.amberUpper = thresholds.amberUpper;
+    return band;
+  }
+  const lowTolerance = toleranceFor(low, thresholds);
+  const highTolerance = toleranceFor(high, thresholds);
+  if (lowTolerance !== null && lowTolerance < 0) throw new RangeError('An amber tolerance cannot be negative');
+  if (highTolerance !== null && highTolerance < 0) throw new RangeError('An amber tolerance cannot be negative');
+  if (wantsLower && lowTolerance !== null) band.amberLower = low - lowTolerance;
+  if (wantsUpper && highTolerance !== null) band.amberUpper = high + highTolerance;
+  return band;
+}
+
+const STATUS_WORD: Record<'red' | 'amber' | 'green', string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+
+export function calculateRag(input: RagInput): RagResult {
+  const { value, polarity, target, thresholds, format } = input;
+  const show = (v: number) => formatValue(v, format.unit, format.decimals);
+
+  if (value === null || !Number.isFinite(value)) {
+    const what = input.periodLabel ? ` for ${input.periodLabel}` : '';
+    const { dueDate, asOf } = input;
+    // Due on a date means "by the end of that day": overdue only from the day after.
+    if (dueDate !== undefined && asOf !== undefined && asOf > dueDate) {
+      return { status: 'overdue', reason: `Overdue: no data${what}, which was due by ${formatDate(dueDate)}`, comparedValue: null };
+    }
+    const due = dueDate !== undefined ? `; due by ${formatDate(dueDate)}` : '';
+    return { status: 'no-data', reason: `No data yet${what}${due}`, comparedValue: null };
+  }
+
+  const shown = roundAsShown(value, format.decimals);
+  if (polarity === 'none') {
+    return { status: 'no-target', reason: `No target (monitor only): ${show(shown)}`, comparedValue: shown };
+  }
+  if (target === null) {
+    return { status: 'no-target', reason: `No target set: ${show(shown)}`, comparedValue: shown };
+  }
+  if ((polarity === 'within-range') !== (target.kind === 'range')) {
+    const needs = polarity === 'within-range' ? 'a target range' : 'a single target value';
+    return { status: 'no-target', reason: `No usable target: this measure needs ${needs}; ${show(shown)}`, comparedValue: shown };
+  }
+
+  const band = amberBand(target, polarity, thresholds);
+  const result = (status: 'red' | 'amber' | 'green', text: string): RagResult => ({
+    status,
+    reason: `${STATUS_WORD[status]}: ${text}`,
+    comparedValue: shown,
+    ...band,
+  });
+
+  if (target.kind === 'value') {
+    const against = `${show(shown)} against a target of ${show(target.value)}`;
+    if (polarity === 'higher-is-better') {
+      if (atLeast(shown, target.value)) return result('green', against);
+      const bandWords = band.amberLower === undefined ? 'no amber band' : `amber from ${show(band.amberLower)}`;
+      const status = band.amberLower !== undefined && atLeast(shown, band.amberLower) ? 'amber' : 'red';
+      return result(status, `${against}; ${bandWords}`);
+    }
+    // lower is better
+    if (atMost(shown, target.value)) return result('green', against);
+    const bandWords = band.amberUpper === undefined ? 'no amber band' : `amber up to ${show(band.amberUpper)}`;
+    const status = band.amberUpper !== undefined && atMost(shown, band.amberUpper) ? 'amber' : 'red';
+    return result(status, `${against}; ${bandWords}`);
+  }
+
+  // within range: green inside [lower, upper] (bounds included), amber in the band either side.
+  const range = `the target range of ${show(target.lower)} to ${show(target.upper)}`;
+  if (atLeast(shown, target.lower) && atMost(shown, target.upper)) {
+    return result('green', `${show(shown)} is within ${range}`);
+  }
+  const below = shown < target.lower;
+  const edge = below ? band.amberLower : band.amberUpper;
+  const bandWords =
+    band.amberLower === undefined && band.amberUpper === undefined
+      ? 'no amber band'
+      : `amber ${[
+          band.amberLower === undefined ? null : `from ${show(band.amberLower)}`,
+          band.amberUpper === undefined ? null : `up to ${show(band.amberUpper)}`,
+        ]
+          .filter((x) => x !== null)
+          .join(' ')}`;
+  const inBand = edge !== undefined && (below ? atLeast(shown, edge) : atMost(shown, edge));
+  return result(inBand ? 'amber' : 'red', `${show(shown)} is ${below ? 'below' : 'above'} ${range}; ${bandWords}`);
+}

@@ -1,0 +1,69 @@
+/**
+ * Typed path builders, used both to register routes (with ':id' placeholders) and to build links,
+ * so a renamed URL cannot leave a dead link behind.
+ */
+const p = (id?: string) => id ?? ':id';
+
+export const paths = {
+  home: () => '/',
+  signIn: () => '/sign-in',
+  signOut: () => '/sign-out',
+  health: () => '/health',
+  apiDocs: () => '/api/docs',
+  openApi: () => '/api/openapi.json',
+
+  units: () => '/units',
+  newUnit: () => '/units/new',
+  unit: (id?: string) => `/units/${p(id)}`,
+  editUnit: (id?: string) => `/units/${p(id)}/edit`,
+
+  portfolios: () => '/portfolios',
+  newPortfolio: () => '/portfolios/new',
+  portfolio: (id?: string) => `/portfolios/${p(id)}`,
+  editPortfolio: (id?: string) => `/portfolios/${p(id)}/edit`,
+
+  people: () => '/people',
+  newPerson: () => '/people/new',
+  person: (id?: string) => `/people/${p(id)}`,
+  editPerson: (id?: string) => `/people/${p(id)}/edit`,
+  personRoles: (id?: string) => `/people/${p(id)}/roles`,
+  endRole: (personId?: string, assignmentId?: string) =>
+    `/people/${personId ?? ':id'}/roles/${assignmentId ?? ':assignmentId'}/end`,
+
+  bodies: () => '/governance-bodies',
+  newBody: () => '/governance-bodies/new',
+  body: (id?: string) => `/governance-bodies/${p(id)}`,
+  editBody: (id?: string) => `/governance-bodies/${p(id)}/edit`,
+  bodyMembers: (id?: string) => `/governance-bodies/${p(id)}/members`,
+
+  partners: () => '/partners',
+  newPartner: () => '/partners/new',
+  partner: (id?: string) => `/partners/${p(id)}`,
+  editPartner: (id?: string) => `/partners/${p(id)}/edit`,
+
+  framework: () => '/framework',
+  newPlanType: () => '/framework/plan-types/new',
+  planType: (id?: string) => `/framework/plan-types/${p(id)}`,
+  editPlanType: (id?: string) => `/framework/plan-types/${p(id)}/edit`,
+  planTypeSteps: (id?: string) => `/framework/plan-types/${p(id)}/approval-steps`,
+  newItemType: () => '/framework/item-types/new',
+  editItemType: (id?: string) => `/framework/item-types/${p(id)}/edit`,
+
+  plans: () => '/plans',
+  newPlan: () => '/plans/new',
+  plan: (id?: string) => `/plans/${p(id)}`,
+  editPlan: (id?: string) => `/plans/${p(id)}/edit`,
+  planHistory: (id?: string) => `/plans/${p(id)}/history`,
+  planAction: (id?: string, action?: string) => `/plans/${p(id)}/${action ?? ':action'}`,
+  newItem: (planId?: string) => `/plans/${p(planId)}/items/new`,
+
+  item: (id?: string) => `/items/${p(id)}`,
+  editItem: (id?: string) => `/items/${p(id)}/edit`,
+  itemLinks: (id?: string) => `/items/${p(id)}/links`,
+  removeItemLink: (id?: string, linkId?: string) => `/items/${p(id)}/links/${linkId ?? ':linkId'}/remove`,
+
+  apiTokens: () => '/account/api-tokens',
+  revokeApiToken: (id?: string) => `/account/api-tokens/${p(id)}/revoke`,
+
+  audit: () => '/audit',
+};

@@ -1,0 +1,108 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, newPage } from '../helpers/browser.ts';
+
+const layout = (title: string, body: string) => `<!doctype html>
+<html lang="en-GB">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${title} – Golden Thread</title>
+  </head>
+  <body>
+    <header><a href="#main">Skip to main content</a></header>
+    <main id="main">
+      ${body}
+    </main>
+  </body>
+</html>`;
+
+const pages: Record<string, string> = {
+  '/accessible': layout(
+    'Performance measures',
+    `<h1>Performance measures</h1>
+     <p id="today"></p>
+     <form action="/accessible" method="get">
+       <label for="search">Search measures</label>
+       <input id="search" name="q" type="text">
+       <button type="submit">Search</button>
+     </form>
+     <script>
+       document.getElementById('today').textContent =
+         new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })
+           .format(new Date(Date.UTC(2025, 6, 1, 23, 30)));
+     </script>`,
+  ),
+  '/broken': layout(
+    'Broken page',
+    `<h1>Broken page</h1>
+     <img src="/chart.png">
+     <input id="unlabelled" type="text">`,
+  ),
+};
+
+describe('browser harness', () => {
+  let server: Server;
+  let baseUrl: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const html = pages[new URL(req.url ?? '/', 'http://localhost').pathname];
+      if (html === undefined) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('serves an accessible page that passes axe', async () => {
+    const response = await page.goto(`${baseUrl}/accessible`);
+    expect(response?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe('Performance measures');
+    const results = await expectNoAxeViolations(page);
+    expect(results.passes.length).toBeGreaterThan(0);
+  });
+
+  it('runs with the en-GB locale and Europe/London time zone', async () => {
+    await page.goto(`${baseUrl}/accessible`);
+    expect(await page.evaluate<string>('navigator.language')).toBe('en-GB');
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Europe/London');
+    // 23:30 UTC on 1 July is 00:30 BST on 2 July.
+    expect(await page.locator('#today').textContent()).toBe('2 July 2025');
+  });
+
+  it('fails with a readable list when axe finds violations', async () => {
+    await page.goto(`${baseUrl}/broken`);
+    const error = await expectNoAxeViolations(page).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error, 'expectNoAxeViolations should have thrown').toBeInstanceOf(Error);
+    const message = error?.message ?? '';
+    expect(message).toMatch(/^2 accessibility rule\(s\) violated on 2 element\(s\) at http:\/\/127\.0\.0\.1:\d+\/broken:/);
+    expect(message).toContain('- image-alt [critical]: Images must have alternative text');
+    expect(message).toContain('at img');
+    expect(message).toContain('- label [critical]: Form elements must have labels');
+    expect(message).toContain('at #unlabelled');
+  });
+
+  it('can limit the scan to part of the page', async () => {
+    await page.goto(`${baseUrl}/broken`);
+    await expectNoAxeViolations(page, { include: 'h1' });
+    await expect(expectNoAxeViolations(page, { exclude: 'img' })).rejects.toThrow(/label \[critical\]/);
+  });
+});
