@@ -85,7 +85,9 @@ for (const project of projects) {
     }
     if (fileResult.status === 'failed' && failedTests.length === 0) {
       failed += 1;
-      const message = String(fileResult.message ?? '').split('\n')[0].trim();
+      const message = String(fileResult.message ?? '')
+        .split('\n')[0]
+        .trim();
       failures.push(`${project}: ${name} (file failed${message ? `: ${message}` : ', e.g. in a hook'})`);
     }
   }
@@ -93,7 +95,9 @@ for (const project of projects) {
   if (code !== 0 && failed === 0) {
     failed += 1;
     const why = code === null ? 'exit code unknown' : describeExit(code);
-    notes.push(`vitest failed without a failing test (${why}): globalSetup error, unhandled error or crash; see output above`);
+    notes.push(
+      `vitest failed without a failing test (${why}): globalSetup error, unhandled error or crash; see output above`,
+    );
     failures.push(`${project}: vitest run failed (${why})`);
   }
   if (report.testResults.length === 0 && code === 0) notes.push('no test files');

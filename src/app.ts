@@ -16,6 +16,26 @@ import { views } from './web/plugins/views.ts';
 import { assetRoutes } from './web/routes/assets.routes.ts';
 import { authRoutes } from './web/routes/auth.routes.ts';
 import { unitRoutes } from './web/routes/units.routes.ts';
+import { peopleRoutes } from './web/routes/people.routes.ts';
+import { portfoliosRoutes } from './web/routes/portfolios.routes.ts';
+import { partnersRoutes } from './web/routes/partners.routes.ts';
+import { governanceRoutes } from './web/routes/governance.routes.ts';
+import { apiTokensRoutes } from './web/routes/api-tokens.routes.ts';
+import { frameworkRoutes } from './web/routes/framework.routes.ts';
+import { plansRoutes } from './web/routes/plans.routes.ts';
+import { itemsRoutes } from './web/routes/items.routes.ts';
+import { auditRoutes } from './web/routes/audit.routes.ts';
+import { measuresRoutes } from './web/routes/measures.routes.ts';
+import { collectionRoutes } from './web/routes/collection.routes.ts';
+import { peopleApi } from './api/routes/people.api.ts';
+import { portfoliosApi } from './api/routes/portfolios.api.ts';
+import { partnersApi } from './api/routes/partners.api.ts';
+import { governanceApi } from './api/routes/governance.api.ts';
+import { frameworkApi } from './api/routes/framework.api.ts';
+import { plansApi } from './api/routes/plans.api.ts';
+import { itemsApi } from './api/routes/items.api.ts';
+import { measuresApi } from './api/routes/measures.api.ts';
+import { collectionApi } from './api/routes/collection.api.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -49,12 +69,32 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(assetRoutes);
   await app.register(authRoutes, { services, secureCookies });
   await app.register(unitRoutes, { services });
+  await app.register(peopleRoutes, { services });
+  await app.register(portfoliosRoutes, { services });
+  await app.register(partnersRoutes, { services });
+  await app.register(governanceRoutes, { services });
+  await app.register(apiTokensRoutes, { services });
+  await app.register(frameworkRoutes, { services });
+  await app.register(plansRoutes, { services });
+  await app.register(itemsRoutes, { services });
+  await app.register(auditRoutes, { services });
+  await app.register(measuresRoutes, { services });
+  await app.register(collectionRoutes, { services });
 
   // JSON API
   await app.register(docsRoutes);
   await app.register(
     async (api) => {
       await api.register(unitsApi, { services });
+      await api.register(peopleApi, { services });
+      await api.register(portfoliosApi, { services });
+      await api.register(partnersApi, { services });
+      await api.register(governanceApi, { services });
+      await api.register(frameworkApi, { services });
+      await api.register(plansApi, { services });
+      await api.register(itemsApi, { services });
+      await api.register(measuresApi, { services });
+      await api.register(collectionApi, { services });
     },
     { prefix: '/api/v1' },
   );

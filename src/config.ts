@@ -12,10 +12,7 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  SESSION_SECRET: z
-    .string()
-    .min(32, 'must be at least 32 characters (use a long random string)')
-    .optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
   BASE_URL: z.url('must be an absolute URL such as http://localhost:3000').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

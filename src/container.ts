@@ -11,7 +11,10 @@ export interface Deps {
 }
 
 /** The one composition root: configuration in, everything the app, jobs and CLI need out. */
-export async function createDeps(config: Config, options: { clock?: () => Date; inMemory?: boolean } = {}): Promise<Deps> {
+export async function createDeps(
+  config: Config,
+  options: { clock?: () => Date; inMemory?: boolean } = {},
+): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: options.inMemory ? undefined : path.resolve(config.dataDir, 'pglite'),

@@ -22,4 +22,6 @@ export const problemResponses = {
   409: problemSchema,
 };
 
-export const timestamp = z.union([z.date(), z.string()]).transform((value) => (value instanceof Date ? value.toISOString() : value));
+export const timestamp = z
+  .union([z.date(), z.string()])
+  .transform((value) => (value instanceof Date ? value.toISOString() : value));

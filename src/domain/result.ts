@@ -4,13 +4,7 @@
  * (for GOV.UK inline errors and problem JSON) and a sentence a person can act on.
  */
 export type DomainErrorCode =
-  | 'invalid'
-  | 'not_found'
-  | 'duplicate'
-  | 'conflict'
-  | 'forbidden'
-  | 'cycle'
-  | 'invalid_state';
+  'invalid' | 'not_found' | 'duplicate' | 'conflict' | 'forbidden' | 'cycle' | 'invalid_state';
 
 export interface DomainError {
   code: DomainErrorCode;

@@ -37,7 +37,9 @@ export function createAuthService(db: Db, clock: () => Date = () => new Date()) 
       .select({ role: roleAssignments.role, unitId: roleAssignments.unitId })
       .from(roleAssignments)
       .where(and(eq(roleAssignments.personId, personId), isNull(roleAssignments.endedAt)));
-    const grants: RoleGrant[] = rows.flatMap((row) => (isRole(row.role) ? [{ role: row.role, unitId: row.unitId }] : []));
+    const grants: RoleGrant[] = rows.flatMap((row) =>
+      isRole(row.role) ? [{ role: row.role, unitId: row.unitId }] : [],
+    );
     return {
       kind: 'person',
       personId: person.id,

@@ -19,7 +19,8 @@ export class Rollback extends Error {
 
 /** Postgres unique violation: the database is the last word on duplicates under concurrency. */
 export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ??
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ??
     (error as { cause?: { code?: string } })?.cause?.code;
   return code === '23505';
 }

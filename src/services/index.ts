@@ -1,7 +1,18 @@
 import type { Db } from '../data/db.ts';
+import { createApiTokensService } from './api-tokens.service.ts';
+import { createAuditService } from './audit.service.ts';
 import { createAuthService } from './auth.service.ts';
+import { createCollectionService } from './collection.service.ts';
+import { createFrameworkService } from './framework.service.ts';
+import { createGovernanceService } from './governance.service.ts';
+import { createItemsService } from './items.service.ts';
+import { createMeasuresService } from './measures.service.ts';
 import { createOrganisationsService } from './organisations.service.ts';
+import { createPartnersService } from './partners.service.ts';
 import { createPeopleService } from './people.service.ts';
+import { createPlansService } from './plans.service.ts';
+import { createPortfoliosService } from './portfolios.service.ts';
+import { createRolesService } from './roles.service.ts';
 import { createStructureService } from './structure.service.ts';
 
 export interface ServiceDeps {
@@ -10,12 +21,23 @@ export interface ServiceDeps {
 }
 
 /** Every use case, built once in the composition root and handed to web, API, jobs and CLI. */
-export function createServices({ db, clock }: ServiceDeps) {
+export function createServices(deps: ServiceDeps) {
   return {
-    auth: createAuthService(db, clock),
-    organisations: createOrganisationsService(db),
-    structure: createStructureService(db),
-    people: createPeopleService(db),
+    auth: createAuthService(deps.db, deps.clock),
+    organisations: createOrganisationsService(deps.db),
+    structure: createStructureService(deps.db),
+    people: createPeopleService(deps),
+    roles: createRolesService(deps),
+    portfolios: createPortfoliosService(deps),
+    partners: createPartnersService(deps),
+    governance: createGovernanceService(deps),
+    apiTokens: createApiTokensService(deps),
+    framework: createFrameworkService(deps),
+    plans: createPlansService(deps),
+    items: createItemsService(deps),
+    audit: createAuditService(deps),
+    measures: createMeasuresService(deps),
+    collection: createCollectionService(deps),
   };
 }
 

@@ -5,7 +5,10 @@ import { organisations } from '../data/schema/index.ts';
 export function createOrganisationsService(db: Db) {
   return {
     async nameOf(organisationId: string): Promise<string | undefined> {
-      const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+      const [row] = await db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
       return row?.name;
     },
     async get(organisationId: string) {

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../data/db.ts';
+import type { ServiceDeps } from './index.ts';
 import { people } from '../data/schema/index.ts';
 import type { Caller } from './context.ts';
 
-export function createPeopleService(db: Db) {
+export function createPeopleService({ db }: ServiceDeps) {
   return {
     list(caller: Caller) {
       return db

@@ -45,7 +45,9 @@ export function createStructureService(db: Db) {
       const members = await db
         .select({ id: people.id, name: people.name, jobTitle: people.jobTitle })
         .from(people)
-        .where(and(eq(people.organisationId, caller.organisationId), eq(people.unitId, id), eq(people.status, 'active')))
+        .where(
+          and(eq(people.organisationId, caller.organisationId), eq(people.unitId, id), eq(people.status, 'active')),
+        )
         .orderBy(people.name);
       const [head] = unit.headPersonId
         ? await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.id, unit.headPersonId))
@@ -87,7 +89,8 @@ export function createStructureService(db: Db) {
         });
         return ok(unit);
       }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return refuse('duplicate', `A unit with code ${input.code} already exists`, 'code');
+        if (isUniqueViolation(error))
+          return refuse('duplicate', `A unit with code ${input.code} already exists`, 'code');
         throw error;
       });
     },
@@ -122,4 +125,3 @@ export function createStructureService(db: Db) {
     },
   };
 }
-

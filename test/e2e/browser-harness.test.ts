@@ -93,7 +93,9 @@ describe('browser harness', () => {
     );
     expect(error, 'expectNoAxeViolations should have thrown').toBeInstanceOf(Error);
     const message = error?.message ?? '';
-    expect(message).toMatch(/^2 accessibility rule\(s\) violated on 2 element\(s\) at http:\/\/127\.0\.0\.1:\d+\/broken:/);
+    expect(message).toMatch(
+      /^2 accessibility rule\(s\) violated on 2 element\(s\) at http:\/\/127\.0\.0\.1:\d+\/broken:/,
+    );
     expect(message).toContain('- image-alt [critical]: Images must have alternative text');
     expect(message).toContain('at img');
     expect(message).toContain('- label [critical]: Form elements must have labels');

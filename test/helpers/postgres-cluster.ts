@@ -254,7 +254,18 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
         '-c synchronous_commit=off',
         '-c full_page_writes=off',
       ].join(' ');
-      const [cmd, args] = asDbUser(pgCtl, ['start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions]);
+      const [cmd, args] = asDbUser(pgCtl, [
+        'start',
+        '-D',
+        dataDir,
+        '-l',
+        logFile,
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        serverOptions,
+      ]);
       try {
         running = true;
         await run(cmd, args, dir);

@@ -23,7 +23,9 @@ export async function docsRoutes(app: FastifyInstance) {
     }
     return reply.render('pages/api/docs.njk', {
       title: 'API documentation',
-      groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, operations]) => ({ tag, operations })),
+      groups: [...groups.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([tag, operations]) => ({ tag, operations })),
     });
   });
 }

@@ -28,7 +28,11 @@ export async function unitsApi(app: FastifyInstance, { services }: { services: S
     '/units',
     {
       config: { access: { permission: 'view:organisation' } },
-      schema: { tags, summary: 'List the units of the organisation', response: { 200: z.array(unitSchema), ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'List the units of the organisation',
+        response: { 200: z.array(unitSchema), ...problemResponses },
+      },
     },
     async (request) => (await services.structure.list(request.caller())).map(toUnit),
   );
@@ -61,7 +65,13 @@ export async function unitsApi(app: FastifyInstance, { services }: { services: S
     '/units/:id',
     {
       config: { access: { permission: 'manage:structure' } },
-      schema: { tags, summary: 'Change a unit', params: idParams, body: unitInput, response: { 200: unitSchema, ...problemResponses } },
+      schema: {
+        tags,
+        summary: 'Change a unit',
+        params: idParams,
+        body: unitInput,
+        response: { 200: unitSchema, ...problemResponses },
+      },
     },
     async (request, reply) => {
       const result = await services.structure.update(request.caller(), request.params.id, request.body);

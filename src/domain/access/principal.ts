@@ -31,16 +31,10 @@ export function holdsPermission(principal: Principal, permission: Permission): b
  * Whether the principal holds the permission over a unit, given the unit's ancestry (the unit
  * itself first, then its parent, up to the root). A grant on an ancestor covers its descendants.
  */
-export function allowsAt(
-  principal: Principal,
-  permission: Permission,
-  unitAncestry: readonly string[],
-): boolean {
+export function allowsAt(principal: Principal, permission: Permission, unitAncestry: readonly string[]): boolean {
   if (principal.kind === 'public') return false;
   return principal.grants.some(
-    (grant) =>
-      roleAllows(grant.role, permission) &&
-      (grant.unitId === null || unitAncestry.includes(grant.unitId)),
+    (grant) => roleAllows(grant.role, permission) && (grant.unitId === null || unitAncestry.includes(grant.unitId)),
   );
 }
 

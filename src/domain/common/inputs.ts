@@ -17,7 +17,10 @@ export const requiredText = (label: string, max = 200) =>
 export const optionalText = (label: string, max = 5000) =>
   z.preprocess(
     (value) => (value === undefined || value === null ? '' : value),
-    z.string().trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`),
+    z
+      .string()
+      .trim()
+      .max(max, `${capitalise(label)} must be ${max} characters or fewer`),
   );
 
 /** ISO calendar date (YYYY-MM-DD) that really exists. */
@@ -25,14 +28,20 @@ export const isoDate = (label: string) =>
   z
     .string({ message: `Enter ${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${capitalise(label)} must be a real date, like 2025-04-01`)
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-    }, `${capitalise(label)} must be a real date`);
+    .refine(
+      (value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+      },
+      `${capitalise(label)} must be a real date`,
+    );
 
 /** Form checkboxes arrive as a string, an array of strings, or nothing at all. */
 export const stringList = <T extends z.ZodType<string>>(item: T) =>
-  z.preprocess((value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item),
+  );
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

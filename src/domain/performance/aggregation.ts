@@ -128,11 +128,18 @@ export function aggregatePeriods(
   const base = { rule, periods: [...periods], included, missing, complete, partialYear };
   const ratioParts = rule === 'ratio' ? { numerator, denominator } : {};
 
-  const noValue = (why: string): Aggregate => ({ ...base, ...ratioParts, value: null, explanation: `No value for ${span}: ${why}` });
+  const noValue = (why: string): Aggregate => ({
+    ...base,
+    ...ratioParts,
+    value: null,
+    explanation: `No value for ${span}: ${why}`,
+  });
 
   if (included.length === 0) return noValue('no period has data');
   if (!complete && policy === 'require-all') {
-    return noValue(`${plural(missing.length, frequency)} without data (${listLabels(missing, fy)}), and every period is needed`);
+    return noValue(
+      `${plural(missing.length, frequency)} without data (${listLabels(missing, fy)}), and every period is needed`,
+    );
   }
 
   let value: number;
@@ -171,7 +178,11 @@ export function aggregatePeriods(
 }
 
 /** From the first period of p's financial year up to and including p. */
-export function aggregateYearToDate(points: readonly MeasurePoint[], upTo: Period, options: AggregationOptions): Aggregate {
+export function aggregateYearToDate(
+  points: readonly MeasurePoint[],
+  upTo: Period,
+  options: AggregationOptions,
+): Aggregate {
   return aggregatePeriods(points, yearToDatePeriods(upTo), options);
 }
 

@@ -44,6 +44,11 @@ function distanceFromRange(value: number, lower: number, upper: number): number 
   return 0;
 }
 
+/** A change counts only when strictly larger than the tolerance (allowing for binary rounding). */
+function exceeds(size: number, allowed: number): boolean {
+  return size > allowed + 1e-9 * Math.max(1, Math.abs(allowed));
+}
+
 export function calculateDirection(input: DirectionInput): DirectionResult {
   const { polarity, format } = input;
   const tolerance = input.tolerance ?? NO_TOLERANCE;
@@ -52,8 +57,13 @@ export function calculateDirection(input: DirectionInput): DirectionResult {
   const inWhat = input.comparisonLabel ? ` in ${input.comparisonLabel}` : '';
 
   if (input.current === null || input.comparison === null) {
-    const which = input.current === null ? 'this period' : input.comparisonLabel ?? 'the comparison period';
-    return { direction: 'not-comparable', movement: null, change: null, reason: `Not comparable: no data for ${which}` };
+    const which = input.current === null ? 'this period' : (input.comparisonLabel ?? 'the comparison period');
+    return {
+      direction: 'not-comparable',
+      movement: null,
+      change: null,
+      reason: `Not comparable: no data for ${which}`,
+    };
   }
   const current = roundAsShown(input.current, format.decimals);
   const comparison = roundAsShown(input.comparison, format.decimals);
@@ -64,16 +74,25 @@ export function calculateDirection(input: DirectionInput): DirectionResult {
   const moved = movement === 'same' ? 'no change' : `${movement} ${diff(change)}`;
 
   // Within the tolerance, nothing has changed whatever the polarity.
-  const significant = Math.abs(change) > allowed + 1e-9 * Math.max(1, Math.abs(allowed));
-  if (!significant) {
+  if (!exceeds(Math.abs(change), allowed)) {
     const within = movement === 'same' || allowed === 0 ? '' : `, within the tolerance of ${diff(allowed)}`;
-    return { direction: 'no-significant-change', movement, change, reason: `No significant change: ${compared} (${moved}${within})` };
+    return {
+      direction: 'no-significant-change',
+      movement,
+      change,
+      reason: `No significant change: ${compared} (${moved}${within})`,
+    };
   }
 
   let better: boolean;
   switch (polarity) {
     case 'none':
-      return { direction: 'not-comparable', movement, change, reason: `Not comparable: ${compared} (${moved}); the measure has no preferred direction` };
+      return {
+        direction: 'not-comparable',
+        movement,
+        change,
+        reason: `Not comparable: ${compared} (${moved}); the measure has no preferred direction`,
+      };
     case 'higher-is-better':
       better = change > 0;
       break;
@@ -83,13 +102,23 @@ export function calculateDirection(input: DirectionInput): DirectionResult {
     case 'within-range': {
       const target = input.target;
       if (!target || target.kind !== 'range') {
-        return { direction: 'not-comparable', movement, change, reason: `Not comparable: ${compared} (${moved}); no target range to judge against` };
+        return {
+          direction: 'not-comparable',
+          movement,
+          change,
+          reason: `Not comparable: ${compared} (${moved}); no target range to judge against`,
+        };
       }
-      const before = distanceFromRange(comparison, target.lower, target.upper);
-      const after = distanceFromRange(current, target.lower, target.upper);
-      if (before === after) {
-        // Both inside the range, or the same distance on either side: no better or worse.
-        return { direction: 'no-significant-change', movement, change, reason: `No significant change: ${compared} (${moved}); no closer to the target range` };
+      const before = roundAsShown(distanceFromRange(comparison, target.lower, target.upper), format.decimals + 2);
+      const after = roundAsShown(distanceFromRange(current, target.lower, target.upper), format.decimals + 2);
+      if (!exceeds(Math.abs(after - before), allowed)) {
+        // Both inside the range, or about as far from it as before (perhaps on the other side).
+        return {
+          direction: 'no-significant-change',
+          movement,
+          change,
+          reason: `No significant change: ${compared} (${moved}); no closer to the target range`,
+        };
       }
       better = after < before;
       break;
@@ -117,6 +146,11 @@ export function calculateDirectionsForPeriod(
   const fy = options.fy ?? UK_FINANCIAL_YEAR;
   const current = index.valueOf(period);
   const against = (other: Period): DirectionResult =>
-    calculateDirection({ ...options, current, comparison: index.valueOf(other), comparisonLabel: periodLabel(other, fy) });
+    calculateDirection({
+      ...options,
+      current,
+      comparison: index.valueOf(other),
+      comparisonLabel: periodLabel(other, fy),
+    });
   return { previous: against(previousPeriod(period)), samePeriodLastYear: against(samePeriodLastYear(period)) };
 }

@@ -144,7 +144,7 @@ export function parsePeriodKey(key: string): Result<Period> {
   const match = KEY_PATTERN.exec(key.trim());
   if (!match) {
     return invalid(
-      "use the form 2025-26 (year), 2025-26-H1 (half-year), 2025-26-Q2 (quarter) or 2025-26-M03 (month of the financial year)",
+      'use the form 2025-26 (year), 2025-26-H1 (half-year), 2025-26-Q2 (quarter) or 2025-26-M03 (month of the financial year)',
     );
   }
   const [, startText = '', endText = '', letter, indexText] = match;

@@ -77,16 +77,24 @@ function toleranceFor(reference: number, thresholds: RagThresholds): number | nu
 }
 
 /** Checks thresholds once when they are saved, with a message a person can act on. */
-export function validateRagThresholds(thresholds: RagThresholds, polarity: Polarity, target: Target | null): Result<RagThresholds> {
+export function validateRagThresholds(
+  thresholds: RagThresholds,
+  polarity: Polarity,
+  target: Target | null,
+): Result<RagThresholds> {
   const bad = (message: string) => fail(domainError('invalid', message, 'thresholds'));
-  if (thresholds.kind === 'percentage' && !(thresholds.amberPercent >= 0)) return bad('The amber percentage cannot be negative');
-  if (thresholds.kind === 'absolute' && !(thresholds.amberAmount >= 0)) return bad('The amber amount cannot be negative');
+  if (thresholds.kind === 'percentage' && !(thresholds.amberPercent >= 0))
+    return bad('The amber percentage cannot be negative');
+  if (thresholds.kind === 'absolute' && !(thresholds.amberAmount >= 0))
+    return bad('The amber amount cannot be negative');
   if (thresholds.kind === 'bands' && target !== null) {
     const { amberLower, amberUpper } = thresholds;
     const low = target.kind === 'value' ? target.value : target.lower;
     const high = target.kind === 'value' ? target.value : target.upper;
-    if (amberLower !== undefined && amberLower > low) return bad(`Amber must start at or below the target (${low}), not at ${amberLower}`);
-    if (amberUpper !== undefined && amberUpper < high) return bad(`Amber must end at or above the target (${high}), not at ${amberUpper}`);
+    if (amberLower !== undefined && amberLower > low)
+      return bad(`Amber must start at or below the target (${low}), not at ${amberLower}`);
+    if (amberUpper !== undefined && amberUpper < high)
+      return bad(`Amber must end at or above the target (${high}), not at ${amberUpper}`);
     if (polarity === 'higher-is-better' && amberLower === undefined) return bad('Give the value where amber starts');
     if (polarity === 'lower-is-better' && amberUpper === undefined) return bad('Give the value where amber ends');
   }
@@ -129,7 +137,11 @@ export function calculateRag(input: RagInput): RagResult {
     const { dueDate, asOf } = input;
     // Due on a date means "by the end of that day": overdue only from the day after.
     if (dueDate !== undefined && asOf !== undefined && asOf > dueDate) {
-      return { status: 'overdue', reason: `Overdue: no data${what}, which was due by ${formatDate(dueDate)}`, comparedValue: null };
+      return {
+        status: 'overdue',
+        reason: `Overdue: no data${what}, which was due by ${formatDate(dueDate)}`,
+        comparedValue: null,
+      };
     }
     const due = dueDate !== undefined ? `; due by ${formatDate(dueDate)}` : '';
     return { status: 'no-data', reason: `No data yet${what}${due}`, comparedValue: null };
@@ -144,7 +156,11 @@ export function calculateRag(input: RagInput): RagResult {
   }
   if ((polarity === 'within-range') !== (target.kind === 'range')) {
     const needs = polarity === 'within-range' ? 'a target range' : 'a single target value';
-    return { status: 'no-target', reason: `No usable target: this measure needs ${needs}; ${show(shown)}`, comparedValue: shown };
+    return {
+      status: 'no-target',
+      reason: `No usable target: this measure needs ${needs}; ${show(shown)}`,
+      comparedValue: shown,
+    };
   }
 
   const band = amberBand(target, polarity, thresholds);

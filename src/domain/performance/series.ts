@@ -23,8 +23,7 @@ export function indexPoints(points: readonly MeasurePoint[], frequency: Frequenc
     if (byOrdinal.has(ordinal)) throw new RangeError(`Two values given for ${periodKey(point.period)}`);
     byOrdinal.set(ordinal, point);
   }
-  const get = (period: Period) =>
-    period.frequency === frequency ? byOrdinal.get(periodOrdinal(period)) : undefined;
+  const get = (period: Period) => (period.frequency === frequency ? byOrdinal.get(periodOrdinal(period)) : undefined);
   return {
     frequency,
     get,
@@ -36,7 +35,11 @@ export function indexPoints(points: readonly MeasurePoint[], frequency: Frequenc
 }
 
 /** The ratio as shown (numerator ÷ denominator × scale), or null when it cannot be computed. */
-export function ratioValue(numerator: number | null | undefined, denominator: number | null | undefined, scale = 1): number | null {
+export function ratioValue(
+  numerator: number | null | undefined,
+  denominator: number | null | undefined,
+  scale = 1,
+): number | null {
   if (numerator == null || denominator == null || denominator === 0) return null;
   return (numerator / denominator) * scale;
 }

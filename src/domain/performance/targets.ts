@@ -106,7 +106,8 @@ export function targetForPeriod(plan: TargetPlan | null, period: Period, basis: 
       const yearEnd = plan.yearEnd[yearKeyOf(period.fyStartYear)];
       if (yearEnd === undefined) return null;
       const total = plan.weights.reduce((a, b) => a + b, 0);
-      const upTo = basis === 'period' ? plan.weights.slice(period.index - 1, period.index) : plan.weights.slice(0, period.index);
+      const upTo =
+        basis === 'period' ? plan.weights.slice(period.index - 1, period.index) : plan.weights.slice(0, period.index);
       const share = upTo.reduce((a, b) => a + b, 0) / total;
       return valueTarget(yearEnd * share);
     }

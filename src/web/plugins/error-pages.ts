@@ -9,7 +9,10 @@ export const errorPages = fp(
   async (app: FastifyInstance) => {
     app.setNotFoundHandler({}, (request, reply) => {
       if (isApiRequest(request)) {
-        return reply.code(404).type('application/problem+json').send(problem(404, `No such resource: ${request.url}`));
+        return reply
+          .code(404)
+          .type('application/problem+json')
+          .send(problem(404, `No such resource: ${request.url}`));
       }
       return reply.render('pages/errors/not-found.njk', {}, 404);
     });
@@ -21,7 +24,10 @@ export const errorPages = fp(
           message: issue.message ?? 'is invalid',
         }));
         const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-        return reply.code(400).type('application/problem+json').send(problem(400, detail, { code: 'invalid', errors }));
+        return reply
+          .code(400)
+          .type('application/problem+json')
+          .send(problem(400, detail, { code: 'invalid', errors }));
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'unhandled error');

@@ -21,10 +21,12 @@ export function createViewEnvironment(): nunjucks.Environment {
   const govuk = path.dirname(path.dirname(require.resolve('govuk-frontend/package.json')));
   const moj = path.dirname(require.resolve('@ministryofjustice/frontend/package.json'));
   const own = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'views');
-  const env = nunjucks.configure(
-    [own, path.join(govuk, 'govuk-frontend', 'dist'), moj],
-    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
-  );
+  const env = nunjucks.configure([own, path.join(govuk, 'govuk-frontend', 'dist'), moj], {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
   registerFilters(env);
   return env;
 }

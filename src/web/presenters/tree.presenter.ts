@@ -4,7 +4,10 @@ export interface TreeNode<T> {
   children: TreeNode<T>[];
 }
 
-export function buildTree<T extends { id: string }>(items: readonly T[], parentOf: (item: T) => string | null): TreeNode<T>[] {
+export function buildTree<T extends { id: string }>(
+  items: readonly T[],
+  parentOf: (item: T) => string | null,
+): TreeNode<T>[] {
   const nodes = new Map(items.map((item) => [item.id, { item, children: [] as TreeNode<T>[] }]));
   const roots: TreeNode<T>[] = [];
   for (const node of nodes.values()) {

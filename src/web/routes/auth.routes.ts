@@ -6,7 +6,11 @@ import { parseForm } from '../forms/form-errors.ts';
 import { paths } from '../paths.ts';
 
 const signInForm = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').email('Enter an email address in the correct format, like name@example.gov.uk'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .email('Enter an email address in the correct format, like name@example.gov.uk'),
   password: z.string().min(1, 'Enter your password'),
   returnTo: z.string().optional(),
 });
@@ -16,7 +20,10 @@ function safeReturnTo(value: string | undefined): string {
   return value && value.startsWith('/') && !value.startsWith('//') ? value : paths.home();
 }
 
-export async function authRoutes(app: FastifyInstance, { services, secureCookies }: { services: Services; secureCookies: boolean }) {
+export async function authRoutes(
+  app: FastifyInstance,
+  { services, secureCookies }: { services: Services; secureCookies: boolean },
+) {
   app.get(paths.signIn(), { config: { access: 'public' } }, (request, reply) => {
     const returnTo = (request.query as { returnTo?: string }).returnTo;
     return reply.render('pages/auth/sign-in.njk', { returnTo: safeReturnTo(returnTo), values: {} });
@@ -32,7 +39,11 @@ export async function authRoutes(app: FastifyInstance, { services, secureCookies
       const message = 'Enter a correct email address and password';
       return reply.render(
         'pages/auth/sign-in.njk',
-        { errors: { summary: [{ text: message, href: '#email' }], fields: { email: { text: message } } }, values, returnTo },
+        {
+          errors: { summary: [{ text: message, href: '#email' }], fields: { email: { text: message } } },
+          values,
+          returnTo,
+        },
         400,
       );
     }
@@ -56,7 +67,9 @@ export async function authRoutes(app: FastifyInstance, { services, secureCookies
 
   app.get(paths.home(), { config: { access: 'public' } }, async (request, reply) => {
     const organisationName =
-      request.principal.kind === 'person' ? await services.organisations.nameOf(request.principal.organisationId) : undefined;
+      request.principal.kind === 'person'
+        ? await services.organisations.nameOf(request.principal.organisationId)
+        : undefined;
     return reply.render('pages/home/index.njk', { organisationName });
   });
 

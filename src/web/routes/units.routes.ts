@@ -25,7 +25,11 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
         backLink: options.unitId ? paths.unit(options.unitId) : paths.units(),
         values: options.values,
         errors: options.errors,
-        kindItems: UNIT_KINDS.map((kind) => ({ value: kind, text: kind.charAt(0).toUpperCase() + kind.slice(1), checked: options.values.kind === kind })),
+        kindItems: UNIT_KINDS.map((kind) => ({
+          value: kind,
+          text: kind.charAt(0).toUpperCase() + kind.slice(1),
+          checked: options.values.kind === kind,
+        })),
         parentItems: selectItems(
           units.filter((unit) => unit.id !== options.unitId),
           (unit) => unit.id,
@@ -33,7 +37,13 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
           options.values.parentId as string | undefined,
           'None: top of the organisation',
         ),
-        headItems: selectItems(people, (person) => person.id, (person) => person.name, options.values.headPersonId as string | undefined, 'Not set'),
+        headItems: selectItems(
+          people,
+          (person) => person.id,
+          (person) => person.name,
+          options.values.headPersonId as string | undefined,
+          'Not set',
+        ),
       },
       options.status,
     );
@@ -42,7 +52,10 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
   app.get(paths.units(), { config: view }, async (request, reply) => {
     const caller = request.caller();
     const units = await services.structure.list(caller);
-    return reply.render('pages/units/index.njk', { title: 'Organisation structure', tree: buildTree(units, (unit) => unit.parentId) });
+    return reply.render('pages/units/index.njk', {
+      title: 'Organisation structure',
+      tree: buildTree(units, (unit) => unit.parentId),
+    });
   });
 
   app.get(paths.newUnit(), { config: manage }, async (request, reply) =>
@@ -52,9 +65,19 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
   app.post(paths.newUnit(), { config: manage }, async (request, reply) => {
     const caller = request.caller();
     const form = parseForm(unitInput, request.body);
-    if (!form.ok) return renderForm(reply, caller, { values: request.body as Record<string, unknown>, errors: form.errors, status: 400 });
+    if (!form.ok)
+      return renderForm(reply, caller, {
+        values: request.body as Record<string, unknown>,
+        errors: form.errors,
+        status: 400,
+      });
     const result = await services.structure.create(caller, form.value);
-    if (!result.ok) return renderForm(reply, caller, { values: request.body as Record<string, unknown>, errors: formErrorsFrom(result.error), status: 400 });
+    if (!result.ok)
+      return renderForm(reply, caller, {
+        values: request.body as Record<string, unknown>,
+        errors: formErrorsFrom(result.error),
+        status: 400,
+      });
     return reply.flash(`Unit ${result.value.name} added`).redirect(paths.unit(result.value.id));
   });
 
@@ -63,7 +86,11 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
     const { id } = idParam(request);
     const detail = await services.structure.detail(caller, id);
     if (!detail.ok) return reply.callNotFound();
-    return reply.render('pages/units/show.njk', { title: detail.value.unit.name, backLink: paths.units(), ...detail.value });
+    return reply.render('pages/units/show.njk', {
+      title: detail.value.unit.name,
+      backLink: paths.units(),
+      ...detail.value,
+    });
   });
 
   app.get(paths.editUnit(), { config: manage }, async (request, reply) => {

@@ -1,0 +1,7 @@
+import type { ServiceDeps } from './index.ts';
+
+export function createAuditService({ db, clock }: ServiceDeps) {
+  void db;
+  void clock;
+  return {};
+}
