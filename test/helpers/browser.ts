@@ -106,3 +106,22 @@ export async function expectNoAxeViolations(page: Page, context: AxeCheckContext
   }
   return results;
 }
+
+/** Signs in through the real sign-in page, as a person would. */
+export async function signInThroughPage(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/**
+ * The visible text of the first element a locator finds, after waiting for it: with vitest's
+ * expect (playwright-core has no expect of its own), e.g. expect(await textOf(page.getByRole('alert'))).toContain('…').
+ */
+export async function textOf(locator: import('playwright-core').Locator): Promise<string> {
+  const first = locator.first();
+  await first.waitFor({ state: 'visible', timeout: 10_000 });
+  return (await first.innerText()).trim();
+}

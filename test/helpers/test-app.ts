@@ -15,6 +15,7 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Agent {
   personId: string;
+  email: string;
   organisationId: string;
   cookie: string;
   csrf: string;
@@ -41,11 +42,15 @@ export interface TestApp {
     role: Role | null,
     options?: { unitId?: string | null; organisation?: TestOrganisation; partnerId?: string },
   ): Promise<Agent>;
+  /** Starts the app on a free loopback port (browser tests) and returns its base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
 let counter = 0;
-const PASSWORD = 'correct horse battery staple';
+/** Every test person's password. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+const PASSWORD = TEST_PASSWORD;
 let passwordHash: string | undefined;
 
 export function formBody(form: Record<string, string | string[]>): string {
@@ -120,6 +125,7 @@ export async function createTestApp(
     const headers = { cookie };
     return {
       personId: person!.id,
+      email,
       organisationId: organisation.id,
       cookie,
       csrf,
@@ -152,6 +158,12 @@ export async function createTestApp(
     org,
     createOrganisation,
     as,
+    listen: async () => {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      return `http://127.0.0.1:${address.port}`;
+    },
     close: async () => {
       await app.close();
       await database.close();
