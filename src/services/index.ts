@@ -10,6 +10,7 @@ import { createMeasuresService } from './measures.service.ts';
 import { createOrganisationsService } from './organisations.service.ts';
 import { createPartnersService } from './partners.service.ts';
 import { createPeopleService } from './people.service.ts';
+import { createPerformanceStatusService } from './performance-status.service.ts';
 import { createPlansService } from './plans.service.ts';
 import { createPortfoliosService } from './portfolios.service.ts';
 import { createRolesService } from './roles.service.ts';
@@ -37,6 +38,7 @@ export function createServices(deps: ServiceDeps) {
     items: createItemsService(deps),
     audit: createAuditService(deps),
     measures: createMeasuresService(deps),
+    performance: createPerformanceStatusService(deps),
     collection: createCollectionService(deps),
   };
 }

@@ -1,0 +1,115 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A council (tenant). Every other row carries organisation_id so tenants can be distributed. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    financialYearStartMonth: integer('financial_year_start_month').notNull().default(4),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('organisations_slug_key').on(t.slug)],
+);
+
+/** The organisation structure: council → directorate → service → team, any depth. */
+export const units = pgTable(
+  'units',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    parentId: uuid('parent_id'),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    headPersonId: uuid('head_person_id'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('units_org_code_key').on(t.organisationId, t.code),
+    index('units_parent_idx').on(t.parentId),
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }),
+  ],
+);
+
+export const partners = pgTable(
+  'partners',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('partners_org_name_key').on(t.organisationId, t.name)],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    jobTitle: text('job_title').notNull().default(''),
+    unitId: uuid('unit_id').references(() => units.id),
+    lineManagerId: uuid('line_manager_id'),
+    /** People who belong to a partner organisation see only what is shared with it. */
+    partnerId: uuid('partner_id').references(() => partners.id),
+    status: text('status').notNull().default('active'),
+    leftOn: date('left_on', { mode: 'string' }),
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('people_org_email_key').on(t.organisationId, sql`lower(${t.email})`),
+    index('people_unit_idx').on(t.unitId),
+    foreignKey({ columns: [t.lineManagerId], foreignColumns: [t.id] }),
+  ],
+);
+
+/** A cabinet member's portfolio of services. */
+export const portfolios = pgTable(
+  'portfolios',
+  {
+    id: id(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    holderPersonId: uuid('holder_person_id').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('portfolios_org_name_key').on(t.organisationId, t.name)],
+);
+
+export const portfolioUnits = pgTable(
+  'portfolio_units',
+  {
+    portfolioId: uuid('portfolio_id')
+      .notNull()
+      .references(() => portfolios.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.portfolioId, t.unitId] })],
+);

@@ -1,0 +1,101 @@
+/**
+ * From what is stored (a measure's definition, its versioned targets, its values) to the engine's
+ * input. Pure, so the stored statuses, the measure page and the benchmarks all build the same input.
+ */
+import {
+  type AggregationRule,
+  type Frequency,
+  type MeasureDefinition,
+  type MeasurePoint,
+  type Period,
+  periodKey,
+  periodsOfYear,
+  periodsPerYear,
+  type Polarity,
+  type RagThresholds,
+  type Rebase,
+  type Target,
+  type TargetPlan,
+} from '../performance/index.ts';
+import { targetForPeriod, type TargetVersion } from './target-history.ts';
+
+export interface StoredMeasure {
+  frequency: Frequency;
+  polarity: Polarity;
+  aggregation: AggregationRule;
+  unit: string;
+  decimalPlaces: number;
+  ragThresholds: RagThresholds;
+  spcSettings: { screenMovingRanges: boolean; baselinePoints: number | null };
+}
+
+/**
+ * The target that applied to each period, as the engine's per-period plan. An annual target for a
+ * sum (a year-end total) with no profile is spread evenly over the year's periods, which is how
+ * councils read an unprofiled cumulative target; for every other rule the annual figure is what
+ * each period is measured against.
+ */
+export function buildTargetPlan(
+  versions: readonly TargetVersion[],
+  fyStartYears: readonly number[],
+  measure: Pick<StoredMeasure, 'frequency' | 'aggregation'>,
+  breakdownId: string | null = null,
+  knownAt?: Date,
+): TargetPlan | null {
+  const targets: Record<string, Target> = {};
+  const yearEnd: Record<string, Target> = {};
+  const perYear = periodsPerYear(measure.frequency);
+  for (const year of fyStartYears) {
+    let yearTotal = 0;
+    let allProfiled = true;
+    let annualTarget: Target | null = null;
+    for (const period of periodsOfYear(year, measure.frequency)) {
+      const applied = targetForPeriod(versions, period, { breakdownId, ...(knownAt ? { knownAt } : {}) });
+      if (!applied) {
+        allProfiled = false;
+        continue;
+      }
+      let target = applied.target;
+      if (applied.basis === 'annual') {
+        allProfiled = false;
+        annualTarget = applied.target;
+        if (measure.aggregation === 'sum' && target.kind === 'value') target = { kind: 'value', value: target.value / perYear };
+      }
+      if (target.kind === 'value') yearTotal += target.value;
+      targets[periodKey(period)] = target;
+    }
+    const yearKey = periodKey({ frequency: 'annual', fyStartYear: year, index: 1 });
+    if (annualTarget) yearEnd[yearKey] = annualTarget;
+    else if (allProfiled && measure.aggregation === 'sum') yearEnd[yearKey] = { kind: 'value', value: yearTotal };
+  }
+  if (Object.keys(targets).length === 0) return null;
+  return { kind: 'per-period', targets, yearEnd };
+}
+
+export function buildMeasureDefinition(
+  measure: StoredMeasure,
+  targets: TargetPlan | null,
+  rebases: readonly Rebase[] = [],
+): MeasureDefinition {
+  return {
+    frequency: measure.frequency,
+    polarity: measure.polarity,
+    aggregation: measure.aggregation,
+    format: { unit: measure.unit, decimals: measure.decimalPlaces },
+    thresholds: measure.ragThresholds,
+    targets,
+    ratioScale: measure.unit === '%' ? 100 : measure.unit === 'rate per 1,000' ? 1000 : 1,
+    spc: {
+      screenMovingRanges: measure.spcSettings.screenMovingRanges,
+      ...(measure.spcSettings.baselinePoints ? { baselinePoints: measure.spcSettings.baselinePoints } : {}),
+      rebases,
+    },
+  };
+}
+
+/** Stored values (any order) as the engine's points; periods that fail to parse are skipped by the caller. */
+export function toMeasurePoints(
+  rows: readonly { period: Period; value: number | null; numerator: number | null; denominator: number | null }[],
+): MeasurePoint[] {
+  return rows.map((row) => ({ period: row.period, value: row.value, numerator: row.numerator, denominator: row.denominator }));
+}
