@@ -18,6 +18,7 @@ import {
   type TargetPlan,
 } from '../performance/index.ts';
 import { targetForPeriod, type TargetVersion } from './target-history.ts';
+import { ratioScale } from './vocabulary.ts';
 
 export interface StoredMeasure {
   frequency: Frequency;
@@ -84,7 +85,7 @@ export function buildMeasureDefinition(
     format: { unit: measure.unit, decimals: measure.decimalPlaces },
     thresholds: measure.ragThresholds,
     targets,
-    ratioScale: measure.unit === '%' ? 100 : measure.unit === 'rate per 1,000' ? 1000 : 1,
+    ratioScale: ratioScale(measure.unit),
     spc: {
       screenMovingRanges: measure.spcSettings.screenMovingRanges,
       ...(measure.spcSettings.baselinePoints ? { baselinePoints: measure.spcSettings.baselinePoints } : {}),
