@@ -19,6 +19,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a raw SQL string (used by benchmarks and maintenance commands). */
   exec(sql: string): Promise<void>;
+  /** PGlite only: the whole database as a tarball, to start other instances from. */
+  dump?: () => Promise<Blob | File>;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,8 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; omitted means in memory (tests). */
   dataDir?: string | undefined;
+  /** In-memory PGlite started from a dump (tests start from an already migrated database). */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -46,7 +50,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const client = options.dataDir
+    ? new PGlite(options.dataDir)
+    : options.loadDataDir
+      ? await PGlite.create({ loadDataDir: options.loadDataDir })
+      : new PGlite();
   const pglite = drizzlePglite(client, { schema });
   await migratePglite(pglite, { migrationsFolder });
   return {
@@ -55,6 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     exec: async (sql) => {
       await client.exec(sql);
     },
+    dump: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }
