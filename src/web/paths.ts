@@ -27,6 +27,7 @@ export const paths = {
   person: (id?: string) => `/people/${p(id)}`,
   editPerson: (id?: string) => `/people/${p(id)}/edit`,
   personRoles: (id?: string) => `/people/${p(id)}/roles`,
+  leavePerson: (id?: string) => `/people/${p(id)}/leave`,
   endRole: (personId?: string, assignmentId?: string) =>
     `/people/${personId ?? ':id'}/roles/${assignmentId ?? ':assignmentId'}/end`,
 
@@ -35,6 +36,8 @@ export const paths = {
   body: (id?: string) => `/governance-bodies/${p(id)}`,
   editBody: (id?: string) => `/governance-bodies/${p(id)}/edit`,
   bodyMembers: (id?: string) => `/governance-bodies/${p(id)}/members`,
+  removeBodyMember: (id?: string, personId?: string) =>
+    `/governance-bodies/${p(id)}/members/${personId ?? ':personId'}/remove`,
 
   partners: () => '/partners',
   newPartner: () => '/partners/new',
@@ -46,6 +49,11 @@ export const paths = {
   planType: (id?: string) => `/framework/plan-types/${p(id)}`,
   editPlanType: (id?: string) => `/framework/plan-types/${p(id)}/edit`,
   planTypeSteps: (id?: string) => `/framework/plan-types/${p(id)}/approval-steps`,
+  planTypeStepAction: (id?: string, stepId?: string, action?: 'remove' | 'up' | 'down') =>
+    `/framework/plan-types/${p(id)}/approval-steps/${stepId ?? ':stepId'}/${action ?? ':action'}`,
+  planTypeSections: (id?: string) => `/framework/plan-types/${p(id)}/sections`,
+  planTypeSectionAction: (id?: string, key?: string, action?: 'remove' | 'up' | 'down') =>
+    `/framework/plan-types/${p(id)}/sections/${key ?? ':key'}/${action ?? ':action'}`,
   newItemType: () => '/framework/item-types/new',
   editItemType: (id?: string) => `/framework/item-types/${p(id)}/edit`,
 
@@ -60,7 +68,23 @@ export const paths = {
   item: (id?: string) => `/items/${p(id)}`,
   editItem: (id?: string) => `/items/${p(id)}/edit`,
   itemLinks: (id?: string) => `/items/${p(id)}/links`,
+  removeItem: (id?: string) => `/items/${p(id)}/remove`,
   removeItemLink: (id?: string, linkId?: string) => `/items/${p(id)}/links/${linkId ?? ':linkId'}/remove`,
+
+  measures: () => '/measures',
+  newMeasure: () => '/measures/new',
+  measure: (id?: string) => `/measures/${p(id)}`,
+  editMeasure: (id?: string) => `/measures/${p(id)}/edit`,
+  retireMeasure: (id?: string) => `/measures/${p(id)}/retire`,
+  measureLinks: (id?: string) => `/measures/${p(id)}/links`,
+  removeMeasureLink: (id?: string, itemId?: string) => `/measures/${p(id)}/links/${itemId ?? ':itemId'}/remove`,
+  measureAssignees: (id?: string) => `/measures/${p(id)}/assignees`,
+  removeMeasureAssignee: (id?: string, personId?: string) =>
+    `/measures/${p(id)}/assignees/${personId ?? ':personId'}/remove`,
+  measureBreakdowns: (id?: string) => `/measures/${p(id)}/breakdowns`,
+  measureTargets: (id?: string) => `/measures/${p(id)}/targets`,
+  reviseMeasureTarget: (id?: string, targetId?: string) =>
+    `/measures/${p(id)}/targets/${targetId ?? ':targetId'}/revise`,
 
   apiTokens: () => '/account/api-tokens',
   revokeApiToken: (id?: string) => `/account/api-tokens/${p(id)}/revoke`,

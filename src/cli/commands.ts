@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig } from '../config.ts';
+import { createDeps, type Deps } from '../container.ts';
+import { seedDemoCouncilIfEmpty } from '../data/seed/demo-council.seed.ts';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate     Apply database migrations (DATABASE_URL, or PGlite in DATA_DIR) and stop.
+  seed-demo   Load the fictional demo council if the database has no organisations yet.
+  help        Show this message.`;
+
+const COMMANDS: Record<string, (deps: Deps) => Promise<string>> = {
+  // Opening the database applies any migrations not yet applied.
+  migrate: async () => 'Database migrations are up to date.',
+  'seed-demo': async (deps) =>
+    (await seedDemoCouncilIfEmpty(deps)) ??
+    'The database already has an organisation, so the demo council was not loaded.',
+};
+
+/** Runs one command and returns the process exit code. */
+export async function runCli(args: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command || rest.length > 0) {
+    console.error(command ? `The ${name} command takes no arguments.` : `Unknown command: ${name}`);
+    console.error(USAGE);
+    return 1;
+  }
+  let deps: Deps;
+  try {
+    deps = await createDeps(loadConfig(env));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    console.log(await command(deps));
+    return 0;
+  } finally {
+    await deps.database.close();
+  }
+}

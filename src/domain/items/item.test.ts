@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { frozenPlanMessage, itemCreateInput, itemInput, itemUpdateInput, linkInput } from './item.ts';
+
+const TYPE = '11111111-1111-4111-8111-111111111111';
+const UNIT = '22222222-2222-4222-8222-222222222222';
+const PARTNER = '33333333-3333-4333-8333-333333333333';
+
+describe('item input', () => {
+  it('reads a GOV.UK form: blanks are none, a lone checkbox is a list, a ticked box is true', () => {
+    const parsed = itemInput.parse({
+      itemTypeId: TYPE,
+      parentItemId: '',
+      code: ' P1 ',
+      title: ' Healthy lives ',
+      description: '',
+      ownerPersonId: '',
+      ownerUnitId: UNIT,
+      partnerIds: PARTNER,
+      throughPartnership: 'yes',
+    });
+    expect(parsed).toEqual({
+      itemTypeId: TYPE,
+      parentItemId: null,
+      code: 'P1',
+      title: 'Healthy lives',
+      description: '',
+      ownerPersonId: null,
+      ownerUnitId: UNIT,
+      partnerIds: [PARTNER],
+      throughPartnership: true,
+    });
+    expect(itemInput.parse({ itemTypeId: TYPE, code: 'P2', title: 'x', ownerUnitId: UNIT }).throughPartnership).toBe(
+      false,
+    );
+  });
+
+  it('names each problem', () => {
+    const result = itemInput.safeParse({ itemTypeId: 'nope', code: 'bad code!', title: '' });
+    expect(result.success).toBe(false);
+    const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    expect(messages).toMatchObject({
+      itemTypeId: 'Select the type of item',
+      code: 'Code can only contain letters, numbers, hyphens, full stops and underscores',
+      title: 'Enter a title',
+    });
+  });
+
+  it('needs an owner, a person or a unit or both', () => {
+    const result = itemInput.safeParse({ itemTypeId: TYPE, code: 'A', title: 'x' });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['ownerPersonId'] });
+    expect(itemInput.safeParse({ itemTypeId: TYPE, code: 'A', title: 'x', ownerPersonId: UNIT }).success).toBe(true);
+  });
+
+  it('refuses the same partner twice', () => {
+    const result = itemInput.safeParse({
+      itemTypeId: TYPE,
+      code: 'A',
+      title: 'x',
+      ownerUnitId: UNIT,
+      partnerIds: [PARTNER, PARTNER],
+    });
+    expect(result.error?.issues[0]).toMatchObject({ path: ['partnerIds'], message: 'Select each partner only once' });
+  });
+
+  it('needs the plan to create and the row version to update', () => {
+    const base = { itemTypeId: TYPE, code: 'A', title: 'x', ownerUnitId: UNIT };
+    expect(itemCreateInput.safeParse(base).success).toBe(false);
+    expect(itemCreateInput.safeParse({ ...base, planId: UNIT }).success).toBe(true);
+    expect(itemUpdateInput.safeParse(base).success).toBe(false);
+    expect(itemUpdateInput.parse({ ...base, rowVersion: '3' }).rowVersion).toBe(3);
+  });
+});
+
+describe('link input', () => {
+  it('accepts direct and indirect only', () => {
+    expect(linkInput.parse({ toItemId: TYPE, kind: 'indirect' })).toEqual({ toItemId: TYPE, kind: 'indirect' });
+    expect(linkInput.safeParse({ toItemId: TYPE, kind: 'sideways' }).error?.issues[0]?.message).toBe(
+      'Select whether it contributes directly or indirectly',
+    );
+  });
+});
+
+describe('frozen plans', () => {
+  it.each([
+    ['draft', null],
+    ['approved', 'Items cannot be added to an approved plan: start an amendment'],
+    ['archived', 'Items cannot be added to an archived plan'],
+    ['in-approval', 'Items cannot be added to a plan that is in approval: return it to draft first'],
+  ])('%s', (status, message) => {
+    expect(frozenPlanMessage(status, 'Items', 'added to')).toBe(message);
+  });
+});
