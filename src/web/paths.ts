@@ -90,4 +90,7 @@ export const paths = {
   revokeApiToken: (id?: string) => `/account/api-tokens/${p(id)}/revoke`,
 
   audit: () => '/audit',
+
+  performance: () => '/performance',
+  performanceHealth: () => '/performance/health',
 };

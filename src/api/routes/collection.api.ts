@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { valueEntryInput, valueTransitionInput } from '../../domain/collection/value-entry.ts';
 import type { Services } from '../../services/index.ts';
 import { sendProblem } from '../problem.ts';
-import { problemResponses, timestamp } from '../schemas.ts';
+import { problemResponses, withIsoDates } from '../schemas.ts';
+
+const timestamp = z.iso.datetime();
 
 const valueSchema = z
   .object({
@@ -40,7 +42,7 @@ const eventSchema = z
   })
   .meta({ id: 'MeasureValueEvent' });
 
-const toValue = (row: z.input<typeof valueSchema>) => valueSchema.parse(row);
+const toValue = (row: object) => valueSchema.parse(withIsoDates(row));
 // The service decides who may enter, verify or approve (owner, assignees, verifier, unit roles).
 const staff = { access: { permission: 'view:organisation' } } as const;
 
@@ -87,7 +89,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       const result = await services.collection.valueDetail(request.caller(), request.params.id, request.params.periodKey);
       if (!result.ok) return sendProblem(reply, result.error);
       const { value, actions, events } = result.value;
-      return { value: value ? toValue(value) : null, actions, events: events.map((event) => eventSchema.parse(event)) };
+      return { value: value ? toValue(value) : null, actions, events: events.map((event) => eventSchema.parse(withIsoDates(event))) };
     },
   );
 
@@ -120,6 +122,6 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
         response: { 200: z.array(eventSchema), ...problemResponses },
       },
     },
-    async (request) => (await services.collection.history(request.caller(), request.params.id)).map((event) => eventSchema.parse(event)),
+    async (request) => (await services.collection.history(request.caller(), request.params.id)).map((event) => eventSchema.parse(withIsoDates(event))),
   );
 }

@@ -31,7 +31,6 @@ export const accessControl = fp(
     app.addHook('onRoute', (route) => {
       const access = route.config?.access;
       const methods = Array.isArray(route.method) ? route.method : [route.method];
-      if (methods.every((method) => method === 'HEAD')) return;
       if (!access) {
         throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule (config.access)`);
       }
@@ -59,7 +58,9 @@ export const accessControl = fp(
       }
     });
 
-    app.addHook('preHandler', async (request, reply) => {
+    // preValidation: refuse before the body or query is validated, so a caller without access
+    // never learns the API's input rules and nothing of the request is processed.
+    app.addHook('preValidation', async (request, reply) => {
       const access = request.routeOptions.config.access;
       // Unmatched requests (404) have no route config; they are answered by the not-found handler.
       if (!access) return;

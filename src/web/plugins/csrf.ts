@@ -40,7 +40,7 @@ export const csrfProtection = fp(
       });
     });
 
-    app.addHook('preHandler', async (request, reply) => {
+    app.addHook('preValidation', async (request, reply) => {
       if (!UNSAFE.has(request.method) || request.viaApiToken) return;
       const sent = isApiRequest(request)
         ? request.headers['x-csrf-token']

@@ -9,6 +9,8 @@ interface NavEntry {
 
 const ENTRIES: NavEntry[] = [
   { text: 'Plans', href: paths.plans(), permission: 'view:plans' },
+  { text: 'Measures', href: paths.measures(), permission: 'view:plans' },
+  { text: 'Performance', href: paths.performance(), permission: 'view:plans' },
   { text: 'Structure', href: paths.units(), permission: 'view:organisation' },
   { text: 'People', href: paths.people(), permission: 'view:organisation' },
   { text: 'Governance', href: paths.bodies(), permission: 'view:organisation' },

@@ -17,7 +17,8 @@ const signInForm = z.object({
 
 /** Only same-site paths: a sign-in link must never bounce a person to another site. */
 function safeReturnTo(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : paths.home();
+  // Browsers read a backslash as a slash, so "/\\evil.example" would leave the site too.
+  return value && /^\/(?![/\\])/.test(value) ? value : paths.home();
 }
 
 export async function authRoutes(

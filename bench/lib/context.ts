@@ -1,0 +1,40 @@
+import { createDatabase, startThrowawayCluster, type ThrowawayCluster } from '../../test/helpers/postgres-cluster.ts';
+import { openDatabase, type Database } from '../../src/data/db.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** What every scenario gets: fresh migrated databases of either kind, cleaned up after the run. */
+export interface BenchContext {
+  /** The kinds to run on (all, unless `--db` narrowed them). */
+  kinds: DatabaseKind[];
+  /** A fresh, migrated, empty database: PGlite in memory, or a new database on a throwaway cluster. */
+  openDatabase(kind: DatabaseKind): Promise<Database>;
+  log(message: string): void;
+}
+
+export function createContext(kinds: DatabaseKind[]): BenchContext & { dispose(): Promise<void> } {
+  let cluster: Promise<ThrowawayCluster> | undefined;
+  const open: Database[] = [];
+  return {
+    kinds,
+    async openDatabase(kind) {
+      let database: Database;
+      if (kind === 'postgres') {
+        cluster ??= startThrowawayCluster();
+        const url = await createDatabase((await cluster).url);
+        database = await openDatabase({ url });
+      } else {
+        database = await openDatabase({});
+      }
+      open.push(database);
+      return database;
+    },
+    log(message) {
+      process.stderr.write(`  ${message}\n`);
+    },
+    async dispose() {
+      for (const database of open.splice(0)) await database.close().catch(() => {});
+      if (cluster) await (await cluster).stop();
+    },
+  };
+}

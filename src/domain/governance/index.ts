@@ -1,0 +1,3 @@
+export * from './body.ts';
+export * from './partner.ts';
+export * from './portfolio.ts';

@@ -1,0 +1,4 @@
+export * from './lifecycle.ts';
+export * from './approval.ts';
+export * from './period.ts';
+export * from './plan.ts';

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { auditHref, changeLines, entityHref, humanise, paginationFor, readableValue } from './audit.presenter.ts';
+
+describe('audit presenter', () => {
+  it.each([
+    ['an update shows only what changed', { name: 'Old', code: 'A' }, { name: 'New', code: 'A' }, ['Name: Old → New']],
+    [
+      'a creation lists its values',
+      null,
+      { name: 'Libraries', parentId: null },
+      ['Name: Libraries', 'Parent id: (blank)'],
+    ],
+    ['a removal lists what it held', { name: 'Gone' }, null, ['Name: Gone → (removed)']],
+    ['a field that appears', { name: 'A' }, { name: 'A', headPersonId: 'p1' }, ['Head person id: (blank) → p1']],
+    [
+      'lists and flags read as words',
+      { tags: ['a'], active: true },
+      { tags: ['a', 'b'], active: false },
+      ['Tags: a → a, b', 'Active: yes → no'],
+    ],
+    ['a bare value', 'draft', 'approved', ['draft → approved']],
+    ['nothing at all', null, null, []],
+  ])('%s', (_name, before, after, lines) => {
+    expect(changeLines(before, after)).toEqual(lines);
+  });
+
+  it('cuts long values and shows nested objects compactly', () => {
+    expect(readableValue('x'.repeat(500))).toHaveLength(120);
+    expect(readableValue({ a: 1 })).toBe('{"a":1}');
+    expect(readableValue([])).toBe('(none)');
+  });
+
+  it('names things in words', () => {
+    expect(humanise('governance-body')).toBe('Governance body');
+    expect(humanise('headPersonId')).toBe('Head person id');
+  });
+
+  it('links only entity types that have a page, and only real ids', () => {
+    const id = '0b0b0b0b-0000-4000-8000-000000000001';
+    expect(entityHref('unit', id)).toBe(`/units/${id}`);
+    expect(entityHref('plan', id)).toBe(`/plans/${id}`);
+    expect(entityHref('session', id)).toBeUndefined();
+    expect(entityHref('unit', 'not-an-id')).toBeUndefined();
+  });
+
+  it('builds filter links without blanks or page 1', () => {
+    expect(auditHref({ entityType: 'unit', actor: '', page: 1 })).toBe('/audit?entityType=unit');
+    expect(auditHref({ page: 3 })).toBe('/audit?page=3');
+    expect(auditHref({})).toBe('/audit');
+  });
+
+  it('paginates with the first, last and neighbouring pages, and ellipses between', () => {
+    expect(paginationFor(1, 1, String)).toBeUndefined();
+    const middle = paginationFor(5, 9, (n) => `/p${n}`)!;
+    expect(middle.previous).toEqual({ href: '/p4' });
+    expect(middle.next).toEqual({ href: '/p6' });
+    expect(middle.items.map((i) => ('ellipsis' in i ? '…' : `${i.number}${i.current ? '*' : ''}`))).toEqual([
+      '1',
+      '…',
+      '4',
+      '5*',
+      '6',
+      '…',
+      '9',
+    ]);
+    const first = paginationFor(1, 2, (n) => `/p${n}`)!;
+    expect(first.previous).toBeUndefined();
+    expect(first.items).toHaveLength(2);
+  });
+});
