@@ -125,8 +125,7 @@ export function createItemsService({ db }: ServiceDeps) {
       }
       if (itemId !== null) {
         if (parent.id === itemId) return refuse('cycle', 'An item cannot sit under itself', 'parentItemId');
-        const path = await sightRepo.upwardPath(tx, org, parent.id, itemId);
-        if (path) {
+        if (await sightRepo.reaches(tx, org, parent.id, itemId)) {
           return refuse(
             'cycle',
             `Putting this item under ${parent.code} would create a loop: ${parent.code} already contributes to this item`,
@@ -481,8 +480,7 @@ export function createItemsService({ db }: ServiceDeps) {
         if (await itemsRepo.findLinkBetween(tx, org, fromItemId, input.toItemId)) {
           return refuse('duplicate', `${from.code} already contributes to ${to.code}`, 'toItemId');
         }
-        const loop = await sightRepo.upwardPath(tx, org, to.id, from.id);
-        if (loop) {
+        if (await sightRepo.reaches(tx, org, to.id, from.id)) {
           return refuse(
             'cycle',
             `Linking ${from.code} to ${to.code} would create a loop: ${to.code} already contributes to ${from.code}`,

@@ -22,36 +22,20 @@ function edges(organisationId: string): SQL {
 
 /**
  * Whether `fromId` already reaches `toId` by walking upwards through nesting and links: adding an
- * edge toId → fromId would then close a loop. Returns the path (ids, fromId first) or null.
+ * edge toId → fromId would then close a loop. UNION keeps each item once, so the walk costs at
+ * most one visit per item however many paths a dense thread has.
  */
-export async function upwardPath(
-  db: Db,
-  organisationId: string,
-  fromId: string,
-  toId: string,
-): Promise<string[] | null> {
+export async function reaches(db: Db, organisationId: string, fromId: string, toId: string): Promise<boolean> {
   const result = await db.execute(sql`
     WITH RECURSIVE ${edges(organisationId)},
-    walk(id, depth, path) AS (
-      SELECT i.id, 0, ARRAY[i.id] FROM plan_items i WHERE i.id = ${fromId} AND i.organisation_id = ${organisationId}
-      UNION ALL
-      SELECT e.to_id, w.depth + 1, w.path || e.to_id
-      FROM walk w JOIN edges e ON e.from_id = w.id
-      WHERE w.depth < ${MAX_DEPTH} AND NOT (e.to_id = ANY(w.path)) AND w.id <> ${toId}
+    walk(id) AS (
+      SELECT i.id FROM plan_items i WHERE i.id = ${fromId} AND i.organisation_id = ${organisationId}
+      UNION
+      SELECT e.to_id FROM walk w JOIN edges e ON e.from_id = w.id
     )
-    SELECT path::text[] AS path FROM walk WHERE id = ${toId} ORDER BY depth LIMIT 1`);
-  const [row] = rowsOf<{ path: string[] | string }>(result);
-  if (!row) return null;
-  return parseArray(row.path);
-}
-
-/** node-postgres parses text[]; PGlite may too, but a literal '{a,b}' is handled either way. */
-function parseArray(value: string[] | string): string[] {
-  if (Array.isArray(value)) return value;
-  return value
-    .replace(/^\{|\}$/g, '')
-    .split(',')
-    .filter(Boolean);
+    SELECT EXISTS (SELECT 1 FROM walk WHERE id = ${toId}) AS found`);
+  const [row] = rowsOf<{ found: boolean }>(result);
+  return row?.found === true;
 }
 
 export interface SightRow {
@@ -80,7 +64,7 @@ export interface SightOptions {
 /**
  * The line of sight of an item in one direction, answered by the database: 'up' follows parents and
  * the items it contributes to, 'down' follows children and contributing items, recursively. Each
- * row is an item reached from `viaId`; the path array stops loops and the depth guard stops runaways.
+ * row is an item reached from `viaId`; the depth guard stops runaways.
  */
 export async function lineOfSight(
   db: Db,
@@ -98,26 +82,30 @@ export async function lineOfSight(
     options.partnerId === null
       ? sql`TRUE`
       : sql`EXISTS (SELECT 1 FROM plan_item_partners pip WHERE pip.item_id = n.id AND pip.partner_id = ${options.partnerId})`;
+  // Each item is reached once per distance (UNION), never once per path: a dense thread with many
+  // routes between two levels costs what its items cost. The edges between reached items are then
+  // read back, so an item served by two items shows under both.
   const result = await db.execute(sql`
     WITH RECURSIVE ${edges(organisationId)},
-    sight(id, via_id, depth, relation, kind, path) AS (
-      SELECT i.id, NULL::uuid, 0, 'self'::text, NULL::text, ARRAY[i.id]
-      FROM plan_items i WHERE i.id = ${itemId} AND i.organisation_id = ${organisationId}
-      UNION ALL
-      SELECT n.id, s.id, s.depth + 1, ${relation}, e.kind, s.path || n.id
-      FROM sight s
-      JOIN edges e ON ${near} = s.id
+    walk(id, depth) AS (
+      SELECT i.id, 0 FROM plan_items i WHERE i.id = ${itemId} AND i.organisation_id = ${organisationId}
+      UNION
+      SELECT n.id, w.depth + 1
+      FROM walk w
+      JOIN edges e ON ${near} = w.id
       JOIN plan_items n ON n.id = ${far}
       JOIN plans np ON np.id = n.plan_id
-      WHERE s.depth < ${MAX_DEPTH}
-        AND NOT (n.id = ANY(s.path))
+      WHERE w.depth < ${MAX_DEPTH}
         AND ${frozenFilter}
         AND ${partnerFilter}
     ),
+    nodes AS (SELECT id, min(depth) AS depth FROM walk GROUP BY id),
     reached AS (
-      SELECT DISTINCT ON (id, via_id) id, via_id, depth, relation, kind
-      FROM sight WHERE depth > 0
-      ORDER BY id, via_id, depth
+      SELECT n.id, v.id AS via_id, n.depth, ${relation} AS relation, e.kind
+      FROM nodes n
+      JOIN edges e ON ${far} = n.id
+      JOIN nodes v ON v.id = ${near} AND v.depth < n.depth
+      WHERE n.depth > 0
     )
     SELECT r.id, i.code, i.title, it.name AS "typeName", r.depth, r.relation, r.kind, r.via_id AS "viaId",
            p.id AS "planId", p.title AS "planTitle", pt.name AS "planTypeName", pt.level AS "planLevel",

@@ -316,25 +316,22 @@ export const measureValueEvents = pgTable(
 );
 
 /** The organisation's collection calendar rule (one row per organisation; defaults if absent). */
-export const collectionRules = pgTable(
-  'collection_rules',
-  {
-    organisationId: organisationId().primaryKey(),
-    /** Data is due this many working days after the period ends (weekends and holidays skipped). */
-    workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
-    /** A reminder goes this many working days before the due date. */
-    reminderWorkingDaysBefore: integer('reminder_working_days_before').notNull().default(5),
-    /** Overdue data escalates to the owner after this many working days … */
-    escalateToOwnerAfterDays: integer('escalate_to_owner_after_days').notNull().default(5),
-    /** … then to the owner's line manager after this many. */
-    escalateToManagerAfterDays: integer('escalate_to_manager_after_days').notNull().default(10),
-    /** Which bank holidays apply: england-and-wales | scotland | northern-ireland */
-    holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
-    updatedBy: uuid('updated_by').references(() => people.id),
-    rowVersion: integer('row_version').notNull().default(1),
-    updatedAt: updatedAt(),
-  },
-);
+export const collectionRules = pgTable('collection_rules', {
+  organisationId: organisationId().primaryKey(),
+  /** Data is due this many working days after the period ends (weekends and holidays skipped). */
+  workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
+  /** A reminder goes this many working days before the due date. */
+  reminderWorkingDaysBefore: integer('reminder_working_days_before').notNull().default(5),
+  /** Overdue data escalates to the owner after this many working days … */
+  escalateToOwnerAfterDays: integer('escalate_to_owner_after_days').notNull().default(5),
+  /** … then to the owner's line manager after this many. */
+  escalateToManagerAfterDays: integer('escalate_to_manager_after_days').notNull().default(10),
+  /** Which bank holidays apply: england-and-wales | scotland | northern-ireland */
+  holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
+  updatedBy: uuid('updated_by').references(() => people.id),
+  rowVersion: integer('row_version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
 
 /**
  * Days that are not working days besides weekends: bank holidays (source 'gov.uk') and local
@@ -372,11 +369,7 @@ export const periodLocks = pgTable(
   },
   (t) => [
     uniqueIndex('period_locks_current_key')
-      .on(
-        t.organisationId,
-        sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
-        t.periodKey,
-      )
+      .on(t.organisationId, sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.periodKey)
       .where(sql`${t.reopenedAt} is null`),
   ],
 );

@@ -60,7 +60,8 @@ export function buildTargetPlan(
       if (applied.basis === 'annual') {
         allProfiled = false;
         annualTarget = applied.target;
-        if (measure.aggregation === 'sum' && target.kind === 'value') target = { kind: 'value', value: target.value / perYear };
+        if (measure.aggregation === 'sum' && target.kind === 'value')
+          target = { kind: 'value', value: target.value / perYear };
       }
       if (target.kind === 'value') yearTotal += target.value;
       targets[periodKey(period)] = target;
@@ -98,5 +99,10 @@ export function buildMeasureDefinition(
 export function toMeasurePoints(
   rows: readonly { period: Period; value: number | null; numerator: number | null; denominator: number | null }[],
 ): MeasurePoint[] {
-  return rows.map((row) => ({ period: row.period, value: row.value, numerator: row.numerator, denominator: row.denominator }));
+  return rows.map((row) => ({
+    period: row.period,
+    value: row.value,
+    numerator: row.numerator,
+    denominator: row.denominator,
+  }));
 }
