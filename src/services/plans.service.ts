@@ -750,6 +750,25 @@ export function createPlansService({ db, clock }: ServiceDeps) {
     },
 
     /** Which version of the plan was in force on the date (null: none was). */
+    /** Plans whose next approval step this person may take: the home page's "waiting for you". */
+    async awaitingMyApproval(caller: Caller): Promise<{ id: string; title: string; stepLabel: string }[]> {
+      if (partnerOf(caller)) return [];
+      const candidates = [
+        ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'submitted' })),
+        ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'in-approval' })),
+      ];
+      const waiting: { id: string; title: string; stepLabel: string }[] = [];
+      for (const row of candidates) {
+        const plan = await plansRepo.findPlan(db, caller.organisationId, row.id);
+        if (!plan) continue;
+        const type = await loadType(db, caller, plan);
+        const ancestry = await unitsRepo.unitAncestry(db, caller.organisationId, plan.owningUnitId);
+        const actions = await actionsFor(caller, plan, type, ancestry);
+        if (actions.approve) waiting.push({ id: plan.id, title: plan.title, stepLabel: actions.approve.label });
+      }
+      return waiting;
+    },
+
     async versionInForce(caller: Caller, lineageId: string, dateIso: string): Promise<Result<Plan | null>> {
       let versions = await plansRepo.listVersions(db, caller.organisationId, lineageId);
       const partnerId = partnerOf(caller);

@@ -31,6 +31,7 @@ import {
   type DemoItem,
   type DemoPlanVersion,
 } from './demo-council.data.ts';
+import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.ts';
 
 export interface DemoAccount {
   name: string;
@@ -47,6 +48,15 @@ export interface DemoCredentials {
   /** The featured accounts to print; every other demo person has the same password. */
   accounts: DemoAccount[];
   people: number;
+  /** The demo measures loaded from real published figures (or why they were skipped). */
+  measures: DemoMeasuresResult;
+}
+
+export interface DemoLoadOptions {
+  /** Today, for the stored statuses and the period mapping of the demo measures. */
+  clock?: () => Date;
+  /** The real published data folder; defaults to ../shared/data/real beside the repository. */
+  realDataDir?: string;
 }
 
 /** The demo data is wrong or the demo council is already there. Nothing has been written. */
@@ -67,7 +77,11 @@ type EventRow = typeof planEvents.$inferInsert;
  * Refuses, writing nothing, when the demo council is already there or the data does not fit the
  * framework. Rows go in a table at a time, with ids made here so that references resolve up front.
  */
-export async function loadDemoCouncil(db: Db, council: DemoCouncil = demoCouncil): Promise<DemoCredentials> {
+export async function loadDemoCouncil(
+  db: Db,
+  council: DemoCouncil = demoCouncil,
+  options: DemoLoadOptions = {},
+): Promise<DemoCredentials> {
   // Hashed once, outside the transaction: argon2 is deliberately slow.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (transaction) => {
@@ -268,6 +282,15 @@ export async function loadDemoCouncil(db: Db, council: DemoCouncil = demoCouncil
     }
     await tx.insert(planEvents).values(events);
 
+    // Measures with real published history, linked to the plan items above.
+    const measures = await loadDemoMeasures(tx, {
+      organisationId,
+      personId,
+      unitId,
+      clock: options.clock ?? (() => new Date()),
+      ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
+    });
+
     await recordAudit(tx, {
       organisationId,
       actor: SEED_ACTOR,
@@ -289,6 +312,7 @@ export async function loadDemoCouncil(db: Db, council: DemoCouncil = demoCouncil
       organisationName: organisation.name,
       password: DEMO_PASSWORD,
       people: council.people.length,
+      measures,
       accounts: council.people.flatMap((person) =>
         person.featured === undefined
           ? []

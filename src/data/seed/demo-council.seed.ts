@@ -4,7 +4,7 @@ import { loadDemoCouncil, type DemoCredentials } from './demo-council.loader.ts'
 /** Loads the demo council into an empty database; returns the sign-in details to print, or null. */
 export async function seedDemoCouncilIfEmpty(deps: Deps): Promise<string | null> {
   if (!(await deps.services.organisations.isEmpty())) return null;
-  const credentials = await loadDemoCouncil(deps.database.db);
+  const credentials = await loadDemoCouncil(deps.database.db, undefined, { clock: deps.clock });
   return signInDetails(credentials, deps.config.baseUrl);
 }
 

@@ -67,11 +67,13 @@ export async function authRoutes(
   });
 
   app.get(paths.home(), { config: { access: 'public' } }, async (request, reply) => {
-    const organisationName =
-      request.principal.kind === 'person'
-        ? await services.organisations.nameOf(request.principal.organisationId)
-        : undefined;
-    return reply.render('pages/home/index.njk', { organisationName });
+    const principal = request.principal;
+    if (principal.kind !== 'person') return reply.render('pages/home/index.njk', {});
+    const [organisationName, awaitingApproval] = await Promise.all([
+      services.organisations.nameOf(principal.organisationId),
+      services.plans.awaitingMyApproval(principal),
+    ]);
+    return reply.render('pages/home/index.njk', { organisationName, awaitingApproval });
   });
 
   app.get(paths.health(), { config: { access: 'public' } }, async (_request, reply) => {
