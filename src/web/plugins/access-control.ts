@@ -34,7 +34,11 @@ export const accessControl = fp(
       if (!access) {
         throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule (config.access)`);
       }
-      for (const method of methods) options.declaredRoutes.push({ method, url: route.url, access });
+      // HEAD routes must declare access too (Fastify's automatic ones copy their GET's rule), but
+      // only the other methods are listed: a HEAD answers exactly as its GET does.
+      for (const method of methods) {
+        if (method !== 'HEAD') options.declaredRoutes.push({ method, url: route.url, access });
+      }
     });
 
     app.addHook('onRequest', async (request) => {
