@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tmp/**', 'src/data/migrations/**', 'bench/results/**', 'data/**'] },
+  { ignores: ['node_modules/**', '.tmp/**', 'src/data/migrations/**', 'bench/results/**', 'data/**', 'tmp-*.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

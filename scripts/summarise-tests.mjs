@@ -38,16 +38,19 @@ let totalFailed = 0;
 const lines = [];
 const failures = [];
 
-// Typecheck
-{
-  const code = readExitCode('typecheck');
+// Typecheck and lint: one check each.
+for (const [step, tool] of [
+  ['typecheck', 'tsc'],
+  ['lint', 'eslint'],
+]) {
+  const code = readExitCode(step);
   if (code === 0) {
     totalPassed += 1;
-    lines.push(['typecheck', 'passed']);
+    lines.push([step, 'passed']);
   } else {
     totalFailed += 1;
-    const why = code === null ? 'did not run' : `tsc reported errors (${describeExit(code)}), see output above`;
-    lines.push(['typecheck', `FAILED: ${why}`]);
+    const why = code === null ? 'did not run' : `${tool} reported errors (${describeExit(code)}), see output above`;
+    lines.push([step, `FAILED: ${why}`]);
   }
 }
 

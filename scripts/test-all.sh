@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`):
 #   0. scripts/setup-test-machine.sh  (installs chromium/postgresql if missing and root)
-#   1. typecheck                      npx tsc --noEmit
+#   1. typecheck, lint                npx tsc --noEmit, npx eslint .
 #   2. vitest projects, in order      unit, integration, browser
 #   3. node scripts/summarise-tests.mjs  -> last line: "N passed, N failed"
 # Every step runs even if an earlier one failed. Exit status is non-zero if
@@ -35,6 +35,7 @@ step() {
 }
 
 step typecheck npx tsc --noEmit
+step lint npx eslint .
 
 for project in unit integration browser; do
   extra=()
