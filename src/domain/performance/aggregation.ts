@@ -7,6 +7,7 @@
 import { periodLabel, periodsOfYear, periodsPerYear, UK_FINANCIAL_YEAR, yearToDatePeriods } from './periods.ts';
 import type { FinancialYearConfig, Frequency, Period } from './periods.ts';
 import { indexPoints } from './series.ts';
+import type { PointIndex } from './series.ts';
 import type { AggregationRule, MeasurePoint } from './types.ts';
 
 /**
@@ -42,9 +43,9 @@ export interface Aggregate {
   complete: boolean;
   /** Covers fewer periods than a full financial year (a year to date before the year end). */
   partialYear: boolean;
-  /** For 'ratio': the summed parts. */
-  numerator?: number;
-  denominator?: number;
+  /** For 'ratio': the summed parts (null for other rules). */
+  numerator: number | null;
+  denominator: number | null;
   /** What was done, in words. */
   explanation: string;
 }
@@ -65,6 +66,10 @@ const PERIOD_NOUN: Record<Frequency, [string, string]> = {
   annual: ['year', 'years'],
 };
 
+function isIndex(points: readonly MeasurePoint[] | PointIndex): points is PointIndex {
+  return !Array.isArray(points);
+}
+
 function plural(n: number, frequency: Frequency): string {
   const [one, many] = PERIOD_NOUN[frequency];
   return `${n} ${n === 1 ? one : many}`;
@@ -76,9 +81,12 @@ function listLabels(periods: readonly Period[], fy: FinancialYearConfig): string
   return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
-/** Aggregates the given periods (all of one frequency) from the points. */
+/**
+ * Aggregates the given periods (all of one frequency) from the points, or from an index of them
+ * (pass an index when aggregating one history several times).
+ */
 export function aggregatePeriods(
-  points: readonly MeasurePoint[],
+  points: readonly MeasurePoint[] | PointIndex,
   periods: readonly Period[],
   options: AggregationOptions,
 ): Aggregate {
@@ -89,7 +97,9 @@ export function aggregatePeriods(
   const last = periods[periods.length - 1];
   if (first === undefined || last === undefined) throw new RangeError('Cannot aggregate an empty list of periods');
   const frequency = first.frequency;
-  const index = indexPoints(points, frequency);
+  const index = isIndex(points) ? points : indexPoints(points, frequency);
+  if (index.frequency !== frequency)
+    throw new RangeError(`Cannot aggregate ${frequency} periods from ${index.frequency} points`);
 
   const included: Period[] = [];
   const missing: Period[] = [];
@@ -125,15 +135,20 @@ export function aggregatePeriods(
     periods.length === 1
       ? periodLabel(first, fy)
       : `${periodLabel(first, fy)} to ${periodLabel(last, fy)} (${plural(periods.length, frequency)})`;
-  const base = { rule, periods: [...periods], included, missing, complete, partialYear };
-  const ratioParts = rule === 'ratio' ? { numerator, denominator } : {};
-
-  const noValue = (why: string): Aggregate => ({
-    ...base,
-    ...ratioParts,
-    value: null,
-    explanation: `No value for ${span}: ${why}`,
+  // Built in one place with one shape (object spreads of varying shapes are slow in V8).
+  const result = (value: number | null, explanation: string): Aggregate => ({
+    rule,
+    value,
+    periods: periods.slice(),
+    included,
+    missing,
+    complete,
+    partialYear,
+    numerator: rule === 'ratio' ? numerator : null,
+    denominator: rule === 'ratio' ? denominator : null,
+    explanation,
   });
+  const noValue = (why: string): Aggregate => result(null, `No value for ${span}: ${why}`);
 
   if (included.length === 0) return noValue('no period has data');
   if (!complete && policy === 'require-all') {
@@ -174,12 +189,12 @@ export function aggregatePeriods(
     }
   }
   if (partialYear) explanation += `; part of the year only`;
-  return { ...base, ...ratioParts, value, explanation };
+  return result(value, explanation);
 }
 
 /** From the first period of p's financial year up to and including p. */
 export function aggregateYearToDate(
-  points: readonly MeasurePoint[],
+  points: readonly MeasurePoint[] | PointIndex,
   upTo: Period,
   options: AggregationOptions,
 ): Aggregate {
@@ -187,7 +202,7 @@ export function aggregateYearToDate(
 }
 
 export function aggregateFullYear(
-  points: readonly MeasurePoint[],
+  points: readonly MeasurePoint[] | PointIndex,
   fyStartYear: number,
   frequency: Frequency,
   options: AggregationOptions,

@@ -147,9 +147,12 @@ export function calculateDirectionsForPeriod(
   const current = index.valueOf(period);
   const against = (other: Period): DirectionResult =>
     calculateDirection({
-      ...options,
       current,
       comparison: index.valueOf(other),
+      polarity: options.polarity,
+      format: options.format,
+      tolerance: options.tolerance,
+      target: options.target,
       comparisonLabel: periodLabel(other, fy),
     });
   return { previous: against(previousPeriod(period)), samePeriodLastYear: against(samePeriodLastYear(period)) };

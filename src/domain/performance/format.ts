@@ -24,11 +24,12 @@ export function formatNumber(value: number, decimals: number): string {
   assertDecimals(decimals);
   if (!Number.isFinite(value)) throw new RangeError(`Cannot format ${value}`);
   const fixed = Math.abs(value).toFixed(decimals);
-  const [whole = '0', fraction] = fixed.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const isZero = /^[0.]*$/.test(fixed);
-  const sign = value < 0 && !isZero ? '-' : '';
-  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+  const dot = fixed.indexOf('.');
+  let whole = dot === -1 ? fixed : fixed.slice(0, dot);
+  if (whole.length > 3) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // A negative value that rounds to zero is shown as zero, not "-0.0".
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  return dot === -1 ? sign + whole : sign + whole + fixed.slice(dot);
 }
 
 export function formatValue(value: number, unit: Unit, decimals: number): string {

@@ -106,9 +106,15 @@ function startMonthOrdinal(p: Period): number {
 // Keys and labels
 // ---------------------------------------------------------------------------------------------
 
+/** '00' … '99': keys and dates are built for every point of every chart, so avoid padStart. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+function twoDigits(n: number): string {
+  return TWO_DIGITS[n] ?? String(n).padStart(2, '0');
+}
+
 function yearKey(fyStartYear: number): string {
-  const next = String((fyStartYear + 1) % 100).padStart(2, '0');
-  return `${fyStartYear}-${next}`;
+  return `${fyStartYear}-${twoDigits((fyStartYear + 1) % 100)}`;
 }
 
 /** Canonical key: '2025-26' | '2025-26-H1' | '2025-26-Q2' | '2025-26-M03'. */
@@ -123,7 +129,7 @@ export function periodKey(p: Period): string {
     case 'quarterly':
       return `${year}-Q${p.index}`;
     case 'monthly':
-      return `${year}-M${String(p.index).padStart(2, '0')}`;
+      return `${year}-M${twoDigits(p.index)}`;
   }
 }
 
@@ -188,10 +194,7 @@ export function periodLabel(p: Period, fy: FinancialYearConfig = UK_FINANCIAL_YE
     const { year, month } = calendarStart(p, fy);
     return `${MONTH_NAMES[month - 1]} ${year}`;
   }
-  const year =
-    fy.startMonth === 1
-      ? String(p.fyStartYear)
-      : `${p.fyStartYear}/${String((p.fyStartYear + 1) % 100).padStart(2, '0')}`;
+  const year = fy.startMonth === 1 ? String(p.fyStartYear) : `${p.fyStartYear}/${twoDigits((p.fyStartYear + 1) % 100)}`;
   switch (p.frequency) {
     case 'annual':
       return year;
@@ -206,12 +209,9 @@ export function periodLabel(p: Period, fy: FinancialYearConfig = UK_FINANCIAL_YE
 // Dates
 // ---------------------------------------------------------------------------------------------
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
 function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+  const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -280,12 +280,14 @@ export function nextPeriod(p: Period): Period {
 
 export function samePeriodLastYear(p: Period): Period {
   assertPeriod(p);
-  return { ...p, fyStartYear: p.fyStartYear - 1 };
+  return { frequency: p.frequency, fyStartYear: p.fyStartYear - 1, index: p.index };
 }
 
 export function periodsOfYear(fyStartYear: number, frequency: Frequency): Period[] {
   const n = periodsPerYear(frequency);
-  return Array.from({ length: n }, (_, i) => ({ frequency, fyStartYear, index: i + 1 }));
+  const periods: Period[] = [];
+  for (let index = 1; index <= n; index++) periods.push({ frequency, fyStartYear, index });
+  return periods;
 }
 
 /** Periods of p's financial year up to and including p. */

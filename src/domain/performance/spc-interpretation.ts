@@ -79,23 +79,32 @@ function onTargetMessage(type: SpcPointType, assurance: AssuranceIcon): RagSpcIn
     case 'special-cause-concern':
       return {
         category: 'early-warning',
-        message: 'Green, but special-cause concern: an early warning. Performance is really deteriorating although still on target; look into it before it goes off target.',
+        message:
+          'Green, but special-cause concern: an early warning. Performance is really deteriorating although still on target; look into it before it goes off target.',
       };
     case 'special-cause-improvement':
       return {
         category: 'sustain-improvement',
-        message: 'Green, with special-cause improvement: a real improvement. Find out what changed and make sure it lasts.',
+        message:
+          'Green, with special-cause improvement: a real improvement. Find out what changed and make sure it lasts.',
       };
     case 'special-cause-neutral':
-      return { category: 'unusual-change', message: 'Green, with a real change in the process (special cause). Find out what changed.' };
+      return {
+        category: 'unusual-change',
+        message: 'Green, with a real change in the process (special cause). Find out what changed.',
+      };
     case 'common-cause':
       if (assurance === 'consistently-meets') {
-        return { category: 'reliably-on-target', message: 'Green, and the process reliably meets the target: no action needed.' };
+        return {
+          category: 'reliably-on-target',
+          message: 'Green, and the process reliably meets the target: no action needed.',
+        };
       }
       if (assurance === 'consistently-fails') {
         return {
           category: 'on-target-for-now',
-          message: 'Green this period, but the process is not expected to meet the target as it runs: treat this result as unusual and check it.',
+          message:
+            'Green this period, but the process is not expected to meet the target as it runs: treat this result as unusual and check it.',
         };
       }
       return {
@@ -107,12 +116,17 @@ function onTargetMessage(type: SpcPointType, assurance: AssuranceIcon): RagSpcIn
 
 export function interpretRagAndSpc(input: RagSpcInput): RagSpcInterpretation {
   const { rag, latestPointType: type, assurance } = input;
-  const trial = input.trialLimits ? ' The SPC limits are trial limits (fewer than 12 points), so treat this as provisional.' : '';
+  const trial = input.trialLimits
+    ? ' The SPC limits are trial limits (fewer than 12 points), so treat this as provisional.'
+    : '';
   if (rag === 'no-data' || rag === 'overdue') {
     return { category: 'not-assessed', message: `No value for this period yet, so there is nothing to interpret.` };
   }
   if (type === null) {
-    return { category: 'not-assessed', message: 'Too few points to tell real change from normal variation (at least 2 are needed).' };
+    return {
+      category: 'not-assessed',
+      message: 'Too few points to tell real change from normal variation (at least 2 are needed).',
+    };
   }
   if (rag === 'no-target') {
     const what =

@@ -38,12 +38,6 @@ export interface SegmentLimits {
   trial: boolean;
 }
 
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
 export function calculateSegmentLimits(values: readonly number[], options: LimitOptions = {}): SegmentLimits {
   if (values.length === 0) throw new RangeError('A segment needs at least one point');
   const baseline = options.baselinePoints;
@@ -51,17 +45,19 @@ export function calculateSegmentLimits(values: readonly number[], options: Limit
     throw new RangeError(`A baseline needs a whole number of at least 2 points, not ${baseline}`);
   }
   const used = Math.min(values.length, baseline ?? values.length);
-  const centre = mean(values.slice(0, used));
+  let sum = 0;
+  for (let i = 0; i < used; i++) sum += values[i] as number;
+  const centre = sum / used;
 
-  const movingRanges: (number | null)[] = values.map((v, i) =>
-    i === 0 ? null : Math.abs(v - (values[i - 1] as number)),
-  );
-  const movingRangeExcluded = values.map(() => false);
+  const movingRanges: (number | null)[] = [null];
+  const movingRangeExcluded: boolean[] = [false];
+  for (let i = 1; i < values.length; i++) {
+    movingRanges.push(Math.abs((values[i] as number) - (values[i - 1] as number)));
+    movingRangeExcluded.push(false);
+  }
+
   // Only moving ranges inside the baseline count towards the average.
-  const counted: number[] = [];
-  for (let i = 1; i < used; i++) counted.push(movingRanges[i] as number);
-
-  if (counted.length === 0) {
+  if (used < 2) {
     return {
       mean: centre,
       averageMovingRange: null,
@@ -75,19 +71,25 @@ export function calculateSegmentLimits(values: readonly number[], options: Limit
       trial: true,
     };
   }
-
-  let amr = mean(counted);
+  let total = 0;
+  for (let i = 1; i < used; i++) total += movingRanges[i] as number;
+  let amr = total / (used - 1);
   if (options.screenMovingRanges ?? true) {
-    // Strictly above the screening line is excluded; the average is recomputed once only.
-    const cutoff = MOVING_RANGE_SCREEN_FACTOR * amr;
-    const kept: number[] = [];
+    // Strictly above the screening line is excluded (one part in 10⁹ allowed for binary
+    // rounding, so a range exactly on the line stays); the average is recomputed once only.
+    const cutoff = MOVING_RANGE_SCREEN_FACTOR * amr * (1 + 1e-9);
+    let keptTotal = 0;
+    let kept = 0;
     for (let i = 1; i < used; i++) {
       const mr = movingRanges[i] as number;
       if (mr > cutoff) movingRangeExcluded[i] = true;
-      else kept.push(mr);
+      else {
+        keptTotal += mr;
+        kept++;
+      }
     }
-    // Cannot be empty: not every value can exceed 3.267 × the mean of all of them.
-    amr = mean(kept);
+    // Never empty: not every value can exceed 3.267 × the mean of all of them.
+    amr = keptTotal / kept;
   }
 
   return {

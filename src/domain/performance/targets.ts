@@ -1,7 +1,13 @@
 /**
- * Which target applies to a period. Councils set targets in three ways: one figure for every
- * period (typical of rates and percentages), a figure entered for each period, or a year-end
- * figure spread over the year by a profile (typical of counts with a seasonal pattern).
+ * Which target applies to a period, to a year to date, and to the year end. Councils set targets
+ * in three ways: one figure for every period (typical of rates and percentages), a figure entered
+ * for each period, or a year-end total spread over the year by a profile (typical of counts with
+ * a seasonal pattern).
+ *
+ * Where a target has to be derived (a year-to-date target from period targets), it is derived only
+ * when the derivation is unambiguous: a sum adds the period targets, 'latest' takes the last
+ * period's target, and any rule takes a target that is the same in every period. Otherwise there
+ * is no target, rather than a guess.
  */
 import { domainError, fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
@@ -12,24 +18,21 @@ import type { AggregationRule, Target } from './types.ts';
 export type TargetPlan =
   /** The same target every period. */
   | { kind: 'fixed'; target: Target }
-  /** Targets keyed by period key ('2025-26-Q2'); yearEnd keyed by year key ('2025-26'). */
+  /**
+   * Targets keyed by period key ('2025-26-Q2'), entered for each period's own value ('period', the
+   * default) or as year-to-date figures ('year-to-date'); yearEnd keyed by year key ('2025-26').
+   */
   | {
       kind: 'per-period';
       targets: Readonly<Record<string, Target>>;
+      basis?: 'period' | 'year-to-date';
       yearEnd?: Readonly<Record<string, Target>>;
     }
   /**
-   * A year-end figure per year ('2025-26' → 1200) spread over the periods by relative weights
-   * (one weight per period of the year, e.g. [1,1,1,1] or last year's actuals).
+   * A year-end total per year ('2025-26' → 1200) spread over the periods by relative weights (one
+   * per period, e.g. [1,1,1,1] or last year's actuals). For sum measures only.
    */
   | { kind: 'profiled'; yearEnd: Readonly<Record<string, number>>; weights: readonly number[] };
-
-/**
- * 'period': the target for the period's own value. 'year-to-date': the target for the cumulative
- * value up to and including the period (only a profiled plan differs between the two; fixed and
- * per-period targets are used as entered).
- */
-export type TargetBasis = 'period' | 'year-to-date';
 
 export const valueTarget = (value: number): Target => ({ kind: 'value', value });
 export const rangeTarget = (lower: number, upper: number): Target => ({ kind: 'range', lower, upper });
@@ -40,8 +43,8 @@ function yearKeyOf(fyStartYear: number): string {
 
 function scaleTarget(target: Target, factor: number): Target {
   return target.kind === 'value'
-    ? { kind: 'value', value: target.value * factor }
-    : { kind: 'range', lower: target.lower * factor, upper: target.upper * factor };
+    ? valueTarget(target.value * factor)
+    : rangeTarget(target.lower * factor, target.upper * factor);
 }
 
 function sameTarget(a: Target, b: Target): boolean {
@@ -67,8 +70,18 @@ function sumTargets(targets: readonly Target[]): Target | null {
   return kinds.has('value') ? valueTarget(value) : rangeTarget(lower, upper);
 }
 
+/** The target for an aggregate of consecutive periods, from their period targets (see the file comment). */
+function combineTargets(periodTargets: readonly (Target | undefined)[], rule: AggregationRule): Target | null {
+  if (periodTargets.length === 0 || periodTargets.some((t) => t === undefined)) return null;
+  const targets = periodTargets as readonly Target[];
+  const last = targets[targets.length - 1] as Target;
+  if (rule === 'sum') return sumTargets(targets);
+  if (rule === 'latest') return last;
+  return targets.every((t) => sameTarget(t, last)) ? last : null;
+}
+
 /** Checks a plan once when it is saved, so that lookups can trust it. */
-export function validateTargetPlan(plan: TargetPlan, frequency: Frequency): Result<TargetPlan> {
+export function validateTargetPlan(plan: TargetPlan, frequency: Frequency, rule: AggregationRule): Result<TargetPlan> {
   const bad = (message: string) => fail(domainError('invalid', message, 'target'));
   const targets: Target[] =
     plan.kind === 'fixed'
@@ -84,6 +97,8 @@ export function validateTargetPlan(plan: TargetPlan, frequency: Frequency): Resu
     }
   }
   if (plan.kind === 'profiled') {
+    if (rule !== 'sum')
+      return bad('A profiled target spreads a year-end total, so it needs a measure that is summed over the year');
     const n = periodsPerYear(frequency);
     if (plan.weights.length !== n) {
       return bad(`A ${frequency} profile needs ${n} weights, one for each period, not ${plan.weights.length}`);
@@ -94,31 +109,59 @@ export function validateTargetPlan(plan: TargetPlan, frequency: Frequency): Resu
   return ok(plan);
 }
 
-/** The target for a period, or null when none is set. */
-export function targetForPeriod(plan: TargetPlan | null, period: Period, basis: TargetBasis = 'period'): Target | null {
+function profiledShare(weights: readonly number[], from: number, to: number): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.slice(from, to).reduce((a, b) => a + b, 0) / total;
+}
+
+function periodTargetsUpTo(
+  plan: TargetPlan & { kind: 'per-period' },
+  period: Period,
+  count: number,
+): (Target | undefined)[] {
+  return Array.from(
+    { length: count },
+    (_, i) => plan.targets[periodKey({ frequency: period.frequency, fyStartYear: period.fyStartYear, index: i + 1 })],
+  );
+}
+
+/** The target for the period's own value, or null when none is set. */
+export function targetForPeriod(plan: TargetPlan | null, period: Period): Target | null {
   if (plan === null) return null;
   switch (plan.kind) {
     case 'fixed':
       return plan.target;
     case 'per-period':
-      return plan.targets[periodKey(period)] ?? null;
+      // Year-to-date figures say nothing certain about a single period.
+      return (plan.basis ?? 'period') === 'period' ? (plan.targets[periodKey(period)] ?? null) : null;
     case 'profiled': {
       const yearEnd = plan.yearEnd[yearKeyOf(period.fyStartYear)];
-      if (yearEnd === undefined) return null;
-      const total = plan.weights.reduce((a, b) => a + b, 0);
-      const upTo =
-        basis === 'period' ? plan.weights.slice(period.index - 1, period.index) : plan.weights.slice(0, period.index);
-      const share = upTo.reduce((a, b) => a + b, 0) / total;
-      return valueTarget(yearEnd * share);
+      return yearEnd === undefined
+        ? null
+        : valueTarget(yearEnd * profiledShare(plan.weights, period.index - 1, period.index));
     }
   }
 }
 
-/**
- * The target for the full-year value. When not entered it is derived only where the derivation
- * is unambiguous: a sum adds the period targets, 'latest' takes the final period's target, and any
- * rule takes a target that is the same in every period. Otherwise null (no guessing).
- */
+/** The target for the year-to-date value up to and including the period. */
+export function yearToDateTarget(plan: TargetPlan | null, period: Period, rule: AggregationRule): Target | null {
+  if (plan === null) return null;
+  switch (plan.kind) {
+    case 'fixed':
+      // The same target n times: a sum adds up to n × the target; every other rule keeps it.
+      return rule === 'sum' ? scaleTarget(plan.target, period.index) : plan.target;
+    case 'per-period':
+      return (plan.basis ?? 'period') === 'year-to-date'
+        ? (plan.targets[periodKey(period)] ?? null)
+        : combineTargets(periodTargetsUpTo(plan, period, period.index), rule);
+    case 'profiled': {
+      const yearEnd = plan.yearEnd[yearKeyOf(period.fyStartYear)];
+      return yearEnd === undefined ? null : valueTarget(yearEnd * profiledShare(plan.weights, 0, period.index));
+    }
+  }
+}
+
+/** The target for the full-year value: as entered where it is entered, otherwise derived. */
 export function yearEndTarget(
   plan: TargetPlan | null,
   fyStartYear: number,
@@ -126,28 +169,14 @@ export function yearEndTarget(
   rule: AggregationRule,
 ): Target | null {
   if (plan === null) return null;
-  const n = periodsPerYear(frequency);
-  switch (plan.kind) {
-    case 'fixed':
-      return rule === 'sum' ? scaleTarget(plan.target, n) : plan.target;
-    case 'profiled': {
-      const v = plan.yearEnd[yearKeyOf(fyStartYear)];
-      return v === undefined ? null : valueTarget(v);
-    }
-    case 'per-period': {
-      const explicit = plan.yearEnd?.[yearKeyOf(fyStartYear)];
-      if (explicit !== undefined) return explicit;
-      const periodTargets: Target[] = [];
-      for (let index = 1; index <= n; index++) {
-        const t = plan.targets[periodKey({ frequency, fyStartYear, index })];
-        if (t === undefined) return null;
-        periodTargets.push(t);
-      }
-      const last = periodTargets[n - 1];
-      if (last === undefined) return null;
-      if (rule === 'latest') return last;
-      if (rule === 'sum') return sumTargets(periodTargets);
-      return periodTargets.every((t) => sameTarget(t, last)) ? last : null;
-    }
+  const lastPeriod: Period = { frequency, fyStartYear, index: periodsPerYear(frequency) };
+  if (plan.kind === 'per-period') {
+    const explicit = plan.yearEnd?.[yearKeyOf(fyStartYear)];
+    if (explicit !== undefined) return explicit;
   }
+  if (plan.kind === 'profiled') {
+    const v = plan.yearEnd[yearKeyOf(fyStartYear)];
+    return v === undefined ? null : valueTarget(v);
+  }
+  return yearToDateTarget(plan, lastPeriod, rule);
 }
