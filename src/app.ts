@@ -36,6 +36,8 @@ import { plansApi } from './api/routes/plans.api.ts';
 import { itemsApi } from './api/routes/items.api.ts';
 import { measuresApi } from './api/routes/measures.api.ts';
 import { collectionApi } from './api/routes/collection.api.ts';
+import { importsApi } from './api/routes/imports.api.ts';
+import { importsRoutes } from './web/routes/imports.routes.ts';
 import { auditApi } from './api/routes/audit.api.ts';
 import { performanceApi } from './api/routes/performance.api.ts';
 import { performanceRoutes } from './web/routes/performance.routes.ts';
@@ -83,6 +85,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(auditRoutes, { services });
   await app.register(measuresRoutes, { services });
   await app.register(collectionRoutes, { services });
+  await app.register(importsRoutes, { services });
   await app.register(performanceRoutes, { services });
 
   // JSON API
@@ -99,6 +102,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await api.register(itemsApi, { services });
       await api.register(measuresApi, { services });
       await api.register(collectionApi, { services });
+      await api.register(importsApi, { services });
       await api.register(auditApi, { services });
       await api.register(performanceApi, { services });
     },

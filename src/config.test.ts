@@ -55,6 +55,7 @@ describe('loadConfig', () => {
       production: true,
       logLevel: 'warn',
       seedDemo: false,
+      reminders: false,
     });
   });
 

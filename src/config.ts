@@ -22,7 +22,25 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  // E-mail (reminders). Without SMTP_HOST nothing is sent: the reminder job logs what it would send.
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_FROM: z
+    .string()
+    .regex(/^(.+<)?[^@<>\s]+@[^@<>\s]+>?$/, 'must be an e-mail address, like performance@council.gov.uk or "Performance team <performance@council.gov.uk>"')
+    .default('Golden Thread <golden-thread@localhost>'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  REMINDERS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
 });
+
+export interface SmtpConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly from: string;
+  readonly user: string | undefined;
+  readonly pass: string | undefined;
+}
 
 export interface Config {
   readonly port: number;
@@ -34,6 +52,10 @@ export interface Config {
   readonly production: boolean;
   readonly logLevel: string;
   readonly seedDemo: boolean;
+  /** SMTP for reminders; undefined when SMTP_HOST is not set (nothing is sent). */
+  readonly smtp: SmtpConfig | undefined;
+  /** REMINDERS=on: the server runs the reminder job once a day. */
+  readonly reminders: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +75,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !values.SESSION_SECRET) {
     throw new ConfigError('Invalid setting SESSION_SECRET: required in production');
   }
+  if (values.SMTP_USER && !values.SMTP_PASS) {
+    throw new ConfigError('Invalid setting SMTP_PASS: required when SMTP_USER is set');
+  }
   return Object.freeze({
     port: values.PORT,
     host: values.HOST,
@@ -64,5 +89,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     logLevel: values.LOG_LEVEL,
     seedDemo: values.SEED_DEMO === 'true',
+    smtp: values.SMTP_HOST
+      ? Object.freeze({
+          host: values.SMTP_HOST,
+          port: values.SMTP_PORT,
+          from: values.SMTP_FROM,
+          user: values.SMTP_USER,
+          pass: values.SMTP_PASS,
+        })
+      : undefined,
+    reminders: values.REMINDERS === 'on',
   });
 }

@@ -2,6 +2,8 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './container.ts';
 import { seedDemoCouncilIfEmpty } from './data/seed/demo-council.seed.ts';
+import { runReminders, startDailyReminders } from './jobs/reminders.ts';
+import { londonToday } from './services/collection.service.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -21,6 +23,12 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(deps, { logger: true });
   app.addHook('onClose', async () => deps.database.close());
+  if (config.reminders) {
+    // REMINDERS=on: the reminder job once a day in this process (or schedule `npm run cli -- reminders`).
+    const job = { db: deps.database.db, smtp: config.smtp, baseUrl: config.baseUrl, log: (line: string) => app.log.info(line) };
+    const timer = startDailyReminders(() => runReminders(job, londonToday(deps.clock())), (line) => app.log.error(line));
+    app.addHook('onClose', async () => timer.stop());
+  }
 
   const close = async (signal: string) => {
     app.log.info(`${signal} received, closing`);

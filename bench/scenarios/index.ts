@@ -1,5 +1,7 @@
 import type { Scenario } from '../lib/scenario.ts';
+import { engine } from './engine.ts';
 import { foundation } from './foundation.ts';
+import { importScenario } from './import.ts';
 
 /** Every scenario `npm run bench` knows; add yours here. */
-export const SCENARIOS: Scenario[] = [foundation];
+export const SCENARIOS: Scenario[] = [foundation, importScenario, engine];

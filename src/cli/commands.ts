@@ -1,12 +1,14 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { createDeps, type Deps } from '../container.ts';
 import { seedDemoCouncilIfEmpty } from '../data/seed/demo-council.seed.ts';
+import { DATA_COMMANDS, DATA_USAGE, runDataCommand, UsageError } from './data-commands.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
   migrate     Apply database migrations (DATABASE_URL, or PGlite in DATA_DIR) and stop.
   seed-demo   Load the fictional demo council if the database has no organisations yet.
+${DATA_USAGE}
   help        Show this message.`;
 
 const COMMANDS: Record<string, (deps: Deps) => Promise<string>> = {
@@ -25,7 +27,8 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     return name === undefined ? 1 : 0;
   }
   const command = COMMANDS[name];
-  if (!command || rest.length > 0) {
+  const dataCommand = DATA_COMMANDS.includes(name);
+  if (!dataCommand && (!command || rest.length > 0)) {
     console.error(command ? `The ${name} command takes no arguments.` : `Unknown command: ${name}`);
     console.error(USAGE);
     return 1;
@@ -41,7 +44,18 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     throw error;
   }
   try {
-    console.log(await command(deps));
+    if (dataCommand) {
+      try {
+        const { code, output } = await runDataCommand(name, rest, deps);
+        (code === 0 ? console.log : console.error)(output);
+        return code;
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+    }
+    console.log(await command!(deps));
     return 0;
   } finally {
     await deps.database.close();

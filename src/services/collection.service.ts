@@ -1,21 +1,39 @@
 import { allowsAt } from '../domain/access/index.ts';
-import { availableValueActions, isLocked, nextValueStatus, type ValueActor, type ValueStatus } from '../domain/collection/workflow.ts';
+import {
+  availableValueActions,
+  isLocked,
+  nextValueStatus,
+  type ValueActor,
+  type ValueStatus,
+} from '../domain/collection/workflow.ts';
 import type { ValueEntryInput, ValueTransitionInput } from '../domain/collection/value-entry.ts';
-import { targetForPeriod } from '../domain/measures/target-history.ts';
+import { collectionState, dueDate, type CollectionRule, type CollectionState } from '../domain/collection/due-dates.ts';
+import { targetForPeriod, type TargetVersion } from '../domain/measures/target-history.ts';
 import { checkMeasureValue } from '../domain/measures/values.ts';
 import type { Frequency } from '../domain/measures/vocabulary.ts';
-import { calculateRag, formatValue, periodLabel } from '../domain/performance/index.ts';
+import {
+  calculateRag,
+  formatValue,
+  parsePeriodKey,
+  periodKey as keyOf,
+  periodLabel,
+  previousPeriod,
+  samePeriodLastYear,
+  type Period,
+} from '../domain/performance/index.ts';
+import type { Target } from '../domain/performance/types.ts';
 import { ok, type Result } from '../domain/result.ts';
 import { recordAudit } from '../data/audit.ts';
 import type { Db } from '../data/db.ts';
+import * as collectionRepo from '../data/repositories/collection.repository.ts';
 import * as valuesRepo from '../data/repositories/measure-values.repository.ts';
 import * as measuresRepo from '../data/repositories/measures.repository.ts';
-import { unitAncestry } from '../data/repositories/units.repository.ts';
+import { unitAncestry, unitDescendants } from '../data/repositories/units.repository.ts';
 import { inTransaction } from '../data/transaction.ts';
 import { actorOf, type Caller } from './context.ts';
-import { notFound, refuse } from './errors.ts';
+import { isUniqueViolation, notFound, refuse } from './errors.ts';
 import type { ServiceDeps } from './index.ts';
-import { createPerformanceStatusService } from './performance-status.service.ts';
+import { createPerformanceStatusService, currentReportingPeriod } from './performance-status.service.ts';
 
 type MeasureRow = NonNullable<Awaited<ReturnType<typeof measuresRepo.findMeasure>>>;
 
@@ -30,6 +48,131 @@ const snapshot = (row: Partial<valuesRepo.ValueRow> | undefined) =>
         evidenceUrl: row.evidenceUrl ?? '',
       }
     : null;
+
+const RECENT_PERIODS = 3;
+
+/** Today's date in London (due dates and reminders follow the council's calendar, not UTC). */
+export function londonToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** The latest `count` periods of the frequency that have ended by today, newest first. */
+export function recentPeriods(frequency: Frequency, todayIso: string, count: number): Period[] {
+  const periods: Period[] = [];
+  let period = currentReportingPeriod(frequency, todayIso);
+  for (let i = 0; i < count; i++) {
+    periods.push(period);
+    period = previousPeriod(period);
+  }
+  return periods;
+}
+
+/** The organisation's rule with the measure's own due-days override. */
+export function ruleFor(rule: CollectionRule, measure: { dueWorkingDays: number | null }): CollectionRule {
+  return measure.dueWorkingDays === null ? rule : { ...rule, workingDaysAfterPeriodEnd: measure.dueWorkingDays };
+}
+
+export interface MyDataRow {
+  measureId: string;
+  code: string;
+  title: string;
+  unit: string;
+  decimalPlaces: number;
+  periodKey: string;
+  periodLabel: string;
+  dueDate: string;
+  state: CollectionState | 'returned';
+  value: collectionRepo.ValueRow | null;
+}
+
+export interface MyData {
+  today: string;
+  measureCount: number;
+  overdue: MyDataRow[];
+  due: MyDataRow[];
+  returned: (MyDataRow & { reason: string; returnedAt: Date })[];
+  submitted: MyDataRow[];
+}
+
+function rowOf(
+  measure: MeasureRow,
+  period: Period,
+  value: collectionRepo.ValueRow | null,
+  state: MyDataRow['state'],
+  due: string,
+): MyDataRow {
+  return {
+    measureId: measure.id,
+    code: measure.code,
+    title: measure.title,
+    unit: measure.unit,
+    decimalPlaces: measure.decimalPlaces,
+    periodKey: keyOf(period),
+    periodLabel: periodLabel(period),
+    dueDate: due,
+    state,
+    value,
+  };
+}
+
+export interface ValueDetail {
+  measure: MeasureRow;
+  period: Period;
+  periodKey: string;
+  periodLabel: string;
+  dueDate: string;
+  value: collectionRepo.ValueRow | null;
+  actor: ValueActor;
+  actions: ReturnType<typeof availableValueActions>;
+  locked: boolean;
+  events: (collectionRepo.ValueEventRow & { actorName: string | null })[];
+  target: { target: Target; basis: 'profile' | 'annual' } | null;
+  previous: collectionRepo.ValueRow | null;
+  previousLabel: string;
+  lastYear: collectionRepo.ValueRow | null;
+  lastYearLabel: string;
+}
+
+export interface UnitGridRow {
+  measure: MeasureRow;
+  value: collectionRepo.ValueRow | null;
+  target: Target | null;
+  /** False when the value is locked, already submitted or the person may not enter it. */
+  canEnter: boolean;
+}
+
+export interface UnitGrid {
+  period: Period;
+  periodKey: string;
+  periodLabel: string;
+  frequency: Frequency;
+  rows: UnitGridRow[];
+}
+
+function conflictMessage(
+  measure: MeasureRow,
+  period: Period,
+  stored: valuesRepo.ValueRow,
+  yours: number | null,
+  yourCommentary: string,
+  startedFrom: number | undefined,
+): string {
+  const show = (value: number | null) =>
+    value === null ? 'no value' : formatValue(value, measure.unit, measure.decimalPlaces);
+  const said = (commentary: string) => (commentary.trim() === '' ? 'no commentary' : `“${commentary.trim()}”`);
+  const when =
+    startedFrom === undefined ? 'already has a stored value' : 'was saved by someone else after you opened it';
+  return (
+    `${measure.code} ${periodLabel(period)} ${when}. ` +
+    `Stored version ${stored.rowVersion} (${stored.status}): ${show(stored.value)}, ${said(stored.commentary)}. ` +
+    `Your version: ${show(yours)}, ${said(yourCommentary)}. Nothing was saved: check both and save again.`
+  );
+}
 
 /**
  * The data point's journey: entered (page, grid, API or import) → checked by the domain → stored
@@ -53,7 +196,13 @@ export function createCollectionService(deps: ServiceDeps) {
   }
 
   /** Off-target values need commentary before they are submitted ("explain the red"). */
-  async function offTargetReason(tx: Db, caller: Caller, measure: MeasureRow, period: Parameters<typeof periodLabel>[0], value: number | null) {
+  async function offTargetReason(
+    tx: Db,
+    caller: Caller,
+    measure: MeasureRow,
+    period: Parameters<typeof periodLabel>[0],
+    value: number | null,
+  ) {
     if (value === null) return null;
     const versions = await measuresRepo.listTargets(tx, caller.organisationId, measure.id);
     const applied = targetForPeriod(versions, period);
@@ -83,6 +232,12 @@ export function createCollectionService(deps: ServiceDeps) {
           return refuse(first.code, checked.error.map((error) => error.message).join('. '), first.field);
         }
         const { periodKey, period } = checked.value;
+        if (input.breakdownId) {
+          const breakdowns = await measuresRepo.listBreakdowns(tx, caller.organisationId, measureId);
+          if (!breakdowns.some((breakdown) => breakdown.id === input.breakdownId)) {
+            return refuse('invalid', `Select a breakdown category of ${measure.code}`, 'breakdownId');
+          }
+        }
         const actor = await actorFor(tx, caller, measure);
         const existing = await valuesRepo.findValue(tx, caller.organisationId, measureId, periodKey, input.breakdownId);
         const lock = await valuesRepo.openLock(tx, caller.organisationId, measureId, periodKey);
@@ -92,18 +247,18 @@ export function createCollectionService(deps: ServiceDeps) {
             `${periodLabel(period)} is locked after approval. A performance officer can reopen it, giving a reason.`,
           );
         }
-        const next = nextValueStatus((existing?.status ?? null) as ValueStatus | null, input.action, actor, '');
-        if (!next.ok) return next;
-        if (existing && input.rowVersion !== undefined && existing.rowVersion !== input.rowVersion) {
-          const show = (value: number | null) => (value === null ? 'no value' : formatValue(value, measure.unit, measure.decimalPlaces));
-          const theirs = show(existing.value);
-          const yours = show(checked.value.value);
+        // Never a silent overwrite: changing a stored value needs the version the person started from.
+        // Checked before the workflow, so a person whose value was submitted meanwhile sees both versions.
+        const started = input.rowVersion ?? (existing ? undefined : 0);
+        if (existing && started !== existing.rowVersion) {
           return refuse(
             'conflict',
-            `Someone else saved ${periodLabel(period)} after you opened it: the stored value is ${theirs} (“${existing.commentary}”), yours is ${yours}. Nothing was saved; check both and save again.`,
+            conflictMessage(measure, period, existing, checked.value.value, input.commentary, started),
             'value',
           );
         }
+        const next = nextValueStatus((existing?.status ?? null) as ValueStatus | null, input.action, actor, '');
+        if (!next.ok) return next;
         if (input.action === 'submit' && input.commentary.trim() === '') {
           const reason = await offTargetReason(tx, caller, measure, period, checked.value.value);
           if (reason) return refuse('invalid', `Add commentary explaining the performance: ${reason}`, 'commentary');
@@ -128,8 +283,19 @@ export function createCollectionService(deps: ServiceDeps) {
               enteredBy: caller.personId,
               ...fields,
             });
-        if (!saved) return refuse('conflict', 'Someone else saved this value at the same moment. Nothing was saved; try again.');
-        const action = existing ? (input.action === 'submit' ? 'submit' : 'edit') : input.action === 'submit' ? 'submit' : 'create';
+        if (!saved)
+          return refuse(
+            'conflict',
+            'Someone else saved this value at the same moment. Nothing was saved; try again.',
+            'value',
+          );
+        const action = existing
+          ? input.action === 'submit'
+            ? 'submit'
+            : 'edit'
+          : input.action === 'submit'
+            ? 'submit'
+            : 'create';
         await valuesRepo.insertValueEvent(tx, {
           organisationId: caller.organisationId,
           valueId: saved.id,
@@ -150,15 +316,29 @@ export function createCollectionService(deps: ServiceDeps) {
           entityId: saved.id,
           action,
           oldValue: existing ? { status: existing.status, ...snapshot(existing) } : undefined,
-          newValue: { periodKey, status: saved.status, ...snapshot(saved) },
+          newValue: { measureId, periodKey, breakdownId: input.breakdownId, status: saved.status, ...snapshot(saved) },
         });
         await performance.recompute(tx, caller.organisationId, [measureId], { fromPeriodKey: periodKey });
         return ok(saved);
+      }).catch((error: unknown) => {
+        // Two first entries of the same value at the same moment: the database keeps one.
+        if (isUniqueViolation(error)) {
+          return refuse(
+            'conflict',
+            'Someone else entered this value at the same moment. Nothing was saved; reload and check theirs.',
+            'value',
+          );
+        }
+        throw error;
       });
     },
 
     /** Verify, return, approve, publish or reopen a stored value. */
-    async transition(caller: Caller, valueId: string, input: ValueTransitionInput): Promise<Result<valuesRepo.ValueRow>> {
+    async transition(
+      caller: Caller,
+      valueId: string,
+      input: ValueTransitionInput,
+    ): Promise<Result<valuesRepo.ValueRow>> {
       return inTransaction(db, async (tx) => {
         const existing = await valuesRepo.findValueById(tx, caller.organisationId, valueId);
         if (!existing) return notFound('Value');
@@ -181,7 +361,14 @@ export function createCollectionService(deps: ServiceDeps) {
           });
         }
         if (input.action === 'reopen') {
-          await valuesRepo.reopenLocks(tx, caller.organisationId, existing.measureId, existing.periodKey, caller.personId, input.reason);
+          await valuesRepo.reopenLocks(
+            tx,
+            caller.organisationId,
+            existing.measureId,
+            existing.periodKey,
+            caller.personId,
+            input.reason,
+          );
         }
         await valuesRepo.insertValueEvent(tx, {
           organisationId: caller.organisationId,
@@ -209,16 +396,183 @@ export function createCollectionService(deps: ServiceDeps) {
       });
     },
 
-    /** The value, its history and what this person may do with it. */
-    async valueDetail(caller: Caller, measureId: string, periodKey: string, breakdownId: string | null = null) {
+    /**
+     * The value of one measure and period with what the entry form shows beside it: the target
+     * that applies, the previous period's and last year's values, the history of the value and the
+     * workflow actions open to this person.
+     */
+    async valueDetail(
+      caller: Caller,
+      measureId: string,
+      periodKey: string,
+      breakdownId: string | null = null,
+    ): Promise<Result<ValueDetail>> {
       const measure = await measuresRepo.findMeasure(db, caller.organisationId, measureId);
       if (!measure) return notFound('Measure');
-      const value = await valuesRepo.findValue(db, caller.organisationId, measureId, periodKey, breakdownId);
-      const actor = await actorFor(db, caller, measure);
-      const events = (await valuesRepo.valueEvents(db, caller.organisationId, measureId)).filter(
-        (event) => event.periodKey === periodKey && event.breakdownId === breakdownId,
+      const parsed = parsePeriodKey(periodKey);
+      if (!parsed.ok || parsed.value.frequency !== measure.frequency) return notFound('Period');
+      const period = parsed.value;
+      const org = caller.organisationId;
+      const previousKey = keyOf(previousPeriod(period));
+      const lastYearKey = keyOf(samePeriodLastYear(period));
+      const [value, actor, events, around, versions, rule] = await Promise.all([
+        collectionRepo.valueAt(db, org, measureId, periodKey, breakdownId),
+        actorFor(db, caller, measure),
+        collectionRepo.eventsForSlot(db, org, measureId, periodKey, breakdownId),
+        collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey]),
+        measuresRepo.listTargets(db, org, measureId),
+        collectionRepo.collectionRuleFor(db, org),
+      ]);
+      const applied = targetForPeriod(versions, period, { breakdownId });
+      const lock = await valuesRepo.openLock(db, org, measureId, periodKey);
+      return ok({
+        measure,
+        period,
+        periodKey,
+        periodLabel: periodLabel(period),
+        dueDate: dueDate(period, ruleFor(rule, measure)),
+        value,
+        actor,
+        actions: availableValueActions((value?.status ?? null) as ValueStatus | null, actor),
+        locked: Boolean(lock) || isLocked((value?.status ?? null) as ValueStatus | null),
+        events: events.map((row) => ({ ...row.event, actorName: row.actorName })),
+        target: applied ? { target: applied.target, basis: applied.basis } : null,
+        previous: around.find((row) => row.periodKey === previousKey) ?? null,
+        previousLabel: periodLabel(previousPeriod(period)),
+        lastYear: around.find((row) => row.periodKey === lastYearKey) ?? null,
+        lastYearLabel: periodLabel(samePeriodLastYear(period)),
+      });
+    },
+
+    /**
+     * "My data": the measures the person owns or enters data for, with the recent periods that
+     * are due or overdue, values returned to them (with the reason) and what they recently submitted.
+     */
+    async myData(caller: Caller): Promise<MyData> {
+      const org = caller.organisationId;
+      const today = londonToday(clock());
+      const measures = await collectionRepo.measuresForPerson(db, org, caller.personId);
+      const rule = await collectionRepo.collectionRuleFor(db, org);
+      const slots = measures.flatMap((measure) =>
+        recentPeriods(measure.frequency as Frequency, today, RECENT_PERIODS).map((period) => ({
+          measure,
+          period,
+          key: keyOf(period),
+        })),
       );
-      return ok({ measure, value: value ?? null, actor, actions: availableValueActions((value?.status ?? null) as ValueStatus | null, actor), events });
+      const ids = measures.map((measure) => measure.id);
+      const stored = await collectionRepo.valuesFor(db, org, ids, [...new Set(slots.map((slot) => slot.key))]);
+      const byKey = new Map(stored.map((row) => [`${row.measureId}|${row.periodKey}`, row]));
+      const toDo: MyDataRow[] = [];
+      for (const slot of slots) {
+        const value = byKey.get(`${slot.measure.id}|${slot.key}`) ?? null;
+        const entered = value !== null && value.status !== 'draft' && value.status !== 'returned';
+        if (value?.status === 'returned') continue; // listed with its reason below
+        const measureRule = ruleFor(rule, slot.measure);
+        const state = collectionState(slot.period, today, entered, measureRule);
+        if (state !== 'due' && state !== 'overdue') continue;
+        toDo.push(rowOf(slot.measure, slot.period, value, state, dueDate(slot.period, measureRule)));
+      }
+      const returnedValues = await collectionRepo.valuesInStatus(db, org, ids, ['returned']);
+      const reasons = await collectionRepo.latestEvents(
+        db,
+        org,
+        returnedValues.map((value) => value.id),
+        'return',
+      );
+      const measureById = new Map(measures.map((measure) => [measure.id, measure]));
+      const returned = returnedValues.flatMap((value) => {
+        const measure = measureById.get(value.measureId);
+        const period = parsePeriodKey(value.periodKey);
+        if (!measure || !period.ok || value.breakdownId !== null) return [];
+        const reason = reasons.find((event) => event.valueId === value.id);
+        return [
+          {
+            ...rowOf(measure, period.value, value, 'returned', dueDate(period.value, ruleFor(rule, measure))),
+            reason: reason?.reason ?? '',
+            returnedAt: reason?.at ?? value.updatedAt,
+          },
+        ];
+      });
+      const submittedValues = await collectionRepo.valuesInStatus(
+        db,
+        org,
+        ids,
+        ['submitted', 'verified', 'approved', 'published'],
+        10,
+      );
+      const submitted = submittedValues.flatMap((value) => {
+        const measure = measureById.get(value.measureId);
+        const period = parsePeriodKey(value.periodKey);
+        if (!measure || !period.ok || value.breakdownId !== null) return [];
+        return [rowOf(measure, period.value, value, 'entered', dueDate(period.value, ruleFor(rule, measure)))];
+      });
+      toDo.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.code.localeCompare(b.code));
+      return {
+        today,
+        measureCount: measures.length,
+        overdue: toDo.filter((row) => row.state === 'overdue'),
+        due: toDo.filter((row) => row.state === 'due'),
+        returned,
+        submitted,
+      };
+    },
+
+    /**
+     * The grid: every active measure of a unit (and the units inside it) for one period of each
+     * measure's frequency that contains the chosen date's reporting period, with stored values.
+     */
+    async unitGrid(caller: Caller, unitId: string, periodKey: string): Promise<Result<UnitGrid>> {
+      const org = caller.organisationId;
+      const parsed = parsePeriodKey(periodKey);
+      if (!parsed.ok) return refuse('invalid', parsed.error.message, 'period');
+      const unitIds = await unitDescendants(db, org, unitId);
+      if (unitIds.length === 0) return notFound('Unit');
+      const frequency = parsed.value.frequency;
+      const measures = (await collectionRepo.measuresOfUnits(db, org, unitIds)).filter(
+        (measure) => measure.frequency === frequency,
+      );
+      const values = await collectionRepo.valuesFor(
+        db,
+        org,
+        measures.map((measure) => measure.id),
+        [periodKey],
+      );
+      const versions = await collectionRepo.targetsOf(
+        db,
+        org,
+        measures.map((measure) => measure.id),
+      );
+      const rows: UnitGridRow[] = [];
+      for (const measure of measures) {
+        const value = values.find((row) => row.measureId === measure.id) ?? null;
+        const actor = await actorFor(db, caller, measure);
+        const applied = targetForPeriod(
+          versions.filter((version) => version.measureId === measure.id) as (TargetVersion & { measureId: string })[],
+          parsed.value,
+        );
+        const status = (value?.status ?? null) as ValueStatus | null;
+        rows.push({
+          measure,
+          value,
+          target: applied?.target ?? null,
+          canEnter:
+            actor.canEnter && !isLocked(status) && (status === null || status === 'draft' || status === 'returned'),
+        });
+      }
+      return ok({ period: parsed.value, periodKey, periodLabel: periodLabel(parsed.value), frequency, rows });
+    },
+
+    /** The reporting periods offered by the grid's chooser: the latest ended ones of each frequency. */
+    gridPeriods(): { frequency: Frequency; periods: { key: string; label: string }[] }[] {
+      const today = londonToday(clock());
+      return (['monthly', 'quarterly', 'half-yearly', 'annual'] as const).map((frequency) => ({
+        frequency,
+        periods: recentPeriods(frequency, today, 4).map((period) => ({
+          key: keyOf(period),
+          label: periodLabel(period),
+        })),
+      }));
     },
 
     history(caller: Caller, measureId: string) {

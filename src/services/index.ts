@@ -3,6 +3,7 @@ import { createApiTokensService } from './api-tokens.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { createAuthService } from './auth.service.ts';
 import { createCollectionService } from './collection.service.ts';
+import { createImportExportService } from './import-export.service.ts';
 import { createFrameworkService } from './framework.service.ts';
 import { createGovernanceService } from './governance.service.ts';
 import { createItemsService } from './items.service.ts';
@@ -11,6 +12,7 @@ import { createOrganisationsService } from './organisations.service.ts';
 import { createPartnersService } from './partners.service.ts';
 import { createPeopleService } from './people.service.ts';
 import { createPerformanceStatusService } from './performance-status.service.ts';
+import { createPerformanceViewsService } from './performance.service.ts';
 import { createPlansService } from './plans.service.ts';
 import { createPortfoliosService } from './portfolios.service.ts';
 import { createRolesService } from './roles.service.ts';
@@ -39,7 +41,9 @@ export function createServices(deps: ServiceDeps) {
     audit: createAuditService(deps),
     measures: createMeasuresService(deps),
     performance: createPerformanceStatusService(deps),
+    performanceViews: createPerformanceViewsService(deps),
     collection: createCollectionService(deps),
+    importExport: createImportExportService(deps),
   };
 }
 

@@ -11,12 +11,15 @@ import {
   periodsBetween,
   previousPeriod,
   summariseMeasureStatus,
+  type MeasureDefinition,
+  type MeasurePoint,
   type MeasureStatus,
 } from '../domain/performance/index.ts';
 import { dueDate, DEFAULT_COLLECTION_RULE } from '../domain/collection/due-dates.ts';
 import { buildMeasureDefinition, buildTargetPlan, type StoredMeasure } from '../domain/measures/engine-input.ts';
 import type { Db } from '../data/db.ts';
-import { loadMeasureHistory, saveStatuses, type MeasureHistory, type StatusInsert } from '../data/repositories/measure-status.repository.ts';
+import type { MeasureHistory, StatusInsert } from '../data/repositories/measure-status.repository.ts';
+import { loadHistoryForStatuses, upsertStatuses } from '../data/repositories/performance.repository.ts';
 import { collectionRules, measureStatuses } from '../data/schema/index.ts';
 import type { ServiceDeps } from './index.ts';
 
@@ -26,6 +29,19 @@ export interface RecomputeOptions {
 }
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Period keys repeat across thousands of measures: parse each once (periods are never mutated). */
+const PARSED = new Map<string, Period | null>();
+function parsedKey(key: string): Period | null {
+  let period = PARSED.get(key);
+  if (period === undefined) {
+    const parsed = parsePeriodKey(key);
+    period = parsed.ok ? parsed.value : null;
+    if (PARSED.size > 50_000) PARSED.clear();
+    PARSED.set(key, period);
+  }
+  return period;
+}
 
 /** The latest period of the frequency that has ended by `today`: the one being reported on. */
 export function currentReportingPeriod(frequency: Frequency, todayIso: string): Period {
@@ -76,6 +92,43 @@ function toStatusRow(organisationId: string, measureId: string, status: MeasureS
 }
 
 /**
+ * One measure's stored rows as the engine's input: its definition (with the targets of every year
+ * it has data for, and of the current one) and its points. Shared by the stored statuses and the
+ * measure's performance page, so both read the same figures.
+ */
+export function engineInputFor(
+  measure: MeasureHistory['measures'][number],
+  values: MeasureHistory['values'],
+  targets: MeasureHistory['targets'],
+  rebases: MeasureHistory['rebases'],
+  current: Period,
+  options: { years?: readonly number[] } = {},
+): { stored: StoredMeasure; points: MeasurePoint[]; definition: MeasureDefinition } {
+  const stored = storedMeasure(measure);
+  const points: MeasurePoint[] = [];
+  for (const value of values) {
+    const parsed = parsedKey(value.periodKey);
+    if (parsed && parsed.frequency === stored.frequency) {
+      points.push({ period: parsed, value: value.value, numerator: value.numerator, denominator: value.denominator });
+    }
+  }
+  // The engine reads targets only for the years of the periods it rates (RAG, year to date, year
+  // end, assurance); the page's data table wants every year with data.
+  const years = options.years ?? [...new Set([...points.map((p) => p.period.fyStartYear), current.fyStartYear])];
+  const yearKeys = new Set(years.map((year) => periodKey({ frequency: 'annual', fyStartYear: year, index: 1 })));
+  const targetPlan = buildTargetPlan(
+    targets.filter((t) => (t.kind !== 'annual' && t.kind !== 'profile' ? true : yearKeys.has(t.financialYear))),
+    years,
+    stored,
+  );
+  const spcRebases = rebases.flatMap((rebase) => {
+    const parsed = parsePeriodKey(rebase.periodKey);
+    return parsed.ok ? [{ date: periodStart(parsed.value), reason: rebase.reason }] : [];
+  });
+  return { stored, points, definition: buildMeasureDefinition(stored, targetPlan, spcRebases) };
+}
+
+/**
  * Computes engine statuses for the given measures and periods (pure work on loaded history).
  * Exported for the benchmark, which times the computation apart from the database.
  */
@@ -99,47 +152,70 @@ export function computeStatuses(
     list.push(target);
     targetsByMeasure.set(target.measureId, list);
   }
+  const rebasesByMeasure = new Map<string, MeasureHistory['rebases']>();
+  for (const rebase of history.rebases) {
+    const list = rebasesByMeasure.get(rebase.measureId) ?? [];
+    list.push(rebase);
+    rebasesByMeasure.set(rebase.measureId, list);
+  }
+  const currentByFrequency = new Map<string, Period>();
+  const dueDates = new Map<string, string>();
+  const from = options.fromPeriodKey ? parsedKey(options.fromPeriodKey) : null;
   const rows: StatusInsert[] = [];
   for (const measure of history.measures) {
-    const stored = storedMeasure(measure);
-    const points = (valuesByMeasure.get(measure.id) ?? []).flatMap((value) => {
-      const parsed = parsePeriodKey(value.periodKey);
-      return parsed.ok && parsed.value.frequency === stored.frequency
-        ? [{ period: parsed.value, value: value.value, numerator: value.numerator, denominator: value.denominator }]
-        : [];
-    });
-    const current = currentReportingPeriod(stored.frequency, todayIso);
-    const from = options.fromPeriodKey ? parsePeriodKey(options.fromPeriodKey) : null;
+    let current = currentByFrequency.get(measure.frequency);
+    if (!current) {
+      current = currentReportingPeriod(measure.frequency as Frequency, todayIso);
+      currentByFrequency.set(measure.frequency, current);
+    }
     const periods =
-      from?.ok && from.value.frequency === stored.frequency && comparePeriods(from.value, current) <= 0
-        ? periodsBetween(from.value, current)
+      from && from.frequency === measure.frequency && comparePeriods(from, current) <= 0
+        ? periodsBetween(from, current)
         : [current];
-    const years = [...new Set([...points.map((p) => p.period.fyStartYear), current.fyStartYear])];
-    const targetPlan = buildTargetPlan(
-      (targetsByMeasure.get(measure.id) ?? []).map((t) => ({ ...t, setAt: t.setAt })),
-      years,
-      stored,
+    const { points, definition } = engineInputFor(
+      measure,
+      valuesByMeasure.get(measure.id) ?? [],
+      targetsByMeasure.get(measure.id) ?? [],
+      rebasesByMeasure.get(measure.id) ?? [],
+      current,
+      { years: [...new Set(periods.map((period) => period.fyStartYear))] },
     );
-    const rebases = history.rebases
-      .filter((rebase) => rebase.measureId === measure.id)
-      .flatMap((rebase) => {
-        const parsed = parsePeriodKey(rebase.periodKey);
-        return parsed.ok ? [{ date: periodStart(parsed.value), reason: rebase.reason }] : [];
-      });
-    const definition = buildMeasureDefinition(stored, targetPlan, rebases);
     const due = measure.dueWorkingDays ?? workingDays;
     for (const period of periods) {
+      const dueKey = `${periodKey(period)}|${due}`;
+      let dueOn = dueDates.get(dueKey);
+      if (dueOn === undefined) {
+        dueOn = dueDate(period, { ...DEFAULT_COLLECTION_RULE, workingDaysAfterPeriodEnd: due });
+        dueDates.set(dueKey, dueOn);
+      }
       const status = summariseMeasureStatus({
         measure: definition,
         points,
         period,
         asOf: todayIso,
-        dueDate: dueDate(period, { ...DEFAULT_COLLECTION_RULE, workingDaysAfterPeriodEnd: due }),
+        dueDate: dueOn,
       });
       rows.push(toStatusRow(organisationId, measure.id, status, today));
     }
   }
   return rows;
+}
+
+/**
+ * The financial years (keys) whose targets a recompute needs: those of every frequency's current
+ * reporting period and, from `fromPeriodKey`, every year since. The engine reads no older target.
+ */
+function yearsRated(todayIso: string, options: RecomputeOptions): string[] {
+  const starts = (['monthly', 'quarterly', 'half-yearly', 'annual'] as const).map(
+    (frequency) => currentReportingPeriod(frequency, todayIso).fyStartYear,
+  );
+  const from = options.fromPeriodKey ? parsedKey(options.fromPeriodKey) : null;
+  const last = Math.max(...starts);
+  const first = Math.min(...starts, from ? from.fyStartYear : last);
+  const years: string[] = [];
+  for (let year = first; year <= last; year++)
+    years.push(periodKey({ frequency: 'annual', fyStartYear: year, index: 1 }));
+  return years;
 }
 
 /**
@@ -154,10 +230,16 @@ export function createPerformanceStatusService({ db, clock }: ServiceDeps) {
 
   return {
     /** Call inside the transaction that changed the data, so value and status agree. */
-    async recompute(tx: Db, organisationId: string, measureIds: readonly string[] | 'all', options: RecomputeOptions = {}): Promise<number> {
-      const history = await loadMeasureHistory(tx, organisationId, measureIds);
-      const rows = computeStatuses(organisationId, history, clock(), await workingDaysFor(tx, organisationId), options);
-      await saveStatuses(tx, rows);
+    async recompute(
+      tx: Db,
+      organisationId: string,
+      measureIds: readonly string[] | 'all',
+      options: RecomputeOptions = {},
+    ): Promise<number> {
+      const today = clock();
+      const history = await loadHistoryForStatuses(tx, organisationId, measureIds, yearsRated(iso(today), options));
+      const rows = computeStatuses(organisationId, history, today, await workingDaysFor(tx, organisationId), options);
+      await upsertStatuses(tx, rows);
       return rows.length;
     },
 

@@ -86,6 +86,14 @@ export const paths = {
   reviseMeasureTarget: (id?: string, targetId?: string) =>
     `/measures/${p(id)}/targets/${targetId ?? ':targetId'}/revise`,
 
+  myData: () => '/my-data',
+  valueEntry: (id?: string, periodKey?: string) => `/measures/${p(id)}/values/${periodKey ?? ':periodKey'}`,
+  valueAction: (id?: string, periodKey?: string) => `/measures/${p(id)}/values/${periodKey ?? ':periodKey'}/actions`,
+  unitDataEntry: (id?: string) => `/units/${p(id)}/data-entry`,
+  dataEntry: () => '/data-entry',
+  imports: () => '/imports',
+  exportFile: (file?: string) => `/api/v1/exports/${file ?? ':file'}`,
+
   apiTokens: () => '/account/api-tokens',
   revokeApiToken: (id?: string) => `/account/api-tokens/${p(id)}/revoke`,
 

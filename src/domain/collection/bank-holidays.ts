@@ -7,7 +7,8 @@
 const iso = (year: number, month: number, day: number): string =>
   `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
-const weekday = (year: number, month: number, day: number): number => new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+const weekday = (year: number, month: number, day: number): number =>
+  new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 
 /** Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): { month: number; day: number } {
@@ -92,18 +93,19 @@ export function isBankHoliday(dateIso: string): boolean {
   return set.has(dateIso);
 }
 
-export function isWorkingDay(dateIso: string): boolean {
+/** `closedDays`: the organisation's own non-working days (local closures) besides bank holidays. */
+export function isWorkingDay(dateIso: string, closedDays?: ReadonlySet<string>): boolean {
   const day = new Date(`${dateIso}T00:00:00Z`).getUTCDay();
-  return day !== 0 && day !== 6 && !isBankHoliday(dateIso);
+  return day !== 0 && day !== 6 && !isBankHoliday(dateIso) && !(closedDays?.has(dateIso) ?? false);
 }
 
 /** The date `count` working days after `dateIso` (not counting `dateIso` itself). */
-export function addWorkingDays(dateIso: string, count: number): string {
+export function addWorkingDays(dateIso: string, count: number, closedDays?: ReadonlySet<string>): string {
   let cursor = new Date(`${dateIso}T00:00:00Z`);
   let remaining = count;
   while (remaining > 0) {
     cursor = new Date(cursor.getTime() + 86_400_000);
-    if (isWorkingDay(cursor.toISOString().slice(0, 10))) remaining -= 1;
+    if (isWorkingDay(cursor.toISOString().slice(0, 10), closedDays)) remaining -= 1;
   }
   return cursor.toISOString().slice(0, 10);
 }

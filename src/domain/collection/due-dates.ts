@@ -9,6 +9,8 @@ export interface CollectionRule {
   /** Working days overdue before escalating to the measure's owner, then to the owner's line manager. */
   escalateToOwnerAfter: number;
   escalateToManagerAfter: number;
+  /** Local closures (e.g. a Christmas shutdown) that are not working days, besides bank holidays. */
+  closedDays?: ReadonlySet<string>;
 }
 
 export const DEFAULT_COLLECTION_RULE: CollectionRule = Object.freeze({
@@ -18,8 +20,12 @@ export const DEFAULT_COLLECTION_RULE: CollectionRule = Object.freeze({
   escalateToManagerAfter: 10,
 });
 
-export function dueDate(period: Period, rule: CollectionRule = DEFAULT_COLLECTION_RULE, fy: FinancialYearConfig = UK_FINANCIAL_YEAR): string {
-  return addWorkingDays(periodEnd(period, fy), rule.workingDaysAfterPeriodEnd);
+export function dueDate(
+  period: Period,
+  rule: CollectionRule = DEFAULT_COLLECTION_RULE,
+  fy: FinancialYearConfig = UK_FINANCIAL_YEAR,
+): string {
+  return addWorkingDays(periodEnd(period, fy), rule.workingDaysAfterPeriodEnd, rule.closedDays);
 }
 
 export type CollectionState = 'not-yet-due' | 'due' | 'overdue' | 'entered';
@@ -47,10 +53,17 @@ export function reminderOwed(
   fy: FinancialYearConfig = UK_FINANCIAL_YEAR,
 ): ReminderKind | null {
   const due = dueDate(period, rule, fy);
-  if (todayIso > addWorkingDays(due, rule.escalateToManagerAfter - 1) && rule.escalateToManagerAfter > 0) return 'escalation-manager';
-  if (todayIso > addWorkingDays(due, rule.escalateToOwnerAfter - 1) && rule.escalateToOwnerAfter > 0) return 'escalation-owner';
+  if (
+    todayIso > addWorkingDays(due, rule.escalateToManagerAfter - 1, rule.closedDays) &&
+    rule.escalateToManagerAfter > 0
+  )
+    return 'escalation-manager';
+  if (todayIso > addWorkingDays(due, rule.escalateToOwnerAfter - 1, rule.closedDays) && rule.escalateToOwnerAfter > 0)
+    return 'escalation-owner';
   if (todayIso > due) return 'overdue';
-  const reminderFrom = new Date(Date.parse(`${due}T00:00:00Z`) - rule.reminderDaysBefore * 86_400_000).toISOString().slice(0, 10);
+  const reminderFrom = new Date(Date.parse(`${due}T00:00:00Z`) - rule.reminderDaysBefore * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   if (todayIso >= reminderFrom && todayIso > periodEnd(period, fy)) return 'before-due';
   return null;
 }

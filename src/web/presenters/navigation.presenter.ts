@@ -8,6 +8,7 @@ interface NavEntry {
 }
 
 const ENTRIES: NavEntry[] = [
+  { text: 'My data', href: paths.myData(), permission: 'view:organisation' },
   { text: 'Plans', href: paths.plans(), permission: 'view:plans' },
   { text: 'Measures', href: paths.measures(), permission: 'view:plans' },
   { text: 'Performance', href: paths.performance(), permission: 'view:plans' },

@@ -45,7 +45,10 @@ export function dashboardView(d: Dashboard) {
   return {
     asOf: d.asOf,
     periodsText: d.periods
-      .map((p) => `${p.periodLabel} for ${p.measures} ${p.frequency.replace('-', ' ')} measure${p.measures === 1 ? '' : 's'}`)
+      .map(
+        (p) =>
+          `${p.periodLabel} for ${p.measures} ${p.frequency.replace('-', ' ')} measure${p.measures === 1 ? '' : 's'}`,
+      )
       .join('; '),
     overallText: d.overall.countsText,
     total: d.overall.counts.total,

@@ -90,7 +90,11 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
   app.get(paths.item(), { config: view }, async (request, reply) => {
     const caller = request.caller();
     const { id } = idParam(request);
-    const [detail, sight] = await Promise.all([services.items.get(caller, id), services.items.lineOfSight(caller, id)]);
+    const [detail, sight, rollup] = await Promise.all([
+      services.items.get(caller, id),
+      services.items.lineOfSight(caller, id),
+      services.performanceViews.itemRollup(caller, id),
+    ]);
     if (!detail.ok) return refusalPage(reply, detail.error);
     if (!sight.ok) return refusalPage(reply, sight.error);
     const { item, plan } = detail.value;
@@ -100,6 +104,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
       ...detail.value,
       planStatus: planStatusName(plan.status),
       sight: lineOfSightView(sight.value),
+      rollup: rollup.ok ? rollup.value : null,
     });
   });
 

@@ -1,0 +1,150 @@
+/**
+ * The spreadsheet layouts for importing and exporting measures, targets and values. One list of
+ * columns per kind: the export writes exactly these headers, and the import accepts them (in any
+ * order, any case, with spaces or underscores), so what is exported can be imported again.
+ */
+
+export const IMPORT_KINDS = ['measures', 'targets', 'values'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export interface Column {
+  /** The header as exported, and the field name in the row record. */
+  header: string;
+  required: boolean;
+  /** Other headers people commonly use for it ('Period' for periodKey). */
+  aliases?: readonly string[];
+}
+
+const col = (header: string, required = false, aliases: readonly string[] = []): Column => ({
+  header,
+  required,
+  aliases,
+});
+
+export const COLUMNS: Record<ImportKind, readonly Column[]> = {
+  measures: [
+    col('code', true),
+    col('title', true),
+    col('description'),
+    col('purpose'),
+    col('definition'),
+    col('calculation'),
+    col('numeratorLabel'),
+    col('denominatorLabel'),
+    col('unit', true),
+    col('decimalPlaces'),
+    col('polarity', true),
+    col('frequency', true),
+    col('aggregation', true),
+    col('dataSource'),
+    col('collectionMethod'),
+    col('measureType'),
+    col('baselineValue'),
+    col('baselinePeriod'),
+    col('ownerEmail'),
+    col('ownerUnitCode'),
+    col('verifierEmail'),
+    col('dataQualityNotes'),
+    col('isKey'),
+    col('tags'),
+    col('minValue'),
+    col('maxValue'),
+    col('ragMethod'),
+    col('amberPercent'),
+    col('amberAmount'),
+    col('amberLower'),
+    col('amberUpper'),
+    col('spcScreening'),
+    col('spcBaselinePoints'),
+    col('dueWorkingDays'),
+  ],
+  targets: [
+    col('measureCode', true, ['measure']),
+    col('kind', true),
+    col('financialYear', true),
+    col('periodKey'),
+    col('planPeriodStart'),
+    col('planPeriodEnd'),
+    col('value'),
+    col('lower'),
+    col('upper'),
+    col('effectiveFrom'),
+    col('reason'),
+  ],
+  values: [
+    col('measureCode', true, ['measure']),
+    col('periodKey', true, ['period']),
+    col('value'),
+    col('numerator'),
+    col('denominator'),
+    col('commentary'),
+    col('quality'),
+    col('evidenceUrl'),
+    col('status'),
+  ],
+};
+
+/** 'Measure code', 'measure_code' and 'MEASURECODE' all mean measureCode. */
+export function normaliseHeader(header: string): string {
+  return header
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+export interface HeaderCheck {
+  /** For each known column, the index of its cell in a row (absent: not in the file). */
+  indexOf: Map<string, number>;
+  problems: string[];
+}
+
+const list = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
+
+/** Matches a file's header row to the layout, naming missing, unknown and repeated headers. */
+export function checkHeaders(kind: ImportKind, headers: readonly string[]): HeaderCheck {
+  const byNormal = new Map(
+    COLUMNS[kind].flatMap((column) =>
+      [column.header, ...(column.aliases ?? [])].map((name) => [normaliseHeader(name), column] as const),
+    ),
+  );
+  const indexOf = new Map<string, number>();
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  headers.forEach((raw, index) => {
+    const text = raw.trim();
+    if (text === '') return;
+    const column = byNormal.get(normaliseHeader(text));
+    if (!column) unknown.push(text);
+    else if (indexOf.has(column.header)) repeated.push(text);
+    else indexOf.set(column.header, index);
+  });
+  const missing = COLUMNS[kind]
+    .filter((column) => column.required && !indexOf.has(column.header))
+    .map((column) => column.header);
+  const problems: string[] = [];
+  if (missing.length)
+    problems.push(`The file is missing the required column${missing.length > 1 ? 's' : ''} ${list(missing)}`);
+  if (unknown.length) {
+    problems.push(
+      `The file has column${unknown.length > 1 ? 's' : ''} this import does not know: ${list(unknown)}. ` +
+        `A ${kind} file has the columns ${COLUMNS[kind].map((column) => column.header).join(', ')}`,
+    );
+  }
+  if (repeated.length)
+    problems.push(`The file has the column${repeated.length > 1 ? 's' : ''} ${list(repeated)} more than once`);
+  return { indexOf, problems };
+}
+
+/** A row as a record of the layout's columns (absent columns are undefined, cells are trimmed text). */
+export function recordOf(
+  kind: ImportKind,
+  indexOf: Map<string, number>,
+  cells: readonly string[],
+): Record<string, string | undefined> {
+  const record: Record<string, string | undefined> = {};
+  for (const column of COLUMNS[kind]) {
+    const index = indexOf.get(column.header);
+    record[column.header] = index === undefined ? undefined : (cells[index] ?? '').trim();
+  }
+  return record;
+}

@@ -1,0 +1,3 @@
+export * from './columns.ts';
+export * from './period-text.ts';
+export * from './rows.ts';

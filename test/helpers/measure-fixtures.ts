@@ -1,0 +1,87 @@
+import { itemTypes, planItems, plans, planTypes, units } from '../../src/data/schema/index.ts';
+import type { TestApp, TestOrganisation } from './test-app.ts';
+
+/** A minimal measure body for the API. */
+export function measureBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    code: 'ASC-01',
+    title: 'Adults supported to live at home',
+    unit: '%',
+    decimalPlaces: 1,
+    polarity: 'higher-is-better',
+    frequency: 'quarterly',
+    aggregation: 'mean',
+    measureType: 'local',
+    ...overrides,
+  };
+}
+
+/** A plan with two items (direct inserts: the plans engineer owns the plan pages and services). */
+export async function planWithItems(
+  t: TestApp,
+  organisation: TestOrganisation = t.org,
+  status = 'draft',
+): Promise<{ planId: string; itemIds: [string, string] }> {
+  const db = t.deps.database.db;
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const [planType] = await db
+    .insert(planTypes)
+    .values({
+      organisationId: organisation.id,
+      key: `service-plan-${suffix}`,
+      name: 'Service plan',
+      level: 4,
+      templateSections: [],
+    })
+    .returning();
+  const [itemType] = await db
+    .insert(itemTypes)
+    .values({ organisationId: organisation.id, key: `objective-${suffix}`, name: 'Objective' })
+    .returning();
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      organisationId: organisation.id,
+      lineageId: crypto.randomUUID(),
+      planTypeId: planType!.id,
+      title: `Adult social care plan ${suffix}`,
+      periodStart: '2025-04-01',
+      periodEnd: '2026-03-31',
+      owningUnitId: organisation.rootUnitId,
+      status,
+    })
+    .returning();
+  const items = await db
+    .insert(planItems)
+    .values([
+      {
+        organisationId: organisation.id,
+        planId: plan!.id,
+        itemTypeId: itemType!.id,
+        code: 'OBJ-1',
+        title: 'People live independently',
+      },
+      {
+        organisationId: organisation.id,
+        planId: plan!.id,
+        itemTypeId: itemType!.id,
+        code: 'OBJ-2',
+        title: 'Fewer people in residential care',
+      },
+    ])
+    .returning();
+  return { planId: plan!.id, itemIds: [items[0]!.id, items[1]!.id] };
+}
+
+export async function childUnit(
+  t: TestApp,
+  code: string,
+  parentId = t.org.rootUnitId,
+  organisation = t.org,
+): Promise<string> {
+  const [unit] = await t.deps.database.db
+    .insert(units)
+    .values({ organisationId: organisation.id, parentId, code, name: `Unit ${code}`, kind: 'service' })
+    .returning();
+  return unit!.id;
+}
