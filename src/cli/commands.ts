@@ -2,12 +2,14 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { createDeps, type Deps } from '../container.ts';
 import { seedDemoCouncilIfEmpty } from '../data/seed/demo-council.seed.ts';
 import { DATA_COMMANDS, DATA_USAGE, runDataCommand, UsageError } from './data-commands.ts';
+import { createOrganisationCommand, ORGANISATION_USAGE } from './organisation-command.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
   migrate     Apply database migrations (DATABASE_URL, or PGlite in DATA_DIR) and stop.
   seed-demo   Load the fictional demo council if the database has no organisations yet.
+${ORGANISATION_USAGE}
 ${DATA_USAGE}
   help        Show this message.`;
 
@@ -27,7 +29,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     return name === undefined ? 1 : 0;
   }
   const command = COMMANDS[name];
-  const dataCommand = DATA_COMMANDS.includes(name);
+  const dataCommand = DATA_COMMANDS.includes(name) || name === 'create-organisation';
   if (!dataCommand && (!command || rest.length > 0)) {
     console.error(command ? `The ${name} command takes no arguments.` : `Unknown command: ${name}`);
     console.error(USAGE);
@@ -46,7 +48,10 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   try {
     if (dataCommand) {
       try {
-        const { code, output } = await runDataCommand(name, rest, deps);
+        const { code, output } =
+          name === 'create-organisation'
+            ? await createOrganisationCommand(rest, deps, env)
+            : await runDataCommand(name, rest, deps);
         (code === 0 ? console.log : console.error)(output);
         return code;
       } catch (error) {

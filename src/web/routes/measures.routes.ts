@@ -99,6 +99,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const [people, items] = detail.canEdit
       ? await Promise.all([services.people.list(caller), services.measures.linkableItems(caller)])
       : [[], []];
+    const performance = await services.performanceViews.measurePerformance(caller, detail.measure.id);
     const linked = new Set(detail.items.map((i) => i.itemId));
     const assigned = new Set(detail.assignees.map((a) => a.personId));
     const values = options.values ?? {};
@@ -108,6 +109,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         title: `${detail.measure.code}: ${detail.measure.title}`,
         backLink: paths.measures(),
         ...detail,
+        performance: performance.ok ? performance.value : null,
         summaryRows: measureSummaryRows(detail),
         targets: targetRows(detail),
         targetHistory: targetHistoryLines(detail),
