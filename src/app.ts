@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import qs from 'node:querystring';
@@ -65,6 +66,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   // Repeated fields (checkboxes) arrive as arrays.
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
   await app.register(accessControl, { auth: services.auth, declaredRoutes: options.declaredRoutes ?? [] });
+  // File uploads (the import page): parsed after the access check and before the CSRF check,
+  // which reads the form's token from the parsed fields. One file, 20 MB at most.
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { files: 1, fileSize: 20 * 1024 * 1024, fields: 20 },
+  });
   await app.register(csrfProtection, { secureCookies });
   await app.register(views, { serviceName: 'Golden Thread', secureCookies });
   await app.register(errorPages);

@@ -1,3 +1,7 @@
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../helpers/browser.ts';
@@ -155,7 +159,7 @@ describe('data collection pages', () => {
     await expectNoAxeViolations(importer);
     await importer.getByLabel('Values').check();
     await importer
-      .getByLabel('CSV', { exact: true })
+      .getByLabel('Or paste CSV', { exact: true })
       .fill('measureCode,periodKey,value\nASC-01,2024-25-Q1,140\nASC-01,2024-25-Q9,50\n');
     await importer.getByRole('button', { name: 'Check' }).click();
     expect(await textOf(importer.getByRole('alert'))).toContain('2 problems found: nothing was imported');
@@ -163,9 +167,33 @@ describe('data collection pages', () => {
     expect(problems).toContain('between 0% and 100%');
     expect(problems).toContain('quarters run Q1 to Q4');
     await expectNoAxeViolations(importer);
-    await importer.getByLabel('CSV', { exact: true }).fill('measureCode,periodKey,value\nASC-01,2024-25-Q1,64\n');
+    await importer
+      .getByLabel('Or paste CSV', { exact: true })
+      .fill('measureCode,periodKey,value\nASC-01,2024-25-Q1,64\n');
     await importer.getByRole('button', { name: 'Import' }).click();
     expect(await textOf(importer.getByText('Imported values: 1 new'))).toBeTruthy();
     await importer.context().close();
+  });
+
+  it('uploads an Excel file through the import page', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('values');
+    sheet.addRow(['measureCode', 'periodKey', 'value']);
+    sheet.addRow(['ASC-01', '2024-25-Q2', 66]);
+    const file = path.join(os.tmpdir(), `gt-upload-${process.pid}.xlsx`);
+    await workbook.xlsx.writeFile(file);
+    const importer = await newPage(browser);
+    await signInThroughPage(importer, base, officer.email, TEST_PASSWORD);
+    await importer.goto(`${base}/imports`);
+    await importer.getByLabel('Values').check();
+    await importer.getByRole('button', { name: 'Import' }).click();
+    expect(await textOf(importer.getByRole('alert'))).toContain('Choose a CSV or Excel file');
+    await expectNoAxeViolations(importer);
+    await importer.getByLabel('Values').check();
+    await importer.getByLabel('File', { exact: true }).setInputFiles(file);
+    await importer.getByRole('button', { name: 'Import' }).click();
+    expect(await textOf(importer.getByText('Imported values: 1 new'))).toBeTruthy();
+    await importer.context().close();
+    rmSync(file, { force: true });
   });
 });

@@ -14,15 +14,25 @@ const KIND_LABELS: Record<ImportKind, string> = {
   values: 'Values',
 };
 
-/** The page takes pasted CSV (a file upload needs multipart support; the API and CLI take files). */
-const pastedImport = z.object({
-  kind: z.enum(IMPORT_KINDS, { message: 'Select what the file contains' }),
-  csv: z
-    .string({ message: 'Paste the CSV, including its header row' })
-    .trim()
-    .min(1, 'Paste the CSV, including its header row'),
-  action: z.enum(['check', 'import']).default('check'),
-});
+/** A spreadsheet (CSV or XLSX) uploaded as a file, or CSV pasted into the box. */
+const importForm = z
+  .object({
+    kind: z.enum(IMPORT_KINDS, { message: 'Select what the file contains' }),
+    file: z.preprocess(
+      (value) => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined),
+      z.instanceof(Buffer).optional(),
+    ),
+    csv: z.preprocess((value) => (typeof value === 'string' ? value.trim() : ''), z.string()),
+    action: z.enum(['check', 'import']).default('check'),
+  })
+  .refine((form) => form.file !== undefined || form.csv !== '', {
+    message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
+    path: ['file'],
+  });
+
+/** An .xlsx file is a zip archive: it starts with "PK". */
+const isXlsx = (bytes: Buffer) =>
+  bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 export async function importsRoutes(app: FastifyInstance, { services }: { services: Services }) {
   function render(
@@ -66,23 +76,20 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
 
   app.post(paths.imports(), { config: importers }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const form = parseForm(pastedImport, body);
-    if (!form.ok) return render(reply, { values: body, errors: form.errors, status: 400 });
+    const form = parseForm(importForm, body);
+    const values = { kind: body.kind, csv: typeof body.csv === 'string' ? body.csv : '' };
+    if (!form.ok) return render(reply, { values, errors: form.errors, status: 400 });
     const dryRun = form.value.action !== 'import';
-    const result = await services.importExport.importFile(
-      request.caller(),
-      form.value.kind,
-      Buffer.from(form.value.csv, 'utf8'),
-      {
-        format: 'csv',
-        dryRun,
-        fileName: `pasted ${form.value.kind}`,
-      },
-    );
+    const bytes = form.value.file ?? Buffer.from(form.value.csv, 'utf8');
+    const result = await services.importExport.importFile(request.caller(), form.value.kind, bytes, {
+      format: isXlsx(bytes) ? 'xlsx' : 'csv',
+      dryRun,
+      fileName: form.value.file ? `uploaded ${form.value.kind} file` : `pasted ${form.value.kind}`,
+    });
     if (!result.ok) {
       return render(reply, {
-        values: body,
-        errors: formErrorsFrom({ ...result.error, field: 'csv' }),
+        values,
+        errors: formErrorsFrom({ ...result.error, field: form.value.file ? 'file' : 'csv' }),
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     }
@@ -94,9 +101,9 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
           href: '#problems',
         },
       ];
-      return render(reply, { values: body, errors: { summary, fields: {} }, report, status: 400 });
+      return render(reply, { values, errors: { summary, fields: {} }, report, status: 400 });
     }
-    if (!report.written) return render(reply, { values: body, report });
+    if (!report.written) return render(reply, { values, report });
     return reply
       .flash(`Imported ${report.kind}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged`)
       .redirect(paths.imports());
