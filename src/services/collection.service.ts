@@ -575,8 +575,13 @@ export function createCollectionService(deps: ServiceDeps) {
       }));
     },
 
-    history(caller: Caller, measureId: string) {
-      return valuesRepo.valueEvents(db, caller.organisationId, measureId);
+    /** Every value event of a measure; another council's measure (or none) is not found. */
+    async history(
+      caller: Caller,
+      measureId: string,
+    ): Promise<Result<Awaited<ReturnType<typeof valuesRepo.valueEvents>>>> {
+      if (!(await measuresRepo.findMeasure(db, caller.organisationId, measureId))) return notFound('Measure');
+      return ok(await valuesRepo.valueEvents(db, caller.organisationId, measureId));
     },
 
     now: clock,

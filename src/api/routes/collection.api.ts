@@ -86,10 +86,18 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       },
     },
     async (request, reply) => {
-      const result = await services.collection.valueDetail(request.caller(), request.params.id, request.params.periodKey);
+      const result = await services.collection.valueDetail(
+        request.caller(),
+        request.params.id,
+        request.params.periodKey,
+      );
       if (!result.ok) return sendProblem(reply, result.error);
       const { value, actions, events } = result.value;
-      return { value: value ? toValue(value) : null, actions, events: events.map((event) => eventSchema.parse(withIsoDates(event))) };
+      return {
+        value: value ? toValue(value) : null,
+        actions,
+        events: events.map((event) => eventSchema.parse(withIsoDates(event))),
+      };
     },
   );
 
@@ -122,6 +130,11 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
         response: { 200: z.array(eventSchema), ...problemResponses },
       },
     },
-    async (request) => (await services.collection.history(request.caller(), request.params.id)).map((event) => eventSchema.parse(withIsoDates(event))),
+    async (request, reply) => {
+      const result = await services.collection.history(request.caller(), request.params.id);
+      return result.ok
+        ? result.value.map((event) => eventSchema.parse(withIsoDates(event)))
+        : sendProblem(reply, result.error);
+    },
   );
 }

@@ -236,6 +236,8 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     const caller = request.caller();
     const { id } = idParam(request);
     const period = (request.query as { period?: string }).period;
+    // Another council's unit (or none) is a page that does not exist, with or without a period.
+    if (!(await services.structure.get(caller, id)).ok) return reply.callNotFound();
     if (!period) return renderChooser(reply, caller, id);
     return renderGrid(reply, caller, id, period);
   });
@@ -244,6 +246,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     const caller = request.caller();
     const { id } = idParam(request);
     const periodKey = (request.query as { period?: string }).period ?? '';
+    if (!(await services.structure.get(caller, id)).ok) return reply.callNotFound();
     if (!parsePeriodKey(periodKey).ok) return renderChooser(reply, caller, id);
     const body = (request.body ?? {}) as Form;
     const grid = await services.collection.unitGrid(caller, id, periodKey);
