@@ -660,7 +660,7 @@ export const DEMO_MEASURES: DemoMeasureSpec[] = [
     code: 'IAR-02',
     title: 'High-risk audit recommendations implemented',
     description: 'High-risk internal audit recommendations implemented by their agreed date.',
-    purpose: 'Agreed actions that are not implemented leave the risks they address open.',
+    purpose: 'Agreed actions left undone leave the risks they address open.',
     definition: 'High-risk recommendations due and implemented in the quarter ÷ high-risk recommendations due × 100.',
     unit: '%',
     decimals: 1,
