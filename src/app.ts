@@ -42,6 +42,8 @@ import { importsRoutes } from './web/routes/imports.routes.ts';
 import { auditApi } from './api/routes/audit.api.ts';
 import { performanceApi } from './api/routes/performance.api.ts';
 import { performanceRoutes } from './web/routes/performance.routes.ts';
+import { settingsApi } from './api/routes/settings.api.ts';
+import { settingsRoutes } from './web/routes/settings.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -94,6 +96,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(collectionRoutes, { services });
   await app.register(importsRoutes, { services });
   await app.register(performanceRoutes, { services });
+  await app.register(settingsRoutes, { services });
 
   // JSON API
   await app.register(docsRoutes);
@@ -112,6 +115,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       await api.register(importsApi, { services });
       await api.register(auditApi, { services });
       await api.register(performanceApi, { services });
+      await api.register(settingsApi, { services });
     },
     { prefix: '/api/v1' },
   );

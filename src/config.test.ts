@@ -95,9 +95,9 @@ describe('loadConfig', () => {
 
 describe('server start-up with a bad setting', () => {
   it('prints only the one line and exits with status 1', () => {
-    const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+    const loader = fileURLToPath(new URL('../scripts/ts-loader/register.mjs', import.meta.url));
     const server = fileURLToPath(new URL('./server.ts', import.meta.url));
-    const run = spawnSync(tsx, [server], {
+    const run = spawnSync(process.execPath, ['--import', loader, server], {
       env: { PATH: process.env.PATH, PORT: 'abc' },
       encoding: 'utf8',
       timeout: 30_000,

@@ -11,6 +11,7 @@ import { createMeasuresService } from './measures.service.ts';
 import { createOrganisationsService } from './organisations.service.ts';
 import { createPartnersService } from './partners.service.ts';
 import { createPeopleService } from './people.service.ts';
+import { createPerformanceSettingsService } from './performance-settings.service.ts';
 import { createPerformanceStatusService } from './performance-status.service.ts';
 import { createPerformanceViewsService } from './performance.service.ts';
 import { createPlansService } from './plans.service.ts';
@@ -42,6 +43,7 @@ export function createServices(deps: ServiceDeps) {
     measures: createMeasuresService(deps),
     performance: createPerformanceStatusService(deps),
     performanceViews: createPerformanceViewsService(deps),
+    performanceSettings: createPerformanceSettingsService(deps),
     collection: createCollectionService(deps),
     importExport: createImportExportService(deps),
   };

@@ -14,21 +14,38 @@ import {
   type MeasureDefinition,
   type MeasurePoint,
   type MeasureStatus,
+  type ChangeTolerance,
 } from '../domain/performance/index.ts';
 import { dueDate, DEFAULT_COLLECTION_RULE } from '../domain/collection/due-dates.ts';
 import { buildMeasureDefinition, buildTargetPlan, type StoredMeasure } from '../domain/measures/engine-input.ts';
+import type { TargetVersion } from '../domain/measures/target-history.ts';
 import type { Db } from '../data/db.ts';
-import type { MeasureHistory, StatusInsert } from '../data/repositories/measure-status.repository.ts';
-import { loadHistoryForStatuses, upsertStatuses } from '../data/repositories/performance.repository.ts';
+import type { StatusInsert } from '../data/repositories/measure-status.repository.ts';
+import {
+  loadStatusHistory,
+  statusMeasures,
+  statusUpsert,
+  upsertStatuses,
+  type RebaseRow,
+  type StatusHistory,
+  type StatusMeasureRow,
+  type ValueRow,
+} from '../data/repositories/status-history.repository.ts';
 import { collectionRules, measureStatuses } from '../data/schema/index.ts';
+import { loadDirectionTolerance } from './performance-settings.service.ts';
 import type { ServiceDeps } from './index.ts';
 
 export interface RecomputeOptions {
   /** Recompute from this period to the current one; omitted: the current period only. */
   fromPeriodKey?: string;
+  /** Measures per round trip (default RECOMPUTE_CHUNK); the result does not depend on it. */
+  chunkSize?: number;
 }
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Measures per chunk of a recompute: small enough to overlap reading and computing, large enough to keep round trips few. */
+const RECOMPUTE_CHUNK = 500;
 
 /** Period keys repeat across thousands of measures: parse each once (periods are never mutated). */
 const PARSED = new Map<string, Period | null>();
@@ -49,7 +66,7 @@ export function currentReportingPeriod(frequency: Frequency, todayIso: string): 
   return periodEnd(containing) <= todayIso ? containing : previousPeriod(containing);
 }
 
-function storedMeasure(row: MeasureHistory['measures'][number]): StoredMeasure {
+function storedMeasure(row: StatusMeasureRow): StoredMeasure {
   return {
     frequency: row.frequency as Frequency,
     polarity: row.polarity as StoredMeasure['polarity'],
@@ -97,10 +114,10 @@ function toStatusRow(organisationId: string, measureId: string, status: MeasureS
  * measure's performance page, so both read the same figures.
  */
 export function engineInputFor(
-  measure: MeasureHistory['measures'][number],
-  values: MeasureHistory['values'],
-  targets: MeasureHistory['targets'],
-  rebases: MeasureHistory['rebases'],
+  measure: StatusMeasureRow,
+  values: readonly ValueRow[],
+  targets: readonly TargetVersion[],
+  rebases: readonly RebaseRow[],
   current: Period,
   options: { years?: readonly number[] } = {},
 ): { stored: StoredMeasure; points: MeasurePoint[]; definition: MeasureDefinition } {
@@ -134,30 +151,14 @@ export function engineInputFor(
  */
 export function computeStatuses(
   organisationId: string,
-  history: MeasureHistory,
+  history: StatusHistory,
   today: Date,
   workingDays: number,
   options: RecomputeOptions = {},
+  /** The council's direction-of-travel tolerance (none when absent). */
+  directionTolerance?: ChangeTolerance,
 ): StatusInsert[] {
   const todayIso = iso(today);
-  const valuesByMeasure = new Map<string, MeasureHistory['values']>();
-  for (const value of history.values) {
-    const list = valuesByMeasure.get(value.measureId) ?? [];
-    list.push(value);
-    valuesByMeasure.set(value.measureId, list);
-  }
-  const targetsByMeasure = new Map<string, MeasureHistory['targets']>();
-  for (const target of history.targets) {
-    const list = targetsByMeasure.get(target.measureId) ?? [];
-    list.push(target);
-    targetsByMeasure.set(target.measureId, list);
-  }
-  const rebasesByMeasure = new Map<string, MeasureHistory['rebases']>();
-  for (const rebase of history.rebases) {
-    const list = rebasesByMeasure.get(rebase.measureId) ?? [];
-    list.push(rebase);
-    rebasesByMeasure.set(rebase.measureId, list);
-  }
   const currentByFrequency = new Map<string, Period>();
   const dueDates = new Map<string, string>();
   const from = options.fromPeriodKey ? parsedKey(options.fromPeriodKey) : null;
@@ -174,12 +175,13 @@ export function computeStatuses(
         : [current];
     const { points, definition } = engineInputFor(
       measure,
-      valuesByMeasure.get(measure.id) ?? [],
-      targetsByMeasure.get(measure.id) ?? [],
-      rebasesByMeasure.get(measure.id) ?? [],
+      history.values.get(measure.id) ?? [],
+      history.targets.get(measure.id) ?? [],
+      history.rebases.get(measure.id) ?? [],
       current,
       { years: [...new Set(periods.map((period) => period.fyStartYear))] },
     );
+    const rated = directionTolerance ? { ...definition, directionTolerance } : definition;
     const due = measure.dueWorkingDays ?? workingDays;
     for (const period of periods) {
       const dueKey = `${periodKey(period)}|${due}`;
@@ -189,7 +191,7 @@ export function computeStatuses(
         dueDates.set(dueKey, dueOn);
       }
       const status = summariseMeasureStatus({
-        measure: definition,
+        measure: rated,
         points,
         period,
         asOf: todayIso,
@@ -229,7 +231,11 @@ export function createPerformanceStatusService({ db, clock }: ServiceDeps) {
   }
 
   return {
-    /** Call inside the transaction that changed the data, so value and status agree. */
+    /**
+     * Call inside the transaction that changed the data, so value and status agree. Measures are
+     * taken a chunk at a time: while one chunk is computed, the database reads the next, and the
+     * computed rows are written while the following chunks are computed.
+     */
     async recompute(
       tx: Db,
       organisationId: string,
@@ -237,10 +243,50 @@ export function createPerformanceStatusService({ db, clock }: ServiceDeps) {
       options: RecomputeOptions = {},
     ): Promise<number> {
       const today = clock();
-      const history = await loadHistoryForStatuses(tx, organisationId, measureIds, yearsRated(iso(today), options));
-      const rows = computeStatuses(organisationId, history, today, await workingDaysFor(tx, organisationId), options);
-      await upsertStatuses(tx, rows);
-      return rows.length;
+      const workingDays = await workingDaysFor(tx, organisationId);
+      // Read through tx, so a tolerance saved in the same transaction is the one applied.
+      const tolerance = await loadDirectionTolerance(tx, organisationId);
+      const measures = await statusMeasures(tx, organisationId, measureIds);
+      const years = yearsRated(iso(today), options);
+      const chunks: StatusMeasureRow[][] = [];
+      const size = Math.max(1, options.chunkSize ?? RECOMPUTE_CHUNK);
+      for (let start = 0; start < measures.length; start += size) chunks.push(measures.slice(start, start + size));
+      // One statement in flight at a time (a transaction has one connection): each round trip
+      // writes the chunk computed last and reads the next one, and runs while this one computes.
+      const load = (chunk: StatusMeasureRow[] | undefined, write: StatusInsert[] | null) => {
+        if (!chunk) return null;
+        const loading = loadStatusHistory(
+          tx,
+          organisationId,
+          chunk,
+          years,
+          write ? { alsoWrite: statusUpsert(write) } : {},
+        );
+        loading.catch(() => {}); // awaited below; this only stops a failure counting as unhandled meanwhile
+        return loading;
+      };
+      let next = load(chunks[0], null);
+      let unwritten: StatusInsert[] | null = null;
+      let count = 0;
+      try {
+        for (let i = 0; next; i++) {
+          const history = await next;
+          next = load(chunks[i + 1], unwritten);
+          if (next) {
+            unwritten = null;
+            // Let the round trip reach the database before this chunk occupies the thread.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          const rows = computeStatuses(organisationId, history, today, workingDays, options, tolerance);
+          count += rows.length;
+          unwritten = unwritten ? [...unwritten, ...rows] : rows;
+        }
+      } finally {
+        // Nothing may still be running on the connection when the caller commits or rolls back.
+        await next?.catch(() => {});
+      }
+      if (unwritten) await upsertStatuses(tx, unwritten);
+      return count;
     },
 
     async statusesForPeriod(organisationId: string, key: string) {

@@ -37,6 +37,7 @@ import {
   type ValueFormat,
   countStatuses,
 } from '../domain/performance/index.ts';
+import { describeRollup, toRiskAppetite, toRollupOptions } from '../domain/performance-settings/index.ts';
 import { ok, type Result } from '../domain/result.ts';
 import { findItem, isSharedWith } from '../data/repositories/items.repository.ts';
 import { isVisibleToPartner } from '../data/repositories/measures.repository.ts';
@@ -50,6 +51,7 @@ import { eq } from 'drizzle-orm';
 import type { Caller } from './context.ts';
 import { forbidden, notFound, refuse } from './errors.ts';
 import type { ServiceDeps } from './index.ts';
+import { loadDirectionTolerance, loadPerformanceSettings } from './performance-settings.service.ts';
 import { currentReportingPeriod, engineInputFor } from './performance-status.service.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -272,23 +274,18 @@ export interface HealthView {
   units: (FrameworkHealth & { unitId: string | null })[];
 }
 
+/**
+ * What-if overrides of the council's stored roll-up settings (GET /api/v1/settings/performance);
+ * whatever is not given comes from the stored settings, or their defaults.
+ */
 export interface RollupSettings {
   rule?: RollupRule;
   keyItemsDominate?: boolean;
   overdueAs?: RollupOptions['overdueAs'];
 }
 
-const DEFAULT_ROLLUP: RollupOptions = { rule: { kind: 'worst-of' }, keyItemsDominate: true, overdueAs: 'not-rated' };
-
 function ruleText(options: RollupOptions): string {
-  const rule = options.rule;
-  const how =
-    rule.kind === 'worst-of'
-      ? 'Worst of its measures and items'
-      : rule.kind === 'majority'
-        ? 'Most common status of its measures and items'
-        : `Weighted score of its measures and items (green from ${Math.round((rule.greenFrom ?? 0.8) * 100)}%, amber from ${Math.round((rule.amberFrom ?? 0.5) * 100)}%)`;
-  return `${how}${options.keyItemsDominate === false ? '' : '; a key measure can make it worse, never better'}; measures without a rated status are counted but not rated`;
+  return describeRollup(options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,11 +475,15 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
     return roots.map((root) => toView(rollUpTree(nodeOf(root, new Set()), options)));
   }
 
-  function optionsFrom(settings: RollupSettings = {}): RollupOptions {
+  /** The council's stored roll-up options, with any what-if overrides on top. */
+  async function optionsFrom(organisationId: string, settings: RollupSettings = {}): Promise<RollupOptions> {
+    const stored = toRollupOptions((await loadPerformanceSettings(db, organisationId)).settings);
+    // Asking for the rule the council already uses keeps its own boundaries (weighted score).
+    const rule = settings.rule && settings.rule.kind !== stored.rule.kind ? settings.rule : stored.rule;
     return {
-      rule: settings.rule ?? DEFAULT_ROLLUP.rule,
-      keyItemsDominate: settings.keyItemsDominate ?? true,
-      overdueAs: settings.overdueAs ?? 'not-rated',
+      rule,
+      keyItemsDominate: settings.keyItemsDominate ?? stored.keyItemsDominate,
+      overdueAs: settings.overdueAs ?? stored.overdueAs,
     };
   }
 
@@ -622,7 +623,11 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       }
       const today = todayIso();
       const current = currentReportingPeriod(measure.frequency as Frequency, today);
-      const { definition, points } = engineInputFor(measure, history.values, history.targets, history.rebases, current);
+      const input = engineInputFor(measure, history.values, history.targets, history.rebases, current);
+      const points = input.points;
+      // The council's direction-of-travel tolerance, as the stored statuses use it.
+      const tolerance = await loadDirectionTolerance(db, organisationId);
+      const definition = tolerance ? { ...input.definition, directionTolerance: tolerance } : input.definition;
       const [rule] = await db.select().from(collectionRules).where(eq(collectionRules.organisationId, organisationId));
       const due =
         measure.dueWorkingDays ?? rule?.workingDaysAfterPeriodEnd ?? DEFAULT_COLLECTION_RULE.workingDaysAfterPeriodEnd;
@@ -765,7 +770,7 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       const item = await findItem(db, organisationId, itemId);
       if (!item) return notFound('Item');
       if (caller.partnerId && !(await isSharedWith(db, itemId, caller.partnerId))) return notFound('Item');
-      const options = optionsFrom(settings);
+      const options = await optionsFrom(organisationId, settings);
       const { byItem } = await planRollup(organisationId, { id: item.planId, title: '' }, options);
       const view = byItem.get(itemId);
       return view ? ok(view) : notFound('Item');
@@ -778,7 +783,7 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       if (!plan) return notFound('Plan');
       if (caller.partnerId && !(await isSharedWithPartner(db, organisationId, planId, caller.partnerId)))
         return notFound('Plan');
-      return ok((await planRollup(organisationId, plan, optionsFrom(settings))).view);
+      return ok((await planRollup(organisationId, plan, await optionsFrom(organisationId, settings))).view);
     },
 
     /** (c) The corporate dashboard for the current period, from stored statuses. */
@@ -841,7 +846,7 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       const corporate = caller.partnerId ? undefined : corporatePlanOf(plans, today);
       let corporatePlan: Dashboard['corporatePlan'] = null;
       if (corporate) {
-        const rolled = await planRollup(organisationId, corporate, optionsFrom(settings), index);
+        const rolled = await planRollup(organisationId, corporate, await optionsFrom(organisationId, settings), index);
         // Each priority's status and counts; its breakdown is one click away (GET /items/:id/rollup).
         corporatePlan = {
           id: corporate.id,
@@ -866,15 +871,20 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       });
     },
 
-    /** (d) Framework health per unit for the current period, against the risk appetite. */
-    async frameworkHealth(caller: Caller, appetite: Partial<RiskAppetite> = {}): Promise<Result<HealthView>> {
-      for (const [id, share] of Object.entries(appetite)) {
+    /**
+     * (d) Framework health per unit for the current period, against the council's stored risk
+     * appetite and roll-up rule; `whatIf` overrides the appetite for this view only.
+     */
+    async frameworkHealth(caller: Caller, whatIf: Partial<RiskAppetite> = {}): Promise<Result<HealthView>> {
+      for (const [id, share] of Object.entries(whatIf)) {
         if (share !== null && !(typeof share === 'number' && share >= 0 && share <= 1)) {
           return refuse('invalid', `The risk appetite for ${id} must be a share from 0 to 1`, id);
         }
       }
       const organisationId = caller.organisationId;
       const today = todayIso();
+      const council = (await loadPerformanceSettings(db, organisationId)).settings;
+      const appetite: Partial<RiskAppetite> = { ...toRiskAppetite(council), ...whatIf };
       if (caller.partnerId) {
         // Framework health is about the council's own planning and data: nothing of it is shared.
         return ok({ asOf: today, appetite: { ...DEFAULT_RISK_APPETITE, ...appetite }, rules: HEALTH_RULES, units: [] });
@@ -934,7 +944,7 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       const planUnit = new Map(inForcePlans.map((p) => [p.id, p.owningUnitId]));
       const objectives = items.filter((item) => linked.has(item.id));
       const objectiveUnit = new Map(objectives.map((item) => [item.id, planUnit.get(item.planId) ?? null]));
-      const rolled = rollUpItems(items, links, statusIndex, DEFAULT_ROLLUP, objectives);
+      const rolled = rollUpItems(items, links, statusIndex, toRollupOptions(council), objectives);
 
       const healthUnits = groups.map((group) => {
         const ms = measures.filter((m) => inGroup(group.unitId, m.ownerUnitId));

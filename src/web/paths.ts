@@ -101,4 +101,6 @@ export const paths = {
 
   performance: () => '/performance',
   performanceHealth: () => '/performance/health',
+  /** The council's roll-up rule, risk appetite and direction-of-travel tolerance (administrators). */
+  performanceSettings: () => '/framework/performance-settings',
 };

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMeasureHistory } from '../../src/data/repositories/measure-status.repository.ts';
+import { groupHistory } from '../../src/data/repositories/status-history.repository.ts';
 import { measureStatuses, partners, planItemPartners } from '../../src/data/schema/index.ts';
 import { computeStatuses } from '../../src/services/performance-status.service.ts';
 import { createViewEnvironment } from '../../src/web/plugins/views.ts';
@@ -42,7 +43,7 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
 
   it('stores the same statuses through the fast loader and upsert as through the plain history load', async () => {
     const db = t.deps.database.db;
-    const plain = computeStatuses(t.org.id, await loadMeasureHistory(db, t.org.id, 'all'), today, 15);
+    const plain = computeStatuses(t.org.id, groupHistory(await loadMeasureHistory(db, t.org.id, 'all')), today, 15);
     const stored = await db.select().from(measureStatuses).where(eq(measureStatuses.organisationId, t.org.id));
     expect(stored).toHaveLength(plain.length);
     for (const row of plain) {

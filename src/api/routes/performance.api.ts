@@ -220,7 +220,10 @@ const rollupQuery = z.object({
   rule: z
     .enum(['worst-of', 'majority', 'weighted-score'], { message: 'must be worst-of, majority or weighted-score' })
     .optional()
-    .meta({ description: 'How statuses combine (default worst-of); key measures always dominate' }),
+    .meta({
+      description:
+        "What-if: how statuses combine, for this answer only. Default: the council's stored rule (GET /api/v1/settings/performance)",
+    }),
 });
 
 const share = z.coerce
@@ -230,8 +233,14 @@ const share = z.coerce
   .optional();
 
 const healthQuery = z.object({
-  objectivesAppetite: share.meta({ description: 'Risk appetite for objectives on target (default 0.9)' }),
-  targetsAppetite: share.meta({ description: 'Risk appetite for key targets projected to be achieved (default 0.75)' }),
+  objectivesAppetite: share.meta({
+    description:
+      "What-if risk appetite for objectives on target. Default: the council's stored appetite (0.9 unless set)",
+  }),
+  targetsAppetite: share.meta({
+    description:
+      "What-if risk appetite for key targets projected to be achieved. Default: the council's stored appetite (0.75 unless set)",
+  }),
 });
 
 export async function performanceApi(app: FastifyInstance, { services }: { services: Services }) {

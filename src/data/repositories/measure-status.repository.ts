@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { measures, measureStatuses, measureTargets, measureValues, spcRebases } from '../schema/index.ts';
 
@@ -8,13 +8,23 @@ export type StatusInsert = typeof measureStatuses.$inferInsert;
 
 export interface MeasureHistory {
   measures: MeasureRow[];
-  values: { measureId: string; periodKey: string; value: number | null; numerator: number | null; denominator: number | null }[];
+  values: {
+    measureId: string;
+    periodKey: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+  }[];
   targets: TargetRow[];
   rebases: { measureId: string; periodKey: string; reason: string }[];
 }
 
 /** Everything the engine needs for a set of measures (or all active ones), in four queries. */
-export async function loadMeasureHistory(db: Db, organisationId: string, measureIds: readonly string[] | 'all'): Promise<MeasureHistory> {
+export async function loadMeasureHistory(
+  db: Db,
+  organisationId: string,
+  measureIds: readonly string[] | 'all',
+): Promise<MeasureHistory> {
   const measureFilter =
     measureIds === 'all'
       ? and(eq(measures.organisationId, organisationId), eq(measures.status, 'active'))
@@ -44,27 +54,4 @@ export async function loadMeasureHistory(db: Db, organisationId: string, measure
       .where(byMeasure(spcRebases)),
   ]);
   return { measures: measureRows, values, targets, rebases };
-}
-
-/** Upserts stored statuses in batches (one statement per batch, not per row). */
-export async function saveStatuses(db: Db, rows: readonly StatusInsert[]): Promise<void> {
-  const BATCH = 500;
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH);
-    await db
-      .insert(measureStatuses)
-      .values(batch as StatusInsert[])
-      .onConflictDoUpdate({
-        target: [measureStatuses.measureId, measureStatuses.periodKey, measureStatuses.breakdownId],
-        set: Object.fromEntries(
-          Object.keys(batch[0] ?? {})
-            .filter((key) => !['measureId', 'periodKey', 'breakdownId', 'organisationId', 'id'].includes(key))
-            .map((key) => [key, sql.raw(`excluded.${toSnake(key)}`)]),
-        ),
-      });
-  }
-}
-
-function toSnake(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }

@@ -11,13 +11,10 @@ import {
   measureItemLinks,
   measures,
   measureStatuses,
-  measureTargets,
   planItems,
   plans,
   planTypes,
-  spcRebases,
 } from '../schema/index.ts';
-import type { MeasureHistory, StatusInsert } from './measure-status.repository.ts';
 
 export interface MeasureSummaryRow {
   id: string;
@@ -280,135 +277,6 @@ export async function currentValues(
       updatedAt: iso(row.updated_at),
       submittedAt: row.submitted_at === null ? null : iso(row.submitted_at),
     }));
-}
-
-/**
- * What performance-status.service needs to recompute statuses, loaded for speed at council scale:
- * each measure's values come back as ONE packed text row ('period|value|numerator|denominator;…',
- * float8 as text round-trips exactly), not one row per value, and targets only for the financial
- * years being rated (multi-year targets always). Same shape as loadMeasureHistory.
- */
-export async function loadHistoryForStatuses(
-  db: Db,
-  organisationId: string,
-  measureIds: readonly string[] | 'all',
-  financialYears: readonly string[],
-): Promise<MeasureHistory> {
-  const measureFilter =
-    measureIds === 'all'
-      ? and(eq(measures.organisationId, organisationId), eq(measures.status, 'active'))
-      : and(eq(measures.organisationId, organisationId), inArray(measures.id, [...measureIds]));
-  const measureRows = await db.select().from(measures).where(measureFilter);
-  if (measureRows.length === 0) return { measures: [], values: [], targets: [], rebases: [] };
-  const only = (column: string) =>
-    measureIds === 'all'
-      ? sql``
-      : sql` AND ${sql.raw(column)} IN (${sql.join(
-          measureIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`;
-  const years = financialYears.length ? financialYears : [''];
-  // One after another: inside a transaction the queries share one connection.
-  const packed = await db.execute(sql`
-      SELECT measure_id,
-             string_agg(period_key || '|' || coalesce(value::text, '') || '|' || coalesce(numerator::text, '') || '|' || coalesce(denominator::text, ''), ';') AS packed
-      FROM measure_values
-      WHERE organisation_id = ${organisationId} AND breakdown_id IS NULL${only('measure_id')}
-      GROUP BY measure_id`);
-  const targets = await db
-    .select()
-    .from(measureTargets)
-    .where(
-      and(
-        eq(measureTargets.organisationId, organisationId),
-        measureIds === 'all' ? undefined : inArray(measureTargets.measureId, [...measureIds]),
-        sql`(${measureTargets.kind} NOT IN ('annual', 'profile') OR ${inArray(measureTargets.financialYear, [...years])})`,
-      ),
-    );
-  const rebases = await db
-    .select({ measureId: spcRebases.measureId, periodKey: spcRebases.periodKey, reason: spcRebases.reason })
-    .from(spcRebases)
-    .where(
-      and(
-        eq(spcRebases.organisationId, organisationId),
-        measureIds === 'all' ? undefined : inArray(spcRebases.measureId, [...measureIds]),
-      ),
-    );
-  const num = (text: string | undefined) => (text === undefined || text === '' ? null : Number(text));
-  const values: MeasureHistory['values'] = [];
-  for (const row of rowsOf<{ measure_id: string; packed: string | null }>(packed)) {
-    if (!row.packed) continue;
-    for (const entry of row.packed.split(';')) {
-      const [periodKey, value, numerator, denominator] = entry.split('|');
-      values.push({
-        measureId: row.measure_id,
-        periodKey: periodKey!,
-        value: num(value),
-        numerator: num(numerator),
-        denominator: num(denominator),
-      });
-    }
-  }
-  return { measures: measureRows, values, targets, rebases };
-}
-
-const STATUS_COLUMNS: [keyof StatusInsert, string, string][] = [
-  ['organisationId', 'organisation_id', 'uuid'],
-  ['measureId', 'measure_id', 'uuid'],
-  ['periodKey', 'period_key', 'text'],
-  ['breakdownId', 'breakdown_id', 'uuid'],
-  ['value', 'value', 'float8'],
-  ['targetValue', 'target_value', 'float8'],
-  ['targetLower', 'target_lower', 'float8'],
-  ['targetUpper', 'target_upper', 'float8'],
-  ['rag', 'rag', 'text'],
-  ['ragReason', 'rag_reason', 'text'],
-  ['directionPrevious', 'direction_previous', 'text'],
-  ['directionLastYear', 'direction_last_year', 'text'],
-  ['ytdValue', 'ytd_value', 'float8'],
-  ['ytdRag', 'ytd_rag', 'text'],
-  ['spcLatestType', 'spc_latest_type', 'text'],
-  ['spcVariationIcon', 'spc_variation_icon', 'text'],
-  ['spcAssurance', 'spc_assurance', 'text'],
-  ['forecastOutturn', 'forecast_outturn', 'float8'],
-  ['forecastLow', 'forecast_low', 'float8'],
-  ['forecastHigh', 'forecast_high', 'float8'],
-  ['forecastProbability', 'forecast_probability', 'float8'],
-  ['forecastMethod', 'forecast_method', 'text'],
-  ['forecastMape', 'forecast_mape', 'float8'],
-  ['computedAt', 'computed_at', 'timestamptz'],
-];
-
-/**
- * Upserts stored statuses with one statement per 2,000 rows, the rows passed as a single JSON
- * parameter (jsonb_to_recordset) rather than 24 parameters a row: far fewer round trips and
- * parameters on both PostgreSQL and PGlite.
- */
-export async function upsertStatuses(db: Db, rows: readonly StatusInsert[]): Promise<void> {
-  const BATCH = 2_000;
-  const columns = sql.raw(STATUS_COLUMNS.map(([, column]) => column).join(', '));
-  const record = sql.raw(STATUS_COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', '));
-  const updates = sql.raw(
-    STATUS_COLUMNS.filter(
-      ([, column]) => !['organisation_id', 'measure_id', 'period_key', 'breakdown_id'].includes(column),
-    )
-      .map(([, column]) => `${column} = excluded.${column}`)
-      .join(', '),
-  );
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH).map((row) => {
-      const out: Record<string, unknown> = {};
-      for (const [key, column] of STATUS_COLUMNS) {
-        const value = row[key];
-        out[column] = value instanceof Date ? value.toISOString() : (value ?? null);
-      }
-      return out;
-    });
-    await db.execute(sql`
-      INSERT INTO measure_statuses (${columns})
-      SELECT ${columns} FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS r(${record})
-      ON CONFLICT (measure_id, period_key, breakdown_id) DO UPDATE SET ${updates}`);
-  }
 }
 
 /** Measures a partner may see: those linked to an item shared with the partnership. */

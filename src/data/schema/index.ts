@@ -5,3 +5,5 @@ export * from './plans.ts';
 export * from './access.ts';
 export * from './audit.ts';
 export * from './measures.ts';
+export * from './settings.ts';
+export * from './series.ts';

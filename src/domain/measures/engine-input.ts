@@ -8,6 +8,7 @@ import {
   type MeasureDefinition,
   type MeasurePoint,
   type Period,
+  periodEnd,
   periodKey,
   periodsOfYear,
   periodsPerYear,
@@ -17,7 +18,7 @@ import {
   type Target,
   type TargetPlan,
 } from '../performance/index.ts';
-import { targetForPeriod, type TargetVersion } from './target-history.ts';
+import { indexTargetVersions, targetForPeriodIn, type TargetVersion } from './target-history.ts';
 import { ratioScale } from './vocabulary.ts';
 
 export interface StoredMeasure {
@@ -28,6 +29,33 @@ export interface StoredMeasure {
   decimalPlaces: number;
   ragThresholds: RagThresholds;
   spcSettings: { screenMovingRanges: boolean; baselinePoints: number | null };
+}
+
+interface PeriodFacts {
+  period: Period;
+  key: string;
+  yearKey: string;
+  endIso: string;
+}
+
+/** The periods of a year with their keys and end dates: asked for thousands of measures at a time. */
+const YEAR_FACTS = new Map<string, PeriodFacts[]>();
+
+function periodFactsOfYear(year: number, frequency: Frequency): PeriodFacts[] {
+  const cacheKey = `${frequency}|${year}`;
+  let facts = YEAR_FACTS.get(cacheKey);
+  if (!facts) {
+    const yearKey = periodKey({ frequency: 'annual', fyStartYear: year, index: 1 });
+    facts = periodsOfYear(year, frequency).map((period) => ({
+      period,
+      key: periodKey(period),
+      yearKey,
+      endIso: periodEnd(period),
+    }));
+    if (YEAR_FACTS.size > 1_000) YEAR_FACTS.clear();
+    YEAR_FACTS.set(cacheKey, facts);
+  }
+  return facts;
 }
 
 /**
@@ -46,12 +74,13 @@ export function buildTargetPlan(
   const targets: Record<string, Target> = {};
   const yearEnd: Record<string, Target> = {};
   const perYear = periodsPerYear(measure.frequency);
+  const index = indexTargetVersions(versions, breakdownId);
   for (const year of fyStartYears) {
     let yearTotal = 0;
     let allProfiled = true;
     let annualTarget: Target | null = null;
-    for (const period of periodsOfYear(year, measure.frequency)) {
-      const applied = targetForPeriod(versions, period, { breakdownId, ...(knownAt ? { knownAt } : {}) });
+    for (const facts of periodFactsOfYear(year, measure.frequency)) {
+      const applied = targetForPeriodIn(index, facts.period, knownAt ? { knownAt, known: facts } : { known: facts });
       if (!applied) {
         allProfiled = false;
         continue;
@@ -64,7 +93,7 @@ export function buildTargetPlan(
           target = { kind: 'value', value: target.value / perYear };
       }
       if (target.kind === 'value') yearTotal += target.value;
-      targets[periodKey(period)] = target;
+      targets[facts.key] = target;
     }
     const yearKey = periodKey({ frequency: 'annual', fyStartYear: year, index: 1 });
     if (annualTarget) yearEnd[yearKey] = annualTarget;

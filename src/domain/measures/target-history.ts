@@ -72,6 +72,54 @@ export interface AppliedTarget<T extends TargetVersion> {
   basis: 'profile' | 'annual';
 }
 
+/** A measure's target versions grouped by slot, for many period lookups (see targetForPeriod). */
+export type TargetIndex<T extends TargetVersion> = Map<string, T[]>;
+
+const indexKey = (kind: string, financialYear: string, periodKey: string | null) =>
+  `${kind}|${financialYear}|${periodKey ?? '-'}`;
+
+/** Groups the versions of one breakdown (null = the whole measure) by slot, once. */
+export function indexTargetVersions<T extends TargetVersion>(
+  versions: readonly T[],
+  breakdownId: string | null = null,
+): TargetIndex<T> {
+  const index: TargetIndex<T> = new Map();
+  for (const version of versions) {
+    if (version.breakdownId !== breakdownId) continue;
+    const key = indexKey(version.kind, version.financialYear, version.periodKey);
+    const slot = index.get(key);
+    if (slot) slot.push(version);
+    else index.set(key, [version]);
+  }
+  return index;
+}
+
+const NO_VERSIONS: never[] = [];
+
+/** targetForPeriod on an index: the same answer, without scanning every version each time. */
+export function targetForPeriodIn<T extends TargetVersion>(
+  index: TargetIndex<T>,
+  period: Period,
+  options: {
+    knownAt?: Date;
+    fy?: FinancialYearConfig;
+    /** The period's key, its year's key and its end date, when the caller has them already. */
+    known?: { key: string; yearKey: string; endIso: string };
+  } = {},
+): AppliedTarget<T> | null {
+  const known = options.known;
+  const on = known?.endIso ?? periodEnd(period, options.fy ?? UK_FINANCIAL_YEAR);
+  const year = known?.yearKey ?? periodKey({ frequency: 'annual', fyStartYear: period.fyStartYear, index: 1 });
+  const key = known?.key ?? periodKey(period);
+  const profiled = targetAt(index.get(indexKey('profile', year, key)) ?? NO_VERSIONS, on, options.knownAt);
+  const profiledTarget = profiled ? asTarget(profiled) : null;
+  if (profiled && profiledTarget) return { version: profiled, target: profiledTarget, basis: 'profile' };
+  const annual = targetAt(index.get(indexKey('annual', year, null)) ?? NO_VERSIONS, on, options.knownAt);
+  const annualTarget = annual ? asTarget(annual) : null;
+  if (annual && annualTarget) return { version: annual, target: annualTarget, basis: 'annual' };
+  return null;
+}
+
 /**
  * The target that applied to a period (at its end date): the period's profiled target if there
  * is one, else the annual target of its year. Versions may be of any slots of one measure; only
@@ -82,21 +130,8 @@ export function targetForPeriod<T extends TargetVersion>(
   period: Period,
   options: { breakdownId?: string | null; knownAt?: Date; fy?: FinancialYearConfig } = {},
 ): AppliedTarget<T> | null {
-  const breakdownId = options.breakdownId ?? null;
-  const on = periodEnd(period, options.fy ?? UK_FINANCIAL_YEAR);
-  const key = periodKey(period);
-  const year = periodKey({ frequency: 'annual', fyStartYear: period.fyStartYear, index: 1 });
-  const ofSlot = (kind: string, pk: string | null) =>
-    versions.filter(
-      (v) => v.breakdownId === breakdownId && v.kind === kind && v.financialYear === year && v.periodKey === pk,
-    );
-  const profiled = targetAt(ofSlot('profile', key), on, options.knownAt);
-  const profiledTarget = profiled ? asTarget(profiled) : null;
-  if (profiled && profiledTarget) return { version: profiled, target: profiledTarget, basis: 'profile' };
-  const annual = targetAt(ofSlot('annual', null), on, options.knownAt);
-  const annualTarget = annual ? asTarget(annual) : null;
-  if (annual && annualTarget) return { version: annual, target: annualTarget, basis: 'annual' };
-  return null;
+  const { breakdownId = null, ...rest } = options;
+  return targetForPeriodIn(indexTargetVersions(versions, breakdownId), period, rest);
 }
 
 export interface TargetChange<T extends TargetVersion> {
