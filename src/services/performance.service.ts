@@ -15,6 +15,7 @@ import {
   formatCounts,
   formatShare,
   formatValue,
+  FREQUENCIES,
   type Frequency,
   type FrameworkHealth,
   type Period,
@@ -310,16 +311,6 @@ function storedTarget(row: repo.StoredStatusRow): Target | null {
   return null;
 }
 
-/** The current reporting period of each frequency in use, today. */
-function currentPeriods(measures: readonly repo.MeasureSummaryRow[], todayIso: string): Map<string, Period> {
-  const byFrequency = new Map<string, Period>();
-  for (const m of measures) {
-    if (!byFrequency.has(m.frequency))
-      byFrequency.set(m.frequency, currentReportingPeriod(m.frequency as Frequency, todayIso));
-  }
-  return byFrequency;
-}
-
 /** Each unit's top-level unit (a child of a root unit), for "per directorate" figures. */
 function topLevelUnits(units: readonly { id: string; parentId: string | null; name: string }[]) {
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -345,38 +336,51 @@ interface StatusIndex {
 export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
   const todayIso = () => isoDay(clock());
 
-  /** Every active measure with its stored status for its own current period. */
-  async function loadCurrentStatuses(organisationId: string, partnerId: string | null = null): Promise<StatusIndex> {
-    let measures = await repo.listActiveMeasures(db, organisationId);
+  /** The current reporting period of every frequency, today. */
+  function periodsToday(): Map<string, Period> {
+    const today = todayIso();
+    return new Map(FREQUENCIES.map((frequency) => [frequency, currentReportingPeriod(frequency, today)]));
+  }
+
+  /** Measures (every active one, or the given ones) with their stored status for their own current period. */
+  async function indexOf(
+    organisationId: string,
+    measureIds?: readonly string[],
+    options: { lean?: boolean } = {},
+  ): Promise<StatusIndex> {
+    const periods = periodsToday();
+    const keys = new Map([...periods].map(([frequency, period]) => [frequency, periodKey(period)]));
+    const rows = await repo.measuresWithCurrentStatus(db, organisationId, keys, { measureIds, lean: options.lean });
+    rows.sort((a, b) => (a.measure.code < b.measure.code ? -1 : a.measure.code > b.measure.code ? 1 : 0));
+    const index: StatusIndex = { measures: new Map(), current: new Map(), periods };
+    for (const { measure, status } of rows) {
+      index.measures.set(measure.id, measure);
+      if (status) index.current.set(measure.id, status);
+    }
+    return index;
+  }
+
+  /** Every active measure (those shared with the partner, for a partner) with its current stored status. */
+  async function loadCurrentStatuses(
+    organisationId: string,
+    partnerId: string | null = null,
+    options: { lean?: boolean } = {},
+  ): Promise<StatusIndex> {
+    const index = await indexOf(organisationId, undefined, options);
     if (partnerId) {
       const shared = await repo.measureIdsSharedWithPartner(db, organisationId, partnerId);
-      measures = measures.filter((m) => shared.has(m.id));
+      for (const id of [...index.measures.keys()]) {
+        if (!shared.has(id)) {
+          index.measures.delete(id);
+          index.current.delete(id);
+        }
+      }
     }
-    const periods = currentPeriods(measures, todayIso());
-    const rows = await repo.statusesForPeriods(
-      db,
-      organisationId,
-      [...periods.values()].map((p) => periodKey(p)),
-    );
-    const wanted = new Map(measures.map((m) => [m.id, periodKey(periods.get(m.frequency)!)]));
-    const current = new Map<string, repo.StoredStatusRow>();
-    for (const row of rows) if (wanted.get(row.measureId) === row.periodKey) current.set(row.measureId, row);
-    return { measures: new Map(measures.map((m) => [m.id, m])), current, periods };
+    return index;
   }
 
   async function loadStatusesOf(organisationId: string, measureIds: readonly string[]): Promise<StatusIndex> {
-    const measures = await repo.measuresByIds(db, organisationId, measureIds);
-    const periods = currentPeriods(measures, todayIso());
-    const rows = await repo.statusesForPeriods(
-      db,
-      organisationId,
-      [...periods.values()].map((p) => periodKey(p)),
-      measures.map((m) => m.id),
-    );
-    const wanted = new Map(measures.map((m) => [m.id, periodKey(periods.get(m.frequency)!)]));
-    const current = new Map<string, repo.StoredStatusRow>();
-    for (const row of rows) if (wanted.get(row.measureId) === row.periodKey) current.set(row.measureId, row);
-    return { measures: new Map(measures.map((m) => [m.id, m])), current, periods };
+    return indexOf(organisationId, measureIds);
   }
 
   function contributorOfMeasure(index: StatusIndex, measureId: string): RollupContributor | null {
@@ -422,10 +426,20 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       list.push(link.measureId);
       measuresOf.set(link.itemId, list);
     }
+    // A measure can be linked to many items: describe each once.
+    const contributors = new Map<string, RollupContributor | null>();
+    const contributor = (measureId: string) => {
+      let c = contributors.get(measureId);
+      if (c === undefined) {
+        c = contributorOfMeasure(index, measureId);
+        contributors.set(measureId, c);
+      }
+      return c;
+    };
     const nodeOf = (item: repo.ItemNodeRow, seen: Set<string>): RollupNode => {
       const next = new Set(seen).add(item.id);
       const measureItems: RollupItem[] = (measuresOf.get(item.id) ?? []).flatMap((measureId) => {
-        const c = contributorOfMeasure(index, measureId);
+        const c = contributor(measureId);
         return c
           ? [{ id: c.id, name: `${c.code} ${c.title}`, kind: 'measure' as const, status: c.status, key: c.key }]
           : [];
@@ -442,7 +456,7 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
     const toView = (result: RollupTreeResult): RollupView => {
       const item = byId.get(result.id)!;
       const measureContributors = (measuresOf.get(item.id) ?? []).flatMap((id) => {
-        const c = contributorOfMeasure(index, id);
+        const c = contributor(id);
         return c ? [c] : [];
       });
       const children = result.children.map(toView);
@@ -794,7 +808,8 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       // A partner sees only the measures linked to items shared with its partnership, and no
       // corporate plan roll-up (it would count items the partner cannot see).
       const [index, units, plans] = await Promise.all([
-        loadCurrentStatuses(organisationId, caller.partnerId),
+        // Lean: no titles or words, which only the measures listed need (fetched below).
+        loadCurrentStatuses(organisationId, caller.partnerId, { lean: true }),
         listUnits(db, organisationId),
         repo.listPlanSummaries(db, organisationId),
       ]);
@@ -802,7 +817,8 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       const unitName = new Map(units.map((u) => [u.id, u.name]));
       const all: RollupItem[] = [];
       const perUnit = new Map<string | null, RollupItem[]>();
-      const entries: MeasureListEntry[] = [];
+      const keyIds: string[] = [];
+      const offTarget: string[] = [];
       const perFrequency = new Map<string, number>();
       for (const measure of index.measures.values()) {
         const status = (index.current.get(measure.id)?.rag ?? 'no-data') as RagStatus;
@@ -813,10 +829,8 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
         list.push(item);
         perUnit.set(top, list);
         perFrequency.set(measure.frequency, (perFrequency.get(measure.frequency) ?? 0) + 1);
-        // Only key measures and off-target ones are listed: build the words for those alone.
-        if (measure.isKey || status === 'red' || status === 'amber') {
-          entries.push(entryOf(index, measure, measure.ownerUnitId ? (unitName.get(measure.ownerUnitId) ?? null) : null));
-        }
+        if (measure.isKey) keyIds.push(measure.id);
+        if (status === 'red' || status === 'amber') offTarget.push(measure.id);
       }
       const countsOf = (items: readonly RollupItem[]) => {
         const counts = countStatuses(items);
@@ -830,19 +844,32 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       if ((perUnit.get(null) ?? []).length > 0) {
         byUnit.push({ unitId: null, unitName: 'Council-wide (no directorate)', ...countsOf(perUnit.get(null) ?? []) });
       }
-      const badness = (s: RagStatus) => (s === 'red' ? 0 : s === 'amber' ? 1 : 2);
-      const worst = entries
-        .filter((e) => e.status === 'red' || e.status === 'amber')
-        .map((e) => ({ e, gap: shortfall(index.current.get(e.id), index.measures.get(e.id)!.polarity) }))
+      const badness = (s: string | undefined) => (s === 'red' ? 0 : s === 'amber' ? 1 : 2);
+      const worstIds = offTarget
+        .map((id) => {
+          const measure = index.measures.get(id)!;
+          const row = index.current.get(id);
+          return { measure, rag: row?.rag, gap: shortfall(row, measure.polarity) };
+        })
         .sort(
           (a, b) =>
-            badness(a.e.status) - badness(b.e.status) ||
-            Number(b.e.isKey) - Number(a.e.isKey) ||
+            badness(a.rag) - badness(b.rag) ||
+            Number(b.measure.isKey) - Number(a.measure.isKey) ||
             b.gap - a.gap ||
-            a.e.code.localeCompare(b.e.code),
+            a.measure.code.localeCompare(b.measure.code),
         )
         .slice(0, 10)
-        .map((x) => x.e);
+        .map((x) => x.measure.id);
+      // Only the key measures and the worst performers are listed: read their words now.
+      const listed = await indexOf(organisationId, [...new Set([...keyIds, ...worstIds])]);
+      for (const [id, measure] of listed.measures) index.measures.set(id, measure);
+      for (const [id, row] of listed.current) index.current.set(id, row);
+      const entryFor = (id: string) => {
+        const measure = index.measures.get(id)!;
+        return entryOf(index, measure, measure.ownerUnitId ? (unitName.get(measure.ownerUnitId) ?? null) : null);
+      };
+      const keyMeasures = keyIds.map(entryFor);
+      const worst = worstIds.map(entryFor);
       const corporate = caller.partnerId ? undefined : corporatePlanOf(plans, today);
       let corporatePlan: Dashboard['corporatePlan'] = null;
       if (corporate) {
@@ -856,15 +883,17 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       }
       return ok({
         asOf: today,
-        periods: [...index.periods.entries()].map(([frequency, period]) => ({
-          frequency: frequency as Frequency,
-          periodKey: periodKey(period),
-          periodLabel: periodLabel(period),
-          measures: perFrequency.get(frequency) ?? 0,
-        })),
+        periods: [...index.periods.entries()]
+          .filter(([frequency]) => perFrequency.has(frequency))
+          .map(([frequency, period]) => ({
+            frequency: frequency as Frequency,
+            periodKey: periodKey(period),
+            periodLabel: periodLabel(period),
+            measures: perFrequency.get(frequency) ?? 0,
+          })),
         overall: countsOf(all),
         byUnit,
-        keyMeasures: entries.filter((e) => e.isKey),
+        keyMeasures,
         worstPerformers: worst,
         corporatePlan,
         notComputed: [...index.measures.keys()].filter((id) => !index.current.has(id)).length,

@@ -3,18 +3,10 @@
  * read the STORED statuses (measure_statuses); nothing here computes a status. Every query filters
  * by organisation.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
 import { rowsOf } from '../rows.ts';
-import {
-  itemTypes,
-  measureItemLinks,
-  measures,
-  measureStatuses,
-  planItems,
-  plans,
-  planTypes,
-} from '../schema/index.ts';
+import { itemTypes, planItems, plans, planTypes } from '../schema/index.ts';
 
 export interface MeasureSummaryRow {
   id: string;
@@ -29,21 +21,22 @@ export interface MeasureSummaryRow {
   dueWorkingDays: number | null;
 }
 
-/** The stored columns the views read (not the whole row: dashboards read thousands). */
-const STATUS_VIEW = {
-  measureId: measureStatuses.measureId,
-  periodKey: measureStatuses.periodKey,
-  value: measureStatuses.value,
-  targetValue: measureStatuses.targetValue,
-  targetLower: measureStatuses.targetLower,
-  targetUpper: measureStatuses.targetUpper,
-  rag: measureStatuses.rag,
-  ragReason: measureStatuses.ragReason,
-  directionPrevious: measureStatuses.directionPrevious,
-  spcVariationIcon: measureStatuses.spcVariationIcon,
-  spcAssurance: measureStatuses.spcAssurance,
-  forecastProbability: measureStatuses.forecastProbability,
-};
+/**
+ * The stored columns the views read, named as StoredStatusRow (not the whole row: dashboards read
+ * thousands, so these queries are plain SQL whose rows need no mapping).
+ */
+const STATUS_VIEW_COLUMNS = sql.raw(`
+  measure_id AS "measureId", period_key AS "periodKey", value, target_value AS "targetValue",
+  target_lower AS "targetLower", target_upper AS "targetUpper", rag, rag_reason AS "ragReason",
+  direction_previous AS "directionPrevious", spc_variation_icon AS "spcVariationIcon",
+  spc_assurance AS "spcAssurance", forecast_probability AS "forecastProbability"`);
+
+const MEASURE_SUMMARY_COLUMNS = sql.raw(`
+  id, code, title, frequency, unit, decimal_places AS "decimalPlaces", polarity, is_key AS "isKey",
+  owner_unit_id AS "ownerUnitId", due_working_days AS "dueWorkingDays"`);
+
+/** A Postgres array literal of uuids (or of simple text keys) as one parameter. */
+const arrayLiteral = (items: readonly string[]) => `{${items.map((item) => `"${item}"`).join(',')}}`;
 
 export interface StoredStatusRow {
   measureId: string;
@@ -62,22 +55,12 @@ export interface StoredStatusRow {
 
 /** Active measures of the organisation, with what the views need to place and show them. */
 export async function listActiveMeasures(db: Db, organisationId: string): Promise<MeasureSummaryRow[]> {
-  return db
-    .select({
-      id: measures.id,
-      code: measures.code,
-      title: measures.title,
-      frequency: measures.frequency,
-      unit: measures.unit,
-      decimalPlaces: measures.decimalPlaces,
-      polarity: measures.polarity,
-      isKey: measures.isKey,
-      ownerUnitId: measures.ownerUnitId,
-      dueWorkingDays: measures.dueWorkingDays,
-    })
-    .from(measures)
-    .where(and(eq(measures.organisationId, organisationId), eq(measures.status, 'active')))
-    .orderBy(asc(measures.code));
+  return rowsOf<MeasureSummaryRow>(
+    await db.execute(sql`
+      SELECT ${MEASURE_SUMMARY_COLUMNS} FROM measures
+      WHERE organisation_id = ${organisationId} AND status = 'active'
+      ORDER BY code`),
+  );
 }
 
 /** Measures by id (any status), for roll-ups that name them. */
@@ -87,21 +70,11 @@ export async function measuresByIds(
   ids: readonly string[],
 ): Promise<MeasureSummaryRow[]> {
   if (ids.length === 0) return [];
-  return db
-    .select({
-      id: measures.id,
-      code: measures.code,
-      title: measures.title,
-      frequency: measures.frequency,
-      unit: measures.unit,
-      decimalPlaces: measures.decimalPlaces,
-      polarity: measures.polarity,
-      isKey: measures.isKey,
-      ownerUnitId: measures.ownerUnitId,
-      dueWorkingDays: measures.dueWorkingDays,
-    })
-    .from(measures)
-    .where(and(eq(measures.organisationId, organisationId), inArray(measures.id, [...ids])));
+  return rowsOf<MeasureSummaryRow>(
+    await db.execute(sql`
+      SELECT ${MEASURE_SUMMARY_COLUMNS} FROM measures
+      WHERE organisation_id = ${organisationId} AND id = ANY(${arrayLiteral(ids)}::uuid[])`),
+  );
 }
 
 /**
@@ -115,17 +88,85 @@ export async function statusesForPeriods(
   measureIds?: readonly string[],
 ): Promise<StoredStatusRow[]> {
   if (periodKeys.length === 0 || (measureIds && measureIds.length === 0)) return [];
-  return db
-    .select(STATUS_VIEW)
-    .from(measureStatuses)
-    .where(
-      and(
-        eq(measureStatuses.organisationId, organisationId),
-        inArray(measureStatuses.periodKey, [...periodKeys]),
-        isNull(measureStatuses.breakdownId),
-        ...(measureIds ? [inArray(measureStatuses.measureId, [...measureIds])] : []),
-      ),
-    );
+  return rowsOf<StoredStatusRow>(
+    await db.execute(sql`
+      SELECT ${STATUS_VIEW_COLUMNS} FROM measure_statuses
+      WHERE organisation_id = ${organisationId} AND breakdown_id IS NULL
+        AND period_key = ANY(${arrayLiteral(periodKeys)}::text[])
+        ${measureIds ? sql`AND measure_id = ANY(${arrayLiteral(measureIds)}::uuid[])` : sql``}`),
+  );
+}
+
+/**
+ * Measures (every active one, or the given ids of any status) each with its stored status for
+ * the current period of its own frequency, in one query. `currentKeys` maps a frequency to the
+ * key of its current period; a measure whose frequency is not in it gets no status.
+ */
+export async function measuresWithCurrentStatus(
+  db: Db,
+  organisationId: string,
+  currentKeys: ReadonlyMap<string, string>,
+  options: { measureIds?: readonly string[] | undefined; lean?: boolean | undefined } = {},
+): Promise<{ measure: MeasureSummaryRow; status: StoredStatusRow | null }[]> {
+  const { measureIds, lean = false } = options;
+  if (measureIds && measureIds.length === 0) return [];
+  // Lean: what counting and ranking need; the words (title, reason) and icons come back empty.
+  const words = lean
+    ? sql`'' AS title, '' AS "ragReason", NULL AS "directionPrevious", NULL AS "spcVariationIcon",
+          NULL AS "spcAssurance", NULL::float8 AS "forecastProbability"`
+    : sql`m.title, s.rag_reason AS "ragReason", s.direction_previous AS "directionPrevious",
+          s.spc_variation_icon AS "spcVariationIcon", s.spc_assurance AS "spcAssurance",
+          s.forecast_probability AS "forecastProbability"`;
+  const keyOf = sql.join(
+    [...currentKeys].map(([frequency, key]) => sql`WHEN ${frequency} THEN ${key}`),
+    sql` `,
+  );
+  const rows = rowsOf<
+    MeasureSummaryRow & Omit<StoredStatusRow, 'measureId' | 'periodKey'> & { periodKey: string | null }
+  >(
+    await db.execute(sql`
+      SELECT m.id, m.code, m.frequency, m.unit, m.decimal_places AS "decimalPlaces", m.polarity,
+             m.is_key AS "isKey", m.owner_unit_id AS "ownerUnitId", m.due_working_days AS "dueWorkingDays",
+             s.period_key AS "periodKey", s.value, s.target_value AS "targetValue",
+             s.target_lower AS "targetLower", s.target_upper AS "targetUpper", s.rag, ${words}
+      FROM measures m
+      LEFT JOIN measure_statuses s
+        ON s.measure_id = m.id AND s.organisation_id = m.organisation_id AND s.breakdown_id IS NULL
+       AND s.period_key = ${currentKeys.size ? sql`CASE m.frequency ${keyOf} END` : sql`NULL`}
+      WHERE m.organisation_id = ${organisationId}
+        AND ${measureIds ? sql`m.id = ANY(${arrayLiteral(measureIds)}::uuid[])` : sql`m.status = 'active'`}`),
+  );
+  return rows.map((row) => ({
+    measure: {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      frequency: row.frequency,
+      unit: row.unit,
+      decimalPlaces: row.decimalPlaces,
+      polarity: row.polarity,
+      isKey: row.isKey,
+      ownerUnitId: row.ownerUnitId,
+      dueWorkingDays: row.dueWorkingDays,
+    },
+    status:
+      row.periodKey === null
+        ? null
+        : {
+            measureId: row.id,
+            periodKey: row.periodKey,
+            value: row.value,
+            targetValue: row.targetValue,
+            targetLower: row.targetLower,
+            targetUpper: row.targetUpper,
+            rag: row.rag,
+            ragReason: row.ragReason,
+            directionPrevious: row.directionPrevious,
+            spcVariationIcon: row.spcVariationIcon,
+            spcAssurance: row.spcAssurance,
+            forecastProbability: row.forecastProbability,
+          },
+  }));
 }
 
 export interface ItemNodeRow {
@@ -159,24 +200,21 @@ export async function itemsOfPlans(db: Db, organisationId: string, planIds: read
     .orderBy(asc(planItems.position), asc(planItems.code));
 }
 
-/** Measure ↔ item links for the given items. */
+/** Measure ↔ item links for the given items (active measures only). */
 export async function measureLinksOfItems(
   db: Db,
   organisationId: string,
   itemIds: readonly string[],
 ): Promise<{ itemId: string; measureId: string }[]> {
   if (itemIds.length === 0) return [];
-  return db
-    .select({ itemId: measureItemLinks.itemId, measureId: measureItemLinks.measureId })
-    .from(measureItemLinks)
-    .innerJoin(measures, eq(measures.id, measureItemLinks.measureId))
-    .where(
-      and(
-        eq(measureItemLinks.organisationId, organisationId),
-        inArray(measureItemLinks.itemId, [...itemIds]),
-        eq(measures.status, 'active'),
-      ),
-    );
+  return rowsOf<{ itemId: string; measureId: string }>(
+    await db.execute(sql`
+      SELECT l.item_id AS "itemId", l.measure_id AS "measureId"
+      FROM measure_item_links l
+      JOIN measures m ON m.id = l.measure_id AND m.organisation_id = l.organisation_id
+      WHERE l.organisation_id = ${organisationId} AND l.item_id = ANY(${arrayLiteral(itemIds)}::uuid[])
+        AND m.status = 'active'`),
+  );
 }
 
 export interface PlanSummaryRow {
