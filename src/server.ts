@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createDeps } from './container.ts';
 import { seedDemoCouncilIfEmpty } from './data/seed/demo-council.seed.ts';
+import { recalculateStatuses, startStatusRefresh } from './jobs/recalculate.ts';
 import { runReminders, startDailyReminders } from './jobs/reminders.ts';
 import { londonToday } from './services/collection.service.ts';
 
@@ -25,10 +26,30 @@ async function main(): Promise<void> {
   app.addHook('onClose', async () => deps.database.close());
   if (config.reminders) {
     // REMINDERS=on: the reminder job once a day in this process (or schedule `npm run cli -- reminders`).
-    const job = { db: deps.database.db, smtp: config.smtp, baseUrl: config.baseUrl, log: (line: string) => app.log.info(line) };
-    const timer = startDailyReminders(() => runReminders(job, londonToday(deps.clock())), (line) => app.log.error(line));
+    const job = {
+      db: deps.database.db,
+      smtp: config.smtp,
+      baseUrl: config.baseUrl,
+      log: (line: string) => app.log.info(line),
+    };
+    const timer = startDailyReminders(
+      () => runReminders(job, londonToday(deps.clock())),
+      (line) => app.log.error(line),
+    );
     app.addHook('onClose', async () => timer.stop());
   }
+
+  // Statuses depend on the date (a new period, a value now overdue): keep them current.
+  const refresh = startStatusRefresh(
+    () =>
+      recalculateStatuses({
+        db: deps.database.db,
+        performance: deps.services.performance,
+        log: (line: string) => app.log.info(line),
+      }),
+    (line) => app.log.error(line),
+  );
+  app.addHook('onClose', async () => refresh.stop());
 
   const close = async (signal: string) => {
     app.log.info(`${signal} received, closing`);

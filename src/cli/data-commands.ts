@@ -4,12 +4,14 @@
  *   npm run cli -- import values file.csv --as officer@council.gov.uk [--dry-run] [--organisation slug]
  *   npm run cli -- export values values.xlsx --as officer@council.gov.uk
  *   npm run cli -- reminders [--date 2025-10-22]
+ *   npm run cli -- recalculate [--organisation slug]
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../container.ts';
 import { IMPORT_KINDS, type ImportKind } from '../domain/imports/columns.ts';
 import type { Principal } from '../domain/access/index.ts';
+import { recalculateStatuses } from '../jobs/recalculate.ts';
 import { runReminders } from '../jobs/reminders.ts';
 import { londonToday } from '../services/collection.service.ts';
 import { CLI_LIMITS, type ImportOptions } from '../services/import-export.service.ts';
@@ -19,7 +21,9 @@ export const DATA_USAGE = `  import <measures|targets|values> <file.csv|file.xls
   export <measures|targets|values> <file.csv|file.xlsx> --as <email> [--organisation <slug>]
               Write the organisation's active measures, current targets or values to a file.
   reminders [--date YYYY-MM-DD]
-              Send the reminder e-mails owed today (or on the date): needs SMTP_HOST.`;
+              Send the reminder e-mails owed today (or on the date): needs SMTP_HOST.
+  recalculate [--organisation <slug>]
+              Recompute every measure's current status (the server also does this every six hours).`;
 
 export class UsageError extends Error {}
 
@@ -181,7 +185,29 @@ export async function runDataCommand(
       output: `Reminders for ${today}: ${summary.sent.length} sent, ${summary.alreadySent} already sent, ${summary.failed} failed.`,
     };
   }
+  if (name === 'recalculate') {
+    const parsed = parseArgs(args, ['organisation']);
+    if (parsed.positional.length) throw new UsageError(`recalculate: unexpected ${parsed.positional.join(' ')}`);
+    const slug = parsed.flags.get('organisation');
+    if (slug === true) throw new UsageError('--organisation needs a short name');
+    try {
+      const summary = await recalculateStatuses(
+        {
+          db: deps.database.db,
+          performance: deps.services.performance,
+          log: (line) => process.stderr.write(`${line}\n`),
+        },
+        slug,
+      );
+      return {
+        code: 0,
+        output: `Recomputed ${summary.statuses} statuses for ${summary.organisations} organisation${summary.organisations === 1 ? '' : 's'}.`,
+      };
+    } catch (error) {
+      return { code: 1, output: error instanceof Error ? error.message : String(error) };
+    }
+  }
   throw new UsageError(`Unknown command: ${name}`);
 }
 
-export const DATA_COMMANDS = ['import', 'export', 'reminders'];
+export const DATA_COMMANDS = ['import', 'export', 'reminders', 'recalculate'];
