@@ -8,6 +8,7 @@ import {
   measureTargets,
   measureValues,
 } from '../../src/data/schema/index.ts';
+import { deferSeriesRefresh, refreshSeries } from '../../src/data/repositories/status-history.repository.ts';
 import { createTestApp, DATABASES, type TestApp } from '../helpers/test-app.ts';
 
 // "Today" is 20 November 2025: the current quarter being reported on is 2025/26 Q2.
@@ -156,6 +157,35 @@ describe.each(DATABASES)('stored performance statuses on %s', (kind) => {
       .where(and(eq(measureValues.measureId, measureId), eq(measureValues.periodKey, '2023-24-Q3')));
     await db.delete(measureValues).where(eq(measureValues.breakdownId, ward!.id));
     expect(await seriesOf()).toEqual(await fromValues());
+  });
+
+  it('lets a bulk writer defer the series refresh to one call before it commits', async () => {
+    const db = t.deps.database.db;
+    const keysOf = async () => {
+      const [row] = await db.select().from(measureSeries).where(eq(measureSeries.measureId, measureId));
+      return row!.periodKeys.split(',').sort();
+    };
+    const before = await keysOf();
+    await db.transaction(async (tx) => {
+      await deferSeriesRefresh(tx);
+      await tx
+        .insert(measureValues)
+        .values({ organisationId: t.org.id, measureId, periodKey: '2023-24-Q1', value: 60, status: 'approved' });
+      expect(
+        await (async () => {
+          const [row] = await tx.select().from(measureSeries).where(eq(measureSeries.measureId, measureId));
+          return row!.periodKeys.split(',').sort();
+        })(),
+      ).toEqual(before);
+      await refreshSeries(tx, [measureId]);
+      const [row] = await tx.select().from(measureSeries).where(eq(measureSeries.measureId, measureId));
+      expect(row!.periodKeys.split(',').sort()).toEqual([...before, '2023-24-Q1'].sort());
+      // The deferral ends with the refresh: the next statement refreshes again by itself.
+      await tx
+        .delete(measureValues)
+        .where(and(eq(measureValues.measureId, measureId), eq(measureValues.periodKey, '2023-24-Q1')));
+    });
+    expect(await keysOf()).toEqual(before);
   });
 
   it('gives the same statuses whatever the chunk size, and overdue ones for a measure with no values', async () => {

@@ -10,7 +10,9 @@ CREATE TABLE "measure_series" (
 ALTER TABLE "measure_series" ADD CONSTRAINT "measure_series_measure_id_measures_id_fk" FOREIGN KEY ("measure_id") REFERENCES "public"."measures"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "measure_series" ADD CONSTRAINT "measure_series_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "measure_series_org_idx" ON "measure_series" USING btree ("organisation_id");--> statement-breakpoint
--- Rebuilds the packed series of the given measures from their whole-measure values.
+-- Rebuilds the packed series of the given measures from their whole-measure values. A bulk
+-- writer may SET LOCAL golden_thread.defer_series = 'on' to skip the per-statement refresh and
+-- call this once for every measure it touched before it commits.
 CREATE OR REPLACE FUNCTION measure_series_refresh(ids uuid[]) RETURNS void AS $$
 BEGIN
   IF ids IS NULL OR cardinality(ids) = 0 THEN
@@ -35,6 +37,9 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION measure_values_series_after_insert() RETURNS trigger AS $$
 BEGIN
+  IF current_setting('golden_thread.defer_series', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   PERFORM measure_series_refresh(ARRAY(SELECT DISTINCT measure_id FROM new_rows WHERE breakdown_id IS NULL));
   RETURN NULL;
 END;
@@ -42,6 +47,9 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION measure_values_series_after_update() RETURNS trigger AS $$
 BEGIN
+  IF current_setting('golden_thread.defer_series', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   PERFORM measure_series_refresh(ARRAY(
     SELECT measure_id FROM new_rows WHERE breakdown_id IS NULL
     UNION SELECT measure_id FROM old_rows WHERE breakdown_id IS NULL));
@@ -51,6 +59,9 @@ $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION measure_values_series_after_delete() RETURNS trigger AS $$
 BEGIN
+  IF current_setting('golden_thread.defer_series', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   PERFORM measure_series_refresh(ARRAY(SELECT DISTINCT measure_id FROM old_rows WHERE breakdown_id IS NULL));
   RETURN NULL;
 END;
