@@ -16,10 +16,10 @@ import { runReminders } from '../jobs/reminders.ts';
 import { londonToday } from '../services/collection.service.ts';
 import { CLI_LIMITS, type ImportOptions } from '../services/import-export.service.ts';
 
-export const DATA_USAGE = `  import <measures|targets|values> <file.csv|file.xlsx> --as <email> [--dry-run] [--organisation <slug>]
+export const DATA_USAGE = `  import <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--dry-run] [--organisation <slug>]
               Check a file and, unless --dry-run, import it in one transaction (progress on stderr).
-  export <measures|targets|values> <file.csv|file.xlsx> --as <email> [--organisation <slug>]
-              Write the organisation's active measures, current targets or values to a file.
+  export <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--organisation <slug>]
+              Write the organisation's active measures, breakdown categories, current targets or values to a file.
   reminders [--date YYYY-MM-DD]
               Send the reminder e-mails owed today (or on the date): needs SMTP_HOST.
   recalculate [--organisation <slug>]
@@ -54,7 +54,7 @@ function parseArgs(args: string[], valued: string[]): Parsed {
 function kindAndFile(parsed: Parsed, command: string): { kind: ImportKind; file: string; format: 'csv' | 'xlsx' } {
   const [kind, file, ...extra] = parsed.positional;
   if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind))
-    throw new UsageError(`${command}: say what to ${command}: measures, targets or values`);
+    throw new UsageError(`${command}: say what to ${command}: measures, breakdowns, targets or values`);
   if (!file) throw new UsageError(`${command}: give the file name`);
   if (extra.length) throw new UsageError(`${command}: unexpected ${extra.join(' ')}`);
   const extension = path.extname(file).toLowerCase();

@@ -1,16 +1,24 @@
 /**
- * Bulk import and export of measure definitions, targets and values, as CSV or XLSX.
+ * Bulk import and export of measure definitions, breakdown categories, targets and values, as CSV
+ * or XLSX.
  *
  * An import is checked in full first — headers, every row with the same domain rules as the
  * pages and the API, duplicates within the file, locked periods, permissions — and every bad row
  * is reported with its line, column and reason. Nothing is written unless every row is valid;
- * then everything is written in one transaction with set-based statements, each value gets an
- * 'import' event, the import gets one audit row summarising it, and stored statuses are
- * recomputed once per measure at the end. A dry run stops after the checks.
+ * then everything is written in one transaction: values with COPY (each with an 'import' event
+ * holding who, when and the old and new figures), the import gets one audit row summarising it,
+ * and stored statuses are recomputed once per measure at the end. A dry run stops after the checks.
  */
 import { allowsAt, holdsPermission } from '../domain/access/index.ts';
 import { COLUMNS, checkHeaders, recordOf, type ImportKind } from '../domain/imports/columns.ts';
-import { checkMeasureRow, checkTargetRow, checkValueRow, type CheckedTargetRow } from '../domain/imports/rows.ts';
+import { cellAt, createQuickValueChecker, valueColumnIndexes } from '../domain/imports/quick-values.ts';
+import {
+  checkMeasureRow,
+  checkTargetRow,
+  checkValueRow,
+  type CheckedTargetRow,
+  type CheckedValueRow,
+} from '../domain/imports/rows.ts';
 import type { MeasureDefinition } from '../domain/measures/measure.ts';
 import type { AggregationRule, Frequency, Polarity } from '../domain/measures/vocabulary.ts';
 import {
@@ -24,11 +32,13 @@ import {
 import { ok, type Result } from '../domain/result.ts';
 import { recordAudit } from '../data/audit.ts';
 import type { Db } from '../data/db.ts';
+import * as writes from '../data/repositories/import-writes.repository.ts';
 import * as repo from '../data/repositories/imports.repository.ts';
 import * as measuresRepo from '../data/repositories/measures.repository.ts';
+import { deferSeriesRefresh, refreshSeries } from '../data/repositories/status-history.repository.ts';
 import { inTransaction } from '../data/transaction.ts';
 import { actorOf, type Caller } from './context.ts';
-import { forbidden, refuse } from './errors.ts';
+import { forbidden, isUniqueViolation, refuse } from './errors.ts';
 import {
   FileProblem,
   readTable,
@@ -37,10 +47,19 @@ import {
   XLSX_MIME,
   type FileFormat,
   type FileLimits,
+  type TableRow,
 } from './import-files.ts';
 import type { ServiceDeps } from './index.ts';
+import { breakdownInput } from './measures.service.ts';
 import { createPerformanceStatusService, currentReportingPeriod } from './performance-status.service.ts';
 import { londonToday } from './collection.service.ts';
+
+type Table = Awaited<ReturnType<typeof readTable>>;
+
+/** The rows of a table one at a time (the checks of small files do not need batches). */
+async function* rowsOf(table: Table): AsyncGenerator<TableRow> {
+  for await (const batch of table.batches) yield* batch;
+}
 
 export interface ImportIssue {
   line: number;
@@ -72,6 +91,8 @@ export interface ImportOptions {
   limits?: FileLimits;
   /** Called every few thousand rows while reading, and at each writing step. */
   onProgress?: (progress: { phase: 'checking' | 'writing' | 'recomputing'; done: number; total?: number }) => void;
+  /** Called with the milliseconds each step of a values import took (for benchmarks and profiling). */
+  onTiming?: (step: 'read and check' | 'compare' | 'write' | 'recompute', ms: number) => void;
 }
 
 export const MAX_REPORTED_ISSUES = 500;
@@ -81,7 +102,6 @@ export const WEB_LIMITS: FileLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 200
 export const CLI_LIMITS: FileLimits = { maxBytes: 1024 * 1024 * 1024, maxRows: 2_000_000 };
 /** Statuses are recomputed for at most this many periods back from the current one. */
 const RECOMPUTE_PERIODS_BACK = 24;
-const BATCH = 5_000;
 
 const LOCKED = new Set(['approved', 'published']);
 
@@ -113,7 +133,7 @@ class Issues {
 
 export function createImportExportService(deps: ServiceDeps) {
   const { db, clock } = deps;
-  const performance = createPerformanceStatusService(deps);
+  const statuses = createPerformanceStatusService(deps);
 
   /** Whether the caller may import for a measure's unit (import:data there or above). */
   function permissionCheck(caller: Caller, directory: { id: string; parentId: string | null }[]) {
@@ -170,7 +190,7 @@ export function createImportExportService(deps: ServiceDeps) {
     }
     for (const [fromKey, ids] of groups) {
       for (let i = 0; i < ids.length; i += 500) {
-        await performance.recompute(tx, organisationId, ids.slice(i, i + 500), { fromPeriodKey: fromKey });
+        await statuses.recompute(tx, organisationId, ids.slice(i, i + 500), { fromPeriodKey: fromKey });
       }
     }
   }
@@ -193,228 +213,481 @@ export function createImportExportService(deps: ServiceDeps) {
 
   // --- values --------------------------------------------------------------------------------------
 
-  async function importValues(
-    caller: Caller,
-    table: Awaited<ReturnType<typeof readTable>>,
-    indexOf: Map<string, number>,
-    options: ImportOptions,
-  ) {
+  /**
+   * Finds a breakdown category by its breakdown and code (any case). Each category has a slot
+   * number after the measures' (measure index for the whole measure), used in duplicate keys.
+   */
+  function breakdownFinder(measureRows: repo.MeasureRow[], categories: repo.BreakdownRow[]) {
+    const byMeasure = new Map<string, Map<string, { category: repo.BreakdownRow; slot: number }>>();
+    const dimensions = new Map<string, Set<string>>();
+    categories.forEach((category, index) => {
+      const dimension = category.dimension.toLowerCase();
+      const key = `${dimension}\u0000${category.code.toLowerCase()}`;
+      let ofMeasure = byMeasure.get(category.measureId);
+      if (!ofMeasure) byMeasure.set(category.measureId, (ofMeasure = new Map()));
+      ofMeasure.set(key, { category, slot: measureRows.length + index });
+      let named = dimensions.get(category.measureId);
+      if (!named) dimensions.set(category.measureId, (named = new Set()));
+      named.add(dimension);
+    });
+    const slotOf = new Map(categories.map((category, index) => [category.id, measureRows.length + index]));
+    return {
+      slotOf: (breakdownId: string) => slotOf.get(breakdownId),
+      /**
+       * The category a row's breakdown columns name: null for the whole measure (both blank),
+       * or the problem, in the column it is in.
+       */
+      find(
+        measure: repo.MeasureRow,
+        dimension: string,
+        code: string,
+      ): { category: repo.BreakdownRow; slot: number } | null | { column: string; message: string } {
+        if (dimension === '' && code === '') return null;
+        if (code === '') {
+          return {
+            column: 'breakdownCode',
+            message: `Enter the code of the ${dimension} category as well as the breakdown, or leave both blank for ${measure.code} as a whole`,
+          };
+        }
+        if (dimension === '') {
+          return {
+            column: 'breakdown',
+            message: `Enter the breakdown (like ward or age group) the category ${code} belongs to, or leave both blank for ${measure.code} as a whole`,
+          };
+        }
+        const found = byMeasure.get(measure.id)?.get(`${dimension.toLowerCase()}\u0000${code.toLowerCase()}`);
+        if (found) return found;
+        if (!dimensions.get(measure.id)?.has(dimension.toLowerCase())) {
+          return {
+            column: 'breakdown',
+            message: `${measure.code} has no breakdown by ${dimension}: add its categories on the measure page, or import them in a breakdowns file first`,
+          };
+        }
+        return {
+          column: 'breakdownCode',
+          message: `${measure.code} has no ${dimension} category with the code ${code}: add it on the measure page, or import it in a breakdowns file first`,
+        };
+      },
+    };
+  }
+
+  /** Duplicate and comparison key of a (measure or category, period): slot × 2¹⁶ + period id. */
+  const SLOT_FACTOR = 2 ** 16;
+
+  async function checkValues(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
     const org = caller.organisationId;
     const report = emptyReport('values', options);
     const issues = new Issues();
-    const [measureRows, directory] = await Promise.all([repo.allMeasures(db, org), repo.unitDirectory(db, org)]);
+    const [measureRows, directory, categories] = await Promise.all([
+      repo.allMeasures(db, org),
+      repo.unitDirectory(db, org),
+      repo.allBreakdowns(db, org),
+    ]);
     const mayImport = permissionCheck(caller, directory);
-    const byCode = new Map(measureRows.map((measure, index) => [measure.code.toLowerCase(), { measure, index }]));
-    const seen = new Map<number, number>();
-    const checked: (repo.NewValue & { line: number })[] = [];
-    for await (const row of table.rows) {
-      report.rows += 1;
-      if (report.rows % 10_000 === 0) options.onProgress?.({ phase: 'checking', done: report.rows });
-      const record = recordOf('values', indexOf, row.cells);
-      const code = record.measureCode ?? '';
-      if (code === '') {
-        issues.add(row.line, 'measureCode', 'Enter the measure code');
-        continue;
-      }
-      const found = byCode.get(code.toLowerCase());
-      if (!found) {
-        issues.add(row.line, 'measureCode', `No measure has the code ${code}`);
-        continue;
-      }
-      const { measure, index } = found;
-      if (!mayImport(measure.ownerUnitId)) {
-        issues.add(
-          row.line,
-          'measureCode',
-          `You cannot import values for ${measure.code}: it belongs to a part of the organisation you do not manage`,
-        );
-        continue;
-      }
-      const result = checkValueRow(record, {
-        ...measure,
-        frequency: measure.frequency as Frequency,
-        aggregation: measure.aggregation as AggregationRule,
-      });
-      if (!result.ok) {
-        for (const problem of result.problems) issues.add(row.line, problem.column, problem.message);
-        continue;
-      }
-      const period = parsePeriodKey(result.value.periodKey);
-      if (!period.ok) continue; // checked above
-      const key = index * 1_000_000 + periodOrdinal(period.value);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        issues.add(
-          row.line,
-          'periodKey',
-          `Repeats line ${first}: ${measure.code} ${periodLabel(period.value)} is in the file twice`,
-        );
-        continue;
-      }
-      seen.set(key, row.line);
-      checked.push({ ...result.value, measureId: measure.id, line: row.line });
-    }
-    options.onProgress?.({ phase: 'checking', done: report.rows });
+    const indexByCode = new Map(measureRows.map((measure, index) => [measure.code.toLowerCase(), index]));
+    const forValues = measureRows.map((measure) => ({
+      ...measure,
+      frequency: measure.frequency as Frequency,
+      aggregation: measure.aggregation as AggregationRule,
+    }));
+    const allowed: (boolean | undefined)[] = [];
+    const breakdowns = breakdownFinder(measureRows, categories);
+    const checker = createQuickValueChecker();
+    const fields = valueColumnIndexes(indexOf);
+    const codeAt = indexOf.get('measureCode') ?? -1;
+    const breakdownAt = indexOf.get('breakdown') ?? -1;
+    const breakdownCodeAt = indexOf.get('breakdownCode') ?? -1;
 
-    // Compare with what is stored: unchanged, changed (unless locked) or new.
-    const [existing, locks] = await Promise.all([repo.existingValues(db, org), repo.openLockKeys(db, org)]);
-    const stored = new Map(existing.map((value) => [`${value.measureId}|${value.periodKey}`, value]));
-    const codeOf = new Map(measureRows.map((measure) => [measure.id, measure]));
-    const inserts: repo.NewValue[] = [];
-    const updates: repo.ChangedValue[] = [];
+    // The checked rows, one array per field (a million row objects would cost more than the checks).
+    const columns: writes.ValueColumns = {
+      measureId: [],
+      breakdownId: [],
+      periodKey: [],
+      value: [],
+      numerator: [],
+      denominator: [],
+      commentary: [],
+      quality: [],
+      evidenceUrl: [],
+      status: [],
+    };
+    const lineOf: number[] = [];
+    const measureOf: number[] = [];
+    const keyOf: number[] = [];
+    const seen = new Map<number, number>();
+    let lastCode: string | undefined;
+    let lastIndex = -1;
+    for await (const batch of table.batches) {
+      for (const row of batch) {
+        report.rows += 1;
+        const cells = row.cells;
+        const code = cellAt(cells, codeAt);
+        if (code !== lastCode) {
+          lastCode = code;
+          lastIndex = indexByCode.get(code.toLowerCase()) ?? -1;
+        }
+        const index = lastIndex;
+        if (index < 0) {
+          issues.add(
+            row.line,
+            'measureCode',
+            code === '' ? 'Enter the measure code' : `No measure has the code ${code}`,
+          );
+          continue;
+        }
+        const measure = measureRows[index]!;
+        let may = allowed[index];
+        if (may === undefined) allowed[index] = may = mayImport(measure.ownerUnitId);
+        if (!may) {
+          issues.add(
+            row.line,
+            'measureCode',
+            `You cannot import values for ${measure.code}: it belongs to a part of the organisation you do not manage`,
+          );
+          continue;
+        }
+        let slot = index;
+        let breakdownId: string | null = null;
+        let category: repo.BreakdownRow | null = null;
+        if (breakdownAt >= 0 || breakdownCodeAt >= 0) {
+          const found = breakdowns.find(measure, cellAt(cells, breakdownAt), cellAt(cells, breakdownCodeAt));
+          if (found !== null && 'message' in found) {
+            issues.add(row.line, found.column, found.message);
+            continue;
+          }
+          if (found) {
+            slot = found.slot;
+            breakdownId = found.category.id;
+            category = found.category;
+          }
+        }
+        const quick = checker.check(cells, fields, forValues[index]!);
+        let checked: CheckedValueRow | undefined = quick;
+        let periodId = quick ? quick.period.id : -1;
+        if (!checked) {
+          const full = checkValueRow(recordOf('values', indexOf, cells), forValues[index]!);
+          if (!full.ok) {
+            for (const problem of full.problems) issues.add(row.line, problem.column, problem.message);
+            continue;
+          }
+          checked = full.value;
+          const period = checker.period(checked.periodKey, forValues[index]!.frequency);
+          if (!period) continue; // checkValueRow accepted it, so it names a period
+          periodId = period.id;
+        }
+        const key = slot * SLOT_FACTOR + periodId;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          const period = parsePeriodKey(checked.periodKey);
+          const what = category ? `${measure.code} ${category.dimension} ${category.code}` : measure.code;
+          issues.add(
+            row.line,
+            'periodKey',
+            `Repeats line ${first}: ${what} ${period.ok ? periodLabel(period.value) : checked.periodKey} is in the file twice`,
+          );
+          continue;
+        }
+        seen.set(key, row.line);
+        columns.measureId.push(measure.id);
+        columns.breakdownId.push(breakdownId);
+        columns.periodKey.push(checked.periodKey);
+        columns.value.push(checked.value);
+        columns.numerator.push(checked.numerator);
+        columns.denominator.push(checked.denominator);
+        columns.commentary.push(checked.commentary);
+        columns.quality.push(checked.quality);
+        columns.evidenceUrl.push(checked.evidenceUrl);
+        columns.status.push(checked.status);
+        lineOf.push(row.line);
+        measureOf.push(index);
+        keyOf.push(key);
+      }
+      options.onProgress?.({ phase: 'checking', done: report.rows });
+    }
+    seen.clear();
+    return { report, issues, measureRows, columns, lineOf, measureOf, keyOf, breakdowns, checker };
+  }
+
+  /** Sorts the checked rows into unchanged, changed (unless locked: a problem) and new. */
+  async function compareValues(caller: Caller, checked: Awaited<ReturnType<typeof checkValues>>) {
+    const org = caller.organisationId;
+    const { report, issues, measureRows, columns, lineOf, measureOf, keyOf, breakdowns, checker } = checked;
+    const touched = [...new Set(measureOf)];
+    const [existing, locks] = await Promise.all([
+      touched.length === 0
+        ? Promise.resolve([])
+        : repo.existingValues(
+            db,
+            org,
+            touched.map((index) => measureRows[index]!.id),
+          ),
+      repo.openLockKeys(db, org),
+    ]);
+    const indexOfId = new Map(measureRows.map((measure, index) => [measure.id, index]));
+    const stored = new Map<number, repo.ExistingValue>();
+    for (const value of existing) {
+      const index = indexOfId.get(value.measureId);
+      const slot = value.breakdownId === null ? index : breakdowns.slotOf(value.breakdownId);
+      const period =
+        index === undefined ? null : checker.period(value.periodKey, measureRows[index]!.frequency as Frequency);
+      if (slot !== undefined && period) stored.set(slot * SLOT_FACTOR + period.id, value);
+    }
+    const inserts: number[] = [];
+    const updates: writes.ChangedValue[] = [];
     const earliest = new Map<string, { key: string; frequency: Frequency }>();
-    for (const row of checked) {
-      const current = stored.get(`${row.measureId}|${row.periodKey}`);
-      const measure = codeOf.get(row.measureId)!;
-      if (current && sameValue(current, row)) {
+    const changedMeasures = new Set<number>();
+    for (let i = 0; i < keyOf.length; i++) {
+      const current = stored.get(keyOf[i]!);
+      const measure = measureRows[measureOf[i]!]!;
+      const periodKey = columns.periodKey[i]!;
+      if (current && sameValue(current, columns, i)) {
         report.unchanged += 1;
         continue;
       }
       const locked =
-        locks.has(`${row.measureId}|${row.periodKey}`) ||
-        locks.has(`*|${row.periodKey}`) ||
-        (current && LOCKED.has(current.status));
+        locks.has(`${measure.id}|${periodKey}`) ||
+        locks.has(`*|${periodKey}`) ||
+        (current !== undefined && LOCKED.has(current.status));
       if (locked) {
-        const period = parsePeriodKey(row.periodKey);
+        const period = parsePeriodKey(periodKey);
         issues.add(
-          row.line,
+          lineOf[i]!,
           'periodKey',
-          `${measure.code} ${period.ok ? periodLabel(period.value) : row.periodKey} is locked after approval: a performance officer must reopen it before it can change`,
+          `${measure.code} ${period.ok ? periodLabel(period.value) : periodKey} is locked after approval: a performance officer must reopen it before it can change`,
         );
         continue;
       }
-      const { line: _line, ...value } = row;
-      if (current) updates.push({ ...value, id: current.id, rowVersion: current.rowVersion });
-      else inserts.push(value);
-      const first = earliest.get(row.measureId);
-      if (!first || row.periodKey < first.key)
-        earliest.set(row.measureId, { key: row.periodKey, frequency: measure.frequency as Frequency });
+      if (current) updates.push({ row: i, id: current.id, rowVersion: current.rowVersion });
+      else inserts.push(i);
+      changedMeasures.add(measureOf[i]!);
+      // Stored statuses are for the measure as a whole: only its own values change them.
+      if (columns.breakdownId[i] === null) {
+        const first = earliest.get(measure.id);
+        if (!first || periodKey < first.key)
+          earliest.set(measure.id, { key: periodKey, frequency: measure.frequency as Frequency });
+      }
     }
     report.created = inserts.length;
     report.updated = updates.length;
-    report.measures = new Set(checked.map((row) => row.measureId)).size;
+    report.measures = touched.length;
     return {
-      report,
-      issues,
       inserts,
       updates,
       earliest,
-      codes: [...earliest.keys()].map((id) => codeOf.get(id)!.code),
+      codes: [...changedMeasures].map((index) => measureRows[index]!.code),
     };
   }
 
-  function sameValue(stored: repo.ExistingValue, row: repo.NewValue): boolean {
+  function sameValue(stored: repo.ExistingValue, columns: writes.ValueColumns, i: number): boolean {
     return (
-      stored.value === row.value &&
-      stored.numerator === row.numerator &&
-      stored.denominator === row.denominator &&
-      stored.commentary.trim() === row.commentary &&
-      stored.quality === row.quality &&
-      stored.evidenceUrl === row.evidenceUrl &&
-      stored.status === row.status
+      stored.value === columns.value[i] &&
+      stored.numerator === columns.numerator[i] &&
+      stored.denominator === columns.denominator[i] &&
+      stored.commentary.trim() === columns.commentary[i] &&
+      stored.quality === columns.quality[i] &&
+      stored.evidenceUrl === columns.evidenceUrl[i] &&
+      stored.status === columns.status[i]
     );
+  }
+
+  // --- breakdown categories ------------------------------------------------------------------------
+
+  async function checkBreakdowns(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
+    const org = caller.organisationId;
+    const report = emptyReport('breakdowns', options);
+    const issues = new Issues();
+    const [measureRows, directory, categories] = await Promise.all([
+      repo.allMeasures(db, org),
+      repo.unitDirectory(db, org),
+      repo.allBreakdowns(db, org),
+    ]);
+    const mayImport = permissionCheck(caller, directory);
+    const byCode = new Map(measureRows.map((measure) => [measure.code.toLowerCase(), measure]));
+    const keyOf = (measureId: string, dimension: string, code: string) =>
+      `${measureId}\u0000${dimension.toLowerCase()}\u0000${code.toLowerCase()}`;
+    const stored = new Map(
+      categories.map((category) => [keyOf(category.measureId, category.dimension, category.code), category]),
+    );
+    const FIELD_COLUMNS: Record<string, string> = { dimension: 'breakdown', code: 'breakdownCode' };
+    const seen = new Map<string, number>();
+    const inserts: { measureId: string; dimension: string; code: string; label: string; position: number }[] = [];
+    const updates: { id: string; label: string; position: number }[] = [];
+    const touched = new Set<string>();
+    for await (const batch of table.batches) {
+      for (const row of batch) {
+        report.rows += 1;
+        const record = recordOf('breakdowns', indexOf, row.cells);
+        const code = record.measureCode ?? '';
+        const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
+        if (!measure) {
+          issues.add(
+            row.line,
+            'measureCode',
+            code === '' ? 'Enter the measure code' : `No measure has the code ${code}`,
+          );
+          continue;
+        }
+        if (!mayImport(measure.ownerUnitId)) {
+          issues.add(
+            row.line,
+            'measureCode',
+            `You cannot import breakdowns for ${measure.code}: it belongs to a part of the organisation you do not manage`,
+          );
+          continue;
+        }
+        const parsed = breakdownInput.safeParse({
+          dimension: record.breakdown,
+          code: record.breakdownCode,
+          label: record.label,
+          position: record.position ?? '',
+        });
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const field = String(issue.path[0] ?? '');
+            issues.add(row.line, FIELD_COLUMNS[field] ?? field, issue.message);
+          }
+          continue;
+        }
+        const { dimension, code: categoryCode, label, position = 0 } = parsed.data;
+        const key = keyOf(measure.id, dimension, categoryCode);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          issues.add(
+            row.line,
+            'breakdownCode',
+            `Repeats line ${first}: ${measure.code} ${dimension} ${categoryCode} is in the file twice`,
+          );
+          continue;
+        }
+        seen.set(key, row.line);
+        const existing = stored.get(key);
+        if (existing && existing.label === label && existing.position === position) {
+          report.unchanged += 1;
+          continue;
+        }
+        if (measure.status === 'retired') {
+          issues.add(row.line, 'measureCode', `${measure.code} is retired: its breakdowns cannot change`);
+          continue;
+        }
+        if (existing) updates.push({ id: existing.id, label, position });
+        else inserts.push({ measureId: measure.id, dimension, code: categoryCode, label, position });
+        touched.add(measure.code);
+      }
+    }
+    report.created = inserts.length;
+    report.updated = updates.length;
+    report.measures = new Set([...seen.keys()].map((key) => key.split('\u0000')[0])).size;
+    return { report, issues, inserts, updates, codes: [...touched] };
   }
 
   // --- targets -------------------------------------------------------------------------------------
 
-  async function importTargets(
-    caller: Caller,
-    table: Awaited<ReturnType<typeof readTable>>,
-    indexOf: Map<string, number>,
-    options: ImportOptions,
-  ) {
+  async function checkTargets(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
     const org = caller.organisationId;
     const report = emptyReport('targets', options);
     const issues = new Issues();
-    const [measureRows, directory, current] = await Promise.all([
+    const [measureRows, directory, current, categories] = await Promise.all([
       repo.allMeasures(db, org),
       repo.unitDirectory(db, org),
       repo.currentTargets(db, org),
+      repo.allBreakdowns(db, org),
     ]);
     const mayImport = permissionCheck(caller, directory);
+    const breakdowns = breakdownFinder(measureRows, categories);
     const byCode = new Map(measureRows.map((measure) => [measure.code.toLowerCase(), measure]));
-    const slotOf = (measureId: string, t: { kind: string; financialYear: string; periodKey: string | null }) =>
-      `${measureId}|${t.kind}|${t.financialYear}|${t.periodKey ?? ''}`;
-    const currentBySlot = new Map(
-      current.filter((t) => t.breakdownId === null).map((t) => [slotOf(t.measureId, t), t]),
-    );
+    const slotOf = (
+      measureId: string,
+      t: { breakdownId: string | null; kind: string; financialYear: string; periodKey: string | null },
+    ) => `${measureId}|${t.breakdownId ?? ''}|${t.kind}|${t.financialYear}|${t.periodKey ?? ''}`;
+    const currentBySlot = new Map(current.map((t) => [slotOf(t.measureId, t), t]));
     const seen = new Map<string, number>();
     const inserts: (CheckedTargetRow & { measureId: string })[] = [];
     const revisions: (CheckedTargetRow & { measureId: string; old: repo.TargetRow })[] = [];
     const touched = new Map<string, { key: string; frequency: Frequency }>();
-    for await (const row of table.rows) {
-      report.rows += 1;
-      const record = recordOf('targets', indexOf, row.cells);
-      const code = record.measureCode ?? '';
-      const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
-      if (!measure) {
-        issues.add(row.line, 'measureCode', code === '' ? 'Enter the measure code' : `No measure has the code ${code}`);
-        continue;
-      }
-      if (!mayImport(measure.ownerUnitId)) {
-        issues.add(
-          row.line,
-          'measureCode',
-          `You cannot import targets for ${measure.code}: it belongs to a part of the organisation you do not manage`,
-        );
-        continue;
-      }
-      const result = checkTargetRow(record, {
-        ...measure,
-        polarity: measure.polarity as Polarity,
-        frequency: measure.frequency as Frequency,
-      });
-      if (!result.ok) {
-        for (const problem of result.problems) issues.add(row.line, problem.column, problem.message);
-        continue;
-      }
-      const slot = slotOf(measure.id, result.value);
-      const first = seen.get(slot);
-      if (first !== undefined) {
-        issues.add(
-          row.line,
-          'financialYear',
-          `Repeats line ${first}: ${measure.code} has this target twice in the file`,
-        );
-        continue;
-      }
-      seen.set(slot, row.line);
-      const old = currentBySlot.get(slot);
-      if (old) {
-        if (old.value === result.value.value && old.lower === result.value.lower && old.upper === result.value.upper) {
-          report.unchanged += 1;
-          continue;
-        }
-        if (result.value.reason === '') {
+    const measuresInFile = new Set<string>();
+    const changed = new Set<string>();
+    for await (const batch of table.batches) {
+      for (const row of batch) {
+        report.rows += 1;
+        const record = recordOf('targets', indexOf, row.cells);
+        const code = record.measureCode ?? '';
+        const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
+        if (!measure) {
           issues.add(
             row.line,
-            'reason',
-            `Give the reason for changing ${measure.code}'s current target for ${result.value.periodKey ?? result.value.financialYear}`,
+            'measureCode',
+            code === '' ? 'Enter the measure code' : `No measure has the code ${code}`,
           );
           continue;
         }
-        revisions.push({ ...result.value, measureId: measure.id, old });
-      } else inserts.push({ ...result.value, measureId: measure.id });
-      touched.set(measure.id, {
-        key: result.value.periodKey ?? result.value.financialYear,
-        frequency: measure.frequency as Frequency,
-      });
+        if (!mayImport(measure.ownerUnitId)) {
+          issues.add(
+            row.line,
+            'measureCode',
+            `You cannot import targets for ${measure.code}: it belongs to a part of the organisation you do not manage`,
+          );
+          continue;
+        }
+        const found = breakdowns.find(measure, record.breakdown ?? '', record.breakdownCode ?? '');
+        if (found !== null && 'message' in found) {
+          issues.add(row.line, found.column, found.message);
+          continue;
+        }
+        const result = checkTargetRow(record, {
+          ...measure,
+          polarity: measure.polarity as Polarity,
+          frequency: measure.frequency as Frequency,
+        });
+        if (!result.ok) {
+          for (const problem of result.problems) issues.add(row.line, problem.column, problem.message);
+          continue;
+        }
+        const target = { ...result.value, breakdownId: found ? found.category.id : null };
+        const what = found ? `${measure.code} ${found.category.dimension} ${found.category.code}` : measure.code;
+        const slot = slotOf(measure.id, target);
+        measuresInFile.add(measure.id);
+        const first = seen.get(slot);
+        if (first !== undefined) {
+          issues.add(row.line, 'financialYear', `Repeats line ${first}: ${what} has this target twice in the file`);
+          continue;
+        }
+        seen.set(slot, row.line);
+        const old = currentBySlot.get(slot);
+        if (old) {
+          if (old.value === target.value && old.lower === target.lower && old.upper === target.upper) {
+            report.unchanged += 1;
+            continue;
+          }
+          if (target.reason === '') {
+            issues.add(
+              row.line,
+              'reason',
+              `Give the reason for changing ${what}'s current target for ${target.periodKey ?? target.financialYear}`,
+            );
+            continue;
+          }
+          revisions.push({ ...target, measureId: measure.id, old });
+        } else inserts.push({ ...target, measureId: measure.id });
+        changed.add(measure.id);
+        // Stored statuses are for the measure as a whole: only its own targets change them.
+        if (target.breakdownId === null) {
+          touched.set(measure.id, {
+            key: target.periodKey ?? target.financialYear,
+            frequency: measure.frequency as Frequency,
+          });
+        }
+      }
     }
     report.created = inserts.length;
     report.updated = revisions.length;
-    report.measures = touched.size;
-    const codes = measureRows.filter((m) => touched.has(m.id)).map((m) => m.code);
+    report.measures = measuresInFile.size;
+    const codes = measureRows.filter((m) => changed.has(m.id)).map((m) => m.code);
     return { report, issues, inserts, revisions, touched, codes };
   }
 
   // --- measures ------------------------------------------------------------------------------------
 
-  async function importMeasures(
-    caller: Caller,
-    table: Awaited<ReturnType<typeof readTable>>,
-    indexOf: Map<string, number>,
-    options: ImportOptions,
-  ) {
+  async function checkMeasures(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
     const org = caller.organisationId;
     const report = emptyReport('measures', options);
     const issues = new Issues();
@@ -430,7 +703,7 @@ export function createImportExportService(deps: ServiceDeps) {
     const seen = new Map<string, number>();
     const inserts: MeasureDefinition[] = [];
     const updates: { definition: MeasureDefinition; existing: repo.MeasureRow }[] = [];
-    for await (const row of table.rows) {
+    for await (const row of rowsOf(table)) {
       report.rows += 1;
       const result = checkMeasureRow(recordOf('measures', indexOf, row.cells));
       if (!result.ok) {
@@ -546,7 +819,7 @@ export function createImportExportService(deps: ServiceDeps) {
       options: ImportOptions,
     ): Promise<Result<ImportReport>> {
       if (!holdsPermission(caller, 'import:data')) return forbidden('You do not have permission to import data');
-      let table: Awaited<ReturnType<typeof readTable>>;
+      let table: Table;
       try {
         table = await readTable(bytes, options.format, options.limits ?? WEB_LIMITS);
       } catch (error) {
@@ -558,6 +831,7 @@ export function createImportExportService(deps: ServiceDeps) {
       try {
         if (kind === 'values') return await runValues(caller, table, headers.indexOf, options);
         if (kind === 'targets') return await runTargets(caller, table, headers.indexOf, options);
+        if (kind === 'breakdowns') return await runBreakdowns(caller, table, headers.indexOf, options);
         return await runMeasures(caller, table, headers.indexOf, options);
       } catch (error) {
         if (error instanceof FileProblem) return refuse('invalid', error.message, 'file');
@@ -565,7 +839,7 @@ export function createImportExportService(deps: ServiceDeps) {
       }
     },
 
-    /** The organisation's active measures, their current targets or their values, as a file the import reads back. */
+    /** The organisation's active measures, their breakdown categories, current targets or values, as a file the import reads back. */
     async exportFile(
       caller: Caller,
       kind: ImportKind,
@@ -600,9 +874,19 @@ export function createImportExportService(deps: ServiceDeps) {
           };
           return headers.map((header) => cells[header] ?? '');
         });
-      } else if (kind === 'targets') {
-        rows = (await repo.targetsForExport(db, org)).map(({ target, code }) => [
+      } else if (kind === 'breakdowns') {
+        rows = (await repo.breakdownsForExport(db, org)).map(({ breakdown, code }) => [
           code,
+          breakdown.dimension,
+          breakdown.code,
+          breakdown.label,
+          String(breakdown.position),
+        ]);
+      } else if (kind === 'targets') {
+        rows = (await repo.targetsForExport(db, org)).map(({ target, code, breakdown, breakdownCode }) => [
+          code,
+          breakdown ?? '',
+          breakdownCode ?? '',
           target.kind,
           target.financialYear,
           target.periodKey ?? '',
@@ -617,6 +901,8 @@ export function createImportExportService(deps: ServiceDeps) {
       } else {
         rows = (await repo.valuesForExport(db, org)).map((value) => [
           value.code,
+          value.breakdown ?? '',
+          value.breakdownCode ?? '',
           value.periodKey,
           plainNumber(value.value),
           plainNumber(value.numerator),
@@ -638,54 +924,74 @@ export function createImportExportService(deps: ServiceDeps) {
     return { ...report, errors: issues.list, errorCount: issues.count };
   }
 
-  async function runValues(
-    caller: Caller,
-    table: Awaited<ReturnType<typeof readTable>>,
-    indexOf: Map<string, number>,
-    options: ImportOptions,
-  ) {
-    const checked = await importValues(caller, table, indexOf, options);
+  const changedMeanwhile = (what: string) =>
+    refuse(
+      'conflict',
+      `Someone changed some of these ${what} while the import was being checked. Nothing was imported: run the import again.`,
+    );
+
+  async function runValues(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
+    const timed = async <T>(step: Parameters<NonNullable<ImportOptions['onTiming']>>[0], work: () => Promise<T>) => {
+      const started = performance.now();
+      const result = await work();
+      options.onTiming?.(step, performance.now() - started);
+      return result;
+    };
+    const checked = await timed('read and check', () => checkValues(caller, table, indexOf, options));
+    const compared = await timed('compare', () => compareValues(caller, checked));
     const report = finish(checked.report, checked.issues);
     if (report.errorCount > 0 || options.dryRun || report.created + report.updated === 0) return ok(report);
-    const reason = `Imported from ${report.fileName}`;
+    const org = caller.organisationId;
+    const writer = { organisationId: org, actorId: caller.personId, reason: `Imported from ${report.fileName}` };
+    const total = report.created + report.updated;
     return inTransaction(db, async (tx) => {
-      let done = 0;
-      for (let i = 0; i < checked.inserts.length; i += BATCH) {
-        done += await repo.insertValues(
-          tx,
-          caller.organisationId,
-          caller.personId,
-          reason,
-          checked.inserts.slice(i, i + BATCH),
-        );
-        options.onProgress?.({ phase: 'writing', done, total: report.created + report.updated });
-      }
-      for (let i = 0; i < checked.updates.length; i += BATCH) {
-        const batch = checked.updates.slice(i, i + BATCH);
-        const updated = await repo.updateValues(tx, caller.organisationId, caller.personId, reason, batch);
-        if (updated !== batch.length) {
-          return refuse(
-            'conflict',
-            'Someone changed some of these values while the import was being checked. Nothing was imported: run the import again.',
-          );
-        }
-        done += updated;
-        options.onProgress?.({ phase: 'writing', done, total: report.created + report.updated });
-      }
-      await audit(tx, caller, 'values', report, checked.codes);
-      options.onProgress?.({ phase: 'recomputing', done: 0, total: checked.earliest.size });
-      await recompute(tx, caller.organisationId, checked.earliest);
+      const written = await timed('write', async () => {
+        // Each COPY block would otherwise rebuild its measures' packed series (decision 0010).
+        await deferSeriesRefresh(tx);
+        options.onProgress?.({ phase: 'writing', done: 0, total });
+        await writes.insertValues(tx, writer, checked.columns, compared.inserts, {
+          onProgress: (done) => options.onProgress?.({ phase: 'writing', done, total }),
+        });
+        const updated = await writes.updateValues(tx, writer, checked.columns, compared.updates);
+        await refreshSeries(tx, [...compared.earliest.keys()]);
+        options.onProgress?.({ phase: 'writing', done: total, total });
+        return updated === compared.updates.length;
+      });
+      if (!written) return changedMeanwhile('values');
+      await audit(tx, caller, 'values', report, compared.codes);
+      options.onProgress?.({ phase: 'recomputing', done: 0, total: compared.earliest.size });
+      await timed('recompute', () => recompute(tx, org, compared.earliest));
       return ok({ ...report, written: true });
+    }).catch((error: unknown) => {
+      // A value created by someone else after the checks (measure_values_key): nothing was written.
+      if (isUniqueViolation(error)) return changedMeanwhile('values');
+      throw error;
     });
   }
 
-  async function runTargets(
-    caller: Caller,
-    table: Awaited<ReturnType<typeof readTable>>,
-    indexOf: Map<string, number>,
-    options: ImportOptions,
-  ) {
-    const checked = await importTargets(caller, table, indexOf, options);
+  async function runBreakdowns(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
+    const checked = await checkBreakdowns(caller, table, indexOf, options);
+    const report = finish(checked.report, checked.issues);
+    if (report.errorCount > 0 || options.dryRun || report.created + report.updated === 0) return ok(report);
+    const org = caller.organisationId;
+    return inTransaction(db, async (tx) => {
+      await repo.insertBreakdowns(
+        tx,
+        checked.inserts.map((category) => ({ organisationId: org, ...category })),
+      );
+      for (const { id, ...values } of checked.updates) {
+        if (!(await repo.updateBreakdown(tx, org, id, values))) return changedMeanwhile('breakdown categories');
+      }
+      await audit(tx, caller, 'breakdowns', report, checked.codes);
+      return ok({ ...report, written: true });
+    }).catch((error: unknown) => {
+      if (isUniqueViolation(error)) return changedMeanwhile('breakdown categories');
+      throw error;
+    });
+  }
+
+  async function runTargets(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
+    const checked = await checkTargets(caller, table, indexOf, options);
     const report = finish(checked.report, checked.issues);
     if (report.errorCount > 0 || options.dryRun || report.created + report.updated === 0) return ok(report);
     const org = caller.organisationId;
@@ -725,13 +1031,8 @@ export function createImportExportService(deps: ServiceDeps) {
     });
   }
 
-  async function runMeasures(
-    caller: Caller,
-    table: Awaited<ReturnType<typeof readTable>>,
-    indexOf: Map<string, number>,
-    options: ImportOptions,
-  ) {
-    const checked = await importMeasures(caller, table, indexOf, options);
+  async function runMeasures(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
+    const checked = await checkMeasures(caller, table, indexOf, options);
     const report = finish(checked.report, checked.issues);
     if (report.errorCount > 0 || options.dryRun || report.created + report.updated === 0) return ok(report);
     const org = caller.organisationId;

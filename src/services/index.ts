@@ -2,6 +2,7 @@ import type { Db } from '../data/db.ts';
 import { createApiTokensService } from './api-tokens.service.ts';
 import { createAuditService } from './audit.service.ts';
 import { createAuthService } from './auth.service.ts';
+import { createBreakdownsService } from './breakdowns.service.ts';
 import { createCollectionService } from './collection.service.ts';
 import { createImportExportService } from './import-export.service.ts';
 import { createFrameworkService } from './framework.service.ts';
@@ -46,6 +47,7 @@ export function createServices(deps: ServiceDeps) {
     performanceSettings: createPerformanceSettingsService(deps),
     collection: createCollectionService(deps),
     importExport: createImportExportService(deps),
+    breakdowns: createBreakdownsService(deps),
   };
 }
 

@@ -70,6 +70,10 @@ describe('data collection pages', () => {
     await page.getByRole('link', { name: /^ASC-01 Adults supported to live at home\s*, 2025\/26 Q2$/ }).click();
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Adults supported to live at home');
     expect(await textOf(page.locator('.govuk-summary-list'))).toContain('70.0%');
+    // The hint says where "off target" starts for this measure and period.
+    expect(await textOf(page.locator('#commentary-hint'))).toContain(
+      'Required before you submit a value below 70.0%, the annual target (amber from 66.5%; red below 66.5%).',
+    );
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Value').fill('55');

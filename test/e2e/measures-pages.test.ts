@@ -91,6 +91,43 @@ describe('measure pages', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('imports values for a breakdown category and shows them against its target', async () => {
+    const measurePage = page.url();
+    await page.getByRole('button', { name: 'Set a target' }).click();
+    await page.getByLabel('Financial year').fill('2024-25');
+    await page.getByLabel('Target (%)').fill('65');
+    await page.getByLabel('For', { exact: true }).selectOption({ label: 'ward: Abbey' });
+    await page.getByRole('button', { name: 'Set target' }).click();
+    expect(await textOf(page.getByText('Target set'))).toBeTruthy();
+
+    await page.goto(`${base}/imports`);
+    await page.getByLabel('Values', { exact: true }).check();
+    const header = 'measureCode,breakdown,breakdownCode,periodKey,numerator,denominator';
+    await page
+      .getByLabel('Or paste CSV')
+      .fill(`${header}\nASC-01,ward,E05000001,2024-25-Q3,55,100\nASC-01,ward,E05000009,2024-25-Q4,61,100\n`);
+    await page.getByRole('button', { name: 'Check' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('1 problem found: nothing was imported');
+    const problems = await textOf(page.locator('table'));
+    expect(problems).toContain('breakdownCode');
+    expect(problems).toContain('ASC-01 has no ward category with the code E05000009');
+    await expectNoAxeViolations(page);
+    await page
+      .getByLabel('Or paste CSV')
+      .fill(`${header}\nASC-01,ward,E05000001,2024-25-Q3,55,100\nASC-01,ward,E05000001,2024-25-Q4,63,100\n`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    expect(await textOf(page.getByText('Imported values: 2 new, 0 changed, 0 unchanged'))).toBeTruthy();
+
+    await page.goto(measurePage);
+    const table = page.locator('#breakdowns ~ table').first();
+    expect(await textOf(table.locator('caption'))).toBe('By ward: the latest 2 periods with values');
+    expect(await textOf(table.getByRole('columnheader', { name: '2024/25 Q4' }))).toBe('2024/25 Q4');
+    const abbey = (await textOf(table.getByRole('row', { name: /Abbey/ }))).replace(/\s+/g, ' ');
+    expect(abbey).toContain('55.0% Red Target 65.0%');
+    expect(abbey).toContain('63.0% Amber Target 65.0%');
+    await expectNoAxeViolations(page);
+  });
+
   it('sets a target and revises it with a reason, keeping the history', async () => {
     await page.getByRole('button', { name: 'Set a target' }).click();
     await expectNoAxeViolations(page);

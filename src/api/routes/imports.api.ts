@@ -8,6 +8,8 @@ import type { Services } from '../../services/index.ts';
 import { problem, sendProblem } from '../problem.ts';
 import { problemResponses, problemSchema } from '../schemas.ts';
 
+const kindsInWords = `${IMPORT_KINDS.slice(0, -1).join(', ')} or ${IMPORT_KINDS.at(-1)}`;
+
 const reportSchema = z
   .object({
     kind: z.enum(IMPORT_KINDS),
@@ -62,11 +64,12 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
       bodyLimit: WEB_LIMITS.maxBytes * 2,
       schema: {
         tags,
-        summary: 'Import measures, targets or values from a CSV (text/csv) or XLSX file sent as the request body',
+        summary:
+          'Import measures, breakdown categories, targets or values from a CSV (text/csv) or XLSX file sent as the request body',
         description:
           'Every row is checked first; nothing is written unless all are valid, then all are written in one transaction. ' +
           'With dryRun=true nothing is written: the report says what would be created, updated or left unchanged.',
-        params: z.object({ kind: z.enum(IMPORT_KINDS, { message: 'must be measures, targets or values' }) }),
+        params: z.object({ kind: z.enum(IMPORT_KINDS, { message: `must be ${kindsInWords}` }) }),
         querystring: z.object({
           dryRun: z
             .enum(['true', 'false'], { message: 'must be true or false' })
@@ -112,13 +115,13 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
       schema: {
         tags,
         summary:
-          'Export the active measures, their current targets or their values (measures.csv, targets.xlsx, values.csv, …)',
+          'Export the active measures, their breakdown categories, current targets or values (measures.csv, breakdowns.csv, targets.xlsx, values.csv, …)',
         params: z.object({
           file: z
             .string()
             .regex(
-              /^(measures|targets|values)\.(csv|xlsx)$/,
-              'must be measures, targets or values, then .csv or .xlsx',
+              new RegExp(`^(${IMPORT_KINDS.join('|')})\\.(csv|xlsx)$`),
+              `must be ${kindsInWords}, then .csv or .xlsx`,
             ),
         }),
         response: { ...problemResponses },

@@ -1,13 +1,21 @@
 /**
- * Bulk reads and writes for importing and exporting measures, targets and values. Writes are
- * set-based: a batch of rows travels as one JSON parameter and is expanded in the database with
- * json_to_recordset, so ten thousand rows are one statement on PostgreSQL and on PGlite alike.
+ * Bulk reads for importing and exporting measures, breakdown categories, targets and values, and
+ * the writes of breakdown categories and targets. Values are written by import-writes.repository
+ * (COPY, for files of a million rows).
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db.ts';
-import { rowsOf } from '../rows.ts';
-import { measures, measureTargets, measureValues, organisations, people, periodLocks, units } from '../schema/index.ts';
+import {
+  measureBreakdowns,
+  measures,
+  measureTargets,
+  measureValues,
+  organisations,
+  people,
+  periodLocks,
+  units,
+} from '../schema/index.ts';
 
 export type MeasureRow = typeof measures.$inferSelect;
 
@@ -32,6 +40,7 @@ export async function unitDirectory(db: Db, organisationId: string) {
 export interface ExistingValue {
   id: string;
   measureId: string;
+  breakdownId: string | null;
   periodKey: string;
   value: number | null;
   numerator: number | null;
@@ -43,24 +52,36 @@ export interface ExistingValue {
   rowVersion: number;
 }
 
-/** The whole-measure values of the organisation (an import compares against them). */
-export async function existingValues(db: Db, organisationId: string): Promise<ExistingValue[]> {
-  return db
-    .select({
-      id: measureValues.id,
-      measureId: measureValues.measureId,
-      periodKey: measureValues.periodKey,
-      value: measureValues.value,
-      numerator: measureValues.numerator,
-      denominator: measureValues.denominator,
-      commentary: measureValues.commentary,
-      quality: measureValues.quality,
-      evidenceUrl: measureValues.evidenceUrl,
-      status: measureValues.status,
-      rowVersion: measureValues.rowVersion,
-    })
-    .from(measureValues)
-    .where(and(eq(measureValues.organisationId, organisationId), isNull(measureValues.breakdownId)));
+/** The stored values (whole measure and breakdowns) of these measures: an import compares against them. */
+export async function existingValues(db: Db, organisationId: string, measureIds: string[]): Promise<ExistingValue[]> {
+  let found: ExistingValue[] = [];
+  for (let i = 0; i < measureIds.length; i += 5_000) {
+    const rows = await db
+      .select({
+        id: measureValues.id,
+        measureId: measureValues.measureId,
+        breakdownId: measureValues.breakdownId,
+        periodKey: measureValues.periodKey,
+        value: measureValues.value,
+        numerator: measureValues.numerator,
+        denominator: measureValues.denominator,
+        commentary: measureValues.commentary,
+        quality: measureValues.quality,
+        evidenceUrl: measureValues.evidenceUrl,
+        status: measureValues.status,
+        rowVersion: measureValues.rowVersion,
+      })
+      .from(measureValues)
+      .where(
+        and(
+          eq(measureValues.organisationId, organisationId),
+          inArray(measureValues.measureId, measureIds.slice(i, i + 5_000)),
+        ),
+      );
+    // concat, not push(...rows): a million rows would overflow the call stack.
+    found = found.length === 0 ? rows : found.concat(rows);
+  }
+  return found;
 }
 
 /** Open locks as 'measureId|periodKey' ('*|periodKey' for a whole-organisation lock). */
@@ -72,120 +93,41 @@ export async function openLockKeys(db: Db, organisationId: string): Promise<Set<
   return new Set(rows.map((row) => `${row.measureId ?? '*'}|${row.periodKey}`));
 }
 
-export interface NewValue {
-  measureId: string;
-  periodKey: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  commentary: string;
-  quality: string;
-  evidenceUrl: string;
-  status: string;
+// --- breakdown categories -------------------------------------------------------------------------
+
+export type BreakdownRow = typeof measureBreakdowns.$inferSelect;
+
+export async function allBreakdowns(db: Db, organisationId: string): Promise<BreakdownRow[]> {
+  return db
+    .select()
+    .from(measureBreakdowns)
+    .where(eq(measureBreakdowns.organisationId, organisationId))
+    .orderBy(
+      asc(measureBreakdowns.measureId),
+      asc(measureBreakdowns.dimension),
+      asc(measureBreakdowns.position),
+      asc(measureBreakdowns.code),
+    );
 }
 
-const snapshotSql = (alias: string) =>
-  sql.raw(
-    `jsonb_build_object('value', ${alias}.value, 'numerator', ${alias}.numerator, 'denominator', ${alias}.denominator, ` +
-      `'commentary', ${alias}.commentary, 'quality', ${alias}.quality, 'evidenceUrl', ${alias}.evidence_url)`,
-  );
+export async function insertBreakdowns(db: Db, rows: (typeof measureBreakdowns.$inferInsert)[]): Promise<number> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(measureBreakdowns).values(rows.slice(i, i + 1000));
+  return rows.length;
+}
 
-/** Inserts new values and their 'import' events in one statement; returns how many were inserted. */
-export async function insertValues(
+/** A category's name and place in the list (its measure, breakdown and code identify it and do not change). */
+export async function updateBreakdown(
   db: Db,
   organisationId: string,
-  actorId: string,
-  reason: string,
-  rows: NewValue[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const json = JSON.stringify(
-    rows.map((row) => ({
-      m: row.measureId,
-      p: row.periodKey,
-      v: row.value,
-      n: row.numerator,
-      d: row.denominator,
-      c: row.commentary,
-      q: row.quality,
-      e: row.evidenceUrl,
-      s: row.status,
-    })),
-  );
-  const result = await db.execute(sql`
-    WITH src AS (
-      SELECT * FROM json_to_recordset(${json}::json)
-        AS x(m uuid, p text, v double precision, n double precision, d double precision, c text, q text, e text, s text)
-    ), ins AS (
-      INSERT INTO measure_values (organisation_id, measure_id, period_key, value, numerator, denominator, commentary,
-                                  quality, evidence_url, status, entered_by, updated_by)
-      SELECT ${organisationId}::uuid, m, p, v, n, d, c, q, e, s, ${actorId}::uuid, ${actorId}::uuid FROM src
-      RETURNING id, measure_id, period_key, value, numerator, denominator, commentary, quality, evidence_url, status
-    ), ev AS (
-      INSERT INTO measure_value_events (organisation_id, value_id, measure_id, period_key, action, from_status, to_status,
-                                        old_value, new_value, actor_person_id, reason)
-      SELECT ${organisationId}::uuid, ins.id, ins.measure_id, ins.period_key, 'import', NULL, ins.status, NULL,
-             ${snapshotSql('ins')}, ${actorId}::uuid, ${reason}
-      FROM ins
-      RETURNING 1
-    )
-    SELECT count(*)::int AS n FROM ev`);
-  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
-}
-
-export interface ChangedValue extends NewValue {
-  id: string;
-  rowVersion: number;
-}
-
-/** Updates stored values at the version read during checking, with 'import' events; returns the count updated. */
-export async function updateValues(
-  db: Db,
-  organisationId: string,
-  actorId: string,
-  reason: string,
-  rows: ChangedValue[],
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  const json = JSON.stringify(
-    rows.map((row) => ({
-      id: row.id,
-      r: row.rowVersion,
-      v: row.value,
-      n: row.numerator,
-      d: row.denominator,
-      c: row.commentary,
-      q: row.quality,
-      e: row.evidenceUrl,
-      s: row.status,
-    })),
-  );
-  const result = await db.execute(sql`
-    WITH src AS (
-      SELECT * FROM json_to_recordset(${json}::json)
-        AS x(id uuid, r int, v double precision, n double precision, d double precision, c text, q text, e text, s text)
-    ), old AS (
-      SELECT mv.* FROM measure_values mv JOIN src ON src.id = mv.id AND mv.row_version = src.r
-      WHERE mv.organisation_id = ${organisationId}::uuid
-    ), upd AS (
-      UPDATE measure_values mv
-      SET value = src.v, numerator = src.n, denominator = src.d, commentary = src.c, quality = src.q,
-          evidence_url = src.e, status = src.s, updated_by = ${actorId}::uuid, row_version = mv.row_version + 1,
-          updated_at = now()
-      FROM src
-      WHERE mv.id = src.id AND mv.row_version = src.r AND mv.organisation_id = ${organisationId}::uuid
-      RETURNING mv.id, mv.measure_id, mv.period_key, mv.value, mv.numerator, mv.denominator, mv.commentary,
-                mv.quality, mv.evidence_url, mv.status
-    ), ev AS (
-      INSERT INTO measure_value_events (organisation_id, value_id, measure_id, period_key, action, from_status, to_status,
-                                        old_value, new_value, actor_person_id, reason)
-      SELECT ${organisationId}::uuid, upd.id, upd.measure_id, upd.period_key, 'import', old.status, upd.status,
-             ${snapshotSql('old')}, ${snapshotSql('upd')}, ${actorId}::uuid, ${reason}
-      FROM upd JOIN old ON old.id = upd.id
-      RETURNING 1
-    )
-    SELECT count(*)::int AS n FROM ev`);
-  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+  id: string,
+  values: { label: string; position: number },
+): Promise<boolean> {
+  const rows = await db
+    .update(measureBreakdowns)
+    .set(values)
+    .where(and(eq(measureBreakdowns.organisationId, organisationId), eq(measureBreakdowns.id, id)))
+    .returning({ id: measureBreakdowns.id });
+  return rows.length === 1;
 }
 
 // --- targets --------------------------------------------------------------------------------------
@@ -228,31 +170,57 @@ export async function measuresForExport(db: Db, organisationId: string) {
     .orderBy(asc(measures.code));
 }
 
+/** Breakdown categories of the active measures, in the order the measure page lists them. */
+export async function breakdownsForExport(db: Db, organisationId: string) {
+  return db
+    .select({ breakdown: measureBreakdowns, code: measures.code })
+    .from(measureBreakdowns)
+    .innerJoin(measures, eq(measures.id, measureBreakdowns.measureId))
+    .where(and(eq(measureBreakdowns.organisationId, organisationId), eq(measures.status, 'active')))
+    .orderBy(
+      asc(measures.code),
+      asc(measureBreakdowns.dimension),
+      asc(measureBreakdowns.position),
+      asc(measureBreakdowns.code),
+    );
+}
+
+/** Current targets of the active measures, the whole measure's before its breakdown categories'. */
 export async function targetsForExport(db: Db, organisationId: string) {
   return db
-    .select({ target: measureTargets, code: measures.code })
+    .select({
+      target: measureTargets,
+      code: measures.code,
+      breakdown: measureBreakdowns.dimension,
+      breakdownCode: measureBreakdowns.code,
+    })
     .from(measureTargets)
     .innerJoin(measures, eq(measures.id, measureTargets.measureId))
+    .leftJoin(measureBreakdowns, eq(measureBreakdowns.id, measureTargets.breakdownId))
     .where(
       and(
         eq(measureTargets.organisationId, organisationId),
         eq(measures.status, 'active'),
         isNull(measureTargets.supersededAt),
-        isNull(measureTargets.breakdownId),
       ),
     )
     .orderBy(
       asc(measures.code),
+      sql`${measureBreakdowns.dimension} NULLS FIRST`,
+      sql`${measureBreakdowns.code} NULLS FIRST`,
       asc(measureTargets.kind),
       asc(measureTargets.financialYear),
       asc(measureTargets.periodKey),
     );
 }
 
+/** Values of the active measures, the whole measure's before its breakdown categories'. */
 export async function valuesForExport(db: Db, organisationId: string) {
   return db
     .select({
       code: measures.code,
+      breakdown: measureBreakdowns.dimension,
+      breakdownCode: measureBreakdowns.code,
       periodKey: measureValues.periodKey,
       value: measureValues.value,
       numerator: measureValues.numerator,
@@ -264,14 +232,14 @@ export async function valuesForExport(db: Db, organisationId: string) {
     })
     .from(measureValues)
     .innerJoin(measures, eq(measures.id, measureValues.measureId))
-    .where(
-      and(
-        eq(measureValues.organisationId, organisationId),
-        eq(measures.status, 'active'),
-        isNull(measureValues.breakdownId),
-      ),
-    )
-    .orderBy(asc(measures.code), asc(measureValues.periodKey));
+    .leftJoin(measureBreakdowns, eq(measureBreakdowns.id, measureValues.breakdownId))
+    .where(and(eq(measureValues.organisationId, organisationId), eq(measures.status, 'active')))
+    .orderBy(
+      asc(measures.code),
+      sql`${measureBreakdowns.dimension} NULLS FIRST`,
+      sql`${measureBreakdowns.code} NULLS FIRST`,
+      asc(measureValues.periodKey),
+    );
 }
 
 /** Active people with this e-mail address (any organisation): the command line acts as one of them. */

@@ -98,7 +98,14 @@ export async function lockPeriod(db: Db, values: typeof periodLocks.$inferInsert
   await db.insert(periodLocks).values(values).onConflictDoNothing();
 }
 
-export async function reopenLocks(db: Db, organisationId: string, measureId: string, periodKey: string, by: string, reason: string) {
+export async function reopenLocks(
+  db: Db,
+  organisationId: string,
+  measureId: string,
+  periodKey: string,
+  by: string,
+  reason: string,
+) {
   await db
     .update(periodLocks)
     .set({ reopenedAt: sql`now()`, reopenedBy: by, reopenReason: reason })

@@ -4,7 +4,8 @@
  * order, any case, with spaces or underscores), so what is exported can be imported again.
  */
 
-export const IMPORT_KINDS = ['measures', 'targets', 'values'] as const;
+/** In the order a new organisation imports them: each kind refers to the ones before it. */
+export const IMPORT_KINDS = ['measures', 'breakdowns', 'targets', 'values'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface Column {
@@ -58,8 +59,18 @@ export const COLUMNS: Record<ImportKind, readonly Column[]> = {
     col('spcBaselinePoints'),
     col('dueWorkingDays'),
   ],
+  /** The categories of measures' breakdowns: ward E05000001 "Abbey". */
+  breakdowns: [
+    col('measureCode', true, ['measure']),
+    col('breakdown', true, ['breakdownDimension', 'dimension']),
+    col('breakdownCode', true, ['categoryCode', 'category']),
+    col('label', true, ['categoryName', 'name']),
+    col('position'),
+  ],
   targets: [
     col('measureCode', true, ['measure']),
+    col('breakdown', false, ['breakdownDimension', 'dimension']),
+    col('breakdownCode', false, ['categoryCode', 'category']),
     col('kind', true),
     col('financialYear', true),
     col('periodKey'),
@@ -73,6 +84,9 @@ export const COLUMNS: Record<ImportKind, readonly Column[]> = {
   ],
   values: [
     col('measureCode', true, ['measure']),
+    // Both blank: the value is for the measure as a whole; both given: for that breakdown category.
+    col('breakdown', false, ['breakdownDimension', 'dimension']),
+    col('breakdownCode', false, ['categoryCode', 'category']),
     col('periodKey', true, ['period']),
     col('value'),
     col('numerator'),

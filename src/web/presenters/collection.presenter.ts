@@ -2,7 +2,14 @@
  * Shapes collection data for the templates: values as people read them, workflow words, and
  * the rows of the tables on "My data", the entry page and the grid.
  */
-import { formatValue, type Target } from '../../domain/performance/index.ts';
+import {
+  calculateRag,
+  formatValue,
+  roundAsShown,
+  type Polarity,
+  type RagStatus,
+  type Target,
+} from '../../domain/performance/index.ts';
 import type { MyData, MyDataRow, UnitGrid, ValueDetail } from '../../services/collection.service.ts';
 import { paths } from '../paths.ts';
 import { formatDate, formatDateTime } from './filters.ts';
@@ -175,4 +182,89 @@ export function gridRows(
     entryHref: paths.valueEntry(measure.id, grid.periodKey),
     errors: errors[measure.id] ?? {},
   }));
+}
+
+// --- the commentary hint --------------------------------------------------------------------------
+
+const EXPLAIN = 'Explain the figure: why it is where it is and what is being done.';
+
+/**
+ * The edge of a region of statuses in shown values (multiples of the measure's last decimal
+ * place): the lowest shown value near `start` whose status is one of `wanted` ('lowest'), or the
+ * highest ('highest'). The engine's calculateRag rates each candidate, so the hint states the
+ * rule exactly as it is applied (values are rated as shown, with the engine's tolerance).
+ */
+function shownEdge(
+  rate: (value: number) => RagStatus,
+  wanted: readonly RagStatus[],
+  start: number,
+  decimals: number,
+  side: 'lowest' | 'highest',
+): number | null {
+  const step = side === 'lowest' ? 10 ** -decimals : -(10 ** -decimals);
+  const inside = (value: number) => wanted.includes(rate(value));
+  let value = roundAsShown(start, decimals);
+  for (let i = 0; i < 5 && !inside(value); i++) value = roundAsShown(value + step, decimals);
+  if (!inside(value)) return null;
+  for (let i = 0; i < 5 && inside(roundAsShown(value - step, decimals)); i++)
+    value = roundAsShown(value - step, decimals);
+  return value;
+}
+
+/**
+ * The hint under the commentary box. Commentary is required before a value that is off target
+ * (amber or red) is submitted, so it says where that starts for this measure and period: the
+ * target that applies and the amber band, in the measure's own units.
+ */
+export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | 'periodLabel'>): string {
+  const { measure } = detail;
+  const polarity = measure.polarity as Polarity;
+  if (polarity === 'none') return `${EXPLAIN} Optional: this measure is for monitoring only and has no target.`;
+  if (!detail.target) return `${EXPLAIN} Optional: no target applies to ${detail.periodLabel}.`;
+  const target = detail.target.target;
+  if ((target.kind === 'range') !== (polarity === 'within-range')) {
+    return `${EXPLAIN} Optional: the target for ${detail.periodLabel} does not suit this measure, so values are not rated against it.`;
+  }
+  const decimals = measure.decimalPlaces;
+  const show = (value: number) => formatValue(value, measure.unit, decimals);
+  const rag = (value: number) =>
+    calculateRag({
+      value,
+      polarity,
+      target,
+      thresholds: measure.ragThresholds,
+      format: { unit: measure.unit, decimals },
+    });
+  const rate = (value: number) => rag(value).status;
+  // The amber band the engine uses for this target (the same whatever the value).
+  const band = rag(target.kind === 'value' ? target.value : target.lower);
+  const whose = detail.target.basis === 'profile' ? `the target for ${detail.periodLabel}` : 'the annual target';
+  const okay: RagStatus[] = ['amber', 'green'];
+  const edge = (wanted: RagStatus[], start: number | undefined, side: 'lowest' | 'highest') =>
+    start === undefined ? null : shownEdge(rate, wanted, start, decimals, side);
+
+  if (target.kind === 'value') {
+    const higher = polarity === 'higher-is-better';
+    const side = higher ? 'lowest' : 'highest';
+    const green = edge(['green'], target.value, side);
+    const amber = edge(okay, higher ? band.amberLower : band.amberUpper, side);
+    const beyond = higher ? 'below' : 'above';
+    const head = `${EXPLAIN} Required before you submit a value ${beyond} ${show(green ?? target.value)}, ${whose}`;
+    if (amber === null || green === null || amber === green)
+      return `${head} (no amber band: anything ${beyond} it is red).`;
+    return `${head} (amber ${higher ? 'from' : 'up to'} ${show(amber)}; red ${beyond} ${show(amber)}).`;
+  }
+  const greenLow = edge(['green'], target.lower, 'lowest');
+  const greenHigh = edge(['green'], target.upper, 'highest');
+  const amberLow = edge(okay, band.amberLower, 'lowest');
+  const amberHigh = edge(okay, band.amberUpper, 'highest');
+  const head =
+    `${EXPLAIN} Required before you submit a value outside ${show(greenLow ?? target.lower)} to ` +
+    `${show(greenHigh ?? target.upper)}, ${whose.replace('target', 'target range')}`;
+  const amber = [
+    amberLow !== null && amberLow !== greenLow ? `from ${show(amberLow)} below it` : null,
+    amberHigh !== null && amberHigh !== greenHigh ? `up to ${show(amberHigh)} above it` : null,
+  ].filter((part) => part !== null);
+  if (amber.length === 0) return `${head} (no amber band: anything outside it is red).`;
+  return `${head} (amber ${amber.join(' and ')}; red beyond that).`;
 }

@@ -1,5 +1,6 @@
 import { formatValue } from '../../domain/performance/format.ts';
 import { parsePeriodKey, periodLabel } from '../../domain/performance/periods.ts';
+import type { Target } from '../../domain/performance/types.ts';
 import {
   AGGREGATION_LABELS,
   FREQUENCY_LABELS,
@@ -12,8 +13,10 @@ import {
   type Polarity,
   type TargetKind,
 } from '../../domain/measures/vocabulary.ts';
+import type { BreakdownView } from '../../services/breakdowns.service.ts';
 import type { MeasureDetail, MeasureTarget } from '../../services/measures.service.ts';
 import { formatDate, formatDateTime } from './filters.ts';
+import { ragTag } from './performance.presenter.ts';
 
 interface Shown {
   unit: string;
@@ -141,4 +144,37 @@ export function valueRows(detail: MeasureDetail) {
     { text: v.status },
     { text: v.quality },
   ]);
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * One table per breakdown (ward, age group, …): a row per category, a column per period, each
+ * cell the value with its RAG status in words and the category's target. None without values.
+ */
+export function breakdownTables(view: BreakdownView | null) {
+  if (!view || view.periods.length === 0) return [];
+  const m = view.measure;
+  const latest = view.periods.length === 1 ? 'the latest period' : `the latest ${view.periods.length} periods`;
+  return view.dimensions.map(({ dimension, categories }) => ({
+    heading: capitalised(dimension),
+    caption: `By ${dimension}: ${latest} with values`,
+    periods: view.periods.map((period) => period.label),
+    rows: categories.map((category) => ({
+      label: category.label,
+      code: category.code,
+      cells: category.cells.map((cell) => ({
+        text: cell.value === null ? 'No value' : showNumber(m, cell.value),
+        tag: cell.rag === 'red' || cell.rag === 'amber' || cell.rag === 'green' ? ragTag(cell.rag) : null,
+        target: cell.target ? `Target ${showTarget(m, engineTarget(cell.target))}` : '',
+      })),
+    })),
+  }));
+}
+
+/** The engine's Target in the shape showTarget reads. */
+function engineTarget(target: Target) {
+  return target.kind === 'range'
+    ? { value: null, lower: target.lower, upper: target.upper }
+    : { value: target.value, lower: null, upper: null };
 }

@@ -10,6 +10,7 @@ import {
   gridRows,
   historyRows,
   myDataTables,
+  offTargetHint,
   shown,
   statusTag,
 } from '../presenters/collection.presenter.ts';
@@ -103,8 +104,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         history: historyRows(d),
         qualityItems: QUALITY.map((item) => ({ ...item, checked: values.quality === item.value })),
         actionItems: transitions.map((action) => ({ value: action, text: ACTION_LABELS[action] ?? action })),
-        offTargetHint:
-          'Explain the figure: why it is where it is and what is being done. Required before you submit a value that is off target.',
+        offTargetHint: offTargetHint(d),
       },
       options.status,
     );

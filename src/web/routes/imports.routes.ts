@@ -10,6 +10,7 @@ const importers = { access: { permission: 'import:data' } } as const;
 
 const KIND_LABELS: Record<ImportKind, string> = {
   measures: 'Measure definitions',
+  breakdowns: 'Breakdown categories (ward, age group, …)',
   targets: 'Targets',
   values: 'Values',
 };

@@ -22,6 +22,7 @@ import { assigneeInput, breakdownInput, itemLinkInput, type MeasureDetail } from
 import { formErrorsFrom, parseForm, type FormErrors } from '../forms/form-errors.ts';
 import { paths } from '../paths.ts';
 import {
+  breakdownTables,
   measureSummaryRows,
   showTarget,
   targetHistoryLines,
@@ -99,7 +100,10 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const [people, items] = detail.canEdit
       ? await Promise.all([services.people.list(caller), services.measures.linkableItems(caller)])
       : [[], []];
-    const performance = await services.performanceViews.measurePerformance(caller, detail.measure.id);
+    const [performance, breakdownView] = await Promise.all([
+      services.performanceViews.measurePerformance(caller, detail.measure.id),
+      services.breakdowns.view(caller, detail.measure.id),
+    ]);
     const linked = new Set(detail.items.map((i) => i.itemId));
     const assigned = new Set(detail.assignees.map((a) => a.personId));
     const values = options.values ?? {};
@@ -114,6 +118,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         targets: targetRows(detail),
         targetHistory: targetHistoryLines(detail),
         valueRows: valueRows(detail),
+        breakdownTables: breakdownTables(breakdownView.ok ? breakdownView.value : null),
         values,
         errors: options.errors,
         itemOptions: selectItems(

@@ -1,0 +1,92 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvRecords, FileProblem, readTable, type TableRow } from './import-files.ts';
+
+const rowsOf = (text: string): TableRow[] => [...csvRecords(text)].flat();
+
+/** A cell as a spreadsheet writes it: quoted when it must be (or sometimes when it need not be). */
+function encode(cell: string, quote: boolean): string {
+  return quote || /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+describe('reading CSV', () => {
+  it('reads what csv-parse reads, for any cells, quoting and line endings', () => {
+    const cell = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', '£', '1', '.', '-') }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(cell, fc.boolean()), { minLength: 1, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        (records, newline, finalNewline) => {
+          const text =
+            records.map((cells) => cells.map(([value, quote]) => encode(value, quote)).join(',')).join(newline) +
+            (finalNewline ? newline : '');
+          const expected = (
+            parse(text, { relax_column_count: true, skip_empty_lines: true, record_delimiter: newline }) as string[][]
+          ).filter((record) => record.some((value) => value.trim() !== ''));
+          expect(rowsOf(text).map((row) => row.cells)).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('numbers rows by the line they start on, skipping blank lines', () => {
+    const rows = rowsOf('code,period\r\nA,"two\r\nlines"\r\n\r\n  ,  \r\nB,2025-26\r\n');
+    expect(rows).toEqual([
+      { line: 1, cells: ['code', 'period'] },
+      { line: 2, cells: ['A', 'two\r\nlines'] },
+      { line: 6, cells: ['B', '2025-26'] },
+    ]);
+  });
+
+  it('names the line of a stray, unclosed or misplaced quote', () => {
+    const problem = (text: string) => {
+      try {
+        rowsOf(text);
+        return null;
+      } catch (error) {
+        expect(error).toBeInstanceOf(FileProblem);
+        return (error as Error).message;
+      }
+    };
+    expect(problem('a,b\n1,5" screen\n')).toMatch(/^The file is not valid CSV: on line 2 a cell has a quote/);
+    expect(problem('a,b\n1,"closed"then\n')).toMatch(
+      /^The file is not valid CSV: on line 2 there is text after the closing quote/,
+    );
+    expect(problem('a,b\n1,"2025-26-Q1,70\n')).toBe(
+      'The file is not valid CSV: the quoted cell that starts on line 2 is never closed (a closing " is missing)',
+    );
+    expect(problem(`a\n${'x'.repeat(100_001)}\n`)).toMatch(/the row on line 2 is longer than 100,000 characters/);
+  });
+
+  it('hands rows over in batches after the header, and stops at the row limit', async () => {
+    const text = `h\n${Array.from({ length: 45_000 }, (_, i) => `r${i}`).join('\n')}\n`;
+    const table = await readTable(Buffer.from(text), 'csv', { maxBytes: 10_000_000, maxRows: 50_000 });
+    expect(table.header).toEqual(['h']);
+    const sizes: number[] = [];
+    for await (const batch of table.batches) sizes.push(batch.length);
+    expect(sizes).toEqual([19_999, 20_000, 5_001]);
+    const limited = await readTable(Buffer.from(text), 'csv', { maxBytes: 10_000_000, maxRows: 30_000 });
+    await expect(async () => {
+      for await (const batch of limited.batches) expect(batch.length).toBeGreaterThan(0);
+    }).rejects.toThrow('The file has more than 30,000 rows');
+  });
+
+  it('reads Windows-1252 files and refuses binary ones', async () => {
+    const table = await readTable(Buffer.from([0x61, 0x0a, 0xa3, 0x35, 0x0a]), 'csv', { maxBytes: 100, maxRows: 10 });
+    const rows: TableRow[] = [];
+    for await (const batch of table.batches) rows.push(...batch);
+    expect(rows).toEqual([{ line: 2, cells: ['£5'] }]);
+    await expect(readTable(Buffer.from('a\u0000b'), 'csv', { maxBytes: 100, maxRows: 10 })).rejects.toThrow(
+      'not a CSV text file',
+    );
+  });
+});
