@@ -151,6 +151,26 @@ export function createImportExportService(deps: ServiceDeps) {
     };
   }
 
+  const unknownMeasure = (code: string) => (code === '' ? 'Enter the measure code' : `No measure has the code ${code}`);
+  const notYours = (what: string, code: string) =>
+    `You cannot import ${what} for ${code}: it belongs to a part of the organisation you do not manage`;
+
+  /** The measure a row names, or undefined once the reason it cannot be used is recorded. */
+  function measureOfRow<M extends { code: string; ownerUnitId: string | null }>(
+    byCode: ReadonlyMap<string, M>,
+    mayImport: (unitId: string | null) => boolean,
+    issues: Issues,
+    line: number,
+    code: string,
+    what: string,
+  ): M | undefined {
+    const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
+    if (!measure) issues.add(line, 'measureCode', unknownMeasure(code));
+    else if (!mayImport(measure.ownerUnitId)) issues.add(line, 'measureCode', notYours(what, measure.code));
+    else return measure;
+    return undefined;
+  }
+
   async function audit(tx: Db, caller: Caller, kind: ImportKind, report: ImportReport, measureCodes: string[]) {
     await recordAudit(tx, {
       organisationId: caller.organisationId,
@@ -328,22 +348,14 @@ export function createImportExportService(deps: ServiceDeps) {
         }
         const index = lastIndex;
         if (index < 0) {
-          issues.add(
-            row.line,
-            'measureCode',
-            code === '' ? 'Enter the measure code' : `No measure has the code ${code}`,
-          );
+          issues.add(row.line, 'measureCode', unknownMeasure(code));
           continue;
         }
         const measure = measureRows[index]!;
         let may = allowed[index];
         if (may === undefined) allowed[index] = may = mayImport(measure.ownerUnitId);
         if (!may) {
-          issues.add(
-            row.line,
-            'measureCode',
-            `You cannot import values for ${measure.code}: it belongs to a part of the organisation you do not manage`,
-          );
+          issues.add(row.line, 'measureCode', notYours('values', measure.code));
           continue;
         }
         let slot = index;
@@ -517,24 +529,8 @@ export function createImportExportService(deps: ServiceDeps) {
       for (const row of batch) {
         report.rows += 1;
         const record = recordOf('breakdowns', indexOf, row.cells);
-        const code = record.measureCode ?? '';
-        const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
-        if (!measure) {
-          issues.add(
-            row.line,
-            'measureCode',
-            code === '' ? 'Enter the measure code' : `No measure has the code ${code}`,
-          );
-          continue;
-        }
-        if (!mayImport(measure.ownerUnitId)) {
-          issues.add(
-            row.line,
-            'measureCode',
-            `You cannot import breakdowns for ${measure.code}: it belongs to a part of the organisation you do not manage`,
-          );
-          continue;
-        }
+        const measure = measureOfRow(byCode, mayImport, issues, row.line, record.measureCode ?? '', 'breakdowns');
+        if (!measure) continue;
         const parsed = breakdownInput.safeParse({
           dimension: record.breakdown,
           code: record.breakdownCode,
@@ -610,24 +606,8 @@ export function createImportExportService(deps: ServiceDeps) {
       for (const row of batch) {
         report.rows += 1;
         const record = recordOf('targets', indexOf, row.cells);
-        const code = record.measureCode ?? '';
-        const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
-        if (!measure) {
-          issues.add(
-            row.line,
-            'measureCode',
-            code === '' ? 'Enter the measure code' : `No measure has the code ${code}`,
-          );
-          continue;
-        }
-        if (!mayImport(measure.ownerUnitId)) {
-          issues.add(
-            row.line,
-            'measureCode',
-            `You cannot import targets for ${measure.code}: it belongs to a part of the organisation you do not manage`,
-          );
-          continue;
-        }
+        const measure = measureOfRow(byCode, mayImport, issues, row.line, record.measureCode ?? '', 'targets');
+        if (!measure) continue;
         const found = breakdowns.find(measure, record.breakdown ?? '', record.breakdownCode ?? '');
         if (found !== null && 'message' in found) {
           issues.add(row.line, found.column, found.message);
