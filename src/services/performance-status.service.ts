@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   comparePeriods,
   type Frequency,
@@ -31,7 +31,7 @@ import {
   type StatusMeasureRow,
   type ValueRow,
 } from '../data/repositories/status-history.repository.ts';
-import { collectionRules, measureStatuses } from '../data/schema/index.ts';
+import { collectionRules } from '../data/schema/index.ts';
 import { loadDirectionTolerance } from './performance-settings.service.ts';
 import type { ServiceDeps } from './index.ts';
 
@@ -224,7 +224,7 @@ function yearsRated(todayIso: string, options: RecomputeOptions): string[] {
  * Stored statuses: computed when a value, target or setting changes (incrementally, for the
  * measures and periods affected) and read by dashboards and reports, which never recompute.
  */
-export function createPerformanceStatusService({ db, clock }: ServiceDeps) {
+export function createPerformanceStatusService({ clock }: ServiceDeps) {
   async function workingDaysFor(tx: Db, organisationId: string): Promise<number> {
     const [rule] = await tx.select().from(collectionRules).where(eq(collectionRules.organisationId, organisationId));
     return rule?.workingDaysAfterPeriodEnd ?? DEFAULT_COLLECTION_RULE.workingDaysAfterPeriodEnd;
@@ -287,13 +287,6 @@ export function createPerformanceStatusService({ db, clock }: ServiceDeps) {
       }
       if (unwritten) await upsertStatuses(tx, unwritten);
       return count;
-    },
-
-    async statusesForPeriod(organisationId: string, key: string) {
-      return db
-        .select()
-        .from(measureStatuses)
-        .where(and(eq(measureStatuses.organisationId, organisationId), eq(measureStatuses.periodKey, key)));
     },
 
     periodKeyOf: periodKey,

@@ -379,10 +379,6 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
     return index;
   }
 
-  async function loadStatusesOf(organisationId: string, measureIds: readonly string[]): Promise<StatusIndex> {
-    return indexOf(organisationId, measureIds);
-  }
-
   function contributorOfMeasure(index: StatusIndex, measureId: string): RollupContributor | null {
     const measure = index.measures.get(measureId);
     if (!measure) return null;
@@ -514,7 +510,7 @@ export function createPerformanceViewsService({ db, clock }: ServiceDeps) {
       items.map((i) => i.id),
     );
     // The dashboard has every active measure's status loaded already.
-    const index = loaded ?? (await loadStatusesOf(organisationId, [...new Set(links.map((l) => l.measureId))]));
+    const index = loaded ?? (await indexOf(organisationId, [...new Set(links.map((l) => l.measureId))]));
     const roots = items.filter((item) => item.parentItemId === null);
     const views = rollUpItems(items, links, index, options, roots);
     const rolled = rollUpTree(

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { rowsOf } from '../rows.ts';
+import { rowsOf, textArray } from '../rows.ts';
 import { itemTypes, planItems, plans, planTypes } from '../schema/index.ts';
 
 export interface MeasureSummaryRow {
@@ -21,23 +21,6 @@ export interface MeasureSummaryRow {
   dueWorkingDays: number | null;
 }
 
-/**
- * The stored columns the views read, named as StoredStatusRow (not the whole row: dashboards read
- * thousands, so these queries are plain SQL whose rows need no mapping).
- */
-const STATUS_VIEW_COLUMNS = sql.raw(`
-  measure_id AS "measureId", period_key AS "periodKey", value, target_value AS "targetValue",
-  target_lower AS "targetLower", target_upper AS "targetUpper", rag, rag_reason AS "ragReason",
-  direction_previous AS "directionPrevious", spc_variation_icon AS "spcVariationIcon",
-  spc_assurance AS "spcAssurance", forecast_probability AS "forecastProbability"`);
-
-const MEASURE_SUMMARY_COLUMNS = sql.raw(`
-  id, code, title, frequency, unit, decimal_places AS "decimalPlaces", polarity, is_key AS "isKey",
-  owner_unit_id AS "ownerUnitId", due_working_days AS "dueWorkingDays"`);
-
-/** A Postgres array literal of uuids (or of simple text keys) as one parameter. */
-const arrayLiteral = (items: readonly string[]) => `{${items.map((item) => `"${item}"`).join(',')}}`;
-
 export interface StoredStatusRow {
   measureId: string;
   periodKey: string;
@@ -51,50 +34,6 @@ export interface StoredStatusRow {
   spcVariationIcon: string | null;
   spcAssurance: string | null;
   forecastProbability: number | null;
-}
-
-/** Active measures of the organisation, with what the views need to place and show them. */
-export async function listActiveMeasures(db: Db, organisationId: string): Promise<MeasureSummaryRow[]> {
-  return rowsOf<MeasureSummaryRow>(
-    await db.execute(sql`
-      SELECT ${MEASURE_SUMMARY_COLUMNS} FROM measures
-      WHERE organisation_id = ${organisationId} AND status = 'active'
-      ORDER BY code`),
-  );
-}
-
-/** Measures by id (any status), for roll-ups that name them. */
-export async function measuresByIds(
-  db: Db,
-  organisationId: string,
-  ids: readonly string[],
-): Promise<MeasureSummaryRow[]> {
-  if (ids.length === 0) return [];
-  return rowsOf<MeasureSummaryRow>(
-    await db.execute(sql`
-      SELECT ${MEASURE_SUMMARY_COLUMNS} FROM measures
-      WHERE organisation_id = ${organisationId} AND id = ANY(${arrayLiteral(ids)}::uuid[])`),
-  );
-}
-
-/**
- * Stored statuses (whole measure, not breakdowns) for the given period keys; with measureIds,
- * for those measures only. The caller picks each measure's own current period from them.
- */
-export async function statusesForPeriods(
-  db: Db,
-  organisationId: string,
-  periodKeys: readonly string[],
-  measureIds?: readonly string[],
-): Promise<StoredStatusRow[]> {
-  if (periodKeys.length === 0 || (measureIds && measureIds.length === 0)) return [];
-  return rowsOf<StoredStatusRow>(
-    await db.execute(sql`
-      SELECT ${STATUS_VIEW_COLUMNS} FROM measure_statuses
-      WHERE organisation_id = ${organisationId} AND breakdown_id IS NULL
-        AND period_key = ANY(${arrayLiteral(periodKeys)}::text[])
-        ${measureIds ? sql`AND measure_id = ANY(${arrayLiteral(measureIds)}::uuid[])` : sql``}`),
-  );
 }
 
 /**
@@ -134,7 +73,7 @@ export async function measuresWithCurrentStatus(
         ON s.measure_id = m.id AND s.organisation_id = m.organisation_id AND s.breakdown_id IS NULL
        AND s.period_key = ${currentKeys.size ? sql`CASE m.frequency ${keyOf} END` : sql`NULL`}
       WHERE m.organisation_id = ${organisationId}
-        AND ${measureIds ? sql`m.id = ANY(${arrayLiteral(measureIds)}::uuid[])` : sql`m.status = 'active'`}`),
+        AND ${measureIds ? sql`m.id = ANY(${textArray(measureIds)}::uuid[])` : sql`m.status = 'active'`}`),
   );
   return rows.map((row) => ({
     measure: {
@@ -212,7 +151,7 @@ export async function measureLinksOfItems(
       SELECT l.item_id AS "itemId", l.measure_id AS "measureId"
       FROM measure_item_links l
       JOIN measures m ON m.id = l.measure_id AND m.organisation_id = l.organisation_id
-      WHERE l.organisation_id = ${organisationId} AND l.item_id = ANY(${arrayLiteral(itemIds)}::uuid[])
+      WHERE l.organisation_id = ${organisationId} AND l.item_id = ANY(${textArray(itemIds)}::uuid[])
         AND m.status = 'active'`),
   );
 }

@@ -11,7 +11,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db.ts';
-import { rowsOf } from '../rows.ts';
+import { rowsOf, textArray } from '../rows.ts';
 import type { measures } from '../schema/index.ts';
 import type { StatusInsert } from './measure-status.repository.ts';
 
@@ -68,9 +68,6 @@ export interface StatusHistory {
   rebases: Map<string, RebaseRow[]>;
 }
 
-/** A Postgres array literal of uuids as one text parameter (ids are uuids: nothing to quote). */
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
-
 /** The measures to rate: the given ones (any status), or every active one, in id order. */
 export async function statusMeasures(
   db: Db,
@@ -78,7 +75,7 @@ export async function statusMeasures(
   measureIds: readonly string[] | 'all',
 ): Promise<StatusMeasureRow[]> {
   if (measureIds !== 'all' && measureIds.length === 0) return [];
-  const which = measureIds === 'all' ? sql`status = 'active'` : sql`id = ANY(${uuidArray(measureIds)}::uuid[])`;
+  const which = measureIds === 'all' ? sql`status = 'active'` : sql`id = ANY(${textArray(measureIds)}::uuid[])`;
   const rows = rowsOf<{
     id: string;
     frequency: string;
@@ -152,8 +149,8 @@ export async function loadStatusHistory(
     if (options.alsoWrite) await db.execute(options.alsoWrite);
     return history;
   }
-  const ids = uuidArray(chunk.map((measure) => measure.id));
-  const years = `{${financialYears.map((year) => `"${year}"`).join(',')}}`;
+  const ids = textArray(chunk.map((measure) => measure.id));
+  const years = textArray(financialYears);
   const rows = rowsOf<{
     measure_id: string;
     keys: string | null;
@@ -322,5 +319,5 @@ export async function deferSeriesRefresh(tx: Db): Promise<void> {
 export async function refreshSeries(tx: Db, measureIds: readonly string[]): Promise<void> {
   await tx.execute(sql`SELECT set_config('golden_thread.defer_series', 'off', true)`);
   if (measureIds.length === 0) return;
-  await tx.execute(sql`SELECT measure_series_refresh(${uuidArray(measureIds)}::uuid[])`);
+  await tx.execute(sql`SELECT measure_series_refresh(${textArray(measureIds)}::uuid[])`);
 }
