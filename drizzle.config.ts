@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/data/schema/index.ts',
-  out: './src/data/migrations',
+  schema: './src/schema.ts',
+  out: './src/platform/db/migrations',
 });

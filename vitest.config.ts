@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Three levels of the test pyramid, run separately so that CI can report each.
+// Three levels of the test pyramid, run separately so that CI can report each. Tests sit beside
+// the code they test: `x.test.ts` (unit), `x.int.test.ts` (through HTTP or SQL on both databases),
+// `x.browser.test.ts` (Chromium with axe).
+const integration = ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'];
+const browser = ['src/**/*.browser.test.ts', 'test/**/*.browser.test.ts'];
+
 export default defineConfig({
   test: {
     env: { TZ: 'Europe/London' },
@@ -9,13 +14,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
+          exclude: [...integration, ...browser, '**/node_modules/**'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: integration,
           environment: 'node',
           globalSetup: ['test/helpers/postgres-global-setup.ts'],
           testTimeout: 60_000,
@@ -26,7 +32,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
-          include: ['test/e2e/**/*.test.ts'],
+          include: browser,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

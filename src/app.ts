@@ -1,49 +1,57 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { navigationFor } from './navigation.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import qs from 'node:querystring';
-import './web/fastify-types.ts';
-import { openApi } from './api/openapi.ts';
-import { docsRoutes } from './api/routes/docs.api.ts';
-import { unitsApi } from './api/routes/units.api.ts';
+import './platform/http/fastify-types.ts';
+import { openApi } from './platform/http/openapi.ts';
+import { docsRoutes } from './platform/http/docs.api.ts';
+import { unitsApi } from './modules/organisation/api/units.api.ts';
 import type { Deps } from './container.ts';
-import { accessControl, type DeclaredRoute } from './web/plugins/access-control.ts';
-import { csrfProtection } from './web/plugins/csrf.ts';
-import { errorPages } from './web/plugins/error-pages.ts';
-import { securityHeaders } from './web/plugins/security-headers.ts';
-import { views } from './web/plugins/views.ts';
-import { assetRoutes } from './web/routes/assets.routes.ts';
-import { authRoutes } from './web/routes/auth.routes.ts';
-import { unitRoutes } from './web/routes/units.routes.ts';
-import { peopleRoutes } from './web/routes/people.routes.ts';
-import { portfoliosRoutes } from './web/routes/portfolios.routes.ts';
-import { partnersRoutes } from './web/routes/partners.routes.ts';
-import { governanceRoutes } from './web/routes/governance.routes.ts';
-import { apiTokensRoutes } from './web/routes/api-tokens.routes.ts';
-import { frameworkRoutes } from './web/routes/framework.routes.ts';
-import { plansRoutes } from './web/routes/plans.routes.ts';
-import { itemsRoutes } from './web/routes/items.routes.ts';
-import { auditRoutes } from './web/routes/audit.routes.ts';
-import { measuresRoutes } from './web/routes/measures.routes.ts';
-import { collectionRoutes } from './web/routes/collection.routes.ts';
-import { peopleApi } from './api/routes/people.api.ts';
-import { portfoliosApi } from './api/routes/portfolios.api.ts';
-import { partnersApi } from './api/routes/partners.api.ts';
-import { governanceApi } from './api/routes/governance.api.ts';
-import { frameworkApi } from './api/routes/framework.api.ts';
-import { plansApi } from './api/routes/plans.api.ts';
-import { itemsApi } from './api/routes/items.api.ts';
-import { measuresApi } from './api/routes/measures.api.ts';
-import { collectionApi } from './api/routes/collection.api.ts';
-import { importsApi } from './api/routes/imports.api.ts';
-import { importsRoutes } from './web/routes/imports.routes.ts';
-import { auditApi } from './api/routes/audit.api.ts';
-import { performanceApi } from './api/routes/performance.api.ts';
-import { performanceRoutes } from './web/routes/performance.routes.ts';
-import { settingsApi } from './api/routes/settings.api.ts';
-import { settingsRoutes } from './web/routes/settings.routes.ts';
+import { accessControl, type DeclaredRoute } from './platform/http/access-control.ts';
+import { csrfProtection } from './platform/http/csrf.ts';
+import { errorPages } from './platform/http/error-pages.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import { views } from './platform/http/views.ts';
+import { assetRoutes } from './platform/http/assets.routes.ts';
+import { authRoutes } from './modules/organisation/web/auth.routes.ts';
+import { unitRoutes } from './modules/organisation/web/units.routes.ts';
+import { peopleRoutes } from './modules/organisation/web/people.routes.ts';
+import { portfoliosRoutes } from './modules/organisation/web/portfolios.routes.ts';
+import { partnersRoutes } from './modules/organisation/web/partners.routes.ts';
+import { governanceRoutes } from './modules/organisation/web/governance.routes.ts';
+import { apiTokensRoutes } from './modules/organisation/web/api-tokens.routes.ts';
+import { frameworkRoutes } from './modules/framework/web/framework.routes.ts';
+import { plansRoutes } from './modules/plans/web/plans.routes.ts';
+import { itemsRoutes } from './modules/plans/web/items.routes.ts';
+import { auditRoutes } from './modules/audit/web/audit.routes.ts';
+import { measuresRoutes } from './modules/measures/web/measures.routes.ts';
+import { collectionRoutes } from './modules/collection/web/collection.routes.ts';
+import { peopleApi } from './modules/organisation/api/people.api.ts';
+import { portfoliosApi } from './modules/organisation/api/portfolios.api.ts';
+import { partnersApi } from './modules/organisation/api/partners.api.ts';
+import { governanceApi } from './modules/organisation/api/governance.api.ts';
+import { frameworkApi } from './modules/framework/api/framework.api.ts';
+import { plansApi } from './modules/plans/api/plans.api.ts';
+import { itemsApi } from './modules/plans/api/items.api.ts';
+import { measuresApi } from './modules/measures/api/measures.api.ts';
+import { collectionApi } from './modules/collection/api/collection.api.ts';
+import { importsApi } from './modules/imports/api/imports.api.ts';
+import { importsRoutes } from './modules/imports/web/imports.routes.ts';
+import { auditApi } from './modules/audit/api/audit.api.ts';
+import { performanceApi } from './modules/performance/api/performance.api.ts';
+import { performanceRoutes } from './modules/performance/web/performance.routes.ts';
+import { settingsApi } from './modules/performance/api/settings.api.ts';
+import { settingsRoutes } from './modules/performance/web/settings.routes.ts';
+
+const modulesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'modules');
+const MODULE_VIEW_FOLDERS = ['organisation', 'home', 'audit', 'framework', 'plans', 'measures', 'collection', 'imports', 'performance'].map(
+  (name) => path.join(modulesDir, name, 'web', 'views'),
+);
 
 export interface BuildOptions {
   logger?: boolean;
@@ -75,7 +83,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     limits: { files: 1, fileSize: 20 * 1024 * 1024, fields: 20 },
   });
   await app.register(csrfProtection, { secureCookies });
-  await app.register(views, { serviceName: 'Golden Thread', secureCookies });
+  await app.register(views, {
+    serviceName: 'Golden Thread',
+    secureCookies,
+    folders: MODULE_VIEW_FOLDERS,
+    navigation: navigationFor,
+  });
   await app.register(errorPages);
   await app.register(openApi, { baseUrl: config.baseUrl });
 

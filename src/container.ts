@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Config } from './config.ts';
-import { openDatabase, type Database } from './data/db.ts';
-import { createServices, type Services } from './services/index.ts';
+import type { Config } from './platform/config.ts';
+import { openDatabase, type Database } from './platform/db/db.ts';
+import { createServices, type Services } from './services.ts';
 
 export interface Deps {
   config: Config;

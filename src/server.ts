@@ -1,10 +1,10 @@
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './platform/config.ts';
 import { createDeps } from './container.ts';
-import { seedDemoCouncilIfEmpty } from './data/seed/demo-council.seed.ts';
-import { recalculateStatuses, startStatusRefresh } from './jobs/recalculate.ts';
-import { runReminders, startDailyReminders } from './jobs/reminders.ts';
-import { londonToday } from './services/collection.service.ts';
+import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
+import { recalculateStatuses, startStatusRefresh } from './modules/performance/recalculate.job.ts';
+import { runReminders, startDailyReminders } from './modules/collection/reminders.job.ts';
+import { londonToday } from './modules/collection/collection.service.ts';
 
 async function main(): Promise<void> {
   let config;

@@ -1,5 +1,5 @@
 import { createDatabase, startThrowawayCluster, type ThrowawayCluster } from '../../test/helpers/postgres-cluster.ts';
-import { openDatabase, type Database } from '../../src/data/db.ts';
+import { openDatabase, type Database } from '../../src/platform/db/db.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

@@ -7,12 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { Database } from '../../src/data/db.ts';
-import { lineOfSight } from '../../src/data/repositories/line-of-sight.repository.ts';
-import { rowsOf } from '../../src/data/rows.ts';
-import { hashPassword } from '../../src/services/auth.service.ts';
-import { createServices } from '../../src/services/index.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { Database } from '../../src/platform/db/db.ts';
+import { lineOfSight } from '../../src/modules/plans/data/line-of-sight.repository.ts';
+import { rowsOf } from '../../src/platform/db/rows.ts';
+import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
+import { createServices } from '../../src/services.ts';
 import type { DatabaseKind } from '../lib/context.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { round, summarise, timeRuns } from '../lib/stats.ts';

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createDeps, type Deps } from '../container.ts';
-import { seedDemoCouncilIfEmpty } from '../data/seed/demo-council.seed.ts';
+import { seedDemoCouncilIfEmpty } from '../demo/demo-council.seed.ts';
 import { DATA_COMMANDS, DATA_USAGE, runDataCommand, UsageError } from './data-commands.ts';
 import { createOrganisationCommand, ORGANISATION_USAGE } from './organisation-command.ts';
 

@@ -4,8 +4,8 @@
  * plan → individual plan, all drafts, owned by the root unit unless told otherwise.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../src/data/db.ts';
-import { itemTypes, partners, plans, planTypeItemTypes, planTypes } from '../../src/data/schema/index.ts';
+import type { Db } from '../../src/platform/db/db.ts';
+import { itemTypes, partners, plans, planTypeItemTypes, planTypes } from '../../src/schema.ts';
 
 export const ITEM_TYPE_KEYS = ['vision', 'priority', 'outcome', 'objective', 'action', 'individual-objective'] as const;
 export type ItemTypeKey = (typeof ITEM_TYPE_KEYS)[number];

@@ -1,4 +1,4 @@
-import { itemTypes, planItems, plans, planTypes, units } from '../../src/data/schema/index.ts';
+import { itemTypes, planItems, plans, planTypes, units } from '../../src/schema.ts';
 import type { TestApp, TestOrganisation } from './test-app.ts';
 
 /** A minimal measure body for the API. */

@@ -9,7 +9,7 @@ import {
   planItems,
   plans,
   planTypes,
-} from '../../src/data/schema/index.ts';
+} from '../../src/schema.ts';
 import { childUnit } from './measure-fixtures.ts';
 import type { TestApp, TestOrganisation } from './test-app.ts';
 

@@ -3,7 +3,7 @@
  * PostgreSQL cluster for the whole run and hands its admin URL to test files:
  *
  *   import { inject } from 'vitest';
- *   import { createDatabase } from '../helpers/postgres-cluster.ts';
+ *   import { createDatabase } from './postgres-cluster.ts';
  *   const url = await createDatabase(inject('postgresUrl'), 'my_test_db');
  *
  * Each test file should create its own database (files run in parallel).

@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import type { Deps } from '../../src/container.ts';
-import { openDatabase } from '../../src/data/db.ts';
-import { organisations, people, roleAssignments, units } from '../../src/data/schema/index.ts';
-import type { Role } from '../../src/domain/access/index.ts';
-import type { DeclaredRoute } from '../../src/web/plugins/access-control.ts';
-import { hashPassword } from '../../src/services/auth.service.ts';
-import { createServices } from '../../src/services/index.ts';
+import { openDatabase } from '../../src/platform/db/db.ts';
+import { organisations, people, roleAssignments, units } from '../../src/schema.ts';
+import type { Role } from '../../src/kernel/access/index.ts';
+import type { DeclaredRoute } from '../../src/platform/http/access-control.ts';
+import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
+import { createServices } from '../../src/services.ts';
 import { createDatabase } from './postgres-cluster.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -71,7 +71,7 @@ export function formBody(form: Record<string, string | string[]>): string {
  * dump takes a fraction of the time of running every migration again.
  */
 async function migratedPgliteTemplate(): Promise<Blob> {
-  const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'data', 'migrations');
+  const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'platform', 'db', 'migrations');
   const hash = createHash('sha256');
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql')).sort()) {
     hash.update(file).update(readFileSync(path.join(folder, file)));

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditQuery } from '../audit.service.ts';
+import type { Services } from '../../../services.ts';
+import { sendProblem } from '../../../platform/http/problem.ts';
+import { problemResponses } from '../../../platform/http/schemas.ts';
+
+const auditEventSchema = z
+  .object({
+    id: z.number().int(),
+    at: z.iso.datetime(),
+    actorPersonId: z.uuid().nullable(),
+    actorLabel: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    oldValue: z.unknown(),
+    newValue: z.unknown(),
+    reason: z.string(),
+  })
+  .meta({ id: 'AuditEvent' });
+
+const auditPageSchema = z
+  .object({
+    items: z.array(auditEventSchema),
+    page: z.number().int(),
+    pageCount: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'AuditEventPage' });
+
+export async function auditApi(app: FastifyInstance, { services }: { services: Services }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/audit-events',
+    {
+      config: { access: { permission: 'view:audit' } },
+      schema: {
+        tags: ['Audit'],
+        summary: 'List the audit trail of the organisation, newest first, 50 to a page',
+        description:
+          'Filters: entityType, actor (a person id), from and to (YYYY-MM-DD, UK calendar days, both included), page.',
+        querystring: auditQuery,
+        response: { 200: auditPageSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.audit.list(request.caller(), request.query);
+      if (!result.ok) return sendProblem(reply, result.error);
+      const { events, ...page } = result.value;
+      // The response serializer encodes through the schema, so dates go out as ISO strings here.
+      return { items: events.map((event) => ({ ...event, at: event.at.toISOString() })), ...page };
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import { and, asc, count, desc, eq, isNotNull, max, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { isoDate } from '../../kernel/inputs.ts';
+import { holdsPermission } from '../../kernel/access/index.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { auditEvents } from '../../schema.ts';
+import type { Caller } from '../../platform/services/caller.ts';
+import { forbidden } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+/**
+ * The filters of the audit trail, shared by the page's GET form and the API's query string.
+ * Dates are calendar days in UK time, both ends included.
+ */
+export const auditQuery = z
+  .object({
+    entityType: z.preprocess(blankToUndefined, z.string().trim().max(100, 'Entity type is too long').optional()),
+    actor: z.preprocess(blankToUndefined, z.uuid({ message: 'Select a person from the list' }).optional()),
+    from: z.preprocess(blankToUndefined, isoDate('the date to start from').optional()),
+    to: z.preprocess(blankToUndefined, isoDate('the date to end on').optional()),
+    page: z.preprocess(
+      blankToUndefined,
+      z.coerce.number().int('Page must be a whole number').min(1, 'Page must be 1 or more').default(1),
+    ),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'The end date must be the same as or after the start date',
+    path: ['to'],
+  });
+
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export interface AuditEvent {
+  id: number;
+  at: Date;
+  actorPersonId: string | null;
+  actorLabel: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string;
+}
+
+export interface AuditPage {
+  events: AuditEvent[];
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface AuditFilterOptions {
+  entityTypes: string[];
+  actors: { personId: string; label: string }[];
+}
+
+/** Midnight at the start of a UK calendar day, as the database sees it (BST or GMT). */
+const ukDayStart = (day: string) => sql`((${day})::date::timestamp AT TIME ZONE 'Europe/London')`;
+const ukDayAfter = (day: string) => sql`(((${day})::date + 1)::timestamp AT TIME ZONE 'Europe/London')`;
+
+/** The audit trail of an organisation: read-only; rows are written by every other service. */
+export function createAuditService({ db }: ServiceDeps) {
+  const mayRead = (caller: Caller) => holdsPermission(caller, 'view:audit');
+  const refusal = () => forbidden('You do not have permission to see the audit trail');
+
+  return {
+    /** Newest first, 50 to a page; a page past the end shows the last page. */
+    async list(caller: Caller, query: AuditQuery): Promise<Result<AuditPage>> {
+      if (!mayRead(caller)) return refusal();
+      const conditions: SQL[] = [eq(auditEvents.organisationId, caller.organisationId)];
+      if (query.entityType) conditions.push(eq(auditEvents.entityType, query.entityType));
+      if (query.actor) conditions.push(eq(auditEvents.actorPersonId, query.actor));
+      if (query.from) conditions.push(sql`${auditEvents.at} >= ${ukDayStart(query.from)}`);
+      if (query.to) conditions.push(sql`${auditEvents.at} < ${ukDayAfter(query.to)}`);
+      const where = and(...conditions);
+      const [totals] = await db.select({ total: count() }).from(auditEvents).where(where);
+      const total = totals?.total ?? 0;
+      const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+      const page = Math.min(query.page, pageCount);
+      const events = await db
+        .select({
+          id: auditEvents.id,
+          at: auditEvents.at,
+          actorPersonId: auditEvents.actorPersonId,
+          actorLabel: auditEvents.actorLabel,
+          entityType: auditEvents.entityType,
+          entityId: auditEvents.entityId,
+          action: auditEvents.action,
+          oldValue: auditEvents.oldValue,
+          newValue: auditEvents.newValue,
+          reason: auditEvents.reason,
+        })
+        .from(auditEvents)
+        .where(where)
+        .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((page - 1) * AUDIT_PAGE_SIZE);
+      return ok({ events, page, pageCount, pageSize: AUDIT_PAGE_SIZE, total });
+    },
+
+    /** What the filters can choose from: the entity types and the people found in the trail. */
+    async filterOptions(caller: Caller): Promise<Result<AuditFilterOptions>> {
+      if (!mayRead(caller)) return refusal();
+      const inOrganisation = eq(auditEvents.organisationId, caller.organisationId);
+      const [types, actors] = await Promise.all([
+        db
+          .selectDistinct({ entityType: auditEvents.entityType })
+          .from(auditEvents)
+          .where(inOrganisation)
+          .orderBy(asc(auditEvents.entityType)),
+        db
+          .select({ personId: auditEvents.actorPersonId, label: max(auditEvents.actorLabel) })
+          .from(auditEvents)
+          .where(and(inOrganisation, isNotNull(auditEvents.actorPersonId)))
+          .groupBy(auditEvents.actorPersonId),
+      ]);
+      return ok({
+        entityTypes: types.map((row) => row.entityType),
+        actors: actors
+          .map((row) => ({ personId: row.personId!, label: row.label ?? '' }))
+          .sort((a, b) => a.label.localeCompare(b.label)),
+      });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
+
+describe('audit trail page', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    base = await t.listen();
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    // A real trail: a unit added, then renamed, through the API.
+    const admin = await t.as('administrator');
+    const unit = { code: 'PARKS', name: 'Parks', kind: 'service', parentId: null, headPersonId: null };
+    const id = (await admin.api('POST', '/api/v1/units', unit)).json().id as string;
+    await admin.api('PUT', `/api/v1/units/${id}`, { ...unit, name: 'Parks and open spaces' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('shows an auditor the changes, newest first, readably and accessibly', async () => {
+    const auditor = await t.as('internal-auditor');
+    await signInThroughPage(page, base, auditor.email, TEST_PASSWORD);
+    await page.goto(`${base}/audit`);
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Audit trail');
+    const firstRow = page.locator('tbody tr').first();
+    expect(await textOf(firstRow)).toContain('Name: Parks → Parks and open spaces');
+    expect(await textOf(page.locator('tbody tr').nth(1))).toContain('Name: Parks');
+    await expectNoAxeViolations(page);
+    await firstRow.getByRole('link').click();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Parks and open spaces');
+  });
+
+  it('filters without JavaScript through the GET form, and explains a bad date', async () => {
+    await page.goto(`${base}/audit`);
+    await page.getByLabel('What changed').selectOption('unit');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    expect(page.url()).toContain('entityType=unit');
+    expect(await textOf(page.getByRole('status'))).toMatch(/of 2 events/);
+    await expectNoAxeViolations(page);
+    await page.goto(`${base}/audit?from=2025-02-30`);
+    expect(await textOf(page.getByRole('alert'))).toContain('The date to start from must be a real date');
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,161 @@
+import type { AuditEvent, AuditFilterOptions, AuditPage, AuditQuery } from '../audit.service.ts';
+import { paths } from '../../../kernel/paths.ts';
+import { formatDateTime } from '../../../platform/http/filters.ts';
+import { selectItems } from '../../../platform/http/options.presenter.ts';
+
+const MAX_VALUE_LENGTH = 120;
+
+/** Entity types that have a page of their own, and how to reach it. Others show their id only. */
+const ENTITY_PAGES: Record<string, (id: string) => string> = {
+  unit: paths.unit,
+  person: paths.person,
+  portfolio: paths.portfolio,
+  partner: paths.partner,
+  'governance-body': paths.body,
+  body: paths.body,
+  'plan-type': paths.planType,
+  plan: paths.plan,
+  item: paths.item,
+  'plan-item': paths.item,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** 'governance-body' → 'Governance body'; 'headPersonId' → 'Head person id'. */
+export function humanise(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One stored value as a person reads it: blanks say so, lists are joined, long text is cut. */
+export function readableValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(blank)';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? truncate(value.map(readableValue).join(', ')) : '(none)';
+  if (typeof value === 'object') return truncate(JSON.stringify(value));
+  return truncate(String(value));
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * The old and new JSON of an audit row as "Field: old → new" lines. A field that kept its value is
+ * left out; a new record lists its values; a removed one lists what it held.
+ */
+export function changeLines(oldValue: unknown, newValue: unknown): string[] {
+  const before = asRecord(oldValue);
+  const after = asRecord(newValue);
+  if (!before && !after) {
+    if (oldValue == null && newValue == null) return [];
+    if (oldValue == null) return [readableValue(newValue)];
+    if (newValue == null) return [`${readableValue(oldValue)} → (removed)`];
+    return [`${readableValue(oldValue)} → ${readableValue(newValue)}`];
+  }
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const lines: string[] = [];
+  for (const key of keys) {
+    const label = humanise(key);
+    if (!before) lines.push(`${label}: ${readableValue(after![key])}`);
+    else if (!after) lines.push(`${label}: ${readableValue(before[key])} → (removed)`);
+    else if (!same(before[key], after[key])) {
+      lines.push(`${label}: ${readableValue(before[key])} → ${readableValue(after[key])}`);
+    }
+  }
+  return lines;
+}
+
+export function entityHref(entityType: string, entityId: string): string | undefined {
+  const page = ENTITY_PAGES[entityType];
+  return page && UUID.test(entityId) ? page(entityId) : undefined;
+}
+
+export interface AuditRow {
+  when: string;
+  who: string;
+  entityType: string;
+  entityId: string;
+  entityHref: string | undefined;
+  action: string;
+  changes: string[];
+  reason: string;
+}
+
+export function presentAuditEvent(event: AuditEvent): AuditRow {
+  return {
+    when: formatDateTime(event.at),
+    who: event.actorLabel,
+    entityType: humanise(event.entityType),
+    entityId: event.entityId,
+    entityHref: entityHref(event.entityType, event.entityId),
+    action: humanise(event.action),
+    changes: changeLines(event.oldValue, event.newValue),
+    reason: event.reason,
+  };
+}
+
+/** The query string of a filtered page of the trail, leaving out blank filters. */
+export function auditHref(filters: Partial<Record<keyof AuditQuery, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== '' && !(key === 'page' && Number(value) === 1)) params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `${paths.audit()}?${query}` : paths.audit();
+}
+
+/** Arguments for govukPagination: previous, numbered pages around the current one with ellipses, next. */
+export function paginationFor(page: number, pageCount: number, hrefFor: (page: number) => string) {
+  if (pageCount <= 1) return undefined;
+  const shown = new Set([1, pageCount, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pageCount));
+  const numbers = [...shown].sort((a, b) => a - b);
+  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
+  numbers.forEach((n, index) => {
+    const previous = numbers[index - 1];
+    if (previous !== undefined && n - previous > 1) items.push({ ellipsis: true });
+    items.push({ number: n, href: hrefFor(n), current: n === page });
+  });
+  return {
+    previous: page > 1 ? { href: hrefFor(page - 1) } : undefined,
+    next: page < pageCount ? { href: hrefFor(page + 1) } : undefined,
+    items,
+  };
+}
+
+/** Everything the audit page shows, shaped for the GOV.UK macros. */
+export function presentAuditPage(
+  result: AuditPage,
+  options: AuditFilterOptions,
+  values: Record<string, string | undefined>,
+) {
+  const filters = { entityType: values.entityType, actor: values.actor, from: values.from, to: values.to };
+  const first = (result.page - 1) * result.pageSize + 1;
+  return {
+    rows: result.events.map(presentAuditEvent),
+    summary:
+      result.total === 0
+        ? 'No events match these filters.'
+        : `Showing ${first} to ${first + result.events.length - 1} of ${result.total} events, newest first.`,
+    pagination: paginationFor(result.page, result.pageCount, (page) => auditHref({ ...filters, page })),
+    entityTypeItems: selectItems(options.entityTypes, (type) => type, humanise, values.entityType, 'All types'),
+    actorItems: selectItems(
+      options.actors,
+      (actor) => actor.personId,
+      (actor) => actor.label,
+      values.actor,
+      'Anyone',
+    ),
+    values: filters,
+    filtered: Object.values(filters).some((value) => value),
+  };
+}

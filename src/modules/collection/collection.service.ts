@@ -1,0 +1,589 @@
+import { allowsAt } from '../../kernel/access/index.ts';
+import {
+  availableValueActions,
+  isLocked,
+  nextValueStatus,
+  type ValueActor,
+  type ValueStatus,
+} from './domain/workflow.ts';
+import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
+import { collectionState, dueDate, type CollectionRule, type CollectionState } from './domain/due-dates.ts';
+import { targetForPeriod, type TargetVersion } from '../measures/domain/target-history.ts';
+import { checkMeasureValue } from '../measures/domain/values.ts';
+import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
+import {
+  calculateRag,
+  formatValue,
+  parsePeriodKey,
+  periodKey as keyOf,
+  periodLabel,
+  previousPeriod,
+  samePeriodLastYear,
+  type Period,
+} from '../performance/domain/engine.ts';
+import type { Target } from '../../kernel/measurement/types.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import * as collectionRepo from './data/collection.repository.ts';
+import * as valuesRepo from './data/measure-values.repository.ts';
+import * as measuresRepo from '../measures/data/measures.repository.ts';
+import { unitAncestry, unitDescendants } from '../organisation/data/units.repository.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+import { createPerformanceStatusService, currentReportingPeriod } from '../performance/performance-status.service.ts';
+
+type MeasureRow = NonNullable<Awaited<ReturnType<typeof measuresRepo.findMeasure>>>;
+
+const snapshot = (row: Partial<valuesRepo.ValueRow> | undefined) =>
+  row
+    ? {
+        value: row.value ?? null,
+        numerator: row.numerator ?? null,
+        denominator: row.denominator ?? null,
+        commentary: row.commentary ?? '',
+        quality: row.quality ?? 'final',
+        evidenceUrl: row.evidenceUrl ?? '',
+      }
+    : null;
+
+const RECENT_PERIODS = 3;
+
+/** Today's date in London (due dates and reminders follow the council's calendar, not UTC). */
+export function londonToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** The latest `count` periods of the frequency that have ended by today, newest first. */
+export function recentPeriods(frequency: Frequency, todayIso: string, count: number): Period[] {
+  const periods: Period[] = [];
+  let period = currentReportingPeriod(frequency, todayIso);
+  for (let i = 0; i < count; i++) {
+    periods.push(period);
+    period = previousPeriod(period);
+  }
+  return periods;
+}
+
+/** The organisation's rule with the measure's own due-days override. */
+export function ruleFor(rule: CollectionRule, measure: { dueWorkingDays: number | null }): CollectionRule {
+  return measure.dueWorkingDays === null ? rule : { ...rule, workingDaysAfterPeriodEnd: measure.dueWorkingDays };
+}
+
+export interface MyDataRow {
+  measureId: string;
+  code: string;
+  title: string;
+  unit: string;
+  decimalPlaces: number;
+  periodKey: string;
+  periodLabel: string;
+  dueDate: string;
+  state: CollectionState | 'returned';
+  value: collectionRepo.ValueRow | null;
+}
+
+export interface MyData {
+  today: string;
+  measureCount: number;
+  overdue: MyDataRow[];
+  due: MyDataRow[];
+  returned: (MyDataRow & { reason: string; returnedAt: Date })[];
+  submitted: MyDataRow[];
+}
+
+function rowOf(
+  measure: MeasureRow,
+  period: Period,
+  value: collectionRepo.ValueRow | null,
+  state: MyDataRow['state'],
+  due: string,
+): MyDataRow {
+  return {
+    measureId: measure.id,
+    code: measure.code,
+    title: measure.title,
+    unit: measure.unit,
+    decimalPlaces: measure.decimalPlaces,
+    periodKey: keyOf(period),
+    periodLabel: periodLabel(period),
+    dueDate: due,
+    state,
+    value,
+  };
+}
+
+export interface ValueDetail {
+  measure: MeasureRow;
+  period: Period;
+  periodKey: string;
+  periodLabel: string;
+  dueDate: string;
+  value: collectionRepo.ValueRow | null;
+  actor: ValueActor;
+  actions: ReturnType<typeof availableValueActions>;
+  locked: boolean;
+  events: (collectionRepo.ValueEventRow & { actorName: string | null })[];
+  target: { target: Target; basis: 'profile' | 'annual' } | null;
+  previous: collectionRepo.ValueRow | null;
+  previousLabel: string;
+  lastYear: collectionRepo.ValueRow | null;
+  lastYearLabel: string;
+}
+
+export interface UnitGridRow {
+  measure: MeasureRow;
+  value: collectionRepo.ValueRow | null;
+  target: Target | null;
+  /** False when the value is locked, already submitted or the person may not enter it. */
+  canEnter: boolean;
+}
+
+export interface UnitGrid {
+  period: Period;
+  periodKey: string;
+  periodLabel: string;
+  frequency: Frequency;
+  rows: UnitGridRow[];
+}
+
+function conflictMessage(
+  measure: MeasureRow,
+  period: Period,
+  stored: valuesRepo.ValueRow,
+  yours: number | null,
+  yourCommentary: string,
+  startedFrom: number | undefined,
+): string {
+  const show = (value: number | null) =>
+    value === null ? 'no value' : formatValue(value, measure.unit, measure.decimalPlaces);
+  const said = (commentary: string) => (commentary.trim() === '' ? 'no commentary' : `“${commentary.trim()}”`);
+  const when =
+    startedFrom === undefined ? 'already has a stored value' : 'was saved by someone else after you opened it';
+  return (
+    `${measure.code} ${periodLabel(period)} ${when}. ` +
+    `Stored version ${stored.rowVersion} (${stored.status}): ${show(stored.value)}, ${said(stored.commentary)}. ` +
+    `Your version: ${show(yours)}, ${said(yourCommentary)}. Nothing was saved: check both and save again.`
+  );
+}
+
+/**
+ * The data point's journey: entered (page, grid, API or import) → checked by the domain → stored
+ * with its workflow event, audit row and recomputed status, all in one transaction.
+ */
+export function createCollectionService(deps: ServiceDeps) {
+  const { db, clock } = deps;
+  const performance = createPerformanceStatusService(deps);
+
+  async function actorFor(tx: Db, caller: Caller, measure: MeasureRow): Promise<ValueActor> {
+    const ancestry = measure.ownerUnitId ? await unitAncestry(tx, caller.organisationId, measure.ownerUnitId) : [];
+    const assignees = await measuresRepo.listAssignees(tx, caller.organisationId, measure.id);
+    const isOwner = measure.ownerPersonId === caller.personId;
+    const isAssignee = assignees.some((assignee) => assignee.personId === caller.personId);
+    return {
+      canEnter: isOwner || isAssignee || allowsAt(caller, 'enter:values', ancestry),
+      canVerify: measure.verifierPersonId === caller.personId || allowsAt(caller, 'verify:values', ancestry),
+      canApprove: allowsAt(caller, 'approve:values', ancestry),
+      canReopen: allowsAt(caller, 'reopen:periods', ancestry),
+    };
+  }
+
+  /** Off-target values need commentary before they are submitted ("explain the red"). */
+  async function offTargetReason(
+    tx: Db,
+    caller: Caller,
+    measure: MeasureRow,
+    period: Parameters<typeof periodLabel>[0],
+    value: number | null,
+  ) {
+    if (value === null) return null;
+    const versions = await measuresRepo.listTargets(tx, caller.organisationId, measure.id);
+    const applied = targetForPeriod(versions, period);
+    if (!applied) return null;
+    const rag = calculateRag({
+      value,
+      polarity: measure.polarity as Parameters<typeof calculateRag>[0]['polarity'],
+      target: applied.target,
+      thresholds: measure.ragThresholds,
+      format: { unit: measure.unit, decimals: measure.decimalPlaces },
+    });
+    return rag.status === 'red' || rag.status === 'amber' ? rag.reason : null;
+  }
+
+  return {
+    /** Enter or change a value (save a draft or submit it). */
+    async enter(caller: Caller, measureId: string, input: ValueEntryInput): Promise<Result<valuesRepo.ValueRow>> {
+      return inTransaction(db, async (tx) => {
+        const measure = await measuresRepo.findMeasure(tx, caller.organisationId, measureId);
+        if (!measure) return notFound('Measure');
+        const checked = checkMeasureValue(
+          { ...measure, frequency: measure.frequency as Frequency, aggregation: measure.aggregation as 'sum' },
+          input,
+        );
+        if (!checked.ok) {
+          const first = checked.error[0]!;
+          return refuse(first.code, checked.error.map((error) => error.message).join('. '), first.field);
+        }
+        const { periodKey, period } = checked.value;
+        if (input.breakdownId) {
+          const breakdowns = await measuresRepo.listBreakdowns(tx, caller.organisationId, measureId);
+          if (!breakdowns.some((breakdown) => breakdown.id === input.breakdownId)) {
+            return refuse('invalid', `Select a breakdown category of ${measure.code}`, 'breakdownId');
+          }
+        }
+        const actor = await actorFor(tx, caller, measure);
+        const existing = await valuesRepo.findValue(tx, caller.organisationId, measureId, periodKey, input.breakdownId);
+        const lock = await valuesRepo.openLock(tx, caller.organisationId, measureId, periodKey);
+        if (lock || isLocked((existing?.status ?? null) as ValueStatus | null)) {
+          return refuse(
+            'invalid_state',
+            `${periodLabel(period)} is locked after approval. A performance officer can reopen it, giving a reason.`,
+          );
+        }
+        // Never a silent overwrite: changing a stored value needs the version the person started from.
+        // Checked before the workflow, so a person whose value was submitted meanwhile sees both versions.
+        const started = input.rowVersion ?? (existing ? undefined : 0);
+        if (existing && started !== existing.rowVersion) {
+          return refuse(
+            'conflict',
+            conflictMessage(measure, period, existing, checked.value.value, input.commentary, started),
+            'value',
+          );
+        }
+        const next = nextValueStatus((existing?.status ?? null) as ValueStatus | null, input.action, actor, '');
+        if (!next.ok) return next;
+        if (input.action === 'submit' && input.commentary.trim() === '') {
+          const reason = await offTargetReason(tx, caller, measure, period, checked.value.value);
+          if (reason) return refuse('invalid', `Add commentary explaining the performance: ${reason}`, 'commentary');
+        }
+        const fields = {
+          value: checked.value.value,
+          numerator: checked.value.numerator,
+          denominator: checked.value.denominator,
+          commentary: input.commentary,
+          quality: input.quality,
+          evidenceUrl: input.evidenceUrl,
+          status: next.value,
+          updatedBy: caller.personId,
+        };
+        const saved = existing
+          ? await valuesRepo.updateValue(tx, caller.organisationId, existing.id, existing.rowVersion, fields)
+          : await valuesRepo.insertValue(tx, {
+              organisationId: caller.organisationId,
+              measureId,
+              periodKey,
+              breakdownId: input.breakdownId,
+              enteredBy: caller.personId,
+              ...fields,
+            });
+        if (!saved)
+          return refuse(
+            'conflict',
+            'Someone else saved this value at the same moment. Nothing was saved; try again.',
+            'value',
+          );
+        const action = existing
+          ? input.action === 'submit'
+            ? 'submit'
+            : 'edit'
+          : input.action === 'submit'
+            ? 'submit'
+            : 'create';
+        await valuesRepo.insertValueEvent(tx, {
+          organisationId: caller.organisationId,
+          valueId: saved.id,
+          measureId,
+          periodKey,
+          breakdownId: input.breakdownId,
+          action,
+          fromStatus: existing?.status ?? null,
+          toStatus: next.value,
+          oldValue: snapshot(existing),
+          newValue: snapshot(saved),
+          actorPersonId: caller.personId,
+        });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'measure-value',
+          entityId: saved.id,
+          action,
+          oldValue: existing ? { status: existing.status, ...snapshot(existing) } : undefined,
+          newValue: { measureId, periodKey, breakdownId: input.breakdownId, status: saved.status, ...snapshot(saved) },
+        });
+        await performance.recompute(tx, caller.organisationId, [measureId], { fromPeriodKey: periodKey });
+        return ok(saved);
+      }).catch((error: unknown) => {
+        // Two first entries of the same value at the same moment: the database keeps one.
+        if (isUniqueViolation(error)) {
+          return refuse(
+            'conflict',
+            'Someone else entered this value at the same moment. Nothing was saved; reload and check theirs.',
+            'value',
+          );
+        }
+        throw error;
+      });
+    },
+
+    /** Verify, return, approve, publish or reopen a stored value. */
+    async transition(
+      caller: Caller,
+      valueId: string,
+      input: ValueTransitionInput,
+    ): Promise<Result<valuesRepo.ValueRow>> {
+      return inTransaction(db, async (tx) => {
+        const existing = await valuesRepo.findValueById(tx, caller.organisationId, valueId);
+        if (!existing) return notFound('Value');
+        const measure = await measuresRepo.findMeasure(tx, caller.organisationId, existing.measureId);
+        if (!measure) return notFound('Measure');
+        const actor = await actorFor(tx, caller, measure);
+        const next = nextValueStatus(existing.status as ValueStatus, input.action, actor, input.reason);
+        if (!next.ok) return next;
+        const saved = await valuesRepo.updateValue(tx, caller.organisationId, existing.id, existing.rowVersion, {
+          status: next.value,
+          updatedBy: caller.personId,
+        });
+        if (!saved) return refuse('conflict', 'Someone else changed this value at the same moment; try again.');
+        if (input.action === 'approve') {
+          await valuesRepo.lockPeriod(tx, {
+            organisationId: caller.organisationId,
+            measureId: existing.measureId,
+            periodKey: existing.periodKey,
+            lockedBy: caller.personId,
+          });
+        }
+        if (input.action === 'reopen') {
+          await valuesRepo.reopenLocks(
+            tx,
+            caller.organisationId,
+            existing.measureId,
+            existing.periodKey,
+            caller.personId,
+            input.reason,
+          );
+        }
+        await valuesRepo.insertValueEvent(tx, {
+          organisationId: caller.organisationId,
+          valueId: existing.id,
+          measureId: existing.measureId,
+          periodKey: existing.periodKey,
+          breakdownId: existing.breakdownId,
+          action: input.action,
+          fromStatus: existing.status,
+          toStatus: next.value,
+          actorPersonId: caller.personId,
+          reason: input.reason,
+        });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'measure-value',
+          entityId: existing.id,
+          action: input.action,
+          oldValue: { status: existing.status },
+          newValue: { status: next.value },
+          reason: input.reason,
+        });
+        return ok(saved);
+      });
+    },
+
+    /**
+     * The value of one measure and period with what the entry form shows beside it: the target
+     * that applies, the previous period's and last year's values, the history of the value and the
+     * workflow actions open to this person.
+     */
+    async valueDetail(
+      caller: Caller,
+      measureId: string,
+      periodKey: string,
+      breakdownId: string | null = null,
+    ): Promise<Result<ValueDetail>> {
+      const measure = await measuresRepo.findMeasure(db, caller.organisationId, measureId);
+      if (!measure) return notFound('Measure');
+      const parsed = parsePeriodKey(periodKey);
+      if (!parsed.ok || parsed.value.frequency !== measure.frequency) return notFound('Period');
+      const period = parsed.value;
+      const org = caller.organisationId;
+      const previousKey = keyOf(previousPeriod(period));
+      const lastYearKey = keyOf(samePeriodLastYear(period));
+      const [value, actor, events, around, versions, rule] = await Promise.all([
+        collectionRepo.valueAt(db, org, measureId, periodKey, breakdownId),
+        actorFor(db, caller, measure),
+        collectionRepo.eventsForSlot(db, org, measureId, periodKey, breakdownId),
+        collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey]),
+        measuresRepo.listTargets(db, org, measureId),
+        collectionRepo.collectionRuleFor(db, org),
+      ]);
+      const applied = targetForPeriod(versions, period, { breakdownId });
+      const lock = await valuesRepo.openLock(db, org, measureId, periodKey);
+      return ok({
+        measure,
+        period,
+        periodKey,
+        periodLabel: periodLabel(period),
+        dueDate: dueDate(period, ruleFor(rule, measure)),
+        value,
+        actor,
+        actions: availableValueActions((value?.status ?? null) as ValueStatus | null, actor),
+        locked: Boolean(lock) || isLocked((value?.status ?? null) as ValueStatus | null),
+        events: events.map((row) => ({ ...row.event, actorName: row.actorName })),
+        target: applied ? { target: applied.target, basis: applied.basis } : null,
+        previous: around.find((row) => row.periodKey === previousKey) ?? null,
+        previousLabel: periodLabel(previousPeriod(period)),
+        lastYear: around.find((row) => row.periodKey === lastYearKey) ?? null,
+        lastYearLabel: periodLabel(samePeriodLastYear(period)),
+      });
+    },
+
+    /**
+     * "My data": the measures the person owns or enters data for, with the recent periods that
+     * are due or overdue, values returned to them (with the reason) and what they recently submitted.
+     */
+    async myData(caller: Caller): Promise<MyData> {
+      const org = caller.organisationId;
+      const today = londonToday(clock());
+      const measures = await collectionRepo.measuresForPerson(db, org, caller.personId);
+      const rule = await collectionRepo.collectionRuleFor(db, org);
+      const slots = measures.flatMap((measure) =>
+        recentPeriods(measure.frequency as Frequency, today, RECENT_PERIODS).map((period) => ({
+          measure,
+          period,
+          key: keyOf(period),
+        })),
+      );
+      const ids = measures.map((measure) => measure.id);
+      const stored = await collectionRepo.valuesFor(db, org, ids, [...new Set(slots.map((slot) => slot.key))]);
+      const byKey = new Map(stored.map((row) => [`${row.measureId}|${row.periodKey}`, row]));
+      const toDo: MyDataRow[] = [];
+      for (const slot of slots) {
+        const value = byKey.get(`${slot.measure.id}|${slot.key}`) ?? null;
+        const entered = value !== null && value.status !== 'draft' && value.status !== 'returned';
+        if (value?.status === 'returned') continue; // listed with its reason below
+        const measureRule = ruleFor(rule, slot.measure);
+        const state = collectionState(slot.period, today, entered, measureRule);
+        if (state !== 'due' && state !== 'overdue') continue;
+        toDo.push(rowOf(slot.measure, slot.period, value, state, dueDate(slot.period, measureRule)));
+      }
+      const returnedValues = await collectionRepo.valuesInStatus(db, org, ids, ['returned']);
+      const reasons = await collectionRepo.latestEvents(
+        db,
+        org,
+        returnedValues.map((value) => value.id),
+        'return',
+      );
+      const measureById = new Map(measures.map((measure) => [measure.id, measure]));
+      const returned = returnedValues.flatMap((value) => {
+        const measure = measureById.get(value.measureId);
+        const period = parsePeriodKey(value.periodKey);
+        if (!measure || !period.ok || value.breakdownId !== null) return [];
+        const reason = reasons.find((event) => event.valueId === value.id);
+        return [
+          {
+            ...rowOf(measure, period.value, value, 'returned', dueDate(period.value, ruleFor(rule, measure))),
+            reason: reason?.reason ?? '',
+            returnedAt: reason?.at ?? value.updatedAt,
+          },
+        ];
+      });
+      const submittedValues = await collectionRepo.valuesInStatus(
+        db,
+        org,
+        ids,
+        ['submitted', 'verified', 'approved', 'published'],
+        10,
+      );
+      const submitted = submittedValues.flatMap((value) => {
+        const measure = measureById.get(value.measureId);
+        const period = parsePeriodKey(value.periodKey);
+        if (!measure || !period.ok || value.breakdownId !== null) return [];
+        return [rowOf(measure, period.value, value, 'entered', dueDate(period.value, ruleFor(rule, measure)))];
+      });
+      toDo.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.code.localeCompare(b.code));
+      return {
+        today,
+        measureCount: measures.length,
+        overdue: toDo.filter((row) => row.state === 'overdue'),
+        due: toDo.filter((row) => row.state === 'due'),
+        returned,
+        submitted,
+      };
+    },
+
+    /**
+     * The grid: every active measure of a unit (and the units inside it) for one period of each
+     * measure's frequency that contains the chosen date's reporting period, with stored values.
+     */
+    async unitGrid(caller: Caller, unitId: string, periodKey: string): Promise<Result<UnitGrid>> {
+      const org = caller.organisationId;
+      const parsed = parsePeriodKey(periodKey);
+      if (!parsed.ok) return refuse('invalid', parsed.error.message, 'period');
+      const unitIds = await unitDescendants(db, org, unitId);
+      if (unitIds.length === 0) return notFound('Unit');
+      const frequency = parsed.value.frequency;
+      const measures = (await collectionRepo.measuresOfUnits(db, org, unitIds)).filter(
+        (measure) => measure.frequency === frequency,
+      );
+      const values = await collectionRepo.valuesFor(
+        db,
+        org,
+        measures.map((measure) => measure.id),
+        [periodKey],
+      );
+      const versions = await collectionRepo.targetsOf(
+        db,
+        org,
+        measures.map((measure) => measure.id),
+      );
+      const rows: UnitGridRow[] = [];
+      for (const measure of measures) {
+        const value = values.find((row) => row.measureId === measure.id) ?? null;
+        const actor = await actorFor(db, caller, measure);
+        const applied = targetForPeriod(
+          versions.filter((version) => version.measureId === measure.id) as (TargetVersion & { measureId: string })[],
+          parsed.value,
+        );
+        const status = (value?.status ?? null) as ValueStatus | null;
+        rows.push({
+          measure,
+          value,
+          target: applied?.target ?? null,
+          canEnter:
+            actor.canEnter && !isLocked(status) && (status === null || status === 'draft' || status === 'returned'),
+        });
+      }
+      return ok({ period: parsed.value, periodKey, periodLabel: periodLabel(parsed.value), frequency, rows });
+    },
+
+    /** The reporting periods offered by the grid's chooser: the latest ended ones of each frequency. */
+    gridPeriods(): { frequency: Frequency; periods: { key: string; label: string }[] }[] {
+      const today = londonToday(clock());
+      return (['monthly', 'quarterly', 'half-yearly', 'annual'] as const).map((frequency) => ({
+        frequency,
+        periods: recentPeriods(frequency, today, 4).map((period) => ({
+          key: keyOf(period),
+          label: periodLabel(period),
+        })),
+      }));
+    },
+
+    /** Every value event of a measure; another council's measure (or none) is not found. */
+    async history(
+      caller: Caller,
+      measureId: string,
+    ): Promise<Result<Awaited<ReturnType<typeof valuesRepo.valueEvents>>>> {
+      if (!(await measuresRepo.findMeasure(db, caller.organisationId, measureId))) return notFound('Measure');
+      return ok(await valuesRepo.valueEvents(db, caller.organisationId, measureId));
+    },
+
+    now: clock,
+  };
+}

@@ -1,0 +1,333 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { valueEntryInput, valueTransitionInput } from '../domain/value-entry.ts';
+import { parsePeriodKey } from '../../performance/domain/engine.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import type { Services } from '../../../services.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import { paths } from '../../../kernel/paths.ts';
+import {
+  entrySummary,
+  gridRows,
+  historyRows,
+  myDataTables,
+  offTargetHint,
+  shown,
+  statusTag,
+} from './collection.presenter.ts';
+import { selectItems } from '../../../platform/http/options.presenter.ts';
+import { idParam } from '../../../platform/http/params.ts';
+
+// Who may enter, verify or approve a value is decided by the service (owner, assignees, verifier, roles).
+const staff = { access: { permission: 'view:organisation' } } as const;
+
+const QUALITY = [
+  { value: 'final', text: 'Final' },
+  { value: 'provisional', text: 'Provisional', hint: { text: 'May change when later data arrives' } },
+  { value: 'estimated', text: 'Estimated', hint: { text: 'Not measured: an informed estimate' } },
+];
+
+const ACTION_LABELS: Record<string, string> = {
+  verify: 'Verify',
+  return: 'Return for correction',
+  approve: 'Approve (locks the period)',
+  publish: 'Publish',
+  reopen: 'Reopen the period',
+};
+
+type Form = Record<string, unknown>;
+
+function periodParam(request: { params: unknown }): string {
+  const key = (request.params as { periodKey?: string }).periodKey ?? '';
+  return /^[0-9A-Za-z-]{4,12}$/.test(key) ? key : 'invalid';
+}
+
+export async function collectionRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  app.get(paths.myData(), { config: staff }, async (request, reply) => {
+    const data = await services.collection.myData(request.caller());
+    return reply.render('pages/collection/my-data.njk', { title: 'My data', data, tables: myDataTables(data) });
+  });
+
+  // --- one measure, one period ----------------------------------------------------------------------
+
+  async function renderEntry(
+    reply: FastifyReply,
+    caller: Caller,
+    measureId: string,
+    periodKey: string,
+    options: {
+      values?: Form;
+      errors?: FormErrors;
+      status?: number;
+      conflict?: boolean;
+      actionErrors?: FormErrors;
+    } = {},
+  ) {
+    const detail = await services.collection.valueDetail(caller, measureId, periodKey);
+    if (!detail.ok) return reply.callNotFound();
+    const d = detail.value;
+    const { measure, value } = d;
+    const stored: Form = value
+      ? {
+          value: value.value ?? '',
+          numerator: value.numerator ?? '',
+          denominator: value.denominator ?? '',
+          commentary: value.commentary,
+          quality: value.quality,
+          evidenceUrl: value.evidenceUrl,
+        }
+      : { quality: 'final' };
+    const values = options.values ?? stored;
+    const canEdit = d.actions.includes('save') && !d.locked && measure.status === 'active';
+    const transitions = d.actions.filter((action) => action !== 'save' && action !== 'submit');
+    return reply.render(
+      'pages/collection/entry.njk',
+      {
+        title: `${measure.code} ${d.periodLabel}`,
+        backLink: paths.myData(),
+        detail: d,
+        measure,
+        ratio: measure.aggregation === 'ratio',
+        values,
+        errors: options.errors ?? options.actionErrors,
+        // On a conflict the form carries the stored version, so saving again is a deliberate overwrite.
+        rowVersion: value?.rowVersion ?? 0,
+        conflict:
+          options.conflict && value
+            ? {
+                stored: `${shown(value.value, measure.unit, measure.decimalPlaces)}${value.commentary ? ` – “${value.commentary}”` : ''}`,
+                storedStatus: statusTag(value.status).text,
+                yours: `${String(options.values?.value ?? '') || 'no value'}${options.values?.commentary ? ` – “${String(options.values.commentary)}”` : ''}`,
+              }
+            : null,
+        canEdit,
+        summaryRows: entrySummary(d),
+        history: historyRows(d),
+        qualityItems: QUALITY.map((item) => ({ ...item, checked: values.quality === item.value })),
+        actionItems: transitions.map((action) => ({ value: action, text: ACTION_LABELS[action] ?? action })),
+        offTargetHint: offTargetHint(d),
+      },
+      options.status,
+    );
+  }
+
+  app.get(paths.valueEntry(), { config: staff }, async (request, reply) =>
+    renderEntry(reply, request.caller(), idParam(request).id, periodParam(request)),
+  );
+
+  app.post(paths.valueEntry(), { config: staff }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const periodKey = periodParam(request);
+    const body = (request.body ?? {}) as Form;
+    const form = parseForm(valueEntryInput, { ...body, periodKey, breakdownId: null });
+    if (!form.ok) return renderEntry(reply, caller, id, periodKey, { values: body, errors: form.errors, status: 400 });
+    const result = await services.collection.enter(caller, id, form.value);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      return renderEntry(reply, caller, id, periodKey, {
+        values: body,
+        errors: formErrorsFrom(result.error),
+        status: result.error.code === 'conflict' ? 409 : 400,
+        conflict: result.error.code === 'conflict',
+      });
+    }
+    const done = result.value.status === 'submitted' ? 'submitted' : 'saved as a draft';
+    return reply.flash(`Value ${done}`).redirect(paths.valueEntry(id, periodKey));
+  });
+
+  app.post(paths.valueAction(), { config: staff }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const periodKey = periodParam(request);
+    const body = (request.body ?? {}) as Form;
+    const form = parseForm(valueTransitionInput, body);
+    if (!form.ok) return renderEntry(reply, caller, id, periodKey, { actionErrors: form.errors, status: 400 });
+    const detail = await services.collection.valueDetail(caller, id, periodKey);
+    if (!detail.ok || !detail.value.value) return reply.callNotFound();
+    const result = await services.collection.transition(caller, detail.value.value.id, form.value);
+    if (!result.ok) {
+      const errors = formErrorsFrom(result.error);
+      return renderEntry(reply, caller, id, periodKey, {
+        actionErrors: errors,
+        status: result.error.code === 'forbidden' ? 403 : 400,
+      });
+    }
+    return reply
+      .flash(`Value ${statusTag(result.value.status).text.toLowerCase()}`)
+      .redirect(paths.valueEntry(id, periodKey));
+  });
+
+  // --- the grid: all of a unit's measures for one period --------------------------------------------
+
+  app.get(paths.dataEntry(), { config: staff }, async (request, reply) => {
+    const caller = request.caller();
+    const query = request.query as { unitId?: string; period?: string };
+    if (query.unitId && query.period)
+      return reply.redirect(`${paths.unitDataEntry(query.unitId)}?period=${encodeURIComponent(query.period)}`);
+    return renderChooser(reply, caller, query.unitId);
+  });
+
+  async function renderChooser(
+    reply: FastifyReply,
+    caller: Caller,
+    unitId?: string,
+    errors?: FormErrors,
+    status?: number,
+  ) {
+    const units = await services.structure.list(caller);
+    const periods = services.collection.gridPeriods();
+    return reply.render(
+      'pages/collection/choose.njk',
+      {
+        title: 'Enter data for a unit',
+        errors,
+        unitItems: selectItems(
+          units,
+          (unit) => unit.id,
+          (unit) => `${unit.name} (${unit.code})`,
+          unitId,
+          'Select a unit',
+        ),
+        periodItems: periods.flatMap((group) =>
+          group.periods.map((period) => ({ value: period.key, text: `${period.label} (${group.frequency})` })),
+        ),
+      },
+      status,
+    );
+  }
+
+  async function renderGrid(
+    reply: FastifyReply,
+    caller: Caller,
+    unitId: string,
+    periodKey: string,
+    options: {
+      typed?: Form;
+      rowErrors?: Record<string, Record<string, { text: string }>>;
+      errors?: FormErrors;
+      status?: number;
+    } = {},
+  ) {
+    const grid = await services.collection.unitGrid(caller, unitId, periodKey);
+    if (!grid.ok) {
+      if (grid.error.code === 'not_found') return reply.callNotFound();
+      return renderChooser(reply, caller, unitId, formErrorsFrom({ ...grid.error, field: 'period' }), 400);
+    }
+    const unit = await services.structure.get(caller, unitId);
+    if (!unit.ok) return reply.callNotFound();
+    const rows = gridRows(grid.value, options.typed, options.rowErrors);
+    return reply.render(
+      'pages/collection/grid.njk',
+      {
+        title: `${unit.value.name}: data for ${grid.value.periodLabel}`,
+        backLink: paths.dataEntry(),
+        unit: unit.value,
+        grid: grid.value,
+        rows,
+        editable: rows.some((row) => row.canEnter),
+        errors: options.errors,
+        action: `${paths.unitDataEntry(unitId)}?period=${encodeURIComponent(periodKey)}`,
+      },
+      options.status,
+    );
+  }
+
+  app.get(paths.unitDataEntry(), { config: staff }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const period = (request.query as { period?: string }).period;
+    // Another council's unit (or none) is a page that does not exist, with or without a period.
+    if (!(await services.structure.get(caller, id)).ok) return reply.callNotFound();
+    if (!period) return renderChooser(reply, caller, id);
+    return renderGrid(reply, caller, id, period);
+  });
+
+  app.post(paths.unitDataEntry(), { config: staff }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const periodKey = (request.query as { period?: string }).period ?? '';
+    if (!(await services.structure.get(caller, id)).ok) return reply.callNotFound();
+    if (!parsePeriodKey(periodKey).ok) return renderChooser(reply, caller, id);
+    const body = (request.body ?? {}) as Form;
+    const grid = await services.collection.unitGrid(caller, id, periodKey);
+    if (!grid.ok) return reply.callNotFound();
+    const action = body.action === 'submit' ? 'submit' : 'save';
+    const rowErrors: Record<string, Record<string, { text: string }>> = {};
+    const summary: FormErrors['summary'] = [];
+    let saved = 0;
+    const text = (key: string) => String(body[key] ?? '').trim();
+    for (const row of grid.value.rows) {
+      if (!row.canEnter) continue;
+      const mid = row.measure.id;
+      const typed = {
+        value: text(`value_${mid}`),
+        numerator: text(`numerator_${mid}`),
+        denominator: text(`denominator_${mid}`),
+        commentary: text(`commentary_${mid}`),
+      };
+      const stored = row.value;
+      const same = (a: string, b: number | string | null | undefined) =>
+        a === (b === null || b === undefined ? '' : String(b));
+      const unchanged =
+        same(typed.value, stored?.value) &&
+        same(typed.numerator, stored?.numerator) &&
+        same(typed.denominator, stored?.denominator) &&
+        same(typed.commentary, stored?.commentary ?? '');
+      const nothingTyped = Object.values(typed).every((v) => v === '');
+      // Rows left as they were are not touched (unless submitting a stored draft).
+      if ((unchanged && !(action === 'submit' && stored)) || (!stored && nothingTyped)) continue;
+      const form = parseForm(valueEntryInput, {
+        periodKey,
+        breakdownId: null,
+        ...typed,
+        quality: stored?.quality ?? 'final',
+        evidenceUrl: stored?.evidenceUrl ?? '',
+        action,
+        rowVersion: body[`rowVersion_${mid}`] ?? 0,
+      });
+      const problem = form.ok ? await services.collection.enter(caller, mid, form.value) : null;
+      if (form.ok && problem?.ok) {
+        saved += 1;
+        continue;
+      }
+      const field = !form.ok
+        ? (Object.keys(form.errors.fields)[0] ?? 'value')
+        : (problem && !problem.ok && problem.error.field) || 'value';
+      const message = !form.ok
+        ? (form.errors.summary[0]?.text ?? 'Check this row')
+        : problem && !problem.ok
+          ? problem.error.message
+          : 'Check this row';
+      const input = ['value', 'numerator', 'denominator', 'commentary'].includes(field)
+        ? field
+        : row.measure.aggregation === 'ratio'
+          ? 'numerator'
+          : 'value';
+      rowErrors[mid] = { [input]: { text: message } };
+      summary.push({ text: `${row.measure.code}: ${message}`, href: `#${input}_${mid}` });
+    }
+    if (summary.length > 0) {
+      return renderGrid(reply, caller, id, periodKey, {
+        typed: body,
+        rowErrors,
+        errors: {
+          summary: saved
+            ? [
+                {
+                  text: `${saved} row${saved === 1 ? ' was' : 's were'} saved; the rows below were not`,
+                  href: '#grid',
+                },
+                ...summary,
+              ]
+            : summary,
+          fields: {},
+        },
+        status: 400,
+      });
+    }
+    const verb = action === 'submit' ? 'submitted' : 'saved';
+    return reply
+      .flash(saved === 0 ? 'Nothing had changed' : `${saved} value${saved === 1 ? '' : 's'} ${verb}`)
+      .redirect(`${paths.unitDataEntry(id)}?period=${encodeURIComponent(periodKey)}`);
+  });
+}

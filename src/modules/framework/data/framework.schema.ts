@@ -1,0 +1,107 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { governanceBodies } from '../../organisation/data/governance.schema.ts';
+import { organisations } from '../../organisation/data/organisation.schema.ts';
+
+/**
+ * The framework is data, not code: each council names its own plan types, the item types they
+ * hold, their template sections and their approval steps (docs/decisions/0004).
+ */
+export const itemTypes = pgTable(
+  'item_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [uniqueIndex('item_types_org_key').on(t.organisationId, t.key)],
+);
+
+export interface TemplateSection {
+  key: string;
+  title: string;
+  hint: string;
+}
+
+export const planTypes = pgTable(
+  'plan_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** 1 = top of the golden thread (community strategy); larger numbers sit lower. */
+    level: integer('level').notNull(),
+    description: text('description').notNull().default(''),
+    templateSections: jsonb('template_sections').$type<TemplateSection[]>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_types_org_key').on(t.organisationId, t.key)],
+);
+
+/** Which plan types a plan type may sit under. */
+export const planTypeParents = pgTable(
+  'plan_type_parents',
+  {
+    planTypeId: uuid('plan_type_id')
+      .notNull()
+      .references(() => planTypes.id, { onDelete: 'cascade' }),
+    parentPlanTypeId: uuid('parent_plan_type_id')
+      .notNull()
+      .references(() => planTypes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.planTypeId, t.parentPlanTypeId] })],
+);
+
+/** Which item types a plan type may hold. */
+export const planTypeItemTypes = pgTable(
+  'plan_type_item_types',
+  {
+    planTypeId: uuid('plan_type_id')
+      .notNull()
+      .references(() => planTypes.id, { onDelete: 'cascade' }),
+    itemTypeId: uuid('item_type_id')
+      .notNull()
+      .references(() => itemTypes.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.planTypeId, t.itemTypeId] })],
+);
+
+/**
+ * Approval steps in order. kind: 'owner' (the plan's owner signs off), 'role' (someone holding
+ * the role at the plan's unit or above), 'body' (recorded for a governance body by one of its
+ * members or a performance officer).
+ */
+export const approvalSteps = pgTable(
+  'approval_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    planTypeId: uuid('plan_type_id')
+      .notNull()
+      .references(() => planTypes.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    role: text('role'),
+    bodyId: uuid('body_id').references(() => governanceBodies.id),
+  },
+  (t) => [
+    uniqueIndex('approval_steps_type_position').on(t.planTypeId, t.position),
+    index('approval_steps_org_idx').on(t.organisationId),
+  ],
+);

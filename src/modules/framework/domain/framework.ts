@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { isRole, ROLE_NAMES, roleAllows, ROLES, type Role } from '../../../kernel/access/index.ts';
+import { optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
+import { domainError, type DomainError, fail, ok, type Result } from '../../../kernel/result.ts';
+
+/**
+ * The framework is data: each council names its plan types (with a level in the golden thread,
+ * the types they may sit under and the item types they may hold), their template sections and
+ * their approval steps. These are the rules every change to it must keep.
+ */
+
+export const MAX_LEVEL = 20;
+export const STEP_KINDS = ['owner', 'role', 'body'] as const;
+
+/** Roles whose holders may approve plans, so may be named in a role step. */
+export const APPROVING_ROLES: readonly Role[] = ROLES.filter((role) => roleAllows(role, 'approve:plans'));
+export type StepKind = (typeof STEP_KINDS)[number];
+
+export const STEP_KIND_NAMES: Record<StepKind, string> = {
+  owner: 'Sign-off by the plan owner',
+  role: 'Approval by someone holding a role',
+  body: 'Approval by a governance body',
+};
+
+const key = (label: string) =>
+  z
+    .string({ message: `Enter ${label}` })
+    .trim()
+    .toLowerCase()
+    .min(1, `Enter ${label}`)
+    .max(50, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be 50 characters or fewer`)
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      `${label.charAt(0).toUpperCase()}${label.slice(1)} can only contain letters, numbers and single hyphens, like service-plan`,
+    );
+
+/** Checkboxes and JSON booleans both mean yes/no; an unticked checkbox sends nothing. */
+const flag = z.preprocess(
+  (value) => {
+    if (value === undefined || value === null || value === '' || value === 'false') return false;
+    if (value === 'true' || value === 'yes' || value === 'on') return true;
+    return value;
+  },
+  z.boolean({ message: 'Active must be yes or no' }),
+);
+
+const level = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
+  z
+    .number({ message: 'Enter the level as a whole number, like 4' })
+    .int('Enter the level as a whole number, like 4')
+    .min(1, 'Level must be 1 or more (1 is the top of the golden thread)')
+    .max(MAX_LEVEL, `Level must be ${MAX_LEVEL} or less`),
+);
+
+const uniqueIds = (message: string) => stringList(requiredId(message)).transform((ids) => [...new Set(ids)]);
+
+export const templateSectionInput = z.object({
+  key: key('a section key'),
+  title: requiredText('a section title'),
+  hint: optionalText('hint', 500),
+});
+export type TemplateSectionInput = z.infer<typeof templateSectionInput>;
+
+export const approvalStepInput = z
+  .object({
+    name: requiredText('a step name'),
+    kind: z.enum(STEP_KINDS, { message: 'Select who approves at this step' }),
+    role: z.preprocess(
+      (value) => (value === '' || value === undefined ? null : value),
+      z.enum(ROLES, { message: 'Select a role' }).nullable(),
+    ),
+    bodyId: z.preprocess(
+      (value) => (value === '' || value === undefined ? null : value),
+      z.uuid({ message: 'Select a governance body' }).nullable(),
+    ),
+  })
+  .superRefine((step, context) => {
+    if (step.kind === 'role' && step.role === null) {
+      context.addIssue({ code: 'custom', path: ['role'], message: 'Select the role that approves at this step' });
+    }
+    if (step.kind === 'body' && step.bodyId === null) {
+      context.addIssue({ code: 'custom', path: ['bodyId'], message: 'Select the governance body that approves' });
+    }
+  })
+  .transform((step) => ({
+    name: step.name,
+    kind: step.kind,
+    role: step.kind === 'role' ? step.role : null,
+    bodyId: step.kind === 'body' ? step.bodyId : null,
+  }));
+export type ApprovalStepInput = z.infer<typeof approvalStepInput>;
+
+/** The plan type itself, as the page form and the API send it. */
+export const planTypeInput = z.object({
+  key: key('a key'),
+  name: requiredText('a name'),
+  level,
+  description: optionalText('description', 2000),
+  active: flag,
+  parentTypeIds: uniqueIds('Select plan types that exist'),
+  itemTypeIds: uniqueIds('Select item types that exist').pipe(
+    z.array(z.string()).min(1, 'Select at least one item type this plan type may hold'),
+  ),
+});
+export type PlanTypeInput = z.infer<typeof planTypeInput>;
+
+/** Over the API a plan type may be written whole, sections and steps included. */
+export const planTypeApiInput = planTypeInput.extend({
+  active: z.boolean().default(true),
+  templateSections: z.array(templateSectionInput).optional(),
+  approvalSteps: z.array(approvalStepInput).optional(),
+});
+export type PlanTypeApiInput = z.infer<typeof planTypeApiInput>;
+
+export const itemTypeInput = z.object({
+  key: key('a key'),
+  name: requiredText('a name'),
+  description: optionalText('description', 2000),
+  active: flag,
+});
+export type ItemTypeInput = z.infer<typeof itemTypeInput>;
+
+export const itemTypeApiInput = itemTypeInput.extend({ active: z.boolean().default(true) });
+
+export const MOVE_DIRECTIONS = ['up', 'down'] as const;
+export type MoveDirection = (typeof MOVE_DIRECTIONS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Rules over the whole framework
+// ---------------------------------------------------------------------------------------------
+
+export interface PlanTypeNode {
+  id: string;
+  name: string;
+  level: number;
+}
+
+export interface Edge {
+  planTypeId: string;
+  parentPlanTypeId: string;
+}
+
+/** "Service plan (level 4)": how a type is named in messages. */
+export const describeType = (type: Pick<PlanTypeNode, 'name' | 'level'>) => `${type.name} (level ${type.level})`;
+
+/**
+ * Whether plan type `subject` (id null while it is being created) may sit under `parentIds` at
+ * `level`, and whether the types already sitting under it still sit lower. Refuses sitting under
+ * itself, a cycle through the types below it, unknown parents, and a parent that is not higher in
+ * the thread (a lower level number).
+ */
+export function checkPlacement(
+  types: readonly PlanTypeNode[],
+  edges: readonly Edge[],
+  subject: { id: string | null; name: string; level: number },
+  parentIds: readonly string[],
+): Result<null> {
+  const byId = new Map(types.map((type) => [type.id, type]));
+  const proposed = { name: subject.name, level: subject.level };
+  for (const parentId of parentIds) {
+    if (subject.id !== null && parentId === subject.id) {
+      return fail(domainError('cycle', `${subject.name} cannot sit under itself`, 'parentTypeIds'));
+    }
+    if (!byId.has(parentId)) {
+      return fail(domainError('invalid', 'Select plan types that exist', 'parentTypeIds'));
+    }
+  }
+  if (subject.id !== null) {
+    const below = typesBelow(edges, subject.id);
+    for (const parentId of parentIds) {
+      if (below.has(parentId)) {
+        const parent = byId.get(parentId)!;
+        return fail(
+          domainError(
+            'cycle',
+            `${subject.name} cannot sit under ${parent.name}, because ${parent.name} already sits under ${subject.name}`,
+            'parentTypeIds',
+          ),
+        );
+      }
+    }
+  }
+  for (const parentId of parentIds) {
+    const parent = byId.get(parentId)!;
+    if (parent.level >= subject.level) {
+      return fail(
+        domainError(
+          'invalid',
+          `${describeType(proposed)} cannot sit under ${describeType(parent)}: a plan type can only sit under types with a lower level number`,
+          'parentTypeIds',
+        ),
+      );
+    }
+  }
+  if (subject.id !== null) {
+    for (const edge of edges) {
+      if (edge.parentPlanTypeId !== subject.id) continue;
+      const child = byId.get(edge.planTypeId);
+      if (child && child.level <= subject.level) {
+        return fail(
+          domainError(
+            'invalid',
+            `${describeType(child)} cannot sit under ${describeType(proposed)}: choose a level above ${child.level} for ${subject.name}, or change what ${child.name} sits under first`,
+            'level',
+          ),
+        );
+      }
+    }
+  }
+  return ok(null);
+}
+
+/** Every type that sits (directly or through others) under `planTypeId`. */
+export function typesBelow(edges: readonly Edge[], planTypeId: string): Set<string> {
+  const below = new Set<string>();
+  const queue = [planTypeId];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const edge of edges) {
+      if (edge.parentPlanTypeId === current && !below.has(edge.planTypeId)) {
+        below.add(edge.planTypeId);
+        queue.push(edge.planTypeId);
+      }
+    }
+  }
+  return below;
+}
+
+/** Section keys are how plans store their text: unique within a type. */
+export function checkSections(sections: readonly TemplateSectionInput[]): Result<null> {
+  const seen = new Set<string>();
+  for (const section of sections) {
+    if (seen.has(section.key)) {
+      return fail(domainError('duplicate', `This plan type already has a section with the key ${section.key}`, 'key'));
+    }
+    seen.add(section.key);
+  }
+  return ok(null);
+}
+
+export interface BodyNode {
+  id: string;
+  name: string;
+  frameworkRoles: readonly string[];
+}
+
+/** A role step needs a real role; a body step a body of this organisation that approves. */
+export function checkStep(step: ApprovalStepInput, bodies: readonly BodyNode[]): Result<null> {
+  if (step.kind === 'role') {
+    if (step.role === null || !isRole(step.role)) {
+      return fail(domainError('invalid', 'Select the role that approves at this step', 'role'));
+    }
+    if (!roleAllows(step.role, 'approve:plans')) {
+      return fail(
+        domainError(
+          'invalid',
+          `The ${ROLE_NAMES[step.role]} role cannot approve plans: choose one of ${APPROVING_ROLES.map((role) => ROLE_NAMES[role]).join(', ')}`,
+          'role',
+        ),
+      );
+    }
+  }
+  if (step.kind === 'body') {
+    const body = bodies.find((candidate) => candidate.id === step.bodyId);
+    if (!body) return fail(domainError('invalid', 'Select a governance body that exists', 'bodyId'));
+    if (!body.frameworkRoles.includes('approves')) {
+      return fail(
+        domainError(
+          'invalid',
+          `${body.name} does not approve plans: choose a body that approves, or change what ${body.name} does in its governance settings`,
+          'bodyId',
+        ),
+      );
+    }
+  }
+  return ok(null);
+}
+
+export function checkSteps(steps: readonly ApprovalStepInput[], bodies: readonly BodyNode[]): Result<null> {
+  for (const step of steps) {
+    const checked = checkStep(step, bodies);
+    if (!checked.ok) return checked;
+  }
+  return ok(null);
+}
+
+/** Moves the element at `index` one place up or down; out of range leaves the list as it was. */
+export function moved<T>(list: readonly T[], index: number, direction: MoveDirection): T[] {
+  const target = direction === 'up' ? index - 1 : index + 1;
+  const copy = [...list];
+  if (index < 0 || index >= list.length || target < 0 || target >= list.length) return copy;
+  const [element] = copy.splice(index, 1);
+  copy.splice(target, 0, element as T);
+  return copy;
+}
+
+/** How a step reads: "Approval by the director" — Role: Director. */
+export function describeStepApprover(step: { kind: string; role: string | null; bodyName: string | null }): string {
+  if (step.kind === 'owner') return 'The plan owner';
+  if (step.kind === 'role') return step.role && isRole(step.role) ? ROLE_NAMES[step.role as Role] : 'Unknown role';
+  return step.bodyName ?? 'Unknown body';
+}
+
+export type { DomainError };

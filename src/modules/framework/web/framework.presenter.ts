@@ -1,0 +1,153 @@
+import { ROLE_NAMES } from '../../../kernel/access/index.ts';
+import {
+  APPROVING_ROLES,
+  describeStepApprover,
+  STEP_KIND_NAMES,
+  STEP_KINDS,
+} from '../domain/framework.ts';
+import type {
+  GovernanceBodyOption,
+  ItemType,
+  PlanTypeDetail,
+  TemplateSection,
+} from '../framework.service.ts';
+import { selectItems } from '../../../platform/http/options.presenter.ts';
+
+/** Shapes the framework for its pages, so templates only loop and call macros. */
+
+interface Named {
+  id: string;
+  name: string;
+}
+
+function namesOf(ids: readonly string[], all: readonly Named[]): string[] {
+  return ids.flatMap((id) => {
+    const found = all.find((candidate) => candidate.id === id);
+    return found ? [found.name] : [];
+  });
+}
+
+export interface StepRow {
+  id: string;
+  position: number;
+  name: string;
+  kindName: string;
+  approver: string;
+  first: boolean;
+  last: boolean;
+}
+
+export function stepRows(planType: PlanTypeDetail): StepRow[] {
+  return planType.approvalSteps.map((step, index, steps) => ({
+    id: step.id,
+    position: step.position,
+    name: step.name,
+    kindName: STEP_KIND_NAMES[step.kind] ?? step.kind,
+    approver: describeStepApprover(step),
+    first: index === 0,
+    last: index === steps.length - 1,
+  }));
+}
+
+export interface SectionRow extends TemplateSection {
+  first: boolean;
+  last: boolean;
+}
+
+export function sectionRows(planType: PlanTypeDetail): SectionRow[] {
+  return planType.templateSections.map((section, index, sections) => ({
+    ...section,
+    first: index === 0,
+    last: index === sections.length - 1,
+  }));
+}
+
+/** One row per plan type, in level order, for the framework overview. */
+export function overviewRows(planTypes: readonly PlanTypeDetail[], itemTypes: readonly ItemType[]) {
+  return planTypes.map((planType) => ({
+    id: planType.id,
+    name: planType.name,
+    key: planType.key,
+    level: planType.level,
+    active: planType.active,
+    sitsUnder: namesOf(planType.parentTypeIds, planTypes),
+    holds: namesOf(planType.itemTypeIds, itemTypes),
+    sections: planType.templateSections.map((section) => section.title),
+    steps: planType.approvalSteps.map((step) => `${step.name} (${describeStepApprover(step)})`),
+  }));
+}
+
+/** What the plan type page shows about where the type sits. */
+export function planTypeSummary(
+  planType: PlanTypeDetail,
+  planTypes: readonly PlanTypeDetail[],
+  itemTypes: readonly ItemType[],
+) {
+  return {
+    sitsUnder: namesOf(planType.parentTypeIds, planTypes),
+    sitsAbove: planTypes.filter((other) => other.parentTypeIds.includes(planType.id)).map((other) => other.name),
+    holds: namesOf(planType.itemTypeIds, itemTypes),
+  };
+}
+
+/** Checkbox items for the plan type form: the types it may sit under and the item types it may hold. */
+export function planTypeFormItems(
+  values: Record<string, unknown>,
+  planTypes: readonly PlanTypeDetail[],
+  itemTypes: readonly ItemType[],
+  editingId: string | undefined,
+) {
+  const listOf = (value: unknown): string[] =>
+    value === undefined || value === null || value === ''
+      ? []
+      : Array.isArray(value)
+        ? value.map(String)
+        : [String(value)];
+  const parents = listOf(values.parentTypeIds);
+  const held = listOf(values.itemTypeIds);
+  return {
+    parentItems: planTypes
+      .filter((planType) => planType.id !== editingId)
+      .map((planType) => ({
+        value: planType.id,
+        text: planType.name,
+        hint: { text: `Level ${planType.level}${planType.active ? '' : ' · not in use'}` },
+        checked: parents.includes(planType.id),
+      })),
+    itemTypeItems: itemTypes.map((itemType) => ({
+      value: itemType.id,
+      text: itemType.name,
+      ...(itemType.active ? {} : { hint: { text: 'Not in use' } }),
+      checked: held.includes(itemType.id),
+    })),
+    activeItems: [
+      {
+        value: 'true',
+        text: 'In use: people can make new plans of this type',
+        checked: values.active === true || values.active === 'true',
+      },
+    ],
+  };
+}
+
+/** Options for the "add an approval step" form. */
+export function stepFormItems(values: Record<string, unknown>, bodies: readonly GovernanceBodyOption[]) {
+  const approving = bodies.filter((body) => body.frameworkRoles.includes('approves'));
+  return {
+    kindItems: STEP_KINDS.map((kind) => ({ value: kind, text: STEP_KIND_NAMES[kind], checked: values.kind === kind })),
+    roleItems: selectItems(
+      APPROVING_ROLES,
+      (role) => role,
+      (role) => ROLE_NAMES[role],
+      values.role as string | undefined,
+      'Select a role',
+    ),
+    bodyItems: selectItems(
+      approving,
+      (body) => body.id,
+      (body) => body.name,
+      values.bodyId as string | undefined,
+      approving.length > 0 ? 'Select a governance body' : 'No governance body approves plans yet',
+    ),
+  };
+}

@@ -1,0 +1,140 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IMPORT_KINDS } from '../domain/columns.ts';
+import { XLSX_MIME } from '../import-files.ts';
+import { WEB_LIMITS, type ImportReport } from '../import-export.service.ts';
+import type { Services } from '../../../services.ts';
+import { problem, sendProblem } from '../../../platform/http/problem.ts';
+import { problemResponses, problemSchema } from '../../../platform/http/schemas.ts';
+
+const kindsInWords = `${IMPORT_KINDS.slice(0, -1).join(', ')} or ${IMPORT_KINDS.at(-1)}`;
+
+const reportSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    dryRun: z.boolean(),
+    fileName: z.string(),
+    rows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    measures: z.number().int(),
+    errors: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
+    errorCount: z.number().int(),
+    written: z.boolean(),
+  })
+  .meta({ id: 'ImportReport' });
+
+const rejectedSchema = problemSchema.extend({ report: reportSchema.optional() }).meta({ id: 'ImportRejected' });
+
+/** A report with bad rows, as problem details: every row's problem as "line 12, value". */
+export function rejectedImport(report: ImportReport) {
+  const rows = report.errorCount === 1 ? '1 problem was' : `${report.errorCount.toLocaleString('en-GB')} problems were`;
+  return {
+    ...problem(
+      400,
+      `${rows} found in ${report.fileName}: nothing was imported. Correct the rows listed and import the file again.`,
+      {
+        code: 'invalid',
+        errors: report.errors.map((error) => ({
+          field: `line ${error.line}, ${error.column || 'row'}`,
+          message: error.message,
+        })),
+      },
+    ),
+    report,
+  };
+}
+
+export async function importsApi(app: FastifyInstance, { services }: { services: Services }) {
+  // The file is the request body: CSV as text/csv, a workbook as the XLSX type (here only).
+  app.addContentTypeParser(
+    ['text/csv', 'application/csv', XLSX_MIME],
+    { parseAs: 'buffer', bodyLimit: WEB_LIMITS.maxBytes * 2 },
+    (_request, body, done) => done(null, body),
+  );
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Import and export'];
+
+  api.post(
+    '/imports/:kind',
+    {
+      config: { access: { permission: 'import:data' } },
+      bodyLimit: WEB_LIMITS.maxBytes * 2,
+      schema: {
+        tags,
+        summary:
+          'Import measures, breakdown categories, targets or values from a CSV (text/csv) or XLSX file sent as the request body',
+        description:
+          'Every row is checked first; nothing is written unless all are valid, then all are written in one transaction. ' +
+          'With dryRun=true nothing is written: the report says what would be created, updated or left unchanged.',
+        params: z.object({ kind: z.enum(IMPORT_KINDS, { message: `must be ${kindsInWords}` }) }),
+        querystring: z.object({
+          dryRun: z
+            .enum(['true', 'false'], { message: 'must be true or false' })
+            .optional()
+            .transform((value) => value === 'true'),
+          fileName: z.string().max(200).optional(),
+        }),
+        response: {
+          200: reportSchema,
+          400: rejectedSchema,
+          401: problemSchema,
+          403: problemSchema,
+          409: problemSchema,
+          415: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const format = type === XLSX_MIME ? 'xlsx' : type === 'text/csv' || type === 'application/csv' ? 'csv' : null;
+      if (!format || !Buffer.isBuffer(request.body)) {
+        return reply
+          .code(415)
+          .type('application/problem+json')
+          .send(problem(415, `Send the file as the request body with content-type text/csv or ${XLSX_MIME}`));
+      }
+      const result = await services.importExport.importFile(request.caller(), request.params.kind, request.body, {
+        format,
+        dryRun: request.query.dryRun,
+        fileName: request.query.fileName ?? `${request.params.kind}.${format}`,
+      });
+      if (!result.ok) return sendProblem(reply, result.error);
+      if (result.value.errorCount > 0)
+        return reply.code(400).type('application/problem+json').send(rejectedImport(result.value));
+      return result.value;
+    },
+  );
+
+  api.get(
+    '/exports/:file',
+    {
+      config: { access: { permission: 'view:organisation' } },
+      schema: {
+        tags,
+        summary:
+          'Export the active measures, their breakdown categories, current targets or values (measures.csv, breakdowns.csv, targets.xlsx, values.csv, …)',
+        params: z.object({
+          file: z
+            .string()
+            .regex(
+              new RegExp(`^(${IMPORT_KINDS.join('|')})\\.(csv|xlsx)$`),
+              `must be ${kindsInWords}, then .csv or .xlsx`,
+            ),
+        }),
+        response: { ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const [kind, format] = request.params.file.split('.') as [(typeof IMPORT_KINDS)[number], 'csv' | 'xlsx'];
+      const result = await services.importExport.exportFile(request.caller(), kind, format);
+      if (!result.ok) return sendProblem(reply, result.error);
+      return reply
+        .type(result.value.contentType)
+        .header('content-disposition', `attachment; filename="${result.value.fileName}"`)
+        .send(result.value.body as never);
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { COLUMNS, IMPORT_KINDS, type ImportKind } from '../domain/columns.ts';
+import type { ImportReport } from '../import-export.service.ts';
+import type { Services } from '../../../services.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import { paths } from '../../../kernel/paths.ts';
+
+const importers = { access: { permission: 'import:data' } } as const;
+
+const KIND_LABELS: Record<ImportKind, string> = {
+  measures: 'Measure definitions',
+  breakdowns: 'Breakdown categories (ward, age group, …)',
+  targets: 'Targets',
+  values: 'Values',
+};
+
+/** A spreadsheet (CSV or XLSX) uploaded as a file, or CSV pasted into the box. */
+const importForm = z
+  .object({
+    kind: z.enum(IMPORT_KINDS, { message: 'Select what the file contains' }),
+    file: z.preprocess(
+      (value) => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined),
+      z.instanceof(Buffer).optional(),
+    ),
+    csv: z.preprocess((value) => (typeof value === 'string' ? value.trim() : ''), z.string()),
+    action: z.enum(['check', 'import']).default('check'),
+  })
+  .refine((form) => form.file !== undefined || form.csv !== '', {
+    message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
+    path: ['file'],
+  });
+
+/** An .xlsx file is a zip archive: it starts with "PK". */
+const isXlsx = (bytes: Buffer) =>
+  bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+export async function importsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  function render(
+    reply: FastifyReply,
+    options: { values?: Record<string, unknown>; errors?: FormErrors; report?: ImportReport; status?: number } = {},
+  ) {
+    const values = options.values ?? { kind: 'values' };
+    const report = options.report;
+    return reply.render(
+      'pages/imports/index.njk',
+      {
+        title: 'Import and export',
+        values,
+        errors: options.errors,
+        report,
+        reportRows:
+          report?.errors.map((error) => [
+            { text: String(error.line) },
+            { text: error.column || 'row' },
+            { text: error.message },
+          ]) ?? [],
+        kindItems: IMPORT_KINDS.map((kind) => ({
+          value: kind,
+          text: KIND_LABELS[kind],
+          hint: {
+            text: `Columns: ${COLUMNS[kind].map((c) => c.header + (c.required ? ' (required)' : '')).join(', ')}`,
+          },
+          checked: values.kind === kind,
+        })),
+        exports: IMPORT_KINDS.map((kind) => ({
+          label: KIND_LABELS[kind],
+          csv: paths.exportFile(`${kind}.csv`),
+          xlsx: paths.exportFile(`${kind}.xlsx`),
+        })),
+      },
+      options.status,
+    );
+  }
+
+  app.get(paths.imports(), { config: importers }, async (_request, reply) => render(reply));
+
+  app.post(paths.imports(), { config: importers }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(importForm, body);
+    const values = { kind: body.kind, csv: typeof body.csv === 'string' ? body.csv : '' };
+    if (!form.ok) return render(reply, { values, errors: form.errors, status: 400 });
+    const dryRun = form.value.action !== 'import';
+    const bytes = form.value.file ?? Buffer.from(form.value.csv, 'utf8');
+    const result = await services.importExport.importFile(request.caller(), form.value.kind, bytes, {
+      format: isXlsx(bytes) ? 'xlsx' : 'csv',
+      dryRun,
+      fileName: form.value.file ? `uploaded ${form.value.kind} file` : `pasted ${form.value.kind}`,
+    });
+    if (!result.ok) {
+      return render(reply, {
+        values,
+        errors: formErrorsFrom({ ...result.error, field: form.value.file ? 'file' : 'csv' }),
+        status: result.error.code === 'forbidden' ? 403 : 400,
+      });
+    }
+    const report = result.value;
+    if (report.errorCount > 0) {
+      const summary = [
+        {
+          text: `${report.errorCount} problem${report.errorCount === 1 ? '' : 's'} found: nothing was imported`,
+          href: '#problems',
+        },
+      ];
+      return render(reply, { values, errors: { summary, fields: {} }, report, status: 400 });
+    }
+    if (!report.written) return render(reply, { values, report });
+    return reply
+      .flash(`Imported ${report.kind}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged`)
+      .redirect(paths.imports());
+  });
+}

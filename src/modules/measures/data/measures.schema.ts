@@ -1,0 +1,462 @@
+/**
+ * Measures (performance indicators), their targets, periodic values with the data-quality
+ * workflow, and the stored results of the performance engine. See measures.README.md for what
+ * each table is for and the intended workflow.
+ *
+ * Conventions used here:
+ * - numbers are double precision: the engine computes in JavaScript numbers, and a value typed as
+ *   70.35 comes back as 70.35;
+ * - periods are the engine's period keys ('2025-26', '2025-26-H1', '2025-26-Q2', '2025-26-M03'),
+ *   which sort as text within one frequency; a financial year is its annual key ('2025-26');
+ * - a breakdown_id that is null means the measure as a whole (the total), not a breakdown;
+ * - enumerations are text columns whose allowed values are listed in the comment and enforced by
+ *   the domain schemas in src/domain/measures.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { RagThresholds } from '../../../kernel/measurement/rag.ts';
+import { organisations, people, units } from '../../organisation/data/organisation.schema.ts';
+import { planItems } from '../../plans/data/plans.schema.ts';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const organisationId = () =>
+  uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id);
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const createdAt = () => at('created_at').notNull().defaultNow();
+const updatedAt = () => at('updated_at').notNull().defaultNow();
+
+/** SPC chart settings stored per measure (the engine's LimitOptions). */
+export interface MeasureSpcSettings {
+  /** Drop moving ranges above 3.267 × their mean before computing limits (default true). */
+  screenMovingRanges: boolean;
+  /** Fix the centre line and limits on the first n points of each segment; null = all points. */
+  baselinePoints: number | null;
+}
+
+export const measures = pgTable(
+  'measures',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** Why it matters. */
+    purpose: text('purpose').notNull().default(''),
+    definition: text('definition').notNull().default(''),
+    calculation: text('calculation').notNull().default(''),
+    numeratorLabel: text('numerator_label').notNull().default(''),
+    denominatorLabel: text('denominator_label').notNull().default(''),
+    /** '%' | 'number' | '£' | 'days' | 'rate per 1,000' | any other suffix */
+    unit: text('unit').notNull(),
+    decimalPlaces: integer('decimal_places').notNull().default(0),
+    /** higher-is-better | lower-is-better | within-range | none */
+    polarity: text('polarity').notNull(),
+    /** monthly | quarterly | half-yearly | annual */
+    frequency: text('frequency').notNull(),
+    /** sum | mean | latest | ratio | min | max */
+    aggregation: text('aggregation').notNull(),
+    dataSource: text('data_source').notNull().default(''),
+    collectionMethod: text('collection_method').notNull().default(''),
+    /** statutory | local | partnership */
+    measureType: text('measure_type').notNull().default('local'),
+    baselineValue: doublePrecision('baseline_value'),
+    baselinePeriod: text('baseline_period'),
+    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    /**
+     * The unit accountable for the measure: permissions (edit:measures, data entry) are checked
+     * at this unit and inherited from above. Null: council-wide, only org-wide grants apply.
+     */
+    ownerUnitId: uuid('owner_unit_id').references(() => units.id),
+    verifierPersonId: uuid('verifier_person_id').references(() => people.id),
+    dataQualityNotes: text('data_quality_notes').notNull().default(''),
+    isKey: boolean('is_key').notNull().default(false),
+    /** active | retired (a retired measure keeps its values, targets and history). */
+    status: text('status').notNull().default('active'),
+    retiredAt: at('retired_at'),
+    retiredReason: text('retired_reason').notNull().default(''),
+    /** Free tags: portfolio, scrutiny panel, ... (trimmed, no duplicates ignoring case). */
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Validation range for values; a percentage defaults to 0..100, a count to 0..none. */
+    minValue: doublePrecision('min_value'),
+    maxValue: doublePrecision('max_value'),
+    /** The engine's RagThresholds: percentage / absolute tolerance, explicit bands, or none. */
+    ragThresholds: jsonb('rag_thresholds')
+      .$type<RagThresholds>()
+      .notNull()
+      .default({ kind: 'percentage', amberPercent: 5 }),
+    spcSettings: jsonb('spc_settings')
+      .$type<MeasureSpcSettings>()
+      .notNull()
+      .default({ screenMovingRanges: true, baselinePoints: null }),
+    /** Working days after period end when data is due; null = the organisation's rule. */
+    dueWorkingDays: integer('due_working_days'),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('measures_org_code_key').on(t.organisationId, sql`lower(${t.code})`),
+    index('measures_org_status_idx').on(t.organisationId, t.status),
+    index('measures_owner_unit_idx').on(t.ownerUnitId),
+    index('measures_owner_person_idx').on(t.ownerPersonId),
+  ],
+);
+
+/** People who enter data for a measure (besides the owner). */
+export const measureAssignees = pgTable(
+  'measure_assignees',
+  {
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    addedBy: uuid('added_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.personId] }),
+    index('measure_assignees_person_idx').on(t.organisationId, t.personId),
+  ],
+);
+
+/** Measure ↔ plan item, many-to-many: a value is entered once and reported under every item. */
+export const measureItemLinks = pgTable(
+  'measure_item_links',
+  {
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => planItems.id),
+    addedBy: uuid('added_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.measureId, t.itemId] }),
+    index('measure_item_links_item_idx').on(t.organisationId, t.itemId),
+  ],
+);
+
+/**
+ * A category of a breakdown of a measure: dimension 'ward', code 'E05000001', label 'Abbey'.
+ * Values and targets with breakdown_id set are for that category; null is the whole measure.
+ */
+export const measureBreakdowns = pgTable(
+  'measure_breakdowns',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    /** ward | locality | community | age group | any other dimension name */
+    dimension: text('dimension').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('measure_breakdowns_key').on(t.measureId, sql`lower(${t.dimension})`, sql`lower(${t.code})`),
+    index('measure_breakdowns_org_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * Targets are versioned: a revision inserts a new row and marks the old one superseded (never an
+ * update of the figures). Reports use the target that applied at the time (targetAt in
+ * src/domain/measures/target-history.ts).
+ *
+ * kind:
+ * - annual: one target for financial_year ('2025-26'), period_key null;
+ * - profile: a target for one period of the measure's frequency (period_key '2025-26-M03') in
+ *   financial_year — a seasonal profile is one row per period;
+ * - multi-year: a step-change target for a plan period, plan_period_start..plan_period_end
+ *   (financial-year keys, inclusive); financial_year is the year the target is for (normally the
+ *   end year).
+ */
+export const measureTargets = pgTable(
+  'measure_targets',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    breakdownId: uuid('breakdown_id').references(() => measureBreakdowns.id),
+    /** annual | profile | multi-year */
+    kind: text('kind').notNull(),
+    financialYear: text('financial_year').notNull(),
+    periodKey: text('period_key'),
+    planPeriodStart: text('plan_period_start'),
+    planPeriodEnd: text('plan_period_end'),
+    /** The target (higher/lower is better); null for a range. */
+    value: doublePrecision('value'),
+    /** The range (within range); null for a single value. */
+    lower: doublePrecision('lower'),
+    upper: doublePrecision('upper'),
+    /** The date from which this version applies. */
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    supersededAt: at('superseded_at'),
+    supersededBy: uuid('superseded_by'),
+    reason: text('reason').notNull().default(''),
+    setBy: uuid('set_by').references(() => people.id),
+    setAt: at('set_at').notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.supersededBy], foreignColumns: [t.id] }),
+    index('measure_targets_measure_idx').on(t.measureId, t.financialYear),
+    index('measure_targets_org_idx').on(t.organisationId),
+    // At most one current (not superseded) target per slot.
+    uniqueIndex('measure_targets_current_key')
+      .on(
+        t.measureId,
+        sql`coalesce(${t.breakdownId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        t.kind,
+        t.financialYear,
+        sql`coalesce(${t.periodKey}, '')`,
+      )
+      .where(sql`${t.supersededAt} is null`),
+  ],
+);
+
+/** One figure per measure, period and breakdown, with its place in the data-quality workflow. */
+export const measureValues = pgTable(
+  'measure_values',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    periodKey: text('period_key').notNull(),
+    breakdownId: uuid('breakdown_id').references(() => measureBreakdowns.id),
+    /** Null while only commentary has been saved; for a ratio the value as shown. */
+    value: doublePrecision('value'),
+    numerator: doublePrecision('numerator'),
+    denominator: doublePrecision('denominator'),
+    commentary: text('commentary').notNull().default(''),
+    /** draft | submitted | verified | approved | published | returned */
+    status: text('status').notNull().default('draft'),
+    /** estimated | provisional | final */
+    quality: text('quality').notNull().default('final'),
+    evidenceUrl: text('evidence_url').notNull().default(''),
+    enteredBy: uuid('entered_by').references(() => people.id),
+    updatedBy: uuid('updated_by').references(() => people.id),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('measure_values_key').on(t.measureId, t.periodKey, t.breakdownId).nullsNotDistinct(),
+    index('measure_values_org_period_idx').on(t.organisationId, t.periodKey, t.status),
+  ],
+);
+
+/**
+ * Append-only history of every value: edits (old/new value, commentary, quality) and workflow
+ * moves (from/to status, who, when, reason). A trigger refuses UPDATE and DELETE.
+ */
+export const measureValueEvents = pgTable(
+  'measure_value_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    organisationId: organisationId(),
+    valueId: uuid('value_id')
+      .notNull()
+      .references(() => measureValues.id),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    periodKey: text('period_key').notNull(),
+    breakdownId: uuid('breakdown_id'),
+    /** create | edit | submit | verify | return | approve | publish | reopen | import */
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    /** { value, numerator, denominator, commentary, quality, evidenceUrl } before and after. */
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    actorPersonId: uuid('actor_person_id').references(() => people.id),
+    at: at('at').notNull().defaultNow(),
+    reason: text('reason').notNull().default(''),
+  },
+  (t) => [
+    index('measure_value_events_value_idx').on(t.valueId, t.at),
+    index('measure_value_events_measure_idx').on(t.organisationId, t.measureId, t.at),
+  ],
+);
+
+/** The organisation's collection calendar rule (one row per organisation; defaults if absent). */
+export const collectionRules = pgTable('collection_rules', {
+  organisationId: organisationId().primaryKey(),
+  /** Data is due this many working days after the period ends (weekends and holidays skipped). */
+  workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
+  /** A reminder goes this many working days before the due date. */
+  reminderWorkingDaysBefore: integer('reminder_working_days_before').notNull().default(5),
+  /** Overdue data escalates to the owner after this many working days … */
+  escalateToOwnerAfterDays: integer('escalate_to_owner_after_days').notNull().default(5),
+  /** … then to the owner's line manager after this many. */
+  escalateToManagerAfterDays: integer('escalate_to_manager_after_days').notNull().default(10),
+  /** Which bank holidays apply: england-and-wales | scotland | northern-ireland */
+  holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
+  updatedBy: uuid('updated_by').references(() => people.id),
+  rowVersion: integer('row_version').notNull().default(1),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Days that are not working days besides weekends: bank holidays (source 'gov.uk') and local
+ * closures (source 'local', e.g. a Christmas shutdown). Due dates are computed from these.
+ */
+export const nonWorkingDays = pgTable(
+  'non_working_days',
+  {
+    organisationId: organisationId(),
+    day: date('day', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    /** gov.uk | local */
+    source: text('source').notNull().default('local'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.day] })],
+);
+
+/**
+ * A locked period: values cannot change. measure_id null locks the period for every measure of
+ * the organisation. Reopening (performance officer, with a reason) stamps reopened_*; a new lock
+ * is a new row.
+ */
+export const periodLocks = pgTable(
+  'period_locks',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    measureId: uuid('measure_id').references(() => measures.id),
+    periodKey: text('period_key').notNull(),
+    lockedAt: at('locked_at').notNull().defaultNow(),
+    lockedBy: uuid('locked_by').references(() => people.id),
+    reopenedAt: at('reopened_at'),
+    reopenedBy: uuid('reopened_by').references(() => people.id),
+    reopenReason: text('reopen_reason').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('period_locks_current_key')
+      .on(t.organisationId, sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.periodKey)
+      .where(sql`${t.reopenedAt} is null`),
+  ],
+);
+
+/** Reminders already sent, so a job run twice never mails twice. */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    periodKey: text('period_key').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    /** before | overdue | escalation-owner | escalation-manager */
+    kind: text('kind').notNull(),
+    sentAt: at('sent_at').notNull().defaultNow(),
+    /** The SMTP message id, for tracing a complaint. */
+    messageId: text('message_id').notNull().default(''),
+  },
+  (t) => [
+    uniqueIndex('reminders_sent_key').on(t.measureId, t.periodKey, t.personId, t.kind),
+    index('reminders_sent_org_idx').on(t.organisationId, t.sentAt),
+  ],
+);
+
+/**
+ * The engine's stored result for a measure, period and breakdown, recomputed incrementally when
+ * values, targets or settings change. Reports and dashboards read this, never recompute.
+ */
+export const measureStatuses = pgTable(
+  'measure_statuses',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    periodKey: text('period_key').notNull(),
+    breakdownId: uuid('breakdown_id').references(() => measureBreakdowns.id),
+    value: doublePrecision('value'),
+    /** The target that applied (value, or lower/upper for a range). */
+    targetValue: doublePrecision('target_value'),
+    targetLower: doublePrecision('target_lower'),
+    targetUpper: doublePrecision('target_upper'),
+    /** red | amber | green | no-data | overdue | no-target */
+    rag: text('rag').notNull(),
+    ragReason: text('rag_reason').notNull().default(''),
+    /** improving | worsening | no-significant-change | not-comparable */
+    directionPrevious: text('direction_previous'),
+    directionLastYear: text('direction_last_year'),
+    ytdValue: doublePrecision('ytd_value'),
+    ytdRag: text('ytd_rag'),
+    spcLatestType: text('spc_latest_type'),
+    spcVariationIcon: text('spc_variation_icon'),
+    spcAssurance: text('spc_assurance'),
+    forecastOutturn: doublePrecision('forecast_outturn'),
+    forecastLow: doublePrecision('forecast_low'),
+    forecastHigh: doublePrecision('forecast_high'),
+    /** Probability (0..1) that the year-end target is met. */
+    forecastProbability: doublePrecision('forecast_probability'),
+    forecastMethod: text('forecast_method'),
+    forecastMape: doublePrecision('forecast_mape'),
+    computedAt: at('computed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('measure_statuses_key').on(t.measureId, t.periodKey, t.breakdownId).nullsNotDistinct(),
+    index('measure_statuses_org_period_idx').on(t.organisationId, t.periodKey),
+  ],
+);
+
+/** A recorded change to the process: the SPC chart starts a new segment at this period. */
+export const spcRebases = pgTable(
+  'spc_rebases',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    periodKey: text('period_key').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').references(() => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('spc_rebases_key').on(t.measureId, t.periodKey)],
+);

@@ -1,0 +1,6 @@
+export * from '../../../kernel/measurement/vocabulary.ts';
+export * from '../../../kernel/measurement/numbers.ts';
+export * from './measure.ts';
+export * from './values.ts';
+export * from './targets.ts';
+export * from './target-history.ts';

@@ -1,0 +1,480 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formValuesOf, measureInput, retireInput } from '../domain/measure.ts';
+import { targetInput, targetRevisionInput } from '../domain/targets.ts';
+import {
+  AGGREGATIONS,
+  AGGREGATION_LABELS,
+  FREQUENCIES,
+  FREQUENCY_LABELS,
+  MEASURE_STATUSES,
+  MEASURE_TYPES,
+  MEASURE_TYPE_LABELS,
+  POLARITIES,
+  POLARITY_LABELS,
+  RAG_METHODS,
+  RAG_METHOD_LABELS,
+  TARGET_KINDS,
+  TARGET_KIND_LABELS,
+} from '../../../kernel/measurement/vocabulary.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import type { Services } from '../../../services.ts';
+import { assigneeInput, breakdownInput, itemLinkInput, type MeasureDetail } from '../measures.service.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import { paths } from '../../../kernel/paths.ts';
+import {
+  breakdownTables,
+  measureSummaryRows,
+  showTarget,
+  targetHistoryLines,
+  targetRows,
+  targetSlotText,
+  valueRows,
+} from './measure.presenter.ts';
+import { selectItems } from '../../../platform/http/options.presenter.ts';
+import { idParam } from '../../../platform/http/params.ts';
+
+const view = { access: { permission: 'view:plans' } } as const;
+const edit = { access: { permission: 'edit:measures' } } as const;
+
+type Values = Record<string, unknown>;
+const radios = <T extends string>(options: readonly T[], labels: Record<T, string>, selected: unknown) =>
+  options.map((value) => ({ value, text: labels[value], checked: selected === value }));
+
+export async function measuresRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
+
+  async function renderForm(
+    reply: FastifyReply,
+    caller: Caller,
+    options: { measureId?: string; values: Values; errors?: FormErrors; status?: number },
+  ) {
+    const [units, people] = await Promise.all([services.structure.list(caller), services.people.list(caller)]);
+    const v = options.values;
+    return reply.render(
+      'pages/measures/form.njk',
+      {
+        title: options.measureId ? `Edit measure ${String(v.code ?? '')}` : 'Add a measure',
+        action: options.measureId ? paths.editMeasure(options.measureId) : paths.newMeasure(),
+        backLink: options.measureId ? paths.measure(options.measureId) : paths.measures(),
+        values: v,
+        errors: options.errors,
+        polarityItems: radios(POLARITIES, POLARITY_LABELS, v.polarity),
+        frequencyItems: radios(FREQUENCIES, FREQUENCY_LABELS, v.frequency),
+        aggregationItems: radios(AGGREGATIONS, AGGREGATION_LABELS, v.aggregation),
+        typeItems: radios(MEASURE_TYPES, MEASURE_TYPE_LABELS, v.measureType ?? 'local'),
+        ragItems: radios(RAG_METHODS, RAG_METHOD_LABELS, v.ragMethod || 'percentage'),
+        unitItems: selectItems(
+          units,
+          (u) => u.id,
+          (u) => `${u.name} (${u.code})`,
+          v.ownerUnitId as string | undefined,
+          "The owner's unit",
+        ),
+        ownerItems: selectItems(
+          people,
+          (p) => p.id,
+          (p) => p.name,
+          v.ownerPersonId as string | undefined,
+          'Not set',
+        ),
+        verifierItems: selectItems(
+          people,
+          (p) => p.id,
+          (p) => p.name,
+          v.verifierPersonId as string | undefined,
+          'Not set',
+        ),
+        isKeyChecked: v.isKey === true || v.isKey === 'true',
+        spcScreeningChecked: !(v.spcScreening === false || v.spcScreening === 'false'),
+      },
+      options.status,
+    );
+  }
+
+  async function renderShow(
+    reply: FastifyReply,
+    caller: Caller,
+    detail: MeasureDetail,
+    options: { errors?: FormErrors; values?: Values; status?: number } = {},
+  ) {
+    const [people, items] = detail.canEdit
+      ? await Promise.all([services.people.list(caller), services.measures.linkableItems(caller)])
+      : [[], []];
+    const [performance, breakdownView] = await Promise.all([
+      services.performanceViews.measurePerformance(caller, detail.measure.id),
+      services.breakdowns.view(caller, detail.measure.id),
+    ]);
+    const linked = new Set(detail.items.map((i) => i.itemId));
+    const assigned = new Set(detail.assignees.map((a) => a.personId));
+    const values = options.values ?? {};
+    return reply.render(
+      'pages/measures/show.njk',
+      {
+        title: `${detail.measure.code}: ${detail.measure.title}`,
+        backLink: paths.measures(),
+        ...detail,
+        performance: performance.ok ? performance.value : null,
+        summaryRows: measureSummaryRows(detail),
+        targets: targetRows(detail),
+        targetHistory: targetHistoryLines(detail),
+        valueRows: valueRows(detail),
+        breakdownTables: breakdownTables(breakdownView.ok ? breakdownView.value : null),
+        values,
+        errors: options.errors,
+        itemOptions: selectItems(
+          items.filter((i) => !linked.has(i.itemId)),
+          (i) => i.itemId,
+          (i) => `${i.planTitle}: ${i.code} ${i.title}`,
+          values.itemId as string | undefined,
+          'Select a plan item',
+        ),
+        personOptions: selectItems(
+          people.filter((p) => !assigned.has(p.id)),
+          (p) => p.id,
+          (p) => p.name,
+          values.personId as string | undefined,
+          'Select a person',
+        ),
+      },
+      options.status,
+    );
+  }
+
+  /** After a small form on the measure page: back to the page, or the page again with the error. */
+  async function afterAction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    result: { ok: true } | { ok: false; error: Parameters<typeof formErrorsFrom>[0] },
+    flash: string,
+  ) {
+    if (result.ok) return reply.flash(flash).redirect(paths.measure(id));
+    if (result.error.code === 'not_found' && !result.error.field) return reply.callNotFound();
+    const caller = request.caller();
+    const detail = await services.measures.detail(caller, id);
+    if (!detail.ok) return reply.callNotFound();
+    return renderShow(reply, caller, detail.value, {
+      errors: formErrorsFrom(result.error),
+      values: body(request),
+      status: result.error.code === 'forbidden' ? 403 : 400,
+    });
+  }
+
+  app.get(paths.measures(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const q = request.query as Record<string, string | undefined>;
+    const filters = {
+      ...(q.unitId ? { unitId: q.unitId } : {}),
+      ...(q.ownerPersonId ? { ownerPersonId: q.ownerPersonId } : {}),
+      ...(q.key === 'true' ? { keyOnly: true } : {}),
+      ...(q.status && (MEASURE_STATUSES as readonly string[]).includes(q.status) ? { status: q.status } : {}),
+      ...(q.tag ? { tag: q.tag } : {}),
+      ...(q.type && (MEASURE_TYPES as readonly string[]).includes(q.type) ? { measureType: q.type } : {}),
+      ...(q.q?.trim() ? { search: q.q.trim() } : {}),
+    };
+    const validUnit = !q.unitId || /^[0-9a-f-]{36}$/i.test(q.unitId);
+    const validOwner = !q.ownerPersonId || /^[0-9a-f-]{36}$/i.test(q.ownerPersonId);
+    const [rows, units, people, tags] = await Promise.all([
+      validUnit && validOwner ? services.measures.list(caller, filters) : Promise.resolve([]),
+      services.structure.list(caller),
+      services.people.list(caller),
+      services.measures.tags(caller),
+    ]);
+    return reply.render('pages/measures/index.njk', {
+      title: 'Measures',
+      query: q,
+      rows: rows.map((m) => ({
+        id: m.id,
+        code: m.code,
+        title: m.title,
+        isKey: m.isKey,
+        unitName: m.ownerUnitName ?? 'Council-wide',
+        ownerName: m.ownerName ?? 'Not set',
+        frequency: FREQUENCY_LABELS[m.frequency as keyof typeof FREQUENCY_LABELS] ?? m.frequency,
+        retired: m.status === 'retired',
+      })),
+      count: rows.length,
+      unitItems: selectItems(
+        units,
+        (u) => u.id,
+        (u) => u.name,
+        q.unitId,
+        'All units',
+      ),
+      ownerItems: selectItems(
+        people,
+        (p) => p.id,
+        (p) => p.name,
+        q.ownerPersonId,
+        'Anyone',
+      ),
+      statusItems: [
+        { value: '', text: 'Active and retired', selected: !q.status },
+        { value: 'active', text: 'Active', selected: q.status === 'active' },
+        { value: 'retired', text: 'Retired', selected: q.status === 'retired' },
+      ],
+      typeItems: [
+        { value: '', text: 'Any type', selected: !q.type },
+        ...MEASURE_TYPES.map((t) => ({ value: t, text: MEASURE_TYPE_LABELS[t], selected: q.type === t })),
+      ],
+      tagItems: [
+        { value: '', text: 'Any tag', selected: !q.tag },
+        ...tags.map((t) => ({ value: t, text: t, selected: q.tag === t })),
+      ],
+      keyChecked: q.key === 'true',
+    });
+  });
+
+  app.get(paths.newMeasure(), { config: edit }, async (request, reply) =>
+    renderForm(reply, request.caller(), {
+      values: { measureType: 'local', ragMethod: 'percentage', decimalPlaces: '0' },
+    }),
+  );
+
+  app.post(paths.newMeasure(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const form = parseForm(measureInput, request.body);
+    if (!form.ok) return renderForm(reply, caller, { values: body(request), errors: form.errors, status: 400 });
+    const result = await services.measures.create(caller, form.value);
+    if (!result.ok)
+      return renderForm(reply, caller, {
+        values: body(request),
+        errors: formErrorsFrom(result.error),
+        status: result.error.code === 'forbidden' ? 403 : 400,
+      });
+    return reply.flash(`Measure ${result.value.code} added`).redirect(paths.measure(result.value.id));
+  });
+
+  app.get(paths.measure(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const detail = await services.measures.detail(caller, id);
+    if (!detail.ok) return reply.callNotFound();
+    return renderShow(reply, caller, detail.value);
+  });
+
+  app.get(paths.editMeasure(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const measure = await services.measures.get(caller, id);
+    if (!measure.ok) return reply.callNotFound();
+    const m = measure.value;
+    const values = formValuesOf({
+      ...m,
+      polarity: m.polarity as never,
+      frequency: m.frequency as never,
+      aggregation: m.aggregation as never,
+      measureType: m.measureType as never,
+    });
+    return renderForm(reply, caller, { measureId: id, values: { ...values, rowVersion: String(m.rowVersion) } });
+  });
+
+  app.post(paths.editMeasure(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const form = parseForm(measureInput, request.body);
+    if (!form.ok)
+      return renderForm(reply, caller, { measureId: id, values: body(request), errors: form.errors, status: 400 });
+    const rowVersion = Number(body(request).rowVersion);
+    const result = await services.measures.update(
+      caller,
+      id,
+      form.value,
+      Number.isInteger(rowVersion) && rowVersion > 0 ? rowVersion : undefined,
+    );
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      return renderForm(reply, caller, {
+        measureId: id,
+        values: body(request),
+        errors: formErrorsFrom(result.error),
+        status: result.error.code === 'forbidden' ? 403 : result.error.code === 'conflict' ? 409 : 400,
+      });
+    }
+    return reply.flash('Measure updated').redirect(paths.measure(id));
+  });
+
+  app.get(paths.retireMeasure(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const measure = await services.measures.get(request.caller(), id);
+    if (!measure.ok) return reply.callNotFound();
+    return reply.render('pages/measures/retire.njk', {
+      title: `Retire ${measure.value.code}`,
+      measure: measure.value,
+      backLink: paths.measure(id),
+      values: {},
+    });
+  });
+
+  app.post(paths.retireMeasure(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const measure = await services.measures.get(caller, id);
+    if (!measure.ok) return reply.callNotFound();
+    const form = parseForm(retireInput, request.body);
+    const result = form.ok ? await services.measures.retire(caller, id, form.value) : null;
+    if (result?.ok)
+      return reply.flash(`${measure.value.code} retired: its history is kept`).redirect(paths.measure(id));
+    const errors = form.ok ? formErrorsFrom(result!.ok ? ({} as never) : result!.error) : form.errors;
+    return reply.render(
+      'pages/measures/retire.njk',
+      {
+        title: `Retire ${measure.value.code}`,
+        measure: measure.value,
+        backLink: paths.measure(id),
+        values: body(request),
+        errors,
+      },
+      400,
+    );
+  });
+
+  app.post(paths.measureLinks(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const form = parseForm(itemLinkInput, request.body);
+    const result = form.ok
+      ? await services.measures.linkItem(request.caller(), id, form.value.itemId)
+      : ({ ok: false, error: { code: 'invalid', message: 'Select a plan item', field: 'itemId' } } as const);
+    return afterAction(request, reply, id, result, 'Plan item linked');
+  });
+
+  app.post(paths.removeMeasureLink(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const { id: itemId } = idParam(request, 'itemId');
+    return afterAction(
+      request,
+      reply,
+      id,
+      await services.measures.unlinkItem(request.caller(), id, itemId),
+      'Plan item unlinked',
+    );
+  });
+
+  app.post(paths.measureAssignees(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const form = parseForm(assigneeInput, request.body);
+    const result = form.ok
+      ? await services.measures.addAssignee(request.caller(), id, form.value.personId)
+      : ({ ok: false, error: { code: 'invalid', message: 'Select a person', field: 'personId' } } as const);
+    return afterAction(request, reply, id, result, 'Data entry person added');
+  });
+
+  app.post(paths.removeMeasureAssignee(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const { id: personId } = idParam(request, 'personId');
+    return afterAction(
+      request,
+      reply,
+      id,
+      await services.measures.removeAssignee(request.caller(), id, personId),
+      'Data entry person removed',
+    );
+  });
+
+  app.post(paths.measureBreakdowns(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const form = parseForm(breakdownInput, request.body);
+    if (!form.ok) {
+      const caller = request.caller();
+      const detail = await services.measures.detail(caller, id);
+      if (!detail.ok) return reply.callNotFound();
+      return renderShow(reply, caller, detail.value, { errors: form.errors, values: body(request), status: 400 });
+    }
+    return afterAction(
+      request,
+      reply,
+      id,
+      await services.measures.addBreakdown(request.caller(), id, form.value),
+      'Breakdown category added',
+    );
+  });
+
+  async function renderTargetForm(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    options: { values: Values; errors?: FormErrors; status?: number; targetId?: string },
+  ) {
+    const detail = await services.measures.detail(caller, id);
+    if (!detail.ok) return reply.callNotFound();
+    const m = detail.value.measure;
+    const revising = options.targetId ? detail.value.currentTargets.find((t) => t.id === options.targetId) : undefined;
+    if (options.targetId && !revising) return reply.callNotFound();
+    const breakdownLabel = (bid: string | null) => detail.value.breakdowns.find((b) => b.id === bid)?.label ?? null;
+    return reply.render(
+      'pages/measures/target-form.njk',
+      {
+        title: revising ? `Revise the target for ${m.code}` : `Set a target for ${m.code}`,
+        measure: m,
+        backLink: paths.measure(id),
+        action: revising ? paths.reviseMeasureTarget(id, revising.id) : paths.measureTargets(id),
+        revising: revising
+          ? {
+              forWhat: targetSlotText(revising, breakdownLabel(revising.breakdownId)),
+              current: showTarget(m, revising),
+            }
+          : null,
+        isRange: m.polarity === 'within-range',
+        values: options.values,
+        errors: options.errors,
+        kindItems: radios(TARGET_KINDS, TARGET_KIND_LABELS, options.values.kind ?? 'annual'),
+        breakdownItems: selectItems(
+          detail.value.breakdowns,
+          (b) => b.id,
+          (b) => `${b.dimension}: ${b.label}`,
+          options.values.breakdownId as string | undefined,
+          'The whole measure',
+        ),
+      },
+      options.status,
+    );
+  }
+
+  app.get(paths.measureTargets(), { config: edit }, async (request, reply) =>
+    renderTargetForm(reply, request.caller(), idParam(request).id, { values: { kind: 'annual' } }),
+  );
+
+  app.post(paths.measureTargets(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const form = parseForm(targetInput, request.body);
+    if (!form.ok)
+      return renderTargetForm(reply, caller, id, { values: body(request), errors: form.errors, status: 400 });
+    const result = await services.measures.setTarget(caller, id, form.value);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      return renderTargetForm(reply, caller, id, {
+        values: body(request),
+        errors: formErrorsFrom(result.error),
+        status: 400,
+      });
+    }
+    return reply.flash('Target set').redirect(paths.measure(id));
+  });
+
+  app.get(paths.reviseMeasureTarget(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const { id: targetId } = idParam(request, 'targetId');
+    return renderTargetForm(reply, request.caller(), id, { values: {}, targetId });
+  });
+
+  app.post(paths.reviseMeasureTarget(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const { id: targetId } = idParam(request, 'targetId');
+    const form = parseForm(targetRevisionInput, request.body);
+    if (!form.ok)
+      return renderTargetForm(reply, caller, id, { values: body(request), errors: form.errors, status: 400, targetId });
+    const result = await services.measures.reviseTarget(caller, id, targetId, form.value);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      return renderTargetForm(reply, caller, id, {
+        values: body(request),
+        errors: formErrorsFrom(result.error),
+        status: 400,
+        targetId,
+      });
+    }
+    return reply.flash('Target revised: the previous target is kept in the history').redirect(paths.measure(id));
+  });
+}

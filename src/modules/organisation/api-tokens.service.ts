@@ -1,0 +1,62 @@
+import type { ApiTokenInput } from './domain/people.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import * as tokensRepo from './data/api-tokens.repository.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { newToken, sha256 } from './auth.service.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export type ApiToken = tokensRepo.ApiTokenSummary;
+
+/** A person's own API tokens. Only the hash is stored: the token is shown once, when created. */
+export function createApiTokensService({ db, clock }: ServiceDeps) {
+  return {
+    list(caller: Caller): Promise<ApiToken[]> {
+      return tokensRepo.listTokensOfPerson(db, caller.organisationId, caller.personId);
+    },
+
+    async create(caller: Caller, input: ApiTokenInput): Promise<Result<{ token: string; apiToken: ApiToken }>> {
+      const token = newToken();
+      return inTransaction(db, async (tx) => {
+        const apiToken = await tokensRepo.insertToken(tx, {
+          organisationId: caller.organisationId,
+          personId: caller.personId,
+          name: input.name,
+          tokenHash: sha256(token),
+          createdAt: clock(),
+        });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'api-token',
+          entityId: apiToken.id,
+          action: 'create',
+          newValue: { name: input.name, personId: caller.personId },
+        });
+        return ok({ token, apiToken });
+      });
+    },
+
+    async revoke(caller: Caller, id: string): Promise<Result<ApiToken>> {
+      return inTransaction(db, async (tx) => {
+        const existing = await tokensRepo.findTokenOfPerson(tx, caller.organisationId, caller.personId, id);
+        if (!existing) return notFound('API token');
+        if (existing.revokedAt) return refuse('invalid_state', `The token ${existing.name} has already been revoked`);
+        const revoked = await tokensRepo.revokeToken(tx, caller.organisationId, caller.personId, id, clock());
+        if (!revoked) return refuse('invalid_state', `The token ${existing.name} has already been revoked`);
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'api-token',
+          entityId: id,
+          action: 'revoke',
+          oldValue: { revokedAt: null },
+          newValue: { revokedAt: revoked.revokedAt?.toISOString() ?? null },
+        });
+        return ok(revoked);
+      });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, partners, people, units } from './organisation.schema.ts';
+
+/** A role held by a person over a unit and everything below it (null unit: the whole council). */
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    partnerId: uuid('partner_id').references(() => partners.id),
+    grantedBy: uuid('granted_by').references(() => people.id),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('role_assignments_person_idx').on(t.personId)],
+);
+
+/** Sessions live in the database so they can be revoked and survive a restart. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a leaked table does not leak usable sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
+);

@@ -1,0 +1,32 @@
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations, people } from './organisation.schema.ts';
+
+/** Full Council, Cabinet, scrutiny panels, audit committee, partnership boards, ... */
+export const governanceBodies = pgTable(
+  'governance_bodies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    /** What the body does in the framework: any of approves, scrutinises, receives. */
+    frameworkRoles: text('framework_roles').array().notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('governance_bodies_org_name_key').on(t.organisationId, t.name)],
+);
+
+export const governanceBodyMembers = pgTable(
+  'governance_body_members',
+  {
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governanceBodies.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    role: text('role').notNull().default('member'),
+  },
+  (t) => [primaryKey({ columns: [t.bodyId, t.personId] }), index('gbm_person_idx').on(t.personId)],
+);

@@ -1,0 +1,103 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/db.ts';
+import { partners, people, roleAssignments, units } from '../../../schema.ts';
+
+export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
+
+export interface RoleAssignmentDetail extends RoleAssignmentRow {
+  unitName: string | null;
+  partnerName: string | null;
+  grantedByName: string | null;
+}
+
+export async function listAssignmentsOfPerson(
+  db: Db,
+  organisationId: string,
+  personId: string,
+): Promise<RoleAssignmentDetail[]> {
+  const rows = await db
+    .select({
+      assignment: roleAssignments,
+      unitName: units.name,
+      partnerName: partners.name,
+      grantedByName: people.name,
+    })
+    .from(roleAssignments)
+    .leftJoin(units, eq(units.id, roleAssignments.unitId))
+    .leftJoin(partners, eq(partners.id, roleAssignments.partnerId))
+    .leftJoin(people, eq(people.id, roleAssignments.grantedBy))
+    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.personId, personId)))
+    .orderBy(desc(roleAssignments.grantedAt));
+  return rows.map((row) => ({
+    ...row.assignment,
+    unitName: row.unitName,
+    partnerName: row.partnerName,
+    grantedByName: row.grantedByName,
+  }));
+}
+
+export async function findAssignment(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  id: string,
+): Promise<RoleAssignmentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.organisationId, organisationId),
+        eq(roleAssignments.personId, personId),
+        eq(roleAssignments.id, id),
+      ),
+    );
+  return row;
+}
+
+export async function activeAssignmentsOfPerson(
+  db: Db,
+  organisationId: string,
+  personId: string,
+): Promise<RoleAssignmentRow[]> {
+  return db
+    .select()
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.organisationId, organisationId),
+        eq(roleAssignments.personId, personId),
+        isNull(roleAssignments.endedAt),
+      ),
+    );
+}
+
+export async function insertAssignment(
+  db: Db,
+  values: typeof roleAssignments.$inferInsert,
+): Promise<RoleAssignmentRow> {
+  const [row] = await db.insert(roleAssignments).values(values).returning();
+  if (!row) throw new Error('insert into role_assignments returned no row');
+  return row;
+}
+
+/** Ends an assignment that is still in force; returns nothing if it had already ended. */
+export async function endAssignment(
+  db: Db,
+  organisationId: string,
+  id: string,
+  at: Date,
+): Promise<RoleAssignmentRow | undefined> {
+  const [row] = await db
+    .update(roleAssignments)
+    .set({ endedAt: at })
+    .where(
+      and(
+        eq(roleAssignments.organisationId, organisationId),
+        eq(roleAssignments.id, id),
+        isNull(roleAssignments.endedAt),
+      ),
+    )
+    .returning();
+  return row;
+}

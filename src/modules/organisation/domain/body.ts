@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
+
+export const BODY_KINDS = [
+  'full-council',
+  'executive',
+  'scrutiny',
+  'performance-panel',
+  'audit-committee',
+  'leadership-team',
+  'partnership-board',
+  'other',
+] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const BODY_KIND_NAMES: Record<BodyKind, string> = {
+  'full-council': 'Full Council',
+  executive: 'Executive (Cabinet)',
+  scrutiny: 'Scrutiny',
+  'performance-panel': 'Performance panel',
+  'audit-committee': 'Audit committee',
+  'leadership-team': 'Leadership team',
+  'partnership-board': 'Partnership board',
+  other: 'Other',
+};
+
+/** What a body does in the framework. */
+export const FRAMEWORK_ROLES = ['approves', 'scrutinises', 'receives'] as const;
+export type FrameworkRole = (typeof FRAMEWORK_ROLES)[number];
+
+export const FRAMEWORK_ROLE_NAMES: Record<FrameworkRole, string> = {
+  approves: 'Approves plans',
+  scrutinises: 'Scrutinises performance',
+  receives: 'Receives reports',
+};
+
+export const MEMBER_ROLES = ['chair', 'vice-chair', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const MEMBER_ROLE_NAMES: Record<MemberRole, string> = {
+  chair: 'Chair',
+  'vice-chair': 'Vice-chair',
+  member: 'Member',
+};
+
+export const bodyInput = z.object({
+  name: requiredText('a name'),
+  kind: z.enum(BODY_KINDS, { message: 'Select the kind of body' }),
+  frameworkRoles: stringList(z.enum(FRAMEWORK_ROLES, { message: 'Select what the body does from the list' }))
+    .refine((roles) => roles.length > 0, 'Select at least one thing the body does')
+    .transform((roles) => FRAMEWORK_ROLES.filter((role) => roles.includes(role))),
+  description: optionalText('description'),
+});
+export type BodyInput = z.infer<typeof bodyInput>;
+
+export const bodyMemberInput = z.object({
+  personId: z
+    .string({ message: 'Select a person' })
+    .min(1, 'Select a person')
+    .pipe(requiredId('Select a person who exists')),
+  role: z.enum(MEMBER_ROLES, { message: 'Select their role on the body' }),
+});
+export type BodyMemberInput = z.infer<typeof bodyMemberInput>;

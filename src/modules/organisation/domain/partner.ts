@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { optionalText, requiredText } from '../../../kernel/inputs.ts';
+
+export const PARTNER_KINDS = [
+  'nhs',
+  'police',
+  'fire',
+  'voluntary',
+  'business',
+  'education',
+  'public-body',
+  'other',
+] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
+
+export const PARTNER_KIND_NAMES: Record<PartnerKind, string> = {
+  nhs: 'NHS',
+  police: 'Police',
+  fire: 'Fire and rescue',
+  voluntary: 'Voluntary and community sector',
+  business: 'Business',
+  education: 'Education',
+  'public-body': 'Other public body',
+  other: 'Other',
+};
+
+export const partnerInput = z.object({
+  name: requiredText('a name'),
+  kind: z.enum(PARTNER_KINDS, { message: 'Select the kind of partner' }),
+  description: optionalText('description'),
+});
+export type PartnerInput = z.infer<typeof partnerInput>;

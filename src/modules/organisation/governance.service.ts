@@ -1,0 +1,160 @@
+import { allowsAt } from '../../kernel/access/index.ts';
+import { type BodyInput, type BodyMemberInput, MEMBER_ROLE_NAMES } from './domain/governance.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import * as governanceRepo from './data/governance.repository.ts';
+import * as peopleRepo from './data/people.repository.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { oldValuesOf } from '../../platform/services/changes.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export type GovernanceBody = governanceRepo.BodyRow;
+export type GovernanceBodySummary = governanceRepo.BodySummary;
+export type GovernanceBodyMember = governanceRepo.BodyMember;
+
+const duplicateName = (name: string) => refuse('duplicate', `A governance body called ${name} already exists`, 'name');
+const NOT_WHOLE_ORGANISATION =
+  'Only someone who manages governance for the whole organisation can change governance bodies';
+
+export function createGovernanceService({ db }: ServiceDeps) {
+  const mayManage = (caller: Caller) => allowsAt(caller, 'manage:governance', []);
+
+  return {
+    list(caller: Caller): Promise<GovernanceBodySummary[]> {
+      return governanceRepo.listBodies(db, caller.organisationId);
+    },
+
+    async get(caller: Caller, id: string): Promise<Result<GovernanceBody>> {
+      const body = await governanceRepo.findBody(db, caller.organisationId, id);
+      return body ? ok(body) : notFound('Governance body');
+    },
+
+    async detail(caller: Caller, id: string) {
+      const body = await governanceRepo.findBody(db, caller.organisationId, id);
+      if (!body) return notFound('Governance body');
+      const members = await governanceRepo.listMembers(db, caller.organisationId, id);
+      return ok({ body, members });
+    },
+
+    async members(caller: Caller, id: string): Promise<Result<GovernanceBodyMember[]>> {
+      const body = await governanceRepo.findBody(db, caller.organisationId, id);
+      if (!body) return notFound('Governance body');
+      return ok(await governanceRepo.listMembers(db, caller.organisationId, id));
+    },
+
+    async create(caller: Caller, input: BodyInput): Promise<Result<GovernanceBody>> {
+      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      return inTransaction(db, async (tx) => {
+        if (await governanceRepo.findBodyByName(tx, caller.organisationId, input.name)) {
+          return duplicateName(input.name);
+        }
+        const body = await governanceRepo.insertBody(tx, { organisationId: caller.organisationId, ...input });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'governance-body',
+          entityId: body.id,
+          action: 'create',
+          newValue: input,
+        });
+        return ok(body);
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return duplicateName(input.name);
+        throw error;
+      });
+    },
+
+    async update(caller: Caller, id: string, input: BodyInput): Promise<Result<GovernanceBody>> {
+      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      return inTransaction(db, async (tx) => {
+        const existing = await governanceRepo.findBody(tx, caller.organisationId, id);
+        if (!existing) return notFound('Governance body');
+        const same = await governanceRepo.findBodyByName(tx, caller.organisationId, input.name);
+        if (same && same.id !== id) return duplicateName(input.name);
+        const updated = await governanceRepo.updateBody(tx, caller.organisationId, id, input);
+        if (!updated) return notFound('Governance body');
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'governance-body',
+          entityId: id,
+          action: 'update',
+          oldValue: oldValuesOf(existing, input),
+          newValue: input,
+        });
+        return ok(updated);
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return duplicateName(input.name);
+        throw error;
+      });
+    },
+
+    async addMember(caller: Caller, bodyId: string, input: BodyMemberInput): Promise<Result<GovernanceBodyMember>> {
+      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      const alreadyMember = () => refuse('duplicate', 'This person is already a member of the body', 'personId');
+      return inTransaction(db, async (tx) => {
+        const body = await governanceRepo.findBody(tx, caller.organisationId, bodyId);
+        if (!body) return notFound('Governance body');
+        const person = await peopleRepo.findPerson(tx, caller.organisationId, input.personId);
+        if (!person) return refuse('invalid', 'Select a person who exists', 'personId');
+        if (person.status !== 'active') {
+          return refuse('invalid', `${person.name} has left, so cannot join the body`, 'personId');
+        }
+        const members = await governanceRepo.listMembers(tx, caller.organisationId, bodyId);
+        if (members.some((member) => member.personId === input.personId)) {
+          return refuse('duplicate', `${person.name} is already a member of ${body.name}`, 'personId');
+        }
+        const chair = members.find((member) => member.role === 'chair');
+        if (input.role === 'chair' && chair) {
+          return refuse('conflict', `${chair.name} already chairs ${body.name}; remove them as chair first`, 'role');
+        }
+        await governanceRepo.insertMember(tx, { bodyId, personId: input.personId, role: input.role });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'governance-body',
+          entityId: bodyId,
+          action: 'add-member',
+          newValue: { personId: input.personId, name: person.name, role: input.role },
+        });
+        return ok({
+          personId: person.id,
+          name: person.name,
+          jobTitle: person.jobTitle,
+          status: person.status,
+          role: input.role,
+        });
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return alreadyMember();
+        throw error;
+      });
+    },
+
+    async removeMember(caller: Caller, bodyId: string, personId: string): Promise<Result<{ name: string }>> {
+      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      return inTransaction(db, async (tx) => {
+        const body = await governanceRepo.findBody(tx, caller.organisationId, bodyId);
+        if (!body) return notFound('Governance body');
+        const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
+        const removed = person ? await governanceRepo.deleteMember(tx, bodyId, personId) : undefined;
+        if (!person || !removed) return notFound('Member');
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'governance-body',
+          entityId: bodyId,
+          action: 'remove-member',
+          oldValue: {
+            personId,
+            name: person.name,
+            role: removed.role,
+            roleName: MEMBER_ROLE_NAMES[removed.role as keyof typeof MEMBER_ROLE_NAMES] ?? removed.role,
+          },
+        });
+        return ok({ name: person.name });
+      });
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { eq, sql } from 'drizzle-orm';
+import type { OrganisationInput } from './domain/organisation.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { organisations, people, roleAssignments, units } from '../../schema.ts';
+import { installDefaultFramework } from '../framework/data/default-framework.seed.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { hashPassword } from './auth.service.ts';
+import { refuse } from '../../platform/services/errors.ts';
+
+export function createOrganisationsService(db: Db) {
+  return {
+    async nameOf(organisationId: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, organisationId));
+      return row?.name;
+    },
+    async get(organisationId: string) {
+      const [row] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+      return row;
+    },
+    async isEmpty(): Promise<boolean> {
+      const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(organisations);
+      return (row?.count ?? 0) === 0;
+    },
+    /**
+     * A new council: the organisation, its top unit, the default framework (which an administrator
+     * then changes to fit) and its first administrator, all or nothing.
+     */
+    async create(input: OrganisationInput): Promise<Result<{ id: string; adminPersonId: string }>> {
+      const passwordHash = await hashPassword(input.adminPassword);
+      return inTransaction(db, async (tx) => {
+        const [existing] = await tx
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(eq(organisations.slug, input.slug));
+        if (existing)
+          return refuse('duplicate', `An organisation with the short web name ${input.slug} already exists`, 'slug');
+        const [organisation] = await tx
+          .insert(organisations)
+          .values({
+            slug: input.slug,
+            name: input.name,
+            type: input.type,
+            financialYearStartMonth: input.financialYearStartMonth,
+          })
+          .returning();
+        const organisationId = organisation!.id;
+        const [root] = await tx
+          .insert(units)
+          .values({ organisationId, code: 'COUNCIL', name: input.name, kind: 'council' })
+          .returning();
+        await installDefaultFramework(tx, organisationId);
+        const [admin] = await tx
+          .insert(people)
+          .values({
+            organisationId,
+            name: input.adminName,
+            email: input.adminEmail,
+            unitId: root!.id,
+            jobTitle: 'Administrator',
+            passwordHash,
+          })
+          .returning();
+        await tx
+          .insert(roleAssignments)
+          .values({ organisationId, personId: admin!.id, role: 'administrator', unitId: null });
+        await recordAudit(tx, {
+          organisationId,
+          actor: { personId: null, label: 'Command line (create-organisation)' },
+          entityType: 'organisation',
+          entityId: organisationId,
+          action: 'create',
+          newValue: { name: input.name, slug: input.slug, type: input.type, administrator: input.adminEmail },
+        });
+        return ok({ id: organisationId, adminPersonId: admin!.id });
+      });
+    },
+
+    async ping(): Promise<boolean> {
+      try {
+        await db.execute(sql`select 1`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import { allowsAt } from '../../kernel/access/index.ts';
+import type { PartnerInput } from './domain/governance.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import * as partnersRepo from './data/partners.repository.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { oldValuesOf } from '../../platform/services/changes.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export type Partner = partnersRepo.PartnerRow;
+export type PartnerItem = partnersRepo.PartnerItem;
+
+const duplicateName = (name: string) => refuse('duplicate', `A partner called ${name} already exists`, 'name');
+const NOT_WHOLE_ORGANISATION = 'Only someone who manages governance for the whole organisation can change partners';
+
+export function createPartnersService({ db }: ServiceDeps) {
+  return {
+    list(caller: Caller): Promise<Partner[]> {
+      return partnersRepo.listPartners(db, caller.organisationId);
+    },
+
+    async get(caller: Caller, id: string): Promise<Result<Partner>> {
+      const partner = await partnersRepo.findPartner(db, caller.organisationId, id);
+      return partner ? ok(partner) : notFound('Partner');
+    },
+
+    /** The partner with the plan items that name it (read-only) and how many people belong to it. */
+    async detail(caller: Caller, id: string) {
+      const partner = await partnersRepo.findPartner(db, caller.organisationId, id);
+      if (!partner) return notFound('Partner');
+      const [items, peopleCount] = await Promise.all([
+        partnersRepo.itemsNamingPartner(db, caller.organisationId, id),
+        partnersRepo.countPartnerPeople(db, caller.organisationId, id),
+      ]);
+      return ok({ partner, items, peopleCount });
+    },
+
+    async create(caller: Caller, input: PartnerInput): Promise<Result<Partner>> {
+      if (!allowsAt(caller, 'manage:governance', [])) return forbidden(NOT_WHOLE_ORGANISATION);
+      return inTransaction(db, async (tx) => {
+        if (await partnersRepo.findPartnerByName(tx, caller.organisationId, input.name)) {
+          return duplicateName(input.name);
+        }
+        const partner = await partnersRepo.insertPartner(tx, { organisationId: caller.organisationId, ...input });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'partner',
+          entityId: partner.id,
+          action: 'create',
+          newValue: input,
+        });
+        return ok(partner);
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return duplicateName(input.name);
+        throw error;
+      });
+    },
+
+    async update(caller: Caller, id: string, input: PartnerInput): Promise<Result<Partner>> {
+      if (!allowsAt(caller, 'manage:governance', [])) return forbidden(NOT_WHOLE_ORGANISATION);
+      return inTransaction(db, async (tx) => {
+        const existing = await partnersRepo.findPartner(tx, caller.organisationId, id);
+        if (!existing) return notFound('Partner');
+        const same = await partnersRepo.findPartnerByName(tx, caller.organisationId, input.name);
+        if (same && same.id !== id) return duplicateName(input.name);
+        const updated = await partnersRepo.updatePartner(tx, caller.organisationId, id, input);
+        if (!updated) return notFound('Partner');
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'partner',
+          entityId: id,
+          action: 'update',
+          oldValue: oldValuesOf(existing, input),
+          newValue: input,
+        });
+        return ok(updated);
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return duplicateName(input.name);
+        throw error;
+      });
+    },
+  };
+}

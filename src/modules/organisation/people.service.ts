@@ -1,0 +1,234 @@
+import { allowsAt } from '../../kernel/access/index.ts';
+import { type LeaveInput, type PersonInput, wouldCreateManagementLoop } from './domain/people.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { Db } from '../../platform/db/db.ts';
+import * as peopleRepo from './data/people.repository.ts';
+import * as rolesRepo from './data/roles.repository.ts';
+import * as unitsRepo from './data/units.repository.ts';
+import { hashPassword } from './auth.service.ts';
+import { oldValuesOf } from '../../platform/services/changes.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export type Person = peopleRepo.Person;
+
+/** Today's date where the council is, as YYYY-MM-DD. */
+export function londonDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+}
+
+const duplicateEmail = (email: string) =>
+  refuse('duplicate', `Someone in the organisation already has the email address ${email}`, 'email');
+
+export function createPeopleService({ db, clock }: ServiceDeps) {
+  /** People are managed within the units the caller manages people for (no unit: whole-organisation grants only). */
+  async function mayManageAt(tx: Db, caller: Caller, unitId: string | null): Promise<boolean> {
+    const ancestry = unitId ? await unitsRepo.unitAncestry(tx, caller.organisationId, unitId) : [];
+    return allowsAt(caller, 'manage:people', ancestry);
+  }
+
+  async function checkReferences(
+    tx: Db,
+    caller: Caller,
+    personId: string | null,
+    input: PersonInput,
+  ): Promise<Result<null>> {
+    if (input.unitId && !(await unitsRepo.findUnit(tx, caller.organisationId, input.unitId))) {
+      return refuse('invalid', 'Select a unit that exists', 'unitId');
+    }
+    if (input.lineManagerId) {
+      if (personId && input.lineManagerId === personId) {
+        return refuse('cycle', 'A person cannot be their own line manager', 'lineManagerId');
+      }
+      const manager = await peopleRepo.findPerson(tx, caller.organisationId, input.lineManagerId);
+      if (!manager) return refuse('invalid', 'Select a line manager who exists', 'lineManagerId');
+      if (manager.status !== 'active') {
+        return refuse('invalid', `${manager.name} has left, so cannot be a line manager`, 'lineManagerId');
+      }
+      if (personId) {
+        const edges = await peopleRepo.managementEdges(tx, caller.organisationId);
+        if (wouldCreateManagementLoop(edges, personId, input.lineManagerId)) {
+          return refuse(
+            'cycle',
+            `${manager.name} reports to this person (directly or through others), so cannot be their line manager`,
+            'lineManagerId',
+          );
+        }
+      }
+    }
+    return ok(null);
+  }
+
+  /** What goes in the audit trail: never the password itself. */
+  function auditValues(input: PersonInput) {
+    const { password, ...rest } = input;
+    return { ...rest, ...(password ? { passwordSet: true } : {}) };
+  }
+
+  return {
+    /** Active people, by name (unit and other pages use this for their choices). */
+    list(caller: Caller, options: { includeLeft?: boolean } = {}): Promise<Person[]> {
+      return peopleRepo.listPeople(db, caller.organisationId, options);
+    },
+
+    async get(caller: Caller, id: string): Promise<Result<Person>> {
+      const person = await peopleRepo.findPerson(db, caller.organisationId, id);
+      return person ? ok(person) : notFound('Person');
+    },
+
+    async detail(caller: Caller, id: string) {
+      const person = await peopleRepo.findPerson(db, caller.organisationId, id);
+      if (!person) return notFound('Person');
+      const [unitName, lineManager, reports, assignments, bodies] = await Promise.all([
+        person.unitId ? peopleRepo.unitName(db, caller.organisationId, person.unitId) : Promise.resolve(null),
+        person.lineManagerId
+          ? peopleRepo.findPerson(db, caller.organisationId, person.lineManagerId)
+          : Promise.resolve(undefined),
+        peopleRepo.directReports(db, caller.organisationId, id),
+        rolesRepo.listAssignmentsOfPerson(db, caller.organisationId, id),
+        peopleRepo.bodiesOfPerson(db, caller.organisationId, id),
+      ]);
+      return ok({
+        person,
+        unitName,
+        lineManager: lineManager ? { id: lineManager.id, name: lineManager.name } : null,
+        reports,
+        assignments,
+        bodies,
+      });
+    },
+
+    /** Who could line-manage the person: everyone active but themselves. */
+    possibleManagers(caller: Caller, exceptId?: string) {
+      return peopleRepo.possibleManagers(db, caller.organisationId, exceptId);
+    },
+
+    async create(caller: Caller, input: PersonInput): Promise<Result<Person>> {
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
+      return inTransactionOrDuplicate(input.email, async (tx) => {
+        if (!(await mayManageAt(tx, caller, input.unitId))) {
+          return forbidden('You can only add people to the part of the organisation you manage people for');
+        }
+        const references = await checkReferences(tx, caller, null, input);
+        if (!references.ok) return references;
+        if (await peopleRepo.findPersonByEmail(tx, caller.organisationId, input.email)) {
+          return duplicateEmail(input.email);
+        }
+        const person = await peopleRepo.insertPerson(tx, {
+          organisationId: caller.organisationId,
+          name: input.name,
+          email: input.email,
+          jobTitle: input.jobTitle,
+          unitId: input.unitId,
+          lineManagerId: input.lineManagerId,
+          passwordHash,
+        });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'person',
+          entityId: person.id,
+          action: 'create',
+          newValue: auditValues(input),
+        });
+        return ok(person);
+      });
+    },
+
+    async update(caller: Caller, id: string, input: PersonInput): Promise<Result<Person>> {
+      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      return inTransactionOrDuplicate(input.email, async (tx) => {
+        const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
+        if (!existing) return notFound('Person');
+        if (!(await mayManageAt(tx, caller, existing.unitId)) || !(await mayManageAt(tx, caller, input.unitId))) {
+          return forbidden('You can only change people in the part of the organisation you manage people for');
+        }
+        const references = await checkReferences(tx, caller, id, input);
+        if (!references.ok) return references;
+        const sameEmail = await peopleRepo.findPersonByEmail(tx, caller.organisationId, input.email);
+        if (sameEmail && sameEmail.id !== id) return duplicateEmail(input.email);
+        const changes = {
+          name: input.name,
+          email: input.email,
+          jobTitle: input.jobTitle,
+          unitId: input.unitId,
+          lineManagerId: input.lineManagerId,
+        };
+        const updated = await peopleRepo.updatePerson(tx, caller.organisationId, id, {
+          ...changes,
+          ...(passwordHash ? { passwordHash } : {}),
+        });
+        if (!updated) return notFound('Person');
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'person',
+          entityId: id,
+          action: 'update',
+          oldValue: oldValuesOf(existing, changes),
+          newValue: auditValues(input),
+        });
+        return ok(updated);
+      });
+    },
+
+    /** Records that the person has left: the record stays, their role assignments end. */
+    async leave(caller: Caller, id: string, input: LeaveInput): Promise<Result<Person>> {
+      const now = clock();
+      if (input.leftOn > londonDate(now)) {
+        return refuse('invalid', 'The date they left must be today or in the past', 'leftOn');
+      }
+      return inTransaction(db, async (tx) => {
+        const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
+        if (!existing) return notFound('Person');
+        if (!(await mayManageAt(tx, caller, existing.unitId))) {
+          return forbidden('You can only change people in the part of the organisation you manage people for');
+        }
+        if (existing.status === 'left') {
+          return refuse('invalid_state', `${existing.name} has already left`, 'leftOn');
+        }
+        if (id === caller.personId) {
+          return refuse('invalid_state', 'You cannot record yourself as having left; ask a colleague', 'leftOn');
+        }
+        const updated = await peopleRepo.updatePerson(tx, caller.organisationId, id, {
+          status: 'left',
+          leftOn: input.leftOn,
+        });
+        if (!updated) return notFound('Person');
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'person',
+          entityId: id,
+          action: 'leave',
+          oldValue: { status: existing.status, leftOn: existing.leftOn },
+          newValue: { status: 'left', leftOn: input.leftOn },
+        });
+        for (const assignment of await rolesRepo.activeAssignmentsOfPerson(tx, caller.organisationId, id)) {
+          await rolesRepo.endAssignment(tx, caller.organisationId, assignment.id, now);
+          await recordAudit(tx, {
+            organisationId: caller.organisationId,
+            actor: actorOf(caller),
+            entityType: 'role-assignment',
+            entityId: assignment.id,
+            action: 'end',
+            oldValue: { personId: id, role: assignment.role, unitId: assignment.unitId, endedAt: null },
+            newValue: { endedAt: now.toISOString() },
+            reason: `${existing.name} left the organisation`,
+          });
+        }
+        return ok(updated);
+      });
+    },
+  };
+
+  function inTransactionOrDuplicate<T>(email: string, work: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
+    return inTransaction(db, work).catch((error: unknown) => {
+      if (isUniqueViolation(error)) return duplicateEmail(email);
+      throw error;
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { allowsAt, ROLE_NAMES } from '../../kernel/access/index.ts';
+import type { RoleAssignmentInput } from './domain/people.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import * as partnersRepo from './data/partners.repository.ts';
+import * as peopleRepo from './data/people.repository.ts';
+import * as rolesRepo from './data/roles.repository.ts';
+import * as unitsRepo from './data/units.repository.ts';
+import { roleAssignments } from '../../schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export type RoleAssignment = rolesRepo.RoleAssignmentRow;
+export type RoleAssignmentDetail = rolesRepo.RoleAssignmentDetail;
+
+export function createRolesService({ db, clock }: ServiceDeps) {
+  /** Roles are granted within the units the caller administers; whole-organisation roles need a whole-organisation grant. */
+  async function mayGrantAt(tx: Db, caller: Caller, unitId: string | null): Promise<boolean> {
+    const ancestry = unitId ? await unitsRepo.unitAncestry(tx, caller.organisationId, unitId) : [];
+    return allowsAt(caller, 'manage:roles', ancestry);
+  }
+
+  /** people.partner_id follows the person's partner role assignments still in force. */
+  async function syncPartnerOfPerson(tx: Db, organisationId: string, personId: string): Promise<void> {
+    const active = await rolesRepo.activeAssignmentsOfPerson(tx, organisationId, personId);
+    const partnerId = active.find((assignment) => assignment.role === 'partner' && assignment.partnerId)?.partnerId;
+    await peopleRepo.updatePerson(tx, organisationId, personId, { partnerId: partnerId ?? null });
+  }
+
+  return {
+    async listForPerson(caller: Caller, personId: string): Promise<Result<RoleAssignmentDetail[]>> {
+      if (!(await peopleRepo.findPerson(db, caller.organisationId, personId))) return notFound('Person');
+      return ok(await rolesRepo.listAssignmentsOfPerson(db, caller.organisationId, personId));
+    },
+
+    async grant(caller: Caller, personId: string, input: RoleAssignmentInput): Promise<Result<RoleAssignment>> {
+      return inTransaction(db, async (tx) => {
+        const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
+        if (!person) return notFound('Person');
+        if (person.status !== 'active') {
+          return refuse('invalid_state', `${person.name} has left, so cannot be given a role`, 'role');
+        }
+        if (input.unitId && !(await unitsRepo.findUnit(tx, caller.organisationId, input.unitId))) {
+          return refuse('invalid', 'Select a unit that exists', 'unitId');
+        }
+        if (!(await mayGrantAt(tx, caller, input.unitId))) {
+          return forbidden(
+            input.unitId
+              ? 'You can only grant roles within the part of the organisation you administer'
+              : 'Only an administrator for the whole organisation can grant a role over the whole organisation',
+          );
+        }
+        if (input.partnerId && !(await partnersRepo.findPartner(tx, caller.organisationId, input.partnerId))) {
+          return refuse('invalid', 'Select a partner organisation that exists', 'partnerId');
+        }
+        const [same] = await tx
+          .select({ id: roleAssignments.id })
+          .from(roleAssignments)
+          .where(
+            and(
+              eq(roleAssignments.organisationId, caller.organisationId),
+              eq(roleAssignments.personId, personId),
+              eq(roleAssignments.role, input.role),
+              input.unitId ? eq(roleAssignments.unitId, input.unitId) : isNull(roleAssignments.unitId),
+              input.partnerId ? eq(roleAssignments.partnerId, input.partnerId) : isNull(roleAssignments.partnerId),
+              isNull(roleAssignments.endedAt),
+            ),
+          );
+        if (same) {
+          return refuse('duplicate', `${person.name} already holds the ${ROLE_NAMES[input.role]} role there`, 'role');
+        }
+        const assignment = await rolesRepo.insertAssignment(tx, {
+          organisationId: caller.organisationId,
+          personId,
+          role: input.role,
+          unitId: input.unitId,
+          partnerId: input.partnerId,
+          grantedBy: caller.personId,
+          grantedAt: clock(),
+        });
+        if (input.role === 'partner') await syncPartnerOfPerson(tx, caller.organisationId, personId);
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'role-assignment',
+          entityId: assignment.id,
+          action: 'grant',
+          newValue: { personId, ...input },
+        });
+        return ok(assignment);
+      });
+    },
+
+    /** Ends an assignment; it stays in the person's history. */
+    async end(caller: Caller, personId: string, assignmentId: string): Promise<Result<RoleAssignment>> {
+      return inTransaction(db, async (tx) => {
+        const assignment = await rolesRepo.findAssignment(tx, caller.organisationId, personId, assignmentId);
+        if (!assignment) return notFound('Role assignment');
+        if (assignment.endedAt) return refuse('invalid_state', 'This role assignment has already ended');
+        if (!(await mayGrantAt(tx, caller, assignment.unitId))) {
+          return forbidden('You can only end roles within the part of the organisation you administer');
+        }
+        if (assignment.role === 'administrator' && personId === caller.personId) {
+          return refuse('invalid_state', 'You cannot end your own administrator role; ask another administrator');
+        }
+        const ended = await rolesRepo.endAssignment(tx, caller.organisationId, assignmentId, clock());
+        if (!ended) return refuse('invalid_state', 'This role assignment has already ended');
+        if (assignment.role === 'partner') await syncPartnerOfPerson(tx, caller.organisationId, personId);
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'role-assignment',
+          entityId: assignmentId,
+          action: 'end',
+          oldValue: { personId, role: assignment.role, unitId: assignment.unitId, endedAt: null },
+          newValue: { endedAt: ended.endedAt?.toISOString() ?? null },
+        });
+        return ok(ended);
+      });
+    },
+  };
+}

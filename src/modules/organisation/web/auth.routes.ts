@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../services.ts';
+import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
+import { parseForm } from '../../../platform/http/form-errors.ts';
+import { paths } from '../../../kernel/paths.ts';
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .email('Enter an email address in the correct format, like name@example.gov.uk'),
+  password: z.string().min(1, 'Enter your password'),
+  returnTo: z.string().optional(),
+});
+
+/** Only same-site paths: a sign-in link must never bounce a person to another site. */
+function safeReturnTo(value: string | undefined): string {
+  // Browsers read a backslash as a slash, so "/\\evil.example" would leave the site too.
+  return value && /^\/(?![/\\])/.test(value) ? value : paths.home();
+}
+
+export async function authRoutes(
+  app: FastifyInstance,
+  { services, secureCookies }: { services: Services; secureCookies: boolean },
+) {
+  app.get(paths.signIn(), { config: { access: 'public' } }, (request, reply) => {
+    const returnTo = (request.query as { returnTo?: string }).returnTo;
+    return reply.render('pages/auth/sign-in.njk', { returnTo: safeReturnTo(returnTo), values: {} });
+  });
+
+  app.post(paths.signIn(), { config: { access: 'public' } }, async (request, reply) => {
+    const form = parseForm(signInForm, request.body);
+    const values = { email: (request.body as { email?: string })?.email ?? '' };
+    const returnTo = safeReturnTo((request.body as { returnTo?: string })?.returnTo);
+    if (!form.ok) return reply.render('pages/auth/sign-in.njk', { errors: form.errors, values, returnTo }, 400);
+    const result = await services.auth.signIn(form.value.email, form.value.password);
+    if (!result) {
+      const message = 'Enter a correct email address and password';
+      return reply.render(
+        'pages/auth/sign-in.njk',
+        {
+          errors: { summary: [{ text: message, href: '#email' }], fields: { email: { text: message } } },
+          values,
+          returnTo,
+        },
+        400,
+      );
+    }
+    // A new token at every sign-in: a session fixed before sign-in is never promoted.
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookies,
+      maxAge: 8 * 3600,
+    });
+    return reply.redirect(returnTo);
+  });
+
+  app.post(paths.signOut(), { config: { access: 'signed-in' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await services.auth.signOut(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect(paths.home());
+  });
+
+  app.get(paths.home(), { config: { access: 'public' } }, async (request, reply) => {
+    const principal = request.principal;
+    if (principal.kind !== 'person') return reply.render('pages/home/index.njk', {});
+    const [organisationName, awaitingApproval] = await Promise.all([
+      services.organisations.nameOf(principal.organisationId),
+      services.plans.awaitingMyApproval(principal),
+    ]);
+    return reply.render('pages/home/index.njk', { organisationName, awaitingApproval });
+  });
+
+  app.get(paths.health(), { config: { access: 'public' } }, async (_request, reply) => {
+    const healthy = await services.organisations.ping();
+    return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'database unavailable' });
+  });
+}

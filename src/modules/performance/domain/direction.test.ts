@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { calculateDirection, calculateDirectionsForPeriod, indexPoints } from './engine.ts';
+import type { ChangeTolerance, DirectionInput, MeasurePoint, Polarity } from './engine.ts';
+
+const pct = { unit: '%', decimals: 1 } as const;
+
+function direction(
+  current: number | null,
+  comparison: number | null,
+  polarity: Polarity,
+  extra: Partial<DirectionInput> = {},
+) {
+  return calculateDirection({ current, comparison, polarity, format: pct, comparisonLabel: 'May 2025', ...extra });
+}
+
+describe('calculateDirection', () => {
+  it.each([
+    [
+      72,
+      68,
+      'higher-is-better',
+      'improving',
+      'Improving: 72.0% compared with 68.0% in May 2025 (up 4.0 percentage points)',
+    ],
+    [
+      64,
+      68,
+      'higher-is-better',
+      'worsening',
+      'Worsening: 64.0% compared with 68.0% in May 2025 (down 4.0 percentage points)',
+    ],
+    [
+      64,
+      68,
+      'lower-is-better',
+      'improving',
+      'Improving: 64.0% compared with 68.0% in May 2025 (down 4.0 percentage points)',
+    ],
+    [
+      68,
+      68,
+      'higher-is-better',
+      'no-significant-change',
+      'No significant change: 68.0% compared with 68.0% in May 2025 (no change)',
+    ],
+    [
+      68.04,
+      67.96,
+      'higher-is-better',
+      'no-significant-change',
+      'No significant change: 68.0% compared with 68.0% in May 2025 (no change)',
+    ],
+    [
+      72,
+      68,
+      'none',
+      'not-comparable',
+      'Not comparable: 72.0% compared with 68.0% in May 2025 (up 4.0 percentage points); the measure has no preferred direction',
+    ],
+  ] as const)('%d vs %d (%s) → %s', (cur, cmp, polarity, dir, reason) => {
+    const r = direction(cur, cmp, polarity);
+    expect([r.direction, r.reason]).toEqual([dir, reason]);
+  });
+
+  it.each([
+    [null, 68, 'Not comparable: no data for this period'],
+    [68, null, 'Not comparable: no data for May 2025'],
+  ])('missing data: %s vs %s', (cur, cmp, reason) => {
+    const r = direction(cur, cmp, 'higher-is-better');
+    expect(r).toEqual({ direction: 'not-comparable', movement: null, change: null, reason });
+  });
+
+  describe('tolerance', () => {
+    const half: ChangeTolerance = { kind: 'absolute', amount: 0.5 };
+    it.each([
+      [68.5, 68, 'no-significant-change'], // exactly the tolerance: not significant
+      [68.6, 68, 'improving'],
+      [67.5, 68, 'no-significant-change'],
+      [67.4, 68, 'worsening'],
+    ])('absolute 0.5: %d vs %d → %s', (cur, cmp, dir) => {
+      expect(direction(cur, cmp, 'higher-is-better', { tolerance: half }).direction).toBe(dir);
+    });
+    it('words the tolerance', () => {
+      expect(direction(68.3, 68, 'higher-is-better', { tolerance: half }).reason).toBe(
+        'No significant change: 68.3% compared with 68.0% in May 2025 (up 0.3 percentage points, within the tolerance of 0.5 percentage points)',
+      );
+    });
+    it.each([
+      [105, 100, 'no-significant-change'], // 5% of 100 = 5: not significant
+      [105.1, 100, 'improving'],
+      [94.9, 100, 'worsening'],
+    ])('percentage 5%%: %d vs %d → %s', (cur, cmp, dir) => {
+      expect(direction(cur, cmp, 'higher-is-better', { tolerance: { kind: 'percentage', percent: 5 } }).direction).toBe(
+        dir,
+      );
+    });
+  });
+
+  describe('within range (4% to 6%)', () => {
+    const target = { kind: 'range', lower: 4, upper: 6 } as const;
+    it.each([
+      [3.5, 3, 'improving'], // closer from below
+      [3, 3.5, 'worsening'],
+      [5, 7, 'improving'], // into the range
+      [4.5, 5.5, 'no-significant-change'], // both inside
+      [6.5, 3.5, 'no-significant-change'], // as far outside, other side
+      [7, 3.5, 'worsening'],
+    ])('%d vs %d → %s', (cur, cmp, dir) => {
+      expect(direction(cur, cmp, 'within-range', { target }).direction).toBe(dir);
+    });
+    it('is not comparable without a range', () => {
+      expect(direction(5, 7, 'within-range').direction).toBe('not-comparable');
+    });
+  });
+
+  it('flipping the polarity swaps improving and worsening (property)', () => {
+    const swap: Record<string, string> = {
+      improving: 'worsening',
+      worsening: 'improving',
+      'no-significant-change': 'no-significant-change',
+      'not-comparable': 'not-comparable',
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 0, max: 50 }),
+        (a, b, tol) => {
+          const tolerance = { kind: 'absolute', amount: tol / 10 } as const;
+          const higher = direction(a / 10, b / 10, 'higher-is-better', { tolerance });
+          const lower = direction(a / 10, b / 10, 'lower-is-better', { tolerance });
+          expect(lower.direction).toBe(swap[higher.direction]);
+        },
+      ),
+    );
+  });
+});
+
+describe('calculateDirectionsForPeriod', () => {
+  const m = (fyStartYear: number, index: number) => ({ frequency: 'monthly' as const, fyStartYear, index });
+  const points: MeasurePoint[] = [
+    { period: m(2024, 1), value: 60 },
+    { period: m(2024, 12), value: 70 },
+    { period: m(2025, 1), value: 65 },
+  ];
+  it('compares with the previous period across the year boundary and with last year', () => {
+    const r = calculateDirectionsForPeriod(indexPoints(points, 'monthly'), m(2025, 1), {
+      polarity: 'higher-is-better',
+      format: pct,
+    });
+    expect(r.previous.reason).toBe('Worsening: 65.0% compared with 70.0% in March 2025 (down 5.0 percentage points)');
+    expect(r.samePeriodLastYear.reason).toBe(
+      'Improving: 65.0% compared with 60.0% in April 2024 (up 5.0 percentage points)',
+    );
+  });
+  it('the first period has nothing to compare with', () => {
+    const r = calculateDirectionsForPeriod(indexPoints(points, 'monthly'), m(2024, 1), {
+      polarity: 'higher-is-better',
+      format: pct,
+    });
+    expect(r.previous.direction).toBe('not-comparable');
+    expect(r.previous.reason).toBe('Not comparable: no data for March 2024');
+  });
+});

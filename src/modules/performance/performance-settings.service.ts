@@ -1,0 +1,194 @@
+/**
+ * The council's performance settings: the roll-up rule, the risk appetite and the direction-of-
+ * travel tolerance (src/domain/performance-settings). One row per organisation; none stored means
+ * the defaults, and every reader gets the same answer through the loaders below.
+ *
+ * The roll-up rule and the appetite are applied when a roll-up or framework health is read, so a
+ * change shows at once. The tolerance is part of each stored measure status, so changing it
+ * recomputes the council's current statuses in the same transaction.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { allowsAt, holdsPermission } from '../../kernel/access/index.ts';
+import {
+  DEFAULT_PERFORMANCE_SETTINGS,
+  describeSettings,
+  type PerformanceSettings,
+  sameTolerance,
+  settingsFromStored,
+  storedColumnsOf,
+  toChangeTolerance,
+} from './domain/settings-index.ts';
+import type { ChangeTolerance } from './domain/engine.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { people, performanceSettings, units } from '../../schema.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { forbidden, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+import { createPerformanceStatusService } from './performance-status.service.ts';
+
+export interface StoredPerformanceSettings {
+  settings: PerformanceSettings;
+  /** True when the council has stored nothing: these are the documented defaults. */
+  isDefault: boolean;
+  /** 0 when nothing is stored yet; send it back with a change. */
+  rowVersion: number;
+  updatedAt: Date | null;
+  updatedBy: { id: string; name: string } | null;
+}
+
+export interface PerformanceSettingsView extends PerformanceSettings {
+  isDefault: boolean;
+  rowVersion: number;
+  updatedAt: Date | null;
+  updatedBy: { id: string; name: string } | null;
+  /** Each setting in words, as the pages show it. */
+  words: ReturnType<typeof describeSettings>;
+}
+
+/** The stored settings of an organisation, or the defaults. Usable inside a transaction. */
+export async function loadPerformanceSettings(db: Db, organisationId: string): Promise<StoredPerformanceSettings> {
+  const [row] = await db
+    .select({ stored: performanceSettings, updatedByName: people.name })
+    .from(performanceSettings)
+    .leftJoin(
+      people,
+      and(eq(people.id, performanceSettings.updatedBy), eq(people.organisationId, performanceSettings.organisationId)),
+    )
+    .where(eq(performanceSettings.organisationId, organisationId));
+  if (!row) {
+    return {
+      settings: { ...DEFAULT_PERFORMANCE_SETTINGS },
+      isDefault: true,
+      rowVersion: 0,
+      updatedAt: null,
+      updatedBy: null,
+    };
+  }
+  const { stored } = row;
+  return {
+    settings: settingsFromStored(stored),
+    isDefault: false,
+    rowVersion: stored.rowVersion,
+    updatedAt: stored.updatedAt,
+    updatedBy:
+      stored.updatedBy && row.updatedByName !== null ? { id: stored.updatedBy, name: row.updatedByName } : null,
+  };
+}
+
+/**
+ * The council-wide direction-of-travel tolerance for the status computation; undefined when the
+ * council has none (any change counts). Pass `tx` inside a transaction so a change made in it is seen.
+ */
+export async function loadDirectionTolerance(db: Db, organisationId: string): Promise<ChangeTolerance | undefined> {
+  const [row] = await db
+    .select()
+    .from(performanceSettings)
+    .where(eq(performanceSettings.organisationId, organisationId));
+  return row ? toChangeTolerance(settingsFromStored(row)) : undefined;
+}
+
+function viewOf(stored: StoredPerformanceSettings): PerformanceSettingsView {
+  return {
+    ...stored.settings,
+    isDefault: stored.isDefault,
+    rowVersion: stored.rowVersion,
+    updatedAt: stored.updatedAt,
+    updatedBy: stored.updatedBy,
+    words: describeSettings(stored.settings),
+  };
+}
+
+const NOT_ALLOWED =
+  'Only people who manage the framework for the whole organisation can change the performance settings';
+
+export function createPerformanceSettingsService(deps: ServiceDeps) {
+  const { db, clock } = deps;
+  const performance = createPerformanceStatusService(deps);
+
+  /**
+   * The settings apply to the whole council: changing them needs manage:framework held over the
+   * organisation (no unit, or a top-level unit), as for the rest of the framework.
+   */
+  async function mayManage(caller: Caller): Promise<boolean> {
+    const roots = await db
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.organisationId, caller.organisationId), isNull(units.parentId)));
+    return allowsAt(
+      caller,
+      'manage:framework',
+      roots.map((root) => root.id),
+    );
+  }
+
+  return {
+    canManage: mayManage,
+
+    /** The stored settings, or the defaults, with a flag saying which. */
+    async get(caller: Caller): Promise<Result<PerformanceSettingsView>> {
+      if (!holdsPermission(caller, 'view:organisation')) {
+        return forbidden('You cannot see the performance settings');
+      }
+      return ok(viewOf(await loadPerformanceSettings(db, caller.organisationId)));
+    },
+
+    /**
+     * Stores the council's settings. `expectedRowVersion` is the version the change was based on
+     * (0 when nothing was stored): a different one means someone else saved meanwhile.
+     */
+    async update(
+      caller: Caller,
+      input: PerformanceSettings,
+      expectedRowVersion: number,
+    ): Promise<Result<PerformanceSettingsView>> {
+      if (!(await mayManage(caller))) return forbidden(NOT_ALLOWED);
+      const organisationId = caller.organisationId;
+      return inTransaction(db, async (tx) => {
+        const before = await loadPerformanceSettings(tx, organisationId);
+        const stale = () =>
+          refuse(
+            'conflict',
+            `Someone else changed the performance settings after you opened them (they are now at version ${before.rowVersion}). Check the current settings, then save your change again.`,
+            'rowVersion',
+          );
+        if (expectedRowVersion !== before.rowVersion) return stale();
+        const columns = { ...storedColumnsOf(input), updatedAt: clock(), updatedBy: caller.personId };
+        const [saved] = before.isDefault
+          ? // Two first saves at once: the primary key keeps one, the other finds nothing inserted.
+            await tx
+              .insert(performanceSettings)
+              .values({ organisationId, ...columns, rowVersion: 1 })
+              .onConflictDoNothing()
+              .returning({ rowVersion: performanceSettings.rowVersion })
+          : await tx
+              .update(performanceSettings)
+              .set({ ...columns, rowVersion: before.rowVersion + 1 })
+              .where(
+                and(
+                  eq(performanceSettings.organisationId, organisationId),
+                  eq(performanceSettings.rowVersion, before.rowVersion),
+                ),
+              )
+              .returning({ rowVersion: performanceSettings.rowVersion });
+        if (!saved) return stale();
+        await recordAudit(tx, {
+          organisationId,
+          actor: actorOf(caller),
+          entityType: 'performance-settings',
+          entityId: organisationId,
+          action: before.isDefault ? 'create' : 'update',
+          oldValue: { ...before.settings, isDefault: before.isDefault, rowVersion: before.rowVersion },
+          newValue: { ...input, rowVersion: saved.rowVersion },
+        });
+        // Directions of travel are stored with each status: bring the current ones into line now.
+        if (!sameTolerance(before.settings, input)) await performance.recompute(tx, organisationId, 'all');
+        return ok(viewOf(await loadPerformanceSettings(tx, organisationId)));
+      });
+    },
+  };
+}
+
+export type PerformanceSettingsService = ReturnType<typeof createPerformanceSettingsService>;

@@ -1,0 +1,296 @@
+import { eq } from 'drizzle-orm';
+import {
+  comparePeriods,
+  type Frequency,
+  parsePeriodKey,
+  type Period,
+  periodContaining,
+  periodEnd,
+  periodKey,
+  periodStart,
+  periodsBetween,
+  previousPeriod,
+  summariseMeasureStatus,
+  type MeasureDefinition,
+  type MeasurePoint,
+  type MeasureStatus,
+  type ChangeTolerance,
+} from './domain/engine.ts';
+import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/due-dates.ts';
+import { buildMeasureDefinition, buildTargetPlan, type StoredMeasure } from './domain/engine-input.ts';
+import type { TargetVersion } from '../measures/domain/target-history.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { StatusInsert } from './data/measure-status.repository.ts';
+import {
+  loadStatusHistory,
+  statusMeasures,
+  statusUpsert,
+  upsertStatuses,
+  type RebaseRow,
+  type StatusHistory,
+  type StatusMeasureRow,
+  type ValueRow,
+} from './data/status-history.repository.ts';
+import { collectionRules } from '../../schema.ts';
+import { loadDirectionTolerance } from './performance-settings.service.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export interface RecomputeOptions {
+  /** Recompute from this period to the current one; omitted: the current period only. */
+  fromPeriodKey?: string;
+  /** Measures per round trip (default RECOMPUTE_CHUNK); the result does not depend on it. */
+  chunkSize?: number;
+}
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Measures per chunk of a recompute: small enough to overlap reading and computing, large enough to keep round trips few. */
+const RECOMPUTE_CHUNK = 500;
+
+/** Period keys repeat across thousands of measures: parse each once (periods are never mutated). */
+const PARSED = new Map<string, Period | null>();
+function parsedKey(key: string): Period | null {
+  let period = PARSED.get(key);
+  if (period === undefined) {
+    const parsed = parsePeriodKey(key);
+    period = parsed.ok ? parsed.value : null;
+    if (PARSED.size > 50_000) PARSED.clear();
+    PARSED.set(key, period);
+  }
+  return period;
+}
+
+/** The latest period of the frequency that has ended by `today`: the one being reported on. */
+export function currentReportingPeriod(frequency: Frequency, todayIso: string): Period {
+  const containing = periodContaining(todayIso, frequency);
+  return periodEnd(containing) <= todayIso ? containing : previousPeriod(containing);
+}
+
+function storedMeasure(row: StatusMeasureRow): StoredMeasure {
+  return {
+    frequency: row.frequency as Frequency,
+    polarity: row.polarity as StoredMeasure['polarity'],
+    aggregation: row.aggregation as StoredMeasure['aggregation'],
+    unit: row.unit,
+    decimalPlaces: row.decimalPlaces,
+    ragThresholds: row.ragThresholds,
+    spcSettings: row.spcSettings,
+  };
+}
+
+function toStatusRow(organisationId: string, measureId: string, status: MeasureStatus, computedAt: Date): StatusInsert {
+  const target = status.target;
+  return {
+    organisationId,
+    measureId,
+    periodKey: status.periodKey,
+    breakdownId: null,
+    value: status.value,
+    targetValue: target?.kind === 'value' ? target.value : null,
+    targetLower: target?.kind === 'range' ? target.lower : null,
+    targetUpper: target?.kind === 'range' ? target.upper : null,
+    rag: status.rag.status,
+    ragReason: status.rag.reason,
+    directionPrevious: status.direction.previous.direction,
+    directionLastYear: status.direction.samePeriodLastYear.direction,
+    ytdValue: status.yearToDate.value,
+    ytdRag: status.yearToDate.rag.status,
+    spcLatestType: status.spc.latestPointType,
+    spcVariationIcon: status.spc.variationIcon,
+    spcAssurance: status.spc.assuranceIcon,
+    forecastOutturn: status.forecast?.outturn ?? null,
+    forecastLow: status.forecast?.interval?.lower ?? null,
+    forecastHigh: status.forecast?.interval?.upper ?? null,
+    forecastProbability: status.forecast?.probabilityOfMeetingTarget ?? null,
+    forecastMethod: status.forecast?.method ?? null,
+    forecastMape: status.forecast?.backTest.meanAbsolutePercentageError ?? null,
+    computedAt,
+  };
+}
+
+/**
+ * One measure's stored rows as the engine's input: its definition (with the targets of every year
+ * it has data for, and of the current one) and its points. Shared by the stored statuses and the
+ * measure's performance page, so both read the same figures.
+ */
+export function engineInputFor(
+  measure: StatusMeasureRow,
+  values: readonly ValueRow[],
+  targets: readonly TargetVersion[],
+  rebases: readonly RebaseRow[],
+  current: Period,
+  options: { years?: readonly number[] } = {},
+): { stored: StoredMeasure; points: MeasurePoint[]; definition: MeasureDefinition } {
+  const stored = storedMeasure(measure);
+  const points: MeasurePoint[] = [];
+  for (const value of values) {
+    const parsed = parsedKey(value.periodKey);
+    if (parsed && parsed.frequency === stored.frequency) {
+      points.push({ period: parsed, value: value.value, numerator: value.numerator, denominator: value.denominator });
+    }
+  }
+  // The engine reads targets only for the years of the periods it rates (RAG, year to date, year
+  // end, assurance); the page's data table wants every year with data.
+  const years = options.years ?? [...new Set([...points.map((p) => p.period.fyStartYear), current.fyStartYear])];
+  const yearKeys = new Set(years.map((year) => periodKey({ frequency: 'annual', fyStartYear: year, index: 1 })));
+  const targetPlan = buildTargetPlan(
+    targets.filter((t) => (t.kind !== 'annual' && t.kind !== 'profile' ? true : yearKeys.has(t.financialYear))),
+    years,
+    stored,
+  );
+  const spcRebases = rebases.flatMap((rebase) => {
+    const parsed = parsePeriodKey(rebase.periodKey);
+    return parsed.ok ? [{ date: periodStart(parsed.value), reason: rebase.reason }] : [];
+  });
+  return { stored, points, definition: buildMeasureDefinition(stored, targetPlan, spcRebases) };
+}
+
+/**
+ * Computes engine statuses for the given measures and periods (pure work on loaded history).
+ * Exported for the benchmark, which times the computation apart from the database.
+ */
+export function computeStatuses(
+  organisationId: string,
+  history: StatusHistory,
+  today: Date,
+  workingDays: number,
+  options: RecomputeOptions = {},
+  /** The council's direction-of-travel tolerance (none when absent). */
+  directionTolerance?: ChangeTolerance,
+): StatusInsert[] {
+  const todayIso = iso(today);
+  const currentByFrequency = new Map<string, Period>();
+  const dueDates = new Map<string, string>();
+  const from = options.fromPeriodKey ? parsedKey(options.fromPeriodKey) : null;
+  const rows: StatusInsert[] = [];
+  for (const measure of history.measures) {
+    let current = currentByFrequency.get(measure.frequency);
+    if (!current) {
+      current = currentReportingPeriod(measure.frequency as Frequency, todayIso);
+      currentByFrequency.set(measure.frequency, current);
+    }
+    const periods =
+      from && from.frequency === measure.frequency && comparePeriods(from, current) <= 0
+        ? periodsBetween(from, current)
+        : [current];
+    const { points, definition } = engineInputFor(
+      measure,
+      history.values.get(measure.id) ?? [],
+      history.targets.get(measure.id) ?? [],
+      history.rebases.get(measure.id) ?? [],
+      current,
+      { years: [...new Set(periods.map((period) => period.fyStartYear))] },
+    );
+    const rated = directionTolerance ? { ...definition, directionTolerance } : definition;
+    const due = measure.dueWorkingDays ?? workingDays;
+    for (const period of periods) {
+      const dueKey = `${periodKey(period)}|${due}`;
+      let dueOn = dueDates.get(dueKey);
+      if (dueOn === undefined) {
+        dueOn = dueDate(period, { ...DEFAULT_COLLECTION_RULE, workingDaysAfterPeriodEnd: due });
+        dueDates.set(dueKey, dueOn);
+      }
+      const status = summariseMeasureStatus({
+        measure: rated,
+        points,
+        period,
+        asOf: todayIso,
+        dueDate: dueOn,
+      });
+      rows.push(toStatusRow(organisationId, measure.id, status, today));
+    }
+  }
+  return rows;
+}
+
+/**
+ * The financial years (keys) whose targets a recompute needs: those of every frequency's current
+ * reporting period and, from `fromPeriodKey`, every year since. The engine reads no older target.
+ */
+function yearsRated(todayIso: string, options: RecomputeOptions): string[] {
+  const starts = (['monthly', 'quarterly', 'half-yearly', 'annual'] as const).map(
+    (frequency) => currentReportingPeriod(frequency, todayIso).fyStartYear,
+  );
+  const from = options.fromPeriodKey ? parsedKey(options.fromPeriodKey) : null;
+  const last = Math.max(...starts);
+  const first = Math.min(...starts, from ? from.fyStartYear : last);
+  const years: string[] = [];
+  for (let year = first; year <= last; year++)
+    years.push(periodKey({ frequency: 'annual', fyStartYear: year, index: 1 }));
+  return years;
+}
+
+/**
+ * Stored statuses: computed when a value, target or setting changes (incrementally, for the
+ * measures and periods affected) and read by dashboards and reports, which never recompute.
+ */
+export function createPerformanceStatusService({ clock }: ServiceDeps) {
+  async function workingDaysFor(tx: Db, organisationId: string): Promise<number> {
+    const [rule] = await tx.select().from(collectionRules).where(eq(collectionRules.organisationId, organisationId));
+    return rule?.workingDaysAfterPeriodEnd ?? DEFAULT_COLLECTION_RULE.workingDaysAfterPeriodEnd;
+  }
+
+  return {
+    /**
+     * Call inside the transaction that changed the data, so value and status agree. Measures are
+     * taken a chunk at a time: while one chunk is computed, the database reads the next, and the
+     * computed rows are written while the following chunks are computed.
+     */
+    async recompute(
+      tx: Db,
+      organisationId: string,
+      measureIds: readonly string[] | 'all',
+      options: RecomputeOptions = {},
+    ): Promise<number> {
+      const today = clock();
+      const workingDays = await workingDaysFor(tx, organisationId);
+      // Read through tx, so a tolerance saved in the same transaction is the one applied.
+      const tolerance = await loadDirectionTolerance(tx, organisationId);
+      const measures = await statusMeasures(tx, organisationId, measureIds);
+      const years = yearsRated(iso(today), options);
+      const chunks: StatusMeasureRow[][] = [];
+      const size = Math.max(1, options.chunkSize ?? RECOMPUTE_CHUNK);
+      for (let start = 0; start < measures.length; start += size) chunks.push(measures.slice(start, start + size));
+      // One statement in flight at a time (a transaction has one connection): each round trip
+      // writes the chunk computed last and reads the next one, and runs while this one computes.
+      const load = (chunk: StatusMeasureRow[] | undefined, write: StatusInsert[] | null) => {
+        if (!chunk) return null;
+        const loading = loadStatusHistory(
+          tx,
+          organisationId,
+          chunk,
+          years,
+          write ? { alsoWrite: statusUpsert(write) } : {},
+        );
+        loading.catch(() => {}); // awaited below; this only stops a failure counting as unhandled meanwhile
+        return loading;
+      };
+      let next = load(chunks[0], null);
+      let unwritten: StatusInsert[] | null = null;
+      let count = 0;
+      try {
+        for (let i = 0; next; i++) {
+          const history = await next;
+          next = load(chunks[i + 1], unwritten);
+          if (next) {
+            unwritten = null;
+            // Let the round trip reach the database before this chunk occupies the thread.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          const rows = computeStatuses(organisationId, history, today, workingDays, options, tolerance);
+          count += rows.length;
+          unwritten = unwritten ? [...unwritten, ...rows] : rows;
+        }
+      } finally {
+        // Nothing may still be running on the connection when the caller commits or rolls back.
+        await next?.catch(() => {});
+      }
+      if (unwritten) await upsertStatuses(tx, unwritten);
+      return count;
+    },
+
+    periodKeyOf: periodKey,
+  };
+}
+
+export type PerformanceStatusService = ReturnType<typeof createPerformanceStatusService>;

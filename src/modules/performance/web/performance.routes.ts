@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { STATUS_FOR } from '../../../platform/http/http-status.ts';
+import type { DomainError } from '../../../kernel/result.ts';
+import type { Services } from '../../../services.ts';
+import { paths } from '../../../kernel/paths.ts';
+import { dashboardView, healthView } from './performance.presenter.ts';
+
+const view = { access: { permission: 'view:plans' } } as const;
+
+/** The corporate dashboard and framework health: both read stored statuses, never recompute. */
+export async function performanceRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  function refusalPage(reply: FastifyReply, error: DomainError) {
+    if (error.code === 'not_found') return reply.callNotFound();
+    if (error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);
+    return reply.render('pages/errors/problem.njk', { detail: error.message }, STATUS_FOR[error.code]);
+  }
+
+  app.get(paths.performance(), { config: view }, async (request, reply) => {
+    const result = await services.performanceViews.dashboard(request.caller());
+    if (!result.ok) return refusalPage(reply, result.error);
+    return reply.render('pages/performance/dashboard.njk', {
+      title: 'Performance dashboard',
+      dashboard: dashboardView(result.value),
+    });
+  });
+
+  app.get(paths.performanceHealth(), { config: view }, async (request, reply) => {
+    const result = await services.performanceViews.frameworkHealth(request.caller());
+    if (!result.ok) return refusalPage(reply, result.error);
+    return reply.render('pages/performance/health.njk', {
+      title: 'Framework health',
+      backLink: paths.performance(),
+      health: healthView(result.value),
+    });
+  });
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { optionalId, requiredId, requiredText } from '../../../kernel/inputs.ts';
+import { PLAN_STATUSES } from './lifecycle.ts';
+
+export const SECTION_MAX = 20_000;
+
+/** An ISO date (YYYY-MM-DD) that exists; blank means missing. Worded for page forms and API alike. */
+const planDate = (label: string) =>
+  z.preprocess(
+    (value) => (value === '' || value === null ? undefined : value),
+    z.string({ message: `Enter ${label}` }).refine(
+      (value) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+      },
+      `The ${label.slice(4)} must be a real date`,
+    ),
+  );
+
+const periodFields = {
+  title: requiredText('a title', 200),
+  periodStart: planDate('the start of the period'),
+  periodEnd: planDate('the end of the period'),
+  owningUnitId: requiredId('Select the part of the organisation that owns the plan'),
+  ownerPersonId: optionalId('Select an owner who exists'),
+  parentPlanId: optionalId('Select a parent plan that exists'),
+};
+
+function periodInOrder<T extends { periodStart: string; periodEnd: string }>(value: T, ctx: z.RefinementCtx) {
+  if (value.periodEnd <= value.periodStart) {
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The end of the period must be after its start' });
+  }
+  if (
+    value.periodEnd > value.periodStart &&
+    value.periodEnd.slice(0, 4) > String(Number(value.periodStart.slice(0, 4)) + 10)
+  ) {
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'A plan period must be 10 years or shorter' });
+  }
+}
+
+/** A new plan, whoever sends it: page form, API or import. */
+export const planInput = z
+  .object({
+    planTypeId: requiredId('Select the type of plan'),
+    ...periodFields,
+  })
+  .superRefine(periodInOrder);
+export type PlanInput = z.infer<typeof planInput>;
+
+const sectionsSchema = z
+  .record(z.string(), z.string().max(SECTION_MAX, `Each section must be ${SECTION_MAX} characters or fewer`))
+  .default({});
+
+/** A change to a draft plan; rowVersion is the version the editor started from. */
+export const planUpdateInput = z
+  .object({
+    ...periodFields,
+    sections: sectionsSchema,
+    rowVersion: z.coerce
+      .number({ message: 'The form is missing its version: reload the page' })
+      .int()
+      .positive('The form is missing its version: reload the page'),
+  })
+  .superRefine(periodInOrder);
+export type PlanUpdateInput = z.infer<typeof planUpdateInput>;
+
+const optionalRowVersion = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z.coerce.number().int().positive().optional(),
+);
+
+export const commentInput = z.object({
+  comment: z.preprocess((v) => v ?? '', z.string().trim().max(2000, 'Comment must be 2000 characters or fewer')),
+  rowVersion: optionalRowVersion,
+});
+export type CommentInput = z.infer<typeof commentInput>;
+
+export const approveInput = commentInput.extend({
+  step: z.coerce
+    .number({ message: 'Say which approval step this is' })
+    .int()
+    .positive('Say which approval step this is'),
+});
+export type ApproveInput = z.infer<typeof approveInput>;
+
+export const reasonInput = (what: string) =>
+  z.object({
+    reason: z.preprocess(
+      (v) => v ?? '',
+      z.string().trim().min(1, `Enter the reasons for ${what}`).max(2000, 'Reasons must be 2000 characters or fewer'),
+    ),
+    rowVersion: optionalRowVersion,
+  });
+export const returnInput = reasonInput('returning the plan');
+export const amendInput = reasonInput('the amendment');
+export type ReasonInput = z.infer<typeof returnInput>;
+
+export const rollForwardInput = z.object({
+  reason: z.preprocess((v) => v ?? '', z.string().trim().max(2000, 'Reasons must be 2000 characters or fewer')),
+  rowVersion: optionalRowVersion,
+});
+
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+/** Filters on the plan list (GET form and API query). Unknown or blank values mean "any". */
+export const planFilters = z.object({
+  planTypeId: z.preprocess(blankToUndefined, z.uuid({ message: 'Select a plan type that exists' }).optional()),
+  owningUnitId: z.preprocess(blankToUndefined, z.uuid({ message: 'Select a unit that exists' }).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(PLAN_STATUSES, { message: 'Select a status' }).optional()),
+  /** Financial year (by its starting year) the plan's period overlaps. */
+  year: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message: 'Select a year' }).int().min(1900).max(2999).optional(),
+  ),
+});
+export type PlanFilters = z.infer<typeof planFilters>;
+
+export const PLAN_ACTIONS = ['submit', 'approve', 'return', 'amend', 'roll-forward', 'archive'] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+export function isPlanAction(value: string): value is PlanAction {
+  return (PLAN_ACTIONS as readonly string[]).includes(value);
+}
+
+/** Only the template's sections are kept; unknown keys are an error the caller names. */
+export function unknownSections(sections: Record<string, string>, allowed: readonly string[]): string[] {
+  return Object.keys(sections).filter((key) => !allowed.includes(key));
+}

@@ -1,0 +1,589 @@
+import { allowsAt } from '../../kernel/access/index.ts';
+import { frozenPlanMessage, type ItemInput, type LinkInput, LINK_KINDS } from './domain/item.ts';
+import {
+  buildItemTree,
+  compareSightNodes,
+  type FlatItem,
+  inTreeOrder,
+  type ItemTreeNode,
+  type SightNode,
+} from './domain/tree.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import * as itemsRepo from './data/items.repository.ts';
+import * as sightRepo from './data/line-of-sight.repository.ts';
+import { unitAncestry } from '../organisation/data/units.repository.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { oldValuesOf } from '../../platform/services/changes.ts';
+import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../services.ts';
+
+export type { ItemTreeNode } from './domain/tree.ts';
+export type PlanForItems = itemsRepo.PlanForItems;
+export type ItemSummary = itemsRepo.ItemListRow;
+
+export interface ItemLink {
+  id: string;
+  kind: string;
+  item: { id: string; code: string; title: string; typeName: string };
+  plan: { id: string; title: string; status: string };
+}
+
+export interface ItemDetail {
+  item: itemsRepo.ItemListRow;
+  plan: PlanForItems;
+  parent: { id: string; code: string; title: string } | null;
+  children: { id: string; code: string; title: string; typeName: string }[];
+  partners: { id: string; name: string }[];
+  contributesTo: ItemLink[];
+  contributedBy: ItemLink[];
+  /** Whether the caller may change the item now (plan in draft, permission at its unit). */
+  canEdit: boolean;
+}
+
+export interface LineOfSight {
+  item: { id: string; code: string; title: string; typeName: string; plan: SightNode['plan'] };
+  up: SightNode[];
+  down: SightNode[];
+}
+
+export interface ItemFormOptions {
+  plan: PlanForItems;
+  itemTypes: { id: string; name: string }[];
+  parents: { id: string; code: string; title: string; typeName: string; depth: number }[];
+  people: { id: string; name: string }[];
+  units: { id: string; name: string }[];
+  partners: { id: string; name: string }[];
+}
+
+export interface LinkTargetGroup {
+  plan: { id: string; title: string };
+  items: { id: string; code: string; title: string; typeName: string }[];
+}
+
+const NOT_FOUND = 'Item';
+
+export function createItemsService({ db }: ServiceDeps) {
+  /** Readers: anyone signed in to the organisation; partners only for the items shared with them. */
+  async function visibleItem(tx: Db, caller: Caller, id: string): Promise<itemsRepo.ItemRow | undefined> {
+    const item = await itemsRepo.findItem(tx, caller.organisationId, id);
+    if (!item) return undefined;
+    if (caller.partnerId !== null && !(await itemsRepo.isSharedWith(tx, id, caller.partnerId))) return undefined;
+    return item;
+  }
+
+  async function mayEditAt(tx: Db, caller: Caller, plan: PlanForItems): Promise<boolean> {
+    if (caller.partnerId !== null) return false;
+    const ancestry = await unitAncestry(tx, caller.organisationId, plan.owningUnitId);
+    return allowsAt(caller, 'edit:plans', ancestry);
+  }
+
+  /** The plan must exist, the caller must edit plans at its unit, and it must still be a draft. */
+  async function editablePlan(
+    tx: Db,
+    caller: Caller,
+    planId: string,
+    what: 'Items' | 'Links',
+    verb: 'added to' | 'changed in' | 'removed from',
+  ): Promise<Result<PlanForItems>> {
+    await itemsRepo.lockPlan(tx, caller.organisationId, planId);
+    const plan = await itemsRepo.findPlanForItems(tx, caller.organisationId, planId);
+    if (!plan) return notFound('Plan');
+    if (!(await mayEditAt(tx, caller, plan))) {
+      return forbidden('You can only change plans owned by the part of the organisation you plan for');
+    }
+    const frozen = frozenPlanMessage(plan.status, what, verb);
+    if (frozen) return refuse('invalid_state', frozen);
+    return ok(plan);
+  }
+
+  /** Checks everything the item refers to; the plan is the one it belongs to. */
+  async function checkReferences(
+    tx: Db,
+    caller: Caller,
+    plan: PlanForItems,
+    input: ItemInput,
+    itemId: string | null,
+  ): Promise<Result<null>> {
+    const org = caller.organisationId;
+    const type = await itemsRepo.findItemType(tx, org, input.itemTypeId);
+    if (!type) return refuse('invalid', 'Select a type of item that exists', 'itemTypeId');
+    const allowed = await itemsRepo.allowedItemTypes(tx, org, plan.planTypeId);
+    if (!allowed.some((candidate) => candidate.id === type.id)) {
+      return refuse(
+        'invalid',
+        `${capitaliseFirst(withArticle(plan.planTypeName))} cannot hold ${withArticle(type.name)}`,
+        'itemTypeId',
+      );
+    }
+    if (input.parentItemId) {
+      const parent = await itemsRepo.findItem(tx, org, input.parentItemId);
+      if (!parent || parent.planId !== plan.id) {
+        return refuse('invalid', 'Select a parent item that exists in this plan', 'parentItemId');
+      }
+      if (itemId !== null) {
+        if (parent.id === itemId) return refuse('cycle', 'An item cannot sit under itself', 'parentItemId');
+        if (await sightRepo.reaches(tx, org, parent.id, itemId)) {
+          return refuse(
+            'cycle',
+            `Putting this item under ${parent.code} would create a loop: ${parent.code} already contributes to this item`,
+            'parentItemId',
+          );
+        }
+      }
+    }
+    if (input.ownerPersonId) {
+      const person = await itemsRepo.findPerson(tx, org, input.ownerPersonId);
+      if (!person) return refuse('invalid', 'Select an owner who exists', 'ownerPersonId');
+    }
+    if (input.ownerUnitId) {
+      const unit = await itemsRepo.findUnit(tx, org, input.ownerUnitId);
+      if (!unit) return refuse('invalid', 'Select an owning unit that exists', 'ownerUnitId');
+    }
+    if ((await itemsRepo.countPartners(tx, org, input.partnerIds)) !== input.partnerIds.length) {
+      return refuse('invalid', 'Select partners that exist', 'partnerIds');
+    }
+    return ok(null);
+  }
+
+  function duplicateCode(code: string) {
+    return refuse('duplicate', `An item with code ${code} already exists in this plan`, 'code');
+  }
+
+  function toLink(end: itemsRepo.LinkEnd): ItemLink {
+    return {
+      id: end.linkId,
+      kind: end.kind,
+      item: { id: end.itemId, code: end.code, title: end.title, typeName: end.typeName },
+      plan: { id: end.planId, title: end.planTitle, status: end.planStatus },
+    };
+  }
+
+  async function readSight(caller: Caller, id: string): Promise<Result<LineOfSight>> {
+    const start = await visibleItem(db, caller, id);
+    if (!start) return notFound(NOT_FOUND);
+    const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, start.planId);
+    const row = await itemsRepo.getItemRow(db, caller.organisationId, id);
+    if (!plan || !row) return notFound(NOT_FOUND);
+    const options = {
+      includeFrozen: plan.status === 'superseded' || plan.status === 'archived',
+      partnerId: caller.partnerId,
+    };
+    const [up, down] = await Promise.all([
+      sightRepo.lineOfSight(db, caller.organisationId, id, 'up', options),
+      sightRepo.lineOfSight(db, caller.organisationId, id, 'down', options),
+    ]);
+    const toNode = (sight: sightRepo.SightRow): SightNode => ({
+      id: sight.id,
+      code: sight.code,
+      title: sight.title,
+      typeName: sight.typeName,
+      depth: sight.depth,
+      relation: sight.relation,
+      kind: sight.kind,
+      viaId: sight.viaId,
+      plan: {
+        id: sight.planId,
+        title: sight.planTitle,
+        typeName: sight.planTypeName,
+        level: sight.planLevel,
+        status: sight.planStatus,
+      },
+    });
+    return ok({
+      item: {
+        id: row.id,
+        code: row.code,
+        title: row.title,
+        typeName: row.typeName,
+        plan: { id: plan.id, title: plan.title, typeName: plan.planTypeName, level: plan.level, status: plan.status },
+      },
+      up: up.map(toNode).sort(compareSightNodes),
+      down: down.map(toNode).sort(compareSightNodes),
+    });
+  }
+
+  return {
+    /** Contract 2: the plan's items as a tree, for plan pages. Partners see only shared items. */
+    async treeForPlan(caller: Caller, planId: string): Promise<ItemTreeNode[]> {
+      const org = caller.organisationId;
+      const rows = await itemsRepo.listItems(db, org, planId, caller.partnerId);
+      const ids = rows.map((row) => row.id);
+      const [partnerRows, links] = await Promise.all([
+        itemsRepo.partnersOf(db, org, ids),
+        itemsRepo.linksFrom(db, org, ids),
+      ]);
+      const flat: FlatItem[] = rows.map((row) => ({
+        id: row.id,
+        code: row.code,
+        title: row.title,
+        typeName: row.typeName,
+        ownerName: ownerName(row),
+        throughPartnership: row.throughPartnership,
+        partnerNames: partnerRows.filter((partner) => partner.itemId === row.id).map((partner) => partner.name),
+        contributesTo: links
+          .filter((link) => link.fromItemId === row.id)
+          .map((link) => ({
+            id: link.itemId,
+            code: link.code,
+            title: link.title,
+            planTitle: link.planTitle,
+            kind: link.kind,
+          })),
+        parentItemId: row.parentItemId,
+        position: row.position,
+      }));
+      return buildItemTree(flat);
+    },
+
+    async plan(caller: Caller, planId: string): Promise<Result<PlanForItems>> {
+      const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, planId);
+      return plan ? ok(plan) : notFound('Plan');
+    },
+
+    async listForPlan(caller: Caller, planId: string): Promise<Result<ItemSummary[]>> {
+      const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, planId);
+      if (!plan) return notFound('Plan');
+      const rows = await itemsRepo.listItems(db, caller.organisationId, planId, caller.partnerId);
+      return ok(inTreeOrder(rows).map(({ depth: _depth, ...row }) => row));
+    },
+
+    async get(caller: Caller, id: string): Promise<Result<ItemDetail>> {
+      const org = caller.organisationId;
+      if (!(await visibleItem(db, caller, id))) return notFound(NOT_FOUND);
+      const item = await itemsRepo.getItemRow(db, org, id);
+      if (!item) return notFound(NOT_FOUND);
+      const plan = await itemsRepo.findPlanForItems(db, org, item.planId);
+      if (!plan) return notFound(NOT_FOUND);
+      const siblings = await itemsRepo.listItems(db, org, item.planId, caller.partnerId);
+      const parent = siblings.find((candidate) => candidate.id === item.parentItemId) ?? null;
+      const [partnerRows, outgoing, incoming] = await Promise.all([
+        itemsRepo.partnersOf(db, org, [id]),
+        itemsRepo.linksFrom(db, org, [id]),
+        itemsRepo.linksTo(db, org, id),
+      ]);
+      const visibleEnd = async (end: itemsRepo.LinkEnd) =>
+        caller.partnerId === null || (await itemsRepo.isSharedWith(db, end.itemId, caller.partnerId));
+      const shownOut = [];
+      for (const end of outgoing) if (await visibleEnd(end)) shownOut.push(toLink(end));
+      const shownIn = [];
+      for (const end of incoming) if (await visibleEnd(end)) shownIn.push(toLink(end));
+      return ok({
+        item,
+        plan,
+        parent: parent ? { id: parent.id, code: parent.code, title: parent.title } : null,
+        children: siblings
+          .filter((candidate) => candidate.parentItemId === id)
+          .map((child) => ({ id: child.id, code: child.code, title: child.title, typeName: child.typeName })),
+        partners: partnerRows.map((partner) => ({ id: partner.partnerId, name: partner.name })),
+        contributesTo: shownOut,
+        contributedBy: shownIn,
+        canEdit: plan.status === 'draft' && (await mayEditAt(db, caller, plan)),
+      });
+    },
+
+    /** What the item form offers: the types the plan may hold, its items as parents, people, units, partners. */
+    async formOptions(caller: Caller, planId: string, itemId?: string): Promise<Result<ItemFormOptions>> {
+      const org = caller.organisationId;
+      const plan = await itemsRepo.findPlanForItems(db, org, planId);
+      if (!plan) return notFound('Plan');
+      const [types, items, people, units, partners] = await Promise.all([
+        itemsRepo.allowedItemTypes(db, org, plan.planTypeId),
+        itemsRepo.listItems(db, org, planId, null),
+        itemsRepo.activePeople(db, org),
+        itemsRepo.activeUnits(db, org),
+        itemsRepo.allPartners(db, org),
+      ]);
+      const excluded = itemId ? descendantsWithin(items, itemId) : new Set<string>();
+      return ok({
+        plan,
+        itemTypes: types.filter((type) => type.active).map((type) => ({ id: type.id, name: type.name })),
+        parents: inTreeOrder(items)
+          .filter((item) => !excluded.has(item.id))
+          .map((item) => ({
+            id: item.id,
+            code: item.code,
+            title: item.title,
+            typeName: item.typeName,
+            depth: item.depth,
+          })),
+        people,
+        units,
+        partners,
+      });
+    },
+
+    /** May the caller add items to this plan now? For pages deciding whether to offer the button. */
+    async canEditPlan(caller: Caller, planId: string): Promise<boolean> {
+      const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, planId);
+      return plan !== undefined && plan.status === 'draft' && (await mayEditAt(db, caller, plan));
+    },
+
+    async create(caller: Caller, planId: string, input: ItemInput): Promise<Result<itemsRepo.ItemRow>> {
+      const org = caller.organisationId;
+      return inTransaction(db, async (tx) => {
+        const plan = await editablePlan(tx, caller, planId, 'Items', 'added to');
+        if (!plan.ok) return plan;
+        const references = await checkReferences(tx, caller, plan.value, input, null);
+        if (!references.ok) return references;
+        if (await itemsRepo.findItemByCode(tx, org, planId, input.code)) return duplicateCode(input.code);
+        const { partnerIds, ...fields } = input;
+        const item = await itemsRepo.insertItem(tx, {
+          organisationId: org,
+          planId,
+          ...fields,
+          position: await itemsRepo.nextPosition(tx, planId, input.parentItemId),
+        });
+        await itemsRepo.replacePartners(tx, item.id, partnerIds);
+        await recordAudit(tx, {
+          organisationId: org,
+          actor: actorOf(caller),
+          entityType: 'plan-item',
+          entityId: item.id,
+          action: 'create',
+          newValue: { planId, ...input },
+        });
+        return ok(item);
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return duplicateCode(input.code);
+        throw error;
+      });
+    },
+
+    async update(
+      caller: Caller,
+      id: string,
+      input: ItemInput & { rowVersion: number },
+    ): Promise<Result<itemsRepo.ItemRow>> {
+      const org = caller.organisationId;
+      return inTransaction(db, async (tx) => {
+        const existing = await visibleItem(tx, caller, id);
+        if (!existing) return notFound(NOT_FOUND);
+        const plan = await editablePlan(tx, caller, existing.planId, 'Items', 'changed in');
+        if (!plan.ok) return plan;
+        if (existing.rowVersion !== input.rowVersion) return staleItem();
+        const references = await checkReferences(tx, caller, plan.value, input, id);
+        if (!references.ok) return references;
+        const duplicate = await itemsRepo.findItemByCode(tx, org, existing.planId, input.code);
+        if (duplicate && duplicate.id !== id) return duplicateCode(input.code);
+        const { partnerIds, rowVersion, ...fields } = input;
+        const oldPartners = (await itemsRepo.partnersOf(tx, org, [id])).map((partner) => partner.partnerId);
+        const updated = await itemsRepo.updateItem(tx, org, id, rowVersion, {
+          ...fields,
+          ...(fields.parentItemId !== existing.parentItemId
+            ? { position: await itemsRepo.nextPosition(tx, existing.planId, fields.parentItemId) }
+            : {}),
+        });
+        if (!updated) return staleItem();
+        await itemsRepo.replacePartners(tx, id, partnerIds);
+        await recordAudit(tx, {
+          organisationId: org,
+          actor: actorOf(caller),
+          entityType: 'plan-item',
+          entityId: id,
+          action: 'update',
+          oldValue: { ...oldValuesOf(existing, fields), partnerIds: oldPartners },
+          newValue: { ...fields, partnerIds },
+        });
+        return ok(updated);
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) return duplicateCode(input.code);
+        throw error;
+      });
+    },
+
+    async remove(caller: Caller, id: string, rowVersion?: number): Promise<Result<null>> {
+      const org = caller.organisationId;
+      return inTransaction(db, async (tx) => {
+        const existing = await visibleItem(tx, caller, id);
+        if (!existing) return notFound(NOT_FOUND);
+        const plan = await editablePlan(tx, caller, existing.planId, 'Items', 'removed from');
+        if (!plan.ok) return plan;
+        if (rowVersion !== undefined && rowVersion !== existing.rowVersion) return staleItem();
+        const { children, links } = await itemsRepo.dependentsOf(tx, org, id);
+        if (children > 0) {
+          return refuse(
+            'invalid_state',
+            `${existing.code} cannot be removed while it contains ${plural(children, 'item')}: remove or move them first`,
+          );
+        }
+        if (links > 0) {
+          return refuse(
+            'invalid_state',
+            `${existing.code} cannot be removed while it has ${plural(links, 'contribution link')}: remove them first`,
+          );
+        }
+        const partnerIds = (await itemsRepo.partnersOf(tx, org, [id])).map((partner) => partner.partnerId);
+        await itemsRepo.deleteItem(tx, org, id);
+        await recordAudit(tx, {
+          organisationId: org,
+          actor: actorOf(caller),
+          entityType: 'plan-item',
+          entityId: id,
+          action: 'delete',
+          oldValue: { ...existing, partnerIds },
+        });
+        return ok(null);
+      }).catch((error: unknown) => {
+        if (isForeignKeyViolation(error)) {
+          return refuse(
+            'invalid_state',
+            'This item cannot be removed while other records (such as measures) refer to it',
+          );
+        }
+        throw error;
+      });
+    },
+
+    /** Items the item may contribute to, grouped by plan (plans above it, then any higher-level plan). */
+    async linkTargets(caller: Caller, id: string): Promise<Result<LinkTargetGroup[]>> {
+      const org = caller.organisationId;
+      const item = await visibleItem(db, caller, id);
+      if (!item) return notFound(NOT_FOUND);
+      const plan = await itemsRepo.findPlanForItems(db, org, item.planId);
+      if (!plan) return notFound(NOT_FOUND);
+      const rows = await itemsRepo.linkTargets(db, org, plan);
+      const groups: LinkTargetGroup[] = [];
+      for (const row of rows) {
+        let group = groups.find((candidate) => candidate.plan.id === row.planId);
+        if (!group) {
+          group = { plan: { id: row.planId, title: row.planTitle }, items: [] };
+          groups.push(group);
+        }
+        group.items.push({ id: row.id, code: row.code, title: row.title, typeName: row.typeName });
+      }
+      return ok(groups);
+    },
+
+    async addLink(caller: Caller, fromItemId: string, input: LinkInput): Promise<Result<itemsRepo.LinkRow>> {
+      const org = caller.organisationId;
+      return inTransaction(db, async (tx) => {
+        const from = await visibleItem(tx, caller, fromItemId);
+        if (!from) return notFound(NOT_FOUND);
+        const plan = await editablePlan(tx, caller, from.planId, 'Links', 'added to');
+        if (!plan.ok) return plan;
+        if (input.toItemId === fromItemId) {
+          return refuse('invalid', 'An item cannot contribute to itself', 'toItemId');
+        }
+        const to = await itemsRepo.findItem(tx, org, input.toItemId);
+        if (!to) return refuse('invalid', 'Select an item to contribute to that exists', 'toItemId');
+        const toPlan = await itemsRepo.findPlanForItems(tx, org, to.planId);
+        if (!toPlan || toPlan.status === 'superseded' || toPlan.status === 'archived') {
+          return refuse(
+            'invalid',
+            `${to.code} is in a plan that is no longer in force: select an item in a current plan`,
+            'toItemId',
+          );
+        }
+        if (await itemsRepo.findLinkBetween(tx, org, fromItemId, input.toItemId)) {
+          return refuse('duplicate', `${from.code} already contributes to ${to.code}`, 'toItemId');
+        }
+        if (await sightRepo.reaches(tx, org, to.id, from.id)) {
+          return refuse(
+            'cycle',
+            `Linking ${from.code} to ${to.code} would create a loop: ${to.code} already contributes to ${from.code}`,
+            'toItemId',
+          );
+        }
+        const link = await itemsRepo.insertLink(tx, {
+          organisationId: org,
+          fromItemId,
+          toItemId: input.toItemId,
+          kind: input.kind,
+        });
+        await recordAudit(tx, {
+          organisationId: org,
+          actor: actorOf(caller),
+          entityType: 'contribution-link',
+          entityId: link.id,
+          action: 'create',
+          newValue: { fromItemId, toItemId: input.toItemId, kind: input.kind },
+        });
+        return ok(link);
+      }).catch((error: unknown) => {
+        if (isUniqueViolation(error))
+          return refuse('duplicate', 'This item already contributes to that item', 'toItemId');
+        throw error;
+      });
+    },
+
+    async removeLink(caller: Caller, fromItemId: string, linkId: string): Promise<Result<null>> {
+      const org = caller.organisationId;
+      return inTransaction(db, async (tx) => {
+        const from = await visibleItem(tx, caller, fromItemId);
+        if (!from) return notFound(NOT_FOUND);
+        const link = await itemsRepo.findLink(tx, org, linkId);
+        if (!link || link.fromItemId !== fromItemId) return notFound('Contribution link');
+        const plan = await editablePlan(tx, caller, from.planId, 'Links', 'removed from');
+        if (!plan.ok) return plan;
+        await itemsRepo.deleteLink(tx, org, linkId);
+        await recordAudit(tx, {
+          organisationId: org,
+          actor: actorOf(caller),
+          entityType: 'contribution-link',
+          entityId: linkId,
+          action: 'delete',
+          oldValue: { fromItemId: link.fromItemId, toItemId: link.toItemId, kind: link.kind },
+        });
+        return ok(null);
+      });
+    },
+
+    /** Up to the vision and down to individual objectives, answered by the database. */
+    lineOfSight(caller: Caller, id: string): Promise<Result<LineOfSight>> {
+      return readSight(caller, id);
+    },
+
+    linkKinds: LINK_KINDS,
+  };
+}
+
+export type ItemsService = ReturnType<typeof createItemsService>;
+
+function ownerName(row: itemsRepo.ItemListRow): string | null {
+  if (row.ownerPersonName && row.ownerUnitName) return `${row.ownerPersonName} (${row.ownerUnitName})`;
+  return row.ownerPersonName ?? row.ownerUnitName ?? null;
+}
+
+function staleItem(): Result<never> {
+  return refuse(
+    'conflict',
+    'Someone else changed this item while you were editing it: reload it to see their changes, then make yours again',
+  );
+}
+
+function withArticle(name: string): string {
+  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+function capitaliseFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function descendantsWithin(items: readonly { id: string; parentItemId: string | null }[], rootId: string): Set<string> {
+  const result = new Set<string>([rootId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const item of items) {
+      if (item.parentItemId && result.has(item.parentItemId) && !result.has(item.id)) {
+        result.add(item.id);
+        grew = true;
+      }
+    }
+  }
+  return result;
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ??
+    (error as { cause?: { code?: string } })?.cause?.code;
+  return code === '23503';
+}

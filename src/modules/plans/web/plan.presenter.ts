@@ -1,0 +1,190 @@
+import {
+  financialYearLabel,
+  financialYearOf,
+  isPlanStatus,
+  PLAN_STATUS_NAMES,
+  type PlanStatus,
+  wholeMonths,
+} from '../domain/plans.ts';
+import type { FormErrors } from '../../../platform/http/form-errors.ts';
+import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
+
+/** Status in words first; the colour only repeats what the words say. */
+const STATUS_CLASSES: Record<PlanStatus, string> = {
+  draft: 'govuk-tag--grey',
+  submitted: 'govuk-tag--blue',
+  'in-approval': 'govuk-tag--light-blue',
+  approved: 'govuk-tag--green',
+  superseded: 'govuk-tag--yellow',
+  archived: 'govuk-tag--grey',
+};
+
+export function statusTag(status: string): { text: string; classes: string } {
+  return isPlanStatus(status)
+    ? { text: PLAN_STATUS_NAMES[status], classes: STATUS_CLASSES[status] }
+    : { text: status, classes: 'govuk-tag--grey' };
+}
+
+export function statusName(status: string): string {
+  return isPlanStatus(status) ? PLAN_STATUS_NAMES[status] : status;
+}
+
+/** "2025/26" for a financial year, "2024/25 to 2026/27" for several, otherwise the dates. */
+export function periodLabel(start: string, end: string): string {
+  const months = wholeMonths(start, end);
+  if (months !== null && months % 12 === 0 && start.slice(5) === '04-01') {
+    const first = financialYearOf(start);
+    const last = financialYearOf(end);
+    return first === last ? financialYearLabel(first) : `${financialYearLabel(first)} to ${financialYearLabel(last)}`;
+  }
+  return `${formatDate(start)} to ${formatDate(end)}`;
+}
+
+export function periodDates(start: string, end: string): string {
+  return `${formatDate(start)} to ${formatDate(end)}`;
+}
+
+const VERSION_KINDS: Record<string, string> = {
+  original: 'Original',
+  amendment: 'In-year amendment',
+  refresh: 'Annual refresh',
+};
+
+export function versionKindName(kind: string): string {
+  return VERSION_KINDS[kind] ?? kind;
+}
+
+const EVENT_NAMES: Record<string, string> = {
+  created: 'Created',
+  edited: 'Changed',
+  submitted: 'Submitted for approval',
+  'step-approved': 'Approval step taken',
+  approved: 'Approved',
+  returned: 'Returned to draft',
+  superseded: 'Superseded',
+  archived: 'Archived',
+  'amendment-started': 'Created as an amendment',
+  'roll-forward-started': 'Created by rolling forward',
+  amended: 'Amendment started',
+  'rolled-forward': 'Rolled forward',
+};
+
+export function eventName(action: string): string {
+  return EVENT_NAMES[action] ?? action;
+}
+
+interface EventLike {
+  at: Date;
+  action: string;
+  stepPosition: number | null;
+  stepName: string | null;
+  comment: string;
+  actorName: string | null;
+  version: number;
+}
+
+export function eventRows(events: readonly EventLike[]) {
+  return [...events].reverse().map((event) => ({
+    when: formatDateTime(event.at),
+    version: event.version,
+    what: eventName(event.action),
+    step: event.stepPosition === null ? '' : `Step ${event.stepPosition}: ${event.stepName ?? ''}`,
+    who: event.actorName ?? 'The system',
+    comment: event.comment,
+  }));
+}
+
+interface VersionLike {
+  id: string;
+  version: number;
+  versionKind: string;
+  versionReason: string;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  status: string;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+}
+
+export function versionRows(versions: readonly VersionLike[], currentId: string) {
+  return [...versions].reverse().map((version) => ({
+    id: version.id,
+    current: version.id === currentId,
+    version: version.version,
+    kind: versionKindName(version.versionKind),
+    reason: version.versionReason,
+    title: version.title,
+    period: periodLabel(version.periodStart, version.periodEnd),
+    status: statusTag(version.status),
+    inForce: version.effectiveFrom
+      ? version.effectiveTo
+        ? `${formatDate(version.effectiveFrom)} until ${formatDate(version.effectiveTo)}`
+        : `From ${formatDate(version.effectiveFrom)}`
+      : 'Not in force',
+  }));
+}
+
+/** Date inputs: ISO date ⇄ the three GOV.UK date boxes. */
+export function dateParts(iso: unknown): { day: string; month: string; year: string } {
+  const match = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  if (!match) return { day: '', month: '', year: '' };
+  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1]! };
+}
+
+export function isoFromParts(body: Record<string, unknown>, name: string): string {
+  const part = (suffix: string) => String(body[`${name}-${suffix}`] ?? '').trim();
+  const [day, month, year] = [part('day'), part('month'), part('year')];
+  if (!day && !month && !year) return '';
+  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+export function dateItems(iso: unknown, typed: Record<string, unknown> | undefined, name: string, error: boolean) {
+  const parts =
+    typed && `${name}-day` in typed
+      ? {
+          day: String(typed[`${name}-day`] ?? ''),
+          month: String(typed[`${name}-month`] ?? ''),
+          year: String(typed[`${name}-year`] ?? ''),
+        }
+      : dateParts(iso);
+  const errorClass = error ? ' govuk-input--error' : '';
+  return [
+    { name: 'day', classes: `govuk-input--width-2${errorClass}`, value: parts.day },
+    { name: 'month', classes: `govuk-input--width-2${errorClass}`, value: parts.month },
+    { name: 'year', classes: `govuk-input--width-4${errorClass}`, value: parts.year },
+  ];
+}
+
+/** Field names on the form where they differ from the input's: dates and sections. */
+export function planFormErrors(errors: FormErrors): FormErrors {
+  const rename = (field: string) =>
+    field === 'periodStart' || field === 'periodEnd'
+      ? `${field}-day`
+      : field.startsWith('sections.')
+        ? `section-${field.slice('sections.'.length)}`
+        : field;
+  return {
+    summary: errors.summary.map((item) => ({ ...item, href: `#${rename(item.href.slice(1))}` })),
+    fields: Object.fromEntries(
+      Object.entries(errors.fields).map(([field, message]) => [
+        field.startsWith('sections.') ? rename(field) : field,
+        message,
+      ]),
+    ),
+  };
+}
+
+/** The form's flat fields into the shape the domain schema reads. */
+export function planFormBody(body: Record<string, unknown>): Record<string, unknown> {
+  const sections: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key.startsWith('section-')) sections[key.slice('section-'.length)] = value;
+  }
+  return {
+    ...body,
+    periodStart: isoFromParts(body, 'periodStart'),
+    periodEnd: isoFromParts(body, 'periodEnd'),
+    sections,
+  };
+}

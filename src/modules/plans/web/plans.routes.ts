@@ -1,0 +1,379 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { STATUS_FOR } from '../../../platform/http/http-status.ts';
+import {
+  amendInput,
+  approveInput,
+  commentInput,
+  isPlanAction,
+  planFilters,
+  planInput,
+  planUpdateInput,
+  returnInput,
+  rollForwardInput,
+  rollForwardPeriod,
+} from '../domain/plans.ts';
+import type { DomainError, Result } from '../../../kernel/result.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import type { Services } from '../../../services.ts';
+import type { Plan } from '../plans.service.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import { paths } from '../../../kernel/paths.ts';
+import { selectItems } from '../../../platform/http/options.presenter.ts';
+import {
+  dateItems,
+  eventRows,
+  periodDates,
+  periodLabel,
+  planFormBody,
+  planFormErrors,
+  statusName,
+  statusTag,
+  versionKindName,
+  versionRows,
+} from './plan.presenter.ts';
+import { idParam } from '../../../platform/http/params.ts';
+
+const view = { access: { permission: 'view:plans' } } as const;
+const edit = { access: { permission: 'edit:plans' } } as const;
+
+type Values = Record<string, unknown>;
+
+export async function plansRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  async function renderForm(
+    reply: FastifyReply,
+    caller: Caller,
+    options: {
+      plan?: Plan;
+      values: Values;
+      typed?: Values;
+      errors?: FormErrors;
+      status?: number;
+      conflict?: boolean;
+    },
+  ) {
+    const choices = await services.plans.formOptions(caller);
+    const { plan, values } = options;
+    const errors = options.errors ? planFormErrors(options.errors) : undefined;
+    const type = choices.planTypes.find((candidate) => candidate.id === (plan?.planTypeId ?? values.planTypeId));
+    const sectionValues = (values.sections ?? {}) as Record<string, string>;
+    return reply.render(
+      'pages/plans/form.njk',
+      {
+        title: plan ? `Edit ${plan.title}` : 'Start a new plan',
+        heading: plan ? 'Edit plan' : 'Start a new plan',
+        action: plan ? paths.editPlan(plan.id) : paths.newPlan(),
+        backLink: plan ? paths.plan(plan.id) : paths.plans(),
+        plan: plan ? { ...plan, typeName: type?.name ?? '' } : null,
+        values,
+        errors,
+        conflict: options.conflict ?? false,
+        typeItems: selectItems(
+          choices.planTypes.filter((candidate) => candidate.active),
+          (candidate) => candidate.id,
+          (candidate) => `${candidate.name} (level ${candidate.level})`,
+          values.planTypeId as string | undefined,
+          'Select a type of plan',
+        ),
+        unitItems: selectItems(
+          choices.units,
+          (unit) => unit.id,
+          (unit) => `${unit.name} (${unit.code})`,
+          values.owningUnitId as string | undefined,
+          'Select a unit',
+        ),
+        ownerItems: selectItems(
+          choices.people,
+          (person) => person.id,
+          (person) => person.name,
+          values.ownerPersonId as string | undefined,
+          'Not set yet',
+        ),
+        parentItems: selectItems(
+          choices.parentPlans.filter((candidate) => candidate.lineageId !== plan?.lineageId),
+          (candidate) => candidate.id,
+          (candidate) =>
+            `${candidate.title} (${candidate.planTypeName}, ${periodLabel(candidate.periodStart, candidate.periodEnd)}, ${statusName(candidate.status).toLowerCase()})`,
+          values.parentPlanId as string | undefined,
+          'None: this plan does not sit under another',
+        ),
+        periodStartItems: dateItems(
+          values.periodStart,
+          options.typed,
+          'periodStart',
+          Boolean(errors?.fields.periodStart),
+        ),
+        periodEndItems: dateItems(values.periodEnd, options.typed, 'periodEnd', Boolean(errors?.fields.periodEnd)),
+        sections: plan
+          ? (type?.templateSections ?? []).map((section) => ({
+              ...section,
+              id: `section-${section.key}`,
+              value: sectionValues[section.key] ?? '',
+              error: errors?.fields[`section-${section.key}`],
+            }))
+          : [],
+      },
+      options.status,
+    );
+  }
+
+  async function renderPlan(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    options: { errors?: FormErrors; status?: number; values?: Values } = {},
+  ) {
+    const detail = await services.plans.detail(caller, id);
+    if (!detail.ok) return reply.callNotFound();
+    const { plan } = detail.value;
+    const [tree, rollup] = await Promise.all([
+      services.items.treeForPlan(caller, id),
+      services.performanceViews.planRollup(caller, id),
+    ]);
+    return reply.render(
+      'pages/plans/show.njk',
+      {
+        title: plan.title,
+        backLink: paths.plans(),
+        ...detail.value,
+        tree,
+        rollup: rollup.ok ? rollup.value : null,
+        status: statusTag(plan.status),
+        period: periodLabel(plan.periodStart, plan.periodEnd),
+        periodDates: periodDates(plan.periodStart, plan.periodEnd),
+        nextPeriod: (() => {
+          const next = rollForwardPeriod({ start: plan.periodStart, end: plan.periodEnd });
+          return periodLabel(next.start, next.end);
+        })(),
+        versionKind: versionKindName(plan.versionKind),
+        errors: options.errors,
+        values: options.values ?? {},
+      },
+      options.status,
+    );
+  }
+
+  function refusalStatus(error: DomainError): number {
+    return STATUS_FOR[error.code];
+  }
+
+  app.get(paths.plans(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const query = request.query as Values;
+    const parsed = parseForm(planFilters, query);
+    const [options, rows] = await Promise.all([
+      services.plans.filterOptions(caller),
+      parsed.ok ? services.plans.list(caller, parsed.value) : Promise.resolve([]),
+    ]);
+    const selected = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '');
+    const filtered = ['planTypeId', 'owningUnitId', 'status', 'year'].some((name) => selected(name) !== '');
+    return reply.render(
+      'pages/plans/index.njk',
+      {
+        title: 'Plans',
+        errors: parsed.ok ? undefined : parsed.errors,
+        filtered,
+        typeItems: selectItems(
+          options.planTypes,
+          (type) => type.id,
+          (type) => type.name,
+          selected('planTypeId'),
+          'Any type',
+        ),
+        unitItems: selectItems(
+          options.units,
+          (unit) => unit.id,
+          (unit) => unit.name,
+          selected('owningUnitId'),
+          'Any unit',
+        ),
+        statusItems: selectItems(options.statuses, (status) => status, statusName, selected('status'), 'Any status'),
+        yearItems: selectItems(
+          options.years,
+          (year) => String(year.value),
+          (year) => year.label,
+          selected('year'),
+          'Any year',
+        ),
+        rows: rows.map((row) => ({
+          ...row,
+          status: statusTag(row.status),
+          period: periodLabel(row.periodStart, row.periodEnd),
+        })),
+      },
+      parsed.ok ? undefined : 400,
+    );
+  });
+
+  app.get(paths.newPlan(), { config: edit }, async (request, reply) => {
+    const query = request.query as Values;
+    return renderForm(reply, request.caller(), {
+      values: { planTypeId: query.planTypeId, parentPlanId: query.parentPlanId },
+    });
+  });
+
+  app.post(paths.newPlan(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const typed = (request.body ?? {}) as Values;
+    const body = planFormBody(typed);
+    const form = parseForm(planInput, body);
+    if (!form.ok) return renderForm(reply, caller, { values: body, typed, errors: form.errors, status: 400 });
+    const result = await services.plans.create(caller, form.value);
+    if (!result.ok) {
+      return renderForm(reply, caller, {
+        values: body,
+        typed,
+        errors: formErrorsFrom(result.error),
+        status: refusalStatus(result.error),
+      });
+    }
+    return reply.flash(`Plan ${result.value.title} started as a draft`).redirect(paths.plan(result.value.id));
+  });
+
+  app.get(paths.plan(), { config: view }, async (request, reply) =>
+    renderPlan(reply, request.caller(), idParam(request).id),
+  );
+
+  app.get(paths.planHistory(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const detail = await services.plans.detail(caller, idParam(request).id);
+    if (!detail.ok) return reply.callNotFound();
+    const { plan, versions, events } = detail.value;
+    return reply.render('pages/plans/history.njk', {
+      title: `History of ${plan.title}`,
+      backLink: paths.plan(plan.id),
+      plan,
+      versions: versionRows(versions, plan.id),
+      events: eventRows(events),
+    });
+  });
+
+  app.get(paths.editPlan(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const detail = await services.plans.detail(caller, id);
+    if (!detail.ok) return reply.callNotFound();
+    if (!detail.value.actions.edit) {
+      const message =
+        detail.value.plan.status === 'draft'
+          ? 'You can only change plans for the part of the organisation you are responsible for'
+          : detail.value.plan.status === 'approved'
+            ? 'Approved plans cannot be changed. Start an amendment instead.'
+            : `This plan is ${statusName(detail.value.plan.status).toLowerCase()} and cannot be changed.`;
+      return renderPlan(reply, caller, id, {
+        errors: { summary: [{ text: message, href: '#actions' }], fields: {} },
+        status: detail.value.plan.status === 'draft' ? 403 : 409,
+      });
+    }
+    return renderForm(reply, caller, { plan: detail.value.plan, values: detail.value.plan });
+  });
+
+  app.post(paths.editPlan(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const existing = await services.plans.get(caller, id);
+    if (!existing.ok) return reply.callNotFound();
+    const typed = (request.body ?? {}) as Values;
+    const body = planFormBody(typed);
+    const form = parseForm(planUpdateInput, body);
+    if (!form.ok) {
+      return renderForm(reply, caller, { plan: existing.value, values: body, typed, errors: form.errors, status: 400 });
+    }
+    const result = await services.plans.update(caller, id, form.value);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      if (result.error.code === 'invalid_state') {
+        return renderPlan(reply, caller, id, {
+          errors: { summary: [{ text: result.error.message, href: '#actions' }], fields: {} },
+          status: refusalStatus(result.error),
+        });
+      }
+      const conflict = result.error.code === 'conflict' && result.error.field === 'rowVersion';
+      return renderForm(reply, caller, {
+        plan: existing.value,
+        // After a conflict the form carries the current version: saving again is a deliberate overwrite.
+        values: conflict ? { ...body, rowVersion: existing.value.rowVersion } : body,
+        typed,
+        errors: conflict
+          ? { summary: [{ text: result.error.message, href: '#title' }], fields: {} }
+          : formErrorsFrom(result.error),
+        conflict,
+        status: refusalStatus(result.error),
+      });
+    }
+    return reply.flash('Plan saved').redirect(paths.plan(id));
+  });
+
+  const ACTION_SCHEMAS = {
+    submit: commentInput,
+    approve: approveInput,
+    return: returnInput,
+    amend: amendInput,
+    'roll-forward': rollForwardInput,
+    archive: commentInput,
+  } as const;
+
+  app.post(paths.planAction(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const action = (request.params as { action?: string }).action ?? '';
+    if (!isPlanAction(action)) return reply.callNotFound();
+    const body = (request.body ?? {}) as Values;
+    const form = parseForm(ACTION_SCHEMAS[action] as z.ZodType, body);
+    if (!form.ok) {
+      const errors = {
+        summary: form.errors.summary.map((item) => ({ ...item, href: `#${action}-${item.href.slice(1)}` })),
+        fields: Object.fromEntries(
+          Object.entries(form.errors.fields).map(([key, value]) => [`${action}-${key}`, value]),
+        ),
+      };
+      return renderPlan(reply, caller, id, { errors, status: 400, values: { [action]: body } });
+    }
+    const input = form.value as never;
+    let result: Result<Plan>;
+    let done: string;
+    switch (action) {
+      case 'submit':
+        result = await services.plans.submit(caller, id, input);
+        done =
+          result.ok && result.value.status === 'approved'
+            ? 'Plan submitted and approved'
+            : 'Plan submitted for approval';
+        break;
+      case 'approve':
+        result = await services.plans.approve(caller, id, input);
+        done = result.ok && result.value.status === 'approved' ? 'Plan approved' : 'Approval recorded';
+        break;
+      case 'return':
+        result = await services.plans.returnToDraft(caller, id, input);
+        done = 'Plan returned to draft';
+        break;
+      case 'amend':
+        result = await services.plans.amend(caller, id, input);
+        done = 'Amendment started: this is a new draft version of the plan';
+        break;
+      case 'roll-forward':
+        result = await services.plans.rollForward(caller, id, input);
+        done = 'Plan rolled forward: this is a new draft version for the next period';
+        break;
+      case 'archive':
+        result = await services.plans.archive(caller, id, input);
+        done = 'Plan archived';
+        break;
+    }
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      const onInput = result.error.field === 'reason' || result.error.field === 'comment';
+      const field = onInput ? `${action}-${result.error.field}` : `${action}-form`;
+      return renderPlan(reply, caller, id, {
+        errors: {
+          summary: [{ text: result.error.message, href: `#${field}` }],
+          fields: onInput ? { [field]: { text: result.error.message } } : {},
+        },
+        status: refusalStatus(result.error),
+        values: { [action]: body },
+      });
+    }
+    return reply.flash(done).redirect(paths.plan(result.value.id));
+  });
+}

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const SECRET = 's'.repeat(32);
+
+/** The message a bad setting stops the app with: one line, naming the setting. */
+function failureOf(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadConfig', () => {
+  it('falls back to working defaults for local use', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: './data',
+      baseUrl: 'http://localhost:3000',
+      production: false,
+      logLevel: 'info',
+      seedDemo: true,
+    });
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every setting it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgresql://gt@db.internal:5432/golden_thread',
+      DATA_DIR: '/var/lib/golden-thread',
+      SESSION_SECRET: SECRET,
+      BASE_URL: 'https://performance.example.gov.uk',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgresql://gt@db.internal:5432/golden_thread',
+      dataDir: '/var/lib/golden-thread',
+      sessionSecret: SECRET,
+      baseUrl: 'https://performance.example.gov.uk',
+      production: true,
+      logLevel: 'warn',
+      seedDemo: false,
+      reminders: false,
+    });
+  });
+
+  it('derives the base URL from the port when none is given', () => {
+    expect(loadConfig({ PORT: '4100' }).baseUrl).toBe('http://localhost:4100');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://root@localhost/gt' }],
+    ['SESSION_SECRET', { SESSION_SECRET: 'too-short' }],
+    ['BASE_URL', { BASE_URL: 'performance.example.gov.uk' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['SEED_DEMO', { SEED_DEMO: 'yes' }],
+    ['SESSION_SECRET', { NODE_ENV: 'production' }],
+  ])('stops on a bad %s with one line naming it (%j)', (setting, env) => {
+    const message = failureOf(env);
+    expect(message.startsWith(`Invalid setting ${setting}: `)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+
+  it('explains what is wrong, not just that something is', () => {
+    expect(failureOf({ DATABASE_URL: 'mysql://root@localhost/gt' })).toBe(
+      'Invalid setting DATABASE_URL: must start with postgres:// or postgresql://',
+    );
+    expect(failureOf({ SESSION_SECRET: 'too-short' })).toContain('at least 32 characters');
+    expect(failureOf({ BASE_URL: 'nope' })).toContain('absolute URL');
+    expect(failureOf({ NODE_ENV: 'production' })).toBe('Invalid setting SESSION_SECRET: required in production');
+  });
+});
+
+describe('server start-up with a bad setting', () => {
+  it('prints only the one line and exits with status 1', () => {
+    const loader = fileURLToPath(new URL('../../scripts/ts-loader/register.mjs', import.meta.url));
+    const server = fileURLToPath(new URL('../server.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', loader, server], {
+      env: { PATH: process.env.PATH, PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid setting PORT: /)]);
+  }, 30_000);
+});

@@ -1,0 +1,121 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import './fastify-types.ts';
+import type { Principal } from '../../kernel/access/index.ts';
+import type { AuthService } from '../../modules/organisation/auth.service.ts';
+import { accessControl, type DeclaredRoute } from './access-control.ts';
+
+const VIEWER: Principal = {
+  kind: 'person',
+  personId: 'p1',
+  organisationId: 'o1',
+  name: 'Viewer',
+  partnerId: null,
+  grants: [{ role: 'viewer', unitId: null }],
+};
+
+/** Only what the plugin calls: a session token 'viewer' is a signed-in viewer, nothing else is. */
+const fakeAuth = {
+  sessionFor: async (token: string) => (token === 'viewer' ? { principal: VIEWER, csrfToken: 'c' } : null),
+  principalForApiToken: async () => null,
+} as unknown as AuthService;
+
+async function tinyApp(declaredRoutes: DeclaredRoute[] = []): Promise<FastifyInstance> {
+  const app = Fastify();
+  await app.register(fastifyCookie, { secret: 'x'.repeat(32) });
+  await app.register(accessControl, { auth: fakeAuth, declaredRoutes });
+  return app;
+}
+
+describe('access-control plugin: deny by default', () => {
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close().catch(() => {});
+    app = undefined;
+  });
+
+  it('refuses to build an app with a route that declares no access rule', async () => {
+    app = await tinyApp();
+    app.get('/declared', { config: { access: 'public' } }, async () => 'ok');
+    // Straight on the root instance, the registration itself throws.
+    expect(() => app!.get('/forgotten', async () => 'should never be served')).toThrow(
+      /GET \/forgotten declares no access rule/,
+    );
+  });
+
+  it('makes ready() fail for an undeclared route inside a plugin, as buildApp registers them', async () => {
+    app = await tinyApp();
+    void app.register(async (child) => {
+      child.get('/forgotten', async () => 'should never be served');
+    });
+    await expect(app.ready()).rejects.toThrow(/GET \/forgotten declares no access rule/);
+  });
+
+  it('also refuses an undeclared route inside an encapsulated plugin with a prefix', async () => {
+    app = await tinyApp();
+    void app.register(
+      async (child) => {
+        child.post('/things', async () => 'nope');
+      },
+      { prefix: '/api/v1' },
+    );
+    await expect(app.ready()).rejects.toThrow(/POST \/api\/v1\/things declares no access rule/);
+  });
+
+  it('records every declared route with its rule, and builds', async () => {
+    const declared: DeclaredRoute[] = [];
+    app = await tinyApp(declared);
+    app.get('/open', { config: { access: 'public' } }, async () => 'ok');
+    app.post('/plans', { config: { access: { permission: 'edit:plans' } } }, async () => 'ok');
+    await app.ready();
+    expect(declared).toEqual([
+      { method: 'GET', url: '/open', access: 'public' },
+      { method: 'POST', url: '/plans', access: { permission: 'edit:plans' } },
+    ]);
+  });
+
+  it('answers 401 on the API, a sign-in redirect on pages, 403 without the permission', async () => {
+    app = await tinyApp();
+    app.get('/api/v1/plans', { config: { access: { permission: 'edit:plans' } } }, async () => 'ok');
+    app.get('/plans', { config: { access: { permission: 'view:plans' } } }, async () => 'ok');
+    app.get('/secret', { config: { access: { permission: 'view:audit' } } }, async () => 'ok');
+    app.decorateReply(
+      'render',
+      function render(this: import('fastify').FastifyReply, _t: string, _c: unknown, status?: number) {
+        return this.code(status ?? 200).send('forbidden page');
+      },
+    );
+    await app.ready();
+    expect((await app.inject({ url: '/api/v1/plans' })).statusCode).toBe(401);
+    const page = await app.inject({ url: '/plans' });
+    expect(page.statusCode).toBe(302);
+    expect(page.headers.location).toBe('/sign-in?returnTo=%2Fplans');
+    const viewer = { cookie: 'gt_session=viewer' };
+    expect((await app.inject({ url: '/plans', headers: viewer })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/secret', headers: viewer })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/api/v1/plans', headers: viewer })).statusCode).toBe(403);
+  });
+
+  it('decides access before the body is validated, so a refused caller learns nothing of the schema', async () => {
+    app = await tinyApp();
+    app.post(
+      '/api/v1/units',
+      {
+        config: { access: { permission: 'manage:structure' } },
+        schema: { body: { type: 'object', required: ['code'], properties: { code: { type: 'string' } } } },
+      },
+      async () => 'created',
+    );
+    await app.ready();
+    const asPublic = await app.inject({ method: 'POST', url: '/api/v1/units', payload: {} });
+    expect(asPublic.statusCode).toBe(401);
+    const asViewer = await app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { cookie: 'gt_session=viewer' },
+      payload: {},
+    });
+    expect(asViewer.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { decideRouteAccess, PUBLIC } from '../../kernel/access/index.ts';
+import type { AuthService } from '../../modules/organisation/auth.service.ts';
+import { paths } from '../../kernel/paths.ts';
+
+export const SESSION_COOKIE = 'gt_session';
+
+/** Routes registered so far with their declared access: the route × role test walks this list. */
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: NonNullable<import('fastify').FastifyContextConfig['access']>;
+}
+
+/**
+ * Deny by default. Every route must declare `config.access`; a route without one throws while the
+ * app is being built, so it can never be served. Each request is then checked before its handler.
+ */
+export const accessControl = fp(
+  async (app: FastifyInstance, options: { auth: AuthService; declaredRoutes: DeclaredRoute[] }) => {
+    // Decorated empty (Fastify refuses shared object defaults) and set on every request below.
+    app.decorateRequest('principal', null as never);
+    app.decorateRequest('csrfToken', undefined);
+    app.decorateRequest('viaApiToken', false);
+    app.decorateRequest('caller', function caller(this: FastifyRequest) {
+      if (this.principal.kind !== 'person') throw new Error('caller() used on a route open to the public');
+      return this.principal;
+    });
+
+    app.addHook('onRoute', (route) => {
+      const access = route.config?.access;
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (!access) {
+        throw new Error(`Route ${methods.join(',')} ${route.url} declares no access rule (config.access)`);
+      }
+      // HEAD routes must declare access too (Fastify's automatic ones copy their GET's rule), but
+      // only the other methods are listed: a HEAD answers exactly as its GET does.
+      for (const method of methods) {
+        if (method !== 'HEAD') options.declaredRoutes.push({ method, url: route.url, access });
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      request.principal = PUBLIC;
+      const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+      if (bearer) {
+        const principal = await options.auth.principalForApiToken(bearer);
+        if (principal) {
+          request.principal = principal;
+          request.viaApiToken = true;
+        }
+        return;
+      }
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        const session = await options.auth.sessionFor(token);
+        if (session) {
+          request.principal = session.principal;
+          request.csrfToken = session.csrfToken;
+        }
+      }
+    });
+
+    // preValidation: refuse before the body or query is validated, so a caller without access
+    // never learns the API's input rules and nothing of the request is processed.
+    app.addHook('preValidation', async (request, reply) => {
+      const access = request.routeOptions.config.access;
+      // Unmatched requests (404) have no route config; they are answered by the not-found handler.
+      if (!access) return;
+      const decision = decideRouteAccess(access, request.principal);
+      if (decision === 'allow') return;
+      if (isApiRequest(request)) {
+        const status = decision === 'sign-in' ? 401 : 403;
+        return reply
+          .code(status)
+          .type('application/problem+json')
+          .send({
+            type: `about:blank`,
+            title: status === 401 ? 'Unauthorized' : 'Forbidden',
+            status,
+            detail:
+              status === 401
+                ? 'Sign in or send an API token (Authorization: Bearer …)'
+                : 'You do not have permission to do this',
+          });
+      }
+      if (decision === 'sign-in') {
+        return reply.redirect(`${paths.signIn()}?returnTo=${encodeURIComponent(request.url)}`);
+      }
+      return reply.code(403).render('pages/errors/forbidden.njk', {}, 403);
+    });
+  },
+  { name: 'access-control', dependencies: ['@fastify/cookie'] },
+);
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}

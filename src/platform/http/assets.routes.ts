@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+const require = createRequire(import.meta.url);
+const govukDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist', 'govuk');
+const mojDist = path.join(path.dirname(require.resolve('@ministryofjustice/frontend/package.json')), 'moj');
+const ownAssets = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
+
+/** Which folder serves which file names under /assets. Nothing else is reachable. */
+const ROOTS: { match: RegExp; root: string }[] = [
+  { match: /^govuk-frontend\.min\.(css|js)(\.map)?$/, root: govukDist },
+  { match: /^(fonts|images)\/[\w.-]+$/, root: path.join(govukDist, 'assets') },
+  { match: /^manifest\.json$/, root: path.join(govukDist, 'assets') },
+  { match: /^moj-frontend\.min\.(css|js)(\.map)?$/, root: mojDist },
+  { match: /^app\.(css|js)$/, root: ownAssets },
+  { match: /^charts\/[\w.-]+\.js$/, root: ownAssets },
+];
+
+export async function assetRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, { root: ownAssets, serve: false });
+  app.get('/assets/*', { config: { access: 'public' } }, (request, reply) => {
+    const file = (request.params as { '*': string })['*'];
+    const entry = ROOTS.find((candidate) => candidate.match.test(file));
+    if (!entry) return reply.callNotFound();
+    return reply.header('cache-control', 'public, max-age=3600').sendFile(file, entry.root);
+  });
+}

@@ -1,0 +1,42 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { problem } from './problem.ts';
+import { isApiRequest } from './access-control.ts';
+
+/** Problem JSON under /api, GOV.UK error pages elsewhere; 5xx details are logged, never shown. */
+export const errorPages = fp(
+  async (app: FastifyInstance) => {
+    app.setNotFoundHandler({}, (request, reply) => {
+      if (isApiRequest(request)) {
+        return reply
+          .code(404)
+          .type('application/problem+json')
+          .send(problem(404, `No such resource: ${request.url}`));
+      }
+      return reply.render('pages/errors/not-found.njk', {}, 404);
+    });
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const errors = error.validation.map((issue) => ({
+          field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body',
+          message: issue.message ?? 'is invalid',
+        }));
+        const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+        return reply
+          .code(400)
+          .type('application/problem+json')
+          .send(problem(400, detail, { code: 'invalid', errors }));
+      }
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+      if (status === 500) request.log.error({ err: error }, 'unhandled error');
+      const detail = status === 500 ? 'Something went wrong. It has been logged.' : error.message;
+      if (isApiRequest(request)) {
+        return reply.code(status).type('application/problem+json').send(problem(status, detail));
+      }
+      return reply.render('pages/errors/problem.njk', { status, detail }, status);
+    });
+  },
+  { name: 'error-pages', dependencies: ['views'] },
+);

@@ -1,0 +1,22 @@
+import type { Principal, RouteAccess, SignedIn } from '../../kernel/access/index.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares who may use it; a route without one stops the app from building. */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+    /** Set when the request came with a session cookie (forms need its CSRF token). */
+    csrfToken: string | undefined;
+    viaApiToken: boolean;
+    /** The signed-in caller; only on routes that are not public (the access rule guarantees it). */
+    caller(): SignedIn;
+  }
+  interface FastifyReply {
+    render(template: string, context?: Record<string, unknown>, statusCode?: number): FastifyReply;
+    flash(message: string, kind?: 'success' | 'important'): FastifyReply;
+  }
+}
+
+export {};

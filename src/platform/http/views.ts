@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+import { holdsPermission, type Principal } from '../../kernel/access/index.ts';
+import { paths } from '../../kernel/paths.ts';
+import { registerFilters } from './filters.ts';
+
+const FLASH_COOKIE = 'gt_flash';
+
+interface Flash {
+  message: string;
+  kind: 'success' | 'important';
+}
+
+/** The platform's own templates (layout, error pages); modules add their folders after it. */
+export const platformViews = path.join(path.dirname(fileURLToPath(import.meta.url)), 'views');
+
+export interface NavigationItem {
+  text: string;
+  href: string;
+  active: boolean;
+}
+
+export interface ViewOptions {
+  serviceName: string;
+  secureCookies: boolean;
+  /** Template folders, searched in order after the platform's own. */
+  folders: string[];
+  /** The service navigation for this person on this page (the app's list; the platform knows none). */
+  navigation: (principal: Principal, currentUrl: string) => NavigationItem[];
+}
+
+export function createViewEnvironment(folders: string[]): nunjucks.Environment {
+  const require = createRequire(import.meta.url);
+  const govuk = path.dirname(path.dirname(require.resolve('govuk-frontend/package.json')));
+  const moj = path.dirname(require.resolve('@ministryofjustice/frontend/package.json'));
+  const env = nunjucks.configure([platformViews, ...folders, path.join(govuk, 'govuk-frontend', 'dist'), moj], {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  registerFilters(env);
+  return env;
+}
+
+function readFlash(request: FastifyRequest): Flash | undefined {
+  const raw = request.cookies[FLASH_COOKIE];
+  if (!raw) return undefined;
+  const unsigned = request.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return undefined;
+  try {
+    return JSON.parse(unsigned.value) as Flash;
+  } catch {
+    return undefined;
+  }
+}
+
+/** reply.render: templates get the signed-in person, navigation, CSRF token and any flash message. */
+export const views = fp(
+  async (app: FastifyInstance, options: ViewOptions) => {
+    const env = createViewEnvironment(options.folders);
+    app.decorateReply('render', function render(template: string, context = {}, statusCode?: number) {
+      const request = this.request;
+      const flash = readFlash(request);
+      if (flash) this.clearCookie(FLASH_COOKIE, { path: '/' });
+      const principal = request.principal;
+      const html = env.render(template, {
+        serviceName: options.serviceName,
+        principal,
+        signedIn: principal.kind === 'person',
+        can: (permission: Parameters<typeof holdsPermission>[1]) => holdsPermission(principal, permission),
+        csrfToken: request.csrfToken,
+        currentPath: request.url,
+        navigation: options.navigation(principal, request.url),
+        paths,
+        flash,
+        ...context,
+      });
+      if (statusCode) this.code(statusCode);
+      return this.type('text/html; charset=utf-8').send(html);
+    });
+    app.decorateReply('flash', function flash(message: string, kind: Flash['kind'] = 'success') {
+      return this.setCookie(FLASH_COOKIE, JSON.stringify({ message, kind }), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        signed: true,
+      });
+    });
+  },
+  { name: 'views', dependencies: ['@fastify/cookie'] },
+);

@@ -1,9 +1,0 @@
-import type { SignedIn } from '../domain/access/index.ts';
-import type { Actor } from '../data/audit.ts';
-
-/** Who is asking, for every service call: the tenant, the person and their grants. */
-export type Caller = SignedIn;
-
-export function actorOf(caller: Caller): Actor {
-  return { personId: caller.personId, label: caller.name };
-}

@@ -1,0 +1,154 @@
+/**
+ * The route × role test, generated from the routes the app itself declares: every route, every
+ * role and the signed-out public. The expectation comes from the role → permission table
+ * (src/domain/access/roles.ts) through decideRouteAccess, never from the response; a route added
+ * tomorrow is covered without touching this file.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partners } from '../../src/schema.ts';
+import { decideRouteAccess, PUBLIC, type Principal, ROLES, type Role } from '../../src/kernel/access/index.ts';
+import type { DeclaredRoute } from '../../src/platform/http/access-control.ts';
+import { createTestApp, formBody } from '../helpers/test-app.ts';
+
+type Who = Role | 'public';
+
+interface Caller {
+  who: Who;
+  principal: Principal;
+  cookie: string;
+  csrf: string;
+}
+
+const t = await createTestApp('pglite');
+/** Signing out ends the agent's session, so it goes last. */
+const routes: DeclaredRoute[] = [...t.declaredRoutes].sort(
+  (a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'),
+);
+const callers = new Map<Who, Caller>();
+/** 5xx answers: not a failure of access control, but a bug to report to the route's owner. */
+const serverErrors: string[] = [];
+
+const isApi = (url: string) => url.startsWith('/api/');
+
+/** A concrete URL for a declared pattern: every :param a random UUID, a wildcard a real asset. */
+function concreteUrl(pattern: string): string {
+  return pattern.replace(/:\w+(\([^)]*\))?/g, () => randomUUID()).replace(/\*$/, 'app.css');
+}
+
+async function send(route: DeclaredRoute, caller: Caller, url: string): Promise<LightMyRequestResponse> {
+  const method = route.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  const headers: Record<string, string> = caller.cookie ? { cookie: caller.cookie } : {};
+  if (method === 'GET') return t.app.inject({ method, url, headers });
+  if (isApi(url)) {
+    return t.app.inject({
+      method,
+      url,
+      headers: { ...headers, 'x-csrf-token': caller.csrf, 'content-type': 'application/json' },
+      payload: '{}',
+    });
+  }
+  return t.app.inject({
+    method,
+    url,
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: formBody({ _csrf: caller.csrf }),
+  });
+}
+
+beforeAll(async () => {
+  const [partner] = await t.deps.database.db
+    .insert(partners)
+    .values({ organisationId: t.org.id, name: 'Route test partnership', kind: 'voluntary' })
+    .returning();
+  for (const role of ROLES) {
+    const agent = await t.as(role, role === 'partner' ? { partnerId: partner!.id } : {});
+    const principal = await t.deps.services.auth.principalFor(agent.personId);
+    if (principal?.kind !== 'person') throw new Error(`no principal for the ${role} agent`);
+    // The agent holds exactly the one role, organisation-wide: the table alone decides.
+    expect(principal.grants).toEqual([{ role, unitId: null }]);
+    callers.set(role, { who: role, principal, cookie: agent.cookie, csrf: agent.csrf });
+  }
+  // The signed-out public: a browser that has loaded the sign-in page (anonymous CSRF cookie + token).
+  const page = await t.app.inject({ method: 'GET', url: '/sign-in' });
+  const csrfCookie = page.cookies.find((cookie) => cookie.name === 'gt_csrf');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!csrfCookie || !token) throw new Error('the sign-in page gave no anonymous CSRF cookie and token');
+  callers.set('public', { who: 'public', principal: PUBLIC, cookie: `gt_csrf=${csrfCookie.value}`, csrf: token });
+});
+
+afterAll(async () => {
+  if (serverErrors.length > 0) {
+    console.warn(`Routes answering 5xx on a random id (bugs for their owners):\n  ${serverErrors.join('\n  ')}`);
+  }
+  await t.close();
+});
+
+describe('every declared route for every role and the public', () => {
+  it('declares routes at all (the app built)', () => {
+    expect(routes.length).toBeGreaterThan(10);
+  });
+
+  it.each(routes.map((route) => [`${route.method} ${route.url}`, route] as const))('%s', async (_name, route) => {
+    const wrong: string[] = [];
+    for (const who of [...ROLES, 'public'] as const) {
+      const caller = callers.get(who)!;
+      const url = concreteUrl(route.url);
+      const response = await send(route, caller, url);
+      const expected = decideRouteAccess(route.access, caller.principal);
+      const status = response.statusCode;
+      const location = String(response.headers.location ?? '');
+      const toSignIn = status >= 300 && status < 400 && location.startsWith('/sign-in');
+      if (status >= 500) serverErrors.push(`${route.method} ${url} as ${who}: ${status}`);
+      const fine =
+        expected === 'allow'
+          ? status !== 401 && status !== 403 && !toSignIn
+          : expected === 'deny'
+            ? status === 403
+            : isApi(route.url)
+              ? status === 401
+              : status === 302 && toSignIn;
+      if (!fine) wrong.push(`${who}: expected ${expected}, got ${status}${location ? ` → ${location}` : ''}`);
+    }
+    expect(wrong, `access rule ${JSON.stringify(route.access)}`).toEqual([]);
+  });
+});
+
+describe('the declared list is complete', () => {
+  /** Every (method, path) Fastify will route, read from its route tree (HEAD is added by Fastify). */
+  function knownRoutes(): { method: string; url: string }[] {
+    const found: { method: string; url: string }[] = [];
+    const stack: string[] = [];
+    for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
+      const match = /^((?:[│ ] {3})*)[├└]── (.+?)(?: \(([^)]+)\))?$/.exec(line);
+      if (!match) continue;
+      const depth = match[1]!.length / 4;
+      stack.length = depth;
+      const path = (stack[depth - 1] ?? '') + match[2]!;
+      stack.push(path);
+      for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
+        if (method && method !== 'HEAD') found.push({ method, url: path });
+      }
+    }
+    return found;
+  }
+
+  it('covers every route Fastify knows, and nothing Fastify does not', () => {
+    const known = knownRoutes();
+    const declared = new Set(routes.map((route) => `${route.method} ${route.url}`));
+    expect(declared.size).toBe(routes.length);
+    // The tree printer drops the static prefix of a wildcard route ('/assets/*' prints as '/*').
+    const isDeclared = ({ method, url }: { method: string; url: string }) =>
+      declared.has(`${method} ${url}`) ||
+      (url.endsWith('*') &&
+        routes.some((r) => r.method === method && r.url.endsWith('*') && r.url.startsWith(url.slice(0, -1))));
+    expect(known.filter((route) => !isDeclared(route))).toEqual([]);
+    expect(known.length).toBe(routes.length);
+    for (const route of routes) {
+      expect(t.app.hasRoute({ method: route.method as 'GET', url: route.url }), `${route.method} ${route.url}`).toBe(
+        true,
+      );
+    }
+  });
+});
