@@ -38,10 +38,14 @@ module.exports = {
     },
     {
       name: 'module-public-face',
-      comment: 'Another module is reached only through its index.ts.',
+      comment:
+        'Another module is reached only through its public faces: index.ts, and domain/index.ts for its pure rules.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
-      to: { path: '^src/modules/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+      to: {
+        path: '^src/modules/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$', '^src/modules/[^/]+/domain/index\\.ts$'],
+      },
     },
     ...directionRules,
     {
@@ -60,10 +64,18 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
-      comment: 'A module’s domain imports only its own domain, the kernel and zod: no I/O, no framework.',
+      comment:
+        'A module’s domain imports only its own domain, earlier modules’ pure rules (domain/index.ts), the kernel and zod: no I/O, no framework.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/domain/' },
-      to: { pathNot: ['^src/modules/$1/domain/', '^src/kernel/', '^node_modules/(zod|vitest|fast-check)/'] },
+      to: {
+        pathNot: [
+          '^src/modules/$1/domain/',
+          '^src/modules/[^/]+/domain/index\\.ts$',
+          '^src/kernel/',
+          '^node_modules/(zod|vitest|fast-check)/',
+        ],
+      },
     },
     {
       name: 'routes-are-thin',

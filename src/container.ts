@@ -1,12 +1,80 @@
 import path from 'node:path';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/db.ts';
-import { createServices, type Services } from './services.ts';
+import type { ModuleWeb } from './platform/module.ts';
+import type { ServiceDeps } from './platform/services/service-deps.ts';
+import { createAuditModule } from './modules/audit/index.ts';
+import { createCollectionModule } from './modules/collection/index.ts';
+import { createFrameworkModule, installDefaultFramework } from './modules/framework/index.ts';
+import { createHomeModule } from './modules/home/index.ts';
+import { createImportsModule } from './modules/imports/index.ts';
+import { createMeasuresModule } from './modules/measures/index.ts';
+import { createOrganisationModule } from './modules/organisation/index.ts';
+import { createPerformanceModule } from './modules/performance/index.ts';
+import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
+
+/**
+ * Every module, built once in dependency order, with the ports of earlier modules filled by later
+ * ones: the new-council set-up (framework), status recalculation after values change
+ * (performance), and the performance shown on measure, item and plan pages.
+ */
+export function createModules(deps: ServiceDeps) {
+  const organisation = createOrganisationModule({
+    ...deps,
+    setUpOrganisation: async (tx, organisationId) => {
+      await installDefaultFramework(tx, organisationId);
+    },
+  });
+  const framework = createFrameworkModule({ ...deps, usage: planTypeUsage });
+  const plans = createPlansModule(deps);
+  const measures = createMeasuresModule({ ...deps, organisation: organisation.services });
+  const performance = createPerformanceModule(deps);
+  const statuses = performance.services.performance;
+  const collection = createCollectionModule({ ...deps, statuses, organisation: organisation.services });
+  const imports = createImportsModule({ ...deps, statuses });
+  const audit = createAuditModule(deps);
+
+  const services = {
+    ...organisation.services,
+    ...framework.services,
+    ...plans.services,
+    ...measures.services,
+    ...collection.services,
+    ...imports.services,
+    ...performance.services,
+    ...audit.services,
+  };
+  const home = createHomeModule(services);
+  const pagePerformance = { performance: services.performanceViews };
+
+  /** Each module's templates, pages and API, in the order the app registers them. */
+  const web = (options: { secureCookies: boolean }): ModuleWeb[] => [
+    organisation.web(options),
+    home.web,
+    framework.web,
+    plans.web(pagePerformance),
+    measures.web(pagePerformance),
+    collection.web,
+    imports.web,
+    performance.web,
+    audit.web,
+  ];
+  return { services, web };
+}
+
+/** Every use case, shared by pages, API, jobs, the CLI, tests and benchmarks. */
+export function createServices(deps: ServiceDeps): Services {
+  return createModules(deps).services;
+}
+
+export type Services = ReturnType<typeof createModules>['services'];
 
 export interface Deps {
   config: Config;
   database: Database;
   services: Services;
+  /** Each module's templates, pages and API. */
+  web: ModuleWeb[];
   clock: () => Date;
 }
 
@@ -19,6 +87,12 @@ export async function createDeps(
     url: config.databaseUrl,
     dataDir: options.inMemory ? undefined : path.resolve(config.dataDir, 'pglite'),
   });
-  const clock = options.clock ?? (() => new Date());
-  return { config, database, services: createServices({ db: database.db, clock }), clock };
+  return assembleDeps(config, database, options.clock ?? (() => new Date()));
+}
+
+/** Everything built on an open database (tests and benchmarks open their own). */
+export function assembleDeps(config: Config, database: Database, clock: () => Date): Deps {
+  const modules = createModules({ db: database.db, clock });
+  const secureCookies = config.baseUrl.startsWith('https://');
+  return { config, database, services: modules.services, web: modules.web({ secureCookies }), clock };
 }

@@ -23,7 +23,7 @@ import { loadStatusHistory, statusMeasures } from '../../src/modules/performance
 import { rowsOf } from '../../src/platform/db/rows.ts';
 import type { SignedIn } from '../../src/kernel/access/index.ts';
 import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
-import { createServices } from '../../src/services.ts';
+import { assembleDeps, createServices } from '../../src/container.ts';
 import { computeStatuses } from '../../src/modules/performance/performance-status.service.ts';
 import type { DatabaseKind } from '../lib/context.ts';
 import type { Scenario } from '../lib/scenario.ts';
@@ -183,7 +183,7 @@ async function runOn(kind: DatabaseKind, database: Database, log: (m: string) =>
   // The dashboard API through the whole app, warm, on settled statuses (see VACUUM above).
   await database.exec('VACUUM ANALYZE measure_statuses');
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', SESSION_SECRET: 'e'.repeat(40) });
-  const app = await buildApp({ config, database, services, clock });
+  const app = await buildApp(assembleDeps(config, database, clock));
   await app.ready();
   const session = await services.auth.signIn('viewer@engine.bench.example', PASSWORD);
   if (!session) throw new Error('the bench viewer could not sign in');

@@ -12,7 +12,7 @@ import type { Database } from '../../src/platform/db/db.ts';
 import { lineOfSight } from '../../src/modules/plans/data/line-of-sight.repository.ts';
 import { rowsOf } from '../../src/platform/db/rows.ts';
 import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
-import { createServices } from '../../src/services.ts';
+import { assembleDeps, createServices } from '../../src/container.ts';
 import type { DatabaseKind } from '../lib/context.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { round, summarise, timeRuns } from '../lib/stats.ts';
@@ -152,7 +152,7 @@ async function runOn(kind: DatabaseKind, database: Database, log: (m: string) =>
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', SESSION_SECRET: 'b'.repeat(40) });
   const clock = () => new Date();
   const services = createServices({ db: database.db, clock });
-  const app = await buildApp({ config, database, services, clock });
+  const app = await buildApp(assembleDeps(config, database, clock));
   await app.ready();
   const session = await services.auth.signIn('viewer@bench.example', PASSWORD);
   if (!session) throw new Error('the bench viewer could not sign in');

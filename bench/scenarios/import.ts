@@ -26,7 +26,7 @@ import { copyInto } from '../../src/modules/imports/data/import-writes.repositor
 import { rowsOf } from '../../src/platform/db/rows.ts';
 import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
 import { CLI_LIMITS, type ImportOptions } from '../../src/modules/imports/import-export.service.ts';
-import { createServices } from '../../src/services.ts';
+import { assembleDeps, createServices } from '../../src/container.ts';
 import type { DatabaseKind } from '../lib/context.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { round, summarise, timeRuns } from '../lib/stats.ts';
@@ -173,7 +173,7 @@ async function runOn(kind: DatabaseKind, ctx: Parameters<Scenario['run']>[0]): P
   // Saving one value through the whole app (session, CSRF, validation, locks, events, audit, status).
   ctx.log(`import (${kind}): p95 of saving one value through the API`);
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
-  const app = await buildApp({ config, database, services, clock: () => new Date('2025-08-20T10:00:00Z') });
+  const app = await buildApp(assembleDeps(config, database, () => new Date('2025-08-20T10:00:00Z')));
   await app.ready();
   const signedIn = await services.auth.signIn(email, PASSWORD);
   if (!signedIn) throw new Error('bench sign-in failed');

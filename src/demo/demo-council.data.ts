@@ -1,5 +1,5 @@
 import type { Role } from '../kernel/access/index.ts';
-import type { MemberRole, PartnerKind } from '../modules/organisation/domain/governance.ts';
+import type { MemberRole, PartnerKind } from '../modules/organisation/domain/index.ts';
 
 /**
  * The demo council: a fictional English borough council, written as plain data that refers to

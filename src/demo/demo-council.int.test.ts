@@ -32,9 +32,9 @@ import {
   periodForPublished,
 } from './demo-measures.ts';
 import type { Frequency } from '../kernel/measurement/periods.ts';
-import { currentReportingPeriod } from '../modules/performance/performance-status.service.ts';
+import { currentReportingPeriod } from '../kernel/measurement/periods.ts';
 import { ROLES } from '../kernel/access/index.ts';
-import { createServices } from '../services.ts';
+import { assembleDeps } from '../container.ts';
 import { createDatabase } from '../../test/helpers/postgres-cluster.ts';
 import { createTestApp, DATABASES, type TestApp } from '../../test/helpers/test-app.ts';
 
@@ -640,7 +640,7 @@ describe.each(DATABASES)('demo council on %s', (kind) => {
         SESSION_SECRET: 'x'.repeat(40),
       });
       const clock = () => new Date();
-      const deps: Deps = { config, database, services: createServices({ db: database.db, clock }), clock };
+      const deps: Deps = assembleDeps(config, database, clock);
       const message = await seedDemoCouncilIfEmpty(deps);
       expect(message).toContain('http://demo.test:3000/sign-in');
       expect(message).toContain(DEMO_PASSWORD);

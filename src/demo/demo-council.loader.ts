@@ -7,21 +7,9 @@ import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { copyPlanContents } from '../modules/plans/data/plan-versions.repository.ts';
-import {
-  contributionLinks,
-  governanceBodyMembers,
-  organisations,
-  partners,
-  people,
-  planEvents,
-  planItemPartners,
-  planItems,
-  plans,
-  portfolios,
-  portfolioUnits,
-  roleAssignments,
-  units,
-} from '../schema.ts';
+import { contributionLinks, planEvents, planItemPartners, planItems, plans } from '../modules/plans/index.ts';
+import { governanceBodyMembers, partners, people, portfolios, portfolioUnits, roleAssignments, units } from '../modules/organisation/index.ts';
+import { organisations } from '../platform/tenancy/organisations.schema.ts';
 import { installDefaultFramework } from '../modules/framework/data/default-framework.seed.ts';
 import {
   DEMO_PASSWORD,

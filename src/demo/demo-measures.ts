@@ -28,21 +28,12 @@ import {
   type Period,
 } from '../kernel/measurement/periods.ts';
 import type { AggregationRule, Polarity } from '../kernel/measurement/types.ts';
-import { createPerformanceStatusService, currentReportingPeriod } from '../modules/performance/performance-status.service.ts';
+import { currentReportingPeriod } from '../kernel/measurement/periods.ts';
+import { createPerformanceStatusService } from '../modules/performance/index.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
-import {
-  measureAssignees,
-  measureItemLinks,
-  measures,
-  measureTargets,
-  measureValueEvents,
-  measureValues,
-  periodLocks,
-  planItems,
-  plans,
-  spcRebases,
-} from '../schema.ts';
+import { measureAssignees, measureItemLinks, measures, measureTargets, measureValueEvents, measureValues, periodLocks, spcRebases } from '../modules/measures/index.ts';
+import { planItems, plans } from '../modules/plans/index.ts';
 
 /** The real data folder: ../shared/data/real beside the repository. */
 export const DEFAULT_REAL_DATA_DIR = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));

@@ -13,7 +13,7 @@ import { organisations, people, roleAssignments, units } from '../../src/schema.
 import type { Role } from '../../src/kernel/access/index.ts';
 import type { DeclaredRoute } from '../../src/platform/http/access-control.ts';
 import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
-import { createServices } from '../../src/services.ts';
+import { assembleDeps } from '../../src/container.ts';
 import { createDatabase } from './postgres-cluster.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -97,7 +97,7 @@ export async function createTestApp(
   const database = await openDatabase(url ? { url } : { loadDataDir: await migratedPgliteTemplate() });
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
   const clock = options.clock ?? (() => new Date());
-  const deps: Deps = { config, database, services: createServices({ db: database.db, clock }), clock };
+  const deps: Deps = assembleDeps(config, database, clock);
   const declaredRoutes: DeclaredRoute[] = [];
   const app = await buildApp(deps, { declaredRoutes });
   await app.ready();

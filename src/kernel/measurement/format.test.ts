@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDate, formatDifference, formatNumber, formatShare, formatValue, roundAsShown } from '../../modules/performance/domain/engine.ts';
+import { formatDate, formatDifference, formatNumber, formatShare, formatValue, roundAsShown } from './index.ts';
 
 describe('formatValue', () => {
   it.each([

@@ -383,3 +383,9 @@ export function isValidPeriodForFrequency(key: string, frequency: Frequency): Re
 function articleFor(frequency: Frequency): string {
   return frequency === 'annual' ? 'an' : 'a';
 }
+
+/** The latest period of the frequency that has ended by `today`: the one being reported on. */
+export function currentReportingPeriod(frequency: Frequency, todayIso: string): Period {
+  const containing = periodContaining(todayIso, frequency);
+  return periodEnd(containing) <= todayIso ? containing : previousPeriod(containing);
+}

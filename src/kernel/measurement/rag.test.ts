@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calculateRag, RAG_RANK, validateRagThresholds } from '../../modules/performance/domain/engine.ts';
-import type { Polarity, RagInput, RagThresholds, Target } from '../../modules/performance/domain/engine.ts';
+import { calculateRag, RAG_RANK, validateRagThresholds } from './index.ts';
+import { type Polarity, type RagInput, type RagThresholds, type Target } from './index.ts';
 
 const pct = { unit: '%', decimals: 1 } as const;
 const days = { unit: 'days', decimals: 0 } as const;

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { isoDate } from '../../kernel/inputs.ts';
 import { holdsPermission } from '../../kernel/access/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
-import { auditEvents } from '../../schema.ts';
+import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 

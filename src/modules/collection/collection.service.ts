@@ -8,32 +8,24 @@ import {
 } from './domain/workflow.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
 import { collectionState, dueDate, type CollectionRule, type CollectionState } from './domain/due-dates.ts';
-import { targetForPeriod, type TargetVersion } from '../measures/domain/target-history.ts';
-import { checkMeasureValue } from '../measures/domain/values.ts';
+import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
+import { checkMeasureValue } from '../measures/domain/index.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
-import {
-  calculateRag,
-  formatValue,
-  parsePeriodKey,
-  periodKey as keyOf,
-  periodLabel,
-  previousPeriod,
-  samePeriodLastYear,
-  type Period,
-} from '../performance/domain/engine.ts';
+import { calculateRag, formatValue, parsePeriodKey, periodKey as keyOf, periodLabel, previousPeriod, samePeriodLastYear, type Period } from '../../kernel/measurement/index.ts';
 import type { Target } from '../../kernel/measurement/types.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as collectionRepo from './data/collection.repository.ts';
 import * as valuesRepo from './data/measure-values.repository.ts';
-import * as measuresRepo from '../measures/data/measures.repository.ts';
-import { unitAncestry, unitDescendants } from '../organisation/data/units.repository.ts';
+import { measuresRepository as measuresRepo } from '../measures/index.ts';
+import { unitAncestry, unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
-import { createPerformanceStatusService, currentReportingPeriod } from '../performance/performance-status.service.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
+import type { StatusRecalculation } from './ports.ts';
 
 type MeasureRow = NonNullable<Awaited<ReturnType<typeof measuresRepo.findMeasure>>>;
 
@@ -178,9 +170,9 @@ function conflictMessage(
  * The data point's journey: entered (page, grid, API or import) → checked by the domain → stored
  * with its workflow event, audit row and recomputed status, all in one transaction.
  */
-export function createCollectionService(deps: ServiceDeps) {
+export function createCollectionService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
   const { db, clock } = deps;
-  const performance = createPerformanceStatusService(deps);
+  const performance = deps.statuses;
 
   async function actorFor(tx: Db, caller: Caller, measure: MeasureRow): Promise<ValueActor> {
     const ancestry = measure.ownerUnitId ? await unitAncestry(tx, caller.organisationId, measure.ownerUnitId) : [];
@@ -205,7 +197,7 @@ export function createCollectionService(deps: ServiceDeps) {
   ) {
     if (value === null) return null;
     const versions = await measuresRepo.listTargets(tx, caller.organisationId, measure.id);
-    const applied = targetForPeriod(versions, period);
+    const applied = targetVersionForPeriod(versions, period);
     if (!applied) return null;
     const rag = calculateRag({
       value,
@@ -423,7 +415,7 @@ export function createCollectionService(deps: ServiceDeps) {
         measuresRepo.listTargets(db, org, measureId),
         collectionRepo.collectionRuleFor(db, org),
       ]);
-      const applied = targetForPeriod(versions, period, { breakdownId });
+      const applied = targetVersionForPeriod(versions, period, { breakdownId });
       const lock = await valuesRepo.openLock(db, org, measureId, periodKey);
       return ok({
         measure,
@@ -547,7 +539,7 @@ export function createCollectionService(deps: ServiceDeps) {
       for (const measure of measures) {
         const value = values.find((row) => row.measureId === measure.id) ?? null;
         const actor = await actorFor(db, caller, measure);
-        const applied = targetForPeriod(
+        const applied = targetVersionForPeriod(
           versions.filter((version) => version.measureId === measure.id) as (TargetVersion & { measureId: string })[],
           parsed.value,
         );

@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { allowsAt } from '../../kernel/access/index.ts';
 import {
   type ApprovalStepInput,
@@ -17,11 +17,12 @@ import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as frameworkRepo from './data/framework.repository.ts';
-import { planItems, plans, units } from '../../schema.ts';
+import type { PlanTypeUsage } from './ports.ts';
+import { units } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type PlanTypeDetail = frameworkRepo.PlanTypeDetail;
 export type ApprovalStepDetail = frameworkRepo.ApprovalStepDetail;
@@ -30,7 +31,6 @@ export type GovernanceBodyOption = frameworkRepo.BodyOption;
 export type TemplateSection = frameworkRepo.TemplateSection;
 
 /** Plans in these states are going through their approval steps: the steps must hold still. */
-const IN_FLIGHT = ['submitted', 'in-approval'];
 
 /** What an audit row records of a plan type: everything an administrator can change. */
 function snapshot(detail: PlanTypeDetail) {
@@ -47,7 +47,7 @@ function snapshot(detail: PlanTypeDetail) {
   };
 }
 
-export function createFrameworkService({ db }: ServiceDeps) {
+export function createFrameworkService({ db, usage }: ServiceDeps & { usage: PlanTypeUsage }) {
   /**
    * The framework belongs to the whole organisation: changing it needs manage:framework held
    * over the organisation (no unit, or a top-level unit), not over one part of it.
@@ -108,19 +108,7 @@ export function createFrameworkService({ db }: ServiceDeps) {
   ): Promise<Result<null>> {
     const dropped = existing.itemTypeIds.filter((id) => !itemTypeIds.includes(id));
     if (dropped.length === 0) return ok(null);
-    const inUse = await tx
-      .select({ itemTypeId: planItems.itemTypeId, items: count() })
-      .from(planItems)
-      .innerJoin(plans, eq(plans.id, planItems.planId))
-      .where(
-        and(
-          eq(planItems.organisationId, caller.organisationId),
-          eq(plans.organisationId, caller.organisationId),
-          eq(plans.planTypeId, existing.id),
-          inArray(planItems.itemTypeId, dropped),
-        ),
-      )
-      .groupBy(planItems.itemTypeId);
+    const inUse = await usage.itemTypesInUse(tx, caller.organisationId, existing.id, dropped);
     const first = inUse[0];
     if (!first) return ok(null);
     const itemType = await frameworkRepo.findItemType(tx, caller.organisationId, first.itemTypeId);
@@ -133,17 +121,7 @@ export function createFrameworkService({ db }: ServiceDeps) {
   }
 
   async function checkNoPlansInApproval(tx: Db, caller: Caller, planType: PlanTypeDetail): Promise<Result<null>> {
-    const [row] = await tx
-      .select({ plans: count() })
-      .from(plans)
-      .where(
-        and(
-          eq(plans.organisationId, caller.organisationId),
-          eq(plans.planTypeId, planType.id),
-          inArray(plans.status, IN_FLIGHT),
-        ),
-      );
-    const inFlight = Number(row?.plans ?? 0);
+    const inFlight = await usage.plansInApproval(tx, caller.organisationId, planType.id);
     if (inFlight === 0) return ok(null);
     return refuse(
       'invalid_state',

@@ -19,23 +19,16 @@ import {
   type CheckedTargetRow,
   type CheckedValueRow,
 } from './domain/rows.ts';
-import type { MeasureDefinition } from '../measures/domain/measure.ts';
+import { type MeasureDefinition } from '../measures/domain/index.ts';
 import type { AggregationRule, Frequency, Polarity } from '../../kernel/measurement/vocabulary.ts';
-import {
-  comparePeriods,
-  parsePeriodKey,
-  periodFromOrdinal,
-  periodKey as keyOf,
-  periodLabel,
-  periodOrdinal,
-} from '../performance/domain/engine.ts';
+import { comparePeriods, parsePeriodKey, periodFromOrdinal, periodKey as keyOf, periodLabel, periodOrdinal } from '../../kernel/measurement/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as writes from './data/import-writes.repository.ts';
 import * as repo from './data/imports.repository.ts';
-import * as measuresRepo from '../measures/data/measures.repository.ts';
-import { deferSeriesRefresh, refreshSeries } from '../performance/data/status-history.repository.ts';
+import { measuresRepository as measuresRepo } from '../measures/index.ts';
+import { deferSeriesRefresh, refreshSeries } from '../measures/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, refuse } from '../../platform/services/errors.ts';
@@ -49,10 +42,11 @@ import {
   type FileLimits,
   type TableRow,
 } from './import-files.ts';
-import type { ServiceDeps } from '../../services.ts';
-import { breakdownInput } from '../measures/measures.service.ts';
-import { createPerformanceStatusService, currentReportingPeriod } from '../performance/performance-status.service.ts';
-import { londonToday } from '../collection/collection.service.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { breakdownInput } from '../measures/index.ts';
+import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
+import type { StatusRecalculation } from '../collection/index.ts';
+import { londonToday } from '../collection/index.ts';
 
 type Table = Awaited<ReturnType<typeof readTable>>;
 
@@ -131,9 +125,9 @@ class Issues {
   }
 }
 
-export function createImportExportService(deps: ServiceDeps) {
+export function createImportExportService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
   const { db, clock } = deps;
-  const statuses = createPerformanceStatusService(deps);
+  const statuses = deps.statuses;
 
   /** Whether the caller may import for a measure's unit (import:data there or above). */
   function permissionCheck(caller: Caller, directory: { id: string; parentId: string | null }[]) {

@@ -3,16 +3,16 @@
  * the latest periods that have any, each against the category's own target with its RAG status
  * (worked out by the engine's calculateRag, as the whole measure's is).
  */
-import { targetForPeriod } from './domain/target-history.ts';
+import { targetVersionForPeriod } from '../../kernel/measurement/target-history.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
-import { calculateRag, parsePeriodKey, periodLabel } from '../performance/domain/engine.ts';
-import type { Polarity, RagStatus, Target } from '../performance/domain/engine.ts';
+import { calculateRag, parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
+import { type Polarity, type RagStatus, type Target } from '../../kernel/measurement/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { latestBreakdownValues } from './data/breakdown-values.repository.ts';
 import * as measuresRepo from './data/measures.repository.ts';
 import type { Caller } from '../../platform/services/caller.ts';
-import type { ServiceDeps } from '../../services.ts';
-import { createMeasuresService, type Measure } from './measures.service.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { Measure, MeasuresService } from './measures.service.ts';
 
 export interface BreakdownCell {
   periodKey: string;
@@ -44,9 +44,8 @@ export interface BreakdownView {
 /** Periods shown side by side. */
 export const BREAKDOWN_PERIODS = 4;
 
-export function createBreakdownsService(deps: ServiceDeps) {
-  const { db } = deps;
-  const measures = createMeasuresService(deps);
+export function createBreakdownsService(deps: ServiceDeps & { measures: MeasuresService }) {
+  const { db, measures } = deps;
 
   return {
     /** The categories of a measure with their latest values; no dimensions when it has no breakdowns. */
@@ -73,7 +72,7 @@ export function createBreakdownsService(deps: ServiceDeps) {
       for (const category of categories) {
         const cells = shownPeriods.map(({ key, period }): BreakdownCell => {
           const stored = valueOf.get(`${category.id}|${key}`);
-          const applied = targetForPeriod(versions, period, { breakdownId: category.id });
+          const applied = targetVersionForPeriod(versions, period, { breakdownId: category.id });
           const value = stored?.value ?? null;
           const rag =
             value === null

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { allowsAt } from '../../kernel/access/index.ts';
 import { optionalText, requiredId, requiredText } from '../../kernel/inputs.ts';
 import type { MeasureDefinition, RetireInput } from './domain/measure.ts';
-import { targetAt, targetChanges, type TargetChange } from './domain/target-history.ts';
+import { targetAt, targetChanges, type TargetChange } from '../../kernel/measurement/target-history.ts';
 import {
   checkTarget,
   checkTargetFigures,
@@ -14,13 +14,13 @@ import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/measures.repository.ts';
-import { unitAncestry, unitDescendants } from '../organisation/data/units.repository.ts';
+import { unitAncestry, unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
-import { londonDate } from '../organisation/people.service.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { londonDate } from '../organisation/index.ts';
 
 export type Measure = repo.MeasureRow;
 export type MeasureTarget = repo.TargetWithSetter;
@@ -65,6 +65,8 @@ export interface MeasureDetail {
 function definitionColumns(input: MeasureDefinition) {
   return { ...input };
 }
+
+export type MeasuresService = ReturnType<typeof createMeasuresService>;
 
 export function createMeasuresService({ db, clock }: ServiceDeps) {
   const today = () => londonDate(clock());

@@ -1,4 +1,4 @@
-import type { ApiTokenInput } from './domain/people.ts';
+import type { ApiTokenInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as tokensRepo from './data/api-tokens.repository.ts';
@@ -6,7 +6,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { newToken, sha256 } from './auth.service.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type ApiToken = tokensRepo.ApiTokenSummary;
 

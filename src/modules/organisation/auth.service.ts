@@ -1,16 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newToken } from '../../platform/security/tokens.ts';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { isRole, type Principal, type RoleGrant } from '../../kernel/access/index.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { apiTokens, organisations, people, roleAssignments, sessions } from '../../schema.ts';
+import { apiTokens, roleAssignments, sessions } from './data/access.schema.ts';
+import { organisations } from '../../platform/tenancy/organisations.schema.ts';
+import { people } from './data/organisation.schema.ts';
 
 const SESSION_HOURS = 8;
 // A fixed hash to verify against when the email is unknown, so timing does not reveal accounts.
 let dummyHash: string | undefined;
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
-export const newToken = (): string => randomBytes(32).toString('base64url');
+export { newToken };
 
 /** argon2id with the library's defaults (19 MiB, 2 passes): OWASP's recommended minimum. */
 export const hashPassword = (password: string): Promise<string> => hash(password);

@@ -1,5 +1,5 @@
 import { allowsAt } from '../../kernel/access/index.ts';
-import { type BodyInput, type BodyMemberInput, MEMBER_ROLE_NAMES } from './domain/governance.ts';
+import { type BodyInput, type BodyMemberInput, MEMBER_ROLE_NAMES } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as governanceRepo from './data/governance.repository.ts';
@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type GovernanceBody = governanceRepo.BodyRow;
 export type GovernanceBodySummary = governanceRepo.BodySummary;

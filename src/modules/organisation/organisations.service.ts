@@ -3,13 +3,20 @@ import type { OrganisationInput } from './domain/organisation.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { organisations, people, roleAssignments, units } from '../../schema.ts';
-import { installDefaultFramework } from '../framework/data/default-framework.seed.ts';
+import { organisations } from '../../platform/tenancy/organisations.schema.ts';
+import { people, units } from './data/organisation.schema.ts';
+import { roleAssignments } from './data/access.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { hashPassword } from './auth.service.ts';
 import { refuse } from '../../platform/services/errors.ts';
 
-export function createOrganisationsService(db: Db) {
+/**
+ * What a new council needs beyond its own row, root unit and administrator (the default framework),
+ * run in the same transaction. A port: later modules fill it in the composition root.
+ */
+export type SetUpOrganisation = (tx: Db, organisationId: string) => Promise<void>;
+
+export function createOrganisationsService(db: Db, setUpOrganisation: SetUpOrganisation) {
   return {
     async nameOf(organisationId: string): Promise<string | undefined> {
       const [row] = await db
@@ -53,7 +60,7 @@ export function createOrganisationsService(db: Db) {
           .insert(units)
           .values({ organisationId, code: 'COUNCIL', name: input.name, kind: 'council' })
           .returning();
-        await installDefaultFramework(tx, organisationId);
+        await setUpOrganisation(tx, organisationId);
         const [admin] = await tx
           .insert(people)
           .values({

@@ -1,5 +1,5 @@
 import { allowsAt } from '../../kernel/access/index.ts';
-import type { PartnerInput } from './domain/governance.ts';
+import type { PartnerInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as partnersRepo from './data/partners.repository.ts';
@@ -7,7 +7,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Partner = partnersRepo.PartnerRow;
 export type PartnerItem = partnersRepo.PartnerItem;

@@ -1,5 +1,5 @@
 import { allowsAt } from '../../kernel/access/index.ts';
-import { type LeaveInput, type PersonInput, wouldCreateManagementLoop } from './domain/people.ts';
+import { type LeaveInput, type PersonInput, wouldCreateManagementLoop } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -11,7 +11,7 @@ import { hashPassword } from './auth.service.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Person = peopleRepo.Person;
 

@@ -1,5 +1,5 @@
 import { allowsAt } from '../../kernel/access/index.ts';
-import type { PortfolioInput } from './domain/governance.ts';
+import type { PortfolioInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -8,7 +8,7 @@ import * as portfoliosRepo from './data/portfolios.repository.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Portfolio = portfoliosRepo.PortfolioRow & { unitIds: string[] };
 export type PortfolioSummary = portfoliosRepo.PortfolioSummary;

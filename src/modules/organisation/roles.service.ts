@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { allowsAt, ROLE_NAMES } from '../../kernel/access/index.ts';
-import type { RoleAssignmentInput } from './domain/people.ts';
+import type { RoleAssignmentInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -8,11 +8,11 @@ import * as partnersRepo from './data/partners.repository.ts';
 import * as peopleRepo from './data/people.repository.ts';
 import * as rolesRepo from './data/roles.repository.ts';
 import * as unitsRepo from './data/units.repository.ts';
-import { roleAssignments } from '../../schema.ts';
+import { roleAssignments } from './data/access.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type RoleAssignment = rolesRepo.RoleAssignmentRow;
 export type RoleAssignmentDetail = rolesRepo.RoleAssignmentDetail;

@@ -5,7 +5,7 @@ import { type UnitInput, wouldCreateCycle } from './domain/unit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as unitsRepo from './data/units.repository.ts';
-import { people } from '../../schema.ts';
+import { people } from './data/organisation.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';

@@ -10,34 +10,21 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { allowsAt, holdsPermission } from '../../kernel/access/index.ts';
 import {
-  DEFAULT_PERFORMANCE_SETTINGS,
   describeSettings,
   type PerformanceSettings,
   sameTolerance,
-  settingsFromStored,
   storedColumnsOf,
-  toChangeTolerance,
-} from './domain/settings-index.ts';
-import type { ChangeTolerance } from './domain/engine.ts';
+} from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import type { Db } from '../../platform/db/db.ts';
-import { people, performanceSettings, units } from '../../schema.ts';
+import { units } from '../organisation/index.ts';
+import { performanceSettings } from './data/settings.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
-import { createPerformanceStatusService } from './performance-status.service.ts';
-
-export interface StoredPerformanceSettings {
-  settings: PerformanceSettings;
-  /** True when the council has stored nothing: these are the documented defaults. */
-  isDefault: boolean;
-  /** 0 when nothing is stored yet; send it back with a change. */
-  rowVersion: number;
-  updatedAt: Date | null;
-  updatedBy: { id: string; name: string } | null;
-}
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { StatusRecalculation } from '../collection/index.ts';
+import { loadPerformanceSettings, type StoredPerformanceSettings } from './data/settings.repository.ts';
 
 export interface PerformanceSettingsView extends PerformanceSettings {
   isDefault: boolean;
@@ -46,48 +33,6 @@ export interface PerformanceSettingsView extends PerformanceSettings {
   updatedBy: { id: string; name: string } | null;
   /** Each setting in words, as the pages show it. */
   words: ReturnType<typeof describeSettings>;
-}
-
-/** The stored settings of an organisation, or the defaults. Usable inside a transaction. */
-export async function loadPerformanceSettings(db: Db, organisationId: string): Promise<StoredPerformanceSettings> {
-  const [row] = await db
-    .select({ stored: performanceSettings, updatedByName: people.name })
-    .from(performanceSettings)
-    .leftJoin(
-      people,
-      and(eq(people.id, performanceSettings.updatedBy), eq(people.organisationId, performanceSettings.organisationId)),
-    )
-    .where(eq(performanceSettings.organisationId, organisationId));
-  if (!row) {
-    return {
-      settings: { ...DEFAULT_PERFORMANCE_SETTINGS },
-      isDefault: true,
-      rowVersion: 0,
-      updatedAt: null,
-      updatedBy: null,
-    };
-  }
-  const { stored } = row;
-  return {
-    settings: settingsFromStored(stored),
-    isDefault: false,
-    rowVersion: stored.rowVersion,
-    updatedAt: stored.updatedAt,
-    updatedBy:
-      stored.updatedBy && row.updatedByName !== null ? { id: stored.updatedBy, name: row.updatedByName } : null,
-  };
-}
-
-/**
- * The council-wide direction-of-travel tolerance for the status computation; undefined when the
- * council has none (any change counts). Pass `tx` inside a transaction so a change made in it is seen.
- */
-export async function loadDirectionTolerance(db: Db, organisationId: string): Promise<ChangeTolerance | undefined> {
-  const [row] = await db
-    .select()
-    .from(performanceSettings)
-    .where(eq(performanceSettings.organisationId, organisationId));
-  return row ? toChangeTolerance(settingsFromStored(row)) : undefined;
 }
 
 function viewOf(stored: StoredPerformanceSettings): PerformanceSettingsView {
@@ -104,9 +49,8 @@ function viewOf(stored: StoredPerformanceSettings): PerformanceSettingsView {
 const NOT_ALLOWED =
   'Only people who manage the framework for the whole organisation can change the performance settings';
 
-export function createPerformanceSettingsService(deps: ServiceDeps) {
-  const { db, clock } = deps;
-  const performance = createPerformanceStatusService(deps);
+export function createPerformanceSettingsService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
+  const { db, clock, statuses: performance } = deps;
 
   /**
    * The settings apply to the whole council: changing them needs manage:framework held over the

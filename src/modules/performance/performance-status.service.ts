@@ -4,21 +4,18 @@ import {
   type Frequency,
   parsePeriodKey,
   type Period,
-  periodContaining,
-  periodEnd,
   periodKey,
   periodStart,
   periodsBetween,
-  previousPeriod,
   summariseMeasureStatus,
   type MeasureDefinition,
   type MeasurePoint,
   type MeasureStatus,
   type ChangeTolerance,
-} from './domain/engine.ts';
-import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/due-dates.ts';
+} from './domain/index.ts';
+import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/index.ts';
 import { buildMeasureDefinition, buildTargetPlan, type StoredMeasure } from './domain/engine-input.ts';
-import type { TargetVersion } from '../measures/domain/target-history.ts';
+import type { TargetVersion } from '../../kernel/measurement/target-history.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { StatusInsert } from './data/measure-status.repository.ts';
 import {
@@ -31,9 +28,10 @@ import {
   type StatusMeasureRow,
   type ValueRow,
 } from './data/status-history.repository.ts';
-import { collectionRules } from '../../schema.ts';
-import { loadDirectionTolerance } from './performance-settings.service.ts';
-import type { ServiceDeps } from '../../services.ts';
+import { collectionRules } from '../measures/index.ts';
+import { loadDirectionTolerance } from './data/settings.repository.ts';
+import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export interface RecomputeOptions {
   /** Recompute from this period to the current one; omitted: the current period only. */
@@ -60,11 +58,6 @@ function parsedKey(key: string): Period | null {
   return period;
 }
 
-/** The latest period of the frequency that has ended by `today`: the one being reported on. */
-export function currentReportingPeriod(frequency: Frequency, todayIso: string): Period {
-  const containing = periodContaining(todayIso, frequency);
-  return periodEnd(containing) <= todayIso ? containing : previousPeriod(containing);
-}
 
 function storedMeasure(row: StatusMeasureRow): StoredMeasure {
   return {

@@ -7,7 +7,7 @@
  * performance-status.service when values or targets change), so no request recomputes the council.
  */
 import { holdsPermission } from '../../kernel/access/index.ts';
-import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/due-dates.ts';
+import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/index.ts';
 import {
   analyseSpc,
   assessFrameworkHealth,
@@ -37,23 +37,24 @@ import {
   targetForPeriod,
   type ValueFormat,
   countStatuses,
-} from './domain/engine.ts';
-import { describeRollup, toRiskAppetite, toRollupOptions } from './domain/settings-index.ts';
+} from './domain/index.ts';
+import { describeRollup, toRiskAppetite, toRollupOptions } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
-import { findItem, isSharedWith } from '../plans/data/items.repository.ts';
-import { isVisibleToPartner } from '../measures/data/measures.repository.ts';
+import { findItem, isSharedWith } from '../plans/index.ts';
+import { isVisibleToPartner } from '../measures/index.ts';
 import { loadMeasureHistory } from './data/measure-status.repository.ts';
 import * as repo from './data/performance.repository.ts';
-import { findPlan, isSharedWithPartner } from '../plans/data/plans.repository.ts';
-import { listUnits } from '../organisation/data/units.repository.ts';
-import { collectionRules } from '../../schema.ts';
+import { findPlan, isSharedWithPartner } from '../plans/index.ts';
+import { listUnits } from '../organisation/index.ts';
+import { collectionRules } from '../measures/index.ts';
 import { renderSpcChart } from './web/spc-chart.ts';
 import { eq } from 'drizzle-orm';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
-import { loadDirectionTolerance, loadPerformanceSettings } from './performance-settings.service.ts';
-import { currentReportingPeriod, engineInputFor } from './performance-status.service.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { loadDirectionTolerance, loadPerformanceSettings } from './data/settings.repository.ts';
+import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
+import { engineInputFor } from './performance-status.service.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Words. Status is never shown by colour alone: every status has its word.

@@ -13,12 +13,12 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as itemsRepo from './data/items.repository.ts';
 import * as sightRepo from './data/line-of-sight.repository.ts';
-import { unitAncestry } from '../organisation/data/units.repository.ts';
+import { unitAncestry } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type { ItemTreeNode } from './domain/tree.ts';
 export type PlanForItems = itemsRepo.PlanForItems;

@@ -26,25 +26,20 @@ import {
   unknownSections,
   versionInForce as pickVersionInForce,
   yearShift,
-} from './domain/plans.ts';
+} from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
-import {
-  type ApprovalStepDetail,
-  listPlanTypeDetails,
-  loadPlanTypeDetail,
-  type PlanTypeDetail,
-} from '../framework/data/framework.repository.ts';
+import { type ApprovalStepDetail, listPlanTypeDetails, loadPlanTypeDetail, type PlanTypeDetail } from '../framework/index.ts';
 import { copyPlanContents } from './data/plan-versions.repository.ts';
 import * as plansRepo from './data/plans.repository.ts';
-import * as unitsRepo from '../organisation/data/units.repository.ts';
-import { people } from '../../schema.ts';
+import { unitsRepository as unitsRepo } from '../organisation/index.ts';
+import { people } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../services.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Plan = plansRepo.PlanRow;
 export type PlanListRow = plansRepo.PlanListRow;

@@ -1,5 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../modules/organisation/data/organisation.schema.ts';
+import { organisations } from '../tenancy/organisations.schema.ts';
 
 /**
  * Append-only: a trigger in the migration refuses UPDATE and DELETE. Written in the same

@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.ts';
-import { auditEvents } from '../../schema.ts';
+import { auditEvents } from './audit.schema.ts';
 
 export interface Actor {
   personId: string | null;

@@ -8,11 +8,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from '../../schema.ts';
 
-export type Schema = typeof schema;
 /** A database or a transaction: repositories accept either, so services decide the boundary. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -38,8 +36,8 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
-    await migratePg(drizzlePg(pool, { schema }), { migrationsFolder });
+    const db = drizzlePg(pool) as unknown as Db;
+    await migratePg(drizzlePg(pool), { migrationsFolder });
     return {
       db,
       kind: 'postgres',
@@ -55,7 +53,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : options.loadDataDir
       ? await PGlite.create({ loadDataDir: options.loadDataDir })
       : new PGlite();
-  const pglite = drizzlePglite(client, { schema });
+  const pglite = drizzlePglite(client);
   await migratePglite(pglite, { migrationsFolder });
   return {
     db: pglite as unknown as Db,

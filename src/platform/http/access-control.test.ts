@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import './fastify-types.ts';
 import type { Principal } from '../../kernel/access/index.ts';
-import type { AuthService } from '../../modules/organisation/auth.service.ts';
+import type { PrincipalSource } from './access-control.ts';
 import { accessControl, type DeclaredRoute } from './access-control.ts';
 
 const VIEWER: Principal = {
@@ -19,7 +19,7 @@ const VIEWER: Principal = {
 const fakeAuth = {
   sessionFor: async (token: string) => (token === 'viewer' ? { principal: VIEWER, csrfToken: 'c' } : null),
   principalForApiToken: async () => null,
-} as unknown as AuthService;
+} as unknown as PrincipalSource;
 
 async function tinyApp(declaredRoutes: DeclaredRoute[] = []): Promise<FastifyInstance> {
   const app = Fastify();

@@ -1,10 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { decideRouteAccess, PUBLIC } from '../../kernel/access/index.ts';
-import type { AuthService } from '../../modules/organisation/auth.service.ts';
+import { decideRouteAccess, PUBLIC, type Principal } from '../../kernel/access/index.ts';
 import { paths } from '../../kernel/paths.ts';
 
 export const SESSION_COOKIE = 'gt_session';
+
+/** A port the sign-in module fills: who a session cookie or an API token belongs to. */
+export interface PrincipalSource {
+  sessionFor(token: string): Promise<{ principal: Principal; csrfToken: string } | null>;
+  principalForApiToken(token: string): Promise<Principal | null>;
+}
 
 /** Routes registered so far with their declared access: the route × role test walks this list. */
 export interface DeclaredRoute {
@@ -18,7 +23,7 @@ export interface DeclaredRoute {
  * app is being built, so it can never be served. Each request is then checked before its handler.
  */
 export const accessControl = fp(
-  async (app: FastifyInstance, options: { auth: AuthService; declaredRoutes: DeclaredRoute[] }) => {
+  async (app: FastifyInstance, options: { auth: PrincipalSource; declaredRoutes: DeclaredRoute[] }) => {
     // Decorated empty (Fastify refuses shared object defaults) and set on every request below.
     app.decorateRequest('principal', null as never);
     app.decorateRequest('csrfToken', undefined);

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { newToken } from '../../modules/organisation/auth.service.ts';
+import { newToken } from '../security/tokens.ts';
 import { isApiRequest } from './access-control.ts';
 
 const ANONYMOUS_CSRF_COOKIE = 'gt_csrf';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditQuery } from '../audit.service.ts';
-import type { Services } from '../../../services.ts';
+import type { AuditServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -31,7 +31,7 @@ const auditPageSchema = z
   })
   .meta({ id: 'AuditEventPage' });
 
-export async function auditApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function auditApi(app: FastifyInstance, { services }: { services: AuditServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { auditQuery } from '../audit.service.ts';
-import type { Services } from '../../../services.ts';
+import type { AuditServices } from '../services.ts';
 import { parseForm } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { presentAuditPage } from './audit.presenter.ts';
@@ -17,7 +17,7 @@ function queryValues(query: unknown): Record<string, string | undefined> {
   return values;
 }
 
-export async function auditRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function auditRoutes(app: FastifyInstance, { services }: { services: AuditServices }) {
   app.get(paths.audit(), { config: view }, async (request, reply) => {
     const caller = request.caller();
     const values = queryValues(request.query);

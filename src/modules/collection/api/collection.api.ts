@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { valueEntryInput, valueTransitionInput } from '../domain/value-entry.ts';
-import type { Services } from '../../../services.ts';
+import type { CollectionServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses, withIsoDates } from '../../../platform/http/schemas.ts';
 
@@ -46,7 +46,7 @@ const toValue = (row: object) => valueSchema.parse(withIsoDates(row));
 // The service decides who may enter, verify or approve (owner, assignees, verifier, unit roles).
 const staff = { access: { permission: 'view:organisation' } } as const;
 
-export async function collectionApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function collectionApi(app: FastifyInstance, { services }: { services: CollectionServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Data collection'];
 

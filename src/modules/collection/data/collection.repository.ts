@@ -6,18 +6,9 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DEFAULT_COLLECTION_RULE, type CollectionRule } from '../domain/due-dates.ts';
 import type { Db } from '../../../platform/db/db.ts';
-import {
-  collectionRules,
-  measureAssignees,
-  measures,
-  measureTargets,
-  measureValueEvents,
-  measureValues,
-  nonWorkingDays,
-  organisations,
-  people,
-  remindersSent,
-} from '../../../schema.ts';
+import { collectionRules, measureAssignees, measures, measureTargets, measureValueEvents, measureValues, nonWorkingDays, remindersSent } from '../../measures/index.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { people } from '../../organisation/index.ts';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type ValueRow = typeof measureValues.$inferSelect;

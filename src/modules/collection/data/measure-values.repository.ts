@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
-import { measureValueEvents, measureValues, periodLocks } from '../../../schema.ts';
+import { measureValueEvents, measureValues, periodLocks } from '../../measures/index.ts';
 
 export type ValueRow = typeof measureValues.$inferSelect;
 export type ValueInsert = typeof measureValues.$inferInsert;

@@ -2,14 +2,7 @@
  * Shapes collection data for the templates: values as people read them, workflow words, and
  * the rows of the tables on "My data", the entry page and the grid.
  */
-import {
-  calculateRag,
-  formatValue,
-  roundAsShown,
-  type Polarity,
-  type RagStatus,
-  type Target,
-} from '../../performance/domain/engine.ts';
+import { calculateRag, formatValue, roundAsShown, type Polarity, type RagStatus, type Target } from '../../../kernel/measurement/index.ts';
 import type { MyData, MyDataRow, UnitGrid, ValueDetail } from '../collection.service.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { valueEntryInput, valueTransitionInput } from '../domain/value-entry.ts';
-import { parsePeriodKey } from '../../performance/domain/engine.ts';
+import { parsePeriodKey } from '../../../kernel/measurement/index.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import type { Services } from '../../../services.ts';
+import type { CollectionPageServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import {
@@ -41,7 +41,7 @@ function periodParam(request: { params: unknown }): string {
   return /^[0-9A-Za-z-]{4,12}$/.test(key) ? key : 'invalid';
 }
 
-export async function collectionRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function collectionRoutes(app: FastifyInstance, { services }: { services: CollectionPageServices }) {
   app.get(paths.myData(), { config: staff }, async (request, reply) => {
     const data = await services.collection.myData(request.caller());
     return reply.render('pages/collection/my-data.njk', { title: 'My data', data, tables: myDataTables(data) });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../kernel/access/index.ts';
 import { itemTypeApiInput, planTypeApiInput, STEP_KINDS } from '../domain/framework.ts';
-import type { Services } from '../../../services.ts';
+import type { FrameworkServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -52,7 +52,7 @@ const toPlanType = (detail: z.input<typeof planTypeSchema>) => planTypeSchema.pa
 const toItemType = (row: z.input<typeof itemTypeSchema>) =>
   itemTypeSchema.parse({ id: row.id, key: row.key, name: row.name, description: row.description, active: row.active });
 
-export async function frameworkApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function frameworkApi(app: FastifyInstance, { services }: { services: FrameworkServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Framework'];
   const view = { access: { permission: 'view:organisation' } } as const;

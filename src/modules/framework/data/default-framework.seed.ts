@@ -8,7 +8,7 @@ import {
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import * as frameworkRepo from './framework.repository.ts';
-import { governanceBodies } from '../../../schema.ts';
+import { governanceBodies } from '../../organisation/index.ts';
 
 /** key -> id of what was installed (or found already there). */
 export interface InstalledFramework {

@@ -1,15 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../../kernel/access/index.ts';
 import type { Db } from '../../../platform/db/db.ts';
-import {
-  approvalSteps,
-  governanceBodies,
-  itemTypes,
-  planTypeItemTypes,
-  planTypeParents,
-  planTypes,
-  type TemplateSection,
-} from '../../../schema.ts';
+import { approvalSteps, itemTypes, planTypeItemTypes, planTypeParents, planTypes, type TemplateSection } from './framework.schema.ts';
+import { governanceBodies } from '../../organisation/index.ts';
 
 export type { TemplateSection };
 export type PlanTypeRow = typeof planTypes.$inferSelect;

@@ -10,8 +10,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { governanceBodies } from '../../organisation/data/governance.schema.ts';
-import { organisations } from '../../organisation/data/organisation.schema.ts';
+import { governanceBodies } from '../../organisation/index.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 
 /**
  * The framework is data, not code: each council names its own plan types, the item types they

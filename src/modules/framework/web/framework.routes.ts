@@ -9,7 +9,7 @@ import {
 } from '../domain/framework.ts';
 import type { DomainError } from '../../../kernel/result.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import type { Services } from '../../../services.ts';
+import type { FrameworkServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import {
@@ -34,7 +34,7 @@ function actionParam(request: import('fastify').FastifyRequest): Action | null {
   return (ACTIONS as readonly string[]).includes(action ?? '') ? (action as Action) : null;
 }
 
-export async function frameworkRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function frameworkRoutes(app: FastifyInstance, { services }: { services: FrameworkServices }) {
   const framework = services.framework;
 
   async function renderPlanTypeForm(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IMPORT_KINDS } from '../domain/columns.ts';
 import { XLSX_MIME } from '../import-files.ts';
 import { WEB_LIMITS, type ImportReport } from '../import-export.service.ts';
-import type { Services } from '../../../services.ts';
+import type { ImportsServices } from '../services.ts';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses, problemSchema } from '../../../platform/http/schemas.ts';
 
@@ -47,7 +47,7 @@ export function rejectedImport(report: ImportReport) {
   };
 }
 
-export async function importsApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function importsApi(app: FastifyInstance, { services }: { services: ImportsServices }) {
   // The file is the request body: CSV as text/csv, a workbook as the XLSX type (here only).
   app.addContentTypeParser(
     ['text/csv', 'application/csv', XLSX_MIME],

@@ -6,16 +6,9 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/db.ts';
-import {
-  measureBreakdowns,
-  measures,
-  measureTargets,
-  measureValues,
-  organisations,
-  people,
-  periodLocks,
-  units,
-} from '../../../schema.ts';
+import { measureBreakdowns, measures, measureTargets, measureValues, periodLocks } from '../../measures/index.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { people, units } from '../../organisation/index.ts';
 
 export type MeasureRow = typeof measures.$inferSelect;
 

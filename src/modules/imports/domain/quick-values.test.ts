@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePeriodKey, periodOrdinal } from '../../../kernel/measurement/periods.ts';
-import type { MeasureForValues } from '../../measures/domain/values.ts';
+import { type MeasureForValues } from '../../measures/domain/index.ts';
 import { AGGREGATIONS, FREQUENCIES } from '../../../kernel/measurement/vocabulary.ts';
 import { checkHeaders, recordOf } from './columns.ts';
 import { cellAt, createQuickValueChecker, VALUE_FIELDS, valueColumnIndexes } from './quick-values.ts';

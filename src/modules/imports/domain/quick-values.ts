@@ -9,7 +9,7 @@
  * writing them: periods repeat, so each period text is read once per frequency and remembered.
  */
 import { isValidPeriodForFrequency, periodOrdinal } from '../../../kernel/measurement/periods.ts';
-import type { MeasureForValues } from '../../measures/domain/values.ts';
+import { type MeasureForValues } from '../../measures/domain/index.ts';
 import { VALUE_QUALITIES, type Frequency, type ValueQuality } from '../../../kernel/measurement/vocabulary.ts';
 import { periodKeyFromText } from './period-text.ts';
 import { IMPORT_VALUE_STATUSES, type CheckedValueRow, type ImportValueStatus } from './rows.ts';

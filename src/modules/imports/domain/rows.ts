@@ -4,9 +4,9 @@
  * through measureInput. Each problem names the column it is in, for "line 12, column value: …".
  */
 import { z } from 'zod';
-import { measureInput, type MeasureDefinition } from '../../measures/domain/measure.ts';
-import { checkTarget, targetInput, type CheckedTarget, type MeasureForTargets } from '../../measures/domain/targets.ts';
-import { checkMeasureValue, type MeasureForValues } from '../../measures/domain/values.ts';
+import { measureInput, type MeasureDefinition } from '../../measures/domain/index.ts';
+import { checkTarget, targetInput, type CheckedTarget, type MeasureForTargets } from '../../measures/domain/index.ts';
+import { checkMeasureValue, type MeasureForValues } from '../../measures/domain/index.ts';
 import { VALUE_QUALITIES, type ValueQuality } from '../../../kernel/measurement/vocabulary.ts';
 import { periodKeyFromText } from './period-text.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { COLUMNS, IMPORT_KINDS, type ImportKind } from '../domain/columns.ts';
 import type { ImportReport } from '../import-export.service.ts';
-import type { Services } from '../../../services.ts';
+import type { ImportsServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 
@@ -35,7 +35,7 @@ const importForm = z
 const isXlsx = (bytes: Buffer) =>
   bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
-export async function importsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function importsRoutes(app: FastifyInstance, { services }: { services: ImportsServices }) {
   function render(
     reply: FastifyReply,
     options: { values?: Record<string, unknown>; errors?: FormErrors; report?: ImportReport; status?: number } = {},

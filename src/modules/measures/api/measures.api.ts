@@ -11,7 +11,7 @@ import {
   MEASURE_TYPES,
   POLARITIES,
 } from '../../../kernel/measurement/vocabulary.ts';
-import type { Services } from '../../../services.ts';
+import type { MeasuresServices } from '../services.ts';
 import { assigneeInput, breakdownInput, itemLinkInput } from '../measures.service.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
@@ -166,7 +166,7 @@ function pick<S extends z.ZodObject>(schema: S, row: unknown): z.infer<S> {
 const toMeasure = (row: unknown) => pick(measureSchema, row);
 const toTarget = (row: unknown) => pick(targetSchema, row);
 
-export async function measuresApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function measuresApi(app: FastifyInstance, { services }: { services: MeasuresServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Measures'];
   const view = { access: { permission: 'view:plans' } } as const;

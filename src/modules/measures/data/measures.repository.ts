@@ -1,19 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/db.ts';
-import {
-  measureAssignees,
-  measureBreakdowns,
-  measureItemLinks,
-  measures,
-  measureTargets,
-  measureValues,
-  people,
-  planItemPartners,
-  planItems,
-  plans,
-  units,
-} from '../../../schema.ts';
+import { measureAssignees, measureBreakdowns, measureItemLinks, measures, measureTargets, measureValues } from './measures.schema.ts';
+import { people, units } from '../../organisation/index.ts';
+import { planItemPartners, planItems, plans } from '../../plans/index.ts';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type MeasureInsert = typeof measures.$inferInsert;

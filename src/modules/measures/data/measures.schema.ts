@@ -31,8 +31,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { RagThresholds } from '../../../kernel/measurement/rag.ts';
-import { organisations, people, units } from '../../organisation/data/organisation.schema.ts';
-import { planItems } from '../../plans/data/plans.schema.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { people, units } from '../../organisation/index.ts';
+import { planItems } from '../../plans/index.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>

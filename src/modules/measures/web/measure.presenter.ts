@@ -16,7 +16,7 @@ import {
 import type { BreakdownView } from '../breakdowns.service.ts';
 import type { MeasureDetail, MeasureTarget } from '../measures.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
-import { ragTag } from '../../performance/web/performance.presenter.ts';
+import { ragTag } from '../../../platform/words/status-tags.ts';
 
 interface Shown {
   unit: string;

@@ -17,7 +17,7 @@ import {
   TARGET_KIND_LABELS,
 } from '../../../kernel/measurement/vocabulary.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import type { Services } from '../../../services.ts';
+import type { MeasuresPageServices } from '../services.ts';
 import { assigneeInput, breakdownInput, itemLinkInput, type MeasureDetail } from '../measures.service.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -40,7 +40,7 @@ type Values = Record<string, unknown>;
 const radios = <T extends string>(options: readonly T[], labels: Record<T, string>, selected: unknown) =>
   options.map((value) => ({ value, text: labels[value], checked: selected === value }));
 
-export async function measuresRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function measuresRoutes(app: FastifyInstance, { services }: { services: MeasuresPageServices }) {
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
 
   async function renderForm(

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { bodyInput, bodyMemberInput } from '../domain/governance.ts';
-import type { Services } from '../../../services.ts';
+import { bodyInput, bodyMemberInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -28,7 +28,7 @@ const memberParams = z.object({
   personId: z.uuid({ message: 'must be a UUID' }),
 });
 
-export async function governanceApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function governanceApi(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Governance bodies'];
   const view = { access: { permission: 'view:organisation' } } as const;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { partnerInput } from '../domain/governance.ts';
-import type { Services } from '../../../services.ts';
+import { partnerInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -23,7 +23,7 @@ const partnerItemSchema = z
 
 const toPartner = (row: z.input<typeof partnerSchema>) => partnerSchema.parse(row);
 
-export async function partnersApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function partnersApi(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Partners'];
   const view = { access: { permission: 'view:organisation' } } as const;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { leaveInput, personInput, roleAssignmentInput } from '../domain/people.ts';
-import type { Services } from '../../../services.ts';
+import { leaveInput, personInput, roleAssignmentInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -56,7 +56,7 @@ const assignmentParams = z.object({
   assignmentId: z.uuid({ message: 'must be a UUID' }),
 });
 
-export async function peopleApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function peopleApi(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['People and roles'];
   const view = { access: { permission: 'view:organisation' } } as const;

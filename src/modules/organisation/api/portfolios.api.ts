@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { portfolioInput } from '../domain/governance.ts';
-import type { Services } from '../../../services.ts';
+import { portfolioInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -12,7 +12,7 @@ const portfolioSchema = z
 
 const toPortfolio = (row: z.input<typeof portfolioSchema>) => portfolioSchema.parse(row);
 
-export async function portfoliosApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function portfoliosApi(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Cabinet portfolios'];
   const view = { access: { permission: 'view:organisation' } } as const;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { unitInput } from '../domain/unit.ts';
-import type { Services } from '../../../services.ts';
+import type { OrganisationServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -20,7 +20,7 @@ const unitSchema = z
 
 const toUnit = (row: z.input<typeof unitSchema>) => unitSchema.parse(row);
 
-export async function unitsApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function unitsApi(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Organisation structure'];
 

@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, partners, people, units } from './organisation.schema.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { partners, people, units } from './organisation.schema.ts';
 
 /** A role held by a person over a unit and everything below it (null unit: the whole council). */
 export const roleAssignments = pgTable(

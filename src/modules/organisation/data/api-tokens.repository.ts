@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
-import { apiTokens } from '../../../schema.ts';
+import { apiTokens } from './access.schema.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 /** A token as listed: never its hash. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
-import { governanceBodies, governanceBodyMembers, people } from '../../../schema.ts';
+import { governanceBodies, governanceBodyMembers } from './governance.schema.ts';
+import { people } from './organisation.schema.ts';
 
 export type BodyRow = typeof governanceBodies.$inferSelect;
 

@@ -1,5 +1,6 @@
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, people } from './organisation.schema.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { people } from './organisation.schema.ts';
 
 /** Full Council, Cabinet, scrutiny panels, audit committee, partnership boards, ... */
 export const governanceBodies = pgTable(

@@ -4,7 +4,6 @@ import {
   date,
   foreignKey,
   index,
-  integer,
   pgTable,
   primaryKey,
   text,
@@ -12,23 +11,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-
-/** A council (tenant). Every other row carries organisation_id so tenants can be distributed. */
-export const organisations = pgTable(
-  'organisations',
-  {
-    id: id(),
-    slug: text('slug').notNull(),
-    name: text('name').notNull(),
-    type: text('type').notNull(),
-    financialYearStartMonth: integer('financial_year_start_month').notNull().default(4),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex('organisations_slug_key').on(t.slug)],
-);
 
 /** The organisation structure: council → directorate → service → team, any depth. */
 export const units = pgTable(

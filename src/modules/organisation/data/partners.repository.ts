@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf } from '../../../platform/db/rows.ts';
-import { partners } from '../../../schema.ts';
+import { partners } from './organisation.schema.ts';
 
 export type PartnerRow = typeof partners.$inferSelect;
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
-import { governanceBodies, governanceBodyMembers, people, units } from '../../../schema.ts';
+import { governanceBodies, governanceBodyMembers } from './governance.schema.ts';
+import { people, units } from './organisation.schema.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 /** A person as shown and sent: never the password hash. */

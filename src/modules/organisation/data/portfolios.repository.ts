@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
-import { people, portfolios, portfolioUnits, units } from '../../../schema.ts';
+import { people, portfolios, portfolioUnits, units } from './organisation.schema.ts';
 
 export type PortfolioRow = typeof portfolios.$inferSelect;
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
-import { partners, people, roleAssignments, units } from '../../../schema.ts';
+import { partners, people, units } from './organisation.schema.ts';
+import { roleAssignments } from './access.schema.ts';
 
 export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf } from '../../../platform/db/rows.ts';
-import { units } from '../../../schema.ts';
+import { units } from './organisation.schema.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SignedIn } from '../../../kernel/access/index.ts';
-import { apiTokenInput } from '../domain/people.ts';
-import type { Services } from '../../../services.ts';
+import { apiTokenInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { idParam } from '../../../platform/http/params.ts';
 
 const own = { access: { permission: 'manage:api-tokens' } } as const;
 
-export async function apiTokensRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function apiTokensRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   async function renderPage(
     reply: FastifyReply,
     caller: SignedIn,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Services } from '../../../services.ts';
+import type { OrganisationServices } from '../services.ts';
 import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
 import { parseForm } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -23,7 +23,7 @@ function safeReturnTo(value: string | undefined): string {
 
 export async function authRoutes(
   app: FastifyInstance,
-  { services, secureCookies }: { services: Services; secureCookies: boolean },
+  { services, secureCookies }: { services: Pick<OrganisationServices, 'auth'>; secureCookies: boolean },
 ) {
   app.get(paths.signIn(), { config: { access: 'public' } }, (request, reply) => {
     const returnTo = (request.query as { returnTo?: string }).returnTo;
@@ -64,20 +64,5 @@ export async function authRoutes(
     if (token) await services.auth.signOut(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect(paths.home());
-  });
-
-  app.get(paths.home(), { config: { access: 'public' } }, async (request, reply) => {
-    const principal = request.principal;
-    if (principal.kind !== 'person') return reply.render('pages/home/index.njk', {});
-    const [organisationName, awaitingApproval] = await Promise.all([
-      services.organisations.nameOf(principal.organisationId),
-      services.plans.awaitingMyApproval(principal),
-    ]);
-    return reply.render('pages/home/index.njk', { organisationName, awaitingApproval });
-  });
-
-  app.get(paths.health(), { config: { access: 'public' } }, async (_request, reply) => {
-    const healthy = await services.organisations.ping();
-    return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'database unavailable' });
   });
 }

@@ -7,7 +7,7 @@ import {
   MEMBER_ROLES,
   PARTNER_KIND_NAMES,
   PARTNER_KINDS,
-} from '../domain/governance.ts';
+} from '../domain/index.ts';
 
 const nameOf = <K extends string>(names: Record<K, string>, key: string): string =>
   (names as Record<string, string>)[key] ?? key;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SignedIn } from '../../../kernel/access/index.ts';
-import { bodyInput, bodyMemberInput } from '../domain/governance.ts';
-import type { Services } from '../../../services.ts';
+import { bodyInput, bodyMemberInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import {
@@ -20,7 +20,7 @@ const manage = { access: { permission: 'manage:governance' } } as const;
 
 type Values = Record<string, unknown>;
 
-export async function governanceRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function governanceRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   function renderForm(
     reply: FastifyReply,
     options: { bodyId?: string; values: Values; errors?: FormErrors; status?: number },

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { partnerInput } from '../domain/governance.ts';
-import type { Services } from '../../../services.ts';
+import { partnerInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { partnerKindItems, partnerKindName } from './governance.presenter.ts';
@@ -11,7 +11,7 @@ const manage = { access: { permission: 'manage:governance' } } as const;
 
 type Values = Record<string, unknown>;
 
-export async function partnersRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function partnersRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   function renderForm(
     reply: FastifyReply,
     options: { partnerId?: string; values: Values; errors?: FormErrors; status?: number },

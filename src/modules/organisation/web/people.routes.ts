@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SignedIn } from '../../../kernel/access/index.ts';
-import { leaveInput, personInput, roleAssignmentInput } from '../domain/people.ts';
-import type { Services } from '../../../services.ts';
+import { leaveInput, personInput, roleAssignmentInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { londonDate } from '../people.service.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -15,7 +15,7 @@ const manageRoles = { access: { permission: 'manage:roles' } } as const;
 
 type Values = Record<string, unknown>;
 
-export async function peopleRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function peopleRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   async function renderForm(
     reply: FastifyReply,
     caller: SignedIn,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SignedIn } from '../../../kernel/access/index.ts';
-import { portfolioInput } from '../domain/governance.ts';
-import type { Services } from '../../../services.ts';
+import { portfolioInput } from '../domain/index.ts';
+import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { unitCheckboxItems } from './governance.presenter.ts';
@@ -13,7 +13,7 @@ const manage = { access: { permission: 'manage:structure' } } as const;
 
 type Values = Record<string, unknown>;
 
-export async function portfoliosRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function portfoliosRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   async function renderForm(
     reply: FastifyReply,
     caller: SignedIn,

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { UNIT_KINDS, unitInput } from '../domain/unit.ts';
-import type { Services } from '../../../services.ts';
+import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
-import { buildTree } from '../../plans/web/tree.presenter.ts';
+import { buildTree } from '../../../platform/http/tree.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
 
 const manage = { access: { permission: 'manage:structure' } } as const;
 const view = { access: { permission: 'view:organisation' } } as const;
 
-export async function unitRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function unitRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   async function renderForm(
     reply: import('fastify').FastifyReply,
-    caller: Parameters<Services['structure']['list']>[0],
+    caller: Parameters<OrganisationServices['structure']['list']>[0],
     options: { unitId?: string; values: Record<string, unknown>; errors?: FormErrors; status?: number },
   ) {
     const [units, people] = await Promise.all([services.structure.list(caller), services.people.list(caller)]);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Services } from '../../../services.ts';
+import type { PerformanceServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -243,7 +243,7 @@ const healthQuery = z.object({
   }),
 });
 
-export async function performanceApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function performanceApi(app: FastifyInstance, { services }: { services: PerformanceServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Performance'];
   const view = { access: { permission: 'view:plans' } } as const;

@@ -6,9 +6,9 @@ import {
   performanceSettingsInput,
   ROLLUP_RULES,
   TOLERANCE_KINDS,
-} from '../domain/settings-index.ts';
+} from '../domain/index.ts';
 import type { PerformanceSettingsView } from '../performance-settings.service.ts';
-import type { Services } from '../../../services.ts';
+import type { PerformanceServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses, withIsoDates } from '../../../platform/http/schemas.ts';
 
@@ -51,7 +51,7 @@ const performanceSettingsSchema = z
 
 const toSettings = (view: PerformanceSettingsView) => performanceSettingsSchema.parse(withIsoDates(view));
 
-export async function settingsApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function settingsApi(app: FastifyInstance, { services }: { services: PerformanceServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Settings'];
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
-import { measures, measureStatuses, measureTargets, measureValues, spcRebases } from '../../../schema.ts';
+import { measures, measureStatuses, measureTargets, measureValues, spcRebases } from '../../measures/index.ts';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type TargetRow = typeof measureTargets.$inferSelect;

@@ -6,7 +6,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf, textArray } from '../../../platform/db/rows.ts';
-import { itemTypes, planItems, plans, planTypes } from '../../../schema.ts';
+import { itemTypes, planTypes } from '../../framework/index.ts';
+import { planItems, plans } from '../../plans/index.ts';
 
 export interface MeasureSummaryRow {
   id: string;

@@ -6,7 +6,8 @@
  * the domain schema in src/domain/performance-settings; shares are 0..1 as the engine uses them.
  */
 import { boolean, doublePrecision, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations, people } from '../../organisation/data/organisation.schema.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { people } from '../../organisation/index.ts';
 
 /** How the performance engine is used for this council: roll-up, risk appetite, direction of travel. */
 export const performanceSettings = pgTable('performance_settings', {

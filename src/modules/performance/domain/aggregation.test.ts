@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregateFullYear, aggregatePeriods, aggregateYearToDate, indexPoints, periodsOfYear } from './engine.ts';
-import type { AggregationRule, MeasurePoint, Period } from './engine.ts';
+import { aggregateFullYear, aggregatePeriods, aggregateYearToDate, indexPoints, periodsOfYear } from './index.ts';
+import type { AggregationRule, MeasurePoint, Period } from './index.ts';
 
 const q = (fyStartYear: number, index: number): Period => ({ frequency: 'quarterly', fyStartYear, index });
 const point = (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calculateDirection, calculateDirectionsForPeriod, indexPoints } from './engine.ts';
-import type { ChangeTolerance, DirectionInput, MeasurePoint, Polarity } from './engine.ts';
+import { calculateDirection, calculateDirectionsForPeriod, indexPoints } from './index.ts';
+import type { ChangeTolerance, DirectionInput, MeasurePoint, Polarity } from './index.ts';
 
 const pct = { unit: '%', decimals: 1 } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTargetPlan } from './engine-input.ts';
-import type { TargetVersion } from '../../measures/domain/target-history.ts';
+import type { TargetVersion } from '../../../kernel/measurement/target-history.ts';
 
 const version = (overrides: Partial<TargetVersion>): TargetVersion => ({
   id: Math.random().toString(36),

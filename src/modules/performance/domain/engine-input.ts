@@ -17,8 +17,8 @@ import {
   type Rebase,
   type Target,
   type TargetPlan,
-} from './engine.ts';
-import { indexTargetVersions, targetForPeriodIn, type TargetVersion } from '../../measures/domain/target-history.ts';
+} from './index.ts';
+import { indexTargetVersions, targetForPeriodIn, type TargetVersion } from '../../../kernel/measurement/target-history.ts';
 import { ratioScale } from '../../../kernel/measurement/vocabulary.ts';
 
 export interface StoredMeasure {

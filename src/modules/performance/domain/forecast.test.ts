@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { forecastHoltWinters, forecastLinearTrend, forecastSeasonalProfile, forecastYearEnd } from './engine.ts';
+import { forecastHoltWinters, forecastLinearTrend, forecastSeasonalProfile, forecastYearEnd } from './index.ts';
 import { extremeDistribution, probabilityOfMeeting, quantile } from './forecast-distribution.ts';
-import type { AggregationRule, ForecastInput, MeasurePoint, Period, Polarity, Target } from './engine.ts';
+import type { AggregationRule, ForecastInput, MeasurePoint, Period, Polarity, Target } from './index.ts';
 
 const m = (fyStartYear: number, index: number): Period => ({ frequency: 'monthly', fyStartYear, index });
 const q = (fyStartYear: number, index: number): Period => ({ frequency: 'quarterly', fyStartYear, index });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assessFrameworkHealth, assessIndicator } from './engine.ts';
-import type { FrameworkHealthInput } from './engine.ts';
+import { assessFrameworkHealth, assessIndicator } from './index.ts';
+import type { FrameworkHealthInput } from './index.ts';
 
 const input: FrameworkHealthInput = {
   period: { frequency: 'quarterly', fyStartYear: 2025, index: 2 },

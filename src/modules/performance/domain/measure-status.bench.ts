@@ -4,8 +4,8 @@
  * (not part of the test run: timings depend on the machine).
  */
 import { bench, describe } from 'vitest';
-import { periodFromOrdinal, summariseMeasureStatus } from './engine.ts';
-import type { AggregationRule, MeasureDefinition, MeasurePoint } from './engine.ts';
+import { periodFromOrdinal, summariseMeasureStatus } from './index.ts';
+import type { AggregationRule, MeasureDefinition, MeasurePoint } from './index.ts';
 
 const MEASURES = 5000;
 const POINTS = 120;

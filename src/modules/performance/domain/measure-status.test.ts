@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseSpc, periodKey, periodStart, readLatestSpcPoint, summariseMeasureStatus } from './engine.ts';
-import type { MeasureDefinition, MeasurePoint, MeasureStatusInput, Period } from './engine.ts';
+import { analyseSpc, periodKey, periodStart, readLatestSpcPoint, summariseMeasureStatus } from './index.ts';
+import type { MeasureDefinition, MeasurePoint, MeasureStatusInput, Period } from './index.ts';
 
 const m = (fyStartYear: number, index: number): Period => ({ frequency: 'monthly', fyStartYear, index });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { normalCdf, normalQuantile } from './engine.ts';
+import { normalCdf, normalQuantile } from './index.ts';
 
 describe('standard normal', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RAG_RANK, rollUpStatus, rollUpTree } from './engine.ts';
-import type { RagStatus, RollupItem, RollupNode, RollupOptions } from './engine.ts';
+import { RAG_RANK, rollUpStatus, rollUpTree } from './index.ts';
+import type { RagStatus, RollupItem, RollupNode, RollupOptions } from './index.ts';
 
 let id = 0;
 const item = (status: RagStatus, extra: Partial<RollupItem> = {}): RollupItem => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollUpStatus } from './engine.ts';
+import { rollUpStatus } from './index.ts';
 import {
   DEFAULT_PERFORMANCE_SETTINGS,
   describeRollup,

@@ -9,12 +9,9 @@
  */
 import { z } from 'zod';
 import { numberFromInput } from '../../../kernel/measurement/numbers.ts';
-import {
-  type ChangeTolerance,
-  DEFAULT_RISK_APPETITE,
-  type RiskAppetite,
-  type RollupOptions,
-} from './engine.ts';
+import type { ChangeTolerance } from './direction.ts';
+import { DEFAULT_RISK_APPETITE, type RiskAppetite } from './framework-health.ts';
+import type { RollupOptions } from './rollup.ts';
 
 export const ROLLUP_RULES = ['worst-of', 'majority', 'weighted-score'] as const;
 export type RollupRuleKind = (typeof ROLLUP_RULES)[number];

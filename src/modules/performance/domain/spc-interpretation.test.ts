@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interpretRagAndSpc } from './engine.ts';
-import type { AssuranceIcon, InterpretationCategory, RagStatus, SpcPointType } from './engine.ts';
+import { interpretRagAndSpc } from './index.ts';
+import type { AssuranceIcon, InterpretationCategory, RagStatus, SpcPointType } from './index.ts';
 
 describe('interpretRagAndSpc', () => {
   it.each<[RagStatus, SpcPointType | null, AssuranceIcon, InterpretationCategory]>([

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyseSpc, assuranceFor, calculateSegmentLimits, readLatestSpcPoint } from './engine.ts';
-import type { Polarity, SpcInputPoint, SpcPointType, SpcRule, SpcSettings, Target } from './engine.ts';
+import { analyseSpc, assuranceFor, calculateSegmentLimits, readLatestSpcPoint } from './index.ts';
+import type { Polarity, SpcInputPoint, SpcPointType, SpcRule, SpcSettings, Target } from './index.ts';
 
 const BASELINE = [11, 9, 11, 9, 11, 9, 11, 9, 11, 9, 11, 9];
 const FIXED: SpcSettings = { baselinePoints: 12 };

@@ -8,7 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, measureStatuses, performanceSettings } from '../../../schema.ts';
-import { loadDirectionTolerance } from '../performance-settings.service.ts';
+import { loadDirectionTolerance } from '../data/settings.repository.ts';
 import { buildFixture, type Fixture, quarterly, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 

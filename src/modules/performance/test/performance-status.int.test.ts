@@ -8,7 +8,7 @@ import {
   measureTargets,
   measureValues,
 } from '../../../schema.ts';
-import { deferSeriesRefresh, refreshSeries } from '../data/status-history.repository.ts';
+import { deferSeriesRefresh, refreshSeries } from '../../measures/index.ts';
 import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // "Today" is 20 November 2025: the current quarter being reported on is 2025/26 Q2.

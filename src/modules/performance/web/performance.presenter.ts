@@ -2,31 +2,12 @@
  * Shapes the performance views for the templates. A status is never shown by colour alone: every
  * tag carries its word.
  */
-import type { AppetitePosition, RagStatus } from '../domain/engine.ts';
+import type { AppetitePosition, RagStatus } from '../domain/index.ts';
 import type { Dashboard, HealthView, MeasureListEntry } from '../performance-views.service.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { ragTag } from '../../../platform/words/status-tags.ts';
 
-const RAG_CLASSES: Record<RagStatus, string> = {
-  red: 'govuk-tag--red',
-  amber: 'govuk-tag--orange',
-  green: 'govuk-tag--green',
-  'no-data': 'govuk-tag--grey',
-  overdue: 'govuk-tag--purple',
-  'no-target': 'govuk-tag--blue',
-};
-
-const RAG_TEXT: Record<RagStatus, string> = {
-  red: 'Red',
-  amber: 'Amber',
-  green: 'Green',
-  'no-data': 'No data',
-  overdue: 'Overdue',
-  'no-target': 'No target',
-};
-
-export function ragTag(status: RagStatus): { text: string; classes: string } {
-  return { text: RAG_TEXT[status] ?? status, classes: RAG_CLASSES[status] ?? 'govuk-tag--grey' };
-}
+export { ragTag };
 
 const POSITION_TAGS: Record<AppetitePosition, { text: string; classes: string }> = {
   within: { text: 'Within appetite', classes: 'govuk-tag--green' },

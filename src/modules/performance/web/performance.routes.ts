@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import type { DomainError } from '../../../kernel/result.ts';
-import type { Services } from '../../../services.ts';
+import type { PerformanceServices } from '../services.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { dashboardView, healthView } from './performance.presenter.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 
 /** The corporate dashboard and framework health: both read stored statuses, never recompute. */
-export async function performanceRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function performanceRoutes(app: FastifyInstance, { services }: { services: PerformanceServices }) {
   function refusalPage(reply: FastifyReply, error: DomainError) {
     if (error.code === 'not_found') return reply.callNotFound();
     if (error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);

@@ -8,7 +8,7 @@ import {
   type PerformanceSettings,
   toPercent,
   WEIGHTED_DEFAULTS,
-} from '../domain/settings-index.ts';
+} from '../domain/index.ts';
 import type { PerformanceSettingsView } from '../performance-settings.service.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 

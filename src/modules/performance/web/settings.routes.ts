@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { performanceSettingsForm } from '../domain/settings-index.ts';
+import { performanceSettingsForm } from '../domain/index.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import type { Services } from '../../../services.ts';
+import type { PerformanceServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { currentSettingsRows, settingsFormValues, settingsSourceText } from './settings.presenter.ts';
@@ -11,7 +11,7 @@ const manage = { access: { permission: 'manage:framework' } } as const;
 type Values = Record<string, unknown>;
 
 /** The council's performance settings: roll-up rule, risk appetite, direction-of-travel tolerance. */
-export async function settingsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function settingsRoutes(app: FastifyInstance, { services }: { services: PerformanceServices }) {
   const settings = services.performanceSettings;
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseSpc } from '../domain/engine.ts';
+import { analyseSpc } from '../domain/index.ts';
 import { renderSpcChart } from './spc-chart.ts';
 
 describe('SPC chart', () => {

@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { SpcResult, Target } from '../domain/engine.ts';
+import type { SpcResult, Target } from '../domain/index.ts';
 import { renderChartSvg } from '../../../platform/charts/render-svg.ts';
 
 const COLOURS = {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { itemCreateInput, itemUpdateInput, linkInput } from '../domain/item.ts';
 import type { ItemDetail } from '../items.service.ts';
-import type { Services } from '../../../services.ts';
+import type { PlansServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
@@ -94,14 +94,14 @@ const toDetail = (detail: ItemDetail) =>
     contributedBy: detail.contributedBy,
   });
 
-export async function itemsApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function itemsApi(app: FastifyInstance, { services }: { services: PlansServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Plan items'];
   const view = { access: { permission: 'view:plans' } } as const;
   const edit = { access: { permission: 'edit:plans' } } as const;
 
   /** Re-reads the item as the detail shape after a write. */
-  async function detailOf(caller: Parameters<Services['items']['get']>[0], id: string) {
+  async function detailOf(caller: Parameters<PlansServices['items']['get']>[0], id: string) {
     const detail = await services.items.get(caller, id);
     if (!detail.ok) throw new Error(`item ${id} vanished after being written`);
     return toDetail(detail.value);

@@ -11,9 +11,9 @@ import {
   planUpdateInput,
   returnInput,
   rollForwardInput,
-} from '../domain/plans.ts';
+} from '../domain/index.ts';
 import type { Result } from '../../../kernel/result.ts';
-import type { Services } from '../../../services.ts';
+import type { PlansServices } from '../services.ts';
 import type { Plan, PlanDetail } from '../plans.service.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
@@ -136,7 +136,7 @@ const dateQuery = z.object({
     .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), 'must be a real date'),
 });
 
-export async function plansApi(app: FastifyInstance, { services }: { services: Services }) {
+export async function plansApi(app: FastifyInstance, { services }: { services: PlansServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Plans'];
   const view = { access: { permission: 'view:plans' } } as const;

@@ -1,18 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf } from '../../../platform/db/rows.ts';
-import {
-  contributionLinks,
-  itemTypes,
-  partners,
-  people,
-  planItemPartners,
-  planItems,
-  plans,
-  planTypeItemTypes,
-  planTypes,
-  units,
-} from '../../../schema.ts';
+import { contributionLinks, planItemPartners, planItems, plans } from './plans.schema.ts';
+import { itemTypes, planTypeItemTypes, planTypes } from '../../framework/index.ts';
+import { partners, people, units } from '../../organisation/index.ts';
 
 export type ItemRow = typeof planItems.$inferSelect;
 export type LinkRow = typeof contributionLinks.$inferSelect;

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf } from '../../../platform/db/rows.ts';
-import { people, planEvents, plans, planTypes, units } from '../../../schema.ts';
+import { people, units } from '../../organisation/index.ts';
+import { planEvents, plans } from './plans.schema.ts';
+import { planTypes } from '../../framework/index.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanEventRow = typeof planEvents.$inferSelect;

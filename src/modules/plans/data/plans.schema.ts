@@ -13,8 +13,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { itemTypes, planTypes } from '../../framework/data/framework.schema.ts';
-import { organisations, partners, people, units } from '../../organisation/data/organisation.schema.ts';
+import { itemTypes, planTypes } from '../../framework/index.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { partners, people, units } from '../../organisation/index.ts';
 
 /**
  * A plan version. Versions of the same plan share a lineage_id; an approved version is never

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../platform/db/db.ts';
 import { units } from '../../../schema.ts';
-import { installDefaultFramework } from '../../framework/data/default-framework.seed.ts';
+import { installDefaultFramework } from '../../framework/index.ts';
 import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
 import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
 

@@ -13,7 +13,7 @@ import {
   planTypes,
   units,
 } from '../../../schema.ts';
-import { installDefaultFramework, type InstalledFramework } from '../../framework/data/default-framework.seed.ts';
+import { installDefaultFramework, type InstalledFramework } from '../../framework/index.ts';
 import { type Agent, createTestApp, DATABASES, formBody, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 interface PlanJson {

@@ -3,7 +3,7 @@ import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import { frozenPlanMessage, itemInput, itemRemoveInput, itemUpdateInput, linkInput } from '../domain/item.ts';
 import type { DomainError } from '../../../kernel/result.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import type { Services } from '../../../services.ts';
+import type { PlansPageServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { itemFormView, lineOfSightView, linkFormView, planStatusName } from './item.presenter.ts';
@@ -14,7 +14,7 @@ const edit = { access: { permission: 'edit:plans' } } as const;
 
 type Values = Record<string, unknown>;
 
-export async function itemsRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function itemsRoutes(app: FastifyInstance, { services }: { services: PlansPageServices }) {
   /** A refusal that is not about a field of a form: not found, forbidden, or a page explaining it. */
   function refusalPage(reply: FastifyReply, error: DomainError) {
     if (error.code === 'not_found') return reply.callNotFound();

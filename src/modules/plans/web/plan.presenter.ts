@@ -5,7 +5,7 @@ import {
   PLAN_STATUS_NAMES,
   type PlanStatus,
   wholeMonths,
-} from '../domain/plans.ts';
+} from '../domain/index.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 

@@ -12,10 +12,10 @@ import {
   returnInput,
   rollForwardInput,
   rollForwardPeriod,
-} from '../domain/plans.ts';
+} from '../domain/index.ts';
 import type { DomainError, Result } from '../../../kernel/result.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import type { Services } from '../../../services.ts';
+import type { PlansPageServices } from '../services.ts';
 import type { Plan } from '../plans.service.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -39,7 +39,7 @@ const edit = { access: { permission: 'edit:plans' } } as const;
 
 type Values = Record<string, unknown>;
 
-export async function plansRoutes(app: FastifyInstance, { services }: { services: Services }) {
+export async function plansRoutes(app: FastifyInstance, { services }: { services: PlansPageServices }) {
   async function renderForm(
     reply: FastifyReply,
     caller: Caller,

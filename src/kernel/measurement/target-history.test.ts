@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currentTargets, targetAt, targetChanges, targetForPeriod, type TargetVersion } from './target-history.ts';
+import { currentTargets, targetAt, targetChanges, targetVersionForPeriod, type TargetVersion } from './target-history.ts';
 
 let n = 0;
 function version(
@@ -53,21 +53,21 @@ describe('which target applied', () => {
       setAt: '2025-03-01T10:00:00Z',
     });
     const all = [first, revised, profile];
-    expect(targetForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 3 })).toMatchObject({
+    expect(targetVersionForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 3 })).toMatchObject({
       basis: 'profile',
       target: { kind: 'value', value: 60 },
     });
-    expect(targetForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 2 })).toMatchObject({
+    expect(targetVersionForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 2 })).toMatchObject({
       basis: 'annual',
       target: { kind: 'value', value: 70 },
     });
-    expect(targetForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 4 })).toMatchObject({
+    expect(targetVersionForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 4 })).toMatchObject({
       basis: 'annual',
       target: { kind: 'value', value: 75 },
     });
-    expect(targetForPeriod(all, { frequency: 'quarterly', fyStartYear: 2026, index: 1 })).toBeNull();
+    expect(targetVersionForPeriod(all, { frequency: 'quarterly', fyStartYear: 2026, index: 1 })).toBeNull();
     expect(
-      targetForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 2 }, { breakdownId: 'ward-1' }),
+      targetVersionForPeriod(all, { frequency: 'quarterly', fyStartYear: 2025, index: 2 }, { breakdownId: 'ward-1' }),
     ).toBeNull();
   });
 
@@ -76,7 +76,7 @@ describe('which target applied', () => {
     range.value = null;
     range.lower = 10;
     range.upper = 20;
-    expect(targetForPeriod([range], { frequency: 'annual', fyStartYear: 2025, index: 1 })?.target).toEqual({
+    expect(targetVersionForPeriod([range], { frequency: 'annual', fyStartYear: 2025, index: 1 })?.target).toEqual({
       kind: 'range',
       lower: 10,
       upper: 20,

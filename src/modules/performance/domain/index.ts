@@ -20,3 +20,4 @@ export * from './forecast-models.ts';
 export * from './forecast.ts';
 export * from './framework-health.ts';
 export * from './measure-status.ts';
+export * from './settings.ts';

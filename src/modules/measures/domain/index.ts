@@ -3,4 +3,4 @@ export * from '../../../kernel/measurement/numbers.ts';
 export * from './measure.ts';
 export * from './values.ts';
 export * from './targets.ts';
-export * from './target-history.ts';
+export * from '../../../kernel/measurement/target-history.ts';

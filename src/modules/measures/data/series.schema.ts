@@ -7,8 +7,8 @@
  * is a null. float8 as text round-trips exactly.
  */
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { measures } from '../../measures/data/measures.schema.ts';
-import { organisations } from '../../organisation/data/organisation.schema.ts';
+import { measures } from './measures.schema.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 
 export const measureSeries = pgTable(
   'measure_series',

@@ -14,9 +14,9 @@ import {
   type FinancialYearConfig,
   type Period,
   UK_FINANCIAL_YEAR,
-} from '../../../kernel/measurement/periods.ts';
-import type { Target } from '../../../kernel/measurement/types.ts';
-import type { TargetKind } from '../../../kernel/measurement/vocabulary.ts';
+} from './periods.ts';
+import type { Target } from './types.ts';
+import type { TargetKind } from './vocabulary.ts';
 
 export interface TargetVersion {
   id: string;
@@ -72,7 +72,7 @@ export interface AppliedTarget<T extends TargetVersion> {
   basis: 'profile' | 'annual';
 }
 
-/** A measure's target versions grouped by slot, for many period lookups (see targetForPeriod). */
+/** A measure's target versions grouped by slot, for many period lookups (see targetVersionForPeriod). */
 export type TargetIndex<T extends TargetVersion> = Map<string, T[]>;
 
 const indexKey = (kind: string, financialYear: string, periodKey: string | null) =>
@@ -96,7 +96,7 @@ export function indexTargetVersions<T extends TargetVersion>(
 
 const NO_VERSIONS: never[] = [];
 
-/** targetForPeriod on an index: the same answer, without scanning every version each time. */
+/** targetVersionForPeriod on an index: the same answer, without scanning every version each time. */
 export function targetForPeriodIn<T extends TargetVersion>(
   index: TargetIndex<T>,
   period: Period,
@@ -125,7 +125,7 @@ export function targetForPeriodIn<T extends TargetVersion>(
  * is one, else the annual target of its year. Versions may be of any slots of one measure; only
  * those of the given breakdown (null = the whole measure) are considered.
  */
-export function targetForPeriod<T extends TargetVersion>(
+export function targetVersionForPeriod<T extends TargetVersion>(
   versions: readonly T[],
   period: Period,
   options: { breakdownId?: string | null; knownAt?: Date; fy?: FinancialYearConfig } = {},

@@ -1,0 +1,1 @@
+export { DEFAULT_COLLECTION_RULE, dueDate } from './due-dates.ts';

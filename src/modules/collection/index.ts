@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { OrganisationServices } from '../organisation/index.ts';
+import { collectionApi } from './api/collection.api.ts';
+import type { StatusRecalculation } from './ports.ts';
+import { createCollectionServices } from './services.ts';
+import { collectionRoutes } from './web/collection.routes.ts';
+
+/** Periodic data collection: my data, entry with commentary and sign-off, unit grids, reminders. */
+export function createCollectionModule(
+  deps: ServiceDeps & { statuses: StatusRecalculation; organisation: OrganisationServices },
+) {
+  const services = createCollectionServices(deps);
+  const pageServices = { ...services, structure: deps.organisation.structure };
+  const web: ModuleWeb = {
+    views: fileURLToPath(new URL('./web/views', import.meta.url)),
+    pages: async (app) => {
+      await app.register(collectionRoutes, { services: pageServices });
+    },
+    api: async (api) => {
+      await api.register(collectionApi, { services });
+    },
+  };
+  return { services, web };
+}
+
+export type { CollectionServices } from './services.ts';
+export type { StatusRecalculation } from './ports.ts';
+export { londonToday } from './collection.service.ts';
+export { runReminders, startDailyReminders } from './reminders.job.ts';

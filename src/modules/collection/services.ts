@@ -1,0 +1,13 @@
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { OrganisationServices } from '../organisation/index.ts';
+import { createCollectionService } from './collection.service.ts';
+import type { StatusRecalculation } from './ports.ts';
+
+export function createCollectionServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
+  return { collection: createCollectionService(deps) };
+}
+
+export type CollectionServices = ReturnType<typeof createCollectionServices>;
+
+/** What the collection pages use: this module's service and the unit structure. */
+export type CollectionPageServices = CollectionServices & Pick<OrganisationServices, 'structure'>;

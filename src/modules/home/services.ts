@@ -1,0 +1,8 @@
+import type { OrganisationServices } from '../organisation/index.ts';
+import type { PlansServices } from '../plans/index.ts';
+
+/** The home page reads other modules only: the council's name and the approvals waiting for me. */
+export interface HomeServices {
+  organisations: Pick<OrganisationServices['organisations'], 'nameOf' | 'ping'>;
+  plans: Pick<PlansServices['plans'], 'awaitingMyApproval'>;
+}

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { StatusRecalculation } from '../collection/index.ts';
+import { importsApi } from './api/imports.api.ts';
+import { createImportsServices } from './services.ts';
+import { importsRoutes } from './web/imports.routes.ts';
+
+/** Bulk data in CSV and Excel: measures, breakdowns, targets and values, checked in full first. */
+export function createImportsModule(deps: ServiceDeps & { statuses: StatusRecalculation }) {
+  const services = createImportsServices(deps);
+  const web: ModuleWeb = {
+    views: fileURLToPath(new URL('./web/views', import.meta.url)),
+    pages: async (app) => {
+      await app.register(importsRoutes, { services });
+    },
+    api: async (api) => {
+      await api.register(importsApi, { services });
+    },
+  };
+  return { services, web };
+}
+
+export type { ImportsServices } from './services.ts';
+export type { ImportExportService } from './import-export.service.ts';

@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { OrganisationServices } from '../organisation/index.ts';
+import { measuresApi } from './api/measures.api.ts';
+import type { MeasurePagePerformance } from './ports.ts';
+import { createMeasuresServices } from './services.ts';
+import { measuresRoutes } from './web/measures.routes.ts';
+
+/** Measure definitions, their links to plan items, assignees, breakdowns and versioned targets. */
+export function createMeasuresModule(deps: ServiceDeps & { organisation: OrganisationServices }) {
+  const services = createMeasuresServices(deps);
+  const web = (ports: { performance: MeasurePagePerformance }): ModuleWeb => {
+    const { people, structure } = deps.organisation;
+    const pageServices = { ...services, people, structure, performanceViews: ports.performance };
+    return {
+      views: fileURLToPath(new URL('./web/views', import.meta.url)),
+      pages: async (app) => {
+        await app.register(measuresRoutes, { services: pageServices });
+      },
+      api: async (api) => {
+        await api.register(measuresApi, { services });
+      },
+    };
+  };
+  return { services, web };
+}
+
+export type { MeasuresServices } from './services.ts';
+export type { MeasurePagePerformance } from './ports.ts';
+export { isVisibleToPartner } from './data/measures.repository.ts';
+export * as measuresRepository from './data/measures.repository.ts';
+export { breakdownInput } from './measures.service.ts';
+export { measureSeries } from './data/series.schema.ts';
+export { deferSeriesRefresh, refreshSeries } from './data/series.repository.ts';
+export {
+  collectionRules,
+  measureAssignees,
+  measureBreakdowns,
+  measureItemLinks,
+  measureStatuses,
+  measureTargets,
+  measureValueEvents,
+  measureValues,
+  measures,
+  nonWorkingDays,
+  periodLocks,
+  remindersSent,
+  spcRebases,
+} from './data/measures.schema.ts';

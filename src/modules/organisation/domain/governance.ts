@@ -1,3 +1,0 @@
-export * from './body.ts';
-export * from './partner.ts';
-export * from './portfolio.ts';

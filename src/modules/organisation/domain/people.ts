@@ -1,3 +1,0 @@
-export * from './person.ts';
-export * from './role-assignment.ts';
-export * from './api-token.ts';

@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { governanceApi } from './api/governance.api.ts';
+import { partnersApi } from './api/partners.api.ts';
+import { peopleApi } from './api/people.api.ts';
+import { portfoliosApi } from './api/portfolios.api.ts';
+import { unitsApi } from './api/units.api.ts';
+import type { SetUpOrganisation } from './organisations.service.ts';
+import { createOrganisationServices } from './services.ts';
+import { apiTokensRoutes } from './web/api-tokens.routes.ts';
+import { authRoutes } from './web/auth.routes.ts';
+import { governanceRoutes } from './web/governance.routes.ts';
+import { partnersRoutes } from './web/partners.routes.ts';
+import { peopleRoutes } from './web/people.routes.ts';
+import { portfoliosRoutes } from './web/portfolios.routes.ts';
+import { unitRoutes } from './web/units.routes.ts';
+
+/**
+ * The council itself: its structure of units, people and their roles, portfolios, partners,
+ * governance bodies, sign-in and API tokens. Every other module builds on it.
+ */
+export function createOrganisationModule(deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation }) {
+  const services = createOrganisationServices(deps);
+  const web = (options: { secureCookies: boolean }): ModuleWeb => ({
+    views: fileURLToPath(new URL('./web/views', import.meta.url)),
+    pages: async (app) => {
+      await app.register(authRoutes, { services, secureCookies: options.secureCookies });
+      await app.register(unitRoutes, { services });
+      await app.register(peopleRoutes, { services });
+      await app.register(portfoliosRoutes, { services });
+      await app.register(partnersRoutes, { services });
+      await app.register(governanceRoutes, { services });
+      await app.register(apiTokensRoutes, { services });
+    },
+    api: async (api) => {
+      await api.register(unitsApi, { services });
+      await api.register(peopleApi, { services });
+      await api.register(portfoliosApi, { services });
+      await api.register(partnersApi, { services });
+      await api.register(governanceApi, { services });
+    },
+  });
+  return { services, web };
+}
+
+export type { OrganisationServices } from './services.ts';
+export type { SetUpOrganisation } from './organisations.service.ts';
+export type { AuthService } from './auth.service.ts';
+export type { Person } from './people.service.ts';
+export type { Unit } from './structure.service.ts';
+export { listUnits, unitAncestry, unitDescendants } from './data/units.repository.ts';
+export * as unitsRepository from './data/units.repository.ts';
+export { londonDate } from './people.service.ts';
+export { roleAssignments } from './data/access.schema.ts';
+export { governanceBodies, governanceBodyMembers } from './data/governance.schema.ts';
+export { partners, people, portfolioUnits, portfolios, units } from './data/organisation.schema.ts';

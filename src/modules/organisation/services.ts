@@ -1,0 +1,27 @@
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { createApiTokensService } from './api-tokens.service.ts';
+import { createAuthService } from './auth.service.ts';
+import { createGovernanceService } from './governance.service.ts';
+import { createOrganisationsService, type SetUpOrganisation } from './organisations.service.ts';
+import { createPartnersService } from './partners.service.ts';
+import { createPeopleService } from './people.service.ts';
+import { createPortfoliosService } from './portfolios.service.ts';
+import { createRolesService } from './roles.service.ts';
+import { createStructureService } from './structure.service.ts';
+
+/** The organisation module's use cases: the council, its structure, people, roles and bodies. */
+export function createOrganisationServices(deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation }) {
+  return {
+    auth: createAuthService(deps.db, deps.clock),
+    organisations: createOrganisationsService(deps.db, deps.setUpOrganisation),
+    structure: createStructureService(deps.db),
+    people: createPeopleService(deps),
+    roles: createRolesService(deps),
+    portfolios: createPortfoliosService(deps),
+    partners: createPartnersService(deps),
+    governance: createGovernanceService(deps),
+    apiTokens: createApiTokensService(deps),
+  };
+}
+
+export type OrganisationServices = ReturnType<typeof createOrganisationServices>;

@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/db.ts';
+import { people } from '../../organisation/index.ts';
+import {
+  DEFAULT_PERFORMANCE_SETTINGS,
+  settingsFromStored,
+  toChangeTolerance,
+  type ChangeTolerance,
+  type PerformanceSettings,
+} from '../domain/index.ts';
+import { performanceSettings } from './settings.schema.ts';
+
+export interface StoredPerformanceSettings {
+  settings: PerformanceSettings;
+  /** True when the council has stored nothing: these are the documented defaults. */
+  isDefault: boolean;
+  /** 0 when nothing is stored yet; send it back with a change. */
+  rowVersion: number;
+  updatedAt: Date | null;
+  updatedBy: { id: string; name: string } | null;
+}
+
+/** The stored settings of an organisation, or the defaults. Usable inside a transaction. */
+export async function loadPerformanceSettings(db: Db, organisationId: string): Promise<StoredPerformanceSettings> {
+  const [row] = await db
+    .select({ stored: performanceSettings, updatedByName: people.name })
+    .from(performanceSettings)
+    .leftJoin(
+      people,
+      and(eq(people.id, performanceSettings.updatedBy), eq(people.organisationId, performanceSettings.organisationId)),
+    )
+    .where(eq(performanceSettings.organisationId, organisationId));
+  if (!row) {
+    return {
+      settings: { ...DEFAULT_PERFORMANCE_SETTINGS },
+      isDefault: true,
+      rowVersion: 0,
+      updatedAt: null,
+      updatedBy: null,
+    };
+  }
+  const { stored } = row;
+  return {
+    settings: settingsFromStored(stored),
+    isDefault: false,
+    rowVersion: stored.rowVersion,
+    updatedAt: stored.updatedAt,
+    updatedBy:
+      stored.updatedBy && row.updatedByName !== null ? { id: stored.updatedBy, name: row.updatedByName } : null,
+  };
+}
+
+/**
+ * The council-wide direction-of-travel tolerance for the status computation; undefined when the
+ * council has none (any change counts). Pass `tx` inside a transaction so a change made in it is seen.
+ */
+export async function loadDirectionTolerance(db: Db, organisationId: string): Promise<ChangeTolerance | undefined> {
+  const [row] = await db
+    .select()
+    .from(performanceSettings)
+    .where(eq(performanceSettings.organisationId, organisationId));
+  return row ? toChangeTolerance(settingsFromStored(row)) : undefined;
+}
+

@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { performanceApi } from './api/performance.api.ts';
+import { settingsApi } from './api/settings.api.ts';
+import { createPerformanceServices } from './services.ts';
+import { performanceRoutes } from './web/performance.routes.ts';
+import { settingsRoutes } from './web/settings.routes.ts';
+
+/**
+ * The performance engine at work: stored statuses (RAG, direction, SPC, forecast), roll-ups,
+ * dashboards, framework health and the council's performance settings. It fills the ports of the
+ * modules before it (status recalculation, the measure page, the item and plan pages).
+ */
+export function createPerformanceModule(deps: ServiceDeps) {
+  const services = createPerformanceServices(deps);
+  const web: ModuleWeb = {
+    views: fileURLToPath(new URL('./web/views', import.meta.url)),
+    pages: async (app) => {
+      await app.register(performanceRoutes, { services });
+      await app.register(settingsRoutes, { services });
+    },
+    api: async (api) => {
+      await api.register(performanceApi, { services });
+      await api.register(settingsApi, { services });
+    },
+  };
+  return { services, web };
+}
+
+export type { PerformanceServices } from './services.ts';
+export { createPerformanceStatusService } from './performance-status.service.ts';
+export type { PerformanceStatusService } from './performance-status.service.ts';
+export { recalculateStatuses, startStatusRefresh } from './recalculate.job.ts';

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { itemsApi } from './api/items.api.ts';
+import { plansApi } from './api/plans.api.ts';
+import type { PlanPagePerformance } from './ports.ts';
+import { createPlansServices } from './services.ts';
+import { itemsRoutes } from './web/items.routes.ts';
+import { plansRoutes } from './web/plans.routes.ts';
+
+/** Plans at every level, their lifecycle and approval, their items and the golden thread. */
+export function createPlansModule(deps: ServiceDeps) {
+  const services = createPlansServices(deps);
+  const web = (ports: { performance: PlanPagePerformance }): ModuleWeb => {
+    const pageServices = { ...services, performanceViews: ports.performance };
+    return {
+      views: fileURLToPath(new URL('./web/views', import.meta.url)),
+      pages: async (app) => {
+        await app.register(plansRoutes, { services: pageServices });
+        await app.register(itemsRoutes, { services: pageServices });
+      },
+      api: async (api) => {
+        await api.register(plansApi, { services });
+        await api.register(itemsApi, { services });
+      },
+    };
+  };
+  return { services, web };
+}
+
+export type { PlansServices } from './services.ts';
+export type { PlanPagePerformance } from './ports.ts';
+export { planTypeUsage } from './data/plan-type-usage.repository.ts';
+export { findItem, isSharedWith } from './data/items.repository.ts';
+export { findPlan, isSharedWithPartner } from './data/plans.repository.ts';
+export { contributionLinks, planEvents, planItemPartners, planItems, plans } from './data/plans.schema.ts';
