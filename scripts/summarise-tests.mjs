@@ -38,10 +38,11 @@ let totalFailed = 0;
 const lines = [];
 const failures = [];
 
-// Typecheck and lint: one check each.
+// Typecheck, lint and the module boundaries: one check each.
 for (const [step, tool] of [
   ['typecheck', 'tsc'],
   ['lint', 'eslint'],
+  ['boundaries', 'dependency-cruiser'],
 ]) {
   const code = readExitCode(step);
   if (code === 0) {

@@ -36,6 +36,7 @@ step() {
 
 step typecheck npx tsc --noEmit
 step lint npx eslint .
+step boundaries npx depcruise src test bench --config .dependency-cruiser.cjs
 
 for project in unit integration browser; do
   extra=()

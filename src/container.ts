@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { asClock, systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/db.ts';
 import type { ModuleWeb } from './platform/module.ts';
@@ -63,8 +64,8 @@ export function createModules(deps: ServiceDeps) {
 }
 
 /** Every use case, shared by pages, API, jobs, the CLI, tests and benchmarks. */
-export function createServices(deps: ServiceDeps): Services {
-  return createModules(deps).services;
+export function createServices(deps: { db: ServiceDeps['db']; clock: Clock | (() => Date) }): Services {
+  return createModules({ db: deps.db, clock: asClock(deps.clock) }).services;
 }
 
 export type Services = ReturnType<typeof createModules>['services'];
@@ -75,23 +76,24 @@ export interface Deps {
   services: Services;
   /** Each module's templates, pages and API. */
   web: ModuleWeb[];
-  clock: () => Date;
+  clock: Clock;
 }
 
 /** The one composition root: configuration in, everything the app, jobs and CLI need out. */
 export async function createDeps(
   config: Config,
-  options: { clock?: () => Date; inMemory?: boolean } = {},
+  options: { clock?: Clock | (() => Date); inMemory?: boolean } = {},
 ): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: options.inMemory ? undefined : path.resolve(config.dataDir, 'pglite'),
   });
-  return assembleDeps(config, database, options.clock ?? (() => new Date()));
+  return assembleDeps(config, database, options.clock ?? systemClock);
 }
 
 /** Everything built on an open database (tests and benchmarks open their own). */
-export function assembleDeps(config: Config, database: Database, clock: () => Date): Deps {
+export function assembleDeps(config: Config, database: Database, source: Clock | (() => Date)): Deps {
+  const clock = asClock(source);
   const modules = createModules({ db: database.db, clock });
   const secureCookies = config.baseUrl.startsWith('https://');
   return { config, database, services: modules.services, web: modules.web({ secureCookies }), clock };

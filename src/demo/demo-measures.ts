@@ -30,6 +30,7 @@ import {
 import type { AggregationRule, Polarity } from '../kernel/measurement/types.ts';
 import { currentReportingPeriod } from '../kernel/measurement/periods.ts';
 import { createPerformanceStatusService } from '../modules/performance/index.ts';
+import { asClock } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
 import { measureAssignees, measureItemLinks, measures, measureTargets, measureValueEvents, measureValues, periodLocks, spcRebases } from '../modules/measures/index.ts';
@@ -1718,7 +1719,7 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
   if (rebaseRows.length > 0) await tx.insert(spcRebases).values(rebaseRows);
 
   // Stored statuses: the current period of every measure, and each period since its first target.
-  const status = createPerformanceStatusService({ db: tx, clock: context.clock });
+  const status = createPerformanceStatusService({ db: tx, clock: asClock(context.clock) });
   let statuses = await status.recompute(tx, organisationId, 'all');
   const firstTargeted = new Map<string, string[]>();
   for (const row of measureRows) {

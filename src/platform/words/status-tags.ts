@@ -1,7 +1,9 @@
 /** A status is never shown by colour alone: each tag is its word and its GOV.UK tag colour. */
 import type { RagStatus } from '../../kernel/measurement/types.ts';
+import { words } from './index.ts';
 
-const RAG_CLASSES: Record<RagStatus, string> = {
+/** The one place RAG colours are chosen (templates take them from here, never write their own). */
+export const RAG_TAG_CLASSES: Record<RagStatus, string> = {
   red: 'govuk-tag--red',
   amber: 'govuk-tag--orange',
   green: 'govuk-tag--green',
@@ -10,16 +12,10 @@ const RAG_CLASSES: Record<RagStatus, string> = {
   'no-target': 'govuk-tag--blue',
 };
 
-const RAG_TEXT: Record<RagStatus, string> = {
-  red: 'Red',
-  amber: 'Amber',
-  green: 'Green',
-  'no-data': 'No data',
-  overdue: 'Overdue',
-  'no-target': 'No target',
-};
-
-export function ragTag(status: RagStatus): { text: string; classes: string } {
-  return { text: RAG_TEXT[status] ?? status, classes: RAG_CLASSES[status] ?? 'govuk-tag--grey' };
+export function ragWord(status: RagStatus): string {
+  return words.rag[status] ?? status;
 }
 
+export function ragTag(status: RagStatus): { text: string; classes: string } {
+  return { text: ragWord(status), classes: RAG_TAG_CLASSES[status] ?? 'govuk-tag--grey' };
+}

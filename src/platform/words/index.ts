@@ -1,0 +1,23 @@
+import { en } from './en.ts';
+
+/** A catalogue's shape: a Welsh one must say every word the English one does. */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Catalogue = Shape<typeof en>;
+
+export type Locale = 'en';
+
+const catalogues: Record<Locale, Catalogue> = { en };
+
+/** The words for a locale (English until a Welsh catalogue is added). */
+export function wordsFor(locale: Locale = 'en'): Catalogue {
+  return catalogues[locale];
+}
+
+/** Fills {name} placeholders; a missing parameter is left visible rather than silently blank. */
+export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export const words: Catalogue = wordsFor('en');
