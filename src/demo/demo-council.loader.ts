@@ -8,7 +8,15 @@ import type { Db } from '../platform/db/db.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { copyPlanContents } from '../modules/plans/data/plan-versions.repository.ts';
 import { contributionLinks, planEvents, planItemPartners, planItems, plans } from '../modules/plans/index.ts';
-import { governanceBodyMembers, partners, people, portfolios, portfolioUnits, roleAssignments, units } from '../modules/organisation/index.ts';
+import {
+  governanceBodyMembers,
+  partners,
+  people,
+  portfolios,
+  portfolioUnits,
+  roleAssignments,
+  units,
+} from '../modules/organisation/index.ts';
 import { organisations } from '../platform/tenancy/organisations.schema.ts';
 import { installDefaultFramework } from '../modules/framework/data/default-framework.seed.ts';
 import {
@@ -43,7 +51,7 @@ export interface DemoCredentials {
 export interface DemoLoadOptions {
   /** Today, for the stored statuses and the period mapping of the demo measures. */
   clock?: () => Date;
-  /** The real published data folder; defaults to ../shared/data/real beside the repository. */
+  /** The real published data folder; defaults to reference-data/ in the repository. */
   realDataDir?: string;
 }
 

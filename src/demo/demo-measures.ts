@@ -1,13 +1,13 @@
 /**
  * The demo council's measures, with several years of history taken from real published figures
- * (../shared/data/real, see its SOURCES.md): Trafford Council's Corporate Plan indicators and prompt
+ * (reference-data/ in the repository, see its SOURCES.md): Trafford Council's Corporate Plan indicators and prompt
  * payment returns, and Hart District Council's quarterly KPI report. The council is fictional; its
  * series are real, and each measure's data_source says which real series it is. Targets, owners,
  * the workflow around the latest figures and the SPC rebase are the demo council's own (invented,
  * and labelled "Demo" where they carry a reason).
  *
- * The CSV files are read at load time. When the folder is missing (the app run without shared/),
- * the rest of the demo loads and the measures are skipped with a printed note.
+ * The CSV files are read at load time. When a data folder given instead is missing, the rest of the
+ * demo loads and the measures are skipped with a printed note.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -33,11 +33,20 @@ import { createPerformanceStatusService } from '../modules/performance/index.ts'
 import { asClock } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
-import { measureAssignees, measureItemLinks, measures, measureTargets, measureValueEvents, measureValues, periodLocks, spcRebases } from '../modules/measures/index.ts';
+import {
+  measureAssignees,
+  measureItemLinks,
+  measures,
+  measureTargets,
+  measureValueEvents,
+  measureValues,
+  periodLocks,
+  spcRebases,
+} from '../modules/measures/index.ts';
 import { planItems, plans } from '../modules/plans/index.ts';
 
-/** The real data folder: ../shared/data/real beside the repository. */
-export const DEFAULT_REAL_DATA_DIR = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));
+/** The real data folder: reference-data/ at the root of the repository (found from this file, not the working directory). */
+export const DEFAULT_REAL_DATA_DIR = fileURLToPath(new URL('../../reference-data/', import.meta.url));
 
 const TRAFFORD = 'E08000009';
 const HART_FIRST = 'hart_dc_kpis/hart_kpis_2014-08-10.csv';
@@ -1295,7 +1304,7 @@ export interface DemoMeasuresContext {
   personId: (key: string, where: string) => string;
   unitId: (code: string, where: string) => string;
   clock: () => Date;
-  /** The real data folder; defaults to ../shared/data/real beside the repository. */
+  /** The real data folder; defaults to reference-data/ in the repository. */
   dataDir?: string;
   /** Where the note about a missing folder goes (console.warn by default). */
   warn?: (message: string) => void;
