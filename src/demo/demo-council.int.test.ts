@@ -25,12 +25,8 @@ import {
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { DemoCouncilError, loadDemoCouncil, type DemoCredentials } from './demo-council.loader.ts';
 import { seedDemoCouncilIfEmpty } from './demo-council.seed.ts';
-import {
-  DEFAULT_REAL_DATA_DIR,
-  DEMO_MEASURES,
-  parsePublishedPeriod,
-  periodForPublished,
-} from './demo-measures.ts';
+import { DEMO_MEASURES } from './demo-measures.data.ts';
+import { DEFAULT_REAL_DATA_DIR, parsePublishedPeriod, periodForPublished } from './real-data-reader.ts';
 import type { Frequency } from '../kernel/measurement/periods.ts';
 import { currentReportingPeriod } from '../kernel/measurement/periods.ts';
 import { ROLES } from '../kernel/access/index.ts';

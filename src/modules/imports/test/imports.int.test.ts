@@ -15,8 +15,8 @@ import {
 } from '../../../schema.ts';
 import { XLSX_MIME } from '../import-files.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { REFERENCE_DATA_DIR as REAL } from '../../../../test/helpers/reference-data.ts';
 
-const REAL = '/work/shared/data/real';
 const today = new Date('2025-11-20T10:00:00Z');
 
 type Row = Record<string, string>;
