@@ -40,7 +40,7 @@ const DEFAULT_LEASE_MS = 30 * 60 * 1000;
 const DEFAULT_POLL_MS = 60 * 1000;
 
 /** When a run that started at `from` should next run. */
-export function nextRunAfter(when: Schedule, from: Date): Date {
+function nextRunAfter(when: Schedule, from: Date): Date {
   if ('everyMs' in when) return new Date(from.getTime() + when.everyMs);
   return nextLondonTime(when.dailyAt, from);
 }
