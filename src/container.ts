@@ -82,11 +82,12 @@ export interface Deps {
 /** The one composition root: configuration in, everything the app, jobs and CLI need out. */
 export async function createDeps(
   config: Config,
-  options: { clock?: Clock | (() => Date); inMemory?: boolean } = {},
+  options: { clock?: Clock | (() => Date); inMemory?: boolean; migrate?: boolean } = {},
 ): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
     dataDir: options.inMemory ? undefined : path.resolve(config.dataDir, 'pglite'),
+    migrate: options.migrate ?? config.migrateOnStart,
   });
   return assembleDeps(config, database, options.clock ?? systemClock);
 }

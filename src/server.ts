@@ -2,9 +2,10 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { createDeps } from './container.ts';
 import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
-import { recalculateStatuses, startStatusRefresh } from './modules/performance/recalculate.job.ts';
-import { runReminders, startDailyReminders } from './modules/collection/reminders.job.ts';
+import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/recalculate.job.ts';
+import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/reminders.job.ts';
 import { londonToday } from './modules/collection/collection.service.ts';
+import { createJobScheduler } from './platform/jobs/scheduler.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -23,33 +24,33 @@ async function main(): Promise<void> {
     if (seeded) console.log(seeded);
   }
   const app = await buildApp(deps, { logger: true });
-  app.addHook('onClose', async () => deps.database.close());
+  // Scheduled work: every process registers it, and the scheduled_jobs table makes sure each due
+  // run happens in one process only, however many are started.
+  const jobs = createJobScheduler({ db: deps.database.db, clock: deps.clock, log: (line) => app.log.error(line) });
   if (config.reminders) {
-    // REMINDERS=on: the reminder job once a day in this process (or schedule `npm run cli -- reminders`).
+    // REMINDERS=on: the reminder job once a day (or schedule `npm run cli -- reminders` yourself).
     const job = {
       db: deps.database.db,
       smtp: config.smtp,
       baseUrl: config.baseUrl,
       log: (line: string) => app.log.info(line),
     };
-    const timer = startDailyReminders(
-      () => runReminders(job, londonToday(deps.clock())),
-      (line) => app.log.error(line),
+    await jobs.schedule('reminders', { dailyAt: REMINDERS_DAILY_AT }, () =>
+      runReminders(job, londonToday(deps.clock())),
     );
-    app.addHook('onClose', async () => timer.stop());
   }
-
   // Statuses depend on the date (a new period, a value now overdue): keep them current.
-  const refresh = startStatusRefresh(
-    () =>
-      recalculateStatuses({
-        db: deps.database.db,
-        performance: deps.services.performance,
-        log: (line: string) => app.log.info(line),
-      }),
-    (line) => app.log.error(line),
+  await jobs.schedule('status-refresh', { everyMs: REFRESH_EVERY_MS }, () =>
+    recalculateStatuses({
+      db: deps.database.db,
+      performance: deps.services.performance,
+      log: (line: string) => app.log.info(line),
+    }),
   );
-  app.addHook('onClose', async () => refresh.stop());
+  app.addHook('onClose', async () => {
+    await jobs.stop(); // a run in progress finishes before its database closes
+    await deps.database.close();
+  });
 
   const close = async (signal: string) => {
     app.log.info(`${signal} received, closing`);
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void close('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  jobs.start();
   console.log(
     `Golden Thread is running at ${config.baseUrl} (database: ${deps.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
   );

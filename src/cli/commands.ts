@@ -14,7 +14,7 @@ ${DATA_USAGE}
   help        Show this message.`;
 
 const COMMANDS: Record<string, (deps: Deps) => Promise<string>> = {
-  // Opening the database applies any migrations not yet applied.
+  // Opening the database applies any migrations not yet applied (see runCli: always, for this one).
   migrate: async () => 'Database migrations are up to date.',
   'seed-demo': async (deps) =>
     (await seedDemoCouncilIfEmpty(deps)) ??
@@ -37,7 +37,8 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   }
   let deps: Deps;
   try {
-    deps = await createDeps(loadConfig(env));
+    // `migrate` always migrates; the other commands follow MIGRATE_ON_START, as the server does.
+    deps = await createDeps(loadConfig(env), name === 'migrate' ? { migrate: true } : {});
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

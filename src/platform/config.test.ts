@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       production: false,
       logLevel: 'info',
       seedDemo: true,
+      migrateOnStart: true,
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(Object.isFrozen(config)).toBe(true);
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
+      MIGRATE_ON_START: 'false',
     });
     expect(config).toEqual({
       port: 8080,
@@ -56,6 +58,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       seedDemo: false,
       reminders: false,
+      migrateOnStart: false,
     });
   });
 
@@ -76,6 +79,7 @@ describe('loadConfig', () => {
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['SEED_DEMO', { SEED_DEMO: 'yes' }],
+    ['MIGRATE_ON_START', { MIGRATE_ON_START: 'no' }],
     ['SESSION_SECRET', { NODE_ENV: 'production' }],
   ])('stops on a bad %s with one line naming it (%j)', (setting, env) => {
     const message = failureOf(env);

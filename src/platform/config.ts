@@ -27,11 +27,15 @@ const configSchema = z.object({
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_FROM: z
     .string()
-    .regex(/^(.+<)?[^@<>\s]+@[^@<>\s]+>?$/, 'must be an e-mail address, like performance@council.gov.uk or "Performance team <performance@council.gov.uk>"')
+    .regex(
+      /^(.+<)?[^@<>\s]+@[^@<>\s]+>?$/,
+      'must be an e-mail address, like performance@council.gov.uk or "Performance team <performance@council.gov.uk>"',
+    )
     .default('Golden Thread <golden-thread@localhost>'),
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASS: z.string().min(1).optional(),
   REMINDERS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
+  MIGRATE_ON_START: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
 });
 
 export interface SmtpConfig {
@@ -56,6 +60,8 @@ export interface Config {
   readonly smtp: SmtpConfig | undefined;
   /** REMINDERS=on: the server runs the reminder job once a day. */
   readonly reminders: boolean;
+  /** MIGRATE_ON_START=false: on PostgreSQL, migrations are left to `npm run migrate` (PGlite always migrates). */
+  readonly migrateOnStart: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -99,5 +105,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         })
       : undefined,
     reminders: values.REMINDERS === 'on',
+    migrateOnStart: values.MIGRATE_ON_START === 'true',
   });
 }

@@ -28,4 +28,4 @@ export function createCollectionModule(
 export type { CollectionServices } from './services.ts';
 export type { StatusRecalculation } from './ports.ts';
 export { londonToday } from './collection.service.ts';
-export { runReminders, startDailyReminders } from './reminders.job.ts';
+export { runReminders } from './reminders.job.ts';

@@ -9,7 +9,13 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../../platform/config.ts';
 import { dueDate, reminderOwed, type ReminderKind } from './domain/due-dates.ts';
-import { formatDate, periodKey as keyOf, periodLabel, type Frequency, type Period } from '../../kernel/measurement/index.ts';
+import {
+  formatDate,
+  periodKey as keyOf,
+  periodLabel,
+  type Frequency,
+  type Period,
+} from '../../kernel/measurement/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/collection.repository.ts';
 import { recentPeriods, ruleFor } from './collection.service.ts';
@@ -219,21 +225,8 @@ export async function runReminders(deps: ReminderDeps, today: string): Promise<R
   return summary;
 }
 
-/** A daily run inside the server (REMINDERS=on): first run a minute after start, then every 24 hours. */
-export function startDailyReminders(run: () => Promise<unknown>, log: (message: string) => void): { stop(): void } {
-  const safe = () => {
-    run().catch((error: unknown) =>
-      log(`reminders: the daily run failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  };
-  const first = setTimeout(safe, 60_000);
-  const daily = setInterval(safe, 24 * 60 * 60 * 1000);
-  first.unref();
-  daily.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(daily);
-    },
-  };
-}
+/**
+ * When the server sends reminders (REMINDERS=on), in London time: before the working day, so a
+ * reminder is in the inbox when people start. The job scheduler runs it in one process only.
+ */
+export const REMINDERS_DAILY_AT = '07:00';

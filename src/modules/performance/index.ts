@@ -31,4 +31,4 @@ export function createPerformanceModule(deps: ServiceDeps) {
 export type { PerformanceServices } from './services.ts';
 export { createPerformanceStatusService } from './performance-status.service.ts';
 export type { PerformanceStatusService } from './performance-status.service.ts';
-export { recalculateStatuses, startStatusRefresh } from './recalculate.job.ts';
+export { recalculateStatuses } from './recalculate.job.ts';

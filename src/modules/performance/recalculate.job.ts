@@ -2,7 +2,7 @@
  * Keeps the stored statuses current as the calendar moves on. A status depends on the date as
  * well as the data: a new month makes a new period the one being reported on, and a value not in
  * by its due date turns "overdue". Entering data recomputes only what it touches, so this job
- * recomputes every council's current statuses: when the server starts, then every few hours, or
+ * recomputes every council's current statuses every six hours (in one process: see platform/jobs), or
  * from `npm run cli -- recalculate`. Statuses are derived data, so no audit row is written.
  */
 import { sql } from 'drizzle-orm';
@@ -42,23 +42,5 @@ export async function recalculateStatuses(job: RecalculateJob, slug?: string): P
   return summary;
 }
 
+/** How often the server recomputes statuses (the job scheduler runs it in one process only). */
 export const REFRESH_EVERY_MS = 6 * 60 * 60 * 1000;
-
-/** Inside the server: a first run shortly after start, then every six hours; failures are logged. */
-export function startStatusRefresh(run: () => Promise<unknown>, log: (message: string) => void): { stop(): void } {
-  const safe = () => {
-    run().catch((error: unknown) =>
-      log(`statuses: the recalculation failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  };
-  const first = setTimeout(safe, 5_000);
-  const every = setInterval(safe, REFRESH_EVERY_MS);
-  first.unref();
-  every.unref();
-  return {
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
-    },
-  };
-}

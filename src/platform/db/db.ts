@@ -31,13 +31,43 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** In-memory PGlite started from a dump (tests start from an already migrated database). */
   loadDataDir?: Blob | undefined;
+  /**
+   * PostgreSQL only: apply pending migrations on open (default). False when migrations are run as
+   * their own step (`npm run migrate`, MIGRATE_ON_START=false). PGlite always migrates: it is
+   * embedded, so no other process shares it.
+   */
+  migrate?: boolean | undefined;
+}
+
+/**
+ * Any constant works as long as every process uses the same one: it names the lock that
+ * serialises migrations across processes starting at once.
+ */
+const MIGRATION_LOCK_KEY = 'golden-thread:migrations';
+
+/**
+ * Applies pending migrations holding a session-level advisory lock, so that two processes starting
+ * together do not both try to create the same tables: the second waits, then finds nothing to do.
+ */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK_KEY]);
+    try {
+      await migratePg(drizzlePg(client), { migrationsFolder });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePg(pool) as unknown as Db;
-    await migratePg(drizzlePg(pool), { migrationsFolder });
+    if (options.migrate ?? true) await migratePostgres(pool);
     return {
       db,
       kind: 'postgres',

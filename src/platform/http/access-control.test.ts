@@ -15,9 +15,15 @@ const VIEWER: Principal = {
   grants: [{ role: 'viewer', unitId: null }],
 };
 
+/** Session lookups the fake made, to show which requests cost a query. */
+let sessionLookups = 0;
+
 /** Only what the plugin calls: a session token 'viewer' is a signed-in viewer, nothing else is. */
 const fakeAuth = {
-  sessionFor: async (token: string) => (token === 'viewer' ? { principal: VIEWER, csrfToken: 'c' } : null),
+  sessionFor: async (token: string) => {
+    sessionLookups += 1;
+    return token === 'viewer' ? { principal: VIEWER, csrfToken: 'c' } : null;
+  },
   principalForApiToken: async () => null,
 } as unknown as PrincipalSource;
 
@@ -117,5 +123,61 @@ describe('access-control plugin: deny by default', () => {
       payload: {},
     });
     expect(asViewer.statusCode).toBe(403);
+  });
+
+  it('refuses before the body is parsed: broken JSON from a signed-out caller is 401, not 400', async () => {
+    app = await tinyApp();
+    let handled = false;
+    app.post('/api/v1/units', { config: { access: { permission: 'manage:structure' } } }, async () => {
+      handled = true;
+      return 'created';
+    });
+    app.post('/api/v1/open', { config: { access: 'public' } }, async () => 'ok');
+    await app.ready();
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"code": ',
+    });
+    expect(broken.statusCode).toBe(401);
+    expect(broken.headers['content-type']).toMatch(/application\/problem\+json/);
+    const forbidden = await app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { 'content-type': 'application/json', cookie: 'gt_session=viewer' },
+      payload: '{"code": ',
+    });
+    expect(forbidden.statusCode).toBe(403);
+    expect(handled).toBe(false);
+    // The same broken body on a route open to all does reach the parser: the 401 was not luck.
+    const open = await app.inject({
+      method: 'POST',
+      url: '/api/v1/open',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"code": ',
+    });
+    expect(open.statusCode).toBe(400);
+  });
+
+  it('looks up no session for a static route, even with the cookie, and one for any other route', async () => {
+    app = await tinyApp();
+    app.get('/assets/*', { config: { access: 'public', static: true } }, async () => 'body{}');
+    app.get('/page', { config: { access: 'public' } }, async () => 'ok');
+    await app.ready();
+    sessionLookups = 0;
+    const headers = { cookie: 'gt_session=viewer' };
+    expect((await app.inject({ url: '/assets/app.css', headers })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/assets/app.js', headers })).statusCode).toBe(200);
+    expect(sessionLookups).toBe(0);
+    expect((await app.inject({ url: '/page', headers })).statusCode).toBe(200);
+    expect(sessionLookups).toBe(1);
+  });
+
+  it('refuses to build a static route that is not public', async () => {
+    app = await tinyApp();
+    expect(() =>
+      app!.get('/private-file', { config: { access: { permission: 'view:audit' }, static: true } }, async () => 'x'),
+    ).toThrow(/static but not public/);
   });
 });

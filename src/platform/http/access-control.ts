@@ -20,7 +20,7 @@ export interface DeclaredRoute {
 
 /**
  * Deny by default. Every route must declare `config.access`; a route without one throws while the
- * app is being built, so it can never be served. Each request is then checked before its handler.
+ * app is being built, so it can never be served. Each request is then checked before its body is read.
  */
 export const accessControl = fp(
   async (app: FastifyInstance, options: { auth: PrincipalSource; declaredRoutes: DeclaredRoute[] }) => {
@@ -44,32 +44,20 @@ export const accessControl = fp(
       for (const method of methods) {
         if (method !== 'HEAD') options.declaredRoutes.push({ method, url: route.url, access });
       }
+      if (route.config?.static && access !== 'public') {
+        throw new Error(`Route ${route.url} is static but not public: static routes skip the session lookup`);
+      }
     });
 
-    app.addHook('onRequest', async (request) => {
+    // onRequest: the principal is resolved and the route's rule decided before any body is read or
+    // parsed (JSON, form or multipart), so a caller without access is refused without the server
+    // buffering an upload, and never learns the API's input rules from a validation error.
+    app.addHook('onRequest', async (request, reply) => {
       request.principal = PUBLIC;
-      const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (bearer) {
-        const principal = await options.auth.principalForApiToken(bearer);
-        if (principal) {
-          request.principal = principal;
-          request.viaApiToken = true;
-        }
-        return;
-      }
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) {
-        const session = await options.auth.sessionFor(token);
-        if (session) {
-          request.principal = session.principal;
-          request.csrfToken = session.csrfToken;
-        }
-      }
-    });
-
-    // preValidation: refuse before the body or query is validated, so a caller without access
-    // never learns the API's input rules and nothing of the request is processed.
-    app.addHook('preValidation', async (request, reply) => {
+      // Static files (styles, scripts, fonts) are public and carry the cookie on every request:
+      // looking up its session would cost a query per asset for nothing.
+      if (request.routeOptions.config.static) return;
+      await resolvePrincipal(request, options.auth);
       const access = request.routeOptions.config.access;
       // Unmatched requests (404) have no route config; they are answered by the not-found handler.
       if (!access) return;
@@ -98,6 +86,26 @@ export const accessControl = fp(
   },
   { name: 'access-control', dependencies: ['@fastify/cookie'] },
 );
+
+/** Who is calling: an API token's owner, a session's person, or the public (left as set). */
+async function resolvePrincipal(request: FastifyRequest, auth: PrincipalSource): Promise<void> {
+  const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (bearer) {
+    const principal = await auth.principalForApiToken(bearer);
+    if (principal) {
+      request.principal = principal;
+      request.viaApiToken = true;
+    }
+    return;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const session = await auth.sessionFor(token);
+  if (session) {
+    request.principal = session.principal;
+    request.csrfToken = session.csrfToken;
+  }
+}
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/');

@@ -21,7 +21,7 @@ const ROOTS: { match: RegExp; root: string }[] = [
 
 export async function assetRoutes(app: FastifyInstance): Promise<void> {
   await app.register(fastifyStatic, { root: ownAssets, serve: false });
-  app.get('/assets/*', { config: { access: 'public' } }, (request, reply) => {
+  app.get('/assets/*', { config: { access: 'public', static: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*'];
     const entry = ROOTS.find((candidate) => candidate.match.test(file));
     if (!entry) return reply.callNotFound();

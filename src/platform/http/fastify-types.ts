@@ -4,6 +4,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares who may use it; a route without one stops the app from building. */
     access?: RouteAccess;
+    /** A public static file: no session is looked up for it (see access-control.ts). */
+    static?: boolean;
   }
   interface FastifyRequest {
     principal: Principal;
