@@ -226,7 +226,10 @@ async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults>
     : { runOnly: { type: 'tag', values: [...WCAG_TAGS] }, rules };
   return page.evaluate(
     ([scope, axeOptions]) =>
-      (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(scope, axeOptions),
+      (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(
+        scope,
+        axeOptions,
+      ),
     [
       include.length || exclude.length
         ? { include: include.length ? include.map((s) => [s]) : [['html']], exclude: exclude.map((s) => [s]) }
@@ -238,11 +241,12 @@ async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults>
 
 /** The page's markup with the per-session CSRF token taken out, hashed. */
 async function markupFingerprint(page: Page): Promise<string> {
-  const markup = await page.evaluate(() => {
-    const copy = document.documentElement.cloneNode(true) as HTMLElement;
+  // A string, not a function: the DOM types are not part of this Node project's compiler settings.
+  const markup = await page.evaluate<string>(`(() => {
+    const copy = document.documentElement.cloneNode(true);
     for (const input of copy.querySelectorAll('input[name="_csrf"]')) input.removeAttribute('value');
     return copy.outerHTML;
-  });
+  })()`);
   return createHash('sha256').update(markup).digest('hex');
 }
 
