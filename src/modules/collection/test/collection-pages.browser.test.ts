@@ -2,39 +2,47 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
+import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
-import { createTestApp, TEST_PASSWORD, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // 20 November 2025: 2025/26 Q2 was due on 21 October, so it is overdue.
 const today = new Date('2025-11-20T10:00:00Z');
 
+interface Council {
+  officer: Agent;
+  enterer: Agent;
+  verifier: Agent;
+  measureId: string;
+  ratioId: string;
+}
+
+// Each test has its own council (two measures, an officer, an enterer and a verifier) and its own
+// browser context, so none relies on what another entered.
 describe('data collection pages', () => {
+  const browser = useBrowser();
   let t: TestApp;
-  let browser: Browser;
-  let page: Page;
   let base: string;
-  let officer: Agent;
-  let enterer: Agent;
-  let verifier: Agent;
-  let measureId: string;
-  let ratioId: string;
 
   beforeAll(async () => {
     t = await createTestApp('pglite', { clock: () => today });
     base = await t.listen();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    officer = await t.as('performance-officer');
-    enterer = await t.as('data-entry');
-    verifier = await t.as('manager');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function council(): Promise<Council> {
+    const organisation = await t.createOrganisation('Test Borough Council');
+    const officer = await t.as('performance-officer', { organisation });
+    const enterer = await t.as('data-entry', { organisation });
+    const verifier = await t.as('manager', { organisation });
     const create = async (body: Record<string, unknown>) => {
       const created = await officer.api(
         'POST',
         '/api/v1/measures',
-        measureBody({ ownerUnitId: t.org.rootUnitId, verifierPersonId: verifier.personId, ...body }),
+        measureBody({ ownerUnitId: organisation.rootUnitId, verifierPersonId: verifier.personId, ...body }),
       );
       expect(created.statusCode).toBe(201);
       const id = created.json().id as string;
@@ -46,22 +54,21 @@ describe('data collection pages', () => {
       });
       return id;
     };
-    measureId = await create({ code: 'ASC-01' });
-    ratioId = await create({
+    const measureId = await create({ code: 'ASC-01' });
+    const ratioId = await create({
       code: 'HOU-02',
       title: 'Households prevented from becoming homeless',
       aggregation: 'ratio',
       numeratorLabel: 'Prevented',
       denominatorLabel: 'Approached',
     });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+    return { officer, enterer, verifier, measureId, ratioId };
+  }
 
   it('shows what is overdue on My data and takes a value from draft to submitted', async () => {
-    await signInThroughPage(page, base, enterer.email, TEST_PASSWORD);
+    const { enterer } = await council();
+    const page = browser.page;
+    await signInAs(page, base, enterer);
     await page.goto(`${base}/my-data`);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('My data');
     expect(await textOf(page.locator('#overdue'))).toBe('Overdue (6)');
@@ -91,6 +98,9 @@ describe('data collection pages', () => {
   });
 
   it('shows both versions when someone else saved first', async () => {
+    const { officer, enterer, measureId } = await council();
+    const page = browser.page;
+    await signInAs(page, base, enterer);
     await page.goto(`${base}/measures/${measureId}/values/2025-26-Q1`);
     await page.getByLabel('Value').fill('68');
     // A colleague saves the same value while the page is open.
@@ -115,6 +125,9 @@ describe('data collection pages', () => {
   });
 
   it('enters a unit’s measures in one grid, with errors against each row', async () => {
+    const { enterer, ratioId } = await council();
+    const page = browser.page;
+    await signInAs(page, base, enterer);
     await page.goto(`${base}/data-entry`);
     await expectNoAxeViolations(page);
     await page.getByLabel('Unit').selectOption({ label: 'Test Borough Council (COUNCIL)' });
@@ -137,8 +150,19 @@ describe('data collection pages', () => {
   });
 
   it('lets the verifier return a value with a reason, which the enterer sees on My data', async () => {
-    const other = await newPage(browser);
-    await signInThroughPage(other, base, verifier.email, TEST_PASSWORD);
+    const { enterer, verifier, measureId } = await council();
+    // The enterer submitted 2025/26 Q2 (the first test does it through the page).
+    const submitted = await enterer.api('PUT', `/api/v1/measures/${measureId}/values/2025-26-Q2`, {
+      value: 55,
+      commentary: 'Two care providers closed in August',
+      quality: 'provisional',
+      action: 'submit',
+    });
+    expect(submitted.statusCode).toBe(200);
+    const page = browser.page;
+    await signInAs(page, base, enterer);
+    const other = await browser.newPage();
+    await signInAs(other, base, verifier);
     await other.goto(`${base}/measures/${measureId}/values/2025-26-Q2`);
     await other.getByLabel('Return for correction').check();
     await other.getByRole('button', { name: 'Confirm' }).click();
@@ -148,7 +172,6 @@ describe('data collection pages', () => {
     await other.getByLabel('Reason').fill('August figure is missing one provider');
     await other.getByRole('button', { name: 'Confirm' }).click();
     expect(await textOf(other.getByText('Value returned'))).toBeTruthy();
-    await other.context().close();
 
     await page.goto(`${base}/my-data`);
     expect(await textOf(page.locator('#returned'))).toBe('Returned to you (1)');
@@ -157,8 +180,9 @@ describe('data collection pages', () => {
   });
 
   it('checks pasted CSV on the import page and lists each bad row', async () => {
-    const importer = await newPage(browser);
-    await signInThroughPage(importer, base, officer.email, TEST_PASSWORD);
+    const { officer } = await council();
+    const importer = browser.page;
+    await signInAs(importer, base, officer);
     await importer.goto(`${base}/imports`);
     await expectNoAxeViolations(importer);
     await importer.getByLabel('Values').check();
@@ -176,7 +200,6 @@ describe('data collection pages', () => {
       .fill('measureCode,periodKey,value\nASC-01,2024-25-Q1,64\n');
     await importer.getByRole('button', { name: 'Import' }).click();
     expect(await textOf(importer.getByText('Imported values: 1 new'))).toBeTruthy();
-    await importer.context().close();
   });
 
   it('uploads an Excel file through the import page', async () => {
@@ -186,8 +209,9 @@ describe('data collection pages', () => {
     sheet.addRow(['ASC-01', '2024-25-Q2', 66]);
     const file = path.join(os.tmpdir(), `gt-upload-${process.pid}.xlsx`);
     await workbook.xlsx.writeFile(file);
-    const importer = await newPage(browser);
-    await signInThroughPage(importer, base, officer.email, TEST_PASSWORD);
+    const { officer } = await council();
+    const importer = browser.page;
+    await signInAs(importer, base, officer);
     await importer.goto(`${base}/imports`);
     await importer.getByLabel('Values').check();
     await importer.getByRole('button', { name: 'Import' }).click();
@@ -197,7 +221,6 @@ describe('data collection pages', () => {
     await importer.getByLabel('File', { exact: true }).setInputFiles(file);
     await importer.getByRole('button', { name: 'Import' }).click();
     expect(await textOf(importer.getByText('Imported values: 1 new'))).toBeTruthy();
-    await importer.context().close();
     rmSync(file, { force: true });
   });
 });
