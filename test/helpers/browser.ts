@@ -22,7 +22,7 @@ import type { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type AxeViolation = AxeResults['violations'][number];
@@ -41,7 +41,7 @@ export interface AxeCheckContext {
 /** Where a test file's time goes, printed at the end of the file with GT_BROWSER_TIMINGS=1. */
 const timings = { launchMs: 0, contextMs: 0, signInMs: 0, axeMs: 0, axeRuns: 0, axeCacheHits: 0 };
 
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   const started = performance.now();
   try {
     return await launchChromium();
@@ -77,7 +77,7 @@ async function launchChromium(): Promise<Browser> {
  * A page in a fresh browser context set up like a UK user's browser.
  * Close it with `await page.context().close()` (or just close the browser).
  */
-export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const started = performance.now();
   try {
     const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB', ...options });
@@ -141,7 +141,7 @@ function printTimings(): void {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(
     `browser timings: launch ${seconds(timings.launchMs)}, contexts ${seconds(timings.contextMs)}, ` +
-      `sign-in ${seconds(timings.signInMs)}, axe ${seconds(timings.axeMs)} ` +
+      `cookie sign-in ${seconds(timings.signInMs)}, axe ${seconds(timings.axeMs)} ` +
       `(${timings.axeRuns} runs, ${timings.axeCacheHits} states already checked)`,
   );
 }
@@ -152,7 +152,7 @@ function list(value: string | string[] | undefined): string[] {
 }
 
 /** Human-readable description of axe violations, one block per rule. */
-export function formatAxeViolations(violations: AxeViolation[], where: string): string {
+function formatAxeViolations(violations: AxeViolation[], where: string): string {
   const count = violations.reduce((n, v) => n + v.nodes.length, 0);
   const lines = [`${violations.length} accessibility rule(s) violated on ${count} element(s) at ${where}:`];
   for (const v of violations) {
@@ -248,20 +248,6 @@ async function markupFingerprint(page: Page): Promise<string> {
     return copy.outerHTML;
   })()`);
   return createHash('sha256').update(markup).digest('hex');
-}
-
-/** Signs in through the real sign-in page, as a person would. */
-export async function signInThroughPage(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  const started = performance.now();
-  try {
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  } finally {
-    timings.signInMs += performance.now() - started;
-  }
 }
 
 /**
