@@ -38,11 +38,11 @@ export class GovukPage {
     return this.page.getByLabel(label, { exact });
   }
 
-  async press(button: string): Promise<void> {
+  async press(button: string | RegExp): Promise<void> {
     await this.page.getByRole('button', { name: button }).click();
   }
 
-  async follow(link: string): Promise<void> {
+  async follow(link: string | RegExp): Promise<void> {
     await this.page.getByRole('link', { name: link }).click();
   }
 
