@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage } from '../helpers/browser.ts';
+import { expectNoAxeViolations, useBrowser } from '../helpers/browser.ts';
 
 const layout = (title: string, body: string) => `<!doctype html>
 <html lang="en-GB">
@@ -44,10 +43,9 @@ const pages: Record<string, string> = {
 };
 
 describe('browser harness', () => {
+  const browser = useBrowser();
   let server: Server;
   let baseUrl: string;
-  let browser: Browser;
-  let page: Page;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -60,16 +58,14 @@ describe('browser harness', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
-    page = await newPage(browser);
   });
 
   afterAll(async () => {
-    await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
   });
 
   it('serves an accessible page that passes axe', async () => {
+    const page = browser.page;
     const response = await page.goto(`${baseUrl}/accessible`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').textContent()).toBe('Performance measures');
@@ -78,6 +74,7 @@ describe('browser harness', () => {
   });
 
   it('runs with the en-GB locale and Europe/London time zone', async () => {
+    const page = browser.page;
     await page.goto(`${baseUrl}/accessible`);
     expect(await page.evaluate<string>('navigator.language')).toBe('en-GB');
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('Europe/London');
@@ -86,6 +83,7 @@ describe('browser harness', () => {
   });
 
   it('fails with a readable list when axe finds violations', async () => {
+    const page = browser.page;
     await page.goto(`${baseUrl}/broken`);
     const error = await expectNoAxeViolations(page).then(
       () => null,
@@ -103,6 +101,7 @@ describe('browser harness', () => {
   });
 
   it('can limit the scan to part of the page', async () => {
+    const page = browser.page;
     await page.goto(`${baseUrl}/broken`);
     await expectNoAxeViolations(page, { include: 'h1' });
     await expect(expectNoAxeViolations(page, { exclude: 'img' })).rejects.toThrow(/label \[critical\]/);

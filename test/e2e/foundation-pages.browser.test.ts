@@ -1,26 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../helpers/browser.ts';
+import { expectNoAxeViolations, textOf, useBrowser } from '../helpers/browser.ts';
+import { SignInPage } from '../helpers/pages/sign-in-page.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
+// The one journey that signs in through the real sign-in page (the other files set the cookie).
 describe('sign-in, home and organisation structure pages', () => {
+  const browser = useBrowser();
   let t: TestApp;
-  let browser: Browser;
-  let page: Page;
   let base: string;
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
     base = await t.listen();
-    browser = await launchBrowser();
-    page = await newPage(browser);
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 
   it('shows the public home page and the sign-in page without errors', async () => {
+    const page = browser.page;
     await page.goto(`${base}/`);
     expect(await textOf(page.getByRole('link', { name: 'Sign in' }).first())).toBeTruthy();
     await expectNoAxeViolations(page);
@@ -29,17 +27,16 @@ describe('sign-in, home and organisation structure pages', () => {
   });
 
   it('explains a wrong password with the GOV.UK error summary', async () => {
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email address').fill('nobody@example.com');
-    await page.getByLabel('Password').fill('wrong');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    expect(await textOf(page.getByRole('alert'))).toContain('Enter a correct email address and password');
-    await expectNoAxeViolations(page);
+    const signIn = await new SignInPage(browser.page, base).open();
+    await signIn.signIn('nobody@example.com', 'wrong');
+    expect(await signIn.errorSummary()).toContain('Enter a correct email address and password');
+    await signIn.expectAccessible();
   });
 
   it('signs an administrator in and adds a unit through the form', async () => {
+    const page = browser.page;
     const admin = await t.as('administrator');
-    await signInThroughPage(page, base, admin.email, TEST_PASSWORD);
+    await new SignInPage(page, base).open().then((signIn) => signIn.signInSuccessfully(admin.email, TEST_PASSWORD));
     await page.goto(`${base}/units`);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Add a unit' }).click();

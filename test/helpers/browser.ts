@@ -1,23 +1,28 @@
 /**
  * Headless Chromium (the system one, via playwright-core) and axe-core checks.
  *
- *   const browser = await launchBrowser();
- *   const page = await newPage(browser);          // en-GB, Europe/London
- *   await page.goto(url);
- *   await expectNoAxeViolations(page);             // WCAG 2.2 AA rule set
- *   await expectNoAxeViolations(page, { include: 'main', exclude: '.govuk-footer' });
- *   await browser.close();
+ *   const browser = useBrowser();                  // one Chromium per file, a fresh context per test
+ *   it('…', async () => {
+ *     const page = browser.page;                   // en-GB, Europe/London, no cookies from other tests
+ *     await signInAs(page, baseUrl, agent);         // the session cookie, set directly
+ *     await page.goto(url);
+ *     await expectNoAxeViolations(page);           // WCAG 2.2 AA rule set
+ *     await expectNoAxeViolations(page, { include: 'main', exclude: '.govuk-footer' });
+ *   });
  *
- * The browser project runs serially (fileParallelism: false); launch one
- * browser per test file in beforeAll and close it in afterAll.
+ * The browser project runs serially (fileParallelism: false). GT_BROWSER_TIMINGS=1 prints where a
+ * file's time went (Chromium launch, contexts, sign-in, axe) when it finishes.
  *
  * Environment: CHROMIUM_PATH overrides the executable (default /usr/bin/chromium).
  */
-import { existsSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type AxeViolation = AxeResults['violations'][number];
@@ -29,9 +34,23 @@ export interface AxeCheckContext {
   exclude?: string | string[];
   /** axe rule ids to switch off (say why in the test). */
   disableRules?: string[];
+  /** Run only these axe rule ids (instead of every WCAG A/AA rule). */
+  onlyRules?: string[];
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Where a test file's time goes, printed at the end of the file with GT_BROWSER_TIMINGS=1. */
+const timings = { launchMs: 0, contextMs: 0, signInMs: 0, axeMs: 0, axeRuns: 0, axeCacheHits: 0 };
+
+async function launchBrowser(): Promise<Browser> {
+  const started = performance.now();
+  try {
+    return await launchChromium();
+  } finally {
+    timings.launchMs += performance.now() - started;
+  }
+}
+
+async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(
@@ -58,13 +77,73 @@ export async function launchBrowser(): Promise<Browser> {
  * A page in a fresh browser context set up like a UK user's browser.
  * Close it with `await page.context().close()` (or just close the browser).
  */
-export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({
-    timezoneId: 'Europe/London',
-    locale: 'en-GB',
-    ...options,
+async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const started = performance.now();
+  try {
+    const context = await browser.newContext({ timezoneId: 'Europe/London', locale: 'en-GB', ...options });
+    return await context.newPage();
+  } finally {
+    timings.contextMs += performance.now() - started;
+  }
+}
+
+export interface BrowserSession {
+  readonly browser: Browser;
+  /** This test's page, in a context no other test shares. */
+  readonly page: Page;
+  /** Another page in another fresh context (a second person), closed after the test. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * One Chromium for the test file and a fresh context (cookies, storage, page) for every test, so no
+ * test depends on where another left the browser. Call at the top of a describe block.
+ */
+export function useBrowser(options: BrowserContextOptions = {}): BrowserSession {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const contexts: BrowserContext[] = [];
+  const session: BrowserSession = {
+    get browser() {
+      if (!browser) throw new Error('useBrowser: the browser is only there inside tests and hooks');
+      return browser;
+    },
+    get page() {
+      if (!page) throw new Error('useBrowser: the page is only there inside a test');
+      return page;
+    },
+    async newPage(extra = {}) {
+      const another = await newPage(session.browser, { ...options, ...extra });
+      contexts.push(another.context());
+      return another;
+    },
+  };
+  beforeAll(async () => {
+    browser = await launchBrowser();
   });
-  return context.newPage();
+  beforeEach(async () => {
+    page = await session.newPage();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    page = undefined;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return session;
+}
+
+// Registered while the test file that imports this helper is being collected: runs after its tests.
+if (process.env.GT_BROWSER_TIMINGS) afterAll(printTimings);
+
+function printTimings(): void {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `browser timings: launch ${seconds(timings.launchMs)}, contexts ${seconds(timings.contextMs)}, ` +
+      `cookie sign-in ${seconds(timings.signInMs)}, axe ${seconds(timings.axeMs)} ` +
+      `(${timings.axeRuns} runs, ${timings.axeCacheHits} states already checked)`,
+  );
 }
 
 function list(value: string | string[] | undefined): string[] {
@@ -73,7 +152,7 @@ function list(value: string | string[] | undefined): string[] {
 }
 
 /** Human-readable description of axe violations, one block per rule. */
-export function formatAxeViolations(violations: AxeViolation[], where: string): string {
+function formatAxeViolations(violations: AxeViolation[], where: string): string {
   const count = violations.reduce((n, v) => n + v.nodes.length, 0);
   const lines = [`${violations.length} accessibility rule(s) violated on ${count} element(s) at ${where}:`];
   for (const v of violations) {
@@ -88,17 +167,17 @@ export function formatAxeViolations(violations: AxeViolation[], where: string): 
 }
 
 /**
- * Run axe (WCAG 2.0/2.1 A+AA and 2.2 AA rules) on the page and throw a readable
- * error listing every violation (rule id, impact, help, target selectors).
- * Returns the full axe results when there are none.
+ * Run axe (WCAG 2.0/2.1 A+AA and 2.2 AA rules only) on the page and throw a readable error listing
+ * every violation (rule id, impact, help, target selectors). Returns the full axe results when there
+ * are none.
+ *
+ * Cheap by design: axe-core is injected once per document (not once per check, and without the
+ * blank page @axe-core/playwright opens for every analysis; our pages have no frames), and a page
+ * state already checked in this test file (same URL, same markup bar the CSRF token, same options)
+ * is not checked again.
  */
 export async function expectNoAxeViolations(page: Page, context: AxeCheckContext = {}): Promise<AxeResults> {
-  let builder = new AxeBuilder({ page }).withTags([...WCAG_TAGS]);
-  for (const selector of list(context.include)) builder = builder.include(selector);
-  for (const selector of list(context.exclude)) builder = builder.exclude(selector);
-  if (context.disableRules?.length) builder = builder.disableRules(context.disableRules);
-
-  const results = await builder.analyze();
+  const results = await axeResults(page, context);
   if (results.violations.length > 0) {
     const error = new Error(formatAxeViolations(results.violations, page.url()));
     error.name = 'AxeViolationsError';
@@ -107,13 +186,87 @@ export async function expectNoAxeViolations(page: Page, context: AxeCheckContext
   return results;
 }
 
-/** Signs in through the real sign-in page, as a person would. */
-export async function signInThroughPage(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+/** axe's results for the page as it is now, violations included (for tests that sift them). */
+export async function axeResults(page: Page, context: AxeCheckContext = {}): Promise<AxeResults> {
+  const started = performance.now();
+  try {
+    const stateKey = `${page.url()}\n${JSON.stringify(context)}\n${await markupFingerprint(page)}`;
+    let results = checkedStates.get(stateKey);
+    if (results) {
+      timings.axeCacheHits += 1;
+    } else {
+      results = await runAxe(page, context);
+      checkedStates.set(stateKey, results);
+      timings.axeRuns += 1;
+    }
+    return results;
+  } finally {
+    timings.axeMs += performance.now() - started;
+  }
+}
+
+const checkedStates = new Map<string, AxeResults>();
+let axeSource: string | undefined;
+
+/** The axe-core that @axe-core/playwright itself depends on (the same version as before). */
+function readAxeSource(): string {
+  const axePlaywright = createRequire(import.meta.url).resolve('@axe-core/playwright');
+  return readFileSync(createRequire(axePlaywright).resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults> {
+  axeSource ??= readAxeSource();
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  const include = list(context.include);
+  const exclude = list(context.exclude);
+  const rules = Object.fromEntries((context.disableRules ?? []).map((id) => [id, { enabled: false }]));
+  // Only the given rules when asked (instead of the tag filter, as AxeBuilder's withRules does).
+  const options = context.onlyRules?.length
+    ? { runOnly: { type: 'rule', values: context.onlyRules }, rules }
+    : { runOnly: { type: 'tag', values: [...WCAG_TAGS] }, rules };
+  return page.evaluate(
+    ([scope, axeOptions]) =>
+      (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(
+        scope,
+        axeOptions,
+      ),
+    [
+      include.length || exclude.length
+        ? { include: include.length ? include.map((s) => [s]) : [['html']], exclude: exclude.map((s) => [s]) }
+        : { exclude: [] },
+      options,
+    ] as const,
+  );
+}
+
+/** The page's markup with the per-session CSRF token taken out, hashed. */
+async function markupFingerprint(page: Page): Promise<string> {
+  // A string, not a function: the DOM types are not part of this Node project's compiler settings.
+  const markup = await page.evaluate<string>(`(() => {
+    const copy = document.documentElement.cloneNode(true);
+    for (const input of copy.querySelectorAll('input[name="_csrf"]')) input.removeAttribute('value');
+    return copy.outerHTML;
+  })()`);
+  return createHash('sha256').update(markup).digest('hex');
+}
+
+/**
+ * Signs the page's context in as someone already signed in on the server (a test agent), by setting
+ * the session cookie the sign-in page would have set: for tests that are not about signing in.
+ */
+export async function signInAs(page: Page, baseUrl: string, agent: { cookie: string }): Promise<void> {
+  const started = performance.now();
+  const separator = agent.cookie.indexOf('=');
+  await page.context().addCookies([
+    {
+      name: agent.cookie.slice(0, separator),
+      value: agent.cookie.slice(separator + 1),
+      url: baseUrl,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
+  ]);
+  timings.signInMs += performance.now() - started;
 }
 
 /**

@@ -1,19 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
+// The trail is written once and only read; each test signs an auditor in in its own browser context.
 describe('audit trail page', () => {
+  const browser = useBrowser();
   let t: TestApp;
-  let browser: Browser;
-  let page: Page;
   let base: string;
+
+  async function auditorPage(): Promise<Page> {
+    await signInAs(browser.page, base, await t.as('internal-auditor'));
+    return browser.page;
+  }
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
     base = await t.listen();
-    browser = await launchBrowser();
-    page = await newPage(browser);
     // A real trail: a unit added, then renamed, through the API.
     const admin = await t.as('administrator');
     const unit = { code: 'PARKS', name: 'Parks', kind: 'service', parentId: null, headPersonId: null };
@@ -21,13 +24,11 @@ describe('audit trail page', () => {
     await admin.api('PUT', `/api/v1/units/${id}`, { ...unit, name: 'Parks and open spaces' });
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 
   it('shows an auditor the changes, newest first, readably and accessibly', async () => {
-    const auditor = await t.as('internal-auditor');
-    await signInThroughPage(page, base, auditor.email, TEST_PASSWORD);
+    const page = await auditorPage();
     await page.goto(`${base}/audit`);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Audit trail');
     const firstRow = page.locator('tbody tr').first();
@@ -39,6 +40,7 @@ describe('audit trail page', () => {
   });
 
   it('filters without JavaScript through the GET form, and explains a bad date', async () => {
+    const page = await auditorPage();
     await page.goto(`${base}/audit`);
     await page.getByLabel('What changed').selectOption('unit');
     await page.getByRole('button', { name: 'Apply filters' }).click();

@@ -2,39 +2,48 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
+import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
-import { createTestApp, TEST_PASSWORD, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { MyDataPage, UnitDataEntryPage, ValueEntryPage } from '../../../../test/helpers/pages/data-entry-pages.ts';
+import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // 20 November 2025: 2025/26 Q2 was due on 21 October, so it is overdue.
 const today = new Date('2025-11-20T10:00:00Z');
 
+interface Council {
+  officer: Agent;
+  enterer: Agent;
+  verifier: Agent;
+  measureId: string;
+  ratioId: string;
+}
+
+// Each test has its own council (two measures, an officer, an enterer and a verifier) and its own
+// browser context, so none relies on what another entered.
 describe('data collection pages', () => {
+  const browser = useBrowser();
   let t: TestApp;
-  let browser: Browser;
-  let page: Page;
   let base: string;
-  let officer: Agent;
-  let enterer: Agent;
-  let verifier: Agent;
-  let measureId: string;
-  let ratioId: string;
 
   beforeAll(async () => {
     t = await createTestApp('pglite', { clock: () => today });
     base = await t.listen();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    officer = await t.as('performance-officer');
-    enterer = await t.as('data-entry');
-    verifier = await t.as('manager');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function council(): Promise<Council> {
+    const organisation = await t.createOrganisation('Test Borough Council');
+    const officer = await t.as('performance-officer', { organisation });
+    const enterer = await t.as('data-entry', { organisation });
+    const verifier = await t.as('manager', { organisation });
     const create = async (body: Record<string, unknown>) => {
       const created = await officer.api(
         'POST',
         '/api/v1/measures',
-        measureBody({ ownerUnitId: t.org.rootUnitId, verifierPersonId: verifier.personId, ...body }),
+        measureBody({ ownerUnitId: organisation.rootUnitId, verifierPersonId: verifier.personId, ...body }),
       );
       expect(created.statusCode).toBe(201);
       const id = created.json().id as string;
@@ -46,53 +55,52 @@ describe('data collection pages', () => {
       });
       return id;
     };
-    measureId = await create({ code: 'ASC-01' });
-    ratioId = await create({
+    const measureId = await create({ code: 'ASC-01' });
+    const ratioId = await create({
       code: 'HOU-02',
       title: 'Households prevented from becoming homeless',
       aggregation: 'ratio',
       numeratorLabel: 'Prevented',
       denominatorLabel: 'Approached',
     });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+    return { officer, enterer, verifier, measureId, ratioId };
+  }
 
   it('shows what is overdue on My data and takes a value from draft to submitted', async () => {
-    await signInThroughPage(page, base, enterer.email, TEST_PASSWORD);
-    await page.goto(`${base}/my-data`);
-    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('My data');
-    expect(await textOf(page.locator('#overdue'))).toBe('Overdue (6)');
-    await expectNoAxeViolations(page);
+    const { enterer } = await council();
+    await signInAs(browser.page, base, enterer);
+    const myData = await new MyDataPage(browser.page, base).open();
+    expect(await myData.heading()).toBe('My data');
+    expect(await myData.section('#overdue')).toBe('Overdue (6)');
+    await myData.expectAccessible();
 
-    await page.getByRole('link', { name: /^ASC-01 Adults supported to live at home\s*, 2025\/26 Q2$/ }).click();
-    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Adults supported to live at home');
-    expect(await textOf(page.locator('.govuk-summary-list'))).toContain('70.0%');
+    const entry = await myData.openValue(/^ASC-01 Adults supported to live at home\s*, 2025\/26 Q2$/);
+    expect(await entry.heading()).toBe('Adults supported to live at home');
+    expect(await entry.section('.govuk-summary-list')).toContain('70.0%');
     // The hint says where "off target" starts for this measure and period.
-    expect(await textOf(page.locator('#commentary-hint'))).toContain(
+    expect(await entry.section('#commentary-hint')).toContain(
       'Required before you submit a value below 70.0%, the annual target (amber from 66.5%; red below 66.5%).',
     );
-    await expectNoAxeViolations(page);
+    await entry.expectAccessible();
 
-    await page.getByLabel('Value').fill('55');
-    await page.getByRole('button', { name: 'Submit' }).click();
-    expect(await textOf(page.getByRole('alert'))).toContain('Add commentary explaining the performance');
-    expect(await page.getByLabel('Value').inputValue()).toBe('55');
-    await expectNoAxeViolations(page);
+    await entry.enter('55');
+    await entry.submit();
+    expect(await entry.errorSummary()).toContain('Add commentary explaining the performance');
+    expect(await entry.field('Value').inputValue()).toBe('55');
+    await entry.expectAccessible();
 
-    await page.getByLabel('Commentary').fill('Two care providers closed in August');
-    await page.getByLabel('Provisional').check();
-    await page.getByRole('button', { name: 'Submit' }).click();
-    expect(await textOf(page.getByText('Value submitted'))).toBeTruthy();
-    expect(await textOf(page.locator('table'))).toContain('Submitted');
-    await expectNoAxeViolations(page);
+    await entry.enter('55', { commentary: 'Two care providers closed in August', quality: 'Provisional' });
+    await entry.submit();
+    expect(await entry.shows('Value submitted')).toBeTruthy();
+    expect(await entry.section('table')).toContain('Submitted');
+    await entry.expectAccessible();
   });
 
   it('shows both versions when someone else saved first', async () => {
-    await page.goto(`${base}/measures/${measureId}/values/2025-26-Q1`);
-    await page.getByLabel('Value').fill('68');
+    const { officer, enterer, measureId } = await council();
+    await signInAs(browser.page, base, enterer);
+    const entry = await new ValueEntryPage(browser.page, base).open(measureId, '2025-26-Q1');
+    await entry.enter('68');
     // A colleague saves the same value while the page is open.
     expect(
       (
@@ -102,63 +110,71 @@ describe('data collection pages', () => {
         })
       ).statusCode,
     ).toBe(200);
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    expect(await textOf(page.getByRole('alert'))).toContain('was saved by someone else');
-    const versions = await textOf(page.locator('.app-conflict'));
+    await entry.saveDraft();
+    expect(await entry.errorSummary()).toContain('was saved by someone else');
+    const versions = await entry.conflict();
     expect(versions).toContain('71.5%');
     expect(versions).toContain('From the finance system');
     expect(versions).toContain('68');
-    await expectNoAxeViolations(page);
+    await entry.expectAccessible();
     // Saving again is now a deliberate replacement of the version shown.
-    await page.getByRole('button', { name: 'Save draft' }).click();
-    expect(await textOf(page.getByText('Value saved as a draft'))).toBeTruthy();
+    await entry.saveDraft();
+    expect(await entry.shows('Value saved as a draft')).toBeTruthy();
   });
 
   it('enters a unit’s measures in one grid, with errors against each row', async () => {
-    await page.goto(`${base}/data-entry`);
-    await expectNoAxeViolations(page);
-    await page.getByLabel('Unit').selectOption({ label: 'Test Borough Council (COUNCIL)' });
-    await page.getByLabel('Period').selectOption('2025-26-Q2');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Data for 2025/26 Q2');
-    await expectNoAxeViolations(page);
-    await page.getByLabel('Numerator for HOU-02').fill('12');
-    await page.getByLabel('Denominator for HOU-02').fill('0');
-    await page.getByRole('button', { name: 'Save drafts' }).click();
-    const alert = await textOf(page.getByRole('alert'));
-    expect(alert).toContain('HOU-02: The denominator cannot be 0');
-    await expectNoAxeViolations(page);
-    await page.getByRole('link', { name: /HOU-02: The denominator cannot be 0/ }).click();
+    const { enterer, ratioId } = await council();
+    const page = browser.page;
+    await signInAs(page, base, enterer);
+    const grid = await new UnitDataEntryPage(page, base).open();
+    await grid.expectAccessible();
+    await grid.choose('Test Borough Council (COUNCIL)', '2025-26-Q2');
+    expect(await grid.heading()).toBe('Data for 2025/26 Q2');
+    await grid.expectAccessible();
+    await grid.field('Numerator for HOU-02').fill('12');
+    await grid.field('Denominator for HOU-02').fill('0');
+    await grid.saveDrafts();
+    expect(await grid.errorSummary()).toContain('HOU-02: The denominator cannot be 0');
+    await grid.expectAccessible();
+    await grid.follow(/HOU-02: The denominator cannot be 0/);
     expect(await page.locator(':focus').getAttribute('id')).toBe(`denominator_${ratioId}`);
-    await page.getByLabel('Denominator for HOU-02').fill('16');
-    await page.getByRole('button', { name: 'Save drafts' }).click();
-    expect(await textOf(page.getByText('1 value saved'))).toBeTruthy();
-    expect(await textOf(page.locator('#grid'))).toContain('Draft');
+    await grid.field('Denominator for HOU-02').fill('16');
+    await grid.saveDrafts();
+    expect(await grid.shows('1 value saved')).toBeTruthy();
+    expect(await grid.section('#grid')).toContain('Draft');
   });
 
   it('lets the verifier return a value with a reason, which the enterer sees on My data', async () => {
-    const other = await newPage(browser);
-    await signInThroughPage(other, base, verifier.email, TEST_PASSWORD);
-    await other.goto(`${base}/measures/${measureId}/values/2025-26-Q2`);
-    await other.getByLabel('Return for correction').check();
-    await other.getByRole('button', { name: 'Confirm' }).click();
-    expect(await textOf(other.getByRole('alert'))).toContain('Give a reason to return this value');
-    await expectNoAxeViolations(other);
-    await other.getByLabel('Return for correction').check();
-    await other.getByLabel('Reason').fill('August figure is missing one provider');
-    await other.getByRole('button', { name: 'Confirm' }).click();
-    expect(await textOf(other.getByText('Value returned'))).toBeTruthy();
-    await other.context().close();
+    const { enterer, verifier, measureId } = await council();
+    // The enterer submitted 2025/26 Q2 (the first test does it through the page).
+    const submitted = await enterer.api('PUT', `/api/v1/measures/${measureId}/values/2025-26-Q2`, {
+      value: 55,
+      commentary: 'Two care providers closed in August',
+      quality: 'provisional',
+      action: 'submit',
+    });
+    expect(submitted.statusCode).toBe(200);
+    await signInAs(browser.page, base, enterer);
+    // The verifier, in a browser of their own.
+    const verifierPage = await browser.newPage();
+    await signInAs(verifierPage, base, verifier);
+    const entry = await new ValueEntryPage(verifierPage, base).open(measureId, '2025-26-Q2');
+    await entry.returnForCorrection('');
+    expect(await entry.errorSummary()).toContain('Give a reason to return this value');
+    await entry.expectAccessible();
+    await entry.returnForCorrection('August figure is missing one provider');
+    expect(await entry.shows('Value returned')).toBeTruthy();
 
-    await page.goto(`${base}/my-data`);
-    expect(await textOf(page.locator('#returned'))).toBe('Returned to you (1)');
-    expect(await textOf(page.locator('table').first())).toContain('August figure is missing one provider');
-    await expectNoAxeViolations(page);
+    const myData = await new MyDataPage(browser.page, base).open();
+    expect(await myData.section('#returned')).toBe('Returned to you (1)');
+    expect(await textOf(browser.page.locator('table').first())).toContain('August figure is missing one provider');
+    await myData.expectAccessible();
   });
 
   it('checks pasted CSV on the import page and lists each bad row', async () => {
-    const importer = await newPage(browser);
-    await signInThroughPage(importer, base, officer.email, TEST_PASSWORD);
+    const { officer } = await council();
+    const importer = browser.page;
+    await signInAs(importer, base, officer);
     await importer.goto(`${base}/imports`);
     await expectNoAxeViolations(importer);
     await importer.getByLabel('Values').check();
@@ -176,7 +192,6 @@ describe('data collection pages', () => {
       .fill('measureCode,periodKey,value\nASC-01,2024-25-Q1,64\n');
     await importer.getByRole('button', { name: 'Import' }).click();
     expect(await textOf(importer.getByText('Imported values: 1 new'))).toBeTruthy();
-    await importer.context().close();
   });
 
   it('uploads an Excel file through the import page', async () => {
@@ -186,8 +201,9 @@ describe('data collection pages', () => {
     sheet.addRow(['ASC-01', '2024-25-Q2', 66]);
     const file = path.join(os.tmpdir(), `gt-upload-${process.pid}.xlsx`);
     await workbook.xlsx.writeFile(file);
-    const importer = await newPage(browser);
-    await signInThroughPage(importer, base, officer.email, TEST_PASSWORD);
+    const { officer } = await council();
+    const importer = browser.page;
+    await signInAs(importer, base, officer);
     await importer.goto(`${base}/imports`);
     await importer.getByLabel('Values').check();
     await importer.getByRole('button', { name: 'Import' }).click();
@@ -197,7 +213,6 @@ describe('data collection pages', () => {
     await importer.getByLabel('File', { exact: true }).setInputFiles(file);
     await importer.getByRole('button', { name: 'Import' }).click();
     expect(await textOf(importer.getByText('Imported values: 1 new'))).toBeTruthy();
-    await importer.context().close();
     rmSync(file, { force: true });
   });
 });

@@ -1,29 +1,49 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { installDefaultFramework, type InstalledFramework } from '../data/default-framework.seed.ts';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
+import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
+// Each test has its own organisation with the default framework, and its own browser context.
 describe('framework settings pages', () => {
+  const browser = useBrowser();
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let base: string;
+  let admin: Agent;
   let installed: InstalledFramework;
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
-    installed = await t.deps.database.db.transaction(async (tx) => installDefaultFramework(tx as never, t.org.id));
     base = await t.listen();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    const admin = await t.as('administrator');
-    await signInThroughPage(page, base, admin.email, TEST_PASSWORD);
+  });
+  beforeEach(async () => {
+    const organisation = await t.createOrganisation('Test Borough Council');
+    installed = await t.deps.database.db.transaction(async (tx) =>
+      installDefaultFramework(tx as never, organisation.id),
+    );
+    admin = await t.as('administrator', { organisation });
+    page = browser.page;
+    await signInAs(page, base, admin);
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
+
+  /** The Locality plan page (level 4, under the directorate plan) with no sections or steps yet. */
+  async function openNewLocalityPlanType(): Promise<void> {
+    const created = await admin.api('POST', '/api/v1/plan-types', {
+      key: 'locality-plan',
+      name: 'Locality plan',
+      level: 4,
+      description: '',
+      active: true,
+      parentTypeIds: [installed.planTypes['directorate-plan']],
+      itemTypeIds: [installed.itemTypes['action']],
+    });
+    expect(created.statusCode).toBe(201);
+    await page.goto(`${base}/framework/plan-types/${created.json().id as string}`);
+  }
 
   it('shows the framework overview in level order', async () => {
     await page.goto(`${base}/framework`);
@@ -70,7 +90,7 @@ describe('framework settings pages', () => {
   });
 
   it('adds sections and steps with the buttons, and moves and removes them', async () => {
-    // On the Locality plan page from the previous test.
+    await openNewLocalityPlanType();
     await page.getByLabel('Section title').fill('Our area');
     await page.getByLabel('Section key').fill('our-area');
     await page.getByRole('button', { name: 'Add section' }).click();
@@ -100,6 +120,7 @@ describe('framework settings pages', () => {
   });
 
   it('shows an error when a step is added without saying who approves', async () => {
+    await openNewLocalityPlanType();
     await page.getByLabel('Step name').fill('Somebody');
     await page.getByLabel('Approval by someone holding a role').check();
     await page.getByRole('button', { name: 'Add approval step' }).click();

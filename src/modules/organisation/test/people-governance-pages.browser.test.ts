@@ -1,12 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
+import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // Many pages, each checked with axe, on a shared 2-core machine: generous per-test time limits.
+// Each test adds its own records and starts in a fresh browser context, signed in by cookie.
 describe('people, roles, portfolios, partners, governance bodies and API token pages', () => {
+  const browser = useBrowser();
   let t: TestApp;
-  let browser: Browser;
+  let admin: Agent;
   let page: Page;
   let base: string;
 
@@ -16,13 +18,13 @@ describe('people, roles, portfolios, partners, governance bodies and API token p
   beforeAll(async () => {
     t = await createTestApp('pglite');
     base = await t.listen();
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    const admin = await t.as('administrator');
-    await signInThroughPage(page, base, admin.email, TEST_PASSWORD);
+    admin = await t.as('administrator');
+  });
+  beforeEach(async () => {
+    page = browser.page;
+    await signInAs(page, base, admin);
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   }, 120_000);
 

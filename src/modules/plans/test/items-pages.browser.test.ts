@@ -1,23 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
 import { type Cascade, insertCascade, insertPartner } from '../../../../test/helpers/items-fixtures.ts';
-import { type Agent, createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { type Agent, createTestApp, type TestApp, type TestOrganisation } from '../../../../test/helpers/test-app.ts';
 
+// Each test has its own organisation (the cascade V → P1 ← C1) and its own browser context.
 describe('plan item pages', () => {
+  const browser = useBrowser();
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let base: string;
+  let organisation: TestOrganisation;
   let cascade: Cascade;
   let admin: Agent;
-  const ids: Record<string, string> = {};
+  let partnerId: string;
+  let ids: Record<string, string>;
 
   async function item(
     code: string,
     plan: keyof Cascade['plans'],
     type: keyof Cascade['framework']['itemTypes'],
     parent?: string,
+    extra: Record<string, unknown> = {},
   ) {
     const response = await admin.api('POST', '/api/v1/items', {
       planId: cascade.plans[plan],
@@ -25,33 +29,45 @@ describe('plan item pages', () => {
       parentItemId: parent ? ids[parent] : null,
       code,
       title: `${code} title`,
-      ownerUnitId: t.org.rootUnitId,
+      ownerUnitId: organisation.rootUnitId,
       ownerPersonId: null,
       partnerIds: [],
       throughPartnership: false,
+      ...extra,
     });
     expect(response.statusCode, response.body).toBe(201);
     ids[code] = response.json().id;
   }
 
+  /** S1, as the first test adds it through the form (with the title given), linked to C1 when asked. */
+  async function serviceObjective(title: string, linkedIndirectlyToC1 = false) {
+    await item('S1', 'service', 'objective', undefined, { title, partnerIds: [partnerId] });
+    if (linkedIndirectlyToC1) {
+      const link = await admin.api('POST', `/api/v1/items/${ids.S1}/links`, { toItemId: ids.C1, kind: 'indirect' });
+      expect(link.statusCode, link.body).toBe(201);
+    }
+  }
+
   beforeAll(async () => {
     t = await createTestApp('pglite');
     base = await t.listen();
-    cascade = await insertCascade(t.deps.database.db, t.org.id, t.org.rootUnitId);
-    await insertPartner(t.deps.database.db, t.org.id, 'Integrated Care Board');
-    admin = await t.as('administrator');
+  });
+  beforeEach(async () => {
+    ids = {};
+    organisation = await t.createOrganisation('Test Borough Council');
+    cascade = await insertCascade(t.deps.database.db, organisation.id, organisation.rootUnitId);
+    partnerId = await insertPartner(t.deps.database.db, organisation.id, 'Integrated Care Board');
+    admin = await t.as('administrator', { organisation });
     await item('V', 'community', 'vision');
     await item('P1', 'community', 'priority', 'V');
     await item('C1', 'corporate', 'priority');
     expect(
       (await admin.api('POST', `/api/v1/items/${ids.C1}/links`, { toItemId: ids.P1, kind: 'direct' })).statusCode,
     ).toBe(201);
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await signInThroughPage(page, base, admin.email, TEST_PASSWORD);
+    page = browser.page;
+    await signInAs(page, base, admin);
   });
   afterAll(async () => {
-    await browser?.close();
     await t?.close();
   });
 
@@ -73,11 +89,11 @@ describe('plan item pages', () => {
     await page.getByRole('button', { name: 'Save item' }).click();
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('S1 Recycle more');
     expect(await textOf(page.getByText('Item S1 added'))).toBeTruthy();
-    ids.S1 = page.url().split('/').pop()!;
     await expectNoAxeViolations(page);
   });
 
   it('links the item to the corporate plan and shows its line of sight to the vision', async () => {
+    await serviceObjective('Recycle more');
     await page.goto(`${base}/items/${ids.S1}/links`);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Contribution links');
     await expectNoAxeViolations(page);
@@ -100,6 +116,7 @@ describe('plan item pages', () => {
   });
 
   it('edits the item', async () => {
+    await serviceObjective('Recycle more');
     await page.goto(`${base}/items/${ids.S1}`);
     await page.getByRole('button', { name: 'Edit item' }).click();
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Edit item');
@@ -114,6 +131,7 @@ describe('plan item pages', () => {
   });
 
   it('shows the line of sight down from the vision', async () => {
+    await serviceObjective('Recycle much more', true);
     await page.goto(`${base}/items/${ids.V}`);
     const down = page.locator('[data-direction="down"]');
     const text = await textOf(down);

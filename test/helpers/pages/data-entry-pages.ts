@@ -1,0 +1,64 @@
+import { paths } from '../../../src/kernel/paths.ts';
+import { textOf } from '../browser.ts';
+import { GovukPage } from './govuk-page.ts';
+
+/** My data: what the person has to enter, what is overdue and what was returned to them. */
+export class MyDataPage extends GovukPage {
+  open(): Promise<this> {
+    return this.visit(paths.myData());
+  }
+
+  async openValue(name: string | RegExp): Promise<ValueEntryPage> {
+    await this.follow(name);
+    return new ValueEntryPage(this.page, this.baseUrl);
+  }
+}
+
+/** One measure's value for one period: enter, save a draft, submit, verify or return it. */
+export class ValueEntryPage extends GovukPage {
+  open(measureId: string, periodKey: string): Promise<this> {
+    return this.visit(paths.valueEntry(measureId, periodKey));
+  }
+
+  async enter(value: string, options: { commentary?: string; quality?: 'Provisional' | 'Estimated' } = {}) {
+    await this.field('Value').fill(value);
+    if (options.commentary) await this.field('Commentary').fill(options.commentary);
+    if (options.quality) await this.field(options.quality).check();
+  }
+
+  async submit(): Promise<void> {
+    await this.press('Submit');
+  }
+
+  async saveDraft(): Promise<void> {
+    await this.press('Save draft');
+  }
+
+  /** The verifier's decision: return for correction (with a reason) and confirm. */
+  async returnForCorrection(reason: string): Promise<void> {
+    await this.field('Return for correction').check();
+    if (reason) await this.field('Reason').fill(reason);
+    await this.press('Confirm');
+  }
+
+  conflict(): Promise<string> {
+    return textOf(this.page.locator('.app-conflict'));
+  }
+}
+
+/** The grid that takes a unit's measures for one period at once. */
+export class UnitDataEntryPage extends GovukPage {
+  open(): Promise<this> {
+    return this.visit(paths.dataEntry());
+  }
+
+  async choose(unit: string, periodKey: string): Promise<void> {
+    await this.field('Unit').selectOption({ label: unit });
+    await this.field('Period').selectOption(periodKey);
+    await this.press('Continue');
+  }
+
+  async saveDrafts(): Promise<void> {
+    await this.press('Save drafts');
+  }
+}
