@@ -15,9 +15,23 @@ export function wordsFor(locale: Locale = 'en'): Catalogue {
 
 /** Fills {name} placeholders; a missing parameter is left visible rather than silently blank. */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export const words: Catalogue = wordsFor('en');
+
+/**
+ * The words at a dotted key ("rag.red"). An unknown key is a programming mistake, so it throws
+ * rather than show a person a key; the catalogue test checks every key the code and templates use.
+ */
+export function lookUp(key: string, catalogue: Catalogue = words): string {
+  let here: unknown = catalogue;
+  for (const part of key.split('.')) {
+    here =
+      here !== null && typeof here === 'object' && Object.hasOwn(here, part)
+        ? (here as Record<string, unknown>)[part]
+        : undefined;
+  }
+  if (typeof here !== 'string') throw new Error(`No words in the catalogue for "${key}"`);
+  return here;
+}
