@@ -2,7 +2,7 @@
  * Shapes the performance views for the templates. A status is never shown by colour alone: every
  * tag carries its word.
  */
-import type { AppetitePosition, RagStatus } from '../domain/index.ts';
+import type { RagStatus } from '../domain/index.ts';
 import type { Dashboard, HealthView, MeasureListEntry } from '../performance-views.service.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { appetitePositionTag, ragTag } from '../../../platform/words/status-tags.ts';
