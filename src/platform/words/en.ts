@@ -12,6 +12,32 @@ export const en = {
     overdue: 'Overdue',
     'no-target': 'No target',
   },
+  /** Why a value has its RAG status ({status} is a rag word, {detail} one of the clauses below). */
+  ragReason: {
+    overdue: 'Overdue: no data, which was due by {due}',
+    overdueFor: 'Overdue: no data for {period}, which was due by {due}',
+    noData: 'No data yet',
+    noDataFor: 'No data yet for {period}',
+    noDataDue: 'No data yet; due by {due}',
+    noDataForDue: 'No data yet for {period}; due by {due}',
+    monitorOnly: 'No target (monitor only): {value}',
+    noTarget: 'No target set: {value}',
+    needsRange: 'No usable target: this measure needs a target range; {value}',
+    needsSingleValue: 'No usable target: this measure needs a single target value; {value}',
+    judged: '{status}: {detail}',
+    against: '{value} against a target of {target}',
+    againstBand: '{value} against a target of {target}; {band}',
+    withinRange: '{value} is within the target range of {lower} to {upper}',
+    belowRange: '{value} is below the target range of {lower} to {upper}; {band}',
+    aboveRange: '{value} is above the target range of {lower} to {upper}; {band}',
+  },
+  /** The amber band named in a RAG reason. */
+  ragBand: {
+    none: 'no amber band',
+    from: 'amber from {lower}',
+    upTo: 'amber up to {upper}',
+    fromUpTo: 'amber from {lower} up to {upper}',
+  },
   /** A plan version's place in its lifecycle. */
   planStatus: {
     draft: 'Draft',

@@ -1,3 +1,4 @@
+import type { Phrase } from '../../kernel/phrase.ts';
 import { en } from './en.ts';
 
 /** A catalogue's shape: a Welsh one must say every word the English one does. */
@@ -34,4 +35,13 @@ export function lookUp(key: string, catalogue: Catalogue = words): string {
   }
   if (typeof here !== 'string') throw new Error(`No words in the catalogue for "${key}"`);
   return here;
+}
+
+/** A phrase from the domain in words: its code's template, filled with its parameters (a phrase parameter is said first). */
+export function say(said: Phrase, catalogue: Catalogue = words): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, param] of Object.entries(said.params ?? {})) {
+    params[name] = typeof param === 'object' ? say(param, catalogue) : param;
+  }
+  return fill(lookUp(said.code, catalogue), params);
 }

@@ -3,7 +3,7 @@
  * the rows of the tables on "My data", the entry page and the grid.
  */
 import {
-  calculateRag,
+  assessRag,
   formatValue,
   roundAsShown,
   type Polarity,
@@ -182,7 +182,7 @@ const EXPLAIN = 'Explain the figure: why it is where it is and what is being don
 /**
  * The edge of a region of statuses in shown values (multiples of the measure's last decimal
  * place): the lowest shown value near `start` whose status is one of `wanted` ('lowest'), or the
- * highest ('highest'). The engine's calculateRag rates each candidate, so the hint states the
+ * highest ('highest'). The engine's assessRag rates each candidate, so the hint states the
  * rule exactly as it is applied (values are rated as shown, with the engine's tolerance).
  */
 function shownEdge(
@@ -219,7 +219,7 @@ export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | '
   const decimals = measure.decimalPlaces;
   const show = (value: number) => formatValue(value, measure.unit, decimals);
   const rag = (value: number) =>
-    calculateRag({
+    assessRag({
       value,
       polarity,
       target,
