@@ -15,7 +15,7 @@ import { domainError, fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import { formatDate, formatValue, roundAsShown } from './format.ts';
 import type { Polarity, RagStatus, Target, ValueFormat } from './types.ts';
-import { phrase, type Phrase } from '../phrase.ts';
+import { fillPhrase, phrase, type Phrase } from '../phrase.ts';
 
 export type RagThresholds =
   /** Amber within this percentage of the target (of each bound, for a range). */
@@ -225,7 +225,7 @@ export function assessRag(input: RagInput): RagAssessment {
  */
 export function calculateRag(input: RagInput): RagResult {
   const assessed = assessRag(input);
-  return { ...assessed, reason: legacyEnglish(assessed.reason) };
+  return { ...assessed, reason: fillPhrase(assessed.reason, LEGACY_ENGLISH) };
 }
 
 const LEGACY_ENGLISH: Record<string, string> = {
@@ -256,12 +256,3 @@ const LEGACY_ENGLISH: Record<string, string> = {
 
 /** The legacy English templates, exposed only so the catalogue test can hold them equal. */
 export const LEGACY_RAG_ENGLISH: Readonly<Record<string, string>> = LEGACY_ENGLISH;
-
-function legacyEnglish(said: Phrase): string {
-  const template = LEGACY_ENGLISH[said.code] ?? said.code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const param = said.params?.[name];
-    if (param === undefined) return whole;
-    return typeof param === 'object' ? legacyEnglish(param) : String(param);
-  });
-}

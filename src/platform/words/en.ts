@@ -38,6 +38,24 @@ export const en = {
     upTo: 'amber up to {upper}',
     fromUpTo: 'amber from {lower} up to {upper}',
   },
+  /** Direction of travel since a comparison period ({compared} and {moved} are clauses below). */
+  direction: {
+    noDataThisPeriod: 'Not comparable: no data for this period',
+    noDataFor: 'Not comparable: no data for {period}',
+    noDataComparison: 'Not comparable: no data for the comparison period',
+    compared: '{current} compared with {comparison}',
+    comparedIn: '{current} compared with {comparison} in {period}',
+    noChange: 'no change',
+    up: 'up {change}',
+    down: 'down {change}',
+    noSignificantChange: 'No significant change: {compared} ({moved})',
+    noSignificantChangeWithin: 'No significant change: {compared} ({moved}, within the tolerance of {tolerance})',
+    noPreferredDirection: 'Not comparable: {compared} ({moved}); the measure has no preferred direction',
+    noTargetRange: 'Not comparable: {compared} ({moved}); no target range to judge against',
+    noCloserToRange: 'No significant change: {compared} ({moved}); no closer to the target range',
+    improving: 'Improving: {compared} ({moved})',
+    worsening: 'Worsening: {compared} ({moved})',
+  },
   /** A plan version's place in its lifecycle. */
   planStatus: {
     draft: 'Draft',
