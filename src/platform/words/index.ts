@@ -1,3 +1,12 @@
+/**
+ * The words the product shows, once. How it fits together:
+ * - `en.ts` is the English catalogue; a Welsh one (`cy.ts`) must have the type `Catalogue` (the
+ *   compiler then names any word it is missing) and is added to `catalogues` below with a `Locale`.
+ * - The domain returns phrases (`Phrase` in src/kernel/phrase.ts: a catalogue key and parameters);
+ *   presenters say them with `say(phrase)`. Templates use the `t` filter/function and the status tag
+ *   globals registered in src/platform/http/filters.ts; tag colours are in `status-tags.ts`.
+ * - catalogue-keys.test.ts checks that every key named in code and templates has words.
+ */
 import type { Phrase } from '../../kernel/phrase.ts';
 import { en } from './en.ts';
 
