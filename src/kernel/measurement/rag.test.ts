@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calculateRag, RAG_RANK, validateRagThresholds } from './index.ts';
+import { assessRag, calculateRag, RAG_RANK, validateRagThresholds } from './index.ts';
 import { type Polarity, type RagInput, type RagThresholds, type Target } from './index.ts';
 
 const pct = { unit: '%', decimals: 1 } as const;
@@ -247,5 +247,85 @@ describe('properties', () => {
         expect(rag(t - amount - 0.1, 'higher-is-better', value(t), th).status).toBe('red');
       }),
     );
+  });
+});
+
+describe('the reason is a phrase: a code and parameters, no words', () => {
+  const assess = (v: number | null, polarity: Polarity, target: Target | null, extra: Partial<RagInput> = {}) =>
+    assessRag({ value: v, polarity, target, thresholds: fivePercent, format: pct, ...extra });
+
+  it('names the status and the comparison, with the figures as shown', () => {
+    expect(assess(62.1, 'higher-is-better', value(70)).reason).toEqual({
+      code: 'ragReason.judged',
+      params: {
+        status: { code: 'rag.red' },
+        detail: {
+          code: 'ragReason.againstBand',
+          params: { value: '62.1%', target: '70.0%', band: { code: 'ragBand.from', params: { lower: '66.5%' } } },
+        },
+      },
+    });
+    expect(assess(70, 'higher-is-better', value(70)).reason).toEqual({
+      code: 'ragReason.judged',
+      params: {
+        status: { code: 'rag.green' },
+        detail: { code: 'ragReason.against', params: { value: '70.0%', target: '70.0%' } },
+      },
+    });
+  });
+
+  it('says which side of a range, and the band either side', () => {
+    const r = assess(50, 'within-range', range(60, 80));
+    expect(r.status).toBe('red');
+    expect(r.reason.params?.detail).toEqual({
+      code: 'ragReason.belowRange',
+      params: {
+        value: '50.0%',
+        lower: '60.0%',
+        upper: '80.0%',
+        band: { code: 'ragBand.fromUpTo', params: { lower: '57.0%', upper: '84.0%' } },
+      },
+    });
+    const none = assessRag({
+      value: 90,
+      polarity: 'within-range',
+      target: range(60, 80),
+      thresholds: { kind: 'none' },
+      format: pct,
+    });
+    expect(none.reason.params?.detail).toMatchObject({
+      code: 'ragReason.aboveRange',
+      params: { band: { code: 'ragBand.none' } },
+    });
+  });
+
+  it('gives missing data its own codes, with the period and due date as parameters', () => {
+    expect(assess(null, 'higher-is-better', value(70)).reason).toEqual({ code: 'ragReason.noData' });
+    expect(
+      assess(null, 'higher-is-better', value(70), { periodLabel: 'June 2025', dueDate: '2025-07-15' }).reason,
+    ).toEqual({
+      code: 'ragReason.noDataForDue',
+      params: { period: 'June 2025', due: '15 July 2025' },
+    });
+    expect(
+      assess(null, 'higher-is-better', value(70), {
+        periodLabel: 'June 2025',
+        dueDate: '2025-07-15',
+        asOf: '2025-07-16',
+      }),
+    ).toMatchObject({
+      status: 'overdue',
+      reason: { code: 'ragReason.overdueFor', params: { period: 'June 2025', due: '15 July 2025' } },
+    });
+  });
+
+  it('gives each kind of missing target its own code', () => {
+    expect(assess(5, 'none', null).reason).toEqual({ code: 'ragReason.monitorOnly', params: { value: '5.0%' } });
+    expect(assess(5, 'higher-is-better', null).reason).toEqual({
+      code: 'ragReason.noTarget',
+      params: { value: '5.0%' },
+    });
+    expect(assess(5, 'within-range', value(5)).reason.code).toBe('ragReason.needsRange');
+    expect(assess(5, 'lower-is-better', range(1, 9)).reason.code).toBe('ragReason.needsSingleValue');
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Red / amber / green status of a value against its target, with the reason in words.
+ * Red / amber / green status of a value against its target, with the reason as a phrase (a code
+ * and parameters; the words are in the catalogue).
  *
  * Boundary rules (tested in rag.test.ts):
  * - exactly on the target is green; exactly on the amber boundary is amber;
@@ -14,6 +15,7 @@ import { domainError, fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import { formatDate, formatValue, roundAsShown } from './format.ts';
 import type { Polarity, RagStatus, Target, ValueFormat } from './types.ts';
+import { fillPhrase, phrase, type Phrase } from '../phrase.ts';
 
 export type RagThresholds =
   /** Amber within this percentage of the target (of each bound, for a range). */
@@ -126,82 +128,131 @@ function amberBand(
   return band;
 }
 
-const STATUS_WORD: Record<'red' | 'amber' | 'green', string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+/** A RAG judgement with its reason as a phrase (codes and parameters; the words are the catalogue's). */
+export interface RagAssessment extends Omit<RagResult, 'reason'> {
+  reason: Phrase;
+}
 
-export function calculateRag(input: RagInput): RagResult {
+/**
+ * The status of a value against its target, with the reason as a phrase: `ragReason.*` codes whose
+ * parameters are the figures as shown, the period label and the due date (already formatted).
+ */
+export function assessRag(input: RagInput): RagAssessment {
   const { value, polarity, target, thresholds, format } = input;
   const show = (v: number) => formatValue(v, format.unit, format.decimals);
 
   if (value === null || !Number.isFinite(value)) {
-    const what = input.periodLabel ? ` for ${input.periodLabel}` : '';
+    const period = input.periodLabel;
     const { dueDate, asOf } = input;
+    const forPeriod = period ? 'For' : '';
     // Due on a date means "by the end of that day": overdue only from the day after.
     if (dueDate !== undefined && asOf !== undefined && asOf > dueDate) {
-      return {
-        status: 'overdue',
-        reason: `Overdue: no data${what}, which was due by ${formatDate(dueDate)}`,
-        comparedValue: null,
-      };
+      const params = { due: formatDate(dueDate), ...(period ? { period } : {}) };
+      return { status: 'overdue', reason: phrase(`ragReason.overdue${forPeriod}`, params), comparedValue: null };
     }
-    const due = dueDate !== undefined ? `; due by ${formatDate(dueDate)}` : '';
-    return { status: 'no-data', reason: `No data yet${what}${due}`, comparedValue: null };
+    const params = { ...(dueDate !== undefined ? { due: formatDate(dueDate) } : {}), ...(period ? { period } : {}) };
+    const due = dueDate !== undefined ? 'Due' : '';
+    return { status: 'no-data', reason: phrase(`ragReason.noData${forPeriod}${due}`, params), comparedValue: null };
   }
 
   const shown = roundAsShown(value, format.decimals);
+  const valueParam = { value: show(shown) };
   if (polarity === 'none') {
-    return { status: 'no-target', reason: `No target (monitor only): ${show(shown)}`, comparedValue: shown };
+    return { status: 'no-target', reason: phrase('ragReason.monitorOnly', valueParam), comparedValue: shown };
   }
   if (target === null) {
-    return { status: 'no-target', reason: `No target set: ${show(shown)}`, comparedValue: shown };
+    return { status: 'no-target', reason: phrase('ragReason.noTarget', valueParam), comparedValue: shown };
   }
   if ((polarity === 'within-range') !== (target.kind === 'range')) {
-    const needs = polarity === 'within-range' ? 'a target range' : 'a single target value';
-    return {
-      status: 'no-target',
-      reason: `No usable target: this measure needs ${needs}; ${show(shown)}`,
-      comparedValue: shown,
-    };
+    const code = polarity === 'within-range' ? 'ragReason.needsRange' : 'ragReason.needsSingleValue';
+    return { status: 'no-target', reason: phrase(code, valueParam), comparedValue: shown };
   }
 
   const band = amberBand(target, polarity, thresholds);
-  const result = (status: 'red' | 'amber' | 'green', text: string): RagResult => ({
+  const result = (status: 'red' | 'amber' | 'green', detail: Phrase): RagAssessment => ({
     status,
-    reason: `${STATUS_WORD[status]}: ${text}`,
+    reason: phrase('ragReason.judged', { status: phrase(`rag.${status}`), detail }),
     comparedValue: shown,
     ...band,
   });
+  const bandPhrase = (lower: number | undefined, upper: number | undefined): Phrase => {
+    if (lower !== undefined && upper !== undefined)
+      return phrase('ragBand.fromUpTo', { lower: show(lower), upper: show(upper) });
+    if (lower !== undefined) return phrase('ragBand.from', { lower: show(lower) });
+    if (upper !== undefined) return phrase('ragBand.upTo', { upper: show(upper) });
+    return phrase('ragBand.none');
+  };
 
   if (target.kind === 'value') {
-    const against = `${show(shown)} against a target of ${show(target.value)}`;
+    const against = { ...valueParam, target: show(target.value) };
     if (polarity === 'higher-is-better') {
-      if (atLeast(shown, target.value)) return result('green', against);
-      const bandWords = band.amberLower === undefined ? 'no amber band' : `amber from ${show(band.amberLower)}`;
+      if (atLeast(shown, target.value)) return result('green', phrase('ragReason.against', against));
       const status = band.amberLower !== undefined && atLeast(shown, band.amberLower) ? 'amber' : 'red';
-      return result(status, `${against}; ${bandWords}`);
+      return result(
+        status,
+        phrase('ragReason.againstBand', { ...against, band: bandPhrase(band.amberLower, undefined) }),
+      );
     }
     // lower is better
-    if (atMost(shown, target.value)) return result('green', against);
-    const bandWords = band.amberUpper === undefined ? 'no amber band' : `amber up to ${show(band.amberUpper)}`;
+    if (atMost(shown, target.value)) return result('green', phrase('ragReason.against', against));
     const status = band.amberUpper !== undefined && atMost(shown, band.amberUpper) ? 'amber' : 'red';
-    return result(status, `${against}; ${bandWords}`);
+    return result(
+      status,
+      phrase('ragReason.againstBand', { ...against, band: bandPhrase(undefined, band.amberUpper) }),
+    );
   }
 
   // within range: green inside [lower, upper] (bounds included), amber in the band either side.
-  const range = `the target range of ${show(target.lower)} to ${show(target.upper)}`;
+  const range = { ...valueParam, lower: show(target.lower), upper: show(target.upper) };
   if (atLeast(shown, target.lower) && atMost(shown, target.upper)) {
-    return result('green', `${show(shown)} is within ${range}`);
+    return result('green', phrase('ragReason.withinRange', range));
   }
   const below = shown < target.lower;
   const edge = below ? band.amberLower : band.amberUpper;
-  const bandWords =
-    band.amberLower === undefined && band.amberUpper === undefined
-      ? 'no amber band'
-      : `amber ${[
-          band.amberLower === undefined ? null : `from ${show(band.amberLower)}`,
-          band.amberUpper === undefined ? null : `up to ${show(band.amberUpper)}`,
-        ]
-          .filter((x) => x !== null)
-          .join(' ')}`;
   const inBand = edge !== undefined && (below ? atLeast(shown, edge) : atMost(shown, edge));
-  return result(inBand ? 'amber' : 'red', `${show(shown)} is ${below ? 'below' : 'above'} ${range}; ${bandWords}`);
+  const code = below ? 'ragReason.belowRange' : 'ragReason.aboveRange';
+  return result(
+    inBand ? 'amber' : 'red',
+    phrase(code, { ...range, band: bandPhrase(band.amberLower, band.amberUpper) }),
+  );
 }
+
+/**
+ * The same judgement with the reason in English words, for the callers not yet turned to
+ * `assessRag` + `say` (collection.service.ts and, through measure-status, performance-views.service.ts).
+ * These templates are a copy of the catalogue's `ragReason`/`ragBand` sections, kept equal by a test
+ * in src/platform/words; delete them once those callers say the phrase themselves.
+ */
+export function calculateRag(input: RagInput): RagResult {
+  const assessed = assessRag(input);
+  return { ...assessed, reason: fillPhrase(assessed.reason, LEGACY_ENGLISH) };
+}
+
+const LEGACY_ENGLISH: Record<string, string> = {
+  'rag.red': 'Red',
+  'rag.amber': 'Amber',
+  'rag.green': 'Green',
+  'ragReason.overdue': 'Overdue: no data, which was due by {due}',
+  'ragReason.overdueFor': 'Overdue: no data for {period}, which was due by {due}',
+  'ragReason.noData': 'No data yet',
+  'ragReason.noDataFor': 'No data yet for {period}',
+  'ragReason.noDataDue': 'No data yet; due by {due}',
+  'ragReason.noDataForDue': 'No data yet for {period}; due by {due}',
+  'ragReason.monitorOnly': 'No target (monitor only): {value}',
+  'ragReason.noTarget': 'No target set: {value}',
+  'ragReason.needsRange': 'No usable target: this measure needs a target range; {value}',
+  'ragReason.needsSingleValue': 'No usable target: this measure needs a single target value; {value}',
+  'ragReason.judged': '{status}: {detail}',
+  'ragReason.against': '{value} against a target of {target}',
+  'ragReason.againstBand': '{value} against a target of {target}; {band}',
+  'ragReason.withinRange': '{value} is within the target range of {lower} to {upper}',
+  'ragReason.belowRange': '{value} is below the target range of {lower} to {upper}; {band}',
+  'ragReason.aboveRange': '{value} is above the target range of {lower} to {upper}; {band}',
+  'ragBand.none': 'no amber band',
+  'ragBand.from': 'amber from {lower}',
+  'ragBand.upTo': 'amber up to {upper}',
+  'ragBand.fromUpTo': 'amber from {lower} up to {upper}',
+};
+
+/** The legacy English templates, exposed only so the catalogue test can hold them equal. */
+export const LEGACY_RAG_ENGLISH: Readonly<Record<string, string>> = LEGACY_ENGLISH;

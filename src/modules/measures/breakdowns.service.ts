@@ -1,11 +1,12 @@
 /**
  * The breakdown view of a measure: its categories (wards, age groups, …) with their values for
  * the latest periods that have any, each against the category's own target with its RAG status
- * (worked out by the engine's calculateRag, as the whole measure's is).
+ * (worked out by the engine's assessRag, as the whole measure's is).
  */
 import { targetVersionForPeriod } from '../../kernel/measurement/target-history.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
-import { calculateRag, parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
+import { assessRag, parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
+import { say } from '../../platform/words/index.ts';
 import { type Polarity, type RagStatus, type Target } from '../../kernel/measurement/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { latestBreakdownValues } from './data/breakdown-values.repository.ts';
@@ -77,7 +78,7 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
           const rag =
             value === null
               ? null
-              : calculateRag({
+              : assessRag({
                   value,
                   polarity: measure.polarity as Polarity,
                   target: applied?.target ?? null,
@@ -90,7 +91,7 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
             status: stored?.status ?? null,
             target: applied?.target ?? null,
             rag: rag?.status ?? null,
-            ragReason: rag?.reason ?? '',
+            ragReason: rag ? say(rag.reason) : '',
           };
         });
         const view = { id: category.id, code: category.code, label: category.label, cells };

@@ -1,4 +1,13 @@
 import type nunjucks from 'nunjucks';
+import { fill, lookUp } from '../words/index.ts';
+import {
+  appetitePositionTag,
+  labelTag,
+  personStatusTag,
+  planStatusTag,
+  ragTag,
+  valueStatusTag,
+} from '../words/status-tags.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -26,7 +35,23 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value);
 }
 
+/**
+ * Templates take their words and status tags from the catalogue, never write their own:
+ * `{{ "rag.red" | t }}` or `{{ t("personStatus.leftOn", { date: d }) }}` for words, and
+ * `govukTag(ragTag(status))` (and the other families) for tags.
+ */
 export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
+  const t = (key: string, params?: Record<string, string | number>) => fill(lookUp(key), params);
+  env.addFilter('t', t);
+  env.addGlobal('t', t);
+  env.addGlobal('ragTag', ragTag);
+  env.addGlobal('labelTag', labelTag);
+  env.addGlobal('planStatusTag', planStatusTag);
+  env.addGlobal('valueStatusTag', valueStatusTag);
+  env.addGlobal('appetitePositionTag', appetitePositionTag);
+  env.addGlobal('personStatusTag', (status: string, leftOn: string | null) =>
+    personStatusTag(status, leftOn ? formatDate(leftOn) : null),
+  );
 }

@@ -1,3 +1,13 @@
+/**
+ * The words the product shows, once. How it fits together:
+ * - `en.ts` is the English catalogue; a Welsh one (`cy.ts`) must have the type `Catalogue` (the
+ *   compiler then names any word it is missing) and is added to `catalogues` below with a `Locale`.
+ * - The domain returns phrases (`Phrase` in src/kernel/phrase.ts: a catalogue key and parameters);
+ *   presenters say them with `say(phrase)`. Templates use the `t` filter/function and the status tag
+ *   globals registered in src/platform/http/filters.ts; tag colours are in `status-tags.ts`.
+ * - catalogue-keys.test.ts checks that every key named in code and templates has words.
+ */
+import type { Phrase } from '../../kernel/phrase.ts';
 import { en } from './en.ts';
 
 /** A catalogue's shape: a Welsh one must say every word the English one does. */
@@ -15,9 +25,32 @@ export function wordsFor(locale: Locale = 'en'): Catalogue {
 
 /** Fills {name} placeholders; a missing parameter is left visible rather than silently blank. */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export const words: Catalogue = wordsFor('en');
+
+/**
+ * The words at a dotted key ("rag.red"). An unknown key is a programming mistake, so it throws
+ * rather than show a person a key; the catalogue test checks every key the code and templates use.
+ */
+export function lookUp(key: string, catalogue: Catalogue = words): string {
+  let here: unknown = catalogue;
+  for (const part of key.split('.')) {
+    here =
+      here !== null && typeof here === 'object' && Object.hasOwn(here, part)
+        ? (here as Record<string, unknown>)[part]
+        : undefined;
+  }
+  if (typeof here !== 'string') throw new Error(`No words in the catalogue for "${key}"`);
+  return here;
+}
+
+/** A phrase from the domain in words: its code's template, filled with its parameters (a phrase parameter is said first). */
+export function say(said: Phrase, catalogue: Catalogue = words): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, param] of Object.entries(said.params ?? {})) {
+    params[name] = typeof param === 'object' ? say(param, catalogue) : param;
+  }
+  return fill(lookUp(said.code, catalogue), params);
+}

@@ -2,21 +2,20 @@
  * Shapes collection data for the templates: values as people read them, workflow words, and
  * the rows of the tables on "My data", the entry page and the grid.
  */
-import { calculateRag, formatValue, roundAsShown, type Polarity, type RagStatus, type Target } from '../../../kernel/measurement/index.ts';
+import {
+  assessRag,
+  formatValue,
+  roundAsShown,
+  type Polarity,
+  type RagStatus,
+  type Target,
+} from '../../../kernel/measurement/index.ts';
 import type { MyData, MyDataRow, UnitGrid, ValueDetail } from '../collection.service.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
+import { valueStatusTag } from '../../../platform/words/status-tags.ts';
 
 type Cell = { text?: string; html?: string; classes?: string; attributes?: Record<string, string> };
-
-const STATUS_TAG: Record<string, { text: string; classes: string }> = {
-  draft: { text: 'Draft', classes: 'govuk-tag--grey' },
-  submitted: { text: 'Submitted', classes: 'govuk-tag--blue' },
-  returned: { text: 'Returned', classes: 'govuk-tag--orange' },
-  verified: { text: 'Verified', classes: 'govuk-tag--turquoise' },
-  approved: { text: 'Approved', classes: 'govuk-tag--green' },
-  published: { text: 'Published', classes: 'govuk-tag--green' },
-};
 
 export const ACTION_WORDS: Record<string, string> = {
   create: 'Entered',
@@ -33,10 +32,9 @@ export const ACTION_WORDS: Record<string, string> = {
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** A value's workflow status as a tag (the words and colours are the platform's status tags). */
 export function statusTag(status: string | null | undefined): { text: string; classes: string } {
-  return status
-    ? (STATUS_TAG[status] ?? { text: status, classes: 'govuk-tag--grey' })
-    : { text: 'Not entered', classes: 'govuk-tag--grey' };
+  return valueStatusTag(status);
 }
 
 export function shown(value: number | null | undefined, unit: string, decimals: number): string {
@@ -184,7 +182,7 @@ const EXPLAIN = 'Explain the figure: why it is where it is and what is being don
 /**
  * The edge of a region of statuses in shown values (multiples of the measure's last decimal
  * place): the lowest shown value near `start` whose status is one of `wanted` ('lowest'), or the
- * highest ('highest'). The engine's calculateRag rates each candidate, so the hint states the
+ * highest ('highest'). The engine's assessRag rates each candidate, so the hint states the
  * rule exactly as it is applied (values are rated as shown, with the engine's tolerance).
  */
 function shownEdge(
@@ -221,7 +219,7 @@ export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | '
   const decimals = measure.decimalPlaces;
   const show = (value: number) => formatValue(value, measure.unit, decimals);
   const rag = (value: number) =>
-    calculateRag({
+    assessRag({
       value,
       polarity,
       target,

@@ -1,6 +1,7 @@
 import { isRole, ROLE_NAMES, ROLES } from '../../../kernel/access/index.ts';
 import type { RoleAssignmentDetail } from '../roles.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
+import { personStatusTag } from '../../../platform/words/status-tags.ts';
 
 export const roleName = (role: string): string => (isRole(role) ? ROLE_NAMES[role] : role);
 
@@ -40,9 +41,7 @@ export function assignmentViews(assignments: readonly RoleAssignmentDetail[]): A
 }
 
 export function personStatus(status: string, leftOn: string | null): { text: string; classes: string } {
-  return status === 'left'
-    ? { text: leftOn ? `Left ${formatDate(leftOn)}` : 'Left', classes: 'govuk-tag--grey' }
-    : { text: 'Active', classes: 'govuk-tag--green' };
+  return personStatusTag(status, leftOn ? formatDate(leftOn) : null);
 }
 
 /** GOV.UK date input parts (name-day, name-month, name-year) as one ISO date, or undefined if all blank. */

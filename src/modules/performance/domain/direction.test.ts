@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calculateDirection, calculateDirectionsForPeriod, indexPoints } from './index.ts';
+import { assessDirection, calculateDirection, calculateDirectionsForPeriod, indexPoints } from './index.ts';
 import type { ChangeTolerance, DirectionInput, MeasurePoint, Polarity } from './index.ts';
 
 const pct = { unit: '%', decimals: 1 } as const;
@@ -161,5 +161,49 @@ describe('calculateDirectionsForPeriod', () => {
     });
     expect(r.previous.direction).toBe('not-comparable');
     expect(r.previous.reason).toBe('Not comparable: no data for March 2024');
+  });
+});
+
+describe('the reason is a phrase: a code and parameters, no words', () => {
+  const format = { unit: '%', decimals: 1 } as const;
+  it('names the comparison and the movement as clauses', () => {
+    const r = assessDirection({
+      current: 72,
+      comparison: 70,
+      polarity: 'higher-is-better',
+      format,
+      comparisonLabel: 'May 2025',
+    });
+    expect(r.direction).toBe('improving');
+    expect(r.reason).toEqual({
+      code: 'direction.improving',
+      params: {
+        compared: {
+          code: 'direction.comparedIn',
+          params: { current: '72.0%', comparison: '70.0%', period: 'May 2025' },
+        },
+        moved: { code: 'direction.up', params: { change: expect.stringContaining('2.0') } },
+      },
+    });
+  });
+
+  it('gives missing data, no preferred direction and a change within tolerance their own codes', () => {
+    expect(assessDirection({ current: null, comparison: 70, polarity: 'higher-is-better', format }).reason).toEqual({
+      code: 'direction.noDataThisPeriod',
+    });
+    expect(assessDirection({ current: 72, comparison: 70, polarity: 'none', format }).reason.code).toBe(
+      'direction.noPreferredDirection',
+    );
+    const within = assessDirection({
+      current: 70.5,
+      comparison: 70,
+      polarity: 'higher-is-better',
+      format,
+      tolerance: { kind: 'absolute', amount: 1 },
+    });
+    expect(within.reason).toMatchObject({
+      code: 'direction.noSignificantChangeWithin',
+      params: { tolerance: expect.stringContaining('1.0') },
+    });
   });
 });

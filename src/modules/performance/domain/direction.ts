@@ -6,10 +6,16 @@
  * tolerance is "no significant change" — a change exactly equal to the tolerance included.
  */
 import { formatDifference, formatValue, roundAsShown } from '../../../kernel/measurement/format.ts';
-import { periodLabel, previousPeriod, samePeriodLastYear, UK_FINANCIAL_YEAR } from '../../../kernel/measurement/periods.ts';
+import {
+  periodLabel,
+  previousPeriod,
+  samePeriodLastYear,
+  UK_FINANCIAL_YEAR,
+} from '../../../kernel/measurement/periods.ts';
 import type { FinancialYearConfig, Period } from '../../../kernel/measurement/periods.ts';
 import type { PointIndex } from '../../../kernel/measurement/series.ts';
 import type { Direction, Polarity, Target, ValueFormat } from '../../../kernel/measurement/types.ts';
+import { fillPhrase, phrase, type Phrase } from '../../../kernel/phrase.ts';
 
 /** The smallest change that counts: an amount in the measure's unit, or a percentage of the comparison value. */
 export type ChangeTolerance = { kind: 'absolute'; amount: number } | { kind: 'percentage'; percent: number };
@@ -49,50 +55,56 @@ function exceeds(size: number, allowed: number): boolean {
   return size > allowed + 1e-9 * Math.max(1, Math.abs(allowed));
 }
 
-export function calculateDirection(input: DirectionInput): DirectionResult {
+/** A direction of travel with its reason as a phrase (`direction.*` codes; the words are the catalogue's). */
+export interface DirectionAssessment extends Omit<DirectionResult, 'reason'> {
+  reason: Phrase;
+}
+
+export function assessDirection(input: DirectionInput): DirectionAssessment {
   const { polarity, format } = input;
   const tolerance = input.tolerance ?? NO_TOLERANCE;
   const show = (v: number) => formatValue(v, format.unit, format.decimals);
   const diff = (v: number) => formatDifference(v, format.unit, format.decimals);
-  const inWhat = input.comparisonLabel ? ` in ${input.comparisonLabel}` : '';
+  const label = input.comparisonLabel;
 
   if (input.current === null || input.comparison === null) {
-    const which = input.current === null ? 'this period' : (input.comparisonLabel ?? 'the comparison period');
-    return {
-      direction: 'not-comparable',
-      movement: null,
-      change: null,
-      reason: `Not comparable: no data for ${which}`,
-    };
+    const reason =
+      input.current === null
+        ? phrase('direction.noDataThisPeriod')
+        : label
+          ? phrase('direction.noDataFor', { period: label })
+          : phrase('direction.noDataComparison');
+    return { direction: 'not-comparable', movement: null, change: null, reason };
   }
   const current = roundAsShown(input.current, format.decimals);
   const comparison = roundAsShown(input.comparison, format.decimals);
   const change = roundAsShown(current - comparison, format.decimals + 2);
   const movement = change > 0 ? 'up' : change < 0 ? 'down' : 'same';
   const allowed = tolerance.kind === 'absolute' ? tolerance.amount : (Math.abs(comparison) * tolerance.percent) / 100;
-  const compared = `${show(current)} compared with ${show(comparison)}${inWhat}`;
-  const moved = movement === 'same' ? 'no change' : `${movement} ${diff(change)}`;
+  const values = { current: show(current), comparison: show(comparison) };
+  const compared = label
+    ? phrase('direction.comparedIn', { ...values, period: label })
+    : phrase('direction.compared', values);
+  const moved =
+    movement === 'same' ? phrase('direction.noChange') : phrase(`direction.${movement}`, { change: diff(change) });
+  const judged = (direction: Direction, code: string, more: Record<string, string> = {}): DirectionAssessment => ({
+    direction,
+    movement,
+    change,
+    reason: phrase(code, { compared, moved, ...more }),
+  });
 
   // Within the tolerance, nothing has changed whatever the polarity.
   if (!exceeds(Math.abs(change), allowed)) {
-    const within = movement === 'same' || allowed === 0 ? '' : `, within the tolerance of ${diff(allowed)}`;
-    return {
-      direction: 'no-significant-change',
-      movement,
-      change,
-      reason: `No significant change: ${compared} (${moved}${within})`,
-    };
+    return movement === 'same' || allowed === 0
+      ? judged('no-significant-change', 'direction.noSignificantChange')
+      : judged('no-significant-change', 'direction.noSignificantChangeWithin', { tolerance: diff(allowed) });
   }
 
   let better: boolean;
   switch (polarity) {
     case 'none':
-      return {
-        direction: 'not-comparable',
-        movement,
-        change,
-        reason: `Not comparable: ${compared} (${moved}); the measure has no preferred direction`,
-      };
+      return judged('not-comparable', 'direction.noPreferredDirection');
     case 'higher-is-better':
       better = change > 0;
       break;
@@ -101,36 +113,49 @@ export function calculateDirection(input: DirectionInput): DirectionResult {
       break;
     case 'within-range': {
       const target = input.target;
-      if (!target || target.kind !== 'range') {
-        return {
-          direction: 'not-comparable',
-          movement,
-          change,
-          reason: `Not comparable: ${compared} (${moved}); no target range to judge against`,
-        };
-      }
+      if (!target || target.kind !== 'range') return judged('not-comparable', 'direction.noTargetRange');
       const before = roundAsShown(distanceFromRange(comparison, target.lower, target.upper), format.decimals + 2);
       const after = roundAsShown(distanceFromRange(current, target.lower, target.upper), format.decimals + 2);
       if (!exceeds(Math.abs(after - before), allowed)) {
         // Both inside the range, or about as far from it as before (perhaps on the other side).
-        return {
-          direction: 'no-significant-change',
-          movement,
-          change,
-          reason: `No significant change: ${compared} (${moved}); no closer to the target range`,
-        };
+        return judged('no-significant-change', 'direction.noCloserToRange');
       }
       better = after < before;
       break;
     }
   }
-  return {
-    direction: better ? 'improving' : 'worsening',
-    movement,
-    change,
-    reason: `${better ? 'Improving' : 'Worsening'}: ${compared} (${moved})`,
-  };
+  return better ? judged('improving', 'direction.improving') : judged('worsening', 'direction.worsening');
 }
+
+/**
+ * The same with the reason in English words, for measure-status and, through it,
+ * performance-views.service.ts, not yet turned to `assessDirection` + `say`. These templates copy
+ * the catalogue's `direction` section, held equal by a test in src/platform/words; delete them
+ * once those callers say the phrase themselves.
+ */
+export function calculateDirection(input: DirectionInput): DirectionResult {
+  const assessed = assessDirection(input);
+  return { ...assessed, reason: fillPhrase(assessed.reason, LEGACY_DIRECTION_ENGLISH) };
+}
+
+export const LEGACY_DIRECTION_ENGLISH: Readonly<Record<string, string>> = {
+  'direction.noDataThisPeriod': 'Not comparable: no data for this period',
+  'direction.noDataFor': 'Not comparable: no data for {period}',
+  'direction.noDataComparison': 'Not comparable: no data for the comparison period',
+  'direction.compared': '{current} compared with {comparison}',
+  'direction.comparedIn': '{current} compared with {comparison} in {period}',
+  'direction.noChange': 'no change',
+  'direction.up': 'up {change}',
+  'direction.down': 'down {change}',
+  'direction.noSignificantChange': 'No significant change: {compared} ({moved})',
+  'direction.noSignificantChangeWithin':
+    'No significant change: {compared} ({moved}, within the tolerance of {tolerance})',
+  'direction.noPreferredDirection': 'Not comparable: {compared} ({moved}); the measure has no preferred direction',
+  'direction.noTargetRange': 'Not comparable: {compared} ({moved}); no target range to judge against',
+  'direction.noCloserToRange': 'No significant change: {compared} ({moved}); no closer to the target range',
+  'direction.improving': 'Improving: {compared} ({moved})',
+  'direction.worsening': 'Worsening: {compared} ({moved})',
+};
 
 export interface DirectionsForPeriod {
   previous: DirectionResult;

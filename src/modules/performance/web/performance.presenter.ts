@@ -2,19 +2,12 @@
  * Shapes the performance views for the templates. A status is never shown by colour alone: every
  * tag carries its word.
  */
-import type { AppetitePosition, RagStatus } from '../domain/index.ts';
+import type { RagStatus } from '../domain/index.ts';
 import type { Dashboard, HealthView, MeasureListEntry } from '../performance-views.service.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { ragTag } from '../../../platform/words/status-tags.ts';
+import { appetitePositionTag, ragTag } from '../../../platform/words/status-tags.ts';
 
 export { ragTag };
-
-const POSITION_TAGS: Record<AppetitePosition, { text: string; classes: string }> = {
-  within: { text: 'Within appetite', classes: 'govuk-tag--green' },
-  outside: { text: 'Outside appetite', classes: 'govuk-tag--red' },
-  'no-data': { text: 'None due', classes: 'govuk-tag--grey' },
-  'no-appetite': { text: 'No appetite set', classes: 'govuk-tag--blue' },
-};
 
 const pct = (share: number | null) => (share === null ? 'None' : `${(share * 100).toFixed(0)}%`);
 
@@ -83,7 +76,7 @@ export function healthView(h: HealthView) {
         name: i.name,
         result: i.total === 0 ? 'None due' : `${i.met} of ${i.total} (${pct(i.value)})`,
         appetite: i.appetite === null ? 'Not set' : `At least ${pct(i.appetite)}`,
-        tag: POSITION_TAGS[i.position],
+        tag: appetitePositionTag(i.position),
         words: i.words,
       })),
     })),

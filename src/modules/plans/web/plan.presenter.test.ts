@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { periodLabel, planFormBody, planFormErrors, statusTag } from './plan.presenter.ts';
+import { PLAN_STATUS_NAMES } from '../domain/index.ts';
+import { words } from '../../../platform/words/index.ts';
 
 describe('plan presenter', () => {
   it.each([
@@ -13,6 +15,10 @@ describe('plan presenter', () => {
   it('shows every status in words as well as colour', () => {
     expect(statusTag('in-approval')).toEqual({ text: 'In approval', classes: 'govuk-tag--light-blue' });
     expect(statusTag('approved').text).toBe('Approved');
+  });
+
+  it('keeps the domain’s status names (still used by its lifecycle messages) equal to the catalogue', () => {
+    expect(PLAN_STATUS_NAMES).toEqual(words.planStatus);
   });
 
   it('turns the date boxes and section textareas into the input shape', () => {

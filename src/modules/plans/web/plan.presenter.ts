@@ -1,32 +1,15 @@
-import {
-  financialYearLabel,
-  financialYearOf,
-  isPlanStatus,
-  PLAN_STATUS_NAMES,
-  type PlanStatus,
-  wholeMonths,
-} from '../domain/index.ts';
+import { financialYearLabel, financialYearOf, wholeMonths } from '../domain/index.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
+import { planStatusTag, planStatusWord } from '../../../platform/words/status-tags.ts';
 
-/** Status in words first; the colour only repeats what the words say. */
-const STATUS_CLASSES: Record<PlanStatus, string> = {
-  draft: 'govuk-tag--grey',
-  submitted: 'govuk-tag--blue',
-  'in-approval': 'govuk-tag--light-blue',
-  approved: 'govuk-tag--green',
-  superseded: 'govuk-tag--yellow',
-  archived: 'govuk-tag--grey',
-};
-
+/** Status in words first; the colour only repeats what the words say (both from the platform). */
 export function statusTag(status: string): { text: string; classes: string } {
-  return isPlanStatus(status)
-    ? { text: PLAN_STATUS_NAMES[status], classes: STATUS_CLASSES[status] }
-    : { text: status, classes: 'govuk-tag--grey' };
+  return planStatusTag(status);
 }
 
 export function statusName(status: string): string {
-  return isPlanStatus(status) ? PLAN_STATUS_NAMES[status] : status;
+  return planStatusWord(status);
 }
 
 /** "2025/26" for a financial year, "2024/25 to 2026/27" for several, otherwise the dates. */
