@@ -4,7 +4,6 @@ import { createDeps } from './container.ts';
 import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, startStatusRefresh } from './modules/performance/recalculate.job.ts';
 import { runReminders, startDailyReminders } from './modules/collection/reminders.job.ts';
-import { londonToday } from './modules/collection/collection.service.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
       log: (line: string) => app.log.info(line),
     };
     const timer = startDailyReminders(
-      () => runReminders(job, londonToday(deps.clock())),
+      () => runReminders(job, deps.clock.today()),
       (line) => app.log.error(line),
     );
     app.addHook('onClose', async () => timer.stop());

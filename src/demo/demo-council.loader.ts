@@ -5,6 +5,7 @@ import { effectiveFrom } from '../modules/plans/domain/period.ts';
 import { hashPassword } from '../modules/organisation/auth.service.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
+import { systemClock } from '../platform/clock.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { copyPlanContents } from '../modules/plans/data/plan-versions.repository.ts';
 import { contributionLinks, planEvents, planItemPartners, planItems, plans } from '../modules/plans/index.ts';
@@ -275,7 +276,7 @@ export async function loadDemoCouncil(
       organisationId,
       personId,
       unitId,
-      clock: options.clock ?? (() => new Date()),
+      clock: options.clock ?? systemClock,
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
     });
 

@@ -27,7 +27,7 @@ export function createOrganisationModule(deps: ServiceDeps & { setUpOrganisation
     pages: async (app) => {
       await app.register(authRoutes, { services, secureCookies: options.secureCookies });
       await app.register(unitRoutes, { services });
-      await app.register(peopleRoutes, { services });
+      await app.register(peopleRoutes, { services, clock: deps.clock });
       await app.register(portfoliosRoutes, { services });
       await app.register(partnersRoutes, { services });
       await app.register(governanceRoutes, { services });
