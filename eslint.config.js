@@ -1,7 +1,9 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.tmp/**', 'src/platform/db/migrations/**', 'bench/results/**', 'data/**', 'tmp-*.ts'] },
+  {
+    ignores: ['node_modules/**', '.tmp/**', 'src/platform/db/migrations/**', 'bench/results/**', 'data/**', 'tmp-*.ts'],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

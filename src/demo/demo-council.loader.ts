@@ -9,7 +9,15 @@ import { systemClock } from '../platform/clock.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { copyPlanContents } from '../modules/plans/data/plan-versions.repository.ts';
 import { contributionLinks, planEvents, planItemPartners, planItems, plans } from '../modules/plans/index.ts';
-import { governanceBodyMembers, partners, people, portfolios, portfolioUnits, roleAssignments, units } from '../modules/organisation/index.ts';
+import {
+  governanceBodyMembers,
+  partners,
+  people,
+  portfolios,
+  portfolioUnits,
+  roleAssignments,
+  units,
+} from '../modules/organisation/index.ts';
 import { organisations } from '../platform/tenancy/organisations.schema.ts';
 import { installDefaultFramework } from '../modules/framework/data/default-framework.seed.ts';
 import {

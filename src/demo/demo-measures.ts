@@ -33,7 +33,16 @@ import { createPerformanceStatusService } from '../modules/performance/index.ts'
 import { asClock, londonDateOf } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
-import { measureAssignees, measureItemLinks, measures, measureTargets, measureValueEvents, measureValues, periodLocks, spcRebases } from '../modules/measures/index.ts';
+import {
+  measureAssignees,
+  measureItemLinks,
+  measures,
+  measureTargets,
+  measureValueEvents,
+  measureValues,
+  periodLocks,
+  spcRebases,
+} from '../modules/measures/index.ts';
 import { planItems, plans } from '../modules/plans/index.ts';
 
 /** The real data folder: ../shared/data/real beside the repository. */

@@ -57,7 +57,6 @@ function parsedKey(key: string): Period | null {
   return period;
 }
 
-
 function storedMeasure(row: StatusMeasureRow): StoredMeasure {
   return {
     frequency: row.frequency as Frequency,
