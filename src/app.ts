@@ -38,7 +38,11 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   // Repeated fields (checkboxes) arrive as arrays.
   await app.register(fastifyFormbody, { parser: (body) => qs.parse(body) });
-  await app.register(accessControl, { auth: services.auth, declaredRoutes: options.declaredRoutes ?? [] });
+  await app.register(accessControl, {
+    auth: services.auth,
+    declaredRoutes: options.declaredRoutes ?? [],
+    ancestry: deps.unitAncestry,
+  });
   // File uploads (the import page): parsed after the access check and before the CSRF check,
   // which reads the form's token from the parsed fields. One file, 20 MB at most.
   await app.register(fastifyMultipart, {

@@ -10,7 +10,8 @@ import { createFrameworkModule, installDefaultFramework } from './modules/framew
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
-import { createOrganisationModule } from './modules/organisation/index.ts';
+import { createOrganisationModule, unitAncestryIn } from './modules/organisation/index.ts';
+import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule } from './modules/performance/index.ts';
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 
@@ -77,6 +78,8 @@ export interface Deps {
   /** Each module's templates, pages and API. */
   web: ModuleWeb[];
   clock: Clock;
+  /** The unit tree for the platform's access policy, read by the organisation module. */
+  unitAncestry: UnitAncestry;
 }
 
 /** The one composition root: configuration in, everything the app, jobs and CLI need out. */
@@ -97,5 +100,12 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
   const clock = asClock(source);
   const modules = createModules({ db: database.db, clock });
   const secureCookies = config.baseUrl.startsWith('https://');
-  return { config, database, services: modules.services, web: modules.web({ secureCookies }), clock };
+  return {
+    config,
+    database,
+    services: modules.services,
+    web: modules.web({ secureCookies }),
+    clock,
+    unitAncestry: unitAncestryIn(database.db),
+  };
 }

@@ -4,7 +4,6 @@ import { createDeps } from './container.ts';
 import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/recalculate.job.ts';
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/reminders.job.ts';
-import { londonToday } from './modules/collection/collection.service.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
 
 async function main(): Promise<void> {
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
       log: (line: string) => app.log.info(line),
     };
     await jobs.schedule('reminders', { dailyAt: REMINDERS_DAILY_AT }, () =>
-      runReminders(job, londonToday(deps.clock())),
+      runReminders(job, deps.clock.today()),
     );
   }
   // Statuses depend on the date (a new period, a value now overdue): keep them current.

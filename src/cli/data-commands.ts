@@ -13,7 +13,6 @@ import { IMPORT_KINDS, type ImportKind } from '../modules/imports/domain/columns
 import type { Principal } from '../kernel/access/index.ts';
 import { recalculateStatuses } from '../modules/performance/recalculate.job.ts';
 import { runReminders } from '../modules/collection/reminders.job.ts';
-import { londonToday } from '../modules/collection/collection.service.ts';
 import { CLI_LIMITS, type ImportOptions } from '../modules/imports/import-export.service.ts';
 
 export const DATA_USAGE = `  import <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--dry-run] [--organisation <slug>]
@@ -170,7 +169,7 @@ export async function runDataCommand(
     const date = parsed.flags.get('date');
     if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)))
       throw new UsageError('--date must be a date like 2025-10-22');
-    const today = typeof date === 'string' ? date : londonToday(deps.clock());
+    const today = typeof date === 'string' ? date : deps.clock.today();
     const summary = await runReminders(
       {
         db: deps.database.db,

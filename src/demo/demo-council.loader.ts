@@ -4,6 +4,7 @@ import { effectiveFrom } from '../modules/plans/domain/period.ts';
 import { hashPassword } from '../modules/organisation/auth.service.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
+import { systemClock } from '../platform/clock.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { planEvents, plans } from '../modules/plans/index.ts';
 import {
@@ -280,7 +281,7 @@ export async function loadDemoCouncil(
       organisationId,
       personId,
       unitId,
-      clock: options.clock ?? (() => new Date()),
+      clock: options.clock ?? systemClock,
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
     });
 

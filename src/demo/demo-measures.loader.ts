@@ -21,7 +21,7 @@ import {
   type Period,
 } from '../kernel/measurement/periods.ts';
 import { createPerformanceStatusService } from '../modules/performance/index.ts';
-import { asClock } from '../platform/clock.ts';
+import { asClock, londonDateOf } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
 import {
@@ -95,7 +95,7 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
   const files = new Files(dir);
   const { organisationId, personId, unitId } = context;
   const now = context.clock();
-  const todayIso = now.toISOString().slice(0, 10);
+  const todayIso = londonDateOf(now);
   // Hart's 2014/15 is shown as the latest financial year whose second quarter has ended.
   const currentQuarter = currentReportingPeriod('quarterly', todayIso);
   const hartYear = currentQuarter.index >= 2 ? currentQuarter.fyStartYear : currentQuarter.fyStartYear - 1;

@@ -4,6 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { isRole, type Principal, type RoleGrant } from '../../kernel/access/index.ts';
 import type { Db } from '../../platform/db/db.ts';
+import { systemClock } from '../../platform/clock.ts';
 import { apiTokens, roleAssignments, sessions } from './data/access.schema.ts';
 import { organisations } from '../../platform/tenancy/organisations.schema.ts';
 import { people } from './data/organisation.schema.ts';
@@ -23,7 +24,7 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
-export function createAuthService(db: Db, clock: () => Date = () => new Date()) {
+export function createAuthService(db: Db, clock: () => Date = systemClock) {
   async function principalFor(personId: string): Promise<Principal | null> {
     const [person] = await db
       .select({

@@ -1,4 +1,4 @@
-import { allowsAt } from '../../kernel/access/index.ts';
+import { accessPolicyIn } from './access.ts';
 import { type BodyInput, type BodyMemberInput, MEMBER_ROLE_NAMES } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -19,7 +19,7 @@ const NOT_WHOLE_ORGANISATION =
   'Only someone who manages governance for the whole organisation can change governance bodies';
 
 export function createGovernanceService({ db }: ServiceDeps) {
-  const mayManage = (caller: Caller) => allowsAt(caller, 'manage:governance', []);
+  const mayManage = (caller: Caller) => accessPolicyIn(db).can(caller, 'manage:governance', 'organisation');
 
   return {
     list(caller: Caller): Promise<GovernanceBodySummary[]> {
@@ -45,7 +45,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
     },
 
     async create(caller: Caller, input: BodyInput): Promise<Result<GovernanceBody>> {
-      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await mayManage(caller))) return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         if (await governanceRepo.findBodyByName(tx, caller.organisationId, input.name)) {
           return duplicateName(input.name);
@@ -67,7 +67,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
     },
 
     async update(caller: Caller, id: string, input: BodyInput): Promise<Result<GovernanceBody>> {
-      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await mayManage(caller))) return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const existing = await governanceRepo.findBody(tx, caller.organisationId, id);
         if (!existing) return notFound('Governance body');
@@ -92,7 +92,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
     },
 
     async addMember(caller: Caller, bodyId: string, input: BodyMemberInput): Promise<Result<GovernanceBodyMember>> {
-      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await mayManage(caller))) return forbidden(NOT_WHOLE_ORGANISATION);
       const alreadyMember = () => refuse('duplicate', 'This person is already a member of the body', 'personId');
       return inTransaction(db, async (tx) => {
         const body = await governanceRepo.findBody(tx, caller.organisationId, bodyId);
@@ -133,7 +133,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
     },
 
     async removeMember(caller: Caller, bodyId: string, personId: string): Promise<Result<{ name: string }>> {
-      if (!mayManage(caller)) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await mayManage(caller))) return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const body = await governanceRepo.findBody(tx, caller.organisationId, bodyId);
         if (!body) return notFound('Governance body');

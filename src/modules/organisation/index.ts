@@ -27,7 +27,7 @@ export function createOrganisationModule(deps: ServiceDeps & { setUpOrganisation
     pages: async (app) => {
       await app.register(authRoutes, { services, secureCookies: options.secureCookies });
       await app.register(unitRoutes, { services });
-      await app.register(peopleRoutes, { services });
+      await app.register(peopleRoutes, { services, clock: deps.clock });
       await app.register(portfoliosRoutes, { services });
       await app.register(partnersRoutes, { services });
       await app.register(governanceRoutes, { services });
@@ -52,6 +52,7 @@ export type { Unit } from './structure.service.ts';
 export { listUnits, unitAncestry, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
 export { londonDate } from './people.service.ts';
+export { accessPolicyIn, unitAncestryIn } from './access.ts';
 export { roleAssignments } from './data/access.schema.ts';
 export { governanceBodies, governanceBodyMembers } from './data/governance.schema.ts';
 export { partners, people, portfolioUnits, portfolios, units } from './data/organisation.schema.ts';

@@ -1,4 +1,4 @@
-import { allowsAt } from '../../kernel/access/index.ts';
+import { accessPolicyIn } from './access.ts';
 import type { PartnerInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -38,7 +38,8 @@ export function createPartnersService({ db }: ServiceDeps) {
     },
 
     async create(caller: Caller, input: PartnerInput): Promise<Result<Partner>> {
-      if (!allowsAt(caller, 'manage:governance', [])) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await accessPolicyIn(db).can(caller, 'manage:governance', 'organisation')))
+        return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         if (await partnersRepo.findPartnerByName(tx, caller.organisationId, input.name)) {
           return duplicateName(input.name);
@@ -60,7 +61,8 @@ export function createPartnersService({ db }: ServiceDeps) {
     },
 
     async update(caller: Caller, id: string, input: PartnerInput): Promise<Result<Partner>> {
-      if (!allowsAt(caller, 'manage:governance', [])) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await accessPolicyIn(db).can(caller, 'manage:governance', 'organisation')))
+        return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const existing = await partnersRepo.findPartner(tx, caller.organisationId, id);
         if (!existing) return notFound('Partner');

@@ -1,4 +1,3 @@
-import { allowsAt } from '../../kernel/access/index.ts';
 import { type LeaveInput, type PersonInput, wouldCreateManagementLoop } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -7,18 +6,18 @@ import type { Db } from '../../platform/db/db.ts';
 import * as peopleRepo from './data/people.repository.ts';
 import * as rolesRepo from './data/roles.repository.ts';
 import * as unitsRepo from './data/units.repository.ts';
+import { accessPolicyIn } from './access.ts';
 import { hashPassword } from './auth.service.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { londonDateOf } from '../../platform/clock.ts';
 
 export type Person = peopleRepo.Person;
 
-/** Today's date where the council is, as YYYY-MM-DD. */
-export function londonDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
-}
+/** The date in Europe/London of an instant: kept for callers not yet moved to the platform's `londonDateOf`. */
+export const londonDate = londonDateOf;
 
 const duplicateEmail = (email: string) =>
   refuse('duplicate', `Someone in the organisation already has the email address ${email}`, 'email');
@@ -26,8 +25,7 @@ const duplicateEmail = (email: string) =>
 export function createPeopleService({ db, clock }: ServiceDeps) {
   /** People are managed within the units the caller manages people for (no unit: whole-organisation grants only). */
   async function mayManageAt(tx: Db, caller: Caller, unitId: string | null): Promise<boolean> {
-    const ancestry = unitId ? await unitsRepo.unitAncestry(tx, caller.organisationId, unitId) : [];
-    return allowsAt(caller, 'manage:people', ancestry);
+    return accessPolicyIn(tx).can(caller, 'manage:people', { unitId });
   }
 
   async function checkReferences(
@@ -143,7 +141,10 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
       return inTransactionOrDuplicate(input.email, async (tx) => {
         const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
         if (!existing) return notFound('Person');
-        if (!(await mayManageAt(tx, caller, existing.unitId)) || !(await mayManageAt(tx, caller, input.unitId))) {
+        // One policy for both checks: a person kept in their unit costs one ancestry load.
+        const access = accessPolicyIn(tx);
+        const mayManage = (unitId: string | null) => access.can(caller, 'manage:people', { unitId });
+        if (!(await mayManage(existing.unitId)) || !(await mayManage(input.unitId))) {
           return forbidden('You can only change people in the part of the organisation you manage people for');
         }
         const references = await checkReferences(tx, caller, id, input);
@@ -178,7 +179,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
     /** Records that the person has left: the record stays, their role assignments end. */
     async leave(caller: Caller, id: string, input: LeaveInput): Promise<Result<Person>> {
       const now = clock();
-      if (input.leftOn > londonDate(now)) {
+      if (input.leftOn > londonDateOf(now)) {
         return refuse('invalid', 'The date they left must be today or in the past', 'leftOn');
       }
       return inTransaction(db, async (tx) => {

@@ -1,4 +1,4 @@
-import { allowsAt } from '../../kernel/access/index.ts';
+import { accessPolicyIn } from './access.ts';
 import type { PortfolioInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -53,7 +53,8 @@ export function createPortfoliosService({ db }: ServiceDeps) {
     },
 
     async create(caller: Caller, input: PortfolioInput): Promise<Result<Portfolio>> {
-      if (!allowsAt(caller, 'manage:structure', [])) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await accessPolicyIn(db).can(caller, 'manage:structure', 'organisation')))
+        return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const references = await checkReferences(tx, caller, input);
         if (!references.ok) return references;
@@ -82,7 +83,8 @@ export function createPortfoliosService({ db }: ServiceDeps) {
     },
 
     async update(caller: Caller, id: string, input: PortfolioInput): Promise<Result<Portfolio>> {
-      if (!allowsAt(caller, 'manage:structure', [])) return forbidden(NOT_WHOLE_ORGANISATION);
+      if (!(await accessPolicyIn(db).can(caller, 'manage:structure', 'organisation')))
+        return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const existing = await portfoliosRepo.findPortfolio(tx, caller.organisationId, id);
         if (!existing) return notFound('Portfolio');

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { allowsAt, ROLE_NAMES } from '../../kernel/access/index.ts';
+import { ROLE_NAMES } from '../../kernel/access/index.ts';
 import type { RoleAssignmentInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -8,6 +8,7 @@ import * as partnersRepo from './data/partners.repository.ts';
 import * as peopleRepo from './data/people.repository.ts';
 import * as rolesRepo from './data/roles.repository.ts';
 import * as unitsRepo from './data/units.repository.ts';
+import { accessPolicyIn } from './access.ts';
 import { roleAssignments } from './data/access.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
@@ -20,8 +21,7 @@ export type RoleAssignmentDetail = rolesRepo.RoleAssignmentDetail;
 export function createRolesService({ db, clock }: ServiceDeps) {
   /** Roles are granted within the units the caller administers; whole-organisation roles need a whole-organisation grant. */
   async function mayGrantAt(tx: Db, caller: Caller, unitId: string | null): Promise<boolean> {
-    const ancestry = unitId ? await unitsRepo.unitAncestry(tx, caller.organisationId, unitId) : [];
-    return allowsAt(caller, 'manage:roles', ancestry);
+    return accessPolicyIn(tx).can(caller, 'manage:roles', { unitId });
   }
 
   /** people.partner_id follows the person's partner role assignments still in force. */

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { allowsAt } from '../../kernel/access/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { type UnitInput, wouldCreateCycle } from './domain/unit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as unitsRepo from './data/units.repository.ts';
+import { accessPolicyIn } from './access.ts';
 import { people } from './data/organisation.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
@@ -67,8 +67,10 @@ export function createStructureService(db: Db) {
 
     async create(caller: Caller, input: UnitInput): Promise<Result<Unit>> {
       if (input.parentId) {
-        const ancestry = await unitsRepo.unitAncestry(db, caller.organisationId, input.parentId);
-        if (ancestry.length > 0 && !allowsAt(caller, 'manage:structure', ancestry)) {
+        // An unknown parent is reported by the reference check below, not refused here.
+        const access = accessPolicyIn(db);
+        const known = (await access.ancestryOf(caller, input.parentId)).length > 0;
+        if (known && !(await access.can(caller, 'manage:structure', { unitId: input.parentId }))) {
           return forbidden('You can only add units inside the part of the organisation you manage');
         }
       }

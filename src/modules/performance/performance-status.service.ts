@@ -32,6 +32,7 @@ import { collectionRules } from '../measures/index.ts';
 import { loadDirectionTolerance } from './data/settings.repository.ts';
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { londonDateOf } from '../../platform/clock.ts';
 
 export interface RecomputeOptions {
   /** Recompute from this period to the current one; omitted: the current period only. */
@@ -39,8 +40,6 @@ export interface RecomputeOptions {
   /** Measures per round trip (default RECOMPUTE_CHUNK); the result does not depend on it. */
   chunkSize?: number;
 }
-
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Measures per chunk of a recompute: small enough to overlap reading and computing, large enough to keep round trips few. */
 const RECOMPUTE_CHUNK = 500;
@@ -57,7 +56,6 @@ function parsedKey(key: string): Period | null {
   }
   return period;
 }
-
 
 function storedMeasure(row: StatusMeasureRow): StoredMeasure {
   return {
@@ -145,13 +143,15 @@ export function engineInputFor(
 export function computeStatuses(
   organisationId: string,
   history: StatusHistory,
-  today: Date,
+  /** The instant rated at: its London date decides the current period and what is overdue. */
+  now: Date,
   workingDays: number,
   options: RecomputeOptions = {},
   /** The council's direction-of-travel tolerance (none when absent). */
   directionTolerance?: ChangeTolerance,
 ): StatusInsert[] {
-  const todayIso = iso(today);
+  // The London date: between midnight and 1 am in summer the UTC date is still yesterday.
+  const todayIso = londonDateOf(now);
   const currentByFrequency = new Map<string, Period>();
   const dueDates = new Map<string, string>();
   const from = options.fromPeriodKey ? parsedKey(options.fromPeriodKey) : null;
@@ -190,7 +190,7 @@ export function computeStatuses(
         asOf: todayIso,
         dueDate: dueOn,
       });
-      rows.push(toStatusRow(organisationId, measure.id, status, today));
+      rows.push(toStatusRow(organisationId, measure.id, status, now));
     }
   }
   return rows;
@@ -235,12 +235,12 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
       measureIds: readonly string[] | 'all',
       options: RecomputeOptions = {},
     ): Promise<number> {
-      const today = clock();
+      const now = clock();
       const workingDays = await workingDaysFor(tx, organisationId);
       // Read through tx, so a tolerance saved in the same transaction is the one applied.
       const tolerance = await loadDirectionTolerance(tx, organisationId);
       const measures = await statusMeasures(tx, organisationId, measureIds);
-      const years = yearsRated(iso(today), options);
+      const years = yearsRated(londonDateOf(now), options);
       const chunks: StatusMeasureRow[][] = [];
       const size = Math.max(1, options.chunkSize ?? RECOMPUTE_CHUNK);
       for (let start = 0; start < measures.length; start += size) chunks.push(measures.slice(start, start + size));
@@ -270,7 +270,7 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
             // Let the round trip reach the database before this chunk occupies the thread.
             await new Promise((resolve) => setImmediate(resolve));
           }
-          const rows = computeStatuses(organisationId, history, today, workingDays, options, tolerance);
+          const rows = computeStatuses(organisationId, history, now, workingDays, options, tolerance);
           count += rows.length;
           unwritten = unwritten ? [...unwritten, ...rows] : rows;
         }

@@ -5,6 +5,7 @@ import './fastify-types.ts';
 import type { Principal } from '../../kernel/access/index.ts';
 import type { PrincipalSource } from './access-control.ts';
 import { accessControl, type DeclaredRoute } from './access-control.ts';
+import type { UnitAncestry } from '../access/policy.ts';
 
 const VIEWER: Principal = {
   kind: 'person',
@@ -18,19 +19,30 @@ const VIEWER: Principal = {
 /** Session lookups the fake made, to show which requests cost a query. */
 let sessionLookups = 0;
 
-/** Only what the plugin calls: a session token 'viewer' is a signed-in viewer, nothing else is. */
+const PLACE_MANAGER: Principal = {
+  ...VIEWER,
+  personId: 'p2',
+  name: 'Manager',
+  grants: [{ role: 'manager', unitId: 'place' }],
+};
+
+/** Only what the plugin calls: session tokens 'viewer' and 'manager' are signed in, nothing else is. */
 const fakeAuth = {
   sessionFor: async (token: string) => {
     sessionLookups += 1;
-    return token === 'viewer' ? { principal: VIEWER, csrfToken: 'c' } : null;
+    return token === 'viewer'
+      ? { principal: VIEWER, csrfToken: 'c' }
+      : token === 'manager'
+        ? { principal: PLACE_MANAGER, csrfToken: 'c' }
+        : null;
   },
   principalForApiToken: async () => null,
 } as unknown as PrincipalSource;
 
-async function tinyApp(declaredRoutes: DeclaredRoute[] = []): Promise<FastifyInstance> {
+async function tinyApp(declaredRoutes: DeclaredRoute[] = [], ancestry?: UnitAncestry): Promise<FastifyInstance> {
   const app = Fastify();
   await app.register(fastifyCookie, { secret: 'x'.repeat(32) });
-  await app.register(accessControl, { auth: fakeAuth, declaredRoutes });
+  await app.register(accessControl, { auth: fakeAuth, declaredRoutes, ...(ancestry ? { ancestry } : {}) });
   return app;
 }
 
@@ -179,5 +191,30 @@ describe('access-control plugin: deny by default', () => {
     expect(() =>
       app!.get('/private-file', { config: { access: { permission: 'view:audit' }, static: true } }, async () => 'x'),
     ).toThrow(/static but not public/);
+  });
+
+  it("gives every request its own policy, which loads a unit's ancestry once for many checks", async () => {
+    const loads: string[] = [];
+    const ancestry: UnitAncestry = async (_organisationId, unitId) => {
+      loads.push(unitId);
+      return unitId === 'highways' ? ['highways', 'place', 'council'] : [unitId];
+    };
+    app = await tinyApp([], ancestry);
+    app.get('/plans/:unit', { config: { access: { permission: 'view:plans' } } }, async (request) => {
+      const { unit } = request.params as { unit: string };
+      const caller = request.caller();
+      const answers = [];
+      for (const permission of ['edit:plans', 'submit:plans', 'approve:values'] as const) {
+        answers.push(await request.policy.can(caller, permission, { unitId: unit }));
+      }
+      return answers;
+    });
+    await app.ready();
+    const manager = { cookie: 'gt_session=manager' };
+    expect((await app.inject({ url: '/plans/highways', headers: manager })).json()).toEqual([true, true, false]);
+    expect((await app.inject({ url: '/plans/waste', headers: manager })).json()).toEqual([false, false, false]);
+    expect((await app.inject({ url: '/plans/highways', headers: manager })).json()).toEqual([true, true, false]);
+    // Once per request and unit; the third request loads again (a unit may have moved meanwhile).
+    expect(loads).toEqual(['highways', 'waste', 'highways']);
   });
 });

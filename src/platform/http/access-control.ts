@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { decideRouteAccess, PUBLIC, type Principal } from '../../kernel/access/index.ts';
 import { paths } from '../../kernel/paths.ts';
+import { createAccessPolicy, type UnitAncestry } from '../access/policy.ts';
 
 export const SESSION_COOKIE = 'gt_session';
 
@@ -23,11 +24,21 @@ export interface DeclaredRoute {
  * app is being built, so it can never be served. Each request is then checked before its body is read.
  */
 export const accessControl = fp(
-  async (app: FastifyInstance, options: { auth: PrincipalSource; declaredRoutes: DeclaredRoute[] }) => {
+  async (
+    app: FastifyInstance,
+    options: {
+      auth: PrincipalSource;
+      declaredRoutes: DeclaredRoute[];
+      /** The unit tree for `request.policy` (the organisation module fills it); without one, only whole-organisation grants reach a unit. */
+      ancestry?: UnitAncestry;
+    },
+  ) => {
+    const ancestry: UnitAncestry = options.ancestry ?? (async () => []);
     // Decorated empty (Fastify refuses shared object defaults) and set on every request below.
     app.decorateRequest('principal', null as never);
     app.decorateRequest('csrfToken', undefined);
     app.decorateRequest('viaApiToken', false);
+    app.decorateRequest('policy', null as never);
     app.decorateRequest('caller', function caller(this: FastifyRequest) {
       if (this.principal.kind !== 'person') throw new Error('caller() used on a route open to the public');
       return this.principal;
@@ -54,6 +65,8 @@ export const accessControl = fp(
     // buffering an upload, and never learns the API's input rules from a validation error.
     app.addHook('onRequest', async (request, reply) => {
       request.principal = PUBLIC;
+      // One policy per request: each unit's ancestry is loaded at most once, whatever is checked.
+      request.policy = createAccessPolicy(ancestry);
       // Static files (styles, scripts, fonts) are public and carry the cookie on every request:
       // looking up its session would cost a query per asset for nothing.
       if (request.routeOptions.config.static) return;

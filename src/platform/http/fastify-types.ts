@@ -1,4 +1,5 @@
 import type { Principal, RouteAccess, SignedIn } from '../../kernel/access/index.ts';
+import type { AccessPolicy } from '../access/policy.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -12,6 +13,8 @@ declare module 'fastify' {
     /** Set when the request came with a session cookie (forms need its CSRF token). */
     csrfToken: string | undefined;
     viaApiToken: boolean;
+    /** The access policy of this request: `request.policy.can(request.caller(), permission, resource)`. */
+    policy: AccessPolicy;
     /** The signed-in caller; only on routes that are not public (the access rule guarantees it). */
     caller(): SignedIn;
   }

@@ -1,1 +1,1 @@
-export { DEFAULT_COLLECTION_RULE, dueDate } from './due-dates.ts';
+export { DEFAULT_COLLECTION_RULE, collectionState, dueDate } from './due-dates.ts';

@@ -7,7 +7,6 @@
  * New values get time-ordered ids (UUID version 7, RFC 9562) made here, so their events can name
  * them without a round trip and the indexes on the ids are appended to rather than scattered.
  */
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
@@ -15,6 +14,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf } from '../../../platform/db/rows.ts';
+import { timeOrderedIds } from '../../../platform/db/ids.ts';
 
 // --- COPY ------------------------------------------------------------------------------------------
 
@@ -93,27 +93,6 @@ function* chunked(count: number, line: (i: number) => string): Generator<string>
     }
   }
   if (block !== '') yield block;
-}
-
-// --- ids -------------------------------------------------------------------------------------------
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/**
- * `count` UUIDv7 ids in increasing order: the current millisecond, 42 random bits shared by the
- * batch (so two imports in the same millisecond do not collide) and a 32-bit counter.
- */
-export function timeOrderedIds(count: number, now = Date.now()): string[] {
-  if (count > 0xffffffff) throw new RangeError('At most 2³² ids per batch');
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const h = (from: number, to: number) => Array.from(bytes.subarray(from, to), (b) => HEX[b]).join('');
-  const prefix = `${h(0, 4)}-${h(4, 6)}-${h(6, 8)}-${h(8, 10)}-${h(10, 12)}`;
-  const ids = new Array<string>(count);
-  for (let i = 0; i < count; i++) ids[i] = prefix + i.toString(16).padStart(8, '0');
-  return ids;
 }
 
 // --- values ----------------------------------------------------------------------------------------

@@ -1,13 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  copyText,
-  insertValues,
-  timeOrderedIds,
-  updateValues,
-  type ValueColumns,
-} from '../data/import-writes.repository.ts';
+import { copyText, insertValues, updateValues, type ValueColumns } from '../data/import-writes.repository.ts';
 import { measures, measureValueEvents, measureValues } from '../../../schema.ts';
+import { timeOrderedIds } from '../../../platform/db/ids.ts';
 import { isUniqueViolation } from '../../../platform/services/errors.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SignedIn } from '../../../kernel/access/index.ts';
 import { leaveInput, personInput, roleAssignmentInput } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
-import { londonDate } from '../people.service.ts';
+import type { Clock } from '../../../platform/clock.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
@@ -15,7 +15,10 @@ const manageRoles = { access: { permission: 'manage:roles' } } as const;
 
 type Values = Record<string, unknown>;
 
-export async function peopleRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
+export async function peopleRoutes(
+  app: FastifyInstance,
+  { services, clock }: { services: OrganisationServices; clock: Clock },
+) {
   async function renderForm(
     reply: FastifyReply,
     caller: SignedIn,
@@ -184,7 +187,7 @@ export async function peopleRoutes(app: FastifyInstance, { services }: { service
   }
 
   app.get(paths.leavePerson(), { config: manage }, async (request, reply) => {
-    const [year, month, day] = londonDate(new Date()).split('-');
+    const [year, month, day] = clock.today().split('-');
     return renderLeave(reply, request.caller(), idParam(request).id, {
       values: { 'leftOn-day': Number(day), 'leftOn-month': Number(month), 'leftOn-year': year },
     });
