@@ -188,5 +188,14 @@ export async function createTestApp(kind: DatabaseKind = 'pglite', options: Test
   };
 }
 
-/** Runs the same suite on PGlite and on the real PostgreSQL cluster. */
+/**
+ * Which integration files run on which databases. The rule: a file runs on both PGlite and the
+ * real PostgreSQL when what it tests goes through SQL whose behaviour could differ between the two
+ * engines: repositories and their queries, imports, series triggers, tenancy, line of sight,
+ * statuses, locking and concurrency, security, the demo load (`DATABASES`). A file that tests
+ * page and API behaviour over ordinary reads and writes (forms, redirects, error summaries, what a
+ * page lists) runs once, on PGlite (`PAGE_DATABASES`); each such file says so at its top.
+ */
 export const DATABASES: DatabaseKind[] = ['pglite', 'postgres'];
+/** Page and API behaviour that does not depend on the database engine: PGlite only (see above). */
+export const PAGE_DATABASES: DatabaseKind[] = ['pglite'];
