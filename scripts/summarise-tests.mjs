@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 // Summarise a `scripts/test-all.sh` run.
 //
-// Reads .tmp/exitcode-<step> (written by test-all.sh) and the vitest JSON
-// reports .tmp/results-<project>.json, prints one line per step, the failing
+//   node scripts/summarise-tests.mjs [RESULTS_DIR]     (default .tmp)
+//
+// Reads RESULTS_DIR/exitcode-<step> (written by test-all.sh) and the vitest JSON
+// reports RESULTS_DIR/results-<project>.json, prints one line per step, the failing
 // tests, and as the very LAST line exactly: "<N> passed, <N> failed".
+// A vitest run that was ended for running out of time has no JSON report; its
+// RESULTS_DIR/progress-<project>.jsonl (scripts/vitest-progress-reporter.mjs) then
+// gives the tests that had passed or failed and the files that had not finished.
 //
 // Counting:
 //   typecheck      1 passed, or 1 failed if tsc exited non-zero (or didn't run).
@@ -12,13 +17,15 @@
 //                  hook error), plus 1 failed if vitest exited non-zero without
 //                  any reported failure (crash, globalSetup error, unhandled
 //                  error, timeout). A missing or unreadable JSON is 1 failed.
+//                  A run that timed out: the tests its progress log reports,
+//                  plus 1 failed for the timeout (its unfinished files listed).
 // Exit status: 1 if anything failed, else 0.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tmp = join(root, '.tmp');
+const tmp = resolve(process.argv[2] ?? join(root, '.tmp'));
 const projects = ['unit', 'integration', 'browser'];
 
 function readExitCode(name) {
@@ -26,6 +33,28 @@ function readExitCode(name) {
   if (!existsSync(file)) return null;
   const code = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
   return Number.isNaN(code) ? null : code;
+}
+
+/** What a progress log (one JSON object a line) says of a run that did not write its report. */
+function readProgress(file) {
+  const files = new Map();
+  const tests = [];
+  const text = readFileSync(file, 'utf8');
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue; // a line cut off as the run was killed
+    }
+    const name = relative(root, entry.file ?? '?');
+    if (entry.event === 'queued' && !files.has(name)) files.set(name, 'not started');
+    if (entry.event === 'start') files.set(name, 'running');
+    if (entry.event === 'end') files.set(name, entry.state === 'failed' ? `failed:${entry.error ?? ''}` : 'done');
+    if (entry.event === 'test') tests.push({ file: name, name: entry.name, state: entry.state });
+  }
+  return { files, tests };
 }
 
 function describeExit(code) {
@@ -69,9 +98,46 @@ for (const project of projects) {
       continue;
     }
   }
+  const progressFile = join(tmp, `progress-${project}.jsonl`);
+  if (!report && (code === 124 || code === 137) && existsSync(progressFile)) {
+    const progress = readProgress(progressFile);
+    const passed = progress.tests.filter((t) => t.state === 'passed').length;
+    let failed = 1; // the timeout itself
+    for (const t of progress.tests.filter((t) => t.state === 'failed')) {
+      failed += 1;
+      failures.push(`${project}: ${t.file} > ${t.name}`);
+    }
+    const unfinished = [];
+    const notStarted = [];
+    for (const [name, state] of progress.files) {
+      if (state === 'running') unfinished.push(name);
+      if (state === 'not started') notStarted.push(name);
+      if (state.startsWith('failed:') && !progress.tests.some((t) => t.file === name && t.state === 'failed')) {
+        failed += 1;
+        const message = state.slice('failed:'.length);
+        failures.push(`${project}: ${name} (file failed${message ? `: ${message}` : ', e.g. in a hook'})`);
+      }
+    }
+    failures.push(`${project}: timed out (${describeExit(code)}); ended before its report was written`);
+    for (const name of unfinished) failures.push(`${project}: ${name} did not finish`);
+    for (const name of notStarted) failures.push(`${project}: ${name} did not start`);
+    totalPassed += passed;
+    totalFailed += failed;
+    lines.push([
+      project,
+      `FAILED: timed out; ${passed} passed, ${failed} failed before it was ended ` +
+        `(${unfinished.length} file${unfinished.length === 1 ? '' : 's'} unfinished, ${notStarted.length} not started)`,
+    ]);
+    continue;
+  }
   if (!report || typeof report !== 'object' || !Array.isArray(report.testResults)) {
     totalFailed += 1;
-    const why = code === null ? 'did not run' : `crashed (${describeExit(code)}), no JSON results`;
+    const why =
+      code === null
+        ? 'did not run'
+        : code === 124 || code === 137
+          ? `timed out (${describeExit(code)}) before any test reported`
+          : `crashed (${describeExit(code)}), no JSON results`;
     lines.push([project, `FAILED: ${why}`]);
     continue;
   }

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`):
 #   0. scripts/setup-test-machine.sh  (installs chromium/postgresql if missing and root)
-#   1. typecheck, lint                npx tsc --noEmit, npx eslint .
-#   2. vitest projects, in order      unit, integration, browser
+#   1. at once: typecheck, lint, boundaries and the unit tests (small, mostly one core each)
+#   2. vitest integration, then vitest browser (each uses both cores, so not together)
 #   3. node scripts/summarise-tests.mjs  -> last line: "N passed, N failed"
-# Every step runs even if an earlier one failed. Exit status is non-zero if
-# anything failed. Results: .tmp/results-<project>.json, .tmp/exitcode-<step>.
+# Every step runs even if an earlier one failed, each in its own process group (scripts/test-steps.sh):
+# a step that runs out of time is ended with everything it started, so nothing prints after the
+# summary. Exit status is non-zero if anything failed. Results: .tmp/results-<project>.json (vitest's
+# report), .tmp/progress-<project>.jsonl (written as tests finish, read when a run was cut short),
+# .tmp/exitcode-<step>, .tmp/log-<step> (output of the steps run at once).
 #
 # Environment:
 #   GT_SUITE_TIMEOUT   seconds allowed per step (default 1200); a step that
@@ -16,36 +19,25 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
 
 bash scripts/setup-test-machine.sh
 
-mkdir -p .tmp
-rm -f .tmp/results-*.json .tmp/exitcode-*
+results_dir=.tmp
+step_timeout="${GT_SUITE_TIMEOUT:-1200}"
+# shellcheck source=scripts/test-steps.sh
+source scripts/test-steps.sh
+trap 'end_all_steps; exit 130' INT TERM
 
-suite_timeout="${GT_SUITE_TIMEOUT:-1200}"
+mkdir -p "$results_dir"
+rm -f "$results_dir"/results-*.json "$results_dir"/progress-*.jsonl "$results_dir"/exitcode-* "$results_dir"/log-*
 
-# Runs a step under a timeout and records its exit code in .tmp/exitcode-<name>.
-step() {
-  local name="$1"
-  shift
-  printf '\n===== %s =====\n' "$name"
-  timeout --foreground --kill-after=30 "$suite_timeout" "$@"
-  local rc=$?
-  if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
-    printf '%s: timed out after %ss\n' "$name" "$suite_timeout"
-  fi
-  echo "$rc" >".tmp/exitcode-$name"
-}
+start_step typecheck npx tsc --noEmit
+start_step lint npx eslint .
+start_step boundaries npx depcruise src test bench --config .dependency-cruiser.cjs
+# Unit tests live next to the code in src/; an empty unit project is not an error.
+start_step unit bash scripts/vitest-step.sh unit "$results_dir" --passWithNoTests
+for name in typecheck lint boundaries unit; do finish_step "$name"; done
 
-step typecheck npx tsc --noEmit
-step lint npx eslint .
-step boundaries npx depcruise src test bench --config .dependency-cruiser.cjs
-
-for project in unit integration browser; do
-  extra=()
-  # Unit tests live next to the code in src/; an empty unit project is not an error.
-  [ "$project" = unit ] && extra=(--passWithNoTests)
-  step "$project" npx vitest run --project "$project" ${extra[@]+"${extra[@]}"} \
-    --reporter=default --reporter=json --outputFile=".tmp/results-$project.json"
-done
+run_step integration bash scripts/vitest-step.sh integration "$results_dir"
+run_step browser bash scripts/vitest-step.sh browser "$results_dir"
 
 printf '\n===== summary =====\n'
-node scripts/summarise-tests.mjs
+node scripts/summarise-tests.mjs "$results_dir"
 exit $?

@@ -288,11 +288,11 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
 }
 
 /**
- * Create a fresh, empty database on the cluster at `adminUrl` and return its URL.
- * `name` must be a plain identifier (letters, digits, underscores); it must not
- * already exist. Omit it to get a unique generated name.
+ * Create a fresh database on the cluster at `adminUrl` and return its URL: empty, or a copy of
+ * the `template` database (no one may be connected to it). `name` must be a plain identifier
+ * (letters, digits, underscores); it must not already exist. Omit it to get a unique generated name.
  */
-export async function createDatabase(adminUrl: string, name?: string): Promise<string> {
+export async function createDatabase(adminUrl: string, name?: string, template = 'template0'): Promise<string> {
   if (!adminUrl) {
     throw new Error(
       'No PostgreSQL admin URL: the integration globalSetup did not start a cluster ' +
@@ -306,7 +306,7 @@ export async function createDatabase(adminUrl: string, name?: string): Promise<s
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${dbName}" TEMPLATE template0 ENCODING 'UTF8'`);
+    await client.query(`CREATE DATABASE "${dbName}" TEMPLATE "${template}" ENCODING 'UTF8'`);
   } finally {
     await client.end();
   }

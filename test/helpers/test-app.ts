@@ -1,8 +1,3 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.ts';
@@ -14,7 +9,8 @@ import type { Role } from '../../src/kernel/access/index.ts';
 import type { DeclaredRoute } from '../../src/platform/http/access-control.ts';
 import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
 import { assembleDeps } from '../../src/container.ts';
-import { createDatabase } from './postgres-cluster.ts';
+import type { DemoCredentials } from '../../src/demo/demo-council.loader.ts';
+import { pgliteSnapshot, postgresSnapshot } from './database-snapshots.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -41,6 +37,8 @@ export interface TestApp {
   deps: Deps;
   declaredRoutes: DeclaredRoute[];
   org: TestOrganisation;
+  /** What loading the demo council returned, when asked for with `{ demo: true }`; else null. */
+  demo: DemoCredentials | null;
   createOrganisation(name: string): Promise<TestOrganisation>;
   /** A new person holding the role (over the unit, or the whole organisation), signed in. */
   as(
@@ -66,35 +64,26 @@ export function formBody(form: Record<string, string | string[]>): string {
   return params.toString();
 }
 
-/**
- * A migrated PGlite dumped once per set of migrations and loaded by each test file: loading a
- * dump takes a fraction of the time of running every migration again.
- */
-async function migratedPgliteTemplate(): Promise<Blob> {
-  const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'platform', 'db', 'migrations');
-  const hash = createHash('sha256');
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql')).sort()) {
-    hash.update(file).update(readFileSync(path.join(folder, file)));
-  }
-  const cached = path.join(os.tmpdir(), `golden-thread-pglite-${hash.digest('hex').slice(0, 16)}.tar`);
-  if (existsSync(cached)) return new Blob([readFileSync(cached)]);
-  const database = await openDatabase({});
-  const dump = await database.dump!();
-  await database.close();
-  const bytes = Buffer.from(await dump.arrayBuffer());
-  const temporary = `${cached}.${process.pid}.tmp`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, cached);
-  return new Blob([bytes]);
+export interface TestAppOptions {
+  /** Now, for the app (and for the demo council's load); the real clock when absent. */
+  clock?: () => Date;
+  /**
+   * Start with the demo council (Ashdown Vale, its people, plans and measures) already loaded, as
+   * `loadDemoCouncil` would leave it; `demo` then holds what the load returned (sign in with
+   * `demo.password`). Loaded once per run and copied, far quicker than loading it per file.
+   */
+  demo?: boolean;
 }
 
-/** The app on a fresh, migrated database (PGlite in memory, or a new database on the test cluster). */
-export async function createTestApp(
-  kind: DatabaseKind = 'pglite',
-  options: { clock?: () => Date } = {},
-): Promise<TestApp> {
-  const url = kind === 'postgres' ? await createDatabase(inject('postgresUrl')) : undefined;
-  const database = await openDatabase(url ? { url } : { loadDataDir: await migratedPgliteTemplate() });
+/**
+ * The app on its own fresh, migrated database: PGlite in memory, or a new database on the run's
+ * PostgreSQL cluster; both copied from a snapshot (test/helpers/database-snapshots.ts).
+ */
+export async function createTestApp(kind: DatabaseKind = 'pglite', options: TestAppOptions = {}): Promise<TestApp> {
+  const wanted = { demo: options.demo ?? false, clock: options.clock };
+  const snapshot =
+    kind === 'postgres' ? await postgresSnapshot(inject('postgresUrl'), wanted) : await pgliteSnapshot(wanted);
+  const database = await openDatabase('url' in snapshot ? { url: snapshot.url } : { loadDataDir: snapshot.dataDir });
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
   const clock = options.clock ?? (() => new Date());
   const deps: Deps = assembleDeps(config, database, clock);
@@ -183,6 +172,7 @@ export async function createTestApp(
     deps,
     declaredRoutes,
     org,
+    demo: snapshot.demo,
     createOrganisation,
     as,
     listen: async () => {
@@ -198,5 +188,14 @@ export async function createTestApp(
   };
 }
 
-/** Runs the same suite on PGlite and on the real PostgreSQL cluster. */
+/**
+ * Which integration files run on which databases. The rule: a file runs on both PGlite and the
+ * real PostgreSQL when what it tests goes through SQL whose behaviour could differ between the two
+ * engines: repositories and their queries, imports, series triggers, tenancy, line of sight,
+ * statuses, locking and concurrency, security, the demo load (`DATABASES`). A file that tests
+ * page and API behaviour over ordinary reads and writes (forms, redirects, error summaries, what a
+ * page lists) runs once, on PGlite (`PAGE_DATABASES`); each such file says so at its top.
+ */
 export const DATABASES: DatabaseKind[] = ['pglite', 'postgres'];
+/** Page and API behaviour that does not depend on the database engine: PGlite only (see above). */
+export const PAGE_DATABASES: DatabaseKind[] = ['pglite'];

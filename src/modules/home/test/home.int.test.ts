@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plans } from '../../../schema.ts';
-import { loadDemoCouncil } from '../../../demo/demo-council.loader.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const PASSWORD = 'ashdown-vale-demo-2025';
@@ -9,8 +8,7 @@ const PASSWORD = 'ashdown-vale-demo-2025';
 describe('home page', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite');
-    await loadDemoCouncil(t.deps.database.db);
+    t = await createTestApp('pglite', { demo: true });
   });
   afterAll(async () => t?.close());
 

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditEvents,
-  itemTypes,
-  partners,
-  planItemPartners,
-  planItems,
-  plans,
-  planTypes,
-} from '../../../schema.ts';
-import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { auditEvents, itemTypes, partners, planItemPartners, planItems, plans, planTypes } from '../../../schema.ts';
+import { createTestApp, PAGE_DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
-describe.each(DATABASES)('partners on %s', (kind) => {
+// Pages and forms over ordinary reads and writes: run once, on PGlite (the rule is in test-app.ts).
+describe.each(PAGE_DATABASES)('partners on %s', (kind) => {
   let t: TestApp;
   const counts = async () => [
     (await t.deps.database.db.select().from(auditEvents)).length,

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, people, roleAssignments } from '../../../schema.ts';
-import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { createTestApp, PAGE_DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 
-describe.each(DATABASES)('people on %s', (kind) => {
+// Pages and forms over ordinary reads and writes: run once, on PGlite (the rule is in test-app.ts).
+describe.each(PAGE_DATABASES)('people on %s', (kind) => {
   let t: TestApp;
   const auditCount = async () => (await t.deps.database.db.select().from(auditEvents)).length;
   const peopleCount = async () => (await t.deps.database.db.select().from(people)).length;

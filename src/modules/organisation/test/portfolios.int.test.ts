@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, portfolios, portfolioUnits } from '../../../schema.ts';
-import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { createTestApp, PAGE_DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 
-describe.each(DATABASES)('cabinet portfolios on %s', (kind) => {
+// Pages and forms over ordinary reads and writes: run once, on PGlite (the rule is in test-app.ts).
+describe.each(PAGE_DATABASES)('cabinet portfolios on %s', (kind) => {
   let t: TestApp;
   const counts = async () => [
     (await t.deps.database.db.select().from(auditEvents)).length,

@@ -1,15 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measures } from '../../../schema.ts';
-import { loadDemoCouncil } from '../../../demo/demo-council.loader.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // The measure page shows the engine's picture: status with its reason, SPC chart with its table, forecast.
 describe('measure page performance section', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp('pglite', { clock: () => new Date('2025-11-20T10:00:00Z') });
-    await loadDemoCouncil(t.deps.database.db, undefined, { clock: t.deps.clock });
+    t = await createTestApp('pglite', { clock: () => new Date('2025-11-20T10:00:00Z'), demo: true });
   });
   afterAll(async () => t?.close());
 

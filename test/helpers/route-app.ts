@@ -1,0 +1,89 @@
+/**
+ * The real app (every platform plugin: access control, CSRF, views, error pages) over a module's
+ * pages built on FAKE services: for route tests of page and API behaviour (status codes, redirects,
+ * error summaries, problem JSON) that need no database. They run in the unit project, in
+ * milliseconds; what the services do with SQL stays in the integration tests.
+ *
+ *   const app = await buildRouteApp([{ views, pages: (app) => app.register(routes, { services: fakes }) }]);
+ *   const manager = app.as('manager');
+ *   const page = await manager.post('/measures/new', { code: '' });
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { Deps } from '../../src/container.ts';
+import type { Principal, Role } from '../../src/kernel/access/index.ts';
+import { asClock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { PrincipalSource } from '../../src/platform/http/access-control.ts';
+import type { ModuleWeb } from '../../src/platform/module.ts';
+import { formBody } from './test-app.ts';
+
+export const ROUTE_TEST_ORGANISATION = '00000000-0000-4000-8000-000000000001';
+
+export interface RouteAgent {
+  principal: Principal;
+  /** The session cookie header ('' for the public). */
+  cookie: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  /** A form post as a browser sends it, with the CSRF token added. */
+  post(url: string, form?: Record<string, string | string[]>): Promise<LightMyRequestResponse>;
+}
+
+export interface RouteApp {
+  app: FastifyInstance;
+  /** Someone signed in holding the role over the whole organisation (null: no role at all). */
+  as(role: Role | null): RouteAgent;
+  /** Someone not signed in. */
+  public: RouteAgent;
+  close(): Promise<void>;
+}
+
+export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
+  const sessions = new Map<string, { principal: Principal; csrfToken: string }>();
+  const auth: PrincipalSource = {
+    sessionFor: async (token) => sessions.get(token) ?? null,
+    principalForApiToken: async () => null,
+  };
+  const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
+  // Only what buildApp reads: no database, and no services but sign-in; the pages bring their fakes.
+  const deps = { config, services: { auth }, web, clock: asClock(() => new Date()) } as unknown as Deps;
+  const app = await buildApp(deps);
+  await app.ready();
+
+  function agent(principal: Principal, token: string | null): RouteAgent {
+    const csrfToken = `csrf-${token ?? 'public'}`;
+    if (token) sessions.set(token, { principal, csrfToken });
+    const headers: { cookie?: string } = token ? { cookie: `gt_session=${token}` } : {};
+    return {
+      principal,
+      cookie: headers.cookie ?? '',
+      get: (url) => app.inject({ method: 'GET', url, headers }),
+      post: (url, form = {}) =>
+        app.inject({
+          method: 'POST',
+          url,
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: formBody({ _csrf: csrfToken, ...form }),
+        }),
+    };
+  }
+
+  let people = 0;
+  return {
+    app,
+    as: (role) => {
+      people += 1;
+      const principal: Principal = {
+        kind: 'person',
+        personId: `00000000-0000-4000-9000-${String(people).padStart(12, '0')}`,
+        organisationId: ROUTE_TEST_ORGANISATION,
+        name: `${role ?? 'Nobody'} ${people}`,
+        partnerId: null,
+        grants: role ? [{ role, unitId: null }] : [],
+      };
+      return agent(principal, `session-${people}`);
+    },
+    public: agent({ kind: 'public' }, null),
+    close: () => app.close(),
+  };
+}
