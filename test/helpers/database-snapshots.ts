@@ -23,7 +23,7 @@ import pg from 'pg';
 import { openDatabase } from '../../src/platform/db/db.ts';
 import { demoCouncil } from '../../src/demo/demo-council.data.ts';
 import { type DemoCredentials, loadDemoCouncil } from '../../src/demo/demo-council.loader.ts';
-import { DEFAULT_REAL_DATA_DIR } from '../../src/demo/demo-measures.ts';
+import { DEFAULT_REAL_DATA_DIR } from '../../src/demo/real-data-reader.ts';
 import { createDatabase } from './postgres-cluster.ts';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
