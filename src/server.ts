@@ -2,9 +2,8 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { createDeps } from './container.ts';
 import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
-import { recalculateStatuses, startStatusRefresh } from './modules/performance/recalculate.job.ts';
-import { runReminders, startDailyReminders } from './modules/collection/reminders.job.ts';
-import { londonToday } from './modules/collection/collection.service.ts';
+import { recalculateStatuses, startStatusRefresh } from './modules/performance/index.ts';
+import { londonToday, runReminders, startDailyReminders } from './modules/collection/index.ts';
 
 async function main(): Promise<void> {
   let config;

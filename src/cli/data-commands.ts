@@ -9,12 +9,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../container.ts';
-import { IMPORT_KINDS, type ImportKind } from '../modules/imports/domain/columns.ts';
+import { IMPORT_KINDS, type ImportKind } from '../modules/imports/domain/index.ts';
 import type { Principal } from '../kernel/access/index.ts';
-import { recalculateStatuses } from '../modules/performance/recalculate.job.ts';
-import { runReminders } from '../modules/collection/reminders.job.ts';
-import { londonToday } from '../modules/collection/collection.service.ts';
-import { CLI_LIMITS, type ImportOptions } from '../modules/imports/import-export.service.ts';
+import { recalculateStatuses } from '../modules/performance/index.ts';
+import { londonToday, runReminders } from '../modules/collection/index.ts';
+import { CLI_LIMITS, type ImportOptions } from '../modules/imports/index.ts';
 
 export const DATA_USAGE = `  import <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--dry-run] [--organisation <slug>]
               Check a file and, unless --dry-run, import it in one transaction (progress on stderr).

@@ -346,10 +346,6 @@ export function comparePeriods(a: Period, b: Period): number {
   return MONTHS_IN_PERIOD[a.frequency] - MONTHS_IN_PERIOD[b.frequency];
 }
 
-export function samePeriod(a: Period, b: Period): boolean {
-  return a.frequency === b.frequency && a.fyStartYear === b.fyStartYear && a.index === b.index;
-}
-
 /** Inclusive range of periods of one frequency; empty when `to` is before `from`. */
 export function periodsBetween(from: Period, to: Period): Period[] {
   assertPeriod(from);

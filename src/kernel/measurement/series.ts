@@ -63,13 +63,3 @@ export function indexPoints(points: readonly MeasurePoint[], frequency: Frequenc
     valueByOrdinal: (ordinal) => usableValue(getByOrdinal(ordinal)),
   };
 }
-
-/** The ratio as shown (numerator ÷ denominator × scale), or null when it cannot be computed. */
-export function ratioValue(
-  numerator: number | null | undefined,
-  denominator: number | null | undefined,
-  scale = 1,
-): number | null {
-  if (numerator == null || denominator == null || denominator === 0) return null;
-  return (numerator / denominator) * scale;
-}

@@ -106,5 +106,3 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
     },
   };
 }
-
-export type BreakdownsService = ReturnType<typeof createBreakdownsService>;

@@ -116,5 +116,3 @@ export function createAuthService(db: Db, clock: () => Date = () => new Date()) 
     },
   };
 }
-
-export type AuthService = ReturnType<typeof createAuthService>;

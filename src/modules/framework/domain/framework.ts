@@ -301,5 +301,3 @@ export function describeStepApprover(step: { kind: string; role: string | null; 
   if (step.kind === 'role') return step.role && isRole(step.role) ? ROLE_NAMES[step.role as Role] : 'Unknown role';
   return step.bodyName ?? 'Unknown body';
 }
-
-export type { DomainError };

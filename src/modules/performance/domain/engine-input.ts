@@ -18,7 +18,11 @@ import {
   type Target,
   type TargetPlan,
 } from './index.ts';
-import { indexTargetVersions, targetForPeriodIn, type TargetVersion } from '../../../kernel/measurement/target-history.ts';
+import {
+  indexTargetVersions,
+  targetForPeriodIn,
+  type TargetVersion,
+} from '../../../kernel/measurement/target-history.ts';
 import { ratioScale } from '../../../kernel/measurement/vocabulary.ts';
 
 export interface StoredMeasure {
@@ -122,16 +126,4 @@ export function buildMeasureDefinition(
       rebases,
     },
   };
-}
-
-/** Stored values (any order) as the engine's points; periods that fail to parse are skipped by the caller. */
-export function toMeasurePoints(
-  rows: readonly { period: Period; value: number | null; numerator: number | null; denominator: number | null }[],
-): MeasurePoint[] {
-  return rows.map((row) => ({
-    period: row.period,
-    value: row.value,
-    numerator: row.numerator,
-    denominator: row.denominator,
-  }));
 }
