@@ -2,6 +2,8 @@
 # The one test command (`npm test`):
 #   0. scripts/setup-test-machine.sh  (installs chromium/postgresql if missing and root)
 #   1. typecheck, lint                npx tsc --noEmit, npx eslint .
+#      boundaries, format, deadcode, schema-drift
+#                                     depcruise, prettier --check, knip, check-schema-drift.mjs
 #   2. vitest projects, in order      unit, integration, browser
 #   3. node scripts/summarise-tests.mjs  -> last line: "N passed, N failed"
 # Every step runs even if an earlier one failed. Exit status is non-zero if
@@ -37,6 +39,9 @@ step() {
 step typecheck npx tsc --noEmit
 step lint npx eslint .
 step boundaries npx depcruise src test bench --config .dependency-cruiser.cjs
+step format npx prettier --check .
+step deadcode npx knip
+step schema-drift node scripts/check-schema-drift.mjs
 
 for project in unit integration browser; do
   extra=()
