@@ -25,12 +25,7 @@ import {
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { DemoCouncilError, loadDemoCouncil, type DemoCredentials } from './demo-council.loader.ts';
 import { seedDemoCouncilIfEmpty } from './demo-council.seed.ts';
-import {
-  DEFAULT_REAL_DATA_DIR,
-  DEMO_MEASURES,
-  parsePublishedPeriod,
-  periodForPublished,
-} from './demo-measures.ts';
+import { DEFAULT_REAL_DATA_DIR, DEMO_MEASURES, parsePublishedPeriod, periodForPublished } from './demo-measures.ts';
 import type { Frequency } from '../kernel/measurement/periods.ts';
 import { currentReportingPeriod } from '../kernel/measurement/periods.ts';
 import { ROLES } from '../kernel/access/index.ts';
@@ -64,7 +59,7 @@ describe.each(DATABASES)('demo council on %s', (kind) => {
     return row!.n;
   }
 
-  async function countUnits(unitKind: string): Promise<number> {
+  async function countUnits(unitKind: (typeof units.$inferSelect)['kind']): Promise<number> {
     const rows = await t.deps.database.db
       .select()
       .from(units)

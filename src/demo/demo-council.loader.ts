@@ -8,7 +8,15 @@ import type { Db } from '../platform/db/db.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { copyPlanContents } from '../modules/plans/data/plan-versions.repository.ts';
 import { contributionLinks, planEvents, planItemPartners, planItems, plans } from '../modules/plans/index.ts';
-import { governanceBodyMembers, partners, people, portfolios, portfolioUnits, roleAssignments, units } from '../modules/organisation/index.ts';
+import {
+  governanceBodyMembers,
+  partners,
+  people,
+  portfolios,
+  portfolioUnits,
+  roleAssignments,
+  units,
+} from '../modules/organisation/index.ts';
 import { organisations } from '../platform/tenancy/organisations.schema.ts';
 import { installDefaultFramework } from '../modules/framework/data/default-framework.seed.ts';
 import {
@@ -458,7 +466,7 @@ class ItemBuilder {
   private readonly ids = new Map<string, string>();
   private rows: ItemRow[] = [];
   private partnerRows: (typeof planItemPartners.$inferInsert)[] = [];
-  private pendingLinks: { fromId: string; to: string; kind: string; where: string }[] = [];
+  private pendingLinks: { fromId: string; to: string; kind: LinkRow['kind']; where: string }[] = [];
   count = 0;
   linkCount = 0;
 

@@ -13,7 +13,7 @@ import type { Result } from '../result.ts';
 
 export type Frequency = 'monthly' | 'quarterly' | 'half-yearly' | 'annual';
 
-export const FREQUENCIES: readonly Frequency[] = ['monthly', 'quarterly', 'half-yearly', 'annual'];
+export const FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'annual'] as const satisfies readonly Frequency[];
 
 /** startMonth is the calendar month (1 = January … 12 = December) in which the financial year begins. */
 export interface FinancialYearConfig {
