@@ -73,7 +73,7 @@ async function timedCopy(database: Database, table: string, columns: string, lin
   await database.db.transaction(async (tx) => {
     const chunks: string[] = [];
     for (let i = 0; i < text.length; i += 10_000) chunks.push(`${text.slice(i, i + 10_000).join('\n')}\n`);
-    await copyInto(tx as never, table, columns.split(', '), chunks);
+    await copyInto(tx, table, columns.split(', '), chunks);
   });
   return performance.now() - started;
 }

@@ -33,7 +33,16 @@ import { createPerformanceStatusService } from '../modules/performance/index.ts'
 import { asClock } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
-import { measureAssignees, measureItemLinks, measures, measureTargets, measureValueEvents, measureValues, periodLocks, spcRebases } from '../modules/measures/index.ts';
+import {
+  measureAssignees,
+  measureItemLinks,
+  measures,
+  measureTargets,
+  measureValueEvents,
+  measureValues,
+  periodLocks,
+  spcRebases,
+} from '../modules/measures/index.ts';
 import { planItems, plans } from '../modules/plans/index.ts';
 
 /** The real data folder: ../shared/data/real beside the repository. */
@@ -1726,7 +1735,7 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
     const targets = targetRows.filter((target) => target.measureId === row.id);
     if (targets.length === 0) continue;
     const firstYear = Math.min(...targets.map((target) => Number(target.financialYear.slice(0, 4))));
-    const from = periodKey({ frequency: row.frequency as Frequency, fyStartYear: firstYear, index: 1 });
+    const from = periodKey({ frequency: row.frequency, fyStartYear: firstYear, index: 1 });
     firstTargeted.set(from, [...(firstTargeted.get(from) ?? []), row.id]);
   }
   for (const [from, ids] of firstTargeted) {

@@ -9,7 +9,13 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../../platform/config.ts';
 import { dueDate, reminderOwed, type ReminderKind } from './domain/due-dates.ts';
-import { formatDate, periodKey as keyOf, periodLabel, type Frequency, type Period } from '../../kernel/measurement/index.ts';
+import {
+  formatDate,
+  periodKey as keyOf,
+  periodLabel,
+  type Frequency,
+  type Period,
+} from '../../kernel/measurement/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/collection.repository.ts';
 import { recentPeriods, ruleFor } from './collection.service.ts';
@@ -127,7 +133,7 @@ export async function runReminders(deps: ReminderDeps, today: string): Promise<R
     if (measures.length === 0) continue;
     const ids = measures.map((measure) => measure.id);
     const slots = measures.flatMap((measure) =>
-      recentPeriods(measure.frequency as Frequency, today, PERIODS_CHECKED).map((period) => ({
+      recentPeriods(measure.frequency, today, PERIODS_CHECKED).map((period) => ({
         measure,
         period,
         key: keyOf(period),

@@ -4,9 +4,8 @@
  * (worked out by the engine's calculateRag, as the whole measure's is).
  */
 import { targetVersionForPeriod } from '../../kernel/measurement/target-history.ts';
-import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import { calculateRag, parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
-import { type Polarity, type RagStatus, type Target } from '../../kernel/measurement/index.ts';
+import { type RagStatus, type Target } from '../../kernel/measurement/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { latestBreakdownValues } from './data/breakdown-values.repository.ts';
 import * as measuresRepo from './data/measures.repository.ts';
@@ -63,7 +62,7 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
       const keys = [...new Set(values.map((value) => value.periodKey))].sort();
       const shownPeriods = keys.flatMap((key) => {
         const parsed = parsePeriodKey(key);
-        return parsed.ok && parsed.value.frequency === (measure.frequency as Frequency)
+        return parsed.ok && parsed.value.frequency === measure.frequency
           ? [{ key, period: parsed.value, label: periodLabel(parsed.value) }]
           : [];
       });
@@ -79,7 +78,7 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
               ? null
               : calculateRag({
                   value,
-                  polarity: measure.polarity as Polarity,
+                  polarity: measure.polarity,
                   target: applied?.target ?? null,
                   thresholds: measure.ragThresholds,
                   format: { unit: measure.unit, decimals: measure.decimalPlaces },

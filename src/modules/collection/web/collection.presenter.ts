@@ -2,7 +2,14 @@
  * Shapes collection data for the templates: values as people read them, workflow words, and
  * the rows of the tables on "My data", the entry page and the grid.
  */
-import { calculateRag, formatValue, roundAsShown, type Polarity, type RagStatus, type Target } from '../../../kernel/measurement/index.ts';
+import {
+  calculateRag,
+  formatValue,
+  roundAsShown,
+  type Polarity,
+  type RagStatus,
+  type Target,
+} from '../../../kernel/measurement/index.ts';
 import type { MyData, MyDataRow, UnitGrid, ValueDetail } from '../collection.service.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
@@ -211,7 +218,7 @@ function shownEdge(
  */
 export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | 'periodLabel'>): string {
   const { measure } = detail;
-  const polarity = measure.polarity as Polarity;
+  const polarity = measure.polarity;
   if (polarity === 'none') return `${EXPLAIN} Optional: this measure is for monitoring only and has no target.`;
   if (!detail.target) return `${EXPLAIN} Optional: no target applies to ${detail.periodLabel}.`;
   const target = detail.target.target;

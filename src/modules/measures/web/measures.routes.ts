@@ -274,10 +274,10 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const m = measure.value;
     const values = formValuesOf({
       ...m,
-      polarity: m.polarity as never,
-      frequency: m.frequency as never,
-      aggregation: m.aggregation as never,
-      measureType: m.measureType as never,
+      polarity: m.polarity,
+      frequency: m.frequency,
+      aggregation: m.aggregation,
+      measureType: m.measureType,
     });
     return renderForm(reply, caller, { measureId: id, values: { ...values, rowVersion: String(m.rowVersion) } });
   });

@@ -119,7 +119,7 @@ function unpackValues(keys: string, values: string, numerators: string, denomina
   const v = values.split(',');
   const n = numerators.split(',');
   const d = denominators.split(',');
-  const out: ValueRow[] = new Array(k.length);
+  const out = new Array<ValueRow>(k.length);
   for (let i = 0; i < k.length; i++) {
     out[i] = {
       periodKey: k[i] as string,

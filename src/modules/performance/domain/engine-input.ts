@@ -6,7 +6,6 @@ import {
   type AggregationRule,
   type Frequency,
   type MeasureDefinition,
-  type MeasurePoint,
   type Period,
   periodEnd,
   periodKey,
