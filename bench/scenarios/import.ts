@@ -195,7 +195,7 @@ async function runOn(kind: DatabaseKind, ctx: Parameters<Scenario['run']>[0]): P
       payload: JSON.stringify({ value: 50 + (i % 40), commentary: 'Bench', rowVersion }),
     });
     if (response.statusCode !== 200) throw new Error(`save failed: ${response.statusCode} ${response.body}`);
-    versions.set(key, (response.json() as { rowVersion: number }).rowVersion);
+    versions.set(key, response.json<{ rowVersion: number }>().rowVersion);
   });
   await app.close();
   const save = summarise(sample);

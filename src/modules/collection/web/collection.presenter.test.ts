@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateRag, type RagThresholds, type Target } from '../../../kernel/measurement/index.ts';
+import { calculateRag, type Target } from '../../../kernel/measurement/index.ts';
 import type { ValueDetail } from '../collection.service.ts';
 import { offTargetHint } from './collection.presenter.ts';
 
