@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DEFAULT_COLLECTION_RULE, type CollectionRule } from '../domain/due-dates.ts';
 import type { Db } from '../../../platform/db/db.ts';
-import type { ValueStatus } from '../domain/workflow.ts';
+import type { ValueStatus } from '../../../kernel/measurement/vocabulary.ts';
 import { collectionRules, measureAssignees, measures, measureTargets, measureValueEvents, measureValues, nonWorkingDays, remindersSent } from '../../measures/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
