@@ -67,11 +67,14 @@ let totalFailed = 0;
 const lines = [];
 const failures = [];
 
-// Typecheck, lint and the module boundaries: one check each.
+// Typecheck, lint, the module boundaries, format, dead code and schema drift: one check each.
 for (const [step, tool] of [
   ['typecheck', 'tsc'],
   ['lint', 'eslint'],
   ['boundaries', 'dependency-cruiser'],
+  ['format', 'prettier'],
+  ['deadcode', 'knip'],
+  ['schema-drift', 'the schema drift check'],
 ]) {
   const code = readExitCode(step);
   if (code === 0) {

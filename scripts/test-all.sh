@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`):
 #   0. scripts/setup-test-machine.sh  (installs chromium/postgresql if missing and root)
-#   1. at once: typecheck, lint, boundaries and the unit tests (small, mostly one core each)
+#   1. at once: typecheck, lint, boundaries, format, dead code, schema drift and the unit tests
+#      (small, mostly one core each)
 #   2. vitest integration, then vitest browser (each uses both cores, so not together)
 #   3. node scripts/summarise-tests.mjs  -> last line: "N passed, N failed"
 # Every step runs even if an earlier one failed, each in its own process group (scripts/test-steps.sh):
@@ -31,9 +32,12 @@ rm -f "$results_dir"/results-*.json "$results_dir"/progress-*.jsonl "$results_di
 start_step typecheck npx tsc --noEmit
 start_step lint npx eslint .
 start_step boundaries npx depcruise src test bench --config .dependency-cruiser.cjs
+start_step format npx prettier --check .
+start_step deadcode npx knip
+start_step schema-drift node scripts/check-schema-drift.mjs
 # Unit tests live next to the code in src/; an empty unit project is not an error.
 start_step unit bash scripts/vitest-step.sh unit "$results_dir" --passWithNoTests
-for name in typecheck lint boundaries unit; do finish_step "$name"; done
+for name in typecheck lint boundaries format deadcode schema-drift unit; do finish_step "$name"; done
 
 run_step integration bash scripts/vitest-step.sh integration "$results_dir"
 run_step browser bash scripts/vitest-step.sh browser "$results_dir"

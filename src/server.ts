@@ -2,8 +2,8 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { createDeps } from './container.ts';
 import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
-import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/recalculate.job.ts';
-import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/reminders.job.ts';
+import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/index.ts';
+import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
 
 async function main(): Promise<void> {

@@ -73,7 +73,7 @@ async function timedCopy(database: Database, table: string, columns: string, lin
   await database.db.transaction(async (tx) => {
     const chunks: string[] = [];
     for (let i = 0; i < text.length; i += 10_000) chunks.push(`${text.slice(i, i + 10_000).join('\n')}\n`);
-    await copyInto(tx as never, table, columns.split(', '), chunks);
+    await copyInto(tx, table, columns.split(', '), chunks);
   });
   return performance.now() - started;
 }
@@ -195,7 +195,7 @@ async function runOn(kind: DatabaseKind, ctx: Parameters<Scenario['run']>[0]): P
       payload: JSON.stringify({ value: 50 + (i % 40), commentary: 'Bench', rowVersion }),
     });
     if (response.statusCode !== 200) throw new Error(`save failed: ${response.statusCode} ${response.body}`);
-    versions.set(key, (response.json() as { rowVersion: number }).rowVersion);
+    versions.set(key, response.json<{ rowVersion: number }>().rowVersion);
   });
   await app.close();
   const save = summarise(sample);

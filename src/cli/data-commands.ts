@@ -9,11 +9,11 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deps } from '../container.ts';
-import { IMPORT_KINDS, type ImportKind } from '../modules/imports/domain/columns.ts';
+import { IMPORT_KINDS, type ImportKind } from '../modules/imports/domain/index.ts';
 import type { Principal } from '../kernel/access/index.ts';
-import { recalculateStatuses } from '../modules/performance/recalculate.job.ts';
-import { runReminders } from '../modules/collection/reminders.job.ts';
-import { CLI_LIMITS, type ImportOptions } from '../modules/imports/import-export.service.ts';
+import { recalculateStatuses } from '../modules/performance/index.ts';
+import { runReminders } from '../modules/collection/index.ts';
+import { CLI_LIMITS, type ImportOptions } from '../modules/imports/index.ts';
 
 export const DATA_USAGE = `  import <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--dry-run] [--organisation <slug>]
               Check a file and, unless --dry-run, import it in one transaction (progress on stderr).
@@ -52,14 +52,14 @@ function parseArgs(args: string[], valued: string[]): Parsed {
 
 function kindAndFile(parsed: Parsed, command: string): { kind: ImportKind; file: string; format: 'csv' | 'xlsx' } {
   const [kind, file, ...extra] = parsed.positional;
-  if (!kind || !(IMPORT_KINDS as readonly string[]).includes(kind))
-    throw new UsageError(`${command}: say what to ${command}: measures, breakdowns, targets or values`);
+  const importKind = IMPORT_KINDS.find((known) => known === kind);
+  if (!importKind) throw new UsageError(`${command}: say what to ${command}: measures, breakdowns, targets or values`);
   if (!file) throw new UsageError(`${command}: give the file name`);
   if (extra.length) throw new UsageError(`${command}: unexpected ${extra.join(' ')}`);
   const extension = path.extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx')
     throw new UsageError(`${command}: the file must end in .csv or .xlsx, not ${extension || '(nothing)'}`);
-  return { kind: kind as ImportKind, file, format: extension === '.csv' ? 'csv' : 'xlsx' };
+  return { kind: importKind, file, format: extension === '.csv' ? 'csv' : 'xlsx' };
 }
 
 async function callerFor(deps: Deps, parsed: Parsed): Promise<Principal & { kind: 'person' }> {

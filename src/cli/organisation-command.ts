@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../container.ts';
-import { organisationInput } from '../modules/organisation/domain/organisation.ts';
+import { organisationInput } from '../modules/organisation/domain/index.ts';
 
 export const ORGANISATION_USAGE = `  create-organisation --name <name> --slug <short-name> --admin-name <name> --admin-email <email>
               [--type <type>] [--fy-start-month <1-12>]   Set up a council with the default framework

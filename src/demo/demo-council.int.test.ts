@@ -60,7 +60,7 @@ describe.each(DATABASES)('demo council on %s', (kind) => {
     return row!.n;
   }
 
-  async function countUnits(unitKind: string): Promise<number> {
+  async function countUnits(unitKind: (typeof units.$inferSelect)['kind']): Promise<number> {
     const rows = await t.deps.database.db
       .select()
       .from(units)

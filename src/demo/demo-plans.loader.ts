@@ -163,7 +163,7 @@ export class ItemBuilder {
   private readonly ids = new Map<string, string>();
   private rows: ItemRow[] = [];
   private partnerRows: (typeof planItemPartners.$inferInsert)[] = [];
-  private pendingLinks: { fromId: string; to: string; kind: string; where: string }[] = [];
+  private pendingLinks: { fromId: string; to: string; kind: LinkRow['kind']; where: string }[] = [];
   count = 0;
   linkCount = 0;
 

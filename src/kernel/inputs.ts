@@ -39,7 +39,8 @@ export const isoDate = (label: string) =>
 /** Form checkboxes arrive as a string, an array of strings, or nothing at all. */
 export const stringList = <T extends z.ZodType<string>>(item: T) =>
   z.preprocess(
-    (value) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]),
+    (value): unknown[] =>
+      value === undefined || value === '' ? [] : Array.isArray(value) ? (value as unknown[]) : [value],
     z.array(item),
   );
 

@@ -7,6 +7,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/platform/db/db.ts';
 import { itemTypes, partners, plans, planTypeItemTypes, planTypes } from '../../src/schema.ts';
 
+type PlanStatus = NonNullable<(typeof plans.$inferInsert)['status']>;
+
 export const ITEM_TYPE_KEYS = ['vision', 'priority', 'outcome', 'objective', 'action', 'individual-objective'] as const;
 export type ItemTypeKey = (typeof ITEM_TYPE_KEYS)[number];
 
@@ -59,7 +61,7 @@ export async function installTestFramework(db: Db, organisationId: string): Prom
 export async function insertPlan(
   db: Db,
   organisationId: string,
-  values: { type: string; title: string; owningUnitId: string; parentPlanId?: string | null; status?: string },
+  values: { type: string; title: string; owningUnitId: string; parentPlanId?: string | null; status?: PlanStatus },
 ): Promise<string> {
   const [row] = await db
     .insert(plans)
@@ -78,7 +80,7 @@ export async function insertPlan(
   return row!.id;
 }
 
-export async function setPlanStatus(db: Db, planId: string, status: string): Promise<void> {
+export async function setPlanStatus(db: Db, planId: string, status: PlanStatus): Promise<void> {
   await db.update(plans).set({ status }).where(eq(plans.id, planId));
 }
 

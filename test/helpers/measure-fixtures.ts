@@ -20,7 +20,7 @@ export function measureBody(overrides: Record<string, unknown> = {}): Record<str
 export async function planWithItems(
   t: TestApp,
   organisation: TestOrganisation = t.org,
-  status = 'draft',
+  status: NonNullable<(typeof plans.$inferInsert)['status']> = 'draft',
 ): Promise<{ planId: string; itemIds: [string, string] }> {
   const db = t.deps.database.db;
   const suffix = Math.random().toString(36).slice(2, 8);

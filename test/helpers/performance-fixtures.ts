@@ -66,7 +66,7 @@ export async function quarterly(
             measureId: measure!.id,
             periodKey: QUARTERS[i]!,
             value,
-            status: 'draft',
+            status: 'draft' as const,
           })),
         )
         .returning()
@@ -210,17 +210,15 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     const year = Math.floor(ordinal / 12);
     months.push(`${year}-${String((year + 1) % 100).padStart(2, '0')}-M${String((ordinal % 12) + 1).padStart(2, '0')}`);
   }
-  await db
-    .insert(measureValues)
-    .values(
-      m5Values.map((value, i) => ({
-        organisationId: org.id,
-        measureId: m5!.id,
-        periodKey: months[i]!,
-        value,
-        status: 'draft',
-      })),
-    );
+  await db.insert(measureValues).values(
+    m5Values.map((value, i) => ({
+      organisationId: org.id,
+      measureId: m5!.id,
+      periodKey: months[i]!,
+      value,
+      status: 'draft' as const,
+    })),
+  );
 
   // Submissions: M1 on time (10 October), M2 late (30 October); M3 still draft; M4 none.
   await db.insert(measureValueEvents).values([

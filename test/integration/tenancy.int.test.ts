@@ -46,7 +46,7 @@ async function seedCouncil(t: TestApp, organisation: TestOrganisation, admin: Ag
     .returning();
   const [partner] = await db
     .insert(partners)
-    .values({ organisationId, name: `${marker} Partnership`, kind: 'health' })
+    .values({ organisationId, name: `${marker} Partnership`, kind: 'nhs' })
     .returning();
   const [body] = await db
     .insert(governanceBodies)

@@ -13,7 +13,7 @@ import type { Result } from '../result.ts';
 
 export type Frequency = 'monthly' | 'quarterly' | 'half-yearly' | 'annual';
 
-export const FREQUENCIES: readonly Frequency[] = ['monthly', 'quarterly', 'half-yearly', 'annual'];
+export const FREQUENCIES = ['monthly', 'quarterly', 'half-yearly', 'annual'] as const satisfies readonly Frequency[];
 
 /** startMonth is the calendar month (1 = January … 12 = December) in which the financial year begins. */
 export interface FinancialYearConfig {
@@ -344,10 +344,6 @@ export function comparePeriods(a: Period, b: Period): number {
   const byStart = startMonthOrdinal(a) - startMonthOrdinal(b);
   if (byStart !== 0) return byStart;
   return MONTHS_IN_PERIOD[a.frequency] - MONTHS_IN_PERIOD[b.frequency];
-}
-
-export function samePeriod(a: Period, b: Period): boolean {
-  return a.frequency === b.frequency && a.fyStartYear === b.fyStartYear && a.index === b.index;
 }
 
 /** Inclusive range of periods of one frequency; empty when `to` is before `from`. */

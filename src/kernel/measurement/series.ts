@@ -44,7 +44,8 @@ export function indexPoints(points: readonly MeasurePoint[], frequency: Frequenc
     if (ordinal < first) first = ordinal;
     if (ordinal > last) last = ordinal;
   }
-  const slots: (MeasurePoint | undefined)[] = points.length === 0 ? [] : new Array(last - first + 1).fill(undefined);
+  const slots: (MeasurePoint | undefined)[] =
+    points.length === 0 ? [] : new Array<MeasurePoint | undefined>(last - first + 1).fill(undefined);
   for (const point of points) {
     const at = point.period.fyStartYear * m + point.period.index - 1 - first;
     if (slots[at] !== undefined) throw new RangeError(`Two values given for ${periodKey(point.period)}`);
@@ -62,14 +63,4 @@ export function indexPoints(points: readonly MeasurePoint[], frequency: Frequenc
     valueOf: (period) => usableValue(getByOrdinal(ordinalOf(period))),
     valueByOrdinal: (ordinal) => usableValue(getByOrdinal(ordinal)),
   };
-}
-
-/** The ratio as shown (numerator ÷ denominator × scale), or null when it cannot be computed. */
-export function ratioValue(
-  numerator: number | null | undefined,
-  denominator: number | null | undefined,
-  scale = 1,
-): number | null {
-  if (numerator == null || denominator == null || denominator === 0) return null;
-  return (numerator / denominator) * scale;
 }

@@ -8,19 +8,13 @@
  * back-dated replaces what was there before for the dates it covers. With `knownAt`, versions set
  * after that moment are ignored, so a report can be reproduced exactly as it was shown then.
  */
-import {
-  periodEnd,
-  periodKey,
-  type FinancialYearConfig,
-  type Period,
-  UK_FINANCIAL_YEAR,
-} from './periods.ts';
+import { periodEnd, periodKey, type FinancialYearConfig, type Period, UK_FINANCIAL_YEAR } from './periods.ts';
 import type { Target } from './types.ts';
-import type { TargetKind } from './vocabulary.ts';
 
 export interface TargetVersion {
   id: string;
-  kind: TargetKind | string;
+  /** A TargetKind; typed as text because versions are also read from raw SQL and JSON. */
+  kind: string;
   breakdownId: string | null;
   financialYear: string;
   periodKey: string | null;

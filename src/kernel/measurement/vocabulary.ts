@@ -27,9 +27,6 @@ export type MeasureType = (typeof MEASURE_TYPES)[number];
 export const MEASURE_STATUSES = ['active', 'retired'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
-/** Units offered in forms; any other short text is accepted as a suffix ('visits'). */
-export const COMMON_UNITS = ['%', 'number', '£', 'days', 'rate per 1,000'] as const;
-
 export const RAG_METHODS = ['percentage', 'absolute', 'bands', 'none'] as const;
 export type RagMethod = (typeof RAG_METHODS)[number];
 

@@ -19,5 +19,3 @@ export function createAuditModule(deps: ServiceDeps) {
   };
   return { services, web };
 }
-
-export type { AuditServices } from './services.ts';

@@ -25,7 +25,6 @@ export function createCollectionModule(
   return { services, web };
 }
 
-export type { CollectionServices } from './services.ts';
 export type { StatusRecalculation } from './ports.ts';
 export { londonToday } from './collection.service.ts';
-export { runReminders } from './reminders.job.ts';
+export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';

@@ -133,7 +133,7 @@ export async function runReminders(deps: ReminderDeps, today: string): Promise<R
     if (measures.length === 0) continue;
     const ids = measures.map((measure) => measure.id);
     const slots = measures.flatMap((measure) =>
-      recentPeriods(measure.frequency as Frequency, today, PERIODS_CHECKED).map((period) => ({
+      recentPeriods(measure.frequency, today, PERIODS_CHECKED).map((period) => ({
         measure,
         period,
         key: keyOf(period),

@@ -21,7 +21,6 @@ export function createFrameworkModule(deps: ServiceDeps & { usage: PlanTypeUsage
   return { services, web };
 }
 
-export type { FrameworkServices } from './services.ts';
 export type { PlanTypeUsage } from './ports.ts';
 export { installDefaultFramework } from './data/default-framework.seed.ts';
 export type { InstalledFramework } from './data/default-framework.seed.ts';

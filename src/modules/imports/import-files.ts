@@ -180,9 +180,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('error' in value) return String(value.error);
   }
+  // Anything left is a cell kind exceljs may add later: its own text is the best we can show.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return String(value);
 }
 
@@ -242,6 +244,8 @@ export async function readTable(
 
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // Export cells are strings, numbers, booleans or null (see the callers), never objects.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   const text = typeof value === 'string' ? value : String(value);
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -21,5 +21,5 @@ export function createImportsModule(deps: ServiceDeps & { statuses: StatusRecalc
   return { services, web };
 }
 
-export type { ImportsServices } from './services.ts';
-export type { ImportExportService } from './import-export.service.ts';
+export type { ImportOptions } from './import-export.service.ts';
+export { CLI_LIMITS } from './import-export.service.ts';

@@ -64,7 +64,7 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
       const keys = [...new Set(values.map((value) => value.periodKey))].sort();
       const shownPeriods = keys.flatMap((key) => {
         const parsed = parsePeriodKey(key);
-        return parsed.ok && parsed.value.frequency === (measure.frequency as Frequency)
+        return parsed.ok && parsed.value.frequency === measure.frequency
           ? [{ key, period: parsed.value, label: periodLabel(parsed.value) }]
           : [];
       });
@@ -80,7 +80,7 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
               ? null
               : assessRag({
                   value,
-                  polarity: measure.polarity as Polarity,
+                  polarity: measure.polarity,
                   target: applied?.target ?? null,
                   thresholds: measure.ragThresholds,
                   format: { unit: measure.unit, decimals: measure.decimalPlaces },
@@ -107,5 +107,3 @@ export function createBreakdownsService(deps: ServiceDeps & { measures: Measures
     },
   };
 }
-
-export type BreakdownsService = ReturnType<typeof createBreakdownsService>;

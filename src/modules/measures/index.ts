@@ -26,12 +26,10 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
   return { services, web };
 }
 
-export type { MeasuresServices } from './services.ts';
 export type { MeasurePagePerformance } from './ports.ts';
 export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';
 export { breakdownInput } from './measures.service.ts';
-export { measureSeries } from './data/series.schema.ts';
 export { deferSeriesRefresh, refreshSeries } from './data/series.repository.ts';
 export {
   collectionRules,

@@ -117,5 +117,3 @@ export function createAuthService(db: Db, clock: () => Date = systemClock) {
     },
   };
 }
-
-export type AuthService = ReturnType<typeof createAuthService>;

@@ -46,9 +46,6 @@ export function createOrganisationModule(deps: ServiceDeps & { setUpOrganisation
 
 export type { OrganisationServices } from './services.ts';
 export type { SetUpOrganisation } from './organisations.service.ts';
-export type { AuthService } from './auth.service.ts';
-export type { Person } from './people.service.ts';
-export type { Unit } from './structure.service.ts';
 export { listUnits, unitAncestry, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
 export { londonDate } from './people.service.ts';

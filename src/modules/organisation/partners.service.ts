@@ -10,7 +10,6 @@ import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/s
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Partner = partnersRepo.PartnerRow;
-export type PartnerItem = partnersRepo.PartnerItem;
 
 const duplicateName = (name: string) => refuse('duplicate', `A partner called ${name} already exists`, 'name');
 const NOT_WHOLE_ORGANISATION = 'Only someone who manages governance for the whole organisation can change partners';

@@ -28,7 +28,5 @@ export function createPerformanceModule(deps: ServiceDeps) {
   return { services, web };
 }
 
-export type { PerformanceServices } from './services.ts';
 export { createPerformanceStatusService } from './performance-status.service.ts';
-export type { PerformanceStatusService } from './performance-status.service.ts';
-export { recalculateStatuses } from './recalculate.job.ts';
+export { recalculateStatuses, REFRESH_EVERY_MS } from './recalculate.job.ts';

@@ -9,12 +9,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { allowsAt, holdsPermission } from '../../kernel/access/index.ts';
-import {
-  describeSettings,
-  type PerformanceSettings,
-  sameTolerance,
-  storedColumnsOf,
-} from './domain/index.ts';
+import { describeSettings, type PerformanceSettings, sameTolerance, storedColumnsOf } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { units } from '../organisation/index.ts';
@@ -134,5 +129,3 @@ export function createPerformanceSettingsService(deps: ServiceDeps & { statuses:
     },
   };
 }
-
-export type PerformanceSettingsService = ReturnType<typeof createPerformanceSettingsService>;

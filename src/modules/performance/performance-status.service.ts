@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import {
   comparePeriods,
-  type Frequency,
   parsePeriodKey,
   type Period,
   periodKey,
@@ -59,9 +58,9 @@ function parsedKey(key: string): Period | null {
 
 function storedMeasure(row: StatusMeasureRow): StoredMeasure {
   return {
-    frequency: row.frequency as Frequency,
-    polarity: row.polarity as StoredMeasure['polarity'],
-    aggregation: row.aggregation as StoredMeasure['aggregation'],
+    frequency: row.frequency,
+    polarity: row.polarity,
+    aggregation: row.aggregation,
     unit: row.unit,
     decimalPlaces: row.decimalPlaces,
     ragThresholds: row.ragThresholds,
@@ -159,7 +158,7 @@ export function computeStatuses(
   for (const measure of history.measures) {
     let current = currentByFrequency.get(measure.frequency);
     if (!current) {
-      current = currentReportingPeriod(measure.frequency as Frequency, todayIso);
+      current = currentReportingPeriod(measure.frequency, todayIso);
       currentByFrequency.set(measure.frequency, current);
     }
     const periods =

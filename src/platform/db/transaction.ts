@@ -9,7 +9,7 @@ import { fail, type Result } from '../../kernel/result.ts';
 export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
   try {
     return await db.transaction(async (tx) => {
-      const result = await work(tx as unknown as Db);
+      const result = await work(tx);
       if (!result.ok) throw new Rollback(result.error);
       return result;
     });

@@ -11,7 +11,7 @@ const view = { access: { permission: 'view:audit' } } as const;
 function queryValues(query: unknown): Record<string, string | undefined> {
   const values: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
-    const first = Array.isArray(value) ? value[0] : value;
+    const first: unknown = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string') values[key] = first;
   }
   return values;

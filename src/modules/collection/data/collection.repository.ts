@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DEFAULT_COLLECTION_RULE, type CollectionRule } from '../domain/due-dates.ts';
 import type { Db } from '../../../platform/db/db.ts';
+import type { ValueStatus } from '../../../kernel/measurement/vocabulary.ts';
 import { collectionRules, measureAssignees, measures, measureTargets, measureValueEvents, measureValues, nonWorkingDays, remindersSent } from '../../measures/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
@@ -122,7 +123,7 @@ export async function valuesInStatus(
   db: Db,
   organisationId: string,
   measureIds: string[],
-  statuses: string[],
+  statuses: ValueStatus[],
   limit = 50,
 ): Promise<ValueRow[]> {
   if (measureIds.length === 0) return [];
@@ -230,7 +231,7 @@ export async function peopleOf(db: Db, organisationId: string, ids: string[]): P
 /** Claims a reminder before sending it: false when it was already sent (or is being sent). */
 export async function reserveReminder(
   db: Db,
-  values: { organisationId: string; measureId: string; periodKey: string; personId: string; kind: string },
+  values: Pick<typeof remindersSent.$inferInsert, 'organisationId' | 'measureId' | 'periodKey' | 'personId' | 'kind'>,
 ): Promise<string | null> {
   const rows = await db.insert(remindersSent).values(values).onConflictDoNothing().returning({ id: remindersSent.id });
   return rows[0]?.id ?? null;

@@ -102,8 +102,8 @@ describe.each(DATABASES)('e-mail reminders on %s', (kind) => {
     // Earlier quarters are in; REM-1 Q2 is only a draft (still owed), REM-2 Q2 is submitted.
     await db.insert(measureValues).values([
       ...['2024-25-Q4', '2025-26-Q1'].flatMap((periodKey) => [
-        { organisationId: t.org.id, measureId: chased.id, periodKey, value: 70, status: 'approved' },
-        { organisationId: t.org.id, measureId: done.id, periodKey, value: 70, status: 'approved' },
+        { organisationId: t.org.id, measureId: chased.id, periodKey, value: 70, status: 'approved' as const },
+        { organisationId: t.org.id, measureId: done.id, periodKey, value: 70, status: 'approved' as const },
       ]),
       { organisationId: t.org.id, measureId: chased.id, periodKey: '2025-26-Q2', value: 60, status: 'draft' },
       { organisationId: t.org.id, measureId: done.id, periodKey: '2025-26-Q2', value: 71, status: 'submitted' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateRag, type RagThresholds, type Target } from '../../../kernel/measurement/index.ts';
+import { calculateRag, type Target } from '../../../kernel/measurement/index.ts';
 import type { ValueDetail } from '../collection.service.ts';
 import { offTargetHint } from './collection.presenter.ts';
 
@@ -56,7 +56,7 @@ describe('the commentary hint on the value form', () => {
       `${EXPLAIN} Required before you submit a value outside 40.0% to 60.0%, the annual target range (amber from 38.0% below it and up to 63.0% above it; red beyond that).`,
     );
     const bands = detail(
-      { ragThresholds: { kind: 'bands', amberLower: 60 } as RagThresholds, unit: 'number', decimalPlaces: 0 },
+      { ragThresholds: { kind: 'bands', amberLower: 60 }, unit: 'number', decimalPlaces: 0 },
       { kind: 'value', value: 75 },
     );
     expect(offTargetHint(bands)).toContain('below 75, the annual target (amber from 60; red below 60).');

@@ -209,7 +209,7 @@ function shownEdge(
  */
 export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | 'periodLabel'>): string {
   const { measure } = detail;
-  const polarity = measure.polarity as Polarity;
+  const polarity = measure.polarity;
   if (polarity === 'none') return `${EXPLAIN} Optional: this measure is for monitoring only and has no target.`;
   if (!detail.target) return `${EXPLAIN} Optional: no target applies to ${detail.periodLabel}.`;
   const target = detail.target.target;

@@ -7,7 +7,6 @@ import { governanceBodies } from '../../organisation/index.ts';
 export type { TemplateSection };
 export type PlanTypeRow = typeof planTypes.$inferSelect;
 export type ItemTypeRow = typeof itemTypes.$inferSelect;
-export type ApprovalStepRow = typeof approvalSteps.$inferSelect;
 
 export interface ApprovalStepDetail {
   id: string;
@@ -212,14 +211,6 @@ export async function listBodies(db: Db, organisationId: string): Promise<BodyOp
     .from(governanceBodies)
     .where(eq(governanceBodies.organisationId, organisationId))
     .orderBy(asc(governanceBodies.name));
-}
-
-export async function findBody(db: Db, organisationId: string, id: string): Promise<BodyOption | undefined> {
-  const rows = await db
-    .select({ id: governanceBodies.id, name: governanceBodies.name, frameworkRoles: governanceBodies.frameworkRoles })
-    .from(governanceBodies)
-    .where(and(eq(governanceBodies.organisationId, organisationId), eq(governanceBodies.id, id)));
-  return rows[0];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -176,7 +176,7 @@ describe('checkStep', () => {
     { name: 'an unknown body', step: { name: 'U', kind: 'body', role: null, bodyId: ID(12) }, field: 'bodyId' },
   ] as const;
   it.each(cases)('$name', ({ step, field }) => {
-    const result = checkStep(step as Parameters<typeof checkStep>[0], bodies);
+    const result = checkStep(step, bodies);
     if (field === null) expect(result.ok).toBe(true);
     else expect(result).toMatchObject({ ok: false, error: { code: 'invalid', field } });
   });

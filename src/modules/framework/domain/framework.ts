@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isRole, ROLE_NAMES, roleAllows, ROLES, type Role } from '../../../kernel/access/index.ts';
 import { optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
-import { domainError, type DomainError, fail, ok, type Result } from '../../../kernel/result.ts';
+import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 /**
  * The framework is data: each council names its plan types (with a level in the golden thread,
@@ -298,8 +298,6 @@ export function moved<T>(list: readonly T[], index: number, direction: MoveDirec
 /** How a step reads: "Approval by the director" — Role: Director. */
 export function describeStepApprover(step: { kind: string; role: string | null; bodyName: string | null }): string {
   if (step.kind === 'owner') return 'The plan owner';
-  if (step.kind === 'role') return step.role && isRole(step.role) ? ROLE_NAMES[step.role as Role] : 'Unknown role';
+  if (step.kind === 'role') return step.role && isRole(step.role) ? ROLE_NAMES[step.role] : 'Unknown role';
   return step.bodyName ?? 'Unknown body';
 }
-
-export type { DomainError };

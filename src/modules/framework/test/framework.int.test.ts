@@ -52,7 +52,7 @@ describe.each(DATABASES)('framework on %s', (kind) => {
   async function getType(id: string): Promise<PlanTypeJson> {
     const response = await admin.api('GET', `/api/v1/plan-types/${id}`);
     expect(response.statusCode).toBe(200);
-    return response.json() as PlanTypeJson;
+    return response.json<PlanTypeJson>();
   }
 
   /** PUT body keeping everything of the type as it is, with the overrides. */
@@ -80,7 +80,7 @@ describe.each(DATABASES)('framework on %s', (kind) => {
   it('installs the default framework: types, levels, parents, sections, steps and bodies', async () => {
     const response = await admin.api('GET', '/api/v1/plan-types');
     expect(response.statusCode).toBe(200);
-    const list = response.json() as PlanTypeJson[];
+    const list = response.json<PlanTypeJson[]>();
     expect(list.map((type) => [type.key, type.level])).toEqual([
       ['community-strategy', 1],
       ['corporate-plan', 2],
@@ -141,7 +141,7 @@ describe.each(DATABASES)('framework on %s', (kind) => {
         'performance-panel',
       ].sort(),
     );
-    const itemTypeList = (await admin.api('GET', '/api/v1/item-types')).json() as { key: string }[];
+    const itemTypeList = (await admin.api('GET', '/api/v1/item-types')).json<{ key: string }[]>();
     expect(itemTypeList.map((type) => type.key).sort()).toEqual(
       [
         'action',
@@ -176,7 +176,7 @@ describe.each(DATABASES)('framework on %s', (kind) => {
       }),
     );
     expect(created.statusCode).toBe(201);
-    const planType = created.json() as PlanTypeJson;
+    const planType = created.json<PlanTypeJson>();
     expect(planType).toMatchObject({ key: 'project-plan', name: 'Project plan', level: 5 });
     expect(planType.approvalSteps).toHaveLength(1);
 
@@ -217,7 +217,7 @@ describe.each(DATABASES)('framework on %s', (kind) => {
   it('documents the framework API in the OpenAPI document', async () => {
     const response = await admin.get('/api/openapi.json');
     expect(response.statusCode).toBe(200);
-    const document = response.json() as { paths: Record<string, Record<string, unknown>> };
+    const document = response.json<{ paths: Record<string, Record<string, unknown>> }>();
     expect(Object.keys(document.paths['/api/v1/plan-types'] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(document.paths['/api/v1/plan-types/{id}'] ?? {})).toEqual(
       expect.arrayContaining(['get', 'put']),
@@ -449,7 +449,7 @@ describe.each(DATABASES)('framework on %s', (kind) => {
     const items = (await db().select().from(itemTypes)).length;
     const response = await admin.api(method, url, body);
     expect(response.statusCode).toBe(status);
-    const problem = response.json() as { code: string; detail: string; errors: { field: string }[] };
+    const problem = response.json<{ code: string; detail: string; errors: { field: string }[] }>();
     expect(problem.code).toBe(code);
     expect(problem.errors.map((error) => error.field)).toContain(field);
     if (message) expect(problem.detail).toContain(message);

@@ -3,7 +3,6 @@ import {
   approvalStepInput,
   itemTypeInput,
   MOVE_DIRECTIONS,
-  type MoveDirection,
   planTypeInput,
   templateSectionInput,
 } from '../domain/framework.ts';
@@ -225,7 +224,7 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
     const result =
       action === 'remove'
         ? await framework.removeSection(caller, id, key)
-        : await framework.moveSection(caller, id, key, action as MoveDirection);
+        : await framework.moveSection(caller, id, key, action);
     if (!result.ok) {
       return renderPlanType(reply, caller, id, {
         errors: formErrorsFrom({ ...result.error, field: 'templateSections' }),
@@ -266,7 +265,7 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
     const result =
       action === 'remove'
         ? await framework.removeStep(caller, id, stepId)
-        : await framework.moveStep(caller, id, stepId, action as MoveDirection);
+        : await framework.moveStep(caller, id, stepId, action);
     if (!result.ok) {
       return renderPlanType(reply, caller, id, {
         errors: formErrorsFrom({ ...result.error, field: 'approvalSteps' }),

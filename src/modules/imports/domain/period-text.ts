@@ -23,7 +23,7 @@ export function periodKeyFromText(text: string): string {
   if (month) {
     const [, name = '', yearText = ''] = month;
     const monthIndex = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
-    if (monthIndex >= 0 && MONTHS[monthIndex] && name.toLowerCase().startsWith(MONTHS[monthIndex]!)) {
+    if (monthIndex >= 0 && MONTHS[monthIndex] && name.toLowerCase().startsWith(MONTHS[monthIndex])) {
       const calendarYear = Number(yearText);
       const fyStart = monthIndex >= 3 ? calendarYear : calendarYear - 1;
       const position = ((monthIndex - 3 + 12) % 12) + 1;

@@ -111,7 +111,7 @@ export function createQuickValueChecker(): QuickValueChecker {
 
   function period(text: string, frequency: Frequency): KnownPeriod | null {
     let ofFrequency = texts.get(frequency);
-    if (!ofFrequency) texts.set(frequency, (ofFrequency = new Map()));
+    if (!ofFrequency) texts.set(frequency, (ofFrequency = new Map<string, KnownPeriod | null>()));
     const known = ofFrequency.get(text);
     if (known !== undefined) return known;
     const key = periodKeyFromText(text);

@@ -72,7 +72,7 @@ export function checkValueRow(
   const commentary = record.commentary ?? '';
   if (commentary.length > 5000)
     problems.push({ column: 'commentary', message: 'Commentary must be 5000 characters or fewer' });
-  const quality = blank(record.quality) ? 'final' : record.quality!.toLowerCase();
+  const quality = blank(record.quality) ? 'final' : record.quality.toLowerCase();
   if (!(VALUE_QUALITIES as readonly string[]).includes(quality)) {
     problems.push({
       column: 'quality',
@@ -83,7 +83,7 @@ export function checkValueRow(
   if (evidenceUrl !== '' && !isWebAddress(evidenceUrl)) {
     problems.push({ column: 'evidenceUrl', message: 'Enter the evidence link as a full web address, like https://…' });
   }
-  const status = blank(record.status) ? 'submitted' : record.status!.toLowerCase();
+  const status = blank(record.status) ? 'submitted' : record.status.toLowerCase();
   if (!(IMPORT_VALUE_STATUSES as readonly string[]).includes(status)) {
     problems.push({
       column: 'status',
@@ -119,9 +119,9 @@ export function checkTargetRow(
   const parsed = targetInput.safeParse({
     kind: record.kind?.toLowerCase(),
     financialYear: periodKeyFromText(record.financialYear ?? ''),
-    periodKey: blank(record.periodKey) ? null : periodKeyFromText(record.periodKey!),
-    planPeriodStart: blank(record.planPeriodStart) ? null : periodKeyFromText(record.planPeriodStart!),
-    planPeriodEnd: blank(record.planPeriodEnd) ? null : periodKeyFromText(record.planPeriodEnd!),
+    periodKey: blank(record.periodKey) ? null : periodKeyFromText(record.periodKey),
+    planPeriodStart: blank(record.planPeriodStart) ? null : periodKeyFromText(record.planPeriodStart),
+    planPeriodEnd: blank(record.planPeriodEnd) ? null : periodKeyFromText(record.planPeriodEnd),
     breakdownId: null,
     value: record.value,
     lower: record.lower,
@@ -152,7 +152,7 @@ export function checkMeasureRow(record: Record<string, string | undefined>): Row
   const input: Record<string, unknown> = {};
   for (const [key, text] of Object.entries(fields)) if (!blank(text)) input[key] = text;
   for (const key of ['polarity', 'frequency', 'aggregation', 'measureType', 'ragMethod'] as const) {
-    if (typeof input[key] === 'string') input[key] = (input[key] as string).toLowerCase();
+    if (typeof input[key] === 'string') input[key] = input[key].toLowerCase();
   }
   input.measureType ??= 'local';
   const parsed = measureInput.safeParse(input);

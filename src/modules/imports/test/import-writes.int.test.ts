@@ -72,7 +72,7 @@ describe.each(DATABASES)('writing imported values with COPY on %s', (kind) => {
     const columns = columnsFor(measureId, 7, AWKWARD);
     const progress: number[] = [];
     await db().transaction(async (tx) => {
-      const written = await insertValues(tx as never, writer(), columns, [0, 1, 2, 3, 4, 5, 6], {
+      const written = await insertValues(tx, writer(), columns, [0, 1, 2, 3, 4, 5, 6], {
         blockRows: 3,
         onProgress: (done) => progress.push(done),
       });
@@ -113,7 +113,7 @@ describe.each(DATABASES)('writing imported values with COPY on %s', (kind) => {
     const columns = columnsFor(measureId, 10);
     const failure = await db()
       .transaction(async (tx) => {
-        await insertValues(tx as never, writer(), columns, [7, 8, 9, 0], { blockRows: 2 });
+        await insertValues(tx, writer(), columns, [7, 8, 9, 0], { blockRows: 2 });
       })
       .catch((error: unknown) => error);
     expect(isUniqueViolation(failure)).toBe(true);

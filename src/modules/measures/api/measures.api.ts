@@ -161,7 +161,7 @@ function pick<S extends z.ZodObject>(schema: S, row: unknown): z.infer<S> {
       value instanceof Date ? value.toISOString() : value,
     ]),
   );
-  return schema.parse(plain) as z.infer<S>;
+  return schema.parse(plain);
 }
 const toMeasure = (row: unknown) => pick(measureSchema, row);
 const toTarget = (row: unknown) => pick(targetSchema, row);

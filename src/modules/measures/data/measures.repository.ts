@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/db.ts';
+import type { MeasureStatus, MeasureType, TargetKind } from '../../../kernel/measurement/vocabulary.ts';
 import { measureAssignees, measureBreakdowns, measureItemLinks, measures, measureTargets, measureValues } from './measures.schema.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItemPartners, planItems, plans } from '../../plans/index.ts';
@@ -15,9 +16,9 @@ export interface MeasureFilters {
   unitIds?: string[];
   ownerPersonId?: string;
   keyOnly?: boolean;
-  status?: string;
+  status?: MeasureStatus;
   tag?: string;
-  measureType?: string;
+  measureType?: MeasureType;
   /** Code or title contains this (case-insensitive). */
   search?: string;
   /** A partner sees only measures linked to items shared with its partnership. */
@@ -377,7 +378,7 @@ export async function findCurrentTargetInSlot(
   slot: {
     measureId: string;
     breakdownId: string | null;
-    kind: string;
+    kind: TargetKind;
     financialYear: string;
     periodKey: string | null;
   },

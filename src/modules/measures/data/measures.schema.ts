@@ -31,6 +31,17 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { RagThresholds } from '../../../kernel/measurement/rag.ts';
+import { FREQUENCIES } from '../../../kernel/measurement/periods.ts';
+import {
+  AGGREGATIONS,
+  MEASURE_STATUSES,
+  MEASURE_TYPES,
+  POLARITIES,
+  REMINDER_KINDS,
+  TARGET_KINDS,
+  VALUE_QUALITIES,
+  VALUE_STATUSES,
+} from '../../../kernel/measurement/vocabulary.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
@@ -70,15 +81,15 @@ export const measures = pgTable(
     unit: text('unit').notNull(),
     decimalPlaces: integer('decimal_places').notNull().default(0),
     /** higher-is-better | lower-is-better | within-range | none */
-    polarity: text('polarity').notNull(),
+    polarity: text('polarity', { enum: POLARITIES }).notNull(),
     /** monthly | quarterly | half-yearly | annual */
-    frequency: text('frequency').notNull(),
+    frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
     /** sum | mean | latest | ratio | min | max */
-    aggregation: text('aggregation').notNull(),
+    aggregation: text('aggregation', { enum: AGGREGATIONS }).notNull(),
     dataSource: text('data_source').notNull().default(''),
     collectionMethod: text('collection_method').notNull().default(''),
     /** statutory | local | partnership */
-    measureType: text('measure_type').notNull().default('local'),
+    measureType: text('measure_type', { enum: MEASURE_TYPES }).notNull().default('local'),
     baselineValue: doublePrecision('baseline_value'),
     baselinePeriod: text('baseline_period'),
     ownerPersonId: uuid('owner_person_id').references(() => people.id),
@@ -91,7 +102,7 @@ export const measures = pgTable(
     dataQualityNotes: text('data_quality_notes').notNull().default(''),
     isKey: boolean('is_key').notNull().default(false),
     /** active | retired (a retired measure keeps its values, targets and history). */
-    status: text('status').notNull().default('active'),
+    status: text('status', { enum: MEASURE_STATUSES }).notNull().default('active'),
     retiredAt: at('retired_at'),
     retiredReason: text('retired_reason').notNull().default(''),
     /** Free tags: portfolio, scrutiny panel, ... (trimmed, no duplicates ignoring case). */
@@ -214,7 +225,7 @@ export const measureTargets = pgTable(
       .references(() => measures.id),
     breakdownId: uuid('breakdown_id').references(() => measureBreakdowns.id),
     /** annual | profile | multi-year */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: TARGET_KINDS }).notNull(),
     financialYear: text('financial_year').notNull(),
     periodKey: text('period_key'),
     planPeriodStart: text('plan_period_start'),
@@ -266,9 +277,9 @@ export const measureValues = pgTable(
     denominator: doublePrecision('denominator'),
     commentary: text('commentary').notNull().default(''),
     /** draft | submitted | verified | approved | published | returned */
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: VALUE_STATUSES }).notNull().default('draft'),
     /** estimated | provisional | final */
-    quality: text('quality').notNull().default('final'),
+    quality: text('quality', { enum: VALUE_QUALITIES }).notNull().default('final'),
     evidenceUrl: text('evidence_url').notNull().default(''),
     enteredBy: uuid('entered_by').references(() => people.id),
     updatedBy: uuid('updated_by').references(() => people.id),
@@ -389,7 +400,7 @@ export const remindersSent = pgTable(
       .notNull()
       .references(() => people.id),
     /** before | overdue | escalation-owner | escalation-manager */
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
     sentAt: at('sent_at').notNull().defaultNow(),
     /** The SMTP message id, for tracing a complaint. */
     messageId: text('message_id').notNull().default(''),

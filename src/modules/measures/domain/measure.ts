@@ -248,7 +248,6 @@ export const measureInput = measureFields.transform((fields, ctx): MeasureDefini
     dueWorkingDays: fields.dueWorkingDays,
   };
 });
-export type MeasureInput = z.input<typeof measureInput>;
 
 /** The flat form fields for a stored definition (to fill the edit form or echo it back). */
 export function formValuesOf(definition: MeasureDefinition): Record<string, string | string[] | boolean> {

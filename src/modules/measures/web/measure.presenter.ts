@@ -7,11 +7,6 @@ import {
   MEASURE_TYPE_LABELS,
   POLARITY_LABELS,
   TARGET_KIND_LABELS,
-  type AggregationRule,
-  type Frequency,
-  type MeasureType,
-  type Polarity,
-  type TargetKind,
 } from '../../../kernel/measurement/vocabulary.ts';
 import type { BreakdownView } from '../breakdowns.service.ts';
 import type { MeasureDetail, MeasureTarget } from '../measures.service.ts';
@@ -63,10 +58,10 @@ export function measureSummaryRows(detail: MeasureDetail) {
   if (m.numeratorLabel || m.denominatorLabel)
     add('Numerator ÷ denominator', `${m.numeratorLabel} ÷ ${m.denominatorLabel}`);
   add('Unit', `${m.unit} (${m.decimalPlaces} decimal ${m.decimalPlaces === 1 ? 'place' : 'places'})`);
-  add('Polarity', POLARITY_LABELS[m.polarity as Polarity] ?? m.polarity);
-  add('Frequency', FREQUENCY_LABELS[m.frequency as Frequency] ?? m.frequency);
-  add('Year total', AGGREGATION_LABELS[m.aggregation as AggregationRule] ?? m.aggregation);
-  add('Type', MEASURE_TYPE_LABELS[m.measureType as MeasureType] ?? m.measureType);
+  add('Polarity', POLARITY_LABELS[m.polarity] ?? m.polarity);
+  add('Frequency', FREQUENCY_LABELS[m.frequency] ?? m.frequency);
+  add('Year total', AGGREGATION_LABELS[m.aggregation] ?? m.aggregation);
+  add('Type', MEASURE_TYPE_LABELS[m.measureType] ?? m.measureType);
   add('Data source', m.dataSource);
   add('Collection method', m.collectionMethod);
   add(
@@ -113,7 +108,7 @@ export function targetRows(detail: MeasureDetail) {
   const labelOf = (id: string | null) => detail.breakdowns.find((b) => b.id === id)?.label ?? null;
   return detail.currentTargets.map((t) => ({
     id: t.id,
-    kind: TARGET_KIND_LABELS[t.kind as TargetKind] ?? t.kind,
+    kind: TARGET_KIND_LABELS[t.kind] ?? t.kind,
     forWhat: targetSlotText(t, labelOf(t.breakdownId)),
     target: showTarget(m, t),
     from: formatDate(t.effectiveFrom),

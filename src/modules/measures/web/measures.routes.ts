@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { formValuesOf, measureInput, retireInput } from '../domain/measure.ts';
 import { targetInput, targetRevisionInput } from '../domain/targets.ts';
 import {
@@ -35,6 +36,18 @@ import { idParam } from '../../../platform/http/params.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:measures' } } as const;
+
+/** One query value, or none: a value that is missing, repeated or not allowed filters nothing (as a link may be old). */
+const oneOf = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const measureListQuery = z.object({
+  unitId: oneOf(z.string()),
+  ownerPersonId: oneOf(z.string()),
+  key: oneOf(z.string()),
+  status: oneOf(z.enum(MEASURE_STATUSES)),
+  tag: oneOf(z.string()),
+  type: oneOf(z.enum(MEASURE_TYPES)),
+  q: oneOf(z.string()),
+});
 
 type Values = Record<string, unknown>;
 const radios = <T extends string>(options: readonly T[], labels: Record<T, string>, selected: unknown) =>
@@ -162,14 +175,14 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
 
   app.get(paths.measures(), { config: view }, async (request, reply) => {
     const caller = request.caller();
-    const q = request.query as Record<string, string | undefined>;
+    const q = measureListQuery.parse(request.query);
     const filters = {
       ...(q.unitId ? { unitId: q.unitId } : {}),
       ...(q.ownerPersonId ? { ownerPersonId: q.ownerPersonId } : {}),
       ...(q.key === 'true' ? { keyOnly: true } : {}),
-      ...(q.status && (MEASURE_STATUSES as readonly string[]).includes(q.status) ? { status: q.status } : {}),
+      ...(q.status ? { status: q.status } : {}),
       ...(q.tag ? { tag: q.tag } : {}),
-      ...(q.type && (MEASURE_TYPES as readonly string[]).includes(q.type) ? { measureType: q.type } : {}),
+      ...(q.type ? { measureType: q.type } : {}),
       ...(q.q?.trim() ? { search: q.q.trim() } : {}),
     };
     const validUnit = !q.unitId || /^[0-9a-f-]{36}$/i.test(q.unitId);
@@ -261,10 +274,10 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const m = measure.value;
     const values = formValuesOf({
       ...m,
-      polarity: m.polarity as never,
-      frequency: m.frequency as never,
-      aggregation: m.aggregation as never,
-      measureType: m.measureType as never,
+      polarity: m.polarity,
+      frequency: m.frequency,
+      aggregation: m.aggregation,
+      measureType: m.measureType,
     });
     return renderForm(reply, caller, { measureId: id, values: { ...values, rowVersion: String(m.rowVersion) } });
   });

@@ -1,6 +1,7 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { partners, people, units } from './organisation.schema.ts';
+import { ROLES } from '../../../kernel/access/roles.ts';
 
 /** A role held by a person over a unit and everything below it (null unit: the whole council). */
 export const roleAssignments = pgTable(
@@ -11,7 +12,7 @@ export const roleAssignments = pgTable(
     personId: uuid('person_id')
       .notNull()
       .references(() => people.id),
-    role: text('role').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     unitId: uuid('unit_id').references(() => units.id),
     partnerId: uuid('partner_id').references(() => partners.id),
     grantedBy: uuid('granted_by').references(() => people.id),

@@ -12,6 +12,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { PARTNER_KINDS } from '../domain/partner.ts';
+import { PERSON_STATUSES } from '../domain/person.ts';
+import { UNIT_KINDS } from '../domain/unit.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -25,7 +28,7 @@ export const units = pgTable(
     parentId: uuid('parent_id'),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: UNIT_KINDS }).notNull(),
     headPersonId: uuid('head_person_id'),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
@@ -43,7 +46,7 @@ export const partners = pgTable(
     id: id(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: PARTNER_KINDS }).notNull(),
     description: text('description').notNull().default(''),
     createdAt: createdAt(),
   },
@@ -62,7 +65,7 @@ export const people = pgTable(
     lineManagerId: uuid('line_manager_id'),
     /** People who belong to a partner organisation see only what is shared with it. */
     partnerId: uuid('partner_id').references(() => partners.id),
-    status: text('status').notNull().default('active'),
+    status: text('status', { enum: PERSON_STATUSES }).notNull().default('active'),
     leftOn: date('left_on', { mode: 'string' }),
     passwordHash: text('password_hash'),
     createdAt: createdAt(),

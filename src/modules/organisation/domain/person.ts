@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { isoDate, optionalId, optionalText, requiredText } from '../../../kernel/inputs.ts';
 
 export const PERSON_STATUSES = ['active', 'left'] as const;
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
 export const MIN_PASSWORD_LENGTH = 12;
 

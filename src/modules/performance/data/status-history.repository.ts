@@ -10,8 +10,11 @@
  * Every query filters by organisation.
  */
 import { type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../../platform/db/db.ts';
-import { rowsOf, textArray } from '../../../platform/db/rows.ts';
+import { parsedRows, rowsOf, textArray } from '../../../platform/db/rows.ts';
+import { FREQUENCIES } from '../../../kernel/measurement/periods.ts';
+import { AGGREGATIONS, POLARITIES } from '../../../kernel/measurement/vocabulary.ts';
 import { type measures } from '../../measures/index.ts';
 import type { StatusInsert } from './measure-status.repository.ts';
 
@@ -68,6 +71,19 @@ export interface StatusHistory {
   rebases: Map<string, RebaseRow[]>;
 }
 
+/** A measures row as statusMeasures selects it; the JSON columns are parsed after. */
+const statusMeasureColumns = z.object({
+  id: z.string(),
+  frequency: z.enum(FREQUENCIES),
+  polarity: z.enum(POLARITIES),
+  aggregation: z.enum(AGGREGATIONS),
+  unit: z.string(),
+  decimal_places: z.coerce.number(),
+  rag_thresholds: z.unknown(),
+  spc_settings: z.unknown(),
+  due_working_days: z.coerce.number().nullable(),
+});
+
 /** The measures to rate: the given ones (any status), or every active one, in id order. */
 export async function statusMeasures(
   db: Db,
@@ -76,17 +92,8 @@ export async function statusMeasures(
 ): Promise<StatusMeasureRow[]> {
   if (measureIds !== 'all' && measureIds.length === 0) return [];
   const which = measureIds === 'all' ? sql`status = 'active'` : sql`id = ANY(${textArray(measureIds)}::uuid[])`;
-  const rows = rowsOf<{
-    id: string;
-    frequency: string;
-    polarity: string;
-    aggregation: string;
-    unit: string;
-    decimal_places: number;
-    rag_thresholds: unknown;
-    spc_settings: unknown;
-    due_working_days: number | null;
-  }>(
+  const rows = parsedRows(
+    statusMeasureColumns,
     await db.execute(sql`
       SELECT id, frequency, polarity, aggregation, unit, decimal_places, rag_thresholds, spc_settings, due_working_days
       FROM measures WHERE organisation_id = ${organisationId} AND ${which}
@@ -98,10 +105,10 @@ export async function statusMeasures(
     polarity: row.polarity,
     aggregation: row.aggregation,
     unit: row.unit,
-    decimalPlaces: Number(row.decimal_places),
+    decimalPlaces: row.decimal_places,
     ragThresholds: parseJson(row.rag_thresholds) as MeasureRow['ragThresholds'],
     spcSettings: parseJson(row.spc_settings) as MeasureRow['spcSettings'],
-    dueWorkingDays: row.due_working_days === null ? null : Number(row.due_working_days),
+    dueWorkingDays: row.due_working_days,
   }));
 }
 
@@ -112,7 +119,7 @@ function unpackValues(keys: string, values: string, numerators: string, denomina
   const v = values.split(',');
   const n = numerators.split(',');
   const d = denominators.split(',');
-  const out: ValueRow[] = new Array(k.length);
+  const out = new Array<ValueRow>(k.length);
   for (let i = 0; i < k.length; i++) {
     out[i] = {
       periodKey: k[i] as string,

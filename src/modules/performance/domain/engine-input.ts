@@ -6,7 +6,6 @@ import {
   type AggregationRule,
   type Frequency,
   type MeasureDefinition,
-  type MeasurePoint,
   type Period,
   periodEnd,
   periodKey,
@@ -18,7 +17,11 @@ import {
   type Target,
   type TargetPlan,
 } from './index.ts';
-import { indexTargetVersions, targetForPeriodIn, type TargetVersion } from '../../../kernel/measurement/target-history.ts';
+import {
+  indexTargetVersions,
+  targetForPeriodIn,
+  type TargetVersion,
+} from '../../../kernel/measurement/target-history.ts';
 import { ratioScale } from '../../../kernel/measurement/vocabulary.ts';
 
 export interface StoredMeasure {
@@ -122,16 +125,4 @@ export function buildMeasureDefinition(
       rebases,
     },
   };
-}
-
-/** Stored values (any order) as the engine's points; periods that fail to parse are skipped by the caller. */
-export function toMeasurePoints(
-  rows: readonly { period: Period; value: number | null; numerator: number | null; denominator: number | null }[],
-): MeasurePoint[] {
-  return rows.map((row) => ({
-    period: row.period,
-    value: row.value,
-    numerator: row.numerator,
-    denominator: row.denominator,
-  }));
 }

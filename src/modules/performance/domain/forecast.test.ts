@@ -54,7 +54,7 @@ describe('method choice', () => {
     [
       'annual, five years',
       [2020, 2021, 2022, 2023, 2024].map((y) => ({
-        period: { frequency: 'annual', fyStartYear: y, index: 1 } as Period,
+        period: { frequency: 'annual', fyStartYear: y, index: 1 },
         value: y,
       })),
       { frequency: 'annual', fyStartYear: 2025, index: 1 },
@@ -255,7 +255,7 @@ describe('uncertainty', () => {
 
   it('the year minimum cannot exceed the lowest actual so far', () => {
     const f = forecast(noisy, m(2025, 3), { rule: 'min' });
-    const actualMin = Math.min(...noisy.filter((p) => p.period.fyStartYear === 2025).map((p) => p.value as number));
+    const actualMin = Math.min(...noisy.filter((p) => p.period.fyStartYear === 2025).map((p) => p.value));
     expect(f.outturn as number).toBeLessThanOrEqual(actualMin);
     expect(f.interval?.upper as number).toBeLessThanOrEqual(actualMin + 1e-6);
   });

@@ -15,11 +15,22 @@ import { formatShare, formatValue } from '../../../kernel/measurement/format.ts'
 import { extremeDistribution, normalDistribution, probabilityOfMeeting, quantile } from './forecast-distribution.ts';
 import type { Distribution } from './forecast-distribution.ts';
 import { chooseMethod, count, NOUNS, yearLabel } from './forecast-method.ts';
-import type { Choice, ModelMethod } from './forecast-method.ts';
+import type { ModelMethod } from './forecast-method.ts';
 import type { HoltWintersParameters, ModelForecast, Observation } from './forecast-models.ts';
-import { periodFromOrdinal, periodOrdinal, periodsPerYear, UK_FINANCIAL_YEAR } from '../../../kernel/measurement/periods.ts';
+import {
+  periodFromOrdinal,
+  periodOrdinal,
+  periodsPerYear,
+  UK_FINANCIAL_YEAR,
+} from '../../../kernel/measurement/periods.ts';
 import type { FinancialYearConfig, Frequency, Period } from '../../../kernel/measurement/periods.ts';
-import type { AggregationRule, MeasurePoint, Polarity, Target, ValueFormat } from '../../../kernel/measurement/types.ts';
+import type {
+  AggregationRule,
+  MeasurePoint,
+  Polarity,
+  Target,
+  ValueFormat,
+} from '../../../kernel/measurement/types.ts';
 
 export type ForecastMethod = 'actual' | ModelMethod | 'none';
 
@@ -199,8 +210,8 @@ function forecastCore(
   const scale = input.ratioScale ?? 1;
 
   // This year's actual values by position in the year (observations are sorted, so walk back).
-  const actualAt: (number | undefined)[] = new Array(m);
-  const denominatorAt: (number | undefined)[] = new Array(m);
+  const actualAt = new Array<number | undefined>(m);
+  const denominatorAt = new Array<number | undefined>(m);
   for (let k = primary.length - 1; k >= 0 && (primary[k] as Observation).ordinal >= first; k--) {
     const o = primary[k] as Observation;
     actualAt[o.ordinal - first] = o.value;
@@ -258,7 +269,7 @@ function forecastCore(
   if (choice.method === 'none') {
     return coreResult('none', choice.reason, null, null, actuals.length, missing, []);
   }
-  const { fit } = choice as Choice;
+  const { fit } = choice;
   const model = fit(primary, missing, parameters?.primary);
   const denominatorModel = denominators ? fit(denominators, missing, parameters?.denominator) : null;
   if (model === null || (denominators !== null && denominatorModel === null)) {

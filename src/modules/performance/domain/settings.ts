@@ -22,22 +22,10 @@ export type OverdueTreatment = (typeof OVERDUE_TREATMENTS)[number];
 export const TOLERANCE_KINDS = ['none', 'absolute', 'percentage'] as const;
 export type ToleranceKind = (typeof TOLERANCE_KINDS)[number];
 
-export const ROLLUP_RULE_NAMES: Record<RollupRuleKind, string> = {
-  'worst-of': 'Worst of',
-  majority: 'Majority (most common status)',
-  'weighted-score': 'Weighted score',
-};
-
 export const OVERDUE_NAMES: Record<OverdueTreatment, string> = {
   'not-rated': 'Counted, but not rated',
   amber: 'Counted as amber',
   red: 'Counted as red',
-};
-
-export const TOLERANCE_NAMES: Record<ToleranceKind, string> = {
-  none: 'None: any change counts',
-  absolute: 'An amount',
-  percentage: 'A percentage of the earlier value',
 };
 
 /** Everything stored, as the engine reads it: shares are 0..1, a tolerance percentage is 0..100. */
@@ -246,7 +234,6 @@ export const performanceSettingsInput = fieldsFor('api')
   .extend({ rowVersion })
   .superRefine(checkRules('api'))
   .transform((raw) => ({ settings: normalise('api')(raw), rowVersion: raw.rowVersion }));
-export type PerformanceSettingsInput = z.output<typeof performanceSettingsInput>;
 
 /** The settings as the page form sends them (percentages 0..100), with the version it was opened at. */
 export const performanceSettingsForm = fieldsFor('form')

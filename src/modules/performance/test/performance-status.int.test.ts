@@ -44,7 +44,7 @@ describe.each(DATABASES)('stored performance statuses on %s', (kind) => {
         measureId,
         periodKey,
         value: values[i]!,
-        status: 'approved',
+        status: 'approved' as const,
       })),
     );
     await db.insert(measureTargets).values([
@@ -134,7 +134,7 @@ describe.each(DATABASES)('stored performance statuses on %s', (kind) => {
         breakdownId: ward!.id,
         periodKey: '2023-24-Q2',
         value: 5,
-        status: 'draft',
+        status: 'draft' as const,
       },
     ]);
     const afterInsert = await seriesOf();
@@ -199,9 +199,9 @@ describe.each(DATABASES)('stored performance statuses on %s', (kind) => {
           title: `Chunked measure ${n}`,
           unit: 'number',
           decimalPlaces: 0,
-          polarity: n % 2 ? 'lower-is-better' : 'higher-is-better',
-          frequency: 'quarterly',
-          aggregation: 'sum',
+          polarity: n % 2 ? ('lower-is-better' as const) : ('higher-is-better' as const),
+          frequency: 'quarterly' as const,
+          aggregation: 'sum' as const,
           ragThresholds: { kind: 'percentage' as const, amberPercent: 10 },
         })),
       )
@@ -214,7 +214,7 @@ describe.each(DATABASES)('stored performance statuses on %s', (kind) => {
           measureId: measure.id,
           periodKey,
           value: 100 + 10 * i + k,
-          status: 'approved',
+          status: 'approved' as const,
         })),
       );
       await db.insert(measureTargets).values({

@@ -1,13 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDataCommand } from '../../../cli/data-commands.ts';
-import {
-  measures,
-  measureStatuses,
-  measureTargets,
-  measureValues,
-  organisations,
-} from '../../../schema.ts';
+import { measures, measureStatuses, measureTargets, measureValues, organisations } from '../../../schema.ts';
 import { recalculateStatuses } from '../recalculate.job.ts';
 import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -42,7 +36,7 @@ describe.each(DATABASES)('recalculating stored statuses as the calendar moves (%
         measureId: measure!.id,
         periodKey: `2025-26-M0${i + 1}`,
         value,
-        status: 'approved',
+        status: 'approved' as const,
       })),
     );
     await db.insert(measureTargets).values({

@@ -2,13 +2,7 @@
  * Shapes the performance settings for their page: the current values in words (saying which are
  * the defaults) and the form's values, in percentages as people write them.
  */
-import {
-  DEFAULT_PERFORMANCE_SETTINGS,
-  describeSettings,
-  type PerformanceSettings,
-  toPercent,
-  WEIGHTED_DEFAULTS,
-} from '../domain/index.ts';
+import { DEFAULT_PERFORMANCE_SETTINGS, describeSettings, toPercent, WEIGHTED_DEFAULTS } from '../domain/index.ts';
 import type { PerformanceSettingsView } from '../performance-settings.service.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 
@@ -30,7 +24,7 @@ export function settingsFormValues(view: PerformanceSettingsView): Record<string
   };
 }
 
-const defaults = describeSettings(DEFAULT_PERFORMANCE_SETTINGS as PerformanceSettings);
+const defaults = describeSettings(DEFAULT_PERFORMANCE_SETTINGS);
 
 /** The current settings as summary list rows; a value that is the default says so. */
 export function currentSettingsRows(view: PerformanceSettingsView) {

@@ -223,11 +223,7 @@ export async function plansApi(app: FastifyInstance, { services }: { services: P
         schema: { tags, summary, params: idParams, body, response: { [code]: planSchema, ...problemResponses } },
       },
       async (request, reply) =>
-        send(
-          reply,
-          await run(request.caller(), (request.params as { id: string }).id, request.body as z.infer<S>),
-          code,
-        ),
+        send(reply, await run(request.caller(), request.params.id, request.body as z.infer<S>), code),
     );
 
   action(

@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db/db.ts';
 import type { PlanTypeUsage } from '../../framework/index.ts';
 import { planItems, plans } from './plans.schema.ts';
 
-const IN_FLIGHT = ['submitted', 'in-approval'];
+const IN_FLIGHT = ['submitted', 'in-approval'] as const;
 
 /** How plans use a plan type: fills the framework's port. */
 export const planTypeUsage: PlanTypeUsage = {

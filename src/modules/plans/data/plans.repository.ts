@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf } from '../../../platform/db/rows.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planEvents, plans } from './plans.schema.ts';
+import type { PlanStatus } from '../domain/lifecycle.ts';
 import { planTypes } from '../../framework/index.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -30,7 +31,7 @@ export async function lockPlan(db: Db, organisationId: string, planId: string): 
 export interface PlanListFilters {
   planTypeId?: string | undefined;
   owningUnitId?: string | undefined;
-  status?: string | undefined;
+  status?: PlanStatus | undefined;
   /** The period overlaps these dates. */
   overlaps?: { start: string; end: string } | undefined;
   /** Only plans holding an item shared with this partner. */

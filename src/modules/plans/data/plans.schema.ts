@@ -16,6 +16,8 @@ import {
 import { itemTypes, planTypes } from '../../framework/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { partners, people, units } from '../../organisation/index.ts';
+import { LINK_KINDS } from '../domain/item.ts';
+import { PLAN_STATUSES } from '../domain/lifecycle.ts';
 
 /**
  * A plan version. Versions of the same plan share a lineage_id; an approved version is never
@@ -45,7 +47,7 @@ export const plans = pgTable(
     ownerPersonId: uuid('owner_person_id').references(() => people.id),
     sections: jsonb('sections').$type<Record<string, string>>().notNull().default({}),
     /** draft | submitted | in-approval | approved | superseded | archived */
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: PLAN_STATUSES }).notNull().default('draft'),
     /** Position of the next approval step to take while in approval (1-based). */
     nextStep: integer('next_step'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
@@ -147,7 +149,7 @@ export const contributionLinks = pgTable(
       .notNull()
       .references(() => planItems.id),
     /** direct | indirect */
-    kind: text('kind').notNull().default('direct'),
+    kind: text('kind', { enum: LINK_KINDS }).notNull().default('direct'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

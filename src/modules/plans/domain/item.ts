@@ -56,10 +56,8 @@ const rowVersion = z.coerce
 export const itemCreateInput = itemFields
   .extend({ planId: requiredId('Select a plan that exists') })
   .superRefine(ownerAndPartnerRules);
-export type ItemCreateInput = z.infer<typeof itemCreateInput>;
 
 export const itemUpdateInput = itemFields.extend({ rowVersion }).superRefine(ownerAndPartnerRules);
-export type ItemUpdateInput = z.infer<typeof itemUpdateInput>;
 
 export const itemRemoveInput = z.object({ rowVersion: rowVersion.optional() });
 
@@ -100,6 +98,3 @@ export function frozenPlanMessage(
       return `${what} cannot be ${verb} a plan that is ${status}`;
   }
 }
-
-/** Plans whose items no longer take part in the golden thread unless you start from one of them. */
-export const FROZEN_STATUSES = ['superseded', 'archived'] as const;

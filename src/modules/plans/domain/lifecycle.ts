@@ -129,11 +129,7 @@ export function transition(
 /** Whether the event can happen now (ignoring who asks): for showing only the actions that would work. */
 export function canHappen(state: LifecycleState, type: LifecycleEventType, steps: readonly LifecycleStep[]): boolean {
   const event: LifecycleEvent =
-    type === 'approve'
-      ? { type, step: state.nextStep ?? -1 }
-      : type === 'return'
-        ? { type, reason: 'x' }
-        : ({ type } as LifecycleEvent);
+    type === 'approve' ? { type, step: state.nextStep ?? -1 } : type === 'return' ? { type, reason: 'x' } : { type };
   return transition(state, event, steps).ok;
 }
 

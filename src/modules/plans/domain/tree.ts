@@ -127,13 +127,6 @@ function relationOrder(relation: SightRelation): number {
   return relation === 'parent' || relation === 'child' ? 0 : 1;
 }
 
-export const RELATION_NAMES: Record<SightRelation, string> = {
-  parent: 'Part of',
-  'contributes-to': 'Contributes to',
-  child: 'Contains',
-  'contributed-by': 'Contributed to by',
-};
-
 /** Rows in the order a reader meets them in the tree (depth first), each with its depth (0 at the top). */
 export function inTreeOrder<T extends { id: string; parentItemId: string | null; position: number; code: string }>(
   rows: readonly T[],

@@ -35,7 +35,7 @@ describe.each(DATABASES)('plan items on %s', (kind) => {
   const created = async (values: ItemBody) => {
     const response = await create(admin, values);
     expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { id: string; rowVersion: number; code: string };
+    return response.json<{ id: string; rowVersion: number; code: string }>();
   };
 
   /** Everything a refused write might have touched. */

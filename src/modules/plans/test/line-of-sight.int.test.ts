@@ -2,7 +2,13 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, contributionLinks, planItemPartners, planItems } from '../../../schema.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { type Cascade, insertCascade, insertPartner, insertPlan, setPlanStatus } from '../../../../test/helpers/items-fixtures.ts';
+import {
+  type Cascade,
+  insertCascade,
+  insertPartner,
+  insertPlan,
+  setPlanStatus,
+} from '../../../../test/helpers/items-fixtures.ts';
 
 interface SightNode {
   id: string;
@@ -50,7 +56,7 @@ describe.each(DATABASES)('contribution links and line of sight on %s', (kind) =>
   const sight = async (code: string, agent: Agent = admin) => {
     const response = await agent.api('GET', `/api/v1/items/${ids[code]}/line-of-sight`);
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { up: SightNode[]; down: SightNode[] };
+    return response.json<{ up: SightNode[]; down: SightNode[] }>();
   };
 
   async function footprint() {

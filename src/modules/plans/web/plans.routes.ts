@@ -165,7 +165,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
       services.plans.filterOptions(caller),
       parsed.ok ? services.plans.list(caller, parsed.value) : Promise.resolve([]),
     ]);
-    const selected = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '');
+    const selected = (name: string) => (typeof query[name] === 'string' ? query[name] : '');
     const filtered = ['planTypeId', 'owningUnitId', 'status', 'year'].some((name) => selected(name) !== '');
     return reply.render(
       'pages/plans/index.njk',
