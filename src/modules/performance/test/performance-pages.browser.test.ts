@@ -2,8 +2,15 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createViewEnvironment } from '../../../platform/http/views.ts';
+import { withChart } from '../web/measure-performance.presenter.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { expectNoAxeViolations, launchBrowser, newPage, signInThroughPage, textOf } from '../../../../test/helpers/browser.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  signInThroughPage,
+  textOf,
+} from '../../../../test/helpers/browser.ts';
 import { buildFixture, type Fixture, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -79,7 +86,7 @@ describe('performance pages', () => {
     const html = createViewEnvironment([fileURLToPath(new URL('../web/views', import.meta.url))]).renderString(
       `{% extends "layouts/base.njk" %}{% from "components/measure-performance.njk" import measurePerformance %}
        {% block pageContent %}<h1 class="govuk-heading-l">M1</h1>{{ measurePerformance(perf) }}{% endblock %}`,
-      { perf: perf.value, title: 'M1', serviceName: 'Golden Thread', navigation: [], paths },
+      { perf: withChart(perf.value), title: 'M1', serviceName: 'Golden Thread', navigation: [], paths },
     );
     await page.goto(`${base}/performance`);
     await page.setContent(html, { waitUntil: 'load' });
