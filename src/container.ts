@@ -47,7 +47,7 @@ export function createModules(deps: ServiceDeps) {
     ...audit.services,
   };
   const home = createHomeModule(services);
-  const pagePerformance = { performance: services.performanceViews };
+  const pagePerformance = { performance: performance.pagePerformance };
 
   /** Each module's templates, pages and API, in the order the app registers them. */
   const web = (options: { secureCookies: boolean }): ModuleWeb[] => [

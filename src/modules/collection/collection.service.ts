@@ -442,7 +442,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
      */
     async myData(caller: Caller): Promise<MyData> {
       const org = caller.organisationId;
-      const today = londonToday(clock());
+      const today = clock.today();
       const measures = await collectionRepo.measuresForPerson(db, org, caller.personId);
       const rule = await collectionRepo.collectionRuleFor(db, org);
       const slots = measures.flatMap((measure) =>
@@ -557,7 +557,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
 
     /** The reporting periods offered by the grid's chooser: the latest ended ones of each frequency. */
     gridPeriods(): { frequency: Frequency; periods: { key: string; label: string }[] }[] {
-      const today = londonToday(clock());
+      const today = clock.today();
       return (['monthly', 'quarterly', 'half-yearly', 'annual'] as const).map((frequency) => ({
         frequency,
         periods: recentPeriods(frequency, today, 4).map((period) => ({

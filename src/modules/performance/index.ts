@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { performanceApi } from './api/performance.api.ts';
 import { settingsApi } from './api/settings.api.ts';
 import { createPerformanceServices } from './services.ts';
+import { measurePerformancePanel } from './web/measure-performance.presenter.ts';
 import { performanceRoutes } from './web/performance.routes.ts';
 import { settingsRoutes } from './web/settings.routes.ts';
 
@@ -25,7 +26,15 @@ export function createPerformanceModule(deps: ServiceDeps) {
       await api.register(settingsApi, { services });
     },
   };
-  return { services, web };
+  const views = services.performanceViews;
+  /** What the measure, item and plan pages show of performance: the ports those modules own. */
+  const pagePerformance = {
+    itemRollup: views.itemRollup,
+    planRollup: views.planRollup,
+    // The page draws the chart; the service and the API return its data only.
+    ...measurePerformancePanel(views),
+  };
+  return { services, web, pagePerformance };
 }
 
 export { createPerformanceStatusService } from './performance-status.service.ts';

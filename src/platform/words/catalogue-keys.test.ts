@@ -29,7 +29,7 @@ const KEY_PATTERNS: { pattern: RegExp; key: (match: RegExpExecArray) => string }
 ];
 
 /** `words.a.b` in code: each step must exist (the last may be a section indexed at run time). */
-const WORDS_PATH = /\bwords\.([A-Za-z]\w*(?:\.[A-Za-z]\w*)*)/g;
+const WORDS_PATH = /(?<![\w/.-])words\.([A-Za-z]\w*(?:\.[A-Za-z]\w*)*)/g;
 /** Only where `words` is the catalogue (elsewhere it may be a local of the same name). */
 const IMPORTS_WORDS = /import\s*\{[^}]*\bwords\b[^}]*\}\s*from\s*'(?:[^']*\/words\/index|\.\/index)\.ts'/;
 

@@ -151,7 +151,6 @@ const measurePerformanceSchema = z
       trialLimits: z.boolean(),
       warnings: z.array(z.string()),
       pointsCharted: z.number().int(),
-      chartSvg: z.string().nullable().meta({ description: 'The XmR chart as SVG (server-rendered)' }),
       table: z.array(
         z.object({
           periodKey: z.string(),
@@ -299,7 +298,9 @@ export async function performanceApi(app: FastifyInstance, { services }: { servi
       config: view,
       schema: {
         tags,
-        summary: "A measure's performance: status, SPC chart and table, interpretation and forecast",
+        summary: "A measure's performance: status, SPC table, interpretation and forecast",
+        description:
+          'Data only: the SPC table holds every charted point with its mean, process limits, target and the rules that flagged it. The server-rendered chart (the former spc.chartSvg field) is no longer returned; the measure page draws it from the same data.',
         params: idParams,
         response: { 200: measurePerformanceSchema, ...problemResponses },
       },

@@ -8,6 +8,7 @@ import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf, textArray } from '../../../platform/db/rows.ts';
 import { itemTypes, planTypes } from '../../framework/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
+import { collectionRules } from '../../measures/index.ts';
 
 export interface MeasureSummaryRow {
   id: string;
@@ -270,4 +271,13 @@ export async function measureIdsSharedWithPartner(
       WHERE l.organisation_id = ${organisationId} AND p.partner_id = ${partnerId}`),
   );
   return new Set(rows.map((row) => row.measure_id));
+}
+
+/** The council's working days after a period ends before a value is due, when it has set them. */
+export async function collectionDueWorkingDays(db: Db, organisationId: string): Promise<number | null> {
+  const [rule] = await db
+    .select({ workingDays: collectionRules.workingDaysAfterPeriodEnd })
+    .from(collectionRules)
+    .where(eq(collectionRules.organisationId, organisationId));
+  return rule?.workingDays ?? null;
 }

@@ -21,3 +21,4 @@ export * from './forecast.ts';
 export * from './framework-health.ts';
 export * from './measure-status.ts';
 export * from './settings.ts';
+export * from './current-picture.ts';

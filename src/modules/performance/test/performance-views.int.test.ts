@@ -6,6 +6,7 @@ import { groupHistory } from '../data/status-history.repository.ts';
 import { measureStatuses, partners, planItemPartners } from '../../../schema.ts';
 import { computeStatuses } from '../performance-status.service.ts';
 import { createViewEnvironment } from '../../../platform/http/views.ts';
+import { withChart } from '../web/measure-performance.presenter.ts';
 import { buildFixture, type Fixture, quarterly, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -142,7 +143,7 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
     expect(bad.statusCode).toBe(400);
   });
 
-  it("gives a measure's SPC points with the rules that flagged them, the chart SVG and a data table", async () => {
+  it("gives a measure's SPC points with the rules that flagged them as data (no SVG) in a data table", async () => {
     const viewer = await t.as('viewer');
     const response = await viewer.api('GET', `/api/v1/measures/${f.m.m5}/performance`);
     expect(response.statusCode).toBe(200);
@@ -154,7 +155,9 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
     expect(last.rules).toContain('Outside the process limits');
     expect(last.rules).toContain('7 or more rising or falling in a row');
     expect(perf.spc.table[0].rulesText).toBe('None');
-    expect(perf.spc.chartSvg).toMatch(/^<svg/);
+    // The API returns data only: the page draws the chart.
+    expect(perf.spc).not.toHaveProperty('chartSvg');
+    expect(JSON.stringify(perf)).not.toContain('<svg');
     expect(perf.spc.variationText).toBe('Special cause improvement: unusually high');
     expect(perf.status.rag).toBe('no-target');
 
@@ -172,9 +175,12 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
     const viewer = await t.as('viewer');
     const perf = await t.deps.services.performanceViews.measurePerformance(await callerOf(t), f.m.m5);
     if (!perf.ok) throw new Error(perf.error.message);
+    // The service returns the chart's data; the page draws it.
+    expect(perf.value.spc.chart?.points).toHaveLength(24);
+    expect(perf.value.spc.chart?.labels.at(-1)).toBe('October 2025');
     const partial = createViewEnvironment([fileURLToPath(new URL('../web/views', import.meta.url))]).renderString(
       '{% from "components/measure-performance.njk" import measurePerformance %}{{ measurePerformance(perf) }}',
-      { perf: perf.value },
+      { perf: withChart(perf.value) },
     );
     expect(partial).toContain('<svg');
     expect(partial).toContain('Show the data');

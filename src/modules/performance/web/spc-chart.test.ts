@@ -6,11 +6,20 @@ describe('SPC chart', () => {
   it('renders an SVG with the series names and colours special-cause points', () => {
     const values = [50, 52, 49, 51, 50, 53, 48, 50, 51, 49, 52, 50, 80];
     const spc = analyseSpc({
-      points: values.map((value, i) => ({ key: `p${i}`, date: `2024-${String(i + 1).padStart(2, '0')}-01`.replace('2024-13', '2025-01'), value })),
+      points: values.map((value, i) => ({
+        key: `p${i}`,
+        date: `2024-${String(i + 1).padStart(2, '0')}-01`.replace('2024-13', '2025-01'),
+        value,
+      })),
       polarity: 'higher-is-better',
       target: { kind: 'value', value: 55 },
     });
-    const svg = renderSpcChart({ spc, labels: values.map((_, i) => `P${i + 1}`), target: { kind: 'value', value: 55 }, title: 'Test' });
+    const svg = renderSpcChart({
+      points: spc.points,
+      labels: values.map((_, i) => `P${i + 1}`),
+      target: { kind: 'value', value: 55 },
+      title: 'Test',
+    });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Upper process limit');
     expect(svg).toContain('#1d70b8'); // the last point, far above the limit, is improvement

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
-import type { SpcResult, Target } from '../domain/index.ts';
+import type { SpcPointType } from '../domain/index.ts';
 import { renderChartSvg } from '../../../platform/charts/render-svg.ts';
+import type { SpcChartData } from '../performance-views.types.ts';
 
 const COLOURS = {
   common: '#505a5f',
@@ -12,15 +13,10 @@ const COLOURS = {
   target: '#00703c',
 };
 
-export interface SpcChartInput {
-  spc: SpcResult;
-  /** Period labels in the same order as the points. */
-  labels: string[];
-  target: Target | null;
-  title: string;
-}
+/** The chart's data as the measure performance view returns it. */
+export type SpcChartInput = SpcChartData;
 
-function pointColour(type: SpcResult['points'][number]['type']): string {
+function pointColour(type: SpcPointType): string {
   if (type === 'special-cause-improvement') return COLOURS.improvement;
   if (type === 'special-cause-concern') return COLOURS.concern;
   if (type === 'special-cause-neutral') return COLOURS.neutral;
@@ -29,7 +25,7 @@ function pointColour(type: SpcResult['points'][number]['type']): string {
 
 /** An XmR chart in the Making Data Count style: points coloured by type, mean, limits, target. */
 export function spcChartOption(input: SpcChartInput): EChartsOption {
-  const { spc, labels, target } = input;
+  const { points, labels, target } = input;
   const line = (name: string, values: (number | null)[], colour: string, dashed: boolean) => ({
     name,
     type: 'line' as const,
@@ -41,22 +37,59 @@ export function spcChartOption(input: SpcChartInput): EChartsOption {
     connectNulls: false,
   });
   const series: NonNullable<EChartsOption['series']> = [
-    line('Mean', spc.points.map((p) => p.mean), COLOURS.mean, false),
-    line('Upper process limit', spc.points.map((p) => p.upperLimit), COLOURS.limit, true),
-    line('Lower process limit', spc.points.map((p) => p.lowerLimit), COLOURS.limit, true),
+    line(
+      'Mean',
+      points.map((p) => p.mean),
+      COLOURS.mean,
+      false,
+    ),
+    line(
+      'Upper process limit',
+      points.map((p) => p.upperLimit),
+      COLOURS.limit,
+      true,
+    ),
+    line(
+      'Lower process limit',
+      points.map((p) => p.lowerLimit),
+      COLOURS.limit,
+      true,
+    ),
     {
       name: 'Value',
       type: 'line',
-      data: spc.points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })),
+      data: points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })),
       symbol: 'circle',
       symbolSize: 7,
       lineStyle: { color: COLOURS.common, width: 1.5 },
     },
   ];
-  if (target?.kind === 'value') series.push(line('Target', spc.points.map(() => target.value), COLOURS.target, true));
+  if (target?.kind === 'value')
+    series.push(
+      line(
+        'Target',
+        points.map(() => target.value),
+        COLOURS.target,
+        true,
+      ),
+    );
   if (target?.kind === 'range') {
-    series.push(line('Target (lower)', spc.points.map(() => target.lower), COLOURS.target, true));
-    series.push(line('Target (upper)', spc.points.map(() => target.upper), COLOURS.target, true));
+    series.push(
+      line(
+        'Target (lower)',
+        points.map(() => target.lower),
+        COLOURS.target,
+        true,
+      ),
+    );
+    series.push(
+      line(
+        'Target (upper)',
+        points.map(() => target.upper),
+        COLOURS.target,
+        true,
+      ),
+    );
   }
   return {
     title: { text: input.title, left: 0, textStyle: { fontSize: 14, fontFamily: 'Arial, sans-serif' } },

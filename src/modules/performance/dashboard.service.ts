@@ -1,0 +1,137 @@
+/**
+ * The corporate dashboard for the current period: counts overall and per directorate, the key
+ * measures, the worst performers and the corporate plan's priorities. It reads the STORED
+ * statuses (kept up to date by performance-status.service), so no request recomputes the council.
+ */
+import { holdsPermission } from '../../kernel/access/index.ts';
+import {
+  corporatePlanOf,
+  countStatuses,
+  formatCounts,
+  type Frequency,
+  periodKey,
+  periodLabel,
+  type RagStatus,
+  type RollupItem,
+  shortfall,
+  storedTarget,
+  topLevelUnits,
+} from './domain/index.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import type { Caller } from '../../platform/services/caller.ts';
+import { forbidden } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { words } from '../../platform/words/index.ts';
+import { listUnits } from '../organisation/index.ts';
+import * as repo from './data/performance.repository.ts';
+import { entryOf, loadCurrentStatuses, loadStatusIndex, periodsOn } from './measure-list.ts';
+import type { Dashboard, RollupSettings, UnitCounts } from './performance-views.types.ts';
+import { rollupOptions, rollUpPlan } from './rollups.service.ts';
+
+export function createDashboardService({ db, clock }: ServiceDeps) {
+  return {
+    /** The corporate dashboard for the current period, from stored statuses. */
+    async dashboard(caller: Caller, settings?: RollupSettings): Promise<Result<Dashboard>> {
+      if (!holdsPermission(caller, 'view:plans')) return forbidden('You cannot see the performance dashboard');
+      const organisationId = caller.organisationId;
+      const today = clock.today();
+      const periods = periodsOn(today);
+      // A partner sees only the measures linked to items shared with its partnership, and no
+      // corporate plan roll-up (it would count items the partner cannot see).
+      const [index, units, plans] = await Promise.all([
+        // Lean: no titles or words, which only the measures listed need (fetched below).
+        loadCurrentStatuses(db, organisationId, periods, caller.partnerId, { lean: true }),
+        listUnits(db, organisationId),
+        repo.listPlanSummaries(db, organisationId),
+      ]);
+      const { tops, topOf } = topLevelUnits(units);
+      const unitName = new Map(units.map((u) => [u.id, u.name]));
+      const all: RollupItem[] = [];
+      const perUnit = new Map<string | null, RollupItem[]>();
+      const keyIds: string[] = [];
+      const offTarget: string[] = [];
+      const perFrequency = new Map<string, number>();
+      for (const measure of index.measures.values()) {
+        const status = (index.current.get(measure.id)?.rag ?? 'no-data') as RagStatus;
+        const item: RollupItem = { id: measure.id, kind: 'measure', status };
+        all.push(item);
+        const top = measure.ownerUnitId ? (topOf.get(measure.ownerUnitId) ?? null) : null;
+        const list = perUnit.get(top) ?? [];
+        list.push(item);
+        perUnit.set(top, list);
+        perFrequency.set(measure.frequency, (perFrequency.get(measure.frequency) ?? 0) + 1);
+        if (measure.isKey) keyIds.push(measure.id);
+        if (status === 'red' || status === 'amber') offTarget.push(measure.id);
+      }
+      const countsOf = (items: readonly RollupItem[]) => {
+        const counts = countStatuses(items);
+        return { counts, countsText: formatCounts(counts) };
+      };
+      const byUnit: UnitCounts[] = tops.map((unit) => ({
+        unitId: unit.id,
+        unitName: unit.name,
+        ...countsOf(perUnit.get(unit.id) ?? []),
+      }));
+      if ((perUnit.get(null) ?? []).length > 0) {
+        byUnit.push({ unitId: null, unitName: words.performance.councilWide, ...countsOf(perUnit.get(null) ?? []) });
+      }
+      const badness = (s: string | undefined) => (s === 'red' ? 0 : s === 'amber' ? 1 : 2);
+      const worstIds = offTarget
+        .map((id) => {
+          const measure = index.measures.get(id)!;
+          const row = index.current.get(id);
+          return { measure, rag: row?.rag, gap: row ? shortfall(row.value, storedTarget(row), measure.polarity) : 0 };
+        })
+        .sort(
+          (a, b) =>
+            badness(a.rag) - badness(b.rag) ||
+            Number(b.measure.isKey) - Number(a.measure.isKey) ||
+            b.gap - a.gap ||
+            a.measure.code.localeCompare(b.measure.code),
+        )
+        .slice(0, 10)
+        .map((x) => x.measure.id);
+      // Only the key measures and the worst performers are listed: read their words now.
+      const listed = await loadStatusIndex(db, organisationId, periods, [...new Set([...keyIds, ...worstIds])]);
+      for (const [id, measure] of listed.measures) index.measures.set(id, measure);
+      for (const [id, row] of listed.current) index.current.set(id, row);
+      const entryFor = (id: string) => {
+        const measure = index.measures.get(id)!;
+        return entryOf(index, measure, measure.ownerUnitId ? (unitName.get(measure.ownerUnitId) ?? null) : null);
+      };
+      const keyMeasures = keyIds.map(entryFor);
+      const worst = worstIds.map(entryFor);
+      const corporate = caller.partnerId ? undefined : corporatePlanOf(plans, today);
+      let corporatePlan: Dashboard['corporatePlan'] = null;
+      if (corporate) {
+        const options = await rollupOptions(db, organisationId, settings);
+        const rolled = await rollUpPlan(db, organisationId, corporate, options, periods, index);
+        // Each priority's status and counts; its breakdown is one click away (GET /items/:id/rollup).
+        corporatePlan = {
+          id: corporate.id,
+          title: corporate.title,
+          priorities: rolled.view.children.map((priority) => ({ ...priority, contributors: [], children: [] })),
+        };
+      }
+      return ok({
+        asOf: today,
+        periods: [...index.periods.entries()]
+          .filter(([frequency]) => perFrequency.has(frequency))
+          .map(([frequency, period]) => ({
+            frequency: frequency as Frequency,
+            periodKey: periodKey(period),
+            periodLabel: periodLabel(period),
+            measures: perFrequency.get(frequency) ?? 0,
+          })),
+        overall: countsOf(all),
+        byUnit,
+        keyMeasures,
+        worstPerformers: worst,
+        corporatePlan,
+        notComputed: [...index.measures.keys()].filter((id) => !index.current.has(id)).length,
+      });
+    },
+  };
+}
+
+export type DashboardService = ReturnType<typeof createDashboardService>;

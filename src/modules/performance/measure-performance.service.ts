@@ -1,0 +1,205 @@
+/**
+ * The full picture of one measure: status, direction, SPC table and chart data, interpretation and
+ * forecast. Computed on request from the measure's history (one measure's history is small); the
+ * page draws the chart from the data (web/spc-chart.ts), the API returns the data only.
+ */
+import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/index.ts';
+import {
+  analyseSpc,
+  formatShare,
+  type Frequency,
+  periodKey,
+  periodLabel,
+  periodStart,
+  summariseMeasureStatus,
+  targetForPeriod,
+} from './domain/index.ts';
+import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import type { Caller } from '../../platform/services/caller.ts';
+import { notFound } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { fill, words } from '../../platform/words/index.ts';
+import { ragWord } from '../../platform/words/status-tags.ts';
+import { isVisibleToPartner } from '../measures/index.ts';
+import { loadMeasureHistory } from './data/measure-status.repository.ts';
+import { collectionDueWorkingDays } from './data/performance.repository.ts';
+import { loadDirectionTolerance } from './data/settings.repository.ts';
+import { show, showTarget } from './measure-list.ts';
+import { engineInputFor } from './performance-status.service.ts';
+import type { MeasurePerformance, SpcChartData, SpcTableRow } from './performance-views.types.ts';
+import {
+  assuranceWords,
+  directionWords,
+  forecastMethodWords,
+  forecastTrustWords,
+  pointTypeWords,
+  ruleWords,
+  variationWords,
+} from './performance-words.ts';
+
+export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
+  return {
+    /** The full picture of one measure, computed from its history (one measure is cheap). */
+    async measurePerformance(caller: Caller, measureId: string): Promise<Result<MeasurePerformance>> {
+      const organisationId = caller.organisationId;
+      const history = await loadMeasureHistory(db, organisationId, [measureId]);
+      const measure = history.measures[0];
+      if (!measure) return notFound('Measure');
+      if (caller.partnerId && !(await isVisibleToPartner(db, organisationId, measureId, caller.partnerId))) {
+        return notFound('Measure');
+      }
+      const today = clock.today();
+      const current = currentReportingPeriod(measure.frequency as Frequency, today);
+      const input = engineInputFor(measure, history.values, history.targets, history.rebases, current);
+      const points = input.points;
+      // The council's direction-of-travel tolerance, as the stored statuses use it.
+      const tolerance = await loadDirectionTolerance(db, organisationId);
+      const definition = tolerance ? { ...input.definition, directionTolerance: tolerance } : input.definition;
+      const due =
+        measure.dueWorkingDays ??
+        (await collectionDueWorkingDays(db, organisationId)) ??
+        DEFAULT_COLLECTION_RULE.workingDaysAfterPeriodEnd;
+      const status = summariseMeasureStatus({
+        measure: definition,
+        points,
+        period: current,
+        asOf: today,
+        dueDate: dueDate(current, { ...DEFAULT_COLLECTION_RULE, workingDaysAfterPeriodEnd: due }),
+      });
+      const format = definition.format;
+
+      // The whole chart: every period up to the current one that has a value, in order.
+      const charted = points
+        .filter((p) => p.value !== null && Number.isFinite(p.value) && periodKey(p.period) <= periodKey(current))
+        .sort((a, b) => (periodStart(a.period) < periodStart(b.period) ? -1 : 1));
+      const spc = analyseSpc({
+        points: charted.map((p) => ({
+          key: periodKey(p.period),
+          date: periodStart(p.period),
+          value: p.value as number,
+        })),
+        polarity: definition.polarity,
+        target: targetForPeriod(definition.targets, current),
+        format,
+        ...(definition.spc ? { settings: definition.spc } : {}),
+      });
+      const labels = charted.map((p) => periodLabel(p.period));
+      const table: SpcTableRow[] = spc.points.map((point, i) => {
+        const period = charted[i]!.period;
+        const rules = point.rules.map((r) => ruleWords(r));
+        return {
+          periodKey: point.key,
+          periodLabel: labels[i]!,
+          value: show(point.value, format) ?? '',
+          target: showTarget(targetForPeriod(definition.targets, period), format),
+          mean: show(point.mean, format) ?? '',
+          lowerLimit: show(point.lowerLimit, format),
+          upperLimit: show(point.upperLimit, format),
+          type: point.type,
+          pointType: pointTypeWords(point.type),
+          rules,
+          rulesText: rules.length ? rules.join('; ') : words.performance.noSpcRules,
+        };
+      });
+      const chart: SpcChartData | null =
+        spc.points.length === 0
+          ? null
+          : {
+              title: fill(words.performance.spcChartTitle, { code: measure.code, title: measure.title }),
+              labels,
+              points: spc.points.map(({ value, mean, lowerLimit, upperLimit, type }) => ({
+                value,
+                mean,
+                lowerLimit,
+                upperLimit,
+                type,
+              })),
+              target: targetForPeriod(definition.targets, current),
+            };
+      const forecast = status.forecast;
+      const mape = forecast?.backTest.meanAbsolutePercentageError ?? null;
+      const trustText = forecastTrustWords(
+        mape,
+        forecast?.backTest.years.length ?? 0,
+        mape === null ? '' : formatShare(mape / 100),
+      );
+      const direction = (d: typeof status.direction.previous) => ({
+        direction: d.direction,
+        text: directionWords(d.direction),
+        reason: d.reason,
+      });
+      return ok({
+        measure: {
+          id: measure.id,
+          code: measure.code,
+          title: measure.title,
+          unit: measure.unit,
+          polarity: measure.polarity,
+          frequency: measure.frequency,
+          isKey: measure.isKey,
+        },
+        asOf: today,
+        period: { key: status.periodKey, label: status.periodLabel },
+        status: {
+          rag: status.rag.status,
+          ragText: ragWord(status.rag.status),
+          reason: status.rag.reason,
+          value: status.formattedValue,
+          target: showTarget(status.target, format),
+          basis: status.ragBasis,
+          directionPrevious: direction(status.direction.previous),
+          directionLastYear: direction(status.direction.samePeriodLastYear),
+          yearToDate: {
+            value: show(status.yearToDate.value, format),
+            target: showTarget(status.yearToDate.target, format),
+            rag: status.yearToDate.rag.status,
+            ragText: ragWord(status.yearToDate.rag.status),
+            reason: status.yearToDate.rag.reason,
+            explanation: status.yearToDate.explanation,
+            partialYear: status.yearToDate.partialYear,
+          },
+        },
+        spc: {
+          variationIcon: status.spc.variationIcon,
+          variationText: variationWords(status.spc.variationIcon),
+          assuranceIcon: status.spc.assuranceIcon,
+          assuranceText: assuranceWords(status.spc.assuranceIcon),
+          assuranceReason: status.spc.assuranceReason,
+          trialLimits: spc.trialLimits,
+          warnings: [...new Set([...status.spc.warnings, ...spc.warnings])],
+          pointsCharted: spc.points.length,
+          chart,
+          table,
+        },
+        interpretation: status.interpretation,
+        forecast: forecast
+          ? {
+              yearLabel: periodLabel({ frequency: 'annual', fyStartYear: forecast.fyStartYear, index: 1 }),
+              method: forecast.method,
+              methodText: forecastMethodWords(forecast.method),
+              methodReason: forecast.methodReason,
+              outturn: show(forecast.outturn, format),
+              interval: forecast.interval
+                ? {
+                    level: forecast.interval.level,
+                    lower: show(forecast.interval.lower, format) ?? '',
+                    upper: show(forecast.interval.upper, format) ?? '',
+                  }
+                : null,
+              probabilityOfMeetingTarget: forecast.probabilityOfMeetingTarget,
+              probabilityText:
+                forecast.probabilityOfMeetingTarget === null
+                  ? null
+                  : formatShare(forecast.probabilityOfMeetingTarget, 0),
+              backTestMape: mape,
+              trustText,
+              explanation: forecast.explanation,
+            }
+          : null,
+      });
+    },
+  };
+}
+
+export type MeasurePerformanceService = ReturnType<typeof createMeasurePerformanceService>;

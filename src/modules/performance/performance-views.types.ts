@@ -1,0 +1,188 @@
+/**
+ * The shapes the performance views return to the API and the pages: codes and numbers for
+ * machines, with the words beside them (a status is never shown by colour alone).
+ */
+import type {
+  Frequency,
+  FrameworkHealth,
+  RagStatus,
+  RiskAppetite,
+  RollupCounts,
+  RollupOptions,
+  RollupRule,
+  SpcPointType,
+  Target,
+} from './domain/index.ts';
+
+export interface RollupContributor {
+  kind: 'measure' | 'item';
+  id: string;
+  code: string;
+  title: string;
+  status: RagStatus;
+  statusText: string;
+  /** The stored RAG reason of a measure, or the roll-up reason of a child item. */
+  reason: string;
+  key: boolean;
+  /** For a measure: the period its status is for. */
+  periodLabel: string | null;
+}
+
+export interface RollupView {
+  kind: 'item' | 'plan';
+  id: string;
+  code: string | null;
+  title: string;
+  status: RagStatus;
+  statusText: string;
+  reason: string;
+  counts: RollupCounts;
+  countsText: string;
+  /** The rule in words, e.g. 'Worst of its measures and items; key measures dominate'. */
+  ruleText: string;
+  contributors: RollupContributor[];
+  /** The child items' own roll-ups, recursively. */
+  children: RollupView[];
+}
+
+export interface MeasureListEntry {
+  id: string;
+  code: string;
+  title: string;
+  isKey: boolean;
+  unitName: string | null;
+  periodKey: string;
+  periodLabel: string;
+  status: RagStatus;
+  statusText: string;
+  reason: string;
+  value: string | null;
+  target: string | null;
+  direction: string | null;
+  directionText: string;
+  variationIcon: string | null;
+  variationText: string;
+  assurance: string | null;
+  assuranceText: string;
+  forecastProbability: number | null;
+}
+
+export interface UnitCounts {
+  unitId: string | null;
+  unitName: string;
+  counts: RollupCounts;
+  countsText: string;
+}
+
+export interface Dashboard {
+  asOf: string;
+  periods: { frequency: Frequency; periodKey: string; periodLabel: string; measures: number }[];
+  overall: { counts: RollupCounts; countsText: string };
+  byUnit: UnitCounts[];
+  keyMeasures: MeasureListEntry[];
+  worstPerformers: MeasureListEntry[];
+  corporatePlan: { id: string; title: string; priorities: RollupView[] } | null;
+  /** Measures whose status for their current period has not been computed yet. */
+  notComputed: number;
+}
+
+export interface SpcTableRow {
+  periodKey: string;
+  periodLabel: string;
+  value: string;
+  target: string | null;
+  mean: string;
+  lowerLimit: string | null;
+  upperLimit: string | null;
+  type: string;
+  pointType: string;
+  rules: string[];
+  rulesText: string;
+}
+
+/** What the page needs to draw a measure's XmR chart: the points in order, with their labels. */
+export interface SpcChartData {
+  title: string;
+  /** Period labels in the same order as the points. */
+  labels: string[];
+  points: { value: number; mean: number; lowerLimit: number | null; upperLimit: number | null; type: SpcPointType }[];
+  /** The target for the current period, drawn as a line (or two for a range). */
+  target: Target | null;
+}
+
+export interface MeasurePerformance {
+  measure: {
+    id: string;
+    code: string;
+    title: string;
+    unit: string;
+    polarity: string;
+    frequency: string;
+    isKey: boolean;
+  };
+  asOf: string;
+  period: { key: string; label: string };
+  status: {
+    rag: RagStatus;
+    ragText: string;
+    reason: string;
+    value: string | null;
+    target: string | null;
+    basis: 'period' | 'year-to-date';
+    directionPrevious: { direction: string; text: string; reason: string };
+    directionLastYear: { direction: string; text: string; reason: string };
+    yearToDate: {
+      value: string | null;
+      target: string | null;
+      rag: RagStatus;
+      ragText: string;
+      reason: string;
+      explanation: string;
+      partialYear: boolean;
+    };
+  };
+  spc: {
+    variationIcon: string;
+    variationText: string;
+    assuranceIcon: string;
+    assuranceText: string;
+    assuranceReason: string;
+    trialLimits: boolean;
+    warnings: string[];
+    pointsCharted: number;
+    /** The chart's data, which the page draws; null when there is nothing to chart. */
+    chart: SpcChartData | null;
+    table: SpcTableRow[];
+  };
+  interpretation: { category: string; message: string };
+  forecast: {
+    yearLabel: string;
+    method: string;
+    methodText: string;
+    methodReason: string;
+    outturn: string | null;
+    interval: { level: number; lower: string; upper: string } | null;
+    probabilityOfMeetingTarget: number | null;
+    probabilityText: string | null;
+    backTestMape: number | null;
+    trustText: string;
+    explanation: string;
+  } | null;
+}
+
+export interface HealthView {
+  asOf: string;
+  appetite: RiskAppetite;
+  rules: { id: string; name: string; rule: string }[];
+  units: (FrameworkHealth & { unitId: string | null })[];
+}
+
+/**
+ * What-if overrides of the council's stored roll-up settings (GET /api/v1/settings/performance);
+ * whatever is not given comes from the stored settings, or their defaults.
+ */
+export interface RollupSettings {
+  rule?: RollupRule;
+  keyItemsDominate?: boolean;
+  overdueAs?: RollupOptions['overdueAs'];
+}
