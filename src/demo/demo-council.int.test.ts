@@ -387,7 +387,7 @@ describe.each(DATABASES)('demo council on %s', (kind) => {
 
   type CsvRow = Record<string, string>;
   const realCsv = (file: string): CsvRow[] =>
-    parse(readFileSync(path.join(DEFAULT_REAL_DATA_DIR, file), 'utf8'), { columns: true, bom: true }) as CsvRow[];
+    parse<CsvRow>(readFileSync(path.join(DEFAULT_REAL_DATA_DIR, file), 'utf8'), { columns: true, bom: true });
   /** period_key → value of one measure, by code. */
   async function valuesOf(code: string): Promise<Map<string, number | null>> {
     const rows = await query<{ period_key: string; value: number | null }>(sql`

@@ -13,13 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { validateMeasureValue } from '../modules/measures/domain/values.ts';
-import {
-  currentReportingPeriod,
-  periodEnd,
-  periodKey,
-  type Frequency,
-  type Period,
-} from '../kernel/measurement/periods.ts';
+import { currentReportingPeriod, periodEnd, periodKey, type Period } from '../kernel/measurement/periods.ts';
 import { createPerformanceStatusService } from '../modules/performance/index.ts';
 import { asClock, londonDateOf } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
@@ -474,7 +468,7 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
     const targets = targetRows.filter((target) => target.measureId === row.id);
     if (targets.length === 0) continue;
     const firstYear = Math.min(...targets.map((target) => Number(target.financialYear.slice(0, 4))));
-    const from = periodKey({ frequency: row.frequency as Frequency, fyStartYear: firstYear, index: 1 });
+    const from = periodKey({ frequency: row.frequency, fyStartYear: firstYear, index: 1 });
     firstTargeted.set(from, [...(firstTargeted.get(from) ?? []), row.id]);
   }
   for (const [from, ids] of firstTargeted) {

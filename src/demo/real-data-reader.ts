@@ -173,7 +173,7 @@ export class Files {
         const lines = text.split(/\r?\n/);
         text = [lines[0] ?? '', ...lines.filter((line) => line.startsWith(`${onlyArea},`))].join('\n');
       }
-      rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as CsvRow[];
+      rows = parse<CsvRow>(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
       this.cache.set(cacheKey, rows);
     }
     return rows;

@@ -14,9 +14,6 @@ export function phrase(code: string, params?: Record<string, PhraseParam>): Phra
   return params === undefined || Object.keys(params).length === 0 ? { code } : { code, params };
 }
 
-export function isPhrase(value: unknown): value is Phrase {
-  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string';
-}
 
 /**
  * A phrase filled from a given set of templates keyed by code. Only for the interim English some

@@ -1,17 +1,20 @@
 import { allowsAt } from '../../kernel/access/index.ts';
-import {
-  availableValueActions,
-  isLocked,
-  nextValueStatus,
-  type ValueActor,
-  type ValueStatus,
-} from './domain/workflow.ts';
+import { availableValueActions, isLocked, nextValueStatus, type ValueActor } from './domain/workflow.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
 import { collectionState, dueDate, type CollectionRule, type CollectionState } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
 import { checkMeasureValue } from '../measures/domain/index.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
-import { calculateRag, formatValue, parsePeriodKey, periodKey as keyOf, periodLabel, previousPeriod, samePeriodLastYear, type Period } from '../../kernel/measurement/index.ts';
+import {
+  calculateRag,
+  formatValue,
+  parsePeriodKey,
+  periodKey as keyOf,
+  periodLabel,
+  previousPeriod,
+  samePeriodLastYear,
+  type Period,
+} from '../../kernel/measurement/index.ts';
 import type { Target } from '../../kernel/measurement/types.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -42,16 +45,6 @@ const snapshot = (row: Partial<valuesRepo.ValueRow> | undefined) =>
     : null;
 
 const RECENT_PERIODS = 3;
-
-/** Today's date in London (due dates and reminders follow the council's calendar, not UTC). */
-export function londonToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** The latest `count` periods of the frequency that have ended by today, newest first. */
 export function recentPeriods(frequency: Frequency, todayIso: string, count: number): Period[] {
@@ -201,7 +194,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
     if (!applied) return null;
     const rag = calculateRag({
       value,
-      polarity: measure.polarity as Parameters<typeof calculateRag>[0]['polarity'],
+      polarity: measure.polarity,
       target: applied.target,
       thresholds: measure.ragThresholds,
       format: { unit: measure.unit, decimals: measure.decimalPlaces },
@@ -216,7 +209,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, measureId);
         if (!measure) return notFound('Measure');
         const checked = checkMeasureValue(
-          { ...measure, frequency: measure.frequency as Frequency, aggregation: measure.aggregation as 'sum' },
+          { ...measure, frequency: measure.frequency, aggregation: measure.aggregation },
           input,
         );
         if (!checked.ok) {
@@ -233,7 +226,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         const actor = await actorFor(tx, caller, measure);
         const existing = await valuesRepo.findValue(tx, caller.organisationId, measureId, periodKey, input.breakdownId);
         const lock = await valuesRepo.openLock(tx, caller.organisationId, measureId, periodKey);
-        if (lock || isLocked((existing?.status ?? null) as ValueStatus | null)) {
+        if (lock || isLocked(existing?.status ?? null)) {
           return refuse(
             'invalid_state',
             `${periodLabel(period)} is locked after approval. A performance officer can reopen it, giving a reason.`,
@@ -249,7 +242,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
             'value',
           );
         }
-        const next = nextValueStatus((existing?.status ?? null) as ValueStatus | null, input.action, actor, '');
+        const next = nextValueStatus(existing?.status ?? null, input.action, actor, '');
         if (!next.ok) return next;
         if (input.action === 'submit' && input.commentary.trim() === '') {
           const reason = await offTargetReason(tx, caller, measure, period, checked.value.value);
@@ -337,7 +330,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, existing.measureId);
         if (!measure) return notFound('Measure');
         const actor = await actorFor(tx, caller, measure);
-        const next = nextValueStatus(existing.status as ValueStatus, input.action, actor, input.reason);
+        const next = nextValueStatus(existing.status, input.action, actor, input.reason);
         if (!next.ok) return next;
         const saved = await valuesRepo.updateValue(tx, caller.organisationId, existing.id, existing.rowVersion, {
           status: next.value,
@@ -425,8 +418,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         dueDate: dueDate(period, ruleFor(rule, measure)),
         value,
         actor,
-        actions: availableValueActions((value?.status ?? null) as ValueStatus | null, actor),
-        locked: Boolean(lock) || isLocked((value?.status ?? null) as ValueStatus | null),
+        actions: availableValueActions(value?.status ?? null, actor),
+        locked: Boolean(lock) || isLocked(value?.status ?? null),
         events: events.map((row) => ({ ...row.event, actorName: row.actorName })),
         target: applied ? { target: applied.target, basis: applied.basis } : null,
         previous: around.find((row) => row.periodKey === previousKey) ?? null,
@@ -446,7 +439,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       const measures = await collectionRepo.measuresForPerson(db, org, caller.personId);
       const rule = await collectionRepo.collectionRuleFor(db, org);
       const slots = measures.flatMap((measure) =>
-        recentPeriods(measure.frequency as Frequency, today, RECENT_PERIODS).map((period) => ({
+        recentPeriods(measure.frequency, today, RECENT_PERIODS).map((period) => ({
           measure,
           period,
           key: keyOf(period),
@@ -543,7 +536,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           versions.filter((version) => version.measureId === measure.id) as (TargetVersion & { measureId: string })[],
           parsed.value,
         );
-        const status = (value?.status ?? null) as ValueStatus | null;
+        const status = value?.status ?? null;
         rows.push({
           measure,
           value,

@@ -26,5 +26,4 @@ export function createCollectionModule(
 }
 
 export type { StatusRecalculation } from './ports.ts';
-export { londonToday } from './collection.service.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';

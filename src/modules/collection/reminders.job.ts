@@ -9,13 +9,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../../platform/config.ts';
 import { dueDate, reminderOwed, type ReminderKind } from './domain/due-dates.ts';
-import {
-  formatDate,
-  periodKey as keyOf,
-  periodLabel,
-  type Frequency,
-  type Period,
-} from '../../kernel/measurement/index.ts';
+import { formatDate, periodKey as keyOf, periodLabel, type Period } from '../../kernel/measurement/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/collection.repository.ts';
 import { recentPeriods, ruleFor } from './collection.service.ts';

@@ -38,9 +38,7 @@ import { exportFile } from './export-file.ts';
 
 export {
   CLI_LIMITS,
-  MAX_REPORTED_ISSUES,
   WEB_LIMITS,
-  type ImportIssue,
   type ImportOptions,
   type ImportReport,
 } from './import-outline.ts';
@@ -109,4 +107,3 @@ export function createImportExportService(deps: ServiceDeps & { statuses: Status
   };
 }
 
-export type ImportExportService = ReturnType<typeof createImportExportService>;

@@ -1,6 +1,6 @@
 /** Importing targets: new ones, and revisions that supersede the target in force. */
 import { recordOf } from './domain/columns.ts';
-import type { Frequency, Polarity } from '../../kernel/measurement/vocabulary.ts';
+import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { checkTargetRow, type CheckedTargetRow } from './domain/rows.ts';
@@ -63,8 +63,8 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
         }
         const result = checkTargetRow(record, {
           ...measure,
-          polarity: measure.polarity as Polarity,
-          frequency: measure.frequency as Frequency,
+          polarity: measure.polarity,
+          frequency: measure.frequency,
         });
         if (!result.ok) {
           for (const problem of result.problems) issues.add(row.line, problem.column, problem.message);
@@ -101,7 +101,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
         if (target.breakdownId === null) {
           touched.set(measure.id, {
             key: target.periodKey ?? target.financialYear,
-            frequency: measure.frequency as Frequency,
+            frequency: measure.frequency,
           });
         }
       }

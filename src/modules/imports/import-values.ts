@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../platform/services/errors.ts';
 import { recordOf } from './domain/columns.ts';
 import { cellAt, createQuickValueChecker, valueColumnIndexes } from './domain/quick-values.ts';
 import { checkValueRow, type CheckedValueRow } from './domain/rows.ts';
-import type { AggregationRule, Frequency } from '../../kernel/measurement/vocabulary.ts';
+import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import { parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
 import { ok } from '../../kernel/result.ts';
 import * as writes from './data/import-writes.repository.ts';
@@ -49,8 +49,8 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
     const indexByCode = new Map(measureRows.map((measure, index) => [measure.code.toLowerCase(), index]));
     const forValues = measureRows.map((measure) => ({
       ...measure,
-      frequency: measure.frequency as Frequency,
-      aggregation: measure.aggregation as AggregationRule,
+      frequency: measure.frequency,
+      aggregation: measure.aggregation,
     }));
     const allowed: (boolean | undefined)[] = [];
     const breakdowns = breakdownFinder(measureRows, categories);
@@ -182,8 +182,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
     for (const value of existing) {
       const index = indexOfId.get(value.measureId);
       const slot = value.breakdownId === null ? index : breakdowns.slotOf(value.breakdownId);
-      const period =
-        index === undefined ? null : checker.period(value.periodKey, measureRows[index]!.frequency as Frequency);
+      const period = index === undefined ? null : checker.period(value.periodKey, measureRows[index]!.frequency);
       if (slot !== undefined && period) stored.set(slot * SLOT_FACTOR + period.id, value);
     }
     const inserts: number[] = [];
@@ -217,8 +216,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       // Stored statuses are for the measure as a whole: only its own values change them.
       if (columns.breakdownId[i] === null) {
         const first = earliest.get(measure.id);
-        if (!first || periodKey < first.key)
-          earliest.set(measure.id, { key: periodKey, frequency: measure.frequency as Frequency });
+        if (!first || periodKey < first.key) earliest.set(measure.id, { key: periodKey, frequency: measure.frequency });
       }
     }
     report.created = inserts.length;

@@ -4,10 +4,9 @@
  * (worked out by the engine's assessRag, as the whole measure's is).
  */
 import { targetVersionForPeriod } from '../../kernel/measurement/target-history.ts';
-import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import { assessRag, parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
 import { say } from '../../platform/words/index.ts';
-import { type Polarity, type RagStatus, type Target } from '../../kernel/measurement/index.ts';
+import { type RagStatus, type Target } from '../../kernel/measurement/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { latestBreakdownValues } from './data/breakdown-values.repository.ts';
 import * as measuresRepo from './data/measures.repository.ts';

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { allowsAt } from '../../kernel/access/index.ts';
-import { optionalText, requiredId, requiredText } from '../../kernel/inputs.ts';
+import { requiredId, requiredText } from '../../kernel/inputs.ts';
 import type { MeasureDefinition, RetireInput } from './domain/measure.ts';
 import { targetAt, targetChanges, type TargetChange } from '../../kernel/measurement/target-history.ts';
-import {
-  checkTarget,
-  checkTargetFigures,
-  type TargetInput,
-  type TargetRevisionInput,
-} from './domain/targets.ts';
-import type { Frequency, Polarity } from '../../kernel/measurement/vocabulary.ts';
+import { checkTarget, checkTargetFigures, type TargetInput, type TargetRevisionInput } from './domain/targets.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -44,7 +38,6 @@ export const breakdownInput = z.object({
     .optional(),
 });
 export type BreakdownInput = z.infer<typeof breakdownInput>;
-export const unlinkReason = z.object({ reason: optionalText('reason', 1000) });
 
 export interface MeasureDetail {
   measure: Measure;
@@ -461,10 +454,7 @@ export function createMeasuresService({ db, clock }: ServiceDeps) {
         const loaded = await editable(tx, caller, id, { allowRetired: true });
         if (!loaded.ok) return loaded;
         const measure = loaded.value;
-        const checked = checkTarget(
-          { ...measure, polarity: measure.polarity as Polarity, frequency: measure.frequency as Frequency },
-          input,
-        );
+        const checked = checkTarget({ ...measure, polarity: measure.polarity, frequency: measure.frequency }, input);
         if (!checked.ok) {
           const first = checked.error[0]!;
           return refuse(first.code, first.message, first.field);
@@ -525,7 +515,7 @@ export function createMeasuresService({ db, clock }: ServiceDeps) {
           return refuse('conflict', 'This target has already been revised: revise the current one');
         }
         const errors = checkTargetFigures(
-          { ...measure, polarity: measure.polarity as Polarity, frequency: measure.frequency as Frequency },
+          { ...measure, polarity: measure.polarity, frequency: measure.frequency },
           input,
         );
         if (errors.length > 0) {

@@ -134,4 +134,3 @@ export function createDashboardService({ db, clock }: ServiceDeps) {
   };
 }
 
-export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -156,4 +156,3 @@ export function createFrameworkHealthService({ db, clock }: ServiceDeps) {
   };
 }
 
-export type FrameworkHealthService = ReturnType<typeof createFrameworkHealthService>;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { Caller } from '../../platform/services/caller.ts';
 import { performanceApi } from './api/performance.api.ts';
 import { settingsApi } from './api/settings.api.ts';
 import { createPerformanceServices } from './services.ts';
@@ -29,8 +30,8 @@ export function createPerformanceModule(deps: ServiceDeps) {
   const views = services.performanceViews;
   /** What the measure, item and plan pages show of performance: the ports those modules own. */
   const pagePerformance = {
-    itemRollup: views.itemRollup,
-    planRollup: views.planRollup,
+    itemRollup: (caller: Caller, itemId: string) => views.itemRollup(caller, itemId),
+    planRollup: (caller: Caller, planId: string) => views.planRollup(caller, planId),
     // The page draws the chart; the service and the API return its data only.
     ...measurePerformancePanel(views),
   };

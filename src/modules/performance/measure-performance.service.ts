@@ -7,7 +7,6 @@ import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/index.ts'
 import {
   analyseSpc,
   formatShare,
-  type Frequency,
   periodKey,
   periodLabel,
   periodStart,
@@ -50,7 +49,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
         return notFound('Measure');
       }
       const today = clock.today();
-      const current = currentReportingPeriod(measure.frequency as Frequency, today);
+      const current = currentReportingPeriod(measure.frequency, today);
       const input = engineInputFor(measure, history.values, history.targets, history.rebases, current);
       const points = input.points;
       // The council's direction-of-travel tolerance, as the stored statuses use it.
@@ -202,4 +201,3 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
   };
 }
 
-export type MeasurePerformanceService = ReturnType<typeof createMeasurePerformanceService>;

@@ -14,7 +14,6 @@ import { createMeasurePerformanceService } from './measure-performance.service.t
 import { createRollupsService } from './rollups.service.ts';
 
 export type * from './performance-views.types.ts';
-export { assuranceWords, directionWords, HEALTH_RULES, ruleWords, variationWords } from './performance-words.ts';
 
 /** The performance views composed into one face, as the API, the pages and the page ports use them. */
 export function createPerformanceViewsService(deps: ServiceDeps) {
@@ -26,4 +25,3 @@ export function createPerformanceViewsService(deps: ServiceDeps) {
   };
 }
 
-export type PerformanceViewsService = ReturnType<typeof createPerformanceViewsService>;

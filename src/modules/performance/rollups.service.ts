@@ -231,4 +231,3 @@ export function createRollupsService({ db, clock }: ServiceDeps) {
   };
 }
 
-export type RollupsService = ReturnType<typeof createRollupsService>;

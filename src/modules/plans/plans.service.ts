@@ -787,4 +787,3 @@ async function activePersonOrFormer(db: Db, organisationId: string, personId: st
   return person;
 }
 
-export type PlansService = ReturnType<typeof createPlansService>;

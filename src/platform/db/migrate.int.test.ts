@@ -36,7 +36,7 @@ describe('migrations as a step on PostgreSQL', () => {
       const result = await database.db.execute(
         `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`,
       );
-      expect((result as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+      expect((result as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
     } finally {
       await database.close();
     }

@@ -76,7 +76,7 @@ describe.each(DATABASES)('the job scheduler on %s', (kind) => {
     expect(runs).toBe(1);
     // The survivor set the next run: 07:00 London the next morning (winter, so 07:00 UTC).
     const row = await first.db.execute(`SELECT next_run_at, last_error FROM scheduled_jobs WHERE name = 'lease'`);
-    const [next] = (row as unknown as { rows: { next_run_at: Date | string; last_error: string | null }[] }).rows;
+    const [next] = (row as { rows: { next_run_at: Date | string; last_error: string | null }[] }).rows;
     expect(new Date(next!.next_run_at).toISOString()).toBe('2026-03-03T07:00:00.000Z');
   });
 

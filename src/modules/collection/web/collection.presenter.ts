@@ -6,7 +6,6 @@ import {
   assessRag,
   formatValue,
   roundAsShown,
-  type Polarity,
   type RagStatus,
   type Target,
 } from '../../../kernel/measurement/index.ts';

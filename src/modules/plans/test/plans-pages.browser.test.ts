@@ -54,7 +54,7 @@ describe('plan pages', () => {
     };
     const created = await officer.api('POST', '/api/v1/plans', { planTypeId: communityStrategyId, ...fields });
     expect(created.statusCode, created.body).toBe(201);
-    const plan = created.json() as { id: string; rowVersion: number };
+    const plan = created.json<{ id: string; rowVersion: number }>();
     if (withVision) {
       const sections = { vision: 'A greener, fairer borough.' };
       const updated = await officer.api('PUT', `/api/v1/plans/${plan.id}`, {
