@@ -34,9 +34,7 @@ async function main(): Promise<void> {
       baseUrl: config.baseUrl,
       log: (line: string) => app.log.info(line),
     };
-    await jobs.schedule('reminders', { dailyAt: REMINDERS_DAILY_AT }, () =>
-      runReminders(job, deps.clock.today()),
-    );
+    await jobs.schedule('reminders', { dailyAt: REMINDERS_DAILY_AT }, () => runReminders(job, deps.clock.today()));
   }
   // Statuses depend on the date (a new period, a value now overdue): keep them current.
   await jobs.schedule('status-refresh', { everyMs: REFRESH_EVERY_MS }, () =>

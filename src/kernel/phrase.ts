@@ -14,7 +14,6 @@ export function phrase(code: string, params?: Record<string, PhraseParam>): Phra
   return params === undefined || Object.keys(params).length === 0 ? { code } : { code, params };
 }
 
-
 /**
  * A phrase filled from a given set of templates keyed by code. Only for the interim English some
  * pure rules still hand to callers not yet turned to the catalogue (each such set is held equal to

@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparePeriods, enclosingPeriod, FREQUENCIES, isValidPeriodForFrequency, nextPeriod, parsePeriodKey, periodContaining, periodEnd, periodKey, periodLabel, periodsBetween, periodsOfYear, periodStart, periodsWithin, periodsPerYear, previousPeriod, rolling12MonthPeriods, samePeriodLastYear, yearToDatePeriods } from './index.ts';
+import {
+  comparePeriods,
+  enclosingPeriod,
+  FREQUENCIES,
+  isValidPeriodForFrequency,
+  nextPeriod,
+  parsePeriodKey,
+  periodContaining,
+  periodEnd,
+  periodKey,
+  periodLabel,
+  periodsBetween,
+  periodsOfYear,
+  periodStart,
+  periodsWithin,
+  periodsPerYear,
+  previousPeriod,
+  rolling12MonthPeriods,
+  samePeriodLastYear,
+  yearToDatePeriods,
+} from './index.ts';
 import { type Frequency, type Period } from './index.ts';
 
 const m = (fyStartYear: number, index: number): Period => ({ frequency: 'monthly', fyStartYear, index });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currentTargets, targetAt, targetChanges, targetVersionForPeriod, type TargetVersion } from './target-history.ts';
+import {
+  currentTargets,
+  targetAt,
+  targetChanges,
+  targetVersionForPeriod,
+  type TargetVersion,
+} from './target-history.ts';
 
 let n = 0;
 function version(

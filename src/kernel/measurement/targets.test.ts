@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rangeTarget, targetForPeriod, validateTargetPlan, valueTarget, yearEndTarget, yearToDateTarget } from './index.ts';
+import {
+  rangeTarget,
+  targetForPeriod,
+  validateTargetPlan,
+  valueTarget,
+  yearEndTarget,
+  yearToDateTarget,
+} from './index.ts';
 import { type Period, type TargetPlan } from './index.ts';
 
 const q = (index: number): Period => ({ frequency: 'quarterly', fyStartYear: 2025, index });

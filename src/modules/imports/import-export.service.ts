@@ -36,12 +36,7 @@ import { createTargetsImport } from './import-targets.ts';
 import { createValuesImport } from './import-values.ts';
 import { exportFile } from './export-file.ts';
 
-export {
-  CLI_LIMITS,
-  WEB_LIMITS,
-  type ImportOptions,
-  type ImportReport,
-} from './import-outline.ts';
+export { CLI_LIMITS, WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 
 export function createImportExportService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
   const { db, clock } = deps;
@@ -106,4 +101,3 @@ export function createImportExportService(deps: ServiceDeps & { statuses: Status
       exportFile({ db, clock }, caller, kind, format),
   };
 }
-

@@ -236,7 +236,8 @@ export function breakdownFinder(measureRows: repo.MeasureRow[], categories: repo
     const dimension = category.dimension.toLowerCase();
     const key = `${dimension}\u0000${category.code.toLowerCase()}`;
     let ofMeasure = byMeasure.get(category.measureId);
-    if (!ofMeasure) byMeasure.set(category.measureId, (ofMeasure = new Map<string, { category: typeof category; slot: number }>()));
+    if (!ofMeasure)
+      byMeasure.set(category.measureId, (ofMeasure = new Map<string, { category: typeof category; slot: number }>()));
     ofMeasure.set(key, { category, slot: measureRows.length + index });
     let named = dimensions.get(category.measureId);
     if (!named) dimensions.set(category.measureId, (named = new Set()));

@@ -133,4 +133,3 @@ export function createDashboardService({ db, clock }: ServiceDeps) {
     },
   };
 }
-

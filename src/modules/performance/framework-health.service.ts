@@ -155,4 +155,3 @@ export function createFrameworkHealthService({ db, clock }: ServiceDeps) {
     },
   };
 }
-

@@ -200,4 +200,3 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
     },
   };
 }
-

@@ -24,4 +24,3 @@ export function createPerformanceViewsService(deps: ServiceDeps) {
     ...createFrameworkHealthService(deps),
   };
 }
-

@@ -230,4 +230,3 @@ export function createRollupsService({ db, clock }: ServiceDeps) {
     },
   };
 }
-

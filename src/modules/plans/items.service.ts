@@ -540,7 +540,6 @@ export function createItemsService({ db }: ServiceDeps) {
   };
 }
 
-
 function ownerName(row: itemsRepo.ItemListRow): string | null {
   if (row.ownerPersonName && row.ownerUnitName) return `${row.ownerPersonName} (${row.ownerUnitName})`;
   return row.ownerPersonName ?? row.ownerUnitName ?? null;

@@ -30,7 +30,12 @@ import {
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { type ApprovalStepDetail, listPlanTypeDetails, loadPlanTypeDetail, type PlanTypeDetail } from '../framework/index.ts';
+import {
+  type ApprovalStepDetail,
+  listPlanTypeDetails,
+  loadPlanTypeDetail,
+  type PlanTypeDetail,
+} from '../framework/index.ts';
 import { copyPlanContents } from './data/plan-versions.repository.ts';
 import * as plansRepo from './data/plans.repository.ts';
 import { unitsRepository as unitsRepo } from '../organisation/index.ts';
@@ -786,4 +791,3 @@ async function activePersonOrFormer(db: Db, organisationId: string, personId: st
     .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
   return person;
 }
-

@@ -9,7 +9,9 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorPersonId: uuid('actor_person_id'),
     actorLabel: text('actor_label').notNull(),

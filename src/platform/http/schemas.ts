@@ -22,11 +22,12 @@ export const problemResponses = {
   409: problemSchema,
 };
 
-
 /**
  * Response schemas describe JSON, so timestamps go out as ISO 8601 strings: convert a row's Date
  * fields with this before parsing it with a schema that uses z.iso.datetime().
  */
 export function withIsoDates<T extends object>(row: T): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]));
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),
+  );
 }

@@ -13,4 +13,3 @@ export const organisations = pgTable(
   },
   (t) => [uniqueIndex('organisations_slug_key').on(t.slug)],
 );
-

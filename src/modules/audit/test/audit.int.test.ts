@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../schema.ts';
-import { createTestApp, DATABASES, type Agent, type TestApp, type TestOrganisation } from '../../../../test/helpers/test-app.ts';
+import {
+  createTestApp,
+  DATABASES,
+  type Agent,
+  type TestApp,
+  type TestOrganisation,
+} from '../../../../test/helpers/test-app.ts';
 
 const unitId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 

@@ -1,4 +1,9 @@
-import { type FinancialYearConfig, type Period, periodEnd, UK_FINANCIAL_YEAR } from '../../../kernel/measurement/periods.ts';
+import {
+  type FinancialYearConfig,
+  type Period,
+  periodEnd,
+  UK_FINANCIAL_YEAR,
+} from '../../../kernel/measurement/periods.ts';
 import { addWorkingDays } from './bank-holidays.ts';
 
 /** How an organisation sets its collection deadlines (configurable per organisation). */

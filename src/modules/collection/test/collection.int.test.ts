@@ -1,12 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditEvents,
-  measureStatuses,
-  measureValueEvents,
-  measureValues,
-  periodLocks,
-} from '../../../schema.ts';
+import { auditEvents, measureStatuses, measureValueEvents, measureValues, periodLocks } from '../../../schema.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 

@@ -1,16 +1,6 @@
 import { ROLE_NAMES } from '../../../kernel/access/index.ts';
-import {
-  APPROVING_ROLES,
-  describeStepApprover,
-  STEP_KIND_NAMES,
-  STEP_KINDS,
-} from '../domain/framework.ts';
-import type {
-  GovernanceBodyOption,
-  ItemType,
-  PlanTypeDetail,
-  TemplateSection,
-} from '../framework.service.ts';
+import { APPROVING_ROLES, describeStepApprover, STEP_KIND_NAMES, STEP_KINDS } from '../domain/framework.ts';
+import type { GovernanceBodyOption, ItemType, PlanTypeDetail, TemplateSection } from '../framework.service.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 
 /** Shapes the framework for its pages, so templates only loop and call macros. */

@@ -7,7 +7,12 @@ import { domainError, fail, ok, type DomainError, type Result } from '../../../k
 import { isValidPeriodForFrequency, parsePeriodKey, periodStart } from '../../../kernel/measurement/periods.ts';
 import { formatNumber } from '../../../kernel/measurement/format.ts';
 import { optionalNumber } from '../../../kernel/measurement/numbers.ts';
-import { TARGET_KINDS, type Frequency, type Polarity, type TargetKind } from '../../../kernel/measurement/vocabulary.ts';
+import {
+  TARGET_KINDS,
+  type Frequency,
+  type Polarity,
+  type TargetKind,
+} from '../../../kernel/measurement/vocabulary.ts';
 
 const keyText = z
   .union([z.string(), z.null()])

@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  OVERDUE_TREATMENTS,
-  performanceSettingsInput,
-  ROLLUP_RULES,
-  TOLERANCE_KINDS,
-} from '../domain/index.ts';
+import { OVERDUE_TREATMENTS, performanceSettingsInput, ROLLUP_RULES, TOLERANCE_KINDS } from '../domain/index.ts';
 import type { PerformanceSettingsView } from '../performance-settings.service.ts';
 import type { PerformanceServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';

@@ -4,7 +4,13 @@
  * Missing periods are never treated as zero. They are listed, the aggregate says whether it is
  * complete, and the missing-data policy decides whether an incomplete aggregate has a value at all.
  */
-import { periodLabel, periodsOfYear, periodsPerYear, UK_FINANCIAL_YEAR, yearToDatePeriods } from '../../../kernel/measurement/periods.ts';
+import {
+  periodLabel,
+  periodsOfYear,
+  periodsPerYear,
+  UK_FINANCIAL_YEAR,
+  yearToDatePeriods,
+} from '../../../kernel/measurement/periods.ts';
 import type { FinancialYearConfig, Frequency, Period } from '../../../kernel/measurement/periods.ts';
 import { indexPoints } from '../../../kernel/measurement/series.ts';
 import type { PointIndex } from '../../../kernel/measurement/series.ts';

@@ -32,7 +32,13 @@ import type { RagSpcInterpretation } from './spc-interpretation.ts';
 import type { SpcRule } from './spc-rules.ts';
 import { targetForPeriod, yearEndTarget, yearToDateTarget } from '../../../kernel/measurement/targets.ts';
 import type { TargetPlan } from '../../../kernel/measurement/targets.ts';
-import type { AggregationRule, MeasurePoint, Polarity, Target, ValueFormat } from '../../../kernel/measurement/types.ts';
+import type {
+  AggregationRule,
+  MeasurePoint,
+  Polarity,
+  Target,
+  ValueFormat,
+} from '../../../kernel/measurement/types.ts';
 
 export interface MeasureDefinition {
   frequency: Frequency;

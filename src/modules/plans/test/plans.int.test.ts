@@ -14,7 +14,14 @@ import {
   units,
 } from '../../../schema.ts';
 import { installDefaultFramework, type InstalledFramework } from '../../framework/index.ts';
-import { type Agent, createTestApp, DATABASES, formBody, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/test-app.ts';
+import {
+  type Agent,
+  createTestApp,
+  DATABASES,
+  formBody,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../../../test/helpers/test-app.ts';
 
 interface PlanJson {
   id: string;
