@@ -33,9 +33,12 @@ function bash(script: string): Promise<{ output: string; code: number | null; se
 }
 
 /** The other steps of a run, all passed, so that only the step under test decides. */
+/** The checks summarised as one result each (scripts/summarise-tests.mjs). */
+const CHECKS = ['typecheck', 'lint', 'boundaries', 'format', 'deadcode', 'schema-drift'];
+
 function passingSteps(except: string): string {
   const report = JSON.stringify({ numPassedTests: 2, numFailedTests: 0, testResults: [] });
-  for (const step of ['typecheck', 'lint', 'boundaries', 'unit', 'integration', 'browser']) {
+  for (const step of CHECKS.concat(['unit', 'integration', 'browser'])) {
     if (step === except) continue;
     writeFileSync(path.join(dir, `exitcode-${step}`), '0\n');
     if (['unit', 'integration', 'browser'].includes(step))
@@ -79,8 +82,8 @@ describe('a test step that runs out of time', { timeout: 30_000 }, () => {
     expect(run.output).toContain('src/b.int.test.ts did not finish');
     expect(run.output).toContain('src/c.int.test.ts did not start');
     const lines = run.output.trimEnd().split('\n');
-    // Passed: 2 each in unit and browser, 1 in integration, 3 checks. Failed: 'a breaks' and the timeout.
-    expect(lines.at(-1)).toBe('8 passed, 2 failed');
+    // Passed: 2 each in unit and browser, 1 in integration, 6 checks. Failed: 'a breaks' and the timeout.
+    expect(lines.at(-1)).toBe('11 passed, 2 failed');
     expect(run.code).toBe(1);
   });
 
@@ -105,6 +108,7 @@ describe('a test step that ends in time', { timeout: 30_000 }, () => {
     expect(run.output).not.toContain('LATE OUTPUT');
     expect(run.seconds).toBeLessThan(15);
     expect(run.output).toMatch(/lint +FAILED: eslint reported errors \(exit 3\)/);
-    expect(run.output.trimEnd().split('\n').at(-1)).toBe('8 passed, 1 failed');
+    // Passed: 2 each in unit, integration and browser, and the other 5 checks.
+    expect(run.output.trimEnd().split('\n').at(-1)).toBe('11 passed, 1 failed');
   });
 });

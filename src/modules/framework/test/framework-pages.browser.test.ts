@@ -100,7 +100,8 @@ describe('framework settings pages', () => {
     const sections = page.getByRole('table', { name: 'Template sections of Locality plan' });
     expect(await textOf(sections)).toContain('Partners');
     await page.getByRole('button', { name: 'Move up section Partners' }).click();
-    expect((await sections.locator('tbody tr').allInnerTexts())[0]).toContain('Partners');
+    // Each button posts the form and the page comes back: wait for the new page, not the old one.
+    await expect.poll(async () => (await sections.locator('tbody tr').allInnerTexts())[0]).toContain('Partners');
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Step name').fill('Sign-off by the locality manager');
@@ -113,9 +114,10 @@ describe('framework settings pages', () => {
     const steps = page.getByRole('table', { name: 'Approval steps of Locality plan' });
     expect(await textOf(steps)).toContain('Cabinet');
     await page.getByRole('button', { name: 'Move up step Agreed by Cabinet' }).click();
-    expect((await steps.locator('tbody tr').allInnerTexts())[0]).toContain('Agreed by Cabinet');
+    await expect.poll(async () => (await steps.locator('tbody tr').allInnerTexts())[0]).toContain('Agreed by Cabinet');
     await page.getByRole('button', { name: 'Remove step Sign-off by the locality manager' }).click();
-    expect(await steps.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => steps.locator('tbody tr').count()).toBe(1);
+    expect(await textOf(steps)).not.toContain('Sign-off by the locality manager');
     await expectNoAxeViolations(page);
   });
 
