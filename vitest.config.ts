@@ -27,6 +27,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // Each file builds its own app on its own database, and no test mocks a module, so the
+          // files of a worker can share the loaded modules instead of importing the app again
+          // for every file (which was a quarter of the step's time).
+          isolate: false,
         },
       },
       {
@@ -37,7 +41,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // One file at a time (two at once measured no faster: 266 s against 274 s), sharing the
+          // loaded modules like the integration files do.
           fileParallelism: false,
+          isolate: false,
         },
       },
     ],

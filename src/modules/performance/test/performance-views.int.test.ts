@@ -157,6 +157,8 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
     expect(perf.spc.table[0].rulesText).toBe('None');
     // The API returns data only: the page draws the chart.
     expect(perf.spc).not.toHaveProperty('chartSvg');
+    // The chart's drawing data stays inside the app: the documented table is the API's data.
+    expect(perf.spc).not.toHaveProperty('chart');
     expect(JSON.stringify(perf)).not.toContain('<svg');
     expect(perf.spc.variationText).toBe('Special cause improvement: unusually high');
     expect(perf.status.rag).toBe('no-target');
