@@ -3,10 +3,10 @@
  * Rebuilds reference-data/ (the real published figures the demo, tests and benchmarks read) from the
  * full published files, so the trimmed copy in the repository can be reproduced and checked.
  *
- *   node scripts/trim-reference-data.mjs [source folder]
+ *   node scripts/trim-reference-data.mjs <folder of the full published files>
  *
- * The source folder defaults to ../shared/data/real beside the repository (the unchanged copies of
- * the publishers' files; see reference-data/SOURCES.md for where each came from). Files are copied
+ * The folder holds the unchanged copies of the publishers' files (reference-data/SOURCES.md says
+ * where each came from); nothing else in the repository needs them. Files are copied
  * byte for byte, or — for the Trafford Corporate Plan files, which also hold ~15 comparator councils
  * and England — trimmed to their header line and Trafford's lines, each kept exactly as published.
  * reference-data/SOURCES.md is written by hand and left alone.
@@ -17,7 +17,11 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 
 const repository = fileURLToPath(new URL('../', import.meta.url));
-const source = path.resolve(process.argv[2] ?? path.join(repository, '../shared/data/real'));
+if (!process.argv[2]) {
+  console.error('Usage: node scripts/trim-reference-data.mjs <folder of the full published files>');
+  process.exit(2);
+}
+const source = path.resolve(process.argv[2]);
 const target = path.join(repository, 'reference-data');
 
 /** Trafford's area code: the first column of every Trafford Corporate Plan file. */
