@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { allowsAt } from '../../kernel/access/index.ts';
+import { editRefusal, isPlanStatus, type PlanInput, type PlanUpdateInput, unknownSections } from './domain/index.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { loadPlanTypeDetail } from '../framework/index.ts';
+import * as plansRepo from './data/plans.repository.ts';
+import { unitsRepository as unitsRepo } from '../organisation/index.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { type Caller } from '../../platform/services/caller.ts';
+import { oldValuesOf } from '../../platform/services/changes.ts';
+import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { STALE, type PlanContext } from './plan-context.ts';
+import type { Plan } from './plans.types.ts';
+
+/** Creating and editing draft plans. */
+export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
+  const { visiblePlan, checkFields, audit, event, loadType } = context;
+  return {
+    async create(caller: Caller, input: PlanInput): Promise<Result<Plan>> {
+      return inTransaction(db, async (tx) => {
+        const type = await loadPlanTypeDetail(tx, caller.organisationId, input.planTypeId);
+        if (!type) return refuse('invalid', 'Select a type of plan that exists', 'planTypeId');
+        if (!type.active)
+          return refuse('invalid', `${type.name}s are no longer in use: select another type`, 'planTypeId');
+        const checked = await checkFields(tx, caller, type, input);
+        if (!checked.ok) return checked;
+        const plan = await plansRepo.insertPlan(tx, {
+          organisationId: caller.organisationId,
+          lineageId: randomUUID(),
+          version: 1,
+          versionKind: 'original',
+          planTypeId: type.id,
+          parentPlanId: input.parentPlanId,
+          title: input.title,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          owningUnitId: input.owningUnitId,
+          ownerPersonId: input.ownerPersonId,
+          sections: Object.fromEntries(type.templateSections.map((section) => [section.key, ''])),
+          status: 'draft',
+        });
+        await event(tx, caller, plan.id, 'created');
+        await audit(tx, caller, plan.id, 'create', { new: input });
+        return ok(plan);
+      });
+    },
+    async update(caller: Caller, id: string, input: PlanUpdateInput): Promise<Result<Plan>> {
+      return inTransaction(db, async (tx) => {
+        const existing = await visiblePlan(tx, caller, id, true);
+        if (!existing || !isPlanStatus(existing.status)) return notFound('Plan');
+        const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, existing.owningUnitId);
+        if (!allowsAt(caller, 'edit:plans', ancestry)) {
+          return forbidden('You can only change plans for the part of the organisation you are responsible for');
+        }
+        const refusal = editRefusal(existing.status);
+        if (refusal) return refuse('invalid_state', refusal);
+        if (input.rowVersion !== existing.rowVersion) return refuse('conflict', STALE, 'rowVersion');
+        const type = await loadType(tx, caller, existing);
+        const unknown = unknownSections(
+          input.sections,
+          type.templateSections.map((section) => section.key),
+        );
+        if (unknown.length > 0) {
+          return refuse('invalid', `${type.name}s have no section called ${unknown.join(', ')}`, 'sections');
+        }
+        if (
+          existing.versionKind === 'amendment' &&
+          (input.periodStart !== existing.periodStart || input.periodEnd !== existing.periodEnd)
+        ) {
+          return refuse(
+            'invalid',
+            'An amendment covers the same period as the version it amends. Roll the plan forward for a new period.',
+            'periodStart',
+          );
+        }
+        const checked = await checkFields(tx, caller, type, input, id);
+        if (!checked.ok) return checked;
+        const { rowVersion, ...fields } = input;
+        const values = { ...fields, sections: { ...existing.sections, ...input.sections } };
+        const updated = await plansRepo.updatePlan(tx, caller.organisationId, id, rowVersion, values);
+        if (!updated) return refuse('conflict', STALE, 'rowVersion');
+        await event(tx, caller, id, 'edited');
+        await audit(tx, caller, id, 'update', { old: oldValuesOf(existing, values), new: values });
+        return ok(updated);
+      });
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { and, asc, eq } from 'drizzle-orm';
+import {
+  approveLabel,
+  currentStep,
+  financialYearBounds,
+  financialYearLabel,
+  financialYearOf,
+  isPlanStatus,
+  PLAN_STATUSES,
+  type PlanFilters,
+  versionInForce as pickVersionInForce,
+} from './domain/index.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { listPlanTypeDetails } from '../framework/index.ts';
+import * as plansRepo from './data/plans.repository.ts';
+import { unitsRepository as unitsRepo } from '../organisation/index.ts';
+import { people } from '../organisation/index.ts';
+import { type Caller } from '../../platform/services/caller.ts';
+import { notFound } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { activePersonOrFormer, partnerOf, type PlanContext } from './plan-context.ts';
+import type { Plan, PlanDetail, PlanFormOptions, PlanListRow, StepState } from './plans.types.ts';
+
+/** Reading plans: lists, filters, form options, a plan with its steps, actions and history, versions in force, approvals waiting. */
+export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
+  const { visiblePlan, loadType, actionsFor } = context;
+  return {
+    async list(caller: Caller, filters: PlanFilters = {}): Promise<PlanListRow[]> {
+      return plansRepo.listPlans(db, caller.organisationId, {
+        planTypeId: filters.planTypeId,
+        owningUnitId: filters.owningUnitId,
+        status: filters.status,
+        overlaps: filters.year === undefined ? undefined : financialYearBounds(filters.year),
+        partnerId: partnerOf(caller) ?? undefined,
+      });
+    },
+
+    /** What the list can be filtered by. */
+    async filterOptions(caller: Caller) {
+      const [types, units, bounds] = await Promise.all([
+        listPlanTypeDetails(db, caller.organisationId),
+        unitsRepo.listUnits(db, caller.organisationId),
+        plansRepo.periodBounds(db, caller.organisationId),
+      ]);
+      const years: { value: number; label: string }[] = [];
+      if (bounds) {
+        for (let year = financialYearOf(bounds.first); year <= financialYearOf(bounds.last); year += 1) {
+          years.push({ value: year, label: financialYearLabel(year) });
+        }
+      }
+      return {
+        planTypes: types.map((type) => ({ id: type.id, name: type.name })),
+        units: units.map((unit) => ({ id: unit.id, name: unit.name, code: unit.code })),
+        statuses: [...PLAN_STATUSES],
+        years,
+      };
+    },
+
+    /** Choices for the new and edit forms. */
+    async formOptions(caller: Caller): Promise<PlanFormOptions> {
+      const [types, units, staff, plans] = await Promise.all([
+        listPlanTypeDetails(db, caller.organisationId),
+        unitsRepo.listUnits(db, caller.organisationId),
+        db
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(and(eq(people.organisationId, caller.organisationId), eq(people.status, 'active')))
+          .orderBy(asc(people.name)),
+        plansRepo.listPlans(db, caller.organisationId, {}),
+      ]);
+      return {
+        planTypes: types,
+        units: units.filter((unit) => unit.active).map((unit) => ({ id: unit.id, name: unit.name, code: unit.code })),
+        people: staff,
+        parentPlans: plans.filter((plan) => plan.status !== 'archived' && plan.status !== 'superseded'),
+      };
+    },
+    async get(caller: Caller, id: string): Promise<Result<Plan>> {
+      const plan = await visiblePlan(db, caller, id);
+      return plan ? ok(plan) : notFound('Plan');
+    },
+
+    /** Everything the plan page, the history page and the API's get need. */
+    async detail(caller: Caller, id: string): Promise<Result<PlanDetail>> {
+      const plan = await visiblePlan(db, caller, id);
+      if (!plan) return notFound('Plan');
+      const planType = await loadType(db, caller, plan);
+      const ancestry = await unitsRepo.unitAncestry(db, caller.organisationId, plan.owningUnitId);
+      const [unit, owner, parent, lineage] = await Promise.all([
+        unitsRepo.findUnit(db, caller.organisationId, plan.owningUnitId),
+        plan.ownerPersonId ? activePersonOrFormer(db, caller.organisationId, plan.ownerPersonId) : undefined,
+        plan.parentPlanId ? plansRepo.findPlan(db, caller.organisationId, plan.parentPlanId) : undefined,
+        plansRepo.listVersions(db, caller.organisationId, plan.lineageId),
+      ]);
+      const partnerId = partnerOf(caller);
+      const versions = partnerId
+        ? (
+            await Promise.all(
+              lineage.map(async (version) =>
+                (await plansRepo.isSharedWithPartner(db, caller.organisationId, version.id, partnerId))
+                  ? version
+                  : null,
+              ),
+            )
+          ).filter((version): version is Plan => version !== null)
+        : lineage;
+      const versionOf = new Map(versions.map((version) => [version.id, version.version]));
+      const events = (await plansRepo.listEvents(db, caller.organisationId, [...versionOf.keys()])).map((row) => ({
+        ...row,
+        version: versionOf.get(row.planId) ?? 0,
+      }));
+      const state = isPlanStatus(plan.status) ? { status: plan.status, nextStep: plan.nextStep } : null;
+      const waiting = state ? currentStep(state, planType.approvalSteps) : undefined;
+      const steps: StepState[] = planType.approvalSteps.map((step) => ({
+        ...step,
+        label: approveLabel(step),
+        state:
+          plan.status === 'approved' || plan.status === 'superseded'
+            ? 'done'
+            : waiting
+              ? step.position < waiting.position
+                ? 'done'
+                : step.position === waiting.position
+                  ? 'current'
+                  : 'waiting'
+              : 'waiting',
+      }));
+      return ok({
+        plan,
+        planType,
+        owningUnit: unit ? { id: unit.id, name: unit.name } : null,
+        owner: owner ?? null,
+        parentPlan: parent
+          ? { id: parent.id, title: parent.title, status: parent.status, version: parent.version }
+          : null,
+        sections: planType.templateSections.map((section) => ({
+          ...section,
+          text: plan.sections[section.key] ?? '',
+        })),
+        steps,
+        versions,
+        events,
+        actions: await actionsFor(caller, plan, planType, ancestry),
+      });
+    },
+    async awaitingMyApproval(caller: Caller): Promise<{ id: string; title: string; stepLabel: string }[]> {
+      if (partnerOf(caller)) return [];
+      const candidates = [
+        ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'submitted' })),
+        ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'in-approval' })),
+      ];
+      const waiting: { id: string; title: string; stepLabel: string }[] = [];
+      for (const row of candidates) {
+        const plan = await plansRepo.findPlan(db, caller.organisationId, row.id);
+        if (!plan) continue;
+        const type = await loadType(db, caller, plan);
+        const ancestry = await unitsRepo.unitAncestry(db, caller.organisationId, plan.owningUnitId);
+        const actions = await actionsFor(caller, plan, type, ancestry);
+        if (actions.approve) waiting.push({ id: plan.id, title: plan.title, stepLabel: actions.approve.label });
+      }
+      return waiting;
+    },
+    async versionInForce(caller: Caller, lineageId: string, dateIso: string): Promise<Result<Plan | null>> {
+      let versions = await plansRepo.listVersions(db, caller.organisationId, lineageId);
+      const partnerId = partnerOf(caller);
+      if (partnerId) {
+        const visible = await Promise.all(
+          versions.map((version) => plansRepo.isSharedWithPartner(db, caller.organisationId, version.id, partnerId)),
+        );
+        versions = versions.filter((_version, index) => visible[index]);
+      }
+      if (versions.length === 0) return notFound('Plan');
+      return ok(pickVersionInForce(versions, dateIso) ?? null);
+    },
+  };
+}

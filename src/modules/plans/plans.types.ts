@@ -1,0 +1,44 @@
+import type { ApprovalStepDetail, PlanTypeDetail } from '../framework/index.ts';
+import type * as plansRepo from './data/plans.repository.ts';
+
+export type Plan = plansRepo.PlanRow;
+export type PlanListRow = plansRepo.PlanListRow;
+export type PlanEvent = plansRepo.PlanEventView;
+
+export interface StepState extends ApprovalStepDetail {
+  state: 'done' | 'current' | 'waiting';
+  label: string;
+}
+
+export interface PlanActions {
+  edit: boolean;
+  submit: boolean;
+  approve: { step: number; label: string; name: string } | null;
+  return: boolean;
+  amend: boolean;
+  rollForward: boolean;
+  archive: boolean;
+  addItem: boolean;
+  /** Why no new version can be started now, when that is the only thing in the way. */
+  openVersion: { id: string; version: number } | null;
+}
+
+export interface PlanDetail {
+  plan: Plan;
+  planType: PlanTypeDetail;
+  owningUnit: { id: string; name: string } | null;
+  owner: { id: string; name: string } | null;
+  parentPlan: { id: string; title: string; status: string; version: number } | null;
+  sections: { key: string; title: string; hint: string; text: string }[];
+  steps: StepState[];
+  versions: Plan[];
+  events: (PlanEvent & { version: number })[];
+  actions: PlanActions;
+}
+
+export interface PlanFormOptions {
+  planTypes: PlanTypeDetail[];
+  units: { id: string; name: string; code: string }[];
+  people: { id: string; name: string }[];
+  parentPlans: PlanListRow[];
+}
