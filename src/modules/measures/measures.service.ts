@@ -14,7 +14,6 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { londonDate } from '../organisation/index.ts';
 
 export type Measure = repo.MeasureRow;
 export type MeasureTarget = repo.TargetWithSetter;
@@ -62,7 +61,7 @@ function definitionColumns(input: MeasureDefinition) {
 export type MeasuresService = ReturnType<typeof createMeasuresService>;
 
 export function createMeasuresService({ db, clock }: ServiceDeps) {
-  const today = () => londonDate(clock());
+  const today = () => clock.today();
 
   /** edit:measures at the measure's unit (or above); a council-wide measure needs an org-wide grant. */
   async function mayEditAt(tx: Db, caller: Caller, unitId: string | null): Promise<boolean> {

@@ -48,7 +48,6 @@ export type { OrganisationServices } from './services.ts';
 export type { SetUpOrganisation } from './organisations.service.ts';
 export { listUnits, unitAncestry, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
-export { londonDate } from './people.service.ts';
 export { unitAncestryIn } from './access.ts';
 export { roleAssignments } from './data/access.schema.ts';
 export { governanceBodies, governanceBodyMembers } from './data/governance.schema.ts';

@@ -16,9 +16,6 @@ import { londonDateOf } from '../../platform/clock.ts';
 
 export type Person = peopleRepo.Person;
 
-/** The date in Europe/London of an instant: kept for callers not yet moved to the platform's `londonDateOf`. */
-export const londonDate = londonDateOf;
-
 const duplicateEmail = (email: string) =>
   refuse('duplicate', `Someone in the organisation already has the email address ${email}`, 'email');
 
