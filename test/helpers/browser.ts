@@ -15,7 +15,6 @@
  *
  * Environment: CHROMIUM_PATH overrides the executable (default /usr/bin/chromium).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeBuilder } from '@axe-core/playwright';
@@ -39,7 +38,7 @@ export interface AxeCheckContext {
 }
 
 /** Where a test file's time goes, printed at the end of the file with GT_BROWSER_TIMINGS=1. */
-const timings = { launchMs: 0, contextMs: 0, signInMs: 0, axeMs: 0, axeRuns: 0, axeCacheHits: 0 };
+const timings = { launchMs: 0, contextMs: 0, signInMs: 0, axeMs: 0, axeRuns: 0 };
 
 async function launchBrowser(): Promise<Browser> {
   const started = performance.now();
@@ -142,7 +141,7 @@ function printTimings(): void {
   console.log(
     `browser timings: launch ${seconds(timings.launchMs)}, contexts ${seconds(timings.contextMs)}, ` +
       `cookie sign-in ${seconds(timings.signInMs)}, axe ${seconds(timings.axeMs)} ` +
-      `(${timings.axeRuns} runs, ${timings.axeCacheHits} states already checked)`,
+      `(${timings.axeRuns} runs)`,
   );
 }
 
@@ -190,22 +189,14 @@ export async function expectNoAxeViolations(page: Page, context: AxeCheckContext
 export async function axeResults(page: Page, context: AxeCheckContext = {}): Promise<AxeResults> {
   const started = performance.now();
   try {
-    const stateKey = `${page.url()}\n${JSON.stringify(context)}\n${await markupFingerprint(page)}`;
-    let results = checkedStates.get(stateKey);
-    if (results) {
-      timings.axeCacheHits += 1;
-    } else {
-      results = await runAxe(page, context);
-      checkedStates.set(stateKey, results);
-      timings.axeRuns += 1;
-    }
+    const results = await runAxe(page, context);
+    timings.axeRuns += 1;
     return results;
   } finally {
     timings.axeMs += performance.now() - started;
   }
 }
 
-const checkedStates = new Map<string, AxeResults>();
 let axeSource: string | undefined;
 
 /** The axe-core that @axe-core/playwright itself depends on (the same version as before). */
@@ -237,17 +228,6 @@ async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults>
       options,
     ] as const,
   );
-}
-
-/** The page's markup with the per-session CSRF token taken out, hashed. */
-async function markupFingerprint(page: Page): Promise<string> {
-  // A string, not a function: the DOM types are not part of this Node project's compiler settings.
-  const markup = await page.evaluate<string>(`(() => {
-    const copy = document.documentElement.cloneNode(true);
-    for (const input of copy.querySelectorAll('input[name="_csrf"]')) input.removeAttribute('value');
-    return copy.outerHTML;
-  })()`);
-  return createHash('sha256').update(markup).digest('hex');
 }
 
 /**
