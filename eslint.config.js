@@ -5,6 +5,9 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       '.tmp/**',
+      // The build's output (npm start writes it), not sources.
+      'dist/**',
+      'coverage/**',
       'src/platform/db/migrations/**',
       'bench/results/**',
       'data/**',
