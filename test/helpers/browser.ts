@@ -1,9 +1,9 @@
 /**
  * Headless Chromium (the system one, via playwright-core) and axe-core checks.
  *
- *   const browser = useBrowser();                  // one Chromium per file, a fresh context per test
+ *   const browser = useBrowser();                  // one Chromium per run, one page per file
  *   it('…', async () => {
- *     const page = browser.page;                   // en-GB, Europe/London, no cookies from other tests
+ *     const page = browser.page;                   // en-GB, Europe/London, cookies cleared per test
  *     await signInAs(page, baseUrl, agent);         // the session cookie, set directly
  *     await page.goto(url);
  *     await expectNoAxeViolations(page);           // WCAG 2.2 AA rule set
@@ -68,6 +68,9 @@ async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      // A renderer kept warm for the next page: in tests it is mostly never used, and each costs
+      // CPU that the integration step, running beside, needs.
+      '--disable-features=SpareRendererForSitePerProcess',
     ],
   });
 }
@@ -88,20 +91,38 @@ async function newPage(browser: Browser, options: BrowserContextOptions = {}): P
 
 export interface BrowserSession {
   readonly browser: Browser;
-  /** This test's page, in a context no other test shares. */
+  /** This file's page: its cookies are cleared before every test. */
   readonly page: Page;
   /** Another page in another fresh context (a second person), closed after the test. */
   newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
- * One Chromium for the test file and a fresh context (cookies, storage, page) for every test, so no
- * test depends on where another left the browser. Call at the top of a describe block.
+ * One Chromium for the whole run: the browser files run one after another in one worker that
+ * keeps its modules (`isolate: false`), so the launch is paid once. Playwright ends it when the
+ * worker exits, and the test step's process group takes it down if the step is cut short.
+ */
+let sharedBrowser: Promise<Browser> | undefined;
+function runBrowser(): Promise<Browser> {
+  sharedBrowser ??= launchBrowser().catch((error: unknown) => {
+    sharedBrowser = undefined;
+    throw error;
+  });
+  return sharedBrowser;
+}
+
+/**
+ * A page per test file, its cookies cleared before every test, so no test depends on who another
+ * test signed in as or where it left the browser: every test starts by visiting its own page.
+ * The page (not a fresh context per test) is kept on purpose: each new page costs Chromium three
+ * or four new renderer processes (about a second of CPU), which was a fifth of the browser step.
+ * A test that needs a second person takes `newPage()`, a fresh context closed after the test.
+ * Call at the top of a describe block.
  */
 export function useBrowser(options: BrowserContextOptions = {}): BrowserSession {
   let browser: Browser | undefined;
   let page: Page | undefined;
-  const contexts: BrowserContext[] = [];
+  const others: BrowserContext[] = [];
   const session: BrowserSession = {
     get browser() {
       if (!browser) throw new Error('useBrowser: the browser is only there inside tests and hooks');
@@ -113,22 +134,23 @@ export function useBrowser(options: BrowserContextOptions = {}): BrowserSession 
     },
     async newPage(extra = {}) {
       const another = await newPage(session.browser, { ...options, ...extra });
-      contexts.push(another.context());
+      others.push(another.context());
       return another;
     },
   };
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await runBrowser();
+    page = await newPage(browser, options);
   });
   beforeEach(async () => {
-    page = await session.newPage();
+    await page?.context().clearCookies();
   });
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    page = undefined;
+    await Promise.all(others.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
-    await browser?.close();
+    await page?.context().close();
+    page = undefined;
   });
   return session;
 }
