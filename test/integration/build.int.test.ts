@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -81,5 +81,16 @@ describe('npm run build', () => {
     expect(signIn.status).toBe(200);
     expect(await signIn.text()).toContain('Sign in');
     expect((await fetch(`http://127.0.0.1:${port}/assets/app.css`)).status).toBe(200);
+
+    // A bad setting stops the built server with one line naming it, and status 1.
+    const refused = spawnSync(process.execPath, [path.join(outdir, 'server.js')], {
+      cwd: temporary,
+      env: { PATH: process.env.PATH, PORT: 'abc' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid setting PORT: /)]);
   });
 });
