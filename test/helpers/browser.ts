@@ -234,9 +234,13 @@ async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults>
   const exclude = list(context.exclude);
   const rules = Object.fromEntries((context.disableRules ?? []).map((id) => [id, { enabled: false }]));
   // Only the given rules when asked (instead of the tag filter, as AxeBuilder's withRules does).
+  // resultTypes: every element is still checked against every rule, but only violations are
+  // reported node by node (passes and the rest keep one example each), which spares axe building a
+  // selector for every passing element: about half of its time on our pages.
+  const scope = { resultTypes: ['violations'], rules };
   const options = context.onlyRules?.length
-    ? { runOnly: { type: 'rule', values: context.onlyRules }, rules }
-    : { runOnly: { type: 'tag', values: [...WCAG_TAGS] }, rules };
+    ? { runOnly: { type: 'rule', values: context.onlyRules }, ...scope }
+    : { runOnly: { type: 'tag', values: [...WCAG_TAGS] }, ...scope };
   return page.evaluate(
     ([scope, axeOptions]) =>
       (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(
