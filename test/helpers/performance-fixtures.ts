@@ -66,7 +66,8 @@ export async function quarterly(
             measureId: measure!.id,
             periodKey: QUARTERS[i]!,
             value,
-            status: 'draft' as const,
+            // Reported history: signed off, so it counts in the official position.
+            status: 'approved' as const,
           })),
         )
         .returning()
@@ -216,11 +217,12 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       measureId: m5!.id,
       periodKey: months[i]!,
       value,
-      status: 'draft' as const,
+      status: 'approved' as const,
     })),
   );
 
-  // Submissions: M1 on time (10 October), M2 late (30 October); M3 still draft; M4 none.
+  // Submissions: M1 on time (10 October), M2 late (30 October), both since verified (so official);
+  // M4 none.
   await db.insert(measureValueEvents).values([
     {
       organisationId: org.id,
@@ -243,8 +245,8 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       at: new Date('2025-10-30T09:00:00Z'),
     },
   ]);
-  await db.update(measureValues).set({ status: 'submitted' }).where(eq(measureValues.id, m1.q2ValueId!));
-  await db.update(measureValues).set({ status: 'submitted' }).where(eq(measureValues.id, m2.q2ValueId!));
+  await db.update(measureValues).set({ status: 'verified' }).where(eq(measureValues.id, m1.q2ValueId!));
+  await db.update(measureValues).set({ status: 'verified' }).where(eq(measureValues.id, m2.q2ValueId!));
 
   await db.insert(measureItemLinks).values([
     { organisationId: org.id, measureId: m1.id, itemId: o1!.id },

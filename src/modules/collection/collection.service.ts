@@ -377,6 +377,10 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           newValue: { status: next.value },
           reason: input.reason,
         });
+        // A figure becomes official (or stops being so) at a sign-off step: the statuses follow.
+        await performance.recompute(tx, caller.organisationId, [existing.measureId], {
+          fromPeriodKey: existing.periodKey,
+        });
         return ok(saved);
       });
     },

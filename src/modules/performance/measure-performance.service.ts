@@ -13,17 +13,18 @@ import {
   summariseMeasureStatus,
   targetForPeriod,
 } from './domain/index.ts';
-import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
+import { currentReportingPeriod, parsePeriodKey } from '../../kernel/measurement/periods.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { notFound } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { fill, words } from '../../platform/words/index.ts';
-import { ragWord } from '../../platform/words/status-tags.ts';
+import { ragWord, valueStatusTag } from '../../platform/words/status-tags.ts';
 import { isVisibleToPartner } from '../measures/index.ts';
 import { loadMeasureHistory } from './data/measure-status.repository.ts';
 import { collectionDueWorkingDays } from './data/performance.repository.ts';
-import { loadDirectionTolerance } from './data/settings.repository.ts';
+import { loadDirectionTolerance, loadOfficialFrom } from './data/settings.repository.ts';
+import { isOfficial } from '../../kernel/measurement/official.ts';
 import { show, showTarget } from './measure-list.ts';
 import { engineInputFor } from './performance-status.service.ts';
 import type { MeasurePerformance, SpcChartData, SpcTableRow } from './performance-views.types.ts';
@@ -36,6 +37,12 @@ import {
   ruleWords,
   variationWords,
 } from './performance-words.ts';
+
+/** A stored period key's label (the key itself if it no longer parses). */
+function labelOfKey(key: string): string {
+  const parsed = parsePeriodKey(key);
+  return parsed.ok ? periodLabel(parsed.value) : key;
+}
 
 export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
   return {
@@ -50,7 +57,11 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       }
       const today = clock.today();
       const current = currentReportingPeriod(measure.frequency, today);
-      const input = engineInputFor(measure, history.values, history.targets, history.rebases, current);
+      // The engine reads official figures only; the others are listed apart, marked as such.
+      const officialFrom = await loadOfficialFrom(db, organisationId);
+      const official = history.values.filter((v) => isOfficial(v.status, officialFrom));
+      const notYetOfficial = history.values.filter((v) => !isOfficial(v.status, officialFrom));
+      const input = engineInputFor(measure, official, history.targets, history.rebases, current);
       const points = input.points;
       // The council's direction-of-travel tolerance, as the stored statuses use it.
       const tolerance = await loadDirectionTolerance(db, organisationId);
@@ -172,6 +183,15 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
           table,
         },
         interpretation: status.interpretation,
+        officialFrom,
+        notYetOfficial: notYetOfficial
+          .sort((a, b) => (a.periodKey < b.periodKey ? 1 : -1))
+          .map((v) => ({
+            periodKey: v.periodKey,
+            periodLabel: labelOfKey(v.periodKey),
+            value: show(v.value, format),
+            status: valueStatusTag(v.status),
+          })),
         forecast: forecast
           ? {
               yearLabel: periodLabel({ frequency: 'annual', fyStartYear: forecast.fyStartYear, index: 1 }),

@@ -122,8 +122,12 @@ export function createPerformanceSettingsService(deps: ServiceDeps & { statuses:
           oldValue: { ...before.settings, isDefault: before.isDefault, rowVersion: before.rowVersion },
           newValue: { ...input, rowVersion: saved.rowVersion },
         });
-        // Directions of travel are stored with each status: bring the current ones into line now.
-        if (!sameTolerance(before.settings, input)) await performance.recompute(tx, organisationId, 'all');
+        // Directions of travel are stored with each status, and statuses read official figures
+        // only: when either changes, bring the current statuses into line now.
+        const officialChanged = before.settings.officialFrom !== input.officialFrom;
+        if (officialChanged || !sameTolerance(before.settings, input)) {
+          await performance.recompute(tx, organisationId, 'all');
+        }
         return ok(viewOf(await loadPerformanceSettings(tx, organisationId)));
       });
     },

@@ -1,3 +1,4 @@
+import type { OfficialFrom } from '../../kernel/measurement/official.ts';
 /**
  * The shapes the performance views return to the API and the pages: codes and numbers for
  * machines, with the words beside them (a status is never shown by colour alone).
@@ -110,6 +111,14 @@ export interface SpcChartData {
   target: Target | null;
 }
 
+/** A figure entered but not yet official: shown on the measure page, left out of every reading. */
+export interface NotYetOfficialFigure {
+  periodKey: string;
+  periodLabel: string;
+  value: string | null;
+  status: { text: string; classes: string };
+}
+
 export interface MeasurePerformance {
   measure: {
     id: string;
@@ -155,6 +164,10 @@ export interface MeasurePerformance {
     table: SpcTableRow[];
   };
   interpretation: { category: string; message: string };
+  /** The sign-off status from which the council counts a figure as official. */
+  officialFrom: OfficialFrom;
+  /** Figures entered but not yet official, newest first: left out of the status, SPC and forecast. */
+  notYetOfficial: NotYetOfficialFigure[];
   forecast: {
     yearLabel: string;
     method: string;

@@ -99,6 +99,19 @@ export const en = {
   },
   performance: {
     noStatusYet: 'No data: no status has been worked out for {period} yet',
+    notYetOfficial: {
+      heading: 'Figures not yet official',
+      lead: 'The council counts a figure once it is {officialFrom}. Until then it is left out of the status, the SPC chart, the forecast and every report.',
+      caption: 'Figures waiting for sign-off',
+      period: 'Period',
+      value: 'Value',
+      status: 'Sign-off',
+    },
+    officialFrom: {
+      submitted: 'submitted',
+      verified: 'verified',
+      approved: 'approved',
+    },
     councilWide: 'Council-wide (no directorate)',
     direction: {
       improving: 'Improving',

@@ -182,21 +182,53 @@ describe.each(DATABASES)('data collection on %s', (kind) => {
     expect(detail.json().actions).toEqual(['save', 'submit']);
   });
 
-  it('stores the recomputed status when a value is entered', async () => {
+  it('stores the recomputed status from official figures only: a draft or a submitted value changes nothing until verified', async () => {
     const id = await newMeasure();
+    const statusOf = async () => {
+      const [status] = await db()
+        .select()
+        .from(measureStatuses)
+        .where(and(eq(measureStatuses.measureId, id), eq(measureStatuses.periodKey, '2025-26-Q2')));
+      return status;
+    };
     const saved = await put(enterer, id, '2025-26-Q2', { value: 80, commentary: '' });
     expect(saved.statusCode).toBe(200);
+    expect(await statusOf()).toMatchObject({ value: null });
+    const submitted = await put(enterer, id, '2025-26-Q2', {
+      value: 80,
+      commentary: '',
+      rowVersion: 1,
+      action: 'submit',
+    });
+    expect(submitted.statusCode).toBe(200);
+    expect(await statusOf()).toMatchObject({ value: null });
+    expect((await transition(verifier, submitted.json().id, 'verify')).statusCode).toBe(200);
+    expect(await statusOf()).toMatchObject({ value: 80, targetValue: 70, rag: 'green' });
+    // Returned for correction, the figure stops counting until it is verified again.
+    expect((await transition(verifier, submitted.json().id, 'return', 'Check the count')).statusCode).toBe(200);
+    expect(await statusOf()).toMatchObject({ value: null });
+  });
+
+  it('counts submitted figures as official when the council chooses so', async () => {
+    const id = await newMeasure();
+    const admin = await t.as('administrator');
+    const current = (await admin.api('GET', '/api/v1/settings/performance')).json();
+    const { isDefault: _d, updatedAt: _u, updatedBy: _b, words: _w, ...settings } = current;
+    const changed = await admin.api('PUT', '/api/v1/settings/performance', { ...settings, officialFrom: 'submitted' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().officialFrom).toBe('submitted');
+    const submitted = await put(enterer, id, '2025-26-Q2', {
+      value: 50,
+      commentary: 'Two staff vacancies in the quarter',
+      action: 'submit',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().status).toBe('submitted');
     const [status] = await db()
       .select()
       .from(measureStatuses)
       .where(and(eq(measureStatuses.measureId, id), eq(measureStatuses.periodKey, '2025-26-Q2')));
-    expect(status).toMatchObject({ value: 80, targetValue: 70, rag: 'green' });
-    await put(enterer, id, '2025-26-Q2', { value: 50, commentary: '', rowVersion: 1 });
-    const [after] = await db()
-      .select()
-      .from(measureStatuses)
-      .where(and(eq(measureStatuses.measureId, id), eq(measureStatuses.periodKey, '2025-26-Q2')));
-    expect(after).toMatchObject({ value: 50, rag: 'red' });
+    expect(status).toMatchObject({ value: 50, rag: 'red' });
   });
 
   it('refuses bad figures with 400 naming the field, writing nothing', async () => {

@@ -3,8 +3,9 @@
  * (migration 0004). It is a storage layout of the values, like an index, not a second source of
  * truth: the recompute of every status reads 5,000 rows instead of 600,000 (decision 0010).
  *
- * The four lists are comma-separated and in the same order (any order of periods); an empty item
- * is a null. float8 as text round-trips exactly.
+ * The lists are comma-separated and in the same order (any order of periods); an empty item is a
+ * null. float8 as text round-trips exactly. `statuses` holds each value's sign-off status, so the
+ * recompute can keep to official figures (migration 0006).
  */
 import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { measures } from './measures.schema.ts';
@@ -23,6 +24,7 @@ export const measureSeries = pgTable(
     vals: text('vals').notNull(),
     nums: text('nums').notNull(),
     dens: text('dens').notNull(),
+    statuses: text('statuses').notNull().default(''),
   },
   (t) => [index('measure_series_org_idx').on(t.organisationId)],
 );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OFFICIAL_FROM } from '../../../kernel/measurement/official.ts';
 import type { PerformanceServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
@@ -168,6 +169,19 @@ const measurePerformanceSchema = z
       ),
     }),
     interpretation: z.object({ category: z.string(), message: z.string() }),
+    officialFrom: z
+      .enum(OFFICIAL_FROM)
+      .meta({ description: 'The sign-off status from which the council counts a figure as official' }),
+    notYetOfficial: z
+      .array(
+        z.object({
+          periodKey: z.string(),
+          periodLabel: z.string(),
+          value: z.string().nullable(),
+          status: z.object({ text: z.string(), classes: z.string() }),
+        }),
+      )
+      .meta({ description: 'Figures entered but not yet official, newest first: left out of every reading above' }),
     forecast: z
       .object({
         yearLabel: z.string(),

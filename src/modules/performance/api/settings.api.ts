@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { OFFICIAL_FROM } from '../../../kernel/measurement/official.ts';
 import { OVERDUE_TREATMENTS, performanceSettingsInput, ROLLUP_RULES, TOLERANCE_KINDS } from '../domain/index.ts';
 import type { PerformanceSettingsView } from '../performance-settings.service.ts';
 import type { PerformanceServices } from '../services.ts';
@@ -27,6 +28,10 @@ const performanceSettingsSchema = z
       .number()
       .nullable()
       .meta({ description: 'percentage only: the smallest change that counts, as a percentage of the earlier value' }),
+    officialFrom: z.enum(OFFICIAL_FROM).meta({
+      description:
+        'The sign-off status from which a figure is official and counts in statuses, dashboards, SPC, forecasts and exports',
+    }),
     isDefault: z.boolean().meta({ description: 'True when the council has stored nothing: these are the defaults' }),
     rowVersion: z.number().int().meta({ description: 'Send it back with a change; 0 when nothing is stored yet' }),
     updatedAt: z.iso.datetime().nullable(),
@@ -39,6 +44,7 @@ const performanceSettingsSchema = z
         objectivesAppetite: z.string(),
         targetsAppetite: z.string(),
         tolerance: z.string(),
+        officialFrom: z.string(),
       })
       .meta({ description: 'Each setting in words, as the pages show it' }),
   })

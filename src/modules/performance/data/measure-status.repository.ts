@@ -1,3 +1,4 @@
+import { officialStatuses, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { measures, measureStatuses, measureTargets, measureValues, spcRebases } from '../../measures/index.ts';
@@ -14,6 +15,8 @@ export interface MeasureHistory {
     value: number | null;
     numerator: number | null;
     denominator: number | null;
+    /** The value's sign-off status (draft … published). */
+    status: string;
   }[];
   targets: TargetRow[];
   rebases: { measureId: string; periodKey: string; reason: string }[];
@@ -24,6 +27,8 @@ export async function loadMeasureHistory(
   db: Db,
   organisationId: string,
   measureIds: readonly string[] | 'all',
+  /** Only figures official from this sign-off status (the engine's input); every figure when absent. */
+  officialFrom?: OfficialFrom,
 ): Promise<MeasureHistory> {
   const measureFilter =
     measureIds === 'all'
@@ -44,9 +49,16 @@ export async function loadMeasureHistory(
         value: measureValues.value,
         numerator: measureValues.numerator,
         denominator: measureValues.denominator,
+        status: measureValues.status,
       })
       .from(measureValues)
-      .where(and(byMeasure(measureValues), isNull(measureValues.breakdownId))),
+      .where(
+        and(
+          byMeasure(measureValues),
+          isNull(measureValues.breakdownId),
+          officialFrom ? inArray(measureValues.status, officialStatuses(officialFrom)) : undefined,
+        ),
+      ),
     db.select().from(measureTargets).where(byMeasure(measureTargets)),
     db
       .select({ measureId: spcRebases.measureId, periodKey: spcRebases.periodKey, reason: spcRebases.reason })

@@ -1,3 +1,4 @@
+import { DEFAULT_OFFICIAL_FROM, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { people } from '../../organisation/index.ts';
@@ -54,6 +55,15 @@ export async function loadPerformanceSettings(db: Db, organisationId: string): P
  * The council-wide direction-of-travel tolerance for the status computation; undefined when the
  * council has none (any change counts). Pass `tx` inside a transaction so a change made in it is seen.
  */
+/** The council's official position: from which sign-off status a figure counts. */
+export async function loadOfficialFrom(db: Db, organisationId: string): Promise<OfficialFrom> {
+  const [row] = await db
+    .select({ officialFrom: performanceSettings.officialFrom })
+    .from(performanceSettings)
+    .where(eq(performanceSettings.organisationId, organisationId));
+  return row?.officialFrom ?? DEFAULT_OFFICIAL_FROM;
+}
+
 export async function loadDirectionTolerance(db: Db, organisationId: string): Promise<ChangeTolerance | undefined> {
   const [row] = await db
     .select()

@@ -8,6 +8,7 @@
 import { boolean, doublePrecision, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
+import { OFFICIAL_FROM } from '../../../kernel/measurement/official.ts';
 import { OVERDUE_TREATMENTS, ROLLUP_RULES, TOLERANCE_KINDS } from '../domain/settings.ts';
 
 /** How the performance engine is used for this council: roll-up, risk appetite, direction of travel. */
@@ -33,6 +34,8 @@ export const performanceSettings = pgTable('performance_settings', {
   directionToleranceKind: text('direction_tolerance_kind', { enum: TOLERANCE_KINDS }).notNull().default('none'),
   /** The amount (in each measure's unit) or the percentage of the comparison value; null for none. */
   directionToleranceValue: doublePrecision('direction_tolerance_value'),
+  /** The sign-off status from which a figure is official: submitted | verified | approved */
+  officialFrom: text('official_from', { enum: OFFICIAL_FROM }).notNull().default('verified'),
   rowVersion: integer('row_version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by').references(() => people.id),

@@ -2,9 +2,9 @@
  * What the stored-status recompute reads, shaped for speed at council scale (5,000 measures with
  * 120 values each). It reads a chunk of measures at a time, so the caller can compute one chunk
  * while the database reads the next:
- * - each measure's whole-measure values come from measure_series, one row of four comma-separated
- *   lists (period keys, values, numerators, denominators) that triggers keep in step with
- *   measure_values, not one row per value;
+ * - each measure's whole-measure values come from measure_series, one row of comma-separated
+ *   lists (period keys, values, numerators, denominators, sign-off statuses) that triggers keep in
+ *   step with measure_values, not one row per value; only official figures are kept;
  * - targets only for the financial years being rated (multi-year targets always);
  * - plain SQL with the ids as one array parameter, so the rows skip the ORM's mapping.
  * Every query filters by organisation.
@@ -15,6 +15,7 @@ import type { Db } from '../../../platform/db/db.ts';
 import { parsedRows, rowsOf, textArray } from '../../../platform/db/rows.ts';
 import { FREQUENCIES } from '../../../kernel/measurement/periods.ts';
 import { AGGREGATIONS, POLARITIES } from '../../../kernel/measurement/vocabulary.ts';
+import { DEFAULT_OFFICIAL_FROM, isOfficial, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 import { type measures } from '../../measures/index.ts';
 import type { StatusInsert } from './measure-status.repository.ts';
 
@@ -114,21 +115,32 @@ export async function statusMeasures(
 
 const numberOrNull = (text: string | undefined) => (text === undefined || text === '' ? null : Number(text));
 
-function unpackValues(keys: string, values: string, numerators: string, denominators: string): ValueRow[] {
-  const k = keys.split(',');
-  const v = values.split(',');
-  const n = numerators.split(',');
-  const d = denominators.split(',');
-  const out = new Array<ValueRow>(k.length);
+/** The packed lists of one measure's series, unpacked; only official figures are kept. */
+function unpackValues(packed: PackedSeries, officialFrom: OfficialFrom): ValueRow[] {
+  const k = packed.keys.split(',');
+  const v = packed.vals.split(',');
+  const n = packed.nums.split(',');
+  const d = packed.dens.split(',');
+  const statuses = packed.statuses.split(',');
+  const out: ValueRow[] = [];
   for (let i = 0; i < k.length; i++) {
-    out[i] = {
+    if (!isOfficial(statuses[i] ?? '', officialFrom)) continue;
+    out.push({
       periodKey: k[i] as string,
       value: numberOrNull(v[i]),
       numerator: numberOrNull(n[i]),
       denominator: numberOrNull(d[i]),
-    };
+    });
   }
   return out;
+}
+
+interface PackedSeries {
+  keys: string;
+  vals: string;
+  nums: string;
+  dens: string;
+  statuses: string;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, item: T): void {
@@ -149,8 +161,9 @@ export async function loadStatusHistory(
   organisationId: string,
   chunk: readonly StatusMeasureRow[],
   financialYears: readonly string[],
-  options: { alsoWrite?: SQL } = {},
+  options: { alsoWrite?: SQL; officialFrom?: OfficialFrom } = {},
 ): Promise<StatusHistory> {
+  const officialFrom = options.officialFrom ?? DEFAULT_OFFICIAL_FROM;
   const history: StatusHistory = { measures: [...chunk], values: new Map(), targets: new Map(), rebases: new Map() };
   if (chunk.length === 0) {
     if (options.alsoWrite) await db.execute(options.alsoWrite);
@@ -164,12 +177,13 @@ export async function loadStatusHistory(
     vals: string | null;
     nums: string | null;
     dens: string | null;
+    statuses: string | null;
     targets: unknown;
     rebases: unknown;
   }>(
     await db.execute(sql`
       ${options.alsoWrite ? sql`WITH written AS (${options.alsoWrite}) ` : sql``}
-      SELECT m.id AS measure_id, s.period_keys AS keys, s.vals, s.nums, s.dens,
+      SELECT m.id AS measure_id, s.period_keys AS keys, s.vals, s.nums, s.dens, s.statuses,
         (SELECT json_agg(json_build_object(
                   'id', t.id, 'kind', t.kind, 'breakdownId', t.breakdown_id, 'financialYear', t.financial_year,
                   'periodKey', t.period_key, 'value', t.value, 'lower', t.lower, 'upper', t.upper,
@@ -188,7 +202,9 @@ export async function loadStatusHistory(
   );
   for (const row of rows) {
     if (row.keys !== null) {
-      history.values.set(row.measure_id, unpackValues(row.keys, row.vals ?? '', row.nums ?? '', row.dens ?? ''));
+      const packed = { keys: row.keys, vals: row.vals ?? '', nums: row.nums ?? '', dens: row.dens ?? '' };
+      const values = unpackValues({ ...packed, statuses: row.statuses ?? '' }, officialFrom);
+      if (values.length > 0) history.values.set(row.measure_id, values);
     }
     const targets = parseJson<StoredTargetJson[]>(row.targets);
     if (targets)

@@ -162,6 +162,12 @@ describe('performance settings from the page form (percentages)', () => {
       toleranceKind: 'percentage',
       toleranceAmount: null,
       tolerancePercent: 5,
+      // Not on the form posted: the default.
+      officialFrom: 'verified',
+    });
+    expect(performanceSettingsForm.parse({ ...form, officialFrom: 'approved' }).settings.officialFrom).toBe('approved');
+    expect(problems(performanceSettingsForm, { ...form, officialFrom: 'drafted' })).toEqual({
+      officialFrom: 'Select from which sign-off step a figure is official: submitted, verified or approved',
     });
     // Typed with a % sign or with decimals, and shares come out exact.
     const typed = performanceSettingsForm.parse({ ...form, objectivesAppetite: '87.5%', targetsAppetite: ' 33.3 ' });

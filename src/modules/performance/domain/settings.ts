@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { numberFromInput } from '../../../kernel/measurement/numbers.ts';
+import { DEFAULT_OFFICIAL_FROM, OFFICIAL_FROM, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 import type { ChangeTolerance } from './direction.ts';
 import { DEFAULT_RISK_APPETITE, type RiskAppetite } from './framework-health.ts';
 import type { RollupOptions } from './rollup.ts';
@@ -21,6 +22,12 @@ export type OverdueTreatment = (typeof OVERDUE_TREATMENTS)[number];
 
 export const TOLERANCE_KINDS = ['none', 'absolute', 'percentage'] as const;
 export type ToleranceKind = (typeof TOLERANCE_KINDS)[number];
+
+export const OFFICIAL_FROM_NAMES: Record<OfficialFrom, string> = {
+  submitted: 'Once submitted',
+  verified: 'Once verified',
+  approved: 'Once approved',
+};
 
 export const OVERDUE_NAMES: Record<OverdueTreatment, string> = {
   'not-rated': 'Counted, but not rated',
@@ -46,6 +53,8 @@ export interface PerformanceSettings {
   toleranceAmount: number | null;
   /** percentage only (null otherwise): the smallest change that counts, as a percentage of the earlier value. */
   tolerancePercent: number | null;
+  /** The sign-off status from which a figure is official and counts in statuses (see official.ts). */
+  officialFrom: OfficialFrom;
 }
 
 /** The engine's weighted-score boundaries when none are given (see rollup.ts). */
@@ -63,6 +72,7 @@ export const DEFAULT_PERFORMANCE_SETTINGS: Readonly<PerformanceSettings> = Objec
   toleranceKind: 'none',
   toleranceAmount: null,
   tolerancePercent: null,
+  officialFrom: DEFAULT_OFFICIAL_FROM,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -155,6 +165,13 @@ function fieldsFor(sender: Sender) {
     }),
     toleranceAmount: numberField(sender, 'toleranceAmount'),
     tolerancePercent: numberField(sender, 'tolerancePercent'),
+    // Optional, so that clients written before it existed keep working: absent means the default.
+    officialFrom: z
+      .enum(OFFICIAL_FROM, {
+        message: 'Select from which sign-off step a figure is official: submitted, verified or approved',
+      })
+      .optional()
+      .transform((value) => value ?? DEFAULT_OFFICIAL_FROM),
   });
 }
 
@@ -225,6 +242,7 @@ function normalise(sender: Sender) {
       toleranceKind: raw.toleranceKind,
       toleranceAmount: raw.toleranceKind === 'absolute' ? raw.toleranceAmount : null,
       tolerancePercent: raw.toleranceKind === 'percentage' ? raw.tolerancePercent : null,
+      officialFrom: raw.officialFrom,
     };
   };
 }
@@ -255,6 +273,7 @@ export function settingsFromStored(row: {
   targetsAppetite: number;
   directionToleranceKind: string;
   directionToleranceValue: number | null;
+  officialFrom?: string;
 }): PerformanceSettings {
   const parsed = fieldsFor('api')
     .superRefine(checkRules('api'))
@@ -270,6 +289,7 @@ export function settingsFromStored(row: {
       toleranceKind: row.directionToleranceKind,
       toleranceAmount: row.directionToleranceKind === 'absolute' ? row.directionToleranceValue : null,
       tolerancePercent: row.directionToleranceKind === 'percentage' ? row.directionToleranceValue : null,
+      officialFrom: row.officialFrom,
     });
   if (!parsed.success) {
     throw new Error(
@@ -296,6 +316,7 @@ export function storedColumnsOf(settings: PerformanceSettings) {
         : settings.toleranceKind === 'percentage'
           ? settings.tolerancePercent
           : null,
+    officialFrom: settings.officialFrom,
   };
 }
 
@@ -382,5 +403,6 @@ export function describeSettings(settings: PerformanceSettings) {
     objectivesAppetite: `At least ${percentText(settings.objectivesAppetite)} of plan objectives on target`,
     targetsAppetite: `At least ${percentText(settings.targetsAppetite)} of key targets projected to be achieved`,
     tolerance: describeTolerance(settings),
+    officialFrom: OFFICIAL_FROM_NAMES[settings.officialFrom],
   };
 }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measures } from '../../../schema.ts';
+import { measures, measureValues } from '../../../schema.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // The measure page shows the engine's picture: status with its reason, SPC chart with its table, forecast.
@@ -27,5 +27,32 @@ describe('measure page performance section', () => {
     expect(page.body).toContain('id="performance-heading"');
     expect(page.body).toContain('<svg');
     expect(page.body).toMatch(/<table[^>]*class="govuk-table/);
+  });
+
+  it('leaves figures not yet official out of the picture, and lists them marked as such', async () => {
+    const db = t.deps.database.db;
+    const [waiting] = await db
+      .select({ measureId: measureValues.measureId, periodKey: measureValues.periodKey, status: measureValues.status })
+      .from(measureValues)
+      .where(and(inArray(measureValues.status, ['draft', 'submitted']), isNull(measureValues.breakdownId)))
+      .limit(1);
+    expect(waiting).toBeDefined();
+    const signIn = await t.deps.services.auth.signIn('rachel.evans@ashdownvale.example', 'ashdown-vale-demo-2025');
+    const headers = { cookie: `gt_session=${signIn!.token}` };
+    const api = await t.app.inject({ url: `/api/v1/measures/${waiting!.measureId}/performance`, headers });
+    expect(api.statusCode).toBe(200);
+    const performance = api.json();
+    expect(performance.officialFrom).toBe('verified');
+    expect(performance.notYetOfficial).toContainEqual(
+      expect.objectContaining({
+        periodKey: waiting!.periodKey,
+        status: expect.objectContaining({ text: expect.any(String) }),
+      }),
+    );
+    // Not charted: the SPC table has no row for the period.
+    expect(performance.spc.table.map((row: { periodKey: string }) => row.periodKey)).not.toContain(waiting!.periodKey);
+    const page = await t.app.inject({ url: `/measures/${waiting!.measureId}`, headers });
+    expect(page.body).toContain('Figures not yet official');
+    expect(page.body).toContain('The council counts a figure once it is verified.');
   });
 });

@@ -16,6 +16,7 @@ export function settingsFormValues(view: PerformanceSettingsView): Record<string
     amberFrom: String(toPercent(view.amberFrom ?? WEIGHTED_DEFAULTS.amberFrom)),
     keyMeasuresDominate: String(view.keyMeasuresDominate),
     overdueAs: view.overdueAs,
+    officialFrom: view.officialFrom,
     objectivesAppetite: String(toPercent(view.objectivesAppetite)),
     targetsAppetite: String(toPercent(view.targetsAppetite)),
     toleranceKind: view.toleranceKind,
@@ -48,6 +49,7 @@ export function currentSettingsRows(view: PerformanceSettingsView) {
       words.targetsAppetite === defaults.targetsAppetite,
     ),
     row('Direction of travel tolerance', words.tolerance, words.tolerance === defaults.tolerance),
+    row('When a figure becomes official', words.officialFrom, words.officialFrom === defaults.officialFrom),
   ];
 }
 
