@@ -1,0 +1,121 @@
+import { deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook, columnNumber, worksheetExtent, WorkbookRefused } from './xlsx-guard.ts';
+
+const LIMITS = { maxUnpackedBytes: 50 * 1024 * 1024, maxRowNumber: 200_001, maxColumns: 200 };
+
+/** A zip archive written by hand, so a part can declare any size (no CRC: the guard does not check it). */
+function zip(parts: { name: string; content: Buffer; declaredSize?: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name);
+    const data = deflateRawSync(part.content);
+    const size = part.declaredSize ?? part.content.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(size, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    directory.push(entry, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directoryBytes = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directoryBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directoryBytes, end]);
+}
+
+const refusal = (bytes: Buffer, limits = LIMITS) => {
+  try {
+    checkWorkbook(bytes, limits);
+    return null;
+  } catch (error) {
+    expect(error).toBeInstanceOf(WorkbookRefused);
+    return (error as Error).message;
+  }
+};
+
+describe('checking a workbook before it is read', () => {
+  it('numbers columns as spreadsheets do', () => {
+    expect([columnNumber('A'), columnNumber('Z'), columnNumber('AA'), columnNumber('GR'), columnNumber('XFD')]).toEqual(
+      [1, 26, 27, 200, 16_384],
+    );
+  });
+
+  it('finds the last row and column from the dimension and from the cells themselves', () => {
+    expect(worksheetExtent('<worksheet><dimension ref="A1:XFD1048576"/><sheetData/></worksheet>')).toEqual({
+      rows: 1_048_576,
+      columns: 16_384,
+    });
+    // A dimension that understates the sheet does not hide its cells.
+    expect(
+      worksheetExtent(
+        '<worksheet><dimension ref="A1"/><sheetData><row r="1"><c r="A1"/></row><row r="7" spans="1:2"><c r="GS7" t="s"><v>0</v></c></row></sheetData></worksheet>',
+      ),
+    ).toEqual({ rows: 7, columns: 201 });
+  });
+
+  it('passes a workbook exceljs writes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('values');
+    sheet.addRow(['measureCode', 'periodKey', 'value']);
+    sheet.addRow(['M-1', '2025-26-Q1', 5]);
+    expect(refusal(Buffer.from(await workbook.xlsx.writeBuffer()))).toBeNull();
+  });
+
+  it('refuses one cell in the last column of the last row (XFD1048576)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('values');
+    sheet.addRow(['measureCode', 'periodKey', 'value']);
+    sheet.getCell('XFD1048576').value = 1;
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(refusal(bytes)).toBe(
+      'The worksheet sheet1 uses 16,384 columns, more than the 200 this import takes: delete the columns after the last one with data, or save it as CSV',
+    );
+    expect(refusal(bytes, { ...LIMITS, maxColumns: 20_000 })).toMatch(
+      /^The worksheet sheet1 reaches row 1,048,576, past the 200,001 rows this import takes/,
+    );
+  });
+
+  it('refuses a zip bomb by the sizes it declares, before unpacking anything', () => {
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', content: Buffer.alloc(3 * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(10_000);
+    expect(refusal(bomb, { ...LIMITS, maxUnpackedBytes: 2 * 1024 * 1024 })).toBe(
+      'The workbook unpacks to 3 MB, more than the 2 MB this import takes: split it into smaller files or save it as CSV',
+    );
+  });
+
+  it('refuses a part that unpacks to more than it declares, stopping at the declared size', () => {
+    const liar = zip([
+      { name: 'xl/worksheets/sheet1.xml', content: Buffer.alloc(3 * 1024 * 1024, 0x20), declaredSize: 1000 },
+    ]);
+    expect(refusal(liar, { ...LIMITS, maxUnpackedBytes: 2 * 1024 * 1024 })).toMatch(
+      /xl\/worksheets\/sheet1\.xml unpacks to more than the 1,000 bytes it declares/,
+    );
+  });
+
+  it('refuses a file that is not a zip archive', () => {
+    expect(refusal(Buffer.from('PK\u0003\u0004 but nothing else'))).toMatch(
+      /^The file is not a valid Excel workbook \(\.xlsx\): it is not a zip archive/,
+    );
+  });
+});
