@@ -49,7 +49,7 @@ function megabytes(bytes: number): string {
 }
 
 /** The entries listed in the zip's central directory (nothing is unpacked). */
-export function zipEntries(bytes: Buffer): ZipEntry[] {
+function zipEntries(bytes: Buffer): ZipEntry[] {
   // The end-of-directory record is the last 22 bytes, unless a comment (up to 64 KB) follows it.
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {

@@ -9,11 +9,11 @@
  */
 import { allowsAt, type Permission, type SignedIn } from '../../../kernel/access/index.ts';
 
-export const OFFICIAL_VALUE_STATUSES: readonly string[] = ['verified', 'approved', 'published'];
+const OFFICIAL_VALUE_STATUSES: readonly string[] = ['verified', 'approved', 'published'];
 
 const DRAFT_READERS: readonly Permission[] = ['enter:values', 'verify:values', 'approve:values'];
 
-export interface ScopedMeasure {
+interface ScopedMeasure {
   id: string;
   ownerUnitId: string | null;
   ownerPersonId: string | null;
