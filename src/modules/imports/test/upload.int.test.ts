@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../import-files.ts';
+import { zip } from '../../../../test/helpers/hostile-files.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
@@ -98,5 +99,24 @@ describe('file upload on the import page', () => {
     expect(api.statusCode).toBe(400);
     expect(api.headers['content-type']).toContain('application/problem+json');
     expect(api.json()).toMatchObject({ status: 400, detail: message });
+  });
+
+  it('refuses a zip bomb on the API before unpacking it, naming the 50 MB limit', async () => {
+    // 60 MB of spaces packs into a few tens of kilobytes.
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', content: Buffer.alloc(60 * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(200_000);
+    const officer = await t.as('performance-officer');
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/values?dryRun=true',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': XLSX_MIME },
+      payload: bomb,
+    });
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toMatchObject({
+      status: 400,
+      detail:
+        'The workbook unpacks to 60 MB, more than the 50 MB this import takes: split it into smaller files or save it as CSV',
+    });
   });
 });
