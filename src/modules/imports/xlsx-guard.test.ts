@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook, columnNumber, worksheetExtent, WorkbookRefused } from './xlsx-guard.ts';
-import { zip } from '../../../test/helpers/hostile-files.ts';
+import { zip } from './test/hostile-zip.ts';
 
 const LIMITS = { maxUnpackedBytes: 50 * 1024 * 1024, maxRowNumber: 200_001, maxColumns: 200 };
 

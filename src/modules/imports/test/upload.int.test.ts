@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../import-files.ts';
-import { zip } from '../../../../test/helpers/hostile-files.ts';
+import { zip } from './hostile-zip.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
