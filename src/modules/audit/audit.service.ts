@@ -7,6 +7,8 @@ import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { eventsInUnits, unitTree } from './data/audit-scope.repository.ts';
+import { auditUnitsOf } from './domain/reader-scope.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -69,11 +71,22 @@ export function createAuditService({ db }: ServiceDeps) {
   const mayRead = (caller: Caller) => holdsPermission(caller, 'view:audit');
   const refusal = () => forbidden('You do not have permission to see the audit trail');
 
+  /** The events of the caller's organisation they may read: all of them, or those about their units' records. */
+  async function readable(caller: Caller): Promise<SQL> {
+    const inOrganisation = eq(auditEvents.organisationId, caller.organisationId);
+    const units = auditUnitsOf(caller, await unitTree(db, caller.organisationId));
+    if (units === null) return inOrganisation;
+    return and(inOrganisation, eventsInUnits(db, caller.organisationId, [...units]))!;
+  }
+
   return {
-    /** Newest first, 50 to a page; a page past the end shows the last page. */
+    /**
+     * Newest first, 50 to a page; a page past the end shows the last page. A reader whose grants
+     * are held over units sees only events about their units' records (domain/reader-scope.ts).
+     */
     async list(caller: Caller, query: AuditQuery): Promise<Result<AuditPage>> {
       if (!mayRead(caller)) return refusal();
-      const conditions: SQL[] = [eq(auditEvents.organisationId, caller.organisationId)];
+      const conditions: SQL[] = [await readable(caller)];
       if (query.entityType) conditions.push(eq(auditEvents.entityType, query.entityType));
       if (query.actor) conditions.push(eq(auditEvents.actorPersonId, query.actor));
       if (query.from) conditions.push(sql`${auditEvents.at} >= ${ukDayStart(query.from)}`);
@@ -104,10 +117,10 @@ export function createAuditService({ db }: ServiceDeps) {
       return ok({ events, page, pageCount, pageSize: AUDIT_PAGE_SIZE, total });
     },
 
-    /** What the filters can choose from: the entity types and the people found in the trail. */
+    /** What the filters can choose from: the entity types and the people found in the part of the trail the caller reads. */
     async filterOptions(caller: Caller): Promise<Result<AuditFilterOptions>> {
       if (!mayRead(caller)) return refusal();
-      const inOrganisation = eq(auditEvents.organisationId, caller.organisationId);
+      const inOrganisation = await readable(caller);
       const [types, actors] = await Promise.all([
         db
           .selectDistinct({ entityType: auditEvents.entityType })

@@ -96,7 +96,7 @@ export function createImportExportService(deps: ServiceDeps & { statuses: Status
       }
     },
 
-    /** The organisation's active measures, their breakdown categories, current targets or values, as a file the import reads back. */
+    /** The active measures, breakdown categories, current targets or values the caller may see (export-file.ts), as a file the import reads back. */
     exportFile: (caller: Caller, kind: ImportKind, format: FileFormat) =>
       exportFile({ db, clock }, caller, kind, format),
   };

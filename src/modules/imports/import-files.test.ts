@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, FileProblem, readTable, type TableRow } from './import-files.ts';
@@ -90,6 +91,59 @@ describe('reading CSV', () => {
     expect(rows).toEqual([{ line: 2, cells: ['£5'] }]);
     await expect(readTable(Buffer.from('a\u0000b'), 'csv', { maxBytes: 100, maxRows: 10 })).rejects.toThrow(
       'not a CSV text file',
+    );
+  });
+});
+
+describe('reading XLSX', () => {
+  const workbook = async (fill: (sheet: ExcelJS.Worksheet) => void) => {
+    const book = new ExcelJS.Workbook();
+    fill(book.addWorksheet('values'));
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+  const limits = { maxBytes: 10_000_000, maxRows: 1_000 };
+
+  it('reads the rows, each as long as its own last cell', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['measureCode', 'periodKey', 'value']);
+      sheet.addRow(['M-1', '2025-26-Q1']);
+      sheet.getCell('E3').value = 7;
+    });
+    const table = await readTable(bytes, 'xlsx', limits);
+    const rows: TableRow[] = [];
+    for await (const batch of table.batches) rows.push(...batch);
+    expect(table.header).toEqual(['measureCode', 'periodKey', 'value']);
+    expect(rows).toEqual([
+      { line: 2, cells: ['M-1', '2025-26-Q1'] },
+      { line: 3, cells: ['', '', '', '', '7'] },
+    ]);
+  });
+
+  it('refuses a worksheet wider than 200 columns or longer than the row limit before reading it', async () => {
+    const wide = await workbook((sheet) => {
+      sheet.addRow(['measureCode']);
+      sheet.getCell('GS2').value = 1;
+    });
+    await expect(readTable(wide, 'xlsx', limits)).rejects.toThrow(
+      new FileProblem(
+        'The worksheet sheet1 uses 201 columns, more than the 200 this import takes: delete the columns after the last one with data, or save it as CSV',
+      ),
+    );
+    const long = await workbook((sheet) => {
+      sheet.addRow(['measureCode']);
+      sheet.getCell('A1002').value = 'M-1';
+    });
+    await expect(readTable(long, 'xlsx', limits)).rejects.toThrow(
+      'The worksheet sheet1 reaches row 1,002, past the 1,001 rows this import takes',
+    );
+  });
+
+  it('refuses a workbook that unpacks to more than the limit', async () => {
+    const bytes = await workbook((sheet) => {
+      for (let i = 0; i < 2_000; i++) sheet.addRow([`M-${i}`, 'x'.repeat(100)]);
+    });
+    await expect(readTable(bytes, 'xlsx', { ...limits, maxRows: 10_000, maxUnpackedBytes: 100_000 })).rejects.toThrow(
+      /^The workbook unpacks to 0\.\d MB, more than the 0\.1 MB this import takes/,
     );
   });
 });

@@ -4,6 +4,7 @@
  * with the line (CSV) or row number (XLSX) a person sees in their spreadsheet.
  */
 import ExcelJS from 'exceljs';
+import { checkWorkbook, WorkbookRefused } from './xlsx-guard.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -17,7 +18,14 @@ export interface TableRow {
 export interface FileLimits {
   maxBytes: number;
   maxRows: number;
+  /** The most a workbook (.xlsx, a zip archive) may unpack to; DEFAULT_MAX_UNPACKED_BYTES when absent. */
+  maxUnpackedBytes?: number;
 }
+
+/** A workbook unpacking to more than this is refused before it is read (a zip bomb runs the server out of memory). */
+const DEFAULT_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+/** No import has more columns than this; a worksheet using more is refused before it is read. */
+const MAX_XLSX_COLUMNS = 200;
 
 /** A problem with the file as a whole (not one row): wrong format, too big, unreadable. */
 export class FileProblem extends Error {}
@@ -188,7 +196,18 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function* xlsxRows(bytes: Buffer): AsyncGenerator<TableRow[]> {
+async function* xlsxRows(bytes: Buffer, limits: FileLimits): AsyncGenerator<TableRow[]> {
+  try {
+    checkWorkbook(bytes, {
+      maxUnpackedBytes: limits.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES,
+      // The header row, then the data rows.
+      maxRowNumber: limits.maxRows + 1,
+      maxColumns: MAX_XLSX_COLUMNS,
+    });
+  } catch (error) {
+    if (error instanceof WorkbookRefused) throw new FileProblem(error.message);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -199,11 +218,13 @@ async function* xlsxRows(bytes: Buffer): AsyncGenerator<TableRow[]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new FileProblem('The workbook has no worksheets');
-  const width = sheet.columnCount;
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= width; column++) cells.push(cellText(row.getCell(column).value));
+    // Each row as long as its own last cell (readers treat missing cells as empty), not the sheet's widest.
+    const cells: string[] = Array.from({ length: row.cellCount }, () => '');
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value);
+    });
     if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: rowNumber, cells });
   });
   for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
@@ -216,7 +237,7 @@ export async function readTable(
   limits: FileLimits,
 ): Promise<{ header: string[]; batches: AsyncGenerator<TableRow[]> }> {
   checkSize(bytes.length, limits);
-  const source = format === 'csv' ? csvRows(bytes) : xlsxRows(bytes);
+  const source = format === 'csv' ? csvRows(bytes) : xlsxRows(bytes, limits);
   const first = await source.next();
   const firstBatch = first.done ? [] : first.value;
   const headerRow = firstBatch[0];

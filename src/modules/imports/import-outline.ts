@@ -79,9 +79,17 @@ export interface ImportOptions {
 
 export const MAX_REPORTED_ISSUES = 500;
 /** Files sent to the web page or the API. */
-export const WEB_LIMITS: FileLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 200_000 };
+export const WEB_LIMITS: FileLimits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxRows: 200_000,
+  maxUnpackedBytes: 50 * 1024 * 1024,
+};
 /** Files imported from the command line. */
-export const CLI_LIMITS: FileLimits = { maxBytes: 1024 * 1024 * 1024, maxRows: 2_000_000 };
+export const CLI_LIMITS: FileLimits = {
+  maxBytes: 1024 * 1024 * 1024,
+  maxRows: 2_000_000,
+  maxUnpackedBytes: 512 * 1024 * 1024,
+};
 /** Statuses are recomputed for at most this many periods back from the current one. */
 const RECOMPUTE_PERIODS_BACK = 24;
 

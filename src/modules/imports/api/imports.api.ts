@@ -124,6 +124,9 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
               `must be ${kindsInWords}, then .csv or .xlsx`,
             ),
         }),
+        description:
+          'Only the measures of the units you may view (and those below them), with only official values ' +
+          '(verified, approved or published) unless you may enter, verify or approve the measure’s values.',
         response: { ...problemResponses },
       },
     },

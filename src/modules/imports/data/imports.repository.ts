@@ -6,7 +6,14 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/db.ts';
-import { measureBreakdowns, measures, measureTargets, measureValues, periodLocks } from '../../measures/index.ts';
+import {
+  measureAssignees,
+  measureBreakdowns,
+  measures,
+  measureTargets,
+  measureValues,
+  periodLocks,
+} from '../../measures/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people, units } from '../../organisation/index.ts';
 
@@ -149,6 +156,28 @@ export async function insertTargets(db: Db, rows: (typeof measureTargets.$inferI
 
 // --- export ---------------------------------------------------------------------------------------
 
+/** The active measures with what decides who may export them (their unit, owner and verifier). */
+export async function activeMeasuresForScope(db: Db, organisationId: string) {
+  return db
+    .select({
+      id: measures.id,
+      ownerUnitId: measures.ownerUnitId,
+      ownerPersonId: measures.ownerPersonId,
+      verifierPersonId: measures.verifierPersonId,
+    })
+    .from(measures)
+    .where(and(eq(measures.organisationId, organisationId), eq(measures.status, 'active')));
+}
+
+/** The measures a person is assigned to enter data for. */
+export async function assignedMeasureIds(db: Db, organisationId: string, personId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ measureId: measureAssignees.measureId })
+    .from(measureAssignees)
+    .where(and(eq(measureAssignees.organisationId, organisationId), eq(measureAssignees.personId, personId)));
+  return new Set(rows.map((row) => row.measureId));
+}
+
 /** Active measures with their owner's and verifier's e-mail and their unit's code. */
 export async function measuresForExport(db: Db, organisationId: string) {
   const owner = alias(people, 'owner');
@@ -211,6 +240,7 @@ export async function targetsForExport(db: Db, organisationId: string) {
 export async function valuesForExport(db: Db, organisationId: string) {
   return db
     .select({
+      measureId: measureValues.measureId,
       code: measures.code,
       breakdown: measureBreakdowns.dimension,
       breakdownCode: measureBreakdowns.code,

@@ -1,4 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { XLSX_MIME } from '../import-files.ts';
+import { zip } from './hostile-zip.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
@@ -63,5 +66,57 @@ describe('file upload on the import page', () => {
       payload: body.payload,
     });
     expect(response.statusCode).toBe(403);
+  });
+
+  it('refuses a workbook with a cell in its last column and row, on the page and the API, naming the limit', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('values');
+    sheet.addRow(['measureCode', 'periodKey', 'value']);
+    sheet.getCell('XFD1048576').value = 1;
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const message =
+      'The worksheet sheet1 uses 16,384 columns, more than the 200 this import takes: delete the columns after the last one with data, or save it as CSV';
+    const officer = await t.as('performance-officer');
+    const body = multipart(
+      { _csrf: officer.csrf, kind: 'values', action: 'check' },
+      { name: 'values.xlsx', content: bytes },
+    );
+    const page = await t.app.inject({
+      method: 'POST',
+      url: '/imports',
+      headers: { cookie: officer.cookie, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('govuk-error-summary');
+    expect(page.body).toContain(message);
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/values?dryRun=true',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': XLSX_MIME },
+      payload: bytes,
+    });
+    expect(api.statusCode).toBe(400);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(api.json()).toMatchObject({ status: 400, detail: message });
+  });
+
+  it('refuses a zip bomb on the API before unpacking it, naming the 50 MB limit', async () => {
+    // 60 MB of spaces packs into a few tens of kilobytes.
+    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', content: Buffer.alloc(60 * 1024 * 1024, 0x20) }]);
+    expect(bomb.length).toBeLessThan(200_000);
+    const officer = await t.as('performance-officer');
+    const api = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/values?dryRun=true',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': XLSX_MIME },
+      payload: bomb,
+    });
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toMatchObject({
+      status: 400,
+      detail:
+        'The workbook unpacks to 60 MB, more than the 50 MB this import takes: split it into smaller files or save it as CSV',
+    });
   });
 });
