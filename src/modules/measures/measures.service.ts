@@ -14,6 +14,8 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { fill, words } from '../../platform/words/index.ts';
+import { definingChanges, listOfFields } from './domain/stable-definition.ts';
 
 export type Measure = repo.MeasureRow;
 export type MeasureTarget = repo.TargetWithSetter;
@@ -59,6 +61,23 @@ function definitionColumns(input: MeasureDefinition) {
 }
 
 export type MeasuresService = ReturnType<typeof createMeasuresService>;
+
+/**
+ * A change to a defining field of a measure that has values, refused naming every such field
+ * (the first is the field the error points at); null when the change may go ahead.
+ */
+async function unstableDefinition(
+  tx: Db,
+  organisationId: string,
+  measure: Measure,
+  input: MeasureDefinition,
+): Promise<Result<never> | null> {
+  const changes = definingChanges(measure, input);
+  if (changes.length === 0) return null;
+  if ((await repo.recentValues(tx, organisationId, measure.id, 1)).length === 0) return null;
+  const fields = listOfFields(changes.map((field) => words.stableDefinition.fields[field]));
+  return refuse('invalid_state', fill(words.stableDefinition.refused, { fields, code: measure.code }), changes[0]);
+}
 
 export function createMeasuresService({ db, clock }: ServiceDeps) {
   const today = () => clock.today();
@@ -241,16 +260,8 @@ export function createMeasuresService({ db, clock }: ServiceDeps) {
         ) {
           return forbidden('You can only move a measure to a part of the organisation you manage');
         }
-        if (
-          input.frequency !== measure.frequency &&
-          (await repo.recentValues(tx, caller.organisationId, id, 1)).length > 0
-        ) {
-          return refuse(
-            'invalid_state',
-            'The frequency cannot change once values have been entered: retire this measure and add a new one',
-            'frequency',
-          );
-        }
+        const refusal = await unstableDefinition(tx, caller.organisationId, measure, input);
+        if (refusal) return refusal;
         const duplicate = await repo.findMeasureByCode(tx, caller.organisationId, input.code);
         if (duplicate && duplicate.id !== id) return duplicateCode(input.code);
         const updated = await repo.updateMeasure(

@@ -190,4 +190,19 @@ export const en = {
     wholeCouncil: 'Whole council',
     spcChartTitle: '{code} {title}: SPC chart',
   },
+  /** A measure's defining fields, which cannot change once it has values (stable-definition.ts). */
+  stableDefinition: {
+    refused:
+      'The {fields} of {code} cannot change once values have been entered: it would re-rate the history. Retire this measure and add a new one',
+    fields: {
+      frequency: 'frequency',
+      polarity: 'polarity',
+      unit: 'unit',
+      aggregation: 'aggregation',
+      numeratorLabel: 'numerator',
+      denominatorLabel: 'denominator',
+      calculation: 'calculation',
+      definition: 'definition',
+    },
+  },
 } as const;

@@ -4,3 +4,4 @@ export * from './measure.ts';
 export * from './values.ts';
 export * from './targets.ts';
 export * from '../../../kernel/measurement/target-history.ts';
+export * from './stable-definition.ts';

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, measureItemLinks, measures } from '../../../schema.ts';
+import { auditEvents, measureItemLinks, measures, measureValues } from '../../../schema.ts';
+import { paths } from '../../../kernel/paths.ts';
 import { childUnit, measureBody, planWithItems } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -129,6 +130,54 @@ describe.each(DATABASES)('measure definitions on %s', (kind) => {
         .api('GET', '/api/v1/measures?status=retired')
         .then((r) => r.json().map((m: { id: string }) => m.id)),
     ).toContain(id);
+  });
+
+  it('keeps a definition stable once values exist: a defining change is refused naming the fields, wording still changes', async () => {
+    const officer = await t.as('performance-officer');
+    const { id } = (await officer.api('POST', '/api/v1/measures', measureBody({ code: 'STABLE-1' }))).json();
+    // Before any value, the definition may still be put right.
+    const early = await officer.api('PUT', `/api/v1/measures/${id}`, measureBody({ code: 'STABLE-1', unit: 'number' }));
+    expect(early.statusCode).toBe(200);
+    await db().insert(measureValues).values({
+      organisationId: officer.organisationId,
+      measureId: id,
+      periodKey: '2025-26-Q1',
+      value: 71,
+      status: 'approved',
+    });
+    const before = await counts();
+    const refused = await officer.api(
+      'PUT',
+      `/api/v1/measures/${id}`,
+      measureBody({ code: 'STABLE-1', unit: '%', polarity: 'lower-is-better' }),
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toEqual([
+      {
+        field: 'polarity',
+        message:
+          'The polarity and unit of STABLE-1 cannot change once values have been entered: it would re-rate the history. Retire this measure and add a new one',
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+    // The page says the same in its error summary.
+    const form = measureBody({ code: 'STABLE-1', unit: 'number', definition: 'A different count altogether' });
+    const page = await officer.post(
+      paths.editMeasure(id),
+      Object.fromEntries(Object.entries(form).map(([key, value]) => [key, String(value)])),
+    );
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('govuk-error-summary');
+    expect(page.body).toContain('The definition of STABLE-1 cannot change once values have been entered');
+    // Wording changes stay in place, audited.
+    const renamed = await officer.api(
+      'PUT',
+      `/api/v1/measures/${id}`,
+      measureBody({ code: 'STABLE-1', unit: 'number', title: 'Renamed' }),
+    );
+    expect(renamed.statusCode).toBe(200);
+    const audit = await db().select().from(auditEvents).where(eq(auditEvents.entityId, id));
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);
   });
 
   it('links one measure to two plan items: listed under both, unlinking audited', async () => {
