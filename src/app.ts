@@ -12,12 +12,16 @@ import type { Deps } from './container.ts';
 import { accessControl, type DeclaredRoute } from './platform/http/access-control.ts';
 import { csrfProtection } from './platform/http/csrf.ts';
 import { errorPages } from './platform/http/error-pages.ts';
+import { loggerOptions } from './platform/http/logging.ts';
+import { refuseNulCharacters } from './platform/http/nul-characters.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { views } from './platform/http/views.ts';
 import { assetRoutes } from './platform/http/assets.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where the log goes, instead of standard output (tests read it); turns the logger on. */
+  logStream?: NodeJS.WritableStream;
   /** Filled with every route and its declared access, for the route × role test. */
   declaredRoutes?: DeclaredRoute[];
 }
@@ -27,7 +31,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const { config, services } = deps;
   const secureCookies = config.baseUrl.startsWith('https://');
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel } : false,
+    logger: options.logger || options.logStream ? loggerOptions(config.logLevel, options.logStream) : false,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -50,6 +54,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     limits: { files: 1, fileSize: 20 * 1024 * 1024, fields: 20 },
   });
   await app.register(csrfProtection, { secureCookies });
+  await app.register(refuseNulCharacters);
   await app.register(views, {
     serviceName: 'Golden Thread',
     secureCookies,

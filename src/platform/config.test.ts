@@ -62,6 +62,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('loads the demo council only outside production, unless SEED_DEMO says otherwise', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: SECRET };
+    expect(loadConfig({ NODE_ENV: 'development' }).seedDemo).toBe(true);
+    expect(loadConfig(production).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: '' }).seedDemo).toBe(false);
+    expect(loadConfig({ ...production, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
   it('derives the base URL from the port when none is given', () => {
     expect(loadConfig({ PORT: '4100' }).baseUrl).toBe('http://localhost:4100');
   });

@@ -21,7 +21,8 @@ const configSchema = z.object({
   BASE_URL: z.url('must be an absolute URL such as http://localhost:3000').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  // Unset: the demo council loads in development and test, never in production (its password is public).
+  SEED_DEMO: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
   // E-mail (reminders). Without SMTP_HOST nothing is sent: the reminder job logs what it would send.
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -55,6 +56,7 @@ export interface Config {
   readonly baseUrl: string;
   readonly production: boolean;
   readonly logLevel: string;
+  /** Load the demo council into an empty database: SEED_DEMO, or when unset, everywhere but production. */
   readonly seedDemo: boolean;
   /** SMTP for reminders; undefined when SMTP_HOST is not set (nothing is sent). */
   readonly smtp: SmtpConfig | undefined;
@@ -94,7 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseUrl: values.BASE_URL ?? `http://localhost:${values.PORT}`,
     production,
     logLevel: values.LOG_LEVEL,
-    seedDemo: values.SEED_DEMO === 'true',
+    seedDemo: values.SEED_DEMO === undefined ? !production : values.SEED_DEMO === 'true',
     smtp: values.SMTP_HOST
       ? Object.freeze({
           host: values.SMTP_HOST,

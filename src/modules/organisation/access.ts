@@ -1,5 +1,8 @@
+import { ROLE_NAMES, ROLE_PERMISSIONS, type Role } from '../../kernel/access/index.ts';
 import { createAccessPolicy, type AccessPolicy, type UnitAncestry } from '../../platform/access/policy.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { unitAncestry } from './data/units.repository.ts';
 
 /** The organisation module fills the platform's ancestry port: read through `db` (or a transaction). */
@@ -13,4 +16,49 @@ export function unitAncestryIn(db: Db): UnitAncestry {
  */
 export function accessPolicyIn(db: Db): AccessPolicy {
   return createAccessPolicy(unitAncestryIn(db));
+}
+
+/**
+ * "Change only people below you" (docs/architecture.md, Access): a person's record, leaving and
+ * roles may be changed only by someone who holds every permission of every role they hold, over
+ * the same unit (or above it). Returns the first role held beyond the caller's rights, or null.
+ * The same rule for a role about to be granted: `roleBeyondCaller(policy, caller, [{ role, unitId }])`.
+ */
+export async function roleBeyondCaller(
+  policy: AccessPolicy,
+  caller: Caller,
+  grants: readonly { role: Role; unitId: string | null }[],
+): Promise<Role | null> {
+  for (const grant of grants) {
+    for (const permission of ROLE_PERMISSIONS[grant.role]) {
+      if (!(await policy.can(caller, permission, { unitId: grant.unitId }))) return grant.role;
+    }
+  }
+  return null;
+}
+
+export const holdsMoreRights = (name: string, role: Role) =>
+  `${name} holds rights that you do not (${ROLE_NAMES[role]}), so you cannot change their record, ` +
+  'their leaving or their roles; ask an administrator for the whole organisation';
+
+/**
+ * A refused change to a person's account or roles is itself recorded, outside the refused (rolled
+ * back) transaction, so the trail shows who tried to change whom.
+ */
+export function recordRefusal(
+  db: Db,
+  caller: Caller,
+  personId: string,
+  attempted: 'update' | 'leave' | 'grant' | 'end',
+  reason: string,
+): Promise<void> {
+  return recordAudit(db, {
+    organisationId: caller.organisationId,
+    actor: actorOf(caller),
+    entityType: 'person',
+    entityId: personId,
+    action: 'refuse',
+    newValue: { attempted },
+    reason,
+  });
 }

@@ -6,11 +6,10 @@ import type { Db } from '../../platform/db/db.ts';
 import * as peopleRepo from './data/people.repository.ts';
 import * as rolesRepo from './data/roles.repository.ts';
 import * as unitsRepo from './data/units.repository.ts';
-import { accessPolicyIn } from './access.ts';
-import { hashPassword } from './auth.service.ts';
+import { accessPolicyIn, holdsMoreRights, recordRefusal, roleBeyondCaller } from './access.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { type DomainError, forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { londonDateOf } from '../../platform/clock.ts';
 
@@ -57,10 +56,27 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
     return ok(null);
   }
 
-  /** What goes in the audit trail: never the password itself. */
+  /** What goes in the audit trail (a password is never accepted here: personInput refuses one). */
   function auditValues(input: PersonInput) {
-    const { password, ...rest } = input;
-    return { ...rest, ...(password ? { passwordSet: true } : {}) };
+    const { password: _refused, ...rest } = input;
+    return rest;
+  }
+
+  /**
+   * Refused because the person holds rights beyond the caller's, or is the last administrator: a
+   * refusal the trail keeps (access.ts, recordRefusal). Returns the failure to hand back.
+   */
+  async function refusedAndRecorded<T>(
+    caller: Caller,
+    personId: string,
+    attempted: 'update' | 'leave',
+    result: Result<T>,
+    recorded: DomainError | null,
+  ): Promise<Result<T>> {
+    if (!result.ok && recorded && result.error === recorded) {
+      await recordRefusal(db, caller, personId, attempted, recorded.message);
+    }
+    return result;
   }
 
   return {
@@ -102,7 +118,6 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
     },
 
     async create(caller: Caller, input: PersonInput): Promise<Result<Person>> {
-      const passwordHash = input.password ? await hashPassword(input.password) : null;
       return inTransactionOrDuplicate(input.email, async (tx) => {
         if (!(await mayManageAt(tx, caller, input.unitId))) {
           return forbidden('You can only add people to the part of the organisation you manage people for');
@@ -119,7 +134,6 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
           jobTitle: input.jobTitle,
           unitId: input.unitId,
           lineManagerId: input.lineManagerId,
-          passwordHash,
         });
         await recordAudit(tx, {
           organisationId: caller.organisationId,
@@ -134,8 +148,8 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
     },
 
     async update(caller: Caller, id: string, input: PersonInput): Promise<Result<Person>> {
-      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-      return inTransactionOrDuplicate(input.email, async (tx) => {
+      let recorded: DomainError | null = null;
+      const result = await inTransactionOrDuplicate(input.email, async (tx) => {
         const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
         if (!existing) return notFound('Person');
         // One policy for both checks: a person kept in their unit costs one ancestry load.
@@ -143,6 +157,16 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
         const mayManage = (unitId: string | null) => access.can(caller, 'manage:people', { unitId });
         if (!(await mayManage(existing.unitId)) || !(await mayManage(input.unitId))) {
           return forbidden('You can only change people in the part of the organisation you manage people for');
+        }
+        const beyond = await roleBeyondCaller(
+          access,
+          caller,
+          await rolesRepo.activeAssignmentsOfPerson(tx, caller.organisationId, id),
+        );
+        if (beyond) {
+          const refusal = forbidden(holdsMoreRights(existing.name, beyond));
+          recorded = refusal.ok ? null : refusal.error;
+          return refusal;
         }
         const references = await checkReferences(tx, caller, id, input);
         if (!references.ok) return references;
@@ -155,10 +179,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
           unitId: input.unitId,
           lineManagerId: input.lineManagerId,
         };
-        const updated = await peopleRepo.updatePerson(tx, caller.organisationId, id, {
-          ...changes,
-          ...(passwordHash ? { passwordHash } : {}),
-        });
+        const updated = await peopleRepo.updatePerson(tx, caller.organisationId, id, changes);
         if (!updated) return notFound('Person');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
@@ -171,6 +192,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
         });
         return ok(updated);
       });
+      return refusedAndRecorded(caller, id, 'update', result, recorded);
     },
 
     /** Records that the person has left: the record stays, their role assignments end. */
@@ -179,7 +201,12 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
       if (input.leftOn > londonDateOf(now)) {
         return refuse('invalid', 'The date they left must be today or in the past', 'leftOn');
       }
-      return inTransaction(db, async (tx) => {
+      let recorded: DomainError | null = null;
+      const refuseAndRecord = (refusal: Result<never>) => {
+        recorded = refusal.ok ? null : refusal.error;
+        return refusal;
+      };
+      const result = await inTransaction(db, async (tx) => {
         const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
         if (!existing) return notFound('Person');
         if (!(await mayManageAt(tx, caller, existing.unitId))) {
@@ -191,6 +218,24 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
         if (id === caller.personId) {
           return refuse('invalid_state', 'You cannot record yourself as having left; ask a colleague', 'leftOn');
         }
+        // The council keeps an administrator: checked first, whoever asks, as it can never be allowed.
+        const administrators = await rolesRepo.lockCouncilAdministrators(tx, caller.organisationId);
+        if (administrators.length > 0 && administrators.every((admin) => admin.personId === id)) {
+          return refuseAndRecord(
+            refuse(
+              'invalid_state',
+              `${existing.name} is the council’s only administrator: make someone else an administrator for the ` +
+                'whole organisation before recording that they have left',
+              'leftOn',
+            ),
+          );
+        }
+        const beyond = await roleBeyondCaller(
+          accessPolicyIn(tx),
+          caller,
+          await rolesRepo.activeAssignmentsOfPerson(tx, caller.organisationId, id),
+        );
+        if (beyond) return refuseAndRecord(forbidden(holdsMoreRights(existing.name, beyond)));
         const updated = await peopleRepo.updatePerson(tx, caller.organisationId, id, {
           status: 'left',
           leftOn: input.leftOn,
@@ -220,6 +265,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
         }
         return ok(updated);
       });
+      return refusedAndRecorded(caller, id, 'leave', result, recorded);
     },
   };
 

@@ -8,11 +8,11 @@ import * as partnersRepo from './data/partners.repository.ts';
 import * as peopleRepo from './data/people.repository.ts';
 import * as rolesRepo from './data/roles.repository.ts';
 import * as unitsRepo from './data/units.repository.ts';
-import { accessPolicyIn } from './access.ts';
+import { accessPolicyIn, holdsMoreRights, recordRefusal, roleBeyondCaller } from './access.ts';
 import { roleAssignments } from './data/access.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
+import { type DomainError, forbidden, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type RoleAssignment = rolesRepo.RoleAssignmentRow;
@@ -31,6 +31,30 @@ export function createRolesService({ db, clock }: ServiceDeps) {
     await peopleRepo.updatePerson(tx, organisationId, personId, { partnerId: partnerId ?? null });
   }
 
+  /**
+   * The person holds no role beyond the caller's rights (access.ts, "change only people below
+   * you"); the refusal otherwise.
+   */
+  async function personBeyondCaller(tx: Db, caller: Caller, person: { id: string; name: string }) {
+    const held = await rolesRepo.activeAssignmentsOfPerson(tx, caller.organisationId, person.id);
+    const beyond = await roleBeyondCaller(accessPolicyIn(tx), caller, held);
+    return beyond ? forbidden(holdsMoreRights(person.name, beyond)) : null;
+  }
+
+  /** Records a refusal the trail keeps (a change to someone above the caller, or the last administrator). */
+  async function recordedIfMarked<T>(
+    caller: Caller,
+    personId: string,
+    attempted: 'grant' | 'end',
+    result: Result<T>,
+    marked: DomainError | null,
+  ): Promise<Result<T>> {
+    if (!result.ok && marked && result.error === marked) {
+      await recordRefusal(db, caller, personId, attempted, marked.message);
+    }
+    return result;
+  }
+
   return {
     async listForPerson(caller: Caller, personId: string): Promise<Result<RoleAssignmentDetail[]>> {
       if (!(await peopleRepo.findPerson(db, caller.organisationId, personId))) return notFound('Person');
@@ -38,7 +62,12 @@ export function createRolesService({ db, clock }: ServiceDeps) {
     },
 
     async grant(caller: Caller, personId: string, input: RoleAssignmentInput): Promise<Result<RoleAssignment>> {
-      return inTransaction(db, async (tx) => {
+      let marked: DomainError | null = null;
+      const mark = (refusal: Result<never>) => {
+        marked = refusal.ok ? null : refusal.error;
+        return refusal;
+      };
+      const result = await inTransaction(db, async (tx) => {
         const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
         if (!person) return notFound('Person');
         if (person.status !== 'active') {
@@ -52,6 +81,16 @@ export function createRolesService({ db, clock }: ServiceDeps) {
             input.unitId
               ? 'You can only grant roles within the part of the organisation you administer'
               : 'Only an administrator for the whole organisation can grant a role over the whole organisation',
+          );
+        }
+        const above = await personBeyondCaller(tx, caller, person);
+        if (above) return mark(above);
+        // Nobody grants a role allowing more than they may do there themselves.
+        if (await roleBeyondCaller(accessPolicyIn(tx), caller, [{ role: input.role, unitId: input.unitId }])) {
+          return mark(
+            forbidden(
+              `You cannot grant the ${ROLE_NAMES[input.role]} role there: it allows things you may not do there yourself`,
+            ),
           );
         }
         if (input.partnerId && !(await partnersRepo.findPartner(tx, caller.organisationId, input.partnerId))) {
@@ -93,11 +132,17 @@ export function createRolesService({ db, clock }: ServiceDeps) {
         });
         return ok(assignment);
       });
+      return recordedIfMarked(caller, personId, 'grant', result, marked);
     },
 
     /** Ends an assignment; it stays in the person's history. */
     async end(caller: Caller, personId: string, assignmentId: string): Promise<Result<RoleAssignment>> {
-      return inTransaction(db, async (tx) => {
+      let marked: DomainError | null = null;
+      const mark = (refusal: Result<never>) => {
+        marked = refusal.ok ? null : refusal.error;
+        return refusal;
+      };
+      const result = await inTransaction(db, async (tx) => {
         const assignment = await rolesRepo.findAssignment(tx, caller.organisationId, personId, assignmentId);
         if (!assignment) return notFound('Role assignment');
         if (assignment.endedAt) return refuse('invalid_state', 'This role assignment has already ended');
@@ -107,6 +152,21 @@ export function createRolesService({ db, clock }: ServiceDeps) {
         if (assignment.role === 'administrator' && personId === caller.personId) {
           return refuse('invalid_state', 'You cannot end your own administrator role; ask another administrator');
         }
+        if (assignment.role === 'administrator' && assignment.unitId === null) {
+          const administrators = await rolesRepo.lockCouncilAdministrators(tx, caller.organisationId);
+          if (administrators.every((admin) => admin.assignmentId === assignmentId)) {
+            return mark(
+              refuse(
+                'invalid_state',
+                'This is the council’s last administrator role for the whole organisation: make someone else an ' +
+                  'administrator before ending it',
+              ),
+            );
+          }
+        }
+        const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
+        const above = person ? await personBeyondCaller(tx, caller, person) : null;
+        if (above) return mark(above);
         const ended = await rolesRepo.endAssignment(tx, caller.organisationId, assignmentId, clock());
         if (!ended) return refuse('invalid_state', 'This role assignment has already ended');
         if (assignment.role === 'partner') await syncPartnerOfPerson(tx, caller.organisationId, personId);
@@ -121,6 +181,7 @@ export function createRolesService({ db, clock }: ServiceDeps) {
         });
         return ok(ended);
       });
+      return recordedIfMarked(caller, personId, 'end', result, marked);
     },
   };
 }

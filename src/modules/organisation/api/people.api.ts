@@ -98,7 +98,7 @@ export async function peopleApi(app: FastifyInstance, { services }: { services: 
       config: manage,
       schema: {
         tags,
-        summary: 'Add a person (optionally with an initial password of at least 12 characters)',
+        summary: 'Add a person (no password: a password sent is refused; people set their own from a reset link)',
         body: personInput,
         response: { 201: personSchema, ...problemResponses },
       },
@@ -115,7 +115,9 @@ export async function peopleApi(app: FastifyInstance, { services }: { services: 
       config: manage,
       schema: {
         tags,
-        summary: "Change a person's details (a password, if sent, replaces theirs)",
+        summary:
+          "Change a person's details (a password sent is refused: nobody sets another person's password). " +
+          'Refused (403) for a person holding rights beyond your own',
         params: idParams,
         body: personInput,
         response: { 200: personSchema, ...problemResponses },

@@ -102,3 +102,28 @@ export async function endAssignment(
     .returning();
   return row;
 }
+
+/**
+ * The council's administrators for the whole organisation still in force, held by people still
+ * active, locked until the transaction ends: two changes made at once cannot each leave the other
+ * administrator as the last one and so leave none.
+ */
+export async function lockCouncilAdministrators(
+  db: Db,
+  organisationId: string,
+): Promise<{ assignmentId: string; personId: string }[]> {
+  return db
+    .select({ assignmentId: roleAssignments.id, personId: roleAssignments.personId })
+    .from(roleAssignments)
+    .innerJoin(people, eq(people.id, roleAssignments.personId))
+    .where(
+      and(
+        eq(roleAssignments.organisationId, organisationId),
+        eq(roleAssignments.role, 'administrator'),
+        isNull(roleAssignments.unitId),
+        isNull(roleAssignments.endedAt),
+        eq(people.status, 'active'),
+      ),
+    )
+    .for('update', { of: roleAssignments });
+}

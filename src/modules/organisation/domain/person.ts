@@ -3,7 +3,8 @@ import { isoDate, optionalId, optionalText, requiredText } from '../../../kernel
 
 export const PERSON_STATUSES = ['active', 'left'] as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
+const PASSWORD_NOT_SET_HERE =
+  'You cannot set someone’s password here. They set their own from a password reset link, so no one else knows it';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
@@ -19,15 +20,11 @@ export const personInput = z.object({
   jobTitle: optionalText('job title', 200),
   unitId: optionalId('Select a unit that exists'),
   lineManagerId: optionalId('Select a line manager who exists'),
-  /** Optional: an initial password, so the person can sign in. Left empty, it is not changed. */
-  password: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, 'Password must be 200 characters or fewer')
-      .optional(),
-  ),
+  /**
+   * Refused whenever it is not empty: nobody sets another person's password (they could then sign
+   * in as them). People set their own, from a password reset link.
+   */
+  password: z.preprocess(blankToUndefined, z.undefined({ message: PASSWORD_NOT_SET_HERE }).optional()),
 });
 export type PersonInput = z.infer<typeof personInput>;
 

@@ -28,18 +28,22 @@ describe.each(PAGE_DATABASES)('people on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  it('HR adds a person through the API, audited without the password, and the person can sign in', async () => {
+  it('HR adds a person through the API, audited, with no password (nobody sets another person’s)', async () => {
     const hr = await t.as('hr');
-    const body = person({ unitId: t.org.rootUnitId, password: 'a long enough password' });
+    const body = person({ unitId: t.org.rootUnitId });
     const created = await hr.api('POST', '/api/v1/people', body);
     expect(created.statusCode).toBe(201);
     const json = created.json();
-    expect(json).toMatchObject({ name: body.name, email: body.email, status: 'active', hasPassword: true });
+    expect(json).toMatchObject({ name: body.name, email: body.email, status: 'active', hasPassword: false });
     expect(json).not.toHaveProperty('passwordHash');
     const [event] = await t.deps.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, json.id));
     expect(event).toMatchObject({ entityType: 'person', action: 'create' });
-    expect(JSON.stringify(event!.newValue)).not.toContain('a long enough password');
-    expect(await t.deps.services.auth.signIn(body.email.toUpperCase(), 'a long enough password')).not.toBeNull();
+    const [audits, rows] = [await auditCount(), await peopleCount()];
+    const withPassword = await hr.api('POST', '/api/v1/people', person({ password: 'a long enough password' }));
+    expect(withPassword.statusCode).toBe(400);
+    expect(withPassword.json().errors[0]).toMatchObject({ field: 'password' });
+    expect(withPassword.json().detail).toContain('password reset link');
+    expect([await auditCount(), await peopleCount()]).toEqual([audits, rows]);
   });
 
   it('refuses a duplicate email whatever its case with 409 on email, writing nothing', async () => {

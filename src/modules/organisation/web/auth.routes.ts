@@ -15,10 +15,28 @@ const signInForm = z.object({
   returnTo: z.string().optional(),
 });
 
-/** Only same-site paths: a sign-in link must never bounce a person to another site. */
-function safeReturnTo(value: string | undefined): string {
-  // Browsers read a backslash as a slash, so "/\\evil.example" would leave the site too.
-  return value && /^\/(?![/\\])/.test(value) ? value : paths.home();
+/** A path on this site: one slash, then not a second slash or a backslash (browsers read it as a slash). */
+const SAME_SITE_PATH = /^\/(?![/\\])/;
+/** Whitespace and control characters, which browsers drop from a URL (so "/\t/x" is "//x"). */
+const UNSAFE_CHARACTER = /[\s\p{Cc}\p{Cf}\p{Z}]/u;
+
+/**
+ * Only same-site paths: a sign-in link must never bounce a person to another site. The value must
+ * be printable ASCII (anything else cannot go in a Location header), and both it and its decoded
+ * form must be a same-site path with no whitespace or control characters; anything else (a
+ * repeated parameter too), home.
+ */
+function safeReturnTo(value: unknown): string {
+  if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value) || !SAME_SITE_PATH.test(value)) return paths.home();
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    return paths.home();
+  }
+  return SAME_SITE_PATH.test(decoded) && !UNSAFE_CHARACTER.test(decoded) && !decoded.includes('\\')
+    ? value
+    : paths.home();
 }
 
 export async function authRoutes(
@@ -26,14 +44,14 @@ export async function authRoutes(
   { services, secureCookies }: { services: Pick<OrganisationServices, 'auth'>; secureCookies: boolean },
 ) {
   app.get(paths.signIn(), { config: { access: 'public' } }, (request, reply) => {
-    const returnTo = (request.query as { returnTo?: string }).returnTo;
+    const returnTo = (request.query as { returnTo?: unknown }).returnTo;
     return reply.render('pages/auth/sign-in.njk', { returnTo: safeReturnTo(returnTo), values: {} });
   });
 
   app.post(paths.signIn(), { config: { access: 'public' } }, async (request, reply) => {
     const form = parseForm(signInForm, request.body);
     const values = { email: (request.body as { email?: string })?.email ?? '' };
-    const returnTo = safeReturnTo((request.body as { returnTo?: string })?.returnTo);
+    const returnTo = safeReturnTo((request.body as { returnTo?: unknown })?.returnTo);
     if (!form.ok) return reply.render('pages/auth/sign-in.njk', { errors: form.errors, values, returnTo }, 400);
     const result = await services.auth.signIn(form.value.email, form.value.password);
     if (!result) {

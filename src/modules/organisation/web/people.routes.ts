@@ -35,7 +35,7 @@ export async function peopleRoutes(
         action: options.personId ? paths.editPerson(options.personId) : paths.newPerson(),
         backLink: options.personId ? paths.person(options.personId) : paths.people(),
         editing: Boolean(options.personId),
-        values: { ...options.values, password: '' },
+        values: options.values,
         errors: options.errors,
         unitItems: selectItems(
           units,
@@ -128,7 +128,10 @@ export async function peopleRoutes(
     const form = parseForm(personInput, values);
     if (!form.ok) return renderForm(reply, caller, { values, errors: form.errors, status: 400 });
     const result = await services.people.create(caller, form.value);
-    if (!result.ok) return renderForm(reply, caller, { values, errors: formErrorsFrom(result.error), status: 400 });
+    if (!result.ok) {
+      const status = result.error.code === 'forbidden' ? 403 : 400;
+      return renderForm(reply, caller, { values, errors: formErrorsFrom(result.error), status });
+    }
     return reply.flash(`${result.value.name} added`).redirect(paths.person(result.value.id));
   });
 
@@ -153,7 +156,8 @@ export async function peopleRoutes(
     const result = await services.people.update(caller, id, form.value);
     if (!result.ok) {
       if (result.error.code === 'not_found') return reply.callNotFound();
-      return renderForm(reply, caller, { personId: id, values, errors: formErrorsFrom(result.error), status: 400 });
+      const status = result.error.code === 'forbidden' ? 403 : 400;
+      return renderForm(reply, caller, { personId: id, values, errors: formErrorsFrom(result.error), status });
     }
     return reply.flash('Details updated').redirect(paths.person(id));
   });
@@ -202,7 +206,8 @@ export async function peopleRoutes(
     const result = await services.people.leave(caller, id, form.value);
     if (!result.ok) {
       if (result.error.code === 'not_found') return reply.callNotFound();
-      return renderLeave(reply, caller, id, { values, errors: formErrorsFrom(result.error), status: 400 });
+      const status = result.error.code === 'forbidden' ? 403 : 400;
+      return renderLeave(reply, caller, id, { values, errors: formErrorsFrom(result.error), status });
     }
     return reply
       .flash(`${result.value.name} recorded as having left; their roles have ended`)
