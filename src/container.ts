@@ -12,13 +12,14 @@ import { createImportsModule } from './modules/imports/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
 import { createOrganisationModule, unitAncestryIn } from './modules/organisation/index.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
-import { createPerformanceModule } from './modules/performance/index.ts';
+import { createPerformanceModule, loadOfficialFrom } from './modules/performance/index.ts';
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
  * ones: the new-council set-up (framework), status recalculation after values change
- * (performance), and the performance shown on measure, item and plan pages.
+ * (performance), the council's official position for exports (performance), and the performance
+ * shown on measure, item and plan pages.
  */
 export function createModules(deps: ServiceDeps) {
   const organisation = createOrganisationModule({
@@ -33,7 +34,7 @@ export function createModules(deps: ServiceDeps) {
   const performance = createPerformanceModule(deps);
   const statuses = performance.services.performance;
   const collection = createCollectionModule({ ...deps, statuses, organisation: organisation.services });
-  const imports = createImportsModule({ ...deps, statuses });
+  const imports = createImportsModule({ ...deps, statuses, official: { officialFrom: loadOfficialFrom } });
   const audit = createAuditModule(deps);
 
   const services = {

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden } from '../../platform/services/errors.ts';
 import * as repo from './data/imports.repository.ts';
+import type { OfficialPosition } from './ports.ts';
 
 import { COLUMNS, type ImportKind } from './domain/columns.ts';
 import { ancestryIn, exportScope, exportsValue, type ExportScope } from './domain/export-scope.ts';
@@ -30,7 +31,7 @@ async function scopeOf(db: Db, caller: Caller): Promise<ExportScope> {
  * here with the person's own grants.
  */
 export async function exportFile(
-  { db, clock }: { db: Db; clock: Clock },
+  { db, clock, official }: { db: Db; clock: Clock; official: OfficialPosition },
   caller: Caller,
   kind: ImportKind,
   format: FileFormat,
@@ -99,8 +100,9 @@ export async function exportFile(
         '',
       ]);
   } else {
+    const officialFrom = await official.officialFrom(db, org);
     rows = (await repo.valuesForExport(db, org))
-      .filter((value) => exportsValue(scope, value.measureId, value.status))
+      .filter((value) => exportsValue(scope, value.measureId, value.status, officialFrom))
       .map((value) => [
         value.code,
         value.breakdown ?? '',

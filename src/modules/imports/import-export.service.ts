@@ -35,10 +35,13 @@ import { createMeasuresImport } from './import-measures.ts';
 import { createTargetsImport } from './import-targets.ts';
 import { createValuesImport } from './import-values.ts';
 import { exportFile } from './export-file.ts';
+import type { OfficialPosition } from './ports.ts';
 
 export { CLI_LIMITS, WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 
-export function createImportExportService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
+export function createImportExportService(
+  deps: ServiceDeps & { statuses: StatusRecalculation; official: OfficialPosition },
+) {
   const { db, clock } = deps;
   const context: ImportContext = { db, clock, statuses: deps.statuses };
   const run: Record<ImportKind, ImportRun> = {
@@ -98,6 +101,6 @@ export function createImportExportService(deps: ServiceDeps & { statuses: Status
 
     /** The active measures, breakdown categories, current targets or values the caller may see (export-file.ts), as a file the import reads back. */
     exportFile: (caller: Caller, kind: ImportKind, format: FileFormat) =>
-      exportFile({ db, clock }, caller, kind, format),
+      exportFile({ db, clock, official: deps.official }, caller, kind, format),
   };
 }

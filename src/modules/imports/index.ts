@@ -4,10 +4,11 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from '../collection/index.ts';
 import { importsApi } from './api/imports.api.ts';
 import { createImportsServices } from './services.ts';
+import type { OfficialPosition } from './ports.ts';
 import { importsRoutes } from './web/imports.routes.ts';
 
 /** Bulk data in CSV and Excel: measures, breakdowns, targets and values, checked in full first. */
-export function createImportsModule(deps: ServiceDeps & { statuses: StatusRecalculation }) {
+export function createImportsModule(deps: ServiceDeps & { statuses: StatusRecalculation; official: OfficialPosition }) {
   const services = createImportsServices(deps);
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
@@ -22,4 +23,5 @@ export function createImportsModule(deps: ServiceDeps & { statuses: StatusRecalc
 }
 
 export type { ImportOptions } from './import-export.service.ts';
+export type { OfficialPosition } from './ports.ts';
 export { CLI_LIMITS } from './import-export.service.ts';

@@ -1,8 +1,11 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from '../collection/index.ts';
 import { createImportExportService } from './import-export.service.ts';
+import type { OfficialPosition } from './ports.ts';
 
-export function createImportsServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
+export function createImportsServices(
+  deps: ServiceDeps & { statuses: StatusRecalculation; official: OfficialPosition },
+) {
   return { importExport: createImportExportService(deps) };
 }
 

@@ -40,3 +40,5 @@ export function createPerformanceModule(deps: ServiceDeps) {
 
 export { createPerformanceStatusService } from './performance-status.service.ts';
 export { recalculateStatuses, REFRESH_EVERY_MS } from './recalculate.job.ts';
+/** The council's official position, for the modules that hold figures before this one (a port). */
+export { loadOfficialFrom } from './data/settings.repository.ts';

@@ -71,5 +71,8 @@ describe('what an export may hold', () => {
       ),
     ).toEqual(['verified', 'approved', 'published']);
     expect(exportsValue(viewer, 'b', 'published')).toBe(false);
+    // The council's own official position: from approved on, a verified figure stays at home.
+    expect(exportsValue(viewer, 'a', 'verified', 'approved')).toBe(false);
+    expect(exportsValue(viewer, 'a', 'submitted', 'submitted')).toBe(true);
   });
 });

@@ -3,13 +3,13 @@
  *
  * - measures: only those owned by a unit where the reader may view the organisation (a grant on a
  *   unit covers the units below it); a measure with no owning unit needs a council-wide grant;
- * - values: only official figures (verified, approved or published), unless the reader may see
+ * - values: only official figures (from the council's official status on: verified by default),
+ *   unless the reader may see
  *   the measure's drafts: its owner, verifier or an assignee, or someone who may enter, verify or
  *   approve values over its unit (performance officers and administrators hold all three).
  */
 import { allowsAt, type Permission, type SignedIn } from '../../../kernel/access/index.ts';
-
-const OFFICIAL_VALUE_STATUSES: readonly string[] = ['verified', 'approved', 'published'];
+import { DEFAULT_OFFICIAL_FROM, isOfficial, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 
 const DRAFT_READERS: readonly Permission[] = ['enter:values', 'verify:values', 'approve:values'];
 
@@ -64,7 +64,12 @@ export function exportScope(
 }
 
 /** Whether a value of a measure in scope goes into the reader's export. */
-export function exportsValue(scope: ExportScope, measureId: string, status: string): boolean {
+export function exportsValue(
+  scope: ExportScope,
+  measureId: string,
+  status: string,
+  officialFrom: OfficialFrom = DEFAULT_OFFICIAL_FROM,
+): boolean {
   if (!scope.measures.has(measureId)) return false;
-  return scope.drafts.has(measureId) || OFFICIAL_VALUE_STATUSES.includes(status);
+  return scope.drafts.has(measureId) || isOfficial(status, officialFrom);
 }
