@@ -8,3 +8,4 @@ export * from './target-history.ts';
 export * from './rag.ts';
 export * from './numbers.ts';
 export * from './vocabulary.ts';
+export * from './plausibility.ts';
