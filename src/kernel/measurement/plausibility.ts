@@ -4,8 +4,7 @@
  * (3.267 × average moving range) for a jump from the previous figure. Pure: the caller brings the
  * history and turns the finding into words.
  */
-import { periodEnd } from './periods.ts';
-import type { Period } from './types.ts';
+import { periodEnd, type Period } from './periods.ts';
 
 /** Fewer earlier figures than this and nothing is judged. */
 export const PLAUSIBILITY_MIN_HISTORY = 6;

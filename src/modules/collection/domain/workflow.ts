@@ -38,10 +38,12 @@ export type DutyRule = 'entered-cannot-verify' | 'entered-cannot-approve' | 'ver
 
 export type WorkflowError = DomainError & { rule?: DutyRule };
 
+type Right = 'canEnter' | 'canVerify' | 'canApprove' | 'canReopen';
+
 interface Transition {
   from: readonly (ValueStatus | null)[];
   to: ValueStatus;
-  needs: keyof ValueActor;
+  needs: Right;
   reasonRequired: boolean;
 }
 
@@ -55,7 +57,7 @@ const TRANSITIONS: Record<ValueAction, Transition> = {
   reopen: { from: ['approved', 'published'], to: 'draft', needs: 'canReopen', reasonRequired: true },
 };
 
-const WHO: Record<keyof ValueActor, string> = {
+const WHO: Record<Right, string> = {
   canEnter: 'a person assigned to enter data for this measure',
   canVerify: 'the measure’s verifier',
   canApprove: 'a director or performance officer',
