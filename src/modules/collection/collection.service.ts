@@ -1,5 +1,14 @@
 import { allowsAt } from '../../kernel/access/index.ts';
-import { availableValueActions, isLocked, nextValueStatus, type ValueActor } from './domain/workflow.ts';
+import {
+  availableValueActions,
+  isLocked,
+  nextValueStatus,
+  type SignOffChain,
+  type ValueActor,
+  type WorkflowError,
+} from './domain/workflow.ts';
+import { implausibility, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
+import { words } from '../../platform/words/index.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
 import { dueDate } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
@@ -55,6 +64,7 @@ export interface ValueDetail {
   value: collectionRepo.ValueRow | null;
   actor: ValueActor;
   actions: ReturnType<typeof availableValueActions>;
+  chain: SignOffChain;
   locked: boolean;
   events: (collectionRepo.ValueEventRow & { actorName: string | null })[];
   target: { target: Target; basis: 'profile' | 'annual' } | null;
@@ -122,6 +132,17 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
     };
   }
 
+  /** The person's rights with the duties they already took on this value (entered it, verified it). */
+  async function withDuties(tx: Db, caller: Caller, actor: ValueActor, valueId: string | undefined) {
+    if (!valueId) return actor;
+    const done = await valuesRepo.signOffPeople(tx, caller.organisationId, valueId);
+    return { ...actor, enteredIt: done.enteredBy === caller.personId, verifiedIt: done.verifiedBy === caller.personId };
+  }
+
+  /** A workflow refusal, with a broken two-pairs-of-eyes rule worded from the catalogue. */
+  const refusal = (error: WorkflowError) =>
+    error.rule ? refuse('forbidden', words.signOff[error.rule]) : refuse(error.code, error.message, error.field);
+
   /** Off-target values need commentary before they are submitted ("explain the red"). */
   async function offTargetReason(
     tx: Db,
@@ -161,6 +182,9 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           return refuse(first.code, checked.error.map((error) => error.message).join('. '), first.field);
         }
         const { periodKey, period } = checked.value;
+        const figureField = measure.aggregation === 'ratio' ? 'numerator' : 'value';
+        const notEnded = periodNotEnded(period, clock.today());
+        if (notEnded) return refuse('invalid', notEnded, figureField);
         if (input.breakdownId) {
           const breakdowns = await measuresRepo.listBreakdowns(tx, caller.organisationId, measureId);
           if (!breakdowns.some((breakdown) => breakdown.id === input.breakdownId)) {
@@ -187,7 +211,25 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           );
         }
         const next = nextValueStatus(existing?.status ?? null, input.action, actor, '');
-        if (!next.ok) return next;
+        if (!next.ok) return refusal(next.error);
+        // A figure far from the measure's own history is taken only when confirmed with commentary.
+        let checkedNote = '';
+        if (checked.value.value !== null && checked.value.value !== existing?.value) {
+          const history = await valuesRepo.earlierFigures(
+            tx,
+            caller.organisationId,
+            measureId,
+            input.breakdownId,
+            periodKey,
+            PLAUSIBILITY_HISTORY,
+          );
+          const doubt = implausibility(checked.value.value, history, measure);
+          if (doubt && !(input.confirmImplausible && input.commentary.trim() !== '')) {
+            const field = input.confirmImplausible ? 'commentary' : 'confirmImplausible';
+            return refuse('implausible', `${doubt}. ${words.entryChecks.confirm}`, field);
+          }
+          if (doubt) checkedNote = `${words.entryChecks.checked}: ${doubt}`;
+        }
         if (input.action === 'submit' && input.commentary.trim() === '') {
           const reason = await offTargetReason(tx, caller, measure, period, checked.value.value);
           if (reason) return refuse('invalid', `Add commentary explaining the performance: ${reason}`, 'commentary');
@@ -237,6 +279,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           oldValue: snapshot(existing),
           newValue: snapshot(saved),
           actorPersonId: caller.personId,
+          reason: checkedNote,
         });
         await recordAudit(tx, {
           organisationId: caller.organisationId,
@@ -246,6 +289,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           action,
           oldValue: existing ? { status: existing.status, ...snapshot(existing) } : undefined,
           newValue: { measureId, periodKey, breakdownId: input.breakdownId, status: saved.status, ...snapshot(saved) },
+          reason: checkedNote,
         });
         await performance.recompute(tx, caller.organisationId, [measureId], { fromPeriodKey: periodKey });
         return ok(saved);
@@ -273,9 +317,10 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         if (!existing) return notFound('Value');
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, existing.measureId);
         if (!measure) return notFound('Measure');
-        const actor = await actorFor(tx, caller, measure);
-        const next = nextValueStatus(existing.status, input.action, actor, input.reason);
-        if (!next.ok) return next;
+        const actor = await withDuties(tx, caller, await actorFor(tx, caller, measure), existing.id);
+        const chain = await collectionRepo.signOffChainFor(tx, caller.organisationId);
+        const next = nextValueStatus(existing.status, input.action, actor, input.reason, chain);
+        if (!next.ok) return refusal(next.error);
         const saved = await valuesRepo.updateValue(tx, caller.organisationId, existing.id, existing.rowVersion, {
           status: next.value,
           updatedBy: caller.personId,
@@ -344,14 +389,16 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       const org = caller.organisationId;
       const previousKey = keyOf(previousPeriod(period));
       const lastYearKey = keyOf(samePeriodLastYear(period));
-      const [value, actor, events, around, versions, rule] = await Promise.all([
+      const [value, rights, events, around, versions, rule, chain] = await Promise.all([
         collectionRepo.valueAt(db, org, measureId, periodKey, breakdownId),
         actorFor(db, caller, measure),
         collectionRepo.eventsForSlot(db, org, measureId, periodKey, breakdownId),
         collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey]),
         measuresRepo.listTargets(db, org, measureId),
         collectionRepo.collectionRuleFor(db, org),
+        collectionRepo.signOffChainFor(db, org),
       ]);
+      const actor = await withDuties(db, caller, rights, value?.id);
       const applied = targetVersionForPeriod(versions, period, { breakdownId });
       const lock = await valuesRepo.openLock(db, org, measureId, periodKey);
       return ok({
@@ -362,7 +409,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         dueDate: dueDate(period, ruleFor(rule, measure)),
         value,
         actor,
-        actions: availableValueActions(value?.status ?? null, actor),
+        actions: availableValueActions(value?.status ?? null, actor, chain),
+        chain,
         locked: Boolean(lock) || isLocked(value?.status ?? null),
         events: events.map((row) => ({ ...row.event, actorName: row.actorName })),
         target: applied ? { target: applied.target, basis: applied.basis } : null,
