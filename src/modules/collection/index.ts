@@ -28,4 +28,5 @@ export function createCollectionModule(
 }
 
 export type { StatusRecalculation } from './ports.ts';
+export { describeImplausible } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';
