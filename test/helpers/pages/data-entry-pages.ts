@@ -44,6 +44,11 @@ export class ValueEntryPage extends GovukPage {
   conflict(): Promise<string> {
     return textOf(this.page.locator('.app-conflict'));
   }
+
+  /** Ticks "I have checked this figure", shown when a figure fails the plausibility check. */
+  async confirmChecked(): Promise<void> {
+    await this.field('I have checked this figure').check();
+  }
 }
 
 /** The grid that takes a unit's measures for one period at once. */

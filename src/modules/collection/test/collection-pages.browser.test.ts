@@ -96,6 +96,27 @@ describe('data collection pages', () => {
     await entry.expectAccessible();
   });
 
+  it('asks the enterer to check a figure far from the usual ones, and takes it once checked and explained', async () => {
+    const { officer, enterer, measureId } = await council();
+    const history = ['2023-24-Q4', '2024-25-Q1', '2024-25-Q2', '2024-25-Q3', '2024-25-Q4', '2025-26-Q1'];
+    for (const [i, period] of history.entries()) {
+      const put = await officer.api('PUT', `/api/v1/measures/${measureId}/values/${period}`, {
+        value: [70, 71, 69, 70, 72, 70][i],
+      });
+      expect(put.statusCode).toBe(200);
+    }
+    await signInAs(browser.page, base, enterer);
+    const entry = await new ValueEntryPage(browser.page, base).open(measureId, '2025-26-Q2');
+    await entry.enter('20', { commentary: 'Two care providers closed in August' });
+    await entry.submit();
+    expect(await entry.errorSummary()).toContain('20.0% is outside the usual range');
+    expect(await entry.section('.govuk-warning-text')).toContain('20.0% is outside the usual range');
+    await entry.expectAccessible();
+    await entry.confirmChecked();
+    await entry.submit();
+    expect(await entry.shows('Value submitted')).toBeTruthy();
+  });
+
   it('shows both versions when someone else saved first', async () => {
     const { officer, enterer, measureId } = await council();
     await signInAs(browser.page, base, enterer);
