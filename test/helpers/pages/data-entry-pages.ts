@@ -67,3 +67,15 @@ export class UnitDataEntryPage extends GovukPage {
     await this.press('Save drafts');
   }
 }
+
+/** The administrator's choice of sign-off chain: submit → verify → approve, or submit → approve. */
+export class SignOffSettingsPage extends GovukPage {
+  open(): Promise<this> {
+    return this.visit(paths.signOffSettings());
+  }
+
+  async choose(chain: 'Submit, verify, then approve' | 'Submit, then approve'): Promise<void> {
+    await this.field(chain, true).check();
+    await this.press('Save');
+  }
+}

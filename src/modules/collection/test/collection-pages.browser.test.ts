@@ -5,7 +5,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
-import { MyDataPage, UnitDataEntryPage, ValueEntryPage } from '../../../../test/helpers/pages/data-entry-pages.ts';
+import {
+  MyDataPage,
+  SignOffSettingsPage,
+  UnitDataEntryPage,
+  ValueEntryPage,
+} from '../../../../test/helpers/pages/data-entry-pages.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // 20 November 2025: 2025/26 Q2 was due on 21 October, so it is overdue.
@@ -115,6 +120,19 @@ describe('data collection pages', () => {
     await entry.confirmChecked();
     await entry.submit();
     expect(await entry.shows('Value submitted')).toBeTruthy();
+  });
+
+  it('lets an administrator choose how values are signed off', async () => {
+    const organisation = await t.createOrganisation('Chain Borough Council');
+    const admin = await t.as('administrator', { organisation });
+    await signInAs(browser.page, base, admin);
+    const settings = await new SignOffSettingsPage(browser.page, base).open();
+    expect(await settings.heading()).toBe('How values are signed off');
+    await settings.expectAccessible();
+    await settings.choose('Submit, then approve');
+    expect(await settings.shows('Sign-off chain changed to “Submit, then approve”')).toBeTruthy();
+    expect(await settings.section('#current-chain')).toContain('Submit, then approve');
+    await settings.expectAccessible();
   });
 
   it('shows both versions when someone else saved first', async () => {
