@@ -16,7 +16,10 @@ import { runReminders } from '../modules/collection/index.ts';
 import { CLI_LIMITS, type ImportOptions } from '../modules/imports/index.ts';
 
 export const DATA_USAGE = `  import <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--dry-run] [--organisation <slug>]
+         [--approve-history] [--acknowledge-warnings]
               Check a file and, unless --dry-run, import it in one transaction (progress on stderr).
+              Values land as submitted; --approve-history loads them as your approval of past figures,
+              --acknowledge-warnings writes figures the plausibility check warned about.
   export <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--organisation <slug>]
               Write the organisation's active measures, breakdown categories, current targets or values to a file.
   reminders [--date YYYY-MM-DD]
@@ -129,6 +132,8 @@ export async function runDataCommand(
       format,
       dryRun: parsed.flags.has('dry-run'),
       fileName: path.basename(file),
+      approveHistory: parsed.flags.has('approve-history'),
+      acknowledgeWarnings: parsed.flags.has('acknowledge-warnings'),
       limits: CLI_LIMITS,
       onProgress: progress,
     });

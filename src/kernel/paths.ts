@@ -91,6 +91,8 @@ export const paths = {
   valueAction: (id?: string, periodKey?: string) => `/measures/${p(id)}/values/${periodKey ?? ':periodKey'}/actions`,
   unitDataEntry: (id?: string) => `/units/${p(id)}/data-entry`,
   dataEntry: () => '/data-entry',
+  /** How the council signs values off: submit → verify → approve, or submit → approve (administrators). */
+  signOffSettings: () => '/framework/sign-off',
   imports: () => '/imports',
   exportFile: (file?: string) => `/api/v1/exports/${file ?? ':file'}`,
 

@@ -4,7 +4,15 @@
  * (for GOV.UK inline errors and problem JSON) and a sentence a person can act on.
  */
 export type DomainErrorCode =
-  'invalid' | 'not_found' | 'duplicate' | 'conflict' | 'forbidden' | 'cycle' | 'invalid_state';
+  | 'invalid'
+  | 'not_found'
+  | 'duplicate'
+  | 'conflict'
+  | 'forbidden'
+  | 'cycle'
+  | 'invalid_state'
+  /** A well-formed figure that fails a plausibility check and was not confirmed. */
+  | 'implausible';
 
 export interface DomainError {
   code: DomainErrorCode;

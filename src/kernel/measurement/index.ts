@@ -9,3 +9,4 @@ export * from './rag.ts';
 export * from './numbers.ts';
 export * from './vocabulary.ts';
 export * from './official.ts';
+export * from './plausibility.ts';

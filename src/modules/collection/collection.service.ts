@@ -1,7 +1,16 @@
 import { allowsAt } from '../../kernel/access/index.ts';
-import { availableValueActions, isLocked, nextValueStatus, type ValueActor } from './domain/workflow.ts';
+import {
+  availableValueActions,
+  isLocked,
+  nextValueStatus,
+  type SignOffChain,
+  type ValueActor,
+  type WorkflowError,
+} from './domain/workflow.ts';
+import { implausibility, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
+import { words } from '../../platform/words/index.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
-import { collectionState, dueDate, type CollectionRule, type CollectionState } from './domain/due-dates.ts';
+import { dueDate } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
 import { checkMeasureValue } from '../measures/domain/index.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
@@ -27,8 +36,10 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import type { StatusRecalculation } from './ports.ts';
+import { createMyDataService, recentPeriods, ruleFor } from './my-data.service.ts';
+
+export { recentPeriods, ruleFor, type MyData, type MyDataRow } from './my-data.service.ts';
 
 type MeasureRow = NonNullable<Awaited<ReturnType<typeof measuresRepo.findMeasure>>>;
 
@@ -44,67 +55,6 @@ const snapshot = (row: Partial<valuesRepo.ValueRow> | undefined) =>
       }
     : null;
 
-const RECENT_PERIODS = 3;
-
-/** The latest `count` periods of the frequency that have ended by today, newest first. */
-export function recentPeriods(frequency: Frequency, todayIso: string, count: number): Period[] {
-  const periods: Period[] = [];
-  let period = currentReportingPeriod(frequency, todayIso);
-  for (let i = 0; i < count; i++) {
-    periods.push(period);
-    period = previousPeriod(period);
-  }
-  return periods;
-}
-
-/** The organisation's rule with the measure's own due-days override. */
-export function ruleFor(rule: CollectionRule, measure: { dueWorkingDays: number | null }): CollectionRule {
-  return measure.dueWorkingDays === null ? rule : { ...rule, workingDaysAfterPeriodEnd: measure.dueWorkingDays };
-}
-
-export interface MyDataRow {
-  measureId: string;
-  code: string;
-  title: string;
-  unit: string;
-  decimalPlaces: number;
-  periodKey: string;
-  periodLabel: string;
-  dueDate: string;
-  state: CollectionState | 'returned';
-  value: collectionRepo.ValueRow | null;
-}
-
-export interface MyData {
-  today: string;
-  measureCount: number;
-  overdue: MyDataRow[];
-  due: MyDataRow[];
-  returned: (MyDataRow & { reason: string; returnedAt: Date })[];
-  submitted: MyDataRow[];
-}
-
-function rowOf(
-  measure: MeasureRow,
-  period: Period,
-  value: collectionRepo.ValueRow | null,
-  state: MyDataRow['state'],
-  due: string,
-): MyDataRow {
-  return {
-    measureId: measure.id,
-    code: measure.code,
-    title: measure.title,
-    unit: measure.unit,
-    decimalPlaces: measure.decimalPlaces,
-    periodKey: keyOf(period),
-    periodLabel: periodLabel(period),
-    dueDate: due,
-    state,
-    value,
-  };
-}
-
 export interface ValueDetail {
   measure: MeasureRow;
   period: Period;
@@ -114,6 +64,7 @@ export interface ValueDetail {
   value: collectionRepo.ValueRow | null;
   actor: ValueActor;
   actions: ReturnType<typeof availableValueActions>;
+  chain: SignOffChain;
   locked: boolean;
   events: (collectionRepo.ValueEventRow & { actorName: string | null })[];
   target: { target: Target; basis: 'profile' | 'annual' } | null;
@@ -165,6 +116,7 @@ function conflictMessage(
  */
 export function createCollectionService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
   const { db, clock } = deps;
+  const myData = createMyDataService(deps);
   const performance = deps.statuses;
 
   async function actorFor(tx: Db, caller: Caller, measure: MeasureRow): Promise<ValueActor> {
@@ -179,6 +131,17 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       canReopen: allowsAt(caller, 'reopen:periods', ancestry),
     };
   }
+
+  /** The person's rights with the duties they already took on this value (entered it, verified it). */
+  async function withDuties(tx: Db, caller: Caller, actor: ValueActor, valueId: string | undefined) {
+    if (!valueId) return actor;
+    const done = await valuesRepo.signOffPeople(tx, caller.organisationId, valueId);
+    return { ...actor, enteredIt: done.enteredBy === caller.personId, verifiedIt: done.verifiedBy === caller.personId };
+  }
+
+  /** A workflow refusal, with a broken two-pairs-of-eyes rule worded from the catalogue. */
+  const refusal = (error: WorkflowError) =>
+    error.rule ? refuse('forbidden', words.signOff[error.rule]) : refuse(error.code, error.message, error.field);
 
   /** Off-target values need commentary before they are submitted ("explain the red"). */
   async function offTargetReason(
@@ -203,6 +166,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
   }
 
   return {
+    ...myData,
+
     /** Enter or change a value (save a draft or submit it). */
     async enter(caller: Caller, measureId: string, input: ValueEntryInput): Promise<Result<valuesRepo.ValueRow>> {
       return inTransaction(db, async (tx) => {
@@ -217,6 +182,9 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           return refuse(first.code, checked.error.map((error) => error.message).join('. '), first.field);
         }
         const { periodKey, period } = checked.value;
+        const figureField = measure.aggregation === 'ratio' ? 'numerator' : 'value';
+        const notEnded = periodNotEnded(period, clock.today());
+        if (notEnded) return refuse('invalid', notEnded, figureField);
         if (input.breakdownId) {
           const breakdowns = await measuresRepo.listBreakdowns(tx, caller.organisationId, measureId);
           if (!breakdowns.some((breakdown) => breakdown.id === input.breakdownId)) {
@@ -243,7 +211,25 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           );
         }
         const next = nextValueStatus(existing?.status ?? null, input.action, actor, '');
-        if (!next.ok) return next;
+        if (!next.ok) return refusal(next.error);
+        // A figure far from the measure's own history is taken only when confirmed with commentary.
+        let checkedNote = '';
+        if (checked.value.value !== null && checked.value.value !== existing?.value) {
+          const history = await valuesRepo.earlierFigures(
+            tx,
+            caller.organisationId,
+            measureId,
+            input.breakdownId,
+            periodKey,
+            PLAUSIBILITY_HISTORY,
+          );
+          const doubt = implausibility(checked.value.value, history, measure);
+          if (doubt && !(input.confirmImplausible && input.commentary.trim() !== '')) {
+            const field = input.confirmImplausible ? 'commentary' : 'confirmImplausible';
+            return refuse('implausible', `${doubt}. ${words.entryChecks.confirm}`, field);
+          }
+          if (doubt) checkedNote = `${words.entryChecks.checked}: ${doubt}`;
+        }
         if (input.action === 'submit' && input.commentary.trim() === '') {
           const reason = await offTargetReason(tx, caller, measure, period, checked.value.value);
           if (reason) return refuse('invalid', `Add commentary explaining the performance: ${reason}`, 'commentary');
@@ -293,6 +279,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           oldValue: snapshot(existing),
           newValue: snapshot(saved),
           actorPersonId: caller.personId,
+          reason: checkedNote,
         });
         await recordAudit(tx, {
           organisationId: caller.organisationId,
@@ -302,6 +289,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           action,
           oldValue: existing ? { status: existing.status, ...snapshot(existing) } : undefined,
           newValue: { measureId, periodKey, breakdownId: input.breakdownId, status: saved.status, ...snapshot(saved) },
+          reason: checkedNote,
         });
         await performance.recompute(tx, caller.organisationId, [measureId], { fromPeriodKey: periodKey });
         return ok(saved);
@@ -329,9 +317,10 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         if (!existing) return notFound('Value');
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, existing.measureId);
         if (!measure) return notFound('Measure');
-        const actor = await actorFor(tx, caller, measure);
-        const next = nextValueStatus(existing.status, input.action, actor, input.reason);
-        if (!next.ok) return next;
+        const actor = await withDuties(tx, caller, await actorFor(tx, caller, measure), existing.id);
+        const chain = await collectionRepo.signOffChainFor(tx, caller.organisationId);
+        const next = nextValueStatus(existing.status, input.action, actor, input.reason, chain);
+        if (!next.ok) return refusal(next.error);
         const saved = await valuesRepo.updateValue(tx, caller.organisationId, existing.id, existing.rowVersion, {
           status: next.value,
           updatedBy: caller.personId,
@@ -404,14 +393,16 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       const org = caller.organisationId;
       const previousKey = keyOf(previousPeriod(period));
       const lastYearKey = keyOf(samePeriodLastYear(period));
-      const [value, actor, events, around, versions, rule] = await Promise.all([
+      const [value, rights, events, around, versions, rule, chain] = await Promise.all([
         collectionRepo.valueAt(db, org, measureId, periodKey, breakdownId),
         actorFor(db, caller, measure),
         collectionRepo.eventsForSlot(db, org, measureId, periodKey, breakdownId),
         collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey]),
         measuresRepo.listTargets(db, org, measureId),
         collectionRepo.collectionRuleFor(db, org),
+        collectionRepo.signOffChainFor(db, org),
       ]);
+      const actor = await withDuties(db, caller, rights, value?.id);
       const applied = targetVersionForPeriod(versions, period, { breakdownId });
       const lock = await valuesRepo.openLock(db, org, measureId, periodKey);
       return ok({
@@ -422,7 +413,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         dueDate: dueDate(period, ruleFor(rule, measure)),
         value,
         actor,
-        actions: availableValueActions(value?.status ?? null, actor),
+        actions: availableValueActions(value?.status ?? null, actor, chain),
+        chain,
         locked: Boolean(lock) || isLocked(value?.status ?? null),
         events: events.map((row) => ({ ...row.event, actorName: row.actorName })),
         target: applied ? { target: applied.target, basis: applied.basis } : null,
@@ -431,80 +423,6 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         lastYear: around.find((row) => row.periodKey === lastYearKey) ?? null,
         lastYearLabel: periodLabel(samePeriodLastYear(period)),
       });
-    },
-
-    /**
-     * "My data": the measures the person owns or enters data for, with the recent periods that
-     * are due or overdue, values returned to them (with the reason) and what they recently submitted.
-     */
-    async myData(caller: Caller): Promise<MyData> {
-      const org = caller.organisationId;
-      const today = clock.today();
-      const measures = await collectionRepo.measuresForPerson(db, org, caller.personId);
-      const rule = await collectionRepo.collectionRuleFor(db, org);
-      const slots = measures.flatMap((measure) =>
-        recentPeriods(measure.frequency, today, RECENT_PERIODS).map((period) => ({
-          measure,
-          period,
-          key: keyOf(period),
-        })),
-      );
-      const ids = measures.map((measure) => measure.id);
-      const stored = await collectionRepo.valuesFor(db, org, ids, [...new Set(slots.map((slot) => slot.key))]);
-      const byKey = new Map(stored.map((row) => [`${row.measureId}|${row.periodKey}`, row]));
-      const toDo: MyDataRow[] = [];
-      for (const slot of slots) {
-        const value = byKey.get(`${slot.measure.id}|${slot.key}`) ?? null;
-        const entered = value !== null && value.status !== 'draft' && value.status !== 'returned';
-        if (value?.status === 'returned') continue; // listed with its reason below
-        const measureRule = ruleFor(rule, slot.measure);
-        const state = collectionState(slot.period, today, entered, measureRule);
-        if (state !== 'due' && state !== 'overdue') continue;
-        toDo.push(rowOf(slot.measure, slot.period, value, state, dueDate(slot.period, measureRule)));
-      }
-      const returnedValues = await collectionRepo.valuesInStatus(db, org, ids, ['returned']);
-      const reasons = await collectionRepo.latestEvents(
-        db,
-        org,
-        returnedValues.map((value) => value.id),
-        'return',
-      );
-      const measureById = new Map(measures.map((measure) => [measure.id, measure]));
-      const returned = returnedValues.flatMap((value) => {
-        const measure = measureById.get(value.measureId);
-        const period = parsePeriodKey(value.periodKey);
-        if (!measure || !period.ok || value.breakdownId !== null) return [];
-        const reason = reasons.find((event) => event.valueId === value.id);
-        return [
-          {
-            ...rowOf(measure, period.value, value, 'returned', dueDate(period.value, ruleFor(rule, measure))),
-            reason: reason?.reason ?? '',
-            returnedAt: reason?.at ?? value.updatedAt,
-          },
-        ];
-      });
-      const submittedValues = await collectionRepo.valuesInStatus(
-        db,
-        org,
-        ids,
-        ['submitted', 'verified', 'approved', 'published'],
-        10,
-      );
-      const submitted = submittedValues.flatMap((value) => {
-        const measure = measureById.get(value.measureId);
-        const period = parsePeriodKey(value.periodKey);
-        if (!measure || !period.ok || value.breakdownId !== null) return [];
-        return [rowOf(measure, period.value, value, 'entered', dueDate(period.value, ruleFor(rule, measure)))];
-      });
-      toDo.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.code.localeCompare(b.code));
-      return {
-        today,
-        measureCount: measures.length,
-        overdue: toDo.filter((row) => row.state === 'overdue'),
-        due: toDo.filter((row) => row.state === 'due'),
-        returned,
-        submitted,
-      };
     },
 
     /**

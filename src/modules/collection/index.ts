@@ -6,6 +6,7 @@ import { collectionApi } from './api/collection.api.ts';
 import type { StatusRecalculation } from './ports.ts';
 import { createCollectionServices } from './services.ts';
 import { collectionRoutes } from './web/collection.routes.ts';
+import { signOffRoutes } from './web/sign-off.routes.ts';
 
 /** Periodic data collection: my data, entry with commentary and sign-off, unit grids, reminders. */
 export function createCollectionModule(
@@ -17,6 +18,7 @@ export function createCollectionModule(
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
       await app.register(collectionRoutes, { services: pageServices });
+      await app.register(signOffRoutes, { services });
     },
     api: async (api) => {
       await api.register(collectionApi, { services });
@@ -26,4 +28,5 @@ export function createCollectionModule(
 }
 
 export type { StatusRecalculation } from './ports.ts';
+export { describeImplausible } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';

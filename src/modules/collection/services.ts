@@ -1,10 +1,11 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { createCollectionService } from './collection.service.ts';
+import { createSignOffService } from './sign-off.service.ts';
 import type { StatusRecalculation } from './ports.ts';
 
 export function createCollectionServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
-  return { collection: createCollectionService(deps) };
+  return { collection: createCollectionService(deps), signOff: createSignOffService(deps) };
 }
 
 export type CollectionServices = ReturnType<typeof createCollectionServices>;

@@ -70,6 +70,10 @@ export interface ImportOptions {
   format: FileFormat;
   dryRun: boolean;
   fileName?: string;
+  /** Values: load the file as approved history (needs the approving right over every measure). */
+  approveHistory?: boolean;
+  /** Values: write figures that failed a plausibility check (they are reported, by line, otherwise). */
+  acknowledgeWarnings?: boolean;
   limits?: FileLimits;
   /** Called every few thousand rows while reading, and at each writing step. */
   onProgress?: (progress: { phase: 'checking' | 'writing' | 'recomputing'; done: number; total?: number }) => void;

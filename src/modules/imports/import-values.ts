@@ -4,7 +4,20 @@ import { recordOf } from './domain/columns.ts';
 import { cellAt, createQuickValueChecker, valueColumnIndexes } from './domain/quick-values.ts';
 import { checkValueRow, type CheckedValueRow } from './domain/rows.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
-import { parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
+import {
+  checkPlausibility,
+  formatDate,
+  parsePeriodKey,
+  periodEnd,
+  periodHasEnded,
+  periodLabel,
+  PLAUSIBILITY_HISTORY,
+} from '../../kernel/measurement/index.ts';
+import { allowsAt } from '../../kernel/access/index.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { actorOf } from '../../platform/services/caller.ts';
+import { fill, words } from '../../platform/words/index.ts';
+import { describeImplausible } from '../collection/index.ts';
 import { ok } from '../../kernel/result.ts';
 import * as writes from './data/import-writes.repository.ts';
 
@@ -30,6 +43,20 @@ import {
   checkThenWrite,
 } from './import-outline.ts';
 
+/** Statuses an import never sets by itself: signing off is people's work, not a file's. */
+const SIGNED_OFF = new Set(['verified', 'approved', 'published']);
+
+/** Whether the caller may approve values at a measure's unit (approve:values there or above). */
+function approvalCheck(caller: Caller, directory: { id: string; parentId: string | null }[]) {
+  const parents = new Map(directory.map((unit) => [unit.id, unit.parentId]));
+  return (unitId: string | null): boolean => {
+    const ancestry: string[] = [];
+    for (let cursor = unitId; cursor && !ancestry.includes(cursor); cursor = parents.get(cursor) ?? null)
+      ancestry.push(cursor);
+    return allowsAt(caller, 'approve:values', ancestry);
+  };
+}
+
 export function createValuesImport(ctx: ImportContext): ImportRun {
   const { db } = ctx;
 
@@ -46,6 +73,11 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       repo.allBreakdowns(db, org),
     ]);
     const mayImport = permissionCheck(caller, directory);
+    const mayApprove = approvalCheck(caller, directory);
+    const approving: (boolean | undefined)[] = [];
+    const approveHistory = options.approveHistory === true;
+    const today = ctx.clock.today();
+    const notEnded = new Map<string, string | null>();
     const indexByCode = new Map(measureRows.map((measure, index) => [measure.code.toLowerCase(), index]));
     const forValues = measureRows.map((measure) => ({
       ...measure,
@@ -59,6 +91,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
     const codeAt = indexOf.get('measureCode') ?? -1;
     const breakdownAt = indexOf.get('breakdown') ?? -1;
     const breakdownCodeAt = indexOf.get('breakdownCode') ?? -1;
+    const statusAt = indexOf.get('status') ?? -1;
 
     // The checked rows, one array per field (a million row objects would cost more than the checks).
     const columns: writes.ValueColumns = {
@@ -100,6 +133,18 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
           issues.add(row.line, 'measureCode', notYours('values', measure.code));
           continue;
         }
+        if (approveHistory) {
+          let mayApproveIt = approving[index];
+          if (mayApproveIt === undefined) approving[index] = mayApproveIt = mayApprove(measure.ownerUnitId);
+          if (!mayApproveIt) {
+            issues.add(
+              row.line,
+              'measureCode',
+              `You cannot load ${measure.code} as approved history: only someone who can approve its values can`,
+            );
+            continue;
+          }
+        }
         let slot = index;
         let breakdownId: string | null = null;
         let category: repo.BreakdownRow | null = null;
@@ -129,6 +174,34 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
           if (!period) continue; // checkValueRow accepted it, so it names a period
           periodId = period.id;
         }
+        // No value for a period that has not ended yet (measures have no in-period estimates).
+        let future = notEnded.get(checked.periodKey);
+        if (future === undefined) {
+          const period = parsePeriodKey(checked.periodKey);
+          future =
+            period.ok && !periodHasEnded(period.value, today)
+              ? fill(words.entryChecks.periodNotEnded, {
+                  period: periodLabel(period.value),
+                  end: formatDate(periodEnd(period.value)),
+                })
+              : null;
+          notEnded.set(checked.periodKey, future);
+        }
+        if (future) {
+          issues.add(row.line, 'periodKey', future);
+          continue;
+        }
+        let status = checked.status;
+        // Approved history: a blank status is the importer's approval; a stated one is kept as written.
+        if (approveHistory) status = cellAt(cells, statusAt) === '' ? 'approved' : status;
+        else if (SIGNED_OFF.has(status)) {
+          issues.add(
+            row.line,
+            'status',
+            `Imported values land as submitted, not ${status}: leave the status blank, or load the file as approved history`,
+          );
+          continue;
+        }
         const key = slot * SLOT_FACTOR + periodId;
         const first = seen.get(key);
         if (first !== undefined) {
@@ -151,7 +224,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
         columns.commentary.push(checked.commentary);
         columns.quality.push(checked.quality);
         columns.evidenceUrl.push(checked.evidenceUrl);
-        columns.status.push(checked.status);
+        columns.status.push(status);
         lineOf.push(row.line);
         measureOf.push(index);
         keyOf.push(key);
@@ -163,7 +236,11 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
   }
 
   /** Sorts the checked rows into unchanged, changed (unless locked: a problem) and new. */
-  async function compareValues(caller: Caller, checked: Awaited<ReturnType<typeof checkValues>>) {
+  async function compareValues(
+    caller: Caller,
+    checked: Awaited<ReturnType<typeof checkValues>>,
+    options: ImportOptions,
+  ) {
     const org = caller.organisationId;
     const { report, issues, measureRows, columns, lineOf, measureOf, keyOf, breakdowns, checker } = checked;
     const touched = [...new Set(measureOf)];
@@ -185,6 +262,29 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       const period = index === undefined ? null : checker.period(value.periodKey, measureRows[index]!.frequency);
       if (slot !== undefined && period) stored.set(slot * SLOT_FACTOR + period.id, value);
     }
+    // Each slot's figures, stored and in the file, for the plausibility check of the rows written.
+    const series = new Map<number, Map<string, number>>();
+    const figureAt = (slot: number, periodKey: string, value: number | null) => {
+      if (value === null) return;
+      let figures = series.get(slot);
+      if (!figures) series.set(slot, (figures = new Map<string, number>()));
+      figures.set(periodKey, value);
+    };
+    for (const [key, value] of stored) figureAt(Math.floor(key / SLOT_FACTOR), value.periodKey, value.value);
+    for (let i = 0; i < keyOf.length; i++)
+      figureAt(Math.floor(keyOf[i]! / SLOT_FACTOR), columns.periodKey[i]!, columns.value[i]!);
+    const ordered = new Map<number, { keys: string[]; values: number[] }>();
+    const historyOf = (slot: number, periodKey: string): number[] => {
+      let found = ordered.get(slot);
+      if (!found) {
+        const entries = [...(series.get(slot) ?? new Map<string, number>())].sort((a, b) => a[0].localeCompare(b[0]));
+        found = { keys: entries.map((entry) => entry[0]), values: entries.map((entry) => entry[1]) };
+        ordered.set(slot, found);
+      }
+      let end = 0;
+      while (end < found.keys.length && found.keys[end]! < periodKey) end += 1;
+      return found.values.slice(Math.max(0, end - PLAUSIBILITY_HISTORY), end);
+    };
     const inserts: number[] = [];
     const updates: writes.ChangedValue[] = [];
     const earliest = new Map<string, { key: string; frequency: Frequency }>();
@@ -209,6 +309,19 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
           `${measure.code} ${period.ok ? periodLabel(period.value) : periodKey} is locked after approval: a performance officer must reopen it before it can change`,
         );
         continue;
+      }
+      const figure = columns.value[i]!;
+      if (figure !== null && figure !== current?.value && !options.acknowledgeWarnings) {
+        const found = checkPlausibility(figure, historyOf(Math.floor(keyOf[i]! / SLOT_FACTOR), periodKey));
+        if (found) {
+          const format = { unit: measure.unit, decimalPlaces: measure.decimalPlaces };
+          issues.add(
+            lineOf[i]!,
+            'value',
+            fill(words.entryChecks.importWarning, { detail: describeImplausible(found, format) }),
+          );
+          continue;
+        }
       }
       if (current) updates.push({ row: i, id: current.id, rowVersion: current.rowVersion });
       else inserts.push(i);
@@ -252,10 +365,13 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       return result;
     };
     const checked = await timed('read and check', () => checkValues(caller, table, indexOf, options));
-    const compared = await timed('compare', () => compareValues(caller, checked));
+    const compared = await timed('compare', () => compareValues(caller, checked, options));
     const org = caller.organisationId;
     return checkThenWrite(db, checked, options, async (tx, report) => {
-      const writer = { organisationId: org, actorId: caller.personId, reason: `Imported from ${report.fileName}` };
+      const reason = options.approveHistory
+        ? `Imported from ${report.fileName} and approved as history by the person importing it`
+        : `Imported from ${report.fileName}`;
+      const writer = { organisationId: org, actorId: caller.personId, reason };
       const total = report.created + report.updated;
       const written = await timed('write', async () => {
         // Each COPY block would otherwise rebuild its measures' packed series (decision 0010).
@@ -271,6 +387,17 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       });
       if (!written) return changedMeanwhile('values');
       await recordImportAudit(tx, caller, 'values', report, compared.codes);
+      if (options.approveHistory) {
+        await recordAudit(tx, {
+          organisationId: org,
+          actor: actorOf(caller),
+          entityType: 'import',
+          entityId: 'values',
+          action: 'approve',
+          newValue: { fileName: report.fileName, approved: total, measures: compared.codes.slice(0, 200) },
+          reason,
+        });
+      }
       options.onProgress?.({ phase: 'recomputing', done: 0, total: compared.earliest.size });
       await timed('recompute', () => recomputeStatuses(ctx, tx, org, compared.earliest));
       return ok({ ...report, written: true });

@@ -9,4 +9,5 @@ export const STATUS_FOR: Record<DomainErrorCode, number> = {
   forbidden: 403,
   cycle: 409,
   invalid_state: 409,
+  implausible: 422,
 };

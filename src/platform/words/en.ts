@@ -76,6 +76,30 @@ export const en = {
     published: 'Published',
   },
   /** Where a risk or measure sits against the council's appetite. */
+  /** Value sign-off with two pairs of eyes, and the chain a council chooses. */
+  signOff: {
+    'entered-cannot-verify': 'You entered this value, so someone else must verify it',
+    'entered-cannot-approve': 'You entered this value, so someone else must approve it',
+    'verified-cannot-approve': 'You verified this value, so someone else must approve it',
+    chainVerifyThenApprove: 'Submit, verify, then approve',
+    chainVerifyThenApproveHint: 'Three people: one enters, a second verifies and a third approves',
+    chainApproveDirectly: 'Submit, then approve',
+    chainApproveDirectlyHint: 'Two people: one enters and a second approves straight from submitted',
+    chainChanged: 'Sign-off chain changed to “{chain}”',
+    chooseChain: 'Select how values are signed off',
+  },
+  /** Checks a figure passes when it is entered. */
+  entryChecks: {
+    periodNotEnded: '{period} has not ended yet (it ends on {end}): enter its value once the period is over',
+    timesUsual: '{value} is {times} times the usual figure of {usual} — check the units',
+    fractionOfUsual: '{value} is a {times}th of the usual figure of {usual} — check the units',
+    outsideLimits: '{value} is outside the usual range of {lower} to {upper} for this measure',
+    jump: '{value} is a much bigger change from the previous figure ({previous}) than usual (changes are usually under {usualChange})',
+    confirm: 'If the figure is right, tick “I have checked this figure” and explain it in the commentary',
+    confirmApi: 'If the figure is right, send it again with confirmImplausible: true and commentary explaining it',
+    checked: 'I have checked this figure',
+    importWarning: 'Check this figure: {detail}. Import again with the warnings acknowledged to load it',
+  },
   appetitePosition: {
     within: 'Within appetite',
     outside: 'Outside appetite',

@@ -44,6 +44,11 @@ export class ValueEntryPage extends GovukPage {
   conflict(): Promise<string> {
     return textOf(this.page.locator('.app-conflict'));
   }
+
+  /** Ticks "I have checked this figure", shown when a figure fails the plausibility check. */
+  async confirmChecked(): Promise<void> {
+    await this.field('I have checked this figure').check();
+  }
 }
 
 /** The grid that takes a unit's measures for one period at once. */
@@ -60,5 +65,17 @@ export class UnitDataEntryPage extends GovukPage {
 
   async saveDrafts(): Promise<void> {
     await this.press('Save drafts');
+  }
+}
+
+/** The administrator's choice of sign-off chain: submit → verify → approve, or submit → approve. */
+export class SignOffSettingsPage extends GovukPage {
+  open(): Promise<this> {
+    return this.visit(paths.signOffSettings());
+  }
+
+  async choose(chain: 'Submit, verify, then approve' | 'Submit, then approve'): Promise<void> {
+    await this.field(chain, true).check();
+    await this.press('Save');
   }
 }

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { valueEntryInput, valueTransitionInput } from '../domain/value-entry.ts';
 import type { CollectionServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
-import { problemResponses, withIsoDates } from '../../../platform/http/schemas.ts';
+import { problemResponses, problemSchema, withIsoDates } from '../../../platform/http/schemas.ts';
+import { words } from '../../../platform/words/index.ts';
+import { SIGN_OFF_CHAINS } from '../domain/workflow.ts';
 
 const timestamp = z.iso.datetime();
 
@@ -59,7 +61,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
         summary: 'Enter or change the value of a measure for a period (save a draft or submit)',
         params: z.object({ id: z.uuid({ message: 'must be a UUID' }), periodKey: z.string() }),
         body: valueEntryInput.omit({ periodKey: true }),
-        response: { 200: valueSchema, ...problemResponses },
+        response: { 200: valueSchema, ...problemResponses, 422: problemSchema },
       },
     },
     async (request, reply) => {
@@ -67,7 +69,16 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
         ...request.body,
         periodKey: request.params.periodKey,
       });
-      return result.ok ? toValue(result.value) : sendProblem(reply, result.error);
+      if (result.ok) return toValue(result.value);
+      // 422 names the check; an API client confirms with confirmImplausible and commentary.
+      const error =
+        result.error.code === 'implausible'
+          ? {
+              ...result.error,
+              message: result.error.message.replace(words.entryChecks.confirm, words.entryChecks.confirmApi),
+            }
+          : result.error;
+      return sendProblem(reply, error);
     },
   );
 
@@ -135,6 +146,38 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       return result.ok
         ? result.value.map((event) => eventSchema.parse(withIsoDates(event)))
         : sendProblem(reply, result.error);
+    },
+  );
+
+  const chainSchema = z.object({ chain: z.enum(SIGN_OFF_CHAINS) }).meta({ id: 'SignOffChain' });
+
+  api.get(
+    '/sign-off-chain',
+    {
+      config: staff,
+      schema: {
+        tags,
+        summary: 'How the council signs values off: verify-then-approve or approve-directly',
+        response: { 200: chainSchema, ...problemResponses },
+      },
+    },
+    async (request) => ({ chain: await services.signOff.chain(request.caller()) }),
+  );
+
+  api.put(
+    '/sign-off-chain',
+    {
+      config: { access: { permission: 'manage:roles' } },
+      schema: {
+        tags,
+        summary: 'Change how the council signs values off (administrators; audited)',
+        body: chainSchema,
+        response: { 200: chainSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.signOff.setChain(request.caller(), request.body.chain);
+      return result.ok ? { chain: result.value } : sendProblem(reply, result.error);
     },
   );
 }

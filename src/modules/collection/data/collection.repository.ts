@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DEFAULT_COLLECTION_RULE, type CollectionRule } from '../domain/due-dates.ts';
 import type { Db } from '../../../platform/db/db.ts';
+import { DEFAULT_SIGN_OFF_CHAIN, SIGN_OFF_CHAINS, type SignOffChain } from '../domain/workflow.ts';
 import type { ValueStatus } from '../../../kernel/measurement/vocabulary.ts';
 import { collectionRules, measureAssignees, measures, measureTargets, measureValueEvents, measureValues, nonWorkingDays, remindersSent } from '../../measures/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
@@ -29,6 +30,27 @@ export async function collectionRuleFor(db: Db, organisationId: string): Promise
     escalateToManagerAfter: rule?.escalateToManagerAfterDays ?? DEFAULT_COLLECTION_RULE.escalateToManagerAfter,
     closedDays: new Set(closed.map((row) => row.day)),
   };
+}
+
+/** How the organisation signs values off (the default chain when it has no rule). */
+export async function signOffChainFor(db: Db, organisationId: string): Promise<SignOffChain> {
+  const [rule] = await db
+    .select({ chain: collectionRules.signOffChain })
+    .from(collectionRules)
+    .where(eq(collectionRules.organisationId, organisationId));
+  const chain = rule?.chain as SignOffChain | undefined;
+  return chain && SIGN_OFF_CHAINS.includes(chain) ? chain : DEFAULT_SIGN_OFF_CHAIN;
+}
+
+/** Sets the chain, creating the organisation's rule row (with the other defaults) if it has none. */
+export async function setSignOffChain(db: Db, organisationId: string, chain: SignOffChain, by: string): Promise<void> {
+  await db
+    .insert(collectionRules)
+    .values({ organisationId, signOffChain: chain, updatedBy: by })
+    .onConflictDoUpdate({
+      target: collectionRules.organisationId,
+      set: { signOffChain: chain, updatedBy: by, rowVersion: sql`${collectionRules.rowVersion} + 1`, updatedAt: sql`now()` },
+    });
 }
 
 /** Active measures the person owns or is assigned to enter data for. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { measureValueEvents, measureValues, periodLocks } from '../../measures/index.ts';
 
@@ -117,4 +117,48 @@ export async function reopenLocks(
         isNull(periodLocks.reopenedAt),
       ),
     );
+}
+
+/** The latest figures of a value slot before a period, oldest first (plausibility at entry). */
+export async function earlierFigures(
+  db: Db,
+  organisationId: string,
+  measureId: string,
+  breakdownId: string | null,
+  periodKey: string,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .select({ value: measureValues.value })
+    .from(measureValues)
+    .where(
+      and(
+        eq(measureValues.organisationId, organisationId),
+        eq(measureValues.measureId, measureId),
+        breakdownId ? eq(measureValues.breakdownId, breakdownId) : isNull(measureValues.breakdownId),
+        lt(measureValues.periodKey, periodKey),
+        isNotNull(measureValues.value),
+      ),
+    )
+    .orderBy(desc(measureValues.periodKey))
+    .limit(limit);
+  return rows.map((row) => row.value!).reverse();
+}
+
+const ENTRY_ACTIONS = ['create', 'edit', 'submit', 'import'];
+
+/** Who entered (last saved, submitted or imported) a value and who last verified it. */
+export async function signOffPeople(
+  db: Db,
+  organisationId: string,
+  valueId: string,
+): Promise<{ enteredBy: string | null; verifiedBy: string | null }> {
+  const rows = await db
+    .select({ action: measureValueEvents.action, actor: measureValueEvents.actorPersonId })
+    .from(measureValueEvents)
+    .where(and(eq(measureValueEvents.organisationId, organisationId), eq(measureValueEvents.valueId, valueId)))
+    .orderBy(desc(measureValueEvents.id));
+  const entered = rows.find((row) => ENTRY_ACTIONS.includes(row.action));
+  const verified = rows.find((row) => row.action === 'verify');
+  return { enteredBy: entered?.actor ?? null, verifiedBy: verified?.actor ?? null };
 }

@@ -16,6 +16,8 @@ export const valueEntryInput = z.object({
     z.union([z.literal(''), z.url({ message: 'Enter the evidence link as a full web address, like https://…' })]),
   ),
   action: z.enum(['save', 'submit'], { message: 'Choose to save a draft or submit' }).default('save'),
+  /** The person has checked a figure that fails a plausibility check (commentary is then required). */
+  confirmImplausible: z.preprocess((value) => value === true || value === 'true', z.boolean()).optional(),
   /** The version the person started from; a different stored version is a conflict. */
   rowVersion: z.coerce.number().int().min(0).optional(),
 });

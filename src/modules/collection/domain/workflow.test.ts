@@ -45,3 +45,48 @@ describe('data-quality workflow', () => {
     expect(availableValueActions('submitted', everyone)).toEqual(['verify', 'return']);
   });
 });
+
+describe('two pairs of eyes', () => {
+  const entered: ValueActor = { ...everyone, enteredIt: true };
+  const verified: ValueActor = { ...everyone, verifiedIt: true };
+  const ruleOf = (result: ReturnType<typeof nextValueStatus>) => (result.ok ? null : result.error.rule);
+
+  it('stops the person who entered a value verifying or approving it', () => {
+    expect(ruleOf(nextValueStatus('submitted', 'verify', entered, ''))).toBe('entered-cannot-verify');
+    expect(ruleOf(nextValueStatus('verified', 'approve', entered, ''))).toBe('entered-cannot-approve');
+    expect(ruleOf(nextValueStatus('submitted', 'approve', entered, '', 'approve-directly'))).toBe(
+      'entered-cannot-approve',
+    );
+    expect(nextValueStatus('submitted', 'verify', entered, '').ok ? null : 'forbidden').toBe('forbidden');
+  });
+
+  it('stops the verifier approving, unless the council approves straight from submitted', () => {
+    expect(ruleOf(nextValueStatus('verified', 'approve', verified, ''))).toBe('verified-cannot-approve');
+    expect(nextValueStatus('verified', 'approve', verified, '', 'approve-directly')).toEqual({
+      ok: true,
+      value: 'approved',
+    });
+  });
+
+  it('lets a second person take each step', () => {
+    expect(nextValueStatus('submitted', 'verify', verified, '')).toEqual({ ok: true, value: 'verified' });
+    expect(nextValueStatus('verified', 'approve', everyone, '')).toEqual({ ok: true, value: 'approved' });
+    expect(nextValueStatus('submitted', 'return', entered, 'Wrong month').ok).toBe(true);
+  });
+
+  it('follows the chain the council chose', () => {
+    expect(nextValueStatus('submitted', 'approve', everyone, '').ok).toBe(false);
+    expect(nextValueStatus('submitted', 'approve', everyone, '', 'approve-directly')).toEqual({
+      ok: true,
+      value: 'approved',
+    });
+    expect(nextValueStatus('submitted', 'verify', everyone, '', 'approve-directly').ok).toBe(false);
+    expect(availableValueActions('submitted', everyone, 'approve-directly')).toEqual(['return', 'approve']);
+  });
+
+  it('offers no step the person may not take', () => {
+    expect(availableValueActions('submitted', entered)).toEqual(['return']);
+    expect(availableValueActions('verified', verified)).toEqual(['return']);
+    expect(availableValueActions('submitted', entered, 'approve-directly')).toEqual(['return']);
+  });
+});

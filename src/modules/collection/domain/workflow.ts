@@ -1,9 +1,11 @@
-import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
+import { domainError, fail, ok, type DomainError, type Result } from '../../../kernel/result.ts';
 
 /**
  * Data-quality sign-off for one value: draft → submitted → verified → approved → published, with
  * the verifier (or approver) able to return it to the person who entered it, with a reason.
  * Approval locks the period; only a performance officer can reopen it, with a reason.
+ * Two pairs of eyes: whoever entered the value neither verifies nor approves it, and whoever
+ * verified it does not approve it (unless the council approves straight from submitted).
  */
 export const VALUE_STATUSES = ['draft', 'submitted', 'returned', 'verified', 'approved', 'published'] as const;
 export type ValueStatus = (typeof VALUE_STATUSES)[number];
@@ -17,12 +19,31 @@ export interface ValueActor {
   canVerify: boolean;
   canApprove: boolean;
   canReopen: boolean;
+  /** They entered or last changed (saved, submitted, imported) the value now standing. */
+  enteredIt?: boolean;
+  /** They verified the value now standing. */
+  verifiedIt?: boolean;
 }
+
+/**
+ * The sign-off chain a council chooses: submit → verify → approve (the default), or
+ * submit → approve (two steps: approved straight from submitted, still by a second person).
+ */
+export const SIGN_OFF_CHAINS = ['verify-then-approve', 'approve-directly'] as const;
+export type SignOffChain = (typeof SIGN_OFF_CHAINS)[number];
+export const DEFAULT_SIGN_OFF_CHAIN: SignOffChain = 'verify-then-approve';
+
+/** Two pairs of eyes: the rule a refusal broke, for the words the service shows. */
+export type DutyRule = 'entered-cannot-verify' | 'entered-cannot-approve' | 'verified-cannot-approve';
+
+export type WorkflowError = DomainError & { rule?: DutyRule };
+
+type Right = 'canEnter' | 'canVerify' | 'canApprove' | 'canReopen';
 
 interface Transition {
   from: readonly (ValueStatus | null)[];
   to: ValueStatus;
-  needs: keyof ValueActor;
+  needs: Right;
   reasonRequired: boolean;
 }
 
@@ -36,7 +57,7 @@ const TRANSITIONS: Record<ValueAction, Transition> = {
   reopen: { from: ['approved', 'published'], to: 'draft', needs: 'canReopen', reasonRequired: true },
 };
 
-const WHO: Record<keyof ValueActor, string> = {
+const WHO: Record<Right, string> = {
   canEnter: 'a person assigned to enter data for this measure',
   canVerify: 'the measure’s verifier',
   canApprove: 'a director or performance officer',
@@ -53,13 +74,31 @@ const LABEL: Record<ValueStatus | 'none', string> = {
   published: 'published (the period is locked)',
 };
 
+const TWO_STEP: Partial<Record<ValueAction, Transition>> = {
+  verify: { ...TRANSITIONS.verify, from: [] },
+  approve: { ...TRANSITIONS.approve, from: ['submitted', 'verified'] },
+};
+
+function transitionOf(action: ValueAction, chain: SignOffChain): Transition {
+  return (chain === 'approve-directly' ? TWO_STEP[action] : undefined) ?? TRANSITIONS[action];
+}
+
+/** The separation-of-duties rule this person would break by taking the action, if any. */
+export function dutyBroken(action: ValueAction, actor: ValueActor, chain: SignOffChain): DutyRule | null {
+  if (action === 'verify' && actor.enteredIt) return 'entered-cannot-verify';
+  if (action === 'approve' && actor.enteredIt) return 'entered-cannot-approve';
+  if (action === 'approve' && actor.verifiedIt && chain === 'verify-then-approve') return 'verified-cannot-approve';
+  return null;
+}
+
 export function nextValueStatus(
   current: ValueStatus | null,
   action: ValueAction,
   actor: ValueActor,
   reason: string,
-): Result<ValueStatus> {
-  const transition = TRANSITIONS[action];
+  chain: SignOffChain = DEFAULT_SIGN_OFF_CHAIN,
+): Result<ValueStatus, WorkflowError> {
+  const transition = transitionOf(action, chain);
   if (!transition.from.includes(current)) {
     const verb = action === 'save' ? 'change' : action;
     return fail(domainError('invalid_state', `You cannot ${verb} a value that is ${LABEL[current ?? 'none']}`));
@@ -67,6 +106,9 @@ export function nextValueStatus(
   if (!actor[transition.needs]) {
     return fail(domainError('forbidden', `Only ${WHO[transition.needs]} can ${action} this value`));
   }
+  const rule = dutyBroken(action, actor, chain);
+  // The service words the refusal from the catalogue (words.signOff) by its rule.
+  if (rule) return fail({ ...domainError('forbidden', `Someone else must ${action} this value`), rule });
   if (transition.reasonRequired && reason.trim() === '') {
     return fail(domainError('invalid', `Give a reason to ${action} this value`, 'reason'));
   }
@@ -77,9 +119,13 @@ export function isLocked(status: ValueStatus | null): boolean {
   return status === 'approved' || status === 'published';
 }
 
-export function availableValueActions(current: ValueStatus | null, actor: ValueActor): ValueAction[] {
+export function availableValueActions(
+  current: ValueStatus | null,
+  actor: ValueActor,
+  chain: SignOffChain = DEFAULT_SIGN_OFF_CHAIN,
+): ValueAction[] {
   return VALUE_ACTIONS.filter((action) => {
-    const transition = TRANSITIONS[action];
-    return transition.from.includes(current) && actor[transition.needs];
+    const transition = transitionOf(action, chain);
+    return transition.from.includes(current) && actor[transition.needs] && !dutyBroken(action, actor, chain);
   });
 }

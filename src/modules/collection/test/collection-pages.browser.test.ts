@@ -5,7 +5,12 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
-import { MyDataPage, UnitDataEntryPage, ValueEntryPage } from '../../../../test/helpers/pages/data-entry-pages.ts';
+import {
+  MyDataPage,
+  SignOffSettingsPage,
+  UnitDataEntryPage,
+  ValueEntryPage,
+} from '../../../../test/helpers/pages/data-entry-pages.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // 20 November 2025: 2025/26 Q2 was due on 21 October, so it is overdue.
@@ -94,6 +99,40 @@ describe('data collection pages', () => {
     expect(await entry.shows('Value submitted')).toBeTruthy();
     expect(await entry.section('table')).toContain('Submitted');
     await entry.expectAccessible();
+  });
+
+  it('asks the enterer to check a figure far from the usual ones, and takes it once checked and explained', async () => {
+    const { officer, enterer, measureId } = await council();
+    const history = ['2023-24-Q4', '2024-25-Q1', '2024-25-Q2', '2024-25-Q3', '2024-25-Q4', '2025-26-Q1'];
+    for (const [i, period] of history.entries()) {
+      const put = await officer.api('PUT', `/api/v1/measures/${measureId}/values/${period}`, {
+        value: [70, 71, 69, 70, 72, 70][i],
+      });
+      expect(put.statusCode).toBe(200);
+    }
+    await signInAs(browser.page, base, enterer);
+    const entry = await new ValueEntryPage(browser.page, base).open(measureId, '2025-26-Q2');
+    await entry.enter('20', { commentary: 'Two care providers closed in August' });
+    await entry.submit();
+    expect(await entry.errorSummary()).toContain('20.0% is outside the usual range');
+    expect(await entry.section('.govuk-warning-text')).toContain('20.0% is outside the usual range');
+    await entry.expectAccessible();
+    await entry.confirmChecked();
+    await entry.submit();
+    expect(await entry.shows('Value submitted')).toBeTruthy();
+  });
+
+  it('lets an administrator choose how values are signed off', async () => {
+    const organisation = await t.createOrganisation('Chain Borough Council');
+    const admin = await t.as('administrator', { organisation });
+    await signInAs(browser.page, base, admin);
+    const settings = await new SignOffSettingsPage(browser.page, base).open();
+    expect(await settings.heading()).toBe('How values are signed off');
+    await settings.expectAccessible();
+    await settings.choose('Submit, then approve');
+    expect(await settings.shows('Sign-off chain changed to “Submit, then approve”')).toBeTruthy();
+    expect(await settings.section('#current-chain')).toContain('Submit, then approve');
+    await settings.expectAccessible();
   });
 
   it('shows both versions when someone else saved first', async () => {

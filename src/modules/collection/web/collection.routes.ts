@@ -16,6 +16,7 @@ import {
 } from './collection.presenter.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { words } from '../../../platform/words/index.ts';
 
 // Who may enter, verify or approve a value is decided by the service (owner, assignees, verifier, roles).
 const staff = { access: { permission: 'view:organisation' } } as const;
@@ -60,6 +61,8 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
       status?: number;
       conflict?: boolean;
       actionErrors?: FormErrors;
+      /** The plausibility check the figure failed, shown with "I have checked this figure". */
+      implausible?: string;
     } = {},
   ) {
     const detail = await services.collection.valueDetail(caller, measureId, periodKey);
@@ -105,6 +108,9 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         qualityItems: QUALITY.map((item) => ({ ...item, checked: values.quality === item.value })),
         actionItems: transitions.map((action) => ({ value: action, text: ACTION_LABELS[action] ?? action })),
         offTargetHint: offTargetHint(d),
+        implausible: options.implausible ?? null,
+        checkedLabel: words.entryChecks.checked,
+        confirmed: values.confirmImplausible === 'true',
       },
       options.status,
     );
@@ -129,6 +135,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         errors: formErrorsFrom(result.error),
         status: result.error.code === 'conflict' ? 409 : 400,
         conflict: result.error.code === 'conflict',
+        ...(result.error.code === 'implausible' ? { implausible: result.error.message } : {}),
       });
     }
     const done = result.value.status === 'submitted' ? 'submitted' : 'saved as a draft';

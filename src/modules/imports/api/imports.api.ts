@@ -76,6 +76,14 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
             .optional()
             .transform((value) => value === 'true'),
           fileName: z.string().max(200).optional(),
+          approveHistory: z
+            .enum(['true', 'false'], { message: 'must be true or false' })
+            .optional()
+            .transform((value) => value === 'true'),
+          acknowledgeWarnings: z
+            .enum(['true', 'false'], { message: 'must be true or false' })
+            .optional()
+            .transform((value) => value === 'true'),
         }),
         response: {
           200: reportSchema,
@@ -100,6 +108,8 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
         format,
         dryRun: request.query.dryRun,
         fileName: request.query.fileName ?? `${request.params.kind}.${format}`,
+        approveHistory: request.query.approveHistory,
+        acknowledgeWarnings: request.query.acknowledgeWarnings,
       });
       if (!result.ok) return sendProblem(reply, result.error);
       if (result.value.errorCount > 0)

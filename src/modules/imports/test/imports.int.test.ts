@@ -139,18 +139,41 @@ describe.each(DATABASES)('import and export on %s', (kind) => {
       ['Measure code', 'Period', 'Value', 'Status'],
       real.map((row) => ['TRAF-CLAIM', row.period!, row.value!, 'published']),
     );
+    // Published figures land as submitted unless loaded as approved history.
+    const refused = await send(officer, 'values', file);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toEqual({
+      field: 'line 2, status',
+      message:
+        'Imported values land as submitted, not published: leave the status blank, or load the file as approved history',
+    });
+    // The claimant rate fell steadily: figures outside the limits of the years before are warnings.
+    const warned = await send(officer, 'values', file, '?approveHistory=true');
+    expect(warned.statusCode).toBe(400);
+    expect(warned.json().errors[0]).toEqual({
+      field: 'line 8, value',
+      message:
+        'Check this figure: 3.7% is outside the usual range of 3.9% to 5.2% for this measure. Import again with the warnings acknowledged to load it',
+    });
     const before = await counts();
-    const response = await send(officer, 'values', file);
+    const response = await send(officer, 'values', file, '?approveHistory=true&acknowledgeWarnings=true');
     expect(response.statusCode, response.body.slice(0, 600)).toBe(200);
     expect(response.json()).toMatchObject({ rows: real.length, created: real.length, written: true, measures: 1 });
     const after = await counts();
     expect(after.values - before.values).toBe(real.length);
     expect(after.events - before.events).toBe(real.length);
-    expect(after.audit - before.audit).toBe(1);
+    // The import's audit row and the importer's approval of the history.
+    expect(after.audit - before.audit).toBe(2);
     const [april] = await db().select().from(measureValues).where(eq(measureValues.periodKey, '2021-22-M01'));
     expect(april).toMatchObject({ value: 5.2, status: 'published', enteredBy: officer.personId });
     const events = await db().select().from(measureValueEvents).where(eq(measureValueEvents.valueId, april!.id));
-    expect(events).toMatchObject([{ action: 'import', toStatus: 'published', reason: 'Imported from values.csv' }]);
+    expect(events).toMatchObject([
+      {
+        action: 'import',
+        toStatus: 'published',
+        reason: 'Imported from values.csv and approved as history by the person importing it',
+      },
+    ]);
     const [measure] = await db().select().from(measures).where(eq(measures.code, 'TRAF-CLAIM'));
     const statuses = await db().select().from(measureStatuses).where(eq(measureStatuses.measureId, measure!.id));
     expect(statuses.length).toBeGreaterThan(0);
@@ -272,7 +295,7 @@ describe.each(DATABASES)('import and export on %s', (kind) => {
 
   it('refuses to change a locked (approved) value and lets only importers import', async () => {
     const file = csv(['measureCode', 'periodKey', 'value', 'status'], [['BAD-PCT', '2024-25-Q4', 60, 'approved']]);
-    expect((await send(officer, 'values', file)).statusCode).toBe(200);
+    expect((await send(officer, 'values', file, '?approveHistory=true')).statusCode).toBe(200);
     const change = await send(
       officer,
       'values',
@@ -482,7 +505,9 @@ describe.each(DATABASES)('import and export on %s', (kind) => {
         expect(exported.statusCode).toBe(200);
         expect(exported.headers['content-disposition']).toContain(`${what}-2025-11-20.${format}`);
         const body = exported.rawPayload;
-        const imported = await send(importer, what, body, '', format === 'csv' ? 'text/csv' : XLSX_MIME);
+        // The export carries signed-off statuses: loading them back is loading approved history.
+        const query = what === 'values' ? '?approveHistory=true&acknowledgeWarnings=true' : '';
+        const imported = await send(importer, what, body, query, format === 'csv' ? 'text/csv' : XLSX_MIME);
         expect(imported.statusCode, imported.body).toBe(200);
         expect(imported.json().errorCount).toBe(0);
         const back = await importer.get(`/api/v1/exports/${what}.${format}`);

@@ -25,6 +25,8 @@ const importForm = z
     ),
     csv: z.preprocess((value) => (typeof value === 'string' ? value.trim() : ''), z.string()),
     action: z.enum(['check', 'import']).default('check'),
+    approveHistory: z.preprocess((value) => value === 'true', z.boolean()),
+    acknowledgeWarnings: z.preprocess((value) => value === 'true', z.boolean()),
   })
   .refine((form) => form.file !== undefined || form.csv !== '', {
     message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
@@ -78,7 +80,12 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
   app.post(paths.imports(), { config: importers }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(importForm, body);
-    const values = { kind: body.kind, csv: typeof body.csv === 'string' ? body.csv : '' };
+    const values = {
+      kind: body.kind,
+      csv: typeof body.csv === 'string' ? body.csv : '',
+      approveHistory: body.approveHistory === 'true',
+      acknowledgeWarnings: body.acknowledgeWarnings === 'true',
+    };
     if (!form.ok) return render(reply, { values, errors: form.errors, status: 400 });
     const dryRun = form.value.action !== 'import';
     const bytes = form.value.file ?? Buffer.from(form.value.csv, 'utf8');
@@ -86,6 +93,8 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
       format: isXlsx(bytes) ? 'xlsx' : 'csv',
       dryRun,
       fileName: form.value.file ? `uploaded ${form.value.kind} file` : `pasted ${form.value.kind}`,
+      approveHistory: form.value.approveHistory,
+      acknowledgeWarnings: form.value.acknowledgeWarnings,
     });
     if (!result.ok) {
       return render(reply, {

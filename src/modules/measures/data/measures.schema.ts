@@ -340,6 +340,8 @@ export const collectionRules = pgTable('collection_rules', {
   escalateToManagerAfterDays: integer('escalate_to_manager_after_days').notNull().default(10),
   /** Which bank holidays apply: england-and-wales | scotland | northern-ireland */
   holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
+  /** Value sign-off: verify-then-approve (submit → verify → approve) | approve-directly (submit → approve). */
+  signOffChain: text('sign_off_chain').notNull().default('verify-then-approve'),
   updatedBy: uuid('updated_by').references(() => people.id),
   rowVersion: integer('row_version').notNull().default(1),
   updatedAt: updatedAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "collection_rules" ADD COLUMN "sign_off_chain" text DEFAULT 'verify-then-approve' NOT NULL;
