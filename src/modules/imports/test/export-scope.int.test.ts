@@ -39,7 +39,8 @@ describe.each(DATABASES)('exports follow the reader’s scope and drafts (%s)', 
     const send = async (what: string, csv: string) => {
       const response = await t.app.inject({
         method: 'POST',
-        url: `/api/v1/imports/${what}`,
+        // Signed-off history is loaded as the officer's approval (an explicit choice).
+        url: `/api/v1/imports/${what}${what === 'values' ? '?approveHistory=true' : ''}`,
         headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/csv' },
         payload: csv,
       });
