@@ -27,6 +27,7 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { Plan, PlanActions } from './plans.types.ts';
+import { appraisalGate } from './appraisal-access.ts';
 
 export const STALE =
   'Someone else changed this plan while you were looking at it. Reload the page to see their changes.';
@@ -50,6 +51,8 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     if (!plan) return undefined;
     const partnerId = partnerOf(caller);
     if (partnerId && !(await plansRepo.isSharedWithPartner(tx, caller.organisationId, id, partnerId))) return undefined;
+    // Appraisals are private: someone else's individual plan is as if it did not exist.
+    if (!(await appraisalGate(tx, caller).mayRead(plan))) return undefined;
     return plan;
   }
 

@@ -161,9 +161,10 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     const caller = request.caller();
     const query = request.query as Values;
     const parsed = parseForm(planFilters, query);
-    const [options, rows] = await Promise.all([
+    const [options, rows, individualPlans] = await Promise.all([
       services.plans.filterOptions(caller),
       parsed.ok ? services.plans.list(caller, parsed.value) : Promise.resolve([]),
+      services.plans.individualPlanCounts(caller),
     ]);
     const selected = (name: string) => (typeof query[name] === 'string' ? query[name] : '');
     const filtered = ['planTypeId', 'owningUnitId', 'status', 'year'].some((name) => selected(name) !== '');
@@ -171,6 +172,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
       'pages/plans/index.njk',
       {
         title: 'Plans',
+        individualPlans,
         errors: parsed.ok ? undefined : parsed.errors,
         filtered,
         typeItems: selectItems(
