@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { unitAncestryIn } from '../organisation/index.ts';
 import * as appraisalsRepo from './data/appraisals.repository.ts';
+import * as plansRepo from './data/plans.repository.ts';
 import { type AppraisalFacts, managementChain, mayReadAppraisal } from './domain/index.ts';
 
 /** The record rule guarding individual plans (appraisals), asked through the access policy. */
@@ -54,4 +55,10 @@ export function appraisalGate(db: Db, caller: Caller): AppraisalGate {
       return keep;
     },
   };
+}
+
+/** For other modules reading a plan's contents by id (the roll-ups): may the caller read this plan? */
+export async function planReadableBy(db: Db, caller: Caller, planId: string): Promise<boolean> {
+  const [plan] = await plansRepo.listPlans(db, caller.organisationId, { ids: [planId] });
+  return plan !== undefined && (await appraisalGate(db, caller).mayRead(plan));
 }
