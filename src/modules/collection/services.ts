@@ -1,10 +1,11 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
+import { createCollectionRulesService } from './collection-rules.service.ts';
 import { createCollectionService } from './collection.service.ts';
 import type { StatusRecalculation } from './ports.ts';
 
 export function createCollectionServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
-  return { collection: createCollectionService(deps) };
+  return { collection: createCollectionService(deps), rules: createCollectionRulesService(deps) };
 }
 
 export type CollectionServices = ReturnType<typeof createCollectionServices>;
