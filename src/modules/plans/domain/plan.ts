@@ -108,7 +108,6 @@ export const rollForwardInput = z.object({
   ),
   rowVersion: optionalRowVersion,
 });
-export type RollForwardInput = z.infer<typeof rollForwardInput>;
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
