@@ -105,4 +105,6 @@ export const paths = {
   performanceHealth: () => '/performance/health',
   /** The council's roll-up rule, risk appetite and direction-of-travel tolerance (administrators). */
   performanceSettings: () => '/framework/performance-settings',
+  /** When data is due, reminders and escalations, bank holidays and closure days (administrators). */
+  collectionRules: () => '/collection-rules',
 };

@@ -7,7 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partners } from '../../src/schema.ts';
+import { itemTypes, partners, planItems, plans, planTypes } from '../../src/schema.ts';
+import { mayReadAppraisal } from '../../src/modules/plans/domain/index.ts';
 import { decideRouteAccess, PUBLIC, type Principal, ROLES, type Role } from '../../src/kernel/access/index.ts';
 import type { DeclaredRoute } from '../../src/platform/http/access-control.ts';
 import { createTestApp, formBody } from '../helpers/test-app.ts';
@@ -83,6 +84,61 @@ afterAll(async () => {
     console.warn(`Routes answering 5xx on a random id (bugs for their owners):\n  ${serverErrors.join('\n  ')}`);
   }
   await t.close();
+});
+
+/**
+ * Before the route × role run below, which signs every agent out at its end. The record case: an individual plan (an appraisal) and its objective, asked for by id on every
+ * GET route of plans and items as every role. The route rule lets a role in; the appraisal rule
+ * (src/modules/plans/domain/appraisal.ts) then decides: the owner's managers, HR and
+ * administrators read it, and for everyone else it does not exist (404).
+ */
+describe('an individual plan for every role', () => {
+  it('is answered by the appraisal rule once the route rule lets the role in', async () => {
+    const db = t.deps.database.db;
+    const organisationId = t.org.id;
+    const owner = await t.as(null);
+    const [type] = await db
+      .insert(planTypes)
+      .values({ organisationId, key: 'individual-plan', name: 'Individual plan', level: 6, templateSections: [] })
+      .returning();
+    const [itemType] = await db
+      .insert(itemTypes)
+      .values({ organisationId, key: 'individual-objective', name: 'Individual objective' })
+      .returning();
+    const [plan] = await db
+      .insert(plans)
+      .values({
+        organisationId,
+        lineageId: randomUUID(),
+        planTypeId: type!.id,
+        title: 'Route test appraisal',
+        periodStart: '2025-04-01',
+        periodEnd: '2026-03-31',
+        owningUnitId: t.org.rootUnitId,
+        ownerPersonId: owner.personId,
+        status: 'approved',
+      })
+      .returning();
+    const [item] = await db
+      .insert(planItems)
+      .values({ organisationId, planId: plan!.id, itemTypeId: itemType!.id, code: 'IO-1', title: 'Objective' })
+      .returning();
+    const byId = routes.filter((r) => r.method === 'GET' && /^(\/api\/v1)?\/(plans|items)\/:\w+/.test(r.url));
+    expect(byId.length).toBeGreaterThan(4);
+    const facts = { ownerPersonId: owner.personId, managersOfOwner: [], owningUnitAncestry: [t.org.rootUnitId] };
+    const wrong: string[] = [];
+    for (const route of byId) {
+      const url = route.url.replace(/:\w+/, /^(\/api\/v1)?\/items\//.test(route.url) ? item!.id : plan!.id);
+      for (const role of ROLES) {
+        const caller = callers.get(role)!;
+        if (decideRouteAccess(route.access, caller.principal) !== 'allow') continue;
+        const status = (await send(route, caller, url)).statusCode;
+        const readable = mayReadAppraisal(caller.principal, facts);
+        if (readable ? status === 404 || status === 403 : status !== 404) wrong.push(`${role} ${url}: ${status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('every declared route for every role and the public', () => {

@@ -219,4 +219,78 @@ describe.each(DATABASES)('tenancy on %s', (kind) => {
     }
     expect(leaks).toEqual([]);
   });
+
+  /**
+   * Within one council too, an individual plan (an appraisal) is private: staff outside the
+   * person's management chain, performance officers and councillors find no trace of it on any
+   * list page or API list, and get 404 when they ask for it or its objective by id.
+   */
+  it('never shows an individual plan to anyone outside the person, their managers, HR and administrators', async () => {
+    const db = t.deps.database.db;
+    const organisationId = t.org.id;
+    const marker = 'ZQPRIVATE';
+    const appraisee = await t.as('data-entry');
+    const [type] = await db
+      .insert(planTypes)
+      .values({ organisationId, key: 'individual-plan', name: 'Individual plan', level: 6, templateSections: [] })
+      .returning();
+    const [itemType] = await db
+      .insert(itemTypes)
+      .values({ organisationId, key: 'individual-objective', name: 'Individual objective' })
+      .returning();
+    const [plan] = await db
+      .insert(plans)
+      .values({
+        organisationId,
+        lineageId: randomUUID(),
+        planTypeId: type!.id,
+        title: `${marker} appraisal`,
+        periodStart: '2025-04-01',
+        periodEnd: '2026-03-31',
+        owningUnitId: t.org.rootUnitId,
+        ownerPersonId: appraisee.personId,
+        status: 'approved',
+      })
+      .returning();
+    const [item] = await db
+      .insert(planItems)
+      .values({
+        organisationId,
+        planId: plan!.id,
+        itemTypeId: itemType!.id,
+        code: 'IO-1',
+        title: `${marker} objective`,
+      })
+      .returning();
+    const secrets = [plan!.id, item!.id, plan!.lineageId];
+    const leaks: string[] = [];
+    for (const role of [
+      'performance-officer',
+      'cabinet-member',
+      'scrutiny-member',
+      'audit-member',
+      'viewer',
+    ] as const) {
+      const agent = await t.as(role);
+      for (const route of listRoutes()) {
+        const response = route.url.startsWith('/api/') ? await agent.api('GET', route.url) : await agent.get(route.url);
+        if (response.body.includes(marker) || secrets.some((id) => response.body.includes(id))) {
+          leaks.push(`${role} ${route.url}`);
+        }
+      }
+      const byId = t.declaredRoutes.filter(
+        (r) => r.method === 'GET' && /^(\/api\/v1)?\/(plans|items)\/:id/.test(r.url),
+      );
+      for (const route of byId) {
+        const url = route.url.replace(/:\w+/, route.url.includes('/items/') ? item!.id : plan!.id);
+        const response = route.url.startsWith('/api/') ? await agent.api('GET', url) : await agent.get(url);
+        if (response.statusCode !== 404 && response.statusCode !== 403)
+          leaks.push(`${role} ${url}: ${response.statusCode}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The search is live: the person themselves sees it in the list and by id.
+    expect((await appraisee.api('GET', '/api/v1/plans')).body).toContain(marker);
+    expect((await appraisee.get(`/plans/${plan!.id}`)).statusCode).toBe(200);
+  });
 });

@@ -98,6 +98,7 @@ export const people: DemoPerson[] = [
     'helen.marsh',
     'Chair, Overview and Scrutiny Committee',
     'scrutiny-member',
+    'scrutiny committee member',
   ),
   councillor(
     'cllr-scrutiny',
@@ -112,6 +113,7 @@ export const people: DemoPerson[] = [
     'fiona.leckie',
     'Chair, Audit and Governance Committee',
     'audit-member',
+    'audit committee member',
   ),
 
   // Leadership team
@@ -260,7 +262,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Senior Internal Auditor',
     unit: 'IAR',
     lineManager: 'hos-audit',
-    roles: [{ role: 'internal-auditor', unit: null }] },
+    roles: [{ role: 'internal-auditor', unit: null }],
+    featured: 'internal auditor' },
   {
     key: 'hr',
     name: 'Natalie Brooks',
@@ -268,7 +271,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'HR Business Partner',
     unit: 'POD',
     lineManager: 'hos-people',
-    roles: [{ role: 'hr', unit: null }] },
+    roles: [{ role: 'hr', unit: null }],
+    featured: 'HR (sees individual plans)' },
 
   // Front-line staff and data entry
   {
@@ -311,7 +315,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Communications Officer',
     unit: 'PPF',
     lineManager: 'hos-policy',
-    roles: [{ role: 'viewer', unit: null }] },
+    roles: [{ role: 'viewer', unit: null }],
+    featured: 'viewer (read only)' },
   {
     key: 'viewer-support',
     name: 'George Ashby',

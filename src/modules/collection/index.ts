@@ -3,10 +3,12 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { collectionApi } from './api/collection.api.ts';
+import { collectionRulesApi } from './api/collection-rules.api.ts';
 import type { StatusRecalculation } from './ports.ts';
 import { createCollectionServices } from './services.ts';
 import { collectionRoutes } from './web/collection.routes.ts';
 import { signOffRoutes } from './web/sign-off.routes.ts';
+import { collectionRulesRoutes } from './web/collection-rules.routes.ts';
 
 /** Periodic data collection: my data, entry with commentary and sign-off, unit grids, reminders. */
 export function createCollectionModule(
@@ -19,9 +21,11 @@ export function createCollectionModule(
     pages: async (app) => {
       await app.register(collectionRoutes, { services: pageServices });
       await app.register(signOffRoutes, { services });
+      await app.register(collectionRulesRoutes, { rules: services.rules });
     },
     api: async (api) => {
       await api.register(collectionApi, { services });
+      await api.register(collectionRulesApi, { rules: services.rules });
     },
   };
   return { services, web };

@@ -1,11 +1,16 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
+import { createCollectionRulesService } from './collection-rules.service.ts';
 import { createCollectionService } from './collection.service.ts';
 import { createSignOffService } from './sign-off.service.ts';
 import type { StatusRecalculation } from './ports.ts';
 
 export function createCollectionServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
-  return { collection: createCollectionService(deps), signOff: createSignOffService(deps) };
+  return {
+    collection: createCollectionService(deps),
+    signOff: createSignOffService(deps),
+    rules: createCollectionRulesService(deps),
+  };
 }
 
 export type CollectionServices = ReturnType<typeof createCollectionServices>;

@@ -18,7 +18,7 @@ import type { Caller } from '../../platform/services/caller.ts';
 import { notFound } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { ragWord } from '../../platform/words/status-tags.ts';
-import { findItem, findPlan, isSharedWith, isSharedWithPartner } from '../plans/index.ts';
+import { findItem, findPlan, isSharedWith, isSharedWithPartner, planReadableBy } from '../plans/index.ts';
 import * as repo from './data/performance.repository.ts';
 import { loadPerformanceSettings } from './data/settings.repository.ts';
 import { contributorOfMeasure, loadStatusIndex, periodsOn, type StatusIndex } from './measure-list.ts';
@@ -206,6 +206,7 @@ export function createRollupsService({ db, clock }: ServiceDeps) {
       const item = await findItem(db, organisationId, itemId);
       if (!item) return notFound('Item');
       if (caller.partnerId && !(await isSharedWith(db, itemId, caller.partnerId))) return notFound('Item');
+      if (!(await planReadableBy(db, caller, item.planId))) return notFound('Item'); // appraisals are private
       const options = await rollupOptions(db, organisationId, settings);
       const { byItem } = await rollUpPlan(
         db,
@@ -225,6 +226,7 @@ export function createRollupsService({ db, clock }: ServiceDeps) {
       if (!plan) return notFound('Plan');
       if (caller.partnerId && !(await isSharedWithPartner(db, organisationId, planId, caller.partnerId)))
         return notFound('Plan');
+      if (!(await planReadableBy(db, caller, planId))) return notFound('Plan'); // appraisals are private
       const options = await rollupOptions(db, organisationId, settings);
       return ok((await rollUpPlan(db, organisationId, plan, options, periodsOn(clock.today()))).view);
     },

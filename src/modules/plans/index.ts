@@ -30,6 +30,7 @@ export function createPlansModule(deps: ServiceDeps) {
 
 export type { PlansServices } from './services.ts';
 export type { PlanPagePerformance } from './ports.ts';
+export { planReadableBy } from './appraisal-access.ts';
 export { planTypeUsage } from './data/plan-type-usage.repository.ts';
 export { findItem, isSharedWith } from './data/items.repository.ts';
 export { findPlan, isSharedWithPartner } from './data/plans.repository.ts';

@@ -13,6 +13,8 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as itemsRepo from './data/items.repository.ts';
 import * as sightRepo from './data/line-of-sight.repository.ts';
+import * as plansRepo from './data/plans.repository.ts';
+import { appraisalGate } from './appraisal-access.ts';
 import { unitAncestry } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
@@ -71,7 +73,22 @@ export function createItemsService({ db }: ServiceDeps) {
     const item = await itemsRepo.findItem(tx, caller.organisationId, id);
     if (!item) return undefined;
     if (caller.partnerId !== null && !(await itemsRepo.isSharedWith(tx, id, caller.partnerId))) return undefined;
+    if (!(await readablePlan(tx, caller, item.planId))) return undefined;
     return item;
+  }
+
+  /** The plan, unless it is someone's individual plan the caller may not read (appraisals are private). */
+  async function readablePlan(tx: Db, caller: Caller, planId: string): Promise<PlanForItems | undefined> {
+    const plan = await itemsRepo.findPlanForItems(tx, caller.organisationId, planId);
+    if (!plan) return undefined;
+    return (await appraisalGate(tx, caller).mayRead(plan)) ? plan : undefined;
+  }
+
+  /** Of these plans, the ones the caller may read. */
+  async function readablePlanIds(tx: Db, caller: Caller, planIds: readonly string[]): Promise<Set<string>> {
+    const ids = [...new Set(planIds)];
+    const rows = await plansRepo.listPlans(tx, caller.organisationId, { ids });
+    return new Set((await appraisalGate(tx, caller).readable(rows)).map((row) => row.id));
   }
 
   async function mayEditAt(tx: Db, caller: Caller, plan: PlanForItems): Promise<boolean> {
@@ -89,7 +106,7 @@ export function createItemsService({ db }: ServiceDeps) {
     verb: 'added to' | 'changed in' | 'removed from',
   ): Promise<Result<PlanForItems>> {
     await itemsRepo.lockPlan(tx, caller.organisationId, planId);
-    const plan = await itemsRepo.findPlanForItems(tx, caller.organisationId, planId);
+    const plan = await readablePlan(tx, caller, planId);
     if (!plan) return notFound('Plan');
     if (!(await mayEditAt(tx, caller, plan))) {
       return forbidden('You can only change plans owned by the part of the organisation you plan for');
@@ -164,17 +181,25 @@ export function createItemsService({ db }: ServiceDeps) {
   async function readSight(caller: Caller, id: string): Promise<Result<LineOfSight>> {
     const start = await visibleItem(db, caller, id);
     if (!start) return notFound(NOT_FOUND);
-    const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, start.planId);
+    const plan = await readablePlan(db, caller, start.planId);
     const row = await itemsRepo.getItemRow(db, caller.organisationId, id);
     if (!plan || !row) return notFound(NOT_FOUND);
     const options = {
       includeFrozen: plan.status === 'superseded' || plan.status === 'archived',
       partnerId: caller.partnerId,
     };
-    const [up, down] = await Promise.all([
+    const [allUp, allDown] = await Promise.all([
       sightRepo.lineOfSight(db, caller.organisationId, id, 'up', options),
       sightRepo.lineOfSight(db, caller.organisationId, id, 'down', options),
     ]);
+    // Items of individual plans the caller may not read are left out (appraisals are private).
+    const readable = await readablePlanIds(
+      db,
+      caller,
+      [...allUp, ...allDown].map((sight) => sight.planId),
+    );
+    const up = allUp.filter((sight) => readable.has(sight.planId));
+    const down = allDown.filter((sight) => readable.has(sight.planId));
     const toNode = (sight: sightRepo.SightRow): SightNode => ({
       id: sight.id,
       code: sight.code,
@@ -209,6 +234,7 @@ export function createItemsService({ db }: ServiceDeps) {
     /** Contract 2: the plan's items as a tree, for plan pages. Partners see only shared items. */
     async treeForPlan(caller: Caller, planId: string): Promise<ItemTreeNode[]> {
       const org = caller.organisationId;
+      if (!(await readablePlan(db, caller, planId))) return [];
       const rows = await itemsRepo.listItems(db, org, planId, caller.partnerId);
       const ids = rows.map((row) => row.id);
       const [partnerRows, links] = await Promise.all([
@@ -239,12 +265,12 @@ export function createItemsService({ db }: ServiceDeps) {
     },
 
     async plan(caller: Caller, planId: string): Promise<Result<PlanForItems>> {
-      const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, planId);
+      const plan = await readablePlan(db, caller, planId);
       return plan ? ok(plan) : notFound('Plan');
     },
 
     async listForPlan(caller: Caller, planId: string): Promise<Result<ItemSummary[]>> {
-      const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, planId);
+      const plan = await readablePlan(db, caller, planId);
       if (!plan) return notFound('Plan');
       const rows = await itemsRepo.listItems(db, caller.organisationId, planId, caller.partnerId);
       return ok(inTreeOrder(rows).map(({ depth: _depth, ...row }) => row));
@@ -255,7 +281,7 @@ export function createItemsService({ db }: ServiceDeps) {
       if (!(await visibleItem(db, caller, id))) return notFound(NOT_FOUND);
       const item = await itemsRepo.getItemRow(db, org, id);
       if (!item) return notFound(NOT_FOUND);
-      const plan = await itemsRepo.findPlanForItems(db, org, item.planId);
+      const plan = await readablePlan(db, caller, item.planId);
       if (!plan) return notFound(NOT_FOUND);
       const siblings = await itemsRepo.listItems(db, org, item.planId, caller.partnerId);
       const parent = siblings.find((candidate) => candidate.id === item.parentItemId) ?? null;
@@ -264,8 +290,14 @@ export function createItemsService({ db }: ServiceDeps) {
         itemsRepo.linksFrom(db, org, [id]),
         itemsRepo.linksTo(db, org, id),
       ]);
+      const readable = await readablePlanIds(
+        db,
+        caller,
+        [...outgoing, ...incoming].map((end) => end.planId),
+      );
       const visibleEnd = async (end: itemsRepo.LinkEnd) =>
-        caller.partnerId === null || (await itemsRepo.isSharedWith(db, end.itemId, caller.partnerId));
+        readable.has(end.planId) &&
+        (caller.partnerId === null || (await itemsRepo.isSharedWith(db, end.itemId, caller.partnerId)));
       const shownOut = [];
       for (const end of outgoing) if (await visibleEnd(end)) shownOut.push(toLink(end));
       const shownIn = [];
@@ -287,7 +319,7 @@ export function createItemsService({ db }: ServiceDeps) {
     /** What the item form offers: the types the plan may hold, its items as parents, people, units, partners. */
     async formOptions(caller: Caller, planId: string, itemId?: string): Promise<Result<ItemFormOptions>> {
       const org = caller.organisationId;
-      const plan = await itemsRepo.findPlanForItems(db, org, planId);
+      const plan = await readablePlan(db, caller, planId);
       if (!plan) return notFound('Plan');
       const [types, items, people, units, partners] = await Promise.all([
         itemsRepo.allowedItemTypes(db, org, plan.planTypeId),
@@ -317,7 +349,7 @@ export function createItemsService({ db }: ServiceDeps) {
 
     /** May the caller add items to this plan now? For pages deciding whether to offer the button. */
     async canEditPlan(caller: Caller, planId: string): Promise<boolean> {
-      const plan = await itemsRepo.findPlanForItems(db, caller.organisationId, planId);
+      const plan = await readablePlan(db, caller, planId);
       return plan !== undefined && plan.status === 'draft' && (await mayEditAt(db, caller, plan));
     },
 
@@ -442,11 +474,16 @@ export function createItemsService({ db }: ServiceDeps) {
       const org = caller.organisationId;
       const item = await visibleItem(db, caller, id);
       if (!item) return notFound(NOT_FOUND);
-      const plan = await itemsRepo.findPlanForItems(db, org, item.planId);
+      const plan = await readablePlan(db, caller, item.planId);
       if (!plan) return notFound(NOT_FOUND);
-      const rows = await itemsRepo.linkTargets(db, org, plan);
+      const targets = await itemsRepo.linkTargets(db, org, plan);
+      const readable = await readablePlanIds(
+        db,
+        caller,
+        targets.map((row) => row.planId),
+      );
       const groups: LinkTargetGroup[] = [];
-      for (const row of rows) {
+      for (const row of targets.filter((target) => readable.has(target.planId))) {
         let group = groups.find((candidate) => candidate.plan.id === row.planId);
         if (!group) {
           group = { plan: { id: row.planId, title: row.planTitle }, items: [] };
@@ -469,7 +506,7 @@ export function createItemsService({ db }: ServiceDeps) {
         }
         const to = await itemsRepo.findItem(tx, org, input.toItemId);
         if (!to) return refuse('invalid', 'Select an item to contribute to that exists', 'toItemId');
-        const toPlan = await itemsRepo.findPlanForItems(tx, org, to.planId);
+        const toPlan = await readablePlan(tx, caller, to.planId);
         if (!toPlan || toPlan.status === 'superseded' || toPlan.status === 'archived') {
           return refuse(
             'invalid',

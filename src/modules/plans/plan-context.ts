@@ -9,7 +9,8 @@ import {
   mayTakeStep,
   newVersionRefusal,
   type PlanInput,
-  rollForwardPeriod,
+  rolledPeriod,
+  type RollForwardMove,
   rollForwardTitle,
   transition,
   yearShift,
@@ -27,6 +28,7 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { Plan, PlanActions } from './plans.types.ts';
+import { appraisalGate } from './appraisal-access.ts';
 
 export const STALE =
   'Someone else changed this plan while you were looking at it. Reload the page to see their changes.';
@@ -50,6 +52,8 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     if (!plan) return undefined;
     const partnerId = partnerOf(caller);
     if (partnerId && !(await plansRepo.isSharedWithPartner(tx, caller.organisationId, id, partnerId))) return undefined;
+    // Appraisals are private: someone else's individual plan is as if it did not exist.
+    if (!(await appraisalGate(tx, caller).mayRead(plan))) return undefined;
     return plan;
   }
 
@@ -245,7 +249,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     caller: Caller,
     id: string,
     kind: 'amendment' | 'refresh',
-    input: { reason: string; rowVersion?: number | undefined },
+    input: { reason: string; move?: RollForwardMove; rowVersion?: number | undefined },
   ): Promise<Result<Plan>> {
     return inTransaction(db, async (tx) => {
       const source = await visiblePlan(tx, caller, id, true);
@@ -271,7 +275,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       const version = Math.max(...lineage.map((row) => row.version)) + 1;
       const period =
         kind === 'refresh'
-          ? rollForwardPeriod({ start: source.periodStart, end: source.periodEnd })
+          ? rolledPeriod({ start: source.periodStart, end: source.periodEnd }, input.move ?? 'annual-refresh')
           : { start: source.periodStart, end: source.periodEnd };
       const oldPeriod = { start: source.periodStart, end: source.periodEnd };
       const title =
@@ -313,7 +317,15 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
         `Version ${version} started${because}`,
       );
       await audit(tx, caller, created.id, kind === 'amendment' ? 'amend' : 'roll-forward', {
-        new: { fromPlanId: source.id, version, title, periodStart: period.start, periodEnd: period.end, copied },
+        new: {
+          fromPlanId: source.id,
+          version,
+          title,
+          periodStart: period.start,
+          periodEnd: period.end,
+          copied,
+          ...(kind === 'refresh' ? { move: input.move ?? 'annual-refresh' } : {}),
+        },
         reason: input.reason,
       });
       return ok(created);

@@ -7,6 +7,7 @@ import {
   mayTakeStep,
   type ReasonInput,
   transition,
+  type RollForwardMove,
 } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import * as plansRepo from './data/plans.repository.ts';
@@ -140,11 +141,15 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
       return startVersion(caller, id, 'amendment', input);
     },
 
-    /** Annual refresh: a draft copy for the next period, titles' year labels moved on. */
+    /**
+     * Roll forward: a draft copy moved on by one year (the annual refresh, 2025–2028 → 2026–2029)
+     * or, when asked for, by its whole length (a new plan period, 2025–2028 → 2028–2031), titles'
+     * year labels moved on with it.
+     */
     rollForward(
       caller: Caller,
       id: string,
-      input: { reason: string; rowVersion?: number | undefined },
+      input: { reason: string; move?: RollForwardMove; rowVersion?: number | undefined },
     ): Promise<Result<Plan>> {
       return startVersion(caller, id, 'refresh', input);
     },

@@ -13,6 +13,8 @@ import {
 import { ok, type Result } from '../../kernel/result.ts';
 import { listPlanTypeDetails } from '../framework/index.ts';
 import * as plansRepo from './data/plans.repository.ts';
+import * as appraisalsRepo from './data/appraisals.repository.ts';
+import { appraisalGate } from './appraisal-access.ts';
 import { unitsRepository as unitsRepo } from '../organisation/index.ts';
 import { people } from '../organisation/index.ts';
 import { type Caller } from '../../platform/services/caller.ts';
@@ -25,14 +27,34 @@ import type { Plan, PlanDetail, PlanFormOptions, PlanListRow, StepState } from '
 export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
   const { visiblePlan, loadType, actionsFor } = context;
   return {
+    /** The plans the caller may read: someone else's individual plan only for their managers, HR and administrators. */
     async list(caller: Caller, filters: PlanFilters = {}): Promise<PlanListRow[]> {
-      return plansRepo.listPlans(db, caller.organisationId, {
+      const rows = await plansRepo.listPlans(db, caller.organisationId, {
         planTypeId: filters.planTypeId,
         owningUnitId: filters.owningUnitId,
         status: filters.status,
         overlaps: filters.year === undefined ? undefined : financialYearBounds(filters.year),
         partnerId: partnerOf(caller) ?? undefined,
       });
+      return appraisalGate(db, caller).readable(rows);
+    },
+
+    /**
+     * What anyone may know of individual plans: how many people have an approved one, and how
+     * many individual plans the caller cannot open (so a list can say some are not shown).
+     */
+    async individualPlanCounts(caller: Caller): Promise<{ peopleWithApprovedPlan: number; notShown: number }> {
+      const gate = appraisalGate(db, caller);
+      const typeIds = [...(await gate.privateTypeIds())];
+      if (typeIds.length === 0) return { peopleWithApprovedPlan: 0, notShown: 0 };
+      const rows = (
+        await Promise.all(typeIds.map((planTypeId) => plansRepo.listPlans(db, caller.organisationId, { planTypeId })))
+      ).flat();
+      const readable = await gate.readable(rows);
+      return {
+        peopleWithApprovedPlan: await appraisalsRepo.peopleWithApprovedPrivatePlan(db, caller.organisationId, typeIds),
+        notShown: rows.length - readable.length,
+      };
     },
 
     /** What the list can be filtered by. */
@@ -72,7 +94,9 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         planTypes: types,
         units: units.filter((unit) => unit.active).map((unit) => ({ id: unit.id, name: unit.name, code: unit.code })),
         people: staff,
-        parentPlans: plans.filter((plan) => plan.status !== 'archived' && plan.status !== 'superseded'),
+        parentPlans: (await appraisalGate(db, caller).readable(plans)).filter(
+          (plan) => plan.status !== 'archived' && plan.status !== 'superseded',
+        ),
       };
     },
     async get(caller: Caller, id: string): Promise<Result<Plan>> {
@@ -150,7 +174,7 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'in-approval' })),
       ];
       const waiting: { id: string; title: string; stepLabel: string }[] = [];
-      for (const row of candidates) {
+      for (const row of await appraisalGate(db, caller).readable(candidates)) {
         const plan = await plansRepo.findPlan(db, caller.organisationId, row.id);
         if (!plan) continue;
         const type = await loadType(db, caller, plan);
@@ -169,6 +193,7 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         );
         versions = versions.filter((_version, index) => visible[index]);
       }
+      versions = await appraisalGate(db, caller).readable(versions);
       if (versions.length === 0) return notFound('Plan');
       return ok(pickVersionInForce(versions, dateIso) ?? null);
     },

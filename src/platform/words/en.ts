@@ -65,6 +65,15 @@ export const en = {
     superseded: 'Superseded',
     archived: 'Archived',
   },
+  /** Individual plans (appraisals) are private: others are told how many there are. */
+  individualPlans: {
+    peopleOne: '1 person has an approved individual plan.',
+    peopleMany: '{count} people have an approved individual plan.',
+    notShownOne:
+      '1 individual plan is not listed: individual plans are seen only by the person, their line managers, HR and administrators.',
+    notShownMany:
+      '{count} individual plans are not listed: individual plans are seen only by the person, their line managers, HR and administrators.',
+  },
   /** A collected value's place in the entry → publication workflow. */
   valueStatus: {
     'not-entered': 'Not entered',

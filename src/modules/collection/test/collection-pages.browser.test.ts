@@ -254,4 +254,22 @@ describe('data collection pages', () => {
     expect(await textOf(importer.getByText('Imported values: 1 new'))).toBeTruthy();
     rmSync(file, { force: true });
   });
+
+  it('lets an administrator change the collection rules, naming a mistake in the error summary', async () => {
+    const organisation = await t.createOrganisation('Rules Borough Council');
+    const admin = await t.as('administrator', { organisation });
+    const page = browser.page;
+    await signInAs(page, base, admin);
+    await page.goto(`${base}/collection-rules`);
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Tell the owner's line manager when data is overdue by").fill('2');
+    await page.getByLabel('Closure days').fill('2025-12-29 Christmas closure');
+    await page.getByRole('button', { name: 'Save the collection rules' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('The line manager must be told later than the owner');
+    await expectNoAxeViolations(page);
+    await page.getByLabel("Tell the owner's line manager when data is overdue by").fill('12');
+    await page.getByRole('button', { name: 'Save the collection rules' }).click();
+    expect(await textOf(page.getByText('Collection rules saved'))).toBeTruthy();
+    expect(await page.getByLabel('Closure days').inputValue()).toBe('2025-12-29 Christmas closure');
+  });
 });

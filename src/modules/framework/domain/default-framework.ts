@@ -1,4 +1,5 @@
 import type { Role } from '../../../kernel/access/index.ts';
+import type { BodyKind } from '../../organisation/domain/index.ts';
 import type { TemplateSectionInput } from './framework.ts';
 
 /**
@@ -22,7 +23,8 @@ export type DefaultBodyKey =
 export interface DefaultBody {
   key: DefaultBodyKey;
   name: string;
-  kind: string;
+  /** One of the kinds the governance body form offers, so an installed body can be saved unchanged. */
+  kind: BodyKind;
   frameworkRoles: ('approves' | 'scrutinises' | 'receives')[];
   description: string;
 }
@@ -53,7 +55,7 @@ export const DEFAULT_BODIES: readonly DefaultBody[] = [
   {
     key: 'full-council',
     name: 'Full Council',
-    kind: 'council',
+    kind: 'full-council',
     frameworkRoles: ['approves', 'receives'],
     description: 'All elected members. Adopts the policy framework, including the corporate plan and the budget.',
   },
@@ -74,28 +76,28 @@ export const DEFAULT_BODIES: readonly DefaultBody[] = [
   {
     key: 'audit-committee',
     name: 'Audit Committee',
-    kind: 'audit',
+    kind: 'audit-committee',
     frameworkRoles: ['scrutinises', 'receives'],
     description: 'Assures the governance, risk and data quality arrangements behind performance reporting.',
   },
   {
     key: 'leadership-team',
     name: 'Corporate Leadership Team',
-    kind: 'officer-board',
+    kind: 'leadership-team',
     frameworkRoles: ['approves', 'receives'],
     description: 'The chief executive and directors. Agrees corporate and directorate plans before members see them.',
   },
   {
     key: 'performance-panel',
     name: 'Performance Panel',
-    kind: 'panel',
+    kind: 'performance-panel',
     frameworkRoles: ['scrutinises', 'receives'],
     description: 'Members who review quarterly performance and exceptions in depth.',
   },
   {
     key: 'lsp-board',
     name: 'Local Strategic Partnership Board',
-    kind: 'partnership',
+    kind: 'partnership-board',
     frameworkRoles: ['approves', 'receives'],
     description: 'The council and its partners. Owns the community strategy.',
   },

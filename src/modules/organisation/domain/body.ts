@@ -43,6 +43,24 @@ export const MEMBER_ROLE_NAMES: Record<MemberRole, string> = {
   member: 'Member',
 };
 
+/**
+ * Kinds the default framework once installed that the form does not offer, and the form's kind
+ * each stands for: a body installed before the two agreed is shown (and saved) with its form kind.
+ */
+const EARLIER_DEFAULT_KINDS: Readonly<Record<string, BodyKind>> = {
+  council: 'full-council',
+  audit: 'audit-committee',
+  'officer-board': 'leadership-team',
+  panel: 'performance-panel',
+  partnership: 'partnership-board',
+};
+
+/** The form's kind for a stored kind (an earlier default's kind becomes the form's; anything unknown, other). */
+export function formBodyKind(kind: string): BodyKind {
+  if ((BODY_KINDS as readonly string[]).includes(kind)) return kind as BodyKind;
+  return EARLIER_DEFAULT_KINDS[kind] ?? 'other';
+}
+
 export const bodyInput = z.object({
   name: requiredText('a name'),
   kind: z.enum(BODY_KINDS, { message: 'Select the kind of body' }),

@@ -3,6 +3,7 @@ import {
   BODY_KINDS,
   FRAMEWORK_ROLE_NAMES,
   FRAMEWORK_ROLES,
+  formBodyKind,
   MEMBER_ROLE_NAMES,
   MEMBER_ROLES,
   PARTNER_KIND_NAMES,
@@ -13,7 +14,7 @@ const nameOf = <K extends string>(names: Record<K, string>, key: string): string
   (names as Record<string, string>)[key] ?? key;
 
 export const partnerKindName = (kind: string) => nameOf(PARTNER_KIND_NAMES, kind);
-export const bodyKindName = (kind: string) => nameOf(BODY_KIND_NAMES, kind);
+export const bodyKindName = (kind: string) => BODY_KIND_NAMES[formBodyKind(kind)];
 export const memberRoleName = (role: string) => nameOf(MEMBER_ROLE_NAMES, role);
 export const frameworkRoleNames = (roles: readonly string[]) => roles.map((role) => nameOf(FRAMEWORK_ROLE_NAMES, role));
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SignedIn } from '../../../kernel/access/index.ts';
-import { bodyInput, bodyMemberInput } from '../domain/index.ts';
+import { bodyInput, bodyMemberInput, formBodyKind } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -109,7 +109,7 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
     const { id } = idParam(request);
     const body = await services.governance.get(request.caller(), id);
     if (!body.ok) return reply.callNotFound();
-    return renderForm(reply, { bodyId: id, values: body.value });
+    return renderForm(reply, { bodyId: id, values: { ...body.value, kind: formBodyKind(body.value.kind) } });
   });
 
   app.post(paths.editBody(), { config: manage }, async (request, reply) => {

@@ -18,6 +18,7 @@ export interface PlanForItems {
   planTypeName: string;
   level: number;
   parentPlanId: string | null;
+  ownerPersonId: string | null;
 }
 
 const planColumns = {
@@ -29,6 +30,7 @@ const planColumns = {
   planTypeName: planTypes.name,
   level: planTypes.level,
   parentPlanId: plans.parentPlanId,
+  ownerPersonId: plans.ownerPersonId,
 };
 
 export async function findPlanForItems(

@@ -2,3 +2,4 @@ export * from './lifecycle.ts';
 export * from './approval.ts';
 export * from './period.ts';
 export * from './plan.ts';
+export * from './appraisal.ts';

@@ -3,6 +3,8 @@ import {
   effectiveFrom,
   financialYearOf,
   inForceOn,
+  refreshPeriod,
+  rolledPeriod,
   rollForwardPeriod,
   rollForwardTitle,
   versionInForce,
@@ -45,6 +47,35 @@ describe('plan periods', () => {
     ],
   ])('rolls %o forward to %o', (from, to) => {
     expect(rollForwardPeriod(from)).toEqual(to);
+  });
+
+  it.each([
+    [
+      { start: '2025-04-01', end: '2028-03-31' },
+      { start: '2026-04-01', end: '2029-03-31' },
+    ],
+    [
+      { start: '2025-04-01', end: '2026-03-31' },
+      { start: '2026-04-01', end: '2027-03-31' },
+    ],
+    [
+      { start: '2024-01-01', end: '2025-12-31' },
+      { start: '2025-01-01', end: '2026-12-31' },
+    ],
+    [
+      { start: '2023-03-15', end: '2024-02-29' },
+      { start: '2024-03-15', end: '2025-02-28' },
+    ],
+  ])('refreshes %o by one year to %o', (from, to) => {
+    expect(refreshPeriod(from)).toEqual(to);
+  });
+
+  it('moves a three-year plan by one year for the annual refresh and by three for a new period', () => {
+    const plan = { start: '2025-04-01', end: '2028-03-31' };
+    expect(rolledPeriod(plan, 'annual-refresh')).toEqual({ start: '2026-04-01', end: '2029-03-31' });
+    expect(rolledPeriod(plan, 'new-period')).toEqual({ start: '2028-04-01', end: '2031-03-31' });
+    const oneYear = { start: '2025-04-01', end: '2026-03-31' };
+    expect(rolledPeriod(oneYear, 'annual-refresh')).toEqual(rolledPeriod(oneYear, 'new-period'));
   });
 
   it('shifts by whole years when the start day matches', () => {

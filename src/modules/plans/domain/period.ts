@@ -1,7 +1,8 @@
 /**
  * Plan periods: a plan covers one financial year (2025-04-01..2026-03-31) or several
- * (2024-04-01..2027-03-31). Rolling a plan forward moves it on by its own length, and its title's
- * year labels ("2025/26", "2024-2027") move with it. All dates are ISO 'YYYY-MM-DD'; no clock.
+ * (2024-04-01..2027-03-31). The annual refresh moves a plan on by one year; starting a new plan
+ * period moves it on by its own length; either way its title's year labels ("2025/26",
+ * "2024-2027") move with it. All dates are ISO 'YYYY-MM-DD'; no clock.
  */
 
 const DAY_MS = 86_400_000;
@@ -57,6 +58,33 @@ export function rollForwardPeriod(period: Period): Period {
   if (months !== null) return { start, end: addDays(addMonths(start, months), -1) };
   const days = Math.round((toDate(period.end).getTime() - toDate(period.start).getTime()) / DAY_MS);
   return { start, end: addDays(start, days) };
+}
+
+/** The same date a year later (29 February becomes 28 February). */
+function addYear(iso: string): string {
+  const { year, month, day } = parts(iso);
+  const next = year + 1;
+  return `${String(next).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, daysInMonth(next, month))).padStart(2, '0')}`;
+}
+
+/**
+ * The annual refresh: the plan moves on by one year, keeping its length — a three-year plan
+ * 2025–2028 becomes 2026–2029 (starting a new three-year period, 2028–2031, is `rollForwardPeriod`:
+ * a separate, explicit choice). For a one-year plan the two are the same.
+ */
+export function refreshPeriod(period: Period): Period {
+  const months = wholeMonths(period.start, period.end);
+  const start = months !== null ? addMonths(period.start, 12) : addYear(period.start);
+  if (months !== null) return { start, end: addDays(addMonths(start, months), -1) };
+  return { start, end: addYear(period.end) };
+}
+
+/** How a roll forward moves the plan: on by one year (annual refresh) or on by its whole length (a new period). */
+export const ROLL_FORWARD_MOVES = ['annual-refresh', 'new-period'] as const;
+export type RollForwardMove = (typeof ROLL_FORWARD_MOVES)[number];
+
+export function rolledPeriod(period: Period, move: RollForwardMove): Period {
+  return move === 'new-period' ? rollForwardPeriod(period) : refreshPeriod(period);
 }
 
 /** Whole years a roll forward moves by (for title labels), or null when the shift is not whole years. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalId, requiredId, requiredText } from '../../../kernel/inputs.ts';
 import { PLAN_STATUSES } from './lifecycle.ts';
+import { ROLL_FORWARD_MOVES } from './period.ts';
 
 export const SECTION_MAX = 20_000;
 
@@ -98,6 +99,13 @@ export type ReasonInput = z.infer<typeof returnInput>;
 
 export const rollForwardInput = z.object({
   reason: z.preprocess((v) => v ?? '', z.string().trim().max(2000, 'Reasons must be 2000 characters or fewer')),
+  /** The annual refresh (one year on) unless a new plan period (on by the plan's whole length) is chosen. */
+  move: z.preprocess(
+    (v) => (v === undefined || v === null || v === '' ? 'annual-refresh' : v),
+    z.enum(ROLL_FORWARD_MOVES, {
+      message: 'Choose whether to refresh the plan for the next year or start a new plan period',
+    }),
+  ),
   rowVersion: optionalRowVersion,
 });
 

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../platform/db/db.ts';
-import { units } from '../../../schema.ts';
+import { and, eq } from 'drizzle-orm';
+import { plans, planTypes, units } from '../../../schema.ts';
 import { installDefaultFramework } from '../../framework/index.ts';
 import { signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
 import { PlanPage, PlansListPage } from '../../../../test/helpers/pages/plan-pages.ts';
@@ -162,5 +163,40 @@ describe('plan pages', () => {
     expect(await textOf(page.getByRole('link', { name: 'Borough Vision 2025-2030' }))).toBeTruthy();
     expect(page.url()).toContain('status=approved');
     await plans.expectAccessible();
+  });
+
+  it('rolls a five-year plan forward by one year or, when chosen, to a new plan period', async () => {
+    const plan = await new PlanPage(page, base).open(await approvedPlan());
+    expect(await plan.shows('Annual refresh: 2026/27 to 2030/31')).toBeTruthy();
+    await plan.expectAccessible();
+    await page.getByLabel('Start a new plan period: 2030/31 to 2034/35').check();
+    await plan.press('Roll forward');
+    expect(await plan.shows('New plan period started')).toBeTruthy();
+    expect(await plan.heading()).toBe('Borough Vision 2030-2035');
+    await plan.expectAccessible();
+  });
+
+  it('tells someone outside the chain how many people have an individual plan, without listing them', async () => {
+    const db = t.deps.database.db;
+    const [type] = await db
+      .select({ id: planTypes.id })
+      .from(planTypes)
+      .where(and(eq(planTypes.organisationId, organisation.id), eq(planTypes.key, 'individual-plan')));
+    const appraisee = await t.as('data-entry', { organisation });
+    await db.insert(plans).values({
+      organisationId: organisation.id,
+      lineageId: crypto.randomUUID(),
+      planTypeId: type!.id,
+      title: 'Sam Appraisee objectives 2025/26',
+      periodStart: '2025-04-01',
+      periodEnd: '2026-03-31',
+      owningUnitId: organisation.rootUnitId,
+      ownerPersonId: appraisee.personId,
+      status: 'approved',
+    });
+    const list = await new PlansListPage(page, base).open();
+    expect(await list.shows('1 person has an approved individual plan.')).toBeTruthy();
+    expect(await page.getByText('Sam Appraisee objectives').count()).toBe(0);
+    await list.expectAccessible();
   });
 });

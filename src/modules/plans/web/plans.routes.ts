@@ -11,7 +11,7 @@ import {
   planUpdateInput,
   returnInput,
   rollForwardInput,
-  rollForwardPeriod,
+  rolledPeriod,
 } from '../domain/index.ts';
 import type { DomainError, Result } from '../../../kernel/result.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
@@ -141,9 +141,15 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
         status: statusTag(plan.status),
         period: periodLabel(plan.periodStart, plan.periodEnd),
         periodDates: periodDates(plan.periodStart, plan.periodEnd),
-        nextPeriod: (() => {
-          const next = rollForwardPeriod({ start: plan.periodStart, end: plan.periodEnd });
-          return periodLabel(next.start, next.end);
+        ...(() => {
+          const period = { start: plan.periodStart, end: plan.periodEnd };
+          const refresh = rolledPeriod(period, 'annual-refresh');
+          const next = rolledPeriod(period, 'new-period');
+          return {
+            nextPeriod: periodLabel(refresh.start, refresh.end),
+            // A plan longer than a year offers starting a new plan period as a separate choice.
+            newPeriod: refresh.start === next.start ? null : periodLabel(next.start, next.end),
+          };
         })(),
         versionKind: versionKindName(plan.versionKind),
         errors: options.errors,
@@ -161,9 +167,10 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     const caller = request.caller();
     const query = request.query as Values;
     const parsed = parseForm(planFilters, query);
-    const [options, rows] = await Promise.all([
+    const [options, rows, individualPlans] = await Promise.all([
       services.plans.filterOptions(caller),
       parsed.ok ? services.plans.list(caller, parsed.value) : Promise.resolve([]),
+      services.plans.individualPlanCounts(caller),
     ]);
     const selected = (name: string) => (typeof query[name] === 'string' ? query[name] : '');
     const filtered = ['planTypeId', 'owningUnitId', 'status', 'year'].some((name) => selected(name) !== '');
@@ -171,6 +178,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
       'pages/plans/index.njk',
       {
         title: 'Plans',
+        individualPlans,
         errors: parsed.ok ? undefined : parsed.errors,
         filtered,
         typeItems: selectItems(
@@ -354,7 +362,10 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
         break;
       case 'roll-forward':
         result = await services.plans.rollForward(caller, id, input);
-        done = 'Plan rolled forward: this is a new draft version for the next period';
+        done =
+          (input as { move?: string }).move === 'new-period'
+            ? 'New plan period started: this is a new draft version for it'
+            : 'Plan rolled forward: this is a new draft version for the next period';
         break;
       case 'archive':
         result = await services.plans.archive(caller, id, input);
