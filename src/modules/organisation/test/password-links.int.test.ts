@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, passwordLinks, people, sessions } from '../../../schema.ts';
+import type { MailMessage } from '../../../platform/mail/mailer.ts';
+import { asClock } from '../../../platform/clock.ts';
+import { createPasswordLinksService } from '../password-links.service.ts';
 import { type Agent, createTestApp, DATABASES, formBody, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const START = new Date('2026-03-02T10:00:00Z');
@@ -152,6 +155,33 @@ describe.each(DATABASES)('password links on %s', (kind) => {
     // HR may still make one for someone below them.
     const viewer = await t.as('viewer');
     expect((await hr.api('POST', `/api/v1/people/${viewer.personId}/password-link`)).statusCode).toBe(201);
+  });
+
+  it('e-mails the link when a mailer is set up, and says so; a failed send is reported, not thrown', async () => {
+    const person = await t.as(null);
+    const principal = await t.deps.services.auth.principalFor(admin.personId);
+    if (principal?.kind !== 'person') throw new Error('the administrator should be signed in');
+    const caller = principal;
+    const sent: MailMessage[] = [];
+    const deps = { db: db(), clock: asClock(() => now) };
+    const mailing = createPasswordLinksService(deps, {
+      baseUrl: 'https://gt.council.example/',
+      mailer: async (message) => {
+        sent.push(message);
+      },
+    });
+    const link = await mailing.create(caller, person.personId);
+    expect(link).toMatchObject({ ok: true, value: { emailed: true } });
+    const url = link.ok ? link.value.url : '';
+    expect(url).toMatch(/^https:\/\/gt\.council\.example\/set-password\?token=/);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to).toContain(person.email);
+    expect(sent[0]!.text).toContain(url);
+    const failing = createPasswordLinksService(deps, {
+      baseUrl: 'https://gt.council.example',
+      mailer: () => Promise.reject(new Error('SMTP down')),
+    });
+    expect(await failing.create(caller, person.personId)).toMatchObject({ ok: true, value: { emailed: false } });
   });
 
   it('ends every session of the person whose password is set', async () => {
