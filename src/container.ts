@@ -10,7 +10,8 @@ import { createFrameworkModule, installDefaultFramework } from './modules/framew
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
-import { createOrganisationModule, unitAncestryIn } from './modules/organisation/index.ts';
+import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
+import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule, loadOfficialFrom } from './modules/performance/index.ts';
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
@@ -21,9 +22,10 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
  * (performance), the council's official position for exports (performance), and the performance
  * shown on measure, item and plan pages.
  */
-export function createModules(deps: ServiceDeps) {
+export function createModules(deps: ServiceDeps, options: { passwordLinks?: PasswordLinkDeps } = {}) {
   const organisation = createOrganisationModule({
     ...deps,
+    passwordLinks: options.passwordLinks,
     setUpOrganisation: async (tx, organisationId) => {
       await installDefaultFramework(tx, organisationId);
     },
@@ -99,7 +101,10 @@ export async function createDeps(
 /** Everything built on an open database (tests and benchmarks open their own). */
 export function assembleDeps(config: Config, database: Database, source: Clock | (() => Date)): Deps {
   const clock = asClock(source);
-  const modules = createModules({ db: database.db, clock });
+  const modules = createModules(
+    { db: database.db, clock },
+    { passwordLinks: { baseUrl: config.baseUrl, mailer: config.smtp ? smtpMailer(config.smtp) : undefined } },
+  );
   const secureCookies = config.baseUrl.startsWith('https://');
   return {
     config,

@@ -8,6 +8,7 @@ export const paths = {
   home: () => '/',
   signIn: () => '/sign-in',
   signOut: () => '/sign-out',
+  setPassword: () => '/set-password',
   health: () => '/health',
   apiDocs: () => '/api/docs',
   openApi: () => '/api/openapi.json',
@@ -28,6 +29,7 @@ export const paths = {
   editPerson: (id?: string) => `/people/${p(id)}/edit`,
   personRoles: (id?: string) => `/people/${p(id)}/roles`,
   leavePerson: (id?: string) => `/people/${p(id)}/leave`,
+  personPasswordLink: (id?: string) => `/people/${p(id)}/password-link`,
   endRole: (personId?: string, assignmentId?: string) =>
     `/people/${personId ?? ':id'}/roles/${assignmentId ?? ':assignmentId'}/end`,
 

@@ -49,7 +49,7 @@ export function recordRefusal(
   db: Db,
   caller: Caller,
   personId: string,
-  attempted: 'update' | 'leave' | 'grant' | 'end',
+  attempted: 'update' | 'leave' | 'grant' | 'end' | 'password-link',
   reason: string,
 ): Promise<void> {
   return recordAudit(db, {

@@ -7,6 +7,7 @@ import { peopleApi } from './api/people.api.ts';
 import { portfoliosApi } from './api/portfolios.api.ts';
 import { unitsApi } from './api/units.api.ts';
 import type { SetUpOrganisation } from './organisations.service.ts';
+import type { PasswordLinkDeps } from './password-links.service.ts';
 import { createOrganisationServices } from './services.ts';
 import { apiTokensRoutes } from './web/api-tokens.routes.ts';
 import { authRoutes } from './web/auth.routes.ts';
@@ -20,7 +21,9 @@ import { unitRoutes } from './web/units.routes.ts';
  * The council itself: its structure of units, people and their roles, portfolios, partners,
  * governance bodies, sign-in and API tokens. Every other module builds on it.
  */
-export function createOrganisationModule(deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation }) {
+export function createOrganisationModule(
+  deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation; passwordLinks?: PasswordLinkDeps },
+) {
   const services = createOrganisationServices(deps);
   const web = (options: { secureCookies: boolean }): ModuleWeb => ({
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
@@ -46,6 +49,7 @@ export function createOrganisationModule(deps: ServiceDeps & { setUpOrganisation
 
 export type { OrganisationServices } from './services.ts';
 export type { SetUpOrganisation } from './organisations.service.ts';
+export type { PasswordLinkDeps } from './password-links.service.ts';
 export { listUnits, unitAncestry, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
 export { unitAncestryIn } from './access.ts';

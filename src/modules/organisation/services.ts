@@ -4,13 +4,16 @@ import { createAuthService } from './auth.service.ts';
 import { createGovernanceService } from './governance.service.ts';
 import { createOrganisationsService, type SetUpOrganisation } from './organisations.service.ts';
 import { createPartnersService } from './partners.service.ts';
+import { createPasswordLinksService, type PasswordLinkDeps } from './password-links.service.ts';
 import { createPeopleService } from './people.service.ts';
 import { createPortfoliosService } from './portfolios.service.ts';
 import { createRolesService } from './roles.service.ts';
 import { createStructureService } from './structure.service.ts';
 
 /** The organisation module's use cases: the council, its structure, people, roles and bodies. */
-export function createOrganisationServices(deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation }) {
+export function createOrganisationServices(
+  deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation; passwordLinks?: PasswordLinkDeps },
+) {
   return {
     auth: createAuthService(deps.db, deps.clock),
     organisations: createOrganisationsService(deps.db, deps.setUpOrganisation),
@@ -21,6 +24,7 @@ export function createOrganisationServices(deps: ServiceDeps & { setUpOrganisati
     partners: createPartnersService(deps),
     governance: createGovernanceService(deps),
     apiTokens: createApiTokensService(deps),
+    passwordLinks: createPasswordLinksService(deps, deps.passwordLinks ?? { baseUrl: 'http://localhost:3000' }),
   };
 }
 

@@ -34,6 +34,20 @@ const roleAssignmentSchema = z
   })
   .meta({ id: 'RoleAssignment' });
 
+const passwordLinkSchema = z
+  .object({
+    personId: z.uuid(),
+    url: z.string().describe('The link, shown only in this answer: it works once, until expiresAt'),
+    expiresAt: z.iso.datetime(),
+    emailed: z
+      .boolean()
+      .describe('Whether it was e-mailed to the person (false: SMTP not configured or the send failed)'),
+  })
+  .meta({ id: 'PasswordLink' });
+
+const toPasswordLink = (link: { personId: string; url: string; expiresAt: Date; emailed: boolean }) =>
+  passwordLinkSchema.parse({ ...link, expiresAt: link.expiresAt.toISOString() });
+
 const toPerson = (row: z.input<typeof personSchema>) => personSchema.parse(row);
 const toAssignment = (row: {
   id: string;
@@ -98,14 +112,46 @@ export async function peopleApi(app: FastifyInstance, { services }: { services: 
       config: manage,
       schema: {
         tags,
-        summary: 'Add a person (no password: a password sent is refused; people set their own from a reset link)',
+        summary:
+          'Add a person (no password: a password sent is refused). The answer carries, once, a link for ' +
+          'them to set their own password (also e-mailed to them when e-mail is set up)',
         body: personInput,
-        response: { 201: personSchema, ...problemResponses },
+        response: {
+          201: personSchema.extend({ passwordLink: passwordLinkSchema.nullable() }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
-      const result = await services.people.create(request.caller(), request.body);
-      return result.ok ? reply.code(201).send(toPerson(result.value)) : sendProblem(reply, result.error);
+      const caller = request.caller();
+      const result = await services.people.create(caller, request.body);
+      if (!result.ok) return sendProblem(reply, result.error);
+      const link = await services.passwordLinks.create(caller, result.value.id);
+      reply.header('cache-control', 'no-store');
+      return reply
+        .code(201)
+        .send({ ...toPerson(result.value), passwordLink: link.ok ? toPasswordLink(link.value) : null });
+    },
+  );
+
+  api.post(
+    '/people/:id/password-link',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary:
+          'Make a single-use link for the person to set their own password, returned once (and e-mailed to ' +
+          'them when e-mail is set up). Any older link of theirs stops working. Refused (403) for a person ' +
+          'holding rights beyond your own',
+        params: idParams,
+        response: { 201: passwordLinkSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.passwordLinks.create(request.caller(), request.params.id);
+      if (!result.ok) return sendProblem(reply, result.error);
+      return reply.header('cache-control', 'no-store').code(201).send(toPasswordLink(result.value));
     },
   );
 

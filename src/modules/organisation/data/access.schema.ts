@@ -55,3 +55,28 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
 );
+
+export const PASSWORD_LINK_PURPOSES = ['set-password'] as const;
+
+/**
+ * Single-use links for a person to set their own password. Only a SHA-256 of the token is kept;
+ * used_at marks it spent, revoked_at marks it replaced by a newer link for the same person.
+ */
+export const passwordLinks = pgTable(
+  'password_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => people.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('password_links_hash_key').on(t.tokenHash), index('password_links_person_idx').on(t.personId)],
+);

@@ -41,6 +41,11 @@ describe('people, roles, portfolios, partners, governance bodies and API token p
     await page.getByLabel('Email address').fill('priya.shah@council.example');
     await page.getByLabel('Job title (optional)').fill('Head of Housing');
     await page.getByRole('button', { name: 'Save' }).click();
+    // The link for Priya to set her own password, shown once.
+    expect(await heading()).toBe('Link to set a password for Priya Shah');
+    expect(await textOf(page.locator('#password-link'))).toContain('/set-password?token=');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Go to Priya Shah’s page' }).click();
     expect(await heading()).toBe('Priya Shah');
     await expectNoAxeViolations(page);
 
@@ -80,6 +85,35 @@ describe('people, roles, portfolios, partners, governance bodies and API token p
     expect(await textOf(page.getByText('Left 28 February 2025'))).toBeTruthy();
     await expectNoAxeViolations(page);
   }, 240_000);
+
+  it('sets a password from a single-use link, signed out, then signs in with it', async () => {
+    const newcomer = await t.as(null);
+    const link = (await admin.api('POST', `/api/v1/people/${newcomer.personId}/password-link`)).json<{ url: string }>();
+    const token = new URL(link.url).searchParams.get('token') ?? '';
+    await page.context().clearCookies();
+    await page.goto(`${base}/set-password?token=${token}`);
+    expect(await heading()).toBe('Set your password');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('New password').fill('too short');
+    await page.getByLabel('Type the password again').fill('too short');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    expect(await alert()).toContain('at least 12 characters');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('New password').fill('my own long password');
+    await page.getByLabel('Type the password again').fill('my own long password');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    expect(await heading()).toBe('Sign in');
+    expect(await textOf(page.getByText('Your password has been set'))).toBeTruthy();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Email address').fill(newcomer.email);
+    await page.getByLabel('Password').fill('my own long password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBeGreaterThan(0);
+    await page.goto(`${base}/set-password?token=${token}`);
+    expect(await heading()).toBe('This link cannot be used');
+    expect(await textOf(page.locator('#link-problem'))).toContain('already been used');
+    await expectNoAxeViolations(page);
+  }, 120_000);
 
   it('adds and edits a partner', async () => {
     await page.goto(`${base}/partners`);

@@ -188,8 +188,12 @@ describe.each(PAGE_DATABASES)('people on %s', (kind) => {
       lineManagerId: admin.personId,
       password: '',
     });
-    expect(good.statusCode).toBe(302);
-    const page = await admin.get(good.headers.location as string);
+    // The confirmation page shows, once, the link for the new person to set their own password.
+    expect(good.statusCode).toBe(200);
+    expect(good.body).toContain('Form Person added');
+    expect(good.body).toMatch(/id="password-link">http[^<]*\/set-password\?token=/);
+    const personPath = /href="(\/people\/[0-9a-f-]{36})"/.exec(good.body)?.[1];
+    const page = await admin.get(personPath ?? '/people/missing');
     expect(page.body).toContain('Form Person');
     const manager = await admin.get(`/people/${admin.personId}`);
     expect(manager.body).toContain('Form Person'); // in "people they manage"

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { OrganisationServices } from '../services.ts';
 import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
-import { parseForm } from '../../../platform/http/form-errors.ts';
+import { formErrorsFrom, parseForm } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { linkProblemMessage, MIN_PASSWORD_LENGTH } from '../password-links.service.ts';
 
 const signInForm = z.object({
   email: z
@@ -14,6 +15,20 @@ const signInForm = z.object({
   password: z.string().min(1, 'Enter your password'),
   returnTo: z.string().optional(),
 });
+
+const setPasswordForm = z
+  .object({
+    token: z.string().min(1),
+    password: z
+      .string()
+      .min(1, 'Enter a password')
+      .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`),
+    confirmPassword: z.string(),
+  })
+  .refine((form) => form.password === form.confirmPassword, {
+    message: 'Enter the same password twice',
+    path: ['confirmPassword'],
+  });
 
 /** A path on this site: one slash, then not a second slash or a backslash (browsers read it as a slash). */
 const SAME_SITE_PATH = /^\/(?![/\\])/;
@@ -41,7 +56,10 @@ function safeReturnTo(value: unknown): string {
 
 export async function authRoutes(
   app: FastifyInstance,
-  { services, secureCookies }: { services: Pick<OrganisationServices, 'auth'>; secureCookies: boolean },
+  {
+    services,
+    secureCookies,
+  }: { services: Pick<OrganisationServices, 'auth' | 'passwordLinks'>; secureCookies: boolean },
 ) {
   app.get(paths.signIn(), { config: { access: 'public' } }, (request, reply) => {
     const returnTo = (request.query as { returnTo?: unknown }).returnTo;
@@ -75,6 +93,51 @@ export async function authRoutes(
       maxAge: 8 * 3600,
     });
     return reply.redirect(returnTo);
+  });
+
+  // The token is in the address: no cache may keep the page (the app's Referrer-Policy is same-origin).
+  const privateLink = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+  const tokenOf = (source: unknown): string => {
+    const token = (source as { token?: unknown } | undefined)?.token;
+    return typeof token === 'string' ? token : '';
+  };
+
+  app.get(paths.setPassword(), { config: { access: 'public' } }, async (request, reply) => {
+    const token = tokenOf(request.query);
+    const problem = token ? await services.passwordLinks.check(token) : 'unknown';
+    privateLink(reply);
+    if (problem) {
+      return reply.render('pages/auth/link-problem.njk', { message: linkProblemMessage(problem) }, 400);
+    }
+    return reply.render('pages/auth/set-password.njk', { token, minLength: MIN_PASSWORD_LENGTH });
+  });
+
+  app.post(paths.setPassword(), { config: { access: 'public' } }, async (request, reply) => {
+    const token = tokenOf(request.body);
+    privateLink(reply);
+    const problem = token ? await services.passwordLinks.check(token) : 'unknown';
+    if (problem) {
+      return reply.render('pages/auth/link-problem.njk', { message: linkProblemMessage(problem) }, 400);
+    }
+    const form = parseForm(setPasswordForm, request.body);
+    if (!form.ok) {
+      return reply.render(
+        'pages/auth/set-password.njk',
+        { token, minLength: MIN_PASSWORD_LENGTH, errors: form.errors },
+        400,
+      );
+    }
+    const result = await services.passwordLinks.use(token, form.value.password);
+    if (!result.ok) {
+      return result.error.field
+        ? reply.render(
+            'pages/auth/set-password.njk',
+            { token, minLength: MIN_PASSWORD_LENGTH, errors: formErrorsFrom(result.error) },
+            400,
+          )
+        : reply.render('pages/auth/link-problem.njk', { message: result.error.message }, 400);
+    }
+    return reply.flash('Your password has been set. Sign in with it').redirect(paths.signIn());
   });
 
   app.post(paths.signOut(), { config: { access: 'signed-in' } }, async (request, reply) => {

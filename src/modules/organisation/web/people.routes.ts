@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { SignedIn } from '../../../kernel/access/index.ts';
 import { leaveInput, personInput, roleAssignmentInput } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
+import type { PasswordLink } from '../password-links.service.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -132,7 +133,31 @@ export async function peopleRoutes(
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, caller, { values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash(`${result.value.name} added`).redirect(paths.person(result.value.id));
+    // Shown once, here: the new person sets their own password from this link.
+    const link = await services.passwordLinks.create(caller, result.value.id);
+    if (!link.ok) return reply.flash(`${result.value.name} added`).redirect(paths.person(result.value.id));
+    return renderLink(reply, `${result.value.name} added`, link.value);
+  });
+
+  /** The link is shown once, here: never cached, never put in a flash cookie or a redirect. */
+  function renderLink(reply: FastifyReply, heading: string, link: PasswordLink) {
+    return reply.header('cache-control', 'no-store').render('pages/people/password-link.njk', {
+      title: `Link to set a password for ${link.personName}`,
+      heading,
+      link,
+    });
+  }
+
+  app.post(paths.personPasswordLink(), { config: manage }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const result = await services.passwordLinks.create(caller, id);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      const status = result.error.code === 'forbidden' ? 403 : 400;
+      return renderPerson(reply, caller, id, { values: {}, errors: formErrorsFrom(result.error), status });
+    }
+    return renderLink(reply, 'Link made', result.value);
   });
 
   app.get(paths.person(), { config: view }, async (request, reply) =>

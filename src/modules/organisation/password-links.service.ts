@@ -1,0 +1,183 @@
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { paths } from '../../kernel/paths.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { type DomainError, forbidden, notFound, refuse } from '../../platform/services/errors.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { accessPolicyIn, holdsMoreRights, recordRefusal, roleBeyondCaller } from './access.ts';
+import { hashPassword, newToken, sha256 } from './auth.service.ts';
+import * as linksRepo from './data/password-links.repository.ts';
+import * as peopleRepo from './data/people.repository.ts';
+import * as rolesRepo from './data/roles.repository.ts';
+
+/** How long a link to set a password works. */
+export const PASSWORD_LINK_HOURS = 72;
+export const MIN_PASSWORD_LENGTH = 12;
+
+export interface PasswordLinkDeps {
+  /** The site's address, for the link (config BASE_URL). */
+  baseUrl: string;
+  /** Sends the link by e-mail; absent when SMTP is not configured. */
+  mailer?: Mailer | undefined;
+}
+
+export interface PasswordLink {
+  personId: string;
+  personName: string;
+  email: string;
+  /** The whole link: shown once, never stored. */
+  url: string;
+  expiresAt: Date;
+  /** Whether it was e-mailed to the person (false: SMTP not configured, or the send failed). */
+  emailed: boolean;
+}
+
+/** Why a token cannot be used: shown on the set-password page. */
+export type LinkProblem = 'unknown' | 'used' | 'replaced' | 'expired' | 'left';
+
+const PROBLEMS: Record<LinkProblem, string> = {
+  unknown: 'This link to set a password is not recognised. Check you copied the whole link, or ask for a new one',
+  used: 'This link has already been used to set a password. Sign in, or ask for a new link',
+  replaced: 'A newer link has been made for you, so this one no longer works. Use the newest link you were sent',
+  expired: 'This link has expired. Ask the person who added you for a new one',
+  left: 'This account is no longer active, so its password cannot be set',
+};
+
+export const linkProblemMessage = (problem: LinkProblem) => PROBLEMS[problem];
+
+/**
+ * Single-use links for a person to set their own password: made by someone allowed to change that
+ * person ("change only people below you"), used once from a public page. Only a hash is stored.
+ */
+export function createPasswordLinksService({ db, clock }: ServiceDeps, { baseUrl, mailer }: PasswordLinkDeps) {
+  const urlFor = (token: string) => `${baseUrl.replace(/\/$/, '')}${paths.setPassword()}?token=${token}`;
+
+  function problemOf(link: linksRepo.PasswordLinkRow | undefined, now: Date): LinkProblem | null {
+    if (!link) return 'unknown';
+    if (link.usedAt) return 'used';
+    if (link.revokedAt) return 'replaced';
+    if (link.expiresAt <= now) return 'expired';
+    return null;
+  }
+
+  async function send(link: PasswordLink): Promise<boolean> {
+    if (!mailer) return false;
+    try {
+      await mailer({
+        to: `${link.personName} <${link.email}>`,
+        subject: 'Set your Golden Thread password',
+        text:
+          `Hello ${link.personName},\n\nAn account has been set up for you on Golden Thread. ` +
+          `Choose your password with this link, which works once and until ${link.expiresAt.toUTCString()}:\n\n` +
+          `${link.url}\n\nIf you were not expecting this, you can ignore this e-mail.\n`,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    /** A new link for the person; any older link of theirs stops working. Audited without the token. */
+    async create(caller: Caller, personId: string): Promise<Result<PasswordLink>> {
+      const token = newToken();
+      let recorded: DomainError | null = null;
+      const result = await inTransaction(db, async (tx) => {
+        const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
+        if (!person) return notFound('Person');
+        const access = accessPolicyIn(tx);
+        if (!(await access.can(caller, 'manage:people', { unitId: person.unitId }))) {
+          return forbidden('You can only send links to people in the part of the organisation you manage people for');
+        }
+        if (person.status !== 'active') {
+          return refuse('invalid_state', `${person.name} has left, so cannot be sent a link to set a password`);
+        }
+        const beyond = await roleBeyondCaller(
+          access,
+          caller,
+          await rolesRepo.activeAssignmentsOfPerson(tx, caller.organisationId, personId),
+        );
+        if (beyond) {
+          const refusal = forbidden(holdsMoreRights(person.name, beyond));
+          recorded = refusal.ok ? null : refusal.error;
+          return refusal;
+        }
+        const now = clock();
+        const replaced = await linksRepo.revokeOpenLinks(tx, caller.organisationId, personId, now);
+        const link = await linksRepo.insertLink(tx, {
+          organisationId: caller.organisationId,
+          personId,
+          purpose: 'set-password',
+          tokenHash: sha256(token),
+          createdAt: now,
+          createdBy: caller.personId,
+          expiresAt: new Date(now.getTime() + PASSWORD_LINK_HOURS * 3600_000),
+        });
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'person',
+          entityId: personId,
+          action: 'password-link',
+          newValue: { linkId: link.id, purpose: link.purpose, expiresAt: link.expiresAt.toISOString(), replaced },
+        });
+        return ok({
+          personId,
+          personName: person.name,
+          email: person.email,
+          url: urlFor(token),
+          expiresAt: link.expiresAt,
+          emailed: false,
+        });
+      });
+      if (!result.ok) {
+        if (recorded && result.error === recorded) {
+          await recordRefusal(db, caller, personId, 'password-link', result.error.message);
+        }
+        return result;
+      }
+      return ok({ ...result.value, emailed: await send(result.value) });
+    },
+
+    /** Whether a token can still be used (the page asks before showing the form). */
+    async check(token: string): Promise<LinkProblem | null> {
+      return problemOf(await linksRepo.findLinkByHash(db, sha256(token)), clock());
+    },
+
+    /**
+     * Sets the person's password from a link: the link is spent, every session of theirs ended,
+     * and the change audited, all in one transaction. A bad link writes nothing.
+     */
+    async use(token: string, password: string): Promise<Result<{ personId: string }, DomainError>> {
+      if (password.length < MIN_PASSWORD_LENGTH) {
+        return refuse('invalid', `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+      }
+      const passwordHash = await hashPassword(password);
+      const tokenHash = sha256(token);
+      return inTransaction(db, async (tx) => {
+        const now = clock();
+        const link = await linksRepo.spendLink(tx, tokenHash, now);
+        if (!link) {
+          const problem = problemOf(await linksRepo.findLinkByHash(tx, tokenHash), now) ?? 'used';
+          return refuse(problem === 'unknown' ? 'not_found' : 'invalid_state', PROBLEMS[problem]);
+        }
+        if (!(await linksRepo.setPasswordHash(tx, link.organisationId, link.personId, passwordHash))) {
+          return refuse('invalid_state', PROBLEMS.left);
+        }
+        const sessionsEnded = await linksRepo.endSessionsOf(tx, link.organisationId, link.personId);
+        const person = await peopleRepo.findPerson(tx, link.organisationId, link.personId);
+        await recordAudit(tx, {
+          organisationId: link.organisationId,
+          actor: { personId: link.personId, label: person?.name ?? 'The person' },
+          entityType: 'person',
+          entityId: link.personId,
+          action: 'set-password',
+          newValue: { linkId: link.id, sessionsEnded },
+        });
+        return ok({ personId: link.personId });
+      });
+    },
+  };
+}
