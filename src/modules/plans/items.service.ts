@@ -1,5 +1,4 @@
-import { allowsAt } from '../../kernel/access/index.ts';
-import { frozenPlanMessage, type ItemInput, type LinkInput, LINK_KINDS } from './domain/item.ts';
+import { type ItemInput, LINK_KINDS } from './domain/item.ts';
 import {
   buildItemTree,
   compareSightNodes,
@@ -13,13 +12,12 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as itemsRepo from './data/items.repository.ts';
 import * as sightRepo from './data/line-of-sight.repository.ts';
-import * as plansRepo from './data/plans.repository.ts';
-import { appraisalGate } from './appraisal-access.ts';
-import { unitAncestry } from '../organisation/index.ts';
+import { editablePlan, mayEditAt, readablePlan, readablePlanIds, visibleItem } from './item-access.ts';
+import { createItemLinks } from './item-links.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type { ItemTreeNode } from './domain/tree.ts';
@@ -60,62 +58,11 @@ export interface ItemFormOptions {
   partners: { id: string; name: string }[];
 }
 
-export interface LinkTargetGroup {
-  plan: { id: string; title: string };
-  items: { id: string; code: string; title: string; typeName: string }[];
-}
+export type { LinkTargetGroup } from './item-links.ts';
 
 const NOT_FOUND = 'Item';
 
 export function createItemsService({ db }: ServiceDeps) {
-  /** Readers: anyone signed in to the organisation; partners only for the items shared with them. */
-  async function visibleItem(tx: Db, caller: Caller, id: string): Promise<itemsRepo.ItemRow | undefined> {
-    const item = await itemsRepo.findItem(tx, caller.organisationId, id);
-    if (!item) return undefined;
-    if (caller.partnerId !== null && !(await itemsRepo.isSharedWith(tx, id, caller.partnerId))) return undefined;
-    if (!(await readablePlan(tx, caller, item.planId))) return undefined;
-    return item;
-  }
-
-  /** The plan, unless it is someone's individual plan the caller may not read (appraisals are private). */
-  async function readablePlan(tx: Db, caller: Caller, planId: string): Promise<PlanForItems | undefined> {
-    const plan = await itemsRepo.findPlanForItems(tx, caller.organisationId, planId);
-    if (!plan) return undefined;
-    return (await appraisalGate(tx, caller).mayRead(plan)) ? plan : undefined;
-  }
-
-  /** Of these plans, the ones the caller may read. */
-  async function readablePlanIds(tx: Db, caller: Caller, planIds: readonly string[]): Promise<Set<string>> {
-    const ids = [...new Set(planIds)];
-    const rows = await plansRepo.listPlans(tx, caller.organisationId, { ids });
-    return new Set((await appraisalGate(tx, caller).readable(rows)).map((row) => row.id));
-  }
-
-  async function mayEditAt(tx: Db, caller: Caller, plan: PlanForItems): Promise<boolean> {
-    if (caller.partnerId !== null) return false;
-    const ancestry = await unitAncestry(tx, caller.organisationId, plan.owningUnitId);
-    return allowsAt(caller, 'edit:plans', ancestry);
-  }
-
-  /** The plan must exist, the caller must edit plans at its unit, and it must still be a draft. */
-  async function editablePlan(
-    tx: Db,
-    caller: Caller,
-    planId: string,
-    what: 'Items' | 'Links',
-    verb: 'added to' | 'changed in' | 'removed from',
-  ): Promise<Result<PlanForItems>> {
-    await itemsRepo.lockPlan(tx, caller.organisationId, planId);
-    const plan = await readablePlan(tx, caller, planId);
-    if (!plan) return notFound('Plan');
-    if (!(await mayEditAt(tx, caller, plan))) {
-      return forbidden('You can only change plans owned by the part of the organisation you plan for');
-    }
-    const frozen = frozenPlanMessage(plan.status, what, verb);
-    if (frozen) return refuse('invalid_state', frozen);
-    return ok(plan);
-  }
-
   /** Checks everything the item refers to; the plan is the one it belongs to. */
   async function checkReferences(
     tx: Db,
@@ -470,103 +417,7 @@ export function createItemsService({ db }: ServiceDeps) {
     },
 
     /** Items the item may contribute to, grouped by plan (plans above it, then any higher-level plan). */
-    async linkTargets(caller: Caller, id: string): Promise<Result<LinkTargetGroup[]>> {
-      const org = caller.organisationId;
-      const item = await visibleItem(db, caller, id);
-      if (!item) return notFound(NOT_FOUND);
-      const plan = await readablePlan(db, caller, item.planId);
-      if (!plan) return notFound(NOT_FOUND);
-      const targets = await itemsRepo.linkTargets(db, org, plan);
-      const readable = await readablePlanIds(
-        db,
-        caller,
-        targets.map((row) => row.planId),
-      );
-      const groups: LinkTargetGroup[] = [];
-      for (const row of targets.filter((target) => readable.has(target.planId))) {
-        let group = groups.find((candidate) => candidate.plan.id === row.planId);
-        if (!group) {
-          group = { plan: { id: row.planId, title: row.planTitle }, items: [] };
-          groups.push(group);
-        }
-        group.items.push({ id: row.id, code: row.code, title: row.title, typeName: row.typeName });
-      }
-      return ok(groups);
-    },
-
-    async addLink(caller: Caller, fromItemId: string, input: LinkInput): Promise<Result<itemsRepo.LinkRow>> {
-      const org = caller.organisationId;
-      return inTransaction(db, async (tx) => {
-        const from = await visibleItem(tx, caller, fromItemId);
-        if (!from) return notFound(NOT_FOUND);
-        const plan = await editablePlan(tx, caller, from.planId, 'Links', 'added to');
-        if (!plan.ok) return plan;
-        if (input.toItemId === fromItemId) {
-          return refuse('invalid', 'An item cannot contribute to itself', 'toItemId');
-        }
-        const to = await itemsRepo.findItem(tx, org, input.toItemId);
-        if (!to) return refuse('invalid', 'Select an item to contribute to that exists', 'toItemId');
-        const toPlan = await readablePlan(tx, caller, to.planId);
-        if (!toPlan || toPlan.status === 'superseded' || toPlan.status === 'archived') {
-          return refuse(
-            'invalid',
-            `${to.code} is in a plan that is no longer in force: select an item in a current plan`,
-            'toItemId',
-          );
-        }
-        if (await itemsRepo.findLinkBetween(tx, org, fromItemId, input.toItemId)) {
-          return refuse('duplicate', `${from.code} already contributes to ${to.code}`, 'toItemId');
-        }
-        if (await sightRepo.reaches(tx, org, to.id, from.id)) {
-          return refuse(
-            'cycle',
-            `Linking ${from.code} to ${to.code} would create a loop: ${to.code} already contributes to ${from.code}`,
-            'toItemId',
-          );
-        }
-        const link = await itemsRepo.insertLink(tx, {
-          organisationId: org,
-          fromItemId,
-          toItemId: input.toItemId,
-          kind: input.kind,
-        });
-        await recordAudit(tx, {
-          organisationId: org,
-          actor: actorOf(caller),
-          entityType: 'contribution-link',
-          entityId: link.id,
-          action: 'create',
-          newValue: { fromItemId, toItemId: input.toItemId, kind: input.kind },
-        });
-        return ok(link);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error))
-          return refuse('duplicate', 'This item already contributes to that item', 'toItemId');
-        throw error;
-      });
-    },
-
-    async removeLink(caller: Caller, fromItemId: string, linkId: string): Promise<Result<null>> {
-      const org = caller.organisationId;
-      return inTransaction(db, async (tx) => {
-        const from = await visibleItem(tx, caller, fromItemId);
-        if (!from) return notFound(NOT_FOUND);
-        const link = await itemsRepo.findLink(tx, org, linkId);
-        if (!link || link.fromItemId !== fromItemId) return notFound('Contribution link');
-        const plan = await editablePlan(tx, caller, from.planId, 'Links', 'removed from');
-        if (!plan.ok) return plan;
-        await itemsRepo.deleteLink(tx, org, linkId);
-        await recordAudit(tx, {
-          organisationId: org,
-          actor: actorOf(caller),
-          entityType: 'contribution-link',
-          entityId: linkId,
-          action: 'delete',
-          oldValue: { fromItemId: link.fromItemId, toItemId: link.toItemId, kind: link.kind },
-        });
-        return ok(null);
-      });
-    },
+    ...createItemLinks({ db }),
 
     /** Up to the vision and down to individual objectives, answered by the database. */
     lineOfSight(caller: Caller, id: string): Promise<Result<LineOfSight>> {
