@@ -23,7 +23,7 @@ import { ragWord, valueStatusTag } from '../../platform/words/status-tags.ts';
 import { isVisibleToPartner } from '../measures/index.ts';
 import { loadMeasureHistory } from './data/measure-status.repository.ts';
 import { collectionDueWorkingDays } from './data/performance.repository.ts';
-import { loadDirectionTolerance, loadOfficialFrom } from './data/settings.repository.ts';
+import { loadRatingSettings } from './data/settings.repository.ts';
 import { isOfficial } from '../../kernel/measurement/official.ts';
 import { show, showTarget } from './measure-list.ts';
 import { engineInputFor } from './performance-status.service.ts';
@@ -58,13 +58,12 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const today = clock.today();
       const current = currentReportingPeriod(measure.frequency, today);
       // The engine reads official figures only; the others are listed apart, marked as such.
-      const officialFrom = await loadOfficialFrom(db, organisationId);
+      const { tolerance, officialFrom } = await loadRatingSettings(db, organisationId);
       const official = history.values.filter((v) => isOfficial(v.status, officialFrom));
       const notYetOfficial = history.values.filter((v) => !isOfficial(v.status, officialFrom));
       const input = engineInputFor(measure, official, history.targets, history.rebases, current);
       const points = input.points;
-      // The council's direction-of-travel tolerance, as the stored statuses use it.
-      const tolerance = await loadDirectionTolerance(db, organisationId);
+      // The council's direction-of-travel tolerance, as the stored statuses use it (read above).
       const definition = tolerance ? { ...input.definition, directionTolerance: tolerance } : input.definition;
       const due =
         measure.dueWorkingDays ??

@@ -28,7 +28,7 @@ import {
   type ValueRow,
 } from './data/status-history.repository.ts';
 import { collectionRules } from '../measures/index.ts';
-import { loadDirectionTolerance, loadOfficialFrom } from './data/settings.repository.ts';
+import { loadRatingSettings } from './data/settings.repository.ts';
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { londonDateOf } from '../../platform/clock.ts';
@@ -237,8 +237,7 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
       const now = clock();
       const workingDays = await workingDaysFor(tx, organisationId);
       // Read through tx, so a tolerance saved in the same transaction is the one applied.
-      const tolerance = await loadDirectionTolerance(tx, organisationId);
-      const officialFrom = await loadOfficialFrom(tx, organisationId);
+      const { tolerance, officialFrom } = await loadRatingSettings(tx, organisationId);
       const measures = await statusMeasures(tx, organisationId, measureIds);
       const years = yearsRated(londonDateOf(now), options);
       const chunks: StatusMeasureRow[][] = [];

@@ -1,4 +1,3 @@
-import { officialStatuses, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { measures, measureStatuses, measureTargets, measureValues, spcRebases } from '../../measures/index.ts';
@@ -27,8 +26,6 @@ export async function loadMeasureHistory(
   db: Db,
   organisationId: string,
   measureIds: readonly string[] | 'all',
-  /** Only figures official from this sign-off status (the engine's input); every figure when absent. */
-  officialFrom?: OfficialFrom,
 ): Promise<MeasureHistory> {
   const measureFilter =
     measureIds === 'all'
@@ -52,13 +49,7 @@ export async function loadMeasureHistory(
         status: measureValues.status,
       })
       .from(measureValues)
-      .where(
-        and(
-          byMeasure(measureValues),
-          isNull(measureValues.breakdownId),
-          officialFrom ? inArray(measureValues.status, officialStatuses(officialFrom)) : undefined,
-        ),
-      ),
+      .where(and(byMeasure(measureValues), isNull(measureValues.breakdownId))),
     db.select().from(measureTargets).where(byMeasure(measureTargets)),
     db
       .select({ measureId: spcRebases.measureId, periodKey: spcRebases.periodKey, reason: spcRebases.reason })

@@ -51,10 +51,6 @@ export async function loadPerformanceSettings(db: Db, organisationId: string): P
   };
 }
 
-/**
- * The council-wide direction-of-travel tolerance for the status computation; undefined when the
- * council has none (any change counts). Pass `tx` inside a transaction so a change made in it is seen.
- */
 /** The council's official position: from which sign-off status a figure counts. */
 export async function loadOfficialFrom(db: Db, organisationId: string): Promise<OfficialFrom> {
   const [row] = await db
@@ -64,11 +60,24 @@ export async function loadOfficialFrom(db: Db, organisationId: string): Promise<
   return row?.officialFrom ?? DEFAULT_OFFICIAL_FROM;
 }
 
-export async function loadDirectionTolerance(db: Db, organisationId: string): Promise<ChangeTolerance | undefined> {
+/**
+ * What rating a measure takes from the council's settings, in one read: the direction-of-travel
+ * tolerance (undefined when the council has none: any change counts) and the official position.
+ * Pass `tx` inside a transaction so a change made in it is seen.
+ */
+export async function loadRatingSettings(
+  db: Db,
+  organisationId: string,
+): Promise<{ tolerance: ChangeTolerance | undefined; officialFrom: OfficialFrom }> {
   const [row] = await db
     .select()
     .from(performanceSettings)
     .where(eq(performanceSettings.organisationId, organisationId));
-  return row ? toChangeTolerance(settingsFromStored(row)) : undefined;
+  if (!row) return { tolerance: undefined, officialFrom: DEFAULT_OFFICIAL_FROM };
+  return { tolerance: toChangeTolerance(settingsFromStored(row)), officialFrom: row.officialFrom };
 }
 
+/** The council-wide direction-of-travel tolerance; undefined when the council has none. */
+export async function loadDirectionTolerance(db: Db, organisationId: string): Promise<ChangeTolerance | undefined> {
+  return (await loadRatingSettings(db, organisationId)).tolerance;
+}
