@@ -10,9 +10,13 @@ export const paths = {
   signOut: () => '/sign-out',
   setPassword: () => '/set-password',
   health: () => '/health',
+  /** The service status as a page for people (the footer's link); /health answers machines. */
+  status: () => '/status',
   apiDocs: () => '/api/docs',
   openApi: () => '/api/openapi.json',
 
+  /** The council's set-up: one page linking structure, people, bodies, partners and the framework. */
+  council: () => '/council',
   units: () => '/units',
   newUnit: () => '/units/new',
   unit: (id?: string) => `/units/${p(id)}`,

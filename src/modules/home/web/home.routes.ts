@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
 import type { HomeServices } from '../services.ts';
 
-/** The home page (what waits for me) and the health check. */
+/** The home page (what waits for me), the health check for machines and the status page for people. */
 export async function homeRoutes(app: FastifyInstance, { services }: { services: HomeServices }) {
   app.get(paths.home(), { config: { access: 'public' } }, async (request, reply) => {
     const principal = request.principal;
@@ -17,5 +17,10 @@ export async function homeRoutes(app: FastifyInstance, { services }: { services:
   app.get(paths.health(), { config: { access: 'public' } }, async (_request, reply) => {
     const healthy = await services.organisations.ping();
     return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'database unavailable' });
+  });
+
+  app.get(paths.status(), { config: { access: 'public' } }, async (_request, reply) => {
+    const healthy = await services.organisations.ping();
+    return reply.render('pages/home/status.njk', { title: 'Service status', healthy }, healthy ? 200 : 503);
   });
 }
