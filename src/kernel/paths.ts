@@ -106,6 +106,8 @@ export const paths = {
   revokeApiToken: (id?: string) => `/account/api-tokens/${p(id)}/revoke`,
 
   audit: () => '/audit',
+  /** The filtered audit trail as a CSV file (the same filters as the page). */
+  auditExport: () => '/audit/export.csv',
 
   performance: () => '/performance',
   performanceHealth: () => '/performance/health',
