@@ -34,11 +34,15 @@ export class ValueEntryPage extends GovukPage {
     await this.press('Save draft');
   }
 
-  /** The verifier's decision: return for correction (with a reason) and confirm. */
+  /** The verifier's decision: return for correction, with a reason. */
   async returnForCorrection(reason: string): Promise<void> {
-    await this.field('Return for correction').check();
     if (reason) await this.field('Reason').fill(reason);
-    await this.press('Confirm');
+    await this.press('Return for correction');
+  }
+
+  /** A sign-off step by its button: 'Verify', 'Approve (locks the period)'. */
+  async decide(button: string): Promise<void> {
+    await this.press(button);
   }
 
   conflict(): Promise<string> {
