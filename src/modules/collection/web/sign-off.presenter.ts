@@ -57,7 +57,8 @@ export function stepChoices(
     }),
     role: {
       id: `${step}Role`,
-      label: w.roleLabel,
+      label: step === 'verify' ? w.roleLabelVerify : w.roleLabelApprove,
+      hint: w.roleHint,
       items: selectItems(
         rolesFor(step),
         (name) => name,
@@ -69,7 +70,8 @@ export function stepChoices(
     },
     body: {
       id: `${step}BodyId`,
-      label: w.bodyLabel,
+      label: step === 'verify' ? w.bodyLabelVerify : w.bodyLabelApprove,
+      hint: w.bodyHint,
       items: selectItems(
         bodies,
         (body) => body.id,

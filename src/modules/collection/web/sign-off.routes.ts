@@ -53,17 +53,21 @@ export async function signOffRoutes(app: FastifyInstance, { services }: { servic
     const body = (request.body ?? {}) as Form;
     const form = parseForm(signOffSettingsForm, body);
     if (!form.ok) return render(reply, caller, { form: body, errors: form.errors, status: 400 });
+    const before = await services.signOff.chain(caller);
     const result = await services.signOff.setSettings(caller, form.value);
     if (!result.ok) {
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return render(reply, caller, { form: body, errors: formErrorsFrom(result.error), status });
     }
-    const bodies = await services.signOff.bodies(caller);
-    const saved = result.value;
+    const [bodies, saved] = [await services.signOff.bodies(caller), result.value];
+    const lead =
+      saved.chain === before
+        ? words.signOffQueue.settingsSaved
+        : fill(words.signOff.chainChanged, { chain: CHAIN_LABELS[saved.chain].text });
     return reply
       .flash(
-        fill(words.signOffQueue.settingsSaved, {
-          chain: CHAIN_LABELS[saved.chain].text,
+        fill(words.signOffQueue.whoSaved, {
+          lead,
           verify: services.signOff.describe('verify', saved.who.verify, bodies),
           approve: services.signOff.describe('approve', saved.who.approve, bodies),
         }),
