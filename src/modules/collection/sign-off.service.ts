@@ -19,7 +19,6 @@ import {
   SIGN_OFF_STEPS,
   WHO_KINDS,
   type SignOffStep,
-  type WhoKind,
   type WhoProblem,
   type WhoRule,
 } from './domain/sign-off-who.ts';
@@ -55,13 +54,11 @@ export const signOffSettingsForm = z
     approveRole: z.string().optional(),
     approveBodyId: z.string().optional(),
   })
-  .transform(
-    (form): SignOffSettingsInput => ({
-      chain: form.chain,
-      verify: form.verifyWho && { who: form.verifyWho, role: form.verifyRole, bodyId: form.verifyBodyId },
-      approve: form.approveWho && { who: form.approveWho, role: form.approveRole, bodyId: form.approveBodyId },
-    }),
-  );
+  .transform((form): SignOffSettingsInput => ({
+    chain: form.chain,
+    verify: form.verifyWho && { who: form.verifyWho, role: form.verifyRole, bodyId: form.verifyBodyId },
+    approve: form.approveWho && { who: form.approveWho, role: form.approveRole, bodyId: form.approveBodyId },
+  }));
 
 export const CHAIN_LABELS: Record<SignOffChain, { text: string; hint: string }> = {
   'verify-then-approve': {
@@ -134,9 +131,13 @@ export function createSignOffService({ db }: Pick<ServiceDeps, 'db'>) {
         for (const step of SIGN_OFF_STEPS) {
           const chosen = input[step];
           if (!chosen) continue;
-          const checked = checkWhoRule(step, chosen as { who: WhoKind; role?: string | null; bodyId?: string | null });
+          const checked = checkWhoRule(step, chosen);
           if (!checked.ok) {
-            return refuse('invalid', problemText(step, checked.problem, chosen.role), `${step}${FIELD_SUFFIX[checked.field]}`);
+            return refuse(
+              'invalid',
+              problemText(step, checked.problem, chosen.role),
+              `${step}${FIELD_SUFFIX[checked.field]}`,
+            );
           }
           if (checked.rule.bodyId !== null && !bodies.some((body) => body.id === checked.rule.bodyId)) {
             return refuse('invalid', words.signOffQueue.problemBodyUnknown, `${step}BodyId`);

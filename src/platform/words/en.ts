@@ -128,7 +128,8 @@ export const en = {
     chooseRole: 'Select a role',
     chooseBody: 'Select a governance body',
     whoPermission: 'anyone who may {verb} values for the measure’s unit or above',
-    whoPermissionVerify: 'anyone who may verify values for the measure’s unit or above, or the measure’s named verifier',
+    whoPermissionVerify:
+      'anyone who may verify values for the measure’s unit or above, or the measure’s named verifier',
     whoRole: 'a {role} for the measure’s unit or above',
     whoUnitHead: 'the head of the measure’s unit',
     whoMeasureVerifier: 'the measure’s named verifier',

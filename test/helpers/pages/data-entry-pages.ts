@@ -108,7 +108,9 @@ export class SignOffQueuePage extends GovukPage {
 
   /** The count shown for a step ("To verify", "To approve"). */
   count(step: 'To verify' | 'To approve'): Promise<string> {
-    return textOf(this.page.locator('#sign-off-counts .govuk-summary-list__row').filter({ hasText: step }).locator('dd'));
+    return textOf(
+      this.page.locator('#sign-off-counts .govuk-summary-list__row').filter({ hasText: step }).locator('dd'),
+    );
   }
 
   /** The measures listed for a step, in the order shown. */

@@ -36,7 +36,12 @@ const facts = (caller: Principal, more: Partial<StepFacts> = {}): StepFacts => (
   ...more,
 });
 
-const rule = (who: WhoRule['who'], extra: Partial<WhoRule> = {}): WhoRule => ({ who, role: null, bodyId: null, ...extra });
+const rule = (who: WhoRule['who'], extra: Partial<WhoRule> = {}): WhoRule => ({
+  who,
+  role: null,
+  bodyId: null,
+  ...extra,
+});
 
 describe('who may take a sign-off step', () => {
   it('by permission: a grant at the unit or above it (delegation), not a grant elsewhere', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, useBrowser } from '../../../../test/helpers/browser.ts';
 import { SignOffQueuePage, SignOffSettingsPage } from '../../../../test/helpers/pages/data-entry-pages.ts';
 import { GovukPage } from '../../../../test/helpers/pages/govuk-page.ts';
-import { signOffCouncil, type SignOffCouncil } from './sign-off-fixtures.ts';
+import { signOffCouncil, type SignOffCouncil } from '../../../../test/helpers/sign-off-fixtures.ts';
 
 describe('sign-off pages', () => {
   const browser = useBrowser();

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES, PAGE_DATABASES } from '../../../../test/helpers/test-app.ts';
-import { resetRules, signOffCouncil, type SignOffCouncil } from './sign-off-fixtures.ts';
+import { resetRules, signOffCouncil, type SignOffCouncil } from '../../../../test/helpers/sign-off-fixtures.ts';
 
 describe.each(DATABASES)('the sign-off queue on %s', (kind) => {
   let s: SignOffCouncil;

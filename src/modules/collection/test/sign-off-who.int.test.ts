@@ -7,10 +7,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, measureValues } from '../../../schema.ts';
 import { DATABASES, PAGE_DATABASES } from '../../../../test/helpers/test-app.ts';
-import { resetRules, signOffCouncil, type SignOffCouncil } from './sign-off-fixtures.ts';
+import { resetRules, signOffCouncil, type SignOffCouncil } from '../../../../test/helpers/sign-off-fixtures.ts';
 
-const HEAD_RULE = 'Only the head of the measure’s unit may verify this value: that is the council’s sign-off rule for who verifies';
-const BOARD_RULE = 'Only a member of Performance Board may approve this value: that is the council’s sign-off rule for who approves';
+const HEAD_RULE =
+  'Only the head of the measure’s unit may verify this value: that is the council’s sign-off rule for who verifies';
+const BOARD_RULE =
+  'Only a member of Performance Board may approve this value: that is the council’s sign-off rule for who approves';
 
 describe.each(DATABASES)('who may take each sign-off step on %s', (kind) => {
   let s: SignOffCouncil;
@@ -130,7 +132,10 @@ describe.each(DATABASES)('who may take each sign-off step on %s', (kind) => {
 
   it('gives the verify step to the measure’s named verifier', async () => {
     const { admin, officer, manager, otherManager } = s.people;
-    await admin.api('PUT', '/api/v1/sign-off-chain', { chain: 'verify-then-approve', verify: { who: 'measure-verifier' } });
+    await admin.api('PUT', '/api/v1/sign-off-chain', {
+      chain: 'verify-then-approve',
+      verify: { who: 'measure-verifier' },
+    });
     const measure = await s.newMeasure(s.units.service, { verifierPersonId: otherManager.personId });
     const valueId = await s.submit(officer, measure, '2025-26-Q2');
     // The service's own manager holds verify:values there, but the measure names someone else.

@@ -42,7 +42,8 @@ export function stepChoices(
   form: Record<string, unknown>,
   errors: FormErrors | undefined,
 ) {
-  const typed = (field: string) => (typeof form[`${step}${field}`] === 'string' ? String(form[`${step}${field}`]) : undefined);
+  const typed = (field: string) =>
+    typeof form[`${step}${field}`] === 'string' ? String(form[`${step}${field}`]) : undefined;
   const who = typed('Who') ?? stored.who;
   const role = typed('Role') ?? stored.role ?? '';
   const bodyId = typed('BodyId') ?? stored.bodyId ?? '';

@@ -47,14 +47,16 @@ export function figureRows(detail: ValueDetail): Row[] | null {
   // The history is newest first: the latest entry is who the two-pairs-of-eyes rule looks at.
   const entered = detail.events.find((event) => ENTRY_ACTIONS.has(event.action));
   const verified = value.status === 'verified' ? detail.events.find((event) => event.action === 'verify') : undefined;
-  const quality = w.quality[value.quality as keyof typeof w.quality] ?? value.quality;
+  const quality = w.quality[value.quality];
   const rows: Row[] = [
     { key: { text: w.keyValue }, value: { text: `${figure}${ratio}` } },
     {
       key: { text: w.keyRating },
       value:
         rating && tag
-          ? { html: `<strong class="govuk-tag ${tag.classes}">${escape(tag.text)}</strong> ${escape(say(rating.reason))}` }
+          ? {
+              html: `<strong class="govuk-tag ${tag.classes}">${escape(tag.text)}</strong> ${escape(say(rating.reason))}`,
+            }
           : { text: w.notRated },
     },
     { key: { text: w.keyCommentary }, value: { text: value.commentary.trim() || w.noCommentary } },

@@ -5,9 +5,16 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { auditEvents, governanceBodies, governanceBodyMembers, measureValueEvents, measureValues, units } from '../../../schema.ts';
-import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
-import { createTestApp, type Agent, type DatabaseKind, type TestApp } from '../../../../test/helpers/test-app.ts';
+import {
+  auditEvents,
+  governanceBodies,
+  governanceBodyMembers,
+  measureValueEvents,
+  measureValues,
+  units,
+} from '../../src/schema.ts';
+import { measureBody } from './measure-fixtures.ts';
+import { createTestApp, type Agent, type DatabaseKind } from './test-app.ts';
 
 // "Today" is 20 November 2025: 2025/26 Q2 and every quarter before it have ended.
 export const TODAY = new Date('2025-11-20T10:00:00Z');
@@ -59,18 +66,24 @@ export async function signOffCouncil(kind: DatabaseKind) {
       }),
     );
     expect(created.statusCode, created.body).toBe(201);
-    return created.json().id as string;
+    return created.json<{ id: string }>().id;
   }
 
   /** Enters and submits a value; returns the value's id. */
-  async function submit(by: Agent, measureId: string, periodKey: string, value = 36, more: Record<string, unknown> = {}) {
+  async function submit(
+    by: Agent,
+    measureId: string,
+    periodKey: string,
+    value = 36,
+    more: Record<string, unknown> = {},
+  ) {
     const put = await by.api('PUT', `/api/v1/measures/${measureId}/values/${periodKey}`, {
       value,
       action: 'submit',
       ...more,
     });
     expect(put.statusCode, put.body).toBe(200);
-    return put.json().id as string;
+    return put.json<{ id: string }>().id;
   }
 
   const step = (agent: Agent, valueId: string, action: string, reason = '') =>
@@ -79,10 +92,10 @@ export async function signOffCouncil(kind: DatabaseKind) {
   const queue = async (agent: Agent) => {
     const response = await agent.api('GET', '/api/v1/sign-off/queue');
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as {
+    return response.json<{
       counts: { verify: number; approve: number };
       items: { valueId: string; step: string; periodKey: string; code: string }[];
-    };
+    }>();
   };
 
   const counts = async () => {
@@ -112,5 +125,3 @@ export const resetRules = (s: SignOffCouncil) =>
     verify: { who: 'permission' },
     approve: { who: 'permission' },
   });
-
-export type { TestApp };
