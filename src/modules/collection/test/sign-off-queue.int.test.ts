@@ -116,6 +116,20 @@ describe.each(PAGE_DATABASES)('the sign-off page, the home page and the verifier
     expect(mine.body).not.toContain(`/measures/${measure}/values/`);
   });
 
+  it('keeps each council’s queue to itself and describes the queue in the OpenAPI document', async () => {
+    const elsewhere = await s.t.createOrganisation('Another Council');
+    const theirAdmin = await s.t.as('administrator', { organisation: elsewhere });
+    expect(await s.queue(theirAdmin)).toEqual({ counts: { verify: 0, approve: 0 }, items: [] });
+    expect((await s.queue(s.people.admin)).counts.verify).toBe(2);
+    const doc = (await s.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    }>();
+    expect(Object.keys(doc.paths['/api/v1/sign-off/queue']!)).toEqual(['get']);
+    expect(doc.components.schemas).toHaveProperty('SignOffQueue');
+    expect(doc.components.schemas).toHaveProperty('SignOffWho');
+  });
+
   it('shows the counts on the home page with a link to the queue', async () => {
     const home = await s.people.manager.get('/');
     expect(home.body).toContain('Values waiting for your sign-off: 2 to verify and 0 to approve');
