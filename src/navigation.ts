@@ -1,5 +1,6 @@
 import { holdsPermission, type Permission, type Principal } from './kernel/access/index.ts';
 import { paths } from './kernel/paths.ts';
+import { words } from './platform/words/index.ts';
 
 interface NavEntry {
   text: string;
@@ -15,6 +16,7 @@ interface NavEntry {
  */
 const ENTRIES: NavEntry[] = [
   { text: 'My data', href: paths.myData(), permission: 'view:organisation' },
+  { text: words.signOffQueue.navigation, href: paths.signOffQueue(), permission: 'view:organisation' },
   { text: 'Plans', href: paths.plans(), permission: 'view:plans' },
   { text: 'Measures', href: paths.measures(), permission: 'view:plans' },
   { text: 'Performance', href: paths.performance(), permission: 'view:plans' },

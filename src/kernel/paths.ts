@@ -99,6 +99,8 @@ export const paths = {
   dataEntry: () => '/data-entry',
   /** How the council signs values off: submit → verify → approve, or submit → approve (administrators). */
   signOffSettings: () => '/framework/sign-off',
+  /** The values waiting for me to verify or approve, oldest first. */
+  signOffQueue: () => '/sign-off',
   imports: () => '/imports',
   exportFile: (file?: string) => `/api/v1/exports/${file ?? ':file'}`,
 
