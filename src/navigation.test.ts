@@ -16,6 +16,7 @@ describe('navigationFor', () => {
     const entries = navigationFor(person('administrator'), '/');
     expect(entries.map((entry) => entry.text)).toEqual([
       'My data',
+      'Sign-off',
       'Plans',
       'Measures',
       'Performance',

@@ -9,6 +9,10 @@ const ping = vi.fn<() => Promise<boolean>>();
 const fakes: HomeServices = {
   organisations: { nameOf: async () => 'Test Council', ping },
   plans: { awaitingMyApproval: async () => [] },
+  // Only the signed-in home page asks for the queue, which these tests do not open.
+  signOffQueue: {
+    queue: async () => ({ entries: [], counts: { verify: 0, approve: 0 } }),
+  } as unknown as HomeServices['signOffQueue'],
 };
 
 describe('home pages over fake services', () => {
