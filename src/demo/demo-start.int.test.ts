@@ -31,6 +31,9 @@ describe.each(DATABASES)('demo council at first start on %s', (kind) => {
       expect(
         message!.split('\n').filter((line) => line.includes('@ashdownvale.example')).length,
       ).toBeGreaterThanOrEqual(4);
+      // Every demo role has an account in the message, the committees and the auditor included.
+      for (const role of ['scrutiny committee member', 'audit committee member', 'internal auditor', 'cabinet member'])
+        expect(message).toMatch(new RegExp(`@ashdownvale\\.example\\s+${role}`));
       expect(await seedDemoCouncilIfEmpty(deps)).toBeNull();
       expect(await database.db.select().from(organisations)).toHaveLength(1);
     } finally {
