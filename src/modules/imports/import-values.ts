@@ -315,6 +315,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
             lineOf[i]!,
             'value',
             fill(words.entryChecks.importWarning, { detail: describeImplausible(found, format) }),
+            true,
           );
           continue;
         }

@@ -109,6 +109,11 @@ export const en = {
     checked: 'I have checked this figure',
     importWarning: 'Check this figure: {detail}. Import again with the warnings acknowledged to load it',
   },
+  /** Import rows the plausibility check warned about, written only once confirmed. */
+  importWarnings: {
+    confirm:
+      'Some figures are far from their measure’s usual range: if they are right, tick “I have checked the figures the check warned about” and import the file again',
+  },
   /** A measure that takes an estimate for its current, unfinished period. */
   inPeriodEstimates: {
     setting: 'Take an estimate for the current period',

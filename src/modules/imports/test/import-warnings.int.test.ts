@@ -96,6 +96,7 @@ describe.each(DATABASES)('import plausibility warnings on %s', (kind) => {
     // The pasted file is kept, and the way to confirm is on the page.
     expect(warned.body).toContain('WARN-P,2025-26-Q2,999999');
     expect(warned.body).toContain('name="acknowledgeWarnings"');
+    expect(warned.body).toContain('href="#acknowledgeWarnings"');
     expect(await counts()).toEqual(before);
     expect(await storedQ2('WARN-P')).toBeUndefined();
 
