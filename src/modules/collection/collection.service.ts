@@ -185,8 +185,12 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         }
         const { periodKey, period } = checked.value;
         const figureField = measure.aggregation === 'ratio' ? 'numerator' : 'value';
-        const notEnded = periodNotEnded(period, clock.today());
-        if (notEnded) return refuse('invalid', notEnded, figureField);
+        const notEnded = periodNotEnded(period, clock.today(), {
+          allowsInPeriodEstimate: measure.allowsInPeriodEstimate,
+          quality: input.quality,
+        });
+        if (notEnded)
+          return refuse('invalid', notEnded.message, notEnded.field === 'quality' ? 'quality' : figureField);
         if (input.breakdownId) {
           const breakdowns = await measuresRepo.listBreakdowns(tx, caller.organisationId, measureId);
           if (!breakdowns.some((breakdown) => breakdown.id === input.breakdownId)) {

@@ -37,5 +37,5 @@ export function createCollectionModule(
 
 export type { StatusRecalculation } from './ports.ts';
 export type { CollectionServices } from './services.ts';
-export { describeImplausible } from './entry-checks.ts';
+export { describeImplausible, periodNotEnded } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';

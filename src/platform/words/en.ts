@@ -202,6 +202,24 @@ export const en = {
     checked: 'I have checked this figure',
     importWarning: 'Check this figure: {detail}. Import again with the warnings acknowledged to load it',
   },
+  /** Import rows the plausibility check warned about, written only once confirmed. */
+  importWarnings: {
+    confirm:
+      'Some figures are far from their measure’s usual range: if they are right, tick “I have checked the figures the check warned about” and import the file again',
+  },
+  /** A measure that takes an estimate for its current, unfinished period. */
+  inPeriodEstimates: {
+    setting: 'Take an estimate for the current period',
+    settingHint:
+      'A figure for the period not yet over is accepted only with the data quality “Estimated”; enter the final figure once the period is over',
+    row: 'Estimate for the current period',
+    allowed: 'Taken, marked as estimated',
+    notAllowed: 'Not taken: values only once the period is over',
+    mustBeEstimated:
+      '{period} has not ended yet (it ends on {end}): this measure takes an estimate for the current period, so set the data quality to estimated, or enter the value once the period is over',
+    onlyCurrent:
+      '{period} has not ended yet (it ends on {end}): an estimate is taken only for the current period, {current}',
+  },
   appetitePosition: {
     within: 'Within appetite',
     outside: 'Outside appetite',

@@ -122,6 +122,11 @@ export const measures = pgTable(
       .$type<MeasureSpcSettings>()
       .notNull()
       .default({ screenMovingRanges: true, baselinePoints: null }),
+    /**
+     * A value may be entered for the current, unfinished period as an estimate (data quality
+     * "estimated"); otherwise only once the period has ended.
+     */
+    allowsInPeriodEstimate: boolean('allows_in_period_estimate').notNull().default(false),
     /** Working days after period end when data is due; null = the organisation's rule. */
     dueWorkingDays: integer('due_working_days'),
     rowVersion: integer('row_version').notNull().default(1),

@@ -12,6 +12,7 @@ import type { BreakdownView } from '../breakdowns.service.ts';
 import type { MeasureDetail, MeasureTarget } from '../measures.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { ragTag } from '../../../platform/words/status-tags.ts';
+import { words } from '../../../platform/words/index.ts';
 
 interface Shown {
   unit: string;
@@ -99,6 +100,10 @@ export function measureSummaryRows(detail: MeasureDetail) {
   );
   add('Data quality notes', m.dataQualityNotes);
   add('Key measure', m.isKey ? 'Yes' : 'No');
+  add(
+    words.inPeriodEstimates.row,
+    m.allowsInPeriodEstimate ? words.inPeriodEstimates.allowed : words.inPeriodEstimates.notAllowed,
+  );
   add('Tags', m.tags.join(', '));
   return rows;
 }
