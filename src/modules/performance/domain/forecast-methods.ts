@@ -48,6 +48,33 @@ export function naiveRun(series: DenseSeries): MethodRun {
   };
 }
 
+/**
+ * Whether a history is seasonal: its period-to-period changes are correlated with the changes a
+ * year earlier beyond what chance gives (the lag-one-year autocorrelation of the changes above
+ * 2 ÷ √n), over at least two years of changes. Seasonal naive is a candidate only then.
+ */
+export function isSeasonal(series: DenseSeries, periodsPerYear: number): boolean {
+  const m = periodsPerYear;
+  const values = series.values;
+  const changes: number[] = [];
+  for (let i = 1; i < values.length; i++) changes.push((values[i] as number) - (values[i - 1] as number));
+  const present = changes.filter((c) => !Number.isNaN(c));
+  if (m < 2 || present.length < 2 * m + 1) return false;
+  const mean = present.reduce((a, b) => a + b, 0) / present.length;
+  let numerator = 0;
+  let pairs = 0;
+  for (let i = m; i < changes.length; i++) {
+    const a = changes[i] as number;
+    const b = changes[i - m] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    numerator += (a - mean) * (b - mean);
+    pairs++;
+  }
+  const denominator = present.reduce((acc, c) => acc + (c - mean) ** 2, 0);
+  if (pairs === 0 || denominator === 0) return false;
+  return numerator / denominator > 2 / Math.sqrt(present.length);
+}
+
 /** How many years back seasonal naive looks for the same period before giving up on it. */
 const SEASONAL_LOOKBACK_YEARS = 3;
 

@@ -27,9 +27,10 @@ import {
 import type { BackTestNeed, MethodRuns, ValueBounds } from './forecast-backtest.ts';
 import { boundedDistribution, probabilityOfMeeting, quantile } from './forecast-distribution.ts';
 import type { Distribution } from './forecast-distribution.ts';
-import { dampedTrendRun, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
+import { dampedTrendRun, isSeasonal, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
 import type { DenseSeries, MethodRun, ModelMethod } from './forecast-methods.ts';
 import { yearOutturn } from './forecast-outturn.ts';
+import { normalQuantile, studentQuantile } from './normal.ts';
 import type { YearValues } from './forecast-outturn.ts';
 import {
   periodFromOrdinal,
@@ -110,8 +111,12 @@ export interface ForecastResult {
 
 /** Fewer comparable back-test origins than this and the forecast falls back to naive. */
 const MIN_BACKTEST_ORIGINS = 6;
-/** A method replaces naive only when its back-test error is below this share of naive's. */
-const MUST_BEAT_NAIVE_BY = 0.95;
+/**
+ * A method replaces naive only when its back-test error is below this share of naive's: a clear
+ * margin, as a back-test over a few origins flatters whichever method fitted them by chance. Seasonal
+ * naive, which rests on a single value a year old, needs the wider margin.
+ */
+const MUST_BEAT_NAIVE_BY: Record<ModelMethod, number> = { naive: 1, 'damped-trend': 1, 'seasonal-naive': 0.8 };
 /** The first origin a back-test uses: the third period of the history (two changes seen). */
 const EARLIEST_ORIGIN = 2;
 /** The latest origins the back-test looks at: five years. */
@@ -208,11 +213,11 @@ function observedCount(series: DenseSeries): number {
   return n;
 }
 
-/** The candidates for a history: seasonal naive once there is more than a year, damped trend from 4 values. */
+/** The candidates for a history: seasonal naive where it is seasonal, damped trend from 4 values. */
 function candidateMethods(histories: Histories, m: number): ModelMethod[] {
   const n = observedCount(histories.primary);
   const methods: ModelMethod[] = ['naive'];
-  if (m > 1 && histories.primary.values.length > m + 1) methods.push('seasonal-naive');
+  if (isSeasonal(histories.ratios ?? histories.primary, m)) methods.push('seasonal-naive');
   if (n >= 4) methods.push('damped-trend');
   return methods;
 }
@@ -239,6 +244,19 @@ function denominatorShares(need: BackTestNeed, denominators: readonly number[], 
   return denominators.map((d) => d * perUnit);
 }
 
+/**
+ * How much to widen a spread estimated from n back-test errors: a spread estimated from few errors
+ * is too often too small, so the interval takes Student's t quantile rather than the normal's.
+ * Errors h periods ahead from consecutive origins share h − 1 of their periods, so n of them carry
+ * about n ÷ h independent pieces of information (the mean horizon is used).
+ */
+function smallSampleWidening(n: number, horizons: readonly number[], level: number): number {
+  const meanHorizon = horizons.reduce((s, h) => s + h, 0) / horizons.length;
+  const independent = Math.max(2, n / meanHorizon);
+  const p = (1 + level) / 2;
+  return studentQuantile(p, independent - 1) / normalQuantile(p);
+}
+
 /** Picks the method by the rolling back-test and sizes its error. */
 function choose(
   histories: Histories,
@@ -247,6 +265,7 @@ function choose(
   m: number,
   forced: ModelMethod | undefined,
   scale: number,
+  level: number,
 ): Chosen {
   const methods = candidateMethods(histories, m);
   const runs = new Map(methods.map((method) => [method, runsFor(method, histories, m)] as const));
@@ -289,13 +308,12 @@ function choose(
   let best: ModelMethod = forced !== undefined && methods.includes(forced) ? forced : 'naive';
   for (const method of forced === undefined ? methods : []) {
     const s = summaries.get(method) as { mae: number };
-    if (s.mae < naiveSummary.mae * MUST_BEAT_NAIVE_BY && s.mae < (summaries.get(best) as { mae: number }).mae) best = method;
+    if (s.mae < naiveSummary.mae * MUST_BEAT_NAIVE_BY[method] && s.mae < (summaries.get(best) as { mae: number }).mae) best = method;
   }
   const chosen = summaries.get(best) as { count: number; rms: number };
-  // Never narrower than naive's own back-test error; and a back-test of n origins understates the
-  // spread a little (its origins overlap): widen by √(1 + 1/n).
+  // Never narrower than naive's own back-test error, widened for the few origins it rests on.
   const widest = Math.max(chosen.rms, naiveSummary.rms);
-  const fromBackTest = chosen.count === 0 ? null : widest * Math.sqrt(1 + 1 / chosen.count);
+  const fromBackTest = chosen.count === 0 ? null : widest * smallSampleWidening(chosen.count, need.horizons, level);
   // The floor: the spread of the measure's own changes, which no method forecasts away (naive's also its drift).
   const floor = randomWalk(best === 'naive');
   return {
@@ -413,7 +431,7 @@ export function forecastYearEnd(input: ForecastInput): ForecastResult {
   const latestOrdinal = histories.primary.first + latestOrigin;
   const horizons = missing.map((i) => Math.max(1, year * m + i - latestOrdinal));
   const need: BackTestNeed = { horizons, outturn: outturnOf, pathBounds };
-  const chosen = choose(histories, need, latestOrigin, m, input.method, scale);
+  const chosen = choose(histories, need, latestOrigin, m, input.method, scale, level);
 
   const path = forecastPath(chosen.runs.primary, latestOrigin, horizons, pathBounds) ?? [];
   const denominators = chosen.runs.denominator
