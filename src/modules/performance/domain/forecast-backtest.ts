@@ -77,31 +77,44 @@ export function backTestOrigins(
   return origins;
 }
 
+/** What the outturn turned out to be from each origin's path (NaN where a value is missing). */
+export function actualOutturns(
+  primary: DenseSeries,
+  denominator: DenseSeries | null,
+  origins: readonly number[],
+  need: BackTestNeed,
+): Float64Array {
+  const outcomes = new Float64Array(origins.length).fill(Number.NaN);
+  origins.forEach((origin, k) => {
+    const actual = actualPath(primary, origin, need.horizons);
+    const actualDenominators = denominator ? actualPath(denominator, origin, need.horizons) : null;
+    if (actual === null || (denominator && actualDenominators === null)) return;
+    outcomes[k] = need.outturn(actual, actualDenominators) ?? Number.NaN;
+  });
+  return outcomes;
+}
+
 /**
  * Outturn errors (forecast − actual) of one method at the given origins; NaN where the outcome or
  * the forecast is missing, so that methods can be compared origin by origin.
  */
 export function backTestErrors(
   runs: MethodRuns,
-  primary: DenseSeries,
-  denominator: DenseSeries | null,
   origins: readonly number[],
+  outcomes: Float64Array,
   need: BackTestNeed,
 ): Float64Array {
   const errors = new Float64Array(origins.length).fill(Number.NaN);
   origins.forEach((origin, k) => {
-    const actual = actualPath(primary, origin, need.horizons);
-    const actualDenominators = denominator ? actualPath(denominator, origin, need.horizons) : null;
-    if (actual === null || (denominator && actualDenominators === null)) return;
+    const outcome = outcomes[k] as number;
+    if (Number.isNaN(outcome)) return;
     const predicted = forecastPath(runs.primary, origin, need.horizons, need.pathBounds);
     const predictedDenominators = runs.denominator
       ? forecastPath(runs.denominator, origin, need.horizons, need.pathBounds)
       : null;
     if (predicted === null || (runs.denominator && predictedDenominators === null)) return;
     const forecastOutturn = need.outturn(predicted, predictedDenominators);
-    const actualOutturn = need.outturn(actual, actualDenominators);
-    if (forecastOutturn === null || actualOutturn === null) return;
-    errors[k] = forecastOutturn - actualOutturn;
+    if (forecastOutturn !== null) errors[k] = forecastOutturn - outcome;
   });
   return errors;
 }

@@ -174,14 +174,17 @@ export function dampedTrendRun(series: DenseSeries, fitUpTo = series.values.leng
   const fitValues = series.values.subarray(0, fitUpTo + 1);
   let best = GRID[0] as DampedTrendParameters;
   let bestSse = Number.POSITIVE_INFINITY;
+  let bestStates: DampedStates | null = null;
   for (const p of GRID) {
-    const { sse } = runDampedTrend(fitValues, p);
-    if (sse < bestSse) {
-      bestSse = sse;
+    const run = runDampedTrend(fitValues, p);
+    if (run.sse < bestSse) {
+      bestSse = run.sse;
       best = p;
+      bestStates = run;
     }
   }
-  const states = runDampedTrend(series.values, best);
+  // Fitted on the whole history, the best run already holds every state.
+  const states = fitUpTo === series.values.length - 1 && bestStates ? bestStates : runDampedTrend(series.values, best);
   return {
     method: 'damped-trend',
     forecast: (origin, horizon) =>

@@ -15,6 +15,7 @@
  */
 import { formatShare, formatValue } from '../../../kernel/measurement/format.ts';
 import {
+  actualOutturns,
   backTestErrors,
   backTestOrigins,
   changeStatistics,
@@ -119,8 +120,8 @@ const MIN_BACKTEST_ORIGINS = 6;
 const MUST_BEAT_NAIVE_BY: Record<ModelMethod, number> = { naive: 1, 'damped-trend': 1, 'seasonal-naive': 0.8 };
 /** The first origin a back-test uses: the third period of the history (two changes seen). */
 const EARLIEST_ORIGIN = 2;
-/** The latest origins the back-test looks at: five years. */
-const BACKTEST_YEARS = 5;
+/** The latest origins the back-test looks at: three years. */
+const BACKTEST_YEARS = 3;
 
 const NOUNS: Record<Frequency, [string, string]> = {
   monthly: ['month', 'months'],
@@ -287,11 +288,9 @@ function choose(
     changes === null || weights === null ? null : randomWalkSpread(changes, need, weights, withDrift);
 
   const origins = backTestOrigins(histories.primary, latestOrigin, need.horizons, EARLIEST_ORIGIN, BACKTEST_YEARS * m);
+  const outcomes = actualOutturns(histories.primary, histories.denominator, origins, need);
   const errors = new Map(
-    methods.map(
-      (method) =>
-        [method, backTestErrors(runs.get(method) as MethodRuns, histories.primary, histories.denominator, origins, need)] as const,
-    ),
+    methods.map((method) => [method, backTestErrors(runs.get(method) as MethodRuns, origins, outcomes, need)] as const),
   );
   // Compare the methods on the origins where every one of them has an error.
   const usable = (k: number) => methods.every((method) => !Number.isNaN((errors.get(method) as Float64Array)[k] as number));
