@@ -40,7 +40,20 @@ interface BenchSeries {
 
 const COUNT: ValueBounds = { lower: 0, upper: null };
 const PERCENTAGE: ValueBounds = { lower: 0, upper: 100 };
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** The financial-year period containing a calendar month (1-12). */
 function periodOfMonth(year: number, month: number, frequency: 'monthly' | 'quarterly'): Period {
@@ -87,7 +100,7 @@ function group(
   return out;
 }
 
-export function loadSeries(): BenchSeries[] {
+function loadSeries(): BenchSeries[] {
   const series: BenchSeries[] = [];
   const monthly = (file: string, indicator: 'indicator', measure: string) =>
     group(
@@ -112,7 +125,11 @@ export function loadSeries(): BenchSeries[] {
 
   const epc = rows('climate/energy_performance_certificates.csv');
   const quarter = (row: Record<string, string>) => quarterlyPeriod(row.period as string);
-  for (const [name, points] of group(epc, () => 'EPCs lodged', (row) => ({ period: quarter(row), value: Number(row.value_certificates_lodged) }))) {
+  for (const [name, points] of group(
+    epc,
+    () => 'EPCs lodged',
+    (row) => ({ period: quarter(row), value: Number(row.value_certificates_lodged) }),
+  )) {
     series.push({ name, frequency: 'quarterly', rule: 'sum', polarity: 'higher-is-better', bounds: COUNT, points });
   }
   for (const [name, points] of group(
@@ -124,14 +141,29 @@ export function loadSeries(): BenchSeries[] {
       return { period: quarter(row), value: (numerator / denominator) * 100, numerator, denominator };
     },
   )) {
-    series.push({ name, frequency: 'quarterly', rule: 'ratio', ratioScale: 100, polarity: 'higher-is-better', bounds: PERCENTAGE, points });
+    series.push({
+      name,
+      frequency: 'quarterly',
+      rule: 'ratio',
+      ratioScale: 100,
+      polarity: 'higher-is-better',
+      bounds: PERCENTAGE,
+      points,
+    });
   }
   for (const [name, points] of group(
     rows('climate/licensed_vehicles.csv'),
     () => 'ULEV share of licensed vehicles (%)',
     (row) => ({ period: quarter(row), value: (Number(row.value_ulev) / Number(row.value_all_vehicles)) * 100 }),
   )) {
-    series.push({ name, frequency: 'quarterly', rule: 'latest', polarity: 'higher-is-better', bounds: PERCENTAGE, points });
+    series.push({
+      name,
+      frequency: 'quarterly',
+      rule: 'latest',
+      polarity: 'higher-is-better',
+      bounds: PERCENTAGE,
+      points,
+    });
   }
   for (const [name, points] of group(
     rows('climate/electric_vehicle_charging_points.csv'),
@@ -155,30 +187,47 @@ interface Tally {
   impossible: number;
 }
 
-const emptyTally = (): Tally => ({ absoluteErrors: [], covered: 0, forecasts: 0, brier: 0, brierCount: 0, impossible: 0 });
+const emptyTally = (): Tally => ({
+  absoluteErrors: [],
+  covered: 0,
+  forecasts: 0,
+  brier: 0,
+  brierCount: 0,
+  impossible: 0,
+});
 
 function outside(value: number | null, bounds: ValueBounds): boolean {
   if (value === null) return false;
-  return (bounds.lower !== null && value < bounds.lower - 1e-9) || (bounds.upper !== null && value > bounds.upper + 1e-9);
+  return (
+    (bounds.lower !== null && value < bounds.lower - 1e-9) || (bounds.upper !== null && value > bounds.upper + 1e-9)
+  );
 }
 
 /** For a sum the outturn's range is the period's range times the periods; the benchmark's sums are counts. */
 function impossibleValues(result: ForecastResult, s: BenchSeries): number {
   const outturnBounds = s.rule === 'sum' ? { lower: s.bounds.lower, upper: null } : s.bounds;
   let n = 0;
-  for (const v of [result.outturn, result.interval?.lower ?? null, result.interval?.upper ?? null]) if (outside(v, outturnBounds)) n++;
+  for (const v of [result.outturn, result.interval?.lower ?? null, result.interval?.upper ?? null])
+    if (outside(v, outturnBounds)) n++;
   for (const p of result.periodForecasts) if (outside(p.value, s.bounds)) n++;
   return n;
 }
 
-export function evaluate(series: BenchSeries[]): Map<Contender, Tally[]> {
+function evaluate(series: BenchSeries[]): Map<Contender, Tally[]> {
   const tallies = new Map<Contender, Tally[]>(CONTENDERS.map((c) => [c, []]));
   for (const s of series) {
     const m = s.frequency === 'monthly' ? 12 : 4;
     const perSeries = new Map<Contender, Tally>(CONTENDERS.map((c) => [c, emptyTally()]));
     const outturns = new Map<number, number>();
     const years = [...new Set(s.points.map((p) => p.period.fyStartYear))];
-    const base = { rule: s.rule, polarity: s.polarity, format: { unit: 'number', decimals: 1 }, bounds: s.bounds, ratioScale: s.ratioScale, backTestYears: 0 };
+    const base = {
+      rule: s.rule,
+      polarity: s.polarity,
+      format: { unit: 'number', decimals: 1 },
+      bounds: s.bounds,
+      ratioScale: s.ratioScale,
+      backTestYears: 0,
+    };
     for (const year of years) {
       const yearEnd: Period = { frequency: s.frequency, fyStartYear: year, index: m };
       const actual = forecastYearEnd({ ...base, points: s.points, period: yearEnd, yearEndTarget: null });
@@ -204,7 +253,8 @@ export function evaluate(series: BenchSeries[]): Map<Contender, Tally[]> {
         const tally = perSeries.get(contender) as Tally;
         tally.forecasts++;
         tally.absoluteErrors.push(Math.abs(result.outturn - outcome));
-        if (result.interval && outcome >= result.interval.lower - 1e-9 && outcome <= result.interval.upper + 1e-9) tally.covered++;
+        if (result.interval && outcome >= result.interval.lower - 1e-9 && outcome <= result.interval.upper + 1e-9)
+          tally.covered++;
         if (met !== null && result.probabilityOfMeetingTarget !== null) {
           tally.brier += (result.probabilityOfMeetingTarget - (met ? 1 : 0)) ** 2;
           tally.brierCount++;
@@ -260,7 +310,7 @@ export const forecastScenario: Scenario = {
   name: 'forecast',
   description:
     'Year-end forecasts from rolling origins on real council series (monthly claimant count and Universal Credit, quarterly EPCs, vehicles and charging devices): error ratio to naive, 80% coverage, Brier score, impossible values per method; goals ratio ≤ 1.0, coverage 75-88%, none impossible',
-  // eslint-disable-next-line @typescript-eslint/require-await -- no database: the scenario is pure computation
+
   async run(ctx) {
     const all = loadSeries();
     const results: Record<string, number> = {};

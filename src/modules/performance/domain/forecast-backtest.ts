@@ -72,7 +72,7 @@ export function backTestOrigins(
   const furthest = Math.max(...horizons);
   const origins: number[] = [];
   for (let o = latestOrigin - furthest; o >= earliest && origins.length < limit; o--) {
-    if (!Number.isNaN(series.values[o] as number)) origins.push(o);
+    if (!Number.isNaN(series.values[o])) origins.push(o);
   }
   return origins;
 }

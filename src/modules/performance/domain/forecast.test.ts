@@ -7,7 +7,11 @@ const m = (fyStartYear: number, index: number): Period => ({ frequency: 'monthly
 const PATTERN = [5, 7, 9, 12, 15, 14, 11, 9, 7, 6, 4, 3]; // sums to 102
 
 /** Monthly points from (year, 1) for `count` months, value = f(year, index, k). */
-function monthly(fromYear: number, count: number, f: (year: number, index: number, k: number) => number): MeasurePoint[] {
+function monthly(
+  fromYear: number,
+  count: number,
+  f: (year: number, index: number, k: number) => number,
+): MeasurePoint[] {
   return Array.from({ length: count }, (_, k) => {
     const year = fromYear + Math.floor(k / 12);
     const index = (k % 12) + 1;
@@ -80,7 +84,10 @@ describe('too little history', () => {
   });
 
   it('one value: the value carried forward, with no interval', () => {
-    const f = forecast(monthly(2025, 1, () => 40), m(2025, 1));
+    const f = forecast(
+      monthly(2025, 1, () => 40),
+      m(2025, 1),
+    );
     expect(f.outturn).toBe(40);
     expect(f.interval).toBeNull();
     expect(f.probabilityOfMeetingTarget).toBeNull();
@@ -263,7 +270,9 @@ describe('intervals and probabilities from the back-test', () => {
     expect(level).toBe(0.8);
     expect(lower).toBeLessThan(base.outturn as number);
     expect(upper).toBeGreaterThan(base.outturn as number);
-    expect(base.explanation).toMatch(/^Projected year-end outturn for 2025\/26: \d+ \(80% interval \d+ to \d+\); 3 months/);
+    expect(base.explanation).toMatch(
+      /^Projected year-end outturn for 2025\/26: \d+ \(80% interval \d+ to \d+\); 3 months/,
+    );
   });
 
   it('a wider interval for a higher level', () => {
@@ -280,7 +289,10 @@ describe('intervals and probabilities from the back-test', () => {
     ['higher-is-better', 1000, 0],
   ])('%s, target outturn %+d → probability %d', (polarity, offset, p) => {
     const target: Target = { kind: 'value', value: (base.outturn as number) + offset };
-    expect(forecast(noisy, m(2025, 3), { polarity, yearEndTarget: target }).probabilityOfMeetingTarget).toBeCloseTo(p, 6);
+    expect(forecast(noisy, m(2025, 3), { polarity, yearEndTarget: target }).probabilityOfMeetingTarget).toBeCloseTo(
+      p,
+      6,
+    );
   });
 
   it('within range: the chance of landing inside the range', () => {

@@ -14,24 +14,14 @@
  * measure's one-step changes scaled by the horizon (`basis: 'short-history'`).
  */
 import { formatShare, formatValue } from '../../../kernel/measurement/format.ts';
-import {
-  actualOutturns,
-  backTestErrors,
-  backTestOrigins,
-  changeStatistics,
-  clampTo,
-  errorSummary,
-  forecastPath,
-  outturnWeights,
-  randomWalkSpread,
-} from './forecast-backtest.ts';
+import { clampTo, forecastPath } from './forecast-backtest.ts';
 import type { BackTestNeed, MethodRuns, ValueBounds } from './forecast-backtest.ts';
+import { choose, MIN_BACKTEST_ORIGINS } from './forecast-choice.ts';
+import type { Histories } from './forecast-choice.ts';
 import { boundedDistribution, probabilityOfMeeting, quantile } from './forecast-distribution.ts';
 import type { Distribution } from './forecast-distribution.ts';
-import { dampedTrendRun, isSeasonal, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
-import type { DenseSeries, MethodRun, ModelMethod } from './forecast-methods.ts';
+import type { DenseSeries, ModelMethod } from './forecast-methods.ts';
 import { yearOutturn } from './forecast-outturn.ts';
-import { normalQuantile, studentQuantile } from './normal.ts';
 import type { YearValues } from './forecast-outturn.ts';
 import {
   periodFromOrdinal,
@@ -110,19 +100,6 @@ export interface ForecastResult {
   explanation: string;
 }
 
-/** Fewer comparable back-test origins than this and the forecast falls back to naive. */
-const MIN_BACKTEST_ORIGINS = 6;
-/**
- * A method replaces naive only when its back-test error is below this share of naive's: a clear
- * margin, as a back-test over a few origins flatters whichever method fitted them by chance. Seasonal
- * naive, which rests on a single value a year old, needs the wider margin.
- */
-const MUST_BEAT_NAIVE_BY: Record<ModelMethod, number> = { naive: 1, 'damped-trend': 1, 'seasonal-naive': 0.8 };
-/** The first origin a back-test uses: the third period of the history (two changes seen). */
-const EARLIEST_ORIGIN = 2;
-/** The latest origins the back-test looks at: three years. */
-const BACKTEST_YEARS = 3;
-
 const NOUNS: Record<Frequency, [string, string]> = {
   monthly: ['month', 'months'],
   quarterly: ['quarter', 'quarters'],
@@ -138,13 +115,6 @@ const METHOD_NAMES: Record<ModelMethod, string> = {
   'seasonal-naive': 'Seasonal naive (the same period a year earlier)',
   'damped-trend': 'Damped trend',
 };
-
-interface Histories {
-  primary: DenseSeries;
-  denominator: DenseSeries | null;
-  /** For a ratio: each period's own ratio (× the scale). */
-  ratios: DenseSeries | null;
-}
 
 /** The history up to the reporting period, laid out by period (NaN where a period has no value). */
 function denseHistories(input: ForecastInput, lastOrdinal: number): Histories | null {
@@ -175,7 +145,11 @@ function denseHistories(input: ForecastInput, lastOrdinal: number): Histories | 
     primary[k.ordinal - first] = k.value;
     if (denominator) denominator[k.ordinal - first] = k.denominator;
   }
-  const ratios = denominator ? primary.map((n, i) => ((denominator[i] as number) > 0 ? (n / (denominator[i] as number)) * (input.ratioScale ?? 1) : Number.NaN)) : null;
+  const ratios = denominator
+    ? primary.map((n, i) =>
+        (denominator[i] as number) > 0 ? (n / (denominator[i] as number)) * (input.ratioScale ?? 1) : Number.NaN,
+      )
+    : null;
   return {
     primary: { first, values: primary },
     denominator: denominator ? { first, values: denominator } : null,
@@ -198,131 +172,8 @@ function yearValues(histories: Histories, year: number, m: number, upToOrdinal: 
 /** The index of the latest value at or before `index` (−1 if none). */
 function latestValueIndex(series: DenseSeries, index: number): number {
   let i = index;
-  while (i >= 0 && Number.isNaN(series.values[i] as number)) i--;
+  while (i >= 0 && Number.isNaN(series.values[i])) i--;
   return i;
-}
-
-function runsFor(method: ModelMethod, histories: Histories, m: number): MethodRuns {
-  const make = (series: DenseSeries): MethodRun =>
-    method === 'naive' ? naiveRun(series) : method === 'seasonal-naive' ? seasonalNaiveRun(series, m) : dampedTrendRun(series);
-  return { primary: make(histories.primary), denominator: histories.denominator ? make(histories.denominator) : null };
-}
-
-function observedCount(series: DenseSeries): number {
-  let n = 0;
-  for (const v of series.values) if (!Number.isNaN(v)) n++;
-  return n;
-}
-
-/** The candidates for a history: seasonal naive where it is seasonal, damped trend from 4 values. */
-function candidateMethods(histories: Histories, m: number): ModelMethod[] {
-  const n = observedCount(histories.primary);
-  const methods: ModelMethod[] = ['naive'];
-  if (isSeasonal(histories.ratios ?? histories.primary, m)) methods.push('seasonal-naive');
-  if (n >= 4) methods.push('damped-trend');
-  return methods;
-}
-
-interface Chosen {
-  method: ModelMethod;
-  basis: 'back-test' | 'short-history';
-  runs: MethodRuns;
-  /** Standard deviation of the outturn's error; null when it cannot be estimated. */
-  spread: number | null;
-  origins: number;
-  meanAbsoluteError: Partial<Record<ModelMethod, number>>;
-}
-
-/** Each value's share of the year's denominator (its weight in the ratio), from the known year and a path. */
-function denominatorShares(need: BackTestNeed, denominators: readonly number[], scale: number): number[] | null {
-  // The known denominators are inside the outturn function: recover their total from it.
-  const withOnes = need.outturn(denominators.map(() => 1), denominators);
-  const withZeros = need.outturn(denominators.map(() => 0), denominators);
-  if (withOnes === null || withZeros === null) return null;
-  // outturn = (known numerators + Σ path) / total × scale, so one unit of each adds scale / total,
-  // and a period's (scaled) ratio counts for its denominator ÷ total.
-  const perUnit = (withOnes - withZeros) / denominators.length / scale;
-  return denominators.map((d) => d * perUnit);
-}
-
-/**
- * How much to widen a spread estimated from n back-test errors: a spread estimated from few errors
- * is too often too small, so the interval takes Student's t quantile rather than the normal's.
- * Errors h periods ahead from consecutive origins share h − 1 of their periods, so n of them carry
- * about n ÷ h independent pieces of information (the mean horizon is used).
- */
-function smallSampleWidening(n: number, horizons: readonly number[], level: number): number {
-  const meanHorizon = horizons.reduce((s, h) => s + h, 0) / horizons.length;
-  const independent = Math.max(2, n / meanHorizon);
-  const p = (1 + level) / 2;
-  return studentQuantile(p, independent - 1) / normalQuantile(p);
-}
-
-/** Picks the method by the rolling back-test and sizes its error. */
-function choose(
-  histories: Histories,
-  need: BackTestNeed,
-  latestOrigin: number,
-  m: number,
-  forced: ModelMethod | undefined,
-  scale: number,
-  level: number,
-): Chosen {
-  const methods = candidateMethods(histories, m);
-  const runs = new Map(methods.map((method) => [method, runsFor(method, histories, m)] as const));
-  const naive = runs.get('naive') as MethodRuns;
-  const centre = forecastPath(naive.primary, latestOrigin, need.horizons, need.pathBounds) ?? [];
-  const centreDenominators = naive.denominator
-    ? forecastPath(naive.denominator, latestOrigin, need.horizons, need.pathBounds)
-    : null;
-  // A ratio moves as its period ratios do, each weighted by its share of the year's denominator.
-  const moving = histories.ratios ?? histories.primary;
-  const changes = changeStatistics(moving, latestOrigin, Math.max(m, 4));
-  const weights =
-    changes === null
-      ? null
-      : centreDenominators
-        ? denominatorShares(need, centreDenominators, scale)
-        : outturnWeights(need, centre, Math.max(1e-6, changes.spread, Math.abs(changes.mean)));
-  const randomWalk = (withDrift: boolean) =>
-    changes === null || weights === null ? null : randomWalkSpread(changes, need, weights, withDrift);
-
-  const origins = backTestOrigins(histories.primary, latestOrigin, need.horizons, EARLIEST_ORIGIN, BACKTEST_YEARS * m);
-  const outcomes = actualOutturns(histories.primary, histories.denominator, origins, need);
-  const errors = new Map(
-    methods.map((method) => [method, backTestErrors(runs.get(method) as MethodRuns, origins, outcomes, need)] as const),
-  );
-  // Compare the methods on the origins where every one of them has an error.
-  const usable = (k: number) => methods.every((method) => !Number.isNaN((errors.get(method) as Float64Array)[k] as number));
-  const summaries = new Map(methods.map((method) => [method, errorSummary(errors.get(method) as Float64Array, usable)] as const));
-  const naiveSummary = summaries.get('naive') as { count: number; rms: number; mae: number };
-  const meanAbsoluteError: Partial<Record<ModelMethod, number>> = {};
-  for (const [method, s] of summaries) if (s.count > 0) meanAbsoluteError[method] = s.mae;
-
-  if (naiveSummary.count < MIN_BACKTEST_ORIGINS && (forced === undefined || forced === 'naive')) {
-    // Naive's own error: the drift of the changes as well as their spread.
-    const spread = randomWalk(true);
-    return { method: 'naive', basis: 'short-history', runs: naive, spread, origins: naiveSummary.count, meanAbsoluteError };
-  }
-  let best: ModelMethod = forced !== undefined && methods.includes(forced) ? forced : 'naive';
-  for (const method of forced === undefined ? methods : []) {
-    const s = summaries.get(method) as { mae: number };
-    if (s.mae < naiveSummary.mae * MUST_BEAT_NAIVE_BY[method] && s.mae < (summaries.get(best) as { mae: number }).mae) best = method;
-  }
-  const chosen = summaries.get(best) as { count: number; rms: number };
-  // Never narrower than naive's own back-test error, widened for the few origins it rests on.
-  const widest = Math.max(chosen.rms, naiveSummary.rms);
-  const fromBackTest = chosen.count === 0 ? null : widest * smallSampleWidening(chosen.count, need.horizons, level);
-  // The floor: the spread of the measure's own changes, which no method forecasts away (naive's also its drift).
-  const floor = randomWalk(best === 'naive');
-  return {
-    method: best,
-    basis: 'back-test',
-    runs: runs.get(best) as MethodRuns,
-    spread: floor === null ? fromBackTest : Math.max(fromBackTest ?? floor, floor),
-    origins: chosen.count,
-    meanAbsoluteError,
-  };
 }
 
 /** Each previous year's forecast at the same point against its outturn. */
@@ -403,9 +254,14 @@ export function forecastYearEnd(input: ForecastInput): ForecastResult {
       outturn,
       interval: null,
       probabilityOfMeetingTarget:
-        outturn === null ? null : probabilityOfMeeting({ point: outturn, cdf: null, spread: 0 }, input.polarity, input.yearEndTarget),
+        outturn === null
+          ? null
+          : probabilityOfMeeting({ point: outturn, cdf: null, spread: 0 }, input.polarity, input.yearEndTarget),
       periodForecasts: [],
-      explanation: outturn === null ? `No year-end outturn for ${yearName}: the denominators add up to zero.` : `Year-end outturn for ${yearName}: ${show(outturn)}.`,
+      explanation:
+        outturn === null
+          ? `No year-end outturn for ${yearName}: the denominators add up to zero.`
+          : `Year-end outturn for ${yearName}: ${show(outturn)}.`,
     };
   }
   const periodForecastsOf = (values: (number | null)[]) =>
@@ -441,8 +297,20 @@ export function forecastYearEnd(input: ForecastInput): ForecastResult {
   const outturnBounds: ValueBounds = ratio
     ? bounds
     : {
-        lower: bounds.lower === null ? null : outturnOf(path.map(() => bounds.lower as number), null),
-        upper: bounds.upper === null ? null : outturnOf(path.map(() => bounds.upper as number), null),
+        lower:
+          bounds.lower === null
+            ? null
+            : outturnOf(
+                path.map(() => bounds.lower as number),
+                null,
+              ),
+        upper:
+          bounds.upper === null
+            ? null
+            : outturnOf(
+                path.map(() => bounds.upper as number),
+                null,
+              ),
       };
   const outturn = rawOutturn === null ? null : clampTo(rawOutturn, outturnBounds);
   const distribution: Distribution | null =
@@ -451,14 +319,16 @@ export function forecastYearEnd(input: ForecastInput): ForecastResult {
     distribution === null
       ? null
       : { level, lower: quantile(distribution, (1 - level) / 2), upper: quantile(distribution, (1 + level) / 2) };
-  const probability = distribution === null ? null : probabilityOfMeeting(distribution, input.polarity, input.yearEndTarget);
+  const probability =
+    distribution === null ? null : probabilityOfMeeting(distribution, input.polarity, input.yearEndTarget);
   const periodValues: (number | null)[] = ratio
     ? path.map((n, k) => {
         const d = denominators?.[k] ?? 0;
         return d > 0 ? clampTo((n / d) * scale, bounds) : null;
       })
     : path;
-  const backTest = (input.backTestYears ?? 2) > 0 ? yearsBack(input, histories, chosen.runs, pathBounds, m) : NO_BACK_TEST;
+  const backTest =
+    (input.backTestYears ?? 2) > 0 ? yearsBack(input, histories, chosen.runs, pathBounds, m) : NO_BACK_TEST;
 
   const methodReason =
     chosen.basis === 'short-history'
@@ -469,7 +339,9 @@ export function forecastYearEnd(input: ForecastInput): ForecastResult {
 
   const parts: string[] = [];
   if (outturn === null) {
-    parts.push(`No year-end forecast for ${yearName}: the forecast denominator is not above zero, so the ratio has no value`);
+    parts.push(
+      `No year-end forecast for ${yearName}: the forecast denominator is not above zero, so the ratio has no value`,
+    );
   } else {
     const projected = `Projected year-end outturn for ${yearName}: ${show(outturn)}`;
     parts.push(
