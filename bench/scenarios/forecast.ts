@@ -176,7 +176,7 @@ function loadSeries(): BenchSeries[] {
 }
 
 type Contender = 'chosen' | ModelMethod;
-const CONTENDERS: Contender[] = ['chosen', 'naive', 'seasonal-naive', 'damped-trend'];
+const CONTENDERS: Contender[] = ['chosen', 'naive', 'seasonal-naive', 'damped-trend', 'damped-seasonal'];
 
 interface Tally {
   absoluteErrors: number[];

@@ -223,6 +223,7 @@ export const en = {
     naive: 'Latest value carried forward',
     'seasonal-naive': 'Same period last year',
     'damped-trend': 'Damped trend',
+    'damped-seasonal': 'Damped trend with a season',
     none: 'No forecast',
   },
   stableDefinition: {

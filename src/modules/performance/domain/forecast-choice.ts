@@ -13,7 +13,7 @@ import {
   randomWalkSpread,
 } from './forecast-backtest.ts';
 import type { BackTestNeed, MethodRuns } from './forecast-backtest.ts';
-import { dampedTrendRun, isSeasonal, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
+import { dampedSeasonalRun, dampedTrendRun, isSeasonal, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
 import type { DenseSeries, MethodRun, ModelMethod } from './forecast-methods.ts';
 import { normalQuantile, studentQuantile } from './normal.ts';
 
@@ -24,7 +24,12 @@ export const MIN_BACKTEST_ORIGINS = 6;
  * margin, as a back-test over a few origins flatters whichever method fitted them by chance. Seasonal
  * naive, which rests on a single value a year old, needs the wider margin.
  */
-const MUST_BEAT_NAIVE_BY: Record<ModelMethod, number> = { naive: 1, 'damped-trend': 1, 'seasonal-naive': 0.8 };
+const MUST_BEAT_NAIVE_BY: Record<ModelMethod, number> = {
+  naive: 1,
+  'damped-trend': 1,
+  'damped-seasonal': 1,
+  'seasonal-naive': 0.8,
+};
 /** The first origin a back-test uses: the third period of the history (two changes seen). */
 const EARLIEST_ORIGIN = 2;
 /** The latest origins the back-test looks at: three years. */
@@ -37,14 +42,11 @@ export interface Histories {
   ratios: DenseSeries | null;
 }
 
-function runsFor(method: ModelMethod, histories: Histories, m: number): MethodRuns {
-  const make = (series: DenseSeries): MethodRun =>
-    method === 'naive'
-      ? naiveRun(series)
-      : method === 'seasonal-naive'
-        ? seasonalNaiveRun(series, m)
-        : dampedTrendRun(series);
-  return { primary: make(histories.primary), denominator: histories.denominator ? make(histories.denominator) : null };
+function runsOf(make: (series: DenseSeries) => MethodRun | null, histories: Histories): MethodRuns | null {
+  const primary = make(histories.primary);
+  const denominator = histories.denominator ? make(histories.denominator) : null;
+  if (primary === null || (histories.denominator && denominator === null)) return null;
+  return { primary, denominator };
 }
 
 function observedCount(series: DenseSeries): number {
@@ -53,13 +55,24 @@ function observedCount(series: DenseSeries): number {
   return n;
 }
 
-/** The candidates for a history: seasonal naive where it is seasonal, damped trend from 4 values. */
-function candidateMethods(histories: Histories, m: number): ModelMethod[] {
-  const n = observedCount(histories.primary);
-  const methods: ModelMethod[] = ['naive'];
-  if (isSeasonal(histories.ratios ?? histories.primary, m)) methods.push('seasonal-naive');
-  if (n >= 4) methods.push('damped-trend');
-  return methods;
+/**
+ * The candidates a history allows, fitted: naive always; damped trend from 4 values; where the
+ * history is seasonal, seasonal naive, and damped Holt–Winters once it has two whole years to
+ * start from.
+ */
+function candidateRuns(histories: Histories, m: number): Map<ModelMethod, MethodRuns> {
+  const runs = new Map<ModelMethod, MethodRuns>();
+  const add = (method: ModelMethod, make: (series: DenseSeries) => MethodRun | null) => {
+    const fitted = runsOf(make, histories);
+    if (fitted) runs.set(method, fitted);
+  };
+  add('naive', naiveRun);
+  if (isSeasonal(histories.ratios ?? histories.primary, m)) {
+    add('seasonal-naive', (series) => seasonalNaiveRun(series, m));
+    add('damped-seasonal', (series) => dampedSeasonalRun(series, m));
+  }
+  if (observedCount(histories.primary) >= 4) add('damped-trend', dampedTrendRun);
+  return runs;
 }
 
 export interface Chosen {
@@ -113,10 +126,10 @@ export function choose(
   scale: number,
   level: number,
 ): Chosen {
-  const methods = candidateMethods(histories, m);
+  const runs = candidateRuns(histories, m);
+  const methods = [...runs.keys()];
   // A forced method the history does not allow (seasonal naive on a series without a season) is naive.
   if (forced !== undefined && !methods.includes(forced)) forced = 'naive';
-  const runs = new Map(methods.map((method) => [method, runsFor(method, histories, m)] as const));
   const naive = runs.get('naive') as MethodRuns;
   const centre = forecastPath(naive.primary, latestOrigin, need.horizons, need.pathBounds) ?? [];
   const centreDenominators = naive.denominator

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dampedTrendRun, isSeasonal, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
+import { dampedSeasonalRun, dampedTrendRun, isSeasonal, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
 import type { DenseSeries } from './forecast-methods.ts';
 
 const series = (values: number[]): DenseSeries => ({ first: 0, values: Float64Array.from(values) });
@@ -54,6 +54,27 @@ describe('damped trend', () => {
     const whole = dampedTrendRun(series(values), 19);
     const cut = dampedTrendRun(series(values.slice(0, 20)), 19);
     expect(whole.forecast(19, 3)).toBeCloseTo(cut.forecast(19, 3), 12);
+  });
+});
+
+describe('damped Holt–Winters', () => {
+  it('carries a season and a trend, not reading the first year’s trend as season', () => {
+    const truth = (k: number) => 100 + 2 * k + 3 * (PATTERN[k % 12] as number);
+    const run = dampedSeasonalRun(series(Array.from({ length: 36 }, (_, k) => truth(k))), 12);
+    if (run === null) throw new Error('expected a fit');
+    // The season's shape is forecast: July is 3 × (12 − 5) = 21 above April, plus under 3 months' trend.
+    const julyOverApril = run.forecast(35, 4) - run.forecast(35, 1);
+    expect(julyOverApril).toBeGreaterThan(21);
+    expect(julyOverApril).toBeLessThan(21 + 3 * 2);
+    // The trend is followed, damped: within a few percent of the truth a quarter ahead.
+    for (const h of [1, 2, 3]) expect(Math.abs(run.forecast(35, h) - truth(35 + h))).toBeLessThan(0.05 * truth(35 + h));
+  });
+
+  it('needs two whole years to start, and before them carries the latest value forward', () => {
+    expect(dampedSeasonalRun(series(Array.from({ length: 24 }, (_, k) => k)), 12)).toBeNull();
+    const values = Array.from({ length: 30 }, (_, k) => 50 + (PATTERN[k % 12] as number));
+    const run = dampedSeasonalRun(series(values), 12);
+    expect(run?.forecast(10, 2)).toBe(values[10]);
   });
 });
 

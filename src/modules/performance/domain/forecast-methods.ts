@@ -8,9 +8,11 @@
  * - seasonal-naive: the value of the same period a year earlier (the latest year with one).
  * - damped-trend: exponential smoothing of the level and a trend that fades (Gardner–McKenzie),
  *   so a recent slope is followed for a while but not projected for ever.
+ * - damped-seasonal: the same with an additive season (Holt–Winters, damped), started from two
+ *   whole years so that the first year's trend is not read as season.
  */
 
-export type ModelMethod = 'naive' | 'seasonal-naive' | 'damped-trend';
+export type ModelMethod = 'naive' | 'seasonal-naive' | 'damped-trend' | 'damped-seasonal';
 
 /** A history laid out by period: values[i] is the period `first + i`; NaN where there is no value. */
 export interface DenseSeries {
@@ -190,5 +192,104 @@ export function dampedTrendRun(series: DenseSeries, fitUpTo = series.values.leng
     forecast: (origin, horizon) =>
       (states.level[origin] as number) + (states.trend[origin] as number) * dampedSteps(best.phi, horizon),
     detail: `α ${best.alpha}, β ${best.beta}, damping φ ${best.phi}`,
+  };
+}
+
+interface SeasonalParameters {
+  alpha: number;
+  beta: number;
+  gamma: number;
+  phi: number;
+}
+
+const SEASONAL_GRID: readonly SeasonalParameters[] = [0.2, 0.5].flatMap((alpha) =>
+  [0.1, 0.3].map((gamma) => ({ alpha, beta: 0.05, gamma, phi: 0.9 })),
+);
+
+interface SeasonalStates {
+  level: Float64Array;
+  trend: Float64Array;
+  /** m seasonal terms after each period, by position in the year (ordinal mod m). */
+  seasons: Float64Array;
+  /** The first index with states (before it the method falls back to the latest value). */
+  start: number;
+  sse: number;
+}
+
+function runDampedSeasonal(series: DenseSeries, m: number, p: SeasonalParameters): SeasonalStates | null {
+  const values = series.values;
+  const n = values.length;
+  if (n < 2 * m + 1) return null;
+  for (let i = 0; i < 2 * m; i++) if (Number.isNaN(values[i])) return null;
+  // Start from two whole years: the trend from the change between their means, the season from
+  // each period's distance from that trend line, averaged over the two years.
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < m; i++) {
+    first += values[i] as number;
+    second += values[m + i] as number;
+  }
+  first /= m;
+  second /= m;
+  let b = (second - first) / m;
+  const centre = (m - 1) / 2;
+  const season = new Float64Array(m);
+  for (let i = 0; i < 2 * m; i++) {
+    const trendLine = first + b * (i - centre);
+    season[(series.first + i) % m] =
+      (season[(series.first + i) % m] as number) + ((values[i] as number) - trendLine) / 2;
+  }
+  let l = first + b * (2 * m - 1 - centre);
+  const level = new Float64Array(n).fill(Number.NaN);
+  const trend = new Float64Array(n).fill(Number.NaN);
+  const seasons = new Float64Array(n * m).fill(Number.NaN);
+  const start = 2 * m - 1;
+  let sse = 0;
+  for (let i = start; i < n; i++) {
+    if (i > start) {
+      const position = (series.first + i) % m;
+      const predicted = l + p.phi * b + (season[position] as number);
+      const y = values[i] as number;
+      if (Number.isNaN(y)) {
+        l += p.phi * b;
+        b *= p.phi;
+      } else {
+        const error = y - predicted;
+        sse += error * error;
+        l = l + p.phi * b + p.alpha * error;
+        b = p.phi * b + p.alpha * p.beta * error;
+        season[position] = (season[position] as number) + p.gamma * (1 - p.alpha) * error;
+      }
+    }
+    level[i] = l;
+    trend[i] = b;
+    seasons.set(season, i * m);
+  }
+  return { level, trend, seasons, start, sse };
+}
+
+/** Damped Holt–Winters (additive season); null without two whole years to start from. */
+export function dampedSeasonalRun(series: DenseSeries, periodsPerYear: number): MethodRun | null {
+  const m = periodsPerYear;
+  let best: { p: SeasonalParameters; states: SeasonalStates } | null = null;
+  for (const p of SEASONAL_GRID) {
+    const states = runDampedSeasonal(series, m, p);
+    if (states && (best === null || states.sse < best.states.sse)) best = { p, states };
+  }
+  if (best === null) return null;
+  const { p, states } = best;
+  const last = lastSeenValues(series.values);
+  return {
+    method: 'damped-seasonal',
+    forecast: (origin, horizon) => {
+      if (origin < states.start) return last[origin] as number;
+      const position = (series.first + origin + horizon) % m;
+      return (
+        (states.level[origin] as number) +
+        (states.trend[origin] as number) * dampedSteps(p.phi, horizon) +
+        (states.seasons[origin * m + position] as number)
+      );
+    },
+    detail: `α ${p.alpha}, β ${p.beta}, γ ${p.gamma}, damping φ ${p.phi}`,
   };
 }

@@ -114,6 +114,7 @@ const METHOD_NAMES: Record<ModelMethod, string> = {
   naive: 'Naive (the latest value carried forward)',
   'seasonal-naive': 'Seasonal naive (the same period a year earlier)',
   'damped-trend': 'Damped trend',
+  'damped-seasonal': 'Damped trend with a season (Holt–Winters)',
 };
 
 /** The history up to the reporting period, laid out by period (NaN where a period has no value). */
