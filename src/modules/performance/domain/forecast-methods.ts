@@ -118,10 +118,11 @@ interface DampedStates {
   sse: number;
 }
 
-function runDampedTrend(values: Float64Array, p: DampedTrendParameters): DampedStates {
+/** One run; the states of every period are kept only when asked (choosing parameters needs only the error). */
+function runDampedTrend(values: Float64Array, p: DampedTrendParameters, keepStates: boolean): DampedStates {
   const n = values.length;
-  const level = new Float64Array(n).fill(Number.NaN);
-  const trend = new Float64Array(n).fill(Number.NaN);
+  const level = new Float64Array(keepStates ? n : 0).fill(Number.NaN);
+  const trend = new Float64Array(keepStates ? n : 0).fill(Number.NaN);
   let l = Number.NaN;
   let b = 0;
   let seen = 0;
@@ -154,8 +155,10 @@ function runDampedTrend(values: Float64Array, p: DampedTrendParameters): DampedS
         seen++;
       }
     }
-    level[i] = l;
-    trend[i] = b;
+    if (keepStates) {
+      level[i] = l;
+      trend[i] = b;
+    }
   }
   return { level, trend, sse };
 }
@@ -176,17 +179,14 @@ export function dampedTrendRun(series: DenseSeries, fitUpTo = series.values.leng
   const fitValues = series.values.subarray(0, fitUpTo + 1);
   let best = GRID[0] as DampedTrendParameters;
   let bestSse = Number.POSITIVE_INFINITY;
-  let bestStates: DampedStates | null = null;
   for (const p of GRID) {
-    const run = runDampedTrend(fitValues, p);
-    if (run.sse < bestSse) {
-      bestSse = run.sse;
+    const { sse } = runDampedTrend(fitValues, p, false);
+    if (sse < bestSse) {
+      bestSse = sse;
       best = p;
-      bestStates = run;
     }
   }
-  // Fitted on the whole history, the best run already holds every state.
-  const states = fitUpTo === series.values.length - 1 && bestStates ? bestStates : runDampedTrend(series.values, best);
+  const states = runDampedTrend(series.values, best, true);
   return {
     method: 'damped-trend',
     forecast: (origin, horizon) =>
@@ -216,7 +216,12 @@ interface SeasonalStates {
   sse: number;
 }
 
-function runDampedSeasonal(series: DenseSeries, m: number, p: SeasonalParameters): SeasonalStates | null {
+function runDampedSeasonal(
+  series: DenseSeries,
+  m: number,
+  p: SeasonalParameters,
+  keepStates: boolean,
+): SeasonalStates | null {
   const values = series.values;
   const n = values.length;
   if (n < 2 * m + 1) return null;
@@ -240,9 +245,9 @@ function runDampedSeasonal(series: DenseSeries, m: number, p: SeasonalParameters
       (season[(series.first + i) % m] as number) + ((values[i] as number) - trendLine) / 2;
   }
   let l = first + b * (2 * m - 1 - centre);
-  const level = new Float64Array(n).fill(Number.NaN);
-  const trend = new Float64Array(n).fill(Number.NaN);
-  const seasons = new Float64Array(n * m).fill(Number.NaN);
+  const level = new Float64Array(keepStates ? n : 0);
+  const trend = new Float64Array(keepStates ? n : 0);
+  const seasons = new Float64Array(keepStates ? n * m : 0);
   const start = 2 * m - 1;
   let sse = 0;
   for (let i = start; i < n; i++) {
@@ -261,9 +266,11 @@ function runDampedSeasonal(series: DenseSeries, m: number, p: SeasonalParameters
         season[position] = (season[position] as number) + p.gamma * (1 - p.alpha) * error;
       }
     }
-    level[i] = l;
-    trend[i] = b;
-    seasons.set(season, i * m);
+    if (keepStates) {
+      level[i] = l;
+      trend[i] = b;
+      seasons.set(season, i * m);
+    }
   }
   return { level, trend, seasons, start, sse };
 }
@@ -271,13 +278,18 @@ function runDampedSeasonal(series: DenseSeries, m: number, p: SeasonalParameters
 /** Damped Holt–Winters (additive season); null without two whole years to start from. */
 export function dampedSeasonalRun(series: DenseSeries, periodsPerYear: number): MethodRun | null {
   const m = periodsPerYear;
-  let best: { p: SeasonalParameters; states: SeasonalStates } | null = null;
-  for (const p of SEASONAL_GRID) {
-    const states = runDampedSeasonal(series, m, p);
-    if (states && (best === null || states.sse < best.states.sse)) best = { p, states };
+  let best: SeasonalParameters | null = null;
+  let bestSse = Number.POSITIVE_INFINITY;
+  for (const candidate of SEASONAL_GRID) {
+    const run = runDampedSeasonal(series, m, candidate, false);
+    if (run && run.sse < bestSse) {
+      bestSse = run.sse;
+      best = candidate;
+    }
   }
-  if (best === null) return null;
-  const { p, states } = best;
+  const states = best === null ? null : runDampedSeasonal(series, m, best, true);
+  if (best === null || states === null) return null;
+  const p = best;
   const last = lastSeenValues(series.values);
   return {
     method: 'damped-seasonal',
