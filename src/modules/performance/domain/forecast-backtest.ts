@@ -35,30 +35,33 @@ export interface MethodRuns {
   denominator: MethodRun | null;
 }
 
-/** The forecast path from one origin, held to the bounds; null when the method had no data then. */
+/**
+ * The forecast path from one origin, held to the bounds; null when the method had no data then.
+ * The back-test passes one array to fill (`into`) for every origin: it runs for every measure in a
+ * recompute, and fresh arrays there were most of its cost.
+ */
 export function forecastPath(
   run: MethodRun,
   origin: number,
   horizons: readonly number[],
   bounds: ValueBounds,
+  into: number[] = new Array<number>(horizons.length),
 ): number[] | null {
-  const path: number[] = [];
-  for (const h of horizons) {
-    const v = run.forecast(origin, h);
+  for (let k = 0; k < horizons.length; k++) {
+    const v = run.forecast(origin, horizons[k] as number);
     if (Number.isNaN(v)) return null;
-    path.push(clampTo(v, bounds));
+    into[k] = clampTo(v, bounds);
   }
-  return path;
+  return into;
 }
 
-function actualPath(series: DenseSeries, origin: number, horizons: readonly number[]): number[] | null {
-  const path: number[] = [];
-  for (const h of horizons) {
-    const v = series.values[origin + h];
+function actualPath(series: DenseSeries, origin: number, horizons: readonly number[], into: number[]): number[] | null {
+  for (let k = 0; k < horizons.length; k++) {
+    const v = series.values[origin + (horizons[k] as number)];
     if (v === undefined || Number.isNaN(v)) return null;
-    path.push(v);
+    into[k] = v;
   }
-  return path;
+  return into;
 }
 
 /** The origins a back-test may use: every one whose outcome is known, newest first, at most `limit`. */
@@ -85,9 +88,11 @@ export function actualOutturns(
   need: BackTestNeed,
 ): Float64Array {
   const outcomes = new Float64Array(origins.length).fill(Number.NaN);
+  const buffer = new Array<number>(need.horizons.length);
+  const denominatorBuffer = new Array<number>(need.horizons.length);
   origins.forEach((origin, k) => {
-    const actual = actualPath(primary, origin, need.horizons);
-    const actualDenominators = denominator ? actualPath(denominator, origin, need.horizons) : null;
+    const actual = actualPath(primary, origin, need.horizons, buffer);
+    const actualDenominators = denominator ? actualPath(denominator, origin, need.horizons, denominatorBuffer) : null;
     if (actual === null || (denominator && actualDenominators === null)) return;
     outcomes[k] = need.outturn(actual, actualDenominators) ?? Number.NaN;
   });
@@ -105,12 +110,14 @@ export function backTestErrors(
   need: BackTestNeed,
 ): Float64Array {
   const errors = new Float64Array(origins.length).fill(Number.NaN);
+  const buffer = new Array<number>(need.horizons.length);
+  const denominatorBuffer = new Array<number>(need.horizons.length);
   origins.forEach((origin, k) => {
     const outcome = outcomes[k] as number;
     if (Number.isNaN(outcome)) return;
-    const predicted = forecastPath(runs.primary, origin, need.horizons, need.pathBounds);
+    const predicted = forecastPath(runs.primary, origin, need.horizons, need.pathBounds, buffer);
     const predictedDenominators = runs.denominator
-      ? forecastPath(runs.denominator, origin, need.horizons, need.pathBounds)
+      ? forecastPath(runs.denominator, origin, need.horizons, need.pathBounds, denominatorBuffer)
       : null;
     if (predicted === null || (runs.denominator && predictedDenominators === null)) return;
     const forecastOutturn = need.outturn(predicted, predictedDenominators);
