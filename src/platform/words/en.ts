@@ -292,13 +292,6 @@ export const en = {
       'two-in-three': '2 of 3 close to a process limit',
     },
     noSpcRules: 'None',
-    forecastMethod: {
-      actual: 'Actual (the year is complete)',
-      'holt-winters': 'Holt–Winters (trend and season)',
-      'seasonal-profile': 'Seasonal profile from previous years',
-      'linear-trend': 'Linear trend',
-      none: 'No forecast',
-    },
     forecastTrust: {
       untested: 'Not enough complete past years to test how accurate this forecast would have been',
       tested:
@@ -335,6 +328,15 @@ export const en = {
     spcChartTitle: '{code} {title}: SPC chart',
   },
   /** A measure's defining fields, which cannot change once it has values (stable-definition.ts). */
+  /** Year-end forecast methods, by the code the performance engine gives (issue 16). */
+  forecastMethod: {
+    actual: 'Actual (the year is complete)',
+    naive: 'Latest value carried forward',
+    'seasonal-naive': 'Same period last year',
+    'damped-trend': 'Damped trend',
+    'damped-seasonal': 'Damped trend with a season',
+    none: 'No forecast',
+  },
   stableDefinition: {
     refused:
       'The {fields} of {code} cannot change once values have been entered: it would re-rate the history. Retire this measure and add a new one',
