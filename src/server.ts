@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './platform/config.ts';
 import { createDeps } from './container.ts';
-import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
+import { demoAtStart } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/index.ts';
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   const deps = await createDeps(config);
   if (config.seedDemo) {
-    const seeded = await seedDemoCouncilIfEmpty(deps);
+    const seeded = await demoAtStart(deps);
     if (seeded) console.log(seeded);
   }
   const app = await buildApp(deps, { logger: true });

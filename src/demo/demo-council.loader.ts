@@ -307,20 +307,25 @@ export async function loadDemoCouncil(
       password: DEMO_PASSWORD,
       people: council.people.length,
       measures,
-      accounts: council.people.flatMap((person) =>
-        person.featured === undefined
-          ? []
-          : [
-              {
-                name: person.name,
-                email: emailOf(person.email),
-                jobTitle: person.jobTitle,
-                description: person.featured,
-              },
-            ],
-      ),
+      accounts: demoAccounts(council),
     };
   });
+}
+
+/** The featured demo accounts, from the demo's data alone (printed at every start in development). */
+export function demoAccounts(council: DemoCouncil = demoCouncil): DemoAccount[] {
+  return council.people.flatMap((person) =>
+    person.featured === undefined
+      ? []
+      : [
+          {
+            name: person.name,
+            email: `${person.email}@${council.organisation.emailDomain}`,
+            jobTitle: person.jobTitle,
+            description: person.featured,
+          },
+        ],
+  );
 }
 
 function idsFor(keys: string[], what: string): Map<string, string> {

@@ -5,7 +5,7 @@ import type { Deps } from '../container.ts';
 import { openDatabase } from '../platform/db/db.ts';
 import { organisations } from '../schema.ts';
 import { DEMO_PASSWORD } from './demo-council.data.ts';
-import { seedDemoCouncilIfEmpty } from './demo-council.seed.ts';
+import { demoAtStart, seedDemoCouncilIfEmpty } from './demo-council.seed.ts';
 import { parsePublishedPeriod, periodForPublished } from './real-data-reader.ts';
 import type { Frequency } from '../kernel/measurement/periods.ts';
 import { assembleDeps } from '../container.ts';
@@ -35,7 +35,15 @@ describe.each(DATABASES)('demo council at first start on %s', (kind) => {
       for (const role of ['scrutiny committee member', 'audit committee member', 'internal auditor', 'cabinet member'])
         expect(message).toMatch(new RegExp(`@ashdownvale\\.example\\s+${role}`));
       expect(await seedDemoCouncilIfEmpty(deps)).toBeNull();
+      // Every later start in development prints the sign-in details again and loads nothing.
+      const again = await demoAtStart(deps);
+      expect(again).toContain('The demo council "Ashdown Vale Borough Council" (fictional) is loaded.');
+      expect(again).toContain(DEMO_PASSWORD);
+      expect(again).toMatch(/rachel\.evans@ashdownvale\.example\s+performance officer/);
       expect(await database.db.select().from(organisations)).toHaveLength(1);
+      // In production it says nothing: the demo's password is public.
+      const production = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SEED_DEMO: 'true' });
+      expect(await demoAtStart(assembleDeps(production, database, clock))).toBeNull();
     } finally {
       await database.close();
     }
