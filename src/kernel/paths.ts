@@ -53,6 +53,8 @@ export const paths = {
   planTypeSteps: (id?: string) => `/framework/plan-types/${p(id)}/approval-steps`,
   planTypeStepAction: (id?: string, stepId?: string, action?: 'remove' | 'up' | 'down') =>
     `/framework/plan-types/${p(id)}/approval-steps/${stepId ?? ':stepId'}/${action ?? ':action'}`,
+  planTypeStepDistinctPerson: (id?: string, stepId?: string) =>
+    `/framework/plan-types/${p(id)}/approval-steps/${stepId ?? ':stepId'}/distinct-person`,
   planTypeSections: (id?: string) => `/framework/plan-types/${p(id)}/sections`,
   planTypeSectionAction: (id?: string, key?: string, action?: 'remove' | 'up' | 'down') =>
     `/framework/plan-types/${p(id)}/sections/${key ?? ':key'}/${action ?? ':action'}`,

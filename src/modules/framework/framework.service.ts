@@ -43,7 +43,13 @@ function snapshot(detail: PlanTypeDetail) {
     parentTypeIds: detail.parentTypeIds,
     itemTypeIds: detail.itemTypeIds,
     templateSections: detail.templateSections,
-    approvalSteps: detail.approvalSteps.map(({ name, kind, role, bodyId }) => ({ name, kind, role, bodyId })),
+    approvalSteps: detail.approvalSteps.map(({ name, kind, role, bodyId, distinctPerson }) => ({
+      name,
+      kind,
+      role,
+      bodyId,
+      distinctPerson,
+    })),
   };
 }
 
@@ -205,7 +211,14 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
   }
 
   function stepValues(steps: readonly ApprovalStepDetail[]): frameworkRepo.StepValues[] {
-    return steps.map(({ id, name, kind, role, bodyId }) => ({ id, name, kind, role, bodyId }));
+    return steps.map(({ id, name, kind, role, bodyId, distinctPerson }) => ({
+      id,
+      name,
+      kind,
+      role,
+      bodyId,
+      distinctPerson,
+    }));
   }
 
   return {
@@ -300,7 +313,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
                 step.name === steps[index]?.name &&
                 step.kind === steps[index]?.kind &&
                 step.role === steps[index]?.role &&
-                step.bodyId === steps[index]?.bodyId,
+                step.bodyId === steps[index]?.bodyId &&
+                step.distinctPerson === steps[index]?.distinctPerson,
             );
           if (!unchanged) {
             const stable = await checkNoPlansInApproval(tx, caller, existing.value);
@@ -372,6 +386,26 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
           ...stepValues(existing.approvalSteps),
           step,
         ]);
+        return ok(null);
+      });
+    },
+
+    /** Turns the "a different person must take this step" rule on or off for one step. */
+    setStepDistinctPerson(
+      caller: Caller,
+      planTypeId: string,
+      stepId: string,
+      distinctPerson: boolean,
+    ): Promise<Result<PlanTypeDetail>> {
+      const action = distinctPerson ? 'require-distinct-approver' : 'allow-any-approver';
+      return changePlanType(caller, planTypeId, action, async (tx, existing) => {
+        if (!existing.approvalSteps.some((step) => step.id === stepId)) return notFound('Approval step');
+        const stable = await checkNoPlansInApproval(tx, caller, existing);
+        if (!stable.ok) return stable;
+        const steps = stepValues(existing.approvalSteps).map((step) =>
+          step.id === stepId ? { ...step, distinctPerson } : step,
+        );
+        await frameworkRepo.saveApprovalSteps(tx, caller.organisationId, planTypeId, steps);
         return ok(null);
       });
     },

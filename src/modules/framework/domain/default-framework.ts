@@ -40,6 +40,16 @@ export type DefaultStep =
   | { name: string; kind: 'role'; role: Role }
   | { name: string; kind: 'body'; body: DefaultBodyKey };
 
+/**
+ * In the default framework every step after the owner's sign-off must be taken by someone who took
+ * no earlier step and did not submit the plan: a director's, a board's or the council's agreement
+ * is a second pair of eyes, not the same officer clicking again. The owner's own sign-off is the
+ * one step the submitter usually takes, so it is left open.
+ */
+export function defaultStepNeedsDistinctPerson(step: DefaultStep): boolean {
+  return step.kind !== 'owner';
+}
+
 export interface DefaultPlanType {
   key: string;
   name: string;

@@ -62,6 +62,19 @@ export const templateSectionInput = z.object({
 });
 export type TemplateSectionInput = z.infer<typeof templateSectionInput>;
 
+/** The separation-of-duties rule of a step: a checkbox on the page, a boolean over the API. */
+const distinctPerson = z.preprocess(
+  (value) => {
+    if (value === undefined || value === null || value === '' || value === 'false' || value === 'no') return false;
+    if (value === 'true' || value === 'yes' || value === 'on') return true;
+    return value;
+  },
+  z.boolean({ message: 'Say whether the step must be taken by a different person' }),
+);
+
+/** The form that turns the rule on or off for one existing step. */
+export const distinctPersonInput = z.object({ distinctPerson });
+
 export const approvalStepInput = z
   .object({
     name: requiredText('a step name'),
@@ -74,6 +87,8 @@ export const approvalStepInput = z
       (value) => (value === '' || value === undefined ? null : value),
       z.uuid({ message: 'Select a governance body' }).nullable(),
     ),
+    /** Unticked (or left out over the API) means anyone allowed may take the step. */
+    distinctPerson,
   })
   .superRefine((step, context) => {
     if (step.kind === 'role' && step.role === null) {
@@ -88,6 +103,7 @@ export const approvalStepInput = z
     kind: step.kind,
     role: step.kind === 'role' ? step.role : null,
     bodyId: step.kind === 'body' ? step.bodyId : null,
+    distinctPerson: step.distinctPerson,
   }));
 export type ApprovalStepInput = z.infer<typeof approvalStepInput>;
 
@@ -246,7 +262,7 @@ export interface BodyNode {
 }
 
 /** A role step needs a real role; a body step a body of this organisation that approves. */
-export function checkStep(step: ApprovalStepInput, bodies: readonly BodyNode[]): Result<null> {
+export function checkStep(step: Omit<ApprovalStepInput, 'distinctPerson'>, bodies: readonly BodyNode[]): Result<null> {
   if (step.kind === 'role') {
     if (step.role === null || !isRole(step.role)) {
       return fail(domainError('invalid', 'Select the role that approves at this step', 'role'));

@@ -2,6 +2,7 @@ import { financialYearLabel, financialYearOf, wholeMonths } from '../domain/inde
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { planStatusTag, planStatusWord } from '../../../platform/words/status-tags.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 /** Status in words first; the colour only repeats what the words say (both from the platform). */
 export function statusTag(status: string): { text: string; classes: string } {
@@ -64,6 +65,8 @@ interface EventLike {
   comment: string;
   actorName: string | null;
   version: number;
+  decisionDate?: string | null;
+  minuteReference?: string | null;
 }
 
 export function eventRows(events: readonly EventLike[]) {
@@ -74,6 +77,14 @@ export function eventRows(events: readonly EventLike[]) {
     step: event.stepPosition === null ? '' : `Step ${event.stepPosition}: ${event.stepName ?? ''}`,
     who: event.actorName ?? 'The system',
     comment: event.comment,
+    decision:
+      event.decisionDate && event.minuteReference
+        ? fill(words.planApproval.decidedOn, {
+            date: formatDate(event.decisionDate),
+            minute: event.minuteReference,
+            person: event.actorName ?? '',
+          })
+        : '',
   }));
 }
 
