@@ -111,4 +111,6 @@ export const paths = {
   performanceSettings: () => '/framework/performance-settings',
   /** When data is due, reminders and escalations, bank holidays and closure days (administrators). */
   collectionRules: () => '/collection-rules',
+  periodClosures: () => '/period-closures',
+  periodClosureAction: (action?: 'close' | 'reopen') => `/period-closures/${action ?? ':action'}`,
 };

@@ -9,6 +9,8 @@ import { createCollectionServices } from './services.ts';
 import { collectionRoutes } from './web/collection.routes.ts';
 import { signOffRoutes } from './web/sign-off.routes.ts';
 import { collectionRulesRoutes } from './web/collection-rules.routes.ts';
+import { periodCloseRoutes } from './web/period-close.routes.ts';
+import { periodCloseApi } from './api/period-close.api.ts';
 
 /** Periodic data collection: my data, entry with commentary and sign-off, unit grids, reminders. */
 export function createCollectionModule(
@@ -22,10 +24,12 @@ export function createCollectionModule(
       await app.register(collectionRoutes, { services: pageServices });
       await app.register(signOffRoutes, { services });
       await app.register(collectionRulesRoutes, { rules: services.rules });
+      await app.register(periodCloseRoutes, { periodClose: services.periodClose });
     },
     api: async (api) => {
       await api.register(collectionApi, { services });
       await api.register(collectionRulesApi, { rules: services.rules });
+      await api.register(periodCloseApi, { periodClose: services.periodClose });
     },
   };
   return { services, web };
@@ -34,3 +38,4 @@ export function createCollectionModule(
 export type { StatusRecalculation } from './ports.ts';
 export { describeImplausible } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';
+export { loadClosedPeriods, type ClosedPeriods } from './period-closure-check.ts';

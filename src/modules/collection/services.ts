@@ -3,6 +3,7 @@ import type { OrganisationServices } from '../organisation/index.ts';
 import { createCollectionRulesService } from './collection-rules.service.ts';
 import { createCollectionService } from './collection.service.ts';
 import { createSignOffService } from './sign-off.service.ts';
+import { createPeriodCloseService } from './period-close.service.ts';
 import type { StatusRecalculation } from './ports.ts';
 
 export function createCollectionServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
@@ -10,6 +11,7 @@ export function createCollectionServices(deps: ServiceDeps & { statuses: StatusR
     collection: createCollectionService(deps),
     signOff: createSignOffService(deps),
     rules: createCollectionRulesService(deps),
+    periodClose: createPeriodCloseService(deps),
   };
 }
 

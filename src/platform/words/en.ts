@@ -295,6 +295,8 @@ export const en = {
     coveredByCoarser: '{period} is closed because {coarser} is closed: reopen {coarser} instead',
     isClosed: '{period} is closed: a performance officer must reopen it, giving a reason.',
     unknownPeriod: 'Select a period to close',
+    notEnded: '{period} has not ended yet: close it once it has been reported',
+    notAllowed: 'Only a performance officer or administrator for the whole council can close or reopen periods',
     history: 'History',
     noHistory: 'No period of this frequency has been closed yet.',
     frequencies: {
