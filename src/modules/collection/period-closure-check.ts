@@ -20,7 +20,7 @@ function closedMessage(periodKey: string, closedKeys: ReadonlySet<string>): stri
 /** Refuses (409) a change to a value in a closed period, naming the closed period. */
 export async function refuseIfPeriodClosed(db: Db, organisationId: string, periodKey: string): Promise<Result<null>> {
   const message = closedMessage(periodKey, await openClosureKeys(db, organisationId));
-  return message ? refuse('invalid_state', message, 'period') : ok(null);
+  return message ? refuse('invalid_state', message) : ok(null);
 }
 
 /** For checking many rows at once (an import): read the closures once, then ask per period. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Frequency } from '../../../kernel/measurement/periods.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { people } from '../../organisation/index.ts';
@@ -51,7 +51,8 @@ export async function listClosures(db: Db, organisationId: string, limit = 200):
     .leftJoin(closer, eq(closer.id, periodClosures.closedBy))
     .leftJoin(reopener, eq(reopener.id, periodClosures.reopenedBy))
     .where(eq(periodClosures.organisationId, organisationId))
-    .orderBy(desc(periodClosures.closedAt), desc(periodClosures.id))
+    // Newest first; an open closure before a reopened one closed at the same moment.
+    .orderBy(desc(periodClosures.closedAt), sql`${periodClosures.reopenedAt} IS NULL DESC`, desc(periodClosures.id))
     .limit(limit);
   return rows.map((row) => ({ ...row.closure, closedByName: row.closedByName, reopenedByName: row.reopenedByName }));
 }
