@@ -81,12 +81,12 @@ describe('plan pages', () => {
     ];
     const act = (agent: Agent, action: string, body: Record<string, unknown>) =>
       agent.api('POST', `/api/v1/plans/${id}/${action}`, body);
-    const decision = { decisionDate: systemClock.today(), minuteReference: 'Minute 42' };
+    const decisionDate = systemClock.today();
     expect((await act(officer, 'submit', {})).statusCode).toBe(200);
     for (const [agent, approval] of [
       [officer, { step: 1 }],
-      [second, { step: 2, ...decision }],
-      [third, { step: 3, ...decision, comment: 'Adopted' }],
+      [second, { step: 2, decisionDate, minuteReference: 'LSP 7' }],
+      [third, { step: 3, decisionDate, minuteReference: 'FC 42', comment: 'Council minute 42' }],
     ] as const) {
       const approved = await act(agent, 'approve', approval);
       expect(approved.statusCode, approved.body).toBe(200);
@@ -147,7 +147,9 @@ describe('plan pages', () => {
     await plan.expectAccessible();
     await plan.approveAs('Sign off as owner');
     // Whoever submitted the plan cannot record the boards' decisions: two other officers do.
-    expect(await plan.approvalRefusal()).toContain('You submitted this plan');
+    expect(await plan.approvalRefusal()).toBe(
+      'You approved the step ‘Sign-off by the plan owner’, so someone else must take ‘Agreed by the Local Strategic Partnership Board’',
+    );
     const today = systemClock.today();
     await signInAs(page, base, await t.as('performance-officer', { organisation }));
     await plan.open(id);
@@ -170,6 +172,7 @@ describe('plan pages', () => {
     await plan.openHistory();
     expect(await plan.heading()).toBe('History and versions');
     expect(await plan.shows('Council minute 42')).toBeTruthy();
+    expect(await plan.shows(/minute FC 42; recorded by/)).toBeTruthy();
     expect(await plan.shows('Step 2: Agreed by the Local Strategic Partnership Board')).toBeTruthy();
     expect(await plan.shows('Version 1 (this page)')).toBeTruthy();
     await plan.expectAccessible();
