@@ -38,4 +38,4 @@ export function createCollectionModule(
 export type { StatusRecalculation } from './ports.ts';
 export { describeImplausible } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';
-export { loadClosedPeriods, type ClosedPeriods } from './period-closure-check.ts';
+export { loadClosedPeriods } from './period-closure-check.ts';

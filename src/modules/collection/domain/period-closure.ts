@@ -35,11 +35,9 @@ export function closureCovering(key: string, closedKeys: ReadonlySet<string>): P
 
 /** The close form and API body: which period (the service checks it is one). */
 export const periodCloseInput = z.object({ periodKey: z.string().trim().max(20) });
-export type PeriodCloseInput = z.infer<typeof periodCloseInput>;
 
 /** The reopen form and API body: the reason is required (the service says so in words). */
 export const periodReopenInput = z.object({
   periodKey: z.string().trim().max(20),
   reason: z.preprocess((value) => value ?? '', z.string().max(5000)),
 });
-export type PeriodReopenInput = z.infer<typeof periodReopenInput>;
