@@ -9,6 +9,7 @@ import {
   type ItemTypeInput,
   type MoveDirection,
   moved,
+  resolveStepRules,
   type PlanTypeApiInput,
   type PlanTypeInput,
   type TemplateSectionInput,
@@ -253,7 +254,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     async createPlanType(caller: Caller, input: PlanTypeInput | PlanTypeApiInput): Promise<Result<PlanTypeDetail>> {
       if (!(await mayManage(caller))) return forbidden(NOT_ALLOWED);
       const sections = 'templateSections' in input ? (input.templateSections ?? []) : [];
-      const steps = 'approvalSteps' in input ? (input.approvalSteps ?? []) : [];
+      const steps = resolveStepRules('approvalSteps' in input ? (input.approvalSteps ?? []) : [], []);
       return inTransaction(db, async (tx) => {
         await frameworkRepo.lockPlanTypes(tx, caller.organisationId);
         const checked = await checkPlanType(tx, caller, input, null);
@@ -289,7 +290,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     ): Promise<Result<PlanTypeDetail>> {
       if (!(await mayManage(caller))) return forbidden(NOT_ALLOWED);
       const sections = 'templateSections' in input ? input.templateSections : undefined;
-      const steps = 'approvalSteps' in input ? input.approvalSteps : undefined;
+      const sentSteps = 'approvalSteps' in input ? input.approvalSteps : undefined;
       return inTransaction(db, async (tx) => {
         await frameworkRepo.lockPlanTypes(tx, caller.organisationId);
         const existing = await planTypeOrNotFound(tx, caller, id);
@@ -302,10 +303,11 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
           const sectionsChecked = checkSections(sections);
           if (!sectionsChecked.ok) return refuse('duplicate', sectionsChecked.error.message, 'templateSections');
         }
-        if (steps) {
-          const stepsChecked = await checkStepReferences(tx, caller, steps);
+        if (sentSteps) {
+          const stepsChecked = await checkStepReferences(tx, caller, sentSteps);
           if (!stepsChecked.ok) return refuse('invalid', stepsChecked.error.message, 'approvalSteps');
           const current = stepValues(existing.value.approvalSteps);
+          const steps = resolveStepRules(sentSteps, current);
           const unchanged =
             current.length === steps.length &&
             current.every(
@@ -384,7 +386,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
         if (!stable.ok) return stable;
         await frameworkRepo.saveApprovalSteps(tx, caller.organisationId, planTypeId, [
           ...stepValues(existing.approvalSteps),
-          step,
+          ...resolveStepRules([step], []),
         ]);
         return ok(null);
       });

@@ -1,6 +1,6 @@
 import type { Role } from '../../../kernel/access/index.ts';
 import type { BodyKind } from '../../organisation/domain/index.ts';
-import type { TemplateSectionInput } from './framework.ts';
+import { defaultDistinctPerson, type TemplateSectionInput } from './framework.ts';
 
 /**
  * The framework a new council starts with, modelled on the planning hierarchies of real councils'
@@ -47,7 +47,7 @@ export type DefaultStep =
  * one step the submitter usually takes, so it is left open.
  */
 export function defaultStepNeedsDistinctPerson(step: DefaultStep): boolean {
-  return step.kind !== 'owner';
+  return defaultDistinctPerson(step.kind);
 }
 
 export interface DefaultPlanType {

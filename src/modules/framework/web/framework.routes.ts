@@ -243,7 +243,8 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
     const caller = request.caller();
     const { id } = idParam(request);
     const stepValues = (request.body ?? {}) as Values;
-    const form = parseForm(approvalStepInput, stepValues);
+    // An unticked checkbox sends nothing: on the form that means "anyone allowed".
+    const form = parseForm(approvalStepInput, { ...stepValues, distinctPerson: stepValues.distinctPerson ?? 'no' });
     if (!form.ok) return renderPlanType(reply, caller, id, { stepValues, errors: form.errors, status: 400 });
     const result = await framework.addStep(caller, id, form.value);
     if (!result.ok) {
