@@ -126,6 +126,29 @@ describe.each(DATABASES)('period close on %s', (kind) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses an imported target of a closed period by line and column, writing nothing', async () => {
+    const created = await officer.api(
+      'POST',
+      '/api/v1/measures',
+      measureBody({ code: 'PC-T', frequency: 'quarterly' }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const before = await counts();
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/targets',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/csv' },
+      payload: [
+        'measureCode,kind,financialYear,periodKey,value',
+        'PC-T,profile,2026-27,2026-27-Q1,60',
+        'PC-T,profile,2026-27,2026-27-Q2,65',
+      ].join('\n'),
+    });
+    expect(imported.statusCode, imported.body).toBe(400);
+    expect(imported.json().errors).toEqual([{ field: 'line 3, periodKey', message: Q2_CLOSED }]);
+    expect(await counts()).toEqual(before);
+  });
+
   it('lets only council-wide performance officers close or reopen', async () => {
     const before = await counts();
     const manager = await t.as('manager');
