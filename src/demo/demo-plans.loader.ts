@@ -331,6 +331,8 @@ export function approvalHistory(
       stepPosition: step.position,
       stepName: step.name,
       comment: step.kind === 'body' ? `Agreed at the meeting of ${step.bodyName ?? 'the body'}` : '',
+      // A body's step records the body's decision: the meeting's date and its minute.
+      ...(step.kind === 'body' ? { decisionDate: date, minuteReference: `Minute ${2 + index} of ${date}` } : {}),
     });
   });
   const last = events[events.length - 1]!.at as Date;

@@ -57,6 +57,8 @@ export const paths = {
   planTypeSteps: (id?: string) => `/framework/plan-types/${p(id)}/approval-steps`,
   planTypeStepAction: (id?: string, stepId?: string, action?: 'remove' | 'up' | 'down') =>
     `/framework/plan-types/${p(id)}/approval-steps/${stepId ?? ':stepId'}/${action ?? ':action'}`,
+  planTypeStepDistinctPerson: (id?: string, stepId?: string) =>
+    `/framework/plan-types/${p(id)}/approval-steps/${stepId ?? ':stepId'}/distinct-person`,
   planTypeSections: (id?: string) => `/framework/plan-types/${p(id)}/sections`,
   planTypeSectionAction: (id?: string, key?: string, action?: 'remove' | 'up' | 'down') =>
     `/framework/plan-types/${p(id)}/sections/${key ?? ':key'}/${action ?? ':action'}`,
@@ -117,4 +119,6 @@ export const paths = {
   performanceSettings: () => '/framework/performance-settings',
   /** When data is due, reminders and escalations, bank holidays and closure days (administrators). */
   collectionRules: () => '/collection-rules',
+  periodClosures: () => '/period-closures',
+  periodClosureAction: (action?: 'close' | 'reopen') => `/period-closures/${action ?? ':action'}`,
 };

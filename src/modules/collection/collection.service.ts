@@ -33,6 +33,7 @@ import * as valuesRepo from './data/measure-values.repository.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
+import { refuseIfPeriodClosed } from './period-closure-check.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
@@ -184,6 +185,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           return refuse(first.code, checked.error.map((error) => error.message).join('. '), first.field);
         }
         const { periodKey, period } = checked.value;
+        const open = await refuseIfPeriodClosed(tx, caller.organisationId, periodKey);
+        if (!open.ok) return open;
         const figureField = measure.aggregation === 'ratio' ? 'numerator' : 'value';
         const notEnded = periodNotEnded(period, clock.today(), {
           allowsInPeriodEstimate: measure.allowsInPeriodEstimate,
@@ -321,6 +324,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       return inTransaction(db, async (tx) => {
         const existing = await valuesRepo.findValueById(tx, caller.organisationId, valueId);
         if (!existing) return notFound('Value');
+        const open = await refuseIfPeriodClosed(tx, caller.organisationId, existing.periodKey);
+        if (!open.ok) return open;
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, existing.measureId);
         if (!measure) return notFound('Measure');
         const actor = await withDuties(tx, caller, await actorFor(tx, caller, measure), existing.id);

@@ -11,6 +11,8 @@ import { signOffRoutes } from './web/sign-off.routes.ts';
 import { signOffQueueRoutes } from './web/sign-off-queue.routes.ts';
 import { signOffApi } from './api/sign-off.api.ts';
 import { collectionRulesRoutes } from './web/collection-rules.routes.ts';
+import { periodCloseRoutes } from './web/period-close.routes.ts';
+import { periodCloseApi } from './api/period-close.api.ts';
 
 /** Periodic data collection: my data, entry with commentary and sign-off, unit grids, reminders. */
 export function createCollectionModule(
@@ -25,11 +27,13 @@ export function createCollectionModule(
       await app.register(signOffRoutes, { services });
       await app.register(signOffQueueRoutes, { services });
       await app.register(collectionRulesRoutes, { rules: services.rules });
+      await app.register(periodCloseRoutes, { periodClose: services.periodClose });
     },
     api: async (api) => {
       await api.register(collectionApi, { services });
       await api.register(signOffApi, { services });
       await api.register(collectionRulesApi, { rules: services.rules });
+      await api.register(periodCloseApi, { periodClose: services.periodClose });
     },
   };
   return { services, web };
@@ -39,3 +43,4 @@ export type { StatusRecalculation } from './ports.ts';
 export type { CollectionServices } from './services.ts';
 export { describeImplausible, periodNotEnded } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';
+export { loadClosedPeriods } from './period-closure-check.ts';

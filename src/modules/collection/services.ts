@@ -4,6 +4,7 @@ import { createCollectionRulesService } from './collection-rules.service.ts';
 import { createCollectionService } from './collection.service.ts';
 import { createSignOffService } from './sign-off.service.ts';
 import { createSignOffQueueService } from './sign-off-queue.service.ts';
+import { createPeriodCloseService } from './period-close.service.ts';
 import type { StatusRecalculation } from './ports.ts';
 
 export function createCollectionServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
@@ -12,6 +13,7 @@ export function createCollectionServices(deps: ServiceDeps & { statuses: StatusR
     signOff: createSignOffService(deps),
     signOffQueue: createSignOffQueueService(deps),
     rules: createCollectionRulesService(deps),
+    periodClose: createPeriodCloseService(deps),
   };
 }
 

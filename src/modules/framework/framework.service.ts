@@ -9,6 +9,7 @@ import {
   type ItemTypeInput,
   type MoveDirection,
   moved,
+  resolveStepRules,
   type PlanTypeApiInput,
   type PlanTypeInput,
   type TemplateSectionInput,
@@ -43,7 +44,13 @@ function snapshot(detail: PlanTypeDetail) {
     parentTypeIds: detail.parentTypeIds,
     itemTypeIds: detail.itemTypeIds,
     templateSections: detail.templateSections,
-    approvalSteps: detail.approvalSteps.map(({ name, kind, role, bodyId }) => ({ name, kind, role, bodyId })),
+    approvalSteps: detail.approvalSteps.map(({ name, kind, role, bodyId, distinctPerson }) => ({
+      name,
+      kind,
+      role,
+      bodyId,
+      distinctPerson,
+    })),
   };
 }
 
@@ -205,7 +212,14 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
   }
 
   function stepValues(steps: readonly ApprovalStepDetail[]): frameworkRepo.StepValues[] {
-    return steps.map(({ id, name, kind, role, bodyId }) => ({ id, name, kind, role, bodyId }));
+    return steps.map(({ id, name, kind, role, bodyId, distinctPerson }) => ({
+      id,
+      name,
+      kind,
+      role,
+      bodyId,
+      distinctPerson,
+    }));
   }
 
   return {
@@ -240,7 +254,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     async createPlanType(caller: Caller, input: PlanTypeInput | PlanTypeApiInput): Promise<Result<PlanTypeDetail>> {
       if (!(await mayManage(caller))) return forbidden(NOT_ALLOWED);
       const sections = 'templateSections' in input ? (input.templateSections ?? []) : [];
-      const steps = 'approvalSteps' in input ? (input.approvalSteps ?? []) : [];
+      const steps = resolveStepRules('approvalSteps' in input ? (input.approvalSteps ?? []) : [], []);
       return inTransaction(db, async (tx) => {
         await frameworkRepo.lockPlanTypes(tx, caller.organisationId);
         const checked = await checkPlanType(tx, caller, input, null);
@@ -276,7 +290,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     ): Promise<Result<PlanTypeDetail>> {
       if (!(await mayManage(caller))) return forbidden(NOT_ALLOWED);
       const sections = 'templateSections' in input ? input.templateSections : undefined;
-      const steps = 'approvalSteps' in input ? input.approvalSteps : undefined;
+      const sentSteps = 'approvalSteps' in input ? input.approvalSteps : undefined;
       return inTransaction(db, async (tx) => {
         await frameworkRepo.lockPlanTypes(tx, caller.organisationId);
         const existing = await planTypeOrNotFound(tx, caller, id);
@@ -289,10 +303,11 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
           const sectionsChecked = checkSections(sections);
           if (!sectionsChecked.ok) return refuse('duplicate', sectionsChecked.error.message, 'templateSections');
         }
-        if (steps) {
-          const stepsChecked = await checkStepReferences(tx, caller, steps);
+        if (sentSteps) {
+          const stepsChecked = await checkStepReferences(tx, caller, sentSteps);
           if (!stepsChecked.ok) return refuse('invalid', stepsChecked.error.message, 'approvalSteps');
           const current = stepValues(existing.value.approvalSteps);
+          const steps = resolveStepRules(sentSteps, current);
           const unchanged =
             current.length === steps.length &&
             current.every(
@@ -300,7 +315,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
                 step.name === steps[index]?.name &&
                 step.kind === steps[index]?.kind &&
                 step.role === steps[index]?.role &&
-                step.bodyId === steps[index]?.bodyId,
+                step.bodyId === steps[index]?.bodyId &&
+                step.distinctPerson === steps[index]?.distinctPerson,
             );
           if (!unchanged) {
             const stable = await checkNoPlansInApproval(tx, caller, existing.value);
@@ -370,8 +386,28 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
         if (!stable.ok) return stable;
         await frameworkRepo.saveApprovalSteps(tx, caller.organisationId, planTypeId, [
           ...stepValues(existing.approvalSteps),
-          step,
+          ...resolveStepRules([step], []),
         ]);
+        return ok(null);
+      });
+    },
+
+    /** Turns the "a different person must take this step" rule on or off for one step. */
+    setStepDistinctPerson(
+      caller: Caller,
+      planTypeId: string,
+      stepId: string,
+      distinctPerson: boolean,
+    ): Promise<Result<PlanTypeDetail>> {
+      const action = distinctPerson ? 'require-distinct-approver' : 'allow-any-approver';
+      return changePlanType(caller, planTypeId, action, async (tx, existing) => {
+        if (!existing.approvalSteps.some((step) => step.id === stepId)) return notFound('Approval step');
+        const stable = await checkNoPlansInApproval(tx, caller, existing);
+        if (!stable.ok) return stable;
+        const steps = stepValues(existing.approvalSteps).map((step) =>
+          step.id === stepId ? { ...step, distinctPerson } : step,
+        );
+        await frameworkRepo.saveApprovalSteps(tx, caller.organisationId, planTypeId, steps);
         return ok(null);
       });
     },

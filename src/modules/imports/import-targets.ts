@@ -2,6 +2,7 @@
 import { recordOf } from './domain/columns.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
+import { loadClosedPeriods } from '../collection/index.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { checkTargetRow, type CheckedTargetRow } from './domain/rows.ts';
 import { ok } from '../../kernel/result.ts';
@@ -30,11 +31,12 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
     const org = caller.organisationId;
     const report = emptyReport('targets', options);
     const issues = new Issues();
-    const [measureRows, directory, current, categories] = await Promise.all([
+    const [measureRows, directory, current, categories, closed] = await Promise.all([
       repo.allMeasures(db, org),
       repo.unitDirectory(db, org),
       repo.currentTargets(db, org),
       repo.allBreakdowns(db, org),
+      loadClosedPeriods(db, org),
     ]);
     const mayImport = permissionCheck(caller, directory);
     const breakdowns = breakdownFinder(measureRows, categories);
@@ -81,11 +83,17 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
         }
         seen.set(slot, row.line);
         const old = currentBySlot.get(slot);
+        if (old && old.value === target.value && old.lower === target.lower && old.upper === target.upper) {
+          report.unchanged += 1;
+          continue;
+        }
+        // A period's own target (a profile) cannot change once the period is closed.
+        const closure = target.periodKey ? closed.refusalFor(target.periodKey) : null;
+        if (closure) {
+          issues.add(row.line, 'periodKey', closure);
+          continue;
+        }
         if (old) {
-          if (old.value === target.value && old.lower === target.lower && old.upper === target.upper) {
-            report.unchanged += 1;
-            continue;
-          }
           if (target.reason === '') {
             issues.add(
               row.line,

@@ -14,7 +14,7 @@ import { allowsAt } from '../../kernel/access/index.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/services/caller.ts';
 import { fill, words } from '../../platform/words/index.ts';
-import { describeImplausible, periodNotEnded } from '../collection/index.ts';
+import { describeImplausible, loadClosedPeriods, periodNotEnded } from '../collection/index.ts';
 import { ok } from '../../kernel/result.ts';
 import * as writes from './data/import-writes.repository.ts';
 
@@ -250,6 +250,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
           ),
       repo.openLockKeys(db, org),
     ]);
+    const closed = await loadClosedPeriods(db, org);
     const indexOfId = new Map(measureRows.map((measure, index) => [measure.id, index]));
     const stored = new Map<number, repo.ExistingValue>();
     for (const value of existing) {
@@ -291,6 +292,11 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       const periodKey = columns.periodKey[i]!;
       if (current && sameValue(current, columns, i)) {
         report.unchanged += 1;
+        continue;
+      }
+      const closure = closed.refusalFor(periodKey);
+      if (closure) {
+        issues.add(lineOf[i]!, 'periodKey', closure);
         continue;
       }
       const locked =

@@ -29,6 +29,7 @@ import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/s
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { Plan, PlanActions } from './plans.types.ts';
 import { appraisalGate } from './appraisal-access.ts';
+import { approvalRound, separationProblem } from './approval-rules.ts';
 
 export const STALE =
   'Someone else changed this plan while you were looking at it. Reload the page to see their changes.';
@@ -150,6 +151,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     action: string,
     comment = '',
     step?: { position: number; name: string },
+    decision?: { decisionDate: string; minuteReference: string } | null,
   ) {
     await plansRepo.insertEvent(tx, {
       organisationId: caller.organisationId,
@@ -160,6 +162,8 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       at: clock(),
       stepPosition: step?.position ?? null,
       stepName: step?.name ?? null,
+      decisionDate: decision?.decisionDate ?? null,
+      minuteReference: decision?.minuteReference ?? null,
     });
   }
 
@@ -212,6 +216,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       edit: false,
       submit: false,
       approve: null,
+      approveRefusal: null,
       return: false,
       amend: false,
       rollForward: false,
@@ -225,6 +230,11 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     const isOwner = plan.ownerPersonId === caller.personId;
     const step = currentStep(state, steps);
     const stepAllowed = step ? mayTakeStep(step, await stepFacts(db, caller, plan, step, ancestry)).ok : false;
+    // Someone allowed to take the step in general may still be kept off it by the "different person" rule.
+    const separated =
+      step && stepAllowed
+        ? separationProblem(step, caller.personId, await approvalRound(db, caller.organisationId, plan.id))
+        : null;
     const open = (await plansRepo.openVersions(db, caller.organisationId, plan.lineageId)).filter(
       (version) => version.id !== plan.id,
     );
@@ -234,7 +244,16 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     return {
       edit: plan.status === 'draft' && allowsAt(caller, 'edit:plans', ancestry),
       submit: canHappen(state, 'submit', steps) && (isOwner || allowsAt(caller, 'submit:plans', ancestry)),
-      approve: step && stepAllowed ? { step: step.position, label: approveLabel(step), name: step.name } : null,
+      approve:
+        step && stepAllowed && !separated
+          ? {
+              step: step.position,
+              label: approveLabel(step),
+              name: step.name,
+              body: step.kind === 'body' ? (step.bodyName ?? step.name) : null,
+            }
+          : null,
+      approveRefusal: separated,
       return: step !== undefined && (stepAllowed || isOwner),
       amend: newVersion && !openVersion,
       rollForward: newVersion && !openVersion,

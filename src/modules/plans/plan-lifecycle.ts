@@ -17,6 +17,7 @@ import { type Caller } from '../../platform/services/caller.ts';
 import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { STALE, type PlanContext } from './plan-context.ts';
+import { approvalRound, bodyDecisionFor, separationProblem } from './approval-rules.ts';
 import type { Plan } from './plans.types.ts';
 
 /** A plan's lifecycle: submit, approve step by step, return, amend, roll forward, archive. */
@@ -85,6 +86,11 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, plan.owningUnitId);
         const allowed = mayTakeStep(step, await stepFacts(tx, caller, plan, step, ancestry));
         if (!allowed.ok) return allowed;
+        const round = await approvalRound(tx, caller.organisationId, plan.id);
+        const separated = separationProblem(step, caller.personId, round);
+        if (separated) return refuse('invalid_state', separated);
+        const decision = bodyDecisionFor(step, input, { today: today(), round });
+        if (!decision.ok) return decision;
         const effect = moved.value.becameApproved ? await takeEffect(tx, caller, plan) : {};
         const updated = await plansRepo.updatePlan(tx, caller.organisationId, id, plan.rowVersion, {
           status: moved.value.to.status,
@@ -92,12 +98,18 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
           ...effect,
         });
         if (!updated) return refuse('conflict', STALE);
-        await event(tx, caller, id, 'step-approved', input.comment, step);
+        await event(tx, caller, id, 'step-approved', input.comment, step, decision.value);
         if (moved.value.becameApproved)
           await event(tx, caller, id, 'approved', `In force from ${updated.effectiveFrom}`);
         await audit(tx, caller, id, 'approve', {
           old: { status: plan.status, nextStep: plan.nextStep },
-          new: { status: updated.status, nextStep: updated.nextStep, step: step.position, stepName: step.name },
+          new: {
+            status: updated.status,
+            nextStep: updated.nextStep,
+            step: step.position,
+            stepName: step.name,
+            ...(decision.value ?? {}),
+          },
           reason: input.comment,
         });
         return ok(updated);

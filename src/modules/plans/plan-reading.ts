@@ -21,7 +21,7 @@ import { type Caller } from '../../platform/services/caller.ts';
 import { notFound } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { activePersonOrFormer, partnerOf, type PlanContext } from './plan-context.ts';
-import type { Plan, PlanDetail, PlanFormOptions, PlanListRow, StepState } from './plans.types.ts';
+import type { Plan, PlanDetail, PlanEvent, PlanFormOptions, PlanListRow, StepState } from './plans.types.ts';
 
 /** Reading plans: lists, filters, form options, a plan with its steps, actions and history, versions in force, approvals waiting. */
 export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
@@ -135,8 +135,10 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
       }));
       const state = isPlanStatus(plan.status) ? { status: plan.status, nextStep: plan.nextStep } : null;
       const waiting = state ? currentStep(state, planType.approvalSteps) : undefined;
+      const taken = stepsTakenInLatestRound(events.filter((event) => event.planId === plan.id));
       const steps: StepState[] = planType.approvalSteps.map((step) => ({
         ...step,
+        ...takenDetails(taken.get(step.position)),
         label: approveLabel(step),
         state:
           // An archived plan that had been approved keeps its steps as taken: archiving ends its
@@ -199,5 +201,24 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
       if (versions.length === 0) return notFound('Plan');
       return ok(pickVersionInForce(versions, dateIso) ?? null);
     },
+  };
+}
+
+/** The step-approved events since the plan was last submitted, by step position. */
+function stepsTakenInLatestRound(events: readonly PlanEvent[]): Map<number, PlanEvent> {
+  const lastSubmitted = events.map((event) => event.action).lastIndexOf('submitted');
+  const taken = new Map<number, PlanEvent>();
+  for (const event of events.slice(lastSubmitted + 1)) {
+    if (event.action === 'returned') taken.clear();
+    if (event.action === 'step-approved' && event.stepPosition !== null) taken.set(event.stepPosition, event);
+  }
+  return taken;
+}
+
+function takenDetails(event: PlanEvent | undefined) {
+  return {
+    decisionDate: event?.decisionDate ?? null,
+    minuteReference: event?.minuteReference ?? null,
+    recordedBy: event?.actorPersonId && event.actorName ? { id: event.actorPersonId, name: event.actorName } : null,
   };
 }

@@ -8,12 +8,19 @@ export type PlanEvent = plansRepo.PlanEventView;
 export interface StepState extends ApprovalStepDetail {
   state: 'done' | 'current' | 'waiting';
   label: string;
+  /** For a step taken in the current approval: a body's decision and who recorded or took it. */
+  decisionDate: string | null;
+  minuteReference: string | null;
+  recordedBy: { id: string; name: string } | null;
 }
 
 export interface PlanActions {
   edit: boolean;
   submit: boolean;
-  approve: { step: number; label: string; name: string } | null;
+  /** The step the caller may take now; body is the governance body whose decision they record. */
+  approve: { step: number; label: string; name: string; body: string | null } | null;
+  /** Why the caller, though allowed to take the step in general, may not take it on this plan. */
+  approveRefusal: string | null;
   return: boolean;
   amend: boolean;
   rollForward: boolean;

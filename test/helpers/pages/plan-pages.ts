@@ -52,8 +52,20 @@ export class PlanPage extends GovukPage {
 
   /** Approves the current step as the body (or owner) named on its button, with an optional comment. */
   async approveAs(who: string, comment?: string): Promise<void> {
-    if (comment) await this.field('Comment or decision reference (optional)').fill(comment);
+    if (comment) await this.field('Comment (optional)').fill(comment);
     await this.press(who);
+  }
+
+  /** Records a governance body's decision: the date in the three boxes and the minute reference. */
+  async recordDecision(body: string, decision: { date: string; minute: string }): Promise<void> {
+    await fillDate(this, `The decision of ${body}: Date of the decision`, decision.date);
+    await this.field('Minute reference').fill(decision.minute);
+    await this.press(`Approve as ${body}`);
+  }
+
+  /** Why the step waiting cannot be taken by the person looking (the "different person" rule). */
+  approvalRefusal(): Promise<string> {
+    return textOf(this.page.locator('#approve-refusal'));
   }
 
   async openHistory(): Promise<void> {

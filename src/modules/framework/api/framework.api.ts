@@ -20,6 +20,8 @@ const approvalStepSchema = z
     role: z.enum(ROLES).nullable(),
     bodyId: z.uuid().nullable(),
     bodyName: z.string().nullable(),
+    /** Must be taken by someone who took no earlier step of the approval and did not submit the plan. */
+    distinctPerson: z.boolean(),
   })
   .meta({ id: 'ApprovalStep' });
 

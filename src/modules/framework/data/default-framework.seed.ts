@@ -4,6 +4,7 @@ import {
   DEFAULT_ITEM_TYPES,
   DEFAULT_PLAN_TYPES,
   type DefaultStep,
+  defaultStepNeedsDistinctPerson,
 } from '../domain/default-framework.ts';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/db.ts';
@@ -127,12 +128,19 @@ function lookup(map: Record<string, string>, key: string, what: string): string 
 }
 
 function stepValues(step: DefaultStep, bodies: Record<string, string>): frameworkRepo.StepValues {
+  const distinctPerson = defaultStepNeedsDistinctPerson(step);
   switch (step.kind) {
     case 'owner':
-      return { name: step.name, kind: 'owner', role: null, bodyId: null };
+      return { name: step.name, kind: 'owner', role: null, bodyId: null, distinctPerson };
     case 'role':
-      return { name: step.name, kind: 'role', role: step.role, bodyId: null };
+      return { name: step.name, kind: 'role', role: step.role, bodyId: null, distinctPerson };
     case 'body':
-      return { name: step.name, kind: 'body', role: null, bodyId: lookup(bodies, step.body, 'governance body') };
+      return {
+        name: step.name,
+        kind: 'body',
+        role: null,
+        bodyId: lookup(bodies, step.body, 'governance body'),
+        distinctPerson,
+      };
   }
 }

@@ -16,6 +16,8 @@ export interface ApprovalStepDetail {
   role: Role | null;
   bodyId: string | null;
   bodyName: string | null;
+  /** Must be taken by someone who took no earlier step of the approval and did not submit the plan. */
+  distinctPerson: boolean;
 }
 
 export interface PlanTypeDetail {
@@ -115,6 +117,7 @@ async function stepDetails(db: Db, organisationId: string, planTypeIds: string[]
       kind: approvalSteps.kind,
       role: approvalSteps.role,
       bodyId: approvalSteps.bodyId,
+      distinctPerson: approvalSteps.distinctPerson,
       bodyName: governanceBodies.name,
     })
     .from(approvalSteps)
@@ -152,6 +155,7 @@ function assemble(
         role: (step.role as Role | null) ?? null,
         bodyId: step.bodyId,
         bodyName: step.bodyName ?? null,
+        distinctPerson: step.distinctPerson,
       })),
   }));
 }
@@ -295,6 +299,7 @@ export interface StepValues {
   kind: 'owner' | 'role' | 'body';
   role: string | null;
   bodyId: string | null;
+  distinctPerson: boolean;
 }
 
 /**
@@ -328,6 +333,7 @@ export async function saveApprovalSteps(
       kind: step.kind,
       role: step.kind === 'role' ? step.role : null,
       bodyId: step.kind === 'body' ? step.bodyId : null,
+      distinctPerson: step.distinctPerson,
     };
     if (step.id && existingIds.has(step.id)) {
       await db

@@ -99,6 +99,11 @@ export const approvalSteps = pgTable(
     kind: text('kind').notNull(),
     role: text('role'),
     bodyId: uuid('body_id').references(() => governanceBodies.id),
+    /**
+     * Separation of duties: the step must be taken by someone who took no earlier step of this
+     * approval round and did not submit the plan (so one officer cannot approve a plan end to end).
+     */
+    distinctPerson: boolean('distinct_person').notNull().default(false),
   },
   (t) => [
     uniqueIndex('approval_steps_type_position').on(t.planTypeId, t.position),

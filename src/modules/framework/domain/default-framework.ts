@@ -1,6 +1,6 @@
 import type { Role } from '../../../kernel/access/index.ts';
 import type { BodyKind } from '../../organisation/domain/index.ts';
-import type { TemplateSectionInput } from './framework.ts';
+import { defaultDistinctPerson, type TemplateSectionInput } from './framework.ts';
 
 /**
  * The framework a new council starts with, modelled on the planning hierarchies of real councils'
@@ -39,6 +39,16 @@ export type DefaultStep =
   | { name: string; kind: 'owner' }
   | { name: string; kind: 'role'; role: Role }
   | { name: string; kind: 'body'; body: DefaultBodyKey };
+
+/**
+ * In the default framework every step after the owner's sign-off must be taken by someone who took
+ * no earlier step and did not submit the plan: a director's, a board's or the council's agreement
+ * is a second pair of eyes, not the same officer clicking again. The owner's own sign-off is the
+ * one step the submitter usually takes, so it is left open.
+ */
+export function defaultStepNeedsDistinctPerson(step: DefaultStep): boolean {
+  return defaultDistinctPerson(step.kind);
+}
 
 export interface DefaultPlanType {
   key: string;

@@ -62,6 +62,63 @@ export const templateSectionInput = z.object({
 });
 export type TemplateSectionInput = z.infer<typeof templateSectionInput>;
 
+/**
+ * The separation-of-duties rule of a step: a checkbox on the page (the route sends "no" when it is
+ * unticked), a boolean over the API, where leaving it out keeps the rule (resolveStepRules).
+ */
+const distinctPerson = z.preprocess(
+  (value) => {
+    if (value === undefined || value === null) return undefined;
+    if (value === '' || value === 'false' || value === 'no') return false;
+    if (value === 'true' || value === 'yes' || value === 'on') return true;
+    return value;
+  },
+  z.boolean({ message: 'Say whether the step must be taken by a different person' }).optional(),
+);
+
+/**
+ * A new step asks for a different person unless it is the owner's own sign-off, which the person
+ * who submits the plan usually takes.
+ */
+export function defaultDistinctPerson(kind: StepKind): boolean {
+  return kind !== 'owner';
+}
+
+interface StepIdentity {
+  name: string;
+  kind: StepKind;
+  role: string | null;
+  bodyId: string | null;
+}
+
+/**
+ * Fills in the rule of steps sent without it: the same step in the same place keeps its rule, any
+ * other takes the default. So an API write that leaves the field out changes nothing it did not mean to.
+ */
+export function resolveStepRules<S extends StepIdentity & { distinctPerson?: boolean | undefined }>(
+  steps: readonly S[],
+  current: readonly (StepIdentity & { distinctPerson: boolean })[],
+): (S & { distinctPerson: boolean })[] {
+  return steps.map((step, index) => {
+    if (step.distinctPerson !== undefined) return { ...step, distinctPerson: step.distinctPerson };
+    const same = current[index];
+    const kept =
+      same &&
+      same.name === step.name &&
+      same.kind === step.kind &&
+      same.role === step.role &&
+      same.bodyId === step.bodyId;
+    return { ...step, distinctPerson: kept ? same.distinctPerson : defaultDistinctPerson(step.kind) };
+  });
+}
+
+/** The form that turns the rule on or off for one existing step. */
+export const distinctPersonInput = z.object({
+  distinctPerson: z
+    .enum(['yes', 'no'], { message: 'Say whether the step must be taken by a different person' })
+    .transform((value) => value === 'yes'),
+});
+
 export const approvalStepInput = z
   .object({
     name: requiredText('a step name'),
@@ -74,6 +131,8 @@ export const approvalStepInput = z
       (value) => (value === '' || value === undefined ? null : value),
       z.uuid({ message: 'Select a governance body' }).nullable(),
     ),
+    /** Unticked (or left out over the API) means anyone allowed may take the step. */
+    distinctPerson,
   })
   .superRefine((step, context) => {
     if (step.kind === 'role' && step.role === null) {
@@ -88,6 +147,7 @@ export const approvalStepInput = z
     kind: step.kind,
     role: step.kind === 'role' ? step.role : null,
     bodyId: step.kind === 'body' ? step.bodyId : null,
+    distinctPerson: step.distinctPerson,
   }));
 export type ApprovalStepInput = z.infer<typeof approvalStepInput>;
 
@@ -246,7 +306,7 @@ export interface BodyNode {
 }
 
 /** A role step needs a real role; a body step a body of this organisation that approves. */
-export function checkStep(step: ApprovalStepInput, bodies: readonly BodyNode[]): Result<null> {
+export function checkStep(step: Omit<ApprovalStepInput, 'distinctPerson'>, bodies: readonly BodyNode[]): Result<null> {
   if (step.kind === 'role') {
     if (step.role === null || !isRole(step.role)) {
       return fail(domainError('invalid', 'Select the role that approves at this step', 'role'));

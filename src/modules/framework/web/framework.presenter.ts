@@ -23,6 +23,7 @@ export interface StepRow {
   name: string;
   kindName: string;
   approver: string;
+  distinctPerson: boolean;
   first: boolean;
   last: boolean;
 }
@@ -34,6 +35,7 @@ export function stepRows(planType: PlanTypeDetail): StepRow[] {
     name: step.name,
     kindName: STEP_KIND_NAMES[step.kind] ?? step.kind,
     approver: describeStepApprover(step),
+    distinctPerson: step.distinctPerson,
     first: index === 0,
     last: index === steps.length - 1,
   }));
@@ -124,6 +126,8 @@ export function planTypeFormItems(
 export function stepFormItems(values: Record<string, unknown>, bodies: readonly GovernanceBodyOption[]) {
   const approving = bodies.filter((body) => body.frameworkRoles.includes('approves'));
   return {
+    // A new step asks for a different person unless the form came back with the box unticked.
+    distinctPersonChecked: Object.keys(values).length === 0 || values.distinctPerson !== undefined,
     kindItems: STEP_KINDS.map((kind) => ({ value: kind, text: STEP_KIND_NAMES[kind], checked: values.kind === kind })),
     roleItems: selectItems(
       APPROVING_ROLES,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   approvalStepInput,
+  distinctPersonInput,
   itemTypeInput,
   MOVE_DIRECTIONS,
   planTypeInput,
@@ -20,6 +21,7 @@ import {
   stepRows,
 } from './framework.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 const manage = { access: { permission: 'manage:framework' } } as const;
 const view = { access: { permission: 'view:organisation' } } as const;
@@ -241,7 +243,8 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
     const caller = request.caller();
     const { id } = idParam(request);
     const stepValues = (request.body ?? {}) as Values;
-    const form = parseForm(approvalStepInput, stepValues);
+    // An unticked checkbox sends nothing: on the form that means "anyone allowed".
+    const form = parseForm(approvalStepInput, { ...stepValues, distinctPerson: stepValues.distinctPerson ?? 'no' });
     if (!form.ok) return renderPlanType(reply, caller, id, { stepValues, errors: form.errors, status: 400 });
     const result = await framework.addStep(caller, id, form.value);
     if (!result.ok) {
@@ -274,6 +277,34 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
     }
     const message = action === 'remove' ? 'Approval step removed' : `Approval step moved ${action}`;
     return reply.flash(message).redirect(`${paths.planType(id)}#approvalSteps`);
+  });
+
+  app.post(paths.planTypeStepDistinctPerson(), { config: manage }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const { id: stepId } = idParam(request, 'stepId');
+    const form = parseForm(distinctPersonInput, (request.body ?? {}) as Values);
+    if (!form.ok) {
+      return renderPlanType(reply, caller, id, {
+        errors: formErrorsFrom({
+          code: 'invalid',
+          message: words.planApproval.distinctPersonInvalid,
+          field: 'approvalSteps',
+        }),
+        status: 400,
+      });
+    }
+    const result = await framework.setStepDistinctPerson(caller, id, stepId, form.value.distinctPerson);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      return renderPlanType(reply, caller, id, {
+        errors: formErrorsFrom({ ...result.error, field: 'approvalSteps' }),
+        status: refusalStatus(result.error),
+      });
+    }
+    const step = result.value.approvalSteps.find((candidate) => candidate.id === stepId);
+    const message = form.value.distinctPerson ? words.planApproval.ruleChangedOn : words.planApproval.ruleChangedOff;
+    return reply.flash(fill(message, { step: step?.name ?? '' })).redirect(`${paths.planType(id)}#approvalSteps`);
   });
 
   // --- Item types -----------------------------------------------------------------------------

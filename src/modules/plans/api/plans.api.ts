@@ -79,6 +79,9 @@ const eventSchema = z
     stepPosition: z.number().int().nullable(),
     stepName: z.string().nullable(),
     comment: z.string(),
+    /** For a governance body's step: the date of the body's decision and its minute reference. */
+    decisionDate: z.string().nullable(),
+    minuteReference: z.string().nullable(),
   })
   .meta({ id: 'PlanEvent' });
 
@@ -89,7 +92,15 @@ const stepSchema = z.object({
   role: z.string().nullable(),
   bodyId: z.uuid().nullable(),
   bodyName: z.string().nullable(),
+  /** Must be taken by someone who took no earlier step of this approval and did not submit the plan. */
+  distinctPerson: z.boolean(),
   state: z.enum(['done', 'current', 'waiting']),
+  /** For a step taken in the latest approval: the body's decision date (YYYY-MM-DD), or null. */
+  decisionDate: z.string().nullable(),
+  /** For a step taken in the latest approval: the body's minute reference, or null. */
+  minuteReference: z.string().nullable(),
+  /** Who took the step or recorded the body's decision. */
+  recordedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 
 const planDetailSchema = planSchema

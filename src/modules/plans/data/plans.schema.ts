@@ -83,6 +83,9 @@ export const planEvents = pgTable(
     stepPosition: integer('step_position'),
     stepName: text('step_name'),
     comment: text('comment').notNull().default(''),
+    /** For a governance body's step: the date of the body's decision and its minute reference. */
+    decisionDate: date('decision_date', { mode: 'string' }),
+    minuteReference: text('minute_reference'),
   },
   (t) => [index('plan_events_plan_idx').on(t.planId, t.at)],
 );

@@ -3,3 +3,5 @@ export * from './approval.ts';
 export * from './period.ts';
 export * from './plan.ts';
 export * from './appraisal.ts';
+export * from './separation.ts';
+export * from './body-decision.ts';

@@ -77,11 +77,16 @@ export const commentInput = z.object({
 });
 export type CommentInput = z.infer<typeof commentInput>;
 
+const blankAsNull = (value: unknown) => (value === undefined || value === null || value === '' ? null : value);
+
 export const approveInput = commentInput.extend({
   step: z.coerce
     .number({ message: 'Say which approval step this is' })
     .int()
     .positive('Say which approval step this is'),
+  /** For a governance body's step: the date of its decision (YYYY-MM-DD) and the minute reference. */
+  decisionDate: z.preprocess(blankAsNull, z.string().max(20).nullable()).optional(),
+  minuteReference: z.preprocess(blankAsNull, z.string().max(2000).nullable()).optional(),
 });
 export type ApproveInput = z.infer<typeof approveInput>;
 

@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { plans, planTypes, units } from '../../../schema.ts';
 import { installDefaultFramework } from '../../framework/index.ts';
 import { signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
+import { systemClock } from '../../../platform/clock.ts';
 import { PlanPage, PlansListPage } from '../../../../test/helpers/pages/plan-pages.ts';
 import { type Agent, createTestApp, type TestApp, type TestOrganisation } from '../../../../test/helpers/test-app.ts';
 
@@ -68,14 +69,26 @@ describe('plan pages', () => {
     return plan.id;
   }
 
-  /** The plan taken through its three approval steps, as the approval test does on the page. */
+  /**
+   * The plan taken through its three approval steps, as the approval test does on the page: the
+   * bodies' decisions are recorded by two other officers (each step asks for a different person).
+   */
   async function approvedPlan(): Promise<string> {
     const id = await draftPlan({ withVision: true });
-    const act = (action: string, body: Record<string, unknown>) =>
-      officer.api('POST', `/api/v1/plans/${id}/${action}`, body);
-    expect((await act('submit', {})).statusCode).toBe(200);
-    for (const approval of [{ step: 1 }, { step: 2 }, { step: 3, comment: 'Council minute 42' }]) {
-      const approved = await act('approve', approval);
+    const [second, third] = [
+      await t.as('performance-officer', { organisation }),
+      await t.as('performance-officer', { organisation }),
+    ];
+    const act = (agent: Agent, action: string, body: Record<string, unknown>) =>
+      agent.api('POST', `/api/v1/plans/${id}/${action}`, body);
+    const decisionDate = systemClock.today();
+    expect((await act(officer, 'submit', {})).statusCode).toBe(200);
+    for (const [agent, approval] of [
+      [officer, { step: 1 }],
+      [second, { step: 2, decisionDate, minuteReference: 'LSP 7' }],
+      [third, { step: 3, decisionDate, minuteReference: 'FC 42', comment: 'Council minute 42' }],
+    ] as const) {
+      const approved = await act(agent, 'approve', approval);
       expect(approved.statusCode, approved.body).toBe(200);
     }
     return id;
@@ -127,13 +140,23 @@ describe('plan pages', () => {
   });
 
   it('takes the plan through its approval steps from the plan page', async () => {
-    const plan = await new PlanPage(page, base).open(await draftPlan({ withVision: true }));
+    const id = await draftPlan({ withVision: true });
+    const plan = await new PlanPage(page, base).open(id);
     await plan.press('Submit for approval');
     expect(await plan.shows('Plan submitted for approval')).toBeTruthy();
     await plan.expectAccessible();
     await plan.approveAs('Sign off as owner');
-    await plan.approveAs('Approve as Local Strategic Partnership Board');
-    await plan.approveAs('Approve as Full Council', 'Council minute 42');
+    // Whoever submitted the plan cannot record the boards' decisions: two other officers do.
+    expect(await plan.approvalRefusal()).toBe(
+      'You approved the step ‘Sign-off by the plan owner’, so someone else must take ‘Agreed by the Local Strategic Partnership Board’',
+    );
+    const today = systemClock.today();
+    await signInAs(page, base, await t.as('performance-officer', { organisation }));
+    await plan.open(id);
+    await plan.recordDecision('Local Strategic Partnership Board', { date: today, minute: 'LSP 7' });
+    await signInAs(page, base, await t.as('performance-officer', { organisation }));
+    await plan.open(id);
+    await plan.recordDecision('Full Council', { date: today, minute: 'Council minute 42' });
     expect(await plan.shows('Plan approved')).toBeTruthy();
     expect(await plan.status()).toBe('Approved');
     expect(await textOf(page.getByRole('button', { name: 'Start an amendment' }))).toBeTruthy();
@@ -149,6 +172,7 @@ describe('plan pages', () => {
     await plan.openHistory();
     expect(await plan.heading()).toBe('History and versions');
     expect(await plan.shows('Council minute 42')).toBeTruthy();
+    expect(await plan.shows(/minute FC 42; recorded by/)).toBeTruthy();
     expect(await plan.shows('Step 2: Agreed by the Local Strategic Partnership Board')).toBeTruthy();
     expect(await plan.shows('Version 1 (this page)')).toBeTruthy();
     await plan.expectAccessible();

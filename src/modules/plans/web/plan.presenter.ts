@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { planStatusTag, planStatusWord } from '../../../platform/words/status-tags.ts';
 import { isoFromParts } from '../../../platform/http/date-input.ts';
 export { dateItems, dateParts, isoFromParts } from '../../../platform/http/date-input.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 /** Status in words first; the colour only repeats what the words say (both from the platform). */
 export function statusTag(status: string): { text: string; classes: string } {
@@ -66,6 +67,8 @@ interface EventLike {
   comment: string;
   actorName: string | null;
   version: number;
+  decisionDate?: string | null;
+  minuteReference?: string | null;
 }
 
 export function eventRows(events: readonly EventLike[]) {
@@ -76,6 +79,14 @@ export function eventRows(events: readonly EventLike[]) {
     step: event.stepPosition === null ? '' : `Step ${event.stepPosition}: ${event.stepName ?? ''}`,
     who: event.actorName ?? 'The system',
     comment: event.comment,
+    decision:
+      event.decisionDate && event.minuteReference
+        ? fill(words.planApproval.decidedOn, {
+            date: formatDate(event.decisionDate),
+            minute: event.minuteReference,
+            person: event.actorName ?? '',
+          })
+        : '',
   }));
 }
 

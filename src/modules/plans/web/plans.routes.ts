@@ -23,6 +23,7 @@ import { selectItems } from '../../../platform/http/options.presenter.ts';
 import {
   dateItems,
   eventRows,
+  isoFromParts,
   periodDates,
   periodLabel,
   planFormBody,
@@ -332,7 +333,9 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     const { id } = idParam(request);
     const action = (request.params as { action?: string }).action ?? '';
     if (!isPlanAction(action)) return reply.callNotFound();
-    const body = (request.body ?? {}) as Values;
+    const typed = (request.body ?? {}) as Values;
+    // A body's decision date arrives as the three GOV.UK date boxes; the service takes an ISO date.
+    const body = action === 'approve' ? { ...typed, decisionDate: isoFromParts(typed, 'decisionDate') } : typed;
     const form = parseForm(ACTION_SCHEMAS[action] as z.ZodType, body);
     if (!form.ok) {
       const errors = {
@@ -382,11 +385,13 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     }
     if (!result.ok) {
       if (result.error.code === 'not_found') return reply.callNotFound();
-      const onInput = result.error.field === 'reason' || result.error.field === 'comment';
+      const onInput = ['reason', 'comment', 'decisionDate', 'minuteReference'].includes(result.error.field ?? '');
       const field = onInput ? `${action}-${result.error.field}` : `${action}-form`;
+      // The error summary links to the first box of a date input.
+      const href = result.error.field === 'decisionDate' ? `${field}-day` : field;
       return renderPlan(reply, caller, id, {
         errors: {
-          summary: [{ text: result.error.message, href: `#${field}` }],
+          summary: [{ text: result.error.message, href: `#${href}` }],
           fields: onInput ? { [field]: { text: result.error.message } } : {},
         },
         status: refusalStatus(result.error),
