@@ -5,7 +5,7 @@ import { installDefaultFramework } from '../data/default-framework.seed.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InstalledFramework } from '../data/default-framework.seed.ts';
 import { DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { frameworkHelpers, startFrameworkApp } from './framework-test-setup.ts';
+import { frameworkHelpers, type PlanTypeJson, startFrameworkApp } from './framework-test-setup.ts';
 
 describe.each(DATABASES)('framework on %s', (kind) => {
   let t: TestApp;
