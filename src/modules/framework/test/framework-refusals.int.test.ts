@@ -16,7 +16,9 @@ describe.each(DATABASES)('framework on %s', (kind) => {
   });
   afterAll(async () => t?.close());
 
-  // Each bad input: the status, the code and the field it names; nothing is written.
+  // Each bad input the service refuses: the status, the code and the field it names; nothing is
+  // written. Bodies the API's schema refuses before the service is asked are in
+  // ../web/framework.routes.test.ts.
   const refusals: {
     name: string;
     request: () => Promise<[method: 'POST' | 'PUT', url: string, body: unknown]>;
@@ -39,20 +41,6 @@ describe.each(DATABASES)('framework on %s', (kind) => {
       code: 'duplicate',
       field: 'name',
       message: 'A plan type called Team plan already exists',
-    },
-    {
-      name: 'a key with spaces',
-      request: async () => ['POST', '/api/v1/plan-types', newType({ key: 'bad key' })],
-      status: 400,
-      code: 'invalid',
-      field: 'key',
-    },
-    {
-      name: 'a level of 0',
-      request: async () => ['POST', '/api/v1/plan-types', newType({ level: 0 })],
-      status: 400,
-      code: 'invalid',
-      field: 'level',
     },
     {
       name: 'a parent that is not higher in the thread',
@@ -117,13 +105,6 @@ describe.each(DATABASES)('framework on %s', (kind) => {
       message: 'Service plan (level 4) cannot sit under Directorate plan (level 4)',
     },
     {
-      name: 'a plan type holding no item types',
-      request: async () => ['POST', '/api/v1/plan-types', newType({ itemTypeIds: [] })],
-      status: 400,
-      code: 'invalid',
-      field: 'itemTypeIds',
-    },
-    {
       name: 'an item type that does not exist',
       request: async () => ['POST', '/api/v1/plan-types', newType({ itemTypeIds: [randomUUID()] })],
       status: 400,
@@ -138,17 +119,6 @@ describe.each(DATABASES)('framework on %s', (kind) => {
       field: 'parentTypeIds',
     },
     {
-      name: 'a role step with an unknown role',
-      request: async () => [
-        'POST',
-        '/api/v1/plan-types',
-        newType({ approvalSteps: [{ name: 'Odd', kind: 'role', role: 'emperor' }] }),
-      ],
-      status: 400,
-      code: 'invalid',
-      field: 'approvalSteps.0.role',
-    },
-    {
       name: 'a role step with a role that cannot approve',
       request: async () => [
         'POST',
@@ -158,13 +128,6 @@ describe.each(DATABASES)('framework on %s', (kind) => {
       status: 400,
       code: 'invalid',
       field: 'approvalSteps',
-    },
-    {
-      name: 'a role step without a role',
-      request: async () => ['POST', '/api/v1/plan-types', newType({ approvalSteps: [{ name: 'Odd', kind: 'role' }] })],
-      status: 400,
-      code: 'invalid',
-      field: 'approvalSteps.0.role',
     },
     {
       name: 'a body step with a body that only scrutinises',
