@@ -253,11 +253,9 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
     expect(submittedEdit.statusCode).toBe(409);
   });
 
-  it('works through the pages: form errors, create, edit with sections, submit and approve with CSRF', async () => {
-    const empty = await admin.post('/plans/new', { title: '' });
-    expect(empty.statusCode).toBe(400);
-    expect(empty.body).toContain('href="#planTypeId"');
-    expect(empty.body).toContain('href="#periodStart-day"');
+  // What the pages do with a form the schema refuses, a missing CSRF token or an unknown action is
+  // in ../web/plans.routes.test.ts; here, what needs the database.
+  it('works through the pages: a refused plan, create, edit with sections, submit and approve', async () => {
     const created = await admin.post('/plans/new', {
       planTypeId: fw.planTypes['team-plan']!,
       title: 'Street cleansing team plan 2025/26',
@@ -328,22 +326,11 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
     expect(submitted.statusCode).toBe(302);
     const afterSubmit = await admin.get(planUrl);
     expect(afterSubmit.body).toContain('Sign off as owner');
-    const returnWithout = await admin.post(`${planUrl}/return`, { reason: '' });
-    expect(returnWithout.statusCode).toBe(400);
-    expect(returnWithout.body).toContain('href="#return-reason"');
     const signedOff = await admin.post(`${planUrl}/approve`, { step: '1' });
     expect(signedOff.statusCode).toBe(302);
-    const noCsrf = await t.app.inject({
-      method: 'POST',
-      url: `${planUrl}/approve`,
-      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'step=2',
-    });
-    expect(noCsrf.statusCode).toBe(403);
     const history = await admin.get(`${planUrl}/history`);
     expect(history.body).toContain('Submitted for approval');
     expect(history.body).toContain('Step 1: Sign-off by the plan owner');
-    expect((await admin.post(`${planUrl}/explode`, {})).statusCode).toBe(404);
   });
 
   it('documents the plan endpoints in the OpenAPI document', async () => {
