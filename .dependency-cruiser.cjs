@@ -87,9 +87,12 @@ module.exports = {
     {
       name: 'modules-do-not-reach-up',
       comment:
-        'Modules never import the composition root, the app, the demo or the CLI (their int, browser and routes tests build the app).',
+        'Modules never import the composition root, the app, the demo or the CLI (their int, browser and routes tests build the app, and so may the shared setup in a module’s test/ folder).',
       severity: 'error',
-      from: { path: '^src/(modules|kernel)/', pathNot: '\\.(int|browser|routes)\\.test\\.ts$' },
+      from: {
+        path: '^src/(modules|kernel)/',
+        pathNot: ['\\.(int|browser|routes)\\.test\\.ts$', '^src/modules/[^/]+/test/'],
+      },
       to: { path: '^src/(demo|cli)/|^src/[^/]+\\.ts$|^test/' },
     },
   ],

@@ -8,7 +8,7 @@
  *   const manager = app.as('manager');
  *   const page = await manager.post('/measures/new', { code: '' });
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Deps } from '../../src/container.ts';
 import type { Principal, Role } from '../../src/kernel/access/index.ts';
@@ -27,6 +27,8 @@ export interface RouteAgent {
   get(url: string): Promise<LightMyRequestResponse>;
   /** A form post as a browser sends it, with the CSRF token added. */
   post(url: string, form?: Record<string, string | string[]>): Promise<LightMyRequestResponse>;
+  /** A JSON API call riding on the session (CSRF header added). */
+  api(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export interface RouteApp {
@@ -35,6 +37,8 @@ export interface RouteApp {
   as(role: Role | null): RouteAgent;
   /** Someone not signed in. */
   public: RouteAgent;
+  /** The flash message a response leaves for the next page (post/redirect/get), or null. */
+  flashOf(response: LightMyRequestResponse): string | null;
   close(): Promise<void>;
 }
 
@@ -65,6 +69,17 @@ export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
           headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
           payload: formBody({ _csrf: csrfToken, ...form }),
         }),
+      api: (method, url, body) =>
+        app.inject({
+          method,
+          url,
+          headers: {
+            ...headers,
+            'x-csrf-token': csrfToken,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        }),
     };
   }
 
@@ -84,6 +99,12 @@ export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
       return agent(principal, `session-${people}`);
     },
     public: agent({ kind: 'public' }, null),
+    flashOf: (response) => {
+      const cookie = response.cookies.find((candidate) => candidate.name === 'gt_flash');
+      if (!cookie) return null;
+      const unsigned = app.unsignCookie(cookie.value);
+      return unsigned.valid && unsigned.value ? (JSON.parse(unsigned.value) as { message: string }).message : null;
+    },
     close: () => app.close(),
   };
 }

@@ -1,4 +1,4 @@
-import { allowsAt } from '../../kernel/access/index.ts';
+import { holdsOverOrganisation } from '../../platform/access/policy.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -23,7 +23,7 @@ export interface CollectionRulesView {
 /** The collection calendar's rules: read by anyone who may see the organisation, changed by administrators. */
 export function createCollectionRulesService({ db }: ServiceDeps) {
   /** Administrators of the whole council (the calendar applies to every unit). */
-  const mayChange = (caller: Caller) => allowsAt(caller, 'manage:structure', []);
+  const mayChange = (caller: Caller) => holdsOverOrganisation(caller, 'manage:structure');
 
   async function read(tx: typeof db, caller: Caller): Promise<CollectionRulesView> {
     const [row, closureDays] = await Promise.all([

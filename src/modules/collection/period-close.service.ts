@@ -4,7 +4,7 @@
  * entry, sign-off and imports). Each close and reopen is one transaction with its audit row; the
  * closures are kept as history.
  */
-import { allowsAt } from '../../kernel/access/index.ts';
+import { holdsOverOrganisation } from '../../platform/access/policy.ts';
 import {
   FREQUENCIES,
   type Frequency,
@@ -57,7 +57,7 @@ const labelOf = (key: string) => {
 
 export function createPeriodCloseService({ db, clock }: ServiceDeps) {
   /** Performance officers (and administrators) of the whole council: closure is council-wide. */
-  const mayClose = (caller: Caller) => allowsAt(caller, 'reopen:periods', []);
+  const mayClose = (caller: Caller) => holdsOverOrganisation(caller, 'reopen:periods');
 
   function parsePeriod(key: string): Result<Period> {
     const parsed = parsePeriodKey(key);

@@ -3,7 +3,8 @@
  * changed by an administrator and audited.
  */
 import { z } from 'zod';
-import { allowsAt, ROLE_NAMES } from '../../kernel/access/index.ts';
+import { ROLE_NAMES } from '../../kernel/access/index.ts';
+import { holdsOverOrganisation } from '../../platform/access/policy.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -69,7 +70,7 @@ export const CHAIN_LABELS: Record<SignOffChain, { text: string; hint: string }> 
 };
 
 // The chain decides how many people see a figure before it is published: administrators only.
-const canManage = (caller: Caller) => allowsAt(caller, 'manage:roles', []);
+const canManage = (caller: Caller) => holdsOverOrganisation(caller, 'manage:roles');
 
 function problemText(step: SignOffStep, problem: WhoProblem, role: string | null | undefined): string {
   const w = words.signOffQueue;

@@ -1,5 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import { allowsAt } from '../../kernel/access/index.ts';
 import {
   type ApprovalStepInput,
   checkPlacement,
@@ -19,7 +17,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as frameworkRepo from './data/framework.repository.ts';
 import type { PlanTypeUsage } from './ports.ts';
-import { units } from '../organisation/index.ts';
+import { mayForWholeOrganisation } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
@@ -59,16 +57,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
    * The framework belongs to the whole organisation: changing it needs manage:framework held
    * over the organisation (no unit, or a top-level unit), not over one part of it.
    */
-  async function mayManage(caller: Caller): Promise<boolean> {
-    const roots = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.organisationId, caller.organisationId), isNull(units.parentId)));
-    return allowsAt(
-      caller,
-      'manage:framework',
-      roots.map((root) => root.id),
-    );
+  function mayManage(caller: Caller): Promise<boolean> {
+    return mayForWholeOrganisation(db, caller, 'manage:framework');
   }
 
   const NOT_ALLOWED = 'Only people who manage the framework for the whole organisation can change it';

@@ -1,6 +1,7 @@
 /** Exporting measures, breakdown categories, current targets or values as a file the import reads back. */
 import { holdsPermission } from '../../kernel/access/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
@@ -21,7 +22,10 @@ async function scopeOf(db: Db, caller: Caller): Promise<ExportScope> {
     repo.unitDirectory(db, org),
     repo.assignedMeasureIds(db, org, caller.personId),
   ]);
-  return exportScope(caller, measures, ancestryIn(units), assigned);
+  // One access policy over the unit list just read: each unit's ancestry walked once, in memory.
+  const ancestryOf = ancestryIn(units);
+  const access = createAccessPolicy(async (_organisationId, unitId) => ancestryOf(unitId));
+  return exportScope(caller, measures, access, assigned);
 }
 
 /**

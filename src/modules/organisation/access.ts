@@ -1,9 +1,9 @@
-import { ROLE_NAMES, ROLE_PERMISSIONS, type Role } from '../../kernel/access/index.ts';
+import { type Permission, ROLE_NAMES, ROLE_PERMISSIONS, type Role } from '../../kernel/access/index.ts';
 import { createAccessPolicy, type AccessPolicy, type UnitAncestry } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { unitAncestry } from './data/units.repository.ts';
+import { topLevelUnitIds, unitAncestry } from './data/units.repository.ts';
 
 /** The organisation module fills the platform's ancestry port: read through `db` (or a transaction). */
 export function unitAncestryIn(db: Db): UnitAncestry {
@@ -16,6 +16,22 @@ export function unitAncestryIn(db: Db): UnitAncestry {
  */
 export function accessPolicyIn(db: Db): AccessPolicy {
   return createAccessPolicy(unitAncestryIn(db));
+}
+
+/**
+ * Whether the caller holds the permission over the whole organisation: council-wide, or over a
+ * top-level unit (the council's own unit stands for the council). What belongs to the council as
+ * a whole — the framework, the performance settings — asks this rather than a unit's question.
+ */
+export async function mayForWholeOrganisation(db: Db, caller: Caller, permission: Permission): Promise<boolean> {
+  const access = accessPolicyIn(db);
+  if (await access.can(caller, permission, 'organisation')) return true;
+  // Without the permission anywhere no top-level grant can hold it: no need to read the tree.
+  if (!(await access.can(caller, permission, 'anywhere'))) return false;
+  for (const unitId of await topLevelUnitIds(db, caller.organisationId)) {
+    if (await access.can(caller, permission, { unitId })) return true;
+  }
+  return false;
 }
 
 /**

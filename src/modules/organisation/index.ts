@@ -52,7 +52,7 @@ export type { SetUpOrganisation } from './organisations.service.ts';
 export type { PasswordLinkDeps } from './password-links.service.ts';
 export { listUnits, unitAncestry, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
-export { unitAncestryIn } from './access.ts';
+export { mayForWholeOrganisation, unitAncestryIn } from './access.ts';
 export { roleAssignments } from './data/access.schema.ts';
 export { governanceBodies, governanceBodyMembers } from './data/governance.schema.ts';
 export { partners, people, portfolioUnits, portfolios, units } from './data/organisation.schema.ts';

@@ -7,12 +7,12 @@
  * change shows at once. The tolerance is part of each stored measure status, so changing it
  * recomputes the council's current statuses in the same transaction.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import { allowsAt, holdsPermission } from '../../kernel/access/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { holdsPermission } from '../../kernel/access/index.ts';
 import { describeSettings, type PerformanceSettings, sameTolerance, storedColumnsOf } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { units } from '../organisation/index.ts';
+import { mayForWholeOrganisation } from '../organisation/index.ts';
 import { performanceSettings } from './data/settings.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
@@ -51,16 +51,8 @@ export function createPerformanceSettingsService(deps: ServiceDeps & { statuses:
    * The settings apply to the whole council: changing them needs manage:framework held over the
    * organisation (no unit, or a top-level unit), as for the rest of the framework.
    */
-  async function mayManage(caller: Caller): Promise<boolean> {
-    const roots = await db
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.organisationId, caller.organisationId), isNull(units.parentId)));
-    return allowsAt(
-      caller,
-      'manage:framework',
-      roots.map((root) => root.id),
-    );
+  function mayManage(caller: Caller): Promise<boolean> {
+    return mayForWholeOrganisation(db, caller, 'manage:framework');
   }
 
   return {

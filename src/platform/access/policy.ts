@@ -50,6 +50,15 @@ export interface AccessPolicy {
   ancestryOf(caller: Caller, unitId: string): Promise<readonly string[]>;
 }
 
+/**
+ * Whether the caller holds the permission over the whole organisation (a council-wide setting, a
+ * period close): the same answer as `can(caller, permission, 'organisation')`, without awaiting,
+ * since no unit's ancestry is needed.
+ */
+export function holdsOverOrganisation(caller: Caller, permission: Permission): boolean {
+  return allowsAt(caller, permission, []);
+}
+
 /** A policy with its own ancestry cache: build one per request or per service call. */
 export function createAccessPolicy(ancestry: UnitAncestry): AccessPolicy {
   const loaded = new Map<string, Promise<readonly string[]>>();

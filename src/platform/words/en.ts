@@ -419,4 +419,19 @@ export const en = {
       annual: 'Years',
     },
   },
+  /** A plan type's approval steps: what kind each is, and who approves at it (framework/domain). */
+  frameworkSteps: {
+    kind: {
+      owner: 'Sign-off by the plan owner',
+      role: 'Approval by someone holding a role',
+      body: 'Approval by a governance body',
+    },
+    approver: {
+      owner: 'The plan owner',
+      role: '{role}',
+      body: '{body}',
+      unknownRole: 'Unknown role',
+      unknownBody: 'Unknown body',
+    },
+  },
 } as const;

@@ -5,8 +5,12 @@
  * id), not a unit, so the subject's unit is looked up (data/audit-scope.repository.ts); events
  * whose subject has no unit — council-wide settings, imports, API tokens, records since deleted —
  * are for council-wide readers only.
+ *
+ * A pure rule over the reader's grants and the unit list, kept out of the access policy on
+ * purpose: the policy answers "may they, at this unit?" upwards through one unit's ancestry, while
+ * a list needs the reach of each grant downwards, every unit below it at once.
  */
-import { allowsAt, type Permission, type SignedIn } from '../../../kernel/access/index.ts';
+import { type Permission, roleAllows, type SignedIn } from '../../../kernel/access/index.ts';
 
 const READ: Permission = 'view:audit';
 
@@ -15,7 +19,8 @@ export function auditUnitsOf(
   caller: SignedIn,
   units: readonly { id: string; parentId: string | null }[],
 ): ReadonlySet<string> | null {
-  if (allowsAt(caller, READ, [])) return null;
+  const reading = caller.grants.filter((grant) => roleAllows(grant.role, READ));
+  if (reading.some((grant) => grant.unitId === null)) return null;
   const children = new Map<string, string[]>();
   for (const unit of units) {
     if (unit.parentId === null) continue;
@@ -25,8 +30,8 @@ export function auditUnitsOf(
   }
   const known = new Set(units.map((unit) => unit.id));
   const reached = new Set<string>();
-  const queue = caller.grants
-    .filter((grant) => grant.unitId !== null && known.has(grant.unitId) && allowsAt(caller, READ, [grant.unitId]))
+  const queue = reading
+    .filter((grant) => grant.unitId !== null && known.has(grant.unitId))
     .map((grant) => grant.unitId!);
   while (queue.length > 0) {
     const unitId = queue.pop()!;

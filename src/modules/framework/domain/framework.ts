@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isRole, ROLE_NAMES, roleAllows, ROLES, type Role } from '../../../kernel/access/index.ts';
 import { optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
+import { phrase, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 /**
@@ -16,11 +17,10 @@ export const STEP_KINDS = ['owner', 'role', 'body'] as const;
 export const APPROVING_ROLES: readonly Role[] = ROLES.filter((role) => roleAllows(role, 'approve:plans'));
 export type StepKind = (typeof STEP_KINDS)[number];
 
-export const STEP_KIND_NAMES: Record<StepKind, string> = {
-  owner: 'Sign-off by the plan owner',
-  role: 'Approval by someone holding a role',
-  body: 'Approval by a governance body',
-};
+/** What kind of step it is, as the catalogue says it (`frameworkSteps.kind.*`). */
+export function stepKindPhrase(kind: StepKind): Phrase {
+  return phrase(`frameworkSteps.kind.${kind}`);
+}
 
 const key = (label: string) =>
   z
@@ -355,9 +355,15 @@ export function moved<T>(list: readonly T[], index: number, direction: MoveDirec
   return copy;
 }
 
-/** How a step reads: "Approval by the director" — Role: Director. */
-export function describeStepApprover(step: { kind: string; role: string | null; bodyName: string | null }): string {
-  if (step.kind === 'owner') return 'The plan owner';
-  if (step.kind === 'role') return step.role && isRole(step.role) ? ROLE_NAMES[step.role] : 'Unknown role';
-  return step.bodyName ?? 'Unknown body';
+/** Who approves at a step, as a phrase: the plan owner, the role's name or the body's name. */
+export function stepApproverPhrase(step: { kind: string; role: string | null; bodyName: string | null }): Phrase {
+  if (step.kind === 'owner') return phrase('frameworkSteps.approver.owner');
+  if (step.kind === 'role') {
+    return step.role && isRole(step.role)
+      ? phrase('frameworkSteps.approver.role', { role: ROLE_NAMES[step.role] })
+      : phrase('frameworkSteps.approver.unknownRole');
+  }
+  return step.bodyName
+    ? phrase('frameworkSteps.approver.body', { body: step.bodyName })
+    : phrase('frameworkSteps.approver.unknownBody');
 }

@@ -1,7 +1,8 @@
 import { ROLE_NAMES } from '../../../kernel/access/index.ts';
-import { APPROVING_ROLES, describeStepApprover, STEP_KIND_NAMES, STEP_KINDS } from '../domain/framework.ts';
+import { APPROVING_ROLES, stepApproverPhrase, stepKindPhrase, STEP_KINDS } from '../domain/framework.ts';
 import type { GovernanceBodyOption, ItemType, PlanTypeDetail, TemplateSection } from '../framework.service.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
+import { say } from '../../../platform/words/index.ts';
 
 /** Shapes the framework for its pages, so templates only loop and call macros. */
 
@@ -33,8 +34,8 @@ export function stepRows(planType: PlanTypeDetail): StepRow[] {
     id: step.id,
     position: step.position,
     name: step.name,
-    kindName: STEP_KIND_NAMES[step.kind] ?? step.kind,
-    approver: describeStepApprover(step),
+    kindName: say(stepKindPhrase(step.kind)),
+    approver: say(stepApproverPhrase(step)),
     distinctPerson: step.distinctPerson,
     first: index === 0,
     last: index === steps.length - 1,
@@ -65,7 +66,7 @@ export function overviewRows(planTypes: readonly PlanTypeDetail[], itemTypes: re
     sitsUnder: namesOf(planType.parentTypeIds, planTypes),
     holds: namesOf(planType.itemTypeIds, itemTypes),
     sections: planType.templateSections.map((section) => section.title),
-    steps: planType.approvalSteps.map((step) => `${step.name} (${describeStepApprover(step)})`),
+    steps: planType.approvalSteps.map((step) => `${step.name} (${say(stepApproverPhrase(step))})`),
   }));
 }
 
@@ -128,7 +129,11 @@ export function stepFormItems(values: Record<string, unknown>, bodies: readonly 
   return {
     // A new step asks for a different person unless the form came back with the box unticked.
     distinctPersonChecked: Object.keys(values).length === 0 || values.distinctPerson !== undefined,
-    kindItems: STEP_KINDS.map((kind) => ({ value: kind, text: STEP_KIND_NAMES[kind], checked: values.kind === kind })),
+    kindItems: STEP_KINDS.map((kind) => ({
+      value: kind,
+      text: say(stepKindPhrase(kind)),
+      checked: values.kind === kind,
+    })),
     roleItems: selectItems(
       APPROVING_ROLES,
       (role) => role,

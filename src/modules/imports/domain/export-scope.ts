@@ -8,7 +8,7 @@
  *   the measure's drafts: its owner, verifier or an assignee, or someone who may enter, verify or
  *   approve values over its unit (performance officers and administrators hold all three).
  */
-import { allowsAt, type Permission, type SignedIn } from '../../../kernel/access/index.ts';
+import type { Permission, SignedIn } from '../../../kernel/access/index.ts';
 import { DEFAULT_OFFICIAL_FROM, isOfficial, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 
 const DRAFT_READERS: readonly Permission[] = ['enter:values', 'verify:values', 'approve:values'];
@@ -27,6 +27,14 @@ export interface ExportScope {
   drafts: ReadonlySet<string>;
 }
 
+/**
+ * The access policy's question about a unit: held there or above it (a null unit: council-wide).
+ * The platform's access policy answers it; the domain only asks.
+ */
+export interface UnitAccess {
+  can(caller: SignedIn, permission: Permission, resource: { readonly unitId: string | null }): Promise<boolean>;
+}
+
 /** Each unit's ancestry (itself first, up to the root) from the organisation's unit list. */
 export function ancestryIn(
   units: readonly { id: string; parentId: string | null }[],
@@ -42,23 +50,27 @@ export function ancestryIn(
   };
 }
 
-export function exportScope(
+export async function exportScope(
   caller: SignedIn,
   measures: readonly ScopedMeasure[],
-  ancestryOf: (unitId: string | null) => readonly string[],
+  access: UnitAccess,
   assignedMeasureIds: ReadonlySet<string>,
-): ExportScope {
+): Promise<ExportScope> {
   const visible = new Set<string>();
   const drafts = new Set<string>();
+  const readsDrafts = async (unitId: string | null) => {
+    for (const permission of DRAFT_READERS) if (await access.can(caller, permission, { unitId })) return true;
+    return false;
+  };
   for (const measure of measures) {
-    const ancestry = ancestryOf(measure.ownerUnitId);
-    if (!allowsAt(caller, 'view:organisation', ancestry)) continue;
+    const unit = { unitId: measure.ownerUnitId };
+    if (!(await access.can(caller, 'view:organisation', unit))) continue;
     visible.add(measure.id);
     const personal =
       measure.ownerPersonId === caller.personId ||
       measure.verifierPersonId === caller.personId ||
       assignedMeasureIds.has(measure.id);
-    if (personal || DRAFT_READERS.some((permission) => allowsAt(caller, permission, ancestry))) drafts.add(measure.id);
+    if (personal || (await readsDrafts(measure.ownerUnitId))) drafts.add(measure.id);
   }
   return { measures: visible, drafts };
 }

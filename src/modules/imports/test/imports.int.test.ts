@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -16,71 +14,15 @@ import {
 import { XLSX_MIME } from '../import-files.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { REFERENCE_DATA_DIR as REAL } from '../../../../test/helpers/reference-data.ts';
+import { csv, hartMeasures, readCsv, rowCounts, send } from './import-test-files.ts';
 
 const today = new Date('2025-11-20T10:00:00Z');
-
-type Row = Record<string, string>;
-const readCsv = (path: string): Row[] =>
-  parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true });
-
-function csv(headers: string[], rows: (string | number)[][]): string {
-  const cell = (value: string | number) => {
-    const text = String(value);
-    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [headers.join(','), ...rows.map((row) => row.map(cell).join(','))].join('\n');
-}
-
-/** Hart District Council's published KPI list (November 2014) as measure definitions. */
-function hartMeasures(): string {
-  const lowerIsBetter = /sickness|days|missed|time taken|average time/i;
-  const rows = readCsv(`${REAL}/hart_dc_kpis/hart_kpis_2014-11-07.csv`).map((kpi) => [
-    `HART-${kpi.k}`,
-    kpi.d!,
-    kpi.p === '%' ? '%' : 'number',
-    kpi.p === '%' ? 1 : 2,
-    lowerIsBetter.test(kpi.d!) ? 'lower-is-better' : 'higher-is-better',
-    'quarterly',
-    kpi.p === '%' ? 'mean' : 'sum',
-    kpi.u!,
-    kpi.n === 'No notes' ? '' : kpi.n!,
-  ]);
-  return csv(
-    ['code', 'title', 'unit', 'decimalPlaces', 'polarity', 'frequency', 'aggregation', 'tags', 'dataQualityNotes'],
-    rows,
-  );
-}
-
-const send = (agent: Agent & { t: TestApp }, kind: string, body: string | Buffer, query = '', type = 'text/csv') =>
-  agent.t.app.inject({
-    method: 'POST',
-    url: `/api/v1/imports/${kind}${query}`,
-    headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrf, 'content-type': type },
-    payload: body,
-  });
 
 describe.each(DATABASES)('import and export on %s', (kind) => {
   let t: TestApp;
   let officer: Agent & { t: TestApp };
   const db = () => t.deps.database.db;
-  const counts = async () => {
-    const one = async (
-      table:
-        typeof measures | typeof measureValues | typeof measureValueEvents | typeof auditEvents | typeof measureTargets,
-    ) =>
-      (
-        await db()
-          .select({ n: sql<number>`count(*)::int` })
-          .from(table)
-      )[0]!.n;
-    return {
-      measures: await one(measures),
-      targets: await one(measureTargets),
-      values: await one(measureValues),
-      events: await one(measureValueEvents),
-      audit: await one(auditEvents),
-    };
-  };
+  const counts = () => rowCounts(db());
 
   beforeAll(async () => {
     t = await createTestApp(kind, { clock: () => today });
@@ -247,50 +189,6 @@ describe.each(DATABASES)('import and export on %s', (kind) => {
     expect(messages[7]).toContain('this measure is quarterly');
     expect(body.errors[0]).toEqual({ field: 'line 3, value', message: messages[0] });
     expect(await counts()).toEqual(before);
-  });
-
-  it('names the missing and unknown headers of a real file in the wrong layout', async () => {
-    const raw = readFileSync(`${REAL}/trafford_council_open_data/prompt_payment.csv`);
-    const response = await send(officer, 'values', raw);
-    expect(response.statusCode).toBe(400);
-    const detail = response.json().detail as string;
-    expect(detail).toContain('missing the required columns "measureCode", "periodKey"');
-    expect(detail).toContain('"OrganisationLabel"');
-    expect(detail).toContain('"ProportionPaidOnTime"');
-    expect(response.json().errors[0].field).toBe('file');
-  });
-
-  it('explains malformed, empty, oversized and mislabelled files', async () => {
-    const unclosed = await send(officer, 'values', 'measureCode,periodKey,value\nBAD-PCT,"2025-26-Q1,70\n');
-    expect(unclosed.statusCode).toBe(400);
-    expect(unclosed.json().detail).toMatch(/^The file is not valid CSV: .*quote/i);
-    const notExcel = await send(officer, 'values', Buffer.from('this is not a workbook'), '', XLSX_MIME);
-    expect(notExcel.json().detail).toContain('not a valid Excel workbook');
-    expect((await send(officer, 'values', '')).statusCode).toBe(400);
-    const json = await officer.api('POST', '/api/v1/imports/values', { rows: [] });
-    expect(json.statusCode).toBe(415);
-    // Row and size limits (smaller here than the real ones, which are 200,000 rows and 20 MB).
-    const many = csv(
-      ['measureCode', 'periodKey', 'value'],
-      Array.from({ length: 11 }, (_, i) => ['BAD-PCT', `20${10 + i}-${11 + i}`, 1]),
-    );
-    const caller = (await t.deps.services.auth.sessionFor(officer.cookie.split('=')[1]!))!.principal as never;
-    const tooMany = await t.deps.services.importExport.importFile(caller, 'values', Buffer.from(many), {
-      format: 'csv',
-      dryRun: true,
-      limits: { maxRows: 10, maxBytes: 1_000_000 },
-    });
-    expect(tooMany.ok ? null : tooMany.error.message).toBe(
-      'The file has more than 10 rows, the most one import takes: split it into smaller files',
-    );
-    const tooBig = await t.deps.services.importExport.importFile(caller, 'values', Buffer.from(many), {
-      format: 'csv',
-      dryRun: true,
-      limits: { maxRows: 10, maxBytes: 100 },
-    });
-    expect(tooBig.ok ? null : tooBig.error.message).toMatch(
-      /^The file is .* MB, more than the .* MB this import takes: split it/,
-    );
   });
 
   it('refuses to change a locked (approved) value and lets only importers import', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { rowsOf } from '../../../platform/db/rows.ts';
 import { units } from './organisation.schema.ts';
@@ -7,6 +7,15 @@ export type UnitRow = typeof units.$inferSelect;
 
 export async function listUnits(db: Db, organisationId: string): Promise<UnitRow[]> {
   return db.select().from(units).where(eq(units.organisationId, organisationId)).orderBy(asc(units.name));
+}
+
+/** The units at the top of the organisation's tree (a council has one: the council itself). */
+export async function topLevelUnitIds(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.organisationId, organisationId), isNull(units.parentId)));
+  return rows.map((row) => row.id);
 }
 
 export async function findUnit(db: Db, organisationId: string, id: string): Promise<UnitRow | undefined> {

@@ -3,7 +3,7 @@ import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { planStatusTag, planStatusWord } from '../../../platform/words/status-tags.ts';
 import { isoFromParts } from '../../../platform/http/date-input.ts';
-export { dateItems, dateParts, isoFromParts } from '../../../platform/http/date-input.ts';
+export { dateItems, isoFromParts } from '../../../platform/http/date-input.ts';
 import { fill, words } from '../../../platform/words/index.ts';
 
 /** Status in words first; the colour only repeats what the words say (both from the platform). */
