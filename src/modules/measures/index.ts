@@ -29,7 +29,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
 export type { MeasurePagePerformance } from './ports.ts';
 export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';
-export { breakdownInput } from './measures.service.ts';
+export { breakdownInput } from './measure-links.service.ts';
 export { deferSeriesRefresh, refreshSeries } from './data/series.repository.ts';
 export {
   collectionRules,

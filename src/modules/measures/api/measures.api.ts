@@ -12,7 +12,7 @@ import {
   POLARITIES,
 } from '../../../kernel/measurement/vocabulary.ts';
 import type { MeasuresServices } from '../services.ts';
-import { assigneeInput, breakdownInput, itemLinkInput } from '../measures.service.ts';
+import { assigneeInput, breakdownInput, itemLinkInput } from '../measure-links.service.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 

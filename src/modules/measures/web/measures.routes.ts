@@ -19,7 +19,8 @@ import {
 } from '../../../kernel/measurement/vocabulary.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
 import type { MeasuresPageServices } from '../services.ts';
-import { assigneeInput, breakdownInput, itemLinkInput, type MeasureDetail } from '../measures.service.ts';
+import { assigneeInput, breakdownInput, itemLinkInput } from '../measure-links.service.ts';
+import type { MeasureDetail } from '../measures.service.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import {

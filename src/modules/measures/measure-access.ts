@@ -1,0 +1,60 @@
+/**
+ * Who may see and change a measure, shared by the measure use cases (definitions, links and
+ * targets): each is given the transaction it runs in.
+ */
+import { allowsAt } from '../../kernel/access/index.ts';
+import { ok, type Result } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { actorOf, type Caller } from '../../platform/services/caller.ts';
+import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
+import { unitAncestry } from '../organisation/index.ts';
+import * as repo from './data/measures.repository.ts';
+
+/** edit:measures at the measure's unit (or above); a council-wide measure needs an org-wide grant. */
+export async function mayEditAt(tx: Db, caller: Caller, unitId: string | null): Promise<boolean> {
+  if (unitId === null) return allowsAt(caller, 'edit:measures', []);
+  const ancestry = await unitAncestry(tx, caller.organisationId, unitId);
+  return allowsAt(caller, 'edit:measures', ancestry);
+}
+
+/** The measure, unless it does not exist or the caller's partner may not see it. */
+export async function visibleMeasure(tx: Db, caller: Caller, id: string): Promise<repo.MeasureRow | undefined> {
+  const measure = await repo.findMeasure(tx, caller.organisationId, id);
+  if (!measure) return undefined;
+  if (caller.partnerId && !(await repo.isVisibleToPartner(tx, caller.organisationId, id, caller.partnerId))) {
+    return undefined;
+  }
+  return measure;
+}
+
+/** Loads the measure for a change: it must exist, be editable by the caller, and (unless said) be active. */
+export async function editableMeasure(
+  tx: Db,
+  caller: Caller,
+  id: string,
+  options: { allowRetired?: boolean } = {},
+): Promise<Result<repo.MeasureRow>> {
+  const measure = await repo.findMeasure(tx, caller.organisationId, id, { forUpdate: true });
+  if (
+    !measure ||
+    (caller.partnerId && !(await repo.isVisibleToPartner(tx, caller.organisationId, id, caller.partnerId)))
+  ) {
+    return notFound('Measure');
+  }
+  if (!(await mayEditAt(tx, caller, measure.ownerUnitId))) {
+    return forbidden(`You cannot change measures of this part of the organisation`);
+  }
+  if (measure.status === 'retired' && !options.allowRetired) {
+    return refuse('invalid_state', `${measure.code} is retired: it cannot be changed`);
+  }
+  return ok(measure);
+}
+
+export function auditMeasure(
+  tx: Db,
+  caller: Caller,
+  entry: Omit<Parameters<typeof recordAudit>[1], 'organisationId' | 'actor'>,
+) {
+  return recordAudit(tx, { organisationId: caller.organisationId, actor: actorOf(caller), ...entry });
+}
