@@ -5,17 +5,46 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { ProcessLimitsSource } from './ports.ts';
+import { targetWarnings, type TargetWarning } from './target-warnings.ts';
 import * as repo from './data/measures.repository.ts';
 import { checkTarget, checkTargetFigures, type TargetInput, type TargetRevisionInput } from './domain/targets.ts';
 import { auditMeasure as audit, editableMeasure as editable, visibleMeasure as visible } from './measure-access.ts';
 
 export type MeasureTarget = repo.TargetWithSetter;
 
-export function createMeasureTargetsService({ db, clock }: ServiceDeps) {
+/** The audit row keeps the codes of the warnings a target was accepted with (none: nothing added). */
+const warningCodes = (warnings: readonly TargetWarning[]) =>
+  warnings.length ? { warnings: warnings.map((w) => w.code) } : {};
+
+/** A target as stored, with the warnings it was accepted with (see target-warnings.ts). */
+export type TargetSet = repo.TargetRow & { warnings: TargetWarning[] };
+
+export function createMeasureTargetsService({
+  db,
+  clock,
+  processLimits,
+}: ServiceDeps & { processLimits: ProcessLimitsSource }) {
   const today = () => clock.today();
 
+  /**
+   * A whole-measure target checked against the latest process limits of the measure's official
+   * figures; a breakdown category's target is not, as the limits are the whole measure's.
+   */
+  async function warningsFor(
+    tx: Db,
+    caller: Caller,
+    measure: repo.MeasureRow,
+    target: { breakdownId: string | null; value: number | null; lower: number | null; upper: number | null },
+  ): Promise<TargetWarning[]> {
+    if (target.breakdownId !== null) return [];
+    const limits = await processLimits.latestProcessLimits(tx, caller.organisationId, [measure.id], today());
+    return targetWarnings(measure, target, limits.get(measure.id));
+  }
+
   return {
-    async setTarget(caller: Caller, id: string, input: TargetInput): Promise<Result<repo.TargetRow>> {
+    async setTarget(caller: Caller, id: string, input: TargetInput): Promise<Result<TargetSet>> {
       return inTransaction(db, async (tx) => {
         const loaded = await editable(tx, caller, id, { allowRetired: true });
         if (!loaded.ok) return loaded;
@@ -40,6 +69,7 @@ export function createMeasureTargetsService({ db, clock }: ServiceDeps) {
             'financialYear',
           );
         }
+        const warnings = await warningsFor(tx, caller, measure, target);
         const row = await repo.insertTarget(tx, {
           organisationId: caller.organisationId,
           measureId: id,
@@ -52,10 +82,10 @@ export function createMeasureTargetsService({ db, clock }: ServiceDeps) {
           entityType: 'measure_target',
           entityId: row.id,
           action: 'set',
-          newValue: { measureId: id, ...target },
+          newValue: { measureId: id, ...target, ...warningCodes(warnings) },
           reason: input.reason,
         });
-        return ok(row);
+        return ok({ ...row, warnings });
       }).catch((error: unknown) => {
         if (isUniqueViolation(error))
           return refuse('conflict', 'Someone else set this target at the same time: reload the page');
@@ -68,7 +98,7 @@ export function createMeasureTargetsService({ db, clock }: ServiceDeps) {
       id: string,
       targetId: string,
       input: TargetRevisionInput,
-    ): Promise<Result<repo.TargetRow>> {
+    ): Promise<Result<TargetSet>> {
       return inTransaction(db, async (tx) => {
         const loaded = await editable(tx, caller, id, { allowRetired: true });
         if (!loaded.ok) return loaded;
@@ -113,6 +143,7 @@ export function createMeasureTargetsService({ db, clock }: ServiceDeps) {
           setAt: now,
         });
         await repo.pointSupersededTo(tx, caller.organisationId, old.id, row.id);
+        const warnings = await warningsFor(tx, caller, measure, row);
         await audit(tx, caller, {
           entityType: 'measure_target',
           entityId: row.id,
@@ -124,10 +155,17 @@ export function createMeasureTargetsService({ db, clock }: ServiceDeps) {
             upper: old.upper,
             effectiveFrom: old.effectiveFrom,
           },
-          newValue: { measureId: id, value: row.value, lower: row.lower, upper: row.upper, effectiveFrom },
+          newValue: {
+            measureId: id,
+            value: row.value,
+            lower: row.lower,
+            upper: row.upper,
+            effectiveFrom,
+            ...warningCodes(warnings),
+          },
           reason: input.reason,
         });
-        return ok(row);
+        return ok({ ...row, warnings });
       });
     },
 

@@ -18,6 +18,7 @@ import {
   mayEditAt,
   visibleMeasure as visible,
 } from './measure-access.ts';
+import type { ProcessLimitsSource } from './ports.ts';
 import { createMeasureLinksService } from './measure-links.service.ts';
 import { createMeasureTargetsService, type MeasureTarget } from './measure-targets.service.ts';
 
@@ -63,7 +64,11 @@ async function unstableDefinition(
   return refuse('invalid_state', fill(words.stableDefinition.refused, { fields, code: measure.code }), changes[0]);
 }
 
-export function createMeasuresService({ db, clock }: ServiceDeps) {
+export function createMeasuresService({
+  db,
+  clock,
+  processLimits,
+}: ServiceDeps & { processLimits: ProcessLimitsSource }) {
   /** Owner, unit and verifier must exist in the organisation; the unit defaults to the owner's. */
   async function resolveReferences(
     tx: Db,
@@ -89,7 +94,7 @@ export function createMeasuresService({ db, clock }: ServiceDeps) {
 
   return {
     ...createMeasureLinksService({ db, clock }),
-    ...createMeasureTargetsService({ db, clock }),
+    ...createMeasureTargetsService({ db, clock, processLimits }),
 
     async list(caller: Caller, filters: MeasureListFilters = {}): Promise<repo.MeasureListRow[]> {
       const { unitId, ...rest } = filters;

@@ -27,6 +27,7 @@ import { loadRatingSettings } from './data/settings.repository.ts';
 import { isOfficial } from '../../kernel/measurement/official.ts';
 import { show, showTarget } from './measure-list.ts';
 import { engineInputFor } from './performance-status.service.ts';
+import { chartedPoints } from './process-limits.ts';
 import type { MeasurePerformance, SpcChartData, SpcTableRow } from './performance-views.types.ts';
 import {
   assuranceWords,
@@ -79,9 +80,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const format = definition.format;
 
       // The whole chart: every period up to the current one that has a value, in order.
-      const charted = points
-        .filter((p) => p.value !== null && Number.isFinite(p.value) && periodKey(p.period) <= periodKey(current))
-        .sort((a, b) => (periodStart(a.period) < periodStart(b.period) ? -1 : 1));
+      const charted = chartedPoints(points, current);
       const spc = analyseSpc({
         points: charted.map((p) => ({
           key: periodKey(p.period),

@@ -109,6 +109,35 @@ export const en = {
     checked: 'I have checked this figure',
     importWarning: 'Check this figure: {detail}. Import again with the warnings acknowledged to load it',
   },
+  /** Figures with their state and commentary, and targets checked against the process (measure-figures). */
+  measureFigures: {
+    targetCheck: {
+      'target-cannot-be-met': {
+        upper:
+          'A target of {target} is above the upper process limit of {limit}: it cannot be met without changing the process',
+        lower:
+          'A target of {target} is below the lower process limit of {limit}: it cannot be met without changing the process',
+        range:
+          'A target range of {target} lies outside the process limits of {lower} to {upper}: it cannot be met without changing the process',
+      },
+      'target-always-met': {
+        upper:
+          'A target of {target} is above the upper process limit of {limit}: the process meets it every period as it runs, so it does not ask for improvement',
+        lower:
+          'A target of {target} is below the lower process limit of {limit}: the process meets it every period as it runs, so it does not ask for improvement',
+        range:
+          'A target range of {target} holds the process limits of {lower} to {upper}: the process meets it every period as it runs, so it does not ask for improvement',
+      },
+      trial: '{warning} (trial limits, from fewer than 12 official figures)',
+      saved: '{done}. {warning}',
+      imported: 'Target accepted: {warning}',
+      importWarningsCaption: 'Targets to check against the process (line numbers count the header as line 1)',
+    },
+    imports: {
+      writtenWithWarnings: 'Imported {kind}, with warnings',
+      warning: 'Warning',
+    },
+  },
   appetitePosition: {
     within: 'Within appetite',
     outside: 'Outside appetite',

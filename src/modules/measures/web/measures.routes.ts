@@ -34,6 +34,8 @@ import {
 } from './measure.presenter.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+import type { TargetWarning } from '../target-warnings.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:measures' } } as const;
@@ -53,6 +55,13 @@ const measureListQuery = z.object({
 type Values = Record<string, unknown>;
 const radios = <T extends string>(options: readonly T[], labels: Record<T, string>, selected: unknown) =>
   options.map((value) => ({ value, text: labels[value], checked: selected === value }));
+
+/** The flash after a target is saved: an important notice naming the process limits when it has warnings. */
+function flashTargetSet(reply: FastifyReply, done: string, warnings: readonly TargetWarning[]): FastifyReply {
+  if (warnings.length === 0) return reply.flash(done);
+  const warning = warnings.map((w) => w.message).join('. ');
+  return reply.flash(fill(words.measureFigures.targetCheck.saved, { done, warning }), 'important');
+}
 
 export async function measuresRoutes(app: FastifyInstance, { services }: { services: MeasuresPageServices }) {
   const body = (request: FastifyRequest) => (request.body ?? {}) as Values;
@@ -463,7 +472,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         status: 400,
       });
     }
-    return reply.flash('Target set').redirect(paths.measure(id));
+    return flashTargetSet(reply, 'Target set', result.value.warnings).redirect(paths.measure(id));
   });
 
   app.get(paths.reviseMeasureTarget(), { config: edit }, async (request, reply) => {
@@ -489,6 +498,10 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         targetId,
       });
     }
-    return reply.flash('Target revised: the previous target is kept in the history').redirect(paths.measure(id));
+    return flashTargetSet(
+      reply,
+      'Target revised: the previous target is kept in the history',
+      result.value.warnings,
+    ).redirect(paths.measure(id));
   });
 }
