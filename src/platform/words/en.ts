@@ -143,7 +143,6 @@ export const en = {
       final: 'Final',
     },
     notYetOfficial: 'Not yet official',
-    official: 'Official',
     noCommentary: 'None',
     periods: {
       heading: 'Period by period',
