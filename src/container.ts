@@ -20,7 +20,8 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
  * ones: the new-council set-up (framework), status recalculation after values change
  * (performance), the council's official position for exports (performance), the latest process
- * limits a target is checked against as it is set (performance), and the performance
+ * limits a target is checked against as it is set (performance), the official position the entry
+ * page marks figures by (performance), and the performance
  * shown on measure, item and plan pages.
  */
 export function createModules(deps: ServiceDeps, options: { passwordLinks?: PasswordLinkDeps } = {}) {
@@ -37,7 +38,12 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const measures = createMeasuresModule({ ...deps, organisation: organisation.services, processLimits });
   const performance = createPerformanceModule(deps);
   const statuses = performance.services.performance;
-  const collection = createCollectionModule({ ...deps, statuses, organisation: organisation.services });
+  const collection = createCollectionModule({
+    ...deps,
+    statuses,
+    organisation: organisation.services,
+    official: { officialFrom: (organisationId: string) => loadOfficialFrom(deps.db, organisationId) },
+  });
   const imports = createImportsModule({
     ...deps,
     statuses,

@@ -171,6 +171,11 @@ export const en = {
     dashboard: {
       commentary: 'Commentary: {commentary}',
     },
+    entry: {
+      notYetOfficial:
+        'Not yet official: the council counts a figure once it is {officialFrom}; until then it is provisional and left out of the status, SPC chart and reports',
+      quality: '{quality} figure',
+    },
   },
   appetitePosition: {
     within: 'Within appetite',

@@ -14,12 +14,18 @@ export class MeasureFiguresPage extends PerformancePage {
 
   /** How much wider than the window the page is (0 when nothing makes it scroll sideways). */
   pageOverflow(): Promise<number> {
-    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    // A string, run in the page: this project's TypeScript has no DOM types.
+    return this.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
   }
 
   /** Whether the region holds more than it shows, so it scrolls sideways itself. */
   async regionScrolls(): Promise<boolean> {
     return this.figuresRegion().evaluate((element) => element.scrollWidth > element.clientWidth);
+  }
+
+  /** The ARIA role of the element that has the focus. */
+  focusedRole(): Promise<string | null> {
+    return this.page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("role")');
   }
 
   async setTarget(year: string, percent: string): Promise<void> {

@@ -111,4 +111,17 @@ describe.each(DATABASES)('figures with their state and commentary on %s', (kind)
     expect(page.body).toContain('Not yet official');
     expect(page.body).toContain('Provisional');
   });
+
+  it('the entry page marks a figure not yet official as provisional, and names its quality', async () => {
+    const officer = await t.as('performance-officer');
+    const waitingPage = await officer.get(paths.valueEntry(waiting, '2025-26-Q2'));
+    expect(waitingPage.statusCode).toBe(200);
+    expect(waitingPage.body).toContain(
+      'Not yet official: the council counts a figure once it is verified; until then it is provisional',
+    );
+    expect(waitingPage.body).toContain('Provisional figure');
+    const officialPage = await officer.get(paths.valueEntry(red, '2025-26-Q2'));
+    expect(officialPage.statusCode).toBe(200);
+    expect(officialPage.body).not.toContain('Not yet official');
+  });
 });

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureValues } from '../../../schema.ts';
+import { paths } from '../../../kernel/paths.ts';
 import { signInAs } from '../../../../test/helpers/browser.ts';
 import { useBrowser } from '../../../../test/helpers/browser.ts';
 import { MeasureFiguresPage } from '../../../../test/helpers/pages/measure-figures-pages.ts';
@@ -59,7 +60,7 @@ describe('a measure’s figures with their state and commentary, in the browser'
     expect(await measure.pageOverflow()).toBeLessThanOrEqual(0);
     expect(await measure.regionScrolls()).toBe(true);
     await measure.figuresRegion().focus();
-    expect(await browser.page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
+    expect(await measure.focusedRole()).toBe('region');
     await measure.expectAccessible();
   });
 
@@ -79,5 +80,14 @@ describe('a measure’s figures with their state and commentary, in the browser'
       /Target set\. A target of 95\.0% is above the upper process limit of [\d.]+%: it cannot be met without changing the process/,
     );
     await measure.expectAccessible();
+  });
+
+  it('marks a figure not yet official on its entry page', async () => {
+    await browser.page.setViewportSize({ width: 1280, height: 900 });
+    const entry = await (await pageAs('performance-officer')).visit(paths.valueEntry(waiting, '2025-26-Q2'));
+    expect(await entry.shows(/Not yet official: the council counts a figure once it is verified/)).toContain(
+      'provisional',
+    );
+    await entry.expectAccessible();
   });
 });
