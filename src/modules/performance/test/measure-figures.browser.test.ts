@@ -5,6 +5,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { signInAs } from '../../../../test/helpers/browser.ts';
 import { useBrowser } from '../../../../test/helpers/browser.ts';
 import { MeasureFiguresPage } from '../../../../test/helpers/pages/measure-figures-pages.ts';
+import { ImportsPage } from '../../../../test/helpers/pages/measure-pages.ts';
 import { quarterly, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -89,5 +90,16 @@ describe('a measure’s figures with their state and commentary, in the browser'
       'provisional',
     );
     await entry.expectAccessible();
+  });
+
+  it('lists the targets an import accepted with a warning, by line', async () => {
+    await browser.page.setViewportSize({ width: 1280, height: 900 });
+    await signInAs(browser.page, base, await t.as('performance-officer'));
+    const imports = await new ImportsPage(browser.page, base).open();
+    await imports.paste('Targets', 'measureCode,kind,financialYear,value\nFIG-RED,annual,2027-28,95\n');
+    await imports.press('Import');
+    const warnings = await imports.section('#import-warnings');
+    expect(warnings).toMatch(/2\s+value\s+Target accepted: A target of 95\.0% is above the upper process limit/);
+    await imports.expectAccessible();
   });
 });
