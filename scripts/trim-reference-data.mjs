@@ -52,6 +52,21 @@ const TRAFFORD_ONLY = [
   'trafford-corporate-plan/poverty/universal_credit.csv',
 ];
 
+/**
+ * Corporate Plan files whose comparator councils' series the forecast benchmark reads
+ * (bench/scenarios/forecast.ts): every council's lines, without England's and the wards' (their area
+ * codes start E92 and E05). Written beside the Trafford-only copies, under their own folder.
+ */
+const COUNCILS_ONLY = [
+  'trafford-corporate-plan/poverty/claimant_count.csv',
+  'trafford-corporate-plan/poverty/universal_credit.csv',
+  'trafford-corporate-plan/climate/energy_performance_certificates.csv',
+  'trafford-corporate-plan/climate/electric_vehicle_charging_points.csv',
+  'trafford-corporate-plan/climate/licensed_vehicles.csv',
+];
+const COUNCIL_CODE = /^E0[6-9]\d{6}$/;
+const COMPARATORS_FOLDER = 'trafford-corporate-plan-comparators';
+
 const csvRows = (text) => parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
 
 if (!existsSync(source)) {
@@ -73,20 +88,27 @@ for (const file of WHOLE) {
   console.log(`${file}: copied (${bytes.length} bytes)`);
 }
 
-for (const file of TRAFFORD_ONLY) {
+/** Keeps the header and the lines whose first field passes `keep`, checked against a real CSV parse. */
+function trimLines(file, keep, outFile, who) {
   const text = readFileSync(path.join(source, file), 'utf8');
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
-  const kept = [lines[0], ...lines.slice(1).filter((line) => line.startsWith(`${TRAFFORD},`))];
+  const kept = [lines[0], ...lines.slice(1).filter((line) => keep(line.split(',')[0]))];
   const trimmed = `${kept.join(newline)}${newline}`;
-  // The line filter must keep exactly Trafford's records (no quoted field spans lines, no Trafford
+  // The line filter must keep exactly the wanted records (no quoted field spans lines, no wanted
   // row is written another way): compare with a real CSV parse of the full file.
-  const expected = csvRows(text).filter((row) => Object.values(row)[0] === TRAFFORD);
+  const expected = csvRows(text).filter((row) => keep(Object.values(row)[0]));
   const actual = csvRows(trimmed);
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${file}: the trimmed lines do not hold exactly Trafford's ${expected.length} rows`);
+    throw new Error(`${file}: the trimmed lines do not hold exactly the ${expected.length} rows of ${who}`);
   }
-  total += write(file, Buffer.from(trimmed, 'utf8'));
-  console.log(`${file}: ${actual.length} of ${lines.slice(1).filter(Boolean).length} rows kept (Trafford)`);
+  total += write(outFile, Buffer.from(trimmed, 'utf8'));
+  console.log(`${outFile}: ${actual.length} of ${lines.slice(1).filter(Boolean).length} rows kept (${who})`);
+}
+
+for (const file of TRAFFORD_ONLY) trimLines(file, (code) => code === TRAFFORD, file, 'Trafford');
+for (const file of COUNCILS_ONLY) {
+  const outFile = file.replace(/^trafford-corporate-plan\//, `${COMPARATORS_FOLDER}/`);
+  trimLines(file, (code) => COUNCIL_CODE.test(code), outFile, 'councils');
 }
 console.log(`reference-data/: ${total} bytes of data written from ${source}`);

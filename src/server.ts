@@ -5,6 +5,7 @@ import { seedDemoCouncilIfEmpty } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/index.ts';
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
+import { portIsFree } from './platform/http/port-check.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -16,6 +17,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  if (!(await portIsFree(config.host, config.port))) {
+    console.error(
+      `Port ${config.port} on ${config.host} is already in use or not allowed: stop the program using it, or set PORT to another port.`,
+    );
+    process.exit(1);
   }
   const deps = await createDeps(config);
   if (config.seedDemo) {

@@ -3,7 +3,8 @@
  * the real published files (real-data-reader.ts): definitions, assignees, links to plan items, targets
  * with a revision, values and their events, period locks, an SPC rebase and the stored statuses. The
  * targets, the workflow around the latest figures and the SPC rebase are the demo council's own
- * (invented, and labelled "Demo" where they carry a reason).
+ * (invented, and labelled "Demo" where they carry a reason). Each series is shown in shifted periods
+ * so that the demo stays current (demo-periods.ts), and its data source says so.
  *
  * When a data folder given instead of reference-data/ is missing, the rest of the demo loads and the
  * measures are skipped with a printed note.
@@ -13,7 +14,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { validateMeasureValue } from '../modules/measures/domain/values.ts';
-import { currentReportingPeriod, periodEnd, periodKey, type Period } from '../kernel/measurement/periods.ts';
+import { currentReportingPeriod, periodKey } from '../kernel/measurement/periods.ts';
+import { afterPeriodEnd, labelOf, shiftedKey, shiftNote, shiftToLatestComplete } from './demo-periods.ts';
 import { createPerformanceStatusService } from '../modules/performance/index.ts';
 import { asClock, londonDateOf } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
@@ -59,21 +61,6 @@ type TargetRow = typeof measureTargets.$inferInsert & { id: string };
 
 const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
 
-/** Period end as a date, plus days, for the workflow dates of the latest figures. */
-function afterPeriodEnd(key: string, days: number, now: Date): Date {
-  const [fy, rest] = [Number(key.slice(0, 4)), key.slice(8)];
-  const period: Period =
-    rest === ''
-      ? { frequency: 'annual', fyStartYear: fy, index: 1 }
-      : rest.startsWith('Q')
-        ? { frequency: 'quarterly', fyStartYear: fy, index: Number(rest.slice(1)) }
-        : rest.startsWith('M')
-          ? { frequency: 'monthly', fyStartYear: fy, index: Number(rest.slice(1)) }
-          : { frequency: 'half-yearly', fyStartYear: fy, index: Number(rest.slice(1)) };
-  const when = new Date(Date.parse(`${periodEnd(period)}T10:00:00Z`) + days * 86_400_000);
-  return when > now ? new Date(now.getTime() - 3_600_000) : when;
-}
-
 /**
  * Loads the demo measures into the demo council (inside its transaction): definitions, assignees,
  * links to plan items, targets with a revision, values and their events, period locks, an SPC
@@ -90,15 +77,7 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
   const { organisationId, personId, unitId } = context;
   const now = context.clock();
   const todayIso = londonDateOf(now);
-  // Hart's 2014/15 is shown as the latest financial year whose second quarter has ended.
-  const currentQuarter = currentReportingPeriod('quarterly', todayIso);
-  const hartYear = currentQuarter.index >= 2 ? currentQuarter.fyStartYear : currentQuarter.fyStartYear - 1;
-  const hartShift = hartYear - HART_YEAR;
   const fyLabel = (year: number) => `${year}/${pad((year + 1) % 100)}`;
-  const hartNote =
-    `Periods mapped: Hart's Q1 and Q2 ${fyLabel(HART_YEAR)} are shown as Q1 and Q2 ${fyLabel(hartYear)}, and its ` +
-    `Q4 and outturn for ${fyLabel(HART_YEAR - 1)} as ${fyLabel(hartYear - 1)} (${hartShift} years on). ` +
-    `Targets for the quarters are Hart's published targets.`;
 
   // Plan items in force, by code (superseded and draft versions carry copies of the same codes).
   const itemRows = await tx
@@ -138,9 +117,26 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
     const where = `measure ${spec.code}`;
     if (codes.has(spec.code.toLowerCase())) throw new Error(`Demo measures: the code ${spec.code} is used twice`);
     codes.add(spec.code.toLowerCase());
-    const series = readSeries(files, spec, hartYear);
-    skippedRows += series.skipped;
-    if (series.points.length === 0) throw new Error(`Demo measures: no published figures found for ${where}`);
+    const published = readSeries(files, spec, HART_YEAR);
+    skippedRows += published.skipped;
+    if (published.points.length === 0) throw new Error(`Demo measures: no published figures found for ${where}`);
+    // The whole series moves so that the demo stays current (demo-periods.ts); the real key is kept
+    // for the words that name the published period.
+    const firstReal = published.points[0]!.periodKey;
+    const lastReal = published.points[published.points.length - 1]!.periodKey;
+    const shift = shiftToLatestComplete(spec.frequency, lastReal, todayIso, spec.late === true);
+    const series = {
+      points: published.points.map((point) => ({
+        ...point,
+        realKey: point.periodKey,
+        periodKey: shiftedKey(point.periodKey, shift),
+      })),
+      baseline: published.baseline && {
+        value: published.baseline.value,
+        periodKey: shiftedKey(published.baseline.periodKey, shift),
+      },
+    };
+    const periodsNote = shiftNote(firstReal, lastReal, shift);
     const measureId = randomUUID();
     const owner = personId(spec.owner, where);
     const verifier = personId(spec.verifier, where);
@@ -159,7 +155,9 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
       polarity: spec.polarity,
       frequency: spec.frequency,
       aggregation: spec.aggregation,
-      dataSource: isHart ? `${spec.dataSource} ${hartNote}` : spec.dataSource,
+      dataSource: isHart
+        ? `${spec.dataSource} ${periodsNote} Targets for the quarters are Hart's published targets.`
+        : `${spec.dataSource} ${periodsNote}`,
       collectionMethod: 'Published figures loaded as demo history; new figures entered by the data-entry assignees.',
       measureType: spec.measureType ?? 'local',
       baselineValue: series.baseline?.value ?? null,
@@ -167,8 +165,8 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
       ownerPersonId: owner,
       ownerUnitId: unitId(spec.ownerUnit, where),
       verifierPersonId: verifier,
-      dataQualityNotes: series.skipped
-        ? `${series.skipped} published row(s) could not be placed in a ${spec.frequency} period (or had no figure) and were left out.`
+      dataQualityNotes: published.skipped
+        ? `${published.skipped} published row(s) could not be placed in a ${spec.frequency} period (or had no figure) and were left out.`
         : '',
       isKey: spec.isKey ?? false,
       tags: spec.tags,
@@ -351,7 +349,7 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
           periodKey: point.periodKey,
           value: point.target,
           effectiveFrom: `${fy}-04-01`,
-          reason: `Hart DC's published target for the quarter (Hart's ${fyLabel(HART_YEAR)} report, shown as ${fyLabel(fy)}).`,
+          reason: `Hart DC's published target for the quarter (its ${labelOf(point.realKey)}, shown as ${labelOf(point.periodKey)}).`,
           setBy,
           setAt: new Date(`${fy}-03-15T09:00:00Z`),
         });
@@ -379,11 +377,9 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
           why: `improve on the ${fyLabel(year - 1)} figure (${basis}) by ${spec.targetStep}`,
         });
       }
-      for (const [year, steps] of [
-        [reporting, 1],
-        [reporting + 1, 2],
-      ] as const) {
+      for (const year of [reporting, reporting + 1]) {
         if (year <= lastYear || plan.has(year)) continue;
+        const steps = year - lastYear;
         plan.set(year, {
           value: latest + sign * spec.targetStep * steps,
           why: `improve on the latest published figure (${latest}, ${fyLabel(lastYear)}) by ${round(spec.targetStep * steps, 6)}`,
@@ -407,12 +403,13 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
 
     // The claimant rate stopped falling in spring 2022: the SPC chart starts a new segment there.
     if (spec.code === 'ECO-01') {
+      const april2022 = periodKey({ frequency: 'monthly', fyStartYear: 2022, index: 1 });
+      const shown = shiftedKey(april2022, shift);
       rebaseRows.push({
         organisationId,
         measureId,
-        periodKey: periodKey({ frequency: 'monthly', fyStartYear: 2022, index: 1 }),
-        reason:
-          'Demo rebase: the post-pandemic fall in the claimant rate ended in spring 2022 and the rate has been steady since; limits are recalculated from April 2022 so the chart tests the current process.',
+        periodKey: shown,
+        reason: `Demo rebase: the post-pandemic fall in the claimant rate ended in spring 2022 and the rate has been steady since; limits are recalculated from the published April 2022 figure (shown as ${labelOf(shown)}) so the chart tests the current process.`,
         createdBy: approver,
         createdAt: now,
       });
@@ -428,11 +425,12 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
     const next: TargetRow = { ...old, id: randomUUID(), value, reason, setAt: setAt > now ? now : setAt };
     revisions.push({ old, next });
   };
+  // Hart's latest quarter is its Q2 2014/15, whatever quarter it is shown as.
   revise(
     'REV-01',
-    (rows) => rows.find((row) => row.periodKey?.endsWith('-Q2')),
+    (rows) => rows[rows.length - 1],
     56.5,
-    "Demo revision: Hart's published Q2 target (24.5%) was its Q1 profile carried forward; the cumulative profile for the end of Q2 is 56.5%.",
+    "Demo revision: Hart's published target for its Q2 2014/15 (24.5%) was its Q1 profile carried forward; the cumulative profile for the end of that quarter is 56.5%.",
   );
   revise(
     'WST-01',

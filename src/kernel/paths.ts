@@ -10,9 +10,13 @@ export const paths = {
   signOut: () => '/sign-out',
   setPassword: () => '/set-password',
   health: () => '/health',
+  /** The service status as a page for people (the footer's link); /health answers machines. */
+  status: () => '/status',
   apiDocs: () => '/api/docs',
   openApi: () => '/api/openapi.json',
 
+  /** The council's set-up: one page linking structure, people, bodies, partners and the framework. */
+  council: () => '/council',
   units: () => '/units',
   newUnit: () => '/units/new',
   unit: (id?: string) => `/units/${p(id)}`,
@@ -95,6 +99,8 @@ export const paths = {
   dataEntry: () => '/data-entry',
   /** How the council signs values off: submit → verify → approve, or submit → approve (administrators). */
   signOffSettings: () => '/framework/sign-off',
+  /** The values waiting for me to verify or approve, oldest first. */
+  signOffQueue: () => '/sign-off',
   imports: () => '/imports',
   exportFile: (file?: string) => `/api/v1/exports/${file ?? ':file'}`,
 
@@ -102,6 +108,8 @@ export const paths = {
   revokeApiToken: (id?: string) => `/account/api-tokens/${p(id)}/revoke`,
 
   audit: () => '/audit',
+  /** The filtered audit trail as a CSV file (the same filters as the page). */
+  auditExport: () => '/audit/export.csv',
 
   performance: () => '/performance',
   performanceHealth: () => '/performance/health',

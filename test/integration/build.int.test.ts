@@ -92,5 +92,20 @@ describe('npm run build', () => {
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe('');
     expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid setting PORT: /)]);
+
+    // A port in use (the first server's) stops a second one with one line, before any migration.
+    const secondData = path.join(temporary, 'second-data');
+    const clash = spawnSync(process.execPath, [path.join(outdir, 'server.js')], {
+      cwd: temporary,
+      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: secondData, SEED_DEMO: 'false' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(clash.status).toBe(1);
+    expect(clash.stdout).toBe('');
+    expect(clash.stderr.trim().split('\n')).toEqual([
+      `Port ${port} on 127.0.0.1 is already in use or not allowed: stop the program using it, or set PORT to another port.`,
+    ]);
+    expect(existsSync(secondData)).toBe(false);
   });
 });

@@ -44,6 +44,8 @@ export interface DemoMeasureSpec {
   targetStep?: number;
   /** Lowest valid value; 0 unless set (a year-on-year reduction can be negative). */
   minValue?: number;
+  /** The latest return is late: the series ends one period before the latest complete one. */
+  late?: true;
   /** The latest period's value is still in the workflow. */
   latest?: { status: LatestStatus; reason?: string };
 }

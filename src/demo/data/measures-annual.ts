@@ -250,6 +250,7 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
       file: 'trafford-corporate-plan/health/inactive_adults.csv',
       indicator: 'Percentage of physically inactive adults' },
     dataSource: trafford('percentage of physically inactive adults', 'Sport England Active Lives via OHID Fingertips'),
+    late: true,
     targetStep: 1 },
   {
     code: 'HLT-03',

@@ -308,7 +308,7 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     items: ['IAR-O1'],
     source: { kind: 'hart', kpi: 'IA01' },
     dataSource: HART('IA01'),
-    latest: { status: 'submitted' } },
+    latest: { status: 'verified' } },
   {
     code: 'IAR-02',
     title: 'High-risk audit recommendations implemented',
@@ -380,6 +380,7 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
       'licensed ULEVs and all licensed vehicles at each quarter end (the percentage is worked out from the two counts)',
       'DfT and DVLA',
     ),
-    targetStep: 0.4 },
+    targetStep: 0.4,
+    late: true },
 
 ];

@@ -31,13 +31,14 @@ import type { Db } from '../../platform/db/db.ts';
 import * as collectionRepo from './data/collection.repository.ts';
 import * as valuesRepo from './data/measure-values.repository.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
-import { unitAncestry, unitDescendants } from '../organisation/index.ts';
+import { unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from './ports.ts';
 import { createMyDataService, recentPeriods, ruleFor } from './my-data.service.ts';
+import { namingTheRule, stepRightsFor } from './sign-off-steps.ts';
 
 export { recentPeriods, ruleFor, type MyData, type MyDataRow } from './my-data.service.ts';
 
@@ -120,14 +121,15 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
   const performance = deps.statuses;
 
   async function actorFor(tx: Db, caller: Caller, measure: MeasureRow): Promise<ValueActor> {
-    const ancestry = measure.ownerUnitId ? await unitAncestry(tx, caller.organisationId, measure.ownerUnitId) : [];
+    // Who may verify and approve is the council's rule for each step (sign-off-steps.ts).
+    const { ancestry, canVerify, canApprove } = await stepRightsFor(tx, caller, measure);
     const assignees = await measuresRepo.listAssignees(tx, caller.organisationId, measure.id);
     const isOwner = measure.ownerPersonId === caller.personId;
     const isAssignee = assignees.some((assignee) => assignee.personId === caller.personId);
     return {
       canEnter: isOwner || isAssignee || allowsAt(caller, 'enter:values', ancestry),
-      canVerify: measure.verifierPersonId === caller.personId || allowsAt(caller, 'verify:values', ancestry),
-      canApprove: allowsAt(caller, 'approve:values', ancestry),
+      canVerify,
+      canApprove,
       canReopen: allowsAt(caller, 'reopen:periods', ancestry),
     };
   }
@@ -183,8 +185,12 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         }
         const { periodKey, period } = checked.value;
         const figureField = measure.aggregation === 'ratio' ? 'numerator' : 'value';
-        const notEnded = periodNotEnded(period, clock.today());
-        if (notEnded) return refuse('invalid', notEnded, figureField);
+        const notEnded = periodNotEnded(period, clock.today(), {
+          allowsInPeriodEstimate: measure.allowsInPeriodEstimate,
+          quality: input.quality,
+        });
+        if (notEnded)
+          return refuse('invalid', notEnded.message, notEnded.field === 'quality' ? 'quality' : figureField);
         if (input.breakdownId) {
           const breakdowns = await measuresRepo.listBreakdowns(tx, caller.organisationId, measureId);
           if (!breakdowns.some((breakdown) => breakdown.id === input.breakdownId)) {
@@ -320,7 +326,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         const actor = await withDuties(tx, caller, await actorFor(tx, caller, measure), existing.id);
         const chain = await collectionRepo.signOffChainFor(tx, caller.organisationId);
         const next = nextValueStatus(existing.status, input.action, actor, input.reason, chain);
-        if (!next.ok) return refusal(next.error);
+        if (!next.ok)
+          return refusal(await namingTheRule(tx, caller.organisationId, input.action, existing.status, next.error));
         const saved = await valuesRepo.updateValue(tx, caller.organisationId, existing.id, existing.rowVersion, {
           status: next.value,
           updatedBy: caller.personId,

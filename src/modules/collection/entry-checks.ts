@@ -1,13 +1,15 @@
 /**
  * Checks a figure passes at entry, whichever way it comes in (page, API, import): its period must
- * have ended, and a figure far outside the measure's own history needs confirming with commentary.
+ * have ended (or be the current one, estimated, where the measure allows it), and a figure far outside the measure's own history needs confirming with commentary.
  */
 import {
   checkPlausibility,
   formatDate,
   formatValue,
   periodEnd,
+  periodContaining,
   periodHasEnded,
+  periodKey,
   periodLabel,
   PLAUSIBILITY_HISTORY,
   type Implausible,
@@ -23,10 +25,39 @@ interface Format {
 
 export { PLAUSIBILITY_HISTORY };
 
-/** Why a value cannot be entered for this period yet, or null once the period has ended. */
-export function periodNotEnded(period: Period, todayIso: string): string | null {
+/** What the in-period check needs to know of the figure and its measure. */
+export interface InPeriodFigure {
+  /** The measure takes an estimate for its current, unfinished period. */
+  allowsInPeriodEstimate: boolean;
+  quality: string;
+}
+
+/**
+ * Why a value cannot be entered for this period yet, or null when it can: once the period has
+ * ended; before that only for the current period of a measure that takes an in-period estimate,
+ * and only marked as estimated. `field` says what to correct: the quality, or the period.
+ */
+export function periodNotEnded(
+  period: Period,
+  todayIso: string,
+  figure: InPeriodFigure,
+): { message: string; field: 'quality' | 'periodKey' } | null {
   if (periodHasEnded(period, todayIso)) return null;
-  return fill(words.entryChecks.periodNotEnded, { period: periodLabel(period), end: formatDate(periodEnd(period)) });
+  const shown = { period: periodLabel(period), end: formatDate(periodEnd(period)) };
+  if (!figure.allowsInPeriodEstimate) {
+    return { message: fill(words.entryChecks.periodNotEnded, shown), field: 'periodKey' };
+  }
+  const current = periodContaining(todayIso, period.frequency);
+  if (periodKey(current) !== periodKey(period)) {
+    return {
+      message: fill(words.inPeriodEstimates.onlyCurrent, { ...shown, current: periodLabel(current) }),
+      field: 'periodKey',
+    };
+  }
+  if (figure.quality !== 'estimated') {
+    return { message: fill(words.inPeriodEstimates.mustBeEstimated, shown), field: 'quality' };
+  }
+  return null;
 }
 
 /** 27,777 → "27,000": two significant figures, rounded down, so the size is never overstated. */

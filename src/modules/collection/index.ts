@@ -8,6 +8,8 @@ import type { FigureOfficialPosition, StatusRecalculation } from './ports.ts';
 import { createCollectionServices } from './services.ts';
 import { collectionRoutes } from './web/collection.routes.ts';
 import { signOffRoutes } from './web/sign-off.routes.ts';
+import { signOffQueueRoutes } from './web/sign-off-queue.routes.ts';
+import { signOffApi } from './api/sign-off.api.ts';
 import { collectionRulesRoutes } from './web/collection-rules.routes.ts';
 
 /** Periodic data collection: my data, entry with commentary and sign-off, unit grids, reminders. */
@@ -25,10 +27,12 @@ export function createCollectionModule(
     pages: async (app) => {
       await app.register(collectionRoutes, { services: pageServices });
       await app.register(signOffRoutes, { services });
+      await app.register(signOffQueueRoutes, { services });
       await app.register(collectionRulesRoutes, { rules: services.rules });
     },
     api: async (api) => {
       await api.register(collectionApi, { services });
+      await api.register(signOffApi, { services });
       await api.register(collectionRulesApi, { rules: services.rules });
     },
   };
@@ -36,5 +40,6 @@ export function createCollectionModule(
 }
 
 export type { StatusRecalculation } from './ports.ts';
-export { describeImplausible } from './entry-checks.ts';
+export type { CollectionServices } from './services.ts';
+export { describeImplausible, periodNotEnded } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';

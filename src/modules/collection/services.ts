@@ -4,12 +4,14 @@ import type { OrganisationServices } from '../organisation/index.ts';
 import { createCollectionRulesService } from './collection-rules.service.ts';
 import { createCollectionService } from './collection.service.ts';
 import { createSignOffService } from './sign-off.service.ts';
+import { createSignOffQueueService } from './sign-off-queue.service.ts';
 import type { StatusRecalculation } from './ports.ts';
 
 export function createCollectionServices(deps: ServiceDeps & { statuses: StatusRecalculation }) {
   return {
     collection: createCollectionService(deps),
     signOff: createSignOffService(deps),
+    signOffQueue: createSignOffQueueService(deps),
     rules: createCollectionRulesService(deps),
   };
 }

@@ -1,8 +1,10 @@
+import type { CollectionServices } from '../collection/index.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import type { PlansServices } from '../plans/index.ts';
 
-/** The home page reads other modules only: the council's name and the approvals waiting for me. */
+/** The home page reads other modules only: the council's name and the approvals and sign-offs waiting for me. */
 export interface HomeServices {
   organisations: Pick<OrganisationServices['organisations'], 'nameOf' | 'ping'>;
   plans: Pick<PlansServices['plans'], 'awaitingMyApproval'>;
+  signOffQueue: Pick<CollectionServices['signOffQueue'], 'queue'>;
 }

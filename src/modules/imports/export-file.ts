@@ -57,6 +57,7 @@ export async function exportFile(
           ownerUnitCode: ownerUnitCode ?? '',
           verifierEmail: verifierEmail ?? '',
           isKey: measure.isKey ? 'true' : 'false',
+          allowsInPeriodEstimate: measure.allowsInPeriodEstimate ? 'true' : 'false',
           tags: measure.tags.join(', '),
           minValue: plainNumber(measure.minValue),
           maxValue: plainNumber(measure.maxValue),

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { checkWorkbook, WorkbookRefused } from './xlsx-guard.ts';
+export { writeCsv } from '../../platform/files/csv.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
 
@@ -262,20 +263,6 @@ export async function readTable(
 }
 
 // --- writing ---------------------------------------------------------------------------------------
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  // Export cells are strings, numbers, booleans or null (see the callers), never objects.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  const text = typeof value === 'string' ? value : String(value);
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function writeCsv(headers: readonly string[], rows: readonly (readonly unknown[])[]): Buffer {
-  const lines = [headers.map(csvCell).join(',')];
-  for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
-}
 
 export async function writeXlsx(
   sheetName: string,

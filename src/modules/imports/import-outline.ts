@@ -50,6 +50,8 @@ export interface ImportIssue {
   line: number;
   column: string;
   message: string;
+  /** A plausibility warning: the row is written once the importer acknowledges the warnings. */
+  warning?: true;
 }
 
 export interface ImportReport {
@@ -124,9 +126,10 @@ export function plainNumber(value: number | null | undefined): string {
 export class Issues {
   readonly list: ImportIssue[] = [];
   count = 0;
-  add(line: number, column: string, message: string): void {
+  add(line: number, column: string, message: string, warning = false): void {
     this.count += 1;
-    if (this.list.length < MAX_REPORTED_ISSUES) this.list.push({ line, column, message });
+    if (this.list.length < MAX_REPORTED_ISSUES)
+      this.list.push(warning ? { line, column, message, warning } : { line, column, message });
   }
 }
 

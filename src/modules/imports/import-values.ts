@@ -6,10 +6,7 @@ import { checkValueRow, type CheckedValueRow } from './domain/rows.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import {
   checkPlausibility,
-  formatDate,
   parsePeriodKey,
-  periodEnd,
-  periodHasEnded,
   periodLabel,
   PLAUSIBILITY_HISTORY,
 } from '../../kernel/measurement/index.ts';
@@ -17,7 +14,7 @@ import { allowsAt } from '../../kernel/access/index.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/services/caller.ts';
 import { fill, words } from '../../platform/words/index.ts';
-import { describeImplausible } from '../collection/index.ts';
+import { describeImplausible, periodNotEnded } from '../collection/index.ts';
 import { ok } from '../../kernel/result.ts';
 import * as writes from './data/import-writes.repository.ts';
 
@@ -77,7 +74,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
     const approving: (boolean | undefined)[] = [];
     const approveHistory = options.approveHistory === true;
     const today = ctx.clock.today();
-    const notEnded = new Map<string, string | null>();
+    const notEnded = new Map<string, ReturnType<typeof periodNotEnded>>();
     const indexByCode = new Map(measureRows.map((measure, index) => [measure.code.toLowerCase(), index]));
     const forValues = measureRows.map((measure) => ({
       ...measure,
@@ -174,21 +171,20 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
           if (!period) continue; // checkValueRow accepted it, so it names a period
           periodId = period.id;
         }
-        // No value for a period that has not ended yet (measures have no in-period estimates).
-        let future = notEnded.get(checked.periodKey);
+        // No value for a period that has not ended yet, except an estimate for the current period
+        // of a measure that takes one (the same rule as the page and the API).
+        const estimating = measure.allowsInPeriodEstimate;
+        const futureKey = estimating ? `${checked.periodKey}|${checked.quality}` : checked.periodKey;
+        let future = notEnded.get(futureKey);
         if (future === undefined) {
           const period = parsePeriodKey(checked.periodKey);
-          future =
-            period.ok && !periodHasEnded(period.value, today)
-              ? fill(words.entryChecks.periodNotEnded, {
-                  period: periodLabel(period.value),
-                  end: formatDate(periodEnd(period.value)),
-                })
-              : null;
-          notEnded.set(checked.periodKey, future);
+          future = period.ok
+            ? periodNotEnded(period.value, today, { allowsInPeriodEstimate: estimating, quality: checked.quality })
+            : null;
+          notEnded.set(futureKey, future);
         }
         if (future) {
-          issues.add(row.line, 'periodKey', future);
+          issues.add(row.line, future.field, future.message);
           continue;
         }
         let status = checked.status;
@@ -319,6 +315,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
             lineOf[i]!,
             'value',
             fill(words.entryChecks.importWarning, { detail: describeImplausible(found, format) }),
+            true,
           );
           continue;
         }

@@ -18,7 +18,7 @@ export const assuranceWords = (icon: string | null): string =>
 export const directionWords = (direction: string | null): string =>
   lookUp(said.direction, direction ?? 'not-comparable') ?? '';
 export const pointTypeWords = (type: string): string => lookUp(said.pointType, type) ?? type;
-export const forecastMethodWords = (method: string): string => lookUp(said.forecastMethod, method) ?? method;
+export const forecastMethodWords = (method: string): string => lookUp(words.forecastMethod, method) ?? method;
 export const noStatusYet = (periodLabel: string): string => fill(said.noStatusYet, { period: periodLabel });
 
 /** How far to trust a forecast, from its back-test error (null when it could not be tested). */

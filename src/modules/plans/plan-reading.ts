@@ -139,7 +139,9 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         ...step,
         label: approveLabel(step),
         state:
-          plan.status === 'approved' || plan.status === 'superseded'
+          // An archived plan that had been approved keeps its steps as taken: archiving ends its
+          // life, it does not undo its approval (approvedAt stays set).
+          plan.status === 'approved' || plan.status === 'superseded' || (plan.status === 'archived' && plan.approvedAt)
             ? 'done'
             : waiting
               ? step.position < waiting.position

@@ -7,6 +7,7 @@ import nunjucks from 'nunjucks';
 import { holdsPermission, type Principal } from '../../kernel/access/index.ts';
 import { paths } from '../../kernel/paths.ts';
 import { registerFilters } from './filters.ts';
+import { wrapTablesForScrolling } from './scrolling-tables.ts';
 
 const FLASH_COOKIE = 'gt_flash';
 
@@ -68,18 +69,20 @@ export const views = fp(
       const flash = readFlash(request);
       if (flash) this.clearCookie(FLASH_COOKIE, { path: '/' });
       const principal = request.principal;
-      const html = env.render(template, {
-        serviceName: options.serviceName,
-        principal,
-        signedIn: principal.kind === 'person',
-        can: (permission: Parameters<typeof holdsPermission>[1]) => holdsPermission(principal, permission),
-        csrfToken: request.csrfToken,
-        currentPath: request.url,
-        navigation: options.navigation(principal, request.url),
-        paths,
-        flash,
-        ...context,
-      });
+      const html = wrapTablesForScrolling(
+        env.render(template, {
+          serviceName: options.serviceName,
+          principal,
+          signedIn: principal.kind === 'person',
+          can: (permission: Parameters<typeof holdsPermission>[1]) => holdsPermission(principal, permission),
+          csrfToken: request.csrfToken,
+          currentPath: request.url,
+          navigation: options.navigation(principal, request.url),
+          paths,
+          flash,
+          ...context,
+        }),
+      );
       if (statusCode) this.code(statusCode);
       return this.type('text/html; charset=utf-8').send(html);
     });

@@ -34,11 +34,15 @@ export class ValueEntryPage extends GovukPage {
     await this.press('Save draft');
   }
 
-  /** The verifier's decision: return for correction (with a reason) and confirm. */
+  /** The verifier's decision: return for correction, with a reason. */
   async returnForCorrection(reason: string): Promise<void> {
-    await this.field('Return for correction').check();
     if (reason) await this.field('Reason').fill(reason);
-    await this.press('Confirm');
+    await this.press('Return for correction');
+  }
+
+  /** A sign-off step by its button: 'Verify', 'Approve (locks the period)'. */
+  async decide(button: string): Promise<void> {
+    await this.press(button);
   }
 
   conflict(): Promise<string> {
@@ -77,5 +81,46 @@ export class SignOffSettingsPage extends GovukPage {
   async choose(chain: 'Submit, verify, then approve' | 'Submit, then approve'): Promise<void> {
     await this.field(chain, true).check();
     await this.press('Save');
+  }
+
+  /** Chooses who takes a step by the choice's words, and the role or body it then asks for. */
+  async whoTakes(
+    step: 'verifies' | 'approves',
+    choice: string | RegExp,
+    detail?: { role?: string; body?: string },
+  ): Promise<void> {
+    const legend = step === 'verifies' ? 'Who verifies a value' : 'Who approves a value';
+    await this.page.getByRole('group', { name: legend }).getByLabel(choice).first().check();
+    if (detail?.role) await this.field(`Role that ${step}`).selectOption({ label: detail.role });
+    if (detail?.body) await this.field(`Governance body that ${step}`).selectOption({ label: detail.body });
+  }
+
+  async save(): Promise<void> {
+    await this.press('Save');
+  }
+}
+
+/** The sign-off queue: what waits for me to verify or approve, oldest first. */
+export class SignOffQueuePage extends GovukPage {
+  open(): Promise<this> {
+    return this.visit(paths.signOffQueue());
+  }
+
+  /** The count shown for a step ("To verify", "To approve"). */
+  count(step: 'To verify' | 'To approve'): Promise<string> {
+    return textOf(
+      this.page.locator('#sign-off-counts .govuk-summary-list__row').filter({ hasText: step }).locator('dd'),
+    );
+  }
+
+  /** The measures listed for a step, in the order shown. */
+  async listed(table: 'verify' | 'approve'): Promise<string[]> {
+    const rows = this.page.locator(`#${table}-queue tbody tr`);
+    return (await rows.allInnerTexts()).map((text) => text.trim());
+  }
+
+  async openValue(name: string | RegExp): Promise<ValueEntryPage> {
+    await this.follow(name);
+    return new ValueEntryPage(this.page, this.baseUrl);
   }
 }

@@ -14,6 +14,10 @@ const auditEventSchema = z
     actorLabel: z.string(),
     entityType: z.string(),
     entityId: z.string(),
+    entityName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The name of the record, where it still exists and has one' }),
     action: z.string(),
     oldValue: z.unknown(),
     newValue: z.unknown(),
@@ -50,9 +54,14 @@ export async function auditApi(app: FastifyInstance, { services }: { services: A
     async (request, reply) => {
       const result = await services.audit.list(request.caller(), request.query);
       if (!result.ok) return sendProblem(reply, result.error);
-      const { events, ...page } = result.value;
+      const { events, names, ...page } = result.value;
       // The response serializer encodes through the schema, so dates go out as ISO strings here.
-      return { items: events.map((event) => ({ ...event, at: event.at.toISOString() })), ...page };
+      const items = events.map((event) => ({
+        ...event,
+        at: event.at.toISOString(),
+        entityName: names.get(event.entityId) ?? null,
+      }));
+      return { items, ...page };
     },
   );
 }

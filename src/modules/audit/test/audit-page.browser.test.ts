@@ -35,6 +35,8 @@ describe('audit trail page', () => {
     expect(await textOf(firstRow)).toContain('Name: Parks → Parks and open spaces');
     expect(await textOf(page.locator('tbody tr').nth(1))).toContain('Name: Parks');
     await expectNoAxeViolations(page);
+    // The record is named, not shown by its id.
+    expect(await textOf(firstRow.getByRole('link'))).toContain('Parks and open spaces');
     await firstRow.getByRole('link').click();
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Parks and open spaces');
   });
@@ -47,8 +49,16 @@ describe('audit trail page', () => {
     expect(page.url()).toContain('entityType=unit');
     expect(await textOf(page.getByRole('status'))).toMatch(/of 2 events/);
     await expectNoAxeViolations(page);
-    await page.goto(`${base}/audit?from=2025-02-30`);
+    // Dates go in the GOV.UK day, month and year boxes, not the browser's own picker.
+    const from = page.getByRole('group', { name: 'From' });
+    await from.getByLabel('Day').fill('30');
+    await from.getByLabel('Month').fill('2');
+    await from.getByLabel('Year').fill('2025');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
     expect(await textOf(page.getByRole('alert'))).toContain('The date to start from must be a real date');
+    expect(await page.locator('#from-day').inputValue()).toBe('30');
     await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'The date to start from must be a real date' }).click();
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('from-day');
   });
 });

@@ -24,6 +24,17 @@ describe('audit presenter', () => {
     expect(changeLines(before, after)).toEqual(lines);
   });
 
+  it('shows an id by the name of its record, in single values and lists, and an unknown id as itself', () => {
+    const names = new Map([
+      ['p1', 'Priya Shah'],
+      ['u1', 'Housing'],
+    ]);
+    expect(changeLines({ headPersonId: null }, { headPersonId: 'p1' }, names)).toEqual([
+      'Head person id: (blank) → Priya Shah',
+    ]);
+    expect(readableValue(['u1', 'u2'], names)).toBe('Housing, u2');
+  });
+
   it('cuts long values and shows nested objects compactly', () => {
     expect(readableValue('x'.repeat(500))).toHaveLength(120);
     expect(readableValue({ a: 1 })).toBe('{"a":1}');

@@ -2,6 +2,7 @@ import type { AuditEvent, AuditFilterOptions, AuditPage, AuditQuery } from '../a
 import { paths } from '../../../kernel/paths.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
+import { writeCsv } from '../../../platform/files/csv.ts';
 
 const MAX_VALUE_LENGTH = 120;
 
@@ -31,11 +32,20 @@ export function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** One stored value as a person reads it: blanks say so, lists are joined, long text is cut. */
-export function readableValue(value: unknown): string {
+/** Names of records by id; an id with no name shows as itself. */
+export type Names = ReadonlyMap<string, string>;
+const NO_NAMES: Names = new Map();
+
+/**
+ * One stored value as a person reads it: blanks say so, lists are joined, long text is cut, and
+ * an id of a record with a name (a person, a unit, a plan) shows as that name.
+ */
+export function readableValue(value: unknown, names: Names = NO_NAMES): string {
   if (value === null || value === undefined || value === '') return '(blank)';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.length ? truncate(value.map(readableValue).join(', ')) : '(none)';
+  if (typeof value === 'string' && names.has(value)) return truncate(names.get(value)!);
+  if (Array.isArray(value))
+    return value.length ? truncate(value.map((item) => readableValue(item, names)).join(', ')) : '(none)';
   if (typeof value === 'object') return truncate(JSON.stringify(value));
   return truncate(String(value));
 }
@@ -53,23 +63,24 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * The old and new JSON of an audit row as "Field: old → new" lines. A field that kept its value is
  * left out; a new record lists its values; a removed one lists what it held.
  */
-export function changeLines(oldValue: unknown, newValue: unknown): string[] {
+export function changeLines(oldValue: unknown, newValue: unknown, names: Names = NO_NAMES): string[] {
+  const readable = (value: unknown) => readableValue(value, names);
   const before = asRecord(oldValue);
   const after = asRecord(newValue);
   if (!before && !after) {
     if (oldValue == null && newValue == null) return [];
-    if (oldValue == null) return [readableValue(newValue)];
-    if (newValue == null) return [`${readableValue(oldValue)} → (removed)`];
-    return [`${readableValue(oldValue)} → ${readableValue(newValue)}`];
+    if (oldValue == null) return [readable(newValue)];
+    if (newValue == null) return [`${readable(oldValue)} → (removed)`];
+    return [`${readable(oldValue)} → ${readable(newValue)}`];
   }
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const lines: string[] = [];
   for (const key of keys) {
     const label = humanise(key);
-    if (!before) lines.push(`${label}: ${readableValue(after![key])}`);
-    else if (!after) lines.push(`${label}: ${readableValue(before[key])} → (removed)`);
+    if (!before) lines.push(`${label}: ${readable(after![key])}`);
+    else if (!after) lines.push(`${label}: ${readable(before[key])} → (removed)`);
     else if (!same(before[key], after[key])) {
-      lines.push(`${label}: ${readableValue(before[key])} → ${readableValue(after[key])}`);
+      lines.push(`${label}: ${readable(before[key])} → ${readable(after[key])}`);
     }
   }
   return lines;
@@ -85,21 +96,24 @@ export interface AuditRow {
   who: string;
   entityType: string;
   entityId: string;
+  /** The record's name where it has one, else its id. */
+  entityName: string;
   entityHref: string | undefined;
   action: string;
   changes: string[];
   reason: string;
 }
 
-export function presentAuditEvent(event: AuditEvent): AuditRow {
+export function presentAuditEvent(event: AuditEvent, names: Names = NO_NAMES): AuditRow {
   return {
     when: formatDateTime(event.at),
     who: event.actorLabel,
     entityType: humanise(event.entityType),
     entityId: event.entityId,
+    entityName: names.get(event.entityId) ?? event.entityId,
     entityHref: entityHref(event.entityType, event.entityId),
     action: humanise(event.action),
-    changes: changeLines(event.oldValue, event.newValue),
+    changes: changeLines(event.oldValue, event.newValue, names),
     reason: event.reason,
   };
 }
@@ -141,7 +155,7 @@ export function presentAuditPage(
   const filters = { entityType: values.entityType, actor: values.actor, from: values.from, to: values.to };
   const first = (result.page - 1) * result.pageSize + 1;
   return {
-    rows: result.events.map(presentAuditEvent),
+    rows: result.events.map((event) => presentAuditEvent(event, result.names)),
     summary:
       result.total === 0
         ? 'No events match these filters.'
@@ -157,5 +171,29 @@ export function presentAuditPage(
     ),
     values: filters,
     filtered: Object.values(filters).some((value) => value),
+    exportHref: auditHref({ ...filters }).replace(paths.audit(), paths.auditExport()),
   };
+}
+
+const CSV_HEADERS = ['When', 'Who', 'What changed', 'Record', 'Record id', 'Action', 'Changes', 'Reason'];
+
+/**
+ * The events as a spreadsheet reads them: the page's words and names, the time in UK time, and
+ * typed text that looks like a formula kept as text (a reason is anyone's words).
+ */
+export function auditCsv(events: readonly AuditEvent[], names: Names): Buffer {
+  const rows = events.map((event) => {
+    const row = presentAuditEvent(event, names);
+    return [
+      row.when,
+      row.who,
+      row.entityType,
+      row.entityName,
+      row.entityId,
+      row.action,
+      row.changes.join('\n'),
+      row.reason,
+    ];
+  });
+  return writeCsv(CSV_HEADERS, rows, { guardFormulas: true });
 }

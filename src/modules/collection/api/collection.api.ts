@@ -6,7 +6,6 @@ import type { CollectionServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses, problemSchema, withIsoDates } from '../../../platform/http/schemas.ts';
 import { words } from '../../../platform/words/index.ts';
-import { SIGN_OFF_CHAINS } from '../domain/workflow.ts';
 
 const timestamp = z.iso.datetime();
 
@@ -146,38 +145,6 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       return result.ok
         ? result.value.map((event) => eventSchema.parse(withIsoDates(event)))
         : sendProblem(reply, result.error);
-    },
-  );
-
-  const chainSchema = z.object({ chain: z.enum(SIGN_OFF_CHAINS) }).meta({ id: 'SignOffChain' });
-
-  api.get(
-    '/sign-off-chain',
-    {
-      config: staff,
-      schema: {
-        tags,
-        summary: 'How the council signs values off: verify-then-approve or approve-directly',
-        response: { 200: chainSchema, ...problemResponses },
-      },
-    },
-    async (request) => ({ chain: await services.signOff.chain(request.caller()) }),
-  );
-
-  api.put(
-    '/sign-off-chain',
-    {
-      config: { access: { permission: 'manage:roles' } },
-      schema: {
-        tags,
-        summary: 'Change how the council signs values off (administrators; audited)',
-        body: chainSchema,
-        response: { 200: chainSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const result = await services.signOff.setChain(request.caller(), request.body.chain);
-      return result.ok ? { chain: result.value } : sendProblem(reply, result.error);
     },
   );
 }

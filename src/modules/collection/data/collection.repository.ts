@@ -42,17 +42,6 @@ export async function signOffChainFor(db: Db, organisationId: string): Promise<S
   return chain && SIGN_OFF_CHAINS.includes(chain) ? chain : DEFAULT_SIGN_OFF_CHAIN;
 }
 
-/** Sets the chain, creating the organisation's rule row (with the other defaults) if it has none. */
-export async function setSignOffChain(db: Db, organisationId: string, chain: SignOffChain, by: string): Promise<void> {
-  await db
-    .insert(collectionRules)
-    .values({ organisationId, signOffChain: chain, updatedBy: by })
-    .onConflictDoUpdate({
-      target: collectionRules.organisationId,
-      set: { signOffChain: chain, updatedBy: by, rowVersion: sql`${collectionRules.rowVersion} + 1`, updatedAt: sql`now()` },
-    });
-}
-
 /** Active measures the person owns or is assigned to enter data for. */
 export async function measuresForPerson(db: Db, organisationId: string, personId: string): Promise<MeasureRow[]> {
   return db

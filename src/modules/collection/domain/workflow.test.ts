@@ -90,3 +90,13 @@ describe('two pairs of eyes', () => {
     expect(availableValueActions('submitted', entered, 'approve-directly')).toEqual(['return']);
   });
 });
+
+describe('returning for correction', () => {
+  it('is open to an approver who may not verify (a governance body approving, say)', () => {
+    const approver = { canEnter: false, canVerify: false, canApprove: true, canReopen: false };
+    expect(nextValueStatus('verified', 'return', approver, 'Check the source').ok).toBe(true);
+    expect(availableValueActions('verified', approver)).toEqual(['return', 'approve']);
+    const nobody = { ...approver, canApprove: false };
+    expect(availableValueActions('verified', nobody)).toEqual([]);
+  });
+});

@@ -79,6 +79,15 @@ const TWO_STEP: Partial<Record<ValueAction, Transition>> = {
   approve: { ...TRANSITIONS.approve, from: ['submitted', 'verified'] },
 };
 
+/**
+ * Whether the person holds the right a transition needs. Returning a value for correction is open
+ * to whoever may take its next step, so an approver (who may not verify) can send it back too.
+ */
+function holdsRight(action: ValueAction, transition: Transition, actor: ValueActor): boolean {
+  if (action === 'return') return actor.canVerify || actor.canApprove;
+  return actor[transition.needs];
+}
+
 function transitionOf(action: ValueAction, chain: SignOffChain): Transition {
   return (chain === 'approve-directly' ? TWO_STEP[action] : undefined) ?? TRANSITIONS[action];
 }
@@ -103,7 +112,7 @@ export function nextValueStatus(
     const verb = action === 'save' ? 'change' : action;
     return fail(domainError('invalid_state', `You cannot ${verb} a value that is ${LABEL[current ?? 'none']}`));
   }
-  if (!actor[transition.needs]) {
+  if (!holdsRight(action, transition, actor)) {
     return fail(domainError('forbidden', `Only ${WHO[transition.needs]} can ${action} this value`));
   }
   const rule = dutyBroken(action, actor, chain);
@@ -126,6 +135,8 @@ export function availableValueActions(
 ): ValueAction[] {
   return VALUE_ACTIONS.filter((action) => {
     const transition = transitionOf(action, chain);
-    return transition.from.includes(current) && actor[transition.needs] && !dutyBroken(action, actor, chain);
+    return (
+      transition.from.includes(current) && holdsRight(action, transition, actor) && !dutyBroken(action, actor, chain)
+    );
   });
 }

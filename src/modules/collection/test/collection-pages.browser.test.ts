@@ -97,7 +97,7 @@ describe('data collection pages', () => {
     await entry.enter('55', { commentary: 'Two care providers closed in August', quality: 'Provisional' });
     await entry.submit();
     expect(await entry.shows('Value submitted')).toBeTruthy();
-    expect(await entry.section('table')).toContain('Submitted');
+    expect(await entry.section('#history')).toContain('Submitted');
     await entry.expectAccessible();
   });
 

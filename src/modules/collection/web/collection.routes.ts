@@ -16,7 +16,8 @@ import {
 } from './collection.presenter.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+import { actionButtons, earlierRows, figureRows } from './value-review.presenter.ts';
 
 // Who may enter, verify or approve a value is decided by the service (owner, assignees, verifier, roles).
 const staff = { access: { permission: 'view:organisation' } } as const;
@@ -26,14 +27,6 @@ const QUALITY = [
   { value: 'provisional', text: 'Provisional', hint: { text: 'May change when later data arrives' } },
   { value: 'estimated', text: 'Estimated', hint: { text: 'Not measured: an informed estimate' } },
 ];
-
-const ACTION_LABELS: Record<string, string> = {
-  verify: 'Verify',
-  return: 'Return for correction',
-  approve: 'Approve (locks the period)',
-  publish: 'Publish',
-  reopen: 'Reopen the period',
-};
 
 type Form = Record<string, unknown>;
 
@@ -85,11 +78,15 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     const values = options.values ?? stored;
     const canEdit = d.actions.includes('save') && !d.locked && measure.status === 'active';
     const transitions = d.actions.filter((action) => action !== 'save' && action !== 'submit');
+    // The verifier's view: the figure in full and the earlier periods beside it.
+    const earlier = value ? await services.signOffQueue.earlierValues(caller, measureId, d.period) : [];
     return reply.render(
       'pages/collection/entry.njk',
       {
         title: `${measure.code} ${d.periodLabel}`,
-        backLink: paths.myData(),
+        backLink: transitions.some((action) => action === 'verify' || action === 'approve')
+          ? paths.signOffQueue()
+          : paths.myData(),
         detail: d,
         measure,
         ratio: measure.aggregation === 'ratio',
@@ -109,7 +106,10 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         summaryRows: entrySummary(d, officialFrom),
         history: historyRows(d),
         qualityItems: QUALITY.map((item) => ({ ...item, checked: values.quality === item.value })),
-        actionItems: transitions.map((action) => ({ value: action, text: ACTION_LABELS[action] ?? action })),
+        figure: canEdit ? null : figureRows(d),
+        earlier: earlierRows(d, earlier),
+        earlierCaption: fill(words.signOffQueue.recentCaption, { period: d.periodLabel }),
+        actionButtons: actionButtons(transitions),
         offTargetHint: offTargetHint(d),
         implausible: options.implausible ?? null,
         checkedLabel: words.entryChecks.checked,

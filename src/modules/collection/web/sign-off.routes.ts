@@ -3,34 +3,43 @@ import type { Caller } from '../../../platform/services/caller.ts';
 import type { CollectionServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { CHAIN_LABELS, signOffChainInput } from '../sign-off.service.ts';
+import { CHAIN_LABELS, signOffSettingsForm } from '../sign-off.service.ts';
 import { SIGN_OFF_CHAINS } from '../domain/workflow.ts';
 import { fill, words } from '../../../platform/words/index.ts';
+import { stepChoices } from './sign-off.presenter.ts';
 
 const manage = { access: { permission: 'manage:roles' } } as const;
 
-/** The administrator's page choosing the council's sign-off chain. */
+type Form = Record<string, unknown>;
+
+/** The administrator's page choosing the council's sign-off chain and who takes each step. */
 export async function signOffRoutes(app: FastifyInstance, { services }: { services: CollectionServices }) {
   async function render(
     reply: FastifyReply,
     caller: Caller,
-    options: { chosen?: string; errors?: FormErrors; status?: number } = {},
+    options: { form?: Form; errors?: FormErrors; status?: number } = {},
   ) {
-    const current = await services.signOff.chain(caller);
-    const chosen = options.chosen ?? current;
+    const [settings, bodies] = await Promise.all([services.signOff.settings(caller), services.signOff.bodies(caller)]);
+    const chosen = options.form ?? {};
+    const chain = typeof chosen.chain === 'string' ? chosen.chain : settings.chain;
+    const describe = (step: 'verify' | 'approve') => services.signOff.describe(step, settings.who[step], bodies);
     return reply.render(
       'pages/collection/sign-off.njk',
       {
-        title: 'How values are signed off',
+        title: words.signOffQueue.settingsTitle,
         backLink: paths.framework(),
         action: paths.signOffSettings(),
-        current: CHAIN_LABELS[current].text,
-        items: SIGN_OFF_CHAINS.map((chain) => ({
-          value: chain,
-          text: CHAIN_LABELS[chain].text,
-          hint: { text: CHAIN_LABELS[chain].hint },
-          checked: chain === chosen,
+        current: CHAIN_LABELS[settings.chain].text,
+        currentVerify: fill(words.signOffQueue.nowVerify, { who: describe('verify') }),
+        currentApprove: fill(words.signOffQueue.nowApprove, { who: describe('approve') }),
+        items: SIGN_OFF_CHAINS.map((value) => ({
+          value,
+          text: CHAIN_LABELS[value].text,
+          hint: { text: CHAIN_LABELS[value].hint },
+          checked: value === chain,
         })),
+        verify: stepChoices('verify', settings.who.verify, bodies, chosen, options.errors),
+        approve: stepChoices('approve', settings.who.approve, bodies, chosen, options.errors),
         errors: options.errors,
       },
       options.status,
@@ -41,13 +50,28 @@ export async function signOffRoutes(app: FastifyInstance, { services }: { servic
 
   app.post(paths.signOffSettings(), { config: manage }, async (request, reply) => {
     const caller = request.caller();
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const form = parseForm(signOffChainInput, body);
-    if (!form.ok) return render(reply, caller, { errors: form.errors, status: 400 });
-    const result = await services.signOff.setChain(caller, form.value.chain);
-    if (!result.ok) return render(reply, caller, { errors: formErrorsFrom(result.error), status: 403 });
+    const body = (request.body ?? {}) as Form;
+    const form = parseForm(signOffSettingsForm, body);
+    if (!form.ok) return render(reply, caller, { form: body, errors: form.errors, status: 400 });
+    const before = await services.signOff.chain(caller);
+    const result = await services.signOff.setSettings(caller, form.value);
+    if (!result.ok) {
+      const status = result.error.code === 'forbidden' ? 403 : 400;
+      return render(reply, caller, { form: body, errors: formErrorsFrom(result.error), status });
+    }
+    const [bodies, saved] = [await services.signOff.bodies(caller), result.value];
+    const lead =
+      saved.chain === before
+        ? words.signOffQueue.settingsSaved
+        : fill(words.signOff.chainChanged, { chain: CHAIN_LABELS[saved.chain].text });
     return reply
-      .flash(fill(words.signOff.chainChanged, { chain: CHAIN_LABELS[result.value].text }))
+      .flash(
+        fill(words.signOffQueue.whoSaved, {
+          lead,
+          verify: services.signOff.describe('verify', saved.who.verify, bodies),
+          approve: services.signOff.describe('approve', saved.who.approve, bodies),
+        }),
+      )
       .redirect(paths.signOffSettings());
   });
 }

@@ -1,21 +1,39 @@
 import type { FastifyInstance } from 'fastify';
+import { holdsPermission } from '../../../kernel/access/index.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import type { HomeServices } from '../services.ts';
 
-/** The home page (what waits for me) and the health check. */
+/** The home page (what waits for me), the health check for machines and the status page for people. */
 export async function homeRoutes(app: FastifyInstance, { services }: { services: HomeServices }) {
   app.get(paths.home(), { config: { access: 'public' } }, async (request, reply) => {
     const principal = request.principal;
     if (principal.kind !== 'person') return reply.render('pages/home/index.njk', {});
-    const [organisationName, awaitingApproval] = await Promise.all([
+    // Values to sign off are staff work: a partner or the public has no queue.
+    const staff = holdsPermission(principal, 'view:organisation');
+    const [organisationName, awaitingApproval, signOff] = await Promise.all([
       services.organisations.nameOf(principal.organisationId),
       services.plans.awaitingMyApproval(principal),
+      staff ? services.signOffQueue.queue(principal) : null,
     ]);
-    return reply.render('pages/home/index.njk', { organisationName, awaitingApproval });
+    return reply.render('pages/home/index.njk', {
+      organisationName,
+      awaitingApproval,
+      signOff: signOff && {
+        counts: signOff.counts,
+        waiting: fill(words.signOffQueue.homeWaiting, signOff.counts),
+        any: signOff.items.length > 0,
+      },
+    });
   });
 
   app.get(paths.health(), { config: { access: 'public' } }, async (_request, reply) => {
     const healthy = await services.organisations.ping();
     return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'database unavailable' });
+  });
+
+  app.get(paths.status(), { config: { access: 'public' } }, async (_request, reply) => {
+    const healthy = await services.organisations.ping();
+    return reply.render('pages/home/status.njk', { title: 'Service status', healthy }, healthy ? 200 : 503);
   });
 }

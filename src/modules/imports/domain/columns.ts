@@ -58,6 +58,7 @@ export const COLUMNS: Record<ImportKind, readonly Column[]> = {
     col('spcScreening'),
     col('spcBaselinePoints'),
     col('dueWorkingDays'),
+    col('allowsInPeriodEstimate'),
   ],
   /** The categories of measures' breakdowns: ward E05000001 "Abbey". */
   breakdowns: [

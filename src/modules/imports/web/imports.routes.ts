@@ -5,6 +5,7 @@ import type { ImportReport } from '../import-export.service.ts';
 import type { ImportsServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { words } from '../../../platform/words/index.ts';
 
 const importers = { access: { permission: 'import:data' } } as const;
 
@@ -117,6 +118,10 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
           href: '#problems',
         },
       ];
+      // Warnings are not mistakes: say how to confirm them (the file is sent again with the box ticked).
+      if (report.errors.some((error) => error.warning) && !form.value.acknowledgeWarnings) {
+        summary.push({ text: words.importWarnings.confirm, href: '#acknowledgeWarnings' });
+      }
       return render(reply, { values, errors: { summary, fields: {} }, report, status: 400 });
     }
     // Rows accepted with a warning are listed on the page (a flash message would not hold them).

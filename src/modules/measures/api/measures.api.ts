@@ -56,6 +56,7 @@ const measureSchema = z
     verifierPersonId: z.uuid().nullable(),
     dataQualityNotes: z.string(),
     isKey: z.boolean(),
+    allowsInPeriodEstimate: z.boolean(),
     status: z.enum(MEASURE_STATUSES),
     retiredAt: timestamp.nullable(),
     retiredReason: z.string(),

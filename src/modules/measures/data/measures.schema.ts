@@ -43,7 +43,7 @@ import {
   VALUE_STATUSES,
 } from '../../../kernel/measurement/vocabulary.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { people, units } from '../../organisation/index.ts';
+import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -122,6 +122,11 @@ export const measures = pgTable(
       .$type<MeasureSpcSettings>()
       .notNull()
       .default({ screenMovingRanges: true, baselinePoints: null }),
+    /**
+     * A value may be entered for the current, unfinished period as an estimate (data quality
+     * "estimated"); otherwise only once the period has ended.
+     */
+    allowsInPeriodEstimate: boolean('allows_in_period_estimate').notNull().default(false),
     /** Working days after period end when data is due; null = the organisation's rule. */
     dueWorkingDays: integer('due_working_days'),
     rowVersion: integer('row_version').notNull().default(1),
@@ -342,6 +347,18 @@ export const collectionRules = pgTable('collection_rules', {
   holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
   /** Value sign-off: verify-then-approve (submit → verify → approve) | approve-directly (submit → approve). */
   signOffChain: text('sign_off_chain').notNull().default('verify-then-approve'),
+  /**
+   * Who may take the verify step: permission (anyone holding verify:values at the measure's unit or
+   * above, and the measure's named verifier) | role | unit-head | measure-verifier | body.
+   */
+  verifyWho: text('verify_who').notNull().default('permission'),
+  /** The role (verify_who = role) or governance body (verify_who = body) that verifies. */
+  verifyRole: text('verify_role'),
+  verifyBodyId: uuid('verify_body_id').references(() => governanceBodies.id),
+  /** Who may take the approve step: permission | role | unit-head | body (as for verify). */
+  approveWho: text('approve_who').notNull().default('permission'),
+  approveRole: text('approve_role'),
+  approveBodyId: uuid('approve_body_id').references(() => governanceBodies.id),
   updatedBy: uuid('updated_by').references(() => people.id),
   rowVersion: integer('row_version').notNull().default(1),
   updatedAt: updatedAt(),

@@ -93,6 +93,7 @@ const measureFields = z.object({
   verifierPersonId: optionalId('Select a verifier who exists'),
   dataQualityNotes: optionalText('data quality notes'),
   isKey: booleanInput,
+  allowsInPeriodEstimate: booleanInput,
   tags: tagsInput,
   minValue: optionalNumber('lowest allowed value'),
   maxValue: optionalNumber('highest allowed value'),
@@ -156,6 +157,8 @@ export interface MeasureDefinition {
   verifierPersonId: string | null;
   dataQualityNotes: string;
   isKey: boolean;
+  /** A value for the current, unfinished period is taken as an estimate. */
+  allowsInPeriodEstimate: boolean;
   tags: string[];
   minValue: number | null;
   maxValue: number | null;
@@ -240,6 +243,7 @@ export const measureInput = measureFields.transform((fields, ctx): MeasureDefini
     verifierPersonId: fields.verifierPersonId,
     dataQualityNotes: fields.dataQualityNotes,
     isKey: fields.isKey,
+    allowsInPeriodEstimate: fields.allowsInPeriodEstimate,
     tags: fields.tags,
     minValue,
     maxValue,
@@ -277,6 +281,7 @@ export function formValuesOf(definition: MeasureDefinition): Record<string, stri
     verifierPersonId: definition.verifierPersonId ?? '',
     dataQualityNotes: definition.dataQualityNotes,
     isKey: definition.isKey,
+    allowsInPeriodEstimate: definition.allowsInPeriodEstimate,
     tags: definition.tags.join(', '),
     minValue: text(definition.minValue),
     maxValue: text(definition.maxValue),

@@ -13,6 +13,7 @@ import type { MeasureDetail } from '../measures.service.ts';
 import type { MeasureTarget } from '../measure-targets.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { ragTag } from '../../../platform/words/status-tags.ts';
+import { words } from '../../../platform/words/index.ts';
 
 interface Shown {
   unit: string;
@@ -100,6 +101,10 @@ export function measureSummaryRows(detail: MeasureDetail) {
   );
   add('Data quality notes', m.dataQualityNotes);
   add('Key measure', m.isKey ? 'Yes' : 'No');
+  add(
+    words.inPeriodEstimates.row,
+    m.allowsInPeriodEstimate ? words.inPeriodEstimates.allowed : words.inPeriodEstimates.notAllowed,
+  );
   add('Tags', m.tags.join(', '));
   return rows;
 }

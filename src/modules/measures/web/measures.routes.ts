@@ -89,6 +89,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
           'Not set',
         ),
         isKeyChecked: v.isKey === true || v.isKey === 'true',
+        allowsInPeriodEstimateChecked: v.allowsInPeriodEstimate === true || v.allowsInPeriodEstimate === 'true',
         spcScreeningChecked: !(v.spcScreening === false || v.spcScreening === 'false'),
       },
       options.status,

@@ -23,6 +23,7 @@ import {
   type TargetVersion,
 } from '../../../kernel/measurement/target-history.ts';
 import { ratioScale } from '../../../kernel/measurement/vocabulary.ts';
+import { defaultRange } from '../../measures/domain/index.ts';
 
 export interface StoredMeasure {
   frequency: Frequency;
@@ -106,6 +107,12 @@ export function buildTargetPlan(
   return { kind: 'per-period', targets, yearEnd };
 }
 
+/** The range the unit allows (a percentage 0 to 100; a count, days or a rate not below 0). */
+function valueRangeOf(unit: string): { lower: number | null; upper: number | null } {
+  const { min, max } = defaultRange(unit);
+  return { lower: min, upper: max };
+}
+
 export function buildMeasureDefinition(
   measure: StoredMeasure,
   targets: TargetPlan | null,
@@ -119,6 +126,7 @@ export function buildMeasureDefinition(
     thresholds: measure.ragThresholds,
     targets,
     ratioScale: ratioScale(measure.unit),
+    valueRange: valueRangeOf(measure.unit),
     spc: {
       screenMovingRanges: measure.spcSettings.screenMovingRanges,
       ...(measure.spcSettings.baselinePoints ? { baselinePoints: measure.spcSettings.baselinePoints } : {}),

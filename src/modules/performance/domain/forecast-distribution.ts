@@ -1,10 +1,10 @@
 /**
  * The uncertainty of a forecast outturn: a distribution to take an interval and a probability of
- * meeting the target from. Sums, averages and single periods are normal; the lowest or highest
- * value of the year is worked out exactly from its periods (treated as independent).
+ * meeting the target from.
  */
 import { normalCdf, normalQuantile } from './normal.ts';
 import type { Polarity, Target } from '../../../kernel/measurement/types.ts';
+import type { ValueBounds } from './forecast-backtest.ts';
 
 /** The outturn's uncertainty: a cumulative distribution function, or a certainty. */
 export interface Distribution {
@@ -19,48 +19,22 @@ export interface Distribution {
   quantile?: (p: number) => number;
 }
 
-export function normalDistribution(point: number, variance: number | null): Distribution | null {
-  if (variance === null || !Number.isFinite(variance)) return null;
-  const sd = Math.sqrt(Math.max(0, variance));
-  if (sd === 0) return { point, cdf: null, spread: 0 };
+/**
+ * A normal distribution around the point, held to the outturn's range: the chance beyond a bound
+ * is piled on the bound, so no interval or probability reaches an impossible value.
+ */
+export function boundedDistribution(point: number, spread: number, bounds: ValueBounds): Distribution {
+  if (!(spread > 0)) return { point, cdf: null, spread: 0 };
+  const lower = bounds.lower ?? Number.NEGATIVE_INFINITY;
+  const upper = bounds.upper ?? Number.POSITIVE_INFINITY;
+  const normal = (q: number) => normalCdf((q - point) / spread);
   return {
     point,
-    cdf: (q) => normalCdf((q - point) / sd),
-    spread: sd,
-    quantile: (p) => point + sd * normalQuantile(p),
+    cdf: (q) => (q < lower ? 0 : q >= upper ? 1 : normal(q)),
+    below: (q) => (q <= lower ? 0 : q > upper ? 1 : normal(q)),
+    spread,
+    quantile: (p) => Math.min(upper, Math.max(lower, point + spread * normalQuantile(p))),
   };
-}
-
-/** The min or max of known actuals and independent normal forecasts (the independence is an approximation). */
-export function extremeDistribution(
-  kind: 'min' | 'max',
-  actuals: readonly number[],
-  means: readonly number[],
-  sds: readonly number[],
-): Distribution {
-  const pick = kind === 'min' ? Math.min : Math.max;
-  const point = pick(...actuals, ...means);
-  if (sds.every((s) => s === 0)) return { point, cdf: null, spread: 0 };
-  const known = actuals.length > 0 ? pick(...actuals) : null;
-  const spread = Math.max(...sds);
-  // P(min ≤ q) = 1 − P(every value > q); P(max ≤ q) = P(every value ≤ q). `strict` gives P(X < q).
-  const probability = (q: number, strict: boolean): number => {
-    if (kind === 'min') {
-      if (known !== null && (strict ? known < q : known <= q)) return 1;
-      let allAbove = 1;
-      for (let k = 0; k < means.length; k++) allAbove *= 1 - stepOrNormal(q, means[k] as number, sds[k] as number);
-      return 1 - allAbove;
-    }
-    if (known !== null && (strict ? known >= q : known > q)) return 0;
-    let allBelow = 1;
-    for (let k = 0; k < means.length; k++) allBelow *= stepOrNormal(q, means[k] as number, sds[k] as number);
-    return allBelow;
-  };
-  return { point, cdf: (q) => probability(q, false), below: (q) => probability(q, true), spread };
-}
-
-function stepOrNormal(q: number, mean: number, sd: number): number {
-  return sd === 0 ? (q >= mean ? 1 : 0) : normalCdf((q - mean) / sd);
 }
 
 export function quantile(d: Distribution, p: number): number {

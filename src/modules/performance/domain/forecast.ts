@@ -1,24 +1,31 @@
 /**
- * Year-end outturn forecasts: the projected full-year value for the current financial year, with
- * an interval and the probability of meeting the year-end target, by a method suited to the data
- * available. The method and the reason for choosing it are part of the output, and each forecast
- * is back-tested on previous years (same point in the year) to give its error.
+ * Year-end outturn forecasts: the projected value of the current financial year by the measure's
+ * rule, with an interval and the probability of meeting the year-end target.
  *
- * Method choice (first that applies):
- * 1. 'actual'           — every period of the year has data: the outturn is known.
- * 2. 'holt-winters'     — monthly, with at least 24 consecutive months ending at the latest value.
- * 3. 'seasonal-profile' — at least one complete previous year (of the last three) gives the pattern.
- * 4. 'linear-trend'     — at least 3 values in the last two years (five for annual measures).
- * 5. 'none'             — too little data; the output says what is missing.
+ * Each measure's method is chosen by its own rolling back-test: from every earlier origin with a
+ * known outcome, each candidate (naive, seasonal naive, damped trend) forecasts the year-end
+ * outturn at the same horizons as now, and the candidate with the smallest error is used only if
+ * it beats carrying the last value forward; otherwise the forecast is naive. The interval and the
+ * probability come from the chosen method's back-test errors (so an 80% interval covers about 80%
+ * of outcomes), never narrower than the spread of the measure's own period-to-period changes
+ * justifies. Forecasts, intervals and probabilities respect the measure's allowed range.
+ *
+ * With too little history for a back-test the forecast is naive and its interval comes from the
+ * measure's one-step changes scaled by the horizon (`basis: 'short-history'`).
  */
 import { formatShare, formatValue } from '../../../kernel/measurement/format.ts';
-import { extremeDistribution, normalDistribution, probabilityOfMeeting, quantile } from './forecast-distribution.ts';
+import { clampTo, forecastPath } from './forecast-backtest.ts';
+import type { BackTestNeed, MethodRuns, ValueBounds } from './forecast-backtest.ts';
+import { choose, MIN_BACKTEST_ORIGINS } from './forecast-choice.ts';
+import type { Histories } from './forecast-choice.ts';
+import { boundedDistribution, probabilityOfMeeting, quantile } from './forecast-distribution.ts';
 import type { Distribution } from './forecast-distribution.ts';
-import { chooseMethod, count, NOUNS, yearLabel } from './forecast-method.ts';
-import type { ModelMethod } from './forecast-method.ts';
-import type { HoltWintersParameters, ModelForecast, Observation } from './forecast-models.ts';
+import type { DenseSeries, ModelMethod } from './forecast-methods.ts';
+import { yearOutturn } from './forecast-outturn.ts';
+import type { YearValues } from './forecast-outturn.ts';
 import {
   periodFromOrdinal,
+  periodLabel,
   periodOrdinal,
   periodsPerYear,
   UK_FINANCIAL_YEAR,
@@ -32,7 +39,17 @@ import type {
   ValueFormat,
 } from '../../../kernel/measurement/types.ts';
 
+export type { ModelMethod } from './forecast-methods.ts';
+export type { ValueBounds } from './forecast-backtest.ts';
+
 export type ForecastMethod = 'actual' | ModelMethod | 'none';
+
+/**
+ * How the forecast was reached: `back-test` (chosen and sized by the measure's rolling back-test),
+ * `short-history` (too little history for one: naive, sized by the one-step changes), `known`
+ * (the year is complete) or `no-data`.
+ */
+export type ForecastBasis = 'back-test' | 'short-history' | 'known' | 'no-data';
 
 export interface ForecastInput {
   points: readonly MeasurePoint[];
@@ -44,9 +61,13 @@ export interface ForecastInput {
   polarity: Polarity;
   yearEndTarget: Target | null;
   format: ValueFormat;
+  /** The range a period's value can take (a ratio's value, not its parts); unbounded by default. */
+  bounds?: ValueBounds;
   /** Central probability of the interval (default 0.8: an 80% interval). */
   intervalLevel?: number;
-  /** Previous years to back-test on (default 2; 0 for none). */
+  /** Use this method instead of choosing one (the benchmark compares the methods this way). */
+  method?: ModelMethod;
+  /** Previous years whose forecast at the same point is reported against their outturn (default 2). */
   backTestYears?: number;
   fy?: FinancialYearConfig;
 }
@@ -62,6 +83,7 @@ export interface BackTestYear {
 export interface ForecastResult {
   fyStartYear: number;
   method: ForecastMethod;
+  basis: ForecastBasis;
   /** Why this method, in words. */
   methodReason: string;
   outturn: number | null;
@@ -72,331 +94,116 @@ export interface ForecastResult {
   forecastPeriods: number;
   /** Forecast values for the periods of the year that have no data. */
   periodForecasts: { period: Period; value: number | null }[];
+  /** The rolling back-test: origins used and each candidate's mean absolute outturn error. */
+  rollingBackTest: { origins: number; meanAbsoluteError: Partial<Record<ModelMethod, number>> };
   backTest: { years: BackTestYear[]; meanAbsolutePercentageError: number | null };
   explanation: string;
 }
 
-interface Series {
-  /** Observations up to and including the reporting period, by ordinal, in order. */
-  primary: Observation[];
-  /** For ratio measures: the denominators (primary holds the numerators). */
-  denominator?: Observation[];
-}
+const NOUNS: Record<Frequency, [string, string]> = {
+  monthly: ['month', 'months'],
+  quarterly: ['quarter', 'quarters'],
+  'half-yearly': ['half-year', 'half-years'],
+  annual: ['year', 'years'],
+};
+const count = (n: number, f: Frequency): string => `${n} ${NOUNS[f][n === 1 ? 0 : 1]}`;
+const yearLabel = (year: number, fy: FinancialYearConfig): string =>
+  periodLabel({ frequency: 'annual', fyStartYear: year, index: 1 }, fy);
 
-interface CoreResult {
-  method: ForecastMethod;
-  methodReason: string;
-  outturn: number | null;
-  distribution: Distribution | null;
-  actualPeriods: number;
-  forecastOrdinals: number[];
-  forecastValues: (number | null)[];
-  note: string | null;
-  parameters: FittedParameters;
-}
+const METHOD_NAMES: Record<ModelMethod, string> = {
+  naive: 'Naive (the latest value carried forward)',
+  'seasonal-naive': 'Seasonal naive (the same period a year earlier)',
+  'damped-trend': 'Damped trend',
+  'damped-seasonal': 'Damped trend with a season (Holt–Winters)',
+};
 
-/** Holt–Winters parameters chosen for each series (null for other models). */
-interface FittedParameters {
-  primary: HoltWintersParameters | null;
-  denominator: HoltWintersParameters | null;
-}
-
-const NO_PARAMETERS: FittedParameters = { primary: null, denominator: null };
-
-function parametersOf(model: ModelForecast | null): HoltWintersParameters | null {
-  if (model === null || !('alpha' in model)) return null;
-  const { alpha, beta, gamma } = model as ModelForecast & HoltWintersParameters;
-  return { alpha, beta, gamma };
-}
-
-/** Built in one place so every result has the same shape (which keeps the hot path fast). */
-function coreResult(
-  method: ForecastMethod,
-  methodReason: string,
-  outturn: number | null,
-  distribution: Distribution | null,
-  actualPeriods: number,
-  forecastOrdinals: number[],
-  forecastValues: (number | null)[],
-  note: string | null = null,
-  parameters: FittedParameters = NO_PARAMETERS,
-): CoreResult {
-  return {
-    method,
-    methodReason,
-    outturn,
-    distribution,
-    actualPeriods,
-    forecastOrdinals,
-    forecastValues,
-    note,
-    parameters,
-  };
-}
-
-function byOrdinal(a: Observation, b: Observation): number {
-  return a.ordinal - b.ordinal;
-}
-
-function isSorted(observations: readonly Observation[]): boolean {
-  for (let i = 1; i < observations.length; i++) {
-    if ((observations[i] as Observation).ordinal < (observations[i - 1] as Observation).ordinal) return false;
-  }
-  return true;
-}
-
-function buildSeries(points: readonly MeasurePoint[], rule: AggregationRule, frequency: Frequency): Series {
-  const primary: Observation[] = [];
-  const denominator: Observation[] = [];
+/** The history up to the reporting period, laid out by period (NaN where a period has no value). */
+function denseHistories(input: ForecastInput, lastOrdinal: number): Histories | null {
+  const frequency = input.period.frequency;
   const m = periodsPerYear(frequency);
-  for (const p of points) {
+  const ratio = input.rule === 'ratio';
+  const kept: { ordinal: number; value: number; denominator: number }[] = [];
+  for (const p of input.points) {
     if (p.period.frequency !== frequency) throw new RangeError(`Points must all be ${frequency}`);
     const ordinal = p.period.fyStartYear * m + p.period.index - 1; // periodOrdinal, inlined: hot
-    if (rule === 'ratio') {
+    if (ordinal > lastOrdinal) continue;
+    if (ratio) {
       const n = p.numerator;
       const d = p.denominator;
       if (n == null || d == null || !Number.isFinite(n) || !Number.isFinite(d)) continue;
-      primary.push({ ordinal, value: n });
-      denominator.push({ ordinal, value: d });
+      kept.push({ ordinal, value: n, denominator: d });
     } else if (p.value !== null && Number.isFinite(p.value)) {
-      primary.push({ ordinal, value: p.value });
+      kept.push({ ordinal, value: p.value, denominator: 0 });
     }
   }
-  // Histories usually arrive in order; sort only when they do not.
-  if (!isSorted(primary)) {
-    primary.sort(byOrdinal);
-    denominator.sort(byOrdinal);
+  if (kept.length === 0) return null;
+  let first = lastOrdinal;
+  for (const k of kept) first = Math.min(first, k.ordinal);
+  const length = lastOrdinal - first + 1;
+  const primary = new Float64Array(length).fill(Number.NaN);
+  const denominator = ratio ? new Float64Array(length).fill(Number.NaN) : null;
+  for (const k of kept) {
+    primary[k.ordinal - first] = k.value;
+    if (denominator) denominator[k.ordinal - first] = k.denominator;
   }
-  return rule === 'ratio' ? { primary, denominator } : { primary };
+  const ratios = denominator
+    ? primary.map((n, i) =>
+        (denominator[i] as number) > 0 ? (n / (denominator[i] as number)) * (input.ratioScale ?? 1) : Number.NaN,
+      )
+    : null;
+  return {
+    primary: { first, values: primary },
+    denominator: denominator ? { first, values: denominator } : null,
+    ratios: ratios ? { first, values: ratios } : null,
+  };
 }
 
-function sumOf(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
+/** The known values of one year, by position (undefined where there is none). */
+function yearValues(histories: Histories, year: number, m: number, upToOrdinal: number): YearValues {
+  const at = (series: DenseSeries) =>
+    Array.from({ length: m }, (_, i) => {
+      const ordinal = year * m + i;
+      if (ordinal > upToOrdinal) return undefined;
+      const v = series.values[ordinal - series.first];
+      return v === undefined || Number.isNaN(v) ? undefined : v;
+    });
+  return { values: at(histories.primary), denominators: histories.denominator ? at(histories.denominator) : null };
 }
 
-/** The observations up to an ordinal; the same array when nothing is cut (they are never modified). */
-function upTo(observations: readonly Observation[], lastOrdinal: number): readonly Observation[] {
-  // Observations are sorted: find the cut with a binary search.
-  let lo = 0;
-  let hi = observations.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((observations[mid] as Observation).ordinal <= lastOrdinal) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === observations.length ? observations : observations.slice(0, lo);
+/** The index of the latest value at or before `index` (−1 if none). */
+function latestValueIndex(series: DenseSeries, index: number): number {
+  let i = index;
+  while (i >= 0 && Number.isNaN(series.values[i])) i--;
+  return i;
 }
 
-/** The year's outturn at one reporting period: the forecast without its back-test. */
-function forecastCore(
-  series: Series,
+/** Each previous year's forecast at the same point against its outturn. */
+function yearsBack(
   input: ForecastInput,
-  period: Period,
-  forced?: ModelMethod,
-  parameters?: FittedParameters,
-  pointOnly = false,
-): CoreResult {
-  const fy = input.fy ?? UK_FINANCIAL_YEAR;
-  const frequency = period.frequency;
-  const m = periodsPerYear(frequency);
-  const year = period.fyStartYear;
-  const lastOrdinal = periodOrdinal(period);
-  const first = year * m;
-  const primary = upTo(series.primary, lastOrdinal);
-  const denominators = series.denominator ? upTo(series.denominator, lastOrdinal) : null;
-  const rule = input.rule;
-  const scale = input.ratioScale ?? 1;
-
-  // This year's actual values by position in the year (observations are sorted, so walk back).
-  const actualAt = new Array<number | undefined>(m);
-  const denominatorAt = new Array<number | undefined>(m);
-  for (let k = primary.length - 1; k >= 0 && (primary[k] as Observation).ordinal >= first; k--) {
-    const o = primary[k] as Observation;
-    actualAt[o.ordinal - first] = o.value;
-    if (denominators) denominatorAt[o.ordinal - first] = (denominators[k] as Observation).value;
-  }
-  const missing: number[] = [];
-  const actuals: number[] = [];
-  const actualDenominators: number[] = [];
-  for (let i = 0; i < m; i++) {
-    const v = actualAt[i];
-    if (v === undefined) missing.push(first + i);
-    else {
-      actuals.push(v);
-      actualDenominators.push(denominatorAt[i] ?? 0);
-    }
-  }
-  const finalActual = actualAt[m - 1] ?? null;
-
-  if (missing.length === 0) {
-    let outturn: number | null;
-    switch (rule) {
-      case 'sum':
-        outturn = sumOf(actuals);
-        break;
-      case 'mean':
-        outturn = sumOf(actuals) / m;
-        break;
-      case 'latest':
-        outturn = finalActual;
-        break;
-      case 'min':
-        outturn = Math.min(...actuals);
-        break;
-      case 'max':
-        outturn = Math.max(...actuals);
-        break;
-      case 'ratio': {
-        const d = sumOf(actualDenominators);
-        outturn = d === 0 ? null : (sumOf(actuals) / d) * scale;
-        break;
-      }
-    }
-    return coreResult(
-      'actual',
-      `Every ${NOUNS[frequency][0]} of ${yearLabel(year, fy)} has data, so the outturn is the actual value`,
-      outturn,
-      outturn === null ? null : { point: outturn, cdf: null, spread: 0 },
-      actuals.length,
-      missing,
-      [],
-    );
-  }
-
-  const choice = chooseMethod(primary, frequency, year, lastOrdinal, fy, forced);
-  if (choice.method === 'none') {
-    return coreResult('none', choice.reason, null, null, actuals.length, missing, []);
-  }
-  const { fit } = choice;
-  const model = fit(primary, missing, parameters?.primary);
-  const denominatorModel = denominators ? fit(denominators, missing, parameters?.denominator) : null;
-  if (model === null || (denominators !== null && denominatorModel === null)) {
-    return coreResult(
-      'none',
-      `No forecast: the ${choice.method} model could not be fitted to this data`,
-      null,
-      null,
-      actuals.length,
-      missing,
-      [],
-    );
-  }
-  const ones = missing.map(() => 1);
-  const methodReason = `${choice.reason} (${model.detail})`;
-
-  let distribution: Distribution | null = null;
-  let outturn: number | null = null;
-  let forecastValues: (number | null)[] = model.means;
-  let note: string | null = null;
-  switch (rule) {
-    case 'sum':
-    case 'mean': {
-      const divisor = rule === 'sum' ? 1 : m;
-      outturn = (sumOf(actuals) + sumOf(model.means)) / divisor;
-      distribution = normalDistribution(outturn, model.variance(ones.map((w) => w / divisor)));
-      break;
-    }
-    case 'latest': {
-      const lastIndex = missing.indexOf(first + m - 1);
-      if (lastIndex === -1) {
-        outturn = finalActual;
-        distribution = outturn === null ? null : { point: outturn, cdf: null, spread: 0 };
-      } else {
-        outturn = model.means[lastIndex] as number;
-        distribution = normalDistribution(outturn, model.variance(missing.map((_, k) => (k === lastIndex ? 1 : 0))));
-      }
-      break;
-    }
-    case 'min':
-    case 'max': {
-      // The back-test needs only the point forecast, which is cheap; the distribution is not.
-      const variances = pointOnly
-        ? [null]
-        : missing.map((_, k) => model.variance(missing.map((__, j) => (j === k ? 1 : 0))));
-      if (variances.some((v) => v === null)) {
-        outturn = (rule === 'min' ? Math.min : Math.max)(...actuals, ...model.means);
-      } else {
-        distribution = extremeDistribution(
-          rule,
-          actuals,
-          model.means,
-          variances.map((v) => Math.sqrt(Math.max(0, v as number))),
-        );
-        outturn = distribution.point;
-      }
-      break;
-    }
-    case 'ratio': {
-      const dm = denominatorModel as ModelForecast;
-      const numerator = sumOf(actuals) + sumOf(model.means);
-      const denominator = sumOf(actualDenominators) + sumOf(dm.means);
-      forecastValues = model.means.map((n, k) => {
-        const d = dm.means[k] as number;
-        return d === 0 ? null : (n / d) * scale;
-      });
-      if (!(denominator > 0)) {
-        note = 'the forecast denominator is not above zero, so the ratio has no value';
-        break;
-      }
-      const ratio = numerator / denominator;
-      outturn = ratio * scale;
-      // Delta method, numerator and denominator errors taken as independent.
-      const vn = model.variance(ones);
-      const vd = dm.variance(ones);
-      const variance =
-        vn === null || vd === null ? null : (scale * scale * (vn + ratio * ratio * vd)) / (denominator * denominator);
-      distribution = normalDistribution(outturn, variance);
-      break;
-    }
-  }
-  const fitted = { primary: parametersOf(model), denominator: parametersOf(denominatorModel) };
-  return coreResult(
-    choice.method,
-    methodReason,
-    outturn,
-    distribution,
-    actuals.length,
-    missing,
-    forecastValues,
-    note,
-    fitted,
-  );
-}
-
-/**
- * For each of the previous years: the forecast the method would have made at the same point of
- * that year, from the data available then, against that year's actual outturn. Holt–Winters reuses
- * the parameters chosen on the full history (refitting only its level, trend and seasonal states),
- * which keeps the back-test cheap at the cost of a slightly optimistic error.
- */
-function backTest(
-  series: Series,
-  input: ForecastInput,
-  method: ModelMethod,
-  parameters: FittedParameters,
+  histories: Histories,
+  runs: MethodRuns,
+  bounds: ValueBounds,
+  m: number,
 ): ForecastResult['backTest'] {
   const years: BackTestYear[] = [];
   const { period } = input;
-  const m = periodsPerYear(period.frequency);
-  const yearsBack = input.backTestYears ?? 2;
-  for (let y = period.fyStartYear - 1; y >= period.fyStartYear - yearsBack; y--) {
-    // The actual outturn of a complete year, and the forecast made at the same point in that year.
-    const actual = forecastCore(series, input, { frequency: period.frequency, fyStartYear: y, index: m });
-    if (actual.method !== 'actual' || actual.outturn === null) continue;
-    const then = forecastCore(
-      series,
-      input,
-      { frequency: period.frequency, fyStartYear: y, index: period.index },
-      method,
-      parameters,
-      true,
-    );
-    if (then.method !== method || then.outturn === null) continue;
-    const ape =
-      actual.outturn === 0 ? null : (Math.abs(then.outturn - actual.outturn) / Math.abs(actual.outturn)) * 100;
-    years.push({ fyStartYear: y, forecast: then.outturn, actual: actual.outturn, absolutePercentageError: ape });
+  const scale = input.ratioScale ?? 1;
+  const first = histories.primary.first;
+  for (let y = period.fyStartYear - 1; y >= period.fyStartYear - (input.backTestYears ?? 2); y--) {
+    const complete = yearValues(histories, y, m, Number.POSITIVE_INFINITY);
+    if (complete.values.some((v) => v === undefined)) continue;
+    const originOrdinal = y * m + period.index - 1;
+    const origin = originOrdinal - first;
+    if (origin < 0) continue;
+    const actual = yearOutturn(input.rule, complete, scale).outturn([], []);
+    const then = yearOutturn(input.rule, yearValues(histories, y, m, originOrdinal), scale);
+    const horizons = then.missing.map((i) => y * m + i - originOrdinal);
+    const path = horizons.length === 0 ? [] : forecastPath(runs.primary, origin, horizons, bounds);
+    const denominators = runs.denominator ? forecastPath(runs.denominator, origin, horizons, bounds) : null;
+    const forecast = path === null ? null : then.outturn(path, denominators);
+    if (actual === null || forecast === null) continue;
+    const ape = actual === 0 ? null : (Math.abs(forecast - actual) / Math.abs(actual)) * 100;
+    years.push({ fyStartYear: y, forecast, actual, absolutePercentageError: ape });
   }
   const apes = years.map((y) => y.absolutePercentageError).filter((x): x is number => x !== null);
   return {
@@ -405,73 +212,169 @@ function backTest(
   };
 }
 
+const NO_BACK_TEST: ForecastResult['backTest'] = { years: [], meanAbsolutePercentageError: null };
+
 export function forecastYearEnd(input: ForecastInput): ForecastResult {
   const { period, format } = input;
   const fy = input.fy ?? UK_FINANCIAL_YEAR;
   const level = input.intervalLevel ?? 0.8;
   if (!(level > 0 && level < 1)) throw new RangeError(`The interval level must be between 0 and 1, not ${level}`);
-  const series = buildSeries(input.points, input.rule, period.frequency);
-  const core = forecastCore(series, input, period);
+  const frequency = period.frequency;
+  const m = periodsPerYear(frequency);
+  const year = period.fyStartYear;
+  const lastOrdinal = periodOrdinal(period);
+  const scale = input.ratioScale ?? 1;
+  const bounds: ValueBounds = input.bounds ?? { lower: null, upper: null };
+  const ratio = input.rule === 'ratio';
+  // A ratio's parts are counts: never below 0, with no upper bound of their own.
+  const pathBounds: ValueBounds = ratio ? { lower: 0, upper: null } : bounds;
   const show = (v: number) => formatValue(v, format.unit, format.decimals);
+  const yearName = yearLabel(year, fy);
 
-  const d = core.distribution;
+  const histories = denseHistories(input, lastOrdinal);
+  const thisYear = histories
+    ? yearValues(histories, year, m, lastOrdinal)
+    : { values: new Array<undefined>(m).fill(undefined), denominators: null };
+  const { missing, outturn: outturnOf } = yearOutturn(input.rule, thisYear, scale);
+  const actualPeriods = m - missing.length;
+  const base = {
+    fyStartYear: year,
+    actualPeriods,
+    forecastPeriods: missing.length,
+    rollingBackTest: { origins: 0, meanAbsoluteError: {} },
+    backTest: NO_BACK_TEST,
+  };
+
+  if (missing.length === 0) {
+    const outturn = outturnOf([], []);
+    return {
+      ...base,
+      method: 'actual',
+      basis: 'known',
+      methodReason: `Every ${NOUNS[frequency][0]} of ${yearName} has data, so the outturn is the actual value`,
+      outturn,
+      interval: null,
+      probabilityOfMeetingTarget:
+        outturn === null
+          ? null
+          : probabilityOfMeeting({ point: outturn, cdf: null, spread: 0 }, input.polarity, input.yearEndTarget),
+      periodForecasts: [],
+      explanation:
+        outturn === null
+          ? `No year-end outturn for ${yearName}: the denominators add up to zero.`
+          : `Year-end outturn for ${yearName}: ${show(outturn)}.`,
+    };
+  }
+  const periodForecastsOf = (values: (number | null)[]) =>
+    missing.map((i, k) => ({ period: periodFromOrdinal(year * m + i, frequency), value: values[k] ?? null }));
+  if (histories === null) {
+    const reason = 'No forecast: the measure has no data yet';
+    return {
+      ...base,
+      method: 'none',
+      basis: 'no-data',
+      methodReason: reason,
+      outturn: null,
+      interval: null,
+      probabilityOfMeetingTarget: null,
+      periodForecasts: periodForecastsOf([]),
+      explanation: `No year-end forecast for ${yearName}: the measure has no data yet.`,
+    };
+  }
+
+  // Forecast from the latest value; a gap earlier in the year is estimated as the next period.
+  const latestOrigin = latestValueIndex(histories.primary, histories.primary.values.length - 1);
+  const latestOrdinal = histories.primary.first + latestOrigin;
+  const horizons = missing.map((i) => Math.max(1, year * m + i - latestOrdinal));
+  const need: BackTestNeed = { horizons, outturn: outturnOf, pathBounds };
+  const chosen = choose(histories, need, latestOrigin, m, input.method, scale, level);
+
+  const path = forecastPath(chosen.runs.primary, latestOrigin, horizons, pathBounds) ?? [];
+  const denominators = chosen.runs.denominator
+    ? forecastPath(chosen.runs.denominator, latestOrigin, horizons, pathBounds)
+    : null;
+  const rawOutturn = outturnOf(path, denominators);
+  // The outturn's own range: every value still to come at its lowest, or at its highest.
+  const outturnBounds: ValueBounds = ratio
+    ? bounds
+    : {
+        lower:
+          bounds.lower === null
+            ? null
+            : outturnOf(
+                path.map(() => bounds.lower as number),
+                null,
+              ),
+        upper:
+          bounds.upper === null
+            ? null
+            : outturnOf(
+                path.map(() => bounds.upper as number),
+                null,
+              ),
+      };
+  const outturn = rawOutturn === null ? null : clampTo(rawOutturn, outturnBounds);
+  const distribution: Distribution | null =
+    outturn === null || chosen.spread === null ? null : boundedDistribution(outturn, chosen.spread, outturnBounds);
   const interval =
-    d === null ? null : { level, lower: quantile(d, (1 - level) / 2), upper: quantile(d, (1 + level) / 2) };
-  const probability = d === null ? null : probabilityOfMeeting(d, input.polarity, input.yearEndTarget);
-  const backTestResult =
-    core.method === 'actual' || core.method === 'none'
-      ? { years: [], meanAbsolutePercentageError: null }
-      : backTest(series, input, core.method, core.parameters);
+    distribution === null
+      ? null
+      : { level, lower: quantile(distribution, (1 - level) / 2), upper: quantile(distribution, (1 + level) / 2) };
+  const probability =
+    distribution === null ? null : probabilityOfMeeting(distribution, input.polarity, input.yearEndTarget);
+  const periodValues: (number | null)[] = ratio
+    ? path.map((n, k) => {
+        const d = denominators?.[k] ?? 0;
+        return d > 0 ? clampTo((n / d) * scale, bounds) : null;
+      })
+    : path;
+  const backTest =
+    (input.backTestYears ?? 2) > 0 ? yearsBack(input, histories, chosen.runs, pathBounds, m) : NO_BACK_TEST;
 
-  const yearName = yearLabel(period.fyStartYear, fy);
+  const methodReason =
+    chosen.basis === 'short-history'
+      ? `${METHOD_NAMES.naive}: too little history to test other methods (${chosen.origins} comparable back-test origin${chosen.origins === 1 ? '' : 's'}; ${MIN_BACKTEST_ORIGINS} are needed)`
+      : chosen.method === 'naive'
+        ? `${METHOD_NAMES.naive}: no other method beat it in a back-test over ${chosen.origins} earlier points`
+        : `${METHOD_NAMES[chosen.method]} (${chosen.runs.primary.detail}): it beat the latest value carried forward in a back-test over ${chosen.origins} earlier points`;
+
   const parts: string[] = [];
-  if (core.outturn === null) {
-    // The reason is the whole story: say it once.
-    const why = core.note ?? core.methodReason.replace(/^No forecast: /, '');
-    parts.push(`No year-end forecast for ${yearName}: ${why}`);
-  } else {
-    const projected =
-      core.method === 'actual'
-        ? `Year-end outturn for ${yearName}: ${show(core.outturn)}`
-        : `Projected year-end outturn for ${yearName}: ${show(core.outturn)}`;
+  if (outturn === null) {
     parts.push(
-      interval && core.method !== 'actual'
-        ? `${projected} (${Math.round(level * 100)}% interval ${show(interval.lower)} to ${show(interval.upper)})`
-        : projected,
+      `No year-end forecast for ${yearName}: the forecast denominator is not above zero, so the ratio has no value`,
     );
-    if (core.method !== 'actual') {
-      if (d === null) parts.push('no interval: too little data to estimate the error');
-      parts.push(
-        `${count(core.actualPeriods, period.frequency)} of data, ${count(core.forecastOrdinals.length, period.frequency)} forecast`,
-      );
-    }
-    if (probability !== null && input.yearEndTarget !== null) {
-      const t = input.yearEndTarget;
+  } else {
+    const projected = `Projected year-end outturn for ${yearName}: ${show(outturn)}`;
+    parts.push(
+      interval
+        ? `${projected} (${Math.round(level * 100)}% interval ${show(interval.lower)} to ${show(interval.upper)})`
+        : `${projected}; no interval: too little data to estimate the error`,
+    );
+    parts.push(`${count(actualPeriods, frequency)} of data, ${count(missing.length, frequency)} forecast`);
+    const t = input.yearEndTarget;
+    if (probability !== null && t !== null) {
       const targetWords =
         t.kind === 'value' ? `the target of ${show(t.value)}` : `the target range ${show(t.lower)} to ${show(t.upper)}`;
       parts.push(`${formatShare(probability, 0)} chance of meeting ${targetWords}`);
     }
-    if (backTestResult.meanAbsolutePercentageError !== null) {
+    if (backTest.meanAbsolutePercentageError !== null) {
       parts.push(
-        `back-tested error ${backTestResult.meanAbsolutePercentageError.toFixed(1)}% (MAPE over ${backTestResult.years.length} year${backTestResult.years.length === 1 ? '' : 's'})`,
+        `back-tested error ${backTest.meanAbsolutePercentageError.toFixed(1)}% (MAPE over ${backTest.years.length} year${backTest.years.length === 1 ? '' : 's'})`,
       );
     }
   }
 
   return {
-    fyStartYear: period.fyStartYear,
-    method: core.method,
-    methodReason: core.methodReason,
-    outturn: core.outturn,
-    interval: core.method === 'actual' ? null : interval,
+    ...base,
+    method: chosen.method,
+    basis: chosen.basis,
+    methodReason,
+    outturn,
+    interval,
     probabilityOfMeetingTarget: probability,
-    actualPeriods: core.actualPeriods,
-    forecastPeriods: core.forecastOrdinals.length,
-    periodForecasts: core.forecastOrdinals.map((o, k) => ({
-      period: periodFromOrdinal(o, period.frequency),
-      value: core.forecastValues[k] ?? null,
-    })),
-    backTest: backTestResult,
-    explanation: core.method === 'none' ? `${parts.join('; ')}.` : `${parts.join('; ')}. Method: ${core.methodReason}.`,
+    periodForecasts: periodForecastsOf(periodValues),
+    rollingBackTest: { origins: chosen.origins, meanAbsoluteError: chosen.meanAbsoluteError },
+    backTest,
+    explanation: `${parts.join('; ')}. Method: ${methodReason}.`,
   };
 }

@@ -16,7 +16,6 @@ export * from './spc-rules.ts';
 export * from './spc.ts';
 export * from './spc-interpretation.ts';
 export * from './normal.ts';
-export * from './forecast-models.ts';
 export * from './forecast.ts';
 export * from './framework-health.ts';
 export * from './measure-status.ts';

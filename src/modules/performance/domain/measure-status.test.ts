@@ -74,8 +74,14 @@ describe('summariseMeasureStatus', () => {
     expect(s.interpretation.category).toBe('normal-variation-off-target');
   });
 
-  it('forecasts the year end', () => {
-    expect(s.forecast?.method).toBe('holt-winters');
+  it('forecasts the year end, chosen by the back-test and held to the percentage range', () => {
+    expect(s.forecast?.basis).toBe('back-test');
+    expect(['naive', 'damped-trend']).toContain(s.forecast?.method);
+    const nearFull = history(30, (k) => Math.min(100, 99.4 + (WOBBLE[k % 13] as number)));
+    const open = summarise({ points: nearFull });
+    const capped = summarise({ points: nearFull, measure: { ...measure, valueRange: { lower: 0, upper: 100 } } });
+    expect(open.forecast?.interval?.upper).toBeGreaterThan(100);
+    expect(capped.forecast?.interval?.upper).toBeLessThanOrEqual(100);
     expect(s.forecast?.fyStartYear).toBe(2025);
     expect(s.forecast?.probabilityOfMeetingTarget).not.toBeNull();
   });
@@ -110,7 +116,8 @@ describe('missing data', () => {
     expect(s.spc.latestPointType).toBeNull();
     expect(s.spc.warnings).toEqual(['No process limits: at least 2 points are needed']);
     expect(s.direction.previous.direction).toBe('not-comparable');
-    expect(s.forecast?.method).toBe('none');
+    // One value: carried forward, with no interval (there is no change yet to size one from).
+    expect(s.forecast).toMatchObject({ method: 'naive', basis: 'short-history', outturn: 70, interval: null });
   });
 });
 

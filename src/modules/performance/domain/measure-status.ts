@@ -9,7 +9,7 @@ import { calculateDirectionsForPeriod } from './direction.ts';
 import type { ChangeTolerance, DirectionsForPeriod } from './direction.ts';
 import { formatDate, formatValue } from '../../../kernel/measurement/format.ts';
 import { forecastYearEnd } from './forecast.ts';
-import type { ForecastResult } from './forecast.ts';
+import type { ForecastResult, ValueBounds } from './forecast.ts';
 import {
   periodContaining,
   periodFromOrdinal,
@@ -58,6 +58,8 @@ export interface MeasureDefinition {
   spc?: SpcSettings;
   missingData?: MissingDataPolicy;
   forecast?: { enabled?: boolean; intervalLevel?: number; backTestYears?: number };
+  /** The range a value can take (for a ratio, the ratio's): forecasts and intervals stay inside it. */
+  valueRange?: ValueBounds;
   fy?: FinancialYearConfig;
 }
 
@@ -257,6 +259,7 @@ export function summariseMeasureStatus(input: MeasureStatusInput): MeasureStatus
           format,
           fy,
           ratioScale: measure.ratioScale,
+          bounds: measure.valueRange,
           intervalLevel: measure.forecast?.intervalLevel,
           backTestYears: measure.forecast?.backTestYears,
         });

@@ -2,6 +2,8 @@ import { financialYearLabel, financialYearOf, wholeMonths } from '../domain/inde
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { planStatusTag, planStatusWord } from '../../../platform/words/status-tags.ts';
+import { isoFromParts } from '../../../platform/http/date-input.ts';
+export { dateItems, dateParts, isoFromParts } from '../../../platform/http/date-input.ts';
 
 /** Status in words first; the colour only repeats what the words say (both from the platform). */
 export function statusTag(status: string): { text: string; classes: string } {
@@ -106,37 +108,6 @@ export function versionRows(versions: readonly VersionLike[], currentId: string)
         : `From ${formatDate(version.effectiveFrom)}`
       : 'Not in force',
   }));
-}
-
-/** Date inputs: ISO date ⇄ the three GOV.UK date boxes. */
-export function dateParts(iso: unknown): { day: string; month: string; year: string } {
-  const match = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!match) return { day: '', month: '', year: '' };
-  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1]! };
-}
-
-export function isoFromParts(body: Record<string, unknown>, name: string): string {
-  const part = (suffix: string) => String(body[`${name}-${suffix}`] ?? '').trim();
-  const [day, month, year] = [part('day'), part('month'), part('year')];
-  if (!day && !month && !year) return '';
-  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
-
-export function dateItems(iso: unknown, typed: Record<string, unknown> | undefined, name: string, error: boolean) {
-  const parts =
-    typed && `${name}-day` in typed
-      ? {
-          day: String(typed[`${name}-day`] ?? ''),
-          month: String(typed[`${name}-month`] ?? ''),
-          year: String(typed[`${name}-year`] ?? ''),
-        }
-      : dateParts(iso);
-  const errorClass = error ? ' govuk-input--error' : '';
-  return [
-    { name: 'day', classes: `govuk-input--width-2${errorClass}`, value: parts.day },
-    { name: 'month', classes: `govuk-input--width-2${errorClass}`, value: parts.month },
-    { name: 'year', classes: `govuk-input--width-4${errorClass}`, value: parts.year },
-  ];
 }
 
 /** Field names on the form where they differ from the input's: dates and sections. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import {
   amendInput,
@@ -312,13 +312,19 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     return reply.flash('Plan saved').redirect(paths.plan(id));
   });
 
+  // Archiving ends a plan's life in one click: the page asks for a deliberate tick first (the API
+  // call is deliberate already). The tick is not part of what the service records.
+  const archiveConfirmed = commentInput.extend({
+    confirm: z.literal('yes', { message: 'Tick to confirm that this plan should be archived' }),
+  });
+
   const ACTION_SCHEMAS = {
     submit: commentInput,
     approve: approveInput,
     return: returnInput,
     amend: amendInput,
     'roll-forward': rollForwardInput,
-    archive: commentInput,
+    archive: archiveConfirmed,
   } as const;
 
   app.post(paths.planAction(), { config: view }, async (request, reply) => {
@@ -367,10 +373,12 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
             ? 'New plan period started: this is a new draft version for it'
             : 'Plan rolled forward: this is a new draft version for the next period';
         break;
-      case 'archive':
-        result = await services.plans.archive(caller, id, input);
+      case 'archive': {
+        const { comment, rowVersion } = input as z.infer<typeof archiveConfirmed>;
+        result = await services.plans.archive(caller, id, { comment, rowVersion });
         done = 'Plan archived';
         break;
+      }
     }
     if (!result.ok) {
       if (result.error.code === 'not_found') return reply.callNotFound();

@@ -8,3 +8,15 @@ try {
 } catch {
   // MOJ components are optional enhancements.
 }
+
+// Printing shows every chart's data table: open the details that hold them, and close them again.
+const openedForPrint = [];
+window.addEventListener('beforeprint', () => {
+  for (const details of document.querySelectorAll('details:not([open])')) {
+    details.open = true;
+    openedForPrint.push(details);
+  }
+});
+window.addEventListener('afterprint', () => {
+  for (const details of openedForPrint.splice(0)) details.open = false;
+});

@@ -1,0 +1,128 @@
+/**
+ * The sign-off work queue: the values waiting for this person to verify or approve — only those
+ * they may take the next step on under the council's rule and separation of duties — oldest
+ * first; and the earlier periods' values the verifier's page shows beside a figure.
+ */
+import {
+  parsePeriodKey,
+  periodKey as keyOf,
+  periodLabel,
+  previousPeriod,
+  type Period,
+} from '../../kernel/measurement/index.ts';
+import type { Caller } from '../../platform/services/caller.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import * as collectionRepo from './data/collection.repository.ts';
+import * as signOffRepo from './data/sign-off.repository.ts';
+import { mayTakeStep, type SignOffStep } from './domain/sign-off-who.ts';
+import { availableValueActions, type ValueActor } from './domain/workflow.ts';
+
+export interface QueueItem {
+  valueId: string;
+  measureId: string;
+  code: string;
+  title: string;
+  periodKey: string;
+  periodLabel: string;
+  step: SignOffStep;
+  value: number | null;
+  unit: string;
+  decimalPlaces: number;
+  /** When the value was submitted (verify step) or verified (approve step). */
+  waitingSince: string;
+  enteredByName: string | null;
+}
+
+export interface SignOffQueue {
+  counts: Record<SignOffStep, number>;
+  /** Oldest first. */
+  items: QueueItem[];
+}
+
+export interface EarlierValue {
+  periodKey: string;
+  periodLabel: string;
+  value: collectionRepo.ValueRow | null;
+}
+
+/** How many earlier periods the verifier's page shows. */
+export const EARLIER_PERIODS = 6;
+
+const labelOf = (key: string) => {
+  const parsed = parsePeriodKey(key);
+  return parsed.ok ? periodLabel(parsed.value) : key;
+};
+
+export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
+  return {
+    /** What waits for this person: a constant number of queries, however many measures wait. */
+    async queue(caller: Caller): Promise<SignOffQueue> {
+      const org = caller.organisationId;
+      const [settings, waiting] = await Promise.all([
+        signOffRepo.signOffSettingsFor(db, org),
+        signOffRepo.waitingValues(db, org),
+      ]);
+      const needsBodies = settings.who.verify.who === 'body' || settings.who.approve.who === 'body';
+      const bodyIds = needsBodies ? await signOffRepo.bodyIdsOfMember(db, org, caller.personId) : [];
+      const items: QueueItem[] = [];
+      for (const row of waiting) {
+        const facts = {
+          caller,
+          unitAncestry: row.unitAncestry,
+          unitHeads: row.unitHeads,
+          verifierPersonId: row.verifierPersonId,
+          bodyIds,
+        };
+        const step: SignOffStep =
+          settings.chain === 'verify-then-approve' && row.status === 'submitted' ? 'verify' : 'approve';
+        const actor: ValueActor = {
+          canEnter: false,
+          canReopen: false,
+          canVerify: step === 'verify' && mayTakeStep('verify', settings.who.verify, facts),
+          canApprove: step === 'approve' && mayTakeStep('approve', settings.who.approve, facts),
+          enteredIt: row.enteredBy === caller.personId,
+          verifiedIt: row.verifiedBy === caller.personId,
+        };
+        // The workflow's own answer, so the queue lists exactly what the value's page lets them do.
+        if (!availableValueActions(row.status, actor, settings.chain).includes(step)) continue;
+        items.push({
+          valueId: row.valueId,
+          measureId: row.measureId,
+          code: row.code,
+          title: row.title,
+          periodKey: row.periodKey,
+          periodLabel: labelOf(row.periodKey),
+          step,
+          value: row.value,
+          unit: row.unit,
+          decimalPlaces: row.decimalPlaces,
+          waitingSince: row.waitingSince,
+          enteredByName: row.enteredByName,
+        });
+      }
+      return {
+        counts: {
+          verify: items.filter((item) => item.step === 'verify').length,
+          approve: items.filter((item) => item.step === 'approve').length,
+        },
+        items,
+      };
+    },
+
+    /** The whole-measure values of the periods before this one, latest first (one query). */
+    async earlierValues(caller: Caller, measureId: string, period: Period): Promise<EarlierValue[]> {
+      const keys: string[] = [];
+      let cursor = period;
+      for (let i = 0; i < EARLIER_PERIODS; i++) {
+        cursor = previousPeriod(cursor);
+        keys.push(keyOf(cursor));
+      }
+      const values = await collectionRepo.valuesFor(db, caller.organisationId, [measureId], keys);
+      return keys.map((key) => ({
+        periodKey: key,
+        periodLabel: labelOf(key),
+        value: values.find((row) => row.periodKey === key) ?? null,
+      }));
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Who may take the verify and approve steps of a measure's values, under the council's rule, and
+ * refusals that name that rule. Used by the collection service (entry page, API, transitions) and
+ * the sign-off queue, so the flags, the refusals and the queue agree.
+ */
+import { ROLE_NAMES } from '../../kernel/access/index.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Caller } from '../../platform/services/caller.ts';
+import { fill, words } from '../../platform/words/index.ts';
+import * as signOffRepo from './data/sign-off.repository.ts';
+import { mayTakeStep, type SignOffStep, type WhoRule } from './domain/sign-off-who.ts';
+import type { SignOffChain, ValueAction, ValueStatus, WorkflowError } from './domain/workflow.ts';
+
+export interface StepRights {
+  /** The measure's unit first, then each unit above it. */
+  ancestry: string[];
+  canVerify: boolean;
+  canApprove: boolean;
+}
+
+/** The person's sign-off rights on a measure's values (three small reads, whatever the rule). */
+export async function stepRightsFor(
+  db: Db,
+  caller: Caller,
+  measure: { ownerUnitId: string | null; verifierPersonId: string | null },
+): Promise<StepRights> {
+  const org = caller.organisationId;
+  const [settings, chain] = await Promise.all([
+    signOffRepo.signOffSettingsFor(db, org),
+    signOffRepo.unitChainWithHeads(db, org, measure.ownerUnitId),
+  ]);
+  const needsBodies = settings.who.verify.who === 'body' || settings.who.approve.who === 'body';
+  const bodyIds = needsBodies ? await signOffRepo.bodyIdsOfMember(db, org, caller.personId) : [];
+  const facts = {
+    caller,
+    unitAncestry: chain.ancestry,
+    unitHeads: chain.heads,
+    verifierPersonId: measure.verifierPersonId,
+    bodyIds,
+  };
+  return {
+    ancestry: chain.ancestry,
+    canVerify: mayTakeStep('verify', settings.who.verify, facts),
+    canApprove: mayTakeStep('approve', settings.who.approve, facts),
+  };
+}
+
+const VERB: Record<SignOffStep, string> = { verify: 'verify', approve: 'approve' };
+
+/** The rule in words: "the head of the measure’s unit", "a member of Audit Committee". */
+export function whoInWords(step: SignOffStep, rule: WhoRule, bodies: readonly { id: string; name: string }[]): string {
+  const w = words.signOffQueue;
+  switch (rule.who) {
+    case 'permission':
+      return step === 'verify' ? w.whoPermissionVerify : fill(w.whoPermission, { verb: VERB[step] });
+    case 'role':
+      return fill(w.whoRole, { role: rule.role ? ROLE_NAMES[rule.role].toLowerCase() : '' });
+    case 'unit-head':
+      return w.whoUnitHead;
+    case 'measure-verifier':
+      return w.whoMeasureVerifier;
+    case 'body':
+      return fill(w.whoBody, { body: bodies.find((body) => body.id === rule.bodyId)?.name ?? '' });
+  }
+}
+
+/** The step a sign-off action takes, or (returning) the step the value is waiting for. */
+export function stepOf(action: ValueAction, status: ValueStatus | null, chain: SignOffChain): SignOffStep | null {
+  if (action === 'verify') return 'verify';
+  if (action === 'approve' || action === 'publish') return 'approve';
+  if (action === 'return') return status === 'submitted' && chain === 'verify-then-approve' ? 'verify' : 'approve';
+  return null;
+}
+
+/**
+ * A refusal because the person may not take the step, reworded to name the council's rule
+ * ("Only the head of the measure’s unit may verify this value: …"); any other refusal unchanged.
+ */
+export async function namingTheRule(
+  db: Db,
+  organisationId: string,
+  action: ValueAction,
+  status: ValueStatus | null,
+  error: WorkflowError,
+): Promise<WorkflowError> {
+  if (error.code !== 'forbidden' || error.rule) return error;
+  const settings = await signOffRepo.signOffSettingsFor(db, organisationId);
+  const step = stepOf(action, status, settings.chain);
+  if (!step) return error;
+  const rule = settings.who[step];
+  const bodies = rule.who === 'body' ? await signOffRepo.bodiesOf(db, organisationId) : [];
+  return {
+    ...error,
+    message: fill(words.signOffQueue.refused, {
+      who: whoInWords(step, rule, bodies),
+      action,
+      doesStep: step === 'verify' ? words.signOffQueue.verifies : words.signOffQueue.approves,
+    }),
+  };
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "measures" ADD COLUMN "allows_in_period_estimate" boolean DEFAULT false NOT NULL;
