@@ -13,13 +13,15 @@ import { createMeasuresModule } from './modules/measures/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
-import { createPerformanceModule, loadOfficialFrom } from './modules/performance/index.ts';
+import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } from './modules/performance/index.ts';
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
  * ones: the new-council set-up (framework), status recalculation after values change
- * (performance), the council's official position for exports (performance), and the performance
+ * (performance), the council's official position for exports (performance), the latest process
+ * limits a target is checked against as it is set (performance), the official position the entry
+ * page marks figures by (performance), and the performance
  * shown on measure, item and plan pages.
  */
 export function createModules(deps: ServiceDeps, options: { passwordLinks?: PasswordLinkDeps } = {}) {
@@ -32,11 +34,22 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   });
   const framework = createFrameworkModule({ ...deps, usage: planTypeUsage });
   const plans = createPlansModule(deps);
-  const measures = createMeasuresModule({ ...deps, organisation: organisation.services });
+  const processLimits = { latestProcessLimits: loadLatestProcessLimits };
+  const measures = createMeasuresModule({ ...deps, organisation: organisation.services, processLimits });
   const performance = createPerformanceModule(deps);
   const statuses = performance.services.performance;
-  const collection = createCollectionModule({ ...deps, statuses, organisation: organisation.services });
-  const imports = createImportsModule({ ...deps, statuses, official: { officialFrom: loadOfficialFrom } });
+  const collection = createCollectionModule({
+    ...deps,
+    statuses,
+    organisation: organisation.services,
+    official: { officialFrom: (organisationId: string) => loadOfficialFrom(deps.db, organisationId) },
+  });
+  const imports = createImportsModule({
+    ...deps,
+    statuses,
+    official: { officialFrom: loadOfficialFrom },
+    processLimits,
+  });
   const audit = createAuditModule(deps);
 
   const services = {

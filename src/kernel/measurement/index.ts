@@ -10,3 +10,4 @@ export * from './numbers.ts';
 export * from './vocabulary.ts';
 export * from './official.ts';
 export * from './plausibility.ts';
+export * from './target-assurance.ts';

@@ -4,7 +4,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { collectionApi } from './api/collection.api.ts';
 import { collectionRulesApi } from './api/collection-rules.api.ts';
-import type { StatusRecalculation } from './ports.ts';
+import type { FigureOfficialPosition, StatusRecalculation } from './ports.ts';
 import { createCollectionServices } from './services.ts';
 import { collectionRoutes } from './web/collection.routes.ts';
 import { signOffRoutes } from './web/sign-off.routes.ts';
@@ -16,10 +16,14 @@ import { periodCloseApi } from './api/period-close.api.ts';
 
 /** Periodic data collection: my data, entry with commentary and sign-off, unit grids, reminders. */
 export function createCollectionModule(
-  deps: ServiceDeps & { statuses: StatusRecalculation; organisation: OrganisationServices },
+  deps: ServiceDeps & {
+    statuses: StatusRecalculation;
+    organisation: OrganisationServices;
+    official: FigureOfficialPosition;
+  },
 ) {
   const services = createCollectionServices(deps);
-  const pageServices = { ...services, structure: deps.organisation.structure };
+  const pageServices = { ...services, structure: deps.organisation.structure, official: deps.official };
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {

@@ -1,3 +1,4 @@
+import type { OfficialFrom } from '../../kernel/measurement/official.ts';
 import type { Db } from '../../platform/db/db.ts';
 
 /**
@@ -12,4 +13,13 @@ export interface StatusRecalculation {
     measureIds: readonly string[] | 'all',
     options?: { fromPeriodKey?: string },
   ): Promise<number>;
+}
+
+/**
+ * A port this module owns and the performance module fills (the council's settings live there):
+ * from which sign-off status a figure is official, so the entry page can mark a figure that is
+ * not yet official as such.
+ */
+export interface FigureOfficialPosition {
+  officialFrom(organisationId: string): Promise<OfficialFrom>;
 }

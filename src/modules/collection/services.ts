@@ -1,3 +1,4 @@
+import type { FigureOfficialPosition } from './ports.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { createCollectionRulesService } from './collection-rules.service.ts';
@@ -20,4 +21,5 @@ export function createCollectionServices(deps: ServiceDeps & { statuses: StatusR
 export type CollectionServices = ReturnType<typeof createCollectionServices>;
 
 /** What the collection pages use: this module's service and the unit structure. */
-export type CollectionPageServices = CollectionServices & Pick<OrganisationServices, 'structure'>;
+export type CollectionPageServices = CollectionServices &
+  Pick<OrganisationServices, 'structure'> & { official: FigureOfficialPosition };

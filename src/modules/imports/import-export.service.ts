@@ -36,14 +36,19 @@ import { createTargetsImport } from './import-targets.ts';
 import { createValuesImport } from './import-values.ts';
 import { exportFile } from './export-file.ts';
 import type { OfficialPosition } from './ports.ts';
+import type { ProcessLimitsSource } from '../measures/index.ts';
 
 export { CLI_LIMITS, WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 
 export function createImportExportService(
-  deps: ServiceDeps & { statuses: StatusRecalculation; official: OfficialPosition },
+  deps: ServiceDeps & {
+    statuses: StatusRecalculation;
+    official: OfficialPosition;
+    processLimits: ProcessLimitsSource;
+  },
 ) {
   const { db, clock } = deps;
-  const context: ImportContext = { db, clock, statuses: deps.statuses };
+  const context: ImportContext = { db, clock, statuses: deps.statuses, processLimits: deps.processLimits };
   const run: Record<ImportKind, ImportRun> = {
     values: createValuesImport(context),
     targets: createTargetsImport(context),

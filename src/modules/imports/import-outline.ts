@@ -28,12 +28,15 @@ import { refuse } from '../../platform/services/errors.ts';
 import { readTable, type FileFormat, type FileLimits, type TableRow } from './import-files.ts';
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import type { StatusRecalculation } from '../collection/index.ts';
+import type { ProcessLimitsSource } from '../measures/index.ts';
 
 /** What every import use case is handed by the composition root. */
 export interface ImportContext {
   db: Db;
   clock: Clock;
   statuses: StatusRecalculation;
+  /** The latest process limits a target is checked against (filled by the performance module). */
+  processLimits: ProcessLimitsSource;
 }
 
 export type Table = Awaited<ReturnType<typeof readTable>>;
@@ -65,6 +68,8 @@ export interface ImportReport {
   /** The first problems found (at most MAX_REPORTED_ISSUES), in file order. */
   errors: ImportIssue[];
   errorCount: number;
+  /** Rows accepted with a warning (a target the process cannot meet, say), in file order. */
+  warnings: ImportIssue[];
   written: boolean;
 }
 
@@ -236,6 +241,7 @@ export function emptyReport(kind: ImportKind, options: ImportOptions): ImportRep
     measures: 0,
     errors: [],
     errorCount: 0,
+    warnings: [],
     written: false,
   };
 }

@@ -1,8 +1,9 @@
 /** Importing targets: new ones, and revisions that supersede the target in force. */
 import { recordOf } from './domain/columns.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
-import { measuresRepository as measuresRepo } from '../measures/index.ts';
+import { measuresRepository as measuresRepo, targetWarnings } from '../measures/index.ts';
 import { loadClosedPeriods } from '../collection/index.ts';
+import { fill, words } from '../../platform/words/index.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { checkTargetRow, type CheckedTargetRow } from './domain/rows.ts';
 import { ok } from '../../kernel/result.ts';
@@ -11,7 +12,9 @@ import * as repo from './data/imports.repository.ts';
 import { type Caller } from '../../platform/services/caller.ts';
 import {
   Issues,
+  MAX_REPORTED_ISSUES,
   type ImportContext,
+  type ImportReport,
   type ImportOptions,
   type ImportRun,
   type Table,
@@ -25,7 +28,32 @@ import {
 } from './import-outline.ts';
 
 export function createTargetsImport(ctx: ImportContext): ImportRun {
-  const { db, clock } = ctx;
+  const { db, clock, processLimits } = ctx;
+
+  /**
+   * Each whole-measure target of the file checked against its measure's latest process limits:
+   * accepted, with a warning naming its line when the process cannot meet it (or always does).
+   */
+  async function warnAgainstLimits(
+    organisationId: string,
+    report: ImportReport,
+    rows: readonly { line: number; target: CheckedTargetRow & { measureId: string }; measure: repo.MeasureRow }[],
+  ) {
+    const whole = rows.filter((row) => row.target.breakdownId === null);
+    if (whole.length === 0) return;
+    const ids = [...new Set(whole.map((row) => row.measure.id))];
+    const limits = await processLimits.latestProcessLimits(db, organisationId, ids, clock.today());
+    for (const { line, target, measure } of whole) {
+      for (const warning of targetWarnings(measure, target, limits.get(measure.id))) {
+        if (report.warnings.length >= MAX_REPORTED_ISSUES) return;
+        report.warnings.push({
+          line,
+          column: measure.polarity === 'within-range' ? 'lower' : 'value',
+          message: fill(words.measureFigures.targetCheck.imported, { warning: warning.message }),
+        });
+      }
+    }
+  }
 
   async function checkTargets(caller: Caller, table: Table, indexOf: Map<string, number>, options: ImportOptions) {
     const org = caller.organisationId;
@@ -50,6 +78,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
     const inserts: (CheckedTargetRow & { measureId: string })[] = [];
     const revisions: (CheckedTargetRow & { measureId: string; old: repo.TargetRow })[] = [];
     const touched = new Map<string, { key: string; frequency: Frequency }>();
+    const accepted: { line: number; target: CheckedTargetRow & { measureId: string }; measure: repo.MeasureRow }[] = [];
     const measuresInFile = new Set<string>();
     const changed = new Set<string>();
     for await (const batch of table.batches) {
@@ -104,6 +133,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
           }
           revisions.push({ ...target, measureId: measure.id, old });
         } else inserts.push({ ...target, measureId: measure.id });
+        accepted.push({ line: row.line, target: { ...target, measureId: measure.id }, measure });
         changed.add(measure.id);
         // Stored statuses are for the measure as a whole: only its own targets change them.
         if (target.breakdownId === null) {
@@ -117,6 +147,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
     report.created = inserts.length;
     report.updated = revisions.length;
     report.measures = measuresInFile.size;
+    await warnAgainstLimits(org, report, accepted);
     const codes = measureRows.filter((m) => changed.has(m.id)).map((m) => m.code);
     return { report, issues, inserts, revisions, touched, codes };
   }

@@ -5,10 +5,13 @@ import type { StatusRecalculation } from '../collection/index.ts';
 import { importsApi } from './api/imports.api.ts';
 import { createImportsServices } from './services.ts';
 import type { OfficialPosition } from './ports.ts';
+import type { ProcessLimitsSource } from '../measures/index.ts';
 import { importsRoutes } from './web/imports.routes.ts';
 
 /** Bulk data in CSV and Excel: measures, breakdowns, targets and values, checked in full first. */
-export function createImportsModule(deps: ServiceDeps & { statuses: StatusRecalculation; official: OfficialPosition }) {
+export function createImportsModule(
+  deps: ServiceDeps & { statuses: StatusRecalculation; official: OfficialPosition; processLimits: ProcessLimitsSource },
+) {
   const services = createImportsServices(deps);
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),

@@ -3,12 +3,14 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { measuresApi } from './api/measures.api.ts';
-import type { MeasurePagePerformance } from './ports.ts';
+import type { MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
 import { createMeasuresServices } from './services.ts';
 import { measuresRoutes } from './web/measures.routes.ts';
 
 /** Measure definitions, their links to plan items, assignees, breakdowns and versioned targets. */
-export function createMeasuresModule(deps: ServiceDeps & { organisation: OrganisationServices }) {
+export function createMeasuresModule(
+  deps: ServiceDeps & { organisation: OrganisationServices; processLimits: ProcessLimitsSource },
+) {
   const services = createMeasuresServices(deps);
   const web = (ports: { performance: MeasurePagePerformance }): ModuleWeb => {
     const { people, structure } = deps.organisation;
@@ -26,10 +28,11 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
   return { services, web };
 }
 
-export type { MeasurePagePerformance } from './ports.ts';
+export type { MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
+export { targetWarnings } from './target-warnings.ts';
 export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';
-export { breakdownInput } from './measures.service.ts';
+export { breakdownInput } from './measure-links.service.ts';
 export { deferSeriesRefresh, refreshSeries } from './data/series.repository.ts';
 export {
   collectionRules,

@@ -1,4 +1,6 @@
+import type { LatestProcessLimits } from '../../kernel/measurement/target-assurance.ts';
 import type { Result } from '../../kernel/result.ts';
+import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 
 /**
@@ -7,4 +9,22 @@ import type { Caller } from '../../platform/services/caller.ts';
  */
 export interface MeasurePagePerformance {
   measurePerformance(caller: Caller, measureId: string): Promise<Result<unknown>>;
+}
+
+/**
+ * A port this module owns and the performance module fills (the composition root wires it): the
+ * latest process limits of each measure's official figures, as its SPC chart draws them, for the
+ * check of a target as it is set. Why not work them out here with the kernel's plausibility limits:
+ * which figures are official is the council's setting, kept by the performance module, and the
+ * chart's limits start again at each rebase and screen out unusual moving ranges, so limits of our
+ * own would disagree with the chart and the assurance icon shown beside the target. Measures with
+ * too few official figures for limits are left out of the map.
+ */
+export interface ProcessLimitsSource {
+  latestProcessLimits(
+    db: Db,
+    organisationId: string,
+    measureIds: readonly string[],
+    today: string,
+  ): Promise<Map<string, LatestProcessLimits>>;
 }

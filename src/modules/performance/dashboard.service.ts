@@ -24,6 +24,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { words } from '../../platform/words/index.ts';
 import { listUnits } from '../organisation/index.ts';
 import * as repo from './data/performance.repository.ts';
+import { loadCommentary } from './data/figure-notes.repository.ts';
 import { entryOf, loadCurrentStatuses, loadStatusIndex, periodsOn } from './measure-list.ts';
 import type { Dashboard, RollupSettings, UnitCounts } from './performance-views.types.ts';
 import { rollupOptions, rollUpPlan } from './rollups.service.ts';
@@ -99,8 +100,23 @@ export function createDashboardService({ db, clock }: ServiceDeps) {
         const measure = index.measures.get(id)!;
         return entryOf(index, measure, measure.ownerUnitId ? (unitName.get(measure.ownerUnitId) ?? null) : null);
       };
-      const keyMeasures = keyIds.map(entryFor);
-      const worst = worstIds.map(entryFor);
+      // A red or amber row carries the commentary of its figure: why it is off target.
+      const offTargetEntries = [...keyIds, ...worstIds]
+        .map(entryFor)
+        .filter((entry) => entry.status === 'red' || entry.status === 'amber');
+      const commentary = await loadCommentary(
+        db,
+        organisationId,
+        offTargetEntries.map((entry) => ({ measureId: entry.id, periodKey: entry.periodKey })),
+      );
+      const withCommentary = (id: string) => {
+        const entry = entryFor(id);
+        const said =
+          entry.status === 'red' || entry.status === 'amber' ? commentary.get(`${id}|${entry.periodKey}`) : undefined;
+        return { ...entry, commentary: said ?? null };
+      };
+      const keyMeasures = keyIds.map(withCommentary);
+      const worst = worstIds.map(withCommentary);
       const corporate = caller.partnerId ? undefined : corporatePlanOf(plans, today);
       let corporatePlan: Dashboard['corporatePlan'] = null;
       if (corporate) {

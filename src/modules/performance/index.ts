@@ -42,3 +42,5 @@ export { createPerformanceStatusService } from './performance-status.service.ts'
 export { recalculateStatuses, REFRESH_EVERY_MS } from './recalculate.job.ts';
 /** The council's official position, for the modules that hold figures before this one (a port). */
 export { loadOfficialFrom } from './data/settings.repository.ts';
+/** The latest process limits of measures' official figures, for the check of a target (a port). */
+export { loadLatestProcessLimits } from './process-limits.ts';

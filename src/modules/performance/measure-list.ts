@@ -133,5 +133,6 @@ export function entryOf(
     assurance: row?.spcAssurance ?? null,
     assuranceText: assuranceWords(row?.spcAssurance ?? null),
     forecastProbability: row?.forecastProbability ?? null,
+    commentary: null,
   };
 }

@@ -27,6 +27,10 @@ import { loadRatingSettings } from './data/settings.repository.ts';
 import { isOfficial } from '../../kernel/measurement/official.ts';
 import { show, showTarget } from './measure-list.ts';
 import { engineInputFor } from './performance-status.service.ts';
+import { chartedPoints } from './process-limits.ts';
+import { chartFigures } from './chart-figures.ts';
+import { loadFigures } from './data/figure-notes.repository.ts';
+import { periodFigures } from './period-figures.ts';
 import type { MeasurePerformance, SpcChartData, SpcTableRow } from './performance-views.types.ts';
 import {
   assuranceWords,
@@ -58,7 +62,10 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const today = clock.today();
       const current = currentReportingPeriod(measure.frequency, today);
       // The engine reads official figures only; the others are listed apart, marked as such.
-      const { tolerance, officialFrom } = await loadRatingSettings(db, organisationId);
+      const [{ tolerance, officialFrom }, figures] = await Promise.all([
+        loadRatingSettings(db, organisationId),
+        loadFigures(db, organisationId, measureId),
+      ]);
       const official = history.values.filter((v) => isOfficial(v.status, officialFrom));
       const notYetOfficial = history.values.filter((v) => !isOfficial(v.status, officialFrom));
       const input = engineInputFor(measure, official, history.targets, history.rebases, current);
@@ -79,9 +86,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const format = definition.format;
 
       // The whole chart: every period up to the current one that has a value, in order.
-      const charted = points
-        .filter((p) => p.value !== null && Number.isFinite(p.value) && periodKey(p.period) <= periodKey(current))
-        .sort((a, b) => (periodStart(a.period) < periodStart(b.period) ? -1 : 1));
+      const charted = chartedPoints(points, current);
       const spc = analyseSpc({
         points: charted.map((p) => ({
           key: periodKey(p.period),
@@ -111,19 +116,46 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
           rulesText: rules.length ? rules.join('; ') : words.performance.noSpcRules,
         };
       });
+      // Figures not yet official are drawn (hollow) where they fall, up to the current period.
+      const provisional = notYetOfficial.flatMap((v) => {
+        const period = parsePeriodKey(v.periodKey);
+        if (!period.ok || period.value.frequency !== measure.frequency || v.value === null) return [];
+        if (!Number.isFinite(v.value) || v.periodKey > periodKey(current)) return [];
+        const figure = figures.find((f) => f.periodKey === v.periodKey);
+        return [
+          {
+            periodKey: v.periodKey,
+            label: periodLabel(period.value),
+            value: v.value,
+            shown: show(v.value, format) ?? '',
+            target: showTarget(targetForPeriod(definition.targets, period.value), format),
+            status: v.status,
+            quality: figure?.quality ?? 'final',
+          },
+        ];
+      });
+      const drawn = chartFigures(
+        spc.points.map((point, i) => ({
+          periodKey: point.key,
+          label: labels[i]!,
+          value: point.value,
+          mean: point.mean,
+          lowerLimit: point.lowerLimit,
+          upperLimit: point.upperLimit,
+          type: point.type,
+          row: table[i]!,
+        })),
+        provisional,
+        figures,
+        officialFrom,
+      );
       const chart: SpcChartData | null =
-        spc.points.length === 0
+        drawn.points.length === 0
           ? null
           : {
               title: fill(words.performance.spcChartTitle, { code: measure.code, title: measure.title }),
-              labels,
-              points: spc.points.map(({ value, mean, lowerLimit, upperLimit, type }) => ({
-                value,
-                mean,
-                lowerLimit,
-                upperLimit,
-                type,
-              })),
+              labels: drawn.labels,
+              points: drawn.points,
               target: targetForPeriod(definition.targets, current),
             };
       const forecast = status.forecast;
@@ -180,6 +212,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
           pointsCharted: spc.points.length,
           chart,
           table,
+          chartTable: drawn.table,
         },
         interpretation: status.interpretation,
         officialFrom,
@@ -191,6 +224,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
             value: show(v.value, format),
             status: valueStatusTag(v.status),
           })),
+        figures: periodFigures(definition, figures, officialFrom),
         forecast: forecast
           ? {
               yearLabel: periodLabel({ frequency: 'annual', fyStartYear: forecast.fyStartYear, index: 1 }),

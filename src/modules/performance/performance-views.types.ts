@@ -1,4 +1,5 @@
 import type { OfficialFrom } from '../../kernel/measurement/official.ts';
+import type { Tag } from '../../platform/words/status-tags.ts';
 /**
  * The shapes the performance views return to the API and the pages: codes and numbers for
  * machines, with the words beside them (a status is never shown by colour alone).
@@ -66,6 +67,8 @@ export interface MeasureListEntry {
   assurance: string | null;
   assuranceText: string;
   forecastProbability: number | null;
+  /** The commentary of a red or amber figure (null otherwise, or when there is none). */
+  commentary: string | null;
 }
 
 export interface UnitCounts {
@@ -101,14 +104,49 @@ export interface SpcTableRow {
   rulesText: string;
 }
 
+/**
+ * A point of the chart: an official one with its SPC type, or a figure not yet official (type
+ * null), drawn but not used for the limits. Hollow: not yet official, or not of final quality.
+ */
+export interface SpcChartPoint {
+  value: number;
+  mean: number | null;
+  lowerLimit: number | null;
+  upperLimit: number | null;
+  type: SpcPointType | null;
+  hollow: boolean;
+}
+
+/** A row of the chart's data table on the page: the SPC row, and how the point is drawn. */
+export type SpcChartTableRow = SpcTableRow & { marking: string };
+
 /** What the page needs to draw a measure's XmR chart: the points in order, with their labels. */
 export interface SpcChartData {
   title: string;
   /** Period labels in the same order as the points. */
   labels: string[];
-  points: { value: number; mean: number; lowerLimit: number | null; upperLimit: number | null; type: SpcPointType }[];
+  points: SpcChartPoint[];
   /** The target for the current period, drawn as a line (or two for a range). */
   target: Target | null;
+}
+
+/** A figure as the measure page's period-by-period table shows it. */
+export interface PeriodFigure {
+  periodKey: string;
+  periodLabel: string;
+  value: string | null;
+  target: string | null;
+  rag: RagStatus;
+  ragText: string;
+  direction: string;
+  directionText: string;
+  quality: string;
+  qualityText: string;
+  signOff: Tag;
+  official: boolean;
+  /** Not yet official, or estimated or provisional: marked in the table, hollow on the chart. */
+  marked: boolean;
+  commentary: string;
 }
 
 /** A figure entered but not yet official: shown on the measure page, left out of every reading. */
@@ -161,13 +199,18 @@ export interface MeasurePerformance {
     pointsCharted: number;
     /** The chart's data, which the page draws; null when there is nothing to chart. */
     chart: SpcChartData | null;
+    /** The official points only (the API's SPC table). */
     table: SpcTableRow[];
+    /** Every point the chart draws, official or not, with its marking (the page's data table). */
+    chartTable: SpcChartTableRow[];
   };
   interpretation: { category: string; message: string };
   /** The sign-off status from which the council counts a figure as official. */
   officialFrom: OfficialFrom;
   /** Figures entered but not yet official, newest first: left out of the status, SPC and forecast. */
   notYetOfficial: NotYetOfficialFigure[];
+  /** Every figure, newest first, with target, RAG, direction, quality, sign-off and commentary. */
+  figures: PeriodFigure[];
   forecast: {
     yearLabel: string;
     method: string;

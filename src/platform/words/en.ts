@@ -220,6 +220,74 @@ export const en = {
     onlyCurrent:
       '{period} has not ended yet (it ends on {end}): an estimate is taken only for the current period, {current}',
   },
+  /** Figures with their state and commentary, and targets checked against the process (measure-figures). */
+  measureFigures: {
+    targetCheck: {
+      'target-cannot-be-met': {
+        upper:
+          'A target of {target} is above the upper process limit of {limit}: it cannot be met without changing the process',
+        lower:
+          'A target of {target} is below the lower process limit of {limit}: it cannot be met without changing the process',
+        range:
+          'A target range of {target} lies outside the process limits of {lower} to {upper}: it cannot be met without changing the process',
+      },
+      'target-always-met': {
+        upper:
+          'A target of {target} is above the upper process limit of {limit}: the process meets it every period as it runs, so it does not ask for improvement',
+        lower:
+          'A target of {target} is below the lower process limit of {limit}: the process meets it every period as it runs, so it does not ask for improvement',
+        range:
+          'A target range of {target} holds the process limits of {lower} to {upper}: the process meets it every period as it runs, so it does not ask for improvement',
+      },
+      trial: '{warning} (trial limits, from fewer than 12 official figures)',
+      saved: '{done}. {warning}',
+      imported: 'Target accepted: {warning}',
+      importWarningsCaption: 'Targets to check against the process (line numbers count the header as line 1)',
+    },
+    imports: {
+      writtenWithWarnings: 'Imported {kind}, with warnings',
+      warning: 'Warning',
+    },
+    quality: {
+      estimated: 'Estimated',
+      provisional: 'Provisional',
+      final: 'Final',
+    },
+    notYetOfficial: 'Not yet official',
+    noCommentary: 'None',
+    periods: {
+      heading: 'Period by period',
+      caption: 'Figures for {code} by period, newest first',
+      captionLatest: 'The latest {count} figures for {code}, newest first',
+      lead: 'Every figure entered, with its target, status, direction of travel, data quality, sign-off and commentary. A figure that is not yet official or not final is marked as such: it is not counted in the status, SPC or forecast until it is official.',
+      region: 'Figures by period (scrolls sideways on a small screen)',
+      period: 'Period',
+      value: 'Value',
+      target: 'Target',
+      rag: 'Status',
+      direction: 'Since the previous period',
+      quality: 'Quality',
+      signOff: 'Sign-off',
+      commentary: 'Commentary',
+    },
+    chart: {
+      solid: 'Solid point: official, final figure',
+      hollowNotOfficial: 'Hollow point: not yet official ({status}), drawn only, not used for the limits',
+      hollowQuality: 'Hollow point: {quality} figure',
+      marking: 'Marking',
+      caption:
+        'Points coloured blue are special cause improvement, red special cause concern, grey common cause. Hollow points are figures not yet official (drawn, but not used for the mean or limits) or estimated or provisional figures. The table gives every figure, how it is marked and which rule flagged each point.',
+      notOfficialPoint: 'Not yet official',
+    },
+    dashboard: {
+      commentary: 'Commentary: {commentary}',
+    },
+    entry: {
+      notYetOfficial:
+        'Not yet official: the council counts a figure once it is {officialFrom}; until then it is provisional and left out of the status, SPC chart and reports',
+      quality: '{quality} figure',
+    },
+  },
   appetitePosition: {
     within: 'Within appetite',
     outside: 'Outside appetite',

@@ -4,7 +4,10 @@
  */
 import {
   assessRag,
+  DEFAULT_OFFICIAL_FROM,
   formatValue,
+  isOfficial,
+  type OfficialFrom,
   roundAsShown,
   type RagStatus,
   type Target,
@@ -13,6 +16,7 @@ import type { MyData, MyDataRow, UnitGrid, ValueDetail } from '../collection.ser
 import { paths } from '../../../kernel/paths.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { valueStatusTag } from '../../../platform/words/status-tags.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 type Cell = { text?: string; html?: string; classes?: string; attributes?: Record<string, string> };
 
@@ -101,7 +105,24 @@ export function historyRows(detail: ValueDetail): Cell[][] {
   });
 }
 
-export function entrySummary(detail: ValueDetail) {
+/** The state of a figure beside its sign-off status: not yet official (and why), or not final. */
+function figureState(value: ValueDetail['value'], officialFrom: OfficialFrom): string {
+  if (!value) return '';
+  const notes: string[] = [];
+  if (!isOfficial(value.status, officialFrom)) {
+    notes.push(
+      fill(words.measureFigures.entry.notYetOfficial, { officialFrom: words.performance.officialFrom[officialFrom] }),
+    );
+  }
+  if (value.quality === 'estimated' || value.quality === 'provisional') {
+    notes.push(fill(words.measureFigures.entry.quality, { quality: words.measureFigures.quality[value.quality] }));
+  }
+  return notes
+    .map((note) => `<span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">${escape(note)}</span>`)
+    .join('');
+}
+
+export function entrySummary(detail: ValueDetail, officialFrom: OfficialFrom = DEFAULT_OFFICIAL_FROM) {
   const { unit, decimalPlaces } = detail.measure;
   return [
     {
@@ -124,7 +145,7 @@ export function entrySummary(detail: ValueDetail) {
     {
       key: { text: 'Status' },
       value: {
-        html: `<strong class="govuk-tag ${statusTag(detail.value?.status).classes}">${statusTag(detail.value?.status).text}</strong>`,
+        html: `<strong class="govuk-tag ${statusTag(detail.value?.status).classes}">${statusTag(detail.value?.status).text}</strong>${figureState(detail.value, officialFrom)}`,
       },
     },
   ];

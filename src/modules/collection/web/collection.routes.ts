@@ -58,7 +58,10 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
       implausible?: string;
     } = {},
   ) {
-    const detail = await services.collection.valueDetail(caller, measureId, periodKey);
+    const [detail, officialFrom] = await Promise.all([
+      services.collection.valueDetail(caller, measureId, periodKey),
+      services.official.officialFrom(caller.organisationId),
+    ]);
     if (!detail.ok) return reply.callNotFound();
     const d = detail.value;
     const { measure, value } = d;
@@ -100,7 +103,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
               }
             : null,
         canEdit,
-        summaryRows: entrySummary(d),
+        summaryRows: entrySummary(d, officialFrom),
         history: historyRows(d),
         qualityItems: QUALITY.map((item) => ({ ...item, checked: values.quality === item.value })),
         figure: canEdit ? null : figureRows(d),

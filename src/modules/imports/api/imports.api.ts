@@ -22,6 +22,9 @@ const reportSchema = z
     measures: z.number().int(),
     errors: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })),
     errorCount: z.number().int(),
+    warnings: z
+      .array(z.object({ line: z.number().int(), column: z.string(), message: z.string() }))
+      .meta({ description: 'Rows accepted with a warning, such as a target the process cannot meet' }),
     written: z.boolean(),
   })
   .meta({ id: 'ImportReport' });

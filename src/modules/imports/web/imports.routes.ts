@@ -58,6 +58,12 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
             { text: error.column || 'row' },
             { text: error.message },
           ]) ?? [],
+        warningRows:
+          report?.warnings.map((warning) => [
+            { text: String(warning.line) },
+            { text: warning.column },
+            { text: warning.message },
+          ]) ?? [],
         kindItems: IMPORT_KINDS.map((kind) => ({
           value: kind,
           text: KIND_LABELS[kind],
@@ -118,7 +124,8 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
       }
       return render(reply, { values, errors: { summary, fields: {} }, report, status: 400 });
     }
-    if (!report.written) return render(reply, { values, report });
+    // Rows accepted with a warning are listed on the page (a flash message would not hold them).
+    if (!report.written || report.warnings.length > 0) return render(reply, { values, report });
     return reply
       .flash(`Imported ${report.kind}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged`)
       .redirect(paths.imports());

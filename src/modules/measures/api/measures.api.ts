@@ -12,8 +12,10 @@ import {
   POLARITIES,
 } from '../../../kernel/measurement/vocabulary.ts';
 import type { MeasuresServices } from '../services.ts';
-import { assigneeInput, breakdownInput, itemLinkInput } from '../measures.service.ts';
+import { assigneeInput, breakdownInput, itemLinkInput } from '../measure-links.service.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
+import type { TargetWarning } from '../target-warnings.ts';
+import { targetSchema, targetSetSchema } from './target-set.schema.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 
 /** ISO 8601 date-time (responses are encoded, so no transforms: dates are converted before). */
@@ -89,28 +91,6 @@ const measureSummarySchema = z
   })
   .meta({ id: 'MeasureSummary' });
 
-const targetSchema = z
-  .object({
-    id: z.uuid(),
-    measureId: z.uuid(),
-    breakdownId: z.uuid().nullable(),
-    kind: z.string(),
-    financialYear: z.string(),
-    periodKey: z.string().nullable(),
-    planPeriodStart: z.string().nullable(),
-    planPeriodEnd: z.string().nullable(),
-    value: z.number().nullable(),
-    lower: z.number().nullable(),
-    upper: z.number().nullable(),
-    effectiveFrom: z.string(),
-    supersededAt: timestamp.nullable(),
-    supersededBy: z.uuid().nullable(),
-    reason: z.string(),
-    setBy: z.uuid().nullable(),
-    setAt: timestamp,
-  })
-  .meta({ id: 'MeasureTarget' });
-
 const linkedItemSchema = z
   .object({
     itemId: z.uuid(),
@@ -166,6 +146,7 @@ function pick<S extends z.ZodObject>(schema: S, row: unknown): z.infer<S> {
 }
 const toMeasure = (row: unknown) => pick(measureSchema, row);
 const toTarget = (row: unknown) => pick(targetSchema, row);
+const toTargetSet = (row: { warnings: TargetWarning[] }) => ({ ...toTarget(row), warnings: row.warnings });
 
 export async function measuresApi(app: FastifyInstance, { services }: { services: MeasuresServices }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -425,12 +406,12 @@ export async function measuresApi(app: FastifyInstance, { services }: { services
         summary: 'Set a target (annual, profiled for a period, or multi-year)',
         params: idParams,
         body: targetInput,
-        response: { 201: targetSchema, ...problemResponses },
+        response: { 201: targetSetSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
       const result = await services.measures.setTarget(request.caller(), request.params.id, request.body);
-      return result.ok ? reply.code(201).send(toTarget(result.value)) : sendProblem(reply, result.error);
+      return result.ok ? reply.code(201).send(toTargetSet(result.value)) : sendProblem(reply, result.error);
     },
   );
 
@@ -443,7 +424,7 @@ export async function measuresApi(app: FastifyInstance, { services }: { services
         summary: 'Revise a target with a reason: a new version; the old one is kept and marked superseded',
         params: withTarget,
         body: targetRevisionInput,
-        response: { 201: targetSchema, ...problemResponses },
+        response: { 201: targetSetSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -453,7 +434,7 @@ export async function measuresApi(app: FastifyInstance, { services }: { services
         request.params.targetId,
         request.body,
       );
-      return result.ok ? reply.code(201).send(toTarget(result.value)) : sendProblem(reply, result.error);
+      return result.ok ? reply.code(201).send(toTargetSet(result.value)) : sendProblem(reply, result.error);
     },
   );
 }

@@ -9,7 +9,8 @@ import {
   TARGET_KIND_LABELS,
 } from '../../../kernel/measurement/vocabulary.ts';
 import type { BreakdownView } from '../breakdowns.service.ts';
-import type { MeasureDetail, MeasureTarget } from '../measures.service.ts';
+import type { MeasureDetail } from '../measures.service.ts';
+import type { MeasureTarget } from '../measure-targets.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { ragTag } from '../../../platform/words/status-tags.ts';
 import { words } from '../../../platform/words/index.ts';

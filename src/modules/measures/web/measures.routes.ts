@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { formValuesOf, measureInput, retireInput } from '../domain/measure.ts';
-import { targetInput, targetRevisionInput } from '../domain/targets.ts';
 import {
   AGGREGATIONS,
   AGGREGATION_LABELS,
@@ -14,25 +13,17 @@ import {
   POLARITY_LABELS,
   RAG_METHODS,
   RAG_METHOD_LABELS,
-  TARGET_KINDS,
-  TARGET_KIND_LABELS,
 } from '../../../kernel/measurement/vocabulary.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
 import type { MeasuresPageServices } from '../services.ts';
-import { assigneeInput, breakdownInput, itemLinkInput, type MeasureDetail } from '../measures.service.ts';
+import { assigneeInput, breakdownInput, itemLinkInput } from '../measure-links.service.ts';
+import type { MeasureDetail } from '../measures.service.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
-import {
-  breakdownTables,
-  measureSummaryRows,
-  showTarget,
-  targetHistoryLines,
-  targetRows,
-  targetSlotText,
-  valueRows,
-} from './measure.presenter.ts';
+import { breakdownTables, measureSummaryRows, targetHistoryLines, targetRows, valueRows } from './measure.presenter.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { measureTargetsRoutes } from './measure-targets.routes.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:measures' } } as const;
@@ -403,92 +394,5 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     );
   });
 
-  async function renderTargetForm(
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    options: { values: Values; errors?: FormErrors; status?: number; targetId?: string },
-  ) {
-    const detail = await services.measures.detail(caller, id);
-    if (!detail.ok) return reply.callNotFound();
-    const m = detail.value.measure;
-    const revising = options.targetId ? detail.value.currentTargets.find((t) => t.id === options.targetId) : undefined;
-    if (options.targetId && !revising) return reply.callNotFound();
-    const breakdownLabel = (bid: string | null) => detail.value.breakdowns.find((b) => b.id === bid)?.label ?? null;
-    return reply.render(
-      'pages/measures/target-form.njk',
-      {
-        title: revising ? `Revise the target for ${m.code}` : `Set a target for ${m.code}`,
-        measure: m,
-        backLink: paths.measure(id),
-        action: revising ? paths.reviseMeasureTarget(id, revising.id) : paths.measureTargets(id),
-        revising: revising
-          ? {
-              forWhat: targetSlotText(revising, breakdownLabel(revising.breakdownId)),
-              current: showTarget(m, revising),
-            }
-          : null,
-        isRange: m.polarity === 'within-range',
-        values: options.values,
-        errors: options.errors,
-        kindItems: radios(TARGET_KINDS, TARGET_KIND_LABELS, options.values.kind ?? 'annual'),
-        breakdownItems: selectItems(
-          detail.value.breakdowns,
-          (b) => b.id,
-          (b) => `${b.dimension}: ${b.label}`,
-          options.values.breakdownId as string | undefined,
-          'The whole measure',
-        ),
-      },
-      options.status,
-    );
-  }
-
-  app.get(paths.measureTargets(), { config: edit }, async (request, reply) =>
-    renderTargetForm(reply, request.caller(), idParam(request).id, { values: { kind: 'annual' } }),
-  );
-
-  app.post(paths.measureTargets(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    const form = parseForm(targetInput, request.body);
-    if (!form.ok)
-      return renderTargetForm(reply, caller, id, { values: body(request), errors: form.errors, status: 400 });
-    const result = await services.measures.setTarget(caller, id, form.value);
-    if (!result.ok) {
-      if (result.error.code === 'not_found') return reply.callNotFound();
-      return renderTargetForm(reply, caller, id, {
-        values: body(request),
-        errors: formErrorsFrom(result.error),
-        status: 400,
-      });
-    }
-    return reply.flash('Target set').redirect(paths.measure(id));
-  });
-
-  app.get(paths.reviseMeasureTarget(), { config: edit }, async (request, reply) => {
-    const { id } = idParam(request);
-    const { id: targetId } = idParam(request, 'targetId');
-    return renderTargetForm(reply, request.caller(), id, { values: {}, targetId });
-  });
-
-  app.post(paths.reviseMeasureTarget(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    const { id: targetId } = idParam(request, 'targetId');
-    const form = parseForm(targetRevisionInput, request.body);
-    if (!form.ok)
-      return renderTargetForm(reply, caller, id, { values: body(request), errors: form.errors, status: 400, targetId });
-    const result = await services.measures.reviseTarget(caller, id, targetId, form.value);
-    if (!result.ok) {
-      if (result.error.code === 'not_found') return reply.callNotFound();
-      return renderTargetForm(reply, caller, id, {
-        values: body(request),
-        errors: formErrorsFrom(result.error),
-        status: 400,
-        targetId,
-      });
-    }
-    return reply.flash('Target revised: the previous target is kept in the history').redirect(paths.measure(id));
-  });
+  await measureTargetsRoutes(app, { services });
 }

@@ -89,6 +89,10 @@ const measureEntrySchema = z
     assurance: z.string().nullable(),
     assuranceText: z.string(),
     forecastProbability: z.number().nullable(),
+    commentary: z
+      .string()
+      .nullable()
+      .meta({ description: 'The commentary of a red or amber figure: why it is off target and what is being done' }),
   })
   .meta({ id: 'DashboardMeasure' });
 
@@ -182,6 +186,29 @@ const measurePerformanceSchema = z
         }),
       )
       .meta({ description: 'Figures entered but not yet official, newest first: left out of every reading above' }),
+    figures: z
+      .array(
+        z.object({
+          periodKey: z.string(),
+          periodLabel: z.string(),
+          value: z.string().nullable(),
+          target: z.string().nullable(),
+          rag: ragStatus,
+          ragText: z.string(),
+          direction: z.string(),
+          directionText: z.string(),
+          quality: z.string(),
+          qualityText: z.string(),
+          signOff: z.object({ text: z.string(), classes: z.string() }),
+          official: z.boolean(),
+          marked: z.boolean().meta({ description: 'Not yet official, or estimated or provisional' }),
+          commentary: z.string(),
+        }),
+      )
+      .meta({
+        description:
+          'Every figure entered (the latest 24), newest first, official or not, with its target, RAG, direction, quality, sign-off and commentary',
+      }),
     forecast: z
       .object({
         yearLabel: z.string(),

@@ -16,14 +16,18 @@ const COLOURS = {
 /** The chart's data as the measure performance view returns it. */
 export type SpcChartInput = SpcChartData;
 
-function pointColour(type: SpcPointType): string {
+function pointColour(type: SpcPointType | null): string {
   if (type === 'special-cause-improvement') return COLOURS.improvement;
   if (type === 'special-cause-concern') return COLOURS.concern;
   if (type === 'special-cause-neutral') return COLOURS.neutral;
   return COLOURS.common;
 }
 
-/** An XmR chart in the Making Data Count style: points coloured by type, mean, limits, target. */
+/**
+ * An XmR chart in the Making Data Count style: points coloured by type, mean, limits, target. A
+ * figure not yet official, or estimated or provisional, is a hollow point (its outline in the
+ * colour of its type, grey when not yet official), so it is told apart without colour.
+ */
 export function spcChartOption(input: SpcChartInput): EChartsOption {
   const { points, labels, target } = input;
   const line = (name: string, values: (number | null)[], colour: string, dashed: boolean) => ({
@@ -58,7 +62,16 @@ export function spcChartOption(input: SpcChartInput): EChartsOption {
     {
       name: 'Value',
       type: 'line',
-      data: points.map((p) => ({ value: p.value, itemStyle: { color: pointColour(p.type) } })),
+      data: points.map((p) =>
+        p.hollow
+          ? {
+              value: p.value,
+              symbol: 'emptyCircle',
+              symbolSize: 9,
+              itemStyle: { color: pointColour(p.type), borderColor: pointColour(p.type), borderWidth: 2 },
+            }
+          : { value: p.value, itemStyle: { color: pointColour(p.type) } },
+      ),
       symbol: 'circle',
       symbolSize: 7,
       lineStyle: { color: COLOURS.common, width: 1.5 },
