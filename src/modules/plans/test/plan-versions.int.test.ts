@@ -275,7 +275,10 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
       parentPlanId: community.id,
     });
     await act(admin, approved.id, 'submit');
-    expect(await approveAll(approved.id, [admin, officer, officer, officer])).toMatchObject({ status: 'approved' });
+    const [secondOfficer, thirdOfficer] = [await t.as('performance-officer'), await t.as('performance-officer')];
+    expect(await approveAll(approved.id, [admin, officer, secondOfficer, thirdOfficer])).toMatchObject({
+      status: 'approved',
+    });
     const pending = await createPlan(admin, {
       planTypeId: fw.planTypes['service-plan'],
       title: 'Stale service plan',

@@ -75,11 +75,19 @@ export async function act(agent: Agent, planId: string, action: string, body: Re
   return agent.api('POST', `/api/v1/plans/${planId}/${action}`, body);
 }
 
-/** Approves each next step in turn, one approver a step; `reader` reads the plan first. */
+/**
+ * Approves each next step in turn, one approver a step; `reader` reads the plan first. A body's
+ * step records its decision as taken on the day the plan was submitted (other steps ignore it).
+ */
 export async function approveAllAs(reader: Agent, planId: string, approvers: Agent[]): Promise<PlanJson> {
-  let plan: PlanJson = (await reader.api('GET', `/api/v1/plans/${planId}`)).json();
+  const detail = (await reader.api('GET', `/api/v1/plans/${planId}`)).json() as PlanJson & {
+    events: { action: string; at: string }[];
+  };
+  let plan: PlanJson = detail;
+  const submitted = detail.events.filter((event) => event.action === 'submitted').at(-1);
+  const decision = { decisionDate: submitted?.at.slice(0, 10), minuteReference: 'Minute 1' };
   for (const approver of approvers) {
-    const response = await act(approver, planId, 'approve', { step: plan.nextStep, comment: 'Agreed' });
+    const response = await act(approver, planId, 'approve', { step: plan.nextStep, comment: 'Agreed', ...decision });
     expect(response.statusCode, response.body).toBe(200);
     plan = response.json();
   }

@@ -48,7 +48,9 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', nextStep: 1 });
 
-    const approved = await approveAll(plan.id, [owner, officer, cabinetMember, officer]);
+    // Each step after the owner's is taken by someone who took none before (the default framework's rule).
+    const secondOfficer = await t.as('performance-officer');
+    const approved = await approveAll(plan.id, [owner, officer, cabinetMember, secondOfficer]);
     expect(approved).toMatchObject({ status: 'approved', nextStep: null, effectiveFrom: '2025-05-01' });
 
     const detail = (await admin.api('GET', `/api/v1/plans/${plan.id}`)).json();
@@ -93,7 +95,7 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
     expect(notOwner.statusCode).toBe(403);
     expect(notOwner.json().detail).toBe("Only the plan's owner can sign it off");
     await act(owner, plan.id, 'approve', { step: 1 });
-    await act(officer, plan.id, 'approve', { step: 2 });
+    await act(officer, plan.id, 'approve', { step: 2, decisionDate: '2025-05-01', minuteReference: 'CLT 12' });
     const afterEvents = await count(planEvents);
     const cabinetAttempt = await act(stranger, plan.id, 'approve', { step: 3 });
     expect(cabinetAttempt.statusCode).toBe(403);
