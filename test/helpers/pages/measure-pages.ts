@@ -56,7 +56,7 @@ export class MeasurePage extends GovukPage {
   }
 
   breakdownTable(): Locator {
-    return this.page.locator('#breakdowns ~ table').first();
+    return this.page.locator('table[id^="breakdown-"]').first();
   }
 
   /** Opens the target form and submits it (the form stays open when the figures are wrong). */
