@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { asClock, systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import { openDatabase, type Database } from './platform/db/db.ts';
+import { openDatabase, type Database, type Db } from './platform/db/db.ts';
 import type { ModuleWeb } from './platform/module.ts';
 import type { ServiceDeps } from './platform/services/service-deps.ts';
 import { createAuditModule } from './modules/audit/index.ts';
-import { createCollectionModule } from './modules/collection/index.ts';
+import { createCollectionModule, loadClosedPeriods } from './modules/collection/index.ts';
 import { createFrameworkModule, installDefaultFramework } from './modules/framework/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
@@ -35,7 +35,17 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const framework = createFrameworkModule({ ...deps, usage: planTypeUsage });
   const plans = createPlansModule(deps);
   const processLimits = { latestProcessLimits: loadLatestProcessLimits };
-  const measures = createMeasuresModule({ ...deps, organisation: organisation.services, processLimits });
+  // Closing periods is collection's; a target for a closed period is refused through this port.
+  const closedPeriods = {
+    refusalFor: async (db: Db, organisationId: string, periodKey: string) =>
+      (await loadClosedPeriods(db, organisationId)).refusalFor(periodKey),
+  };
+  const measures = createMeasuresModule({
+    ...deps,
+    organisation: organisation.services,
+    processLimits,
+    closedPeriods,
+  });
   const performance = createPerformanceModule(deps);
   const statuses = performance.services.performance;
   const collection = createCollectionModule({

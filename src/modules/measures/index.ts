@@ -3,14 +3,12 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { measuresApi } from './api/measures.api.ts';
-import type { MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
+import type { MeasurePagePerformance, TargetPorts } from './ports.ts';
 import { createMeasuresServices } from './services.ts';
 import { measuresRoutes } from './web/measures.routes.ts';
 
 /** Measure definitions, their links to plan items, assignees, breakdowns and versioned targets. */
-export function createMeasuresModule(
-  deps: ServiceDeps & { organisation: OrganisationServices; processLimits: ProcessLimitsSource },
-) {
+export function createMeasuresModule(deps: ServiceDeps & { organisation: OrganisationServices } & TargetPorts) {
   const services = createMeasuresServices(deps);
   const web = (ports: { performance: MeasurePagePerformance }): ModuleWeb => {
     const { people, structure } = deps.organisation;
@@ -28,7 +26,7 @@ export function createMeasuresModule(
   return { services, web };
 }
 
-export type { MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
+export type { ClosedPeriodsSource, MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
 export { targetWarnings } from './target-warnings.ts';
 export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';

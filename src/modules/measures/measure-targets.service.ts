@@ -6,7 +6,7 @@ import type { Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { Db } from '../../platform/db/db.ts';
-import type { ProcessLimitsSource } from './ports.ts';
+import type { TargetPorts } from './ports.ts';
 import { targetWarnings, type TargetWarning } from './target-warnings.ts';
 import * as repo from './data/measures.repository.ts';
 import { checkTarget, checkTargetFigures, type TargetInput, type TargetRevisionInput } from './domain/targets.ts';
@@ -21,11 +21,7 @@ const warningCodes = (warnings: readonly TargetWarning[]) =>
 /** A target as stored, with the warnings it was accepted with (see target-warnings.ts). */
 export type TargetSet = repo.TargetRow & { warnings: TargetWarning[] };
 
-export function createMeasureTargetsService({
-  db,
-  clock,
-  processLimits,
-}: ServiceDeps & { processLimits: ProcessLimitsSource }) {
+export function createMeasureTargetsService({ db, clock, processLimits, closedPeriods }: ServiceDeps & TargetPorts) {
   const today = () => clock.today();
 
   /**
@@ -43,6 +39,13 @@ export function createMeasureTargetsService({
     return targetWarnings(measure, target, limits.get(measure.id));
   }
 
+  /** A profiled target (one for a period) cannot change once the council has closed its period. */
+  async function closedRefusal(tx: Db, caller: Caller, periodKey: string | null): Promise<Result<never> | null> {
+    if (periodKey === null) return null;
+    const refusal = await closedPeriods.refusalFor(tx, caller.organisationId, periodKey);
+    return refusal ? refuse('invalid_state', refusal, 'periodKey') : null;
+  }
+
   return {
     async setTarget(caller: Caller, id: string, input: TargetInput): Promise<Result<TargetSet>> {
       return inTransaction(db, async (tx) => {
@@ -55,6 +58,8 @@ export function createMeasureTargetsService({
           return refuse(first.code, first.message, first.field);
         }
         const target = checked.value;
+        const closed = await closedRefusal(tx, caller, target.periodKey);
+        if (closed) return closed;
         if (target.breakdownId) {
           const breakdowns = await repo.listBreakdowns(tx, caller.organisationId, id);
           if (!breakdowns.some((b) => b.id === target.breakdownId)) {
@@ -107,6 +112,8 @@ export function createMeasureTargetsService({
           return refuse('invalid_state', `${measure.code} is retired: its targets cannot be changed`);
         const old = await repo.findTarget(tx, caller.organisationId, id, targetId);
         if (!old) return notFound('Target');
+        const closed = await closedRefusal(tx, caller, old.periodKey);
+        if (closed) return closed;
         if (old.supersededAt !== null) {
           return refuse('conflict', 'This target has already been revised: revise the current one');
         }

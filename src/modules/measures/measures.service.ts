@@ -18,7 +18,7 @@ import {
   mayEditAt,
   visibleMeasure as visible,
 } from './measure-access.ts';
-import type { ProcessLimitsSource } from './ports.ts';
+import type { TargetPorts } from './ports.ts';
 import { createMeasureLinksService } from './measure-links.service.ts';
 import { createMeasureTargetsService, type MeasureTarget } from './measure-targets.service.ts';
 
@@ -64,11 +64,7 @@ async function unstableDefinition(
   return refuse('invalid_state', fill(words.stableDefinition.refused, { fields, code: measure.code }), changes[0]);
 }
 
-export function createMeasuresService({
-  db,
-  clock,
-  processLimits,
-}: ServiceDeps & { processLimits: ProcessLimitsSource }) {
+export function createMeasuresService({ db, clock, processLimits, closedPeriods }: ServiceDeps & TargetPorts) {
   /** Owner, unit and verifier must exist in the organisation; the unit defaults to the owner's. */
   async function resolveReferences(
     tx: Db,
@@ -94,7 +90,7 @@ export function createMeasuresService({
 
   return {
     ...createMeasureLinksService({ db, clock }),
-    ...createMeasureTargetsService({ db, clock, processLimits }),
+    ...createMeasureTargetsService({ db, clock, processLimits, closedPeriods }),
 
     async list(caller: Caller, filters: MeasureListFilters = {}): Promise<repo.MeasureListRow[]> {
       const { unitId, ...rest } = filters;

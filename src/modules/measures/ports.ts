@@ -28,3 +28,18 @@ export interface ProcessLimitsSource {
     today: string,
   ): Promise<Map<string, LatestProcessLimits>>;
 }
+
+/**
+ * A port this module owns and the collection module fills (the composition root wires it): why a
+ * target for a period cannot change because the council has closed that period, or null while it
+ * is open. Closing periods is collection's work, which comes after this module.
+ */
+export interface ClosedPeriodsSource {
+  refusalFor(db: Db, organisationId: string, periodKey: string): Promise<string | null>;
+}
+
+/** What checking a target as it is set or revised needs from later modules. */
+export interface TargetPorts {
+  processLimits: ProcessLimitsSource;
+  closedPeriods: ClosedPeriodsSource;
+}

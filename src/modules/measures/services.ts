@@ -2,9 +2,9 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { createBreakdownsService } from './breakdowns.service.ts';
 import { createMeasuresService } from './measures.service.ts';
-import type { MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
+import type { MeasurePagePerformance, TargetPorts } from './ports.ts';
 
-export function createMeasuresServices(deps: ServiceDeps & { processLimits: ProcessLimitsSource }) {
+export function createMeasuresServices(deps: ServiceDeps & TargetPorts) {
   const measures = createMeasuresService(deps);
   return { measures, breakdowns: createBreakdownsService({ ...deps, measures }) };
 }

@@ -5,7 +5,14 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, measureValueEvents, measureValues, periodClosures, units } from '../../../schema.ts';
+import {
+  auditEvents,
+  measureTargets,
+  measureValueEvents,
+  measureValues,
+  periodClosures,
+  units,
+} from '../../../schema.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -147,6 +154,44 @@ describe.each(DATABASES)('period close on %s', (kind) => {
     expect(imported.statusCode, imported.body).toBe(400);
     expect(imported.json().errors).toEqual([{ field: 'line 3, periodKey', message: Q2_CLOSED }]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses setting or revising a target of a closed period on the API, writing nothing', async () => {
+    const created = await officer.api(
+      'POST',
+      '/api/v1/measures',
+      measureBody({ code: 'PC-TA', frequency: 'quarterly' }),
+    );
+    const id = created.json<{ id: string }>().id;
+    const target = (periodKey: string) => ({ kind: 'profile', financialYear: '2026-27', periodKey, value: 60 });
+    expect((await officer.api('POST', `/api/v1/measures/${id}/targets`, target('2026-27-Q1'))).statusCode).toBe(201);
+    const targetsOf = async () =>
+      (await db().select().from(measureTargets).where(eq(measureTargets.measureId, id))).length;
+    const before = await targetsOf();
+    const refused = await officer.api('POST', `/api/v1/measures/${id}/targets`, target('2026-27-Q2'));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toBe(Q2_CLOSED);
+    expect(await targetsOf()).toBe(before);
+    // A target already set in the period (as before it was closed) cannot be revised either.
+    const [old] = await db()
+      .insert(measureTargets)
+      .values({
+        organisationId: t.org.id,
+        measureId: id,
+        kind: 'profile',
+        financialYear: '2026-27',
+        periodKey: '2026-27-Q2',
+        value: 55,
+        effectiveFrom: '2026-04-01',
+      })
+      .returning();
+    const revision = await officer.api('POST', `/api/v1/measures/${id}/targets/${old!.id}/revisions`, {
+      value: 70,
+      reason: 'Raised after the quarter was reported',
+    });
+    expect(revision.statusCode).toBe(409);
+    expect(revision.json().detail).toBe(Q2_CLOSED);
+    expect(await targetsOf()).toBe(before + 1);
   });
 
   it('lets only council-wide performance officers close or reopen', async () => {
