@@ -6,6 +6,7 @@
  */
 import type { SpcPointType } from './domain/index.ts';
 import type { OfficialFrom } from '../../kernel/measurement/official.ts';
+import { parsePeriodKey, periodFromOrdinal, periodLabel, periodOrdinal } from '../../kernel/measurement/periods.ts';
 import { words } from '../../platform/words/index.ts';
 import type { FigureRow } from './data/figure-notes.repository.ts';
 import { figureMarking } from './period-figures.ts';
@@ -54,7 +55,15 @@ export function chartFigures(
   const points: SpcChartPoint[] = [];
   const table: SpcChartTableRow[] = [];
   let last: ChartedOfficial | null = null;
+  let previousKey: string | null = null;
   for (const entry of entries) {
+    // Periods with no figure between two that have one stay on the chart as empty places, so a
+    // gap of 30 months is drawn as one rather than as two neighbouring points.
+    for (const missing of periodsBetweenKeys(previousKey, entry.periodKey)) {
+      labels.push(missing);
+      points.push({ value: null, mean: null, lowerLimit: null, upperLimit: null, type: null, hollow: false });
+    }
+    previousKey = entry.periodKey;
     if (entry.official) {
       const o = entry.official;
       // An official point is always one of the figures; were it not, it would be shown as official and final.
@@ -95,6 +104,19 @@ export function chartFigures(
     }
   }
   return { labels, points, table };
+}
+
+/** The labels of the periods strictly between two period keys of the same frequency (none if unknown). */
+export function periodsBetweenKeys(from: string | null, to: string): string[] {
+  if (from === null) return [];
+  const a = parsePeriodKey(from);
+  const b = parsePeriodKey(to);
+  if (!a.ok || !b.ok || a.value.frequency !== b.value.frequency) return [];
+  const labels: string[] = [];
+  for (let ordinal = periodOrdinal(a.value) + 1; ordinal < periodOrdinal(b.value); ordinal++) {
+    labels.push(periodLabel(periodFromOrdinal(ordinal, a.value.frequency)));
+  }
+  return labels;
 }
 
 function pick(o: ChartedOfficial) {

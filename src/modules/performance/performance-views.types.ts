@@ -109,7 +109,8 @@ export interface SpcTableRow {
  * null), drawn but not used for the limits. Hollow: not yet official, or not of final quality.
  */
 export interface SpcChartPoint {
-  value: number;
+  /** Null for a period with no figure, so the chart draws the gap in time instead of closing it. */
+  value: number | null;
   mean: number | null;
   lowerLimit: number | null;
   upperLimit: number | null;

@@ -133,5 +133,22 @@ describe('how a figure is marked on the chart', () => {
       'Hollow point: not yet official (Draft), drawn only, not used for the limits',
     ]);
     expect(drawn.table[2]).toMatchObject({ type: 'not-official', pointType: 'Not yet official', mean: '' });
+    // A quarter with no figure between two that have one is an empty place on the chart, not in the table.
+    const gapped = chartFigures([official('2024-25-Q2', 50, 51), official('2025-26-Q1', 52, 51)], [], [], 'verified');
+    expect(gapped.labels).toEqual(['2024-25-Q2', '2024/25 Q3', '2024/25 Q4', '2025-26-Q1']);
+    expect(gapped.points.map((p) => p.value)).toEqual([50, null, null, 52]);
+    expect(gapped.table).toHaveLength(2);
+  });
+});
+
+describe('gaps in time on the SPC chart', () => {
+  it('keeps the periods with no figure as empty places, so a long gap is drawn as a gap', async () => {
+    const { periodsBetweenKeys } = await import('./chart-figures.ts');
+    expect(periodsBetweenKeys('2024-25-Q4', '2025-26-Q1')).toEqual([]);
+    expect(periodsBetweenKeys('2024-25-Q2', '2025-26-Q1')).toEqual(['2024/25 Q3', '2024/25 Q4']);
+    // 30 months missing between April 2021 and November 2023.
+    expect(periodsBetweenKeys('2021-22-M01', '2023-24-M08')).toHaveLength(30);
+    expect(periodsBetweenKeys(null, '2025-26-Q1')).toEqual([]);
+    expect(periodsBetweenKeys('2024-25-Q2', '2025-26-M01')).toEqual([]);
   });
 });

@@ -36,4 +36,26 @@ describe('SPC chart', () => {
     expect(hollow).not.toMatch(/fill="#1d70b8"/);
     expect(hollow).toMatch(/stroke="#1d70b8"/);
   });
+
+  it('breaks the line at a period with no figure instead of joining its neighbours', () => {
+    const points = spc.points.map((p) => ({ ...p, hollow: false }));
+    const joined = renderSpcChart({ points, labels: values.map((_, i) => `P${i + 1}`), target: null, title: 'Test' });
+    const gap = { value: null, mean: null, lowerLimit: null, upperLimit: null, type: null, hollow: false };
+    const broken = renderSpcChart({
+      points: [...points.slice(0, 6), gap, gap, ...points.slice(6)],
+      labels: [
+        ...values.slice(0, 6).map((_, i) => `P${i + 1}`),
+        'Gap 1',
+        'Gap 2',
+        ...values.slice(6).map((_, i) => `Q${i}`),
+      ],
+      target: null,
+      title: 'Test',
+    });
+    // The value line is one stroke without a gap, and two pieces (a second "move to") with one.
+    const moves = (svg: string) =>
+      (/<path d="([^"]*)" fill="none"[^>]*stroke="#505a5f"/.exec(svg)?.[1] ?? '').split('M').length - 1;
+    expect(moves(joined)).toBe(1);
+    expect(moves(broken)).toBe(2);
+  });
 });
