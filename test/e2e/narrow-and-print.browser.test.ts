@@ -48,6 +48,11 @@ describe('the measure page, the dashboard and the audit trail at 375 px and in p
     await page.setViewportSize({ width: 375, height: 812 });
     for (const { name, url } of pages()) {
       await page.goto(url);
+      if (name === 'measure page') {
+        // A deep page says where it sits: breadcrumbs (collapsed to the parent on a phone), not only Back.
+        const trail = page.getByRole('navigation', { name: 'Breadcrumb' });
+        expect(await trail.getByRole('link', { name: 'Measures' }).isVisible()).toBe(true);
+      }
       expect(await sidewaysOverflow(page), `${name}: ${await widest(page)}`).toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page);
     }

@@ -84,9 +84,14 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
       'pages/collection/entry.njk',
       {
         title: `${measure.code} ${d.periodLabel}`,
-        backLink: transitions.some((action) => action === 'verify' || action === 'approve')
-          ? paths.signOffQueue()
-          : paths.myData(),
+        // Where the figure sits: the sign-off queue for whoever may sign it off, else my data.
+        breadcrumbs: [
+          { text: 'Home', href: paths.home() },
+          transitions.some((action) => action === 'verify' || action === 'approve')
+            ? { text: words.signOffQueue.navigation, href: paths.signOffQueue() }
+            : { text: 'My data', href: paths.myData() },
+          { text: `${measure.code} ${measure.title}`, href: paths.measure(measure.id) },
+        ],
         detail: d,
         measure,
         ratio: measure.aggregation === 'ratio',

@@ -116,7 +116,10 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
       'pages/measures/show.njk',
       {
         title: `${detail.measure.code}: ${detail.measure.title}`,
-        backLink: paths.measures(),
+        breadcrumbs: [
+          { text: 'Home', href: paths.home() },
+          { text: 'Measures', href: paths.measures() },
+        ],
         ...detail,
         performance: performance.ok ? performance.value : null,
         summaryRows: measureSummaryRows(detail),

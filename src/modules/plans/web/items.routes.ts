@@ -100,7 +100,11 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     const { item, plan } = detail.value;
     return reply.render('pages/items/show.njk', {
       title: `${item.code} ${item.title}`,
-      backLink: paths.plan(plan.id),
+      breadcrumbs: [
+        { text: 'Home', href: paths.home() },
+        { text: 'Plans', href: paths.plans() },
+        { text: plan.title, href: paths.plan(plan.id) },
+      ],
       ...detail.value,
       planStatus: planStatusName(plan.status),
       sight: lineOfSightView(sight.value),

@@ -135,7 +135,10 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
       'pages/plans/show.njk',
       {
         title: plan.title,
-        backLink: paths.plans(),
+        breadcrumbs: [
+          { text: 'Home', href: paths.home() },
+          { text: 'Plans', href: paths.plans() },
+        ],
         ...detail.value,
         tree,
         rollup: rollup.ok ? rollup.value : null,
