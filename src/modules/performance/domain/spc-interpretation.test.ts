@@ -63,4 +63,19 @@ describe('interpretRagAndSpc', () => {
       'Green, and the process reliably meets the target: no action needed. The SPC limits are trial limits (fewer than 12 points), so treat this as provisional.',
     );
   });
+
+  // Where the RAG, the variation and the assurance seem to disagree, one sentence explains all three
+  // instead of setting "Green, special-cause improvement" beside "consistently fails the target".
+  it.each<[RagStatus, SpcPointType, AssuranceIcon, RegExp]>([
+    [
+      'green',
+      'special-cause-improvement',
+      'consistently-fails',
+      /limits, set before the change, still say the target cannot be met/,
+    ],
+    ['red', 'special-cause-improvement', 'consistently-meets', /the figures disagree with each other/],
+    ['amber', 'common-cause', 'consistently-meets', /check this period's value and whether the target has changed/],
+  ])('%s with %s and %s explains the disagreement', (rag, latestPointType, assurance, explained) => {
+    expect(interpretRagAndSpc({ rag, latestPointType, assurance }).message).toMatch(explained);
+  });
 });

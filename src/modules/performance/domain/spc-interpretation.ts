@@ -51,6 +51,12 @@ function offTargetMessage(rag: 'red' | 'amber', type: SpcPointType, assurance: A
         message: `${status}, and special-cause concern: performance has really deteriorated, it is not noise. Find the cause and act on it now.`,
       };
     case 'special-cause-improvement':
+      if (assurance === 'consistently-meets') {
+        return {
+          category: 'improving-towards-target',
+          message: `${status}, although the process limits lie wholly on the right side of the target and this period shows special-cause improvement: the figures disagree with each other. Check this period's value and whether the target has changed.`,
+        };
+      }
       return {
         category: 'improving-towards-target',
         message: `${status}, but special-cause improvement: performance is really getting better though not yet on target. Keep going and check that the improvement is enough.`,
@@ -65,6 +71,14 @@ function offTargetMessage(rag: 'red' | 'amber', type: SpcPointType, assurance: A
         return {
           category: 'process-cannot-meet-target',
           message: `${status}, and the process as it runs cannot meet the target: this is its normal variation and the target lies beyond its limits. Chasing this period's figure will not help; change the process, or review the target.`,
+        };
+      }
+      if (assurance === 'consistently-meets') {
+        // Limits wholly on the right side of the target and a value off target inside them: the
+        // target (or the value's rating) has moved since the limits were drawn.
+        return {
+          category: 'normal-variation-off-target',
+          message: `${status} this period, although the process limits lie wholly on the right side of the target: check this period's value and whether the target has changed since the limits were drawn.`,
         };
       }
       return {
@@ -83,6 +97,14 @@ function onTargetMessage(type: SpcPointType, assurance: AssuranceIcon): RagSpcIn
           'Green, but special-cause concern: an early warning. Performance is really deteriorating although still on target; look into it before it goes off target.',
       };
     case 'special-cause-improvement':
+      if (assurance === 'consistently-fails') {
+        // The assurance reads the limits, which were drawn before the improvement: both are true.
+        return {
+          category: 'sustain-improvement',
+          message:
+            'Green, with special-cause improvement: a real improvement has brought this period on target, although the process limits, set before the change, still say the target cannot be met reliably. If the improvement lasts, start new limits from it (a rebase) and the assurance will follow.',
+        };
+      }
       return {
         category: 'sustain-improvement',
         message:
