@@ -108,25 +108,6 @@ export default tseslint.config(
     },
   },
   {
-    // STILL TO CONVERT to the access policy (issue #14): these load a unit's ancestry themselves and
-    // ask allowsAt. Remove each file from this list as it is converted, and the list when empty.
-    // - plans: plan-lifecycle, plan-editing, item-access, plan-context;
-    // - collection: collection.service;
-    // - imports: import-values (approve:values per unit) and import-outline's permissionCheck, a
-    //   synchronous per-row check over the unit list: asking the async policy means awaiting it in
-    //   its four callers (import-values, -breakdowns, -targets, -measures), so it goes with them.
-    files: [
-      'src/modules/plans/plan-lifecycle.ts',
-      'src/modules/plans/plan-editing.ts',
-      'src/modules/plans/item-access.ts',
-      'src/modules/plans/plan-context.ts',
-      'src/modules/collection/collection.service.ts',
-      'src/modules/imports/import-values.ts',
-      'src/modules/imports/import-outline.ts',
-    ],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // Pure rules that are given a unit's ancestry as a fact (no I/O, so they cannot ask the
     // policy) and combine the permission with other facts: who heads the unit, a body's members.
     files: ['src/modules/collection/domain/sign-off-who.ts'],

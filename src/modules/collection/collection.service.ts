@@ -1,4 +1,3 @@
-import { allowsAt } from '../../kernel/access/index.ts';
 import {
   availableValueActions,
   isLocked,
@@ -26,12 +25,13 @@ import {
 } from '../../kernel/measurement/index.ts';
 import type { Target } from '../../kernel/measurement/types.ts';
 import { ok, type Result } from '../../kernel/result.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as collectionRepo from './data/collection.repository.ts';
 import * as valuesRepo from './data/measure-values.repository.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
-import { unitDescendants } from '../organisation/index.ts';
+import { unitAncestryIn, unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { refuseIfPeriodClosed } from './period-closure-check.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
@@ -124,14 +124,20 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
   async function actorFor(tx: Db, caller: Caller, measure: MeasureRow): Promise<ValueActor> {
     // Who may verify and approve is the council's rule for each step (sign-off-steps.ts).
     const { ancestry, canVerify, canApprove } = await stepRightsFor(tx, caller, measure);
+    // The policy asks the measure's unit chain just read for the sign-off rule, not the tree again.
+    const readTree = unitAncestryIn(tx);
+    const access = createAccessPolicy(async (organisationId, unitId) =>
+      unitId === measure.ownerUnitId ? ancestry : readTree(organisationId, unitId),
+    );
+    const atUnit = { unitId: measure.ownerUnitId };
     const assignees = await measuresRepo.listAssignees(tx, caller.organisationId, measure.id);
     const isOwner = measure.ownerPersonId === caller.personId;
     const isAssignee = assignees.some((assignee) => assignee.personId === caller.personId);
     return {
-      canEnter: isOwner || isAssignee || allowsAt(caller, 'enter:values', ancestry),
+      canEnter: isOwner || isAssignee || (await access.can(caller, 'enter:values', atUnit)),
       canVerify,
       canApprove,
-      canReopen: allowsAt(caller, 'reopen:periods', ancestry),
+      canReopen: await access.can(caller, 'reopen:periods', atUnit),
     };
   }
 

@@ -14,6 +14,7 @@ import {
   type Table,
   changedMeanwhile,
   emptyReport,
+  importAccess,
   measureOfRow,
   permissionCheck,
   recordImportAudit,
@@ -32,7 +33,7 @@ export function createBreakdownsImport(ctx: ImportContext): ImportRun {
       repo.unitDirectory(db, org),
       repo.allBreakdowns(db, org),
     ]);
-    const mayImport = permissionCheck(caller, directory);
+    const mayImport = permissionCheck(caller, importAccess(directory));
     const byCode = new Map(measureRows.map((measure) => [measure.code.toLowerCase(), measure]));
     const keyOf = (measureId: string, dimension: string, code: string) =>
       `${measureId}\u0000${dimension.toLowerCase()}\u0000${code.toLowerCase()}`;
@@ -48,7 +49,7 @@ export function createBreakdownsImport(ctx: ImportContext): ImportRun {
       for (const row of batch) {
         report.rows += 1;
         const record = recordOf('breakdowns', indexOf, row.cells);
-        const measure = measureOfRow(byCode, mayImport, issues, row.line, record.measureCode ?? '', 'breakdowns');
+        const measure = await measureOfRow(byCode, mayImport, issues, row.line, record.measureCode ?? '', 'breakdowns');
         if (!measure) continue;
         const parsed = breakdownInput.safeParse({
           dimension: record.breakdown,

@@ -16,6 +16,7 @@ import {
   type ImportRun,
   type Table,
   emptyReport,
+  importAccess,
   permissionCheck,
   recordImportAudit,
   rowsOf,
@@ -35,7 +36,7 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
       repo.unitDirectory(db, org),
       repo.peopleDirectory(db, org),
     ]);
-    const mayImport = permissionCheck(caller, directory);
+    const mayImport = permissionCheck(caller, importAccess(directory));
     const byCode = new Map(measureRows.map((measure) => [measure.code.toLowerCase(), measure]));
     const personByEmail = new Map(staff.map((person) => [person.email.toLowerCase(), person]));
     const unitByCode = new Map(directory.map((unit) => [unit.code.toLowerCase(), unit]));
@@ -79,7 +80,7 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
         verifierPersonId: verifier?.id ?? null,
         ownerUnitId: unit?.id ?? owner?.unitId ?? null,
       };
-      if (!mayImport(resolved.ownerUnitId)) {
+      if (!(await mayImport(resolved.ownerUnitId))) {
         issues.add(
           row.line,
           'ownerUnitCode',
@@ -103,7 +104,7 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
         issues.add(row.line, 'code', `${existing.code} is retired: it cannot be changed`);
         continue;
       }
-      if (!mayImport(existing.ownerUnitId)) {
+      if (!(await mayImport(existing.ownerUnitId))) {
         issues.add(
           row.line,
           'code',

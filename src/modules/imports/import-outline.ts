@@ -7,7 +7,7 @@
  * recomputed once per measure at the end. A dry run stops after the checks.
  */
 import type { ImportKind } from './domain/columns.ts';
-import { allowsAt } from '../../kernel/access/index.ts';
+import { ancestryIn } from './domain/export-scope.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import {
   comparePeriods,
@@ -17,6 +17,7 @@ import {
   periodOrdinal,
 } from '../../kernel/measurement/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
+import { type AccessPolicy, createAccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -141,20 +142,18 @@ export type ImportRun = (
   options: ImportOptions,
 ) => Promise<Result<ImportReport>>;
 
+/**
+ * One access policy for an import, over the unit list it has just read: each unit's ancestry is
+ * walked once, in memory, however many rows ask about it (as the export does).
+ */
+export function importAccess(directory: readonly { id: string; parentId: string | null }[]): AccessPolicy {
+  const ancestryOf = ancestryIn(directory);
+  return createAccessPolicy(async (_organisationId, unitId) => ancestryOf(unitId));
+}
+
 /** Whether the caller may import for a measure's unit (import:data there or above). */
-export function permissionCheck(caller: Caller, directory: { id: string; parentId: string | null }[]) {
-  const parents = new Map(directory.map((unit) => [unit.id, unit.parentId]));
-  const cache = new Map<string | null, boolean>();
-  return (unitId: string | null): boolean => {
-    const cached = cache.get(unitId);
-    if (cached !== undefined) return cached;
-    const ancestry: string[] = [];
-    for (let cursor = unitId; cursor && !ancestry.includes(cursor); cursor = parents.get(cursor) ?? null)
-      ancestry.push(cursor);
-    const allowed = allowsAt(caller, 'import:data', ancestry);
-    cache.set(unitId, allowed);
-    return allowed;
-  };
+export function permissionCheck(caller: Caller, access: AccessPolicy) {
+  return (unitId: string | null): Promise<boolean> => access.can(caller, 'import:data', { unitId });
 }
 
 export const unknownMeasure = (code: string) =>
@@ -163,17 +162,17 @@ export const notYours = (what: string, code: string) =>
   `You cannot import ${what} for ${code}: it belongs to a part of the organisation you do not manage`;
 
 /** The measure a row names, or undefined once the reason it cannot be used is recorded. */
-export function measureOfRow<M extends { code: string; ownerUnitId: string | null }>(
+export async function measureOfRow<M extends { code: string; ownerUnitId: string | null }>(
   byCode: ReadonlyMap<string, M>,
-  mayImport: (unitId: string | null) => boolean,
+  mayImport: (unitId: string | null) => Promise<boolean>,
   issues: Issues,
   line: number,
   code: string,
   what: string,
-): M | undefined {
+): Promise<M | undefined> {
   const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
   if (!measure) issues.add(line, 'measureCode', unknownMeasure(code));
-  else if (!mayImport(measure.ownerUnitId)) issues.add(line, 'measureCode', notYours(what, measure.code));
+  else if (!(await mayImport(measure.ownerUnitId))) issues.add(line, 'measureCode', notYours(what, measure.code));
   else return measure;
   return undefined;
 }

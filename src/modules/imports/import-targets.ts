@@ -20,6 +20,7 @@ import {
   type Table,
   breakdownFinder,
   emptyReport,
+  importAccess,
   measureOfRow,
   permissionCheck,
   recomputeStatuses,
@@ -66,7 +67,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
       repo.allBreakdowns(db, org),
       loadClosedPeriods(db, org),
     ]);
-    const mayImport = permissionCheck(caller, directory);
+    const mayImport = permissionCheck(caller, importAccess(directory));
     const breakdowns = breakdownFinder(measureRows, categories);
     const byCode = new Map(measureRows.map((measure) => [measure.code.toLowerCase(), measure]));
     const slotOf = (
@@ -85,7 +86,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
       for (const row of batch) {
         report.rows += 1;
         const record = recordOf('targets', indexOf, row.cells);
-        const measure = measureOfRow(byCode, mayImport, issues, row.line, record.measureCode ?? '', 'targets');
+        const measure = await measureOfRow(byCode, mayImport, issues, row.line, record.measureCode ?? '', 'targets');
         if (!measure) continue;
         const found = breakdowns.find(measure, record.breakdown ?? '', record.breakdownCode ?? '');
         if (found !== null && 'message' in found) {

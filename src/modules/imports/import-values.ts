@@ -10,7 +10,6 @@ import {
   periodLabel,
   PLAUSIBILITY_HISTORY,
 } from '../../kernel/measurement/index.ts';
-import { allowsAt } from '../../kernel/access/index.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/services/caller.ts';
 import { fill, words } from '../../platform/words/index.ts';
@@ -33,6 +32,7 @@ import {
   emptyReport,
   LOCKED,
   notYours,
+  importAccess,
   permissionCheck,
   recomputeStatuses,
   recordImportAudit,
@@ -42,17 +42,6 @@ import {
 
 /** Statuses an import never sets by itself: signing off is people's work, not a file's. */
 const SIGNED_OFF = new Set(['verified', 'approved', 'published']);
-
-/** Whether the caller may approve values at a measure's unit (approve:values there or above). */
-function approvalCheck(caller: Caller, directory: { id: string; parentId: string | null }[]) {
-  const parents = new Map(directory.map((unit) => [unit.id, unit.parentId]));
-  return (unitId: string | null): boolean => {
-    const ancestry: string[] = [];
-    for (let cursor = unitId; cursor && !ancestry.includes(cursor); cursor = parents.get(cursor) ?? null)
-      ancestry.push(cursor);
-    return allowsAt(caller, 'approve:values', ancestry);
-  };
-}
 
 export function createValuesImport(ctx: ImportContext): ImportRun {
   const { db } = ctx;
@@ -69,8 +58,11 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       repo.unitDirectory(db, org),
       repo.allBreakdowns(db, org),
     ]);
-    const mayImport = permissionCheck(caller, directory);
-    const mayApprove = approvalCheck(caller, directory);
+    // One policy for the import: import:data and approve:values are asked of the same unit ancestries.
+    const access = importAccess(directory);
+    const mayImport = permissionCheck(caller, access);
+    /** Whether the caller may approve values at a measure's unit (approve:values there or above). */
+    const mayApprove = (unitId: string | null) => access.can(caller, 'approve:values', { unitId });
     const approving: (boolean | undefined)[] = [];
     const approveHistory = options.approveHistory === true;
     const today = ctx.clock.today();
@@ -125,14 +117,14 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
         }
         const measure = measureRows[index]!;
         let may = allowed[index];
-        if (may === undefined) allowed[index] = may = mayImport(measure.ownerUnitId);
+        if (may === undefined) allowed[index] = may = await mayImport(measure.ownerUnitId);
         if (!may) {
           issues.add(row.line, 'measureCode', notYours('values', measure.code));
           continue;
         }
         if (approveHistory) {
           let mayApproveIt = approving[index];
-          if (mayApproveIt === undefined) approving[index] = mayApproveIt = mayApprove(measure.ownerUnitId);
+          if (mayApproveIt === undefined) approving[index] = mayApproveIt = await mayApprove(measure.ownerUnitId);
           if (!mayApproveIt) {
             issues.add(
               row.line,

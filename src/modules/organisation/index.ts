@@ -50,7 +50,7 @@ export function createOrganisationModule(
 export type { OrganisationServices } from './services.ts';
 export type { SetUpOrganisation } from './organisations.service.ts';
 export type { PasswordLinkDeps } from './password-links.service.ts';
-export { listUnits, unitAncestry, unitDescendants } from './data/units.repository.ts';
+export { listUnits, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
 export { mayForWholeOrganisation, unitAncestryIn } from './access.ts';
 export { roleAssignments } from './data/access.schema.ts';

@@ -3,12 +3,12 @@
  * (partners only for shared items, individual plans only for those who may read them) and editors
  * (edit:plans at the plan's unit, and the plan still a draft).
  */
-import { allowsAt } from '../../kernel/access/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
-import { unitAncestry } from '../organisation/index.ts';
+import { unitAncestryIn } from '../organisation/index.ts';
 import { appraisalGate } from './appraisal-access.ts';
 import * as itemsRepo from './data/items.repository.ts';
 import * as plansRepo from './data/plans.repository.ts';
@@ -41,8 +41,7 @@ export async function readablePlanIds(tx: Db, caller: Caller, planIds: readonly 
 
 export async function mayEditAt(tx: Db, caller: Caller, plan: PlanForItems): Promise<boolean> {
   if (caller.partnerId !== null) return false;
-  const ancestry = await unitAncestry(tx, caller.organisationId, plan.owningUnitId);
-  return allowsAt(caller, 'edit:plans', ancestry);
+  return createAccessPolicy(unitAncestryIn(tx)).can(caller, 'edit:plans', { unitId: plan.owningUnitId });
 }
 
 /** The plan must exist, the caller must edit plans at its unit, and it must still be a draft. */

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { allowsAt, holdsRole, type Principal } from '../../kernel/access/index.ts';
+import { holdsRole, type Principal } from '../../kernel/access/index.ts';
 import {
   approveLabel,
   canHappen,
@@ -16,13 +16,13 @@ import {
   yearShift,
 } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
+import { type AccessPolicy, createAccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { type ApprovalStepDetail, loadPlanTypeDetail, type PlanTypeDetail } from '../framework/index.ts';
 import { copyPlanContents } from './data/plan-versions.repository.ts';
 import * as plansRepo from './data/plans.repository.ts';
-import { unitsRepository as unitsRepo } from '../organisation/index.ts';
-import { people } from '../organisation/index.ts';
+import { people, unitAncestryIn } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
@@ -66,17 +66,21 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     return person;
   }
 
-  /** The references and the "sits under" rule, shared by create and update. */
+  /**
+   * The references and the "sits under" rule, shared by create and update. `access` is the service
+   * call's policy (bound to `tx`), so a unit already asked about is not read again.
+   */
   async function checkFields(
     tx: Db,
     caller: Caller,
+    access: AccessPolicy,
     type: PlanTypeDetail,
     input: Pick<PlanInput, 'owningUnitId' | 'ownerPersonId' | 'parentPlanId'>,
     planId?: string,
-  ): Promise<Result<string[]>> {
-    const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, input.owningUnitId);
+  ): Promise<Result<readonly string[]>> {
+    const ancestry = await access.ancestryOf(caller, input.owningUnitId);
     if (ancestry.length === 0) return refuse('invalid', 'Select a unit that exists', 'owningUnitId');
-    if (!allowsAt(caller, 'edit:plans', ancestry)) {
+    if (!(await access.can(caller, 'edit:plans', { unitId: input.owningUnitId }))) {
       return forbidden('You can only look after plans for the part of the organisation you are responsible for');
     }
     if (input.ownerPersonId && !(await activePerson(tx, caller.organisationId, input.ownerPersonId))) {
@@ -114,7 +118,9 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     return ok(ancestry);
   }
 
-  async function stepFacts(tx: Db, caller: Caller, plan: Plan, step: ApprovalStepDetail, ancestry: string[]) {
+  /** What an approval step asks of the caller; `access` is the call's policy, for the plan's unit ancestry. */
+  async function stepFacts(tx: Db, caller: Caller, plan: Plan, step: ApprovalStepDetail, access: AccessPolicy) {
+    const ancestry = await access.ancestryOf(caller, plan.owningUnitId);
     return {
       isOwner: plan.ownerPersonId === caller.personId,
       planHasOwner: plan.ownerPersonId !== null,
@@ -210,7 +216,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     caller: Caller,
     plan: Plan,
     type: PlanTypeDetail,
-    ancestry: string[],
+    access: AccessPolicy,
   ): Promise<PlanActions> {
     const none: PlanActions = {
       edit: false,
@@ -229,7 +235,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     const steps = type.approvalSteps;
     const isOwner = plan.ownerPersonId === caller.personId;
     const step = currentStep(state, steps);
-    const stepAllowed = step ? mayTakeStep(step, await stepFacts(db, caller, plan, step, ancestry)).ok : false;
+    const stepAllowed = step ? mayTakeStep(step, await stepFacts(db, caller, plan, step, access)).ok : false;
     // Someone allowed to take the step in general may still be kept off it by the "different person" rule.
     const separated =
       step && stepAllowed
@@ -238,12 +244,14 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     const open = (await plansRepo.openVersions(db, caller.organisationId, plan.lineageId)).filter(
       (version) => version.id !== plan.id,
     );
-    const mayVersion = allowsAt(caller, 'version:plans', ancestry);
+    const atUnit = { unitId: plan.owningUnitId };
+    const mayVersion = await access.can(caller, 'version:plans', atUnit);
+    const mayEdit = plan.status === 'draft' && (await access.can(caller, 'edit:plans', atUnit));
     const newVersion = newVersionRefusal(plan.status) === null && mayVersion;
     const openVersion = open[0] ? { id: open[0].id, version: open[0].version } : null;
     return {
-      edit: plan.status === 'draft' && allowsAt(caller, 'edit:plans', ancestry),
-      submit: canHappen(state, 'submit', steps) && (isOwner || allowsAt(caller, 'submit:plans', ancestry)),
+      edit: mayEdit,
+      submit: canHappen(state, 'submit', steps) && (isOwner || (await access.can(caller, 'submit:plans', atUnit))),
       approve:
         step && stepAllowed && !separated
           ? {
@@ -258,7 +266,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       amend: newVersion && !openVersion,
       rollForward: newVersion && !openVersion,
       archive: canHappen(state, 'archive', steps) && mayVersion,
-      addItem: plan.status === 'draft' && allowsAt(caller, 'edit:plans', ancestry),
+      addItem: mayEdit,
       openVersion: newVersion ? openVersion : null,
     };
   }
@@ -273,8 +281,8 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     return inTransaction(db, async (tx) => {
       const source = await visiblePlan(tx, caller, id, true);
       if (!source || !isPlanStatus(source.status)) return notFound('Plan');
-      const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, source.owningUnitId);
-      if (!allowsAt(caller, 'version:plans', ancestry)) {
+      const access = createAccessPolicy(unitAncestryIn(tx));
+      if (!(await access.can(caller, 'version:plans', { unitId: source.owningUnitId }))) {
         return forbidden(
           'You can only start new versions of plans for the part of the organisation you are responsible for',
         );

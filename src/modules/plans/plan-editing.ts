@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { allowsAt } from '../../kernel/access/index.ts';
 import { editRefusal, isPlanStatus, type PlanInput, type PlanUpdateInput, unknownSections } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { loadPlanTypeDetail } from '../framework/index.ts';
 import * as plansRepo from './data/plans.repository.ts';
-import { unitsRepository as unitsRepo } from '../organisation/index.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
+import { unitAncestryIn } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
@@ -23,7 +23,7 @@ export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
         if (!type) return refuse('invalid', 'Select a type of plan that exists', 'planTypeId');
         if (!type.active)
           return refuse('invalid', `${type.name}s are no longer in use: select another type`, 'planTypeId');
-        const checked = await checkFields(tx, caller, type, input);
+        const checked = await checkFields(tx, caller, createAccessPolicy(unitAncestryIn(tx)), type, input);
         if (!checked.ok) return checked;
         const plan = await plansRepo.insertPlan(tx, {
           organisationId: caller.organisationId,
@@ -49,8 +49,9 @@ export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
       return inTransaction(db, async (tx) => {
         const existing = await visiblePlan(tx, caller, id, true);
         if (!existing || !isPlanStatus(existing.status)) return notFound('Plan');
-        const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, existing.owningUnitId);
-        if (!allowsAt(caller, 'edit:plans', ancestry)) {
+        // One policy for the call: the plan's unit now and (if it moves) its new one are each read once.
+        const access = createAccessPolicy(unitAncestryIn(tx));
+        if (!(await access.can(caller, 'edit:plans', { unitId: existing.owningUnitId }))) {
           return forbidden('You can only change plans for the part of the organisation you are responsible for');
         }
         const refusal = editRefusal(existing.status);
@@ -74,7 +75,7 @@ export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
             'periodStart',
           );
         }
-        const checked = await checkFields(tx, caller, type, input, id);
+        const checked = await checkFields(tx, caller, access, type, input, id);
         if (!checked.ok) return checked;
         const { rowVersion, ...fields } = input;
         const values = { ...fields, sections: { ...existing.sections, ...input.sections } };

@@ -1,4 +1,3 @@
-import { allowsAt } from '../../kernel/access/index.ts';
 import {
   type ApproveInput,
   type CommentInput,
@@ -11,7 +10,8 @@ import {
 } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import * as plansRepo from './data/plans.repository.ts';
-import { unitsRepository as unitsRepo } from '../organisation/index.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
+import { unitAncestryIn } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { type Caller } from '../../platform/services/caller.ts';
 import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
@@ -28,8 +28,11 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
       return inTransaction(db, async (tx) => {
         const plan = await visiblePlan(tx, caller, id, true);
         if (!plan || !isPlanStatus(plan.status)) return notFound('Plan');
-        const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, plan.owningUnitId);
-        if (plan.ownerPersonId !== caller.personId && !allowsAt(caller, 'submit:plans', ancestry)) {
+        const access = createAccessPolicy(unitAncestryIn(tx));
+        if (
+          plan.ownerPersonId !== caller.personId &&
+          !(await access.can(caller, 'submit:plans', { unitId: plan.owningUnitId }))
+        ) {
           return forbidden(
             "Only the plan's owner or someone who can submit plans for its part of the organisation can submit it",
           );
@@ -83,8 +86,8 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         if (!moved.ok) return moved;
         const step = type.approvalSteps.find((candidate) => candidate.position === moved.value.step?.position);
         if (!step) throw new Error('approval transition without a step');
-        const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, plan.owningUnitId);
-        const allowed = mayTakeStep(step, await stepFacts(tx, caller, plan, step, ancestry));
+        const access = createAccessPolicy(unitAncestryIn(tx));
+        const allowed = mayTakeStep(step, await stepFacts(tx, caller, plan, step, access));
         if (!allowed.ok) return allowed;
         const round = await approvalRound(tx, caller.organisationId, plan.id);
         const separated = separationProblem(step, caller.personId, round);
@@ -126,8 +129,8 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         const moved = transition(state, { type: 'return', reason: input.reason }, type.approvalSteps);
         if (!moved.ok) return moved;
         const step = currentStep(state, type.approvalSteps);
-        const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, plan.owningUnitId);
-        const mayApprove = step ? mayTakeStep(step, await stepFacts(tx, caller, plan, step, ancestry)).ok : false;
+        const access = createAccessPolicy(unitAncestryIn(tx));
+        const mayApprove = step ? mayTakeStep(step, await stepFacts(tx, caller, plan, step, access)).ok : false;
         if (!mayApprove && plan.ownerPersonId !== caller.personId) {
           return forbidden(
             `Only someone who can approve "${step?.name ?? 'the current step'}", or the plan's owner, can return it`,
@@ -169,8 +172,8 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
       return inTransaction(db, async (tx) => {
         const plan = await visiblePlan(tx, caller, id, true);
         if (!plan || !isPlanStatus(plan.status)) return notFound('Plan');
-        const ancestry = await unitsRepo.unitAncestry(tx, caller.organisationId, plan.owningUnitId);
-        if (!allowsAt(caller, 'version:plans', ancestry)) {
+        const access = createAccessPolicy(unitAncestryIn(tx));
+        if (!(await access.can(caller, 'version:plans', { unitId: plan.owningUnitId }))) {
           return forbidden(
             'Only a performance officer or administrator for this part of the organisation can archive plans',
           );

@@ -16,7 +16,8 @@ import * as plansRepo from './data/plans.repository.ts';
 import * as appraisalsRepo from './data/appraisals.repository.ts';
 import { appraisalGate } from './appraisal-access.ts';
 import { unitsRepository as unitsRepo } from '../organisation/index.ts';
-import { people } from '../organisation/index.ts';
+import { people, unitAncestryIn } from '../organisation/index.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
 import { type Caller } from '../../platform/services/caller.ts';
 import { notFound } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
@@ -109,7 +110,6 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
       const plan = await visiblePlan(db, caller, id);
       if (!plan) return notFound('Plan');
       const planType = await loadType(db, caller, plan);
-      const ancestry = await unitsRepo.unitAncestry(db, caller.organisationId, plan.owningUnitId);
       const [unit, owner, parent, lineage] = await Promise.all([
         unitsRepo.findUnit(db, caller.organisationId, plan.owningUnitId),
         plan.ownerPersonId ? activePersonOrFormer(db, caller.organisationId, plan.ownerPersonId) : undefined,
@@ -168,7 +168,7 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         steps,
         versions,
         events,
-        actions: await actionsFor(caller, plan, planType, ancestry),
+        actions: await actionsFor(caller, plan, planType, createAccessPolicy(unitAncestryIn(db))),
       });
     },
     async awaitingMyApproval(caller: Caller): Promise<{ id: string; title: string; stepLabel: string }[]> {
@@ -178,12 +178,13 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'in-approval' })),
       ];
       const waiting: { id: string; title: string; stepLabel: string }[] = [];
+      // One policy for the list: plans of the same unit read its ancestry once.
+      const access = createAccessPolicy(unitAncestryIn(db));
       for (const row of await appraisalGate(db, caller).readable(candidates)) {
         const plan = await plansRepo.findPlan(db, caller.organisationId, row.id);
         if (!plan) continue;
         const type = await loadType(db, caller, plan);
-        const ancestry = await unitsRepo.unitAncestry(db, caller.organisationId, plan.owningUnitId);
-        const actions = await actionsFor(caller, plan, type, ancestry);
+        const actions = await actionsFor(caller, plan, type, access);
         if (actions.approve) waiting.push({ id: plan.id, title: plan.title, stepLabel: actions.approve.label });
       }
       return waiting;

@@ -80,9 +80,9 @@ export async function act(agent: Agent, planId: string, action: string, body: Re
  * step records its decision as taken on the day the plan was submitted (other steps ignore it).
  */
 export async function approveAllAs(reader: Agent, planId: string, approvers: Agent[]): Promise<PlanJson> {
-  const detail = (await reader.api('GET', `/api/v1/plans/${planId}`)).json() as PlanJson & {
-    events: { action: string; at: string }[];
-  };
+  const detail = (await reader.api('GET', `/api/v1/plans/${planId}`)).json<
+    PlanJson & { events: { action: string; at: string }[] }
+  >();
   let plan: PlanJson = detail;
   const submitted = detail.events.filter((event) => event.action === 'submitted').at(-1);
   const decision = { decisionDate: submitted?.at.slice(0, 10), minuteReference: 'Minute 1' };
