@@ -26,7 +26,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
   return { services, web };
 }
 
-export type { ClosedPeriodsSource, MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
+export type { MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
 export { targetWarnings } from './target-warnings.ts';
 export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';
