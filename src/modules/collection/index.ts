@@ -48,3 +48,4 @@ export type { CollectionServices } from './services.ts';
 export { describeImplausible, periodNotEnded } from './entry-checks.ts';
 export { REMINDERS_DAILY_AT, runReminders } from './reminders.job.ts';
 export { loadClosedPeriods } from './period-closure-check.ts';
+export { stepRightsFor } from './sign-off-steps.ts';

@@ -13,7 +13,7 @@ import {
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/services/caller.ts';
 import { fill, words } from '../../platform/words/index.ts';
-import { describeImplausible, loadClosedPeriods, periodNotEnded } from '../collection/index.ts';
+import { describeImplausible, loadClosedPeriods, periodNotEnded, stepRightsFor } from '../collection/index.ts';
 import { ok } from '../../kernel/result.ts';
 import * as writes from './data/import-writes.repository.ts';
 
@@ -61,8 +61,12 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
     // One policy for the import: import:data and approve:values are asked of the same unit ancestries.
     const access = importAccess(directory);
     const mayImport = permissionCheck(caller, access);
-    /** Whether the caller may approve values at a measure's unit (approve:values there or above). */
-    const mayApprove = (unitId: string | null) => access.can(caller, 'approve:values', { unitId });
+    /**
+     * Whether the caller holds the approving right over a measure's values under the council's own
+     * rule for who approves (a role at the unit, its head, a body…), as the sign-off page applies it.
+     */
+    const mayApprove = async (measure: { ownerUnitId: string | null; verifierPersonId: string | null }) =>
+      (await stepRightsFor(db, caller, measure)).canApprove;
     const approving: (boolean | undefined)[] = [];
     const approveHistory = options.approveHistory === true;
     const today = ctx.clock.today();
@@ -124,7 +128,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
         }
         if (approveHistory) {
           let mayApproveIt = approving[index];
-          if (mayApproveIt === undefined) approving[index] = mayApproveIt = await mayApprove(measure.ownerUnitId);
+          if (mayApproveIt === undefined) approving[index] = mayApproveIt = await mayApprove(measure);
           if (!mayApproveIt) {
             issues.add(
               row.line,

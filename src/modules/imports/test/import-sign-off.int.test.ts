@@ -1,6 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, measureValueEvents, measureValues } from '../../../schema.ts';
+import {
+  auditEvents,
+  governanceBodies,
+  governanceBodyMembers,
+  measureValueEvents,
+  measureValues,
+} from '../../../schema.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -114,5 +120,33 @@ describe.each(DATABASES)('imported values and sign-off on %s', (kind) => {
     expect(after.audit - before.audit).toBe(2);
     const [approval] = await t.deps.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'approve'));
     expect(approval).toMatchObject({ entityType: 'import', actorPersonId: officer.personId });
+  });
+
+  it("loads approved history only for who approves under the council's own rule", async () => {
+    // The council gives approval to its Performance Panel: a performance officer outside it holds
+    // approve:values but is not the approving right, so cannot load history as approved.
+    const db = t.deps.database.db;
+    const [panel] = await db
+      .insert(governanceBodies)
+      .values({ organisationId: t.org.id, name: 'Performance Panel', kind: 'panel', frameworkRoles: ['approves'] })
+      .returning();
+    const admin = await t.as('administrator');
+    const rule = await admin.api('PUT', '/api/v1/sign-off-chain', {
+      chain: 'verify-then-approve',
+      approve: { who: 'body', bodyId: panel!.id },
+    });
+    expect(rule.statusCode, rule.body).toBe(200);
+    const outsider = await t.as('performance-officer');
+    const history = csv([['IMP-1', '2021-22-Q4', 33, '', '']]);
+    const before = await counts();
+    const refused = await send(outsider, history, '?approveHistory=true');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({
+      field: 'line 2, measureCode',
+      message: 'You cannot load IMP-1 as approved history: only someone who can approve its values can',
+    });
+    expect(await counts()).toEqual(before);
+    await db.insert(governanceBodyMembers).values({ bodyId: panel!.id, personId: outsider.personId });
+    expect((await send(outsider, history, '?approveHistory=true')).json()).toMatchObject({ created: 1, written: true });
   });
 });
