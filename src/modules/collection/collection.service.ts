@@ -33,7 +33,7 @@ import * as valuesRepo from './data/measure-values.repository.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { unitAncestryIn, unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { refuseIfPeriodClosed } from './period-closure-check.ts';
+import { loadClosedPeriods, refuseIfPeriodClosed } from './period-closure-check.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
@@ -68,6 +68,8 @@ export interface ValueDetail {
   actions: ReturnType<typeof availableValueActions>;
   chain: SignOffChain;
   locked: boolean;
+  /** Why nothing in the period can change (the council closed it), or null while it is open. */
+  closed: string | null;
   events: (collectionRepo.ValueEventRow & { actorName: string | null })[];
   target: { target: Target; basis: 'profile' | 'annual' } | null;
   previous: collectionRepo.ValueRow | null;
@@ -422,7 +424,11 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       ]);
       const actor = await withDuties(db, caller, rights, value?.id);
       const applied = targetVersionForPeriod(versions, period, { breakdownId });
-      const lock = await valuesRepo.openLock(db, org, measureId, periodKey);
+      const [lock, closures] = await Promise.all([
+        valuesRepo.openLock(db, org, measureId, periodKey),
+        loadClosedPeriods(db, org),
+      ]);
+      const closed = closures.refusalFor(periodKey);
       return ok({
         measure,
         period,
@@ -431,9 +437,11 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         dueDate: dueDate(period, ruleFor(rule, measure)),
         value,
         actor,
-        actions: availableValueActions(value?.status ?? null, actor, chain),
+        // A closed period offers no action: the page says why instead of refusing on save.
+        actions: closed ? [] : availableValueActions(value?.status ?? null, actor, chain),
         chain,
         locked: Boolean(lock) || isLocked(value?.status ?? null),
+        closed,
         events: events.map((row) => ({ ...row.event, actorName: row.actorName })),
         target: applied ? { target: applied.target, basis: applied.basis } : null,
         previous: around.find((row) => row.periodKey === previousKey) ?? null,

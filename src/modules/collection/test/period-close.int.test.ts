@@ -251,6 +251,12 @@ describe.each(DATABASES)('period close on %s', (kind) => {
     expect(entry.body).toContain('govuk-error-summary');
     expect(entry.body).toContain(Q2_CLOSED);
     expect(await counts()).toEqual(before);
+    // The entry page says so before anyone types a figure, and offers no button to save one.
+    const opened = await enterer.get(`/measures/${monthly}/values/2026-27-M06`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('govuk-warning-text');
+    expect(opened.body).toContain(Q2_CLOSED);
+    expect(opened.body).not.toContain('value="save"');
 
     const closedQ1 = await officer.post('/period-closures/close', { periodKey: '2026-27-Q1' });
     expect(closedQ1.statusCode).toBe(302);
