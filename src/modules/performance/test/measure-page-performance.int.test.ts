@@ -28,7 +28,9 @@ describe('measure page performance section', () => {
     expect(page.body).toContain('<svg');
     expect(page.body).toMatch(/<table[^>]*class="govuk-table/);
     // The Making Data Count icons sit beside their words: a drawn icon, then the words, in one row.
-    expect(page.body).toMatch(/<span class="app-spc-icon-row">\s*<svg class="app-spc-icon"[\s\S]*?<\/svg>\s*<span>[A-Z]/);
+    expect(page.body).toMatch(
+      /<span class="app-spc-icon-row">\s*<svg class="app-spc-icon"[\s\S]*?<\/svg>\s*<span>[A-Z]/,
+    );
   });
 
   it('leaves figures not yet official out of the picture, and lists them marked as such', async () => {
