@@ -149,10 +149,20 @@ describe('calculateDirectionsForPeriod', () => {
       polarity: 'higher-is-better',
       format: pct,
     });
-    expect(r.previous.reason).toBe('Worsening: 65.0% compared with 70.0% in March 2025 (down 5.0 percentage points)');
-    expect(r.samePeriodLastYear.reason).toBe(
-      'Improving: 65.0% compared with 60.0% in April 2024 (up 5.0 percentage points)',
-    );
+    // Phrases; their words are tested in web/direction-words.test.ts.
+    expect(r.previous.direction).toBe('worsening');
+    expect(r.previous.reason).toEqual({
+      code: 'direction.worsening',
+      params: {
+        compared: {
+          code: 'direction.comparedIn',
+          params: { current: '65.0%', comparison: '70.0%', period: 'March 2025' },
+        },
+        moved: { code: 'direction.down', params: { change: '5.0 percentage points' } },
+      },
+    });
+    expect(r.samePeriodLastYear.direction).toBe('improving');
+    expect(r.samePeriodLastYear.reason.params?.compared).toMatchObject({ params: { period: 'April 2024' } });
   });
   it('the first period has nothing to compare with', () => {
     const r = calculateDirectionsForPeriod(indexPoints(points, 'monthly'), m(2024, 1), {
@@ -160,7 +170,7 @@ describe('calculateDirectionsForPeriod', () => {
       format: pct,
     });
     expect(r.previous.direction).toBe('not-comparable');
-    expect(r.previous.reason).toBe('Not comparable: no data for March 2024');
+    expect(r.previous.reason).toEqual({ code: 'direction.noDataFor', params: { period: 'March 2024' } });
   });
 });
 

@@ -158,8 +158,8 @@ export const LEGACY_DIRECTION_ENGLISH: Readonly<Record<string, string>> = {
 };
 
 export interface DirectionsForPeriod {
-  previous: DirectionResult;
-  samePeriodLastYear: DirectionResult;
+  previous: DirectionAssessment;
+  samePeriodLastYear: DirectionAssessment;
 }
 
 /** Direction of travel against the previous period and against the same period last year. */
@@ -170,8 +170,8 @@ export function calculateDirectionsForPeriod(
 ): DirectionsForPeriod {
   const fy = options.fy ?? UK_FINANCIAL_YEAR;
   const current = index.valueOf(period);
-  const against = (other: Period): DirectionResult =>
-    calculateDirection({
+  const against = (other: Period): DirectionAssessment =>
+    assessDirection({
       current,
       comparison: index.valueOf(other),
       polarity: options.polarity,
