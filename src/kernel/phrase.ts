@@ -14,20 +14,6 @@ export function phrase(code: string, params?: Record<string, PhraseParam>): Phra
   return params === undefined || Object.keys(params).length === 0 ? { code } : { code, params };
 }
 
-/**
- * A phrase filled from a given set of templates keyed by code. Only for the interim English some
- * pure rules still hand to callers not yet turned to the catalogue (each such set is held equal to
- * the catalogue by a test); everything else says phrases with the catalogue's `say`.
- */
-export function fillPhrase(said: Phrase, templates: Readonly<Record<string, string>>): string {
-  const template = templates[said.code] ?? said.code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const param = said.params?.[name];
-    if (param === undefined) return whole;
-    return typeof param === 'object' ? fillPhrase(param, templates) : String(param);
-  });
-}
-
 /** A phrase as it is kept in a text column: its JSON (read back with `readStoredPhrase`). */
 export function storePhrase(said: Phrase): string {
   return JSON.stringify(said);
