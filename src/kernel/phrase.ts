@@ -14,16 +14,30 @@ export function phrase(code: string, params?: Record<string, PhraseParam>): Phra
   return params === undefined || Object.keys(params).length === 0 ? { code } : { code, params };
 }
 
+/** A phrase as it is kept in a text column: its JSON (read back with `readStoredPhrase`). */
+export function storePhrase(said: Phrase): string {
+  return JSON.stringify(said);
+}
+
+function isPhrase(value: unknown): value is Phrase {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || code === '') return false;
+  if (params === undefined) return true;
+  if (params === null || typeof params !== 'object' || Array.isArray(params)) return false;
+  return Object.values(params).every((p) => typeof p === 'string' || typeof p === 'number' || isPhrase(p));
+}
+
 /**
- * A phrase filled from a given set of templates keyed by code. Only for the interim English some
- * pure rules still hand to callers not yet turned to the catalogue (each such set is held equal to
- * the catalogue by a test); everything else says phrases with the catalogue's `say`.
+ * A phrase kept by `storePhrase`, or null when the text is not one (rows written before phrases
+ * were stored hold the English words themselves, which are then shown as they are).
  */
-export function fillPhrase(said: Phrase, templates: Readonly<Record<string, string>>): string {
-  const template = templates[said.code] ?? said.code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const param = said.params?.[name];
-    if (param === undefined) return whole;
-    return typeof param === 'object' ? fillPhrase(param, templates) : String(param);
-  });
+export function readStoredPhrase(text: string): Phrase | null {
+  if (!text.startsWith('{')) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isPhrase(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }

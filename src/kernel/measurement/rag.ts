@@ -15,7 +15,7 @@ import { domainError, fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import { formatDate, formatValue, roundAsShown } from './format.ts';
 import type { Polarity, RagStatus, Target, ValueFormat } from './types.ts';
-import { fillPhrase, phrase, type Phrase } from '../phrase.ts';
+import { phrase, type Phrase } from '../phrase.ts';
 
 export type RagThresholds =
   /** Amber within this percentage of the target (of each bound, for a range). */
@@ -43,9 +43,10 @@ export interface RagInput {
   asOf?: string;
 }
 
-export interface RagResult {
+/** A RAG judgement with its reason as a phrase (codes and parameters; the words are the catalogue's). */
+export interface RagAssessment {
   status: RagStatus;
-  reason: string;
+  reason: Phrase;
   /** The value as compared (rounded to the shown decimals), or null. */
   comparedValue: number | null;
   /** The amber band actually used, when there is one. */
@@ -126,11 +127,6 @@ function amberBand(
   if (wantsLower && lowTolerance !== null) band.amberLower = low - lowTolerance;
   if (wantsUpper && highTolerance !== null) band.amberUpper = high + highTolerance;
   return band;
-}
-
-/** A RAG judgement with its reason as a phrase (codes and parameters; the words are the catalogue's). */
-export interface RagAssessment extends Omit<RagResult, 'reason'> {
-  reason: Phrase;
 }
 
 /**
@@ -216,43 +212,3 @@ export function assessRag(input: RagInput): RagAssessment {
     phrase(code, { ...range, band: bandPhrase(band.amberLower, band.amberUpper) }),
   );
 }
-
-/**
- * The same judgement with the reason in English words, for the callers not yet turned to
- * `assessRag` + `say` (collection.service.ts and, through measure-status, performance-views.service.ts).
- * These templates are a copy of the catalogue's `ragReason`/`ragBand` sections, kept equal by a test
- * in src/platform/words; delete them once those callers say the phrase themselves.
- */
-export function calculateRag(input: RagInput): RagResult {
-  const assessed = assessRag(input);
-  return { ...assessed, reason: fillPhrase(assessed.reason, LEGACY_ENGLISH) };
-}
-
-const LEGACY_ENGLISH: Record<string, string> = {
-  'rag.red': 'Red',
-  'rag.amber': 'Amber',
-  'rag.green': 'Green',
-  'ragReason.overdue': 'Overdue: no data, which was due by {due}',
-  'ragReason.overdueFor': 'Overdue: no data for {period}, which was due by {due}',
-  'ragReason.noData': 'No data yet',
-  'ragReason.noDataFor': 'No data yet for {period}',
-  'ragReason.noDataDue': 'No data yet; due by {due}',
-  'ragReason.noDataForDue': 'No data yet for {period}; due by {due}',
-  'ragReason.monitorOnly': 'No target (monitor only): {value}',
-  'ragReason.noTarget': 'No target set: {value}',
-  'ragReason.needsRange': 'No usable target: this measure needs a target range; {value}',
-  'ragReason.needsSingleValue': 'No usable target: this measure needs a single target value; {value}',
-  'ragReason.judged': '{status}: {detail}',
-  'ragReason.against': '{value} against a target of {target}',
-  'ragReason.againstBand': '{value} against a target of {target}; {band}',
-  'ragReason.withinRange': '{value} is within the target range of {lower} to {upper}',
-  'ragReason.belowRange': '{value} is below the target range of {lower} to {upper}; {band}',
-  'ragReason.aboveRange': '{value} is above the target range of {lower} to {upper}; {band}',
-  'ragBand.none': 'no amber band',
-  'ragBand.from': 'amber from {lower}',
-  'ragBand.upTo': 'amber up to {upper}',
-  'ragBand.fromUpTo': 'amber from {lower} up to {upper}',
-};
-
-/** The legacy English templates, exposed only so the catalogue test can hold them equal. */
-export const LEGACY_RAG_ENGLISH: Readonly<Record<string, string>> = LEGACY_ENGLISH;

@@ -7,14 +7,14 @@ import {
   type WorkflowError,
 } from './domain/workflow.ts';
 import { implausibility, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
-import { words } from '../../platform/words/index.ts';
+import { say, words } from '../../platform/words/index.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
 import { dueDate } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
 import { checkMeasureValue } from '../measures/domain/index.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import {
-  calculateRag,
+  assessRag,
   formatValue,
   parsePeriodKey,
   periodKey as keyOf,
@@ -166,14 +166,14 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
     const versions = await measuresRepo.listTargets(tx, caller.organisationId, measure.id);
     const applied = targetVersionForPeriod(versions, period);
     if (!applied) return null;
-    const rag = calculateRag({
+    const rag = assessRag({
       value,
       polarity: measure.polarity,
       target: applied.target,
       thresholds: measure.ragThresholds,
       format: { unit: measure.unit, decimals: measure.decimalPlaces },
     });
-    return rag.status === 'red' || rag.status === 'amber' ? rag.reason : null;
+    return rag.status === 'red' || rag.status === 'amber' ? say(rag.reason) : null;
   }
 
   return {

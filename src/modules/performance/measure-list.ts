@@ -16,6 +16,7 @@ import {
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { ragWord } from '../../platform/words/status-tags.ts';
+import { sayStored } from '../../platform/words/index.ts';
 import * as repo from './data/performance.repository.ts';
 import type { MeasureListEntry, RollupContributor } from './performance-views.types.ts';
 import { assuranceWords, directionWords, noStatusYet, variationWords } from './performance-words.ts';
@@ -97,7 +98,7 @@ export function contributorOfMeasure(index: StatusIndex, measureId: string): Rol
     title: measure.title,
     status,
     statusText: ragWord(status),
-    reason: row?.ragReason || noStatusYet(periodLabel(period)),
+    reason: (row && sayStored(row.ragReason)) || noStatusYet(periodLabel(period)),
     key: measure.isKey,
     periodLabel: periodLabel(period),
   };
@@ -123,7 +124,7 @@ export function entryOf(
     periodLabel: periodLabel(period),
     status,
     statusText: ragWord(status),
-    reason: row?.ragReason || noStatusYet(periodLabel(period)),
+    reason: (row && sayStored(row.ragReason)) || noStatusYet(periodLabel(period)),
     value: row ? show(row.value, format) : null,
     target: row ? showTarget(storedTarget(row), format) : null,
     direction: row?.directionPrevious ?? null,

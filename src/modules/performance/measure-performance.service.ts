@@ -18,7 +18,7 @@ import { ok, type Result } from '../../kernel/result.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { notFound } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { fill, say, words } from '../../platform/words/index.ts';
 import { ragWord, valueStatusTag } from '../../platform/words/status-tags.ts';
 import { isVisibleToPartner } from '../measures/index.ts';
 import { loadMeasureHistory } from './data/measure-status.repository.ts';
@@ -168,7 +168,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const direction = (d: typeof status.direction.previous) => ({
         direction: d.direction,
         text: directionWords(d.direction),
-        reason: d.reason,
+        reason: say(d.reason),
       });
       return ok({
         measure: {
@@ -185,7 +185,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
         status: {
           rag: status.rag.status,
           ragText: ragWord(status.rag.status),
-          reason: status.rag.reason,
+          reason: say(status.rag.reason),
           value: status.formattedValue,
           target: showTarget(status.target, format),
           basis: status.ragBasis,
@@ -196,7 +196,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
             target: showTarget(status.yearToDate.target, format),
             rag: status.yearToDate.rag.status,
             ragText: ragWord(status.yearToDate.rag.status),
-            reason: status.yearToDate.rag.reason,
+            reason: say(status.yearToDate.rag.reason),
             explanation: status.yearToDate.explanation,
             partialYear: status.yearToDate.partialYear,
           },

@@ -17,6 +17,7 @@ import { buildMeasureDefinition, buildTargetPlan, type StoredMeasure } from './d
 import type { TargetVersion } from '../../kernel/measurement/target-history.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { StatusInsert } from './data/measure-status.repository.ts';
+import { storePhrase } from '../../kernel/phrase.ts';
 import {
   loadStatusHistory,
   statusMeasures,
@@ -80,7 +81,8 @@ function toStatusRow(organisationId: string, measureId: string, status: MeasureS
     targetLower: target?.kind === 'range' ? target.lower : null,
     targetUpper: target?.kind === 'range' ? target.upper : null,
     rag: status.rag.status,
-    ragReason: status.rag.reason,
+    // The reason as a phrase (JSON); pages and the API say it with the catalogue (sayStored).
+    ragReason: storePhrase(status.rag.reason),
     directionPrevious: status.direction.previous.direction,
     directionLastYear: status.direction.samePeriodLastYear.direction,
     ytdValue: status.yearToDate.value,

@@ -6,8 +6,8 @@
  * figures only; these rows only show the figures as they stand.
  */
 import {
-  calculateDirection,
-  calculateRag,
+  assessDirection,
+  assessRag,
   parsePeriodKey,
   periodKey,
   periodLabel,
@@ -71,7 +71,7 @@ export function periodFigures(
     .map(({ period, figure }) => {
       const label = periodLabel(period);
       const target = targetForPeriod(definition.targets, period);
-      const rag = calculateRag({
+      const rag = assessRag({
         value: figure.value,
         polarity: definition.polarity,
         target,
@@ -80,7 +80,7 @@ export function periodFigures(
         periodLabel: label,
       }).status;
       const before = previousPeriod(period);
-      const direction = calculateDirection({
+      const direction = assessDirection({
         current: figure.value,
         comparison: byKey.get(periodKey(before))?.value ?? null,
         polarity: definition.polarity,

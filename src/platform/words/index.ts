@@ -7,7 +7,7 @@
  *   globals registered in src/platform/http/filters.ts; tag colours are in `status-tags.ts`.
  * - catalogue-keys.test.ts checks that every key named in code and templates has words.
  */
-import type { Phrase } from '../../kernel/phrase.ts';
+import { readStoredPhrase, type Phrase } from '../../kernel/phrase.ts';
 import { en } from './en.ts';
 
 /** A catalogue's shape: a Welsh one must say every word the English one does. */
@@ -53,4 +53,19 @@ export function say(said: Phrase, catalogue: Catalogue = words): string {
     params[name] = typeof param === 'object' ? say(param, catalogue) : param;
   }
   return fill(lookUp(said.code, catalogue), params);
+}
+
+/**
+ * Words for a phrase kept in a text column (`storePhrase`). Text that is not a stored phrase (the
+ * English older rows hold) is shown as it is, as is a stored phrase whose code the catalogue no
+ * longer has, rather than failing the whole page over one reason.
+ */
+export function sayStored(text: string, catalogue: Catalogue = words): string {
+  const stored = readStoredPhrase(text);
+  if (stored === null) return text;
+  try {
+    return say(stored, catalogue);
+  } catch {
+    return text;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateRag, type Target } from '../../../kernel/measurement/index.ts';
+import { assessRag, type Target } from '../../../kernel/measurement/index.ts';
 import type { ValueDetail } from '../collection.service.ts';
 import { offTargetHint } from './collection.presenter.ts';
 
@@ -77,7 +77,7 @@ describe('the commentary hint on the value form', () => {
     const measure = detail({}, { kind: 'value', value: 70.3 });
     expect(offTargetHint(measure)).toContain('below 70.3%, the annual target (amber from 66.8%; red below 66.8%)');
     const rate = (value: number) =>
-      calculateRag({
+      assessRag({
         value,
         polarity: 'higher-is-better',
         target: { kind: 'value', value: 70.3 },

@@ -451,6 +451,7 @@ export const measureStatuses = pgTable(
     targetUpper: doublePrecision('target_upper'),
     /** red | amber | green | no-data | overdue | no-target */
     rag: text('rag').notNull(),
+    /** The reason as a stored phrase (JSON: storePhrase in src/kernel/phrase.ts); older rows hold English words. */
     ragReason: text('rag_reason').notNull().default(''),
     /** improving | worsening | no-significant-change | not-comparable */
     directionPrevious: text('direction_previous'),

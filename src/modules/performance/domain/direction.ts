@@ -15,7 +15,7 @@ import {
 import type { FinancialYearConfig, Period } from '../../../kernel/measurement/periods.ts';
 import type { PointIndex } from '../../../kernel/measurement/series.ts';
 import type { Direction, Polarity, Target, ValueFormat } from '../../../kernel/measurement/types.ts';
-import { fillPhrase, phrase, type Phrase } from '../../../kernel/phrase.ts';
+import { phrase, type Phrase } from '../../../kernel/phrase.ts';
 
 /** The smallest change that counts: an amount in the measure's unit, or a percentage of the comparison value. */
 export type ChangeTolerance = { kind: 'absolute'; amount: number } | { kind: 'percentage'; percent: number };
@@ -34,13 +34,14 @@ export interface DirectionInput {
   comparisonLabel?: string;
 }
 
-export interface DirectionResult {
+/** A direction of travel with its reason as a phrase (`direction.*` codes; the words are the catalogue's). */
+export interface DirectionAssessment {
   direction: Direction;
   /** Which way the value moved, whatever its polarity; null when not computable. */
   movement: 'up' | 'down' | 'same' | null;
   /** current − comparison (as shown), or null. */
   change: number | null;
-  reason: string;
+  reason: Phrase;
 }
 
 /** How far outside the range a value is (0 inside). */
@@ -53,11 +54,6 @@ function distanceFromRange(value: number, lower: number, upper: number): number 
 /** A change counts only when strictly larger than the tolerance (allowing for binary rounding). */
 function exceeds(size: number, allowed: number): boolean {
   return size > allowed + 1e-9 * Math.max(1, Math.abs(allowed));
-}
-
-/** A direction of travel with its reason as a phrase (`direction.*` codes; the words are the catalogue's). */
-export interface DirectionAssessment extends Omit<DirectionResult, 'reason'> {
-  reason: Phrase;
 }
 
 export function assessDirection(input: DirectionInput): DirectionAssessment {
@@ -127,39 +123,9 @@ export function assessDirection(input: DirectionInput): DirectionAssessment {
   return better ? judged('improving', 'direction.improving') : judged('worsening', 'direction.worsening');
 }
 
-/**
- * The same with the reason in English words, for measure-status and, through it,
- * performance-views.service.ts, not yet turned to `assessDirection` + `say`. These templates copy
- * the catalogue's `direction` section, held equal by a test in src/platform/words; delete them
- * once those callers say the phrase themselves.
- */
-export function calculateDirection(input: DirectionInput): DirectionResult {
-  const assessed = assessDirection(input);
-  return { ...assessed, reason: fillPhrase(assessed.reason, LEGACY_DIRECTION_ENGLISH) };
-}
-
-export const LEGACY_DIRECTION_ENGLISH: Readonly<Record<string, string>> = {
-  'direction.noDataThisPeriod': 'Not comparable: no data for this period',
-  'direction.noDataFor': 'Not comparable: no data for {period}',
-  'direction.noDataComparison': 'Not comparable: no data for the comparison period',
-  'direction.compared': '{current} compared with {comparison}',
-  'direction.comparedIn': '{current} compared with {comparison} in {period}',
-  'direction.noChange': 'no change',
-  'direction.up': 'up {change}',
-  'direction.down': 'down {change}',
-  'direction.noSignificantChange': 'No significant change: {compared} ({moved})',
-  'direction.noSignificantChangeWithin':
-    'No significant change: {compared} ({moved}, within the tolerance of {tolerance})',
-  'direction.noPreferredDirection': 'Not comparable: {compared} ({moved}); the measure has no preferred direction',
-  'direction.noTargetRange': 'Not comparable: {compared} ({moved}); no target range to judge against',
-  'direction.noCloserToRange': 'No significant change: {compared} ({moved}); no closer to the target range',
-  'direction.improving': 'Improving: {compared} ({moved})',
-  'direction.worsening': 'Worsening: {compared} ({moved})',
-};
-
 export interface DirectionsForPeriod {
-  previous: DirectionResult;
-  samePeriodLastYear: DirectionResult;
+  previous: DirectionAssessment;
+  samePeriodLastYear: DirectionAssessment;
 }
 
 /** Direction of travel against the previous period and against the same period last year. */
@@ -170,8 +136,8 @@ export function calculateDirectionsForPeriod(
 ): DirectionsForPeriod {
   const fy = options.fy ?? UK_FINANCIAL_YEAR;
   const current = index.valueOf(period);
-  const against = (other: Period): DirectionResult =>
-    calculateDirection({
+  const against = (other: Period): DirectionAssessment =>
+    assessDirection({
       current,
       comparison: index.valueOf(other),
       polarity: options.polarity,

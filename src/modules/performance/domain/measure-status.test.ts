@@ -31,16 +31,20 @@ describe('summariseMeasureStatus', () => {
   it('RAG on the period value', () => {
     expect(s.periodLabel).toBe('September 2025');
     expect(s.formattedValue).toBe('69.4%');
-    expect(s.rag.reason).toBe('Amber: 69.4% against a target of 70.0%; amber from 66.5%');
+    // A phrase (its words are tested where it is said: web/status-words.test.ts).
+    expect(s.rag.reason.code).toBe('ragReason.judged');
+    expect(s.rag.reason.params?.status).toEqual({ code: 'rag.amber' });
+    expect(s.rag.reason.params?.detail).toMatchObject({
+      code: 'ragReason.againstBand',
+      params: { value: '69.4%', target: '70.0%', band: { code: 'ragBand.from', params: { lower: '66.5%' } } },
+    });
   });
 
   it('direction against the previous period and the same period last year', () => {
-    expect(s.direction.previous.reason).toBe(
-      'Improving: 69.4% compared with 68.3% in August 2025 (up 1.1 percentage points)',
-    );
-    expect(s.direction.samePeriodLastYear.reason).toBe(
-      'Improving: 69.4% compared with 67.4% in September 2024 (up 2.0 percentage points)',
-    );
+    expect(s.direction.previous.direction).toBe('improving');
+    expect(s.direction.previous.reason.code).toBe('direction.improving');
+    expect(s.direction.samePeriodLastYear.direction).toBe('improving');
+    expect(s.direction.samePeriodLastYear.reason.code).toBe('direction.improving');
   });
 
   it('year to date by the measure’s rule, with its own target', () => {
@@ -93,9 +97,15 @@ describe('missing data', () => {
   it('no data yet, then overdue after the due date', () => {
     const notYet = summarise({ points: withoutLatest, dueDate: '2025-10-20' });
     expect(notYet.rag.status).toBe('no-data');
-    expect(notYet.rag.reason).toBe('No data yet for September 2025; due by 20 October 2025');
+    expect(notYet.rag.reason).toEqual({
+      code: 'ragReason.noDataForDue',
+      params: { period: 'September 2025', due: '20 October 2025' },
+    });
     const late = summarise({ points: withoutLatest, dueDate: '2025-10-15' });
-    expect(late.rag.reason).toBe('Overdue: no data for September 2025, which was due by 15 October 2025');
+    expect(late.rag.reason).toEqual({
+      code: 'ragReason.overdueFor',
+      params: { period: 'September 2025', due: '15 October 2025' },
+    });
     expect(late.direction.previous.direction).toBe('not-comparable');
     // The chart's latest point is August; it does not describe September.
     expect(late.spc.latestPointKey).toBe('2025-26-M05');
@@ -164,12 +174,18 @@ describe('settings', () => {
     expect(s.target).toEqual({ kind: 'value', value: 400 });
     expect(s.rag).toBe(s.yearToDate.rag);
     // April to September 2025: 6 × 68 + (0.1 − 0.4 + 0.8 − 1.1 + 0.3 + 1.4) = 409.1
-    expect(s.rag.reason).toBe('Green: 409.1% against a target of 400.0%');
+    expect(s.rag.reason).toEqual({
+      code: 'ragReason.judged',
+      params: {
+        status: { code: 'rag.green' },
+        detail: { code: 'ragReason.against', params: { value: '409.1%', target: '400.0%' } },
+      },
+    });
   });
 
   it('no target: monitor only', () => {
     const s = summarise({ measure: { ...measure, polarity: 'none', targets: null } });
-    expect(s.rag.reason).toBe('No target (monitor only): 69.4%');
+    expect(s.rag.reason).toEqual({ code: 'ragReason.monitorOnly', params: { value: '69.4%' } });
     expect(s.spc.assuranceIcon).toBe('not-applicable');
     expect(s.forecast?.probabilityOfMeetingTarget).toBeNull();
   });

@@ -20,8 +20,8 @@ import {
   UK_FINANCIAL_YEAR,
 } from '../../../kernel/measurement/periods.ts';
 import type { FinancialYearConfig, Frequency, Period } from '../../../kernel/measurement/periods.ts';
-import { calculateRag } from '../../../kernel/measurement/rag.ts';
-import type { RagResult, RagThresholds } from '../../../kernel/measurement/rag.ts';
+import { assessRag } from '../../../kernel/measurement/rag.ts';
+import type { RagAssessment, RagThresholds } from '../../../kernel/measurement/rag.ts';
 import { indexPoints } from '../../../kernel/measurement/series.ts';
 import type { PointIndex } from '../../../kernel/measurement/series.ts';
 import { readLatestSpcPoint } from './spc.ts';
@@ -99,9 +99,10 @@ export interface MeasureStatus {
   ragBasis: 'period' | 'year-to-date';
   /** The target the headline RAG was judged against. */
   target: Target | null;
-  rag: RagResult;
+  /** The reasons are phrases (codes and parameters); presenters say them, the status row stores them. */
+  rag: RagAssessment;
   direction: DirectionsForPeriod;
-  yearToDate: Aggregate & { target: Target | null; rag: RagResult };
+  yearToDate: Aggregate & { target: Target | null; rag: RagAssessment };
   spc: SpcSummary;
   interpretation: RagSpcInterpretation;
   forecast: ForecastResult | null;
@@ -167,7 +168,7 @@ export function summariseMeasureStatus(input: MeasureStatusInput): MeasureStatus
     missing: measure.missingData,
   });
   const ytdTarget = yearToDateTarget(plan, period, measure.aggregation);
-  const ytdRag = calculateRag({
+  const ytdRag = assessRag({
     value: ytd.value,
     polarity: measure.polarity,
     target: ytdTarget,
@@ -183,7 +184,7 @@ export function summariseMeasureStatus(input: MeasureStatusInput): MeasureStatus
   const rag =
     ragBasis === 'year-to-date'
       ? ytdRag
-      : calculateRag({
+      : assessRag({
           value,
           polarity: measure.polarity,
           target: periodTarget,

@@ -9,6 +9,7 @@ import { collectionState, dueDate, DEFAULT_COLLECTION_RULE } from '../../collect
 import { computeStatuses } from '../performance-status.service.ts';
 import { parsePeriodKey } from '../domain/index.ts';
 import type { StatusHistory, StatusMeasureRow } from '../data/status-history.repository.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const clock = fixedClock('2025-07-31T23:30:00Z');
 /** 23 working days after 30 June 2025 (no bank holiday in July) is Thursday 31 July. */
@@ -61,7 +62,7 @@ describe('London midnight in summer', () => {
     expect(rows.map((row) => row.periodKey)).toEqual(['2025-26-M03', '2025-26-M04']);
     const june = rows[0]!;
     expect(june.rag).toBe('overdue');
-    expect(june.ragReason).toMatch(/^Overdue: no data for June 2025, which was due by 31 July 2025/);
+    expect(sayStored(june.ragReason!)).toMatch(/^Overdue: no data for June 2025, which was due by 31 July 2025/);
     expect(rows[1]!.rag).toBe('no-data');
   });
 });

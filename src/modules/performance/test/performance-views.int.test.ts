@@ -76,7 +76,8 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
     expect(d.worstPerformers.map((m: { code: string; statusText: string }) => [m.code, m.statusText])).toEqual([
       ['M1', 'Red'],
     ]);
-    expect(d.worstPerformers[0].reason).toContain('62.1%');
+    // Stored as a phrase, said by the catalogue: the words people saw before.
+    expect(d.worstPerformers[0].reason).toBe('Red: 62.1% against a target of 70.0%; amber from 66.5%');
     expect(d.corporatePlan.title).toBe('Corporate plan 2025/26');
     expect(
       d.corporatePlan.priorities.map((p: { code: string; status: string; countsText: string }) => [
@@ -106,6 +107,24 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
       .update(measureStatuses)
       .set({ rag: 'green' })
       .where(and(eq(measureStatuses.measureId, f.m.m2), eq(measureStatuses.periodKey, '2025-26-Q2')));
+  });
+
+  it('shows the English reason a status row stored before reasons were phrases as it is', async () => {
+    const db = t.deps.database.db;
+    const m1Q2 = and(eq(measureStatuses.measureId, f.m.m1), eq(measureStatuses.periodKey, '2025-26-Q2'));
+    const [before] = await db.select({ ragReason: measureStatuses.ragReason }).from(measureStatuses).where(m1Q2);
+    const english = 'Red: 61.0% against a target of 70.0%; amber from 66.5% (stored in English)';
+    await db.update(measureStatuses).set({ ragReason: english }).where(m1Q2);
+    try {
+      const viewer = await t.as('viewer');
+      const d = (await viewer.api('GET', '/api/v1/performance/dashboard')).json();
+      expect(d.worstPerformers[0].reason).toBe(english);
+      const page = await viewer.get('/performance');
+      expect(page.body).toContain('(stored in English)');
+      expect(page.body).not.toContain('ragReason.');
+    } finally {
+      await db.update(measureStatuses).set({ ragReason: before!.ragReason }).where(m1Q2);
+    }
   });
 
   it('rolls an item up from its linked measures, with a red key measure dominating', async () => {
@@ -165,7 +184,7 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
 
     const m1 = (await viewer.api('GET', `/api/v1/measures/${f.m.m1}/performance`)).json();
     expect(m1.status).toMatchObject({ rag: 'red', ragText: 'Red', value: '62.1%', target: '70.0%' });
-    expect(m1.status.reason).toContain('62.1%');
+    expect(m1.status.reason).toBe('Red: 62.1% against a target of 70.0%; amber from 66.5%');
     expect(m1.status.directionPrevious.text).toBe('Worsening');
     expect(m1.spc.warnings.join(' ')).toContain('Trial limits');
     expect(m1.interpretation.message).toMatch(/^Red/);
