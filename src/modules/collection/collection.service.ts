@@ -15,7 +15,6 @@ import { checkMeasureValue } from '../measures/domain/index.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import {
   assessRag,
-  formatValue,
   parsePeriodKey,
   periodKey as keyOf,
   periodLabel,
@@ -30,6 +29,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as collectionRepo from './data/collection.repository.ts';
 import * as valuesRepo from './data/measure-values.repository.ts';
+import { conflictMessage } from './value-conflict.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { unitAncestryIn, unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -92,26 +92,6 @@ export interface UnitGrid {
   periodLabel: string;
   frequency: Frequency;
   rows: UnitGridRow[];
-}
-
-function conflictMessage(
-  measure: MeasureRow,
-  period: Period,
-  stored: valuesRepo.ValueRow,
-  yours: number | null,
-  yourCommentary: string,
-  startedFrom: number | undefined,
-): string {
-  const show = (value: number | null) =>
-    value === null ? 'no value' : formatValue(value, measure.unit, measure.decimalPlaces);
-  const said = (commentary: string) => (commentary.trim() === '' ? 'no commentary' : `“${commentary.trim()}”`);
-  const when =
-    startedFrom === undefined ? 'already has a stored value' : 'was saved by someone else after you opened it';
-  return (
-    `${measure.code} ${periodLabel(period)} ${when}. ` +
-    `Stored version ${stored.rowVersion} (${stored.status}): ${show(stored.value)}, ${said(stored.commentary)}. ` +
-    `Your version: ${show(yours)}, ${said(yourCommentary)}. Nothing was saved: check both and save again.`
-  );
 }
 
 /**
