@@ -21,6 +21,7 @@ import { parse } from 'csv-parse/sync';
 import { forecastYearEnd } from '../../src/modules/performance/domain/forecast.ts';
 import type { ForecastResult, ModelMethod, ValueBounds } from '../../src/modules/performance/domain/forecast.ts';
 import type { AggregationRule, MeasurePoint, Period, Polarity } from '../../src/modules/performance/domain/index.ts';
+import { monthNumber } from '../../src/demo/real-data-reader.ts';
 import type { Scenario } from '../lib/scenario.ts';
 
 const folder = path.join(
@@ -40,20 +41,6 @@ interface BenchSeries {
 
 const COUNT: ValueBounds = { lower: 0, upper: null };
 const PERCENTAGE: ValueBounds = { lower: 0, upper: 100 };
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /** The financial-year period containing a calendar month (1-12). */
 function periodOfMonth(year: number, month: number, frequency: 'monthly' | 'quarterly'): Period {
@@ -64,7 +51,7 @@ function periodOfMonth(year: number, month: number, frequency: 'monthly' | 'quar
 
 function monthlyPeriod(text: string): Period {
   const [monthName, year] = text.trim().split(/\s+/);
-  const month = MONTHS.indexOf((monthName ?? '').toLowerCase()) + 1;
+  const month = monthNumber(monthName ?? '');
   if (month === 0 || !year) throw new Error(`Not a month: ${text}`);
   return periodOfMonth(Number(year), month, 'monthly');
 }

@@ -48,7 +48,7 @@ const MONTHS = [
 ];
 
 /** 'April' | 'Apr' | 'Sept' → 1..12, or 0. */
-function monthNumber(word: string): number {
+export function monthNumber(word: string): number {
   const lower = word.toLowerCase();
   if (lower.length < 3) return 0;
   return MONTHS.findIndex((name) => name.startsWith(lower.slice(0, 3)) && name.startsWith(lower)) + 1;

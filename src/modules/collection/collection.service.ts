@@ -24,7 +24,7 @@ import {
 } from '../../kernel/measurement/index.ts';
 import type { Target } from '../../kernel/measurement/types.ts';
 import { ok, type Result } from '../../kernel/result.ts';
-import { createAccessPolicy } from '../../platform/access/policy.ts';
+import { createAccessPolicy, type AccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as collectionRepo from './data/collection.repository.ts';
@@ -111,16 +111,20 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
     const access = createAccessPolicy(async (organisationId, unitId) =>
       unitId === measure.ownerUnitId ? ancestry : readTree(organisationId, unitId),
     );
-    const atUnit = { unitId: measure.ownerUnitId };
-    const assignees = await measuresRepo.listAssignees(tx, caller.organisationId, measure.id);
-    const isOwner = measure.ownerPersonId === caller.personId;
-    const isAssignee = assignees.some((assignee) => assignee.personId === caller.personId);
     return {
-      canEnter: isOwner || isAssignee || (await access.can(caller, 'enter:values', atUnit)),
+      canEnter: await mayEnter(tx, caller, measure, access),
       canVerify,
       canApprove,
-      canReopen: await access.can(caller, 'reopen:periods', atUnit),
+      canReopen: await access.can(caller, 'reopen:periods', { unitId: measure.ownerUnitId }),
     };
+  }
+
+  /** The measure's owner, its assignees and holders of enter:values at its unit may enter its values. */
+  async function mayEnter(tx: Db, caller: Caller, measure: MeasureRow, access: AccessPolicy): Promise<boolean> {
+    if (measure.ownerPersonId === caller.personId) return true;
+    const assignees = await measuresRepo.listAssignees(tx, caller.organisationId, measure.id);
+    if (assignees.some((assignee) => assignee.personId === caller.personId)) return true;
+    return access.can(caller, 'enter:values', { unitId: measure.ownerUnitId });
   }
 
   /** The person's rights with the duties they already took on this value (entered it, verified it). */
@@ -457,9 +461,12 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         measures.map((measure) => measure.id),
       );
       const rows: UnitGridRow[] = [];
+      // The grid asks only who may enter, with one policy for all its measures (each unit's
+      // ancestry read once), not each measure's sign-off rights.
+      const access = createAccessPolicy(unitAncestryIn(db));
       for (const measure of measures) {
         const value = values.find((row) => row.measureId === measure.id) ?? null;
-        const actor = await actorFor(db, caller, measure);
+        const canEnter = await mayEnter(db, caller, measure, access);
         const applied = targetVersionForPeriod(
           versions.filter((version) => version.measureId === measure.id) as (TargetVersion & { measureId: string })[],
           parsed.value,
@@ -469,8 +476,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           measure,
           value,
           target: applied?.target ?? null,
-          canEnter:
-            actor.canEnter && !isLocked(status) && (status === null || status === 'draft' || status === 'returned'),
+          canEnter: canEnter && !isLocked(status) && (status === null || status === 'draft' || status === 'returned'),
         });
       }
       return ok({ period: parsed.value, periodKey, periodLabel: periodLabel(parsed.value), frequency, rows });
