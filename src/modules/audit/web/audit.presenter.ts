@@ -119,13 +119,16 @@ export function presentAuditEvent(event: AuditEvent, names: Names = NO_NAMES): A
 }
 
 /** The query string of a filtered page of the trail, leaving out blank filters. */
-export function auditHref(filters: Partial<Record<keyof AuditQuery, string | number | undefined>>): string {
+export function auditHref(
+  filters: Partial<Record<keyof AuditQuery, string | number | undefined>>,
+  base: string = paths.audit(),
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
     if (value !== undefined && value !== '' && !(key === 'page' && Number(value) === 1)) params.set(key, String(value));
   }
   const query = params.toString();
-  return query ? `${paths.audit()}?${query}` : paths.audit();
+  return query ? `${base}?${query}` : base;
 }
 
 /** Arguments for govukPagination: previous, numbered pages around the current one with ellipses, next. */
@@ -171,7 +174,7 @@ export function presentAuditPage(
     ),
     values: filters,
     filtered: Object.values(filters).some((value) => value),
-    exportHref: auditHref({ ...filters }).replace(paths.audit(), paths.auditExport()),
+    exportHref: auditHref(filters, paths.auditExport()),
   };
 }
 
