@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
 import { fill, lookUp, words } from './index.ts';
 import {
   appetitePositionTag,
@@ -57,5 +59,20 @@ describe('the status tags', () => {
     expect(lookUp('planStatus.in-approval')).toBe('In approval');
     expect(() => lookUp('rag.purple')).toThrow(/rag\.purple/);
     expect(() => lookUp('rag')).toThrow();
+  });
+});
+
+describe('the catalogue’s files', () => {
+  it('never name the same section twice (a later file would silently replace an earlier one’s words)', async () => {
+    const folder = new URL('./en/', import.meta.url);
+    const files = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+    const sections: string[] = [];
+    for (const name of files) {
+      const file = (await import(new URL(name, folder).href)) as Record<string, object>;
+      for (const part of Object.values(file)) sections.push(...Object.keys(part));
+    }
+    expect(files.length).toBeGreaterThan(2);
+    expect(sections.filter((section, index) => sections.indexOf(section) !== index)).toEqual([]);
+    expect(Object.keys(en).length).toBe(sections.length);
   });
 });
