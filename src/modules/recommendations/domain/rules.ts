@@ -29,7 +29,7 @@ export function addMonths(iso: string, months: number): string {
   return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
 }
 
-const statusWord = (status: Status) => phrase(`recommendations.status.${status}`);
+const statusWord = (status: Status) => phrase(`recommendations.statusInSentence.${status}`);
 
 export const isLive = (status: Status) => LIVE_STATUSES.includes(status);
 export const isFinal = (status: Status) => FINAL_STATUSES.includes(status);

@@ -29,6 +29,14 @@ export const recommendationsWords = {
       closed: 'Closed',
       superseded: 'Superseded',
     },
+    /** A status in the middle of a sentence. */
+    statusInSentence: {
+      open: 'open',
+      'in-progress': 'in progress',
+      implemented: 'implemented',
+      closed: 'closed',
+      superseded: 'superseded',
+    },
     ageBand: {
       'under-3-months': 'Under 3 months',
       '3-to-6-months': '3 to 6 months',
