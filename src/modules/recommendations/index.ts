@@ -39,3 +39,9 @@ export async function recommendationExists(db: Db, organisationId: string, id: s
 export type { ActionSummary, ImplementingActions } from './ports.ts';
 export type { RecommendationsServices } from './services.ts';
 export { ESCALATIONS_DAILY_AT, runRecommendationEscalations } from './escalations.job.ts';
+export {
+  recommendationDueDateRevisions,
+  recommendationHistory,
+  recommendationReports,
+  recommendations,
+} from './data/recommendations.schema.ts';
