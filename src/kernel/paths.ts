@@ -131,6 +131,8 @@ export const paths = {
   recommendationStatus: (id?: string) => `/recommendations/${p(id)}/status`,
   closeRecommendation: (id?: string) => `/recommendations/${p(id)}/close`,
   recommendationReports: () => '/recommendations/reports',
+  /** How many days overdue before a recommendation escalates to the unit head (administrators). */
+  recommendationSettings: () => '/recommendations/settings',
   newRecommendationReport: () => '/recommendations/reports/new',
   recommendationReport: (id?: string) => `/recommendations/reports/${p(id)}`,
   importRecommendations: () => '/recommendations/import',

@@ -9,6 +9,7 @@ import { createRecommendationsServices } from './services.ts';
 import { recommendationChangeRoutes } from './web/recommendation-changes.routes.ts';
 import { recommendationFilesRoutes } from './web/recommendation-files.routes.ts';
 import { recommendationsRoutes } from './web/recommendations.routes.ts';
+import { recommendationSettingsRoutes } from './web/recommendation-settings.routes.ts';
 
 /**
  * The register of recommendations from audit, inspection, peer review, scrutiny and consultation:
@@ -23,6 +24,7 @@ export function createRecommendationsModule(deps: ServiceDeps & { actions?: Impl
       await app.register(recommendationsRoutes, { services, clock: deps.clock });
       await app.register(recommendationChangeRoutes, { services });
       await app.register(recommendationFilesRoutes, { services });
+      await app.register(recommendationSettingsRoutes, { services });
     },
     api: async (api) => {
       await api.register(recommendationsApi, { services, clock: deps.clock });
@@ -37,7 +39,6 @@ export async function recommendationExists(db: Db, organisationId: string, id: s
 }
 
 export type { ActionSummary, ImplementingActions } from './ports.ts';
-export type { RecommendationsServices } from './services.ts';
 export { ESCALATIONS_DAILY_AT, runRecommendationEscalations } from './escalations.job.ts';
 export {
   recommendationDueDateRevisions,

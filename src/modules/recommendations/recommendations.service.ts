@@ -12,7 +12,15 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/recommendations.repository.ts';
-import type { RecommendationInput, ReportInput, ResponseInput, RevisionInput, StatusInput } from './domain/inputs.ts';
+import type {
+  RecommendationInput,
+  ReportInput,
+  ResponseInput,
+  RevisionInput,
+  SettingsInput,
+  StatusInput,
+} from './domain/inputs.ts';
+import { mayForWholeOrganisation } from '../organisation/index.ts';
 import {
   ageingOf,
   checkDueDate,
@@ -287,8 +295,29 @@ export function createRecommendationsService({ db, clock, actions }: Recommendat
       });
     },
 
-    escalateAfterDays(caller: Caller): Promise<number> {
-      return repo.escalateAfterDays(db, caller.organisationId);
+    /** The council's rule for escalation: how many days overdue before the unit head is told. */
+    async settings(caller: Caller): Promise<SettingsInput> {
+      return { escalateAfterDays: await repo.escalateAfterDays(db, caller.organisationId) };
+    },
+
+    async saveSettings(caller: Caller, input: SettingsInput): Promise<Result<SettingsInput>> {
+      if (!(await mayForWholeOrganisation(db, caller, 'manage:framework'))) {
+        return refuse('forbidden', words.recommendations.refusals.settingsNotPermitted);
+      }
+      return inTransaction(db, async (tx) => {
+        const before = await repo.escalateAfterDays(tx, caller.organisationId);
+        await repo.saveEscalateAfterDays(tx, caller.organisationId, input.escalateAfterDays);
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'recommendation-settings',
+          entityId: caller.organisationId,
+          action: 'update',
+          oldValue: { escalateAfterDays: before },
+          newValue: input,
+        });
+        return ok(input);
+      });
     },
   };
 }
@@ -328,5 +357,3 @@ export function valuesOf(organisationId: string, input: RecommendationInput): re
     dueDate: input.dueDate,
   };
 }
-
-export type RecommendationsService = ReturnType<typeof createRecommendationsService>;

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses, problemSchema } from '../../../platform/http/schemas.ts';
 import { XLSX_MIME } from '../../imports/index.ts';
-import { recommendationInput, reportInput, responseInput, revisionInput, statusInput } from '../domain/inputs.ts';
+import {
+  recommendationInput,
+  reportInput,
+  responseInput,
+  revisionInput,
+  settingsInput,
+  statusInput,
+} from '../domain/inputs.ts';
 import { AGE_BANDS, PRIORITIES, RESPONSES, SOURCES, STATUSES } from '../domain/vocabulary.ts';
 import { FILE_LIMITS } from '../recommendation-files.service.ts';
 import type { RegisterEntry } from '../recommendations.service.ts';
@@ -152,6 +159,38 @@ export async function recommendationsApi(
     },
     async (request) =>
       (await recommendations.register(request.caller(), filterFrom(request.query, clock.today()))).summary,
+  );
+
+  const settingsSchema = z.object({ escalateAfterDays: z.number().int() }).meta({ id: 'RecommendationSettings' });
+
+  api.get(
+    '/recommendations/settings',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'How many days overdue before a recommendation escalates to its unit head',
+        response: { 200: settingsSchema, ...problemResponses },
+      },
+    },
+    async (request) => recommendations.settings(request.caller()),
+  );
+
+  api.put(
+    '/recommendations/settings',
+    {
+      config: { access: { permission: 'manage:framework' } },
+      schema: {
+        tags,
+        summary: 'Change when overdue recommendations escalate',
+        body: settingsInput,
+        response: { 200: settingsSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await recommendations.saveSettings(request.caller(), request.body);
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
   );
 
   api.get(

@@ -31,7 +31,3 @@ export const FINAL_STATUSES: readonly Status[] = ['closed', 'superseded'];
 /** How long a recommendation has been open, in the audit committee's bands. */
 export const AGE_BANDS = ['under-3-months', '3-to-6-months', '6-to-12-months', 'over-12-months'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
-
-export const isSource = (value: string): value is Source => (SOURCES as readonly string[]).includes(value);
-export const isPriority = (value: string): value is Priority => (PRIORITIES as readonly string[]).includes(value);
-export const isStatus = (value: string): value is Status => (STATUSES as readonly string[]).includes(value);

@@ -300,4 +300,17 @@ describe.each(DATABASES)('recommendations on %s', (kind) => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('keeps the council’s escalation rule, audited, changed only by a framework manager', async () => {
+    expect((await officer.api('GET', '/api/v1/recommendations/settings')).json()).toEqual({ escalateAfterDays: 30 });
+    const manager = await t.as('manager');
+    expect((await manager.api('PUT', '/api/v1/recommendations/settings', { escalateAfterDays: 7 })).statusCode).toBe(
+      403,
+    );
+    const saved = await officer.api('PUT', '/api/v1/recommendations/settings', { escalateAfterDays: 21 });
+    expect(saved.statusCode).toBe(200);
+    expect((await officer.api('GET', '/api/v1/recommendations/settings')).json()).toEqual({ escalateAfterDays: 21 });
+    const events = await db().select().from(auditEvents).where(eq(auditEvents.entityType, 'recommendation-settings'));
+    expect(events).toHaveLength(1);
+  });
 });

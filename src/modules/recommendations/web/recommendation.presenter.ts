@@ -37,7 +37,6 @@ export const priorityTag = (priority: string) => ({
   text: priorityName(priority),
   classes: PRIORITY_CLASS[priority] ?? 'govuk-tag--grey',
 });
-export const overdueTag = () => ({ text: w.overdueTag, classes: 'govuk-tag--red' });
 
 const date = (iso: string | null) => (iso ? formatDate(iso) : '');
 

@@ -10,6 +10,7 @@ import type { RecommendationsServices } from '../services.ts';
 import { recommendationChangeRoutes } from './recommendation-changes.routes.ts';
 import { recommendationFilesRoutes } from './recommendation-files.routes.ts';
 import { recommendationsRoutes } from './recommendations.routes.ts';
+import { recommendationSettingsRoutes } from './recommendation-settings.routes.ts';
 
 // The register's pages and API over fake services (test/helpers/route-app.ts): what each page
 // shows, what a bad form is told, how a refusal reads, and where a good change goes. What the
@@ -77,7 +78,8 @@ const recommendations = {
   respond: vi.fn(),
   revise: vi.fn(),
   changeStatus: vi.fn(),
-  escalateAfterDays: vi.fn(),
+  settings: vi.fn(),
+  saveSettings: vi.fn(),
 };
 const recommendationFiles = { importFile: vi.fn(), exportFile: vi.fn() };
 const services = { recommendations, recommendationFiles } as unknown as RecommendationsServices;
@@ -94,6 +96,7 @@ describe('recommendation pages and API over fake services', () => {
           await app.register(recommendationsRoutes, { services, clock });
           await app.register(recommendationChangeRoutes, { services });
           await app.register(recommendationFilesRoutes, { services });
+          await app.register(recommendationSettingsRoutes, { services });
         },
         api: async (api) => {
           await api.register(recommendationsApi, { services, clock });
@@ -297,5 +300,18 @@ describe('recommendation pages and API over fake services', () => {
     expect(refusedResponse.json()).toMatchObject({ errors: [{ field: 'reason' }] });
     const list = await t.as('viewer').api('GET', '/api/v1/recommendations');
     expect(list.json()).toEqual([expect.objectContaining({ id: ID, daysOverdue: 43, ageBand: '6-to-12-months' })]);
+  });
+
+  it('shows the escalation rule to all, lets only framework managers change it, and refuses a bad number', async () => {
+    recommendations.settings.mockResolvedValue({ escalateAfterDays: 30 });
+    expect((await t.as('viewer').get('/recommendations/settings')).body).toContain('30 days');
+    expect((await t.as('manager').post('/recommendations/settings', { escalateAfterDays: '10' })).statusCode).toBe(403);
+    const bad = await t.as('administrator').post('/recommendations/settings', { escalateAfterDays: '0' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter at least 1 day');
+    recommendations.saveSettings.mockResolvedValue({ ok: true, value: { escalateAfterDays: 10 } });
+    const saved = await t.as('administrator').post('/recommendations/settings', { escalateAfterDays: '10' });
+    expect(saved.statusCode).toBe(302);
+    expect(recommendations.saveSettings).toHaveBeenCalledWith(expect.anything(), { escalateAfterDays: 10 });
   });
 });

@@ -2,6 +2,8 @@
 export const recommendationsWords = {
   recommendations: {
     title: 'Recommendations',
+    settingsTitle: 'When overdue recommendations escalate',
+    settingsSaved: 'Escalation rule saved',
     registerTitle: 'Register of recommendations',
     registerIntro:
       'Recommendations made to the council by auditors, inspectors, peer reviewers, scrutiny and residents, tracked from the council’s response to the evidence that closed them.',
@@ -80,6 +82,8 @@ export const recommendationsWords = {
       bodyUnknown: 'Select a governance body of the council',
       reportUnknown: 'Select a report of the council',
       notPermitted: 'You do not have permission to change recommendations for this unit',
+      settingsNotPermitted:
+        'Only someone who manages the framework for the whole council can change when recommendations escalate',
       notFound: 'Recommendation',
       reportNotFound: 'Report',
     },
