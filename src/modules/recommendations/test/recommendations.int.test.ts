@@ -16,6 +16,10 @@ import {
   recommendations,
 } from '../../../schema.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { writeXlsx } from '../../imports/index.ts';
+import type { ActionSummary, ImplementingActions } from '../ports.ts';
+import { createRecommendationsServices } from '../services.ts';
+import { recommendationExists } from '../index.ts';
 
 const TODAY = '2026-03-15';
 
@@ -312,5 +316,92 @@ describe.each(DATABASES)('recommendations on %s', (kind) => {
     expect((await officer.api('GET', '/api/v1/recommendations/settings')).json()).toEqual({ escalateAfterDays: 21 });
     const events = await db().select().from(auditEvents).where(eq(auditEvents.entityType, 'recommendation-settings'));
     expect(events).toHaveLength(1);
+  });
+
+  it('imports an XLSX workbook, refusing an owner who has left with row and column', async () => {
+    const leaver = await t.as(null);
+    await db().update(people).set({ status: 'left', leftOn: '2026-01-01' }).where(eq(people.id, leaver.personId));
+    const header = ['Report', 'Reference', 'Priority', 'Recommendation', 'Owner email', 'Unit code', 'Due date'];
+    const post = async (rows: string[][]) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/recommendations/import',
+        headers: {
+          cookie: officer.cookie,
+          'x-csrf-token': officer.csrf,
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
+        payload: await writeXlsx('Recommendations', header, rows),
+      });
+    const before = await counts();
+    const refused = await post([
+      ['Data quality of performance indicators', 'X1', 'low', 'Text', owner.email, '', '2026-06-30'],
+      ['IA-25-07', 'X2', 'low', 'Text', leaver.email, '', '2026-06-30'],
+    ]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().rows).toEqual([
+      { row: 3, column: 'Owner email', message: expect.stringContaining('has left the council') },
+    ]);
+    expect(await counts()).toEqual(before);
+    const imported = await post([['IA-25-07', 'X3', 'Low', 'Text', owner.email, '', '2026-06-30']]);
+    expect(imported.json()).toEqual({ imported: 1 });
+  });
+
+  it('shows the actions implementing a recommendation, and will not call it implemented while one is unfinished', async () => {
+    const id = await add({ reference: 'R30' });
+    const action = (status: string): ActionSummary => ({
+      id: 'a1',
+      code: 'ACT-1',
+      title: 'Write the definitions',
+      status,
+      derivedStatus: status,
+      percentComplete: status === 'complete' ? 100 : 40,
+      dueDate: '2026-04-30',
+      overdue: false,
+      href: '/actions/a1',
+    });
+    let current = action('on-track');
+    const asked: unknown[][] = [];
+    const actions: ImplementingActions = {
+      actionsAnswering: async (_db, organisationId, kind, ids) => {
+        asked.push([organisationId, kind, ids]);
+        return [current];
+      },
+    };
+    const services = createRecommendationsServices({ db: db(), clock: t.deps.clock, actions });
+    const caller = {
+      kind: 'person',
+      personId: officer.personId,
+      organisationId: t.org.id,
+      name: 'Officer',
+      partnerId: null,
+      grants: [{ role: 'performance-officer', unitId: null }],
+    } as const;
+    const detail = await services.recommendations.detail(caller, id);
+    expect(detail.ok && detail.value.actions.map((a) => a.code)).toEqual(['ACT-1']);
+    expect(asked[0]).toEqual([t.org.id, 'recommendation', [id]]);
+    await services.recommendations.changeStatus(caller, id, {
+      status: 'in-progress',
+      note: '',
+      evidence: '',
+      evidenceLink: '',
+    });
+    const refused = await services.recommendations.changeStatus(caller, id, {
+      status: 'implemented',
+      note: '',
+      evidence: '',
+      evidenceLink: '',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { field: 'status', message: expect.stringContaining('ACT-1') } });
+    current = action('complete');
+    const done = await services.recommendations.changeStatus(caller, id, {
+      status: 'implemented',
+      note: '',
+      evidence: '',
+      evidenceLink: '',
+    });
+    expect(done.ok).toBe(true);
+    expect(await recommendationExists(db(), t.org.id, id)).toBe(true);
+    expect(await recommendationExists(db(), (await t.createOrganisation('Elsewhere')).id, id)).toBe(false);
   });
 });
