@@ -90,12 +90,10 @@ export const recommendationsWords = {
     /** Import and export of the register. */
     file: {
       columnMissing: 'The file has no “{column}” column (the header row must name it)',
-      rowError: 'Row {row}, column “{column}”: {problem}',
       unknownReport: 'no report with reference or title “{value}”',
       unknownPerson: 'no person with e-mail address “{value}”',
       leftPerson: '{value} has left the council',
       unknownUnit: 'no unit with code “{value}”',
-      notOneOf: '“{value}” is not one of: {allowed}',
       imported: '{count} recommendations imported',
       noRows: 'The file has no recommendations below its header row',
     },
