@@ -38,7 +38,7 @@ export async function recommendationExists(db: Db, organisationId: string, id: s
   return (await findRecommendation(db, organisationId, id)) !== undefined;
 }
 
-export type { ActionSummary, ImplementingActions } from './ports.ts';
+export type { ImplementingActions } from './ports.ts';
 export { ESCALATIONS_DAILY_AT, runRecommendationEscalations } from './escalations.job.ts';
 export {
   recommendationDueDateRevisions,
