@@ -6,7 +6,8 @@ import { governanceBodies } from '../../../schema.ts';
 
 // Every page of the register, in one journey, each checked with axe: add a report and a
 // recommendation, record the response, revise the due date with the audit committee's minute,
-// move it on, close it with evidence, then the register's filters and the import page.
+// move it on, close it with evidence, then the register's filters, the import page and the
+// escalation rule.
 describe('recommendation pages', () => {
   const browser = useBrowser();
   let t: TestApp;
@@ -121,5 +122,14 @@ describe('recommendation pages', () => {
     await page.getByRole('button', { name: 'Import' }).click();
     expect(await alert()).toContain('Choose a CSV or Excel file');
     await expectNoAxeViolations(page);
+
+    await page.goto(`${base}/recommendations/settings`);
+    await page.getByLabel('Days overdue before escalation').fill('0');
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await alert()).toContain('Enter at least 1 day');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Days overdue before escalation').fill('21');
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await textOf(page.getByText('Escalation rule saved', { exact: true }))).toBeTruthy();
   }, 180_000);
 });
