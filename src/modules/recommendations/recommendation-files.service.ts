@@ -97,6 +97,8 @@ export function createRecommendationFilesService({ db, clock }: ServiceDeps) {
     const unitCode = cell('unit');
     const unitId = unitCode ? found.units.get(unitCode.toLowerCase()) : null;
     if (unitId === undefined) error('unit', fill(fileWords.unknownUnit, { value: unitCode }));
+    // An unknown report or owner is already reported against its column above; the nil id stands in
+    // so the schema reports only what else is wrong with the row.
     const parsed = recommendationInput.safeParse({
       reportId: report?.id ?? '00000000-0000-0000-0000-000000000000',
       reference: cell('reference'),
