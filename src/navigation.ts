@@ -32,6 +32,7 @@ const ENTRIES: NavEntry[] = [
       paths.partners(),
       paths.framework(),
       paths.collectionRules(),
+      paths.recommendations(),
     ],
   },
   { text: 'Audit', href: paths.audit(), permission: 'view:audit' },

@@ -4,7 +4,9 @@ import { createDeps } from './container.ts';
 import { demoAtStart } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/index.ts';
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
+import { ESCALATIONS_DAILY_AT, runRecommendationEscalations } from './modules/recommendations/index.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
+import { smtpMailer } from './platform/mail/mailer.ts';
 import { portIsFree } from './platform/http/port-check.ts';
 
 async function main(): Promise<void> {
@@ -42,6 +44,11 @@ async function main(): Promise<void> {
       log: (line: string) => app.log.info(line),
     };
     await jobs.schedule('reminders', { dailyAt: REMINDERS_DAILY_AT }, () => runReminders(job, deps.clock.today()));
+    // Overdue recommendations: the owner when due, the unit head when overdue by the council's days.
+    const escalations = { ...job, mailer: config.smtp ? smtpMailer(config.smtp) : undefined };
+    await jobs.schedule('recommendation-escalations', { dailyAt: ESCALATIONS_DAILY_AT }, () =>
+      runRecommendationEscalations(escalations, deps.clock.today()),
+    );
   }
   // Statuses depend on the date (a new period, a value now overdue): keep them current.
   await jobs.schedule('status-refresh', { everyMs: REFRESH_EVERY_MS }, () =>

@@ -4,7 +4,7 @@ import { effectiveFrom } from '../modules/plans/domain/period.ts';
 import { hashPassword } from '../modules/organisation/auth.service.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
-import { systemClock } from '../platform/clock.ts';
+import { asClock, systemClock } from '../platform/clock.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { planEvents, plans } from '../modules/plans/index.ts';
 import {
@@ -21,6 +21,7 @@ import { installDefaultFramework } from '../modules/framework/data/default-frame
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.loader.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
+import { loadDemoRecommendations } from './demo-recommendations.loader.ts';
 import {
   addVersion,
   approvalHistory,
@@ -283,6 +284,14 @@ export async function loadDemoCouncil(
       unitId,
       clock: options.clock ?? systemClock,
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
+    });
+
+    await loadDemoRecommendations(tx, {
+      organisationId,
+      today: asClock(options.clock ?? systemClock).today(),
+      personId,
+      unitId,
+      auditCommitteeId: bodyId('audit-committee', 'recommendations'),
     });
 
     await recordAudit(tx, {

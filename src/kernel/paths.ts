@@ -121,4 +121,22 @@ export const paths = {
   collectionRules: () => '/collection-rules',
   periodClosures: () => '/period-closures',
   periodClosureAction: (action?: 'close' | 'reopen') => `/period-closures/${action ?? ':action'}`,
+
+  /** The register of recommendations from audit, inspection, peer review, scrutiny and consultation. */
+  recommendations: () => '/recommendations',
+  newRecommendation: () => '/recommendations/new',
+  recommendation: (id?: string) => `/recommendations/${p(id)}`,
+  recommendationResponse: (id?: string) => `/recommendations/${p(id)}/response`,
+  recommendationDueDate: (id?: string) => `/recommendations/${p(id)}/due-date`,
+  recommendationStatus: (id?: string) => `/recommendations/${p(id)}/status`,
+  closeRecommendation: (id?: string) => `/recommendations/${p(id)}/close`,
+  recommendationReports: () => '/recommendations/reports',
+  /** How many days overdue before a recommendation escalates to the unit head (administrators). */
+  recommendationSettings: () => '/recommendations/settings',
+  newRecommendationReport: () => '/recommendations/reports/new',
+  recommendationReport: (id?: string) => `/recommendations/reports/${p(id)}`,
+  importRecommendations: () => '/recommendations/import',
+  exportRecommendations: (format: 'csv' | 'xlsx') => `/recommendations/export.${format}`,
+  /** A new action answering a recommendation (the actions module's form, told what it answers). */
+  newActionAnswering: (kind: 'recommendation', id: string) => `/actions/new?answers=${kind}:${id}`,
 };

@@ -28,3 +28,5 @@ export function createImportsModule(
 export type { ImportOptions } from './import-export.service.ts';
 export type { OfficialPosition } from './ports.ts';
 export { CLI_LIMITS } from './import-export.service.ts';
+// The file reading (with the workbook guard) and writing other modules' imports and exports share.
+export { FileProblem, readTable, writeXlsx, XLSX_MIME, type FileFormat } from './import-files.ts';

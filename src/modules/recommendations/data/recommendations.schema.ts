@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { governanceBodies, people, units } from '../../organisation/index.ts';
+import { PRIORITIES, RESPONSES, SOURCES, STATUSES } from '../domain/vocabulary.ts';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const organisationId = () =>
+  uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id);
+
+/** A report that made recommendations: an audit report, an inspection, a peer review, a survey … */
+export const recommendationReports = pgTable(
+  'recommendation_reports',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    source: text('source', { enum: SOURCES }).notNull(),
+    title: text('title').notNull(),
+    reference: text('reference').notNull().default(''),
+    reportDate: date('report_date', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recommendation_reports_org_idx').on(t.organisationId, t.reportDate)],
+);
+
+/** One recommendation, tracked from the council's response to the evidence that closed it. */
+export const recommendations = pgTable(
+  'recommendations',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => recommendationReports.id),
+    reference: text('reference').notNull().default(''),
+    priority: text('priority', { enum: PRIORITIES }).notNull(),
+    text: text('text').notNull(),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => people.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    response: text('response', { enum: RESPONSES }),
+    responseReason: text('response_reason').notNull().default(''),
+    agreedAction: text('agreed_action').notNull().default(''),
+    /** As first agreed; never changed by a revision (each revision is kept below). */
+    originalDueDate: date('original_due_date', { mode: 'string' }),
+    /** The due date in force: the latest revision's, else the original. */
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status', { enum: STATUSES }).notNull().default('open'),
+    /** The day it was implemented, closed or superseded (when its age stops). */
+    finishedOn: date('finished_on', { mode: 'string' }),
+    closureEvidence: text('closure_evidence').notNull().default(''),
+    closureLink: text('closure_link').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('recommendations_org_status_idx').on(t.organisationId, t.status, t.dueDate),
+    index('recommendations_report_idx').on(t.reportId),
+    index('recommendations_owner_idx').on(t.ownerPersonId),
+  ],
+);
+
+/** Every change of due date, kept; an extension a committee agreed names the body and its minute. */
+export const recommendationDueDateRevisions = pgTable(
+  'recommendation_due_date_revisions',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id),
+    previousDueDate: date('previous_due_date', { mode: 'string' }),
+    newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    bodyId: uuid('body_id').references(() => governanceBodies.id),
+    decisionReference: text('decision_reference').notNull().default(''),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recommendation_revisions_rec_idx').on(t.recommendationId)],
+);
+
+/** What happened to a recommendation, in order, as its page shows it. */
+export const recommendationHistory = pgTable(
+  'recommendation_history',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id),
+    /** created | response | revised | status | notified */
+    kind: text('kind').notNull(),
+    /** A stored phrase (storePhrase) saying what changed. */
+    summary: text('summary').notNull(),
+    note: text('note').notNull().default(''),
+    actorLabel: text('actor_label').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recommendation_history_rec_idx').on(t.recommendationId, t.at)],
+);
+
+/** Each reminder and escalation sent, so each is sent once for the due date it was about. */
+export const recommendationNotifications = pgTable(
+  'recommendation_notifications',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    recommendationId: uuid('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id),
+    /** due | escalation */
+    kind: text('kind').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('recommendation_notifications_once_key').on(t.recommendationId, t.kind, t.dueDate),
+  ],
+);
+
+/** The council's own rule: how many days overdue before the owner's unit head is told. */
+export const recommendationSettings = pgTable('recommendation_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  escalateAfterDays: integer('escalate_after_days').notNull().default(30),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+});
