@@ -14,7 +14,7 @@ import type { Caller } from '../../platform/services/caller.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as collectionRepo from './data/collection.repository.ts';
 import * as signOffRepo from './data/sign-off.repository.ts';
-import { mayTakeStep, type SignOffStep } from './domain/sign-off-who.ts';
+import { mayTakeSomeSignOffStep, mayTakeStep, type SignOffStep } from './domain/sign-off-who.ts';
 import { availableValueActions, type ValueActor } from './domain/workflow.ts';
 
 export interface QueueItem {
@@ -107,6 +107,20 @@ export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
         },
         items,
       };
+    },
+
+    /**
+     * Whether the person may take some sign-off step on some measure under the council's rules
+     * (who sees Sign-off in the navigation): the rule, then, only when their grants do not
+     * already answer, one query for the council-wide facts — never a query per measure.
+     */
+    async mayTakeSomeStep(caller: Caller): Promise<boolean> {
+      const org = caller.organisationId;
+      const settings = await signOffRepo.signOffSettingsFor(db, org);
+      const fromGrants = { caller, namedVerifier: false, unitHead: false, bodyIds: [] };
+      if (mayTakeSomeSignOffStep(settings.chain, settings.who, fromGrants)) return true;
+      const facts = await signOffRepo.personSignOffFacts(db, org, caller.personId);
+      return mayTakeSomeSignOffStep(settings.chain, settings.who, { caller, ...facts });
     },
 
     /** The whole-measure values of the periods before this one, latest first (one query). */

@@ -213,3 +213,31 @@ export async function waitingValues(db: Db, organisationId: string): Promise<Wai
     verifiedBy: row.verified_by,
   }));
 }
+
+const personFactsRow = z.object({
+  named_verifier: z.boolean(),
+  unit_head: z.boolean(),
+  body_ids: z.string().nullable(),
+});
+
+/**
+ * Whether the person is a named verifier of any of the council's measures, heads any of its
+ * units, and which of its bodies they sit on: one query, however many measures the council has.
+ */
+export async function personSignOffFacts(
+  db: Db,
+  organisationId: string,
+  personId: string,
+): Promise<{ namedVerifier: boolean; unitHead: boolean; bodyIds: string[] }> {
+  const [row] = parsedRows(
+    personFactsRow,
+    await db.execute(sql`
+      SELECT
+        EXISTS (SELECT 1 FROM measures WHERE organisation_id = ${organisationId} AND verifier_person_id = ${personId}) AS named_verifier,
+        EXISTS (SELECT 1 FROM units WHERE organisation_id = ${organisationId} AND head_person_id = ${personId}) AS unit_head,
+        (SELECT string_agg(b.id::text, ',') FROM governance_body_members gm
+           JOIN governance_bodies b ON b.id = gm.body_id
+           WHERE b.organisation_id = ${organisationId} AND gm.person_id = ${personId}) AS body_ids`),
+  );
+  return { namedVerifier: row?.named_verifier ?? false, unitHead: row?.unit_head ?? false, bodyIds: split(row?.body_ids ?? null) };
+}

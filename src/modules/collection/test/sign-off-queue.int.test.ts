@@ -77,6 +77,31 @@ describe.each(DATABASES)('the sign-off queue on %s', (kind) => {
     expect(await mine(boardMember)).toEqual(['approve']);
   });
 
+  it('shows Sign-off in the navigation only to those the council’s rules could ask', async () => {
+    const { admin, manager, head, boardMember } = s.people;
+    const navigatesToSignOff = async (agent: typeof admin) =>
+      /govuk-service-navigation__link"[^>]*href="\/sign-off"/.test((await agent.get('/measures')).body);
+    // Default rules: permission holders; the unit's head and the board member are viewers.
+    expect(await navigatesToSignOff(manager)).toBe(true);
+    expect(await navigatesToSignOff(head)).toBe(false);
+    expect(await navigatesToSignOff(boardMember)).toBe(false);
+    await admin.api('PUT', '/api/v1/sign-off-chain', {
+      chain: 'verify-then-approve',
+      verify: { who: 'unit-head' },
+      approve: { who: 'body', bodyId: s.board },
+    });
+    expect(await navigatesToSignOff(head)).toBe(true);
+    expect(await navigatesToSignOff(boardMember)).toBe(true);
+    // A manager holds no role the rules name, but verifies where no unit up the chain has a head.
+    expect(await navigatesToSignOff(manager)).toBe(true);
+    await admin.api('PUT', '/api/v1/sign-off-chain', {
+      chain: 'approve-directly',
+      approve: { who: 'body', bodyId: s.board },
+    });
+    expect(await navigatesToSignOff(head)).toBe(false);
+    expect(await navigatesToSignOff(manager)).toBe(false);
+  });
+
   it('puts values straight in the approvers’ queue when the council approves from submitted', async () => {
     const { admin, officer, manager, director } = s.people;
     await admin.api('PUT', '/api/v1/sign-off-chain', { chain: 'approve-directly' });
