@@ -31,6 +31,8 @@ export interface QueueItem {
   /** When the value was submitted (verify step) or verified (approve step). */
   waitingSince: string;
   enteredByName: string | null;
+  /** The breakdown category the value is for (signed off on its own); null for the whole measure. */
+  breakdown: { id: string; dimension: string; label: string } | null;
 }
 
 export interface SignOffQueue {
@@ -98,6 +100,7 @@ export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
           decimalPlaces: row.decimalPlaces,
           waitingSince: row.waitingSince,
           enteredByName: row.enteredByName,
+          breakdown: row.breakdown,
         });
       }
       return {
@@ -123,15 +126,20 @@ export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
       return mayTakeSomeSignOffStep(settings.chain, settings.who, { caller, ...facts });
     },
 
-    /** The whole-measure values of the periods before this one, latest first (one query). */
-    async earlierValues(caller: Caller, measureId: string, period: Period): Promise<EarlierValue[]> {
+    /** The values of the same slot (whole measure or one category) in the periods before, latest first (one query). */
+    async earlierValues(
+      caller: Caller,
+      measureId: string,
+      period: Period,
+      breakdownId: string | null = null,
+    ): Promise<EarlierValue[]> {
       const keys: string[] = [];
       let cursor = period;
       for (let i = 0; i < EARLIER_PERIODS; i++) {
         cursor = previousPeriod(cursor);
         keys.push(keyOf(cursor));
       }
-      const values = await collectionRepo.valuesFor(db, caller.organisationId, [measureId], keys);
+      const values = await collectionRepo.valuesFor(db, caller.organisationId, [measureId], keys, breakdownId);
       return keys.map((key) => ({
         periodKey: key,
         periodLabel: labelOf(key),
