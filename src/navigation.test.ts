@@ -13,7 +13,7 @@ const person = (role: Role): Principal => ({
 
 describe('navigationFor', () => {
   it('gives an administrator at most seven entries, so the service navigation fits one line', () => {
-    const entries = navigationFor(person('administrator'), '/');
+    const entries = navigationFor(person('administrator'), '/', { mayTakeSignOffStep: true });
     expect(entries.map((entry) => entry.text)).toEqual([
       'My data',
       'Sign-off',
@@ -41,6 +41,15 @@ describe('navigationFor', () => {
       ).toEqual(['Council']);
     }
     expect(navigationFor(person('administrator'), '/peoplex').some((entry) => entry.active)).toBe(false);
+  });
+
+  it('shows Sign-off only to those the council’s sign-off rules could ask, whatever their role', () => {
+    expect(navigationFor(person('cabinet-member'), '/').map((entry) => entry.text)).not.toContain('Sign-off');
+    expect(navigationFor(person('administrator'), '/', { mayTakeSignOffStep: false }).map((e) => e.text)).not.toContain(
+      'Sign-off',
+    );
+    // A viewer named as a measure's verifier has something to sign off.
+    expect(navigationFor(person('viewer'), '/', { mayTakeSignOffStep: true }).map((e) => e.text)).toContain('Sign-off');
   });
 
   it('shows nothing a person may not use', () => {

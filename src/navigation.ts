@@ -8,6 +8,14 @@ interface NavEntry {
   permission: Permission;
   /** Sections reached through this entry's page, which keep the entry marked as current. */
   covers?: readonly string[];
+  /** A fact the entry also needs (see navigationFactsFrom), beyond the permission. */
+  needs?: keyof NavigationFacts;
+}
+
+/** What the entries need beyond the person's grants, loaded once per page request. */
+export interface NavigationFacts {
+  /** Some sign-off step of the council's chain could be theirs on some measure. */
+  mayTakeSignOffStep: boolean;
 }
 
 /**
@@ -16,7 +24,13 @@ interface NavEntry {
  */
 const ENTRIES: NavEntry[] = [
   { text: 'My data', href: paths.myData(), permission: 'view:organisation' },
-  { text: words.signOffQueue.navigation, href: paths.signOffQueue(), permission: 'view:organisation' },
+  // Councillors and viewers can never sign anything off: only those the council's rules could ask.
+  {
+    text: words.signOffQueue.navigation,
+    href: paths.signOffQueue(),
+    permission: 'view:organisation',
+    needs: 'mayTakeSignOffStep',
+  },
   { text: 'Plans', href: paths.plans(), permission: 'view:plans' },
   { text: 'Measures', href: paths.measures(), permission: 'view:plans' },
   { text: 'Performance', href: paths.performance(), permission: 'view:plans' },
@@ -41,8 +55,10 @@ const ENTRIES: NavEntry[] = [
 const within = (url: string, href: string) => url === href || url.startsWith(`${href}/`) || url.startsWith(`${href}?`);
 
 /** GOV.UK service navigation items the person may use, with the current section marked. */
-export function navigationFor(principal: Principal, currentUrl: string) {
-  return ENTRIES.filter((entry) => holdsPermission(principal, entry.permission)).map((entry) => ({
+export function navigationFor(principal: Principal, currentUrl: string, facts: Partial<NavigationFacts> = {}) {
+  const shown = (entry: NavEntry) =>
+    holdsPermission(principal, entry.permission) && (entry.needs === undefined || facts[entry.needs] === true);
+  return ENTRIES.filter(shown).map((entry) => ({
     text: entry.text,
     href: entry.href,
     active: [entry.href, ...(entry.covers ?? [])].some((href) => within(currentUrl, href)),

@@ -49,8 +49,10 @@ export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
     principalForApiToken: async () => null,
   };
   const config = loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40) });
-  // Only what buildApp reads: no database, and no services but sign-in; the pages bring their fakes.
-  const deps = { config, services: { auth }, web, clock: asClock(() => new Date()) } as unknown as Deps;
+  // Only what buildApp reads: no database, and no services but sign-in and the navigation's one
+  // question (everyone may sign off, so every entry their grants allow shows); the pages bring their fakes.
+  const signOffQueue = { mayTakeSomeStep: async () => true };
+  const deps = { config, services: { auth, signOffQueue }, web, clock: asClock(() => new Date()) } as unknown as Deps;
   const app = await buildApp(deps);
   await app.ready();
 

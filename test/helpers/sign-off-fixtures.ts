@@ -94,7 +94,13 @@ export async function signOffCouncil(kind: DatabaseKind) {
     expect(response.statusCode, response.body).toBe(200);
     return response.json<{
       counts: { verify: number; approve: number };
-      items: { valueId: string; step: string; periodKey: string; code: string }[];
+      items: {
+        valueId: string;
+        step: string;
+        periodKey: string;
+        code: string;
+        breakdown: { id: string; dimension: string; label: string } | null;
+      }[];
     }>();
   };
 

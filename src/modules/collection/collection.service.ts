@@ -76,6 +76,8 @@ export interface ValueDetail {
   previousLabel: string;
   lastYear: collectionRepo.ValueRow | null;
   lastYearLabel: string;
+  /** The breakdown category the slot is for ("Ward: North"); null for the whole measure. */
+  category: string | null;
 }
 
 export interface UnitGridRow {
@@ -397,15 +399,18 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       const org = caller.organisationId;
       const previousKey = keyOf(previousPeriod(period));
       const lastYearKey = keyOf(samePeriodLastYear(period));
-      const [value, rights, events, around, versions, rule, chain] = await Promise.all([
+      const [value, rights, events, around, versions, rule, chain, categories] = await Promise.all([
         collectionRepo.valueAt(db, org, measureId, periodKey, breakdownId),
         actorFor(db, caller, measure),
         collectionRepo.eventsForSlot(db, org, measureId, periodKey, breakdownId),
-        collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey]),
+        collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey], breakdownId),
         measuresRepo.listTargets(db, org, measureId),
         collectionRepo.collectionRuleFor(db, org),
         collectionRepo.signOffChainFor(db, org),
+        breakdownId ? measuresRepo.listBreakdowns(db, org, measureId) : [],
       ]);
+      const category = categories.find((row) => row.id === breakdownId);
+      if (breakdownId && !category) return notFound('Breakdown category');
       const actor = await withDuties(db, caller, rights, value?.id);
       const applied = targetVersionForPeriod(versions, period, { breakdownId });
       const [lock, closures] = await Promise.all([
@@ -432,6 +437,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         previousLabel: periodLabel(previousPeriod(period)),
         lastYear: around.find((row) => row.periodKey === lastYearKey) ?? null,
         lastYearLabel: periodLabel(samePeriodLastYear(period)),
+        category: category ? `${category.dimension}: ${category.label}` : null,
       });
     },
 

@@ -110,6 +110,8 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
         return refuse('invalid_state', fill(words.periodClose.notEnded, { period: label }), 'periodKey');
       }
       return inTransaction(db, async (tx) => {
+        // Waits for an import re-checking closures to finish writing (period-closures.repository.ts).
+        await closuresRepo.lockClosures(tx, caller.organisationId);
         const covering = closureCovering(key, await closuresRepo.openClosureKeys(tx, caller.organisationId));
         if (covering) {
           const message =
@@ -155,6 +157,7 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
       if (reason === '') return refuse('invalid', fill(words.periodClose.enterReason, { period: label }), 'reason');
       if (reason.length > 2000) return refuse('invalid', words.periodClose.reasonTooLong, 'reason');
       return inTransaction(db, async (tx) => {
+        await closuresRepo.lockClosures(tx, caller.organisationId);
         const closure = await closuresRepo.lockOpenClosure(tx, caller.organisationId, key);
         if (!closure) {
           const covering = closureCovering(key, await closuresRepo.openClosureKeys(tx, caller.organisationId));

@@ -8,7 +8,7 @@ import { ok, type Result } from '../../kernel/result.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { fill, words } from '../../platform/words/index.ts';
-import { openClosureKeys } from './data/period-closures.repository.ts';
+import { holdClosures, openClosureKeys } from './data/period-closures.repository.ts';
 import { closureCovering } from './domain/period-closure.ts';
 
 /** "2026/27 Q2 is closed: a performance officer must reopen it, giving a reason." */
@@ -29,7 +29,16 @@ export interface ClosedPeriods {
   refusalFor(periodKey: string): string | null;
 }
 
-export async function loadClosedPeriods(db: Db, organisationId: string): Promise<ClosedPeriods> {
+/**
+ * The closures as they stand. Inside a writing transaction pass `hold`: no period can be closed
+ * or reopened until the transaction ends, so what it re-checks stays true while it writes.
+ */
+export async function loadClosedPeriods(
+  db: Db,
+  organisationId: string,
+  { hold = false }: { hold?: boolean } = {},
+): Promise<ClosedPeriods> {
+  if (hold) await holdClosures(db, organisationId);
   const closedKeys = await openClosureKeys(db, organisationId);
   const cache = new Map<string, string | null>();
   return {

@@ -14,7 +14,7 @@ import type { Caller } from '../../platform/services/caller.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as collectionRepo from './data/collection.repository.ts';
 import * as signOffRepo from './data/sign-off.repository.ts';
-import { mayTakeStep, type SignOffStep } from './domain/sign-off-who.ts';
+import { mayTakeSomeSignOffStep, mayTakeStep, type SignOffStep } from './domain/sign-off-who.ts';
 import { availableValueActions, type ValueActor } from './domain/workflow.ts';
 
 export interface QueueItem {
@@ -31,6 +31,8 @@ export interface QueueItem {
   /** When the value was submitted (verify step) or verified (approve step). */
   waitingSince: string;
   enteredByName: string | null;
+  /** The breakdown category the value is for (signed off on its own); null for the whole measure. */
+  breakdown: { id: string; dimension: string; label: string } | null;
 }
 
 export interface SignOffQueue {
@@ -98,6 +100,7 @@ export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
           decimalPlaces: row.decimalPlaces,
           waitingSince: row.waitingSince,
           enteredByName: row.enteredByName,
+          breakdown: row.breakdown,
         });
       }
       return {
@@ -109,15 +112,34 @@ export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
       };
     },
 
-    /** The whole-measure values of the periods before this one, latest first (one query). */
-    async earlierValues(caller: Caller, measureId: string, period: Period): Promise<EarlierValue[]> {
+    /**
+     * Whether the person may take some sign-off step on some measure under the council's rules
+     * (who sees Sign-off in the navigation): the rule, then, only when their grants do not
+     * already answer, one query for the council-wide facts — never a query per measure.
+     */
+    async mayTakeSomeStep(caller: Caller): Promise<boolean> {
+      const org = caller.organisationId;
+      const settings = await signOffRepo.signOffSettingsFor(db, org);
+      const fromGrants = { caller, namedVerifier: false, unitHead: false, bodyIds: [] };
+      if (mayTakeSomeSignOffStep(settings.chain, settings.who, fromGrants)) return true;
+      const facts = await signOffRepo.personSignOffFacts(db, org, caller.personId);
+      return mayTakeSomeSignOffStep(settings.chain, settings.who, { caller, ...facts });
+    },
+
+    /** The values of the same slot (whole measure or one category) in the periods before, latest first (one query). */
+    async earlierValues(
+      caller: Caller,
+      measureId: string,
+      period: Period,
+      breakdownId: string | null = null,
+    ): Promise<EarlierValue[]> {
       const keys: string[] = [];
       let cursor = period;
       for (let i = 0; i < EARLIER_PERIODS; i++) {
         cursor = previousPeriod(cursor);
         keys.push(keyOf(cursor));
       }
-      const values = await collectionRepo.valuesFor(db, caller.organisationId, [measureId], keys);
+      const values = await collectionRepo.valuesFor(db, caller.organisationId, [measureId], keys, breakdownId);
       return keys.map((key) => ({
         periodKey: key,
         periodLabel: labelOf(key),

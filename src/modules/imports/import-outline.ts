@@ -28,7 +28,7 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { readTable, type FileFormat, type FileLimits, type TableRow } from './import-files.ts';
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
-import type { StatusRecalculation } from '../collection/index.ts';
+import { loadClosedPeriods, type StatusRecalculation } from '../collection/index.ts';
 import type { ProcessLimitsSource } from '../measures/index.ts';
 
 /** What every import use case is handed by the composition root. */
@@ -87,6 +87,11 @@ export interface ImportOptions {
   onProgress?: (progress: { phase: 'checking' | 'writing' | 'recomputing'; done: number; total?: number }) => void;
   /** Called with the milliseconds each step of a values import took (for benchmarks and profiling). */
   onTiming?: (step: 'read and check' | 'compare' | 'write' | 'recompute', ms: number) => void;
+  /**
+   * Awaited after the checks, before the writing transaction starts: where a test interleaves a
+   * change (a period closed) deterministically, between what was checked and what is written.
+   */
+  afterChecks?: () => Promise<void>;
 }
 
 export const MAX_REPORTED_ISSUES = 500;
@@ -308,6 +313,24 @@ export function finish(report: ImportReport, issues: Issues): ImportReport {
   return { ...report, errors: issues.list, errorCount: issues.count };
 }
 
+/**
+ * The closures re-read inside the writing transaction, holding them so none can be closed until it
+ * commits: a period closed after the checks refuses the whole import (the first such period named).
+ */
+export async function refuseIfClosedMeanwhile(
+  tx: Db,
+  organisationId: string,
+  periodKeys: Iterable<string>,
+): Promise<Result<null>> {
+  const closed = await loadClosedPeriods(tx, organisationId, { hold: true });
+  for (const key of periodKeys) {
+    const closure = closed.refusalFor(key);
+    if (closure)
+      return refuse('conflict', `Nothing was imported: ${closure} It was closed while the import was being checked.`);
+  }
+  return ok(null);
+}
+
 export const changedMeanwhile = (what: string) =>
   refuse(
     'conflict',
@@ -326,5 +349,6 @@ export async function checkThenWrite(
 ): Promise<Result<ImportReport>> {
   const report = finish(checked.report, checked.issues);
   if (report.errorCount > 0 || options.dryRun || report.created + report.updated === 0) return ok(report);
+  await options.afterChecks?.();
   return inTransaction(db, (tx) => write(tx, report));
 }

@@ -26,6 +26,7 @@ import {
   recomputeStatuses,
   recordImportAudit,
   checkThenWrite,
+  refuseIfClosedMeanwhile,
 } from './import-outline.ts';
 
 export function createTargetsImport(ctx: ImportContext): ImportRun {
@@ -159,6 +160,11 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
     const checked = await checkTargets(caller, table, indexOf, options);
     const org = caller.organisationId;
     return checkThenWrite(db, checked, options, async (tx, report) => {
+      const profiled = [...checked.inserts, ...checked.revisions].flatMap((target) =>
+        target.periodKey ? [target.periodKey] : [],
+      );
+      const stillOpen = await refuseIfClosedMeanwhile(tx, org, profiled);
+      if (!stillOpen.ok) return stillOpen;
       const now = clock();
       await repo.insertTargets(
         tx,

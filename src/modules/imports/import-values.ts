@@ -38,6 +38,7 @@ import {
   recordImportAudit,
   unknownMeasure,
   checkThenWrite,
+  refuseIfClosedMeanwhile,
 } from './import-outline.ts';
 
 /** Statuses an import never sets by itself: signing off is people's work, not a file's. */
@@ -367,6 +368,13 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
     const compared = await timed('compare', () => compareValues(caller, checked, options));
     const org = caller.organisationId;
     return checkThenWrite(db, checked, options, async (tx, report) => {
+      const writtenRows = [...compared.inserts, ...compared.updates.map((update) => update.row)];
+      const stillOpen = await refuseIfClosedMeanwhile(
+        tx,
+        org,
+        writtenRows.map((row) => checked.columns.periodKey[row]!),
+      );
+      if (!stillOpen.ok) return stillOpen;
       const reason = options.approveHistory
         ? `Imported from ${report.fileName} and approved as history by the person importing it`
         : `Imported from ${report.fileName}`;

@@ -36,6 +36,7 @@ import {
   assuranceWords,
   directionWords,
   forecastMethodWords,
+  forecastAgainstRagWords,
   forecastTrustWords,
   pointTypeWords,
   ruleWords,
@@ -244,6 +245,11 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
                 forecast.probabilityOfMeetingTarget === null
                   ? null
                   : formatShare(forecast.probabilityOfMeetingTarget, 0),
+              againstRag: forecastAgainstRagWords(
+                status.rag.status,
+                forecast.probabilityOfMeetingTarget,
+                formatShare(forecast.probabilityOfMeetingTarget ?? 0, 0),
+              ),
               backTestMape: mape,
               trustText,
               explanation: forecast.explanation,

@@ -221,6 +221,8 @@ export interface MeasurePerformance {
     interval: { level: number; lower: string; upper: string } | null;
     probabilityOfMeetingTarget: number | null;
     probabilityText: string | null;
+    /** This period's RAG and the year-end chance in one sentence (null when either is missing). */
+    againstRag: string | null;
     backTestMape: number | null;
     trustText: string;
     explanation: string;

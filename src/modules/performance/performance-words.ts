@@ -2,7 +2,7 @@
  * The performance views' words, read from the catalogue (src/platform/words/en.ts). A code the
  * catalogue does not know is shown as itself rather than as nothing.
  */
-import type { SpcRule } from './domain/index.ts';
+import { forecastAgainstRag, type RagStatus, type SpcRule } from './domain/index.ts';
 import { fill, words } from '../../platform/words/index.ts';
 
 const said = words.performance;
@@ -44,3 +44,9 @@ export const HEALTH_RULES: { id: string; name: string; rule: string }[] = (
     'targets-projected-achieved',
   ] as const
 ).map((id) => ({ id, ...said.health[id] }));
+
+/** One sentence for this period's RAG and the year-end chance together, or null (nothing to compare). */
+export function forecastAgainstRagWords(rag: RagStatus, probability: number | null, chance: string): string | null {
+  const phrase = forecastAgainstRag(rag, probability);
+  return phrase === null ? null : fill(said.forecastAgainstRag[phrase], { chance });
+}

@@ -17,6 +17,8 @@ declare module 'fastify' {
     policy: AccessPolicy;
     /** The signed-in caller; only on routes that are not public (the access rule guarantees it). */
     caller(): SignedIn;
+    /** What the service navigation needs beyond the grants, loaded for page requests (views.ts). */
+    navigationFacts: Readonly<Record<string, boolean>> | null;
   }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>, statusCode?: number): FastifyReply;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
-import { holdsPermission, type Principal } from '../../kernel/access/index.ts';
+import { holdsPermission, type Principal, type SignedIn } from '../../kernel/access/index.ts';
 import { paths } from '../../kernel/paths.ts';
 import { registerFilters } from './filters.ts';
 import { wrapTablesForScrolling } from './scrolling-tables.ts';
@@ -25,13 +25,21 @@ export interface NavigationItem {
   active: boolean;
 }
 
+/**
+ * What the navigation needs to know beyond the person's grants (whether a sign-off step could be
+ * theirs), loaded once per page request by the app; absent on pages rendered without a route.
+ */
+export type NavigationFacts = Readonly<Record<string, boolean>>;
+
 export interface ViewOptions {
   serviceName: string;
   secureCookies: boolean;
   /** Template folders, searched in order after the platform's own. */
   folders: string[];
   /** The service navigation for this person on this page (the app's list; the platform knows none). */
-  navigation: (principal: Principal, currentUrl: string) => NavigationItem[];
+  navigation: (principal: Principal, currentUrl: string, facts: NavigationFacts) => NavigationItem[];
+  /** Loads the navigation's facts for a signed-in person before a page route runs (not for the API). */
+  navigationFacts?: (caller: SignedIn) => Promise<NavigationFacts>;
 }
 
 export function createViewEnvironment(folders: string[]): nunjucks.Environment {
@@ -64,6 +72,17 @@ function readFlash(request: FastifyRequest): Flash | undefined {
 export const views = fp(
   async (app: FastifyInstance, options: ViewOptions) => {
     const env = createViewEnvironment(options.folders);
+    const noFacts: NavigationFacts = {};
+    app.decorateRequest('navigationFacts', null);
+    const loadFacts = options.navigationFacts;
+    if (loadFacts) {
+      app.addHook('preHandler', async (request) => {
+        const principal = request.principal;
+        if (principal.kind !== 'person' || request.url.startsWith('/api/') || request.routeOptions.config.static)
+          return;
+        request.navigationFacts = await loadFacts(principal);
+      });
+    }
     app.decorateReply('render', function render(template: string, context = {}, statusCode?: number) {
       const request = this.request;
       const flash = readFlash(request);
@@ -77,7 +96,7 @@ export const views = fp(
           can: (permission: Parameters<typeof holdsPermission>[1]) => holdsPermission(principal, permission),
           csrfToken: request.csrfToken,
           currentPath: request.url,
-          navigation: options.navigation(principal, request.url),
+          navigation: options.navigation(principal, request.url, request.navigationFacts ?? noFacts),
           paths,
           flash,
           ...context,

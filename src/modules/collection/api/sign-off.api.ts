@@ -36,6 +36,10 @@ const queueItemSchema = z
     value: z.number().nullable(),
     waitingSince: z.iso.datetime(),
     enteredByName: z.string().nullable(),
+    breakdown: z
+      .object({ id: z.uuid(), dimension: z.string(), label: z.string() })
+      .nullable()
+      .describe('The breakdown category (ward, age group…) the value is for; null for the whole measure'),
   })
   .meta({ id: 'SignOffQueueItem' });
 
@@ -113,6 +117,7 @@ export async function signOffApi(app: FastifyInstance, { services }: { services:
           value: item.value,
           waitingSince: item.waitingSince,
           enteredByName: item.enteredByName,
+          breakdown: item.breakdown,
         })),
       };
     },

@@ -86,12 +86,13 @@ export async function activeMeasures(db: Db, organisationId: string): Promise<Me
     .orderBy(asc(measures.code));
 }
 
-/** The whole-measure values (no breakdown) of these measures for these periods. */
+/** The whole-measure values (or one breakdown category's) of these measures for these periods. */
 export async function valuesFor(
   db: Db,
   organisationId: string,
   measureIds: string[],
   periodKeys: string[],
+  breakdownId: string | null = null,
 ): Promise<ValueRow[]> {
   if (measureIds.length === 0 || periodKeys.length === 0) return [];
   return db
@@ -102,7 +103,7 @@ export async function valuesFor(
         eq(measureValues.organisationId, organisationId),
         inArray(measureValues.measureId, measureIds),
         inArray(measureValues.periodKey, periodKeys),
-        isNull(measureValues.breakdownId),
+        breakdownId ? eq(measureValues.breakdownId, breakdownId) : isNull(measureValues.breakdownId),
       ),
     );
 }

@@ -21,6 +21,21 @@ export async function openClosureKeys(db: Db, organisationId: string): Promise<S
   return new Set(rows.map((row) => row.periodKey));
 }
 
+/**
+ * Closing and reopening are serialised with writers that re-check closures (imports) through a
+ * lock on the council's own row: a writer holds it shared (`holdClosures`) while it re-reads the
+ * closures and writes; a close or reopen takes it exclusively (`lockClosures`), so it waits for
+ * such a writer to commit, and the writer waits for a close under way before re-reading. Key-share
+ * locks (taken by foreign keys on every insert) conflict with neither, so other writes never wait.
+ */
+export async function holdClosures(db: Db, organisationId: string): Promise<void> {
+  await db.execute(sql`SELECT 1 FROM organisations WHERE id = ${organisationId} FOR SHARE`);
+}
+
+export async function lockClosures(db: Db, organisationId: string): Promise<void> {
+  await db.execute(sql`SELECT 1 FROM organisations WHERE id = ${organisationId} FOR NO KEY UPDATE`);
+}
+
 /** The open closure of exactly this period, locked for the reopening. */
 export async function lockOpenClosure(
   db: Db,

@@ -125,6 +125,9 @@ const waitingRow = z.object({
   entered_by: z.string().nullable(),
   entered_by_name: z.string().nullable(),
   verified_by: z.string().nullable(),
+  breakdown_id: z.string().nullable(),
+  breakdown_dimension: z.string().nullable(),
+  breakdown_label: z.string().nullable(),
 });
 
 export interface WaitingValue {
@@ -145,10 +148,13 @@ export interface WaitingValue {
   enteredBy: string | null;
   enteredByName: string | null;
   verifiedBy: string | null;
+  /** The breakdown category (a ward, an age group) the value is for; null for the whole measure. */
+  breakdown: { id: string; dimension: string; label: string } | null;
 }
 
 /**
- * Every whole-measure value of the council waiting for a sign-off step (submitted or verified),
+ * Every value of the council waiting for a sign-off step (submitted or verified), the whole
+ * measure's and each breakdown category's (which are signed off on their own, as rows of their own),
  * oldest first, in one query: with its measure, the measure's unit chain and heads, and who last
  * entered and who verified it (the separation-of-duties facts). The service keeps those the
  * person may take the next step on; the units' chains are worked out once for the whole council.
@@ -173,9 +179,11 @@ export async function waitingValues(db: Db, organisationId: string): Promise<Wai
              m.code, m.title, m.unit, m.decimal_places, m.verifier_person_id,
              uc.unit_ids, uc.unit_heads,
              entered.actor_person_id AS entered_by, entered.name AS entered_by_name,
-             verified.actor_person_id AS verified_by
+             verified.actor_person_id AS verified_by,
+             b.id AS breakdown_id, b.dimension AS breakdown_dimension, b.label AS breakdown_label
       FROM measure_values v
       JOIN measures m ON m.id = v.measure_id AND m.organisation_id = v.organisation_id
+      LEFT JOIN measure_breakdowns b ON b.id = v.breakdown_id AND b.organisation_id = v.organisation_id
       LEFT JOIN unit_chains uc ON uc.start_id = m.owner_unit_id
       LEFT JOIN LATERAL (
         SELECT e.actor_person_id, p.name FROM measure_value_events e
@@ -191,8 +199,7 @@ export async function waitingValues(db: Db, organisationId: string): Promise<Wai
       ) verified ON true
       WHERE v.organisation_id = ${organisationId}
         AND v.status IN ('submitted', 'verified')
-        AND v.breakdown_id IS NULL
-      ORDER BY v.updated_at, m.code, v.period_key`),
+      ORDER BY v.updated_at, m.code, v.period_key, b.dimension NULLS FIRST, b.position`),
   );
   return rows.map((row) => ({
     valueId: row.value_id,
@@ -211,5 +218,37 @@ export async function waitingValues(db: Db, organisationId: string): Promise<Wai
     enteredBy: row.entered_by,
     enteredByName: row.entered_by_name,
     verifiedBy: row.verified_by,
+    breakdown:
+      row.breakdown_id === null
+        ? null
+        : { id: row.breakdown_id, dimension: row.breakdown_dimension ?? '', label: row.breakdown_label ?? '' },
   }));
+}
+
+const personFactsRow = z.object({
+  named_verifier: z.boolean(),
+  unit_head: z.boolean(),
+  body_ids: z.string().nullable(),
+});
+
+/**
+ * Whether the person is a named verifier of any of the council's measures, heads any of its
+ * units, and which of its bodies they sit on: one query, however many measures the council has.
+ */
+export async function personSignOffFacts(
+  db: Db,
+  organisationId: string,
+  personId: string,
+): Promise<{ namedVerifier: boolean; unitHead: boolean; bodyIds: string[] }> {
+  const [row] = parsedRows(
+    personFactsRow,
+    await db.execute(sql`
+      SELECT
+        EXISTS (SELECT 1 FROM measures WHERE organisation_id = ${organisationId} AND verifier_person_id = ${personId}) AS named_verifier,
+        EXISTS (SELECT 1 FROM units WHERE organisation_id = ${organisationId} AND head_person_id = ${personId}) AS unit_head,
+        (SELECT string_agg(b.id::text, ',') FROM governance_body_members gm
+           JOIN governance_bodies b ON b.id = gm.body_id
+           WHERE b.organisation_id = ${organisationId} AND gm.person_id = ${personId}) AS body_ids`),
+  );
+  return { namedVerifier: row?.named_verifier ?? false, unitHead: row?.unit_head ?? false, bodyIds: split(row?.body_ids ?? null) };
 }

@@ -4,10 +4,13 @@ import { ROLES, type Principal, type Role, type RoleGrant } from '../../../kerne
 import {
   checkWhoRule,
   headFor,
+  mayTakeSomeSignOffStep,
   mayTakeStep,
   rolesFor,
   storedWhoRule,
   whoKindsFor,
+  type PersonSignOffFacts,
+  type SignOffWho,
   type StepFacts,
   type WhoRule,
 } from './sign-off-who.ts';
@@ -170,5 +173,123 @@ describe('checking a chosen rule', () => {
     expect(storedWhoRule('approve', 'measure-verifier', null, null)).toEqual(rule('permission'));
     expect(storedWhoRule('verify', 'something-else', null, null)).toEqual(rule('permission'));
     expect(storedWhoRule('verify', 'role', 'manager' satisfies Role, null)).toEqual(rule('role', { role: 'manager' }));
+  });
+});
+
+describe('whether some sign-off step could be the person’s (the navigation’s Sign-off entry)', () => {
+  const who = (verify: WhoRule, approve: WhoRule): SignOffWho => ({ verify, approve });
+  const byPermission = who(rule('permission'), rule('permission'));
+  const council = (caller: Principal, more: Partial<PersonSignOffFacts> = {}): PersonSignOffFacts => ({
+    caller,
+    namedVerifier: false,
+    unitHead: false,
+    bodyIds: [],
+    ...more,
+  });
+  const viewer = person([{ role: 'viewer', unitId: null }]);
+  const councillor = person([{ role: 'scrutiny-member', unitId: null }]);
+  const manager = person([{ role: 'manager', unitId: SERVICE }]);
+
+  it.each([
+    ['a viewer, default rules', 'verify-then-approve', byPermission, council(viewer), false],
+    ['a councillor, default rules', 'verify-then-approve', byPermission, council(councillor), false],
+    ['a manager over one service, default rules', 'verify-then-approve', byPermission, council(manager), true],
+    ['a manager when the council approves directly', 'approve-directly', byPermission, council(manager), false],
+    [
+      'a viewer named as a measure’s verifier',
+      'verify-then-approve',
+      byPermission,
+      council(viewer, { namedVerifier: true }),
+      true,
+    ],
+    [
+      'a named verifier when the council approves directly',
+      'approve-directly',
+      byPermission,
+      council(viewer, { namedVerifier: true }),
+      false,
+    ],
+    [
+      'a viewer heading a unit, heads verify',
+      'verify-then-approve',
+      who(rule('unit-head'), rule('permission')),
+      council(viewer, { unitHead: true }),
+      true,
+    ],
+    [
+      'a viewer heading a unit, default rules',
+      'verify-then-approve',
+      byPermission,
+      council(viewer, { unitHead: true }),
+      false,
+    ],
+    [
+      'a board member, the board approves',
+      'verify-then-approve',
+      who(rule('permission'), rule('body', { bodyId: 'b1' })),
+      council(viewer, { bodyIds: ['b1'] }),
+      true,
+    ],
+    [
+      'a member of another body, the board approves',
+      'approve-directly',
+      who(rule('permission'), rule('body', { bodyId: 'b1' })),
+      council(viewer, { bodyIds: ['b2'] }),
+      false,
+    ],
+    [
+      'a director when only managers verify and a body approves',
+      'verify-then-approve',
+      who(rule('role', { role: 'manager' }), rule('body', { bodyId: 'b1' })),
+      council(person([{ role: 'director', unitId: null }])),
+      false,
+    ],
+    [
+      'a manager when managers verify',
+      'verify-then-approve',
+      who(rule('role', { role: 'manager' }), rule('body', { bodyId: 'b1' })),
+      council(manager),
+      true,
+    ],
+  ] as const)('%s → %s', (_, chain, rules, facts, expected) => {
+    expect(mayTakeSomeSignOffStep(chain, rules, facts)).toBe(expected);
+  });
+
+  it('never hides the entry from someone who may take a step on some measure', () => {
+    const grant = fc.record({
+      role: fc.constantFrom(...ROLES),
+      unitId: fc.constantFrom(null, SERVICE, DIRECTORATE, COUNCIL, OTHER_SERVICE),
+    });
+    const whoRule = fc.oneof(
+      fc.constantFrom<WhoRule['who']>('permission', 'unit-head', 'measure-verifier').map((kind) => rule(kind)),
+      fc.constantFrom(...ROLES).map((role) => rule('role', { role })),
+      fc.constantFrom('b1', 'b2').map((bodyId) => rule('body', { bodyId })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(grant, { maxLength: 3 }),
+        fc.constantFrom('verify-then-approve', 'approve-directly' as const),
+        whoRule,
+        whoRule,
+        fc.constantFrom(null, ME, 'p-x'),
+        fc.constantFrom<(string | null)[]>(
+          [null, null, null],
+          [ME, null, null],
+          ['p-x', null, null],
+          [null, 'p-x', ME],
+        ),
+        fc.subarray(['b1', 'b2']),
+        (grants, chain, verify, approve, verifier, unitHeads, bodyIds) => {
+          const caller = person(grants);
+          const one = facts(caller, { verifierPersonId: verifier, unitHeads, bodyIds });
+          const steps = chain === 'verify-then-approve' ? (['verify', 'approve'] as const) : (['approve'] as const);
+          const rules = { verify, approve };
+          const somewhere = steps.some((step) => mayTakeStep(step, rules[step], one));
+          const wide = council(caller, { namedVerifier: verifier === ME, unitHead: unitHeads.includes(ME), bodyIds });
+          return !somewhere || mayTakeSomeSignOffStep(chain, rules, wide);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

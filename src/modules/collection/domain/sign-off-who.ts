@@ -1,5 +1,6 @@
 import {
   allowsAt,
+  holdsPermission,
   holdsRole,
   isRole,
   roleAllows,
@@ -8,6 +9,7 @@ import {
   type Principal,
   type Role,
 } from '../../../kernel/access/index.ts';
+import type { SignOffChain } from './workflow.ts';
 
 /**
  * Who may take each sign-off step (verify, approve), chosen by the council like plan approval
@@ -131,4 +133,45 @@ export function storedWhoRule(step: SignOffStep, who: string, role: string | nul
   const kind = (WHO_KINDS as readonly string[]).includes(who) ? (who as WhoKind) : 'permission';
   const checked = checkWhoRule(step, { who: kind, role, bodyId });
   return checked.ok ? checked.rule : BY_PERMISSION;
+}
+
+/** What is known about a person across the council: enough to say whether any step could be theirs. */
+export interface PersonSignOffFacts {
+  caller: Principal;
+  /** They are the named verifier of at least one of the council's measures. */
+  namedVerifier: boolean;
+  /** They head at least one of the council's units. */
+  unitHead: boolean;
+  /** The governance bodies they are a member of. */
+  bodyIds: readonly string[];
+}
+
+/** Whether a rule could let the person take the step on some measure, from council-wide facts. */
+function mayTakeStepSomewhere(step: SignOffStep, rule: WhoRule, facts: PersonSignOffFacts): boolean {
+  const { caller } = facts;
+  if (caller.kind !== 'person') return false;
+  // Held anywhere: the measures of the unit it is held over are within reach.
+  const byPermission = holdsPermission(caller, STEP_PERMISSION[step]);
+  switch (rule.who) {
+    case 'permission':
+      return byPermission || (step === 'verify' && facts.namedVerifier);
+    case 'role':
+      return rule.role !== null && caller.grants.some((grant) => grant.role === rule.role);
+    // Permission holders take these steps where no head (or no verifier) is named, so they count.
+    case 'unit-head':
+      return facts.unitHead || byPermission;
+    case 'measure-verifier':
+      return step === 'verify' && (facts.namedVerifier || byPermission);
+    case 'body':
+      return rule.bodyId !== null && facts.bodyIds.includes(rule.bodyId);
+  }
+}
+
+/**
+ * Whether the person may take some step of the council's chain on some measure: who sees the
+ * Sign-off page in the navigation. Separation of duties is per value, so it is not asked here.
+ */
+export function mayTakeSomeSignOffStep(chain: SignOffChain, who: SignOffWho, facts: PersonSignOffFacts): boolean {
+  const steps: SignOffStep[] = chain === 'verify-then-approve' ? ['verify', 'approve'] : ['approve'];
+  return steps.some((step) => mayTakeStepSomewhere(step, who[step], facts));
 }

@@ -14,6 +14,7 @@ import {
   units,
 } from '../../../schema.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // "Today" is 20 November 2026: 2026/27 Q2 (July to September) has been reported.
@@ -268,5 +269,56 @@ describe.each(DATABASES)('period close on %s', (kind) => {
       reason: 'Audit finding',
     });
     expect(reopened.statusCode).toBe(302);
+  });
+
+  it('refuses an import as a whole when a period it writes is closed between its checks and its writing', async () => {
+    const caller: Caller = {
+      kind: 'person',
+      personId: officer.personId,
+      organisationId: t.org.id,
+      name: 'Performance officer',
+      partnerId: null,
+      grants: [{ role: 'performance-officer', unitId: null }],
+    };
+    const { importExport, periodClose } = t.deps.services;
+    const file = Buffer.from(['measureCode,periodKey,value', 'PC-M,2026-27-M01,4', 'PC-M,2026-27-M07,9'].join('\n'));
+    const before = await counts();
+    // The checks pass (both months open); Q1 is closed before the writing transaction begins.
+    const result = await importExport.importFile(caller, 'values', file, {
+      format: 'csv',
+      dryRun: false,
+      afterChecks: async () => {
+        expect((await periodClose.close(caller, { periodKey: '2026-27-Q1' })).ok).toBe(true);
+      },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('conflict');
+    expect(result.error.message).toBe(
+      'Nothing was imported: 2026/27 Q1 is closed: a performance officer must reopen it, giving a reason. It was closed while the import was being checked.',
+    );
+    const after = await counts();
+    // Only the closure and its audit row: no value, no value event, no import audit.
+    expect(after).toEqual({ ...before, audit: before.audit + 1, closures: before.closures + 1 });
+
+    // Targets likewise: a profiled target for a quarter closed after the checks.
+    const target = Buffer.from(
+      ['measureCode,kind,financialYear,periodKey,value', 'PC-T,profile,2026-27,2026-27-Q3,70'].join('\n'),
+    );
+    const refusedTarget = await importExport.importFile(caller, 'targets', target, {
+      format: 'csv',
+      dryRun: false,
+      afterChecks: async () => {
+        await db().insert(periodClosures).values({
+          organisationId: t.org.id,
+          frequency: 'quarterly',
+          periodKey: '2026-27-Q3',
+          closedAt: today,
+          closedBy: officer.personId,
+        });
+      },
+    });
+    expect(refusedTarget.ok).toBe(false);
+    expect(await db().select().from(measureTargets).where(eq(measureTargets.periodKey, '2026-27-Q3'))).toEqual([]);
   });
 });

@@ -77,6 +77,73 @@ describe.each(DATABASES)('the sign-off queue on %s', (kind) => {
     expect(await mine(boardMember)).toEqual(['approve']);
   });
 
+  it('lists breakdown categories’ values too, naming the category, and signs them off on the value page', async () => {
+    const { officer, manager, director } = s.people;
+    const measure = await s.newMeasure(s.units.service);
+    const added = await officer.api('POST', `/api/v1/measures/${measure}/breakdowns`, {
+      dimension: 'Ward',
+      code: 'N',
+      label: 'North',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const ward = added.json<{ id: string }>().id;
+    const whole = await s.submit(officer, measure, '2025-26-Q1', 30);
+    const north = await s.submit(officer, measure, '2025-26-Q1', 12, { breakdownId: ward });
+
+    const mine = (await s.queue(manager)).items.filter((item) => item.valueId === whole || item.valueId === north);
+    expect(mine.map((item) => [item.valueId, item.step, item.breakdown])).toEqual([
+      [whole, 'verify', null],
+      [north, 'verify', { id: ward, dimension: 'Ward', label: 'North' }],
+    ]);
+    const page = await manager.get('/sign-off');
+    expect(page.body).toContain(`href="/measures/${measure}/values/2025-26-Q1?breakdown=${ward}"`);
+    expect(page.body).toMatch(/SQ-\d+ Sign-off measure \d+ \(Ward: North\)/);
+
+    // The value page judges the category's figure (no entry form for the whole measure's) and verifies it.
+    const valuePage = await manager.get(`/measures/${measure}/values/2025-26-Q1?breakdown=${ward}`);
+    expect(valuePage.statusCode).toBe(200);
+    expect(valuePage.body).toContain('Ward: North');
+    expect(valuePage.body).not.toContain('name="rowVersion"');
+    expect(valuePage.body).toContain(`action="/measures/${measure}/values/2025-26-Q1/actions?breakdown=${ward}"`);
+    const verified = await manager.post(`/measures/${measure}/values/2025-26-Q1/actions?breakdown=${ward}`, {
+      action: 'verify',
+    });
+    expect(verified.statusCode).toBe(302);
+    expect(verified.headers.location).toBe(`/measures/${measure}/values/2025-26-Q1?breakdown=${ward}`);
+    const after = await s.queue(director);
+    expect(after.items.find((item) => item.valueId === north)?.step).toBe('approve');
+    expect(after.items.find((item) => item.valueId === whole)?.step).toBe('verify');
+    // Another measure's category, or no id at all, is not found.
+    expect((await manager.get(`/measures/${measure}/values/2025-26-Q1?breakdown=not-an-id`)).statusCode).toBe(404);
+    const other = await s.newMeasure(s.units.service);
+    expect((await manager.get(`/measures/${other}/values/2025-26-Q1?breakdown=${ward}`)).statusCode).toBe(404);
+  });
+
+  it('shows Sign-off in the navigation only to those the council’s rules could ask', async () => {
+    const { admin, manager, head, boardMember } = s.people;
+    const navigatesToSignOff = async (agent: typeof admin) =>
+      /govuk-service-navigation__link"[^>]*href="\/sign-off"/.test((await agent.get('/measures')).body);
+    // Default rules: permission holders; the unit's head and the board member are viewers.
+    expect(await navigatesToSignOff(manager)).toBe(true);
+    expect(await navigatesToSignOff(head)).toBe(false);
+    expect(await navigatesToSignOff(boardMember)).toBe(false);
+    await admin.api('PUT', '/api/v1/sign-off-chain', {
+      chain: 'verify-then-approve',
+      verify: { who: 'unit-head' },
+      approve: { who: 'body', bodyId: s.board },
+    });
+    expect(await navigatesToSignOff(head)).toBe(true);
+    expect(await navigatesToSignOff(boardMember)).toBe(true);
+    // A manager holds no role the rules name, but verifies where no unit up the chain has a head.
+    expect(await navigatesToSignOff(manager)).toBe(true);
+    await admin.api('PUT', '/api/v1/sign-off-chain', {
+      chain: 'approve-directly',
+      approve: { who: 'body', bodyId: s.board },
+    });
+    expect(await navigatesToSignOff(head)).toBe(false);
+    expect(await navigatesToSignOff(manager)).toBe(false);
+  });
+
   it('puts values straight in the approvers’ queue when the council approves from submitted', async () => {
     const { admin, officer, manager, director } = s.people;
     await admin.api('PUT', '/api/v1/sign-off-chain', { chain: 'approve-directly' });

@@ -35,6 +35,18 @@ function periodParam(request: { params: unknown }): string {
   return /^[0-9A-Za-z-]{4,12}$/.test(key) ? key : 'invalid';
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The breakdown category a value page is about (`?breakdown=<id>`, from the sign-off queue): null
+ * for the whole measure, undefined for anything that is not an id (answered as not found).
+ */
+function breakdownParam(request: { query: unknown }): string | null | undefined {
+  const raw = (request.query as { breakdown?: unknown } | undefined)?.breakdown;
+  if (raw === undefined || raw === '') return null;
+  return typeof raw === 'string' && UUID.test(raw) ? raw : undefined;
+}
+
 export async function collectionRoutes(app: FastifyInstance, { services }: { services: CollectionPageServices }) {
   app.get(paths.myData(), { config: staff }, async (request, reply) => {
     const data = await services.collection.myData(request.caller());
@@ -56,10 +68,13 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
       actionErrors?: FormErrors;
       /** The plausibility check the figure failed, shown with "I have checked this figure". */
       implausible?: string;
+      /** A breakdown category's value (signed off here; entered on the grid, the API or an import). */
+      breakdownId?: string | null;
     } = {},
   ) {
+    const breakdownId = options.breakdownId ?? null;
     const [detail, officialFrom] = await Promise.all([
-      services.collection.valueDetail(caller, measureId, periodKey),
+      services.collection.valueDetail(caller, measureId, periodKey, breakdownId),
       services.official.officialFrom(caller.organisationId),
     ]);
     if (!detail.ok) return reply.callNotFound();
@@ -76,14 +91,19 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         }
       : { quality: 'final' };
     const values = options.values ?? stored;
-    const canEdit = d.actions.includes('save') && !d.locked && measure.status === 'active';
+    // A category's value has no page of its own: here it is only judged, never a form that saves the whole measure's.
+    if (breakdownId !== null && !value) return reply.callNotFound();
+    const category = d.category;
+    const canEdit = breakdownId === null && d.actions.includes('save') && !d.locked && measure.status === 'active';
     const transitions = d.actions.filter((action) => action !== 'save' && action !== 'submit');
     // The verifier's view: the figure in full and the earlier periods beside it.
-    const earlier = value ? await services.signOffQueue.earlierValues(caller, measureId, d.period) : [];
+    const earlier = value ? await services.signOffQueue.earlierValues(caller, measureId, d.period, breakdownId) : [];
     return reply.render(
       'pages/collection/entry.njk',
       {
-        title: `${measure.code} ${d.periodLabel}`,
+        title: `${measure.code}${category ? ` ${category}` : ''} ${d.periodLabel}`,
+        category,
+        actionHref: `${paths.valueAction(measure.id, d.periodKey)}${breakdownId ? `?breakdown=${breakdownId}` : ''}`,
         // Where the figure sits: the sign-off queue for whoever may sign it off, else my data.
         breadcrumbs: [
           { text: 'Home', href: paths.home() },
@@ -124,9 +144,11 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     );
   }
 
-  app.get(paths.valueEntry(), { config: staff }, async (request, reply) =>
-    renderEntry(reply, request.caller(), idParam(request).id, periodParam(request)),
-  );
+  app.get(paths.valueEntry(), { config: staff }, async (request, reply) => {
+    const breakdownId = breakdownParam(request);
+    if (breakdownId === undefined) return reply.callNotFound();
+    return renderEntry(reply, request.caller(), idParam(request).id, periodParam(request), { breakdownId });
+  });
 
   app.post(paths.valueEntry(), { config: staff }, async (request, reply) => {
     const caller = request.caller();
@@ -155,9 +177,12 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     const { id } = idParam(request);
     const periodKey = periodParam(request);
     const body = (request.body ?? {}) as Form;
+    const breakdownId = breakdownParam(request);
+    if (breakdownId === undefined) return reply.callNotFound();
     const form = parseForm(valueTransitionInput, body);
-    if (!form.ok) return renderEntry(reply, caller, id, periodKey, { actionErrors: form.errors, status: 400 });
-    const detail = await services.collection.valueDetail(caller, id, periodKey);
+    if (!form.ok)
+      return renderEntry(reply, caller, id, periodKey, { actionErrors: form.errors, status: 400, breakdownId });
+    const detail = await services.collection.valueDetail(caller, id, periodKey, breakdownId);
     if (!detail.ok || !detail.value.value) return reply.callNotFound();
     const result = await services.collection.transition(caller, detail.value.value.id, form.value);
     if (!result.ok) {
@@ -165,11 +190,11 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
       return renderEntry(reply, caller, id, periodKey, {
         actionErrors: errors,
         status: result.error.code === 'forbidden' ? 403 : 400,
+        breakdownId,
       });
     }
-    return reply
-      .flash(`Value ${statusTag(result.value.status).text.toLowerCase()}`)
-      .redirect(paths.valueEntry(id, periodKey));
+    const back = `${paths.valueEntry(id, periodKey)}${breakdownId ? `?breakdown=${breakdownId}` : ''}`;
+    return reply.flash(`Value ${statusTag(result.value.status).text.toLowerCase()}`).redirect(back);
   });
 
   // --- the grid: all of a unit's measures for one period --------------------------------------------

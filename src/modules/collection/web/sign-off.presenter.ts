@@ -94,16 +94,21 @@ type Cell = { text?: string; html?: string; format?: string };
 export function queueRows(items: readonly QueueItem[], step: SignOffStep): Cell[][] {
   return items
     .filter((item) => item.step === step)
-    .map((item) => [
-      {
-        html: `<a class="govuk-link" href="${paths.valueEntry(item.measureId, item.periodKey)}">${escape(`${item.code} ${item.title}`)}<span class="govuk-visually-hidden">, ${escape(item.periodLabel)}</span></a>`,
-      },
-      { text: item.periodLabel },
-      {
-        text: item.value === null ? w.noValue : formatValue(item.value, item.unit, item.decimalPlaces),
-        format: 'numeric',
-      },
-      { text: item.enteredByName ?? w.unknownPerson },
-      { text: formatDateTime(item.waitingSince) },
-    ]);
+    .map((item) => {
+      // A breakdown category's value is signed off on its own: the row names the category.
+      const href = `${paths.valueEntry(item.measureId, item.periodKey)}${item.breakdown ? `?breakdown=${item.breakdown.id}` : ''}`;
+      const category = item.breakdown ? ` (${item.breakdown.dimension}: ${item.breakdown.label})` : '';
+      return [
+        {
+          html: `<a class="govuk-link" href="${href}">${escape(`${item.code} ${item.title}${category}`)}<span class="govuk-visually-hidden">, ${escape(item.periodLabel)}</span></a>`,
+        },
+        { text: item.periodLabel },
+        {
+          text: item.value === null ? w.noValue : formatValue(item.value, item.unit, item.decimalPlaces),
+          format: 'numeric',
+        },
+        { text: item.enteredByName ?? w.unknownPerson },
+        { text: formatDateTime(item.waitingSince) },
+      ];
+    });
 }

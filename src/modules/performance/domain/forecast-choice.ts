@@ -15,7 +15,7 @@ import {
 import type { BackTestNeed, MethodRuns } from './forecast-backtest.ts';
 import { dampedSeasonalRun, dampedTrendRun, isSeasonal, naiveRun, seasonalNaiveRun } from './forecast-methods.ts';
 import type { DenseSeries, MethodRun, ModelMethod } from './forecast-methods.ts';
-import { normalQuantile, studentQuantile } from './normal.ts';
+import { normalCdf, normalQuantile, studentQuantile } from './normal.ts';
 
 /** Fewer comparable back-test origins than this and the forecast falls back to naive. */
 export const MIN_BACKTEST_ORIGINS = 6;
@@ -84,6 +84,42 @@ export interface Chosen {
   spread: number | null;
   origins: number;
   meanAbsoluteError: Partial<Record<ModelMethod, number>>;
+  /**
+   * Naive's runs when the probability of meeting the target is to be taken from naive's outturn:
+   * the chosen method's probabilities were no better calibrated than naive's in the back-test.
+   */
+  probabilityFrom: MethodRuns | null;
+}
+
+/**
+ * The Brier score of a method's back-test probabilities that each outturn beats the one a year
+ * before it (the natural target: do better than last year), with the spread the forecast will
+ * use. The event and its complement score alike, so polarity does not matter. NaN when no origin
+ * has both outturns.
+ */
+export function backTestBrier(
+  errors: Float64Array,
+  outcomes: Float64Array,
+  origins: readonly number[],
+  m: number,
+  spread: number,
+  usable: (k: number) => boolean,
+): number {
+  const byOrigin = new Map(origins.map((origin, k) => [origin, k]));
+  let total = 0;
+  let count = 0;
+  origins.forEach((origin, k) => {
+    const before = byOrigin.get(origin - m);
+    if (before === undefined || !usable(k)) return;
+    const target = outcomes[before] as number;
+    const outcome = outcomes[k] as number;
+    if (Number.isNaN(target) || Number.isNaN(outcome) || outcome === target) return;
+    const point = outcome + (errors[k] as number);
+    const p = spread > 0 ? normalCdf((point - target) / spread) : point > target ? 1 : 0;
+    total += (p - (outcome > target ? 1 : 0)) ** 2;
+    count += 1;
+  });
+  return count === 0 ? Number.NaN : total / count;
 }
 
 /** Each value's share of the year's denominator (its weight in the ratio), from the known year and a path. */
@@ -173,6 +209,7 @@ export function choose(
       spread,
       origins: naiveSummary.count,
       meanAbsoluteError,
+      probabilityFrom: null,
     };
   }
   let best: ModelMethod = forced ?? 'naive';
@@ -187,12 +224,24 @@ export function choose(
   const fromBackTest = chosen.count === 0 ? null : widest * smallSampleWidening(chosen.count, need.horizons, level);
   // The floor: the spread of the measure's own changes, which no method forecasts away (naive's also its drift).
   const floor = randomWalk(best === 'naive');
+  const spread = floor === null ? fromBackTest : Math.max(fromBackTest ?? floor, floor);
+  // Probabilities never worse calibrated than naive's: where the chosen method's back-test
+  // probabilities score no better than naive's (Brier, same spread), the chance comes from naive.
+  let probabilityFrom: MethodRuns | null = null;
+  if (best !== 'naive' && spread !== null) {
+    const brier = (method: ModelMethod) =>
+      backTestBrier(errors.get(method) as Float64Array, outcomes, origins, m, spread, usable);
+    const chosenBrier = brier(best);
+    const naiveBrier = brier('naive');
+    if (!(chosenBrier < naiveBrier)) probabilityFrom = naive;
+  }
   return {
     method: best,
     basis: 'back-test',
     runs: runs.get(best) as MethodRuns,
-    spread: floor === null ? fromBackTest : Math.max(fromBackTest ?? floor, floor),
+    spread,
     origins: chosen.count,
     meanAbsoluteError,
+    probabilityFrom,
   };
 }

@@ -320,8 +320,22 @@ export function forecastYearEnd(input: ForecastInput): ForecastResult {
     distribution === null
       ? null
       : { level, lower: quantile(distribution, (1 - level) / 2), upper: quantile(distribution, (1 + level) / 2) };
+  // The chance from naive's outturn when the chosen method's chances were no better calibrated (forecast-choice.ts).
+  const probabilityDistribution = (() => {
+    if (distribution === null || chosen.probabilityFrom === null || chosen.spread === null) return distribution;
+    const naivePath = forecastPath(chosen.probabilityFrom.primary, latestOrigin, horizons, pathBounds) ?? [];
+    const naiveDenominators = chosen.probabilityFrom.denominator
+      ? forecastPath(chosen.probabilityFrom.denominator, latestOrigin, horizons, pathBounds)
+      : null;
+    const naiveOutturn = outturnOf(naivePath, naiveDenominators);
+    return naiveOutturn === null
+      ? distribution
+      : boundedDistribution(clampTo(naiveOutturn, outturnBounds), chosen.spread, outturnBounds);
+  })();
   const probability =
-    distribution === null ? null : probabilityOfMeeting(distribution, input.polarity, input.yearEndTarget);
+    probabilityDistribution === null
+      ? null
+      : probabilityOfMeeting(probabilityDistribution, input.polarity, input.yearEndTarget);
   const periodValues: (number | null)[] = ratio
     ? path.map((n, k) => {
         const d = denominators?.[k] ?? 0;

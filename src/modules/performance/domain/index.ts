@@ -17,6 +17,7 @@ export * from './spc.ts';
 export * from './spc-interpretation.ts';
 export * from './normal.ts';
 export * from './forecast.ts';
+export * from './forecast-against-rag.ts';
 export * from './framework-health.ts';
 export * from './measure-status.ts';
 export * from './settings.ts';

@@ -13,6 +13,35 @@ const COLOURS = {
   target: '#00703c',
 };
 
+const FONT = 'Arial, sans-serif';
+/** Roughly the width of a character of 12 px Arial, and of a legend entry's symbol and gap. */
+const CHARACTER = 7;
+const LEGEND_SYMBOL_AND_GAP = 35;
+const LINE = 22;
+
+/**
+ * How many rows the legend wraps onto at this width (ECharts wraps a plain legend as it is laid
+ * out, but does not move the plot out of its way): the plot's bottom margin is made for them.
+ */
+export function legendRows(names: readonly string[], width: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const name of names) {
+    const entry = LEGEND_SYMBOL_AND_GAP + name.length * CHARACTER;
+    if (x > 0 && x + entry > width) {
+      rows += 1;
+      x = 0;
+    }
+    x += entry;
+  }
+  return rows;
+}
+
+/** How many lines the title breaks onto at this width (14 px text: a little wider a character). */
+export function titleLines(title: string, width: number): number {
+  return Math.max(1, Math.ceil((title.length * (CHARACTER + 1)) / width));
+}
+
 /** The chart's data as the measure performance view returns it. */
 export type SpcChartInput = SpcChartData;
 
@@ -28,7 +57,7 @@ function pointColour(type: SpcPointType | null): string {
  * figure not yet official, or estimated or provisional, is a hollow point (its outline in the
  * colour of its type, grey when not yet official), so it is told apart without colour.
  */
-export function spcChartOption(input: SpcChartInput): EChartsOption {
+export function spcChartOption(input: SpcChartInput, width = 760): EChartsOption {
   const { points, labels, target } = input;
   const line = (name: string, values: (number | null)[], colour: string, dashed: boolean) => ({
     name,
@@ -104,16 +133,31 @@ export function spcChartOption(input: SpcChartInput): EChartsOption {
       ),
     );
   }
+  const usable = width - 16;
+  const names = series.map((entry) => String(entry.name ?? ''));
   return {
-    title: { text: input.title, left: 0, textStyle: { fontSize: 14, fontFamily: 'Arial, sans-serif' } },
-    legend: { bottom: 0, textStyle: { fontFamily: 'Arial, sans-serif' } },
-    grid: { left: 56, right: 16, top: 40, bottom: 64 },
-    xAxis: { type: 'category', data: labels, axisLabel: { fontFamily: 'Arial, sans-serif', hideOverlap: true } },
-    yAxis: { type: 'value', scale: true, axisLabel: { fontFamily: 'Arial, sans-serif' } },
+    // A long title breaks onto more lines instead of running off the right edge.
+    title: {
+      text: input.title,
+      left: 0,
+      textStyle: { fontSize: 14, fontFamily: FONT, width: usable, overflow: 'break' },
+    },
+    legend: { bottom: 0, left: 0, width: usable, textStyle: { fontFamily: FONT } },
+    // containLabel: the axis labels (a value of 1,000,000) sit inside the chart instead of clipped at its edge;
+    // the plot leaves room for the title's lines above and the x-axis labels and the legend's rows below.
+    grid: {
+      left: 8,
+      right: 16,
+      top: 16 + titleLines(input.title, usable) * LINE,
+      bottom: 12 + legendRows(names, usable) * LINE,
+      containLabel: true,
+    },
+    xAxis: { type: 'category', data: labels, axisLabel: { fontFamily: FONT, hideOverlap: true } },
+    yAxis: { type: 'value', scale: true, axisLabel: { fontFamily: FONT } },
     series,
   };
 }
 
 export function renderSpcChart(input: SpcChartInput, size = { width: 760, height: 340 }): string {
-  return renderChartSvg(spcChartOption(input), size);
+  return renderChartSvg(spcChartOption(input, size.width), size);
 }

@@ -119,6 +119,26 @@ export const performanceWords = {
       'two-in-three': '2 of 3 close to a process limit',
     },
     noSpcRules: 'None',
+    /** The forecast beside this period's RAG, one sentence for both (domain/forecast-against-rag.ts). */
+    forecastAgainstRag: {
+      'on-target.likely': 'On target this period, and likely to meet the year-end target ({chance} chance).',
+      'on-target.even':
+        'On target this period, but the year-end target is far from certain ({chance} chance): other periods of the year pull the forecast down.',
+      'on-target.unlikely':
+        'On target this period, but unlikely to meet the year-end target ({chance} chance): other periods of the year pull the forecast down.',
+      'near-target.likely':
+        'Close to the target this period (amber), and likely to meet the year-end target ({chance} chance).',
+      'near-target.even':
+        'Close to the target this period (amber), with about an even chance of meeting the year-end target ({chance}).',
+      'near-target.unlikely':
+        'Close to the target this period (amber), and unlikely to meet the year-end target ({chance} chance).',
+      'off-target.likely':
+        'Off target this period (red), but still likely to meet the year-end target ({chance} chance): the forecast expects the rest of the year to make up for it.',
+      'off-target.even':
+        'Off target this period (red), with about an even chance of meeting the year-end target ({chance}) if the rest of the year makes up for it.',
+      'off-target.unlikely':
+        'Off target this period (red), and unlikely to meet the year-end target ({chance} chance).',
+    },
     forecastTrust: {
       untested: 'Not enough complete past years to test how accurate this forecast would have been',
       tested:
