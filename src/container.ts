@@ -10,6 +10,7 @@ import { createFrameworkModule, installDefaultFramework } from './modules/framew
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
+import { createMoneyModule } from './modules/money/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
@@ -60,6 +61,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     official: { officialFrom: loadOfficialFrom },
     processLimits,
   });
+  const money = createMoneyModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -70,6 +72,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...collection.services,
     ...imports.services,
     ...performance.services,
+    ...money.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -85,6 +88,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     collection.web,
     imports.web,
     performance.web,
+    money.web,
     audit.web,
   ];
   return { services, web };

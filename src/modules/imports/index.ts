@@ -28,3 +28,5 @@ export function createImportsModule(
 export type { ImportOptions } from './import-export.service.ts';
 export type { OfficialPosition } from './ports.ts';
 export { CLI_LIMITS } from './import-export.service.ts';
+/** Reading a CSV or XLSX upload with the workbook guard, for modules with their own imports (money). */
+export { FileProblem, readTable, type FileFormat } from './import-files.ts';
