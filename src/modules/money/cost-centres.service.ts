@@ -30,19 +30,17 @@ export function createCostCentresService({ db }: ServiceDeps) {
     async list(caller: Caller): Promise<Result<CostCentre[]>> {
       const access = await loadUnitAccess(db, caller);
       if (!(await access.policy.can(caller, 'view:money', 'anywhere'))) return forbidden('You may not see budgets');
-      const visible: CostCentre[] = [];
-      for (const centre of await repo.listCostCentres(db, caller.organisationId)) {
-        if (await access.can('view:money', centre.unitId)) visible.push(centre);
-      }
-      return ok(visible);
+      const readable = await access.unitsWhere('view:money');
+      return ok(
+        (await repo.listCostCentres(db, caller.organisationId)).filter((centre) => readable.has(centre.unitId)),
+      );
     },
 
     /** The units the caller may add cost centres to, for the form's list. */
     async unitChoices(caller: Caller): Promise<{ id: string; name: string }[]> {
       const access = await loadUnitAccess(db, caller);
-      const choices = [];
-      for (const unit of access.units) if (await access.can('edit:money', unit.id)) choices.push(unit);
-      return choices.map(({ id, name }) => ({ id, name }));
+      const editable = await access.unitsWhere('edit:money');
+      return access.units.filter((unit) => editable.has(unit.id)).map(({ id, name }) => ({ id, name }));
     },
 
     async create(caller: Caller, input: CostCentreInput): Promise<Result<{ id: string }>> {

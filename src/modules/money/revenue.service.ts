@@ -118,8 +118,8 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
       if (!periodOk(period)) return refuse('invalid', 'Choose a financial year and a period from 1 to 12');
       const bands = await repo.loadBands(db, caller.organisationId);
       const lines = yearId ? await repo.summaryLines(db, caller.organisationId, yearId, period.month) : [];
-      const visible = [];
-      for (const line of lines) if (await access.can('view:money', line.unitId)) visible.push(line);
+      const readable = await access.unitsWhere('view:money');
+      const visible = lines.filter((line) => readable.has(line.unitId));
       return ok({ period, bands, years, months, summary: summarise(bands, access.units, visible) });
     },
 

@@ -74,8 +74,12 @@ describe('money routes', () => {
     app = await buildRouteApp([
       {
         views: fileURLToPath(new URL('./views', import.meta.url)),
-        pages: (instance) => instance.register(moneyRoutes, { services }),
-        api: (instance) => instance.register(moneyApi, { services }),
+        pages: async (instance) => {
+          await instance.register(moneyRoutes, { services });
+        },
+        api: async (instance) => {
+          await instance.register(moneyApi, { services });
+        },
       },
     ]);
   });
