@@ -23,5 +23,4 @@ export function createMoneyModule(deps: ServiceDeps) {
   return { services, web };
 }
 
-export type { MoneyServices } from './services.ts';
-export { budgetLines, costCentres, financialYears, moneySettings } from './data/money.schema.ts';
+export { budgetLines, costCentres, financialYears } from './data/money.schema.ts';

@@ -4,7 +4,7 @@
  * sign of a formula's unrounded result pasted into the extract.
  */
 import { parseMoney, type Money } from '../../../kernel/money.ts';
-import { domainError, fail, ok, type DomainError, type Result } from '../../../kernel/result.ts';
+import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 const MORE_THAN_TWO_DECIMALS = /^\(?-?£?[\d,]*\.\d{3,}\)?$/;
 
@@ -34,5 +34,3 @@ export function parseOptionalAmount(input: string, label: string, field?: string
   if (input.trim() === '') return ok(null);
   return parseAmount(input, label, field);
 }
-
-export type { DomainError };
