@@ -10,6 +10,7 @@ import { createFrameworkModule, installDefaultFramework } from './modules/framew
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
+import { createMoneyModule } from './modules/money/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
@@ -63,6 +64,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   });
   // The actions implementing a recommendation come from the actions module once it is wired in.
   const recommendations = createRecommendationsModule(deps);
+  const money = createMoneyModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -74,6 +76,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...imports.services,
     ...performance.services,
     ...recommendations.services,
+    ...money.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -90,6 +93,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     imports.web,
     performance.web,
     recommendations.web,
+    money.web,
     audit.web,
   ];
   return { services, web };

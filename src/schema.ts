@@ -12,3 +12,4 @@ export * from './modules/performance/data/settings.schema.ts';
 export * from './modules/measures/data/series.schema.ts';
 export * from './modules/collection/data/period-closures.schema.ts';
 export * from './modules/recommendations/data/recommendations.schema.ts';
+export * from './modules/money/data/money.schema.ts';

@@ -3,6 +3,7 @@ import { engine } from './engine.ts';
 import { forecastScenario } from './forecast.ts';
 import { foundation } from './foundation.ts';
 import { importScenario } from './import.ts';
+import { moneyScenario } from './money.ts';
 
 /** Every scenario `npm run bench` knows; add yours here. */
-export const SCENARIOS: Scenario[] = [foundation, importScenario, engine, forecastScenario];
+export const SCENARIOS: Scenario[] = [foundation, importScenario, engine, forecastScenario, moneyScenario];

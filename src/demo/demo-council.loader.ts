@@ -20,6 +20,7 @@ import { organisations } from '../platform/tenancy/organisations.schema.ts';
 import { installDefaultFramework } from '../modules/framework/data/default-framework.seed.ts';
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.loader.ts';
+import { loadDemoMoney } from './demo-money.loader.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
 import { loadDemoRecommendations } from './demo-recommendations.loader.ts';
 import {
@@ -284,6 +285,13 @@ export async function loadDemoCouncil(
       unitId,
       clock: options.clock ?? systemClock,
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
+    });
+    // Revenue monitoring (illustrative figures): demo-money.loader.ts.
+    await loadDemoMoney(tx, {
+      organisationId,
+      unitId: (code) => unitId(code, 'money'),
+      financeOfficerId: personId('hos-finance', 'money'),
+      clock: options.clock,
     });
 
     await loadDemoRecommendations(tx, {

@@ -139,4 +139,15 @@ export const paths = {
   exportRecommendations: (format: 'csv' | 'xlsx') => `/recommendations/export.${format}`,
   /** A new action answering a recommendation (the actions module's form, told what it answers). */
   newActionAnswering: (kind: 'recommendation', id: string) => `/actions/new?answers=${kind}:${id}`,
+  /** The revenue summary: directorate → unit → cost centre for a financial year and period. */
+  money: () => '/money',
+  /** The revenue summary as a CSV file (the same year and period as the page). */
+  moneyRevenueCsv: () => '/money/revenue.csv',
+  costCentres: () => '/money/cost-centres',
+  newCostCentre: () => '/money/cost-centres/new',
+  /** One cost centre's budget line for a period (?year=2025&period=6): read, and edited by finance. */
+  costCentreBudget: (id?: string) => `/money/cost-centres/${p(id)}/budget`,
+  moneyImport: () => '/money/import',
+  /** The council's variance bands: amber and red thresholds as a share of the revised budget. */
+  varianceBands: () => '/money/variance-bands',
 };

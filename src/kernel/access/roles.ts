@@ -15,6 +15,7 @@ export const ROLES = [
   'internal-auditor',
   'hr',
   'partner',
+  'finance-officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -31,6 +32,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   'internal-auditor': 'Internal auditor',
   hr: 'HR',
   partner: 'Partner',
+  'finance-officer': 'Finance officer',
 };
 
 export const PERMISSIONS = [
@@ -53,6 +55,10 @@ export const PERMISSIONS = [
   'approve:values',
   'reopen:periods',
   'import:data',
+  /** Revenue and capital monitoring, reserves, savings and the MTFS: reading them. */
+  'view:money',
+  /** Cost centres, budget lines, imports of the finance system's extract and the variance bands. */
+  'edit:money',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,18 +78,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approve:values',
     'reopen:periods',
     'import:data',
+    'view:money',
   ],
-  director: [...planners, 'view:audit', 'edit:measures', 'verify:values', 'approve:values'],
-  manager: [...planners, 'edit:measures', 'enter:values', 'verify:values'],
+  director: [...planners, 'view:audit', 'edit:measures', 'verify:values', 'approve:values', 'view:money'],
+  manager: [...planners, 'edit:measures', 'enter:values', 'verify:values', 'view:money'],
   'data-entry': [...staff, 'enter:values'],
   viewer: ['view:plans', 'view:organisation'],
-  'cabinet-member': ['view:plans', 'view:organisation', 'approve:plans'],
-  'scrutiny-member': ['view:plans', 'view:organisation'],
-  'audit-member': ['view:plans', 'view:organisation', 'view:audit'],
-  'internal-auditor': ['view:plans', 'view:organisation', 'view:audit'],
+  // Councillors read the budget position (003 §34: it goes to Executive and Scrutiny each quarter).
+  'cabinet-member': ['view:plans', 'view:organisation', 'approve:plans', 'view:money'],
+  'scrutiny-member': ['view:plans', 'view:organisation', 'view:money'],
+  'audit-member': ['view:plans', 'view:organisation', 'view:audit', 'view:money'],
+  'internal-auditor': ['view:plans', 'view:organisation', 'view:audit', 'view:money'],
   hr: [...staff, 'manage:people'],
   // A partner sees plans only, and only the items shared with its partnership.
   partner: ['view:plans'],
+  // Keeps the council's revenue and capital monitoring: financial data only, audited.
+  'finance-officer': [...staff, 'view:money', 'edit:money', 'view:audit'],
 };
 
 export function isRole(value: string): value is Role {

@@ -6,6 +6,7 @@
  * adds its file and one line below. Section names must not repeat across files.
  */
 import { figuresWords } from './en/figures.ts';
+import { moneyWords } from './en/money.ts';
 import { performanceWords } from './en/performance.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
@@ -15,4 +16,5 @@ export const en = {
   ...figuresWords,
   ...performanceWords,
   ...recommendationsWords,
+  ...moneyWords,
 };
