@@ -9,6 +9,7 @@ import { createCollectionModule, loadClosedPeriods } from './modules/collection/
 import { createFrameworkModule, installDefaultFramework } from './modules/framework/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
+import { createImprovementPlansModule } from './modules/improvement-plans/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
@@ -60,6 +61,8 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     official: { officialFrom: loadOfficialFrom },
     processLimits,
   });
+  // Its actions come from the actions module through its ImplementingActions port (none until wired).
+  const improvementPlans = createImprovementPlansModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -70,6 +73,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...collection.services,
     ...imports.services,
     ...performance.services,
+    ...improvementPlans.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -81,10 +85,11 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     home.web,
     framework.web,
     plans.web(pagePerformance),
-    measures.web(pagePerformance),
+    measures.web({ ...pagePerformance, improvementPlan: improvementPlans.measurePage }),
     collection.web,
     imports.web,
     performance.web,
+    improvementPlans.web,
     audit.web,
   ];
   return { services, web };

@@ -121,4 +121,19 @@ export const paths = {
   collectionRules: () => '/collection-rules',
   periodClosures: () => '/period-closures',
   periodClosureAction: (action?: 'close' | 'reopen') => `/period-closures/${action ?? ':action'}`,
+
+  /** Improvement plans for adverse performance: the list, each plan, its forms, the work queue and settings. */
+  improvementPlans: () => '/improvement-plans',
+  /** The plans the signed-in person is asked for ("Improvement plans needed"). */
+  improvementPlanRequests: () => '/improvement-plans/needed',
+  newImprovementPlan: () => '/improvement-plans/new',
+  improvementPlanSettings: () => '/improvement-plans/settings',
+  improvementPlan: (id?: string) => `/improvement-plans/${p(id)}`,
+  editImprovementPlan: (id?: string) => `/improvement-plans/${p(id)}/edit`,
+  improvementPlanStep: (id?: string, step?: 'submit' | 'start') => `/improvement-plans/${p(id)}/${step ?? ':step'}`,
+  improvementPlanDecision: (id?: string) => `/improvement-plans/${p(id)}/decision`,
+  closeImprovementPlan: (id?: string) => `/improvement-plans/${p(id)}/close`,
+  withdrawImprovementPlan: (id?: string) => `/improvement-plans/${p(id)}/withdraw`,
+  /** The actions module's form for an action answering this plan. */
+  newActionForImprovementPlan: (id?: string) => `/actions/new?answers=improvement-plan:${p(id)}`,
 };

@@ -6,6 +6,7 @@
  * adds its file and one line below. Section names must not repeat across files.
  */
 import { figuresWords } from './en/figures.ts';
+import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
 import { statusesWords } from './en/statuses.ts';
 
@@ -13,4 +14,5 @@ export const en = {
   ...statusesWords,
   ...figuresWords,
   ...performanceWords,
+  ...improvementPlansWords,
 };
