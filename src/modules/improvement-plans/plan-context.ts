@@ -23,7 +23,7 @@ export function checkExpectedPeriod(periodKey: string | null | undefined, freque
   if (!valid.ok)
     return refuse(
       'invalid',
-      `The expected effect's period "${periodKey}" is not one of this measure's periods: ${valid.error.message}`,
+      `The expected effect’s period "${periodKey}" is not one of this measure’s periods: ${valid.error.message}`,
       'expectedPeriod',
     );
   return ok(null);
