@@ -101,7 +101,7 @@ export function nextStatus(status: PlanStatus, step: PlanStep): Result<PlanStatu
         return fail(
           domainError(
             'invalid',
-            `${step.openActions} of the plan's actions ${step.openActions === 1 ? 'is' : 'are'} still open: give a reason for closing the plan before they are finished`,
+            `${step.openActions} of the plan’s actions ${step.openActions === 1 ? 'is' : 'are'} still open: give a reason for closing the plan before they are finished`,
             'openActionsReason',
           ),
         );
