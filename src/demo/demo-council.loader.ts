@@ -20,6 +20,7 @@ import { organisations } from '../platform/tenancy/organisations.schema.ts';
 import { installDefaultFramework } from '../modules/framework/data/default-framework.seed.ts';
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.loader.ts';
+import { loadDemoImprovementPlans } from './demo-improvement-plans.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
 import {
   addVersion,
@@ -284,6 +285,8 @@ export async function loadDemoCouncil(
       clock: options.clock ?? systemClock,
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
     });
+
+    await loadDemoImprovementPlans(tx, { organisationId, personId, clock: options.clock ?? systemClock });
 
     await recordAudit(tx, {
       organisationId,
