@@ -50,7 +50,7 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
     if (!row || !isPlanStatus(row.plan.status)) return notFound('Improvement plan');
     const measure = await repo.findMeasure(tx, caller.organisationId, row.plan.measureId);
     if (!measure) return notFound('Improvement plan');
-    return ok({ row, plan: row.plan, status: row.plan.status as PlanStatus, measure });
+    return ok({ row, plan: row.plan, status: row.plan.status, measure });
   }
 
   /** A step that only moves the status (and stamps dates) after the checks pass. */
@@ -113,7 +113,7 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
     async detail(caller: Caller, id: string): Promise<Result<PlanDetail>> {
       const row = await repo.findPlan(db, caller.organisationId, id);
       if (!row || !isPlanStatus(row.plan.status)) return notFound('Improvement plan');
-      const status = row.plan.status as PlanStatus;
+      const status = row.plan.status;
       const [measure, decisions, events, settings, planActions] = await Promise.all([
         repo.findMeasure(db, caller.organisationId, row.plan.measureId),
         repo.decisionsOf(db, caller.organisationId, id),
@@ -303,5 +303,3 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
     },
   };
 }
-
-export type ImprovementPlansService = ReturnType<typeof createImprovementPlansService>;

@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, governanceBodyMembers, people, units } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
 import { DEFAULT_TRIGGER_RULE, TRIGGERS, type Trigger } from '../domain/trigger.ts';
@@ -18,7 +19,6 @@ import {
 
 export type PlanRow = typeof improvementPlans.$inferSelect;
 export type PlanInsert = typeof improvementPlans.$inferInsert;
-export type DecisionRow = typeof improvementPlanDecisions.$inferSelect;
 export type EventRow = typeof improvementPlanEvents.$inferSelect;
 export type RequestRow = typeof improvementPlanRequests.$inferSelect;
 
@@ -338,8 +338,8 @@ export async function countOpenRequestsFor(db: Db, organisationId: string, perso
 }
 
 export async function organisationIds(db: Db): Promise<string[]> {
-  const rows = await db.execute(sql`SELECT id FROM organisations ORDER BY created_at`);
-  return (rows as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
+  const rows = await db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt));
+  return rows.map((row) => row.id);
 }
 
 /** Measures that already have a plan still open (the job asks for none on them). */

@@ -3,7 +3,7 @@
  * strings (blank for "not given"), JSON sends numbers and nulls.
  */
 import { z } from 'zod';
-import { isoDate, optionalId, optionalText, requiredText, stringList } from '../../../kernel/inputs.ts';
+import { isoDate, optionalId, optionalText, stringList } from '../../../kernel/inputs.ts';
 import { DECISION_OUTCOMES, PLAN_STATUSES } from './lifecycle.ts';
 import { TRIGGERS } from './trigger.ts';
 
@@ -84,5 +84,3 @@ export const planFilters = z.object({
   status: z.preprocess(blankToNull, z.enum(PLAN_STATUSES, { message: 'Select a status' }).nullable()),
 });
 export type PlanFilters = z.infer<typeof planFilters>;
-
-export { requiredText };

@@ -34,10 +34,6 @@ export function isPlanStatus(value: string): value is PlanStatus {
   return (PLAN_STATUSES as readonly string[]).includes(value);
 }
 
-export function isOpen(status: string): boolean {
-  return (OPEN_STATUSES as readonly string[]).includes(status);
-}
-
 /** Which steps are open from each status (the page offers these; the service allows only these). */
 const ALLOWED: Record<PlanStatus, readonly PlanStep['type'][]> = {
   draft: ['edit', 'submit', 'withdraw'],

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, improvementPlanRequests, improvementPlans } from '../../../schema.ts';
 import { DATABASES } from '../../../../test/helpers/test-app.ts';
+import { improvementPlanExists } from '../index.ts';
 import { improvementCouncil, type ImprovementCouncil } from './improvement-plans-setup.ts';
 
 describe.each(DATABASES)('improvement plans on %s', (kind) => {
@@ -197,5 +198,8 @@ describe.each(DATABASES)('improvement plans on %s', (kind) => {
       .from(improvementPlans)
       .where(and(eq(improvementPlans.id, id), eq(improvementPlans.status, 'draft')));
     expect(row).toBeDefined();
+    // What the actions module asks before an action may answer a plan: only the council's own.
+    expect(await improvementPlanExists(c.db, c.t.org.id, id)).toBe(true);
+    expect(await improvementPlanExists(c.db, other.id, id)).toBe(false);
   });
 });

@@ -160,7 +160,7 @@ export async function improvementPlansRoutes(
       parsed.ok ? plans.list(caller, parsed.value) : Promise.resolve([]),
       services.improvementRequests.list(caller, { all: true }),
     ]);
-    const selected = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : '');
+    const selected = (name: string) => (typeof query[name] === 'string' ? query[name] : '');
     return reply.render('pages/improvement-plans/index.njk', {
       title: words.improvementPlans.title,
       errors: parsed.ok ? undefined : parsed.errors,
