@@ -149,7 +149,7 @@ export async function loadDemoImprovementPlans(
     entityId: plan!.id,
     action: 'seed',
     newValue: { measure: planned.code, status: 'agreed', meetingDate, request: request!.id },
-    reason: 'seeded demo council',
+    reason: 'seeded demo improvement plans',
   });
   return { plans: 1, requests: 1 };
 }

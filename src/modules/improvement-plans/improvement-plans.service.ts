@@ -164,7 +164,8 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
         const measure = await repo.findMeasure(tx, caller.organisationId, measureId);
         if (!measure) return refuse('not_found', 'The measure was not found in this council', 'measureId');
         const ownerPersonId = input.ownerPersonId ?? measure.ownerPersonId ?? caller.personId;
-        if (!(await mayWritePlanFor(tx, caller, measure, ownerPersonId)))
+        // Naming yourself the owner does not let you start a plan for someone else's measure.
+        if (!(await mayWritePlanFor(tx, caller, measure, null)))
           return forbidden(
             'Only the measure’s owner or someone who may edit this measure can start its improvement plan',
           );

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { holdsPermission } from '../../kernel/access/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { ModuleWeb } from '../../platform/module.ts';
 import type { Caller } from '../../platform/services/caller.ts';
@@ -29,6 +30,8 @@ export function createImprovementPlansModule(deps: ImprovementPlansDeps) {
   /** What the measure page shows of the measure's open plan (the measures module's port). */
   const measurePage = {
     openImprovementPlan: async (caller: Caller, measureId: string) => {
+      // Staff work: a partner shown a shared measure does not see the council's plan for it.
+      if (!holdsPermission(caller, 'view:organisation')) return null;
       const open = await services.improvementPlans.openPlanForMeasure(caller, measureId);
       return open ? measurePlanView(open) : null;
     },

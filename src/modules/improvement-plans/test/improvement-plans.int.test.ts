@@ -178,6 +178,14 @@ describe.each(DATABASES)('improvement plans on %s', (kind) => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().detail).toContain('is not one of this measure’s periods');
     expect((await c.db.select().from(improvementPlans)).length).toBe(before);
+    // Naming yourself the owner does not let you start a plan for someone else's measure.
+    const { stranger } = c.people;
+    const forbidden = await stranger.api('POST', '/api/v1/improvement-plans', {
+      measureId: measure,
+      ownerPersonId: stranger.personId,
+    });
+    expect(forbidden.statusCode).toBe(403);
+    expect((await c.db.select().from(improvementPlans)).length).toBe(before);
   });
 
   it('keeps councils apart: another council’s measure and plans are not found', async () => {

@@ -17,6 +17,7 @@ import {
   withdrawInput,
 } from '../domain/inputs.ts';
 import { PLAN_STATUSES } from '../domain/lifecycle.ts';
+import { isOpenAction } from '../ports.ts';
 import type { ImprovementPlansServices } from '../services.ts';
 import {
   actionItems,
@@ -129,9 +130,7 @@ export async function improvementPlansRoutes(
         summaryRows: planSummaryRows(detail.value),
         tasks: taskListItems(detail.value),
         actions: actionItems(detail.value.actions),
-        openActions: detail.value.actions.filter(
-          (action) => !['complete', 'cancelled', 'terminated'].includes(action.status),
-        ).length,
+        openActions: detail.value.actions.filter(isOpenAction).length,
         addActionHref: paths.newActionForImprovementPlan(id),
         decisions: decisionRows(detail.value.decisions),
         events: eventItems(detail.value.events),
