@@ -10,7 +10,10 @@ import { measuresRoutes } from './web/measures.routes.ts';
 /** Measure definitions, their links to plan items, assignees, breakdowns and versioned targets. */
 export function createMeasuresModule(deps: ServiceDeps & { organisation: OrganisationServices } & TargetPorts) {
   const services = createMeasuresServices(deps);
-  const web = (ports: { performance: MeasurePagePerformance; improvementPlan?: MeasurePageImprovementPlan }): ModuleWeb => {
+  const web = (ports: {
+    performance: MeasurePagePerformance;
+    improvementPlan?: MeasurePageImprovementPlan;
+  }): ModuleWeb => {
     const { people, structure } = deps.organisation;
     const pageServices = {
       ...services,
