@@ -15,6 +15,7 @@ const MODULE_ORDER = [
   'performance',
   'money',
   'recommendations',
+  'improvement-plans',
   'audit',
   'home',
 ];

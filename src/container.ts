@@ -9,6 +9,7 @@ import { createCollectionModule, loadClosedPeriods } from './modules/collection/
 import { createFrameworkModule, installDefaultFramework } from './modules/framework/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
+import { createImprovementPlansModule } from './modules/improvement-plans/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
 import { createMoneyModule } from './modules/money/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
@@ -65,6 +66,8 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   // The actions implementing a recommendation come from the actions module once it is wired in.
   const recommendations = createRecommendationsModule(deps);
   const money = createMoneyModule(deps);
+  // Its actions come from the actions module through its ImplementingActions port (none until wired).
+  const improvementPlans = createImprovementPlansModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -77,6 +80,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...performance.services,
     ...recommendations.services,
     ...money.services,
+    ...improvementPlans.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -88,12 +92,13 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     home.web,
     framework.web,
     plans.web(pagePerformance),
-    measures.web(pagePerformance),
+    measures.web({ ...pagePerformance, improvementPlan: improvementPlans.measurePage }),
     collection.web,
     imports.web,
     performance.web,
     recommendations.web,
     money.web,
+    improvementPlans.web,
     audit.web,
   ];
   return { services, web };

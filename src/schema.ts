@@ -13,3 +13,4 @@ export * from './modules/measures/data/series.schema.ts';
 export * from './modules/collection/data/period-closures.schema.ts';
 export * from './modules/recommendations/data/recommendations.schema.ts';
 export * from './modules/money/data/money.schema.ts';
+export * from './modules/improvement-plans/data/improvement-plans.schema.ts';

@@ -5,8 +5,9 @@ import { demoAtStart } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/index.ts';
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
 import { ESCALATIONS_DAILY_AT, runRecommendationEscalations } from './modules/recommendations/index.ts';
-import { createJobScheduler } from './platform/jobs/scheduler.ts';
+import { IMPROVEMENT_REQUESTS_DAILY_AT, runImprovementRequests } from './modules/improvement-plans/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
+import { createJobScheduler } from './platform/jobs/scheduler.ts';
 import { portIsFree } from './platform/http/port-check.ts';
 
 async function main(): Promise<void> {
@@ -55,6 +56,17 @@ async function main(): Promise<void> {
     recalculateStatuses({
       db: deps.database.db,
       performance: deps.services.performance,
+      log: (line: string) => app.log.info(line),
+    }),
+  );
+  // Key measures red or in special-cause concern for the council's number of periods: their owners
+  // are asked for an improvement plan, once per episode (mailed when SMTP is set up).
+  await jobs.schedule('improvement-plan-requests', { dailyAt: IMPROVEMENT_REQUESTS_DAILY_AT }, () =>
+    runImprovementRequests({
+      db: deps.database.db,
+      clock: deps.clock,
+      mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
+      baseUrl: config.baseUrl,
       log: (line: string) => app.log.info(line),
     }),
   );

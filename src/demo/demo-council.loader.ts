@@ -21,6 +21,7 @@ import { installDefaultFramework } from '../modules/framework/data/default-frame
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.loader.ts';
 import { loadDemoMoney } from './demo-money.loader.ts';
+import { loadDemoImprovementPlans } from './demo-improvement-plans.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
 import { loadDemoRecommendations } from './demo-recommendations.loader.ts';
 import {
@@ -301,6 +302,8 @@ export async function loadDemoCouncil(
       unitId,
       auditCommitteeId: bodyId('audit-committee', 'recommendations'),
     });
+
+    await loadDemoImprovementPlans(tx, { organisationId, personId, clock: options.clock ?? systemClock });
 
     await recordAudit(tx, {
       organisationId,

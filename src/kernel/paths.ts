@@ -150,4 +150,18 @@ export const paths = {
   moneyImport: () => '/money/import',
   /** The council's variance bands: amber and red thresholds as a share of the revised budget. */
   varianceBands: () => '/money/variance-bands',
+  /** Improvement plans for adverse performance: the list, each plan, its forms, the work queue and settings. */
+  improvementPlans: () => '/improvement-plans',
+  /** The plans the signed-in person is asked for ("Improvement plans needed"). */
+  improvementPlanRequests: () => '/improvement-plans/needed',
+  newImprovementPlan: () => '/improvement-plans/new',
+  improvementPlanSettings: () => '/improvement-plans/settings',
+  improvementPlan: (id?: string) => `/improvement-plans/${p(id)}`,
+  editImprovementPlan: (id?: string) => `/improvement-plans/${p(id)}/edit`,
+  improvementPlanStep: (id?: string, step?: 'submit' | 'start') => `/improvement-plans/${p(id)}/${step ?? ':step'}`,
+  improvementPlanDecision: (id?: string) => `/improvement-plans/${p(id)}/decision`,
+  closeImprovementPlan: (id?: string) => `/improvement-plans/${p(id)}/close`,
+  withdrawImprovementPlan: (id?: string) => `/improvement-plans/${p(id)}/withdraw`,
+  /** The actions module's form for an action answering this plan. */
+  newActionForImprovementPlan: (id?: string) => `/actions/new?answers=improvement-plan:${p(id)}`,
 };

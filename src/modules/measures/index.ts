@@ -3,16 +3,25 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { measuresApi } from './api/measures.api.ts';
-import type { MeasurePagePerformance, TargetPorts } from './ports.ts';
+import type { MeasurePageImprovementPlan, MeasurePagePerformance, TargetPorts } from './ports.ts';
 import { createMeasuresServices } from './services.ts';
 import { measuresRoutes } from './web/measures.routes.ts';
 
 /** Measure definitions, their links to plan items, assignees, breakdowns and versioned targets. */
 export function createMeasuresModule(deps: ServiceDeps & { organisation: OrganisationServices } & TargetPorts) {
   const services = createMeasuresServices(deps);
-  const web = (ports: { performance: MeasurePagePerformance }): ModuleWeb => {
+  const web = (ports: {
+    performance: MeasurePagePerformance;
+    improvementPlan?: MeasurePageImprovementPlan;
+  }): ModuleWeb => {
     const { people, structure } = deps.organisation;
-    const pageServices = { ...services, people, structure, performanceViews: ports.performance };
+    const pageServices = {
+      ...services,
+      people,
+      structure,
+      performanceViews: ports.performance,
+      improvementPlanView: ports.improvementPlan,
+    };
     return {
       views: fileURLToPath(new URL('./web/views', import.meta.url)),
       pages: async (app) => {
@@ -26,7 +35,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
   return { services, web };
 }
 
-export type { MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
+export type { MeasurePageImprovementPlan, MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
 export { targetWarnings } from './target-warnings.ts';
 export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';

@@ -43,3 +43,13 @@ export interface TargetPorts {
   processLimits: ProcessLimitsSource;
   closedPeriods: ClosedPeriodsSource;
 }
+
+/**
+ * A port this module owns and the improvement-plans module fills (the composition root wires it):
+ * the measure's open improvement plan, shaped for the component that module's views provide
+ * (`components/measure-improvement-plan.njk`), or null when there is none. The page passes it on
+ * untouched.
+ */
+export interface MeasurePageImprovementPlan {
+  openImprovementPlan(caller: Caller, measureId: string): Promise<unknown>;
+}

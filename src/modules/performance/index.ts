@@ -44,3 +44,5 @@ export { recalculateStatuses, REFRESH_EVERY_MS } from './recalculate.job.ts';
 export { loadOfficialFrom } from './data/settings.repository.ts';
 /** The latest process limits of measures' official figures, for the check of a target (a port). */
 export { loadLatestProcessLimits } from './process-limits.ts';
+/** Measures' latest stored statuses (RAG and SPC concern), for the improvement plans' trigger. */
+export { recentStatuses } from './data/recent-statuses.repository.ts';

@@ -7,6 +7,7 @@
  */
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
+import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
@@ -17,4 +18,5 @@ export const en = {
   ...performanceWords,
   ...recommendationsWords,
   ...moneyWords,
+  ...improvementPlansWords,
 };

@@ -13,6 +13,7 @@ const fakes: HomeServices = {
   signOffQueue: {
     queue: async () => ({ entries: [], counts: { verify: 0, approve: 0 } }),
   } as unknown as HomeServices['signOffQueue'],
+  improvementRequests: { countMine: async () => 0 },
 };
 
 describe('home pages over fake services', () => {

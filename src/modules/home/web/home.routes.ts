@@ -11,10 +11,11 @@ export async function homeRoutes(app: FastifyInstance, { services }: { services:
     if (principal.kind !== 'person') return reply.render('pages/home/index.njk', {});
     // Values to sign off are staff work: a partner or the public has no queue.
     const staff = holdsPermission(principal, 'view:organisation');
-    const [organisationName, awaitingApproval, signOff] = await Promise.all([
+    const [organisationName, awaitingApproval, signOff, improvementPlansNeeded] = await Promise.all([
       services.organisations.nameOf(principal.organisationId),
       services.plans.awaitingMyApproval(principal),
       staff ? services.signOffQueue.queue(principal) : null,
+      staff ? services.improvementRequests.countMine(principal) : null,
     ]);
     return reply.render('pages/home/index.njk', {
       organisationName,
@@ -23,6 +24,10 @@ export async function homeRoutes(app: FastifyInstance, { services }: { services:
         counts: signOff.counts,
         waiting: fill(words.signOffQueue.homeWaiting, signOff.counts),
         any: signOff.items.length > 0,
+      },
+      improvementPlansNeeded: improvementPlansNeeded !== null && {
+        count: improvementPlansNeeded,
+        waiting: fill(words.improvementPlans.homeWaiting, { count: improvementPlansNeeded }),
       },
     });
   });

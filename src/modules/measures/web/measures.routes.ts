@@ -105,9 +105,10 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const [people, items] = detail.canEdit
       ? await Promise.all([services.people.list(caller), services.measures.linkableItems(caller)])
       : [[], []];
-    const [performance, breakdownView] = await Promise.all([
+    const [performance, breakdownView, improvementPlan] = await Promise.all([
       services.performanceViews.measurePerformance(caller, detail.measure.id),
       services.breakdowns.view(caller, detail.measure.id),
+      services.improvementPlanView?.openImprovementPlan(caller, detail.measure.id) ?? null,
     ]);
     const linked = new Set(detail.items.map((i) => i.itemId));
     const assigned = new Set(detail.assignees.map((a) => a.personId));
@@ -122,6 +123,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         ],
         ...detail,
         performance: performance.ok ? performance.value : null,
+        improvementPlan,
         summaryRows: measureSummaryRows(detail),
         targets: targetRows(detail),
         targetHistory: targetHistoryLines(detail),

@@ -1,0 +1,110 @@
+/**
+ * An improvement plan's lifecycle: draft → submitted to the panel → agreed or sent back (revised
+ * and submitted again) → in progress → closed (with a summary) or withdrawn (with a reason) from
+ * any open state. Pure: the service loads the plan, asks here, and stores the outcome.
+ */
+import { fail, ok, domainError, type Result } from '../../../kernel/result.ts';
+
+export const PLAN_STATUSES = [
+  'draft',
+  'submitted',
+  'sent-back',
+  'agreed',
+  'in-progress',
+  'closed',
+  'withdrawn',
+] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const DECISION_OUTCOMES = ['agreed', 'sent-back'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** Still being worked on: a measure has at most one open plan. */
+export const OPEN_STATUSES: readonly PlanStatus[] = ['draft', 'submitted', 'sent-back', 'agreed', 'in-progress'];
+
+export type PlanStep =
+  | { type: 'edit' }
+  | { type: 'submit' }
+  | { type: 'decide'; outcome: DecisionOutcome }
+  | { type: 'start' }
+  | { type: 'close'; summary: string; openActions: number; openActionsReason: string }
+  | { type: 'withdraw'; reason: string };
+
+export function isPlanStatus(value: string): value is PlanStatus {
+  return (PLAN_STATUSES as readonly string[]).includes(value);
+}
+
+/** Which steps are open from each status (the page offers these; the service allows only these). */
+const ALLOWED: Record<PlanStatus, readonly PlanStep['type'][]> = {
+  draft: ['edit', 'submit', 'withdraw'],
+  submitted: ['decide', 'withdraw'],
+  'sent-back': ['edit', 'submit', 'withdraw'],
+  agreed: ['edit', 'start', 'close', 'withdraw'],
+  'in-progress': ['edit', 'close', 'withdraw'],
+  closed: [],
+  withdrawn: [],
+};
+
+export function stepsFrom(status: PlanStatus): readonly PlanStep['type'][] {
+  return ALLOWED[status];
+}
+
+const STEP_WORDS: Record<PlanStep['type'], string> = {
+  edit: 'changed',
+  submit: 'submitted to the panel',
+  decide: 'decided on',
+  start: 'started',
+  close: 'closed',
+  withdraw: 'withdrawn',
+};
+
+const STATUS_WORDS: Record<PlanStatus, string> = {
+  draft: 'a draft',
+  submitted: 'submitted to the panel',
+  'sent-back': 'sent back by the panel',
+  agreed: 'agreed',
+  'in-progress': 'in progress',
+  closed: 'closed',
+  withdrawn: 'withdrawn',
+};
+
+/** The status the step leads to, or why it is refused. */
+export function nextStatus(status: PlanStatus, step: PlanStep): Result<PlanStatus> {
+  if (!ALLOWED[status].includes(step.type)) {
+    const field = step.type === 'decide' ? 'outcome' : undefined;
+    return fail(
+      domainError(
+        'invalid_state',
+        `This improvement plan is ${STATUS_WORDS[status]}, so it cannot be ${STEP_WORDS[step.type]}` +
+          (step.type === 'decide' ? ': the panel decides only on a plan submitted to it' : ''),
+        field,
+      ),
+    );
+  }
+  switch (step.type) {
+    case 'edit':
+      return ok(status);
+    case 'submit':
+      return ok('submitted');
+    case 'decide':
+      return ok(step.outcome);
+    case 'start':
+      return ok('in-progress');
+    case 'close':
+      if (step.summary.trim() === '')
+        return fail(domainError('invalid', 'Enter a closing summary: what the plan achieved', 'closingSummary'));
+      if (step.openActions > 0 && step.openActionsReason.trim() === '')
+        return fail(
+          domainError(
+            'invalid',
+            `${step.openActions} of the plan’s actions ${step.openActions === 1 ? 'is' : 'are'} still open: give a reason for closing the plan before they are finished`,
+            'openActionsReason',
+          ),
+        );
+      return ok('closed');
+    case 'withdraw':
+      if (step.reason.trim() === '')
+        return fail(domainError('invalid', 'Enter why the improvement plan is withdrawn', 'reason'));
+      return ok('withdrawn');
+  }
+}

@@ -1,0 +1,48 @@
+/** Improvement plans for adverse performance: statuses, triggers, steps, the work queue. Part of the English catalogue (../en.ts). */
+export const improvementPlansWords = {
+  improvementPlanStatus: {
+    draft: 'Draft',
+    submitted: 'Submitted to panel',
+    'sent-back': 'Sent back',
+    agreed: 'Agreed',
+    'in-progress': 'In progress',
+    closed: 'Closed',
+    withdrawn: 'Withdrawn',
+  },
+  improvementPlanTrigger: {
+    red: 'Red',
+    'spc-concern': 'Special-cause concern (SPC)',
+  },
+  improvementPlanDecision: {
+    agreed: 'Agreed',
+    'sent-back': 'Sent back',
+  },
+  improvementPlanEvent: {
+    create: 'Plan started',
+    edit: 'Plan changed',
+    submit: 'Submitted to the panel',
+    agreed: 'Agreed by the panel',
+    'sent-back': 'Sent back by the panel',
+    start: 'Work started',
+    close: 'Closed',
+    withdraw: 'Withdrawn',
+  },
+  improvementPlans: {
+    title: 'Improvement plans',
+    neededTitle: 'Improvement plans needed',
+    settingsTitle: 'Improvement plan settings',
+    homeWaiting: 'You are asked for {count} improvement plan(s)',
+    homeNone: 'No improvement plans are asked of you.',
+    homeLink: 'Improvement plans needed',
+    created: 'Improvement plan started as a draft',
+    saved: 'Improvement plan saved',
+    submitted: 'Improvement plan submitted to the panel',
+    started: 'Improvement plan marked as in progress',
+    closed: 'Improvement plan closed',
+    withdrawn: 'Improvement plan withdrawn',
+    decisionAgreed: 'The panel’s decision is recorded: agreed',
+    decisionSentBack: 'The panel’s decision is recorded: sent back',
+    settingsSaved: 'Improvement plan settings saved',
+    addAction: 'Add an action',
+  },
+};
