@@ -17,6 +17,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { PrincipalSource } from '../../src/platform/http/access-control.ts';
 import type { ModuleWeb } from '../../src/platform/module.ts';
 import { formBody } from './test-app.ts';
+import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
 
 export const ROUTE_TEST_ORGANISATION = '00000000-0000-4000-8000-000000000001';
 
@@ -52,6 +53,7 @@ export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
   // Only what buildApp reads: no database, and no services but sign-in; the pages bring their fakes.
   const deps = { config, services: { auth }, web, clock: asClock(() => new Date()) } as unknown as Deps;
   const app = await buildApp(deps);
+  refuseUnsaidPhrases(app);
   await app.ready();
 
   function agent(principal: Principal, token: string | null): RouteAgent {
