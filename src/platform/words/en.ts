@@ -8,9 +8,11 @@
 import { figuresWords } from './en/figures.ts';
 import { performanceWords } from './en/performance.ts';
 import { statusesWords } from './en/statuses.ts';
+import { validationWords } from './en/validation.ts';
 
 export const en = {
   ...statusesWords,
   ...figuresWords,
   ...performanceWords,
+  ...validationWords,
 };

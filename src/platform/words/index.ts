@@ -23,9 +23,16 @@ export function wordsFor(locale: Locale = 'en'): Catalogue {
   return catalogues[locale];
 }
 
-/** Fills {name} placeholders; a missing parameter is left visible rather than silently blank. */
+/**
+ * Fills {name} placeholders; a missing parameter is left visible rather than silently blank.
+ * {name:capital} starts the parameter with a capital letter (a field's name opening a sentence).
+ */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)(:capital)?\}/g, (whole, name: string, capital?: string) => {
+    if (!(name in params)) return whole;
+    const text = String(params[name]);
+    return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  });
 }
 
 export const words: Catalogue = wordsFor('en');
