@@ -3,7 +3,11 @@
  * - `en.ts` is the English catalogue; a Welsh one (`cy.ts`) must have the type `Catalogue` (the
  *   compiler then names any word it is missing) and is added to `catalogues` below with a `Locale`.
  * - The domain returns phrases (`Phrase` in src/kernel/phrase.ts: a catalogue key and parameters);
- *   presenters say them with `say(phrase)`. Templates use the `t` filter/function and the status tag
+ *   presenters say them with `say(phrase)`. A refusal's message (zod `message`, `DomainError.message`)
+ *   is a stored phrase (`phraseText`), said where it leaves the app with `sayStored`: form-errors.ts,
+ *   problem.ts and error-pages.ts in platform/http, the modules' refusal pages and joined messages,
+ *   the CLI, import reports and audit refusals. Plain English (code not yet moved) passes through,
+ *   and the test apps fail any response that shows an unsaid phrase (test/helpers/unsaid-phrases.ts). Templates use the `t` filter/function and the status tag
  *   globals registered in src/platform/http/filters.ts; tag colours are in `status-tags.ts`.
  * - catalogue-keys.test.ts checks that every key named in code and templates has words.
  */
