@@ -14,6 +14,7 @@ import type { Principal } from '../kernel/access/index.ts';
 import { recalculateStatuses } from '../modules/performance/index.ts';
 import { runReminders } from '../modules/collection/index.ts';
 import { CLI_LIMITS, type ImportOptions } from '../modules/imports/index.ts';
+import { sayStored } from '../platform/words/index.ts';
 
 export const DATA_USAGE = `  import <measures|breakdowns|targets|values> <file.csv|file.xlsx> --as <email> [--dry-run] [--organisation <slug>]
          [--approve-history] [--acknowledge-warnings]
@@ -74,7 +75,7 @@ async function callerFor(deps: Deps, parsed: Parsed): Promise<Principal & { kind
     email,
     typeof organisation === 'string' ? organisation : undefined,
   );
-  if (!found.ok) throw new UsageError(found.error.message);
+  if (!found.ok) throw new UsageError(sayStored(found.error.message));
   const principal = await deps.services.auth.principalFor(found.value);
   if (!principal || principal.kind !== 'person') throw new UsageError(`${email} cannot act: the account is not active`);
   return principal;
@@ -138,7 +139,7 @@ export async function runDataCommand(
       onProgress: progress,
     });
     progress.end();
-    if (!result.ok) return { code: 1, output: result.error.message };
+    if (!result.ok) return { code: 1, output: sayStored(result.error.message) };
     const report = result.value;
     const lines = [
       `${report.fileName}: ${report.rows.toLocaleString('en-GB')} rows, ${report.created.toLocaleString('en-GB')} new, ${report.updated.toLocaleString('en-GB')} changed, ${report.unchanged.toLocaleString('en-GB')} unchanged.`,
@@ -164,7 +165,7 @@ export async function runDataCommand(
     const { kind, file, format } = kindAndFile(parsed, 'export');
     const caller = await callerFor(deps, parsed);
     const result = await deps.services.importExport.exportFile(caller, kind, format);
-    if (!result.ok) return { code: 1, output: result.error.message };
+    if (!result.ok) return { code: 1, output: sayStored(result.error.message) };
     writeFileSync(file, result.value.body);
     return { code: 0, output: `Wrote ${file} (${result.value.body.length.toLocaleString('en-GB')} bytes).` };
   }

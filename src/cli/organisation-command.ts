@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../container.ts';
 import { organisationInput } from '../modules/organisation/domain/index.ts';
+import { sayStored } from '../platform/words/index.ts';
 
 export const ORGANISATION_USAGE = `  create-organisation --name <name> --slug <short-name> --admin-name <name> --admin-email <email>
               [--type <type>] [--fy-start-month <1-12>]   Set up a council with the default framework
@@ -38,9 +39,10 @@ export async function createOrganisationCommand(
   }
   const generated = env.ADMIN_PASSWORD ? undefined : randomBytes(12).toString('base64url');
   const parsed = organisationInput.safeParse({ ...values, adminPassword: env.ADMIN_PASSWORD ?? generated });
-  if (!parsed.success) return { code: 1, output: parsed.error.issues.map((issue) => issue.message).join('\n') };
+  if (!parsed.success)
+    return { code: 1, output: parsed.error.issues.map((issue) => sayStored(issue.message)).join('\n') };
   const result = await deps.services.organisations.create(parsed.data);
-  if (!result.ok) return { code: 1, output: result.error.message };
+  if (!result.ok) return { code: 1, output: sayStored(result.error.message) };
   const lines = [
     `Created ${parsed.data.name} with the default framework.`,
     `Sign in at ${deps.config.baseUrl}/sign-in as ${parsed.data.adminEmail}.`,

@@ -33,6 +33,7 @@ import {
 import { planItems, plans } from '../modules/plans/index.ts';
 import { DEMO_MEASURES } from './demo-measures.data.ts';
 import { DEFAULT_REAL_DATA_DIR, Files, HART_YEAR, pad, readSeries, round } from './real-data-reader.ts';
+import { sayStored } from '../platform/words/index.ts';
 
 export interface DemoMeasuresContext {
   organisationId: string;
@@ -200,7 +201,8 @@ export async function loadDemoMeasures(tx: Db, context: DemoMeasuresContext): Pr
         numerator: point.numerator ?? undefined,
         denominator: point.denominator ?? undefined,
       });
-      if (!checked.ok) throw new Error(`Demo measures: ${where} ${point.periodKey}: ${checked.error.message}`);
+      if (!checked.ok)
+        throw new Error(`Demo measures: ${where} ${point.periodKey}: ${sayStored(checked.error.message)}`);
       const isLatest = point.periodKey === latestKey && spec.latest !== undefined;
       const status = isLatest ? spec.latest!.status : 'approved';
       const id = randomUUID();

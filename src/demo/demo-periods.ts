@@ -19,6 +19,7 @@ import {
   type Frequency,
   type Period,
 } from '../kernel/measurement/periods.ts';
+import { sayStored } from '../platform/words/index.ts';
 
 /** A move of a whole series by a number of its own periods. */
 export interface PeriodShift {
@@ -28,7 +29,7 @@ export interface PeriodShift {
 
 function parsed(key: string): Period {
   const period = parsePeriodKey(key);
-  if (!period.ok) throw new Error(`Demo measures: ${period.error.message}`);
+  if (!period.ok) throw new Error(`Demo measures: ${sayStored(period.error.message)}`);
   return period.value;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { phraseText } from './phrase.ts';
 import {
   addMoney,
   formatMoney,
@@ -39,12 +40,12 @@ describe('parseMoney', () => {
   });
 
   it.each(['', '£', '12.345', '1,23', '12,3456.00', '£-5', 'abc', '1e3', '(-£5)', '£1.2.3'])(
-    'refuses %j with a sentence to act on',
+    'refuses %j with a sentence to act on (said in src/platform/words/validation-words.test.ts)',
     (input) => {
       const result = parseMoney(input, 'amount');
       expect(result).toEqual({
         ok: false,
-        error: { code: 'invalid', message: expect.stringContaining('pounds and pence'), field: 'amount' },
+        error: { code: 'invalid', message: phraseText('inputs.money'), field: 'amount' },
       });
     },
   );

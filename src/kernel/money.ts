@@ -7,6 +7,7 @@
  * Integers are exact in a double up to 2^53, about £90 trillion, far beyond any council budget;
  * arithmetic that would leave that range throws rather than silently losing pence.
  */
+import { phraseText } from './phrase.ts';
 import { domainError, fail, ok, type Result } from './result.ts';
 
 declare const moneyBrand: unique symbol;
@@ -30,8 +31,7 @@ export const ZERO_MONEY: Money = checked(0);
 // and up to two decimal places. "(£12.30)" is how finance reports show a negative amount.
 const AMOUNT = /^(-)?£?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 
-const invalid = (field?: string) =>
-  fail(domainError('invalid', 'Enter an amount of money in pounds and pence, like £1,234.56', field));
+const invalid = (field?: string) => fail(domainError('invalid', phraseText('inputs.money'), field));
 
 /**
  * Reads an amount as people type it ("£1,234.56", "1234.5", "-£20", "(£20.00)") or as a number

@@ -19,6 +19,17 @@ export function storePhrase(said: Phrase): string {
   return JSON.stringify(said);
 }
 
+/**
+ * A message for the domain's own failures, as a stored phrase: zod `message`s and DomainError
+ * messages are strings, so the domain puts a phrase's JSON in them rather than English. The edges
+ * (form errors, problem JSON, error pages, the CLI, audit refusals, import reports) say it with
+ * `sayStored` (src/platform/words), which also passes English that is not yet a phrase through as
+ * it is. catalogue-keys.test.ts checks every key named here has words.
+ */
+export function phraseText(code: string, params?: Record<string, PhraseParam>): string {
+  return storePhrase(phrase(code, params));
+}
+
 function isPhrase(value: unknown): value is Phrase {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const { code, params } = value as { code?: unknown; params?: unknown };

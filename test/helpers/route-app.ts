@@ -17,6 +17,7 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { PrincipalSource } from '../../src/platform/http/access-control.ts';
 import type { ModuleWeb } from '../../src/platform/module.ts';
 import { formBody } from './test-app.ts';
+import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
 
 export const ROUTE_TEST_ORGANISATION = '00000000-0000-4000-8000-000000000001';
 
@@ -54,6 +55,7 @@ export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
   const signOffQueue = { mayTakeSomeStep: async () => true };
   const deps = { config, services: { auth, signOffQueue }, web, clock: asClock(() => new Date()) } as unknown as Deps;
   const app = await buildApp(deps);
+  refuseUnsaidPhrases(app);
   await app.ready();
 
   function agent(principal: Principal, token: string | null): RouteAgent {

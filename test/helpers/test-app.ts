@@ -11,6 +11,7 @@ import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
 import { assembleDeps } from '../../src/container.ts';
 import type { DemoCredentials } from '../../src/demo/demo-council.loader.ts';
 import { pgliteSnapshot, postgresSnapshot, type SnapshotOptions } from './database-snapshots.ts';
+import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -125,6 +126,7 @@ export async function createTestApp(kind: DatabaseKind = 'pglite', options: Test
   const deps: Deps = assembleDeps(config, database, clock);
   const declaredRoutes: DeclaredRoute[] = [];
   const app = await buildApp(deps, { declaredRoutes });
+  refuseUnsaidPhrases(app);
   await app.ready();
   const db = database.db;
 

@@ -3,6 +3,7 @@
  * through here so '1,234.5', ' 70 ' and 70 mean the same and 'seventy' gets a clear message.
  */
 import { z } from 'zod';
+import { capitalise, fieldMessage, type Label } from '../inputs.ts';
 
 const NUMBER_TEXT = /^[-+]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 
@@ -32,29 +33,31 @@ export function decimalPlacesOf(raw: unknown): number {
   return raw.trim().split('.')[1]?.length ?? 0;
 }
 
-function label(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** An optional number field: blank is null; anything else must be a number. */
-export const optionalNumber = (name: string) =>
+const notANumber = (label: Label) =>
+  fieldMessage(label, 'number', (words) => `${capitalise(words)} must be a number, like 70 or 12.5`);
+
+export const optionalNumber = (label: Label) =>
   z
-    .union([z.number(), z.string(), z.null()], { message: `${label(name)} must be a number, like 70 or 12.5` })
+    .union([z.number(), z.string(), z.null()], { message: notANumber(label) })
     .optional()
     .transform((raw, ctx) => {
       const value = numberFromInput(raw);
       if (value !== null && Number.isNaN(value)) {
-        ctx.addIssue({ code: 'custom', message: `${label(name)} must be a number, like 70 or 12.5` });
+        ctx.addIssue({ code: 'custom', message: notANumber(label) });
         return z.NEVER;
       }
       return value;
     });
 
 /** A whole number in a range; blank is null. */
-export const optionalWholeNumber = (name: string, min: number, max: number) =>
-  optionalNumber(name).refine(
+export const optionalWholeNumber = (label: Label, min: number, max: number) =>
+  optionalNumber(label).refine(
     (value) => value === null || (Number.isInteger(value) && value >= min && value <= max),
-    `${label(name)} must be a whole number from ${min} to ${max}`,
+    fieldMessage(label, 'wholeNumber', (words) => `${capitalise(words)} must be a whole number from ${min} to ${max}`, {
+      min,
+      max,
+    }),
   );
 
 /** A checkbox or boolean: 'true', 'on', 'yes', true. */

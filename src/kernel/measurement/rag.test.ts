@@ -5,6 +5,7 @@ import fc from 'fast-check';
  * the words they are said in are tested in src/platform/words/rag-words.test.ts (the kernel knows no words).
  */
 import { assessRag, RAG_RANK, validateRagThresholds } from './index.ts';
+import { phrase, storePhrase } from '../phrase.ts';
 import { type Polarity, type RagInput, type RagThresholds, type Target } from './index.ts';
 
 const pct = { unit: '%', decimals: 1 } as const;
@@ -23,30 +24,31 @@ function rag(
 }
 
 describe('validateRagThresholds', () => {
+  // The words are checked in src/platform/words/validation-words.test.ts.
   it.each([
     [
       { kind: 'percentage', amberPercent: -1 },
       'higher-is-better',
       value(70),
-      'The amber percentage cannot be negative',
+      phrase('thresholdChecks.percentNegative'),
     ],
-    [{ kind: 'absolute', amberAmount: -1 }, 'higher-is-better', value(70), 'The amber amount cannot be negative'],
+    [{ kind: 'absolute', amberAmount: -1 }, 'higher-is-better', value(70), phrase('thresholdChecks.amountNegative')],
     [
       { kind: 'bands', amberLower: 71 },
       'higher-is-better',
       value(70),
-      'Amber must start at or below the target (70), not at 71',
+      phrase('thresholdChecks.amberStartAbove', { target: 70, amber: 71 }),
     ],
     [
       { kind: 'bands', amberUpper: 9 },
       'lower-is-better',
       value(10),
-      'Amber must end at or above the target (10), not at 9',
+      phrase('thresholdChecks.amberEndBelow', { target: 10, amber: 9 }),
     ],
-    [{ kind: 'bands' }, 'higher-is-better', value(70), 'Give the value where amber starts'],
+    [{ kind: 'bands' }, 'higher-is-better', value(70), phrase('thresholdChecks.giveAmberStart')],
   ] as const)('%o is rejected', (thresholds, polarity, target, message) => {
     const r = validateRagThresholds(thresholds, polarity, target);
-    expect(r).toEqual({ ok: false, error: { code: 'invalid', message, field: 'thresholds' } });
+    expect(r).toEqual({ ok: false, error: { code: 'invalid', message: storePhrase(message), field: 'thresholds' } });
   });
   it('accepts sensible thresholds', () => {
     expect(validateRagThresholds(fivePercent, 'higher-is-better', value(70)).ok).toBe(true);

@@ -11,6 +11,7 @@
  * - a percentage tolerance is a percentage of the target's size (|target|), so a target of 0 has
  *   no amber band unless an absolute amount or explicit bands are used.
  */
+import { phraseText } from '../phrase.ts';
 import { domainError, fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import { formatDate, formatValue, roundAsShown } from './format.ts';
@@ -87,19 +88,21 @@ export function validateRagThresholds(
 ): Result<RagThresholds> {
   const bad = (message: string) => fail(domainError('invalid', message, 'thresholds'));
   if (thresholds.kind === 'percentage' && !(thresholds.amberPercent >= 0))
-    return bad('The amber percentage cannot be negative');
+    return bad(phraseText('thresholdChecks.percentNegative'));
   if (thresholds.kind === 'absolute' && !(thresholds.amberAmount >= 0))
-    return bad('The amber amount cannot be negative');
+    return bad(phraseText('thresholdChecks.amountNegative'));
   if (thresholds.kind === 'bands' && target !== null) {
     const { amberLower, amberUpper } = thresholds;
     const low = target.kind === 'value' ? target.value : target.lower;
     const high = target.kind === 'value' ? target.value : target.upper;
     if (amberLower !== undefined && amberLower > low)
-      return bad(`Amber must start at or below the target (${low}), not at ${amberLower}`);
+      return bad(phraseText('thresholdChecks.amberStartAbove', { target: low, amber: amberLower }));
     if (amberUpper !== undefined && amberUpper < high)
-      return bad(`Amber must end at or above the target (${high}), not at ${amberUpper}`);
-    if (polarity === 'higher-is-better' && amberLower === undefined) return bad('Give the value where amber starts');
-    if (polarity === 'lower-is-better' && amberUpper === undefined) return bad('Give the value where amber ends');
+      return bad(phraseText('thresholdChecks.amberEndBelow', { target: high, amber: amberUpper }));
+    if (polarity === 'higher-is-better' && amberLower === undefined)
+      return bad(phraseText('thresholdChecks.giveAmberStart'));
+    if (polarity === 'lower-is-better' && amberUpper === undefined)
+      return bad(phraseText('thresholdChecks.giveAmberEnd'));
   }
   return ok(thresholds);
 }

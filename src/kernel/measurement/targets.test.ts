@@ -8,6 +8,7 @@ import {
   yearToDateTarget,
 } from './index.ts';
 import { type Period, type TargetPlan } from './index.ts';
+import { phrase, storePhrase } from '../phrase.ts';
 
 const q = (index: number): Period => ({ frequency: 'quarterly', fyStartYear: 2025, index });
 
@@ -90,29 +91,26 @@ describe('profiled targets', () => {
 });
 
 describe('validateTargetPlan', () => {
+  // The words are checked in src/platform/words/validation-words.test.ts.
   it.each([
     [
       { kind: 'fixed', target: rangeTarget(6, 4) },
       'sum',
-      'A target range must run from the lower to the upper value, not 6 to 4',
+      phrase('targetPlanChecks.rangeBackwards', { lower: 6, upper: 4 }),
     ],
-    [{ kind: 'fixed', target: valueTarget(Number.NaN) }, 'sum', 'Every target must be a number'],
+    [{ kind: 'fixed', target: valueTarget(Number.NaN) }, 'sum', phrase('targetPlanChecks.notANumber')],
     [
       { kind: 'profiled', yearEnd: {}, weights: [1, 1, 1] },
       'sum',
-      'A quarterly profile needs 4 weights, one for each period, not 3',
+      phrase('targetPlanChecks.weightCount', { frequency: 'quarterly', count: 4, given: 3 }),
     ],
-    [{ kind: 'profiled', yearEnd: {}, weights: [1, -1, 1, 1] }, 'sum', 'Profile weights cannot be negative'],
-    [{ kind: 'profiled', yearEnd: {}, weights: [0, 0, 0, 0] }, 'sum', 'At least one profile weight must be above zero'],
-    [
-      { kind: 'profiled', yearEnd: {}, weights: [1, 1, 1, 1] },
-      'mean',
-      'A profiled target spreads a year-end total, so it needs a measure that is summed over the year',
-    ],
+    [{ kind: 'profiled', yearEnd: {}, weights: [1, -1, 1, 1] }, 'sum', phrase('targetPlanChecks.negativeWeight')],
+    [{ kind: 'profiled', yearEnd: {}, weights: [0, 0, 0, 0] }, 'sum', phrase('targetPlanChecks.noWeight')],
+    [{ kind: 'profiled', yearEnd: {}, weights: [1, 1, 1, 1] }, 'mean', phrase('targetPlanChecks.profiledNeedsSum')],
   ] as const)('%o (%s)', (plan, rule, message) => {
     expect(validateTargetPlan(plan as TargetPlan, 'quarterly', rule)).toEqual({
       ok: false,
-      error: { code: 'invalid', message, field: 'target' },
+      error: { code: 'invalid', message: storePhrase(message), field: 'target' },
     });
   });
   it('accepts a good plan', () => {

@@ -9,6 +9,7 @@
  * period's target, and any rule takes a target that is the same in every period. Otherwise there
  * is no target, rather than a guess.
  */
+import { phraseText } from '../phrase.ts';
 import { domainError, fail, ok } from '../result.ts';
 import type { Result } from '../result.ts';
 import { periodKey, periodsPerYear } from './periods.ts';
@@ -91,20 +92,20 @@ export function validateTargetPlan(plan: TargetPlan, frequency: Frequency, rule:
         : Object.values(plan.yearEnd).map(valueTarget);
   for (const t of targets) {
     const numbers = t.kind === 'value' ? [t.value] : [t.lower, t.upper];
-    if (!numbers.every(Number.isFinite)) return bad('Every target must be a number');
+    if (!numbers.every(Number.isFinite)) return bad(phraseText('targetPlanChecks.notANumber'));
     if (t.kind === 'range' && t.lower > t.upper) {
-      return bad(`A target range must run from the lower to the upper value, not ${t.lower} to ${t.upper}`);
+      return bad(phraseText('targetPlanChecks.rangeBackwards', { lower: t.lower, upper: t.upper }));
     }
   }
   if (plan.kind === 'profiled') {
-    if (rule !== 'sum')
-      return bad('A profiled target spreads a year-end total, so it needs a measure that is summed over the year');
+    if (rule !== 'sum') return bad(phraseText('targetPlanChecks.profiledNeedsSum'));
     const n = periodsPerYear(frequency);
     if (plan.weights.length !== n) {
-      return bad(`A ${frequency} profile needs ${n} weights, one for each period, not ${plan.weights.length}`);
+      return bad(phraseText('targetPlanChecks.weightCount', { frequency, count: n, given: plan.weights.length }));
     }
-    if (plan.weights.some((w) => !Number.isFinite(w) || w < 0)) return bad('Profile weights cannot be negative');
-    if (plan.weights.reduce((a, b) => a + b, 0) <= 0) return bad('At least one profile weight must be above zero');
+    if (plan.weights.some((w) => !Number.isFinite(w) || w < 0))
+      return bad(phraseText('targetPlanChecks.negativeWeight'));
+    if (plan.weights.reduce((a, b) => a + b, 0) <= 0) return bad(phraseText('targetPlanChecks.noWeight'));
   }
   return ok(plan);
 }

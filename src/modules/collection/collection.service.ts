@@ -7,7 +7,7 @@ import {
   type WorkflowError,
 } from './domain/workflow.ts';
 import { implausibility, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
-import { say, words } from '../../platform/words/index.ts';
+import { say, sayStored, words } from '../../platform/words/index.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
 import { dueDate } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
@@ -176,7 +176,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         );
         if (!checked.ok) {
           const first = checked.error[0]!;
-          return refuse(first.code, checked.error.map((error) => error.message).join('. '), first.field);
+          return refuse(first.code, checked.error.map((error) => sayStored(error.message)).join('. '), first.field);
         }
         const { periodKey, period } = checked.value;
         const open = await refuseIfPeriodClosed(tx, caller.organisationId, periodKey);

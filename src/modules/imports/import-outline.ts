@@ -30,6 +30,7 @@ import { readTable, type FileFormat, type FileLimits, type TableRow } from './im
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import { loadClosedPeriods, type StatusRecalculation } from '../collection/index.ts';
 import type { ProcessLimitsSource } from '../measures/index.ts';
+import { sayStored } from '../../platform/words/index.ts';
 
 /** What every import use case is handed by the composition root. */
 export interface ImportContext {
@@ -132,10 +133,12 @@ export function plainNumber(value: number | null | undefined): string {
 export class Issues {
   readonly list: ImportIssue[] = [];
   count = 0;
+  /** The report holds words: a domain message (a stored phrase) is said as it is added. */
   add(line: number, column: string, message: string, warning = false): void {
     this.count += 1;
-    if (this.list.length < MAX_REPORTED_ISSUES)
-      this.list.push(warning ? { line, column, message, warning } : { line, column, message });
+    if (this.list.length >= MAX_REPORTED_ISSUES) return;
+    const said = sayStored(message);
+    this.list.push(warning ? { line, column, message: said, warning } : { line, column, message: said });
   }
 }
 

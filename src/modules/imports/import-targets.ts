@@ -3,7 +3,7 @@ import { recordOf } from './domain/columns.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
 import { measuresRepository as measuresRepo, targetWarnings } from '../measures/index.ts';
 import { loadClosedPeriods } from '../collection/index.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../platform/words/index.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { checkTargetRow, type CheckedTargetRow } from './domain/rows.ts';
 import { ok } from '../../kernel/result.ts';
@@ -51,7 +51,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
         report.warnings.push({
           line,
           column: measure.polarity === 'within-range' ? 'lower' : 'value',
-          message: fill(words.measureFigures.targetCheck.imported, { warning: warning.message }),
+          message: fill(words.measureFigures.targetCheck.imported, { warning: sayStored(warning.message) }),
         });
       }
     }

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { topLevelUnitIds, unitAncestry } from './data/units.repository.ts';
+import { sayStored } from '../../platform/words/index.ts';
 
 /** The organisation module fills the platform's ancestry port: read through `db` (or a transaction). */
 export function unitAncestryIn(db: Db): UnitAncestry {
@@ -75,6 +76,7 @@ export function recordRefusal(
     entityId: personId,
     action: 'refuse',
     newValue: { attempted },
-    reason,
+    // The trail keeps words, not a stored phrase: it is read and exported as it was written.
+    reason: sayStored(reason),
   });
 }

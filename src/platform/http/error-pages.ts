@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { problem } from './problem.ts';
 import { isApiRequest } from './access-control.ts';
+import { sayStored } from '../words/index.ts';
 
 /** Problem JSON under /api, GOV.UK error pages elsewhere; 5xx details are logged, never shown. */
 export const errorPages = fp(
@@ -21,7 +22,7 @@ export const errorPages = fp(
       if (hasZodFastifySchemaValidationErrors(error)) {
         const errors = error.validation.map((issue) => ({
           field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body',
-          message: issue.message ?? 'is invalid',
+          message: issue.message === undefined ? 'is invalid' : sayStored(issue.message),
         }));
         const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
         return reply
@@ -31,7 +32,7 @@ export const errorPages = fp(
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'unhandled error');
-      const detail = status === 500 ? 'Something went wrong. It has been logged.' : error.message;
+      const detail = status === 500 ? 'Something went wrong. It has been logged.' : sayStored(error.message);
       if (isApiRequest(request)) {
         return reply.code(status).type('application/problem+json').send(problem(status, detail));
       }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { DomainError } from '../../kernel/result.ts';
+import { sayStored } from '../words/index.ts';
 
 export interface FormErrors {
   /** For govukErrorSummary: each links to its field. */
@@ -10,7 +11,7 @@ export interface FormErrors {
 
 export type FormParse<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
 
-/** Parse a submitted form with the same schema the API uses, mapping problems to GOV.UK errors. */
+/** Parse a submitted form with the same schema the API uses, mapping problems to GOV.UK errors (said in words). */
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormParse<z.infer<S>> {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -18,8 +19,9 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormPa
   for (const issue of parsed.error.issues) {
     const field = issue.path.map(String).join('.') || 'form';
     if (errors.fields[field]) continue;
-    errors.fields[field] = { text: issue.message };
-    errors.summary.push({ text: issue.message, href: `#${field}` });
+    const text = sayStored(issue.message);
+    errors.fields[field] = { text };
+    errors.summary.push({ text, href: `#${field}` });
   }
   return { ok: false, errors };
 }
@@ -27,8 +29,9 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormPa
 /** A service's refusal shown against the field it names (or at the top of the form). */
 export function formErrorsFrom(error: DomainError): FormErrors {
   const field = error.field ?? 'form';
+  const text = sayStored(error.message);
   return {
-    summary: [{ text: error.message, href: `#${field}` }],
-    fields: error.field ? { [error.field]: { text: error.message } } : {},
+    summary: [{ text, href: `#${field}` }],
+    fields: error.field ? { [error.field]: { text } } : {},
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { STATUS_FOR } from './http-status.ts';
 import type { DomainError } from '../../kernel/result.ts';
+import { sayStored } from '../words/index.ts';
 
 export interface Problem {
   type: string;
@@ -27,16 +28,17 @@ export function problem(status: number, detail: string, extra: Partial<Problem> 
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra };
 }
 
-/** RFC 9457 problem details for a service's refusal, naming the field when there is one. */
+/** RFC 9457 problem details for a service's refusal (its message said in words), naming the field when there is one. */
 export function sendProblem(reply: FastifyReply, error: DomainError): FastifyReply {
   const status = STATUS_FOR[error.code];
+  const message = sayStored(error.message);
   return reply
     .code(status)
     .type('application/problem+json')
     .send(
-      problem(status, error.message, {
+      problem(status, message, {
         code: error.code,
-        ...(error.field ? { errors: [{ field: error.field, message: error.message }] } : {}),
+        ...(error.field ? { errors: [{ field: error.field, message }] } : {}),
       }),
     );
 }

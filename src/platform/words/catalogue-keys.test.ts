@@ -22,6 +22,7 @@ function filesUnder(folder: string): string[] {
 /** Keys named literally (a key built at run time, such as `rag.${status}`, is checked by its own tests). */
 const KEY_PATTERNS: { pattern: RegExp; key: (match: RegExpExecArray) => string }[] = [
   { pattern: /\bphrase\(\s*'([\w.-]+)'/g, key: (m) => m[1]! },
+  { pattern: /\bphraseText\(\s*'([\w.-]+)'/g, key: (m) => m[1]! },
   { pattern: /\blookUp\(\s*'([\w.-]+)'/g, key: (m) => m[1]! },
   { pattern: /\bt\(\s*["']([\w.-]+)["']/g, key: (m) => m[1]! },
   { pattern: /["']([\w.-]+)["']\s*\|\s*t\b/g, key: (m) => m[1]! },

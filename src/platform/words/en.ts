@@ -11,6 +11,7 @@ import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
+import { validationWords } from './en/validation.ts';
 
 export const en = {
   ...statusesWords,
@@ -19,4 +20,5 @@ export const en = {
   ...recommendationsWords,
   ...moneyWords,
   ...improvementPlansWords,
+  ...validationWords,
 };

@@ -3,7 +3,11 @@
  * - `en.ts` is the English catalogue; a Welsh one (`cy.ts`) must have the type `Catalogue` (the
  *   compiler then names any word it is missing) and is added to `catalogues` below with a `Locale`.
  * - The domain returns phrases (`Phrase` in src/kernel/phrase.ts: a catalogue key and parameters);
- *   presenters say them with `say(phrase)`. Templates use the `t` filter/function and the status tag
+ *   presenters say them with `say(phrase)`. A refusal's message (zod `message`, `DomainError.message`)
+ *   is a stored phrase (`phraseText`), said where it leaves the app with `sayStored`: form-errors.ts,
+ *   problem.ts and error-pages.ts in platform/http, the modules' refusal pages and joined messages,
+ *   the CLI, import reports and audit refusals. Plain English (code not yet moved) passes through,
+ *   and the test apps fail any response that shows an unsaid phrase (test/helpers/unsaid-phrases.ts). Templates use the `t` filter/function and the status tag
  *   globals registered in src/platform/http/filters.ts; tag colours are in `status-tags.ts`.
  * - catalogue-keys.test.ts checks that every key named in code and templates has words.
  */
@@ -23,9 +27,16 @@ export function wordsFor(locale: Locale = 'en'): Catalogue {
   return catalogues[locale];
 }
 
-/** Fills {name} placeholders; a missing parameter is left visible rather than silently blank. */
+/**
+ * Fills {name} placeholders; a missing parameter is left visible rather than silently blank.
+ * {name:capital} starts the parameter with a capital letter (a field's name opening a sentence).
+ */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)(:capital)?\}/g, (whole, name: string, capital?: string) => {
+    if (!(name in params)) return whole;
+    const text = String(params[name]);
+    return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  });
 }
 
 export const words: Catalogue = wordsFor('en');

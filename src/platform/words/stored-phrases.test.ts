@@ -1,7 +1,7 @@
 /** A phrase kept in a text column (a status row's reason) and said when it is shown. */
 import { describe, expect, it } from 'vitest';
 import { assessRag } from '../../kernel/measurement/index.ts';
-import { phrase, readStoredPhrase, storePhrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText, readStoredPhrase, storePhrase } from '../../kernel/phrase.ts';
 import { sayStored } from './index.ts';
 
 describe('stored phrases', () => {
@@ -21,6 +21,14 @@ describe('stored phrases', () => {
   it('says a stored overdue reason with its period and due date', () => {
     const stored = storePhrase(phrase('ragReason.overdueFor', { period: 'June 2025', due: '31 July 2025' }));
     expect(sayStored(stored)).toBe('Overdue: no data for June 2025, which was due by 31 July 2025');
+  });
+
+  it('makes a domain message from a key and parameters, said by the edges', () => {
+    const message = phraseText('ragReason.overdueFor', { period: 'June 2025', due: '31 July 2025' });
+    expect(readStoredPhrase(message)).toEqual(
+      phrase('ragReason.overdueFor', { period: 'June 2025', due: '31 July 2025' }),
+    );
+    expect(sayStored(message)).toBe('Overdue: no data for June 2025, which was due by 31 July 2025');
   });
 
   it('shows the English older rows hold as it is', () => {

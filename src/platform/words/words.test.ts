@@ -19,6 +19,13 @@ describe('the words catalogue', () => {
     expect(fill('Due {date}', {})).toBe('Due {date}');
   });
 
+  it('starts a parameter with a capital where the template asks', () => {
+    expect(fill('{label:capital} must be a real date; enter {label}', { label: 'the date they left' })).toBe(
+      'The date they left must be a real date; enter the date they left',
+    );
+    expect(fill('{label:capital} is missing', {})).toBe('{label:capital} is missing');
+  });
+
   it.each([
     ['red', 'Red', 'govuk-tag--red'],
     ['amber', 'Amber', 'govuk-tag--orange'],

@@ -5,6 +5,7 @@ import { dateItems, isoFromParts } from '../../../platform/http/date-input.ts';
 import { parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { auditCsv, presentAuditPage } from './audit.presenter.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:audit' } } as const;
 const DATE_FIELDS = ['from', 'to'] as const;
@@ -79,7 +80,7 @@ export async function auditRoutes(app: FastifyInstance, { services }: { services
     const result = await services.audit.exportEvents(caller, query.value);
     if (!result.ok) {
       if (result.error.code === 'forbidden') return reply.code(403).render('pages/errors/forbidden.njk', {}, 403);
-      return reply.code(400).type('text/plain; charset=utf-8').send(result.error.message);
+      return reply.code(400).type('text/plain; charset=utf-8').send(sayStored(result.error.message));
     }
     return reply
       .header('content-disposition', 'attachment; filename="audit-trail.csv"')

@@ -5,7 +5,7 @@ import { valueEntryInput, valueTransitionInput } from '../domain/value-entry.ts'
 import type { CollectionServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses, problemSchema, withIsoDates } from '../../../platform/http/schemas.ts';
-import { words } from '../../../platform/words/index.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 
 const timestamp = z.iso.datetime();
 
@@ -74,7 +74,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
         result.error.code === 'implausible'
           ? {
               ...result.error,
-              message: result.error.message.replace(words.entryChecks.confirm, words.entryChecks.confirmApi),
+              message: sayStored(result.error.message).replace(words.entryChecks.confirm, words.entryChecks.confirmApi),
             }
           : result.error;
       return sendProblem(reply, error);

@@ -16,7 +16,7 @@ import {
 } from './collection.presenter.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { actionButtons, earlierRows, figureRows } from './value-review.presenter.ts';
 
 // Who may enter, verify or approve a value is decided by the service (owner, assignees, verifier, roles).
@@ -165,7 +165,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         errors: formErrorsFrom(result.error),
         status: result.error.code === 'conflict' ? 409 : 400,
         conflict: result.error.code === 'conflict',
-        ...(result.error.code === 'implausible' ? { implausible: result.error.message } : {}),
+        ...(result.error.code === 'implausible' ? { implausible: sayStored(result.error.message) } : {}),
       });
     }
     const done = result.value.status === 'submitted' ? 'submitted' : 'saved as a draft';
@@ -336,7 +336,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
       const message = !form.ok
         ? (form.errors.summary[0]?.text ?? 'Check this row')
         : problem && !problem.ok
-          ? problem.error.message
+          ? sayStored(problem.error.message)
           : 'Check this row';
       const input = ['value', 'numerator', 'denominator', 'commentary'].includes(field)
         ? field

@@ -4,7 +4,7 @@ import { formatDate } from '../../../platform/http/filters.ts';
 import { parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import type { DomainError } from '../../../kernel/result.ts';
 import { parsePeriodKey, periodLabel } from '../../../kernel/measurement/periods.ts';
 import type { PeriodCloseService } from '../period-close.service.ts';
@@ -80,9 +80,10 @@ export async function periodCloseRoutes(app: FastifyInstance, { periodClose }: {
   /** A refusal, linked to the reason box when it is about the reason, otherwise to the period's row. */
   function errorsFor(error: DomainError, key: string): FormErrors {
     const id = error.field === 'reason' ? reasonId(key) : rowId(key);
+    const text = sayStored(error.message);
     return {
-      summary: [{ text: error.message, href: `#${id}` }],
-      fields: error.field === 'reason' ? { [id]: { text: error.message } } : {},
+      summary: [{ text, href: `#${id}` }],
+      fields: error.field === 'reason' ? { [id]: { text } } : {},
     };
   }
 

@@ -12,6 +12,9 @@ import {
   typesBelow,
 } from './framework.ts';
 import { DEFAULT_BODIES, DEFAULT_ITEM_TYPES, DEFAULT_PLAN_TYPES } from './default-framework.ts';
+import { phrase, readStoredPhrase, type Phrase } from '../../../kernel/phrase.ts';
+
+const at = (name: string, level: number) => phrase('frameworkChecks.typeAtLevel', { name, level });
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -36,7 +39,7 @@ describe('checkPlacement', () => {
     name: string;
     subject: { id: string | null; name: string; level: number };
     parents: string[];
-    expected: null | { code: string; field: string; message?: string };
+    expected: null | { code: string; field: string; message?: Phrase };
   }[] = [
     { name: 'a new top-level type', subject: { id: null, name: 'Vision', level: 1 }, parents: [], expected: null },
     {
@@ -61,7 +64,11 @@ describe('checkPlacement', () => {
       name: 'sitting under itself',
       subject: { id: ID(3), name: 'Directorate plan', level: 3 },
       parents: [ID(3)],
-      expected: { code: 'cycle', field: 'parentTypeIds', message: 'Directorate plan cannot sit under itself' },
+      expected: {
+        code: 'cycle',
+        field: 'parentTypeIds',
+        message: phrase('frameworkChecks.underItself', { type: 'Directorate plan' }),
+      },
     },
     {
       name: 'sitting under a type that sits under it (directly)',
@@ -76,7 +83,7 @@ describe('checkPlacement', () => {
       expected: {
         code: 'cycle',
         field: 'parentTypeIds',
-        message: 'Corporate plan cannot sit under Team plan, because Team plan already sits under Corporate plan',
+        message: phrase('frameworkChecks.cycle', { type: 'Corporate plan', parent: 'Team plan' }),
       },
     },
     {
@@ -86,7 +93,7 @@ describe('checkPlacement', () => {
       expected: {
         code: 'invalid',
         field: 'parentTypeIds',
-        message: 'Service plan (level 4) cannot sit under Team plan (level 5)',
+        message: phrase('frameworkChecks.parentNotHigher', { type: at('Service plan', 4), parent: at('Team plan', 5) }),
       },
     },
     {
@@ -96,14 +103,17 @@ describe('checkPlacement', () => {
       expected: {
         code: 'invalid',
         field: 'parentTypeIds',
-        message: 'Locality plan (level 3) cannot sit under Directorate plan (level 3)',
+        message: phrase('frameworkChecks.parentNotHigher', {
+          type: at('Locality plan', 3),
+          parent: at('Directorate plan', 3),
+        }),
       },
     },
     {
       name: 'a parent that does not exist',
       subject: { id: null, name: 'Odd', level: 3 },
       parents: [ID(99)],
-      expected: { code: 'invalid', field: 'parentTypeIds', message: 'Select plan types that exist' },
+      expected: { code: 'invalid', field: 'parentTypeIds', message: phrase('frameworkChecks.parentTypesExist') },
     },
     {
       name: 'a level that drops it to its children',
@@ -112,7 +122,13 @@ describe('checkPlacement', () => {
       expected: {
         code: 'invalid',
         field: 'level',
-        message: 'Service plan (level 4) cannot sit under Directorate plan (level 4)',
+        message: phrase('frameworkChecks.childNotLower', {
+          child: at('Service plan', 4),
+          type: at('Directorate plan', 4),
+          childLevel: 4,
+          typeName: 'Directorate plan',
+          childName: 'Service plan',
+        }),
       },
     },
   ];
@@ -127,7 +143,8 @@ describe('checkPlacement', () => {
     if (result.ok) return;
     expect(result.error.code).toBe(expected.code);
     expect(result.error.field).toBe(expected.field);
-    if (expected.message) expect(result.error.message).toContain(expected.message);
+    // The message is a stored phrase; its words are checked through the pages and API.
+    if (expected.message) expect(readStoredPhrase(result.error.message)).toEqual(expected.message);
   });
 });
 
@@ -183,7 +200,9 @@ describe('checkStep', () => {
 
   it('names the body and says what to do when it does not approve', () => {
     const result = checkStep({ name: 'S', kind: 'body', role: null, bodyId: ID(11) }, bodies);
-    expect(!result.ok && result.error.message).toContain('Scrutiny Committee does not approve plans');
+    expect(!result.ok && readStoredPhrase(result.error.message)).toEqual(
+      phrase('frameworkChecks.bodyDoesNotApprove', { body: 'Scrutiny Committee' }),
+    );
   });
 });
 

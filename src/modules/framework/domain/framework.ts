@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isRole, ROLE_NAMES, roleAllows, ROLES, type Role } from '../../../kernel/access/index.ts';
 import { optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
-import { phrase, type Phrase } from '../../../kernel/phrase.ts';
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 /**
@@ -22,17 +22,14 @@ export function stepKindPhrase(kind: StepKind): Phrase {
   return phrase(`frameworkSteps.kind.${kind}`);
 }
 
-const key = (label: string) =>
+const key = (label: Phrase) =>
   z
-    .string({ message: `Enter ${label}` })
+    .string({ message: phraseText('inputs.enter', { label }) })
     .trim()
     .toLowerCase()
-    .min(1, `Enter ${label}`)
-    .max(50, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be 50 characters or fewer`)
-    .regex(
-      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-      `${label.charAt(0).toUpperCase()}${label.slice(1)} can only contain letters, numbers and single hyphens, like service-plan`,
-    );
+    .min(1, phraseText('inputs.enter', { label }))
+    .max(50, phraseText('inputs.tooLong', { label, max: 50 }))
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, phraseText('frameworkChecks.keyLetters', { label }));
 
 /** Checkboxes and JSON booleans both mean yes/no; an unticked checkbox sends nothing. */
 const flag = z.preprocess(
@@ -41,24 +38,24 @@ const flag = z.preprocess(
     if (value === 'true' || value === 'yes' || value === 'on') return true;
     return value;
   },
-  z.boolean({ message: 'Active must be yes or no' }),
+  z.boolean({ message: phraseText('frameworkChecks.active') }),
 );
 
 const level = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
   z
-    .number({ message: 'Enter the level as a whole number, like 4' })
-    .int('Enter the level as a whole number, like 4')
-    .min(1, 'Level must be 1 or more (1 is the top of the golden thread)')
-    .max(MAX_LEVEL, `Level must be ${MAX_LEVEL} or less`),
+    .number({ message: phraseText('frameworkChecks.level') })
+    .int(phraseText('frameworkChecks.level'))
+    .min(1, phraseText('frameworkChecks.levelMin'))
+    .max(MAX_LEVEL, phraseText('frameworkChecks.levelMax', { max: MAX_LEVEL })),
 );
 
 const uniqueIds = (message: string) => stringList(requiredId(message)).transform((ids) => [...new Set(ids)]);
 
 export const templateSectionInput = z.object({
-  key: key('a section key'),
-  title: requiredText('a section title'),
-  hint: optionalText('hint', 500),
+  key: key(phrase('fieldNames.aSectionKey')),
+  title: requiredText(phrase('fieldNames.aSectionTitle')),
+  hint: optionalText(phrase('fieldNames.hint'), 500),
 });
 export type TemplateSectionInput = z.infer<typeof templateSectionInput>;
 
@@ -73,7 +70,7 @@ const distinctPerson = z.preprocess(
     if (value === 'true' || value === 'yes' || value === 'on') return true;
     return value;
   },
-  z.boolean({ message: 'Say whether the step must be taken by a different person' }).optional(),
+  z.boolean({ message: phraseText('frameworkChecks.distinctPerson') }).optional(),
 );
 
 /**
@@ -115,31 +112,31 @@ export function resolveStepRules<S extends StepIdentity & { distinctPerson?: boo
 /** The form that turns the rule on or off for one existing step. */
 export const distinctPersonInput = z.object({
   distinctPerson: z
-    .enum(['yes', 'no'], { message: 'Say whether the step must be taken by a different person' })
+    .enum(['yes', 'no'], { message: phraseText('frameworkChecks.distinctPerson') })
     .transform((value) => value === 'yes'),
 });
 
 export const approvalStepInput = z
   .object({
-    name: requiredText('a step name'),
-    kind: z.enum(STEP_KINDS, { message: 'Select who approves at this step' }),
+    name: requiredText(phrase('fieldNames.aStepName')),
+    kind: z.enum(STEP_KINDS, { message: phraseText('frameworkChecks.stepKind') }),
     role: z.preprocess(
       (value) => (value === '' || value === undefined ? null : value),
-      z.enum(ROLES, { message: 'Select a role' }).nullable(),
+      z.enum(ROLES, { message: phraseText('frameworkChecks.role') }).nullable(),
     ),
     bodyId: z.preprocess(
       (value) => (value === '' || value === undefined ? null : value),
-      z.uuid({ message: 'Select a governance body' }).nullable(),
+      z.uuid({ message: phraseText('frameworkChecks.body') }).nullable(),
     ),
     /** Unticked (or left out over the API) means anyone allowed may take the step. */
     distinctPerson,
   })
   .superRefine((step, context) => {
     if (step.kind === 'role' && step.role === null) {
-      context.addIssue({ code: 'custom', path: ['role'], message: 'Select the role that approves at this step' });
+      context.addIssue({ code: 'custom', path: ['role'], message: phraseText('frameworkChecks.stepRole') });
     }
     if (step.kind === 'body' && step.bodyId === null) {
-      context.addIssue({ code: 'custom', path: ['bodyId'], message: 'Select the governance body that approves' });
+      context.addIssue({ code: 'custom', path: ['bodyId'], message: phraseText('frameworkChecks.stepBody') });
     }
   })
   .transform((step) => ({
@@ -153,14 +150,14 @@ export type ApprovalStepInput = z.infer<typeof approvalStepInput>;
 
 /** The plan type itself, as the page form and the API send it. */
 export const planTypeInput = z.object({
-  key: key('a key'),
-  name: requiredText('a name'),
+  key: key(phrase('fieldNames.aKey')),
+  name: requiredText(phrase('fieldNames.aName')),
   level,
-  description: optionalText('description', 2000),
+  description: optionalText(phrase('fieldNames.description'), 2000),
   active: flag,
-  parentTypeIds: uniqueIds('Select plan types that exist'),
-  itemTypeIds: uniqueIds('Select item types that exist').pipe(
-    z.array(z.string()).min(1, 'Select at least one item type this plan type may hold'),
+  parentTypeIds: uniqueIds(phraseText('frameworkChecks.parentTypesExist')),
+  itemTypeIds: uniqueIds(phraseText('frameworkChecks.itemTypesExist')).pipe(
+    z.array(z.string()).min(1, phraseText('frameworkChecks.itemTypeNeeded')),
   ),
 });
 export type PlanTypeInput = z.infer<typeof planTypeInput>;
@@ -174,9 +171,9 @@ export const planTypeApiInput = planTypeInput.extend({
 export type PlanTypeApiInput = z.infer<typeof planTypeApiInput>;
 
 export const itemTypeInput = z.object({
-  key: key('a key'),
-  name: requiredText('a name'),
-  description: optionalText('description', 2000),
+  key: key(phrase('fieldNames.aKey')),
+  name: requiredText(phrase('fieldNames.aName')),
+  description: optionalText(phrase('fieldNames.description'), 2000),
   active: flag,
 });
 export type ItemTypeInput = z.infer<typeof itemTypeInput>;
@@ -201,8 +198,9 @@ export interface Edge {
   parentPlanTypeId: string;
 }
 
-/** "Service plan (level 4)": how a type is named in messages. */
-export const describeType = (type: Pick<PlanTypeNode, 'name' | 'level'>) => `${type.name} (level ${type.level})`;
+/** "Service plan (level 4)": how a type is named in a refusal. */
+const typeAtLevel = (type: Pick<PlanTypeNode, 'name' | 'level'>) =>
+  phrase('frameworkChecks.typeAtLevel', { name: type.name, level: type.level });
 
 /**
  * Whether plan type `subject` (id null while it is being created) may sit under `parentIds` at
@@ -220,10 +218,12 @@ export function checkPlacement(
   const proposed = { name: subject.name, level: subject.level };
   for (const parentId of parentIds) {
     if (subject.id !== null && parentId === subject.id) {
-      return fail(domainError('cycle', `${subject.name} cannot sit under itself`, 'parentTypeIds'));
+      return fail(
+        domainError('cycle', phraseText('frameworkChecks.underItself', { type: subject.name }), 'parentTypeIds'),
+      );
     }
     if (!byId.has(parentId)) {
-      return fail(domainError('invalid', 'Select plan types that exist', 'parentTypeIds'));
+      return fail(domainError('invalid', phraseText('frameworkChecks.parentTypesExist'), 'parentTypeIds'));
     }
   }
   if (subject.id !== null) {
@@ -234,7 +234,7 @@ export function checkPlacement(
         return fail(
           domainError(
             'cycle',
-            `${subject.name} cannot sit under ${parent.name}, because ${parent.name} already sits under ${subject.name}`,
+            phraseText('frameworkChecks.cycle', { type: subject.name, parent: parent.name }),
             'parentTypeIds',
           ),
         );
@@ -247,7 +247,7 @@ export function checkPlacement(
       return fail(
         domainError(
           'invalid',
-          `${describeType(proposed)} cannot sit under ${describeType(parent)}: a plan type can only sit under types with a lower level number`,
+          phraseText('frameworkChecks.parentNotHigher', { type: typeAtLevel(proposed), parent: typeAtLevel(parent) }),
           'parentTypeIds',
         ),
       );
@@ -261,7 +261,13 @@ export function checkPlacement(
         return fail(
           domainError(
             'invalid',
-            `${describeType(child)} cannot sit under ${describeType(proposed)}: choose a level above ${child.level} for ${subject.name}, or change what ${child.name} sits under first`,
+            phraseText('frameworkChecks.childNotLower', {
+              child: typeAtLevel(child),
+              type: typeAtLevel(proposed),
+              childLevel: child.level,
+              typeName: subject.name,
+              childName: child.name,
+            }),
             'level',
           ),
         );
@@ -292,7 +298,7 @@ export function checkSections(sections: readonly TemplateSectionInput[]): Result
   const seen = new Set<string>();
   for (const section of sections) {
     if (seen.has(section.key)) {
-      return fail(domainError('duplicate', `This plan type already has a section with the key ${section.key}`, 'key'));
+      return fail(domainError('duplicate', phraseText('frameworkChecks.sectionKeyTaken', { key: section.key }), 'key'));
     }
     seen.add(section.key);
   }
@@ -309,13 +315,16 @@ export interface BodyNode {
 export function checkStep(step: Omit<ApprovalStepInput, 'distinctPerson'>, bodies: readonly BodyNode[]): Result<null> {
   if (step.kind === 'role') {
     if (step.role === null || !isRole(step.role)) {
-      return fail(domainError('invalid', 'Select the role that approves at this step', 'role'));
+      return fail(domainError('invalid', phraseText('frameworkChecks.stepRole'), 'role'));
     }
     if (!roleAllows(step.role, 'approve:plans')) {
       return fail(
         domainError(
           'invalid',
-          `The ${ROLE_NAMES[step.role]} role cannot approve plans: choose one of ${APPROVING_ROLES.map((role) => ROLE_NAMES[role]).join(', ')}`,
+          phraseText('frameworkChecks.roleCannotApprove', {
+            role: ROLE_NAMES[step.role],
+            roles: APPROVING_ROLES.map((role) => ROLE_NAMES[role]).join(', '),
+          }),
           'role',
         ),
       );
@@ -323,14 +332,10 @@ export function checkStep(step: Omit<ApprovalStepInput, 'distinctPerson'>, bodie
   }
   if (step.kind === 'body') {
     const body = bodies.find((candidate) => candidate.id === step.bodyId);
-    if (!body) return fail(domainError('invalid', 'Select a governance body that exists', 'bodyId'));
+    if (!body) return fail(domainError('invalid', phraseText('frameworkChecks.bodyExists'), 'bodyId'));
     if (!body.frameworkRoles.includes('approves')) {
       return fail(
-        domainError(
-          'invalid',
-          `${body.name} does not approve plans: choose a body that approves, or change what ${body.name} does in its governance settings`,
-          'bodyId',
-        ),
+        domainError('invalid', phraseText('frameworkChecks.bodyDoesNotApprove', { body: body.name }), 'bodyId'),
       );
     }
   }

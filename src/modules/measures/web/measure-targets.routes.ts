@@ -9,7 +9,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { showTarget, targetSlotText } from './measure.presenter.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import type { TargetWarning } from '../target-warnings.ts';
 
 const edit = { access: { permission: 'edit:measures' } } as const;
@@ -21,7 +21,7 @@ const radios = <T extends string>(options: readonly T[], labels: Record<T, strin
 /** The flash after a target is saved: an important notice naming the process limits when it has warnings. */
 function flashTargetSet(reply: FastifyReply, done: string, warnings: readonly TargetWarning[]): FastifyReply {
   if (warnings.length === 0) return reply.flash(done);
-  const warning = warnings.map((w) => w.message).join('. ');
+  const warning = warnings.map((w) => sayStored(w.message)).join('. ');
   return reply.flash(fill(words.measureFigures.targetCheck.saved, { done, warning }), 'important');
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 export const BODY_KINDS = [
   'full-council',
@@ -62,20 +63,20 @@ export function formBodyKind(kind: string): BodyKind {
 }
 
 export const bodyInput = z.object({
-  name: requiredText('a name'),
-  kind: z.enum(BODY_KINDS, { message: 'Select the kind of body' }),
-  frameworkRoles: stringList(z.enum(FRAMEWORK_ROLES, { message: 'Select what the body does from the list' }))
-    .refine((roles) => roles.length > 0, 'Select at least one thing the body does')
+  name: requiredText(phrase('fieldNames.aName')),
+  kind: z.enum(BODY_KINDS, { message: phraseText('organisationChecks.bodyKind') }),
+  frameworkRoles: stringList(z.enum(FRAMEWORK_ROLES, { message: phraseText('organisationChecks.bodyRoleListed') }))
+    .refine((roles) => roles.length > 0, phraseText('organisationChecks.bodyRoleNeeded'))
     .transform((roles) => FRAMEWORK_ROLES.filter((role) => roles.includes(role))),
-  description: optionalText('description'),
+  description: optionalText(phrase('fieldNames.description')),
 });
 export type BodyInput = z.infer<typeof bodyInput>;
 
 export const bodyMemberInput = z.object({
   personId: z
-    .string({ message: 'Select a person' })
-    .min(1, 'Select a person')
-    .pipe(requiredId('Select a person who exists')),
-  role: z.enum(MEMBER_ROLES, { message: 'Select their role on the body' }),
+    .string({ message: phraseText('organisationChecks.person') })
+    .min(1, phraseText('organisationChecks.person'))
+    .pipe(requiredId(phraseText('organisationChecks.personExists'))),
+  role: z.enum(MEMBER_ROLES, { message: phraseText('organisationChecks.memberRole') }),
 });
 export type BodyMemberInput = z.infer<typeof bodyMemberInput>;

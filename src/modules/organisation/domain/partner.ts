@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../../../kernel/inputs.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 export const PARTNER_KINDS = [
   'nhs',
@@ -25,8 +26,8 @@ export const PARTNER_KIND_NAMES: Record<PartnerKind, string> = {
 };
 
 export const partnerInput = z.object({
-  name: requiredText('a name'),
-  kind: z.enum(PARTNER_KINDS, { message: 'Select the kind of partner' }),
-  description: optionalText('description'),
+  name: requiredText(phrase('fieldNames.aName')),
+  kind: z.enum(PARTNER_KINDS, { message: phraseText('organisationChecks.partnerKind') }),
+  description: optionalText(phrase('fieldNames.description')),
 });
 export type PartnerInput = z.infer<typeof partnerInput>;

@@ -1,25 +1,25 @@
 import { z } from 'zod';
 import { isoDate, optionalId, optionalText, requiredText } from '../../../kernel/inputs.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 export const PERSON_STATUSES = ['active', 'left'] as const;
 
-const PASSWORD_NOT_SET_HERE =
-  'You cannot set someone’s password here. They set their own from a password reset link, so no one else knows it';
+const PASSWORD_NOT_SET_HERE = phraseText('organisationChecks.passwordNotHere');
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 /** What a person's record is made of, whoever sends it: page form or API. */
 export const personInput = z.object({
-  name: requiredText('a name'),
+  name: requiredText(phrase('fieldNames.aName')),
   email: z
-    .string({ message: 'Enter an email address' })
+    .string({ message: phraseText('organisationChecks.email') })
     .trim()
-    .min(1, 'Enter an email address')
-    .max(254, 'Email address must be 254 characters or fewer')
-    .pipe(z.email({ message: 'Enter an email address in the correct format, like name@example.gov.uk' })),
-  jobTitle: optionalText('job title', 200),
-  unitId: optionalId('Select a unit that exists'),
-  lineManagerId: optionalId('Select a line manager who exists'),
+    .min(1, phraseText('organisationChecks.email'))
+    .max(254, phraseText('organisationChecks.emailLong'))
+    .pipe(z.email({ message: phraseText('organisationChecks.emailFormat') })),
+  jobTitle: optionalText(phrase('fieldNames.jobTitle'), 200),
+  unitId: optionalId(phraseText('organisationChecks.unitExists')),
+  lineManagerId: optionalId(phraseText('organisationChecks.lineManagerExists')),
   /**
    * Refused whenever it is not empty: nobody sets another person's password (they could then sign
    * in as them). People set their own, from a password reset link.
@@ -30,7 +30,7 @@ export type PersonInput = z.infer<typeof personInput>;
 
 /** Recording that someone has left: their record stays, their roles end. */
 export const leaveInput = z.object({
-  leftOn: isoDate('the date they left'),
+  leftOn: isoDate(phrase('fieldNames.theDateTheyLeft')),
 });
 export type LeaveInput = z.infer<typeof leaveInput>;
 

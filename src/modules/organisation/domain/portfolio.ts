@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { optionalId, requiredText, stringList } from '../../../kernel/inputs.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 /** A cabinet member's portfolio and the units (services) it covers. */
 export const portfolioInput = z.object({
-  name: requiredText('a name'),
-  holderPersonId: optionalId('Select a portfolio holder who exists'),
-  unitIds: stringList(z.uuid({ message: 'Select units that exist' })).refine(
+  name: requiredText(phrase('fieldNames.aName')),
+  holderPersonId: optionalId(phraseText('organisationChecks.holderExists')),
+  unitIds: stringList(z.uuid({ message: phraseText('organisationChecks.unitsExist') })).refine(
     (ids) => new Set(ids).size === ids.length,
-    'Select each unit only once',
+    phraseText('organisationChecks.unitOnce'),
   ),
 });
 export type PortfolioInput = z.infer<typeof portfolioInput>;

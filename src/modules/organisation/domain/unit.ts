@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalId } from '../../../kernel/inputs.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 export const UNIT_KINDS = ['council', 'directorate', 'service', 'team', 'other'] as const;
 
@@ -8,13 +9,17 @@ export const unitInput = z.object({
   code: z
     .string()
     .trim()
-    .min(1, 'Enter a code')
-    .max(20, 'Code must be 20 characters or fewer')
-    .regex(/^[A-Za-z0-9-_.]+$/, 'Code can only contain letters, numbers, hyphens, full stops and underscores'),
-  name: z.string().trim().min(1, 'Enter a name').max(200, 'Name must be 200 characters or fewer'),
-  kind: z.enum(UNIT_KINDS, { message: 'Select the kind of unit' }),
-  parentId: optionalId('Select a parent unit that exists'),
-  headPersonId: optionalId('Select a head of unit who exists'),
+    .min(1, phraseText('organisationChecks.unitCode'))
+    .max(20, phraseText('organisationChecks.unitCodeLong'))
+    .regex(/^[A-Za-z0-9-_.]+$/, phraseText('organisationChecks.unitCodeLetters')),
+  name: z
+    .string()
+    .trim()
+    .min(1, phraseText('organisationChecks.unitName'))
+    .max(200, phraseText('organisationChecks.unitNameLong')),
+  kind: z.enum(UNIT_KINDS, { message: phraseText('organisationChecks.unitKind') }),
+  parentId: optionalId(phraseText('organisationChecks.parentExists')),
+  headPersonId: optionalId(phraseText('organisationChecks.headExists')),
 });
 export type UnitInput = z.infer<typeof unitInput>;
 

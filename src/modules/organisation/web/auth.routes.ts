@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
 import { formErrorsFrom, parseForm } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { linkProblemMessage, MIN_PASSWORD_LENGTH } from '../password-links.service.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const signInForm = z.object({
   email: z
@@ -135,7 +136,7 @@ export async function authRoutes(
             { token, minLength: MIN_PASSWORD_LENGTH, errors: formErrorsFrom(result.error) },
             400,
           )
-        : reply.render('pages/auth/link-problem.njk', { message: result.error.message }, 400);
+        : reply.render('pages/auth/link-problem.njk', { message: sayStored(result.error.message) }, 400);
     }
     return reply.flash('Your password has been set. Sign in with it').redirect(paths.signIn());
   });

@@ -4,6 +4,7 @@ import type { DomainError } from '../../../kernel/result.ts';
 import type { PerformanceServices } from '../services.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { dashboardView, healthView } from './performance.presenter.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 
@@ -12,7 +13,7 @@ export async function performanceRoutes(app: FastifyInstance, { services }: { se
   function refusalPage(reply: FastifyReply, error: DomainError) {
     if (error.code === 'not_found') return reply.callNotFound();
     if (error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);
-    return reply.render('pages/errors/problem.njk', { detail: error.message }, STATUS_FOR[error.code]);
+    return reply.render('pages/errors/problem.njk', { detail: sayStored(error.message) }, STATUS_FOR[error.code]);
   }
 
   app.get(paths.performance(), { config: view }, async (request, reply) => {

@@ -5,6 +5,7 @@ import type { PerformanceServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { currentSettingsRows, settingsFormValues, settingsSourceText } from './settings.presenter.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const manage = { access: { permission: 'manage:framework' } } as const;
 
@@ -57,7 +58,7 @@ export async function settingsRoutes(app: FastifyInstance, { services }: { servi
         const latest = await settings.get(caller);
         return render(reply, caller, {
           values: { ...values, rowVersion: latest.ok ? String(latest.value.rowVersion) : values.rowVersion },
-          errors: { summary: [{ text: error.message, href: '#current-settings' }], fields: {} },
+          errors: { summary: [{ text: sayStored(error.message), href: '#current-settings' }], fields: {} },
           status: 409,
         });
       }
@@ -66,7 +67,7 @@ export async function settingsRoutes(app: FastifyInstance, { services }: { servi
         // A refusal not about one field (forbidden) points at the current settings.
         errors: error.field
           ? formErrorsFrom(error)
-          : { summary: [{ text: error.message, href: '#current-settings' }], fields: {} },
+          : { summary: [{ text: sayStored(error.message), href: '#current-settings' }], fields: {} },
         status: error.code === 'forbidden' ? 403 : 400,
       });
     }

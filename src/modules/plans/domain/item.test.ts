@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { frozenPlanMessage, itemCreateInput, itemInput, itemUpdateInput, linkInput } from './item.ts';
 
 const TYPE = '11111111-1111-4111-8111-111111111111';
@@ -39,9 +40,9 @@ describe('item input', () => {
     expect(result.success).toBe(false);
     const messages = Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message]));
     expect(messages).toMatchObject({
-      itemTypeId: 'Select the type of item',
-      code: 'Code can only contain letters, numbers, hyphens, full stops and underscores',
-      title: 'Enter a title',
+      itemTypeId: phraseText('planChecks.itemType'),
+      code: phraseText('planChecks.itemCodeLetters'),
+      title: phraseText('inputs.enter', { label: phrase('fieldNames.aTitle') }),
     });
   });
 
@@ -59,7 +60,10 @@ describe('item input', () => {
       ownerUnitId: UNIT,
       partnerIds: [PARTNER, PARTNER],
     });
-    expect(result.error?.issues[0]).toMatchObject({ path: ['partnerIds'], message: 'Select each partner only once' });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['partnerIds'],
+      message: phraseText('planChecks.partnerOnce'),
+    });
   });
 
   it('needs the plan to create and the row version to update', () => {
@@ -75,7 +79,7 @@ describe('link input', () => {
   it('accepts direct and indirect only', () => {
     expect(linkInput.parse({ toItemId: TYPE, kind: 'indirect' })).toEqual({ toItemId: TYPE, kind: 'indirect' });
     expect(linkInput.safeParse({ toItemId: TYPE, kind: 'sideways' }).error?.issues[0]?.message).toBe(
-      'Select whether it contributes directly or indirectly',
+      phraseText('planChecks.linkKind'),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalId, optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 /** A checkbox arrives as its value when ticked and not at all otherwise; JSON sends a boolean. */
 const checkbox = z.preprocess(
@@ -9,22 +10,19 @@ const checkbox = z.preprocess(
 
 /** What a plan item is made of, whoever sends it: page form or API. */
 const itemFields = z.object({
-  itemTypeId: requiredId('Select the type of item'),
-  parentItemId: optionalId('Select a parent item that exists in this plan'),
+  itemTypeId: requiredId(phraseText('planChecks.itemType')),
+  parentItemId: optionalId(phraseText('planChecks.parentItemExists')),
   code: z
-    .string({ message: 'Enter a code' })
+    .string({ message: phraseText('planChecks.itemCode') })
     .trim()
-    .min(1, 'Enter a code')
-    .max(30, 'Code must be 30 characters or fewer')
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9-_.]*$/,
-      'Code can only contain letters, numbers, hyphens, full stops and underscores',
-    ),
-  title: requiredText('a title', 300),
-  description: optionalText('description', 5000),
-  ownerPersonId: optionalId('Select an owner who exists'),
-  ownerUnitId: optionalId('Select an owning unit that exists'),
-  partnerIds: stringList(z.uuid({ message: 'Select partners that exist' })),
+    .min(1, phraseText('planChecks.itemCode'))
+    .max(30, phraseText('planChecks.itemCodeLong'))
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-_.]*$/, phraseText('planChecks.itemCodeLetters')),
+  title: requiredText(phrase('fieldNames.aTitle'), 300),
+  description: optionalText(phrase('fieldNames.description'), 5000),
+  ownerPersonId: optionalId(phraseText('planChecks.ownerExists')),
+  ownerUnitId: optionalId(phraseText('planChecks.owningUnitExists')),
+  partnerIds: stringList(z.uuid({ message: phraseText('planChecks.partnersExist') })),
   throughPartnership: checkbox,
 });
 
@@ -36,11 +34,11 @@ function ownerAndPartnerRules(
     context.addIssue({
       code: 'custom',
       path: ['ownerPersonId'],
-      message: 'Select an owner: a person, a unit for collective ownership, or both',
+      message: phraseText('planChecks.ownerNeeded'),
     });
   }
   if (new Set(input.partnerIds).size !== input.partnerIds.length) {
-    context.addIssue({ code: 'custom', path: ['partnerIds'], message: 'Select each partner only once' });
+    context.addIssue({ code: 'custom', path: ['partnerIds'], message: phraseText('planChecks.partnerOnce') });
   }
 }
 
@@ -49,12 +47,12 @@ export type ItemInput = z.infer<typeof itemInput>;
 
 /** The version of the item the form or client started from: a stale one is a conflict. */
 const rowVersion = z.coerce
-  .number({ message: 'Send the row version the change was based on' })
-  .int('Send the row version the change was based on')
-  .min(1, 'Send the row version the change was based on');
+  .number({ message: phraseText('planChecks.rowVersion') })
+  .int(phraseText('planChecks.rowVersion'))
+  .min(1, phraseText('planChecks.rowVersion'));
 
 export const itemCreateInput = itemFields
-  .extend({ planId: requiredId('Select a plan that exists') })
+  .extend({ planId: requiredId(phraseText('planChecks.planExists')) })
   .superRefine(ownerAndPartnerRules);
 
 export const itemUpdateInput = itemFields.extend({ rowVersion }).superRefine(ownerAndPartnerRules);
@@ -71,8 +69,8 @@ export const LINK_KIND_NAMES: Record<LinkKind, string> = {
 
 /** "This item contributes to that item", sent by the links page or the API. */
 export const linkInput = z.object({
-  toItemId: requiredId('Select the item this contributes to'),
-  kind: z.enum(LINK_KINDS, { message: 'Select whether it contributes directly or indirectly' }),
+  toItemId: requiredId(phraseText('planChecks.contributesTo')),
+  kind: z.enum(LINK_KINDS, { message: phraseText('planChecks.linkKind') }),
 });
 export type LinkInput = z.infer<typeof linkInput>;
 

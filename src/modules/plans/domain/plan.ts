@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalId, requiredId, requiredText } from '../../../kernel/inputs.ts';
 import { PLAN_STATUSES } from './lifecycle.ts';
 import { ROLL_FORWARD_MOVES } from './period.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 export const SECTION_MAX = 20_000;
 
@@ -20,17 +21,17 @@ const planDate = (label: string) =>
   );
 
 const periodFields = {
-  title: requiredText('a title', 200),
+  title: requiredText(phrase('fieldNames.aTitle'), 200),
   periodStart: planDate('the start of the period'),
   periodEnd: planDate('the end of the period'),
-  owningUnitId: requiredId('Select the part of the organisation that owns the plan'),
+  owningUnitId: requiredId(phraseText('planChecks.owningUnit')),
   ownerPersonId: optionalId('Select an owner who exists'),
-  parentPlanId: optionalId('Select a parent plan that exists'),
+  parentPlanId: optionalId(phraseText('planChecks.parentPlanExists')),
 };
 
 function periodInOrder<T extends { periodStart: string; periodEnd: string }>(value: T, ctx: z.RefinementCtx) {
   if (value.periodEnd <= value.periodStart) {
-    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'The end of the period must be after its start' });
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: phraseText('planChecks.periodOrder') });
   }
   if (
     value.periodEnd > value.periodStart &&
@@ -43,7 +44,7 @@ function periodInOrder<T extends { periodStart: string; periodEnd: string }>(val
 /** A new plan, whoever sends it: page form, API or import. */
 export const planInput = z
   .object({
-    planTypeId: requiredId('Select the type of plan'),
+    planTypeId: requiredId(phraseText('planChecks.planType')),
     ...periodFields,
   })
   .superRefine(periodInOrder);
@@ -59,9 +60,9 @@ export const planUpdateInput = z
     ...periodFields,
     sections: sectionsSchema,
     rowVersion: z.coerce
-      .number({ message: 'The form is missing its version: reload the page' })
+      .number({ message: phraseText('planChecks.formVersion') })
       .int()
-      .positive('The form is missing its version: reload the page'),
+      .positive(phraseText('planChecks.formVersion')),
   })
   .superRefine(periodInOrder);
 export type PlanUpdateInput = z.infer<typeof planUpdateInput>;
@@ -72,7 +73,7 @@ const optionalRowVersion = z.preprocess(
 );
 
 export const commentInput = z.object({
-  comment: z.preprocess((v) => v ?? '', z.string().trim().max(2000, 'Comment must be 2000 characters or fewer')),
+  comment: z.preprocess((v) => v ?? '', z.string().trim().max(2000, phraseText('planChecks.commentLong'))),
   rowVersion: optionalRowVersion,
 });
 export type CommentInput = z.infer<typeof commentInput>;
@@ -81,9 +82,9 @@ const blankAsNull = (value: unknown) => (value === undefined || value === null |
 
 export const approveInput = commentInput.extend({
   step: z.coerce
-    .number({ message: 'Say which approval step this is' })
+    .number({ message: phraseText('planChecks.approvalStep') })
     .int()
-    .positive('Say which approval step this is'),
+    .positive(phraseText('planChecks.approvalStep')),
   /** For a governance body's step: the date of its decision (YYYY-MM-DD) and the minute reference. */
   decisionDate: z.preprocess(blankAsNull, z.string().max(20).nullable()).optional(),
   minuteReference: z.preprocess(blankAsNull, z.string().max(2000).nullable()).optional(),
@@ -94,7 +95,7 @@ export const reasonInput = (what: string) =>
   z.object({
     reason: z.preprocess(
       (v) => v ?? '',
-      z.string().trim().min(1, `Enter the reasons for ${what}`).max(2000, 'Reasons must be 2000 characters or fewer'),
+      z.string().trim().min(1, `Enter the reasons for ${what}`).max(2000, phraseText('planChecks.reasonsLong')),
     ),
     rowVersion: optionalRowVersion,
   });
@@ -103,12 +104,12 @@ export const amendInput = reasonInput('the amendment');
 export type ReasonInput = z.infer<typeof returnInput>;
 
 export const rollForwardInput = z.object({
-  reason: z.preprocess((v) => v ?? '', z.string().trim().max(2000, 'Reasons must be 2000 characters or fewer')),
+  reason: z.preprocess((v) => v ?? '', z.string().trim().max(2000, phraseText('planChecks.reasonsLong'))),
   /** The annual refresh (one year on) unless a new plan period (on by the plan's whole length) is chosen. */
   move: z.preprocess(
     (v) => (v === undefined || v === null || v === '' ? 'annual-refresh' : v),
     z.enum(ROLL_FORWARD_MOVES, {
-      message: 'Choose whether to refresh the plan for the next year or start a new plan period',
+      message: phraseText('planChecks.nextPeriodChoice'),
     }),
   ),
   rowVersion: optionalRowVersion,
@@ -118,13 +119,21 @@ const blankToUndefined = (value: unknown) => (value === '' || value === null ? u
 
 /** Filters on the plan list (GET form and API query). Unknown or blank values mean "any". */
 export const planFilters = z.object({
-  planTypeId: z.preprocess(blankToUndefined, z.uuid({ message: 'Select a plan type that exists' }).optional()),
-  owningUnitId: z.preprocess(blankToUndefined, z.uuid({ message: 'Select a unit that exists' }).optional()),
-  status: z.preprocess(blankToUndefined, z.enum(PLAN_STATUSES, { message: 'Select a status' }).optional()),
+  planTypeId: z.preprocess(blankToUndefined, z.uuid({ message: phraseText('planChecks.planTypeExists') }).optional()),
+  owningUnitId: z.preprocess(blankToUndefined, z.uuid({ message: phraseText('planChecks.unitExists') }).optional()),
+  status: z.preprocess(
+    blankToUndefined,
+    z.enum(PLAN_STATUSES, { message: phraseText('planChecks.status') }).optional(),
+  ),
   /** Financial year (by its starting year) the plan's period overlaps. */
   year: z.preprocess(
     blankToUndefined,
-    z.coerce.number({ message: 'Select a year' }).int().min(1900).max(2999).optional(),
+    z.coerce
+      .number({ message: phraseText('planChecks.year') })
+      .int()
+      .min(1900)
+      .max(2999)
+      .optional(),
   ),
 });
 export type PlanFilters = z.infer<typeof planFilters>;

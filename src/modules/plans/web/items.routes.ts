@@ -8,6 +8,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { paths } from '../../../kernel/paths.ts';
 import { itemFormView, lineOfSightView, linkFormView, planStatusName } from './item.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -19,7 +20,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
   function refusalPage(reply: FastifyReply, error: DomainError) {
     if (error.code === 'not_found') return reply.callNotFound();
     if (error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);
-    return reply.render('pages/errors/problem.njk', { detail: error.message }, STATUS_FOR[error.code]);
+    return reply.render('pages/errors/problem.njk', { detail: sayStored(error.message) }, STATUS_FOR[error.code]);
   }
 
   async function renderForm(

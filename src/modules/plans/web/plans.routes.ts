@@ -34,6 +34,7 @@ import {
   versionRows,
 } from './plan.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -296,7 +297,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
       if (result.error.code === 'not_found') return reply.callNotFound();
       if (result.error.code === 'invalid_state') {
         return renderPlan(reply, caller, id, {
-          errors: { summary: [{ text: result.error.message, href: '#actions' }], fields: {} },
+          errors: { summary: [{ text: sayStored(result.error.message), href: '#actions' }], fields: {} },
           status: refusalStatus(result.error),
         });
       }
@@ -307,7 +308,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
         values: conflict ? { ...body, rowVersion: existing.value.rowVersion } : body,
         typed,
         errors: conflict
-          ? { summary: [{ text: result.error.message, href: '#title' }], fields: {} }
+          ? { summary: [{ text: sayStored(result.error.message), href: '#title' }], fields: {} }
           : formErrorsFrom(result.error),
         conflict,
         status: refusalStatus(result.error),
@@ -394,8 +395,8 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
       const href = result.error.field === 'decisionDate' ? `${field}-day` : field;
       return renderPlan(reply, caller, id, {
         errors: {
-          summary: [{ text: result.error.message, href: `#${href}` }],
-          fields: onInput ? { [field]: { text: result.error.message } } : {},
+          summary: [{ text: sayStored(result.error.message), href: `#${href}` }],
+          fields: onInput ? { [field]: { text: sayStored(result.error.message) } } : {},
         },
         status: refusalStatus(result.error),
         values: { [action]: body },
