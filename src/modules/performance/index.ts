@@ -44,3 +44,5 @@ export { recalculateStatuses, REFRESH_EVERY_MS } from './recalculate.job.ts';
 export { loadOfficialFrom } from './data/settings.repository.ts';
 /** The latest process limits of measures' official figures, for the check of a target (a port). */
 export { loadLatestProcessLimits } from './process-limits.ts';
+/** The roll-up port that actions and projects fill (types only). */
+export type { RollupContribution, RollupContributions } from './ports.ts';

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { createProjectsServices } from './services.ts';
+
+/**
+ * Projects and programmes: sponsor, manager and board, stages and milestones, budget, highlight
+ * reports on time, cost, scope and quality; projects contribute to plan items like actions do.
+ */
+export function createProjectsModule(deps: ServiceDeps) {
+  const services = createProjectsServices(deps);
+  const web: ModuleWeb = {
+    views: fileURLToPath(new URL('./web/views', import.meta.url)),
+  };
+  return { services, web };
+}
+
+export type { ProjectsServices } from './services.ts';
+export { createProjectRollupContributions, projectRollupContributions } from './rollup-contributions.ts';
+export { programmes, projectItems, projectMilestones, projects, projectStages, projectUpdates } from './data/projects.schema.ts';
