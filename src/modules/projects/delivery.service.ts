@@ -28,7 +28,15 @@ export function createDeliveryService({ db }: ServiceDeps) {
     return open.ok ? ok(project) : open;
   }
 
-  const audit = (tx: Db, caller: Caller, projectId: string, action: string, newValue: unknown, oldValue?: unknown, reason?: string) =>
+  const audit = (
+    tx: Db,
+    caller: Caller,
+    projectId: string,
+    action: string,
+    newValue: unknown,
+    oldValue?: unknown,
+    reason?: string,
+  ) =>
     recordAudit(tx, {
       organisationId: caller.organisationId,
       actor: actorOf(caller),
@@ -69,7 +77,11 @@ export function createDeliveryService({ db }: ServiceDeps) {
             return refuse('invalid', 'Select a stage of this project', 'stageId');
           }
         }
-        const milestone = await repo.insertMilestone(tx, { organisationId: caller.organisationId, projectId, ...input });
+        const milestone = await repo.insertMilestone(tx, {
+          organisationId: caller.organisationId,
+          projectId,
+          ...input,
+        });
         await audit(tx, caller, projectId, 'add-milestone', { milestoneId: milestone.id, ...input });
         return ok(milestone);
       });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { projectsApi } from './api/projects.api.ts';
 import { createProjectsServices } from './services.ts';
 
 /**
@@ -11,10 +12,20 @@ export function createProjectsModule(deps: ServiceDeps) {
   const services = createProjectsServices(deps);
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
+    api: async (api) => {
+      await api.register(projectsApi, { services });
+    },
   };
   return { services, web };
 }
 
 export type { ProjectsServices } from './services.ts';
 export { createProjectRollupContributions, projectRollupContributions } from './rollup-contributions.ts';
-export { programmes, projectItems, projectMilestones, projects, projectStages, projectUpdates } from './data/projects.schema.ts';
+export {
+  programmes,
+  projectItems,
+  projectMilestones,
+  projects,
+  projectStages,
+  projectUpdates,
+} from './data/projects.schema.ts';

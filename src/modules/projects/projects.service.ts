@@ -60,7 +60,13 @@ export function createProjectsService({ db }: ServiceDeps) {
     return ok(undefined);
   }
 
-  const audit = (tx: Db, caller: Caller, entityId: string, action: string, values: { old?: unknown; new?: unknown; reason?: string }) =>
+  const audit = (
+    tx: Db,
+    caller: Caller,
+    entityId: string,
+    action: string,
+    values: { old?: unknown; new?: unknown; reason?: string },
+  ) =>
     recordAudit(tx, {
       organisationId: caller.organisationId,
       actor: actorOf(caller),
@@ -75,7 +81,11 @@ export function createProjectsService({ db }: ServiceDeps) {
   return {
     async list(caller: Caller, filters: ProjectFilters = {}): Promise<ProjectListEntry[]> {
       const rows = await repo.listProjects(db, caller.organisationId, filters);
-      const latest = await repo.latestUpdates(db, caller.organisationId, rows.map((row) => row.id));
+      const latest = await repo.latestUpdates(
+        db,
+        caller.organisationId,
+        rows.map((row) => row.id),
+      );
       return rows.map((row) => ({ ...row, latest: latest.get(row.id) ?? null }));
     },
 

@@ -14,7 +14,12 @@ import * as repo from './data/projects.repository.ts';
 type Field = 'sponsorPersonId' | 'managerPersonId';
 const ROLE_WORD: Record<Field, string> = { sponsorPersonId: 'sponsor', managerPersonId: 'manager' };
 
-export async function checkPerson(tx: Db, organisationId: string, field: Field, id: string | null): Promise<Result<void>> {
+export async function checkPerson(
+  tx: Db,
+  organisationId: string,
+  field: Field,
+  id: string | null,
+): Promise<Result<void>> {
   if (id === null) return ok(undefined);
   const person = await repo.findPersonIn(tx, organisationId, id);
   if (!person) return refuse('invalid', `Select a ${ROLE_WORD[field]} who works for the council`, field);
@@ -36,7 +41,11 @@ export interface ProjectReferences {
   itemIds: readonly string[];
 }
 
-export async function checkProjectReferences(tx: Db, organisationId: string, input: ProjectReferences): Promise<Result<void>> {
+export async function checkProjectReferences(
+  tx: Db,
+  organisationId: string,
+  input: ProjectReferences,
+): Promise<Result<void>> {
   if (input.programmeId && !(await repo.findProgramme(tx, organisationId, input.programmeId))) {
     return refuse('invalid', 'Select a programme of the council', 'programmeId');
   }

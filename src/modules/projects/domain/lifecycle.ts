@@ -27,10 +27,16 @@ export interface TransitionContext {
 }
 
 /** The status an action leads to, or why it is refused (a cancel with no reason, a close with open milestones). */
-export function transition(status: ProjectStatus, action: ProjectAction, context: TransitionContext): Result<ProjectStatus> {
+export function transition(
+  status: ProjectStatus,
+  action: ProjectAction,
+  context: TransitionContext,
+): Result<ProjectStatus> {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(status)) {
-    return fail(domainError('invalid_state', `A project that is ${status.replace('-', ' ')} cannot be ${PAST[action]}`));
+    return fail(
+      domainError('invalid_state', `A project that is ${status.replace('-', ' ')} cannot be ${PAST[action]}`),
+    );
   }
   if (action === 'cancel' && context.reason.trim() === '') {
     return fail(domainError('invalid', 'Enter the reason for cancelling the project', 'reason'));
@@ -72,7 +78,11 @@ export function reviseEndDate(current: EndDates, newEnd: string, reason: string)
   if (reason.trim() === '') {
     return fail(domainError('invalid', 'Enter the reason for changing the end date', 'endDateReason'));
   }
-  return ok({ endDate: newEnd, originalEndDate: current.originalEndDate ?? current.endDate, endDateReason: reason.trim() });
+  return ok({
+    endDate: newEnd,
+    originalEndDate: current.originalEndDate ?? current.endDate,
+    endDateReason: reason.trim(),
+  });
 }
 
 /** The date a milestone is now due: its revision when it has one. */

@@ -76,7 +76,10 @@ describe('highlight report input', () => {
 
   it('needs each of the four dimensions judged', () => {
     const parsed = projectUpdateInput.safeParse({ ...report, scopeRag: 'purple' });
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ['scopeRag'], message: 'Select red, amber or green for scope' });
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ['scopeRag'],
+      message: 'Select red, amber or green for scope',
+    });
   });
 });
 
@@ -85,9 +88,13 @@ describe('what a project contributes to its plan items', () => {
   const rag = fc.constantFrom('red', 'amber', 'green' as const);
 
   it('closed and cancelled projects contribute nothing; proposed or unreported ones no data', () => {
-    expect(projectContribution({ ...active, status: 'closed' }, { overallRag: 'green', timeRag: 'green' }, '2026-01-01')).toBeNull();
+    expect(
+      projectContribution({ ...active, status: 'closed' }, { overallRag: 'green', timeRag: 'green' }, '2026-01-01'),
+    ).toBeNull();
     expect(projectContribution({ ...active, status: 'cancelled' }, null, '2026-01-01')).toBeNull();
-    expect(projectContribution({ ...active, status: 'proposed' }, { overallRag: 'red', timeRag: 'red' }, '2026-01-01')).toEqual({
+    expect(
+      projectContribution({ ...active, status: 'proposed' }, { overallRag: 'red', timeRag: 'red' }, '2026-01-01'),
+    ).toEqual({
       status: 'no-data',
       onTargetInTime: null,
     });

@@ -18,7 +18,8 @@ export const DIMENSIONS = ['time', 'cost', 'scope', 'quality'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** A person chosen from a list: a blank choice reads "Select …", not "must be a UUID". */
-const chosenId = (message: string) => z.preprocess((value) => value ?? '', z.string().min(1, message).pipe(requiredId(message)));
+const chosenId = (message: string) =>
+  z.preprocess((value) => value ?? '', z.string().min(1, message).pipe(requiredId(message)));
 
 /** A checkbox (form: "true" or absent) or a JSON boolean. */
 const flag = z.preprocess((value) => value === true || value === 'true' || value === 'on', z.boolean());
@@ -109,8 +110,7 @@ export type MilestoneRevisionInput = z.infer<typeof milestoneRevisionInput>;
 export const milestoneCompletionInput = z.object({ completedOn: isoDate('the date it was completed') });
 export type MilestoneCompletionInput = z.infer<typeof milestoneCompletionInput>;
 
-const rag = (dimension: string) =>
-  z.enum(DELIVERY_RAGS, { message: `Select red, amber or green for ${dimension}` });
+const rag = (dimension: string) => z.enum(DELIVERY_RAGS, { message: `Select red, amber or green for ${dimension}` });
 
 /** A highlight report: the four dimensions, overall, % complete and what has happened. */
 export const projectUpdateInput = z.object({
