@@ -7,6 +7,7 @@ import { oldValuesOf } from '../../platform/services/changes.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/projects.repository.ts';
+import { formOptions, type FormOptions } from './data/options.repository.ts';
 import {
   reviseEndDate,
   transition,
@@ -22,6 +23,7 @@ export type ProjectFilters = repo.ProjectFilters;
 export type ProjectStage = repo.StageRow;
 export type ProjectMilestone = repo.MilestoneRow;
 export type ProjectUpdate = repo.UpdateRow;
+export type { FormOptions };
 
 export interface ProjectListEntry extends Project {
   latest: ProjectUpdate | null;
@@ -79,6 +81,11 @@ export function createProjectsService({ db }: ServiceDeps) {
     });
 
   return {
+    /** What the project form offers: the council's active people, units, bodies, programmes, plans and the chosen plan's items. */
+    formOptions(caller: Caller, planId: string | null): Promise<FormOptions> {
+      return formOptions(db, caller.organisationId, planId);
+    },
+
     async list(caller: Caller, filters: ProjectFilters = {}): Promise<ProjectListEntry[]> {
       const rows = await repo.listProjects(db, caller.organisationId, filters);
       const latest = await repo.latestUpdates(
