@@ -4,7 +4,7 @@ import { effectiveFrom } from '../modules/plans/domain/period.ts';
 import { hashPassword } from '../modules/organisation/auth.service.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
-import { systemClock } from '../platform/clock.ts';
+import { asClock, systemClock } from '../platform/clock.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { planEvents, plans } from '../modules/plans/index.ts';
 import {
@@ -20,6 +20,7 @@ import { organisations } from '../platform/tenancy/organisations.schema.ts';
 import { installDefaultFramework } from '../modules/framework/data/default-framework.seed.ts';
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.loader.ts';
+import { loadDemoProjects } from './demo-projects.loader.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
 import {
   addVersion,
@@ -284,6 +285,7 @@ export async function loadDemoCouncil(
       clock: options.clock ?? systemClock,
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
     });
+    await loadDemoProjects(tx, { organisationId, clock: asClock(options.clock ?? systemClock) });
 
     await recordAudit(tx, {
       organisationId,
