@@ -1,3 +1,2 @@
 /** What this module uses of earlier modules, through their public faces, in one place. */
-export { findPlan } from '../plans/index.ts';
 export { mayForWholeOrganisation, unitAncestryIn } from '../organisation/index.ts';

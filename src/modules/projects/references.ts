@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { createAccessPolicy } from '../../platform/access/policy.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
-import { findPlan, mayForWholeOrganisation, unitAncestryIn } from './deps.ts';
+import { mayForWholeOrganisation, unitAncestryIn } from './deps.ts';
 import * as repo from './data/projects.repository.ts';
 
 type Field = 'sponsorPersonId' | 'managerPersonId';
@@ -49,8 +49,8 @@ export async function checkProjectReferences(
   if (input.programmeId && !(await repo.findProgramme(tx, organisationId, input.programmeId))) {
     return refuse('invalid', 'Select a programme of the council', 'programmeId');
   }
-  if (input.planId && !(await findPlan(tx, organisationId, input.planId))) {
-    return refuse('invalid', 'Select a plan of the council', 'planId');
+  if (input.planId && !(await repo.findOpenPlanIn(tx, organisationId, input.planId))) {
+    return refuse('invalid', 'Select a plan of the council (not an individual plan)', 'planId');
   }
   if (input.boardId && !(await repo.findBodyIn(tx, organisationId, input.boardId))) {
     return refuse('invalid', 'Select a board from the council’s governance bodies', 'boardId');
@@ -58,7 +58,11 @@ export async function checkProjectReferences(
   const wanted = new Set(input.itemIds);
   const found = await repo.itemsIn(tx, organisationId, [...wanted]);
   if (found.length !== wanted.size) {
-    return refuse('invalid', 'A project can contribute only to the council’s own plan items', 'itemIds');
+    return refuse(
+      'invalid',
+      'A project can contribute only to the council’s own plan items, outside individual plans',
+      'itemIds',
+    );
   }
   return ok(undefined);
 }

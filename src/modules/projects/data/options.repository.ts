@@ -1,5 +1,7 @@
 /** The choices a project form offers, all from the caller's council. */
 import { and, asc, eq, notInArray } from 'drizzle-orm';
+import { planTypes } from '../../framework/index.ts';
+import { PRIVATE_PLAN_TYPE_KEYS } from '../../plans/domain/index.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
@@ -26,13 +28,29 @@ export async function formOptions(db: Db, organisationId: string, planId: string
     db
       .select({ id: plans.id, title: plans.title, version: plans.version })
       .from(plans)
-      .where(and(eq(plans.organisationId, organisationId), notInArray(plans.status, ['superseded', 'archived'])))
+      .innerJoin(planTypes, eq(planTypes.id, plans.planTypeId))
+      .where(
+        and(
+          eq(plans.organisationId, organisationId),
+          notInArray(plans.status, ['superseded', 'archived']),
+          // Individual plans are a person's own objectives, private to them and their managers.
+          notInArray(planTypes.key, [...PRIVATE_PLAN_TYPE_KEYS]),
+        ),
+      )
       .orderBy(asc(plans.title)),
     planId
       ? db
           .select({ id: planItems.id, code: planItems.code, title: planItems.title })
           .from(planItems)
-          .where(and(eq(planItems.organisationId, organisationId), eq(planItems.planId, planId)))
+          .innerJoin(plans, eq(plans.id, planItems.planId))
+          .innerJoin(planTypes, eq(planTypes.id, plans.planTypeId))
+          .where(
+            and(
+              eq(planItems.organisationId, organisationId),
+              eq(planItems.planId, planId),
+              notInArray(planTypes.key, [...PRIVATE_PLAN_TYPE_KEYS]),
+            ),
+          )
           .orderBy(asc(planItems.position), asc(planItems.code))
       : Promise.resolve([]),
   ]);

@@ -2,6 +2,8 @@ import { aliasedTable, and, asc, desc, eq, inArray, isNull, notInArray, sql, typ
 import type { Db } from '../../../platform/db/db.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
+import { planTypes } from '../../framework/index.ts';
+import { PRIVATE_PLAN_TYPE_KEYS } from '../../plans/domain/index.ts';
 import type { ProjectStatus } from '../domain/project.ts';
 import { programmes, projectItems, projectMilestones, projectStages, projects, projectUpdates } from './projects.schema.ts';
 
@@ -40,13 +42,28 @@ export async function findUnitIn(db: Db, organisationId: string, id: string) {
   return row;
 }
 
-/** Of these item ids, those that are the council's own. */
+/** Plans and items a project may use: the council's own, and not an individual plan (private to a person). */
+const notPrivate = notInArray(planTypes.key, [...PRIVATE_PLAN_TYPE_KEYS]);
+
+/** Of these item ids, those that are the council's own, outside individual plans. */
 export async function itemsIn(db: Db, organisationId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
-    .select({ id: planItems.id, code: planItems.code, title: planItems.title, planId: planItems.planId })
+    .select({ id: planItems.id })
     .from(planItems)
-    .where(and(eq(planItems.organisationId, organisationId), inArray(planItems.id, [...ids])));
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .innerJoin(planTypes, eq(planTypes.id, plans.planTypeId))
+    .where(and(eq(planItems.organisationId, organisationId), inArray(planItems.id, [...ids]), notPrivate));
+}
+
+/** The plan, when it is the council's own and not an individual plan. */
+export async function findOpenPlanIn(db: Db, organisationId: string, id: string) {
+  const [row] = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .innerJoin(planTypes, eq(planTypes.id, plans.planTypeId))
+    .where(and(eq(plans.organisationId, organisationId), eq(plans.id, id), notPrivate));
+  return row;
 }
 
 // ---- programmes ----

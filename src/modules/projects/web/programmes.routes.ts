@@ -19,8 +19,7 @@ export async function programmesRoutes(app: FastifyInstance, { services }: { ser
     options: { programmeId?: string; values: Values; errors?: FormErrors; status?: number },
   ) {
     const choices = await services.projects.formOptions(request.caller(), null);
-    const chosen = (name: string) =>
-      typeof options.values[name] === 'string' ? (options.values[name]) : null;
+    const chosen = (name: string) => (typeof options.values[name] === 'string' ? options.values[name] : null);
     const person = (row: { name: string; jobTitle: string }) =>
       row.jobTitle ? `${row.name}, ${row.jobTitle}` : row.name;
     return reply.render(

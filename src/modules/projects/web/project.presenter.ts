@@ -41,7 +41,7 @@ const asList = (value: unknown): string[] =>
       : [String(value)];
 
 export function projectFormChoices(options: FormOptions, values: Values) {
-  const chosen = (name: string) => (typeof values[name] === 'string' ? (values[name]) : null);
+  const chosen = (name: string) => (typeof values[name] === 'string' ? values[name] : null);
   const person = (row: { name: string; jobTitle: string }) =>
     row.jobTitle ? `${row.name}, ${row.jobTitle}` : row.name;
   const itemIds = asList(values.itemIds);
