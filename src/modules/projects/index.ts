@@ -27,7 +27,6 @@ export function createProjectsModule(deps: ServiceDeps) {
   return { services, web };
 }
 
-export type { ProjectsServices } from './services.ts';
 export { createProjectRollupContributions, projectRollupContributions } from './rollup-contributions.ts';
 export {
   programmes,

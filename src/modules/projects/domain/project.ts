@@ -15,7 +15,6 @@ export type DeliveryRag = (typeof DELIVERY_RAGS)[number];
 
 /** PRINCE2's tolerances as councils report them in highlight reports. */
 export const DIMENSIONS = ['time', 'cost', 'scope', 'quality'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
 
 /** A person chosen from a list: a blank choice reads "Select …", not "must be a UUID". */
 const chosenId = (message: string) =>
