@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
+  planTypes,
   projectItems,
   projectMilestones,
   projects,
@@ -10,6 +11,7 @@ import {
 } from '../../../schema.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { fixedClock } from '../../../platform/clock.ts';
+import { insertPlan } from '../../../../test/helpers/items-fixtures.ts';
 import { createProjectRollupContributions, projectRollupContributions } from '../index.ts';
 import { insertProjectWorld, type ProjectWorld } from './projects-fixtures.ts';
 
@@ -150,6 +152,30 @@ describe.each(DATABASES)('projects on %s', (kind) => {
       }
       expect(await footprint()).toEqual(before);
     });
+  });
+
+  it('refuses an individual plan (a person’s own objectives), writing nothing', async () => {
+    const db = t.deps.database.db;
+    const [type] = await db
+      .insert(planTypes)
+      .values({
+        organisationId: t.org.id,
+        key: 'individual-plan',
+        name: 'Individual plan',
+        level: 6,
+        templateSections: [],
+      })
+      .returning({ id: planTypes.id });
+    const planId = await insertPlan(db, t.org.id, {
+      type: type!.id,
+      title: 'Sam’s objectives',
+      owningUnitId: t.org.rootUnitId,
+    });
+    const before = await footprint();
+    const response = await admin.api('POST', '/api/v1/projects', body({ planId }));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ field: 'planId' });
+    expect(await footprint()).toEqual(before);
   });
 
   it('runs the lifecycle: reports, milestones, no close with open milestones, nothing after closing', async () => {
