@@ -8,7 +8,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../platform/db/db.ts';
 import type { Clock } from '../platform/clock.ts';
-import { recordAudit } from '../platform/audit/audit.ts';
 import { governanceBodies, people, units } from '../modules/organisation/index.ts';
 import { planItems, plans } from '../modules/plans/index.ts';
 import {
@@ -21,7 +20,6 @@ import {
 } from '../modules/projects/index.ts';
 
 const CORPORATE_PLAN = 'Council Plan 2025–2028';
-const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
 
 /** The ISO date `months` months (and `days` days) from `iso`, day clamped to the month's end. */
 export function shiftIso(iso: string, months: number, days = 0): string {
@@ -284,16 +282,6 @@ export async function loadDemoProjects(tx: Db, options: { organisationId: string
       ],
     },
   ]);
-
-  await recordAudit(tx, {
-    organisationId,
-    actor: SEED_ACTOR,
-    entityType: 'project',
-    entityId: leisure,
-    action: 'seed',
-    newValue: { projects: ['CAP-LC1', 'DIG-CS1'], programme: 'PRG-MOD' },
-    reason: 'seeded demo council',
-  });
 }
 
 async function insertProject(tx: Db, values: typeof projects.$inferInsert): Promise<string> {
