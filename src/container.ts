@@ -18,6 +18,7 @@ import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } from './modules/performance/index.ts';
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule } from './modules/recommendations/index.ts';
+import { createProjectsModule } from './modules/projects/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -68,6 +69,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const money = createMoneyModule(deps);
   // Its actions come from the actions module through its ImplementingActions port (none until wired).
   const improvementPlans = createImprovementPlansModule(deps);
+  const projects = createProjectsModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -81,6 +83,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...recommendations.services,
     ...money.services,
     ...improvementPlans.services,
+    ...projects.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -99,6 +102,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     recommendations.web,
     money.web,
     improvementPlans.web,
+    projects.web,
     audit.web,
   ];
   return { services, web };

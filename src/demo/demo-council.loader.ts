@@ -22,6 +22,7 @@ import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.dat
 import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.loader.ts';
 import { loadDemoMoney } from './demo-money.loader.ts';
 import { loadDemoImprovementPlans } from './demo-improvement-plans.ts';
+import { loadDemoProjects } from './demo-projects.loader.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
 import { loadDemoRecommendations } from './demo-recommendations.loader.ts';
 import {
@@ -304,6 +305,7 @@ export async function loadDemoCouncil(
     });
 
     await loadDemoImprovementPlans(tx, { organisationId, personId, clock: options.clock ?? systemClock });
+    await loadDemoProjects(tx, { organisationId, clock: asClock(options.clock ?? systemClock) });
 
     await recordAudit(tx, {
       organisationId,

@@ -164,4 +164,20 @@ export const paths = {
   withdrawImprovementPlan: (id?: string) => `/improvement-plans/${p(id)}/withdraw`,
   /** The actions module's form for an action answering this plan. */
   newActionForImprovementPlan: (id?: string) => `/actions/new?answers=improvement-plan:${p(id)}`,
+  programmes: () => '/programmes',
+  newProgramme: () => '/programmes/new',
+  programme: (id?: string) => `/programmes/${p(id)}`,
+  editProgramme: (id?: string) => `/programmes/${p(id)}/edit`,
+  projects: () => '/projects',
+  /** The filtered project list as a CSV file (the same filters as the page). */
+  projectsExport: () => '/projects/export.csv',
+  newProject: () => '/projects/new',
+  project: (id?: string) => `/projects/${p(id)}`,
+  editProject: (id?: string) => `/projects/${p(id)}/edit`,
+  projectAction: (id?: string, action?: string) => `/projects/${p(id)}/status/${action ?? ':action'}`,
+  newProjectUpdate: (id?: string) => `/projects/${p(id)}/updates/new`,
+  newProjectStage: (id?: string) => `/projects/${p(id)}/stages/new`,
+  newProjectMilestone: (id?: string) => `/projects/${p(id)}/milestones/new`,
+  projectMilestoneAction: (id?: string, milestoneId?: string, action?: 'complete' | 'revise') =>
+    `/projects/${p(id)}/milestones/${milestoneId ?? ':milestoneId'}/${action ?? ':action'}`,
 };

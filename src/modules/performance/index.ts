@@ -46,3 +46,5 @@ export { loadOfficialFrom } from './data/settings.repository.ts';
 export { loadLatestProcessLimits } from './process-limits.ts';
 /** Measures' latest stored statuses (RAG and SPC concern), for the improvement plans' trigger. */
 export { recentStatuses } from './data/recent-statuses.repository.ts';
+/** The roll-up port that actions and projects fill (types only). */
+export type { RollupContribution, RollupContributions } from './ports.ts';

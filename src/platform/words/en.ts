@@ -9,6 +9,7 @@ import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
+import { projectsWords } from './en/projects.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
 import { validationWords } from './en/validation.ts';
@@ -21,4 +22,5 @@ export const en = {
   ...moneyWords,
   ...improvementPlansWords,
   ...validationWords,
+  ...projectsWords,
 };

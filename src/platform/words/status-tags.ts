@@ -107,3 +107,15 @@ export function personStatusTag(status: string, leftOnText: string | null): Tag 
 export function labelTag(label: keyof typeof words.labelTag): Tag {
   return tagIn(words.labelTag, LABEL_TAG_CLASSES, label);
 }
+
+export const PROJECT_STATUS_TAG_CLASSES: Record<keyof typeof words.projectStatus, string> = {
+  proposed: 'govuk-tag--grey',
+  active: 'govuk-tag--blue',
+  'on-hold': 'govuk-tag--yellow',
+  closed: 'govuk-tag--green',
+  cancelled: 'govuk-tag--red',
+};
+
+export function projectStatusTag(status: string): Tag {
+  return tagIn(words.projectStatus, PROJECT_STATUS_TAG_CLASSES, status);
+}

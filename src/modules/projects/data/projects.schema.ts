@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { governanceBodies, people, units } from '../../organisation/index.ts';
+import { planItems, plans } from '../../plans/index.ts';
+import { DELIVERY_RAGS, PROJECT_STATUSES } from '../domain/project.ts';
+
+/** A programme groups projects under one sponsor and manager (a digital programme, a capital programme). */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    sponsorPersonId: uuid('sponsor_person_id').references(() => people.id),
+    managerPersonId: uuid('manager_person_id').references(() => people.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('programmes_org_code_key').on(t.organisationId, sql`lower(${t.code})`)],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    programmeId: uuid('programme_id').references(() => programmes.id),
+    planId: uuid('plan_id').references(() => plans.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    sponsorPersonId: uuid('sponsor_person_id')
+      .notNull()
+      .references(() => people.id),
+    managerPersonId: uuid('manager_person_id')
+      .notNull()
+      .references(() => people.id),
+    boardId: uuid('board_id').references(() => governanceBodies.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** The end date in force: the original, or the latest revision of it. */
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    /** The end date first agreed, kept once the end date is revised (null until then). */
+    originalEndDate: date('original_end_date', { mode: 'string' }),
+    endDateReason: text('end_date_reason').notNull().default(''),
+    /** Whole pence (kernel Money); null when no budget is recorded. */
+    budgetPence: bigint('budget_pence', { mode: 'number' }),
+    key: boolean('key').notNull().default(false),
+    status: text('status', { enum: PROJECT_STATUSES }).notNull().default('proposed'),
+    /** Why it was cancelled (or put on hold). */
+    statusReason: text('status_reason').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('projects_org_code_key').on(t.organisationId, sql`lower(${t.code})`),
+    index('projects_org_status_idx').on(t.organisationId, t.status),
+    index('projects_programme_idx').on(t.programmeId),
+  ],
+);
+
+/** The plan items a project contributes to, as an action does (feeds their roll-up). */
+export const projectItems = pgTable(
+  'project_items',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => planItems.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.itemId] }), index('project_items_item_idx').on(t.itemId)],
+);
+
+export const projectStages = pgTable(
+  'project_stages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+  },
+  (t) => [uniqueIndex('project_stages_position_key').on(t.projectId, t.position)],
+);
+
+export const projectMilestones = pgTable(
+  'project_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    stageId: uuid('stage_id').references(() => projectStages.id),
+    title: text('title').notNull(),
+    /** Never changed once set: a revision goes in revised_due_date with its reason. */
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    revisedDueDate: date('revised_due_date', { mode: 'string' }),
+    revisionReason: text('revision_reason').notNull().default(''),
+    completedOn: date('completed_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_milestones_project_idx').on(t.projectId)],
+);
+
+/** Highlight reports: append-only, an update never overwrites the one before. */
+export const projectUpdates = pgTable(
+  'project_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    authorPersonId: uuid('author_person_id').references(() => people.id),
+    /** Who, in words, as it will read even after the person has left. */
+    authorName: text('author_name').notNull(),
+    timeRag: text('time_rag', { enum: DELIVERY_RAGS }).notNull(),
+    timeCommentary: text('time_commentary').notNull().default(''),
+    costRag: text('cost_rag', { enum: DELIVERY_RAGS }).notNull(),
+    costCommentary: text('cost_commentary').notNull().default(''),
+    scopeRag: text('scope_rag', { enum: DELIVERY_RAGS }).notNull(),
+    scopeCommentary: text('scope_commentary').notNull().default(''),
+    qualityRag: text('quality_rag', { enum: DELIVERY_RAGS }).notNull(),
+    qualityCommentary: text('quality_commentary').notNull().default(''),
+    overallRag: text('overall_rag', { enum: DELIVERY_RAGS }).notNull(),
+    percentComplete: integer('percent_complete').notNull(),
+    commentary: text('commentary').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_updates_project_idx').on(t.projectId, t.reportedOn)],
+);

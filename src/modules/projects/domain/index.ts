@@ -1,0 +1,3 @@
+export * from './project.ts';
+export * from './lifecycle.ts';
+export * from './contribution.ts';
