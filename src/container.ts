@@ -4,6 +4,7 @@ import type { Config } from './platform/config.ts';
 import { openDatabase, type Database, type Db } from './platform/db/db.ts';
 import type { ModuleWeb } from './platform/module.ts';
 import type { ServiceDeps } from './platform/services/service-deps.ts';
+import { actionRollupContributionsWith, createActionsModule } from './modules/actions/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createCollectionModule, loadClosedPeriods } from './modules/collection/index.ts';
 import { createFrameworkModule, installDefaultFramework } from './modules/framework/index.ts';
@@ -25,6 +26,8 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
  * shown on measure, item and plan pages.
  */
 export function createModules(deps: ServiceDeps, options: { passwordLinks?: PasswordLinkDeps } = {}) {
+  const mailer = options.passwordLinks?.mailer;
+  const baseUrl = options.passwordLinks?.baseUrl ?? '';
   const organisation = createOrganisationModule({
     ...deps,
     passwordLinks: options.passwordLinks,
@@ -46,7 +49,8 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     processLimits,
     closedPeriods,
   });
-  const performance = createPerformanceModule(deps);
+  // Actions (and later projects) feed the roll-ups through performance's port: a list, one per source.
+  const performance = createPerformanceModule({ ...deps, contributions: [actionRollupContributionsWith(deps.clock)] });
   const statuses = performance.services.performance;
   const collection = createCollectionModule({
     ...deps,
@@ -60,6 +64,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     official: { officialFrom: loadOfficialFrom },
     processLimits,
   });
+  const actions = createActionsModule({ ...deps, notifier: { mailer, baseUrl } });
   const audit = createAuditModule(deps);
 
   const services = {
@@ -70,6 +75,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...collection.services,
     ...imports.services,
     ...performance.services,
+    ...actions.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -85,6 +91,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     collection.web,
     imports.web,
     performance.web,
+    actions.web,
     audit.web,
   ];
   return { services, web };

@@ -5,6 +5,7 @@
  * Each area's words are a file in en/ (one per module or concern), gathered here; a new module
  * adds its file and one line below. Section names must not repeat across files.
  */
+import { actionsWords } from './en/actions.ts';
 import { figuresWords } from './en/figures.ts';
 import { performanceWords } from './en/performance.ts';
 import { statusesWords } from './en/statuses.ts';
@@ -13,4 +14,5 @@ export const en = {
   ...statusesWords,
   ...figuresWords,
   ...performanceWords,
+  ...actionsWords,
 };
