@@ -1,5 +1,6 @@
 /** An action as pages, the API and other modules read it: stored facts plus the status rules applied on the day. */
 import { paths } from '../../kernel/paths.ts';
+import { fill, words } from '../../platform/words/index.ts';
 import {
   type ActionStatus,
   deriveStatus,
@@ -95,4 +96,18 @@ export function summaryOf(
     href: paths.action(row.id),
     ...statusOf(row, settings, today),
   };
+}
+
+/** Why the derived status is what it is, in words. */
+export function derivedWords(reason: DerivedReason): string {
+  const { code, ...params } = reason;
+  return fill(words.actionsDerived[code], params as Record<string, number>);
+}
+
+/** The status and why, as a roll-up shows it beside the action. */
+export function statusReasonWords(view: ActionStatusView): string {
+  const said = words.actionStatus[view.status];
+  if (view.judgedStatus)
+    return `${said} (owner's judgement: ${view.judgementReason}); derived ${words.actionStatus[view.derivedStatus].toLowerCase()}: ${derivedWords(view.derivedReason)}`;
+  return `${said}: ${derivedWords(view.derivedReason)}`;
 }

@@ -8,7 +8,7 @@ import { paths } from '../../kernel/paths.ts';
 import type { RollupContribution, RollupContributions } from '../performance/index.ts';
 import { type ActionStatus, type AnswerKind, onTargetInTime, ragOfAction } from './domain/index.ts';
 import * as repo from './data/actions.repository.ts';
-import { statusOf } from './action-view.ts';
+import { statusOf, statusReasonWords } from './action-view.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
 import type { Clock } from '../../platform/clock.ts';
 
@@ -21,7 +21,8 @@ export function actionRollupContributionsWith(clock: Clock): RollupContributions
       const settings = await loadDeliverySettings(db, organisationId);
       const today = clock.today();
       return rows.flatMap(({ itemId, action }) => {
-        const { status } = statusOf(action, settings, today);
+        const view = statusOf(action, settings, today);
+        const status = view.status;
         const rag = ragOfAction(status);
         if (rag === null) return [];
         return [
@@ -35,6 +36,7 @@ export function actionRollupContributionsWith(clock: Clock): RollupContributions
             onTargetInTime: onTargetInTime(status),
             key: action.isKey,
             href: paths.action(action.id),
+            reason: statusReasonWords(view),
           },
         ];
       });

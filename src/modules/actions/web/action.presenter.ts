@@ -2,22 +2,20 @@
 import { formatDate } from '../../../kernel/measurement/format.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { words } from '../../../platform/words/index.ts';
 import { actionStatusTag } from '../../../platform/words/status-tags.ts';
 import type { ActionStatusView, ActionSummary } from '../action-view.ts';
 import type { ActionDetail } from '../actions.service.ts';
-import { ACTION_STATUSES, type DerivedReason, OPEN_STATUSES } from '../domain/index.ts';
+import { ACTION_STATUSES, OPEN_STATUSES } from '../domain/index.ts';
+import { derivedWords } from '../action-view.ts';
+
+export { derivedWords };
 import { triggerWords } from '../escalation.ts';
 
 type Cell = { text?: string; html?: string; format?: string; attributes?: Record<string, string> };
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-export function derivedWords(reason: DerivedReason): string {
-  const { code, ...params } = reason;
-  return fill(words.actionsDerived[code], params as Record<string, number>);
-}
 
 /** The status that counts as a tag, with the derived one beside it when the owner's judgement overrides it. */
 export function statusText(view: ActionStatusView): string {
