@@ -1,3 +1,4 @@
+import { loadDemoActions } from './demo-actions.loader.ts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { effectiveFrom } from '../modules/plans/domain/period.ts';
@@ -285,6 +286,9 @@ export async function loadDemoCouncil(
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
     });
 
+    // Actions behind the Council Plan's objectives, some escalated, dated relative to today.
+    const actionCount = await loadDemoActions(tx, { organisationId, personId, now: (options.clock ?? systemClock)() });
+
     await recordAudit(tx, {
       organisationId,
       actor: SEED_ACTOR,
@@ -297,6 +301,7 @@ export async function loadDemoCouncil(
         plans: planRows.length,
         items: items.count,
         links: items.linkCount,
+        actions: actionCount,
       },
       reason: 'seeded demo council',
     });

@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { holdsPermission } from '../../kernel/access/index.ts';
 import { unitAncestryIn } from '../organisation/index.ts';
+import { planReadableBy } from '../plans/index.ts';
 import { assigneesOf, type ActionListRow } from './data/actions.repository.ts';
 
 export function mayRead(caller: Caller): boolean {
@@ -25,4 +26,14 @@ export async function mayUpdate(db: Db, caller: Caller, action: ActionListRow): 
   if (action.ownerPersonId === caller.personId) return true;
   if ((await assigneesOf(db, [action.id])).some((a) => a.id === caller.personId)) return true;
   return mayEditAt(db, caller, action.planUnitId);
+}
+
+/**
+ * The plans, of those given, the caller may read: an individual plan (an appraisal) is private, so
+ * its actions, and its title in a form, are shown only to those who may read it.
+ */
+export async function readablePlans(db: Db, caller: Caller, planIds: Iterable<string>): Promise<Set<string>> {
+  const unique = [...new Set(planIds)];
+  const allowed = await Promise.all(unique.map((id) => planReadableBy(db, caller, id)));
+  return new Set(unique.filter((_, i) => allowed[i]));
 }

@@ -13,7 +13,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { listUnits, unitDescendants } from '../organisation/index.ts';
 import { type ActionStatus, type ActionInput, type ActionUpdateInput, ACTION_STATUSES } from './domain/index.ts';
 import * as repo from './data/actions.repository.ts';
-import { mayEditAt, mayRead, mayUpdate } from './action-access.ts';
+import { mayEditAt, mayRead, mayUpdate, readablePlans } from './action-access.ts';
 import { type ActionSummary, summaryOf } from './action-view.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
 import type { AnswerTargets } from './ports.ts';
@@ -95,6 +95,16 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
 
   const duplicate = (code: string) => refuse('duplicate', `An action with code ${code} already exists`, 'code');
 
+  /** Only actions of plans the caller may read (appraisals are private). */
+  async function readable(caller: Caller, rows: repo.ActionListRow[]): Promise<repo.ActionListRow[]> {
+    const plans = await readablePlans(
+      db,
+      caller,
+      rows.map((r) => r.planId),
+    );
+    return rows.filter((r) => plans.has(r.planId));
+  }
+
   async function summaries(caller: Caller, rows: repo.ActionListRow[]): Promise<ActionSummary[]> {
     const settings = await loadDeliverySettings(db, caller.organisationId);
     const open = await repo.openEscalationIds(
@@ -116,7 +126,7 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
         planId: filter.planId ?? null,
         unitIds,
       });
-      let list = await summaries(caller, rows);
+      let list = await summaries(caller, await readable(caller, rows));
       if (filter.status) list = list.filter((a) => a.status === filter.status);
       if (filter.overdue) list = list.filter((a) => a.overdue);
       return ok(list);
@@ -127,7 +137,7 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
       if (!mayRead(caller))
         return ok({ owned: [], assigned: [], escalatedToMe: [], awaitingDecision: [], awaitingDateApproval: [] });
       const rows = await repo.listActions(db, caller.organisationId, { involvingPersonId: caller.personId });
-      const list = await summaries(caller, rows);
+      const list = await summaries(caller, await readable(caller, rows));
       const me = caller.personId;
       const assigned = new Set(
         (
@@ -153,7 +163,7 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
       if (!mayRead(caller)) return notFound(NOT_FOUND);
       const org = caller.organisationId;
       const row = await repo.findAction(db, org, id);
-      if (!row) return notFound(NOT_FOUND);
+      if (!row || (await readable(caller, [row])).length === 0) return notFound(NOT_FOUND);
       const [summary] = await summaries(caller, [row]);
       const [assignees, items, measures, milestones, updates, escalations, events, edit, update] = await Promise.all([
         repo.assigneesOf(db, [id]),
@@ -205,11 +215,18 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
     /** What the create and edit forms offer: plans and their items, active people, measures. */
     async formOptions(caller: Caller) {
       const org = caller.organisationId;
-      const [{ plans, items }, people, measures] = await Promise.all([
+      const [{ plans: allPlans, items: allItems }, people, measures] = await Promise.all([
         repo.plansAndItems(db, org),
         repo.activePeople(db, org),
         repo.activeMeasures(db, org),
       ]);
+      const readableIds = await readablePlans(
+        db,
+        caller,
+        allPlans.map((p) => p.id),
+      );
+      const plans = allPlans.filter((p) => readableIds.has(p.id));
+      const items = allItems.filter((i) => readableIds.has(i.planId));
       return { plans, items, people, measures };
     },
 

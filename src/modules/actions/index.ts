@@ -51,4 +51,12 @@ export type { ActionAnswering } from './contributions.ts';
 export type { AnswerTargets } from './ports.ts';
 export type { ActionsServices } from './services.ts';
 export type { Notifier } from './escalation.ts';
-export { actions, actionItemLinks, actionMeasureLinks } from './data/actions.schema.ts';
+export {
+  actionEscalations,
+  actionEvents,
+  actionItemLinks,
+  actionMeasureLinks,
+  actionMilestones,
+  actions,
+  actionUpdates,
+} from './data/actions.schema.ts';

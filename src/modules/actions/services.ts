@@ -2,6 +2,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { createActionChangesService } from './action-changes.service.ts';
 import { createActionsService } from './actions.service.ts';
 import { createDeliverySettingsService } from './delivery-settings.service.ts';
+import { createActionsImportExportService } from './import-export.service.ts';
 import type { Notifier } from './escalation.ts';
 import type { AnswerTargets } from './ports.ts';
 
@@ -15,6 +16,7 @@ export function createActionsServices(deps: ActionsDeps) {
     actions: createActionsService(deps),
     actionChanges: createActionChangesService(deps),
     deliverySettings: createDeliverySettingsService(deps),
+    actionFiles: createActionsImportExportService(deps),
   };
 }
 

@@ -28,3 +28,6 @@ export function createImportsModule(
 export type { ImportOptions } from './import-export.service.ts';
 export type { OfficialPosition } from './ports.ts';
 export { CLI_LIMITS } from './import-export.service.ts';
+/** Reading and writing spreadsheet files (CSV, and XLSX behind the workbook guard), for other modules' imports and exports. */
+export { FileProblem, readTable, writeCsv, writeXlsx, XLSX_MIME, type FileFormat } from './import-files.ts';
+export { WEB_LIMITS } from './import-outline.ts';

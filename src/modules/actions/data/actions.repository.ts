@@ -483,3 +483,50 @@ export async function organisationsWithOpenActions(db: Db): Promise<string[]> {
     .where(isNull(actions.closedStatus));
   return rows.map((r) => r.organisationId);
 }
+
+/** Lookups for an import: people by e-mail, plans by title, items by plan and code, measures by code. */
+export async function importDirectory(db: Db, organisationId: string) {
+  const [peopleRows, planRows, itemRows, measureRows, codes] = await Promise.all([
+    db
+      .select({ id: people.id, email: people.email, status: people.status, name: people.name })
+      .from(people)
+      .where(eq(people.organisationId, organisationId)),
+    db
+      .select({ id: plans.id, title: plans.title, owningUnitId: plans.owningUnitId, status: plans.status })
+      .from(plans)
+      .where(and(eq(plans.organisationId, organisationId), sql`${plans.status} not in ('superseded', 'archived')`)),
+    db
+      .select({ id: planItems.id, code: planItems.code, planId: planItems.planId })
+      .from(planItems)
+      .where(eq(planItems.organisationId, organisationId)),
+    db.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.organisationId, organisationId)),
+    db.select({ code: actions.code }).from(actions).where(eq(actions.organisationId, organisationId)),
+  ]);
+  return { people: peopleRows, plans: planRows, items: itemRows, measures: measureRows, codes: codes.map((c) => c.code) };
+}
+
+/** The council's actions with what an export lists beside them. */
+export async function exportRows(db: Db, organisationId: string) {
+  const rows = await listActions(db, organisationId);
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return { rows, emails: new Map<string, string>(), items: new Map<string, string[]>(), measures: new Map<string, string[]>() };
+  const [emails, items, measureLinks] = await Promise.all([
+    db.select({ id: people.id, email: people.email }).from(people).where(eq(people.organisationId, organisationId)),
+    db
+      .select({ actionId: actionItemLinks.actionId, code: planItems.code })
+      .from(actionItemLinks)
+      .innerJoin(planItems, eq(planItems.id, actionItemLinks.itemId))
+      .where(eq(actionItemLinks.organisationId, organisationId)),
+    db
+      .select({ actionId: actionMeasureLinks.actionId, code: measures.code })
+      .from(actionMeasureLinks)
+      .innerJoin(measures, eq(measures.id, actionMeasureLinks.measureId))
+      .where(eq(actionMeasureLinks.organisationId, organisationId)),
+  ]);
+  const group = (list: { actionId: string; code: string }[]) => {
+    const out = new Map<string, string[]>();
+    for (const { actionId, code } of list) out.set(actionId, [...(out.get(actionId) ?? []), code]);
+    return out;
+  };
+  return { rows, emails: new Map(emails.map((e) => [e.id, e.email])), items: group(items), measures: group(measureLinks) };
+}

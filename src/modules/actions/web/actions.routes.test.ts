@@ -46,7 +46,14 @@ const summary: ActionSummary = {
 };
 
 const detail = {
-  action: { ...summary, description: '', revisionReason: '', pendingDueDate: null, pendingReason: '', closedReason: '' },
+  action: {
+    ...summary,
+    description: '',
+    revisionReason: '',
+    pendingDueDate: null,
+    pendingReason: '',
+    closedReason: '',
+  },
   assignees: [],
   items: [],
   measures: [],
@@ -58,7 +65,15 @@ const detail = {
   escalationOwnerActive: true,
 } as ActionDetail;
 
-const actions = { list: vi.fn(), mine: vi.fn(), get: vi.fn(), filterOptions: vi.fn(), formOptions: vi.fn(), create: vi.fn(), update: vi.fn() };
+const actions = {
+  list: vi.fn(),
+  mine: vi.fn(),
+  get: vi.fn(),
+  filterOptions: vi.fn(),
+  formOptions: vi.fn(),
+  create: vi.fn(),
+  update: vi.fn(),
+};
 const actionChanges = {
   addProgress: vi.fn(),
   reviseDate: vi.fn(),
@@ -90,18 +105,31 @@ describe('action pages and API over fake services', () => {
   });
   afterAll(async () => t?.close());
   beforeEach(() => {
-    for (const fake of [...Object.values(actions), ...Object.values(actionChanges), ...Object.values(deliverySettings)]) fake.mockReset();
+    for (const fake of [...Object.values(actions), ...Object.values(actionChanges), ...Object.values(deliverySettings)])
+      fake.mockReset();
     actions.list.mockResolvedValue({ ok: true, value: [summary] });
     actions.get.mockResolvedValue({ ok: true, value: detail });
     actions.filterOptions.mockResolvedValue({ people: [{ id: PERSON, name: 'Sam Owner' }], units: [] });
-    actions.formOptions.mockResolvedValue({ plans: [{ id: PLAN, title: 'Libraries plan' }], items: [], people: [], measures: [] });
+    actions.formOptions.mockResolvedValue({
+      plans: [{ id: PLAN, title: 'Libraries plan' }],
+      items: [],
+      people: [],
+      measures: [],
+    });
     deliverySettings.get.mockResolvedValue({ ok: true, value: DEFAULT_DELIVERY_SETTINGS });
   });
 
   it('lists actions with both statuses shown, passing the filters on', async () => {
-    const page = await t.as('viewer').get(`/actions?ownerPersonId=${PERSON}&status=at-risk&overdue=yes&unitId=nonsense`);
+    const page = await t
+      .as('viewer')
+      .get(`/actions?ownerPersonId=${PERSON}&status=at-risk&overdue=yes&unitId=nonsense`);
     expect(page.statusCode).toBe(200);
-    expect(actions.list).toHaveBeenCalledWith(expect.anything(), { ownerPersonId: PERSON, unitId: undefined, status: 'at-risk', overdue: true });
+    expect(actions.list).toHaveBeenCalledWith(expect.anything(), {
+      ownerPersonId: PERSON,
+      unitId: undefined,
+      status: 'at-risk',
+      overdue: true,
+    });
     expect(page.body).toContain('A12 Open the new library');
     expect(page.body).toContain('At risk');
     expect(page.body).toContain('Derived: Off track');
@@ -144,8 +172,16 @@ describe('action pages and API over fake services', () => {
   });
 
   it('shows a service refusal against its field, and redirects a good update', async () => {
-    actionChanges.addProgress.mockResolvedValueOnce(refused('invalid', 'Enter why your status differs from the derived status', 'statusReason'));
-    const form = { percentComplete: '30', status: 'on-track', statusReason: '', commentary: 'Going well', asOf: '2026-07-01' };
+    actionChanges.addProgress.mockResolvedValueOnce(
+      refused('invalid', 'Enter why your status differs from the derived status', 'statusReason'),
+    );
+    const form = {
+      percentComplete: '30',
+      status: 'on-track',
+      statusReason: '',
+      commentary: 'Going well',
+      asOf: '2026-07-01',
+    };
     const refusedPage = await t.as('data-entry').post(`/actions/${ID}/progress`, form);
     expect(refusedPage.statusCode).toBe(400);
     expect(refusedPage.body).toContain('href="#statusReason"');
@@ -158,16 +194,24 @@ describe('action pages and API over fake services', () => {
   });
 
   it('says why an update to a closed action is refused', async () => {
-    actionChanges.addProgress.mockResolvedValue(refused('invalid_state', 'This action is complete, so no update can be added'));
-    const page = await t.as('manager').post(`/actions/${ID}/progress`, { percentComplete: '100', commentary: 'x', asOf: '2026-07-01' });
+    actionChanges.addProgress.mockResolvedValue(
+      refused('invalid_state', 'This action is complete, so no update can be added'),
+    );
+    const page = await t
+      .as('manager')
+      .post(`/actions/${ID}/progress`, { percentComplete: '100', commentary: 'x', asOf: '2026-07-01' });
     expect(page.statusCode).toBe(409);
     expect(page.body).toContain('This action is complete, so no update can be added');
-    const api = await t.as('manager').api('POST', `/api/v1/actions/${ID}/updates`, { percentComplete: 100, commentary: 'x', asOf: '2026-07-01' });
+    const api = await t
+      .as('manager')
+      .api('POST', `/api/v1/actions/${ID}/updates`, { percentComplete: 100, commentary: 'x', asOf: '2026-07-01' });
     expect(api.statusCode).toBe(409);
   });
 
   it('answers a bad API body with a problem naming the field', async () => {
-    const response = await t.as('manager').api('POST', `/api/v1/actions/${ID}/updates`, { percentComplete: 150, commentary: 'x', asOf: '2026-07-01' });
+    const response = await t
+      .as('manager')
+      .api('POST', `/api/v1/actions/${ID}/updates`, { percentComplete: 150, commentary: 'x', asOf: '2026-07-01' });
     expect(response.statusCode).toBe(400);
     expect(JSON.stringify(response.json())).toContain('percentComplete');
     expect(actionChanges.addProgress).not.toHaveBeenCalled();
@@ -186,6 +230,9 @@ describe('action pages and API over fake services', () => {
       revisedDateApprover: 'escalation-owner',
     });
     expect(good.statusCode).toBe(302);
-    expect(deliverySettings.save).toHaveBeenCalledWith(expect.anything(), { ...DEFAULT_DELIVERY_SETTINGS, revisedDateApprover: 'escalation-owner' });
+    expect(deliverySettings.save).toHaveBeenCalledWith(expect.anything(), {
+      ...DEFAULT_DELIVERY_SETTINGS,
+      revisedDateApprover: 'escalation-owner',
+    });
   });
 });

@@ -31,6 +31,7 @@ import {
   statusFilterItems,
 } from './action.presenter.ts';
 import { words } from '../../../platform/words/index.ts';
+import { ACTION_COLUMNS } from '../import-export.service.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -123,6 +124,72 @@ export async function actionsRoutes(
       overdueItems: [{ value: 'yes', text: 'Only overdue actions', checked: filter.overdue }],
       canAdd: holdsPermission(caller, 'edit:plans'),
     });
+  });
+
+  app.get(paths.actionsExport(), { config: view }, async (request, reply) => {
+    const format = (request.params as { format?: string }).format;
+    if (format !== 'csv' && format !== 'xlsx') return reply.callNotFound();
+    const file = await services.actionFiles.exportActions(request.caller(), format);
+    if (!file.ok) return refusalPage(reply, file.error);
+    return reply
+      .header('content-type', file.value.contentType)
+      .header('content-disposition', `attachment; filename="${file.value.fileName}"`)
+      .send(file.value.body);
+  });
+
+  const importPage = (reply: FastifyReply, extra: Values = {}, status?: number) =>
+    reply.render(
+      'pages/actions/import.njk',
+      { title: 'Import actions', backLink: paths.actions(), columns: ACTION_COLUMNS.join(', '), ...extra },
+      status,
+    );
+
+  app.get(paths.actionsImport(), { config: edit }, async (_request, reply) => importPage(reply));
+
+  app.post(paths.actionsImport(), { config: edit }, async (request, reply) => {
+    const body = (request.body ?? {}) as Values;
+    const bytes =
+      Buffer.isBuffer(body.file) && body.file.length > 0
+        ? body.file
+        : typeof body.csv === 'string' && body.csv.trim()
+          ? Buffer.from(body.csv, 'utf8')
+          : null;
+    if (!bytes) {
+      const message = 'Choose a CSV or Excel file, or paste the CSV including its header row';
+      return importPage(reply, { errors: formErrorsFrom({ code: 'invalid', message, field: 'file' }) }, 400);
+    }
+    const xlsx = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    const result = await services.actionFiles.importActions(request.caller(), bytes, xlsx ? 'xlsx' : 'csv');
+    if (!result.ok) {
+      if (result.error.code === 'forbidden') return refusalPage(reply, result.error);
+      return importPage(reply, { errors: formErrorsFrom(result.error), values: { csv: body.csv } }, 400);
+    }
+    if (result.value.errors.length) {
+      return importPage(
+        reply,
+        {
+          values: { csv: body.csv },
+          errors: {
+            summary: [
+              {
+                text: `Nothing was imported: ${result.value.errors.length} problem${result.value.errors.length === 1 ? '' : 's'} in the file`,
+                href: '#row-errors',
+              },
+            ],
+            fields: {},
+          },
+          rowErrors: result.value.errors.map((e) => [
+            { text: String(e.line) },
+            { text: e.column },
+            { text: e.message },
+          ]),
+        },
+        400,
+      );
+    }
+    return reply
+      .flash(`${result.value.created} action${result.value.created === 1 ? '' : 's'} imported`)
+      .redirect(paths.actions());
   });
 
   app.get(paths.myActions(), { config: view }, async (request, reply) => {
