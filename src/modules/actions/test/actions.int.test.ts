@@ -253,6 +253,37 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     expect(council.total).toBeGreaterThan(2);
   });
 
+  it('imports actions from CSV only when every row is good, and exports them with formulas guarded', async () => {
+    const email = async (agent: Agent) => (await db().select().from(people).where(eq(people.id, agent.personId)))[0]!.email;
+    const [ownerEmail, chiefEmail] = [await email(owner), await email(chief)];
+    const header = 'code,title,plan,owner_email,escalation_owner_email,start_date,due_date,item_codes,measure_codes';
+    const good = `B1,=Fix the roof,Corporate plan 2025/26,${ownerEmail},${chiefEmail},2025-06-01,2026-01-31,O3,M1`;
+    const bad = [
+      header,
+      good,
+      `B2,Paint the hall,Corporate plan 2025/26,${ownerEmail},nobody@example.com,2025-06-01,2025-05-01,O9,`,
+    ].join('\n');
+    const before = await actionCount();
+    const refused = await admin.post('/actions/import', { csv: bad });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Nothing was imported: 3 problems in the file');
+    for (const text of ['No person of this council has the e-mail', 'has no item O9', 'The due date must be on or after the start date']) {
+      expect(refused.body).toContain(text);
+    }
+    expect(await actionCount()).toBe(before);
+
+    const imported = await admin.post('/actions/import', { csv: [header, good].join('\n') });
+    expect(imported.statusCode).toBe(302);
+    expect(await actionCount()).toBe(before + 1);
+    const exported = await admin.get('/actions/export.csv');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('text/csv');
+    expect(exported.body).toContain("B1,'=Fix the roof,,Corporate plan 2025/26");
+    const xlsx = await admin.get('/actions/export.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('keeps another council out: its people see no actions, and ours are not found', async () => {
     const other = await t.createOrganisation('Far away');
     const stranger = await t.as('administrator', { organisation: other });
