@@ -26,8 +26,9 @@ describe('action pages', () => {
 
   const heading = () => textOf(page.getByRole('heading', { level: 1 }));
 
-  it('adds an action, updates it, escalates it and decides, every page accessible', async () => {
+  it('adds an action, updates it, escalates it and decides, every page accessible', { timeout: 180_000 }, async () => {
     page = browser.page;
+    page.setDefaultTimeout(15_000);
     await signInAs(page, base, admin);
 
     await page.goto(`${base}/actions/new`);
@@ -99,7 +100,7 @@ describe('action pages', () => {
     await page.goto(`${base}/actions/mine`);
     expect(await heading()).toBe('My actions');
     await expectNoAxeViolations(page);
-    await page.goto(`${base}/actions?status=off-track`);
+    await page.goto(`${base}/actions?status=at-risk`);
     expect(await heading()).toBe('Actions');
     expect(await textOf(page.locator('table'))).toContain('A12 Open the new library');
     await expectNoAxeViolations(page);

@@ -254,7 +254,8 @@ describe.each(DATABASES)('actions on %s', (kind) => {
   });
 
   it('imports actions from CSV only when every row is good, and exports them with formulas guarded', async () => {
-    const email = async (agent: Agent) => (await db().select().from(people).where(eq(people.id, agent.personId)))[0]!.email;
+    const email = async (agent: Agent) =>
+      (await db().select().from(people).where(eq(people.id, agent.personId)))[0]!.email;
     const [ownerEmail, chiefEmail] = [await email(owner), await email(chief)];
     const header = 'code,title,plan,owner_email,escalation_owner_email,start_date,due_date,item_codes,measure_codes';
     const good = `B1,=Fix the roof,Corporate plan 2025/26,${ownerEmail},${chiefEmail},2025-06-01,2026-01-31,O3,M1`;
@@ -267,7 +268,11 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     const refused = await admin.post('/actions/import', { csv: bad });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Nothing was imported: 3 problems in the file');
-    for (const text of ['No person of this council has the e-mail', 'has no item O9', 'The due date must be on or after the start date']) {
+    for (const text of [
+      'No person of this council has the e-mail',
+      'has no item O9',
+      'The due date must be on or after the start date',
+    ]) {
       expect(refused.body).toContain(text);
     }
     expect(await actionCount()).toBe(before);
