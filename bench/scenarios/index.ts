@@ -1,8 +1,9 @@
 import type { Scenario } from '../lib/scenario.ts';
+import { actionsScenario } from './actions.ts';
 import { engine } from './engine.ts';
 import { forecastScenario } from './forecast.ts';
 import { foundation } from './foundation.ts';
 import { importScenario } from './import.ts';
 
 /** Every scenario `npm run bench` knows; add yours here. */
-export const SCENARIOS: Scenario[] = [foundation, importScenario, engine, forecastScenario];
+export const SCENARIOS: Scenario[] = [foundation, importScenario, engine, forecastScenario, actionsScenario];

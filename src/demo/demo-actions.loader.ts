@@ -243,16 +243,14 @@ export async function loadDemoActions(
       );
     }
     if (spec.milestones) {
-      await tx
-        .insert(actionMilestones)
-        .values(
-          spec.milestones.map(([title, due, done]) => ({
-            ...base,
-            title,
-            dueDate: day(due),
-            completedOn: done === null ? null : day(done),
-          })),
-        );
+      await tx.insert(actionMilestones).values(
+        spec.milestones.map(([title, due, done]) => ({
+          ...base,
+          title,
+          dueDate: day(due),
+          completedOn: done === null ? null : day(done),
+        })),
+      );
     }
     const events: (typeof actionEvents.$inferInsert)[] = [
       { ...base, kind: 'created', byLabel: SEED, at: at(spec.start - 7) },

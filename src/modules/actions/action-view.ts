@@ -101,7 +101,7 @@ export function summaryOf(
 /** Why the derived status is what it is, in words. */
 export function derivedWords(reason: DerivedReason): string {
   const { code, ...params } = reason;
-  return fill(words.actionsDerived[code], params as Record<string, number>);
+  return fill(words.actionsDerived[code], params);
 }
 
 /** The status and why, as a roll-up shows it beside the action. */

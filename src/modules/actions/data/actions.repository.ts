@@ -303,7 +303,7 @@ export async function escalationsOf(db: Db, organisationId: string, actionId: st
     .leftJoin(decider, eq(decider.id, actionEscalations.decidedByPersonId))
     .where(and(eq(actionEscalations.organisationId, organisationId), eq(actionEscalations.actionId, actionId)))
     .orderBy(desc(actionEscalations.createdAt));
-  return rows as EscalationRow[];
+  return rows;
 }
 
 export async function openEscalationIds(db: Db, organisationId: string, actionIds: readonly string[]) {
