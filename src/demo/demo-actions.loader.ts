@@ -77,7 +77,7 @@ const DEMO_ACTIONS: DemoAction[] = [
     updates: [
       [-60, 25, 'off-track', 'Only five suitable homes found within the price cap.'],
       [-25, 35, 'off-track', 'Seven homes bought; the market has tightened further.'],
-      [-3, 45, 'off-track', 'Nine homes bought; two more under offer.'],
+      [-3, 40, 'off-track', 'Eight homes bought; two more under offer.'],
     ],
     escalation: {
       raised: -20,

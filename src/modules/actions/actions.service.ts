@@ -11,7 +11,7 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { listUnits, unitDescendants } from '../organisation/index.ts';
-import { type ActionStatus, type ActionInput, type ActionUpdateInput, ACTION_STATUSES } from './domain/index.ts';
+import type { ActionStatus, ActionInput, ActionUpdateInput } from './domain/index.ts';
 import * as repo from './data/actions.repository.ts';
 import { mayEditAt, mayRead, mayUpdate, readablePlans } from './action-access.ts';
 import { type ActionSummary, summaryOf } from './action-view.ts';
@@ -334,5 +334,3 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
     },
   };
 }
-
-export const STATUS_FILTERS = ACTION_STATUSES;

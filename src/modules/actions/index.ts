@@ -46,7 +46,6 @@ export function actionsAnswering(
   return answering(db, organisationId, kind, ids, today ?? systemClock.today());
 }
 
-export { actionsOfMeasure } from './contributions.ts';
 export type { ActionAnswering } from './contributions.ts';
 export type { AnswerTargets } from './ports.ts';
 export type { ActionsServices } from './services.ts';

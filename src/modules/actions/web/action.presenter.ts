@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../platform/http/filters.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { words } from '../../../platform/words/index.ts';
 import { actionStatusTag } from '../../../platform/words/status-tags.ts';
-import type { ActionStatusView, ActionSummary } from '../action-view.ts';
+import type { ActionSummary } from '../action-view.ts';
 import type { ActionDetail } from '../actions.service.ts';
 import { ACTION_STATUSES, OPEN_STATUSES } from '../domain/index.ts';
 import { derivedWords } from '../action-view.ts';
@@ -16,12 +16,6 @@ type Cell = { text?: string; html?: string; format?: string; attributes?: Record
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
-/** The status that counts as a tag, with the derived one beside it when the owner's judgement overrides it. */
-export function statusText(view: ActionStatusView): string {
-  const said = words.actionStatus[view.status];
-  return view.judgedStatus ? `${said} (owner's judgement; derived: ${words.actionStatus[view.derivedStatus]})` : said;
-}
 
 const tagHtml = (status: keyof typeof words.actionStatus) => {
   const tag = actionStatusTag(status);
