@@ -4,12 +4,13 @@ import type { Config } from './platform/config.ts';
 import { openDatabase, type Database, type Db } from './platform/db/db.ts';
 import type { ModuleWeb } from './platform/module.ts';
 import type { ServiceDeps } from './platform/services/service-deps.ts';
+import { actionRollupContributionsWith, actionsAnswering, createActionsModule } from './modules/actions/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createCollectionModule, loadClosedPeriods } from './modules/collection/index.ts';
 import { createFrameworkModule, installDefaultFramework } from './modules/framework/index.ts';
 import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
-import { createImprovementPlansModule } from './modules/improvement-plans/index.ts';
+import { createImprovementPlansModule, improvementPlanExists } from './modules/improvement-plans/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
 import { createMoneyModule } from './modules/money/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
@@ -17,8 +18,8 @@ import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } from './modules/performance/index.ts';
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
-import { createRecommendationsModule } from './modules/recommendations/index.ts';
-import { createProjectsModule } from './modules/projects/index.ts';
+import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
+import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -29,6 +30,8 @@ import { createProjectsModule } from './modules/projects/index.ts';
  * shown on measure, item and plan pages.
  */
 export function createModules(deps: ServiceDeps, options: { passwordLinks?: PasswordLinkDeps } = {}) {
+  const mailer = options.passwordLinks?.mailer;
+  const baseUrl = options.passwordLinks?.baseUrl ?? '';
   const organisation = createOrganisationModule({
     ...deps,
     passwordLinks: options.passwordLinks,
@@ -50,7 +53,11 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     processLimits,
     closedPeriods,
   });
-  const performance = createPerformanceModule(deps);
+  // Actions and projects feed the roll-ups through performance's port: a list, one per source.
+  const performance = createPerformanceModule({
+    ...deps,
+    contributions: [actionRollupContributionsWith(deps.clock), createProjectRollupContributions(deps.clock)],
+  });
   const statuses = performance.services.performance;
   const collection = createCollectionModule({
     ...deps,
@@ -64,12 +71,27 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     official: { officialFrom: loadOfficialFrom },
     processLimits,
   });
-  // The actions implementing a recommendation come from the actions module once it is wired in.
-  const recommendations = createRecommendationsModule(deps);
-  const money = createMoneyModule(deps);
-  // Its actions come from the actions module through its ImplementingActions port (none until wired).
-  const improvementPlans = createImprovementPlansModule(deps);
+  // An action may answer a recommendation or an improvement plan, which come after actions: actions
+  // asks whether the council has one through its port, and they read their actions from actions.
+  const answers = {
+    exists: (db: Db, organisationId: string, kind: 'recommendation' | 'improvement-plan', id: string) =>
+      kind === 'recommendation'
+        ? recommendationExists(db, organisationId, id)
+        : improvementPlanExists(db, organisationId, id),
+  };
+  const implementingActions = {
+    actionsAnswering: (
+      db: Db,
+      organisationId: string,
+      kind: 'recommendation' | 'improvement-plan',
+      ids: readonly string[],
+    ) => actionsAnswering(db, organisationId, kind, ids, deps.clock.today()),
+  };
+  const actions = createActionsModule({ ...deps, notifier: { mailer, baseUrl }, answers });
   const projects = createProjectsModule(deps);
+  const money = createMoneyModule(deps);
+  const recommendations = createRecommendationsModule({ ...deps, actions: implementingActions });
+  const improvementPlans = createImprovementPlansModule({ ...deps, actions: implementingActions });
   const audit = createAuditModule(deps);
 
   const services = {
@@ -80,10 +102,11 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...collection.services,
     ...imports.services,
     ...performance.services,
-    ...recommendations.services,
-    ...money.services,
-    ...improvementPlans.services,
+    ...actions.services,
     ...projects.services,
+    ...money.services,
+    ...recommendations.services,
+    ...improvementPlans.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -99,10 +122,11 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     collection.web,
     imports.web,
     performance.web,
-    recommendations.web,
-    money.web,
-    improvementPlans.web,
+    actions.web,
     projects.web,
+    money.web,
+    recommendations.web,
+    improvementPlans.web,
     audit.web,
   ];
   return { services, web };

@@ -15,3 +15,4 @@ export * from './modules/recommendations/data/recommendations.schema.ts';
 export * from './modules/money/data/money.schema.ts';
 export * from './modules/improvement-plans/data/improvement-plans.schema.ts';
 export * from './modules/projects/data/projects.schema.ts';
+export * from './modules/actions/data/actions.schema.ts';

@@ -51,6 +51,11 @@ async function main(): Promise<void> {
       runRecommendationEscalations(escalations, deps.clock.today()),
     );
   }
+  // Actions overdue by the council's days (or off track too long) go to their escalation owner, by e-mail.
+  await jobs.schedule('action-escalations', { dailyAt: REMINDERS_DAILY_AT }, async () => {
+    const run = await deps.services.actionChanges.runEscalations();
+    if (run.raised || run.sent || run.failed) app.log.info(`action escalations: ${JSON.stringify(run)}`);
+  });
   // Statuses depend on the date (a new period, a value now overdue): keep them current.
   await jobs.schedule('status-refresh', { everyMs: REFRESH_EVERY_MS }, () =>
     recalculateStatuses({

@@ -1,4 +1,5 @@
 import type { Scenario } from '../lib/scenario.ts';
+import { actionsScenario } from './actions.ts';
 import { engine } from './engine.ts';
 import { forecastScenario } from './forecast.ts';
 import { foundation } from './foundation.ts';
@@ -6,4 +7,11 @@ import { importScenario } from './import.ts';
 import { moneyScenario } from './money.ts';
 
 /** Every scenario `npm run bench` knows; add yours here. */
-export const SCENARIOS: Scenario[] = [foundation, importScenario, engine, forecastScenario, moneyScenario];
+export const SCENARIOS: Scenario[] = [
+  foundation,
+  importScenario,
+  engine,
+  forecastScenario,
+  moneyScenario,
+  actionsScenario,
+];

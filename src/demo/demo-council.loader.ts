@@ -1,3 +1,4 @@
+import { loadDemoActions } from './demo-actions.loader.ts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { effectiveFrom } from '../modules/plans/domain/period.ts';
@@ -307,6 +308,9 @@ export async function loadDemoCouncil(
     await loadDemoImprovementPlans(tx, { organisationId, personId, clock: options.clock ?? systemClock });
     await loadDemoProjects(tx, { organisationId, clock: asClock(options.clock ?? systemClock) });
 
+    // Actions behind the Council Plan's objectives, some escalated, dated relative to today.
+    const actionCount = await loadDemoActions(tx, { organisationId, personId, now: (options.clock ?? systemClock)() });
+
     await recordAudit(tx, {
       organisationId,
       actor: SEED_ACTOR,
@@ -319,6 +323,7 @@ export async function loadDemoCouncil(
         plans: planRows.length,
         items: items.count,
         links: items.linkCount,
+        actions: actionCount,
       },
       reason: 'seeded demo council',
     });

@@ -79,6 +79,26 @@ export const paths = {
   removeItem: (id?: string) => `/items/${p(id)}/remove`,
   removeItemLink: (id?: string, linkId?: string) => `/items/${p(id)}/links/${linkId ?? ':linkId'}/remove`,
 
+  /** Actions (activity trackers): the list, one action and its forms, and my actions. */
+  actions: () => '/actions',
+  myActions: () => '/actions/mine',
+  newAction: () => '/actions/new',
+  action: (id?: string) => `/actions/${p(id)}`,
+  editAction: (id?: string) => `/actions/${p(id)}/edit`,
+  actionProgress: (id?: string) => `/actions/${p(id)}/progress`,
+  reviseActionDate: (id?: string) => `/actions/${p(id)}/revise-date`,
+  actionRevisionDecision: (id?: string) => `/actions/${p(id)}/revise-date/decision`,
+  closeAction: (id?: string) => `/actions/${p(id)}/close`,
+  actionMilestones: (id?: string) => `/actions/${p(id)}/milestones`,
+  completeActionMilestone: (id?: string, milestoneId?: string) =>
+    `/actions/${p(id)}/milestones/${milestoneId ?? ':milestoneId'}/complete`,
+  actionEscalationDecision: (id?: string, escalationId?: string) =>
+    `/actions/${p(id)}/escalations/${escalationId ?? ':escalationId'}/decision`,
+  actionsImport: () => '/actions/import',
+  actionsExport: (format?: 'csv' | 'xlsx') => `/actions/export.${format ?? ':format'}`,
+  /** Who approves revised dates, escalation thresholds and derived-status bands (administrators). */
+  deliverySettings: () => '/framework/delivery-settings',
+
   measures: () => '/measures',
   newMeasure: () => '/measures/new',
   measure: (id?: string) => `/measures/${p(id)}`,

@@ -28,5 +28,6 @@ export function createImportsModule(
 export type { ImportOptions } from './import-export.service.ts';
 export type { OfficialPosition } from './ports.ts';
 export { CLI_LIMITS } from './import-export.service.ts';
-// The file reading (with the workbook guard) and writing other modules' imports and exports share.
-export { FileProblem, readTable, writeXlsx, XLSX_MIME, type FileFormat } from './import-files.ts';
+/** Reading and writing spreadsheet files (CSV, and XLSX behind the workbook guard), for other modules' imports and exports. */
+export { FileProblem, readTable, writeCsv, writeXlsx, XLSX_MIME, type FileFormat } from './import-files.ts';
+export { WEB_LIMITS } from './import-outline.ts';

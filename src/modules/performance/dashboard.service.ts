@@ -20,7 +20,7 @@ import {
 import { ok, type Result } from '../../kernel/result.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { PerformanceDeps } from './ports.ts';
 import { words } from '../../platform/words/index.ts';
 import { listUnits } from '../organisation/index.ts';
 import * as repo from './data/performance.repository.ts';
@@ -29,7 +29,7 @@ import { entryOf, loadCurrentStatuses, loadStatusIndex, periodsOn } from './meas
 import type { Dashboard, RollupSettings, UnitCounts } from './performance-views.types.ts';
 import { rollupOptions, rollUpPlan } from './rollups.service.ts';
 
-export function createDashboardService({ db, clock }: ServiceDeps) {
+export function createDashboardService({ db, clock, contributions = [] }: PerformanceDeps) {
   return {
     /** The corporate dashboard for the current period, from stored statuses. */
     async dashboard(caller: Caller, settings?: RollupSettings): Promise<Result<Dashboard>> {
@@ -121,7 +121,7 @@ export function createDashboardService({ db, clock }: ServiceDeps) {
       let corporatePlan: Dashboard['corporatePlan'] = null;
       if (corporate) {
         const options = await rollupOptions(db, organisationId, settings);
-        const rolled = await rollUpPlan(db, organisationId, corporate, options, periods, index);
+        const rolled = await rollUpPlan(db, organisationId, corporate, options, periods, index, contributions);
         // Each priority's status and counts; its breakdown is one click away (GET /items/:id/rollup).
         corporatePlan = {
           id: corporate.id,

@@ -19,7 +19,7 @@ import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { PerformanceDeps } from './ports.ts';
 import { words } from '../../platform/words/index.ts';
 import { listUnits } from '../organisation/index.ts';
 import * as repo from './data/performance.repository.ts';
@@ -27,9 +27,9 @@ import { loadPerformanceSettings } from './data/settings.repository.ts';
 import { loadCurrentStatuses, periodsOn } from './measure-list.ts';
 import type { HealthView } from './performance-views.types.ts';
 import { HEALTH_RULES } from './performance-words.ts';
-import { rollUpItems } from './rollups.service.ts';
+import { contributionsTo, rollUpItems } from './rollups.service.ts';
 
-export function createFrameworkHealthService({ db, clock }: ServiceDeps) {
+export function createFrameworkHealthService({ db, clock, contributions = [] }: PerformanceDeps) {
   return {
     /**
      * Framework health per unit for the current period, against the council's stored risk
@@ -86,7 +86,8 @@ export function createFrameworkHealthService({ db, clock }: ServiceDeps) {
       const valueOf = new Map(values.map((v) => [v.measureId, v]));
       const workingDays = councilDueDays ?? DEFAULT_COLLECTION_RULE.workingDaysAfterPeriodEnd;
 
-      // Objectives: items of approved plans in force with at least one linked measure.
+      // Objectives: items of approved plans in force with at least one linked measure, or an action
+      // or project contributing to them: "on target to be completed in time" counts both (§42).
       const inForcePlans = plans.filter((p) => planInForce(p, today));
       const items = await repo.itemsOfPlans(
         db,
@@ -98,13 +99,19 @@ export function createFrameworkHealthService({ db, clock }: ServiceDeps) {
         organisationId,
         items.map((i) => i.id),
       );
-      const linked = new Set(links.map((l) => l.itemId));
+      const contributed = await contributionsTo(
+        db,
+        organisationId,
+        items.map((i) => i.id),
+        contributions,
+      );
+      const linked = new Set([...links.map((l) => l.itemId), ...contributed.map((c) => c.itemId)]);
       // Every active measure's status is loaded already (links are to active measures only).
       const statusIndex = index;
       const planUnit = new Map(inForcePlans.map((p) => [p.id, p.owningUnitId]));
       const objectives = items.filter((item) => linked.has(item.id));
       const objectiveUnit = new Map(objectives.map((item) => [item.id, planUnit.get(item.planId) ?? null]));
-      const rolled = rollUpItems(items, links, statusIndex, toRollupOptions(council), objectives);
+      const rolled = rollUpItems(items, links, statusIndex, toRollupOptions(council), objectives, contributed);
 
       const healthUnits = groups.map((group) => {
         const ms = measures.filter((m) => inGroup(group.unitId, m.ownerUnitId));

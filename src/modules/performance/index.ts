@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleWeb } from '../../platform/module.ts';
-import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { PerformanceDeps } from './ports.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { performanceApi } from './api/performance.api.ts';
 import { settingsApi } from './api/settings.api.ts';
@@ -14,7 +14,7 @@ import { settingsRoutes } from './web/settings.routes.ts';
  * dashboards, framework health and the council's performance settings. It fills the ports of the
  * modules before it (status recalculation, the measure page, the item and plan pages).
  */
-export function createPerformanceModule(deps: ServiceDeps) {
+export function createPerformanceModule(deps: PerformanceDeps) {
   const services = createPerformanceServices(deps);
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),

@@ -8,6 +8,7 @@
  * performance-status.service when values or targets change), so no request recomputes the council.
  */
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { PerformanceDeps } from './ports.ts';
 import { createDashboardService } from './dashboard.service.ts';
 import { createFrameworkHealthService } from './framework-health.service.ts';
 import { createMeasurePerformanceService } from './measure-performance.service.ts';
@@ -16,9 +17,9 @@ import { createRollupsService } from './rollups.service.ts';
 export type * from './performance-views.types.ts';
 
 /** The performance views composed into one face, as the API, the pages and the page ports use them. */
-export function createPerformanceViewsService(deps: ServiceDeps) {
+export function createPerformanceViewsService(deps: PerformanceDeps) {
   return {
-    ...createMeasurePerformanceService(deps),
+    ...createMeasurePerformanceService(deps as ServiceDeps),
     ...createRollupsService(deps),
     ...createDashboardService(deps),
     ...createFrameworkHealthService(deps),

@@ -17,7 +17,8 @@ import type {
 } from './domain/index.ts';
 
 export interface RollupContributor {
-  kind: 'measure' | 'item';
+  /** A linked measure, a child item, or an action or project contributing through the roll-up port. */
+  kind: 'measure' | 'item' | 'action' | 'project';
   id: string;
   code: string;
   title: string;
@@ -28,6 +29,8 @@ export interface RollupContributor {
   key: boolean;
   /** For a measure: the period its status is for. */
   periodLabel: string | null;
+  /** For an action or a project: where it is read. */
+  href?: string;
 }
 
 export interface RollupView {

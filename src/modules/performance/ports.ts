@@ -4,6 +4,7 @@
  */
 import type { RagStatus } from '../../kernel/measurement/types.ts';
 import type { Db } from '../../platform/db/db.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 /** What an action or a project tells the roll-up about a plan item it contributes to. */
 export interface RollupContribution {
@@ -25,9 +26,16 @@ export interface RollupContribution {
   key: boolean;
   /** Where a person reads it. */
   href: string;
+  /** Why it has its status, in words (e.g. '40% complete; 60% expected by now'), shown beside it. */
+  reason?: string;
 }
 
 /** A source of contributions: each delivery module (actions, projects) fills one. */
 export interface RollupContributions {
   contributionsTo(db: Db, organisationId: string, itemIds: readonly string[]): Promise<RollupContribution[]>;
+}
+
+/** What the performance services are built with: the platform's deps and every contribution source. */
+export interface PerformanceDeps extends ServiceDeps {
+  contributions?: readonly RollupContributions[];
 }

@@ -1,7 +1,8 @@
 /**
  * Roll-ups along the golden thread: a plan item's status from its linked measures' STORED
- * statuses and its child items, recursively, and a plan's from its top-level items. Nothing here
- * recomputes a measure's status.
+ * statuses, the actions and projects contributing to it (through the RollupContributions port,
+ * filled by those modules) and its child items, recursively, and a plan's from its top-level
+ * items. Nothing here recomputes a measure's status.
  */
 import {
   describeRollup,
@@ -16,17 +17,31 @@ import { ok, type Result } from '../../kernel/result.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { notFound } from '../../platform/services/errors.ts';
-import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { PerformanceDeps } from './ports.ts';
 import { ragWord } from '../../platform/words/status-tags.ts';
 import { findItem, findPlan, isSharedWith, isSharedWithPartner, planReadableBy } from '../plans/index.ts';
 import * as repo from './data/performance.repository.ts';
 import { loadPerformanceSettings } from './data/settings.repository.ts';
 import { contributorOfMeasure, loadStatusIndex, periodsOn, type StatusIndex } from './measure-list.ts';
 import type { RollupContributor, RollupSettings, RollupView } from './performance-views.types.ts';
+import type { RollupContribution, RollupContributions } from './ports.ts';
+
+/** Every source's contributions to the items (none when no delivery module is wired). */
+export async function contributionsTo(
+  db: Db,
+  organisationId: string,
+  itemIds: readonly string[],
+  sources: readonly RollupContributions[],
+): Promise<RollupContribution[]> {
+  if (itemIds.length === 0 || sources.length === 0) return [];
+  const lists = await Promise.all(sources.map((source) => source.contributionsTo(db, organisationId, itemIds)));
+  return lists.flat();
+}
 
 /**
  * Roll-ups of the given items (each with its descendants in the same plan), from the stored
- * statuses of their linked measures. `items` must hold every item of the plans involved.
+ * statuses of their linked measures and the actions and projects contributing to them. `items`
+ * must hold every item of the plans involved.
  */
 export function rollUpItems(
   items: readonly repo.ItemNodeRow[],
@@ -34,7 +49,14 @@ export function rollUpItems(
   index: StatusIndex,
   options: RollupOptions,
   roots: readonly repo.ItemNodeRow[],
+  contributions: readonly RollupContribution[] = [],
 ): RollupView[] {
+  const contributionsOf = new Map<string, RollupContribution[]>();
+  for (const c of contributions) {
+    const list = contributionsOf.get(c.itemId) ?? [];
+    list.push(c);
+    contributionsOf.set(c.itemId, list);
+  }
   const childrenOf = new Map<string, repo.ItemNodeRow[]>();
   for (const item of items) {
     if (!item.parentItemId) continue;
@@ -66,11 +88,18 @@ export function rollUpItems(
         ? [{ id: c.id, name: `${c.code} ${c.title}`, kind: 'measure' as const, status: c.status, key: c.key }]
         : [];
     });
+    const contributed: RollupItem[] = (contributionsOf.get(item.id) ?? []).map((c) => ({
+      id: c.id,
+      name: `${c.code} ${c.title}`,
+      kind: c.kind,
+      status: c.status,
+      key: c.key,
+    }));
     const children = (childrenOf.get(item.id) ?? []).filter((child) => !next.has(child.id));
     return {
       id: item.id,
       name: `${item.code} ${item.title}`,
-      items: measureItems,
+      items: [...measureItems, ...contributed],
       children: children.map((child) => nodeOf(child, next)),
     };
   };
@@ -81,6 +110,18 @@ export function rollUpItems(
       const c = contributor(id);
       return c ? [c] : [];
     });
+    const deliveryContributors: RollupContributor[] = (contributionsOf.get(item.id) ?? []).map((c) => ({
+      kind: c.kind,
+      id: c.id,
+      code: c.code,
+      title: c.title,
+      status: c.status,
+      statusText: ragWord(c.status),
+      reason: c.reason ?? ragWord(c.status),
+      key: c.key,
+      periodLabel: null,
+      href: c.href,
+    }));
     const children = result.children.map(toView);
     const childContributors: RollupContributor[] = children.map((child) => ({
       kind: 'item',
@@ -104,7 +145,7 @@ export function rollUpItems(
       counts: result.result.counts,
       countsText: result.result.countsText,
       ruleText: describeRollup(options),
-      contributors: [...measureContributors, ...childContributors],
+      contributors: [...measureContributors, ...deliveryContributors, ...childContributors],
       children,
     };
   };
@@ -141,6 +182,7 @@ export async function rollUpPlan(
   options: RollupOptions,
   periods: StatusIndex['periods'],
   loaded?: StatusIndex,
+  sources: readonly RollupContributions[] = [],
 ): Promise<PlanRollup> {
   const items = await repo.itemsOfPlans(db, organisationId, [plan.id]);
   const links = await repo.measureLinksOfItems(
@@ -151,8 +193,14 @@ export async function rollUpPlan(
   // The dashboard has every active measure's status loaded already.
   const index =
     loaded ?? (await loadStatusIndex(db, organisationId, periods, [...new Set(links.map((l) => l.measureId))]));
+  const contributions = await contributionsTo(
+    db,
+    organisationId,
+    items.map((i) => i.id),
+    sources,
+  );
   const roots = items.filter((item) => item.parentItemId === null);
-  const views = rollUpItems(items, links, index, options, roots);
+  const views = rollUpItems(items, links, index, options, roots, contributions);
   const rolled = rollUpTree(
     {
       id: plan.id,
@@ -198,7 +246,7 @@ export async function rollUpPlan(
   };
 }
 
-export function createRollupsService({ db, clock }: ServiceDeps) {
+export function createRollupsService({ db, clock, contributions = [] }: PerformanceDeps) {
   return {
     /** The roll-up of a plan item: its linked measures' stored statuses and its child items, recursively. */
     async itemRollup(caller: Caller, itemId: string, settings?: RollupSettings): Promise<Result<RollupView>> {
@@ -214,6 +262,8 @@ export function createRollupsService({ db, clock }: ServiceDeps) {
         { id: item.planId, title: '' },
         options,
         periodsOn(clock.today()),
+        undefined,
+        contributions,
       );
       const view = byItem.get(itemId);
       return view ? ok(view) : notFound('Item');
@@ -228,7 +278,9 @@ export function createRollupsService({ db, clock }: ServiceDeps) {
         return notFound('Plan');
       if (!(await planReadableBy(db, caller, planId))) return notFound('Plan'); // appraisals are private
       const options = await rollupOptions(db, organisationId, settings);
-      return ok((await rollUpPlan(db, organisationId, plan, options, periodsOn(clock.today()))).view);
+      return ok(
+        (await rollUpPlan(db, organisationId, plan, options, periodsOn(clock.today()), undefined, contributions)).view,
+      );
     },
   };
 }

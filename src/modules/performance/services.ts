@@ -1,9 +1,9 @@
-import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { PerformanceDeps } from './ports.ts';
 import { createPerformanceSettingsService } from './performance-settings.service.ts';
 import { createPerformanceStatusService } from './performance-status.service.ts';
 import { createPerformanceViewsService } from './performance-views.service.ts';
 
-export function createPerformanceServices(deps: ServiceDeps) {
+export function createPerformanceServices(deps: PerformanceDeps) {
   const performance = createPerformanceStatusService(deps);
   return {
     performance,

@@ -5,6 +5,7 @@
  * Each area's words are a file in en/ (one per module or concern), gathered here; a new module
  * adds its file and one line below. Section names must not repeat across files.
  */
+import { actionsWords } from './en/actions.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
@@ -23,4 +24,5 @@ export const en = {
   ...improvementPlansWords,
   ...validationWords,
   ...projectsWords,
+  ...actionsWords,
 };

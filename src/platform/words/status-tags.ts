@@ -119,3 +119,18 @@ export const PROJECT_STATUS_TAG_CLASSES: Record<keyof typeof words.projectStatus
 export function projectStatusTag(status: string): Tag {
   return tagIn(words.projectStatus, PROJECT_STATUS_TAG_CLASSES, status);
 }
+
+/** Action (activity tracker) statuses: the same colours as the RAG they roll up as. */
+export const ACTION_STATUS_TAG_CLASSES: Record<keyof typeof words.actionStatus, string> = {
+  'not-started': 'govuk-tag--grey',
+  'on-track': 'govuk-tag--green',
+  'at-risk': 'govuk-tag--orange',
+  'off-track': 'govuk-tag--red',
+  complete: 'govuk-tag--blue',
+  cancelled: 'govuk-tag--grey',
+  terminated: 'govuk-tag--grey',
+};
+
+export function actionStatusTag(status: keyof typeof words.actionStatus): Tag {
+  return { text: words.actionStatus[status], classes: ACTION_STATUS_TAG_CLASSES[status] ?? UNKNOWN };
+}

@@ -22,7 +22,7 @@ const countsSchema = z
 
 const contributorSchema = z
   .object({
-    kind: z.enum(['measure', 'item']),
+    kind: z.enum(['measure', 'item', 'action', 'project']),
     id: z.uuid(),
     code: z.string(),
     title: z.string(),
@@ -31,6 +31,8 @@ const contributorSchema = z
     reason: z.string(),
     key: z.boolean(),
     periodLabel: z.string().nullable(),
+    /** Where an action or project is read (measures and items have their own pages by id). */
+    href: z.string().optional(),
   })
   .meta({ id: 'RollupContributor' });
 

@@ -23,7 +23,7 @@ export type RollupRule =
 export interface RollupItem {
   id: string;
   name?: string;
-  kind: 'measure' | 'action' | 'child';
+  kind: 'measure' | 'action' | 'project' | 'child';
   status: RagStatus;
   /** Relative importance for 'majority' and 'weighted-score' (default 1). */
   weight?: number;

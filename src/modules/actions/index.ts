@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleWeb } from '../../platform/module.ts';
+import { systemClock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { actionsApi } from './api/actions.api.ts';
+import { actionRollupContributionsWith, actionsAnswering as answering } from './contributions.ts';
+import type { AnswerKind } from './domain/index.ts';
+import { NO_ANSWER_TARGETS } from './ports.ts';
+import { type ActionsDeps, createActionsServices } from './services.ts';
+import { actionsRoutes } from './web/actions.routes.ts';
+import { deliverySettingsRoutes } from './web/delivery-settings.routes.ts';
+
+/**
+ * Actions (activity trackers): belong to a plan, contribute to plan items and measures, tracked by
+ * append-only progress updates, with a derived status the owner may override, milestones, revised
+ * dates and escalation to the escalation owner. Feeds the performance roll-ups through its port.
+ */
+export function createActionsModule(deps: Omit<ActionsDeps, 'answers'> & Partial<Pick<ActionsDeps, 'answers'>>) {
+  const services = createActionsServices({ ...deps, answers: deps.answers ?? NO_ANSWER_TARGETS });
+  const web: ModuleWeb = {
+    views: fileURLToPath(new URL('./web/views', import.meta.url)),
+    pages: async (app) => {
+      await app.register(actionsRoutes, { services, today: () => deps.clock.today() });
+      await app.register(deliverySettingsRoutes, { services });
+    },
+    api: async (api) => {
+      await api.register(actionsApi, { services });
+    },
+  };
+  return { services, web };
+}
+
+/** Actions' contributions to plan items' roll-ups, judged on the given clock's date (the container's). */
+export { actionRollupContributionsWith };
+/** The same on the system clock, for callers without one. */
+export const actionRollupContributions = actionRollupContributionsWith(systemClock);
+
+/** Summaries of the actions answering recommendations or improvement plans, for those later modules. */
+export function actionsAnswering(
+  db: Db,
+  organisationId: string,
+  kind: AnswerKind,
+  ids: readonly string[],
+  today?: string,
+) {
+  return answering(db, organisationId, kind, ids, today ?? systemClock.today());
+}
+
+export type { ActionAnswering } from './contributions.ts';
+export type { AnswerTargets } from './ports.ts';
+export type { ActionsServices } from './services.ts';
+export type { Notifier } from './escalation.ts';
+export {
+  actionEscalations,
+  actionEvents,
+  actionItemLinks,
+  actionMeasureLinks,
+  actionMilestones,
+  actions,
+  actionUpdates,
+} from './data/actions.schema.ts';

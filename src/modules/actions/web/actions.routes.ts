@@ -1,0 +1,532 @@
+/** The action pages: list, my actions, one action, and the forms that change it. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { DomainError, Result } from '../../../kernel/result.ts';
+import { paths } from '../../../kernel/paths.ts';
+import { STATUS_FOR } from '../../../platform/http/http-status.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import { idParam } from '../../../platform/http/params.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import { holdsPermission } from '../../../kernel/access/index.ts';
+import {
+  actionInput,
+  actionListQuery,
+  actionUpdateInput,
+  closeInput,
+  escalationDecisionInput,
+  milestoneDoneInput,
+  milestoneInput,
+  progressInput,
+  reviseDateInput,
+  revisionDecisionInput,
+} from '../domain/index.ts';
+import type { ActionsServices } from '../services.ts';
+import {
+  ACTION_TABLE_HEAD,
+  actionPageView,
+  actionRows,
+  checkboxItems,
+  openStatusItems,
+  optionItems,
+  statusFilterItems,
+} from './action.presenter.ts';
+import { words } from '../../../platform/words/index.ts';
+import { ACTION_COLUMNS } from '../import-export.service.ts';
+
+const view = { access: { permission: 'view:plans' } } as const;
+const edit = { access: { permission: 'edit:plans' } } as const;
+
+type Values = Record<string, unknown>;
+
+export async function actionsRoutes(
+  app: FastifyInstance,
+  { services, today }: { services: ActionsServices; today: () => string },
+) {
+  function refusalPage(reply: FastifyReply, error: DomainError) {
+    if (error.code === 'not_found') return reply.callNotFound();
+    if (error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);
+    return reply.render('pages/errors/problem.njk', { detail: error.message }, STATUS_FOR[error.code]);
+  }
+  const statusFor = (error: DomainError) => (error.code === 'invalid' ? 400 : STATUS_FOR[error.code]);
+
+  /** A form's POST: parse with the schema, call the service, re-render with errors or redirect. */
+  async function handleForm<S extends z.ZodType, T>(
+    reply: FastifyReply,
+    schema: S,
+    body: unknown,
+    call: (input: z.infer<S>) => Promise<Result<T>>,
+    render: (values: Values, errors: FormErrors, status: number) => Promise<unknown>,
+    done: (value: T) => { flash: string; to: string },
+  ) {
+    const values = (body ?? {}) as Values;
+    const form = parseForm(schema, values);
+    if (!form.ok) return render(values, form.errors, 400);
+    const result = await call(form.value);
+    if (!result.ok) {
+      if (result.error.code === 'not_found' || result.error.code === 'forbidden')
+        return refusalPage(reply, result.error);
+      // Shown against its field, or at the top of the form when it is about the whole action.
+      return render(values, formErrorsFrom(result.error), statusFor(result.error));
+    }
+    const { flash, to } = done(result.value);
+    return reply.flash(flash).redirect(to);
+  }
+
+  async function renderActionForm(
+    reply: FastifyReply,
+    caller: Caller,
+    options: { id?: string; values: Values; errors?: FormErrors; status?: number },
+  ) {
+    const o = await services.actions.formOptions(caller);
+    const v = options.values;
+    return reply.render(
+      'pages/actions/form.njk',
+      {
+        title: options.id ? 'Edit action' : 'Add an action',
+        action: options.id ? paths.editAction(options.id) : paths.newAction(),
+        backLink: options.id ? paths.action(options.id) : paths.actions(),
+        editing: Boolean(options.id),
+        values: v,
+        errors: options.errors,
+        planItems: optionItems(
+          o.plans.map((p) => ({ id: p.id, name: p.title })),
+          v.planId,
+          'Select a plan',
+        ),
+        ownerItems: optionItems(o.people, v.ownerPersonId, 'Select a person'),
+        escalationOwnerItems: optionItems(o.people, v.escalationOwnerPersonId, 'Select a person'),
+        assigneeItems: checkboxItems(o.people, v.assigneeIds),
+        itemItems: checkboxItems(o.items, v.itemIds),
+        measureItems: checkboxItems(o.measures, v.measureIds),
+        keyItems: [{ value: 'yes', text: 'This is a key action', checked: v.isKey === true || v.isKey === 'yes' }],
+      },
+      options.status,
+    );
+  }
+
+  app.get(paths.actions(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const filter = actionListQuery.parse(request.query ?? {});
+    const [list, options] = await Promise.all([
+      services.actions.list(caller, filter),
+      services.actions.filterOptions(caller),
+    ]);
+    if (!list.ok) return refusalPage(reply, list.error);
+    return reply.render('pages/actions/index.njk', {
+      title: 'Actions',
+      filter,
+      head: ACTION_TABLE_HEAD,
+      rows: actionRows(list.value),
+      count: list.value.length,
+      ownerItems: optionItems(options.people, filter.ownerPersonId, 'Anyone'),
+      unitItems: optionItems(options.units, filter.unitId, 'Any unit'),
+      statusItems: statusFilterItems(filter.status),
+      overdueItems: [{ value: 'yes', text: 'Only overdue actions', checked: filter.overdue }],
+      canAdd: holdsPermission(caller, 'edit:plans'),
+    });
+  });
+
+  app.get(paths.actionsExport(), { config: view }, async (request, reply) => {
+    const format = (request.params as { format?: string }).format;
+    if (format !== 'csv' && format !== 'xlsx') return reply.callNotFound();
+    const file = await services.actionFiles.exportActions(request.caller(), format);
+    if (!file.ok) return refusalPage(reply, file.error);
+    return reply
+      .header('content-type', file.value.contentType)
+      .header('content-disposition', `attachment; filename="${file.value.fileName}"`)
+      .send(file.value.body);
+  });
+
+  const importPage = (reply: FastifyReply, extra: Values = {}, status?: number) =>
+    reply.render(
+      'pages/actions/import.njk',
+      { title: 'Import actions', backLink: paths.actions(), columns: ACTION_COLUMNS.join(', '), ...extra },
+      status,
+    );
+
+  app.get(paths.actionsImport(), { config: edit }, async (_request, reply) => importPage(reply));
+
+  app.post(paths.actionsImport(), { config: edit }, async (request, reply) => {
+    const body = (request.body ?? {}) as Values;
+    const bytes =
+      Buffer.isBuffer(body.file) && body.file.length > 0
+        ? body.file
+        : typeof body.csv === 'string' && body.csv.trim()
+          ? Buffer.from(body.csv, 'utf8')
+          : null;
+    if (!bytes) {
+      const message = 'Choose a CSV or Excel file, or paste the CSV including its header row';
+      return importPage(reply, { errors: formErrorsFrom({ code: 'invalid', message, field: 'file' }) }, 400);
+    }
+    const xlsx = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    const result = await services.actionFiles.importActions(request.caller(), bytes, xlsx ? 'xlsx' : 'csv');
+    if (!result.ok) {
+      if (result.error.code === 'forbidden') return refusalPage(reply, result.error);
+      return importPage(reply, { errors: formErrorsFrom(result.error), values: { csv: body.csv } }, 400);
+    }
+    if (result.value.errors.length) {
+      return importPage(
+        reply,
+        {
+          values: { csv: body.csv },
+          errors: {
+            summary: [
+              {
+                text: `Nothing was imported: ${result.value.errors.length} problem${result.value.errors.length === 1 ? '' : 's'} in the file`,
+                href: '#row-errors',
+              },
+            ],
+            fields: {},
+          },
+          rowErrors: result.value.errors.map((e) => [
+            { text: String(e.line) },
+            { text: e.column },
+            { text: e.message },
+          ]),
+        },
+        400,
+      );
+    }
+    return reply
+      .flash(`${result.value.created} action${result.value.created === 1 ? '' : 's'} imported`)
+      .redirect(paths.actions());
+  });
+
+  app.get(paths.myActions(), { config: view }, async (request, reply) => {
+    const mine = await services.actions.mine(request.caller());
+    if (!mine.ok) return refusalPage(reply, mine.error);
+    const m = mine.value;
+    return reply.render('pages/actions/mine.njk', {
+      title: 'My actions',
+      head: ACTION_TABLE_HEAD,
+      awaitingDecision: actionRows(m.awaitingDecision),
+      awaitingDateApproval: actionRows(m.awaitingDateApproval),
+      owned: actionRows(m.owned),
+      assigned: actionRows(m.assigned),
+      escalatedToMe: actionRows(m.escalatedToMe),
+    });
+  });
+
+  app.get(paths.newAction(), { config: edit }, async (request, reply) => {
+    const query = request.query as { planId?: string; itemId?: string; answers?: string };
+    // "?answers=recommendation:<id>" from a recommendation or improvement plan's "Add an action"
+    // link; the service checks that the council has it when the form is sent.
+    const [answersKind, answersId] =
+      /^(recommendation|improvement-plan):([\w-]+)$/.exec(query.answers ?? '')?.slice(1) ?? [];
+    return renderActionForm(reply, request.caller(), {
+      values: { planId: query.planId, itemIds: query.itemId, answersKind, answersId },
+    });
+  });
+
+  app.post(paths.newAction(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    return handleForm(
+      reply,
+      actionInput,
+      request.body,
+      (input) => services.actions.create(caller, input),
+      (values, errors, status) => renderActionForm(reply, caller, { values, errors, status }),
+      (v) => ({ flash: `Action ${v.code} added`, to: paths.action(v.id) }),
+    );
+  });
+
+  app.get(paths.action(), { config: view }, async (request, reply) => {
+    const { id } = idParam(request);
+    const detail = await services.actions.get(request.caller(), id);
+    if (!detail.ok) return refusalPage(reply, detail.error);
+    const a = detail.value.action;
+    return reply.render('pages/actions/show.njk', {
+      title: `${a.code} ${a.title}`,
+      breadcrumbs: [
+        { text: 'Home', href: paths.home() },
+        { text: 'Actions', href: paths.actions() },
+      ],
+      detail: detail.value,
+      a,
+      closed: a.status === 'complete' || a.status === 'cancelled' || a.status === 'terminated',
+      ...actionPageView(detail.value),
+      values: {},
+    });
+  });
+
+  app.get(paths.editAction(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const detail = await services.actions.get(caller, id);
+    if (!detail.ok) return refusalPage(reply, detail.error);
+    const { action: a, assignees, items, measures } = detail.value;
+    return renderActionForm(reply, caller, {
+      id,
+      values: {
+        ...a,
+        description: a.description,
+        isKey: a.isKey,
+        answersKind: a.answers?.kind ?? '',
+        answersId: a.answers?.id ?? '',
+        assigneeIds: assignees.map((p) => p.id),
+        itemIds: items.map((i) => i.id),
+        measureIds: measures.map((m) => m.id),
+      },
+    });
+  });
+
+  app.post(paths.editAction(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    return handleForm(
+      reply,
+      actionUpdateInput,
+      request.body,
+      (input) => services.actions.update(caller, id, input),
+      (values, errors, status) => renderActionForm(reply, caller, { id, values, errors, status }),
+      (v) => ({ flash: `Action ${v.code} saved`, to: paths.action(id) }),
+    );
+  });
+
+  /** The small forms about one action: each a page with the action's name and a Back link. */
+  async function smallForm(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    template: string,
+    title: string,
+    extra: (detail: import('../actions.service.ts').ActionDetail) => Values,
+    options: { values: Values; errors?: FormErrors; status?: number },
+  ) {
+    const detail = await services.actions.get(caller, id);
+    if (!detail.ok) return refusalPage(reply, detail.error);
+    return reply.render(
+      template,
+      {
+        title,
+        a: detail.value.action,
+        backLink: paths.action(id),
+        values: options.values,
+        errors: options.errors,
+        ...extra(detail.value),
+      },
+      options.status,
+    );
+  }
+
+  const progressPage = (
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    values: Values,
+    errors?: FormErrors,
+    status?: number,
+  ) =>
+    smallForm(
+      reply,
+      caller,
+      id,
+      'pages/actions/progress.njk',
+      'Add a progress update',
+      () => ({ statusItems: openStatusItems(values.status) }),
+      {
+        values,
+        errors,
+        status,
+      },
+    );
+
+  app.get(paths.actionProgress(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    return progressPage(reply, caller, id, { asOf: today() });
+  });
+
+  app.post(paths.actionProgress(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    return handleForm(
+      reply,
+      progressInput,
+      request.body,
+      (input) => services.actionChanges.addProgress(caller, id, input),
+      (values, errors, status) => progressPage(reply, caller, id, values, errors, status),
+      (v) => ({
+        flash: v.escalated ? 'Update added. The action has been escalated to its escalation owner' : 'Update added',
+        to: paths.action(id),
+      }),
+    );
+  });
+
+  const revisePage = (
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    values: Values,
+    errors?: FormErrors,
+    status?: number,
+  ) =>
+    smallForm(reply, caller, id, 'pages/actions/revise-date.njk', 'Revise the due date', () => ({}), {
+      values,
+      errors,
+      status,
+    });
+
+  app.get(paths.reviseActionDate(), { config: edit }, async (request, reply) =>
+    revisePage(reply, request.caller(), idParam(request).id, {}),
+  );
+
+  app.post(paths.reviseActionDate(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    return handleForm(
+      reply,
+      reviseDateInput,
+      request.body,
+      (input) => services.actionChanges.reviseDate(caller, id, input),
+      (values, errors, status) => revisePage(reply, caller, id, values, errors, status),
+      (v) => ({ flash: v.pending ? 'New due date sent for approval' : 'Due date revised', to: paths.action(id) }),
+    );
+  });
+
+  app.post(paths.actionRevisionDecision(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const form = parseForm(revisionDecisionInput, request.body);
+    if (!form.ok)
+      return refusalPage(reply, {
+        code: 'invalid',
+        message: form.errors.summary[0]?.text ?? 'Select approve or reject',
+      });
+    const result = await services.actionChanges.decideRevision(caller, id, form.value);
+    if (!result.ok) return refusalPage(reply, result.error);
+    return reply
+      .flash(form.value.decision === 'approve' ? 'New due date approved' : 'New due date rejected')
+      .redirect(paths.action(id));
+  });
+
+  const closePage = (
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    values: Values,
+    errors?: FormErrors,
+    status?: number,
+  ) =>
+    smallForm(
+      reply,
+      caller,
+      id,
+      'pages/actions/close.njk',
+      'Close the action',
+      () => ({
+        statusItems: (['complete', 'cancelled', 'terminated'] as const).map((s) => ({
+          value: s,
+          text: words.actionStatus[s],
+          checked: values.status === s,
+        })),
+      }),
+      { values, errors, status },
+    );
+
+  app.get(paths.closeAction(), { config: edit }, async (request, reply) =>
+    closePage(reply, request.caller(), idParam(request).id, {}),
+  );
+
+  app.post(paths.closeAction(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    return handleForm(
+      reply,
+      closeInput,
+      request.body,
+      (input) => services.actionChanges.close(caller, id, input),
+      (values, errors, status) => closePage(reply, caller, id, values, errors, status),
+      () => ({ flash: 'Action closed', to: paths.action(id) }),
+    );
+  });
+
+  const milestonePage = (
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    values: Values,
+    errors?: FormErrors,
+    status?: number,
+  ) =>
+    smallForm(reply, caller, id, 'pages/actions/milestone.njk', 'Add a milestone', () => ({}), {
+      values,
+      errors,
+      status,
+    });
+
+  app.get(paths.actionMilestones(), { config: edit }, async (request, reply) =>
+    milestonePage(reply, request.caller(), idParam(request).id, {}),
+  );
+
+  app.post(paths.actionMilestones(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    return handleForm(
+      reply,
+      milestoneInput,
+      request.body,
+      (input) => services.actionChanges.addMilestone(caller, id, input),
+      (values, errors, status) => milestonePage(reply, caller, id, values, errors, status),
+      () => ({ flash: 'Milestone added', to: paths.action(id) }),
+    );
+  });
+
+  app.post(paths.completeActionMilestone(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const { id: milestoneId } = idParam(request, 'milestoneId');
+    const form = parseForm(milestoneDoneInput, { completedOn: today(), ...(request.body as Values) });
+    if (!form.ok) return refusalPage(reply, { code: 'invalid', message: form.errors.summary[0]!.text });
+    const result = await services.actionChanges.completeMilestone(caller, id, milestoneId, form.value.completedOn);
+    if (!result.ok) return refusalPage(reply, result.error);
+    return reply.flash('Milestone completed').redirect(paths.action(id));
+  });
+
+  const decisionPage = (
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    escalationId: string,
+    values: Values,
+    errors?: FormErrors,
+    status?: number,
+  ) =>
+    smallForm(
+      reply,
+      caller,
+      id,
+      'pages/actions/decision.njk',
+      'Decide the escalation',
+      (detail) => ({
+        escalationId,
+        open: detail.escalations.some((e) => e.escalation.id === escalationId && e.escalation.decision === null),
+        decisionItems: (['more-resource', 're-plan', 'terminate'] as const).map((d) => ({
+          value: d,
+          text: words.escalationDecision[d],
+          checked: values.decision === d,
+        })),
+      }),
+      { values, errors, status },
+    );
+
+  app.get(paths.actionEscalationDecision(), { config: view }, async (request, reply) => {
+    const { id } = idParam(request);
+    const { id: escalationId } = idParam(request, 'escalationId');
+    return decisionPage(reply, request.caller(), id, escalationId, {});
+  });
+
+  app.post(paths.actionEscalationDecision(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const { id } = idParam(request);
+    const { id: escalationId } = idParam(request, 'escalationId');
+    return handleForm(
+      reply,
+      escalationDecisionInput,
+      request.body,
+      (input) => services.actionChanges.decideEscalation(caller, id, escalationId, input),
+      (values, errors, status) => decisionPage(reply, caller, id, escalationId, values, errors, status),
+      () => ({ flash: 'Decision recorded', to: paths.action(id) }),
+    );
+  });
+}
