@@ -13,6 +13,7 @@ const MODULE_ORDER = [
   'collection',
   'imports',
   'performance',
+  'risks',
   'audit',
   'home',
 ];

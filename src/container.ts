@@ -15,6 +15,7 @@ import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } from './modules/performance/index.ts';
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
+import { createRisksModule } from './modules/risks/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -60,6 +61,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     official: { officialFrom: loadOfficialFrom },
     processLimits,
   });
+  const risks = createRisksModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -70,6 +72,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...collection.services,
     ...imports.services,
     ...performance.services,
+    ...risks.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -85,6 +88,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     collection.web,
     imports.web,
     performance.web,
+    risks.web,
     audit.web,
   ];
   return { services, web };

@@ -11,3 +11,4 @@ export * from './modules/measures/data/measures.schema.ts';
 export * from './modules/performance/data/settings.schema.ts';
 export * from './modules/measures/data/series.schema.ts';
 export * from './modules/collection/data/period-closures.schema.ts';
+export * from './modules/risks/data/risks.schema.ts';

@@ -7,10 +7,12 @@
  */
 import { figuresWords } from './en/figures.ts';
 import { performanceWords } from './en/performance.ts';
+import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
 
 export const en = {
   ...statusesWords,
   ...figuresWords,
   ...performanceWords,
+  ...risksWords,
 };

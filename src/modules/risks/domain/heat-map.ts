@@ -38,7 +38,13 @@ export function heatMapOf(matrix: Matrix, ratings: readonly Rating[]): HeatMap {
     const row: HeatMapCell[] = [];
     for (let impact = 1; impact <= matrix.size; impact++) {
       const score = scoreOf({ likelihood, impact });
-      row.push({ likelihood, impact, score, band: bandOf(matrix, score), count: counts.get(`${likelihood}:${impact}`) ?? 0 });
+      row.push({
+        likelihood,
+        impact,
+        score,
+        band: bandOf(matrix, score),
+        count: counts.get(`${likelihood}:${impact}`) ?? 0,
+      });
     }
     rows.push(row);
   }

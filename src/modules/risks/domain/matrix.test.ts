@@ -78,12 +78,18 @@ describe('the risk matrix', () => {
 
   it('refuses bands with a gap, an overlap, a wrong end or no score inside', () => {
     const codes = (bands: Matrix['bands']) => matrixProblems({ ...DEFAULT_MATRIX, bands }).map((p) => p.said.code);
-    expect(codes([{ label: 'A', colour: 'green', from: 1, to: 4 }, { label: 'B', colour: 'red', from: 6, to: 25 }])).toEqual([
-      'risks.matrixErrors.bandGap',
-    ]);
-    expect(codes([{ label: 'A', colour: 'green', from: 1, to: 4 }, { label: 'B', colour: 'red', from: 3, to: 25 }])).toEqual([
-      'risks.matrixErrors.bandGap',
-    ]);
+    expect(
+      codes([
+        { label: 'A', colour: 'green', from: 1, to: 4 },
+        { label: 'B', colour: 'red', from: 6, to: 25 },
+      ]),
+    ).toEqual(['risks.matrixErrors.bandGap']);
+    expect(
+      codes([
+        { label: 'A', colour: 'green', from: 1, to: 4 },
+        { label: 'B', colour: 'red', from: 3, to: 25 },
+      ]),
+    ).toEqual(['risks.matrixErrors.bandGap']);
     expect(codes([{ label: 'A', colour: 'green', from: 1, to: 20 }])).toEqual(['risks.matrixErrors.bandsEnd']);
     expect(
       codes([

@@ -54,7 +54,10 @@ export const DEFAULT_MATRIX: Matrix = {
     { label: 'Minor', description: 'Short disruption to a service; cost under £100,000; local complaints' },
     { label: 'Moderate', description: 'Service disruption for weeks; cost up to £1 million; local media coverage' },
     { label: 'Major', description: 'Failure of a key service; cost up to £5 million; regulatory intervention' },
-    { label: 'Severe', description: 'Failure of statutory duties; cost over £5 million; national media; harm to people' },
+    {
+      label: 'Severe',
+      description: 'Failure of statutory duties; cost over £5 million; national media; harm to people',
+    },
   ],
   bands: [
     { label: 'Low', colour: 'green', from: 1, to: 4 },
@@ -144,9 +147,13 @@ export function matrixProblems(matrix: Matrix): { field: string; said: Phrase }[
   const scores = possibleScores(matrix.size);
   matrix.bands.forEach((band, index) => {
     const at = { band: index + 1, label: band.label || String(index + 1) };
-    if (band.label.trim() === '') problems.push({ field: `bands.${index}.label`, said: phrase('risks.matrixErrors.bandLabel', at) });
+    if (band.label.trim() === '')
+      problems.push({ field: `bands.${index}.label`, said: phrase('risks.matrixErrors.bandLabel', at) });
     if (band.from !== expectedFrom) {
-      problems.push({ field: `bands.${index}.from`, said: phrase('risks.matrixErrors.bandGap', { ...at, from: expectedFrom }) });
+      problems.push({
+        field: `bands.${index}.from`,
+        said: phrase('risks.matrixErrors.bandGap', { ...at, from: expectedFrom }),
+      });
     }
     if (band.to < band.from) {
       problems.push({ field: `bands.${index}.to`, said: phrase('risks.matrixErrors.bandBackwards', at) });
@@ -156,7 +163,10 @@ export function matrixProblems(matrix: Matrix): { field: string; said: Phrase }[
     expectedFrom = band.to + 1;
   });
   if (expectedFrom !== max + 1) {
-    problems.push({ field: `bands.${matrix.bands.length - 1}.to`, said: phrase('risks.matrixErrors.bandsEnd', { max }) });
+    problems.push({
+      field: `bands.${matrix.bands.length - 1}.to`,
+      said: phrase('risks.matrixErrors.bandsEnd', { max }),
+    });
   }
   return problems;
 }

@@ -23,7 +23,10 @@ describe('assessment scores', () => {
   it('refuses a likelihood or impact off the matrix, naming the field', () => {
     const problems = scoreProblems(DEFAULT_MATRIX_4, { inherent: r(5, 4), current: r(2, 0), target: r(1, 1) });
     expect(problems.map((p) => p.field)).toEqual(['inherentLikelihood', 'currentImpact']);
-    expect(problems[0]!.said).toMatchObject({ code: 'risks.errors.likelihoodOffMatrix', params: { value: 5, size: 4 } });
+    expect(problems[0]!.said).toMatchObject({
+      code: 'risks.errors.likelihoodOffMatrix',
+      params: { value: 5, size: 4 },
+    });
   });
 
   it('refuses a target above the inherent score whatever the ratings', () => {
@@ -31,7 +34,9 @@ describe('assessment scores', () => {
     fc.assert(
       fc.property(rating, rating, rating, (inherent, current, target) => {
         const scores: Scores = { inherent, current, target };
-        const refused = scoreProblems(DEFAULT_MATRIX, scores).some((p) => p.said.code === 'risks.errors.targetAboveInherent');
+        const refused = scoreProblems(DEFAULT_MATRIX, scores).some(
+          (p) => p.said.code === 'risks.errors.targetAboveInherent',
+        );
         expect(refused).toBe(scoreOf(target) > scoreOf(inherent));
       }),
     );
@@ -93,7 +98,9 @@ describe('the heat map', () => {
         expect(counted).toBe(ratings.length);
         expect(map.rows[0]![0]!.likelihood).toBe(5);
         for (const cell of map.rows.flat()) {
-          expect(cell.count).toBe(ratings.filter((x) => x.likelihood === cell.likelihood && x.impact === cell.impact).length);
+          expect(cell.count).toBe(
+            ratings.filter((x) => x.likelihood === cell.likelihood && x.impact === cell.impact).length,
+          );
         }
       }),
     );

@@ -79,7 +79,11 @@ export function scoreProblems(matrix: Matrix, scores: Scores): Refusal[] {
       if (!onMatrix(matrix, { likelihood: axis === 'likelihood' ? value : 1, impact: axis === 'impact' ? value : 1 })) {
         problems.push({
           field: `${kind}${axis === 'likelihood' ? 'Likelihood' : 'Impact'}`,
-          said: phrase(`risks.errors.${axis}OffMatrix`, { kind: phrase(`risks.scoreKinds.${kind}`), value, size: matrix.size }),
+          said: phrase(`risks.errors.${axis}OffMatrix`, {
+            kind: phrase(`risks.scoreKinds.${kind}`),
+            value,
+            size: matrix.size,
+          }),
         });
       }
     }

@@ -43,7 +43,10 @@ const idList = z
   .transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]));
 
 export const riskDetailsInput = z.object({
-  reference: text('a reference', 20).regex(/^[A-Za-z0-9][A-Za-z0-9/._-]*$/, 'A reference has letters, digits, dots, dashes or slashes only'),
+  reference: text('a reference', 20).regex(
+    /^[A-Za-z0-9][A-Za-z0-9/._-]*$/,
+    'A reference has letters, digits, dots, dashes or slashes only',
+  ),
   title: text('a title'),
   cause: text('the cause', 4000),
   event: text('the event', 4000),
