@@ -4,6 +4,8 @@ import { createDeps } from './container.ts';
 import { demoAtStart } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/index.ts';
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
+import { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './modules/risks/index.ts';
+import { smtpMailer } from './platform/mail/mailer.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
 import { portIsFree } from './platform/http/port-check.ts';
 
@@ -42,6 +44,17 @@ async function main(): Promise<void> {
       log: (line: string) => app.log.info(line),
     };
     await jobs.schedule('reminders', { dailyAt: REMINDERS_DAILY_AT }, () => runReminders(job, deps.clock.today()));
+    // Overdue risk reviews: their owners are reminded once per missed review date.
+    const riskJob = {
+      db: deps.database.db,
+      mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
+      baseUrl: config.baseUrl,
+      now: deps.clock,
+      log: (line: string) => app.log.info(line),
+    };
+    await jobs.schedule('risk-review-reminders', { dailyAt: RISK_REMINDERS_DAILY_AT }, () =>
+      runRiskReviewReminders(riskJob, deps.clock.today()),
+    );
   }
   // Statuses depend on the date (a new period, a value now overdue): keep them current.
   await jobs.schedule('status-refresh', { everyMs: REFRESH_EVERY_MS }, () =>

@@ -30,3 +30,4 @@ export function createRisksModule(deps: ServiceDeps) {
 
 export type { RisksServices } from './services.ts';
 export type { RiskView } from './risk-view.ts';
+export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';

@@ -7,10 +7,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, people, riskAssessments, riskMatrices, risks } from '../../../schema.ts';
+import { runRiskReviewReminders } from '../review-reminders.job.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // Sessions last 8 hours: the test moves from 30 September to 1 October (London) within them.
-let now = new Date('2026-09-30T18:00:00Z');
+const START = new Date('2026-09-30T18:00:00Z');
+let now = START;
 
 describe.each(DATABASES)('risk registers on %s', (kind) => {
   let t: TestApp;
@@ -44,6 +46,7 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
     (await t.deps.database.db.select({ n: count() }).from(table).where(eq(table.organisationId, t.org.id)))[0]!.n;
 
   beforeAll(async () => {
+    now = START;
     t = await createTestApp(kind, { clock: () => now });
     admin = await t.as('administrator');
     viewer = await t.as('viewer');
@@ -215,6 +218,33 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
     expect((await outsider.api('POST', `/api/v1/risks/${risk.id}/close`, { reason: 'Mine now' })).statusCode).toBe(404);
     expect((await outsider.api('GET', '/api/v1/risks')).json()).toEqual([]);
     expect((await outsider.get(`/risks/${risk.id}`)).statusCode).toBe(404);
+  });
+
+  it('reminds the owner of an overdue review once for each missed review date', async () => {
+    const created = await admin.api(
+      'POST',
+      `/api/v1/risk-registers/${serviceId}/risks`,
+      riskBody({ reference: 'SV07', nextReviewOn: '2026-10-01' }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const mails: { to: string; subject: string; text: string }[] = [];
+    const deps = {
+      db: t.deps.database.db,
+      mailer: async (m: (typeof mails)[number]) => void mails.push(m),
+      baseUrl: 'https://gt.example',
+      now: () => now,
+    };
+    const notDue = await runRiskReviewReminders(deps, '2026-10-01');
+    expect(notDue.sent.filter((s) => s.reference === 'SV07')).toEqual([]);
+    const first = await runRiskReviewReminders(deps, '2026-10-02');
+    const mine = (summary: typeof first) => summary.sent.filter((s) => s.reference === 'SV07');
+    expect(mine(first)).toEqual([{ to: admin.email, reference: 'SV07', due: '2026-10-01' }]);
+    expect(mails.find((m) => m.subject.includes('SV07'))!.text).toContain(
+      `https://gt.example/risks/${created.json().id}`,
+    );
+    expect(mine(await runRiskReviewReminders(deps, '2026-10-03'))).toEqual([]);
+    const withoutMail = await runRiskReviewReminders({ ...deps, mailer: undefined }, '2026-10-03');
+    expect(withoutMail.sent).toEqual([]);
   });
 
   it('refuses a viewer a change', async () => {

@@ -145,7 +145,9 @@ describe('risk pages', () => {
           await app.register(risksRoutes, { services: typed });
           await app.register(riskSettingsRoutes, { services: typed });
         },
-        api: (api) => api.register(risksApi, { services: typed }),
+        api: async (api) => {
+          await api.register(risksApi, { services: typed });
+        },
       },
     ]);
   });
@@ -273,8 +275,10 @@ describe('risk pages', () => {
   });
 
   it('exports a register as CSV with formulas guarded', async () => {
+    const page = await fakes().riskRegisters.get();
+    if (!page.ok) throw new Error('the fake register page');
     services.riskRegisters.get.mockResolvedValueOnce(
-      ok({ ...(await fakes().riskRegisters.get()).value, risks: [{ ...risk, title: '=HYPERLINK("x")' }] }) as never,
+      ok({ ...page.value, risks: [{ ...risk, title: '=HYPERLINK("x")' }] }),
     );
     const file = await t.as('viewer').get(`/risk-registers/${REGISTER}/export.csv`);
     expect(file.headers['content-type']).toContain('text/csv');
