@@ -4,6 +4,7 @@ import { createTestApp, type Agent, type TestApp } from '../../../../test/helper
 
 // Every risk page in Chromium with axe: a register with its heat map, a risk added through the
 // form (an error first), reassessed, given a control, then the list, the settings and the forms.
+// Axe on each of a dozen pages takes a while on a shared machine: hence the longer timeouts.
 describe('risk register pages', () => {
   const browser = useBrowser();
   let t: TestApp;
@@ -89,7 +90,11 @@ describe('risk register pages', () => {
     }
     await page.getByRole('button', { name: 'Change details' }).click();
     await expectNoAxeViolations(page);
+  }, 150_000);
 
+  it('shows the heat map, the filtered list, the settings and the register form, each accessible', async () => {
+    const page = browser.page;
+    await signInAs(page, base, admin);
     await page.goto(`${base}/risk-registers/${registerId}`);
     expect(await textOf(page.locator('#heat-now'))).toContain('1 (score 12, High)');
     expect(await page.locator('svg title').first().textContent()).toContain('1 risks');
@@ -100,5 +105,5 @@ describe('risk register pages', () => {
     await expectNoAxeViolations(page);
     await page.goto(`${base}/risk-registers/new`);
     await expectNoAxeViolations(page);
-  });
+  }, 120_000);
 });
