@@ -1,10 +1,11 @@
+import { loadDemoRisks } from './demo-risks.loader.ts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { effectiveFrom } from '../modules/plans/domain/period.ts';
 import { hashPassword } from '../modules/organisation/auth.service.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
-import { systemClock } from '../platform/clock.ts';
+import { asClock, systemClock } from '../platform/clock.ts';
 import { listPlanTypeDetails, type PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
 import { planEvents, plans } from '../modules/plans/index.ts';
 import {
@@ -284,6 +285,8 @@ export async function loadDemoCouncil(
       clock: options.clock ?? systemClock,
       ...(options.realDataDir === undefined ? {} : { dataDir: options.realDataDir }),
     });
+
+    await loadDemoRisks(tx, { organisationId, personId, unitId, clock: asClock(options.clock ?? systemClock) });
 
     await recordAudit(tx, {
       organisationId,

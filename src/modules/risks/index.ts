@@ -31,3 +31,13 @@ export function createRisksModule(deps: ServiceDeps) {
 export type { RisksServices } from './services.ts';
 export type { RiskView } from './risk-view.ts';
 export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';
+/** For the demo council's loader (src/demo/demo-risks.loader.ts): the defaults and the tables it writes. */
+export { DEFAULT_CATEGORIES, DEFAULT_MATRIX } from './domain/index.ts';
+export {
+  riskAssessments,
+  riskCategories,
+  riskControls,
+  riskMatrices,
+  riskRegisters,
+  risks,
+} from './data/risks.schema.ts';
