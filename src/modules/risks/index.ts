@@ -28,8 +28,6 @@ export function createRisksModule(deps: ServiceDeps) {
   return { services, web };
 }
 
-export type { RisksServices } from './services.ts';
-export type { RiskView } from './risk-view.ts';
 export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';
 /** For the demo council's loader (src/demo/demo-risks.loader.ts): the defaults and the tables it writes. */
 export { DEFAULT_CATEGORIES, DEFAULT_MATRIX } from './domain/index.ts';

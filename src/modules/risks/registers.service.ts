@@ -133,5 +133,3 @@ export function createRegistersService({ db, clock }: ServiceDeps) {
     },
   };
 }
-
-export type RegistersService = ReturnType<typeof createRegistersService>;

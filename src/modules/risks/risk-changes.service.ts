@@ -134,5 +134,3 @@ export function createRiskChangesService({ db, clock }: ServiceDeps) {
     },
   };
 }
-
-export type RiskChangesService = ReturnType<typeof createRiskChangesService>;

@@ -149,5 +149,3 @@ export function createRiskSettingsService({ db }: ServiceDeps) {
     },
   };
 }
-
-export type RiskSettingsService = ReturnType<typeof createRiskSettingsService>;

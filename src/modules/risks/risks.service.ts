@@ -337,5 +337,3 @@ export function createRisksService({ db, clock }: ServiceDeps) {
     },
   };
 }
-
-export type RisksService = ReturnType<typeof createRisksService>;

@@ -22,10 +22,8 @@ export function movementBetween(from: RegisterLevel, to: RegisterLevel): 'escala
 }
 
 export const RISK_TYPES = ['threat', 'opportunity'] as const;
-export type RiskType = (typeof RISK_TYPES)[number];
 
 export const CONTROL_EFFECTIVENESS = ['effective', 'partly-effective', 'not-effective'] as const;
-export type ControlEffectiveness = (typeof CONTROL_EFFECTIVENESS)[number];
 
 export const REVIEW_FREQUENCIES = ['monthly', 'quarterly', 'six-monthly'] as const;
 export type ReviewFrequency = (typeof REVIEW_FREQUENCIES)[number];

@@ -113,4 +113,3 @@ export const appetiteInput = z.object({
     )
     .min(1, 'Keep at least one category'),
 });
-export type AppetiteInput = z.infer<typeof appetiteInput>;

@@ -16,11 +16,6 @@ const TAG_CLASS: Record<BandColour, string> = {
   purple: 'govuk-tag--purple',
 };
 
-export const bandTag = (score: ScoreView) => ({
-  text: `${score.score} ${score.band.label}`,
-  classes: TAG_CLASS[score.band.colour],
-});
-
 export const levelWords = (level: string) => lookUp(`risks.levels.${level}`);
 
 const text = (value: string) => ({ text: value });
