@@ -5,7 +5,7 @@
 import { paths } from '../../../kernel/paths.ts';
 import { lookUp } from '../../../platform/words/index.ts';
 import type { BandColour, HeatMap, Matrix } from '../domain/index.ts';
-import type { RiskView, ScoreView } from '../risk-view.ts';
+import type { RiskView } from '../risk-view.ts';
 import { heatMapSvg } from './heat-map.svg.ts';
 
 const TAG_CLASS: Record<BandColour, string> = {
