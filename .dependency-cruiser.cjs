@@ -18,6 +18,7 @@ const MODULE_ORDER = [
   'money',
   'recommendations',
   'improvement-plans',
+  'risks',
   'audit',
   'home',
 ];

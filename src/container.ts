@@ -20,6 +20,7 @@ import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } fr
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
+import { createRisksModule } from './modules/risks/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -92,6 +93,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const money = createMoneyModule(deps);
   const recommendations = createRecommendationsModule({ ...deps, actions: implementingActions });
   const improvementPlans = createImprovementPlansModule({ ...deps, actions: implementingActions });
+  const risks = createRisksModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -107,6 +109,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...money.services,
     ...recommendations.services,
     ...improvementPlans.services,
+    ...risks.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -127,6 +130,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     money.web,
     recommendations.web,
     improvementPlans.web,
+    risks.web,
     audit.web,
   ];
   return { services, web };

@@ -6,6 +6,7 @@ import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/ind
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
 import { ESCALATIONS_DAILY_AT, runRecommendationEscalations } from './modules/recommendations/index.ts';
 import { IMPROVEMENT_REQUESTS_DAILY_AT, runImprovementRequests } from './modules/improvement-plans/index.ts';
+import { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './modules/risks/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
 import { portIsFree } from './platform/http/port-check.ts';
@@ -49,6 +50,17 @@ async function main(): Promise<void> {
     const escalations = { ...job, mailer: config.smtp ? smtpMailer(config.smtp) : undefined };
     await jobs.schedule('recommendation-escalations', { dailyAt: ESCALATIONS_DAILY_AT }, () =>
       runRecommendationEscalations(escalations, deps.clock.today()),
+    );
+    // Overdue risk reviews: their owners are reminded once per missed review date.
+    const riskJob = {
+      db: deps.database.db,
+      mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
+      baseUrl: config.baseUrl,
+      now: deps.clock,
+      log: (line: string) => app.log.info(line),
+    };
+    await jobs.schedule('risk-review-reminders', { dailyAt: RISK_REMINDERS_DAILY_AT }, () =>
+      runRiskReviewReminders(riskJob, deps.clock.today()),
     );
   }
   // Actions overdue by the council's days (or off track too long) go to their escalation owner, by e-mail.

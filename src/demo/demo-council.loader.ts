@@ -1,4 +1,5 @@
 import { loadDemoActions } from './demo-actions.loader.ts';
+import { loadDemoRisks } from './demo-risks.loader.ts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { effectiveFrom } from '../modules/plans/domain/period.ts';
@@ -310,6 +311,8 @@ export async function loadDemoCouncil(
 
     // Actions behind the Council Plan's objectives, some escalated, dated relative to today.
     const actionCount = await loadDemoActions(tx, { organisationId, personId, now: (options.clock ?? systemClock)() });
+
+    await loadDemoRisks(tx, { organisationId, personId, unitId, clock: asClock(options.clock ?? systemClock) });
 
     await recordAudit(tx, {
       organisationId,

@@ -200,4 +200,21 @@ export const paths = {
   newProjectMilestone: (id?: string) => `/projects/${p(id)}/milestones/new`,
   projectMilestoneAction: (id?: string, milestoneId?: string, action?: 'complete' | 'revise') =>
     `/projects/${p(id)}/milestones/${milestoneId ?? ':milestoneId'}/${action ?? ':action'}`,
+  /** Risk registers (strategic, directorate, service, project, partnership) and their risks. */
+  riskRegisters: () => '/risk-registers',
+  newRiskRegister: () => '/risk-registers/new',
+  riskRegister: (id?: string) => `/risk-registers/${p(id)}`,
+  editRiskRegister: (id?: string) => `/risk-registers/${p(id)}/edit`,
+  riskRegisterCsv: (id?: string) => `/risk-registers/${p(id)}/export.csv`,
+  newRisk: (registerId?: string) => `/risk-registers/${p(registerId)}/risks/new`,
+  risks: () => '/risks',
+  risk: (id?: string) => `/risks/${p(id)}`,
+  editRisk: (id?: string) => `/risks/${p(id)}/edit`,
+  reassessRisk: (id?: string) => `/risks/${p(id)}/reassess`,
+  newRiskControl: (id?: string) => `/risks/${p(id)}/controls/new`,
+  editRiskControl: (id?: string, controlId?: string) => `/risks/${p(id)}/controls/${controlId ?? ':controlId'}/edit`,
+  moveRisk: (id?: string, direction?: 'escalate' | 'de-escalate') => `/risks/${p(id)}/${direction ?? ':direction'}`,
+  closeRisk: (id?: string) => `/risks/${p(id)}/close`,
+  /** The council's risk matrix (versioned) and its appetite per category. */
+  riskSettings: () => '/risk-settings',
 };

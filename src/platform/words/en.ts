@@ -11,6 +11,7 @@ import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
 import { projectsWords } from './en/projects.ts';
+import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
 import { validationWords } from './en/validation.ts';
@@ -25,4 +26,5 @@ export const en = {
   ...validationWords,
   ...projectsWords,
   ...actionsWords,
+  ...risksWords,
 };

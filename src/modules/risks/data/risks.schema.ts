@@ -1,0 +1,206 @@
+/**
+ * Risk registers: the council's versioned matrix, its categories with appetite, registers, risks,
+ * their append-only assessments (each on the matrix version it was scored on), controls, links to
+ * plan items and measures, events (escalation, closure) and the review reminders already sent.
+ * Enumerations are text columns whose values the domain (../domain) lists and checks.
+ */
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { measures } from '../../measures/index.ts';
+import { people, units } from '../../organisation/index.ts';
+import { planItems } from '../../plans/index.ts';
+import type { Band, ScalePoint } from '../domain/matrix.ts';
+import { CONTROL_EFFECTIVENESS, REGISTER_LEVELS, REVIEW_FREQUENCIES, RISK_STATUSES, RISK_TYPES } from '../domain/risk.ts';
+
+const organisationId = () =>
+  uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id);
+
+/** Each version of the council's matrix; a version an assessment uses is never changed. */
+export const riskMatrices = pgTable(
+  'risk_matrices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    version: integer('version').notNull(),
+    /** 4 | 5 */
+    size: integer('size').notNull(),
+    likelihood: jsonb('likelihood').$type<ScalePoint[]>().notNull(),
+    impact: jsonb('impact').$type<ScalePoint[]>().notNull(),
+    bands: jsonb('bands').$type<Band[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => people.id),
+  },
+  (t) => [uniqueIndex('risk_matrices_org_version_key').on(t.organisationId, t.version)],
+);
+
+/** The council's categories of risk and the highest current score it accepts in each. */
+export const riskCategories = pgTable(
+  'risk_categories',
+  {
+    organisationId: organisationId(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** null: no appetite set, any score accepted. */
+    appetite: integer('appetite'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.code] })],
+);
+
+export const riskRegisters = pgTable(
+  'risk_registers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text('name').notNull(),
+    /** strategic | directorate | service | project | partnership */
+    level: text('level', { enum: REGISTER_LEVELS }).notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => people.id),
+    description: text('description').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('risk_registers_org_idx').on(t.organisationId)],
+);
+
+export const risks = pgTable(
+  'risks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    registerId: uuid('register_id')
+      .notNull()
+      .references(() => riskRegisters.id),
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    cause: text('cause').notNull(),
+    event: text('event').notNull(),
+    effect: text('effect').notNull(),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => people.id),
+    /** threat | opportunity */
+    type: text('type', { enum: RISK_TYPES }).notNull(),
+    /** A code of the council's risk_categories. */
+    category: text('category').notNull(),
+    /** monthly | quarterly | six-monthly */
+    reviewFrequency: text('review_frequency', { enum: REVIEW_FREQUENCIES }).notNull(),
+    nextReviewOn: date('next_review_on', { mode: 'string' }).notNull(),
+    /** open | closed */
+    status: text('status', { enum: RISK_STATUSES }).notNull().default('open'),
+    closedReason: text('closed_reason'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('risks_org_reference_key').on(t.organisationId, sql`lower(${t.reference})`),
+    index('risks_register_idx').on(t.registerId),
+  ],
+);
+
+/** Every assessment of a risk, append-only: the latest is its current position. */
+export const riskAssessments = pgTable(
+  'risk_assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id),
+    matrixId: uuid('matrix_id')
+      .notNull()
+      .references(() => riskMatrices.id),
+    inherentLikelihood: integer('inherent_likelihood').notNull(),
+    inherentImpact: integer('inherent_impact').notNull(),
+    currentLikelihood: integer('current_likelihood').notNull(),
+    currentImpact: integer('current_impact').notNull(),
+    targetLikelihood: integer('target_likelihood').notNull(),
+    targetImpact: integer('target_impact').notNull(),
+    commentary: text('commentary').notNull().default(''),
+    assessedBy: uuid('assessed_by').references(() => people.id),
+    assessedByName: text('assessed_by_name').notNull(),
+    /** The London date of the assessment: heat maps at a past date read by it. */
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('risk_assessments_risk_idx').on(t.riskId, t.assessedAt),
+    index('risk_assessments_matrix_idx').on(t.matrixId),
+  ],
+);
+
+export const riskControls = pgTable(
+  'risk_controls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id),
+    description: text('description').notNull(),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => people.id),
+    /** effective | partly-effective | not-effective */
+    effectiveness: text('effectiveness', { enum: CONTROL_EFFECTIVENESS }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('risk_controls_risk_idx').on(t.riskId)],
+);
+
+/** What a risk concerns: a plan item or a measure (one of the two per row). */
+export const riskLinks = pgTable(
+  'risk_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id),
+    itemId: uuid('item_id').references(() => planItems.id),
+    measureId: uuid('measure_id').references(() => measures.id),
+  },
+  (t) => [index('risk_links_risk_idx').on(t.riskId)],
+);
+
+/** The story of a risk besides its assessments: escalations, de-escalations, closure. */
+export const riskEvents = pgTable(
+  'risk_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id),
+    /** escalated | de-escalated | moved | closed | reopened */
+    kind: text('kind').notNull(),
+    fromRegisterId: uuid('from_register_id').references(() => riskRegisters.id),
+    toRegisterId: uuid('to_register_id').references(() => riskRegisters.id),
+    reason: text('reason').notNull(),
+    byPersonId: uuid('by_person_id').references(() => people.id),
+    byName: text('by_name').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('risk_events_risk_idx').on(t.riskId)],
+);
+
+/** Each overdue review's reminder, sent once: the key is the risk and the review date missed. */
+export const riskReviewReminders = pgTable(
+  'risk_review_reminders',
+  {
+    organisationId: organisationId(),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id),
+    reviewDueOn: date('review_due_on', { mode: 'string' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.riskId, t.reviewDueOn] })],
+);

@@ -1,0 +1,53 @@
+/**
+ * Checks every write shares: who may read and change risks, owners who still work here, and
+ * references to the council's own units, registers, items and measures (another council's ids
+ * are refused as not found). Each returns a refusal naming the field, or null.
+ */
+import { holdsPermission } from '../../kernel/access/index.ts';
+import { phrase, type Phrase } from '../../kernel/phrase.ts';
+import type { DomainError } from '../../kernel/result.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Caller } from '../../platform/services/caller.ts';
+import { say } from '../../platform/words/index.ts';
+import { unitAncestryIn } from '../organisation/index.ts';
+import type { Refusal } from './domain/index.ts';
+import { countOwnLinks, findPerson, findRegister } from './data/risks.repository.ts';
+
+export const refusal = (code: DomainError['code'], said: Phrase, field?: string): DomainError =>
+  field === undefined ? { code, message: say(said) } : { code, message: say(said), field };
+
+export const fromRefusal = (r: Refusal): DomainError => refusal('invalid', r.said, r.field);
+
+export const mayRead = (caller: Caller) => holdsPermission(caller, 'view:organisation');
+
+/** Changing a register and its risks needs edit:plans over the register's unit. */
+export function mayEdit(db: Db, caller: Caller, unitId: string): Promise<boolean> {
+  return createAccessPolicy(unitAncestryIn(db)).can(caller, 'edit:plans', { unitId });
+}
+
+/** An owner must be one of the council's people who has not left. */
+export async function ownerProblem(db: Db, organisationId: string, personId: string, field: string) {
+  const person = await findPerson(db, organisationId, personId);
+  if (!person) return refusal('not_found', phrase('risks.errors.personNotFound'), field);
+  if (person.status !== 'active')
+    return refusal('invalid', phrase('risks.errors.ownerLeft', { name: person.name }), field);
+  return null;
+}
+
+export async function linkProblem(db: Db, organisationId: string, itemIds: string[], measureIds: string[]) {
+  const found = await countOwnLinks(db, organisationId, [...new Set(itemIds)], [...new Set(measureIds)]);
+  if (found.items !== new Set(itemIds).size)
+    return refusal('not_found', phrase('risks.errors.itemNotFound'), 'itemIds');
+  if (found.measures !== new Set(measureIds).size) {
+    return refusal('not_found', phrase('risks.errors.measureNotFound'), 'measureIds');
+  }
+  return null;
+}
+
+export async function registerOf(db: Db, organisationId: string, registerId: string, field = 'registerId') {
+  const register = await findRegister(db, organisationId, registerId);
+  return register
+    ? ({ ok: true, register } as const)
+    : ({ ok: false, error: refusal('not_found', phrase('risks.errors.registerNotFound'), field) } as const);
+}
