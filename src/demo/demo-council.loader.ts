@@ -294,7 +294,6 @@ export async function loadDemoCouncil(
     await loadDemoMoney(tx, {
       organisationId,
       unitId: (code) => unitId(code, 'money'),
-      financeOfficerId: personId('hos-finance', 'money'),
       clock: options.clock,
     });
 

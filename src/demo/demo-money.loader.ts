@@ -12,7 +12,6 @@ import { recordAudit } from '../platform/audit/audit.ts';
 import { moneyFromPence, type Money } from '../kernel/money.ts';
 import { periodOfDate } from '../modules/money/domain/index.ts';
 import { budgetLines, costCentres, financialYears } from '../modules/money/index.ts';
-import { roleAssignments } from '../modules/organisation/index.ts';
 
 interface DemoCostCentre {
   code: string;
@@ -107,23 +106,18 @@ function lineAt(centre: DemoCostCentre, index: number, m: number, months: number
 }
 
 /**
- * Inserts the cost centres, the financial year and its monthly lines, gives the Head of Finance
- * the finance officer role for the council, and records the seed in the audit trail.
+ * Inserts the cost centres, the financial year and its monthly lines, and records the seed in the audit trail.
  */
 export async function loadDemoMoney(
   tx: Db,
   options: {
     organisationId: string;
     unitId: (code: string) => string;
-    financeOfficerId: string;
     clock?: Clock | (() => Date);
   },
 ): Promise<{ costCentres: number; lines: number }> {
   const { organisationId } = options;
   const { startYear, months } = demoPeriods(asClock(options.clock ?? systemClock).today());
-  await tx
-    .insert(roleAssignments)
-    .values({ organisationId, personId: options.financeOfficerId, role: 'finance-officer', unitId: null });
   const centres = await tx
     .insert(costCentres)
     .values(

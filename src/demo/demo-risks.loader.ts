@@ -422,17 +422,15 @@ export async function loadDemoRisks(
           };
         }),
       );
-      await tx
-        .insert(riskControls)
-        .values(
-          r.controls.map(([description, effectiveness]) => ({
-            organisationId,
-            riskId: row!.id,
-            description,
-            ownerPersonId: personId(r.owner, `risk ${r.ref}`),
-            effectiveness,
-          })),
-        );
+      await tx.insert(riskControls).values(
+        r.controls.map(([description, effectiveness]) => ({
+          organisationId,
+          riskId: row!.id,
+          description,
+          ownerPersonId: personId(r.owner, `risk ${r.ref}`),
+          effectiveness,
+        })),
+      );
       count += 1;
     }
   }

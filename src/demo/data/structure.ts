@@ -188,8 +188,10 @@ export const people: DemoPerson[] = [
     jobTitle,
     unit,
     lineManager,
-    roles: [{ role: 'manager', unit }],
-    ...(key === 'hos-housing-needs' ? { featured: 'service manager (Housing Needs)' } : {}) })),
+    // The Head of Finance is also the council's finance officer (revenue monitoring, all units).
+    roles: key === 'hos-finance' ? [{ role: 'manager', unit }, { role: 'finance-officer', unit: null }] : [{ role: 'manager', unit }],
+    ...(key === 'hos-housing-needs' ? { featured: 'service manager (Housing Needs)' } : {}),
+    ...(key === 'hos-finance' ? { featured: 'finance officer' } : {}) })),
 
   // Team leaders
   {

@@ -91,9 +91,3 @@ export async function actionsAnswering(
 ): Promise<ActionAnswering[]> {
   return summarise(db, organisationId, await repo.actionsAnsweringRows(db, organisationId, kind, ids), today);
 }
-
-/** The actions contributing to a measure, for the measure page. */
-export async function actionsOfMeasure(db: Db, organisationId: string, measureId: string, today: string) {
-  const rows = (await repo.actionsOfMeasure(db, organisationId, measureId)).map((r) => r.action);
-  return summarise(db, organisationId, rows, today);
-}

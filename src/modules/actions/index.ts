@@ -32,8 +32,6 @@ export function createActionsModule(deps: Omit<ActionsDeps, 'answers'> & Partial
 
 /** Actions' contributions to plan items' roll-ups, judged on the given clock's date (the container's). */
 export { actionRollupContributionsWith };
-/** The same on the system clock, for callers without one. */
-export const actionRollupContributions = actionRollupContributionsWith(systemClock);
 
 /** Summaries of the actions answering recommendations or improvement plans, for those later modules. */
 export function actionsAnswering(
@@ -46,10 +44,6 @@ export function actionsAnswering(
   return answering(db, organisationId, kind, ids, today ?? systemClock.today());
 }
 
-export type { ActionAnswering } from './contributions.ts';
-export type { AnswerTargets } from './ports.ts';
-export type { ActionsServices } from './services.ts';
-export type { Notifier } from './escalation.ts';
 export {
   actionEscalations,
   actionEvents,

@@ -7,7 +7,6 @@
  * roll-up, dashboard and health read the STORED statuses (measure_statuses, kept up to date by
  * performance-status.service when values or targets change), so no request recomputes the council.
  */
-import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { PerformanceDeps } from './ports.ts';
 import { createDashboardService } from './dashboard.service.ts';
 import { createFrameworkHealthService } from './framework-health.service.ts';
@@ -19,7 +18,7 @@ export type * from './performance-views.types.ts';
 /** The performance views composed into one face, as the API, the pages and the page ports use them. */
 export function createPerformanceViewsService(deps: PerformanceDeps) {
   return {
-    ...createMeasurePerformanceService(deps as ServiceDeps),
+    ...createMeasurePerformanceService(deps),
     ...createRollupsService(deps),
     ...createDashboardService(deps),
     ...createFrameworkHealthService(deps),

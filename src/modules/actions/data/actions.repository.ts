@@ -379,15 +379,6 @@ export async function actionsOfItems(db: Db, organisationId: string, itemIds: re
     .where(and(eq(actionItemLinks.organisationId, organisationId), inArray(actionItemLinks.itemId, [...itemIds])));
 }
 
-export async function actionsOfMeasure(db: Db, organisationId: string, measureId: string) {
-  return db
-    .select({ action: actions })
-    .from(actionMeasureLinks)
-    .innerJoin(actions, eq(actions.id, actionMeasureLinks.actionId))
-    .where(and(eq(actionMeasureLinks.organisationId, organisationId), eq(actionMeasureLinks.measureId, measureId)))
-    .orderBy(asc(actions.code));
-}
-
 export async function actionsAnsweringRows(
   db: Db,
   organisationId: string,

@@ -4,7 +4,6 @@ import { daysBetween } from './status.ts';
 import type { DeliverySettings } from './settings.ts';
 
 export const ESCALATION_DECISIONS = ['more-resource', 're-plan', 'terminate'] as const;
-export type EscalationDecision = (typeof ESCALATION_DECISIONS)[number];
 
 export type EscalationTrigger = { code: 'off-track-updates'; updates: number } | { code: 'overdue-days'; days: number };
 

@@ -18,7 +18,6 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Statuses a person may state in an update (closing is its own step). */
 export const OPEN_STATUSES = ['not-started', 'on-track', 'at-risk', 'off-track'] as const;
-export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 export const CLOSED_STATUSES = ['complete', 'cancelled', 'terminated'] as const;
 export type ClosedStatus = (typeof CLOSED_STATUSES)[number];
