@@ -12,7 +12,7 @@ const person = (role: Role): Principal => ({
 });
 
 describe('navigationFor', () => {
-  it('gives an administrator at most seven entries, so the service navigation fits one line', () => {
+  it('gives an administrator at most eight entries, so the service navigation stays short', () => {
     const entries = navigationFor(person('administrator'), '/', { mayTakeSignOffStep: true });
     expect(entries.map((entry) => entry.text)).toEqual([
       'My data',
@@ -20,8 +20,9 @@ describe('navigationFor', () => {
       'Plans',
       'Measures',
       'Performance',
+      'Delivery',
+      'Risks and money',
       'Council',
-      'Audit',
     ]);
   });
 
@@ -33,6 +34,7 @@ describe('navigationFor', () => {
       '/governance-bodies/9/edit',
       '/framework/sign-off',
       '/partners?x=1',
+      '/audit?from=2026-01-01',
     ]) {
       const current = navigationFor(person('administrator'), url).filter((entry) => entry.active);
       expect(
@@ -41,6 +43,32 @@ describe('navigationFor', () => {
       ).toEqual(['Council']);
     }
     expect(navigationFor(person('administrator'), '/peoplex').some((entry) => entry.active)).toBe(false);
+  });
+
+  it('keeps Delivery and Risks and money current on the pages they gather', () => {
+    const current = (url: string) =>
+      navigationFor(person('administrator'), url)
+        .filter((entry) => entry.active)
+        .map((entry) => entry.text);
+    for (const url of [
+      '/delivery',
+      '/actions/mine',
+      '/projects/1',
+      '/programmes',
+      '/improvement-plans',
+      '/recommendations',
+    ]) {
+      expect(current(url), url).toEqual(['Delivery']);
+    }
+    for (const url of [
+      '/risks-and-money',
+      '/risk-registers/1',
+      '/risks?band=high',
+      '/risk-settings',
+      '/money/cost-centres',
+    ]) {
+      expect(current(url), url).toEqual(['Risks and money']);
+    }
   });
 
   it('shows Sign-off only to those the council’s sign-off rules could ask, whatever their role', () => {
@@ -53,7 +81,11 @@ describe('navigationFor', () => {
   });
 
   it('shows nothing a person may not use', () => {
-    expect(navigationFor(person('viewer'), '/').map((entry) => entry.text)).not.toContain('Audit');
+    expect(navigationFor(person('partner'), '/').map((entry) => entry.text)).toEqual([
+      'Plans',
+      'Measures',
+      'Performance',
+    ]);
     expect(navigationFor({ kind: 'public' }, '/')).toEqual([]);
   });
 });

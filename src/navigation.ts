@@ -19,8 +19,10 @@ export interface NavigationFacts {
 }
 
 /**
- * Seven entries at most, so the GOV.UK service navigation fits one line at desktop width; the
- * council's set-up (structure, people, bodies, partners, framework) is one entry with its own page.
+ * Eight entries at most, so the GOV.UK service navigation stays on one or two short lines at
+ * desktop width: the council's set-up (structure, people, bodies, partners, framework, the audit
+ * trail), delivery (actions, projects, improvement plans, recommendations) and risks and money are
+ * each one entry with its own page that gathers them.
  */
 const ENTRIES: NavEntry[] = [
   { text: 'My data', href: paths.myData(), permission: 'view:organisation' },
@@ -35,6 +37,18 @@ const ENTRIES: NavEntry[] = [
   { text: 'Measures', href: paths.measures(), permission: 'view:plans' },
   { text: 'Performance', href: paths.performance(), permission: 'view:plans' },
   {
+    text: 'Delivery',
+    href: paths.delivery(),
+    permission: 'view:organisation',
+    covers: [paths.actions(), paths.projects(), paths.programmes(), paths.improvementPlans(), paths.recommendations()],
+  },
+  {
+    text: 'Risks and money',
+    href: paths.risksAndMoney(),
+    permission: 'view:organisation',
+    covers: [paths.riskRegisters(), paths.risks(), paths.riskSettings(), paths.money()],
+  },
+  {
     text: 'Council',
     href: paths.council(),
     permission: 'view:organisation',
@@ -46,10 +60,9 @@ const ENTRIES: NavEntry[] = [
       paths.partners(),
       paths.framework(),
       paths.collectionRules(),
-      paths.recommendations(),
+      paths.audit(),
     ],
   },
-  { text: 'Audit', href: paths.audit(), permission: 'view:audit' },
 ];
 
 const within = (url: string, href: string) => url === href || url.startsWith(`${href}/`) || url.startsWith(`${href}?`);

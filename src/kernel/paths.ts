@@ -17,6 +17,10 @@ export const paths = {
 
   /** The council's set-up: one page linking structure, people, bodies, partners and the framework. */
   council: () => '/council',
+  /** Delivery in one place: actions, projects, improvement plans and recommendations. */
+  delivery: () => '/delivery',
+  /** Risk registers and the money in one place. */
+  risksAndMoney: () => '/risks-and-money',
   units: () => '/units',
   newUnit: () => '/units/new',
   unit: (id?: string) => `/units/${p(id)}`,

@@ -51,5 +51,15 @@ describe('sign-in, home and organisation structure pages', () => {
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Housing');
     expect(await textOf(page.getByText('Unit Housing added'))).toBeTruthy();
     await expectNoAxeViolations(page);
+    // The pages that gather the set-up, delivery, and risks and money under one navigation entry each.
+    for (const [path, heading] of [
+      ['/council', 'Your council'],
+      ['/delivery', 'Delivery'],
+      ['/risks-and-money', 'Risks and money'],
+    ]) {
+      await page.goto(`${base}${path}`);
+      expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(heading);
+      await expectNoAxeViolations(page);
+    }
   });
 });

@@ -61,4 +61,37 @@ describe('home pages over fake services', () => {
     expect(administrator.body).toContain('href="/framework/performance-settings"');
     expect(administrator.body).toMatch(/govuk-service-navigation__item--active[\s\S]*?Council/);
   });
+
+  it('puts the audit trail on the council page for those who may read it', async () => {
+    expect((await t.as('viewer').get('/council')).body).not.toContain('href="/audit"');
+    expect((await t.as('internal-auditor').get('/council')).body).toContain('href="/audit"');
+  });
+
+  it('gathers delivery on one page: actions, projects, improvement plans and recommendations', async () => {
+    expect((await t.public.get('/delivery')).statusCode).toBe(302);
+    const manager = await t.as('manager').get('/delivery');
+    expect(manager.statusCode).toBe(200);
+    for (const href of [
+      '/actions/mine',
+      '/actions',
+      '/projects',
+      '/programmes',
+      '/improvement-plans',
+      '/recommendations',
+    ]) {
+      expect(manager.body).toContain(`href="${href}"`);
+    }
+    expect(manager.body).toMatch(/govuk-service-navigation__item--active[\s\S]*?Delivery/);
+  });
+
+  it('gathers risks and money on one page, showing money only to those who may read it', async () => {
+    const viewer = await t.as('viewer').get('/risks-and-money');
+    expect(viewer.statusCode).toBe(200);
+    expect(viewer.body).toContain('href="/risk-registers"');
+    expect(viewer.body).not.toContain('href="/money"');
+    expect(viewer.body).not.toContain('href="/risk-settings"');
+    const officer = await t.as('performance-officer').get('/risks-and-money');
+    expect(officer.body).toContain('href="/money"');
+    expect(officer.body).toContain('href="/risk-settings"');
+  });
 });
