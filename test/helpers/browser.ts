@@ -198,6 +198,9 @@ function formatAxeViolations(violations: AxeViolation[], where: string): string 
  * is not checked again.
  */
 export async function expectNoAxeViolations(page: Page, context: AxeCheckContext = {}): Promise<AxeResults> {
+  // A click that navigates returns once the new document has started; on a busy machine axe could
+  // then read a half-parsed page (a footer link without its text yet) and report a false violation.
+  await page.waitForLoadState('load');
   const results = await axeResults(page, context);
   if (results.violations.length > 0) {
     const error = new Error(formatAxeViolations(results.violations, page.url()));
