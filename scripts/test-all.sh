@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`):
 #   0. scripts/setup-test-machine.sh  (installs chromium/postgresql if missing and root)
-#   1. all at once: vitest integration, vitest browser (one file at a time, mostly waiting on
-#      Chromium), typecheck, lint, boundaries, format, dead code, schema drift and the unit tests
-#   2. node scripts/summarise-tests.mjs  -> last line: "N passed, N failed"
+#   1. at once: typecheck, lint, boundaries, format, dead code, schema drift and the unit tests
+#      (small, mostly one core each)
+#   2. at once: vitest integration (both cores) and vitest browser (one file at a time, mostly
+#      waiting on Chromium)
+#   3. node scripts/summarise-tests.mjs  -> last line: "N passed, N failed"
 # Every step runs even if an earlier one failed, each in its own process group (scripts/test-steps.sh):
 # a step that runs out of time is ended with everything it started, so nothing prints after the
 # summary. Exit status is non-zero if anything failed. Results: .tmp/results-<project>.json (vitest's
@@ -28,12 +30,6 @@ trap 'end_all_steps; exit 130' INT TERM
 mkdir -p "$results_dir"
 rm -f "$results_dir"/results-*.json "$results_dir"/progress-*.jsonl "$results_dir"/exitcode-* "$results_dir"/log-*
 
-# Everything starts at once: the checks and unit tests are short and mostly one core each, the
-# integration files keep one core busy, and the browser files mostly wait on Chromium. Run in two
-# phases (checks first) the machine sat a third idle: 9 min 25 s against the time below
-# (bench/results/test-suite.md).
-start_step integration bash scripts/vitest-step.sh integration "$results_dir"
-start_step browser bash scripts/vitest-step.sh browser "$results_dir"
 start_step typecheck npx tsc --noEmit
 start_step lint npx eslint .
 start_step boundaries npx depcruise src test bench --config .dependency-cruiser.cjs
@@ -42,7 +38,13 @@ start_step deadcode npx knip
 start_step schema-drift node scripts/check-schema-drift.mjs
 # Unit tests live next to the code in src/; an empty unit project is not an error.
 start_step unit bash scripts/vitest-step.sh unit "$results_dir" --passWithNoTests
-for name in typecheck lint boundaries format deadcode schema-drift unit integration browser; do finish_step "$name"; done
+for name in typecheck lint boundaries format deadcode schema-drift unit; do finish_step "$name"; done
+
+# Integration keeps both cores busy; the browser files, one at a time, mostly wait on Chromium
+# (under one core on average), so the two run side by side.
+start_step integration bash scripts/vitest-step.sh integration "$results_dir"
+start_step browser bash scripts/vitest-step.sh browser "$results_dir"
+for name in integration browser; do finish_step "$name"; done
 
 printf '\n===== summary =====\n'
 node scripts/summarise-tests.mjs "$results_dir"

@@ -63,10 +63,10 @@ function hangingVitest(project: string): string {
     { event: 'end', file: a, state: 'failed' },
     { event: 'start', file: b },
   ];
-  writeFileSync(
-    path.join(dir, 'hang.sh'),
-    `cat > '${progress}' <<'JSONL'\n${lines.map((l) => JSON.stringify(l)).join('\n')}\nJSONL\n(sleep 20; echo LATE OUTPUT) &\nsleep 60\n`,
-  );
+  // What vitest had written before it hung, in place before the step starts: written by the step
+  // itself, it could miss the 1 s limit on a busy machine (the whole suite runs at once).
+  writeFileSync(progress, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
+  writeFileSync(path.join(dir, 'hang.sh'), `(sleep 20; echo LATE OUTPUT) &\nsleep 60\n`);
   return `bash '${path.join(dir, 'hang.sh')}'`;
 }
 
