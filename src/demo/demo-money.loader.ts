@@ -1,8 +1,8 @@
 /**
  * The demo council's revenue monitoring: cost centres for each service and a year of monthly
  * budget lines up to the latest complete month, sized for a borough council with a net revenue
- * budget of about £24 million. The figures are ILLUSTRATIVE, not published ones: no budget data
- * for a council is held in the project's real data (../shared/data/real/SOURCES.md has none), so
+ * budget of about £24 million. The figures are ILLUSTRATIVE, not published ones: the published
+ * local-authority data the project copies into reference-data/ holds no council budget lines, so
  * they are made up at a realistic scale. Two cost centres carry variances with explanations:
  * temporary accommodation (red, over) and car parking income (amber, short).
  */
