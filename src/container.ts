@@ -21,6 +21,7 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 import { createRisksModule } from './modules/risks/index.ts';
+import { createCommitteesModule } from './modules/committees/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -94,6 +95,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const recommendations = createRecommendationsModule({ ...deps, actions: implementingActions });
   const improvementPlans = createImprovementPlansModule({ ...deps, actions: implementingActions });
   const risks = createRisksModule(deps);
+  const committees = createCommitteesModule(deps);
   const audit = createAuditModule(deps);
 
   const services = {
@@ -110,6 +112,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...recommendations.services,
     ...improvementPlans.services,
     ...risks.services,
+    ...committees.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -131,6 +134,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     recommendations.web,
     improvementPlans.web,
     risks.web,
+    committees.web,
     audit.web,
   ];
   return { services, web };

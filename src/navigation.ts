@@ -57,6 +57,8 @@ const ENTRIES: NavEntry[] = [
       paths.people(),
       paths.portfolios(),
       paths.bodies(),
+      paths.meetings(),
+      paths.memberRequests(),
       paths.partners(),
       paths.framework(),
       paths.collectionRules(),

@@ -221,4 +221,17 @@ export const paths = {
   closeRisk: (id?: string) => `/risks/${p(id)}/close`,
   /** The council's risk matrix (versioned) and its appetite per category. */
   riskSettings: () => '/risk-settings',
+  /** The committee cycle: governance bodies' meetings, agendas and decisions, members' requests. */
+  meetings: () => '/meetings',
+  newMeeting: () => '/meetings/new',
+  importMeetings: () => '/meetings/import',
+  meeting: (id?: string) => `/meetings/${p(id)}`,
+  newAgendaItem: (meetingId?: string) => `/meetings/${p(meetingId)}/items/new`,
+  agendaDecision: (itemId?: string) => `/agenda-items/${p(itemId)}/decision`,
+  memberRequests: () => '/member-requests',
+  newMemberRequest: () => '/member-requests/new',
+  memberRequest: (id?: string) => `/member-requests/${p(id)}`,
+  answerMemberRequest: (id?: string) => `/member-requests/${p(id)}/answer`,
+  closeMemberRequest: (id?: string) => `/member-requests/${p(id)}/close`,
+  reopenMemberRequest: (id?: string) => `/member-requests/${p(id)}/reopen`,
 };

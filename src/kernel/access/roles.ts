@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'view:money',
   /** Cost centres, budget lines, imports of the finance system's extract and the variance bands. */
   'edit:money',
+  /** Governance bodies' meetings and agendas, and decisions and members' requests on any body's behalf. */
+  'manage:meetings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,6 +81,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reopen:periods',
     'import:data',
     'view:money',
+    'manage:meetings',
   ],
   director: [...planners, 'view:audit', 'edit:measures', 'verify:values', 'approve:values', 'view:money'],
   manager: [...planners, 'edit:measures', 'enter:values', 'verify:values', 'view:money'],

@@ -1,0 +1,102 @@
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { governanceBodies, people } from '../../organisation/index.ts';
+import { DECISION_OUTCOMES, REQUEST_KINDS, REQUEST_STATUSES, SUBJECT_KINDS } from '../domain/vocabulary.ts';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const organisationId = () =>
+  uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id);
+
+/** A meeting of a governance body: Cabinet, a scrutiny board, a performance panel … */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => governanceBodies.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    /** 24-hour "HH:MM", or empty when not yet fixed. */
+    startsAt: text('starts_at').notNull().default(''),
+    location: text('location').notNull().default(''),
+    /** Empty for an ordinary meeting; "Budget meeting", "Extraordinary meeting" otherwise. */
+    title: text('title').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meetings_org_date_idx').on(t.organisationId, t.heldOn), index('meetings_body_idx').on(t.bodyId)],
+);
+
+/**
+ * An item on a meeting's agenda, with its paper and, once taken, the body's decision. An item
+ * referred or deferred to a later meeting appears there as a new item pointing back at this one,
+ * so a report's route (panel → scrutiny → Cabinet) is the chain of items, each stage's minute and
+ * recommendations carried to the next.
+ */
+export const agendaItems = pgTable(
+  'agenda_items',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    subjectKind: text('subject_kind', { enum: SUBJECT_KINDS }).notNull().default('paper'),
+    /** The record the item is about (a report, an improvement plan, a recommendation), when it is one. */
+    subjectId: uuid('subject_id'),
+    paperTitle: text('paper_title').notNull().default(''),
+    paperLink: text('paper_link').notNull().default(''),
+    leadOfficerPersonId: uuid('lead_officer_person_id').references(() => people.id),
+    referredFromItemId: uuid('referred_from_item_id').references((): AnyPgColumn => agendaItems.id),
+    outcome: text('outcome', { enum: DECISION_OUTCOMES }),
+    minuteReference: text('minute_reference').notNull().default(''),
+    decisionNotes: text('decision_notes').notNull().default(''),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decidedByPersonId: uuid('decided_by_person_id').references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('agenda_items_meeting_idx').on(t.meetingId, t.position),
+    index('agenda_items_referred_idx').on(t.referredFromItemId),
+    index('agenda_items_subject_idx').on(t.organisationId, t.subjectKind, t.subjectId),
+  ],
+);
+
+/** A member's request to an officer for an explanation or further work (seed 004 §6.1). */
+export const memberRequests = pgTable(
+  'member_requests',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    meetingId: uuid('meeting_id').references(() => meetings.id),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
+    kind: text('kind', { enum: REQUEST_KINDS }).notNull(),
+    raisedByPersonId: uuid('raised_by_person_id')
+      .notNull()
+      .references(() => people.id),
+    addresseePersonId: uuid('addressee_person_id')
+      .notNull()
+      .references(() => people.id),
+    question: text('question').notNull(),
+    raisedOn: date('raised_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull().default('open'),
+    answer: text('answer').notNull().default(''),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    answeredByPersonId: uuid('answered_by_person_id').references(() => people.id),
+    closeNote: text('close_note').notNull().default(''),
+    closedOn: date('closed_on', { mode: 'string' }),
+    remindedOn: date('reminded_on', { mode: 'string' }),
+    escalatedOn: date('escalated_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_requests_org_status_idx').on(t.organisationId, t.status, t.dueOn),
+    index('member_requests_addressee_idx').on(t.addresseePersonId),
+  ],
+);

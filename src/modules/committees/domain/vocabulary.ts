@@ -1,0 +1,14 @@
+/** The words a committee's business is recorded in, as codes (their words are in the catalogue). */
+
+/** What a body decided on an agenda item (seed 004 §5.5: the panel agrees, defers or refers). */
+export const DECISION_OUTCOMES = ['agreed', 'agreed-with-changes', 'deferred', 'referred', 'noted'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** What an agenda item is about: a paper alone, or a record the system holds. */
+export const SUBJECT_KINDS = ['paper', 'performance-report', 'improvement-plan', 'recommendation'] as const;
+
+/** Seed 004 §6.1: members request explanations from managers and call for further work. */
+export const REQUEST_KINDS = ['explanation', 'further-work'] as const;
+
+export const REQUEST_STATUSES = ['open', 'answered', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import type { Clock } from '../../platform/clock.ts';
+import type { ModuleWeb } from '../../platform/module.ts';
+import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { committeesApi } from './api/committees.api.ts';
+import { createCommitteesServices } from './services.ts';
+import { meetingsRoutes } from './web/meetings.routes.ts';
+import { requestsRoutes } from './web/requests.routes.ts';
+
+/**
+ * The committee cycle: meetings of each governance body with their agendas and papers, the body's
+ * decisions (an item referred on goes onto the next body's agenda, so a report's route from panel
+ * to scrutiny to Cabinet is kept), and members' requests to officers tracked to an answer.
+ */
+export function createCommitteesModule(deps: ServiceDeps & { clock: Clock }) {
+  const services = createCommitteesServices(deps);
+  const web: ModuleWeb = {
+    views: fileURLToPath(new URL('./web/views', import.meta.url)),
+    pages: async (app) => {
+      await app.register(meetingsRoutes, { committees: services.committees, clock: deps.clock });
+      await app.register(requestsRoutes, { committees: services.committees, clock: deps.clock });
+    },
+    api: async (api) => {
+      await api.register(committeesApi, { committees: services.committees });
+    },
+  };
+  return { services, web };
+}
+
+export { REQUEST_REMINDERS_DAILY_AT, runRequestReminders } from './request-reminders.job.ts';
