@@ -6,6 +6,7 @@
  * adds its file and one line below. Section names must not repeat across files.
  */
 import { actionsWords } from './en/actions.ts';
+import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
@@ -27,4 +28,5 @@ export const en = {
   ...projectsWords,
   ...actionsWords,
   ...risksWords,
+  ...documentsWords,
 };
