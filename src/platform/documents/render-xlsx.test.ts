@@ -7,7 +7,7 @@ import { sampleDocument } from './test/sample-document.ts';
 describe('a document as an Excel workbook', () => {
   it('has a sheet per table named from its caption, numbers as numbers and the header row frozen', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderXlsx(sampleDocument()));
+    await workbook.xlsx.load((await renderXlsx(sampleDocument())) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       'About this document',
       'Key measures Q2 2026 27',
@@ -26,7 +26,7 @@ describe('a document as an Excel workbook', () => {
 
   it('never writes text that a spreadsheet would run as a formula', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderXlsx(sampleDocument()));
+    await workbook.xlsx.load((await renderXlsx(sampleDocument())) as unknown as ArrayBuffer);
     const measures = workbook.getWorksheet('Key measures Q2 2026 27')!;
     expect(measures.getCell('B3').value).toBe("'=SUM(A1:A9) days to process");
     expect(measures.getCell('B4').value).toBe("'-5 change, @mention");
