@@ -11,6 +11,7 @@ import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
+import { planDocumentWords } from './en/plan-document.ts';
 import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
@@ -29,4 +30,5 @@ export const en = {
   ...actionsWords,
   ...risksWords,
   ...documentsWords,
+  ...planDocumentWords,
 };
