@@ -18,7 +18,11 @@ import { renderXlsx } from './render-xlsx.ts';
 import { sampleDocument } from './test/sample-document.ts';
 
 const run = promisify(execFile);
-const TOOLS = { soffice: 'libreoffice-writer-nogui libreoffice-calc-nogui', pdftoppm: 'poppler-utils', pdftotext: 'poppler-utils' };
+const TOOLS = {
+  soffice: 'libreoffice-writer-nogui libreoffice-calc-nogui',
+  pdftoppm: 'poppler-utils',
+  pdftotext: 'poppler-utils',
+};
 
 function requireTools(): void {
   const missing = Object.entries(TOOLS).filter(
@@ -73,7 +77,12 @@ describe('documents opened by other programs', () => {
     const file = path.join(dir, 'report.docx');
     writeFileSync(file, await renderDocx(document));
     const text = await pdfText(await convertWithLibreOffice(dir, file));
-    for (const words of ['Quarterly performance report', 'Key measures', 'Missed by 4 (Red)', 'Household waste recycled by quarter'])
+    for (const words of [
+      'Quarterly performance report',
+      'Key measures',
+      'Missed by 4 (Red)',
+      'Household waste recycled by quarter',
+    ])
       expect(text).toContain(words);
     for (const figure of figuresIn(html)) expect(text).toContain(figure);
   });
@@ -104,7 +113,9 @@ describe('documents opened by other programs', () => {
     expect(info).toMatch(/^Page size:.*\(A4\)$/m);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Title:\s+Quarterly performance report$/m);
-    await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, path.join(dir, 'page')], { timeout: 30_000 });
+    await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, path.join(dir, 'page')], {
+      timeout: 30_000,
+    });
     const png = readFileSync(path.join(dir, 'page-1.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });

@@ -60,7 +60,10 @@ export async function renderDocx(document: Document, options: DocxOptions = {}):
       default: {
         document: { run: { font: FONT, size: 22 } },
         title: { run: { font: FONT, size: 44, bold: true, color: '0B0C0C' } },
-        heading1: { run: { font: FONT, size: 32, bold: true, color: '0B0C0C' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading1: {
+          run: { font: FONT, size: 32, bold: true, color: '0B0C0C' },
+          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
+        },
       },
       paragraphStyles: [
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 28, color: '505A5F' } },
@@ -86,7 +89,8 @@ interface DocxContext {
 
 function factParagraphs(facts: Fact[]): WordParagraph[] {
   return facts.map(
-    (fact) => new WordParagraph({ children: [new TextRun({ text: `${fact.label}: `, bold: true }), new TextRun(fact.value)] }),
+    (fact) =>
+      new WordParagraph({ children: [new TextRun({ text: `${fact.label}: `, bold: true }), new TextRun(fact.value)] }),
   );
 }
 
@@ -203,7 +207,9 @@ function deterministic(packed: Buffer, createdAt: string): Buffer {
   if (body) {
     // docx numbers drawings from a counter shared by every document the process has made.
     let drawing = 0;
-    entries['word/document.xml'] = strToU8(strFromU8(body).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`));
+    entries['word/document.xml'] = strToU8(
+      strFromU8(body).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawing}"`),
+    );
   }
   const core = entries['docProps/core.xml'];
   if (core) {

@@ -32,7 +32,9 @@ describe('a document as a standalone HTML file', () => {
 
   it('draws the chart as a described picture followed by its data table, with a print stylesheet', () => {
     const figure = html.indexOf('<figure>');
-    expect(html.slice(figure)).toMatch(/^<figure><figcaption>Household waste recycled<\/figcaption><div role="img" aria-label="A line chart: [^"]*"><svg/);
+    expect(html.slice(figure)).toMatch(
+      /^<figure><figcaption>Household waste recycled<\/figcaption><div role="img" aria-label="A line chart: [^"]*"><svg/,
+    );
     expect(html.indexOf('<caption>Household waste recycled by quarter</caption>')).toBeGreaterThan(figure);
     expect(html).toContain('@media print');
     expect(html).toContain('thead { display: table-header-group; }');
@@ -47,14 +49,21 @@ describe('a document as a standalone HTML file', () => {
 
 describe('a document inside an app page (documents/blocks.njk)', () => {
   const env = createViewEnvironment([]);
-  const page = env.renderString('{% from "documents/blocks.njk" import documentSections %}{{ documentSections(document) }}', {
-    document: sampleDocument(),
-  });
+  const page = env.renderString(
+    '{% from "documents/blocks.njk" import documentSections %}{{ documentSections(document) }}',
+    {
+      document: sampleDocument(),
+    },
+  );
 
   it('uses GOV.UK tables with captions and column headers, and summary lists for facts', () => {
-    expect(page).toContain('<caption class="govuk-table__caption govuk-table__caption--s">Key measures: Q2 2026/27</caption>');
+    expect(page).toContain(
+      '<caption class="govuk-table__caption govuk-table__caption--s">Key measures: Q2 2026/27</caption>',
+    );
     expect(page).toMatch(/<th scope="col" class="govuk-table__header govuk-table__header--numeric">Value<\/th>/);
-    expect(page).toMatch(/<dt class="govuk-summary-list__key">Measures<\/dt>\s*<dd class="govuk-summary-list__value">12<\/dd>/);
+    expect(page).toMatch(
+      /<dt class="govuk-summary-list__key">Measures<\/dt>\s*<dd class="govuk-summary-list__value">12<\/dd>/,
+    );
     expect(page).toMatch(/<h2 class="govuk-heading-l" id="measures-heading">Key measures<\/h2>/);
   });
 

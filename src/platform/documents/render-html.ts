@@ -156,6 +156,9 @@ function renderChart(chart: Chart, context: HtmlContext): string {
   return (
     `<figure><figcaption>${escapeHtml(chart.title)}</figcaption>` +
     `<div role="img" aria-label="${escapeHtml(chart.description)}">${chart.svg}</div></figure>\n` +
-    renderTable({ ...chart.table, caption: chart.table.caption || chartDataCaption(chart.title, context.catalogue) }, context)
+    renderTable(
+      { ...chart.table, caption: chart.table.caption || chartDataCaption(chart.title, context.catalogue) },
+      context,
+    )
   );
 }

@@ -41,7 +41,7 @@ export async function renderXlsx(document: Document, options: XlsxOptions = {}):
   );
   // Excel keeps the name "History" for itself.
   const taken = new Set(['history']);
-  const about = workbook.addWorksheet(sheetNames([catalogue.documents.sheetFacts], taken)[0]!);
+  const about = workbook.addWorksheet(sheetNames([catalogue.documents.sheetFacts], taken)[0]);
   const names = sheetNames(
     tables.map((table) => table.caption),
     taken,

@@ -5,13 +5,19 @@ import { plans, units } from '../../../schema.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const unescapeXml = (text: string) =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** The cells of the HTML table with this caption, row by row. */
 function tableRows(html: string, caption: string): string[][] {
   const table = new RegExp(`<caption>${caption}</caption>[\\s\\S]*?</table>`).exec(html)?.[0] ?? '';
   return [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
-    .map((row) => [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => unescapeXml(cell[1]!.replace(/<[^>]+>/g, ''))))
+    .map((row) =>
+      [...row[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((cell) => unescapeXml(cell[1]!.replace(/<[^>]+>/g, ''))),
+    )
     .filter((cells) => cells.length > 0);
 }
 
@@ -56,7 +62,12 @@ describe('a service plan document through HTTP', () => {
     );
     const body = unescapeXml(strFromU8(unzipSync(new Uint8Array(response.rawPayload))['word/document.xml']!));
     const text = [...body.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join('\n');
-    for (const heading of ['Where are we now?', 'Where do we want to be?', 'How do we get there?', 'What are the resource implications?'])
+    for (const heading of [
+      'Where are we now?',
+      'Where do we want to be?',
+      'How do we get there?',
+      'What are the resource implications?',
+    ])
       expect(text).toContain(heading);
     expect(text).toContain('Homelessness approaches rose 18% in 2024/25');
     expect(text).toContain('Net budget £2.9m');

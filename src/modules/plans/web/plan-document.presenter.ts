@@ -129,7 +129,12 @@ export function planDocument({ detail, tree, rollup: rawRollup }: PlanDocumentIn
       : {
           kind: 'table',
           caption: said.itemsCaption,
-          columns: [{ label: said.column.code }, { label: said.column.item }, { label: said.column.type }, { label: said.column.owner }],
+          columns: [
+            { label: said.column.code },
+            { label: said.column.item },
+            { label: said.column.type },
+            { label: said.column.owner },
+          ],
           rows: items.map(({ node, depth }) => [
             { text: node.code },
             { text: `${'– '.repeat(depth)}${node.title}`, href: paths.item(node.id) },

@@ -26,7 +26,12 @@ const detail = {
   owningUnit: { id: 'u', name: 'Waste and recycling' },
   owner: { id: 'p', name: 'Sam Owner' },
   sections: [
-    { key: 'where-are-we-now', title: 'Where are we now?', hint: '', text: 'Recycling is behind target.\n\nComplaints fell.' },
+    {
+      key: 'where-are-we-now',
+      title: 'Where are we now?',
+      hint: '',
+      text: 'Recycling is behind target.\n\nComplaints fell.',
+    },
     { key: 'resources', title: 'What are the resource implications?', hint: '', text: 'Budget £4.2m; 120 staff.' },
     { key: 'risks', title: 'Risks', hint: '', text: 'Vehicle fleet ageing.' },
     { key: 'how-we-will-monitor', title: 'How we will monitor', hint: '', text: '' },
@@ -110,7 +115,13 @@ const printPdf = vi.fn(async (html: string) => Buffer.from(`%PDF-fake ${html.len
 describe('the plan document over fake services', () => {
   let t: RouteApp;
   beforeAll(async () => {
-    t = await buildRouteApp([{ pages: (app) => app.register(planDocumentRoutes, { services, printPdf }) }]);
+    t = await buildRouteApp([
+      {
+        pages: async (app) => {
+          await app.register(planDocumentRoutes, { services, printPdf });
+        },
+      },
+    ]);
   });
   afterAll(async () => t?.close());
   beforeEach(() => {

@@ -39,7 +39,10 @@ export function fileNameFor(title: string, format: Format): string {
 }
 
 /** The plan's own document (seed 002's one-page service plan) as HTML, Word, PDF and Excel, downloaded. */
-export async function planDocumentRoutes(app: FastifyInstance, { services, printPdf = renderPdf }: PlanDocumentRouteOptions) {
+export async function planDocumentRoutes(
+  app: FastifyInstance,
+  { services, printPdf = renderPdf }: PlanDocumentRouteOptions,
+) {
   const renderers: Record<Format, (document: Document) => Promise<Buffer | string>> = {
     html: async (document) => renderDocumentHtml(document),
     docx: (document) => renderDocx(document),

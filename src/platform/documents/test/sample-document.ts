@@ -48,7 +48,12 @@ export function sampleDocument(): Document {
                 { text: '1,234', value: 1234 },
                 { text: 'Missed by 4', tone: 'red' },
               ],
-              [{ text: 'KPI 03' }, { text: '-5 change, @mention' }, { text: '-7.5', value: -7.5 }, { text: 'Amber', tone: 'amber' }],
+              [
+                { text: 'KPI 03' },
+                { text: '-5 change, @mention' },
+                { text: '-7.5', value: -7.5 },
+                { text: 'Amber', tone: 'amber' },
+              ],
             ],
           },
           {
@@ -67,7 +72,10 @@ export function sampleDocument(): Document {
               kind: 'table',
               caption: 'Household waste recycled by quarter',
               columns: [{ label: 'Quarter' }, { label: 'Per cent', numeric: true }],
-              rows: quarters.map((quarter, index) => [{ text: quarter }, { text: `${values[index]}%`, value: values[index]! }]),
+              rows: quarters.map((quarter, index) => [
+                { text: quarter },
+                { text: `${values[index]}%`, value: values[index]! },
+              ]),
             },
           },
         ],
