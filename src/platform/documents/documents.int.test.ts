@@ -1,7 +1,7 @@
 /**
  * Each output opened by another program: LibreOffice converts the Word and Excel files (one start
  * per format), poppler renders and reads the PDF, and the figures they show are the HTML's.
- * Slow by nature (LibreOffice, Chromium), so this file stays small. Needs soffice, pdftoppm and
+ * Slow by nature (LibreOffice, Chromium), so this file stays small and LibreOffice starts once. Needs soffice, pdftoppm and
  * pdftotext (scripts/setup-test-machine.sh installs them) and Chromium.
  */
 import { execFile } from 'node:child_process';
@@ -36,14 +36,20 @@ function requireTools(): void {
   }
 }
 
-/** LibreOffice converts a file to PDF in its own profile (so it never meets another run's lock), failing loudly. */
-async function convertWithLibreOffice(dir: string, file: string): Promise<string> {
+/**
+ * LibreOffice converts files to PDF in one start (its start is most of the time), in its own
+ * profile so it never meets another run's lock; a file it could not open leaves no PDF.
+ */
+async function convertWithLibreOffice(dir: string, files: string[]): Promise<void> {
   const profile = `file://${path.join(dir, 'lo-profile')}`;
   await run(
     'soffice',
-    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file],
-    { timeout: 90_000 },
+    [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, ...files],
+    { timeout: 120_000 },
   );
+}
+
+function convertedPdf(file: string): string {
   const pdf = file.replace(/\.\w+$/, '.pdf');
   if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${path.basename(file)}`);
   return pdf;
@@ -62,11 +68,20 @@ describe('documents opened by other programs', () => {
   const document = sampleDocument();
   const html = renderDocumentHtml(document);
   let dir: string;
+  let docx: string;
+  let xlsx: string;
+  let xlsxBytes: Buffer;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     requireTools();
     dir = mkdtempSync(path.join(tmpdir(), 'gt-documents-'));
-  });
+    docx = path.join(dir, 'report.docx');
+    xlsx = path.join(dir, 'data.xlsx');
+    xlsxBytes = await renderXlsx(document);
+    writeFileSync(docx, await renderDocx(document));
+    writeFileSync(xlsx, xlsxBytes);
+    await convertWithLibreOffice(dir, [docx, xlsx]);
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('the HTML has figures to compare against', () => {
@@ -74,9 +89,7 @@ describe('documents opened by other programs', () => {
   });
 
   it('LibreOffice opens the Word file and prints its headings, tables and figures', async () => {
-    const file = path.join(dir, 'report.docx');
-    writeFileSync(file, await renderDocx(document));
-    const text = await pdfText(await convertWithLibreOffice(dir, file));
+    const text = await pdfText(convertedPdf(docx));
     for (const words of [
       'Quarterly performance report',
       'Key measures',
@@ -88,13 +101,10 @@ describe('documents opened by other programs', () => {
   });
 
   it('the Excel file reads back with exceljs, and LibreOffice opens it', async () => {
-    const file = path.join(dir, 'data.xlsx');
-    const bytes = await renderXlsx(document);
-    writeFileSync(file, bytes);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(xlsxBytes as unknown as ArrayBuffer);
     expect(workbook.worksheets).toHaveLength(3);
-    const text = await pdfText(await convertWithLibreOffice(dir, file));
+    const text = await pdfText(convertedPdf(xlsx));
     expect(text).toContain('Household waste recycled');
     expect(text).toContain("'=SUM(A1:A9) days to process");
     expect(text).toMatch(/1,?234/);
