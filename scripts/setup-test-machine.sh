@@ -2,6 +2,9 @@
 # Make sure the system packages the test suites need are present:
 #   - Chromium (browser suite)      -> apt package `chromium`
 #   - PostgreSQL server binaries    -> apt package `postgresql` (integration suite)
+#   - LibreOffice and poppler       -> apt packages `libreoffice-writer-nogui libreoffice-calc-nogui
+#                                      poppler-utils` (the documents' integration tests open the
+#                                      Word, Excel and PDF files with them)
 # Installs them with apt-get only when they are missing AND we are root on a
 # Debian-like system; otherwise prints exactly what to install. Never fails the
 # caller: missing tools make the affected suite fail with its own clear message.
@@ -33,8 +36,18 @@ have_postgres() {
   command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1
 }
 
+have_libreoffice() {
+  command -v soffice >/dev/null 2>&1
+}
+
+have_poppler() {
+  command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1
+}
+
 missing=()
 have_chromium || missing+=(chromium)
+have_libreoffice || missing+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+have_poppler || missing+=(poppler-utils)
 if [ "${GT_SKIP_POSTGRES:-}" != "1" ]; then
   have_postgres || missing+=(postgresql)
 fi

@@ -74,6 +74,9 @@ export const paths = {
   plan: (id?: string) => `/plans/${p(id)}`,
   editPlan: (id?: string) => `/plans/${p(id)}/edit`,
   planHistory: (id?: string) => `/plans/${p(id)}/history`,
+  /** The plan's own document (seed 002's one-page service plan) in one of its formats. */
+  planDocument: (id: string | undefined, format: 'html' | 'docx' | 'pdf' | 'xlsx') =>
+    `/plans/${p(id)}/document.${format}`,
   planAction: (id?: string, action?: string) => `/plans/${p(id)}/${action ?? ':action'}`,
   newItem: (planId?: string) => `/plans/${p(planId)}/items/new`,
 

@@ -6,6 +6,7 @@ import { plansApi } from './api/plans.api.ts';
 import type { PlanPagePerformance } from './ports.ts';
 import { createPlansServices } from './services.ts';
 import { itemsRoutes } from './web/items.routes.ts';
+import { planDocumentRoutes } from './web/plan-document.routes.ts';
 import { plansRoutes } from './web/plans.routes.ts';
 
 /** Plans at every level, their lifecycle and approval, their items and the golden thread. */
@@ -18,6 +19,7 @@ export function createPlansModule(deps: ServiceDeps) {
       pages: async (app) => {
         await app.register(plansRoutes, { services: pageServices });
         await app.register(itemsRoutes, { services: pageServices });
+        await app.register(planDocumentRoutes, { services: pageServices });
       },
       api: async (api) => {
         await api.register(plansApi, { services });

@@ -7,10 +7,12 @@
  */
 import { actionsWords } from './en/actions.ts';
 import { committeesWords } from './en/committees.ts';
+import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
+import { planDocumentWords } from './en/plan-document.ts';
 import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
@@ -29,4 +31,6 @@ export const en = {
   ...actionsWords,
   ...risksWords,
   ...committeesWords,
+  ...documentsWords,
+  ...planDocumentWords,
 };
