@@ -3,6 +3,7 @@ import { createDeps, type Deps } from '../container.ts';
 import { seedDemoCouncilIfEmpty } from '../demo/demo-council.seed.ts';
 import { DATA_COMMANDS, DATA_USAGE, runDataCommand, UsageError } from './data-commands.ts';
 import { createOrganisationCommand, ORGANISATION_USAGE } from './organisation-command.ts';
+import { AUDIT_USAGE, verifyAuditCommand } from './audit-command.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -11,6 +12,7 @@ Commands:
   seed-demo   Load the fictional demo council if the database has no organisations yet.
 ${ORGANISATION_USAGE}
 ${DATA_USAGE}
+${AUDIT_USAGE}
   help        Show this message.`;
 
 const COMMANDS: Record<string, (deps: Deps) => Promise<string>> = {
@@ -29,7 +31,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     return name === undefined ? 1 : 0;
   }
   const command = COMMANDS[name];
-  const dataCommand = DATA_COMMANDS.includes(name) || name === 'create-organisation';
+  const dataCommand = DATA_COMMANDS.includes(name) || name === 'create-organisation' || name === 'verify-audit';
   if (!dataCommand && (!command || rest.length > 0)) {
     console.error(command ? `The ${name} command takes no arguments.` : `Unknown command: ${name}`);
     console.error(USAGE);
@@ -52,7 +54,9 @@ export async function runCli(args: string[], env: Record<string, string | undefi
         const { code, output } =
           name === 'create-organisation'
             ? await createOrganisationCommand(rest, deps, env)
-            : await runDataCommand(name, rest, deps);
+            : name === 'verify-audit'
+              ? await verifyAuditCommand(rest, deps)
+              : await runDataCommand(name, rest, deps);
         (code === 0 ? console.log : console.error)(output);
         return code;
       } catch (error) {
