@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../platform/config.ts';
+import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { createDeps, type Deps } from '../container.ts';
 import { seedDemoCouncilIfEmpty } from '../demo/demo-council.seed.ts';
 import { DATA_COMMANDS, DATA_USAGE, runDataCommand, UsageError } from './data-commands.ts';
@@ -42,7 +43,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     // `migrate` always migrates; the other commands follow MIGRATE_ON_START, as the server does.
     deps = await createDeps(loadConfig(env), name === 'migrate' ? { migrate: true } : {});
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
       console.error(error.message);
       return 1;
     }

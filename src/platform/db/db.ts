@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 
 /** A database or a transaction: repositories accept either, so services decide the boundary. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -77,21 +78,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir
-    ? new PGlite(options.dataDir)
-    : options.loadDataDir
-      ? await PGlite.create({ loadDataDir: options.loadDataDir })
-      : new PGlite();
-  const pglite = drizzlePglite(client);
-  await migratePglite(pglite, { migrationsFolder });
-  return {
-    db: pglite as unknown as Db,
-    kind: 'pglite',
-    exec: async (sql) => {
-      await client.exec(sql);
-    },
-    dump: () => client.dumpDataDir('none'),
-    close: () => client.close(),
-  };
+  // A folder is opened by one process at a time (data-dir-lock.ts): refused before PGlite touches it.
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = options.dataDir
+      ? new PGlite(options.dataDir)
+      : options.loadDataDir
+        ? await PGlite.create({ loadDataDir: options.loadDataDir })
+        : new PGlite();
+    const pglite = drizzlePglite(client);
+    await migratePglite(pglite, { migrationsFolder });
+    return {
+      db: pglite as unknown as Db,
+      kind: 'pglite',
+      exec: async (sql) => {
+        await client.exec(sql);
+      },
+      dump: () => client.dumpDataDir('none'),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
