@@ -5,6 +5,7 @@ import { seedDemoCouncilIfEmpty } from '../demo/demo-council.seed.ts';
 import { DATA_COMMANDS, DATA_USAGE, runDataCommand, UsageError } from './data-commands.ts';
 import { createOrganisationCommand, ORGANISATION_USAGE } from './organisation-command.ts';
 import { AUDIT_USAGE, verifyAuditCommand } from './audit-command.ts';
+import { runSafetyCommand, SAFETY_COMMANDS, SAFETY_USAGE } from './safety-commands.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -14,6 +15,7 @@ Commands:
 ${ORGANISATION_USAGE}
 ${DATA_USAGE}
 ${AUDIT_USAGE}
+${SAFETY_USAGE}
   help        Show this message.`;
 
 const COMMANDS: Record<string, (deps: Deps) => Promise<string>> = {
@@ -30,6 +32,12 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     console.log(USAGE);
     return name === undefined ? 1 : 0;
+  }
+  if (SAFETY_COMMANDS.includes(name)) {
+    // These handle the database as a whole, so they open it themselves (or not at all).
+    const { code, output } = await runSafetyCommand(name, rest, env);
+    (code === 0 ? console.log : console.error)(output);
+    return code;
   }
   const command = COMMANDS[name];
   const dataCommand = DATA_COMMANDS.includes(name) || name === 'create-organisation' || name === 'verify-audit';

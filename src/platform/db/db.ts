@@ -18,8 +18,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a raw SQL string (used by benchmarks and maintenance commands). */
   exec(sql: string): Promise<void>;
-  /** PGlite only: the whole database as a tarball, to start other instances from. */
-  dump?: () => Promise<Blob | File>;
+  /** PGlite only: the whole database as a tarball (gzipped if asked), to start other instances from. */
+  dump?: (compression?: 'none' | 'gzip') => Promise<Blob | File>;
   close(): Promise<void>;
 }
 
@@ -95,7 +95,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       exec: async (sql) => {
         await client.exec(sql);
       },
-      dump: () => client.dumpDataDir('none'),
+      dump: (compression = 'none') => client.dumpDataDir(compression),
       close: async () => {
         try {
           await client.close();
