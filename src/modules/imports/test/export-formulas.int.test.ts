@@ -19,7 +19,7 @@ describe('exports neutralise spreadsheet formulas', () => {
       payload: body,
     });
     expect(response.statusCode, response.body).toBe(200);
-    return response.json() as { created: number; updated: number; unchanged: number };
+    return response.json<{ created: number; updated: number; unchanged: number }>();
   };
 
   beforeAll(async () => {

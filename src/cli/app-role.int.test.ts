@@ -5,12 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../test/helpers/postgres-cluster.ts';
-import { recordAudit } from '../audit/audit.ts';
-import { verifyAuditChains } from '../audit/chain.ts';
-import { appRoleGrants } from './app-role.ts';
-import { openDatabase, type Database } from './db.ts';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createDatabase } from '../../test/helpers/postgres-cluster.ts';
+import { recordAudit } from '../platform/audit/audit.ts';
+import { verifyAuditChains } from '../platform/audit/chain.ts';
+import { runCli } from './commands.ts';
+import { openDatabase, type Database } from '../platform/db/db.ts';
 
 const asUser = (url: string, user: string) => {
   const next = new URL(url);
@@ -36,8 +36,13 @@ describe('the app role on PostgreSQL', () => {
     await admin.end();
     // The owner migrates and grants; the app connects as its own role and does not migrate.
     const asOwner = await openDatabase({ url: asUser(url, owner) });
-    for (const statement of appRoleGrants(appRole)) await asOwner.exec(statement);
     await asOwner.close();
+    const said = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await runCli(['grant-app-role', appRole], { NODE_ENV: 'test', DATABASE_URL: asUser(url, owner) })).toBe(0);
+    } finally {
+      said.mockRestore();
+    }
     app = await openDatabase({ url: asUser(url, appRole), migrate: false });
     appPool = new pg.Pool({ connectionString: asUser(url, appRole) });
     const created = await appPool.query<{ id: string }>(

@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { runCli } from '../../cli/commands.ts';
-import { createDatabase } from '../../../test/helpers/postgres-cluster.ts';
-import { pgliteSnapshot, postgresSnapshot } from '../../../test/helpers/database-snapshots.ts';
-import { recordAudit } from '../audit/audit.ts';
-import { verifyAuditChains } from '../audit/chain.ts';
-import { openDatabase, type Database } from './db.ts';
-import { rowsOf } from './rows.ts';
+import { runCli } from './commands.ts';
+import { createDatabase } from '../../test/helpers/postgres-cluster.ts';
+import { pgliteSnapshot, postgresSnapshot } from '../../test/helpers/database-snapshots.ts';
+import { recordAudit } from '../platform/audit/audit.ts';
+import { verifyAuditChains } from '../platform/audit/chain.ts';
+import { openDatabase, type Database } from '../platform/db/db.ts';
+import { rowsOf } from '../platform/db/rows.ts';
 
 /** Each table's row count and a checksum of its rows in a fixed order, by name. */
 async function tableChecksums(database: Database): Promise<Record<string, string>> {

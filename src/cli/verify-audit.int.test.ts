@@ -1,14 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../schema.ts';
-import { verifyAuditCommand } from '../../cli/audit-command.ts';
-import { createTestApp, type TestApp, type TestOrganisation } from '../../../test/helpers/test-app.ts';
-import { rowsOf } from '../db/rows.ts';
-import { recordAudit } from './audit.ts';
-import { GENESIS_HASH, sha256Hex, verifyAuditChains } from './chain.ts';
+import { auditEvents } from '../schema.ts';
+import { verifyAuditCommand } from './audit-command.ts';
+import { createTestApp, type TestApp, type TestOrganisation } from '../../test/helpers/test-app.ts';
+import { rowsOf } from '../platform/db/rows.ts';
+import { recordAudit } from '../platform/audit/audit.ts';
+import { GENESIS_HASH, sha256Hex, verifyAuditChains } from '../platform/audit/chain.ts';
 
 // The chain is written by a trigger and read back by SQL, the same on both engines; concurrency,
-// where they differ, is tested on PostgreSQL in audit-postgres.int.test.ts. PGlite only here.
+// where they differ, is tested on PostgreSQL in app-role.int.test.ts. PGlite only here.
 describe('the audit hash chain', () => {
   let t: TestApp;
   let other: TestOrganisation;

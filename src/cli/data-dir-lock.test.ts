@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../cli/commands.ts';
-import { DataDirInUseError, lockDataDir, lockFileOf } from './data-dir-lock.ts';
+import { runCli } from './commands.ts';
+import { DataDirInUseError, lockDataDir, lockFileOf } from '../platform/db/data-dir-lock.ts';
 
 describe('the PGlite data folder lock', () => {
   let root: string;
