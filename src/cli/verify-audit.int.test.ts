@@ -75,6 +75,19 @@ describe('the audit hash chain', () => {
     }
   });
 
+  it('chains writes that arrive at once (PGlite runs their transactions one after another)', async () => {
+    const busy = await t.createOrganisation('Busy Council');
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.deps.database.db.transaction((tx) =>
+          recordAudit(tx, { organisationId: busy.id, actor, entityType: 'unit', entityId: `b${i}`, action: 'create' }),
+        ),
+      ),
+    );
+    const reports = await verifyAuditChains(t.deps.database.db);
+    expect(reports!.find((report) => report.organisationId === busy.id)).toMatchObject({ rows: 10, firstBreak: null });
+  });
+
   it('reports a whole chain, with its last hash, per organisation', async () => {
     const reports = await verifyAuditChains(t.deps.database.db);
     const mine = reports!.find((report) => report.organisationId === t.org.id)!;
