@@ -11,6 +11,7 @@ import { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './modules/risks
 import { smtpMailer } from './platform/mail/mailer.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
 import { portIsFree } from './platform/http/port-check.ts';
+import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -29,7 +30,17 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  const deps = await createDeps(config);
+  let deps;
+  try {
+    deps = await createDeps(config);
+  } catch (error) {
+    // Another process has the PGlite folder open: one clear line, not a stack trace.
+    if (error instanceof DataDirInUseError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
   if (config.seedDemo) {
     const seeded = await demoAtStart(deps);
     if (seeded) console.log(seeded);

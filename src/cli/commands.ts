@@ -1,8 +1,11 @@
 import { ConfigError, loadConfig } from '../platform/config.ts';
+import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { createDeps, type Deps } from '../container.ts';
 import { seedDemoCouncilIfEmpty } from '../demo/demo-council.seed.ts';
 import { DATA_COMMANDS, DATA_USAGE, runDataCommand, UsageError } from './data-commands.ts';
 import { createOrganisationCommand, ORGANISATION_USAGE } from './organisation-command.ts';
+import { AUDIT_USAGE, verifyAuditCommand } from './audit-command.ts';
+import { runSafetyCommand, SAFETY_COMMANDS, SAFETY_USAGE } from './safety-commands.ts';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -11,6 +14,8 @@ Commands:
   seed-demo   Load the fictional demo council if the database has no organisations yet.
 ${ORGANISATION_USAGE}
 ${DATA_USAGE}
+${AUDIT_USAGE}
+${SAFETY_USAGE}
   help        Show this message.`;
 
 const COMMANDS: Record<string, (deps: Deps) => Promise<string>> = {
@@ -28,8 +33,14 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     console.log(USAGE);
     return name === undefined ? 1 : 0;
   }
+  if (SAFETY_COMMANDS.includes(name)) {
+    // These handle the database as a whole, so they open it themselves (or not at all).
+    const { code, output } = await runSafetyCommand(name, rest, env);
+    (code === 0 ? console.log : console.error)(output);
+    return code;
+  }
   const command = COMMANDS[name];
-  const dataCommand = DATA_COMMANDS.includes(name) || name === 'create-organisation';
+  const dataCommand = DATA_COMMANDS.includes(name) || name === 'create-organisation' || name === 'verify-audit';
   if (!dataCommand && (!command || rest.length > 0)) {
     console.error(command ? `The ${name} command takes no arguments.` : `Unknown command: ${name}`);
     console.error(USAGE);
@@ -40,7 +51,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
     // `migrate` always migrates; the other commands follow MIGRATE_ON_START, as the server does.
     deps = await createDeps(loadConfig(env), name === 'migrate' ? { migrate: true } : {});
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof DataDirInUseError) {
       console.error(error.message);
       return 1;
     }
@@ -52,7 +63,9 @@ export async function runCli(args: string[], env: Record<string, string | undefi
         const { code, output } =
           name === 'create-organisation'
             ? await createOrganisationCommand(rest, deps, env)
-            : await runDataCommand(name, rest, deps);
+            : name === 'verify-audit'
+              ? await verifyAuditCommand(rest, deps)
+              : await runDataCommand(name, rest, deps);
         (code === 0 ? console.log : console.error)(output);
         return code;
       } catch (error) {

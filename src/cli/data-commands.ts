@@ -35,7 +35,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-function parseArgs(args: string[], valued: string[]): Parsed {
+export function parseArgs(args: string[], valued: string[]): Parsed {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {

@@ -113,10 +113,7 @@ export function createActionsImportExportService({ db, clock }: ServiceDeps) {
             view.overdue ? 'yes' : 'no',
           ];
         });
-      const body =
-        format === 'csv'
-          ? writeCsv(headers, cells, { guardFormulas: true })
-          : await writeXlsx('Actions', headers, cells);
+      const body = format === 'csv' ? writeCsv(headers, cells) : await writeXlsx('Actions', headers, cells);
       return ok({
         fileName: `actions-${today}.${format}`,
         contentType: format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME,

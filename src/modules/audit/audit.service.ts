@@ -50,6 +50,10 @@ export interface AuditEvent {
   oldValue: unknown;
   newValue: unknown;
   reason: string;
+  /** The row's place in its organisation's hash chain, and the chain's hashes (platform/audit/chain.ts). */
+  chainSeq: number;
+  prevHash: string;
+  hash: string;
 }
 
 export interface AuditPage {
@@ -125,6 +129,9 @@ export function createAuditService({ db }: ServiceDeps) {
         oldValue: auditEvents.oldValue,
         newValue: auditEvents.newValue,
         reason: auditEvents.reason,
+        chainSeq: auditEvents.chainSeq,
+        prevHash: auditEvents.prevHash,
+        hash: auditEvents.hash,
       })
       .from(auditEvents)
       .where(where)

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { checkWorkbook, WorkbookRefused } from './xlsx-guard.ts';
+import { restoreFormula, safeCell } from '../../platform/files/formulas.ts';
 export { writeCsv } from '../../platform/files/csv.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -231,6 +232,12 @@ async function* xlsxRows(bytes: Buffer, limits: FileLimits): AsyncGenerator<Tabl
   for (let i = 0; i < rows.length; i += BATCH_ROWS) yield rows.slice(i, i + BATCH_ROWS);
 }
 
+/** Text the exports neutralised against formulas (`'=…`) reads back as it was written. */
+async function* restored(source: AsyncGenerator<TableRow[]>): AsyncGenerator<TableRow[]> {
+  for await (const batch of source)
+    yield batch.map((row) => ({ line: row.line, cells: row.cells.map(restoreFormula) }));
+}
+
 /** The header row and the data rows of a file in batches, with the row limit applied as it reads. */
 export async function readTable(
   bytes: Buffer,
@@ -238,7 +245,7 @@ export async function readTable(
   limits: FileLimits,
 ): Promise<{ header: string[]; batches: AsyncGenerator<TableRow[]> }> {
   checkSize(bytes.length, limits);
-  const source = format === 'csv' ? csvRows(bytes) : xlsxRows(bytes, limits);
+  const source = restored(format === 'csv' ? csvRows(bytes) : xlsxRows(bytes, limits));
   const first = await source.next();
   const firstBatch = first.done ? [] : first.value;
   const headerRow = firstBatch[0];
@@ -273,8 +280,9 @@ export async function writeXlsx(
   workbook.creator = 'Golden Thread';
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...headers]).font = { bold: true };
-  // Text stays text (a code like 0012 or a formula-looking comment is not reinterpreted).
-  for (const row of rows) sheet.addRow(row.map((cell) => (cell === null || cell === undefined ? '' : cell)));
+  // Text stays text (a code like 0012 is not reinterpreted), and text that looks like a formula
+  // gets an apostrophe, as in the CSV exports, for the day the sheet is saved as CSV or pasted.
+  for (const row of rows) sheet.addRow(row.map((cell) => (cell === null || cell === undefined ? '' : safeCell(cell))));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -221,9 +221,7 @@ export function createRecommendationFilesService({ db, clock }: ServiceDeps) {
       });
       const fileName = `recommendations-${today}.${format}`;
       const body =
-        format === 'csv'
-          ? writeCsv(EXPORT_HEADERS, cells, { guardFormulas: true })
-          : await writeXlsx('Recommendations', EXPORT_HEADERS, cells);
+        format === 'csv' ? writeCsv(EXPORT_HEADERS, cells) : await writeXlsx('Recommendations', EXPORT_HEADERS, cells);
       return { body, fileName };
     },
   };

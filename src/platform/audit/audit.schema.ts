@@ -1,9 +1,14 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../tenancy/organisations.schema.ts';
 
 /**
  * Append-only: a trigger in the migration refuses UPDATE and DELETE. Written in the same
  * transaction as the change it records.
+ *
+ * Tamper-evident: a trigger (migration 0019, docs/decisions/0014-audit-hash-chain.md) numbers each
+ * row within its organisation (`chain_seq`) and sets `hash` to the SHA-256 of the row's canonical
+ * form, which includes the previous row's hash (`prev_hash`). Whatever the app sends for these three
+ * columns is overwritten, so the defaults below are never what is stored.
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -21,9 +26,13 @@ export const auditEvents = pgTable(
     oldValue: jsonb('old_value'),
     newValue: jsonb('new_value'),
     reason: text('reason').notNull().default(''),
+    chainSeq: bigint('chain_seq', { mode: 'number' }).notNull().default(0),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
   (t) => [
     index('audit_events_entity_idx').on(t.organisationId, t.entityType, t.entityId),
     index('audit_events_at_idx').on(t.organisationId, t.at),
+    uniqueIndex('audit_events_chain_idx').on(t.organisationId, t.chainSeq),
   ],
 );

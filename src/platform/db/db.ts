@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 
 /** A database or a transaction: repositories accept either, so services decide the boundary. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -17,8 +18,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs a raw SQL string (used by benchmarks and maintenance commands). */
   exec(sql: string): Promise<void>;
-  /** PGlite only: the whole database as a tarball, to start other instances from. */
-  dump?: () => Promise<Blob | File>;
+  /** PGlite only: the whole database as a tarball (gzipped if asked), to start other instances from. */
+  dump?: (compression?: 'none' | 'gzip') => Promise<Blob | File>;
   close(): Promise<void>;
 }
 
@@ -77,21 +78,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir
-    ? new PGlite(options.dataDir)
-    : options.loadDataDir
-      ? await PGlite.create({ loadDataDir: options.loadDataDir })
-      : new PGlite();
-  const pglite = drizzlePglite(client);
-  await migratePglite(pglite, { migrationsFolder });
-  return {
-    db: pglite as unknown as Db,
-    kind: 'pglite',
-    exec: async (sql) => {
-      await client.exec(sql);
-    },
-    dump: () => client.dumpDataDir('none'),
-    close: () => client.close(),
-  };
+  // A folder is opened by one process at a time (data-dir-lock.ts): refused before PGlite touches it.
+  const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
+  try {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = options.dataDir
+      ? new PGlite(options.dataDir)
+      : options.loadDataDir
+        ? await PGlite.create({ loadDataDir: options.loadDataDir })
+        : new PGlite();
+    const pglite = drizzlePglite(client);
+    await migratePglite(pglite, { migrationsFolder });
+    return {
+      db: pglite as unknown as Db,
+      kind: 'pglite',
+      exec: async (sql) => {
+        await client.exec(sql);
+      },
+      dump: (compression = 'none') => client.dumpDataDir(compression),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionUpdates, actions, auditEvents, itemTypes, people, planItems } from '../../../schema.ts';
 import { buildFixture, type Fixture, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { xlsxRows } from '../../../../test/helpers/xlsx.ts';
 
 describe.each(DATABASES)('actions on %s', (kind) => {
   let t: TestApp;
@@ -287,6 +288,7 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     const xlsx = await admin.get('/actions/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await xlsxRows(xlsx.rawPayload)).flat()).toContain("'=Fix the roof");
   });
 
   it('keeps another council out: its people see no actions, and ours are not found', async () => {

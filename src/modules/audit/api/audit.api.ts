@@ -22,6 +22,13 @@ const auditEventSchema = z
     oldValue: z.unknown(),
     newValue: z.unknown(),
     reason: z.string(),
+    chainSeq: z.number().int().meta({ description: "The event's position in its organisation's hash chain, from 1" }),
+    prevHash: z
+      .string()
+      .meta({ description: 'SHA-256 (hex) of the event before it in the chain; zeros for the first' }),
+    hash: z.string().meta({
+      description: "SHA-256 (hex) of the event's canonical form, which includes prevHash (see verify-audit)",
+    }),
   })
   .meta({ id: 'AuditEvent' });
 

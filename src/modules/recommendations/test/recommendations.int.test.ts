@@ -17,6 +17,7 @@ import {
 } from '../../../schema.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { writeXlsx } from '../../imports/index.ts';
+import { xlsxRows } from '../../../../test/helpers/xlsx.ts';
 import type { ActionSummary, ImplementingActions } from '../ports.ts';
 import { createRecommendationsServices } from '../services.ts';
 import { recommendationExists } from '../index.ts';
@@ -303,6 +304,7 @@ describe.each(DATABASES)('recommendations on %s', (kind) => {
     const xlsx = await officer.get('/recommendations/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await xlsxRows(xlsx.rawPayload)).flat()).toContain(`'=HYPERLINK("http://example.org")`);
   });
 
   it('keeps the council’s escalation rule, audited, changed only by a framework manager', async () => {

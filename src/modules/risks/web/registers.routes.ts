@@ -231,7 +231,7 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
     return reply
       .header('content-disposition', 'attachment; filename="risk-register.csv"')
       .type('text/csv; charset=utf-8')
-      .send(writeCsv(headers, rows, { guardFormulas: true }));
+      .send(writeCsv(headers, rows));
   });
 }
 
