@@ -59,6 +59,8 @@ const ENTRIES: NavEntry[] = [
       paths.bodies(),
       paths.meetings(),
       paths.memberRequests(),
+      paths.timetable(),
+      paths.statutoryReturns(),
       paths.partners(),
       paths.framework(),
       paths.collectionRules(),

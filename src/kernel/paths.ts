@@ -237,4 +237,8 @@ export const paths = {
   answerMemberRequest: (id?: string) => `/member-requests/${p(id)}/answer`,
   closeMemberRequest: (id?: string) => `/member-requests/${p(id)}/close`,
   reopenMemberRequest: (id?: string) => `/member-requests/${p(id)}/reopen`,
+  /** The planning timetable, worked back from committee dates, and the register of statutory returns. */
+  timetable: () => '/timetable',
+  statutoryReturns: () => '/statutory-returns',
+  statutoryReturnStatus: (id?: string) => `/statutory-returns/${p(id)}/status`,
 };

@@ -6,6 +6,7 @@ import { committeesApi } from './api/committees.api.ts';
 import { createCommitteesServices } from './services.ts';
 import { meetingsRoutes } from './web/meetings.routes.ts';
 import { requestsRoutes } from './web/requests.routes.ts';
+import { timetableRoutes } from './web/timetable.routes.ts';
 
 /**
  * The committee cycle: meetings of each governance body with their agendas and papers, the body's
@@ -19,6 +20,7 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock }) {
     pages: async (app) => {
       await app.register(meetingsRoutes, { committees: services.committees, clock: deps.clock });
       await app.register(requestsRoutes, { committees: services.committees, clock: deps.clock });
+      await app.register(timetableRoutes, { committees: services.committees, returns: services.committeeReturns });
     },
     api: async (api) => {
       await api.register(committeesApi, { committees: services.committees });

@@ -1,10 +1,10 @@
 /** SQL for meetings, their agendas and decisions, and members' requests; every query keyed by council. */
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/db.ts';
 import { governanceBodies, governanceBodyMembers, people, units } from '../../organisation/index.ts';
 import type { RequestStatus } from '../domain/vocabulary.ts';
-import { agendaItems, meetings, memberRequests } from './committees.schema.ts';
+import { agendaItems, meetings, memberRequests, statutoryReturns } from './committees.schema.ts';
 
 export type MeetingValues = typeof meetings.$inferInsert;
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
@@ -319,4 +319,64 @@ export function overdueRequests(db: Db, today: string) {
     .select({ id: memberRequests.id, organisationId: memberRequests.organisationId })
     .from(memberRequests)
     .where(and(eq(memberRequests.status, 'open'), lt(memberRequests.dueOn, today)));
+}
+
+// --- statutory returns and the timetable's meetings ------------------------------------------------------
+
+export interface ReturnRow {
+  id: string;
+  title: string;
+  recipient: string;
+  dueOn: string;
+  status: (typeof statutoryReturns.$inferSelect)['status'];
+  submittedOn: string | null;
+  notes: string;
+  ownerPersonId: string;
+  ownerName: string;
+}
+
+export function listReturns(db: Db, organisationId: string, ids?: string[]): Promise<ReturnRow[]> {
+  const where: SQL[] = [eq(statutoryReturns.organisationId, organisationId)];
+  if (ids) where.push(inArray(statutoryReturns.id, ids));
+  return db
+    .select({
+      id: statutoryReturns.id,
+      title: statutoryReturns.title,
+      recipient: statutoryReturns.recipient,
+      dueOn: statutoryReturns.dueOn,
+      status: statutoryReturns.status,
+      submittedOn: statutoryReturns.submittedOn,
+      notes: statutoryReturns.notes,
+      ownerPersonId: statutoryReturns.ownerPersonId,
+      ownerName: people.name,
+    })
+    .from(statutoryReturns)
+    .innerJoin(people, eq(people.id, statutoryReturns.ownerPersonId))
+    .where(and(...where))
+    .orderBy(asc(statutoryReturns.dueOn), asc(statutoryReturns.title));
+}
+
+export async function insertReturn(db: Db, values: typeof statutoryReturns.$inferInsert): Promise<string> {
+  const [row] = await db.insert(statutoryReturns).values(values).returning({ id: statutoryReturns.id });
+  if (!row) throw new Error('insert into statutory_returns returned no row');
+  return row.id;
+}
+
+export async function updateReturn(db: Db, id: string, values: Partial<typeof statutoryReturns.$inferInsert>) {
+  await db.update(statutoryReturns).set(values).where(eq(statutoryReturns.id, id));
+}
+
+/** Meetings in a window with whether their body receives or scrutinises performance (its framework roles). */
+export function timetableMeetings(db: Db, organisationId: string, from: string, to: string) {
+  return db
+    .select({
+      id: meetings.id,
+      bodyName: governanceBodies.name,
+      heldOn: meetings.heldOn,
+      receivesReports: sql<boolean>`(${governanceBodies.frameworkRoles} && ARRAY['receives','scrutinises']::text[])`,
+    })
+    .from(meetings)
+    .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
+    .where(and(eq(meetings.organisationId, organisationId), gte(meetings.heldOn, from), lte(meetings.heldOn, to)))
+    .orderBy(asc(meetings.heldOn));
 }

@@ -2,7 +2,13 @@ import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-or
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
-import { DECISION_OUTCOMES, REQUEST_KINDS, REQUEST_STATUSES, SUBJECT_KINDS } from '../domain/vocabulary.ts';
+import {
+  DECISION_OUTCOMES,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  RETURN_STATUSES,
+  SUBJECT_KINDS,
+} from '../domain/vocabulary.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
@@ -99,4 +105,24 @@ export const memberRequests = pgTable(
     index('member_requests_org_status_idx').on(t.organisationId, t.status, t.dueOn),
     index('member_requests_addressee_idx').on(t.addresseePersonId),
   ],
+);
+
+/** A statutory return the council owes (to a department, a regulator): seed 004 §2.1's single data list. */
+export const statutoryReturns = pgTable(
+  'statutory_returns',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    title: text('title').notNull(),
+    recipient: text('recipient').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    ownerPersonId: uuid('owner_person_id')
+      .notNull()
+      .references(() => people.id),
+    status: text('status', { enum: RETURN_STATUSES }).notNull().default('not-started'),
+    submittedOn: date('submitted_on', { mode: 'string' }),
+    notes: text('notes').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('statutory_returns_org_due_idx').on(t.organisationId, t.dueOn)],
 );

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDate, optionalId, optionalText, requiredId, requiredText } from '../../../kernel/inputs.ts';
 import { phrase, phraseText } from '../../../kernel/phrase.ts';
-import { DECISION_OUTCOMES, REQUEST_KINDS, SUBJECT_KINDS } from './vocabulary.ts';
+import { DECISION_OUTCOMES, REQUEST_KINDS, RETURN_STATUSES, SUBJECT_KINDS } from './vocabulary.ts';
 
 const field = (name: string) => phrase(`committees.field.${name}`);
 const choose = (what: string) => phraseText(`committees.problem.choose`, { what: field(what) });
@@ -56,3 +56,18 @@ export type AnswerInput = z.infer<typeof answerInput>;
 
 export const closeInput = z.object({ note: optionalText(field('closeNote'), 5000) });
 export type CloseInput = z.infer<typeof closeInput>;
+
+export const returnInput = z.object({
+  title: requiredText(field('returnTitle')),
+  recipient: requiredText(field('recipient')),
+  dueOn: isoDate(field('returnDueOn')),
+  ownerPersonId: requiredId(choose('owner')),
+  notes: optionalText(field('notes'), 2000),
+});
+export type ReturnInput = z.infer<typeof returnInput>;
+
+export const returnStatusInput = z.object({
+  status: z.enum(RETURN_STATUSES, { message: choose('returnStatus') }),
+  notes: optionalText(field('notes'), 2000),
+});
+export type ReturnStatusInput = z.infer<typeof returnStatusInput>;

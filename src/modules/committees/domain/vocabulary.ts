@@ -12,3 +12,19 @@ export const REQUEST_KINDS = ['explanation', 'further-work'] as const;
 
 export const REQUEST_STATUSES = ['open', 'answered', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Where a statutory return stands (seed 004 §2.1: the single data list of returns the council owes). */
+export const RETURN_STATUSES = ['not-started', 'in-progress', 'submitted'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
+
+/** What the planning timetable holds: the cycle's dates, worked back from the meetings they serve. */
+export const TIMETABLE_KINDS = [
+  'data-due',
+  'sign-off',
+  'report-issued',
+  'meeting',
+  'plan-outline',
+  'plan-approval',
+  'return-due',
+] as const;
+export type TimetableKind = (typeof TIMETABLE_KINDS)[number];

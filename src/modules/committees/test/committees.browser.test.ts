@@ -83,5 +83,14 @@ describe('committee pages', () => {
     await page.getByRole('button', { name: 'Send answer' }).click();
     expect(await textOf(page.locator('.govuk-tag').first())).toBe('Answered');
     await expectNoAxeViolations(page);
+
+    await signInAs(page, base, officer);
+    await page.goto(`${base}/statutory-returns`);
+    await page.getByRole('button', { name: 'Add a return' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('Enter the return’s name');
+    await expectNoAxeViolations(page);
+    await page.goto(`${base}/timetable`);
+    expect(await textOf(page.locator('main'))).toContain('Report published');
+    await expectNoAxeViolations(page);
   });
 });

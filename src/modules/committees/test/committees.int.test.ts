@@ -15,6 +15,7 @@ import {
   meetings,
   memberRequests,
   people,
+  statutoryReturns,
   units,
 } from '../../../schema.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
@@ -300,5 +301,78 @@ describe.each(DATABASES)('the committee cycle on %s', (kind) => {
       (i) => i.position,
     );
     expect(positions.sort()).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('statutory returns and the planning timetable', () => {
+  let t: TestApp;
+  let officer: Agent;
+  let owner: Agent;
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { clock: () => new Date(`${TODAY}T12:00:00Z`) });
+    officer = await t.as('performance-officer');
+    owner = await t.as('manager');
+    await t.deps.database.db
+      .insert(governanceBodies)
+      .values({ organisationId: t.org.id, name: 'Scrutiny Board', kind: 'scrutiny', frameworkRoles: ['scrutinises'] });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a return without a recipient, and lists one with its owner, late until submitted', async () => {
+    const form = {
+      title: 'Waste Data Flow Q3',
+      'dueOn-day': '15',
+      'dueOn-month': '1',
+      'dueOn-year': '2027',
+      ownerPersonId: owner.personId,
+      notes: '',
+    };
+    const refused = await officer.post('/statutory-returns', { ...form, recipient: '' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter who the return goes to');
+    expect(await t.deps.database.db.select().from(statutoryReturns)).toHaveLength(0);
+    expect((await owner.post('/statutory-returns', { ...form, recipient: 'Defra' })).statusCode).toBe(403);
+    expect((await officer.post('/statutory-returns', { ...form, recipient: 'Defra' })).statusCode).toBe(302);
+    const [added] = await t.deps.database.db.select().from(statutoryReturns);
+    const page = await owner.get('/statutory-returns');
+    expect(page.body).toContain('Waste Data Flow Q3');
+    expect(page.body).toContain('Late');
+    expect(
+      (await owner.post(`/statutory-returns/${added!.id}/status`, { status: 'submitted', notes: '' })).statusCode,
+    ).toBe(302);
+    const [submitted] = await t.deps.database.db.select().from(statutoryReturns);
+    expect(submitted).toMatchObject({ status: 'submitted', submittedOn: TODAY });
+  });
+
+  it('works the scrutiny board’s deadlines back from its meeting', async () => {
+    const [board] = await t.deps.database.db
+      .select()
+      .from(governanceBodies)
+      .where(eq(governanceBodies.name, 'Scrutiny Board'));
+    expect(
+      (
+        await officer.api('POST', '/api/v1/meetings', {
+          bodyId: board!.id,
+          heldOn: '2027-02-24',
+          startsAt: '',
+          location: '',
+          title: '',
+        })
+      ).statusCode,
+    ).toBe(201);
+    const page = await officer.get('/timetable');
+    expect(page.statusCode).toBe(200);
+    for (const text of [
+      '3 February 2027',
+      'Data due',
+      '10 February 2027',
+      'Figures signed off',
+      '17 February 2027',
+      'Report published',
+      'Directorate plans approved',
+    ]) {
+      expect(page.body).toContain(text);
+    }
   });
 });
