@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { risksApi } from './api/risks.api.ts';
 import { createRisksServices } from './services.ts';
 import { registersRoutes } from './web/registers.routes.ts';
+import { riskLinksRoutes } from './web/risk-links.routes.ts';
 import { riskSettingsRoutes } from './web/risk-settings.routes.ts';
 import { risksRoutes } from './web/risks.routes.ts';
 
@@ -20,6 +21,7 @@ export function createRisksModule(deps: ServiceDeps) {
       await app.register(registersRoutes, { services });
       await app.register(risksRoutes, { services });
       await app.register(riskSettingsRoutes, { services });
+      await app.register(riskLinksRoutes, { services });
     },
     api: async (api) => {
       await api.register(risksApi, { services });
