@@ -31,6 +31,14 @@ export function createRisksModule(deps: ServiceDeps) {
 }
 
 export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';
+/** For the quarterly report to Executive and Scrutiny: the strategic register, its heat maps and risks that rose. */
+export {
+  strategicRiskReport,
+  type ReportedHeatMap,
+  type ReportedRisk,
+  type ReportPeriod,
+  type StrategicRiskReport,
+} from './quarterly-report.ts';
 /** For the demo council's loader (src/demo/demo-risks.loader.ts): the defaults and the tables it writes. */
 export { DEFAULT_CATEGORIES, DEFAULT_MATRIX } from './domain/index.ts';
 export {
