@@ -20,7 +20,7 @@ import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } fr
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
-import { createRisksModule } from './modules/risks/index.ts';
+import { createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -120,8 +120,13 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     organisation.web(options),
     home.web,
     framework.web,
-    plans.web(pagePerformance),
-    measures.web({ ...pagePerformance, improvementPlan: improvementPlans.measurePage }),
+    // An item's page lists the open risks that concern it: plans owns the port, risks fills it.
+    plans.web({ ...pagePerformance, risks: planPageRisks(deps.db) }),
+    measures.web({
+      ...pagePerformance,
+      improvementPlan: improvementPlans.measurePage,
+      risks: measurePageRisks(deps.db),
+    }),
     collection.web,
     imports.web,
     performance.web,

@@ -71,4 +71,3 @@ describe('plausibility inside the measure’s allowed range', () => {
     expect(found!.limits.upper).toBeGreaterThan(0);
   });
 });
-

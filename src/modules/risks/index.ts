@@ -31,6 +31,8 @@ export function createRisksModule(deps: ServiceDeps) {
 }
 
 export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';
+/** Fill the plans and measures modules' ports: the open risks an item's or measure's page lists (src/container.ts). */
+export { measurePageRisks, planPageRisks } from './item-risks.ts';
 /** For the quarterly report to Executive and Scrutiny: the strategic register, its heat maps and risks that rose. */
 export {
   strategicRiskReport,

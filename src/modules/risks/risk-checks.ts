@@ -48,7 +48,8 @@ export async function linkProblem(db: Db, organisationId: string, links: LinkIds
     actionIds: [...new Set(links.actionIds)],
   };
   const found = await countOwnLinks(db, organisationId, unique);
-  if (found.items !== unique.itemIds.length) return refusal('not_found', phrase('risks.errors.itemNotFound'), 'itemIds');
+  if (found.items !== unique.itemIds.length)
+    return refusal('not_found', phrase('risks.errors.itemNotFound'), 'itemIds');
   if (found.measures !== unique.measureIds.length) {
     return refusal('not_found', phrase('risks.errors.measureNotFound'), 'measureIds');
   }

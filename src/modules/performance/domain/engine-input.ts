@@ -115,9 +115,10 @@ export function buildTargetPlan(
  * unit's (a percentage 0 to 100; a count, days or a rate not below 0). Forecasts and their
  * intervals stay inside it.
  */
-export function valueRangeOf(
-  measure: Pick<StoredMeasure, 'unit' | 'minValue' | 'maxValue'>,
-): { lower: number | null; upper: number | null } {
+export function valueRangeOf(measure: Pick<StoredMeasure, 'unit' | 'minValue' | 'maxValue'>): {
+  lower: number | null;
+  upper: number | null;
+} {
   const { min, max } = defaultRange(measure.unit);
   return { lower: measure.minValue ?? min, upper: measure.maxValue ?? max };
 }

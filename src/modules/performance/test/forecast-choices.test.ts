@@ -31,7 +31,12 @@ function figures(f: (k: number) => number, count = 43): ValueRow[] {
   return Array.from({ length: count }, (_, k) => {
     const year = 2022 + Math.floor(k / 12);
     const index = (k % 12) + 1;
-    return { periodKey: `${year}-${String(year + 1).slice(2)}-M${String(index).padStart(2, '0')}`, value: f(k), numerator: null, denominator: null };
+    return {
+      periodKey: `${year}-${String(year + 1).slice(2)}-M${String(index).padStart(2, '0')}`,
+      value: f(k),
+      numerator: null,
+      denominator: null,
+    };
   });
 }
 
@@ -47,7 +52,13 @@ const seasonal = figures((k) => 60 + [5, 7, 9, 12, 15, 14, 11, 9, 7, 6, 4, 3][k 
 
 describe('remembered forecast choices in the recompute', () => {
   it('store the same figures as choosing afresh, and choose nothing new while the figures stand', () => {
-    const h = history([measure('a'), measure('b')], new Map([['a', trend], ['b', seasonal]]));
+    const h = history(
+      [measure('a'), measure('b')],
+      new Map([
+        ['a', trend],
+        ['b', seasonal],
+      ]),
+    );
     const afresh = computeStatuses('org', h, NOW, 10);
     const store = emptyChoiceStore();
     const first = computeStatuses('org', h, NOW, 10, {}, undefined, store);
@@ -62,11 +73,33 @@ describe('remembered forecast choices in the recompute', () => {
 
   it('choose again for a measure whose official figures changed, and only for it', () => {
     const store = emptyChoiceStore();
-    computeStatuses('org', history([measure('a'), measure('b')], new Map([['a', trend], ['b', seasonal]])), NOW, 10, {}, undefined, store);
+    computeStatuses(
+      'org',
+      history(
+        [measure('a'), measure('b')],
+        new Map([
+          ['a', trend],
+          ['b', seasonal],
+        ]),
+      ),
+      NOW,
+      10,
+      {},
+      undefined,
+      store,
+    );
     const withNovember = [...trend, { periodKey: '2025-26-M08', value: 80, numerator: null, denominator: null }];
-    const changed = history([measure('a'), measure('b')], new Map([['a', withNovember], ['b', seasonal]]));
+    const changed = history(
+      [measure('a'), measure('b')],
+      new Map([
+        ['a', withNovember],
+        ['b', seasonal],
+      ]),
+    );
     const next = emptyChoiceStore(store.fresh);
-    expect(computeStatuses('org', changed, NOW, 10, {}, undefined, next)).toEqual(computeStatuses('org', changed, NOW, 10));
+    expect(computeStatuses('org', changed, NOW, 10, {}, undefined, next)).toEqual(
+      computeStatuses('org', changed, NOW, 10),
+    );
     expect([...next.fresh.keys()]).toEqual(['a']);
   });
 

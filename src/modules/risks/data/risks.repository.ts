@@ -276,7 +276,11 @@ export async function searchLinkable(db: Db, organisationId: string, words: stri
 }
 
 /** The open risks that concern a plan item, measure or action, with their latest current rating and matrix. */
-export async function risksConcerning(db: Db, organisationId: string, about: { itemId?: string; measureId?: string; actionId?: string }) {
+export async function risksConcerning(
+  db: Db,
+  organisationId: string,
+  about: { itemId?: string; measureId?: string; actionId?: string },
+) {
   const column = about.itemId
     ? sql`l.item_id = ${about.itemId}`
     : about.measureId

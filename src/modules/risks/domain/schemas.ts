@@ -38,7 +38,9 @@ export const scoresInput = z.object({
 export type ScoresInput = z.infer<typeof scoresInput>;
 
 /** A form sends one id as a string, several as an array; an empty checkbox group sends ''. */
-const ids = z.union([z.array(z.uuid()), z.uuid(), z.literal('')]).transform((v) => (v === '' ? [] : Array.isArray(v) ? v : [v]));
+const ids = z
+  .union([z.array(z.uuid()), z.uuid(), z.literal('')])
+  .transform((v) => (v === '' ? [] : Array.isArray(v) ? v : [v]));
 /** Absent: the links stay as they are (the details form does not carry them; the link picker does). */
 const idList = ids.optional();
 

@@ -8,7 +8,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, auditEvents, people, riskAssessments, riskMatrices, risks } from '../../../schema.ts';
 import { measureBody, planWithItems } from '../../../../test/helpers/measure-fixtures.ts';
-import { strategicRiskReport } from '../index.ts';
+import { planPageRisks, strategicRiskReport } from '../index.ts';
 import { runRiskReviewReminders } from '../review-reminders.job.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -266,7 +266,11 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
         originalDueDate: '2027-03-31',
       })
       .returning();
-    const created = await admin.api('POST', `/api/v1/risk-registers/${serviceId}/risks`, riskBody({ reference: 'LK1' }));
+    const created = await admin.api(
+      'POST',
+      `/api/v1/risk-registers/${serviceId}/risks`,
+      riskBody({ reference: 'LK1' }),
+    );
     const id = created.json().id as string;
     // A search's wildcard characters are taken literally.
     const found = await admin.get(`/risks/${id}/links?q=${encodeURIComponent('100%')}`);
@@ -286,6 +290,17 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
     expect(links.items.map((l: { id: string }) => l.id)).toEqual([itemIds[0]]);
     expect(links.measures.map((l: { code: string }) => l.code)).toEqual(['RL-01']);
     expect(links.actions.map((l: { code: string }) => l.code)).toEqual(['ACT-RL1']);
+
+    // The other side: the objective's page lists the risk, for those who may see risks only.
+    const itemPage = await admin.get(`/items/${itemIds[0]}`);
+    expect(itemPage.body).toContain('Risks to this item');
+    expect(itemPage.body).toContain('LK1');
+    const clerk = await t.deps.services.auth.principalFor((await t.as('data-entry')).personId);
+    const port = planPageRisks(t.deps.database.db);
+    expect(await port.risksConcerningItem(clerk as never, itemIds[0])).toEqual([]);
+    const measurePage = await admin.get(`/measures/${measure.json().id}`);
+    expect(measurePage.body).toContain('Risks to this measure');
+    expect(measurePage.body).toContain(`href="/risks/${id}"`);
 
     const other = await t.createOrganisation('Linking Borough');
     const theirs = await planWithItems(t, other);
@@ -317,7 +332,15 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
       const response = await officer.api(
         'POST',
         `/api/v1/risk-registers/${strategicId}/risks`,
-        riskBody({ reference, ownerPersonId: officer.personId, nextReviewOn: '2026-12-31', currentLikelihood: likelihood, currentImpact: impact, targetLikelihood: 1, targetImpact: 1 }),
+        riskBody({
+          reference,
+          ownerPersonId: officer.personId,
+          nextReviewOn: '2026-12-31',
+          currentLikelihood: likelihood,
+          currentImpact: impact,
+          targetLikelihood: 1,
+          targetImpact: 1,
+        }),
       );
       expect(response.statusCode, response.body).toBe(201);
       return response.json().id as string;
@@ -355,9 +378,14 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
     expect(r.heatMap.now.map.total).toBe(r.risks.length);
     expect(r.heatMap.now.svg).toContain('<svg');
     // Before the risks existed the strategic register held neither.
-    const earlier = await strategicRiskReport(t.deps.database.db, principal, { start: '2026-07-01', end: '2026-09-30' });
+    const earlier = await strategicRiskReport(t.deps.database.db, principal, {
+      start: '2026-07-01',
+      end: '2026-09-30',
+    });
     expect(earlier.ok && earlier.value.risks.map((x) => x.reference)).not.toContain('QR1');
     const outsider = await t.deps.services.auth.principalFor((await t.as('data-entry')).personId);
-    expect((await strategicRiskReport(t.deps.database.db, outsider as never, { start: '2026-10-06', end: '2026-12-31' })).ok).toBe(false);
+    expect(
+      (await strategicRiskReport(t.deps.database.db, outsider as never, { start: '2026-10-06', end: '2026-12-31' })).ok,
+    ).toBe(false);
   });
 });

@@ -54,7 +54,9 @@ export async function riskLinksRoutes(app: FastifyInstance, { services }: { serv
     );
   }
 
-  app.get(paths.riskLinks(), { config: edit }, async (request, reply) => render(request, reply, wordsOf(request.query)));
+  app.get(paths.riskLinks(), { config: edit }, async (request, reply) =>
+    render(request, reply, wordsOf(request.query)),
+  );
 
   app.post(paths.riskLinks(), { config: edit }, async (request, reply) => {
     const { id } = idParam(request);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildRouteApp, type RouteApp } from '../../../../test/helpers/route-app.ts';
-import { fail, ok } from '../../../kernel/result.ts';
+import { fail, ok, type Result } from '../../../kernel/result.ts';
 import { risksApi } from '../api/risks.api.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_MATRIX, heatMapOf } from '../domain/index.ts';
 import { riskViewOf, type RiskContext } from '../risk-view.ts';
@@ -136,7 +136,7 @@ function fakes() {
             : { items: [], measures: [], actions: [] },
         ),
       ),
-      setLinks: vi.fn(async () => ok({ id: RISK })),
+      setLinks: vi.fn(async (): Promise<Result<{ id: string }>> => ok({ id: RISK })),
     },
     riskChanges: { addControl: vi.fn(), editControl: vi.fn(), move: vi.fn(async () => ok({ id: RISK })) },
     riskSettings: {
@@ -367,7 +367,11 @@ describe('risk pages', () => {
 
   it('re-shows the picker with the service’s refusal and the boxes as they were ticked', async () => {
     services.risks.setLinks.mockResolvedValueOnce(
-      fail({ code: 'not_found' as const, message: 'A linked action was not found in this council', field: 'actionIds' }),
+      fail({
+        code: 'not_found' as const,
+        message: 'A linked action was not found in this council',
+        field: 'actionIds',
+      }),
     );
     const page = await t.as('manager').post(`/risks/${RISK}/links`, { q: 'safe', itemIds: ITEM });
     expect(page.statusCode).toBe(404);
@@ -401,7 +405,7 @@ describe('risk pages', () => {
       'nextReviewOn-year': '2027',
     });
     expect(done.statusCode).toBe(302);
-    const input = services.risks.update.mock.calls[0]![2] as Record<string, unknown>;
+    const input = (services.risks.update.mock.calls[0] as unknown[])[2] as Record<string, unknown>;
     expect(input.itemIds).toBeUndefined();
     expect(input.actionIds).toBeUndefined();
   });
