@@ -43,7 +43,7 @@ function hashSeries(series: DenseSeries | null): string {
 }
 
 /** Everything besides the histories that the choice depends on. */
-export interface ChoiceSetting {
+interface ChoiceSetting {
   rule: string;
   /** The ordinal of the reporting period: which of the year's values are known and still to come. */
   lastOrdinal: number;
@@ -54,7 +54,7 @@ export interface ChoiceSetting {
 }
 
 /** The key of a choice's inputs: equal keys, equal choice. */
-export function choiceInputsKey(histories: Histories, need: BackTestNeed, setting: ChoiceSetting): string {
+function choiceInputsKey(histories: Histories, need: BackTestNeed, setting: ChoiceSetting): string {
   const bounds = `${need.pathBounds.lower ?? ''}~${need.pathBounds.upper ?? ''}`;
   return [
     'v1',

@@ -236,8 +236,6 @@ export async function loadLinks(db: Db, organisationId: string, riskId: string) 
   return { items, measures: linkedMeasures, actions: linkedActions };
 }
 
-export type RiskLinks = Awaited<ReturnType<typeof loadLinks>>;
-
 /** How many of the ids are the council's own plan items, measures and actions (another council's are not). */
 export async function countOwnLinks(
   db: Db,

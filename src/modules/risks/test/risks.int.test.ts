@@ -326,7 +326,8 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
 
   it('gives the quarterly report the strategic register at a period’s end, its heat maps then and before, and the risks that rose', async () => {
     const kept = now;
-    now = new Date('2026-10-05T10:00:00Z');
+    // 21:00 on 5 October in London, then 00:30 on the 6th: a new London date within the session.
+    now = new Date('2026-10-05T20:00:00Z');
     const officer = await t.as('administrator');
     const make = async (reference: string, likelihood: number, impact: number) => {
       const response = await officer.api(
@@ -347,7 +348,7 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
     };
     const rising = await make('QR1', 2, 3);
     await make('QR2', 3, 3);
-    now = new Date('2026-10-06T10:00:00Z');
+    now = new Date('2026-10-05T23:30:00Z');
     const again = await officer.api('POST', `/api/v1/risks/${rising}/assessments`, {
       inherentLikelihood: 5,
       inherentImpact: 5,

@@ -1,11 +1,12 @@
 /** The link picker's checkbox groups and the risk page's links, one group per kind. */
 import { paths } from '../../../kernel/paths.ts';
-import type { RiskLinks } from '../data/risks.repository.ts';
 
 export type LinkKind = 'items' | 'measures' | 'actions';
 type Linked = { id: string; code: string; title: string };
+/** A risk's links (or a search's finds), by kind, as the service gives them. */
+type RiskLinks = Record<LinkKind, readonly Linked[]>;
 
-export const LINK_KINDS: readonly { kind: LinkKind; field: string; legend: string; href: (id: string) => string }[] = [
+const LINK_KINDS: readonly { kind: LinkKind; field: string; legend: string; href: (id: string) => string }[] = [
   { kind: 'items', field: 'itemIds', legend: 'Objectives and other plan items', href: paths.item },
   { kind: 'measures', field: 'measureIds', legend: 'Measures', href: paths.measure },
   { kind: 'actions', field: 'actionIds', legend: 'Actions', href: paths.action },
@@ -17,7 +18,7 @@ export const LINK_KINDS: readonly { kind: LinkKind; field: string; legend: strin
  */
 export function linkChoices(present: RiskLinks, found: RiskLinks | undefined, ticked?: Record<LinkKind, string[]>) {
   return LINK_KINDS.map(({ kind, field, legend }) => {
-    const linked: Linked[] = present[kind];
+    const linked = present[kind];
     const linkedIds = new Set(linked.map((l) => l.id));
     const extra = (found?.[kind] ?? []).filter((f) => !linkedIds.has(f.id));
     const isTicked = (id: string, byDefault: boolean) => (ticked ? ticked[kind].includes(id) : byDefault);
