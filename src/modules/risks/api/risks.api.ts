@@ -319,7 +319,8 @@ export async function risksApi(app: FastifyInstance, { services }: { services: R
       config: edit,
       schema: {
         tags,
-        summary: 'Change a risk’s details (not its scores: reassess for that)',
+        summary:
+          'Change a risk’s details (not its scores: reassess for that). itemIds, measureIds and actionIds each replace that kind of link; one left out keeps those links',
         params: idParams,
         body: riskDetailsInput,
         response: { 200: created, ...problemResponses },
