@@ -165,9 +165,10 @@ export const riskLinks = pgTable(
     riskId: uuid('risk_id')
       .notNull()
       .references(() => risks.id),
-    itemId: uuid('item_id').references(() => planItems.id),
-    measureId: uuid('measure_id').references(() => measures.id),
-    actionId: uuid('action_id').references(() => actions.id),
+    // A link goes with what it points at: removing a plan item must not fail on a risk's link to it.
+    itemId: uuid('item_id').references(() => planItems.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id').references(() => measures.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').references(() => actions.id, { onDelete: 'cascade' }),
   },
   (t) => [
     index('risk_links_risk_idx').on(t.riskId),

@@ -313,6 +313,10 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, 'risk'), eq(auditEvents.entityId, id)));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['link', 'update']));
+    // An objective a risk concerns can still be removed from its draft plan; the link goes with it.
+    const removed = await admin.api('DELETE', `/api/v1/items/${itemIds[0]}`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect((await viewer.api('GET', `/api/v1/risks/${id}`)).json().links.items).toEqual([]);
   });
 
   it('refuses a viewer a change', async () => {
