@@ -20,7 +20,7 @@ import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } fr
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
-import { createRisksModule } from './modules/risks/index.ts';
+import { createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
 import { createCommitteesModule } from './modules/committees/index.ts';
 
 /**
@@ -123,8 +123,13 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     organisation.web(options),
     home.web,
     framework.web,
-    plans.web(pagePerformance),
-    measures.web({ ...pagePerformance, improvementPlan: improvementPlans.measurePage }),
+    // An item's page lists the open risks that concern it: plans owns the port, risks fills it.
+    plans.web({ ...pagePerformance, risks: planPageRisks(deps.db) }),
+    measures.web({
+      ...pagePerformance,
+      improvementPlan: improvementPlans.measurePage,
+      risks: measurePageRisks(deps.db),
+    }),
     collection.web,
     imports.web,
     performance.web,

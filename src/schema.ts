@@ -9,6 +9,7 @@ export * from './modules/framework/data/framework.schema.ts';
 export * from './modules/plans/data/plans.schema.ts';
 export * from './modules/measures/data/measures.schema.ts';
 export * from './modules/performance/data/settings.schema.ts';
+export * from './modules/performance/data/forecast-choices.schema.ts';
 export * from './modules/measures/data/series.schema.ts';
 export * from './modules/collection/data/period-closures.schema.ts';
 export * from './modules/recommendations/data/recommendations.schema.ts';

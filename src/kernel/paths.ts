@@ -222,6 +222,8 @@ export const paths = {
   editRiskControl: (id?: string, controlId?: string) => `/risks/${p(id)}/controls/${controlId ?? ':controlId'}/edit`,
   moveRisk: (id?: string, direction?: 'escalate' | 'de-escalate') => `/risks/${p(id)}/${direction ?? ':direction'}`,
   closeRisk: (id?: string) => `/risks/${p(id)}/close`,
+  /** The objectives (plan items), measures and actions a risk concerns: search, then choose. */
+  riskLinks: (id?: string) => `/risks/${p(id)}/links`,
   /** The council's risk matrix (versioned) and its appetite per category. */
   riskSettings: () => '/risk-settings',
   /** The committee cycle: governance bodies' meetings, agendas and decisions, members' requests. */

@@ -61,11 +61,17 @@ export const PERMISSIONS = [
   'edit:money',
   /** Governance bodies' meetings and agendas, and decisions and members' requests on any body's behalf. */
   'manage:meetings',
+  /** Risk registers, their risks, heat maps and the council's matrix and appetite: reading them. */
+  'view:risks',
+  /** Registers and their risks (held over a unit: the registers of that unit and below). */
+  'edit:risks',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const staff: Permission[] = ['view:plans', 'view:organisation', 'manage:api-tokens'];
 const planners: Permission[] = [...staff, 'edit:plans', 'submit:plans', 'approve:plans', 'version:plans'];
+/** Officers who own risks keep the registers of their unit and below (the council's risk officer is the performance officer). */
+const riskOwners: Permission[] = ['view:risks', 'edit:risks'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
@@ -82,21 +88,32 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'import:data',
     'view:money',
     'manage:meetings',
+    ...riskOwners,
   ],
-  director: [...planners, 'view:audit', 'edit:measures', 'verify:values', 'approve:values', 'view:money'],
-  manager: [...planners, 'edit:measures', 'enter:values', 'verify:values', 'view:money'],
+  director: [
+    ...planners,
+    'view:audit',
+    'edit:measures',
+    'verify:values',
+    'approve:values',
+    'view:money',
+    ...riskOwners,
+  ],
+  manager: [...planners, 'edit:measures', 'enter:values', 'verify:values', 'view:money', ...riskOwners],
   'data-entry': [...staff, 'enter:values'],
-  viewer: ['view:plans', 'view:organisation'],
-  // Councillors read the budget position (003 §34: it goes to Executive and Scrutiny each quarter).
-  'cabinet-member': ['view:plans', 'view:organisation', 'approve:plans', 'view:money'],
-  'scrutiny-member': ['view:plans', 'view:organisation', 'view:money'],
-  'audit-member': ['view:plans', 'view:organisation', 'view:audit', 'view:money'],
-  'internal-auditor': ['view:plans', 'view:organisation', 'view:audit', 'view:money'],
+  viewer: ['view:plans', 'view:organisation', 'view:risks'],
+  // Councillors read the budget position and the strategic risk register (003 §34: both go to
+  // Executive and Scrutiny each quarter); the audit committee oversees risk management.
+  'cabinet-member': ['view:plans', 'view:organisation', 'approve:plans', 'view:money', 'view:risks'],
+  'scrutiny-member': ['view:plans', 'view:organisation', 'view:money', 'view:risks'],
+  'audit-member': ['view:plans', 'view:organisation', 'view:audit', 'view:money', 'view:risks'],
+  'internal-auditor': ['view:plans', 'view:organisation', 'view:audit', 'view:money', 'view:risks'],
   hr: [...staff, 'manage:people'],
   // A partner sees plans only, and only the items shared with its partnership.
   partner: ['view:plans'],
   // Keeps the council's revenue and capital monitoring: financial data only, audited.
-  'finance-officer': [...staff, 'view:money', 'edit:money', 'view:audit'],
+  // Reads the risk registers too: financial risks sit beside the budget position.
+  'finance-officer': [...staff, 'view:money', 'edit:money', 'view:audit', 'view:risks'],
 };
 
 export function isRole(value: string): value is Role {

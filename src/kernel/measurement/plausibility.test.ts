@@ -53,3 +53,21 @@ describe('plausibility at entry', () => {
     expect(periodHasEnded(march, '2026-03-30')).toBe(false);
   });
 });
+
+describe('plausibility inside the measure’s allowed range', () => {
+  const counts = [0, 4, 0, 5, 1, 0, 6, 0];
+  it('keeps the usual range of a count at or above 0 and of a percentage at or below 100', () => {
+    expect(processLimits(counts)!.lower).toBeLessThan(0);
+    expect(processLimits(counts, { min: 0, max: null })!.lower).toBe(0);
+    const percentages = [99, 100, 98, 100, 99, 100];
+    expect(processLimits(percentages)!.upper).toBeGreaterThan(100);
+    expect(processLimits(percentages, { min: 0, max: 100 })!.upper).toBe(100);
+  });
+
+  it('quotes limits inside the range when it flags a figure', () => {
+    const found = checkPlausibility(40, counts, { min: 0, max: null });
+    expect(found?.kind).toBe('outside-limits');
+    expect(found!.limits.lower).toBe(0);
+    expect(found!.limits.upper).toBeGreaterThan(0);
+  });
+});

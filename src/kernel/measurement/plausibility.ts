@@ -24,8 +24,20 @@ export interface ProcessLimits {
   movingRangeUpper: number;
 }
 
-/** XmR natural process limits of a series (oldest first), or null with too few figures. */
-export function processLimits(history: readonly number[]): ProcessLimits | null {
+/** The range a measure's values can take (its own minimum and maximum); null: no bound that side. */
+export interface AllowedRange {
+  min: number | null;
+  max: number | null;
+}
+
+const UNBOUNDED: AllowedRange = { min: null, max: null };
+
+/**
+ * XmR natural process limits of a series (oldest first), or null with too few figures. The limits
+ * stay inside the measure's allowed range: a count is never "usually" below 0, a percentage never
+ * above 100.
+ */
+export function processLimits(history: readonly number[], range: AllowedRange = UNBOUNDED): ProcessLimits | null {
   const figures = history.filter((value) => Number.isFinite(value)).slice(-PLAUSIBILITY_HISTORY);
   if (figures.length < PLAUSIBILITY_MIN_HISTORY) return null;
   const mean = figures.reduce((sum, value) => sum + value, 0) / figures.length;
@@ -36,8 +48,8 @@ export function processLimits(history: readonly number[]): ProcessLimits | null 
   return {
     mean,
     averageMovingRange,
-    lower: mean - spread,
-    upper: mean + spread,
+    lower: range.min === null ? mean - spread : Math.max(range.min, mean - spread),
+    upper: range.max === null ? mean + spread : Math.min(range.max, mean + spread),
     movingRangeUpper: Math.max(MR_UPPER * averageMovingRange, Math.abs(mean) * FLAT_TOLERANCE),
   };
 }
@@ -57,9 +69,13 @@ export interface Implausible {
  * Why a figure needs a second look, or null: outside the measure's process limits, or a move from
  * the previous figure beyond the usual moving range. `history` is the earlier figures, oldest first.
  */
-export function checkPlausibility(value: number | null, history: readonly number[]): Implausible | null {
+export function checkPlausibility(
+  value: number | null,
+  history: readonly number[],
+  range: AllowedRange = UNBOUNDED,
+): Implausible | null {
   if (value === null || !Number.isFinite(value)) return null;
-  const limits = processLimits(history);
+  const limits = processLimits(history, range);
   if (!limits) return null;
   const previous = history[history.length - 1]!;
   const outside = value < limits.lower || value > limits.upper;

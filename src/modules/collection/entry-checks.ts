@@ -88,8 +88,15 @@ export function describeImplausible(found: Implausible, measure: Format): string
   });
 }
 
-/** The plausibility finding for a figure given its slot's earlier figures, in words, or null. */
-export function implausibility(value: number | null, history: readonly number[], measure: Format): string | null {
-  const found = checkPlausibility(value, history);
+/**
+ * The plausibility finding for a figure given its slot's earlier figures, in words, or null. The
+ * usual range is kept inside the measure's allowed range (its minimum and maximum).
+ */
+export function implausibility(
+  value: number | null,
+  history: readonly number[],
+  measure: Format & { minValue?: number | null; maxValue?: number | null },
+): string | null {
+  const found = checkPlausibility(value, history, { min: measure.minValue ?? null, max: measure.maxValue ?? null });
   return found ? describeImplausible(found, measure) : null;
 }

@@ -311,7 +311,10 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
       }
       const figure = columns.value[i]!;
       if (figure !== null && figure !== current?.value && !options.acknowledgeWarnings) {
-        const found = checkPlausibility(figure, historyOf(Math.floor(keyOf[i]! / SLOT_FACTOR), periodKey));
+        const found = checkPlausibility(figure, historyOf(Math.floor(keyOf[i]! / SLOT_FACTOR), periodKey), {
+          min: measure.minValue ?? null,
+          max: measure.maxValue ?? null,
+        });
         if (found) {
           const format = { unit: measure.unit, decimalPlaces: measure.decimalPlaces };
           issues.add(

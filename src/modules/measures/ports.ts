@@ -53,3 +53,12 @@ export interface TargetPorts {
 export interface MeasurePageImprovementPlan {
   openImprovementPlan(caller: Caller, measureId: string): Promise<unknown>;
 }
+
+/**
+ * A port this module owns and the risks module fills (the composition root wires it): the open
+ * risks that concern a measure, for its page; the risks module's component draws them. Empty for a
+ * person who may not see the risk registers.
+ */
+export interface MeasurePageRisks {
+  risksConcerningMeasure(caller: Caller, measureId: string): Promise<readonly unknown[]>;
+}

@@ -2,7 +2,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { createBreakdownsService } from './breakdowns.service.ts';
 import { createMeasuresService } from './measures.service.ts';
-import type { MeasurePageImprovementPlan, MeasurePagePerformance, TargetPorts } from './ports.ts';
+import type { MeasurePageImprovementPlan, MeasurePagePerformance, MeasurePageRisks, TargetPorts } from './ports.ts';
 
 export function createMeasuresServices(deps: ServiceDeps & TargetPorts) {
   const measures = createMeasuresService(deps);
@@ -16,4 +16,5 @@ export type MeasuresPageServices = MeasuresServices &
   Pick<OrganisationServices, 'people' | 'structure'> & {
     performanceViews: MeasurePagePerformance;
     improvementPlanView?: MeasurePageImprovementPlan | undefined;
+    riskView?: MeasurePageRisks | undefined;
   };

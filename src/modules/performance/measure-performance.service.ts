@@ -27,6 +27,8 @@ import { loadRatingSettings } from './data/settings.repository.ts';
 import { isOfficial } from '../../kernel/measurement/official.ts';
 import { show, showTarget } from './measure-list.ts';
 import { engineInputFor } from './performance-status.service.ts';
+import { loadForecastChoices } from './data/forecast-choices.repository.ts';
+import { emptyChoiceStore, memoryFor } from './forecast-choices.ts';
 import { chartedPoints } from './process-limits.ts';
 import { chartFigures } from './chart-figures.ts';
 import { loadFigures } from './data/figure-notes.repository.ts';
@@ -63,9 +65,10 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const today = clock.today();
       const current = currentReportingPeriod(measure.frequency, today);
       // The engine reads official figures only; the others are listed apart, marked as such.
-      const [{ tolerance, officialFrom }, figures] = await Promise.all([
+      const [{ tolerance, officialFrom }, figures, remembered] = await Promise.all([
         loadRatingSettings(db, organisationId),
         loadFigures(db, organisationId, measureId),
+        loadForecastChoices(db, organisationId, [measureId]),
       ]);
       const official = history.values.filter((v) => isOfficial(v.status, officialFrom));
       const notYetOfficial = history.values.filter((v) => !isOfficial(v.status, officialFrom));
@@ -83,6 +86,9 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
         period: current,
         asOf: today,
         dueDate: dueDate(current, { ...DEFAULT_COLLECTION_RULE, workingDaysAfterPeriodEnd: due }),
+        // The recompute's remembered choice, used while the figures are the ones it was made on;
+        // a page only reads it (the recompute stores choices).
+        forecastChoices: memoryFor(emptyChoiceStore(remembered), measureId, periodKey(current)),
       });
       const format = definition.format;
 

@@ -29,6 +29,8 @@ import {
   type ValueRow,
 } from './data/status-history.repository.ts';
 import { collectionRules } from '../measures/index.ts';
+import { loadForecastChoices, saveForecastChoices } from './data/forecast-choices.repository.ts';
+import { emptyChoiceStore, memoryFor, type ChoiceStore } from './forecast-choices.ts';
 import { loadRatingSettings } from './data/settings.repository.ts';
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
@@ -66,6 +68,8 @@ function storedMeasure(row: StatusMeasureRow): StoredMeasure {
     decimalPlaces: row.decimalPlaces,
     ragThresholds: row.ragThresholds,
     spcSettings: row.spcSettings,
+    minValue: row.minValue,
+    maxValue: row.maxValue,
   };
 }
 
@@ -150,6 +154,8 @@ export function computeStatuses(
   options: RecomputeOptions = {},
   /** The council's direction-of-travel tolerance (none when absent). */
   directionTolerance?: ChangeTolerance,
+  /** Remembered forecast choices (read, and added to); without one every forecast chooses afresh. */
+  choices?: ChoiceStore,
 ): StatusInsert[] {
   // The London date: between midnight and 1 am in summer the UTC date is still yesterday.
   const todayIso = londonDateOf(now);
@@ -190,6 +196,7 @@ export function computeStatuses(
         period,
         asOf: todayIso,
         dueDate: dueOn,
+        forecastChoices: choices ? memoryFor(choices, measure.id, periodKey(period)) : undefined,
       });
       rows.push(toStatusRow(organisationId, measure.id, status, now));
     }
@@ -241,6 +248,8 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
       // Read through tx, so a tolerance saved in the same transaction is the one applied.
       const { tolerance, officialFrom } = await loadRatingSettings(tx, organisationId);
       const measures = await statusMeasures(tx, organisationId, measureIds);
+      // The choices the back-test made on earlier runs: reused while their inputs are unchanged.
+      const choices = emptyChoiceStore(await loadForecastChoices(tx, organisationId, measureIds));
       const years = yearsRated(londonDateOf(now), options);
       const chunks: StatusMeasureRow[][] = [];
       const size = Math.max(1, options.chunkSize ?? RECOMPUTE_CHUNK);
@@ -271,7 +280,7 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
             // Let the round trip reach the database before this chunk occupies the thread.
             await new Promise((resolve) => setImmediate(resolve));
           }
-          const rows = computeStatuses(organisationId, history, now, workingDays, options, tolerance);
+          const rows = computeStatuses(organisationId, history, now, workingDays, options, tolerance, choices);
           count += rows.length;
           unwritten = unwritten ? [...unwritten, ...rows] : rows;
         }
@@ -280,6 +289,7 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
         await next?.catch(() => {});
       }
       if (unwritten) await upsertStatuses(tx, unwritten);
+      await saveForecastChoices(tx, organisationId, choices.fresh, now);
       return count;
     },
 

@@ -3,7 +3,7 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { itemsApi } from './api/items.api.ts';
 import { plansApi } from './api/plans.api.ts';
-import type { PlanPagePerformance } from './ports.ts';
+import { NO_ITEM_RISKS, type PlanPagePerformance, type PlanPageRisks } from './ports.ts';
 import { createPlansServices } from './services.ts';
 import { itemsRoutes } from './web/items.routes.ts';
 import { planDocumentRoutes } from './web/plan-document.routes.ts';
@@ -12,8 +12,8 @@ import { plansRoutes } from './web/plans.routes.ts';
 /** Plans at every level, their lifecycle and approval, their items and the golden thread. */
 export function createPlansModule(deps: ServiceDeps) {
   const services = createPlansServices(deps);
-  const web = (ports: { performance: PlanPagePerformance }): ModuleWeb => {
-    const pageServices = { ...services, performanceViews: ports.performance };
+  const web = (ports: { performance: PlanPagePerformance; risks?: PlanPageRisks }): ModuleWeb => {
+    const pageServices = { ...services, performanceViews: ports.performance, itemRisks: ports.risks ?? NO_ITEM_RISKS };
     return {
       views: fileURLToPath(new URL('./web/views', import.meta.url)),
       pages: async (app) => {
@@ -31,7 +31,7 @@ export function createPlansModule(deps: ServiceDeps) {
 }
 
 export type { PlansServices } from './services.ts';
-export type { PlanPagePerformance } from './ports.ts';
+export type { ItemRisk, PlanPagePerformance, PlanPageRisks } from './ports.ts';
 export { planReadableBy } from './appraisal-access.ts';
 export { planTypeUsage } from './data/plan-type-usage.repository.ts';
 export { findItem, isSharedWith } from './data/items.repository.ts';

@@ -9,3 +9,26 @@ export interface PlanPagePerformance {
   itemRollup(caller: Caller, itemId: string): Promise<Result<unknown>>;
   planRollup(caller: Caller, planId: string): Promise<Result<unknown>>;
 }
+
+/** An open risk that concerns an item, as the item's page lists it. */
+export interface ItemRisk {
+  id: string;
+  reference: string;
+  title: string;
+  registerName: string;
+  score: number;
+  band: string;
+  /** The band's colour (a GOV.UK tag colour). */
+  colour: string;
+}
+
+/**
+ * A port this module owns and the risks module fills: the open risks that concern an item (an
+ * objective), for its page. Empty for a person who may not see the risk registers.
+ */
+export interface PlanPageRisks {
+  risksConcerningItem(caller: Caller, itemId: string): Promise<readonly ItemRisk[]>;
+}
+
+/** No risks module wired in: the item page lists none. */
+export const NO_ITEM_RISKS: PlanPageRisks = { risksConcerningItem: async () => [] };

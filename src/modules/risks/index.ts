@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { risksApi } from './api/risks.api.ts';
 import { createRisksServices } from './services.ts';
 import { registersRoutes } from './web/registers.routes.ts';
+import { riskLinksRoutes } from './web/risk-links.routes.ts';
 import { riskSettingsRoutes } from './web/risk-settings.routes.ts';
 import { risksRoutes } from './web/risks.routes.ts';
 
@@ -20,6 +21,7 @@ export function createRisksModule(deps: ServiceDeps) {
       await app.register(registersRoutes, { services });
       await app.register(risksRoutes, { services });
       await app.register(riskSettingsRoutes, { services });
+      await app.register(riskLinksRoutes, { services });
     },
     api: async (api) => {
       await api.register(risksApi, { services });
@@ -29,6 +31,12 @@ export function createRisksModule(deps: ServiceDeps) {
 }
 
 export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';
+/** Fill the plans and measures modules' ports: the open risks an item's or measure's page lists (src/container.ts). */
+export { measurePageRisks, planPageRisks } from './item-risks.ts';
+/** For the quarterly report to Executive and Scrutiny: the strategic register, its heat maps and risks that rose. */
+// Its types (StrategicRiskReport, ReportedRisk, ReportedHeatMap, ReportPeriod) are in
+// quarterly-report.ts; export them here when the report's module first names them.
+export { strategicRiskReport } from './quarterly-report.ts';
 /** For the demo council's loader (src/demo/demo-risks.loader.ts): the defaults and the tables it writes. */
 export { DEFAULT_CATEGORIES, DEFAULT_MATRIX } from './domain/index.ts';
 export {

@@ -19,11 +19,11 @@ export const refusal = (code: DomainError['code'], said: Phrase, field?: string)
 
 export const fromRefusal = (r: Refusal): DomainError => refusal('invalid', r.said, r.field);
 
-export const mayRead = (caller: Caller) => holdsPermission(caller, 'view:organisation');
+export const mayRead = (caller: Caller) => holdsPermission(caller, 'view:risks');
 
-/** Changing a register and its risks needs edit:plans over the register's unit. */
+/** Changing a register and its risks needs edit:risks over the register's unit (or above it). */
 export function mayEdit(db: Db, caller: Caller, unitId: string): Promise<boolean> {
-  return createAccessPolicy(unitAncestryIn(db)).can(caller, 'edit:plans', { unitId });
+  return createAccessPolicy(unitAncestryIn(db)).can(caller, 'edit:risks', { unitId });
 }
 
 /** An owner must be one of the council's people who has not left. */
@@ -35,12 +35,26 @@ export async function ownerProblem(db: Db, organisationId: string, personId: str
   return null;
 }
 
-export async function linkProblem(db: Db, organisationId: string, itemIds: string[], measureIds: string[]) {
-  const found = await countOwnLinks(db, organisationId, [...new Set(itemIds)], [...new Set(measureIds)]);
-  if (found.items !== new Set(itemIds).size)
+export interface LinkIds {
+  itemIds: string[];
+  measureIds: string[];
+  actionIds: string[];
+}
+
+export async function linkProblem(db: Db, organisationId: string, links: LinkIds) {
+  const unique = {
+    itemIds: [...new Set(links.itemIds)],
+    measureIds: [...new Set(links.measureIds)],
+    actionIds: [...new Set(links.actionIds)],
+  };
+  const found = await countOwnLinks(db, organisationId, unique);
+  if (found.items !== unique.itemIds.length)
     return refusal('not_found', phrase('risks.errors.itemNotFound'), 'itemIds');
-  if (found.measures !== new Set(measureIds).size) {
+  if (found.measures !== unique.measureIds.length) {
     return refusal('not_found', phrase('risks.errors.measureNotFound'), 'measureIds');
+  }
+  if (found.actions !== unique.actionIds.length) {
+    return refusal('not_found', phrase('risks.errors.actionNotFound'), 'actionIds');
   }
   return null;
 }

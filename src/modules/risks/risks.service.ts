@@ -20,6 +20,7 @@ import {
   type NewRiskInput,
   type ReassessInput,
   type RiskDetailsInput,
+  type RiskLinksInput,
   type Scores,
   type ScoresInput,
 } from './domain/index.ts';
@@ -32,6 +33,7 @@ import {
   loadEvents,
   loadLinks,
   loadRisks,
+  searchLinkable,
   type RiskRow,
 } from './data/risks.repository.ts';
 import { riskAssessments, riskEvents, riskLinks, risks } from './data/risks.schema.ts';
@@ -44,7 +46,7 @@ export const scoresOf = (input: ScoresInput): Scores => ({
   target: { likelihood: input.targetLikelihood, impact: input.targetImpact },
 });
 
-/** The risk and whether the caller may change it (edit:plans over its register's unit), for a write. */
+/** The risk and whether the caller may change it (edit:risks over its register's unit), for a write. */
 export async function riskForChange(
   tx: Db,
   caller: Caller,
@@ -101,15 +103,37 @@ async function detailsProblem(tx: Db, caller: Caller, input: RiskDetailsInput, t
   if (review) return fromRefusal(review);
   return (
     (await ownerProblem(tx, organisationId, input.ownerPersonId, 'ownerPersonId')) ??
-    (await linkProblem(tx, organisationId, input.itemIds, input.measureIds))
+    (await linkProblem(tx, organisationId, linksOf(input)))
   );
 }
 
-async function replaceLinks(tx: Db, organisationId: string, riskId: string, input: RiskDetailsInput) {
+/** The links an input names; a list left out is empty (a new risk) or, for a change, kept (see `keptLinks`). */
+const linksOf = (input: Partial<RiskLinksInput>): RiskLinksInput => ({
+  itemIds: input.itemIds ?? [],
+  measureIds: input.measureIds ?? [],
+  actionIds: input.actionIds ?? [],
+});
+
+/** A change that leaves a list out keeps the risk's present links of that kind. */
+async function keptLinks(tx: Db, organisationId: string, riskId: string, input: Partial<RiskLinksInput>) {
+  const present = await loadLinks(tx, organisationId, riskId);
+  const idsOf = (rows: { id: string }[]) => rows.map((r) => r.id);
+  return {
+    before: { itemIds: idsOf(present.items), measureIds: idsOf(present.measures), actionIds: idsOf(present.actions) },
+    after: {
+      itemIds: input.itemIds ?? idsOf(present.items),
+      measureIds: input.measureIds ?? idsOf(present.measures),
+      actionIds: input.actionIds ?? idsOf(present.actions),
+    },
+  };
+}
+
+async function replaceLinks(tx: Db, organisationId: string, riskId: string, links: RiskLinksInput) {
   await tx.delete(riskLinks).where(and(eq(riskLinks.organisationId, organisationId), eq(riskLinks.riskId, riskId)));
   const rows = [
-    ...[...new Set(input.itemIds)].map((itemId) => ({ organisationId, riskId, itemId })),
-    ...[...new Set(input.measureIds)].map((measureId) => ({ organisationId, riskId, measureId })),
+    ...[...new Set(links.itemIds)].map((itemId) => ({ organisationId, riskId, itemId })),
+    ...[...new Set(links.measureIds)].map((measureId) => ({ organisationId, riskId, measureId })),
+    ...[...new Set(links.actionIds)].map((actionId) => ({ organisationId, riskId, actionId })),
   ];
   if (rows.length) await tx.insert(riskLinks).values(rows);
 }
@@ -138,6 +162,9 @@ async function guardReference<T>(reference: string, work: () => Promise<Result<T
     throw error;
   }
 }
+
+/** How many of each kind the link picker offers for one search. */
+const LINKABLE_LIMIT = 25;
 
 export function createRisksService({ db, clock }: ServiceDeps) {
   return {
@@ -227,7 +254,7 @@ export function createRisksService({ db, clock }: ServiceDeps) {
             .values({ organisationId, registerId, ...detailColumns(input), createdAt: clock() })
             .returning({ id: risks.id });
           const riskId = row!.id;
-          await replaceLinks(tx, organisationId, riskId, input);
+          await replaceLinks(tx, organisationId, riskId, linksOf(input));
           const scores = scoresOf(input);
           const assessed = await assess(tx, caller, riskId, scores, input.commentary, clock(), today);
           if (!assessed.ok) return assessed;
@@ -254,7 +281,8 @@ export function createRisksService({ db, clock }: ServiceDeps) {
           const problem = await detailsProblem(tx, caller, input, today);
           if (problem) return fail(problem);
           await tx.update(risks).set(detailColumns(input)).where(eq(risks.id, riskId));
-          await replaceLinks(tx, caller.organisationId, riskId, input);
+          const links = await keptLinks(tx, caller.organisationId, riskId, input);
+          await replaceLinks(tx, caller.organisationId, riskId, links.after);
           // The scores are the assessments' to keep; the audit row holds the details changed.
           const { inherent: _i, current: _c, target: _t, ...before } = found.risk;
           await recordAudit(tx, {
@@ -263,12 +291,43 @@ export function createRisksService({ db, clock }: ServiceDeps) {
             entityType: 'risk',
             entityId: riskId,
             action: 'update',
-            oldValue: before,
-            newValue: input,
+            oldValue: { ...before, ...links.before },
+            newValue: { ...input, ...links.after },
           });
           return ok({ id: riskId });
         }),
       );
+    },
+
+    /** The plan items, measures and actions matching the words, for the link picker (a few of each). */
+    async linkable(caller: Caller, words: string) {
+      if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
+      const trimmed = words.trim().slice(0, 100);
+      if (!trimmed) return ok({ items: [], measures: [], actions: [] });
+      return ok(await searchLinkable(db, caller.organisationId, trimmed, LINKABLE_LIMIT));
+    },
+
+    /** Replaces what the risk concerns: its objectives (plan items), measures and actions. */
+    async setLinks(caller: Caller, riskId: string, input: RiskLinksInput): Promise<Result<{ id: string }>> {
+      return inTransaction(db, async (tx) => {
+        const found = await riskForChange(tx, caller, riskId);
+        if (!found.ok) return fail(found.error);
+        if (found.risk.status === 'closed') return fail(refusal('invalid_state', phrase('risks.errors.closed')));
+        const problem = await linkProblem(tx, caller.organisationId, input);
+        if (problem) return fail(problem);
+        const links = await keptLinks(tx, caller.organisationId, riskId, input);
+        await replaceLinks(tx, caller.organisationId, riskId, links.after);
+        await recordAudit(tx, {
+          organisationId: caller.organisationId,
+          actor: actorOf(caller),
+          entityType: 'risk',
+          entityId: riskId,
+          action: 'link',
+          oldValue: links.before,
+          newValue: links.after,
+        });
+        return ok({ id: riskId });
+      });
     },
 
     /** A new assessment; the next review moves on by the risk's frequency unless a date is given. */

@@ -93,5 +93,9 @@ describe('home pages over fake services', () => {
     const officer = await t.as('performance-officer').get('/risks-and-money');
     expect(officer.body).toContain('href="/money"');
     expect(officer.body).toContain('href="/risk-settings"');
+    // The registers need view:risks: a data-entry clerk is told, and offered no link that would refuse.
+    const clerk = await t.as('data-entry').get('/risks-and-money');
+    expect(clerk.body).not.toContain('href="/risk-registers"');
+    expect(clerk.body).toContain('Your role does not include the risk registers');
   });
 });

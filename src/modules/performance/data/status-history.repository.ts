@@ -33,6 +33,8 @@ export type StatusMeasureRow = Pick<
   | 'ragThresholds'
   | 'spcSettings'
   | 'dueWorkingDays'
+  | 'minValue'
+  | 'maxValue'
 >;
 
 export interface ValueRow {
@@ -83,6 +85,8 @@ const statusMeasureColumns = z.object({
   rag_thresholds: z.unknown(),
   spc_settings: z.unknown(),
   due_working_days: z.coerce.number().nullable(),
+  min_value: z.coerce.number().nullable(),
+  max_value: z.coerce.number().nullable(),
 });
 
 /** The measures to rate: the given ones (any status), or every active one, in id order. */
@@ -96,7 +100,8 @@ export async function statusMeasures(
   const rows = parsedRows(
     statusMeasureColumns,
     await db.execute(sql`
-      SELECT id, frequency, polarity, aggregation, unit, decimal_places, rag_thresholds, spc_settings, due_working_days
+      SELECT id, frequency, polarity, aggregation, unit, decimal_places, rag_thresholds, spc_settings, due_working_days,
+             min_value, max_value
       FROM measures WHERE organisation_id = ${organisationId} AND ${which}
       ORDER BY id`),
   );
@@ -110,6 +115,8 @@ export async function statusMeasures(
     ragThresholds: parseJson(row.rag_thresholds) as MeasureRow['ragThresholds'],
     spcSettings: parseJson(row.spc_settings) as MeasureRow['spcSettings'],
     dueWorkingDays: row.due_working_days,
+    minValue: row.min_value,
+    maxValue: row.max_value,
   }));
 }
 

@@ -33,6 +33,9 @@ export interface StoredMeasure {
   decimalPlaces: number;
   ragThresholds: RagThresholds;
   spcSettings: { screenMovingRanges: boolean; baselinePoints: number | null };
+  /** The measure's own allowed range (its settings); where one is not set, the unit's default applies. */
+  minValue?: number | null;
+  maxValue?: number | null;
 }
 
 interface PeriodFacts {
@@ -107,10 +110,17 @@ export function buildTargetPlan(
   return { kind: 'per-period', targets, yearEnd };
 }
 
-/** The range the unit allows (a percentage 0 to 100; a count, days or a rate not below 0). */
-function valueRangeOf(unit: string): { lower: number | null; upper: number | null } {
-  const { min, max } = defaultRange(unit);
-  return { lower: min, upper: max };
+/**
+ * The range a value of the measure can take: its own minimum and maximum where set, else the
+ * unit's (a percentage 0 to 100; a count, days or a rate not below 0). Forecasts and their
+ * intervals stay inside it.
+ */
+export function valueRangeOf(measure: Pick<StoredMeasure, 'unit' | 'minValue' | 'maxValue'>): {
+  lower: number | null;
+  upper: number | null;
+} {
+  const { min, max } = defaultRange(measure.unit);
+  return { lower: measure.minValue ?? min, upper: measure.maxValue ?? max };
 }
 
 export function buildMeasureDefinition(
@@ -126,7 +136,7 @@ export function buildMeasureDefinition(
     thresholds: measure.ragThresholds,
     targets,
     ratioScale: ratioScale(measure.unit),
-    valueRange: valueRangeOf(measure.unit),
+    valueRange: valueRangeOf(measure),
     spc: {
       screenMovingRanges: measure.spcSettings.screenMovingRanges,
       ...(measure.spcSettings.baselinePoints ? { baselinePoints: measure.spcSettings.baselinePoints } : {}),

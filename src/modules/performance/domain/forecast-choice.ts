@@ -56,6 +56,19 @@ function observedCount(series: DenseSeries): number {
   return n;
 }
 
+/** How each method is fitted to a series: the choice and a remembered choice fit alike. */
+const FIT: Record<ModelMethod, (series: DenseSeries, m: number) => MethodRun | null> = {
+  naive: (series) => naiveRun(series),
+  'seasonal-naive': (series, m) => seasonalNaiveRun(series, m),
+  'damped-seasonal': (series, m) => dampedSeasonalRun(series, m),
+  'damped-trend': (series) => dampedTrendRun(series),
+};
+
+/** One method fitted to the histories (and a ratio's denominators), or null when it cannot be. */
+export function fittedRuns(method: ModelMethod, histories: Histories, m: number): MethodRuns | null {
+  return runsOf((series) => FIT[method](series, m), histories);
+}
+
 /**
  * The candidates a history allows, fitted: naive always; damped trend from 4 values; where the
  * history is seasonal, seasonal naive, and damped Holt–Winters once it has two whole years to
@@ -63,16 +76,16 @@ function observedCount(series: DenseSeries): number {
  */
 function candidateRuns(histories: Histories, m: number): Map<ModelMethod, MethodRuns> {
   const runs = new Map<ModelMethod, MethodRuns>();
-  const add = (method: ModelMethod, make: (series: DenseSeries) => MethodRun | null) => {
-    const fitted = runsOf(make, histories);
+  const add = (method: ModelMethod) => {
+    const fitted = fittedRuns(method, histories, m);
     if (fitted) runs.set(method, fitted);
   };
-  add('naive', naiveRun);
+  add('naive');
   if (isSeasonal(histories.ratios ?? histories.primary, m)) {
-    add('seasonal-naive', (series) => seasonalNaiveRun(series, m));
-    add('damped-seasonal', (series) => dampedSeasonalRun(series, m));
+    add('seasonal-naive');
+    add('damped-seasonal');
   }
-  if (observedCount(histories.primary) >= 4) add('damped-trend', dampedTrendRun);
+  if (observedCount(histories.primary) >= 4) add('damped-trend');
   return runs;
 }
 

@@ -16,7 +16,8 @@
 import { formatShare, formatValue } from '../../../kernel/measurement/format.ts';
 import { clampTo, forecastPath } from './forecast-backtest.ts';
 import type { BackTestNeed, MethodRuns, ValueBounds } from './forecast-backtest.ts';
-import { choose, MIN_BACKTEST_ORIGINS } from './forecast-choice.ts';
+import { MIN_BACKTEST_ORIGINS } from './forecast-choice.ts';
+import { chooseRemembering, type ForecastChoiceMemory } from './forecast-choice-memory.ts';
 import type { Histories } from './forecast-choice.ts';
 import { boundedDistribution, probabilityOfMeeting, quantile } from './forecast-distribution.ts';
 import type { Distribution } from './forecast-distribution.ts';
@@ -69,6 +70,8 @@ export interface ForecastInput {
   method?: ModelMethod;
   /** Previous years whose forecast at the same point is reported against their outturn (default 2). */
   backTestYears?: number;
+  /** The measure's remembered method choice (forecast-choice-memory.ts); without one, chosen afresh. */
+  choices?: ForecastChoiceMemory;
   fy?: FinancialYearConfig;
 }
 
@@ -287,7 +290,13 @@ export function forecastYearEnd(input: ForecastInput): ForecastResult {
   const latestOrdinal = histories.primary.first + latestOrigin;
   const horizons = missing.map((i) => Math.max(1, year * m + i - latestOrdinal));
   const need: BackTestNeed = { horizons, outturn: outturnOf, pathBounds };
-  const chosen = choose(histories, need, latestOrigin, m, input.method, scale, level);
+  const chosen = chooseRemembering(
+    input.choices,
+    histories,
+    need,
+    { rule: input.rule, lastOrdinal, latestOrigin, periodsPerYear: m, scale, level },
+    input.method,
+  );
 
   const path = forecastPath(chosen.runs.primary, latestOrigin, horizons, pathBounds) ?? [];
   const denominators = chosen.runs.denominator

@@ -10,6 +10,7 @@ import type { ChangeTolerance, DirectionsForPeriod } from './direction.ts';
 import { formatDate, formatValue } from '../../../kernel/measurement/format.ts';
 import { forecastYearEnd } from './forecast.ts';
 import type { ForecastResult, ValueBounds } from './forecast.ts';
+import type { ForecastChoiceMemory } from './forecast-choice-memory.ts';
 import {
   periodContaining,
   periodFromOrdinal,
@@ -72,6 +73,8 @@ export interface MeasureStatusInput {
   asOf: string;
   /** When the period's value is due (ISO date). */
   dueDate?: string;
+  /** The measure's remembered forecast choice for this period; without it the back-test chooses afresh. */
+  forecastChoices?: ForecastChoiceMemory;
 }
 
 export interface SpcSummary {
@@ -263,6 +266,7 @@ export function summariseMeasureStatus(input: MeasureStatusInput): MeasureStatus
           bounds: measure.valueRange,
           intervalLevel: measure.forecast?.intervalLevel,
           backTestYears: measure.forecast?.backTestYears,
+          choices: input.forecastChoices,
         });
 
   return {

@@ -16,6 +16,8 @@ const clock = fixedClock('2025-07-31T23:30:00Z');
 const rule = { ...DEFAULT_COLLECTION_RULE, workingDaysAfterPeriodEnd: 23 };
 
 const measure: StatusMeasureRow = {
+  minValue: null,
+  maxValue: null,
   id: 'measure-1',
   frequency: 'monthly',
   polarity: 'higher-is-better',

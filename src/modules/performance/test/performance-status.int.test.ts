@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  forecastChoices,
   measureBreakdowns,
   measures,
   measureSeries,
@@ -85,6 +86,43 @@ describe.each(DATABASES)('stored performance statuses on %s', (kind) => {
     expect(status!.ragReason.startsWith('{')).toBe(true);
     expect(sayStored(status!.ragReason)).toBe('Red: 62.1% against a target of 70.0%; amber from 66.5%');
     expect(status!.spcVariationIcon).not.toBeNull();
+  });
+
+  it('remembers the forecast choice with its inputs, reusing it until an official figure changes', async () => {
+    const db = t.deps.database.db;
+    const performance = t.deps.services.performance;
+    const choiceOf = async () =>
+      (await db.select().from(forecastChoices).where(eq(forecastChoices.measureId, measureId)))[0];
+    const statusOf = async () =>
+      (await db.select().from(measureStatuses).where(eq(measureStatuses.measureId, measureId))).map(
+        ({ id: _id, computedAt: _at, ...rest }) => rest,
+      );
+    await performance.recompute(db, t.org.id, [measureId]);
+    const first = await choiceOf();
+    expect(first).toMatchObject({ organisationId: t.org.id, periodKey: '2025-26-Q2' });
+    expect(first!.choice.method).toBe('naive');
+    const statuses = await statusOf();
+    // Unchanged figures: the choice is not made (nor stored) again, and the statuses are the same.
+    const marked = new Date('2000-01-01T00:00:00Z');
+    await db.update(forecastChoices).set({ chosenAt: marked }).where(eq(forecastChoices.measureId, measureId));
+    await performance.recompute(db, t.org.id, [measureId]);
+    expect((await choiceOf())!.chosenAt).toEqual(marked);
+    expect(await statusOf()).toEqual(statuses);
+    // A corrected official figure: chosen again on the new inputs.
+    const setQ2 = (value: number) =>
+      db
+        .update(measureValues)
+        .set({ value })
+        .where(and(eq(measureValues.measureId, measureId), eq(measureValues.periodKey, '2025-26-Q2')));
+    await setQ2(62.2);
+    await performance.recompute(db, t.org.id, [measureId]);
+    expect((await choiceOf())!.inputsKey).not.toBe(first!.inputsKey);
+    await setQ2(62.1);
+    // A forgotten choice is made afresh with the same result.
+    await db.delete(forecastChoices).where(eq(forecastChoices.measureId, measureId));
+    await performance.recompute(db, t.org.id, [measureId]);
+    expect((await choiceOf())!.inputsKey).toBe(first!.inputsKey);
+    expect(await statusOf()).toEqual(statuses);
   });
 
   it('recomputes incrementally from a changed period, updating rows in place', async () => {

@@ -91,10 +91,11 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
   app.get(paths.item(), { config: view }, async (request, reply) => {
     const caller = request.caller();
     const { id } = idParam(request);
-    const [detail, sight, rollup] = await Promise.all([
+    const [detail, sight, rollup, risks] = await Promise.all([
       services.items.get(caller, id),
       services.items.lineOfSight(caller, id),
       services.performanceViews.itemRollup(caller, id),
+      services.itemRisks.risksConcerningItem(caller, id),
     ]);
     if (!detail.ok) return refusalPage(reply, detail.error);
     if (!sight.ok) return refusalPage(reply, sight.error);
@@ -110,6 +111,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
       planStatus: planStatusName(plan.status),
       sight: lineOfSightView(sight.value),
       rollup: rollup.ok ? rollup.value : null,
+      risks,
     });
   });
 

@@ -24,8 +24,8 @@ import {
 import type { RiskView } from '../risk-view.ts';
 import type { RisksServices } from '../services.ts';
 
-const read = { access: { permission: 'view:organisation' } } as const;
-const edit = { access: { permission: 'edit:plans' } } as const;
+const read = { access: { permission: 'view:risks' } } as const;
+const edit = { access: { permission: 'edit:risks' } } as const;
 const manage = { access: { permission: 'manage:framework' } } as const;
 
 const score = z.object({
@@ -273,6 +273,7 @@ export async function risksApi(app: FastifyInstance, { services }: { services: R
       links: z.object({
         items: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })),
         measures: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })),
+        actions: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })),
       }),
     })
     .meta({ id: 'RiskDetail' });
@@ -318,7 +319,8 @@ export async function risksApi(app: FastifyInstance, { services }: { services: R
       config: edit,
       schema: {
         tags,
-        summary: 'Change a risk’s details (not its scores: reassess for that)',
+        summary:
+          'Change a risk’s details (not its scores: reassess for that). itemIds, measureIds and actionIds each replace that kind of link; one left out keeps those links',
         params: idParams,
         body: riskDetailsInput,
         response: { 200: created, ...problemResponses },

@@ -3,11 +3,12 @@
  * position), owner and register; the ratings a heat map counts at a date; a risk's history.
  * Raw queries run on PGlite and PostgreSQL alike (DISTINCT ON, dates compared as dates).
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/db.ts';
 import { parsedRows } from '../../../platform/db/rows.ts';
+import { actions } from '../../actions/index.ts';
 import { people, units } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
 import { planItems } from '../../plans/index.ts';
@@ -211,39 +212,104 @@ export async function loadEvents(db: Db, organisationId: string, riskId: string)
 }
 
 export async function loadLinks(db: Db, organisationId: string, riskId: string) {
-  const [items, linkedMeasures] = await Promise.all([
+  const linked = and(eq(riskLinks.organisationId, organisationId), eq(riskLinks.riskId, riskId));
+  const [items, linkedMeasures, linkedActions] = await Promise.all([
     db
       .select({ id: planItems.id, code: planItems.code, title: planItems.title })
       .from(riskLinks)
       .innerJoin(planItems, eq(planItems.id, riskLinks.itemId))
-      .where(and(eq(riskLinks.organisationId, organisationId), eq(riskLinks.riskId, riskId))),
+      .where(linked)
+      .orderBy(asc(planItems.code)),
     db
       .select({ id: measures.id, code: measures.code, title: measures.title })
       .from(riskLinks)
       .innerJoin(measures, eq(measures.id, riskLinks.measureId))
-      .where(and(eq(riskLinks.organisationId, organisationId), eq(riskLinks.riskId, riskId))),
+      .where(linked)
+      .orderBy(asc(measures.code)),
+    db
+      .select({ id: actions.id, code: actions.code, title: actions.title })
+      .from(riskLinks)
+      .innerJoin(actions, eq(actions.id, riskLinks.actionId))
+      .where(linked)
+      .orderBy(asc(actions.code)),
   ]);
-  return { items, measures: linkedMeasures };
+  return { items, measures: linkedMeasures, actions: linkedActions };
 }
 
-/** How many of the ids are the council's own plan items and measures (another council's are not). */
-export async function countOwnLinks(db: Db, organisationId: string, itemIds: string[], measureIds: string[]) {
-  const [items, found] = await Promise.all([
-    itemIds.length
-      ? db
-          .select({ id: planItems.id })
-          .from(planItems)
-          .where(and(eq(planItems.organisationId, organisationId), inArray(planItems.id, itemIds)))
-      : [],
-    measureIds.length
-      ? db
-          .select({ id: measures.id })
-          .from(measures)
-          .where(and(eq(measures.organisationId, organisationId), inArray(measures.id, measureIds)))
-      : [],
+/** How many of the ids are the council's own plan items, measures and actions (another council's are not). */
+export async function countOwnLinks(
+  db: Db,
+  organisationId: string,
+  ids: { itemIds: string[]; measureIds: string[]; actionIds: string[] },
+) {
+  const own = async (table: typeof planItems | typeof measures | typeof actions, wanted: string[]) =>
+    wanted.length
+      ? (
+          await db
+            .select({ id: table.id })
+            .from(table)
+            .where(and(eq(table.organisationId, organisationId), inArray(table.id, wanted)))
+        ).length
+      : 0;
+  const [items, found, actionCount] = await Promise.all([
+    own(planItems, ids.itemIds),
+    own(measures, ids.measureIds),
+    own(actions, ids.actionIds),
   ]);
-  return { items: items.length, measures: found.length };
+  return { items, measures: found, actions: actionCount };
 }
+
+/** The council's plan items, measures and actions whose code or title holds the words, a few of each, for the link picker. */
+export async function searchLinkable(db: Db, organisationId: string, words: string, limit: number) {
+  const pattern = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const find = (table: typeof planItems | typeof measures | typeof actions) =>
+    db
+      .select({ id: table.id, code: table.code, title: table.title })
+      .from(table)
+      .where(and(eq(table.organisationId, organisationId), or(ilike(table.code, pattern), ilike(table.title, pattern))))
+      .orderBy(asc(table.code))
+      .limit(limit);
+  const [items, found, foundActions] = await Promise.all([find(planItems), find(measures), find(actions)]);
+  return { items, measures: found, actions: foundActions };
+}
+
+/** The open risks that concern a plan item, measure or action, with their latest current rating and matrix. */
+export async function risksConcerning(
+  db: Db,
+  organisationId: string,
+  about: { itemId?: string; measureId?: string; actionId?: string },
+) {
+  const column = about.itemId
+    ? sql`l.item_id = ${about.itemId}`
+    : about.measureId
+      ? sql`l.measure_id = ${about.measureId}`
+      : sql`l.action_id = ${about.actionId ?? null}`;
+  const result = await db.execute(sql`
+    SELECT DISTINCT r.id, r.reference, r.title, g.name AS register_name, a.matrix_id,
+           a.current_likelihood, a.current_impact
+      FROM risk_links l
+      JOIN risks r ON r.id = l.risk_id AND r.status = 'open'
+      JOIN risk_registers g ON g.id = r.register_id
+      JOIN (
+        SELECT DISTINCT ON (risk_id) risk_id, matrix_id, current_likelihood, current_impact
+          FROM risk_assessments
+         WHERE organisation_id = ${organisationId}
+         ORDER BY risk_id, assessed_at DESC, id DESC
+      ) a ON a.risk_id = r.id
+     WHERE l.organisation_id = ${organisationId} AND ${column}
+     ORDER BY r.reference`);
+  return parsedRows(concerningRow, result);
+}
+
+const concerningRow = z.object({
+  id: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  register_name: z.string(),
+  matrix_id: z.string(),
+  current_likelihood: int,
+  current_impact: int,
+});
 
 export async function findPerson(db: Db, organisationId: string, personId: string) {
   const [row] = await db

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { actions } from '../../actions/index.ts';
 import { measures } from '../../measures/index.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
@@ -155,7 +156,7 @@ export const riskControls = pgTable(
   (t) => [index('risk_controls_risk_idx').on(t.riskId)],
 );
 
-/** What a risk concerns: a plan item or a measure (one of the two per row). */
+/** What a risk concerns: a plan item (an objective), a measure or an action (one of the three per row). */
 export const riskLinks = pgTable(
   'risk_links',
   {
@@ -164,10 +165,18 @@ export const riskLinks = pgTable(
     riskId: uuid('risk_id')
       .notNull()
       .references(() => risks.id),
-    itemId: uuid('item_id').references(() => planItems.id),
-    measureId: uuid('measure_id').references(() => measures.id),
+    // A link goes with what it points at: removing a plan item must not fail on a risk's link to it.
+    itemId: uuid('item_id').references(() => planItems.id, { onDelete: 'cascade' }),
+    measureId: uuid('measure_id').references(() => measures.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').references(() => actions.id, { onDelete: 'cascade' }),
   },
-  (t) => [index('risk_links_risk_idx').on(t.riskId)],
+  (t) => [
+    index('risk_links_risk_idx').on(t.riskId),
+    // The other side: an item's, measure's or action's page lists the risks that concern it.
+    index('risk_links_item_idx').on(t.organisationId, t.itemId),
+    index('risk_links_measure_idx').on(t.organisationId, t.measureId),
+    index('risk_links_action_idx').on(t.organisationId, t.actionId),
+  ],
 );
 
 /** The story of a risk besides its assessments: escalations, de-escalations, closure. */

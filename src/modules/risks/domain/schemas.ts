@@ -37,10 +37,12 @@ export const scoresInput = z.object({
 });
 export type ScoresInput = z.infer<typeof scoresInput>;
 
-const idList = z
+/** A form sends one id as a string, several as an array; an empty checkbox group sends ''. */
+const ids = z
   .union([z.array(z.uuid()), z.uuid(), z.literal('')])
-  .optional()
-  .transform((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]));
+  .transform((v) => (v === '' ? [] : Array.isArray(v) ? v : [v]));
+/** Absent: the links stay as they are (the details form does not carry them; the link picker does). */
+const idList = ids.optional();
 
 export const riskDetailsInput = z.object({
   reference: text('a reference', 20).regex(
@@ -58,8 +60,17 @@ export const riskDetailsInput = z.object({
   nextReviewOn: isoDate('the next review date'),
   itemIds: idList,
   measureIds: idList,
+  actionIds: idList,
 });
 export type RiskDetailsInput = z.infer<typeof riskDetailsInput>;
+
+/** The objectives (plan items), measures and actions a risk concerns, all at once: what the picker saves. */
+export const riskLinksInput = z.object({
+  itemIds: ids.default([]),
+  measureIds: ids.default([]),
+  actionIds: ids.default([]),
+});
+export type RiskLinksInput = z.infer<typeof riskLinksInput>;
 
 export const newRiskInput = riskDetailsInput.extend({ ...scoresInput.shape, commentary: optionalText() });
 export type NewRiskInput = z.infer<typeof newRiskInput>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
+import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // Every risk page in Chromium with axe: a register with its heat map, a risk added through the
@@ -23,6 +24,12 @@ describe('risk register pages', () => {
       ownerPersonId: admin.personId,
     });
     registerId = created.json().id;
+    const measure = await admin.api(
+      'POST',
+      '/api/v1/measures',
+      measureBody({ code: 'DIG-01', title: 'Systems available' }),
+    );
+    expect(measure.statusCode, measure.body).toBe(201);
   });
   afterAll(async () => t?.close());
 
@@ -82,6 +89,15 @@ describe('risk register pages', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await textOf(page.locator('table', { hasText: 'Offline backups' }))).toContain('Effective');
     await expectNoAxeViolations(page);
+
+    // Link the measure it concerns: search, tick, save; the risk page then lists it.
+    await page.getByRole('link', { name: 'Change what the risk concerns' }).click();
+    await page.getByLabel('Find plan items, measures and actions').fill('systems');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('DIG-01 Systems available').check();
+    await page.getByRole('button', { name: 'Save links' }).click();
+    expect(await textOf(page.locator('main'))).toContain('DIG-01 Systems available');
 
     for (const link of ['Escalate', 'Close the risk']) {
       await page.getByRole('link', { name: link, exact: true }).click();

@@ -6,7 +6,9 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, people, riskAssessments, riskMatrices, risks } from '../../../schema.ts';
+import { actions, auditEvents, people, riskAssessments, riskMatrices, risks } from '../../../schema.ts';
+import { measureBody, planWithItems } from '../../../../test/helpers/measure-fixtures.ts';
+import { planPageRisks, strategicRiskReport } from '../index.ts';
 import { runRiskReviewReminders } from '../review-reminders.job.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -247,6 +249,76 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
     expect(withoutMail.sent).toEqual([]);
   });
 
+  it('links a risk to objectives, measures and actions, found by search, kept when its details change', async () => {
+    const { planId, itemIds } = await planWithItems(t);
+    const measure = await admin.api('POST', '/api/v1/measures', measureBody({ code: 'RL-01' }));
+    expect(measure.statusCode, measure.body).toBe(201);
+    const [action] = await t.deps.database.db
+      .insert(actions)
+      .values({
+        organisationId: t.org.id,
+        planId,
+        code: 'ACT-RL1',
+        title: 'Renew the 100% firewall',
+        ownerPersonId: admin.personId,
+        escalationOwnerPersonId: admin.personId,
+        startDate: '2026-09-01',
+        originalDueDate: '2027-03-31',
+      })
+      .returning();
+    const created = await admin.api(
+      'POST',
+      `/api/v1/risk-registers/${serviceId}/risks`,
+      riskBody({ reference: 'LK1' }),
+    );
+    const id = created.json().id as string;
+    // A search's wildcard characters are taken literally.
+    const found = await admin.get(`/risks/${id}/links?q=${encodeURIComponent('100%')}`);
+    expect(found.body).toContain(action!.id);
+    expect((await admin.get(`/risks/${id}/links?q=${encodeURIComponent('1_0')}`)).body).not.toContain(action!.id);
+
+    const saved = await admin.post(`/risks/${id}/links`, {
+      itemIds: itemIds[0],
+      measureIds: measure.json().id,
+      actionIds: action!.id,
+    });
+    expect(saved.statusCode, saved.body).toBe(302);
+    const { ownerPersonId: _o, ...details } = riskBody({ reference: 'LK1', title: 'Renamed' });
+    const put = await admin.api('PUT', `/api/v1/risks/${id}`, { ...details, ownerPersonId: admin.personId });
+    expect(put.statusCode, put.body).toBe(200);
+    const links = (await viewer.api('GET', `/api/v1/risks/${id}`)).json().links;
+    expect(links.items.map((l: { id: string }) => l.id)).toEqual([itemIds[0]]);
+    expect(links.measures.map((l: { code: string }) => l.code)).toEqual(['RL-01']);
+    expect(links.actions.map((l: { code: string }) => l.code)).toEqual(['ACT-RL1']);
+
+    // The other side: the objective's page lists the risk, for those who may see risks only.
+    const itemPage = await admin.get(`/items/${itemIds[0]}`);
+    expect(itemPage.body).toContain('Risks to this item');
+    expect(itemPage.body).toContain('LK1');
+    const clerk = await t.deps.services.auth.principalFor((await t.as('data-entry')).personId);
+    const port = planPageRisks(t.deps.database.db);
+    expect(await port.risksConcerningItem(clerk as never, itemIds[0])).toEqual([]);
+    const measurePage = await admin.get(`/measures/${measure.json().id}`);
+    expect(measurePage.body).toContain('Risks to this measure');
+    expect(measurePage.body).toContain(`href="/risks/${id}"`);
+
+    const other = await t.createOrganisation('Linking Borough');
+    const theirs = await planWithItems(t, other);
+    const refused = await admin.post(`/risks/${id}/links`, { itemIds: theirs.itemIds[0] });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).toContain('A linked plan item was not found in this council');
+    expect((await viewer.api('GET', `/api/v1/risks/${id}`)).json().links.items).toHaveLength(1);
+    const audit = await t.deps.database.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'risk'), eq(auditEvents.entityId, id)));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['link', 'update']));
+    // An objective a risk concerns can still be removed from its draft plan; the link goes with it.
+    const removed = await admin.api('DELETE', `/api/v1/items/${itemIds[0]}`);
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect((await viewer.api('GET', `/api/v1/risks/${id}`)).json().links.items).toEqual([]);
+  });
+
   it('refuses a viewer a change', async () => {
     const response = await viewer.api(
       'POST',
@@ -254,5 +326,71 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
       riskBody({ reference: 'V1' }),
     );
     expect(response.statusCode).toBe(403);
+  });
+
+  it('gives the quarterly report the strategic register at a period’s end, its heat maps then and before, and the risks that rose', async () => {
+    const kept = now;
+    // 21:00 on 5 October in London, then 00:30 on the 6th: a new London date within the session.
+    now = new Date('2026-10-05T20:00:00Z');
+    const officer = await t.as('administrator');
+    const make = async (reference: string, likelihood: number, impact: number) => {
+      const response = await officer.api(
+        'POST',
+        `/api/v1/risk-registers/${strategicId}/risks`,
+        riskBody({
+          reference,
+          ownerPersonId: officer.personId,
+          nextReviewOn: '2026-12-31',
+          currentLikelihood: likelihood,
+          currentImpact: impact,
+          targetLikelihood: 1,
+          targetImpact: 1,
+        }),
+      );
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json().id as string;
+    };
+    const rising = await make('QR1', 2, 3);
+    await make('QR2', 3, 3);
+    now = new Date('2026-10-05T23:30:00Z');
+    const again = await officer.api('POST', `/api/v1/risks/${rising}/assessments`, {
+      inherentLikelihood: 5,
+      inherentImpact: 5,
+      currentLikelihood: 4,
+      currentImpact: 4,
+      targetLikelihood: 1,
+      targetImpact: 1,
+      commentary: 'Supplier failed',
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    now = kept;
+
+    const principal = await t.deps.services.auth.principalFor(officer.personId);
+    if (principal?.kind !== 'person') throw new Error('no principal for the officer');
+    const report = await strategicRiskReport(t.deps.database.db, principal, { start: '2026-10-06', end: '2026-12-31' });
+    if (!report.ok) throw new Error(report.error.message);
+    const r = report.value;
+    expect(r.previousOn).toBe('2026-10-05');
+    const references = r.risks.map((x) => x.reference);
+    expect(references).toEqual(expect.arrayContaining(['QR1', 'QR2']));
+    expect(r.risks.every((x) => x.registerName === 'Strategic risk register')).toBe(true);
+    expect(r.risen.map((x) => [x.reference, x.previous?.score, x.current.score])).toEqual([['QR1', 6, 16]]);
+    const count = (map: typeof r.heatMap.now, l: number, i: number) =>
+      map.table.find((row) => row.likelihood === l)!.cells.find((c) => c.impact === i)!.count;
+    expect(count(r.heatMap.now, 4, 4)).toBeGreaterThanOrEqual(1);
+    expect(count(r.heatMap.previous, 2, 3)).toBe(1);
+    expect(count(r.heatMap.now, 2, 3)).toBe(0);
+    expect(r.heatMap.now.map.total).toBe(r.risks.length);
+    expect(r.heatMap.now.svg).toContain('<svg');
+    // Before the risks existed the strategic register held neither.
+    const earlier = await strategicRiskReport(t.deps.database.db, principal, {
+      start: '2026-07-01',
+      end: '2026-09-30',
+    });
+    expect(earlier.ok && earlier.value.risks.map((x) => x.reference)).not.toContain('QR1');
+    const outsider = await t.deps.services.auth.principalFor((await t.as('data-entry')).personId);
+    expect(
+      (await strategicRiskReport(t.deps.database.db, outsider as never, { start: '2026-10-06', end: '2026-12-31' })).ok,
+    ).toBe(false);
   });
 });

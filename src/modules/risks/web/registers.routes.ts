@@ -11,8 +11,8 @@ import type { RisksServices } from '../services.ts';
 import { filterValues, filtersFrom } from './risk-forms.ts';
 import { heatMapView, levelWords, RISK_TABLE_HEAD, riskTableRows, selectItems } from './risk.presenter.ts';
 
-const read = { access: { permission: 'view:organisation' } } as const;
-const edit = { access: { permission: 'edit:plans' } } as const;
+const read = { access: { permission: 'view:risks' } } as const;
+const edit = { access: { permission: 'edit:risks' } } as const;
 type Values = Record<string, unknown>;
 
 export async function registersRoutes(app: FastifyInstance, { services }: { services: RisksServices }) {
@@ -32,7 +32,7 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
         { text: String(r.beyondAppetite), format: 'numeric' },
         { text: String(r.reviewsOverdue), format: 'numeric' },
       ]),
-      canCreate: holdsPermission(request.caller(), 'edit:plans'),
+      canCreate: holdsPermission(request.caller(), 'edit:risks'),
       risksHref: paths.risks(),
       settingsHref: paths.riskSettings(),
       newHref: paths.newRiskRegister(),

@@ -6,7 +6,7 @@ import { appetiteInput, BAND_COLOURS, matrixInput } from '../domain/index.ts';
 import type { RisksServices } from '../services.ts';
 import { matrixFrom } from './risk-forms.ts';
 
-const read = { access: { permission: 'view:organisation' } } as const;
+const read = { access: { permission: 'view:risks' } } as const;
 const manage = { access: { permission: 'manage:framework' } } as const;
 type Values = Record<string, unknown>;
 

@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildRouteApp, type RouteApp } from '../../../../test/helpers/route-app.ts';
-import { fail, ok } from '../../../kernel/result.ts';
+import { fail, ok, type Result } from '../../../kernel/result.ts';
 import { risksApi } from '../api/risks.api.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_MATRIX, heatMapOf } from '../domain/index.ts';
 import { riskViewOf, type RiskContext } from '../risk-view.ts';
 import type { RisksServices } from '../services.ts';
 import { registersRoutes } from './registers.routes.ts';
+import { riskLinksRoutes } from './risk-links.routes.ts';
 import { riskSettingsRoutes } from './risk-settings.routes.ts';
 import { risksRoutes } from './risks.routes.ts';
 
@@ -16,6 +17,10 @@ const REGISTER = '00000000-0000-4000-8000-0000000000a1';
 const RISK = '00000000-0000-4000-8000-0000000000a2';
 const PERSON = '00000000-0000-4000-8000-0000000000a3';
 const UNIT = '00000000-0000-4000-8000-0000000000a4';
+const ITEM = '00000000-0000-4000-8000-0000000000b1';
+const MEASURE = '00000000-0000-4000-8000-0000000000b2';
+const ACTION = '00000000-0000-4000-8000-0000000000b3';
+const OTHER_ACTION = '00000000-0000-4000-8000-0000000000b4';
 
 const context: RiskContext = {
   today: '2026-12-05',
@@ -98,7 +103,11 @@ function fakes() {
               controls: [],
               history: [],
               events: [],
-              links: { items: [], measures: [] },
+              links: {
+                items: [{ id: ITEM, code: 'CP1', title: 'Safe <services>' }],
+                measures: [],
+                actions: [{ id: ACTION, code: 'A1', title: 'Patch the servers' }],
+              },
               registers: [register],
               canEdit: true,
               context,
@@ -116,6 +125,18 @@ function fakes() {
       update: vi.fn(async () => ok({ id: RISK })),
       reassess: vi.fn(async () => ok({ id: RISK })),
       close: vi.fn(async () => ok({ id: RISK })),
+      linkable: vi.fn(async (_caller: unknown, words: string) =>
+        ok(
+          words
+            ? {
+                items: [{ id: ITEM, code: 'CP1', title: 'Safe <services>' }],
+                measures: [{ id: MEASURE, code: 'M7', title: 'Systems available' }],
+                actions: [{ id: OTHER_ACTION, code: 'A2', title: 'Train staff' }],
+              }
+            : { items: [], measures: [], actions: [] },
+        ),
+      ),
+      setLinks: vi.fn(async (): Promise<Result<{ id: string }>> => ok({ id: RISK })),
     },
     riskChanges: { addControl: vi.fn(), editControl: vi.fn(), move: vi.fn(async () => ok({ id: RISK })) },
     riskSettings: {
@@ -144,6 +165,7 @@ describe('risk pages', () => {
           await app.register(registersRoutes, { services: typed });
           await app.register(risksRoutes, { services: typed });
           await app.register(riskSettingsRoutes, { services: typed });
+          await app.register(riskLinksRoutes, { services: typed });
         },
         api: async (api) => {
           await api.register(risksApi, { services: typed });
@@ -306,5 +328,85 @@ describe('risk pages', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ code: 'invalid', errors: [{ field: 'targetLikelihood' }] });
+  });
+
+  it('lists what a risk concerns by kind, each a link to its page', async () => {
+    const page = await t.as('viewer').get(`/risks/${RISK}`);
+    expect(page.body).toContain('Objectives and other plan items');
+    expect(page.body).toContain(`href="/items/${ITEM}"`);
+    expect(page.body).toContain('CP1 Safe &lt;services&gt;');
+    expect(page.body).toContain(`href="/actions/${ACTION}"`);
+    expect(page.body).toContain(`/risks/${RISK}/links`);
+  });
+
+  it('offers the present links ticked and the search’s finds unticked, not listing a linked one twice', async () => {
+    const page = await t.as('manager').get(`/risks/${RISK}/links?q=safe`);
+    expect(page.statusCode).toBe(200);
+    expect(services.risks.linkable).toHaveBeenCalledWith(expect.anything(), 'safe');
+    expect(page.body.match(new RegExp(`value="${ITEM}" checked`, 'g'))).toHaveLength(1);
+    expect(page.body).toContain(`value="${ACTION}" checked`);
+    expect(page.body).toMatch(new RegExp(`value="${MEASURE}"(?! checked)`));
+    expect(page.body).toMatch(new RegExp(`value="${OTHER_ACTION}"(?! checked)`));
+    expect(page.body.match(new RegExp(`value="${ITEM}"`, 'g'))).toHaveLength(1);
+  });
+
+  it('saves the ticked links, one or several per kind, and goes back to the risk', async () => {
+    const done = await t.as('manager').post(`/risks/${RISK}/links`, {
+      itemIds: ITEM,
+      measureIds: MEASURE,
+      actionIds: [ACTION, OTHER_ACTION],
+    });
+    expect(done.statusCode).toBe(302);
+    expect(done.headers.location).toBe(`/risks/${RISK}`);
+    expect(services.risks.setLinks).toHaveBeenCalledWith(expect.anything(), RISK, {
+      itemIds: [ITEM],
+      measureIds: [MEASURE],
+      actionIds: [ACTION, OTHER_ACTION],
+    });
+  });
+
+  it('re-shows the picker with the service’s refusal and the boxes as they were ticked', async () => {
+    services.risks.setLinks.mockResolvedValueOnce(
+      fail({
+        code: 'not_found' as const,
+        message: 'A linked action was not found in this council',
+        field: 'actionIds',
+      }),
+    );
+    const page = await t.as('manager').post(`/risks/${RISK}/links`, { q: 'safe', itemIds: ITEM });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('A linked action was not found in this council');
+    expect(page.body).toContain(`value="${ITEM}" checked`);
+    expect(page.body).not.toContain(`value="${ACTION}" checked`);
+  });
+
+  it('keeps the registers from people without view:risks and changes to those with edit:risks', async () => {
+    expect((await t.as('data-entry').get('/risks')).statusCode).toBe(403);
+    expect((await t.as('hr').get(`/risks/${RISK}`)).statusCode).toBe(403);
+    expect((await t.as('scrutiny-member').get(`/risks/${RISK}`)).statusCode).toBe(200);
+    expect((await t.as('audit-member').get(`/risks/${RISK}/links`)).statusCode).toBe(403);
+    expect((await t.as('viewer').post(`/risks/${RISK}/links`, { itemIds: ITEM })).statusCode).toBe(403);
+    expect(services.risks.setLinks).not.toHaveBeenCalled();
+  });
+
+  it('does not touch the links when the details form is saved (it does not carry them)', async () => {
+    const done = await t.as('manager').post(`/risks/${RISK}/edit`, {
+      reference: 'SR01',
+      title: 'T',
+      cause: 'C',
+      event: 'E',
+      effect: 'F',
+      ownerPersonId: PERSON,
+      type: 'threat',
+      category: 'financial',
+      reviewFrequency: 'quarterly',
+      'nextReviewOn-day': '1',
+      'nextReviewOn-month': '3',
+      'nextReviewOn-year': '2027',
+    });
+    expect(done.statusCode).toBe(302);
+    const input = (services.risks.update.mock.calls[0] as unknown[])[2] as Record<string, unknown>;
+    expect(input.itemIds).toBeUndefined();
+    expect(input.actionIds).toBeUndefined();
   });
 });

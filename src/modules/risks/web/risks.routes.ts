@@ -20,6 +20,7 @@ import {
 } from '../domain/index.ts';
 import type { RisksServices } from '../services.ts';
 import { dateFrom, filterValues, filtersFrom } from './risk-forms.ts';
+import { linkLists } from './risk-links.presenter.ts';
 import {
   levelWords,
   pointItems,
@@ -30,8 +31,8 @@ import {
   selectItems,
 } from './risk.presenter.ts';
 
-const read = { access: { permission: 'view:organisation' } } as const;
-const edit = { access: { permission: 'edit:plans' } } as const;
+const read = { access: { permission: 'view:risks' } } as const;
+const edit = { access: { permission: 'edit:risks' } } as const;
 type Values = Record<string, unknown>;
 
 const radios = (codes: readonly string[], section: string, chosen: unknown) =>
@@ -155,8 +156,6 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
       category: r.category,
       reviewFrequency: r.reviewFrequency,
       nextReviewOn: r.nextReviewOn,
-      itemIds: result.value.links.items.map((i) => i.id),
-      measureIds: result.value.links.measures.map((m) => m.id),
       inherentLikelihood: r.inherent.likelihood,
       inherentImpact: r.inherent.impact,
       currentLikelihood: r.current.likelihood,
@@ -356,10 +355,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
         { text: e.reason },
         { text: e.byName },
       ]),
-      links: [
-        ...d.links.items.map((i) => ({ href: paths.item(i.id), text: `${i.code} ${i.title}` })),
-        ...d.links.measures.map((m) => ({ href: paths.measure(m.id), text: `${m.code} ${m.title}` })),
-      ],
+      linkGroups: linkLists(d.links),
       canEdit: d.canEdit && r.status === 'open',
       actions: {
         edit: paths.editRisk(id),
@@ -368,6 +364,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
         escalate: paths.moveRisk(id, 'escalate'),
         deEscalate: paths.moveRisk(id, 'de-escalate'),
         close: paths.closeRisk(id),
+        links: paths.riskLinks(id),
       },
     });
   });

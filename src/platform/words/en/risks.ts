@@ -33,6 +33,7 @@ export const risksWords = {
       registerNotFound: 'Choose a register of the council',
       itemNotFound: 'A linked plan item was not found in this council',
       measureNotFound: 'A linked measure was not found in this council',
+      actionNotFound: 'A linked action was not found in this council',
       categoryUnknown: 'Choose one of the council’s risk categories, not “{category}”',
       referenceTaken: 'The reference {reference} is already used by another risk of the council',
       sameRegister: 'The risk is already on {register}: choose another register',
