@@ -9,6 +9,7 @@ import { actionsWords } from './en/actions.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
+import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords } from './en/performance.ts';
 import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
@@ -27,4 +28,5 @@ export const en = {
   ...projectsWords,
   ...actionsWords,
   ...risksWords,
+  ...levelViewsWords,
 };

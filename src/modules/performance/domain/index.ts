@@ -22,3 +22,4 @@ export * from './framework-health.ts';
 export * from './measure-status.ts';
 export * from './settings.ts';
 export * from './current-picture.ts';
+export * from './view-scope.ts';
