@@ -63,7 +63,9 @@ describe.each(PAGE_DATABASES)('views for every level on %s', (kind) => {
     });
     // Mine: the viewer owns M2 and enters data for M3.
     await db.update(measures).set({ ownerPersonId: viewer.personId }).where(eq(measures.id, f.m.m2));
-    await db.insert(measureAssignees).values({ organisationId: t.org.id, measureId: f.m.m3, personId: viewer.personId });
+    await db
+      .insert(measureAssignees)
+      .values({ organisationId: t.org.id, measureId: f.m.m3, personId: viewer.personId });
     // A cell a spreadsheet would run as a formula, for the CSV.
     await db.update(measures).set({ title: '=HYPERLINK("http://evil.example")' }).where(eq(measures.id, f.m.m4));
     // Another council with a unit and a portfolio of its own.
