@@ -5,6 +5,7 @@ import { forecastScenario } from './forecast.ts';
 import { foundation } from './foundation.ts';
 import { importScenario } from './import.ts';
 import { moneyScenario } from './money.ts';
+import { viewsScenario } from './views.ts';
 
 /** Every scenario `npm run bench` knows; add yours here. */
 export const SCENARIOS: Scenario[] = [
@@ -14,4 +15,5 @@ export const SCENARIOS: Scenario[] = [
   forecastScenario,
   moneyScenario,
   actionsScenario,
+  viewsScenario,
 ];

@@ -41,13 +41,10 @@ export const NO_FILTERS: MeasureFilters = Object.freeze({
   keyOnly: false,
   overdueOnly: false,
   period: null,
-}) as MeasureFilters;
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUARTER_KEY = /^\d{4}-\d{2}-Q[1-4]$/;
-
-/** A query value, as Fastify gives it: one string, repeated strings, or nothing. */
-type QueryValue = string | string[] | undefined;
 
 const all = (value: unknown): string[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
@@ -62,7 +59,7 @@ const idOrNull = (value: unknown): string | null => {
  * hand-edited), except an id that is not an id, which is kept as given so the view refuses it as
  * not found rather than silently showing everything.
  */
-export function parseFilters(query: Record<string, QueryValue | unknown>): MeasureFilters {
+export function parseFilters(query: Readonly<Record<string, unknown>>): MeasureFilters {
   const wanted = new Set(all(query.status));
   const keepBadId = (value: unknown): string | null => {
     const raw = first(value)?.trim();
