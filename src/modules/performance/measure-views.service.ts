@@ -155,13 +155,21 @@ export function createMeasureViewsService({ db, clock }: PerformanceDeps) {
         if (allowed) visible.push(measure);
       }
       const workingDays = councilDays ?? DEFAULT_COLLECTION_RULE.workingDaysAfterPeriodEnd;
+      // Working out a due date walks the calendar day by day; most measures share a few.
+      const dueDates = new Map<string, string>();
+      const dueOf = (period: Period, days: number) => {
+        const cacheKey = `${periodKey(period)}|${days}`;
+        let due = dueDates.get(cacheKey);
+        if (due === undefined) {
+          // The same due date the status engine rates 'overdue' by (performance-status.service).
+          due = dueDate(period, { ...DEFAULT_COLLECTION_RULE, workingDaysAfterPeriodEnd: days });
+          dueDates.set(cacheKey, due);
+        }
+        return due;
+      };
       const candidates = visible.flatMap((measure) =>
         latestPeriods(measure.frequency as Frequency, today, RETURN_PERIODS).flatMap((period) => {
-          // The same due date the status engine rates 'overdue' by (performance-status.service).
-          const due = dueDate(period, {
-            ...DEFAULT_COLLECTION_RULE,
-            workingDaysAfterPeriodEnd: measure.dueWorkingDays ?? workingDays,
-          });
+          const due = dueOf(period, measure.dueWorkingDays ?? workingDays);
           return today > due ? [{ measure, period, key: periodKey(period), due }] : [];
         }),
       );
