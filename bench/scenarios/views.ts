@@ -2,8 +2,9 @@
  * The views for every level (issue 19's benchmark): the demo council (Ashdown Vale, as `npm run
  * demo` loads it) scaled to 300 measures by copying its measures with their values and targets,
  * statuses recomputed, then the dashboard of each level through the whole app (app.inject, warm):
- * the council, a directorate, a portfolio, a governance body's remit and "mine" (a person owning 30
- * measures), plus the measure list behind them and the overdue returns.
+ * the council, a directorate, a portfolio, a governance body's remit and "mine" (the demo's
+ * performance officer, who verifies most demo measures and is made the owner of 30 more), plus the
+ * measure list behind them and the overdue returns.
  *
  * Goal (issue 19): each dashboard p95 ≤ 200 ms, on PostgreSQL and on PGlite.
  */
@@ -102,7 +103,7 @@ async function runOn(kind: DatabaseKind, database: Database, log: (m: string) =>
   const seedMs = performance.now() - started;
   log(`${kind}: demo council scaled to ${measures} measures, statuses recomputed, in ${Math.round(seedMs)} ms`);
 
-  // The performance officer sees every view; they own 30 measures for "mine".
+  // The performance officer sees every view; made the owner of 30 measures besides those they verify.
   const officer = demo.accounts.find((a) => /performance/i.test(a.description)) ?? demo.accounts[0]!;
   const { id: personId } = await one<{ id: string }>(
     database,
