@@ -6,6 +6,7 @@ import { foundation } from './foundation.ts';
 import { importScenario } from './import.ts';
 import { moneyScenario } from './money.ts';
 import { risksScenario } from './risks.ts';
+import { viewsScenario } from './views.ts';
 
 /** Every scenario `npm run bench` knows; add yours here. */
 export const SCENARIOS: Scenario[] = [
@@ -16,4 +17,5 @@ export const SCENARIOS: Scenario[] = [
   moneyScenario,
   actionsScenario,
   risksScenario,
+  viewsScenario,
 ];

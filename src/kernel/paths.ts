@@ -142,6 +142,19 @@ export const paths = {
 
   performance: () => '/performance',
   performanceHealth: () => '/performance/health',
+  /** The dashboard for a unit (a directorate, a service) and everything under it. */
+  performanceUnit: (id?: string) => `/performance/units/${p(id)}`,
+  /** The dashboard for a cabinet member's portfolio. */
+  performancePortfolio: (id?: string) => `/performance/portfolios/${p(id)}`,
+  /** The dashboard for a governance body's remit. */
+  performanceBody: (id?: string) => `/performance/bodies/${p(id)}`,
+  /** The dashboard for the measures I own, enter or verify. */
+  performanceMine: () => '/performance/mine',
+  /** The measures with their status, filtered by the query string (where every tile and count links). */
+  performanceMeasures: () => '/performance/measures',
+  /** Every return not entered by its due date, and the same as a CSV file. */
+  overdueReturns: () => '/performance/overdue-returns',
+  overdueReturnsCsv: () => '/performance/overdue-returns.csv',
   /** The council's roll-up rule, risk appetite and direction-of-travel tolerance (administrators). */
   performanceSettings: () => '/framework/performance-settings',
   /** When data is due, reminders and escalations, bank holidays and closure days (administrators). */

@@ -1,14 +1,18 @@
 /**
- * The corporate dashboard for the current period: counts overall and per directorate, the key
- * measures, the worst performers and the corporate plan's priorities. It reads the STORED
- * statuses (kept up to date by performance-status.service), so no request recomputes the council.
+ * The dashboard for every level: the council (the corporate dashboard), a directorate or service
+ * and everything under it, a portfolio, a governance body's remit, or "mine", for the latest
+ * reported periods or a chosen quarter: counts overall and per unit, the key measures, the worst
+ * performers and (for the council) the corporate plan's priorities. It reads the STORED statuses
+ * (kept up to date by performance-status.service), so no request recomputes the council.
  */
-import { holdsPermission } from '../../kernel/access/index.ts';
 import {
   corporatePlanOf,
   countStatuses,
+  filtersOfScope,
   formatCounts,
   type Frequency,
+  type MeasureFilters,
+  NO_FILTERS,
   periodKey,
   periodLabel,
   type RagStatus,
@@ -19,34 +23,54 @@ import {
 } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import type { Caller } from '../../platform/services/caller.ts';
-import { forbidden } from '../../platform/services/errors.ts';
 import type { PerformanceDeps } from './ports.ts';
 import { words } from '../../platform/words/index.ts';
-import { listUnits } from '../organisation/index.ts';
 import * as repo from './data/performance.repository.ts';
 import { loadCommentary } from './data/figure-notes.repository.ts';
-import { entryOf, loadCurrentStatuses, loadStatusIndex, periodsOn } from './measure-list.ts';
+import { entryOf, loadCurrentStatuses, loadStatusIndex } from './measure-list.ts';
 import type { Dashboard, RollupSettings, UnitCounts } from './performance-views.types.ts';
 import { rollupOptions, rollUpPlan } from './rollups.service.ts';
+import { groupOfUnit, periodChoices, periodsFor, resolveScope, withinSets } from './view-scope.ts';
 
 export function createDashboardService({ db, clock, contributions = [] }: PerformanceDeps) {
   return {
-    /** The corporate dashboard for the current period, from stored statuses. */
-    async dashboard(caller: Caller, settings?: RollupSettings): Promise<Result<Dashboard>> {
-      if (!holdsPermission(caller, 'view:plans')) return forbidden('You cannot see the performance dashboard');
+    /**
+     * The dashboard of a scope (the council when no filter names one) for the latest reported
+     * periods, or the quarter `view.period` names, from stored statuses. Only the scoping filters
+     * and the period of `view` count; the status, key and overdue filters are the list's.
+     */
+    async dashboard(
+      caller: Caller,
+      settings?: RollupSettings,
+      view: MeasureFilters = NO_FILTERS,
+    ): Promise<Result<Dashboard>> {
+      const resolved = await resolveScope(db, caller, view);
+      if (!resolved.ok) return resolved;
+      const { scope, units, unitName } = resolved.value;
       const organisationId = caller.organisationId;
       const today = clock.today();
-      const periods = periodsOn(today);
+      const { periods, chosen } = periodsFor(view.period, today);
       // A partner sees only the measures linked to items shared with its partnership, and no
       // corporate plan roll-up (it would count items the partner cannot see).
-      const [index, units, plans] = await Promise.all([
+      const [index, plans] = await Promise.all([
         // Lean: no titles or words, which only the measures listed need (fetched below).
         loadCurrentStatuses(db, organisationId, periods, caller.partnerId, { lean: true }),
-        listUnits(db, organisationId),
-        repo.listPlanSummaries(db, organisationId),
+        scope.kind === 'council' ? repo.listPlanSummaries(db, organisationId) : Promise.resolve([]),
       ]);
-      const { tops, topOf } = topLevelUnits(units);
-      const unitName = new Map(units.map((u) => [u.id, u.name]));
+      const within = withinSets(resolved.value, index);
+      for (const id of [...index.measures.keys()]) {
+        if (!within.every((ids) => ids.has(id))) {
+          index.measures.delete(id);
+          index.current.delete(id);
+        }
+      }
+      const groupRoots = resolved.value.groupRoots;
+      const { tops, topOf } = groupRoots
+        ? {
+            tops: groupRoots.flatMap((id) => units.filter((u) => u.id === id)),
+            topOf: groupOfUnit(units, groupRoots) as Map<string, string | null>,
+          }
+        : topLevelUnits(units);
       const all: RollupItem[] = [];
       const perUnit = new Map<string | null, RollupItem[]>();
       const keyIds: string[] = [];
@@ -117,7 +141,7 @@ export function createDashboardService({ db, clock, contributions = [] }: Perfor
       };
       const keyMeasures = keyIds.map(withCommentary);
       const worst = worstIds.map(withCommentary);
-      const corporate = caller.partnerId ? undefined : corporatePlanOf(plans, today);
+      const corporate = caller.partnerId || scope.kind !== 'council' ? undefined : corporatePlanOf(plans, today);
       let corporatePlan: Dashboard['corporatePlan'] = null;
       if (corporate) {
         const options = await rollupOptions(db, organisationId, settings);
@@ -131,6 +155,12 @@ export function createDashboardService({ db, clock, contributions = [] }: Perfor
       }
       return ok({
         asOf: today,
+        scope,
+        scopeName: resolved.value.name,
+        holderName: resolved.value.holderName,
+        period: chosen,
+        periodChoices: periodChoices(today),
+        filters: filtersOfScope(scope, chosen),
         periods: [...index.periods.entries()]
           .filter(([frequency]) => perFrequency.has(frequency))
           .map(([frequency, period]) => ({

@@ -7,6 +7,7 @@ import { settingsApi } from './api/settings.api.ts';
 import { createPerformanceServices } from './services.ts';
 import { measurePerformancePanel } from './web/measure-performance.presenter.ts';
 import { performanceRoutes } from './web/performance.routes.ts';
+import { levelViewsRoutes } from './web/level-views.routes.ts';
 import { settingsRoutes } from './web/settings.routes.ts';
 
 /**
@@ -20,6 +21,7 @@ export function createPerformanceModule(deps: PerformanceDeps) {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
       await app.register(performanceRoutes, { services });
+      await app.register(levelViewsRoutes, { services });
       await app.register(settingsRoutes, { services });
     },
     api: async (api) => {

@@ -11,6 +11,7 @@ import type { PerformanceDeps } from './ports.ts';
 import { createDashboardService } from './dashboard.service.ts';
 import { createFrameworkHealthService } from './framework-health.service.ts';
 import { createMeasurePerformanceService } from './measure-performance.service.ts';
+import { createMeasureViewsService } from './measure-views.service.ts';
 import { createRollupsService } from './rollups.service.ts';
 
 export type * from './performance-views.types.ts';
@@ -22,5 +23,6 @@ export function createPerformanceViewsService(deps: PerformanceDeps) {
     ...createRollupsService(deps),
     ...createDashboardService(deps),
     ...createFrameworkHealthService(deps),
+    ...createMeasureViewsService(deps),
   };
 }

@@ -7,6 +7,7 @@ import type { Tag } from '../../platform/words/status-tags.ts';
 import type {
   Frequency,
   FrameworkHealth,
+  MeasureFilters,
   RagStatus,
   RiskAppetite,
   RollupCounts,
@@ -14,6 +15,7 @@ import type {
   RollupRule,
   SpcPointType,
   Target,
+  ViewScope,
 } from './domain/index.ts';
 
 export interface RollupContributor {
@@ -83,6 +85,17 @@ export interface UnitCounts {
 
 export interface Dashboard {
   asOf: string;
+  /** Whose dashboard: the council, a unit (and everything under it), a portfolio, a body's remit, mine. */
+  scope: ViewScope;
+  /** The unit's, portfolio's or body's name (null for the council and "mine"). */
+  scopeName: string | null;
+  /** A portfolio's holder. */
+  holderName: string | null;
+  /** The quarter chosen (a period key), or null for the latest reported periods. */
+  period: string | null;
+  periodChoices: { key: string; label: string }[];
+  /** The measure list's filters that reproduce this dashboard's scope and period (each tile adds its own). */
+  filters: MeasureFilters;
   periods: { frequency: Frequency; periodKey: string; periodLabel: string; measures: number }[];
   overall: { counts: RollupCounts; countsText: string };
   byUnit: UnitCounts[];

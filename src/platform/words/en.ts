@@ -11,6 +11,7 @@ import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
+import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
 import { projectsWords } from './en/projects.ts';
@@ -33,4 +34,5 @@ export const en = {
   ...committeesWords,
   ...documentsWords,
   ...planDocumentWords,
+  ...levelViewsWords,
 };

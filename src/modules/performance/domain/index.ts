@@ -23,3 +23,4 @@ export * from './measure-status.ts';
 export * from './settings.ts';
 export * from './current-picture.ts';
 export * from './forecast-choice-memory.ts';
+export * from './view-scope.ts';

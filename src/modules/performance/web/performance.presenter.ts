@@ -18,6 +18,7 @@ function measureRows(entries: readonly MeasureListEntry[]) {
 export function dashboardView(d: Dashboard) {
   return {
     asOf: d.asOf,
+    scopeKind: d.scope.kind,
     periodsText: d.periods
       .map(
         (p) =>
@@ -35,7 +36,7 @@ export function dashboardView(d: Dashboard) {
         ['overdue', d.overall.counts.overdue],
         ['no-target', d.overall.counts.noTarget],
       ] as [RagStatus, number][]
-    ).map(([status, count]) => ({ tag: ragTag(status), count })),
+    ).map(([status, count]) => ({ status, tag: ragTag(status), count })),
     units: d.byUnit,
     keyMeasures: measureRows(d.keyMeasures),
     worstPerformers: measureRows(d.worstPerformers),
