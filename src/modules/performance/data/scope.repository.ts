@@ -78,7 +78,7 @@ export async function findBodyScope(db: Db, organisationId: string, id: string):
 }
 
 /**
- * A governance body's remit (docs/decisions/0014-governance-body-remit.md): the measures linked to
+ * A governance body's remit (docs/decisions/0015-governance-body-remit.md): the measures linked to
  * the items of the approved plans whose plan type has an approval step taken by the body, and
  * every measure when the council's sign-off of figures names the body as verifier or approver.
  */
