@@ -15,6 +15,7 @@ import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
 import { validationWords } from './en/validation.ts';
+import { signInWords } from './en/sign-in.ts';
 
 export const en = {
   ...statusesWords,
@@ -27,4 +28,5 @@ export const en = {
   ...projectsWords,
   ...actionsWords,
   ...risksWords,
+  ...signInWords,
 };
