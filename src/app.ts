@@ -34,6 +34,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: options.logger || options.logStream ? loggerOptions(config.logLevel, options.logStream) : false,
     bodyLimit: 5 * 1024 * 1024,
+    // The person's own address for the sign-in throttle and rate limits, behind a proxy too.
+    ...(config.trustProxyHops > 0
+      ? { trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops }
+      : {}),
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);

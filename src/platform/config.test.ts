@@ -64,6 +64,7 @@ describe('loadConfig', () => {
       reminders: false,
       migrateOnStart: false,
       passwordMinLength: 14,
+      trustProxyHops: 0,
       rateLimits: { signInPerMinute: 10, apiPerMinute: 0, uploadsPerHour: 5 },
     });
   });

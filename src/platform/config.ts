@@ -47,6 +47,9 @@ const configSchema = z.object({
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(30),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(1200),
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(60),
+  // Behind a load balancer or reverse proxy: how many proxies to trust for X-Forwarded-For, so the
+  // sign-in throttle and rate limits see the person's address, not the proxy's. 0: none (direct).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0, 'must be 0 (no proxy) or more').default(0),
   MIGRATE_ON_START: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
 });
 
@@ -77,6 +80,8 @@ export interface Config {
   readonly migrateOnStart: boolean;
   /** The shortest password a person may choose (PASSWORD_MIN_LENGTH, 12 by default). */
   readonly passwordMinLength: number;
+  /** Proxies in front of the app whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
+  readonly trustProxyHops: number;
   /** Requests allowed per caller (RATE_LIMIT_*; 0 turns one off). */
   readonly rateLimits: Readonly<RateLimits>;
 }
@@ -124,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminders: values.REMINDERS === 'on',
     migrateOnStart: values.MIGRATE_ON_START === 'true',
     passwordMinLength: values.PASSWORD_MIN_LENGTH,
+    trustProxyHops: values.TRUST_PROXY_HOPS,
     rateLimits: Object.freeze({
       signInPerMinute: values.RATE_LIMIT_SIGN_IN_PER_MINUTE,
       apiPerMinute: values.RATE_LIMIT_API_PER_MINUTE,

@@ -13,7 +13,14 @@ import { apiTokens, roleAssignments, sessions } from './data/access.schema.ts';
 import * as signInRepo from './data/sign-in.repository.ts';
 import { organisations } from '../../platform/tenancy/organisations.schema.ts';
 import { people } from './data/organisation.schema.ts';
-import { ACCOUNT_RULE, ADDRESS_RULE, afterFailure, NO_FAILURES, secondsLocked, type ThrottleRule } from './domain/index.ts';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  afterFailure,
+  NO_FAILURES,
+  secondsLocked,
+  type ThrottleRule,
+} from './domain/index.ts';
 
 export const SESSION_HOURS = 8;
 // A fixed hash to verify against when the email is unknown, so timing does not reveal accounts.
@@ -174,7 +181,11 @@ export function createAuthService(db: Db, clock: () => Date = systemClock) {
       });
       return ok(null);
     });
-    return { kind: 'signed-in', token, session: { principal, csrfToken, mustEnrolSecondFactor: await mustEnrol(principal) } };
+    return {
+      kind: 'signed-in',
+      token,
+      session: { principal, csrfToken, mustEnrolSecondFactor: await mustEnrol(principal) },
+    };
   }
 
   /**

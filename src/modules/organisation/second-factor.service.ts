@@ -42,7 +42,14 @@ export function createSecondFactorService({ db, clock }: ServiceDeps) {
   }
 
   function audit(caller: Caller, action: string, newValue?: unknown) {
-    return { organisationId: caller.organisationId, actor: actorOf(caller), entityType: 'person', entityId: caller.personId, action, newValue };
+    return {
+      organisationId: caller.organisationId,
+      actor: actorOf(caller),
+      entityType: 'person',
+      entityId: caller.personId,
+      action,
+      newValue,
+    };
   }
 
   return {

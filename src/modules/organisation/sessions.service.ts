@@ -47,7 +47,12 @@ export function createSessionsService({ db, clock }: ServiceDeps) {
     /** Signs out everywhere else: every session but this one ends. */
     async endOthers(caller: Caller, currentToken: string): Promise<Result<{ ended: number }>> {
       return inTransaction(db, async (tx) => {
-        const ended = await signInRepo.endOtherSessions(tx, caller.organisationId, caller.personId, sha256(currentToken));
+        const ended = await signInRepo.endOtherSessions(
+          tx,
+          caller.organisationId,
+          caller.personId,
+          sha256(currentToken),
+        );
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

@@ -124,7 +124,10 @@ export const accessControl = fp(
  */
 async function refuseBeyondToken(request: FastifyRequest, reply: FastifyReply) {
   const config = request.routeOptions.config;
-  if (request.viaApiToken && (config.sessionOnly || (request.tokenScope === 'read' && !SAFE_METHODS.has(request.method)))) {
+  if (
+    request.viaApiToken &&
+    (config.sessionOnly || (request.tokenScope === 'read' && !SAFE_METHODS.has(request.method)))
+  ) {
     const detail = config.sessionOnly
       ? 'API tokens can only be made and managed by a signed-in person, not with a token'
       : 'This API token may only read: ask its owner for a token that may write';

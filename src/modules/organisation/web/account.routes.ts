@@ -15,7 +15,9 @@ const councilRules = { access: { permission: 'manage:roles' }, sessionOnly: true
 
 const codeForm = z.object({ code: z.string().trim().min(1, 'Enter the 6-digit code from your authenticator app') });
 const settingsForm = z.object({
-  administratorsNeedSecondFactor: z.enum(['yes', 'no'], { message: 'Select whether administrators need a second factor' }),
+  administratorsNeedSecondFactor: z.enum(['yes', 'no'], {
+    message: 'Select whether administrators need a second factor',
+  }),
 });
 
 /** "Your sessions", "Your second factor" and the council's sign-in rules. */
@@ -48,7 +50,11 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     const result = await services.sessions.endOthers(request.caller(), request.cookies[SESSION_COOKIE] ?? '');
     const ended = result.ok ? result.value.ended : 0;
     return reply
-      .flash(ended === 1 ? 'You have been signed out of 1 other session' : `You have been signed out of ${ended} other sessions`)
+      .flash(
+        ended === 1
+          ? 'You have been signed out of 1 other session'
+          : `You have been signed out of ${ended} other sessions`,
+      )
       .redirect(paths.sessions());
   });
 
@@ -58,7 +64,8 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
 
   app.post(paths.secondFactor(), { config: enrolment }, async (request, reply) => {
     const result = await services.secondFactor.start(request.caller());
-    if (!result.ok) return secondFactorPage(reply, request.caller(), { errors: formErrorsFrom(result.error), status: 409 });
+    if (!result.ok)
+      return secondFactorPage(reply, request.caller(), { errors: formErrorsFrom(result.error), status: 409 });
     return reply.redirect(paths.secondFactor());
   });
 
@@ -102,7 +109,11 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     const values = request.body as Record<string, unknown>;
     const form = parseForm(settingsForm, values);
     if (!form.ok) {
-      return reply.render('pages/account/sign-in-settings.njk', { title: 'Sign-in rules', values, errors: form.errors }, 400);
+      return reply.render(
+        'pages/account/sign-in-settings.njk',
+        { title: 'Sign-in rules', values, errors: form.errors },
+        400,
+      );
     }
     const result = await services.secondFactor.setAdministratorsRequired(
       request.caller(),
@@ -111,7 +122,14 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     if (!result.ok) {
       return reply.render(
         'pages/account/sign-in-settings.njk',
-        { title: 'Sign-in rules', values, errors: { summary: [{ text: sayStored(result.error.message), href: '#administratorsNeedSecondFactor' }], fields: {} } },
+        {
+          title: 'Sign-in rules',
+          values,
+          errors: {
+            summary: [{ text: sayStored(result.error.message), href: '#administratorsNeedSecondFactor' }],
+            fields: {},
+          },
+        },
         403,
       );
     }

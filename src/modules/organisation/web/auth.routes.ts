@@ -113,7 +113,11 @@ export async function authRoutes(
     page: { template: string; field: string; values: Record<string, unknown>; returnTo: string },
   ) {
     const refusal = (status: number, text: string) =>
-      reply.render(page.template, { errors: fieldError(page.field, text), values: page.values, returnTo: page.returnTo }, status);
+      reply.render(
+        page.template,
+        { errors: fieldError(page.field, text), values: page.values, returnTo: page.returnTo },
+        status,
+      );
     switch (outcome.kind) {
       case 'throttled':
         reply.header('retry-after', String(outcome.retryAfterSeconds));
@@ -184,9 +188,11 @@ export async function authRoutes(
   app.post(paths.signInCode(), { config: signInPage }, async (request, reply) => {
     const returnTo = safeReturnTo((request.body as { returnTo?: unknown })?.returnTo);
     const personId = pendingPerson(request);
-    if (!personId) return reply.flash(sayStored(phraseText('signIn.codeExpired')), 'important').redirect(paths.signIn());
+    if (!personId)
+      return reply.flash(sayStored(phraseText('signIn.codeExpired')), 'important').redirect(paths.signIn());
     const form = parseForm(codeForm, request.body);
-    if (!form.ok) return reply.render('pages/auth/sign-in-code.njk', { errors: form.errors, values: {}, returnTo }, 400);
+    if (!form.ok)
+      return reply.render('pages/auth/sign-in-code.njk', { errors: form.errors, values: {}, returnTo }, 400);
     const outcome = await services.auth.completeSecondFactor(personId, form.value.code, context(request));
     return answer(reply, outcome, { template: 'pages/auth/sign-in-code.njk', field: 'code', values: {}, returnTo });
   });
