@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isCommonPassword } from '../../../platform/security/password-deny-list.ts';
 import { passwordProblem } from './password-policy.ts';
 import {
   ACCOUNT_RULE,
@@ -11,7 +10,9 @@ import {
   type ThrottleState,
 } from './sign-in-throttle.ts';
 
-const policy = { minLength: 12, isCommon: isCommonPassword };
+// A few entries of the shipped deny-list (its contents are checked in platform/security).
+const COMMON = new Set(['password', 'sunshine', 'administrator', 'qwertyuiop', '1q2w3e4r5t6y']);
+const policy = { minLength: 12, isCommon: (lowered: string) => COMMON.has(lowered) };
 
 describe('password policy', () => {
   it('names the length rule for a short password, counting characters not bytes', () => {
@@ -33,12 +34,6 @@ describe('password policy', () => {
   it('has no composition rules: a long passphrase of lower-case words is fine', () => {
     expect(passwordProblem('correct horse battery staple', policy)).toBeNull();
     expect(passwordProblem('river otter kettle lamp', policy)).toBeNull();
-  });
-
-  it('ships a list of thousands of passwords', () => {
-    expect(isCommonPassword('password')).toBe(true);
-    expect(isCommonPassword('qwerty123456')).toBe(true);
-    expect(isCommonPassword('correct horse battery staple')).toBe(false);
   });
 });
 

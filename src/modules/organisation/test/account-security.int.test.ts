@@ -154,7 +154,10 @@ describe.each(PAGE_DATABASES)('account security on %s', (kind) => {
     expect(spent.body).toContain('unused recovery code');
 
     // Without having given the password, no code page at all.
-    expect((await publicPost('/sign-in/code', { code: recovery[1]! })).statusCode).toBe(302);
+    const noPassword = await publicPost('/sign-in/code', { code: recovery[1]! });
+    expect(noPassword.statusCode).toBe(400);
+    expect(noPassword.body).toContain('Signing in took too long');
+    expect(sessionCookieOf(noPassword)).toBeUndefined();
     expect(await actionsOf(person.personId)).toEqual(
       expect.arrayContaining(['second-factor-on', 'second-factor-failed', 'sign-in']),
     );

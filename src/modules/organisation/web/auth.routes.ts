@@ -165,6 +165,10 @@ export async function authRoutes(
     return personId && Number(until) > clock().getTime() ? personId : null;
   }
 
+  /** No password given in the last few minutes (or none at all): start again, from the sign-in page. */
+  const codeExpired = (reply: FastifyReply) =>
+    reply.render('pages/auth/code-expired.njk', { message: sayStored(phraseText('signIn.codeExpired')) }, 400);
+
   app.get(paths.signIn(), { config: { access: 'public' } }, (request, reply) => {
     const returnTo = (request.query as { returnTo?: unknown }).returnTo;
     return reply.render('pages/auth/sign-in.njk', { returnTo: safeReturnTo(returnTo), values: {} });
@@ -180,7 +184,7 @@ export async function authRoutes(
   });
 
   app.get(paths.signInCode(), { config: { access: 'public' } }, (request, reply) => {
-    if (!pendingPerson(request)) return reply.redirect(paths.signIn());
+    if (!pendingPerson(request)) return codeExpired(reply);
     const returnTo = safeReturnTo((request.query as { returnTo?: unknown }).returnTo);
     return reply.render('pages/auth/sign-in-code.njk', { returnTo, values: {} });
   });
@@ -188,8 +192,7 @@ export async function authRoutes(
   app.post(paths.signInCode(), { config: signInPage }, async (request, reply) => {
     const returnTo = safeReturnTo((request.body as { returnTo?: unknown })?.returnTo);
     const personId = pendingPerson(request);
-    if (!personId)
-      return reply.flash(sayStored(phraseText('signIn.codeExpired')), 'important').redirect(paths.signIn());
+    if (!personId) return codeExpired(reply);
     const form = parseForm(codeForm, request.body);
     if (!form.ok)
       return reply.render('pages/auth/sign-in-code.njk', { errors: form.errors, values: {}, returnTo }, 400);
