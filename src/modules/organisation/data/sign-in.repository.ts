@@ -137,15 +137,6 @@ export async function setAdministratorsNeedSecondFactor(db: Db, organisationId: 
     .onConflictDoUpdate({ target: signInSettings.organisationId, set: { administratorsNeedSecondFactor: value } });
 }
 
-export interface SessionSummary {
-  id: string;
-  tokenHash: string;
-  createdAt: Date;
-  expiresAt: Date;
-  userAgent: string;
-  address: string;
-}
-
 export async function listSessionsOf(db: Db, organisationId: string, personId: string, now: Date) {
   return db
     .select({
