@@ -15,6 +15,7 @@ import { errorPages } from './platform/http/error-pages.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { refuseNulCharacters } from './platform/http/nul-characters.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { rateLimits } from './platform/http/rate-limits.ts';
 import { views } from './platform/http/views.ts';
 import { assetRoutes } from './platform/http/assets.routes.ts';
 
@@ -33,6 +34,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: options.logger || options.logStream ? loggerOptions(config.logLevel, options.logStream) : false,
     bodyLimit: 5 * 1024 * 1024,
+    // The person's own address for the sign-in throttle and rate limits, behind a proxy too.
+    ...(config.trustProxyHops > 0
+      ? { trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops }
+      : {}),
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -47,6 +52,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     declaredRoutes: options.declaredRoutes ?? [],
     ancestry: deps.unitAncestry,
   });
+  // Per-caller request limits (sign-in posts per address, API calls per person, uploads per
+  // person): after the caller is known, before any body is read.
+  await app.register(rateLimits, { limits: config.rateLimits, now: deps.clock });
   // File uploads (the import page): parsed after the access check and before the CSRF check,
   // which reads the form's token from the parsed fields. One file, 20 MB at most.
   await app.register(fastifyMultipart, {

@@ -181,7 +181,13 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
   const clock = asClock(source);
   const modules = createModules(
     { db: database.db, clock },
-    { passwordLinks: { baseUrl: config.baseUrl, mailer: config.smtp ? smtpMailer(config.smtp) : undefined } },
+    {
+      passwordLinks: {
+        baseUrl: config.baseUrl,
+        mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
+        passwordMinLength: config.passwordMinLength,
+      },
+    },
   );
   const secureCookies = config.baseUrl.startsWith('https://');
   return {

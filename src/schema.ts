@@ -5,6 +5,7 @@ export * from './platform/jobs/jobs.schema.ts';
 export * from './modules/organisation/data/organisation.schema.ts';
 export * from './modules/organisation/data/governance.schema.ts';
 export * from './modules/organisation/data/access.schema.ts';
+export * from './modules/organisation/data/sign-in.schema.ts';
 export * from './modules/framework/data/framework.schema.ts';
 export * from './modules/plans/data/plans.schema.ts';
 export * from './modules/measures/data/measures.schema.ts';

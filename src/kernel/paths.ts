@@ -9,6 +9,10 @@ export const paths = {
   signIn: () => '/sign-in',
   signOut: () => '/sign-out',
   setPassword: () => '/set-password',
+  /** Asking for a link to reset a forgotten password (the link leads to setPassword). */
+  forgotPassword: () => '/forgot-password',
+  /** The second step of signing in for someone with a second factor. */
+  signInCode: () => '/sign-in/code',
   health: () => '/health',
   /** The service status as a page for people (the footer's link); /health answers machines. */
   status: () => '/status',
@@ -135,6 +139,17 @@ export const paths = {
 
   apiTokens: () => '/account/api-tokens',
   revokeApiToken: (id?: string) => `/account/api-tokens/${p(id)}/revoke`,
+  /** Your sessions: where you are signed in, each one ended with a button. */
+  sessions: () => '/account/sessions',
+  endSession: (id?: string) => `/account/sessions/${p(id)}/end`,
+  endOtherSessions: () => '/account/sessions/end-others',
+  /** Your second factor: turn on (with the secret and a code), recovery codes, turn off. */
+  secondFactor: () => '/account/second-factor',
+  secondFactorConfirm: () => '/account/second-factor/confirm',
+  secondFactorOff: () => '/account/second-factor/off',
+  secondFactorRecoveryCodes: () => '/account/second-factor/recovery-codes',
+  /** The council's sign-in rules (administrators: a second factor required). */
+  signInSettings: () => '/council/sign-in-settings',
 
   audit: () => '/audit',
   /** The filtered audit trail as a CSV file (the same filters as the page). */

@@ -46,6 +46,10 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
       MIGRATE_ON_START: 'false',
+      PASSWORD_MIN_LENGTH: '14',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '10',
+      RATE_LIMIT_API_PER_MINUTE: '0',
+      RATE_LIMIT_UPLOADS_PER_HOUR: '5',
     });
     expect(config).toEqual({
       port: 8080,
@@ -59,7 +63,17 @@ describe('loadConfig', () => {
       seedDemo: false,
       reminders: false,
       migrateOnStart: false,
+      passwordMinLength: 14,
+      trustProxyHops: 0,
+      rateLimits: { signInPerMinute: 10, apiPerMinute: 0, uploadsPerHour: 5 },
     });
+  });
+
+  it('refuses a minimum password length below the NCSC minimum of eight characters, naming the setting', () => {
+    expect(failureOf({ PASSWORD_MIN_LENGTH: '6' })).toBe(
+      'Invalid setting PASSWORD_MIN_LENGTH: must be a whole number from 8 to 64',
+    );
+    expect(loadConfig({}).passwordMinLength).toBe(12);
   });
 
   it('loads the demo council only outside production, unless SEED_DEMO says otherwise', () => {

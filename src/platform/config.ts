@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RateLimits } from './http/rate-limits.ts';
 
 /**
  * Configuration is read once at start, validated, and frozen. A wrong value stops the app with
@@ -36,6 +37,19 @@ const configSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASS: z.string().min(1).optional(),
   REMINDERS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
+  // Sign-in and rate limits (README, "Limits"). A password shorter than NCSC's 8 is never allowed.
+  PASSWORD_MIN_LENGTH: z.coerce
+    .number({ message: 'must be a whole number from 8 to 64' })
+    .int('must be a whole number from 8 to 64')
+    .min(8, 'must be a whole number from 8 to 64')
+    .max(64, 'must be a whole number from 8 to 64')
+    .default(12),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(30),
+  RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(1200),
+  RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(60),
+  // Behind a load balancer or reverse proxy: how many proxies to trust for X-Forwarded-For, so the
+  // sign-in throttle and rate limits see the person's address, not the proxy's. 0: none (direct).
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0, 'must be 0 (no proxy) or more').default(0),
   MIGRATE_ON_START: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
 });
 
@@ -64,6 +78,12 @@ export interface Config {
   readonly reminders: boolean;
   /** MIGRATE_ON_START=false: on PostgreSQL, migrations are left to `npm run migrate` (PGlite always migrates). */
   readonly migrateOnStart: boolean;
+  /** The shortest password a person may choose (PASSWORD_MIN_LENGTH, 12 by default). */
+  readonly passwordMinLength: number;
+  /** Proxies in front of the app whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
+  readonly trustProxyHops: number;
+  /** Requests allowed per caller (RATE_LIMIT_*; 0 turns one off). */
+  readonly rateLimits: Readonly<RateLimits>;
 }
 
 export class ConfigError extends Error {}
@@ -108,5 +128,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     reminders: values.REMINDERS === 'on',
     migrateOnStart: values.MIGRATE_ON_START === 'true',
+    passwordMinLength: values.PASSWORD_MIN_LENGTH,
+    trustProxyHops: values.TRUST_PROXY_HOPS,
+    rateLimits: Object.freeze({
+      signInPerMinute: values.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+      apiPerMinute: values.RATE_LIMIT_API_PER_MINUTE,
+      uploadsPerHour: values.RATE_LIMIT_UPLOADS_PER_HOUR,
+    }),
   });
 }

@@ -10,22 +10,31 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type ApiToken = tokensRepo.ApiTokenSummary;
 
-/** A person's own API tokens. Only the hash is stored: the token is shown once, when created. */
+/**
+ * A person's own API tokens, each read-only or read-write and expiring within a year. Only the hash
+ * is stored: the token is shown once, when created. Only a signed-in person reaches these (the
+ * routes are `sessionOnly`): a token cannot make or revoke tokens.
+ */
 export function createApiTokensService({ db, clock }: ServiceDeps) {
   return {
-    list(caller: Caller): Promise<ApiToken[]> {
-      return tokensRepo.listTokensOfPerson(db, caller.organisationId, caller.personId);
+    async list(caller: Caller): Promise<(ApiToken & { expired: boolean })[]> {
+      const now = clock();
+      const tokens = await tokensRepo.listTokensOfPerson(db, caller.organisationId, caller.personId);
+      return tokens.map((token) => ({ ...token, expired: token.expiresAt !== null && token.expiresAt <= now }));
     },
 
     async create(caller: Caller, input: ApiTokenInput): Promise<Result<{ token: string; apiToken: ApiToken }>> {
       const token = newToken();
+      const now = clock();
       return inTransaction(db, async (tx) => {
         const apiToken = await tokensRepo.insertToken(tx, {
           organisationId: caller.organisationId,
           personId: caller.personId,
           name: input.name,
+          scope: input.scope,
           tokenHash: sha256(token),
-          createdAt: clock(),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + input.days * 24 * 3600_000),
         });
         await recordAudit(tx, {
           organisationId: caller.organisationId,
@@ -33,7 +42,12 @@ export function createApiTokensService({ db, clock }: ServiceDeps) {
           entityType: 'api-token',
           entityId: apiToken.id,
           action: 'create',
-          newValue: { name: input.name, personId: caller.personId },
+          newValue: {
+            name: input.name,
+            personId: caller.personId,
+            scope: input.scope,
+            expiresAt: apiToken.expiresAt?.toISOString() ?? null,
+          },
         });
         return ok({ token, apiToken });
       });

@@ -1,15 +1,28 @@
 import { createHash } from 'node:crypto';
 import { newToken } from '../../platform/security/tokens.ts';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { isRole, type Principal, type RoleGrant } from '../../kernel/access/index.ts';
+import { ok } from '../../kernel/result.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { systemClock } from '../../platform/clock.ts';
+import { matchingTotpStep, normaliseRecoveryCode } from '../../platform/security/totp.ts';
 import { apiTokens, roleAssignments, sessions } from './data/access.schema.ts';
+import * as signInRepo from './data/sign-in.repository.ts';
 import { organisations } from '../../platform/tenancy/organisations.schema.ts';
 import { people } from './data/organisation.schema.ts';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  afterFailure,
+  NO_FAILURES,
+  secondsLocked,
+  type ThrottleRule,
+} from './domain/index.ts';
 
-const SESSION_HOURS = 8;
+export const SESSION_HOURS = 8;
 // A fixed hash to verify against when the email is unknown, so timing does not reveal accounts.
 let dummyHash: string | undefined;
 
@@ -22,7 +35,31 @@ export const hashPassword = (password: string): Promise<string> => hash(password
 export interface SessionInfo {
   principal: Principal;
   csrfToken: string;
+  /** An administrator whose council requires a second factor, who has none yet: may only enrol. */
+  mustEnrolSecondFactor?: boolean;
 }
+
+/** Where a sign-in comes from: the network address throttled, and both kept with the session. */
+export interface SignInContext {
+  address: string;
+  userAgent: string;
+  /** A sign-in made inside the process (tests, the CLI), not by someone at the door: not audited. */
+  inProcess?: boolean;
+}
+
+export type SignInOutcome =
+  | { kind: 'signed-in'; token: string; session: SessionInfo }
+  /** The password was right; the person must now give a code from their second factor. */
+  | { kind: 'second-factor'; personId: string }
+  | { kind: 'refused' }
+  | { kind: 'throttled'; retryAfterSeconds: number };
+
+const IN_PROCESS: SignInContext = { address: '', userAgent: '', inProcess: true };
+
+/** Throttle keys: the e-mail as typed (hashed), whether or not anyone holds it, and the address. */
+export const accountKey = (email: string) => `account:${sha256(email.trim().toLowerCase())}`;
+const addressKey = (address: string) => `address:${address}`;
+const secondFactorKey = (personId: string) => `second-factor:${personId}`;
 
 export function createAuthService(db: Db, clock: () => Date = systemClock) {
   async function principalFor(personId: string): Promise<Principal | null> {
@@ -54,42 +91,197 @@ export function createAuthService(db: Db, clock: () => Date = systemClock) {
     };
   }
 
-  return {
-    principalFor,
+  /** Whether the person must turn on a second factor before doing anything else. */
+  async function mustEnrol(principal: Principal): Promise<boolean> {
+    if (principal.kind !== 'person' || !principal.grants.some((grant) => grant.role === 'administrator')) return false;
+    if (!(await signInRepo.administratorsNeedSecondFactor(db, principal.organisationId))) return false;
+    return !(await signInRepo.findSecondFactor(db, principal.personId))?.confirmedAt;
+  }
 
-    /** Returns the new session token (for the cookie), or null when the email or password is wrong. */
-    async signIn(email: string, password: string): Promise<{ token: string; session: SessionInfo } | null> {
-      const candidates = await db
-        .select({ id: people.id, organisationId: people.organisationId, passwordHash: people.passwordHash })
-        .from(people)
-        .innerJoin(organisations, eq(organisations.id, people.organisationId))
-        .where(and(sql`lower(${people.email}) = lower(${email.trim()})`, eq(people.status, 'active')));
-      let matched: (typeof candidates)[number] | undefined;
-      for (const candidate of candidates) {
-        if (candidate.passwordHash && (await verify(candidate.passwordHash, password))) {
-          matched = candidate;
-          break;
+  /** The longest lock among the keys, in seconds (0: none locked). */
+  async function lockedFor(keys: string[], now: Date): Promise<number> {
+    const states = await signInRepo.readThrottles(db, keys);
+    return Math.max(0, ...keys.map((key) => secondsLocked(states.get(key) ?? NO_FAILURES, now)));
+  }
+
+  /**
+   * Counts one failure against each key (under a row lock, so processes agree) and audits it for
+   * each person the e-mail belongs to; returns how long the caller is now locked out.
+   */
+  async function countFailure(
+    keys: { key: string; rule: ThrottleRule }[],
+    now: Date,
+    audit: { organisationId: string; personId: string; name: string; action: string }[],
+  ): Promise<number> {
+    const result = await inTransaction(db, async (tx) => {
+      const states = await signInRepo.lockThrottles(
+        tx,
+        keys.map(({ key }) => key),
+      );
+      let wait = 0;
+      let lockedNow = false;
+      for (const { key, rule } of keys) {
+        const state = states.get(key) ?? NO_FAILURES;
+        const already = secondsLocked(state, now);
+        // Another process locked it meanwhile: this attempt is refused, not counted.
+        if (already > 0) {
+          wait = Math.max(wait, already);
+          continue;
         }
+        const next = afterFailure(state, now, rule);
+        await signInRepo.saveThrottle(tx, key, next);
+        const seconds = secondsLocked(next, now);
+        if (seconds > 0) lockedNow = true;
+        wait = Math.max(wait, seconds);
       }
-      if (!matched) {
-        dummyHash ??= await hashPassword('not-a-real-password');
-        if (candidates.length === 0) await verify(dummyHash, password);
-        return null;
+      for (const person of audit) {
+        const entry = {
+          organisationId: person.organisationId,
+          actor: { personId: null, label: 'Someone signing in' },
+          entityType: 'person',
+          entityId: person.personId,
+        };
+        await recordAudit(tx, { ...entry, action: person.action });
+        if (lockedNow) await recordAudit(tx, { ...entry, action: 'sign-in-locked', newValue: { seconds: wait } });
       }
-      const principal = await principalFor(matched.id);
-      if (!principal) return null;
-      const token = newToken();
-      const csrfToken = newToken();
-      const now = clock();
-      await db.insert(sessions).values({
+      return ok(wait);
+    });
+    return result.ok ? result.value : 0;
+  }
+
+  async function startSession(
+    personId: string,
+    context: SignInContext,
+    detail: Record<string, unknown>,
+  ): Promise<SignInOutcome> {
+    const principal = await principalFor(personId);
+    if (!principal || principal.kind !== 'person') return { kind: 'refused' };
+    const token = newToken();
+    const csrfToken = newToken();
+    const now = clock();
+    await inTransaction(db, async (tx) => {
+      await tx.insert(sessions).values({
         tokenHash: sha256(token),
-        organisationId: matched.organisationId,
-        personId: matched.id,
+        organisationId: principal.organisationId,
+        personId,
         csrfToken,
         createdAt: now,
         expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
+        userAgent: context.userAgent.slice(0, 300),
+        address: context.address.slice(0, 100),
       });
-      return { token, session: { principal, csrfToken } };
+      if (context.inProcess) return ok(null);
+      await recordAudit(tx, {
+        organisationId: principal.organisationId,
+        actor: { personId, label: principal.name },
+        entityType: 'person',
+        entityId: personId,
+        action: 'sign-in',
+        newValue: { address: context.address, ...detail },
+      });
+      return ok(null);
+    });
+    return {
+      kind: 'signed-in',
+      token,
+      session: { principal, csrfToken, mustEnrolSecondFactor: await mustEnrol(principal) },
+    };
+  }
+
+  /**
+   * A sign-in from the sign-in page. A locked account or address is refused before the password is
+   * checked; otherwise every failure counts against both, with the same answer and the same work
+   * (one argon2 verification) whether or not anyone holds the e-mail address.
+   */
+  async function attempt(email: string, password: string, context: SignInContext = IN_PROCESS): Promise<SignInOutcome> {
+    const now = clock();
+    const keys = [{ key: accountKey(email), rule: ACCOUNT_RULE }];
+    if (context.address) keys.push({ key: addressKey(context.address), rule: ADDRESS_RULE });
+    const wait = await lockedFor(
+      keys.map(({ key }) => key),
+      now,
+    );
+    if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
+    const candidates = await db
+      .select({
+        id: people.id,
+        organisationId: people.organisationId,
+        name: people.name,
+        passwordHash: people.passwordHash,
+      })
+      .from(people)
+      .innerJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(and(sql`lower(${people.email}) = lower(${email.trim()})`, eq(people.status, 'active')));
+    let matched: (typeof candidates)[number] | undefined;
+    for (const candidate of candidates) {
+      if (candidate.passwordHash && (await verify(candidate.passwordHash, password))) {
+        matched = candidate;
+        break;
+      }
+    }
+    if (!matched) {
+      dummyHash ??= await hashPassword('not-a-real-password');
+      if (candidates.length === 0) await verify(dummyHash, password);
+      const audit = (context.inProcess ? [] : candidates).map((c) => ({
+        organisationId: c.organisationId,
+        personId: c.id,
+        name: c.name,
+        action: 'sign-in-failed',
+      }));
+      const locked = await countFailure(keys, now, audit);
+      return locked > 0 ? { kind: 'throttled', retryAfterSeconds: locked } : { kind: 'refused' };
+    }
+    // The account's run of failures ends; the address's does not (one good account must not let an
+    // address go on guessing others).
+    await signInRepo.forgetThrottle(db, accountKey(email));
+    if ((await signInRepo.findSecondFactor(db, matched.id))?.confirmedAt) {
+      return { kind: 'second-factor', personId: matched.id };
+    }
+    return startSession(matched.id, context, {});
+  }
+
+  /** The second step for a person with a second factor: a code from their app, or a recovery code. */
+  async function completeSecondFactor(
+    personId: string,
+    code: string,
+    context: SignInContext = IN_PROCESS,
+  ): Promise<SignInOutcome> {
+    const now = clock();
+    const key = secondFactorKey(personId);
+    const wait = await lockedFor([key], now);
+    if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
+    const factor = await signInRepo.findSecondFactor(db, personId);
+    if (!factor?.confirmedAt) return { kind: 'refused' };
+    const step = matchingTotpStep(factor.secret, code, now, factor.lastUsedStep);
+    let used: 'app' | 'recovery code' | null = null;
+    if (step !== null && (await signInRepo.useStep(db, personId, step))) used = 'app';
+    else if (await signInRepo.spendRecoveryCode(db, personId, sha256(normaliseRecoveryCode(code)), now)) {
+      used = 'recovery code';
+    }
+    if (!used) {
+      const [person] = await db.select({ name: people.name }).from(people).where(eq(people.id, personId));
+      const audit = [
+        { organisationId: factor.organisationId, personId, name: person?.name ?? '', action: 'second-factor-failed' },
+      ];
+      const locked = await countFailure([{ key, rule: ACCOUNT_RULE }], now, audit);
+      return locked > 0 ? { kind: 'throttled', retryAfterSeconds: locked } : { kind: 'refused' };
+    }
+    await signInRepo.forgetThrottle(db, key);
+    return startSession(personId, context, { secondFactor: used });
+  }
+
+  return {
+    principalFor,
+    attempt,
+    completeSecondFactor,
+
+    /**
+     * Signs in with an e-mail and password (throttled like the page) for the CLI and tests: the
+     * new session, or null when refused, throttled, or a second factor is needed.
+     */
+    async signIn(email: string, password: string): Promise<{ token: string; session: SessionInfo } | null> {
+      const outcome = await attempt(email, password);
+      return outcome.kind === 'signed-in' ? { token: outcome.token, session: outcome.session } : null;
     },
 
     async sessionFor(token: string): Promise<SessionInfo | null> {
@@ -99,21 +291,31 @@ export function createAuthService(db: Db, clock: () => Date = systemClock) {
         .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, clock())));
       if (!row) return null;
       const principal = await principalFor(row.personId);
-      return principal ? { principal, csrfToken: row.csrfToken } : null;
+      if (!principal) return null;
+      return { principal, csrfToken: row.csrfToken, mustEnrolSecondFactor: await mustEnrol(principal) };
     },
 
     async signOut(token: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
     },
 
-    async principalForApiToken(token: string): Promise<Principal | null> {
+    /** The token's owner and what it may do; null for an unknown, revoked or expired token. */
+    async principalForApiToken(token: string): Promise<{ principal: Principal; scope: 'read' | 'write' } | null> {
+      const now = clock();
       const [row] = await db
         .select()
         .from(apiTokens)
-        .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+        .where(
+          and(
+            eq(apiTokens.tokenHash, sha256(token)),
+            isNull(apiTokens.revokedAt),
+            or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+          ),
+        );
       if (!row) return null;
-      await db.update(apiTokens).set({ lastUsedAt: clock() }).where(eq(apiTokens.id, row.id));
-      return principalFor(row.personId);
+      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+      const principal = await principalFor(row.personId);
+      return principal ? { principal, scope: row.scope } : null;
     },
   };
 }

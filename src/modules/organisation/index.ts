@@ -11,6 +11,7 @@ import type { PasswordLinkDeps } from './password-links.service.ts';
 import { createOrganisationServices } from './services.ts';
 import { apiTokensRoutes } from './web/api-tokens.routes.ts';
 import { authRoutes } from './web/auth.routes.ts';
+import { accountRoutes } from './web/account.routes.ts';
 import { governanceRoutes } from './web/governance.routes.ts';
 import { partnersRoutes } from './web/partners.routes.ts';
 import { peopleRoutes } from './web/people.routes.ts';
@@ -28,7 +29,8 @@ export function createOrganisationModule(
   const web = (options: { secureCookies: boolean }): ModuleWeb => ({
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
-      await app.register(authRoutes, { services, secureCookies: options.secureCookies });
+      await app.register(authRoutes, { services, secureCookies: options.secureCookies, clock: deps.clock });
+      await app.register(accountRoutes, { services });
       await app.register(unitRoutes, { services });
       await app.register(peopleRoutes, { services, clock: deps.clock });
       await app.register(portfoliosRoutes, { services });

@@ -8,12 +8,20 @@ import { type DomainError, forbidden, notFound, refuse } from '../../platform/se
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { accessPolicyIn, holdsMoreRights, recordRefusal, roleBeyondCaller } from './access.ts';
 import { hashPassword, newToken, sha256 } from './auth.service.ts';
+import { passwordProblem } from './domain/index.ts';
+import { storePhrase } from '../../kernel/phrase.ts';
+import { isCommonPassword } from '../../platform/security/password-deny-list.ts';
+import * as signInRepo from './data/sign-in.repository.ts';
 import * as linksRepo from './data/password-links.repository.ts';
 import * as peopleRepo from './data/people.repository.ts';
 import * as rolesRepo from './data/roles.repository.ts';
 
 /** How long a link to set a password works. */
 export const PASSWORD_LINK_HOURS = 72;
+/** How long a reset link asked for from the sign-in page works: short, since anyone may ask. */
+export const RESET_LINK_MINUTES = 60;
+/** A second reset e-mail for the same person is not sent within this time (no mail-bombing). */
+const RESET_RESEND_MINUTES = 5;
 export const MIN_PASSWORD_LENGTH = 12;
 
 export interface PasswordLinkDeps {
@@ -21,6 +29,8 @@ export interface PasswordLinkDeps {
   baseUrl: string;
   /** Sends the link by e-mail; absent when SMTP is not configured. */
   mailer?: Mailer | undefined;
+  /** The shortest password allowed (config PASSWORD_MIN_LENGTH); MIN_PASSWORD_LENGTH when absent. */
+  passwordMinLength?: number;
 }
 
 export interface PasswordLink {
@@ -51,7 +61,11 @@ export const linkProblemMessage = (problem: LinkProblem) => PROBLEMS[problem];
  * Single-use links for a person to set their own password: made by someone allowed to change that
  * person ("change only people below you"), used once from a public page. Only a hash is stored.
  */
-export function createPasswordLinksService({ db, clock }: ServiceDeps, { baseUrl, mailer }: PasswordLinkDeps) {
+export function createPasswordLinksService(
+  { db, clock }: ServiceDeps,
+  { baseUrl, mailer, passwordMinLength = MIN_PASSWORD_LENGTH }: PasswordLinkDeps,
+) {
+  const policy = { minLength: passwordMinLength, isCommon: isCommonPassword };
   const urlFor = (token: string) => `${baseUrl.replace(/\/$/, '')}${paths.setPassword()}?token=${token}`;
 
   function problemOf(link: linksRepo.PasswordLinkRow | undefined, now: Date): LinkProblem | null {
@@ -79,7 +93,27 @@ export function createPasswordLinksService({ db, clock }: ServiceDeps, { baseUrl
     }
   }
 
+  async function sendReset(link: { name: string; email: string; url: string; expiresAt: Date }): Promise<void> {
+    if (!mailer) return;
+    try {
+      await mailer({
+        to: `${link.name} <${link.email}>`,
+        subject: 'Reset your Golden Thread password',
+        text:
+          `Hello ${link.name},\n\nSomeone (we hope you) asked to reset your Golden Thread password. ` +
+          `Choose a new one with this link, which works once and until ${link.expiresAt.toUTCString()}:\n\n` +
+          `${link.url}\n\nSetting a new password signs you out everywhere and stops your API tokens. ` +
+          `If you did not ask, ignore this e-mail: your password stays as it is.\n`,
+      });
+    } catch {
+      // The page says the same whether or not the e-mail went: nothing to tell the asker.
+    }
+  }
+
   return {
+    /** The shortest password allowed, for the set-password page's hint. */
+    passwordMinLength,
+
     /** A new link for the person; any older link of theirs stops working. Audited without the token. */
     async create(caller: Caller, personId: string): Promise<Result<PasswordLink>> {
       const token = newToken();
@@ -141,6 +175,44 @@ export function createPasswordLinksService({ db, clock }: ServiceDeps, { baseUrl
       return ok({ ...result.value, emailed: await send(result.value) });
     },
 
+    /**
+     * A reset link for whoever holds the e-mail address, asked for from the sign-in page. Says
+     * nothing about whether anyone does: the page answers the same either way. Audited (without
+     * the token) in the person's council; at most one e-mail per person every few minutes.
+     */
+    async requestReset(email: string): Promise<void> {
+      const now = clock();
+      const holders = (await linksRepo.activePeopleWithEmail(db, email)).filter((person) => person.hasPassword);
+      for (const person of holders) {
+        const recent = await linksRepo.latestLinkOf(db, person.organisationId, person.id, 'reset');
+        if (recent && now.getTime() - recent.createdAt.getTime() < RESET_RESEND_MINUTES * 60_000) continue;
+        const token = newToken();
+        const expiresAt = new Date(now.getTime() + RESET_LINK_MINUTES * 60_000);
+        await inTransaction(db, async (tx) => {
+          const replaced = await linksRepo.revokeOpenLinks(tx, person.organisationId, person.id, now);
+          const link = await linksRepo.insertLink(tx, {
+            organisationId: person.organisationId,
+            personId: person.id,
+            purpose: 'reset',
+            tokenHash: sha256(token),
+            createdAt: now,
+            createdBy: null,
+            expiresAt,
+          });
+          await recordAudit(tx, {
+            organisationId: person.organisationId,
+            actor: { personId: null, label: 'Someone at the sign-in page' },
+            entityType: 'person',
+            entityId: person.id,
+            action: 'password-reset-asked',
+            newValue: { linkId: link.id, expiresAt: expiresAt.toISOString(), replaced },
+          });
+          return ok(null);
+        });
+        await sendReset({ name: person.name, email: person.email, url: urlFor(token), expiresAt });
+      }
+    },
+
     /** Whether a token can still be used (the page asks before showing the form). */
     async check(token: string): Promise<LinkProblem | null> {
       return problemOf(await linksRepo.findLinkByHash(db, sha256(token)), clock());
@@ -151,9 +223,8 @@ export function createPasswordLinksService({ db, clock }: ServiceDeps, { baseUrl
      * and the change audited, all in one transaction. A bad link writes nothing.
      */
     async use(token: string, password: string): Promise<Result<{ personId: string }, DomainError>> {
-      if (password.length < MIN_PASSWORD_LENGTH) {
-        return refuse('invalid', `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
-      }
+      const problem = passwordProblem(password, policy);
+      if (problem) return refuse('invalid', storePhrase(problem), 'password');
       const passwordHash = await hashPassword(password);
       const tokenHash = sha256(token);
       return inTransaction(db, async (tx) => {
@@ -166,15 +237,17 @@ export function createPasswordLinksService({ db, clock }: ServiceDeps, { baseUrl
         if (!(await linksRepo.setPasswordHash(tx, link.organisationId, link.personId, passwordHash))) {
           return refuse('invalid_state', PROBLEMS.left);
         }
+        // Whoever knew the old password may have signed in or made tokens with it: all of it ends.
         const sessionsEnded = await linksRepo.endSessionsOf(tx, link.organisationId, link.personId);
+        const tokensRevoked = await signInRepo.revokeTokensOf(tx, link.organisationId, link.personId, now);
         const person = await peopleRepo.findPerson(tx, link.organisationId, link.personId);
         await recordAudit(tx, {
           organisationId: link.organisationId,
           actor: { personId: link.personId, label: person?.name ?? 'The person' },
           entityType: 'person',
           entityId: link.personId,
-          action: 'set-password',
-          newValue: { linkId: link.id, sessionsEnded },
+          action: link.purpose === 'reset' ? 'reset-password' : 'set-password',
+          newValue: { linkId: link.id, sessionsEnded, tokensRevoked },
         });
         return ok({ personId: link.personId });
       });

@@ -9,6 +9,8 @@ import { createPeopleService } from './people.service.ts';
 import { createPortfoliosService } from './portfolios.service.ts';
 import { createRolesService } from './roles.service.ts';
 import { createStructureService } from './structure.service.ts';
+import { createSecondFactorService } from './second-factor.service.ts';
+import { createSessionsService } from './sessions.service.ts';
 
 /** The organisation module's use cases: the council, its structure, people, roles and bodies. */
 export function createOrganisationServices(
@@ -25,6 +27,8 @@ export function createOrganisationServices(
     governance: createGovernanceService(deps),
     apiTokens: createApiTokensService(deps),
     passwordLinks: createPasswordLinksService(deps, deps.passwordLinks ?? { baseUrl: 'http://localhost:3000' }),
+    secondFactor: createSecondFactorService(deps),
+    sessions: createSessionsService(deps),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { decideRouteAccess, PUBLIC, type Principal } from '../../kernel/access/index.ts';
 import { paths } from '../../kernel/paths.ts';
@@ -8,9 +8,16 @@ export const SESSION_COOKIE = 'gt_session';
 
 /** A port the sign-in module fills: who a session cookie or an API token belongs to. */
 export interface PrincipalSource {
-  sessionFor(token: string): Promise<{ principal: Principal; csrfToken: string } | null>;
-  principalForApiToken(token: string): Promise<Principal | null>;
+  sessionFor(
+    token: string,
+  ): Promise<{ principal: Principal; csrfToken: string; mustEnrolSecondFactor?: boolean } | null>;
+  /** The token's owner and scope: a read token may only GET. */
+  principalForApiToken(token: string): Promise<{ principal: Principal; scope: 'read' | 'write' } | null>;
 }
+
+/** Where a person who must turn on a second factor is sent (the organisation module's page). */
+export const SECOND_FACTOR_PATH = paths.secondFactor();
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Routes registered so far with their declared access: the route × role test walks this list. */
 export interface DeclaredRoute {
@@ -38,6 +45,8 @@ export const accessControl = fp(
     app.decorateRequest('principal', null as never);
     app.decorateRequest('csrfToken', undefined);
     app.decorateRequest('viaApiToken', false);
+    app.decorateRequest('tokenScope', null);
+    app.decorateRequest('mustEnrolSecondFactor', false);
     app.decorateRequest('policy', null as never);
     app.decorateRequest('caller', function caller(this: FastifyRequest) {
       if (this.principal.kind !== 'person') throw new Error('caller() used on a route open to the public');
@@ -60,6 +69,14 @@ export const accessControl = fp(
       }
     });
 
+    // Pages and answers for someone signed in, and every API answer, hold what no shared or
+    // browser cache should keep (the back button on a shared PC, a proxy): no-store. Static files
+    // keep the caching their routes give them.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.routeOptions.config?.static) return;
+      if (request.principal?.kind === 'person' || isApiRequest(request)) reply.header('cache-control', 'no-store');
+    });
+
     // onRequest: the principal is resolved and the route's rule decided before any body is read or
     // parsed (JSON, form or multipart), so a caller without access is refused without the server
     // buffering an upload, and never learns the API's input rules from a validation error.
@@ -75,7 +92,7 @@ export const accessControl = fp(
       // Unmatched requests (404) have no route config; they are answered by the not-found handler.
       if (!access) return;
       const decision = decideRouteAccess(access, request.principal);
-      if (decision === 'allow') return;
+      if (decision === 'allow') return refuseBeyondToken(request, reply);
       if (isApiRequest(request)) {
         const status = decision === 'sign-in' ? 401 : 403;
         return reply
@@ -100,14 +117,47 @@ export const accessControl = fp(
   { name: 'access-control', dependencies: ['@fastify/cookie'] },
 );
 
+/**
+ * What an allowed request may still not do: an API token may not reach what only a signed-in person
+ * may (making tokens, sessions, second factor: `config.sessionOnly`), a read token may not change
+ * anything, and an administrator who must turn on a second factor may do nothing else first.
+ */
+async function refuseBeyondToken(request: FastifyRequest, reply: FastifyReply) {
+  const config = request.routeOptions.config;
+  if (
+    request.viaApiToken &&
+    (config.sessionOnly || (request.tokenScope === 'read' && !SAFE_METHODS.has(request.method)))
+  ) {
+    const detail = config.sessionOnly
+      ? 'API tokens can only be made and managed by a signed-in person, not with a token'
+      : 'This API token may only read: ask its owner for a token that may write';
+    return reply
+      .code(403)
+      .type('application/problem+json')
+      .send({ type: 'about:blank', title: 'Forbidden', status: 403, detail });
+  }
+  if (request.mustEnrolSecondFactor && !config.duringEnrolment && config.access !== 'public') {
+    if (isApiRequest(request)) {
+      return reply.code(403).type('application/problem+json').send({
+        type: 'about:blank',
+        title: 'Forbidden',
+        status: 403,
+        detail: 'Your council requires administrators to turn on a second factor before anything else',
+      });
+    }
+    return reply.redirect(SECOND_FACTOR_PATH);
+  }
+}
+
 /** Who is calling: an API token's owner, a session's person, or the public (left as set). */
 async function resolvePrincipal(request: FastifyRequest, auth: PrincipalSource): Promise<void> {
   const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (bearer) {
-    const principal = await auth.principalForApiToken(bearer);
-    if (principal) {
-      request.principal = principal;
+    const found = await auth.principalForApiToken(bearer);
+    if (found) {
+      request.principal = found.principal;
       request.viaApiToken = true;
+      request.tokenScope = found.scope;
     }
     return;
   }
@@ -117,6 +167,7 @@ async function resolvePrincipal(request: FastifyRequest, auth: PrincipalSource):
   if (session) {
     request.principal = session.principal;
     request.csrfToken = session.csrfToken;
+    request.mustEnrolSecondFactor = session.mustEnrolSecondFactor ?? false;
   }
 }
 

@@ -19,6 +19,7 @@ import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
 import { validationWords } from './en/validation.ts';
+import { signInWords } from './en/sign-in.ts';
 
 export const en = {
   ...statusesWords,
@@ -35,4 +36,5 @@ export const en = {
   ...documentsWords,
   ...planDocumentWords,
   ...levelViewsWords,
+  ...signInWords,
 };

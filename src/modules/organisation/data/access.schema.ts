@@ -3,6 +3,8 @@ import { organisations } from '../../../platform/tenancy/organisations.schema.ts
 import { partners, people, units } from './organisation.schema.ts';
 import { ROLES } from '../../../kernel/access/roles.ts';
 
+export const API_TOKEN_SCOPES = ['read', 'write'] as const;
+
 /** A role held by a person over a unit and everything below it (null unit: the whole council). */
 export const roleAssignments = pgTable(
   'role_assignments',
@@ -28,6 +30,8 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie token: a leaked table does not leak usable sessions. */
     tokenHash: text('token_hash').primaryKey(),
+    /** What the owner's "Your sessions" page names a session by: never the token or its hash. */
+    id: uuid('id').notNull().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     personId: uuid('person_id')
       .notNull()
@@ -35,8 +39,11 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** The browser and address it was started from, so its owner can recognise it. */
+    userAgent: text('user_agent').notNull().default(''),
+    address: text('address').notNull().default(''),
   },
-  (t) => [index('sessions_person_idx').on(t.personId)],
+  (t) => [index('sessions_person_idx').on(t.personId), uniqueIndex('sessions_id_key').on(t.id)],
 );
 
 export const apiTokens = pgTable(
@@ -49,14 +56,19 @@ export const apiTokens = pgTable(
       .references(() => people.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** read: GET only; write: every method. Tokens made before scopes existed keep write. */
+    scope: text('scope', { enum: API_TOKEN_SCOPES }).notNull().default('write'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null only for tokens made before expiry existed; new ones always expire. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
 );
 
-export const PASSWORD_LINK_PURPOSES = ['set-password'] as const;
+/** set-password: made for a person by a manager; reset: asked for by the person from the sign-in page. */
+export const PASSWORD_LINK_PURPOSES = ['set-password', 'reset'] as const;
 
 /**
  * Single-use links for a person to set their own password. Only a SHA-256 of the token is kept;

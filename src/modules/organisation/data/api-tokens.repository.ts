@@ -11,7 +11,9 @@ const columns = {
   organisationId: apiTokens.organisationId,
   personId: apiTokens.personId,
   name: apiTokens.name,
+  scope: apiTokens.scope,
   createdAt: apiTokens.createdAt,
+  expiresAt: apiTokens.expiresAt,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,
 };

@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { passwordLinks, sessions } from './access.schema.ts';
 import { people } from './organisation.schema.ts';
@@ -73,4 +74,41 @@ export async function endSessionsOf(db: Db, organisationId: string, personId: st
     .where(and(eq(sessions.organisationId, organisationId), eq(sessions.personId, personId)))
     .returning({ tokenHash: sessions.tokenHash });
   return ended.length;
+}
+
+/** Everyone active holding the e-mail address, in any council (sign-in is across councils). */
+export async function activePeopleWithEmail(db: Db, email: string) {
+  const rows = await db
+    .select({
+      id: people.id,
+      organisationId: people.organisationId,
+      name: people.name,
+      email: people.email,
+      passwordHash: people.passwordHash,
+    })
+    .from(people)
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(and(sql`lower(${people.email}) = lower(${email.trim()})`, eq(people.status, 'active')));
+  return rows.map(({ passwordHash, ...person }) => ({ ...person, hasPassword: passwordHash !== null }));
+}
+
+export async function latestLinkOf(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  purpose: PasswordLinkRow['purpose'],
+): Promise<PasswordLinkRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(passwordLinks)
+    .where(
+      and(
+        eq(passwordLinks.organisationId, organisationId),
+        eq(passwordLinks.personId, personId),
+        eq(passwordLinks.purpose, purpose),
+      ),
+    )
+    .orderBy(desc(passwordLinks.createdAt))
+    .limit(1);
+  return row;
 }

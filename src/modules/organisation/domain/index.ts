@@ -6,3 +6,5 @@ export * from './partner.ts';
 export * from './portfolio.ts';
 export * from './organisation.ts';
 export * from './unit.ts';
+export * from './password-policy.ts';
+export * from './sign-in-throttle.ts';

@@ -4,8 +4,9 @@ import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers
 
 describe.each(DATABASES)('API tokens on %s', (kind) => {
   let t: TestApp;
+  let now = new Date('2026-03-02T09:00:00Z');
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createTestApp(kind, { clock: () => now });
   });
   afterAll(async () => t?.close());
 
@@ -15,7 +16,7 @@ describe.each(DATABASES)('API tokens on %s', (kind) => {
 
   it('creates a token shown once, which reaches the API as its owner, and stops working when revoked', async () => {
     const manager = await t.as('manager');
-    const created = await manager.post('/account/api-tokens', { name: 'Power BI' });
+    const created = await manager.post('/account/api-tokens', { name: 'Power BI', scope: 'write', days: '90' });
     expect(created.statusCode).toBe(200);
     expect(created.headers['cache-control']).toBe('no-store');
     const token = tokenFrom(created.body);
@@ -45,7 +46,7 @@ describe.each(DATABASES)('API tokens on %s', (kind) => {
   it('refuses a token without a name, writing nothing', async () => {
     const manager = await t.as('manager');
     const before = (await t.deps.database.db.select().from(apiTokens)).length;
-    const response = await manager.post('/account/api-tokens', { name: '  ' });
+    const response = await manager.post('/account/api-tokens', { name: '  ', scope: 'read', days: '30' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('govuk-error-summary');
     expect(response.body).toContain('href="#name"');
@@ -54,7 +55,7 @@ describe.each(DATABASES)('API tokens on %s', (kind) => {
 
   it("lists only your own tokens and will not revoke someone else's", async () => {
     const owner = await t.as('manager');
-    await owner.post('/account/api-tokens', { name: 'Owner token' });
+    await owner.post('/account/api-tokens', { name: 'Owner token', scope: 'read', days: '30' });
     const [row] = (await t.deps.database.db.select().from(apiTokens)).filter(
       (token) => token.personId === owner.personId,
     );
@@ -67,10 +68,63 @@ describe.each(DATABASES)('API tokens on %s', (kind) => {
 
   it('stops the token of someone who has left', async () => {
     const leaver = await t.as('manager');
-    const token = tokenFrom((await leaver.post('/account/api-tokens', { name: 'Script' })).body)!;
+    const token = tokenFrom(
+      (await leaver.post('/account/api-tokens', { name: 'Script', scope: 'read', days: '30' })).body,
+    )!;
     expect((await bearer(token, '/api/v1/units')).statusCode).toBe(200);
     const admin = await t.as('administrator');
     await admin.api('POST', `/api/v1/people/${leaver.personId}/leave`, { leftOn: '2025-01-01' });
     expect((await bearer(token, '/api/v1/units')).statusCode).toBe(401);
+  });
+
+  it('refuses a token that would make a token, or revoke one: only a signed-in person may', async () => {
+    const owner = await t.as('manager');
+    const token = tokenFrom(
+      (await owner.post('/account/api-tokens', { name: 'Minter', scope: 'write', days: '30' })).body,
+    )!;
+    const before = (await t.deps.database.db.select().from(apiTokens)).length;
+    const minted = await t.app.inject({
+      method: 'POST',
+      url: '/account/api-tokens',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=Child&scope=write&days=365',
+    });
+    expect(minted.statusCode).toBe(403);
+    expect(minted.json().detail).toContain('signed-in person');
+    expect((await t.deps.database.db.select().from(apiTokens)).length).toBe(before);
+    expect((await bearer(token, '/account/api-tokens')).statusCode).toBe(403);
+    expect((await bearer(token, '/account/sessions')).statusCode).toBe(403);
+  });
+
+  it('lets a read-only token read but not write, says which scope and expiry it has, and stops it when it expires', async () => {
+    const owner = await t.as('administrator');
+    const created = await owner.post('/account/api-tokens', { name: 'Dashboard', scope: 'read', days: '30' });
+    const token = tokenFrom(created.body)!;
+    expect(created.body).toContain('Read only');
+    expect((await bearer(token, '/api/v1/units')).statusCode).toBe(200);
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ code: 'RO', name: 'Read only', kind: 'team', parentId: null, headPersonId: null }),
+    });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().detail).toContain('may only read');
+    const [row] = (await t.deps.database.db.select().from(apiTokens)).filter((r) => r.name === 'Dashboard');
+    expect(row!.scope).toBe('read');
+    expect(row!.expiresAt!.getTime() - now.getTime()).toBe(30 * 24 * 3600_000);
+    now = new Date(now.getTime() + 31 * 24 * 3600_000);
+    expect((await bearer(token, '/api/v1/units')).statusCode).toBe(401);
+    const caller = (await t.deps.services.auth.principalFor(owner.personId)) as never;
+    const listed = await t.deps.services.apiTokens.list(caller);
+    expect(listed.find((listedToken) => listedToken.name === 'Dashboard')?.expired).toBe(true);
+  });
+
+  it('refuses a token with no scope or lifetime, naming each', async () => {
+    const owner = await t.as('manager');
+    const response = await owner.post('/account/api-tokens', { name: 'Half filled' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('href="#scope"');
+    expect(response.body).toContain('Select how long the token works for');
   });
 });

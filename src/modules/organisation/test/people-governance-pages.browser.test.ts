@@ -2,10 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, signInAs, textOf, useBrowser } from '../../../../test/helpers/browser.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { totp } from '../../../platform/security/totp.ts';
 
 // Many pages, each checked with axe, on a shared 2-core machine: generous per-test time limits.
 // Each test adds its own records and starts in a fresh browser context, signed in by cookie.
-describe('people, roles, portfolios, partners, governance bodies and API token pages', () => {
+describe('people, roles, portfolios, partners, governance bodies, API token and account security pages', () => {
   const browser = useBrowser();
   let t: TestApp;
   let admin: Agent;
@@ -183,6 +184,8 @@ describe('people, roles, portfolios, partners, governance bodies and API token p
     expect(await alert()).toContain('Enter a name for the token');
     await expectNoAxeViolations(page);
     await page.getByLabel('Token name').fill('Reporting');
+    await page.getByLabel('Read only').check();
+    await page.getByLabel('90 days').check();
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = await textOf(page.locator('#new-token'));
     expect(token.length).toBeGreaterThan(30);
@@ -191,6 +194,34 @@ describe('people, roles, portfolios, partners, governance bodies and API token p
     expect(response.status).toBe(200);
     await page.getByRole('button', { name: 'Revoke Reporting' }).click();
     expect(await textOf(page.getByText('no longer works'))).toBeTruthy();
+    await expectNoAxeViolations(page);
+  }, 120_000);
+
+  it('sets up a second factor, shows your sessions, the sign-in rules and the forgotten-password page', async () => {
+    await page.goto(`${base}/account/second-factor`);
+    expect(await heading()).toBe('Your second factor');
+    await page.getByRole('button', { name: 'Set up a second factor' }).click();
+    const secret = await textOf(page.locator('#totp-secret'));
+    await expectNoAxeViolations(page);
+    await page.getByLabel('The 6-digit code your app shows now').fill(totp(secret, new Date()));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    expect(await page.locator('#recovery-codes li').count()).toBe(10);
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${base}/account/sessions`);
+    expect(await heading()).toBe('Your sessions');
+    expect(await textOf(page.getByRole('cell', { name: 'This session' }))).toBe('This session');
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${base}/council/sign-in-settings`);
+    await page.getByLabel('Yes').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await textOf(page.getByText('Sign-in rules saved'))).toBeTruthy();
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${base}/forgot-password`);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    expect(await alert()).toContain('Enter your email address');
     await expectNoAxeViolations(page);
   }, 120_000);
 });

@@ -6,7 +6,8 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { paths } from '../../../kernel/paths.ts';
 import { idParam } from '../../../platform/http/params.ts';
 
-const own = { access: { permission: 'manage:api-tokens' } } as const;
+// sessionOnly: a token must never make more tokens (or revoke its owner's others).
+const own = { access: { permission: 'manage:api-tokens' }, sessionOnly: true } as const;
 
 export async function apiTokensRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
   async function renderPage(

@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { OrganisationServices } from '../services.ts';
-import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
+import { SECOND_FACTOR_PATH, SESSION_COOKIE } from '../../../platform/http/access-control.ts';
 import { formErrorsFrom, parseForm } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { linkProblemMessage, MIN_PASSWORD_LENGTH } from '../password-links.service.ts';
+import { linkProblemMessage } from '../password-links.service.ts';
+import type { SignInOutcome } from '../auth.service.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { sayStored } from '../../../platform/words/index.ts';
 
 const signInForm = z.object({
@@ -17,13 +19,11 @@ const signInForm = z.object({
   returnTo: z.string().optional(),
 });
 
+// The length and deny-list rules are the service's (the policy); the form only asks for something.
 const setPasswordForm = z
   .object({
     token: z.string().min(1),
-    password: z
-      .string()
-      .min(1, 'Enter a password')
-      .min(MIN_PASSWORD_LENGTH, `Enter a password of at least ${MIN_PASSWORD_LENGTH} characters`),
+    password: z.string().min(1, 'Enter a password'),
     confirmPassword: z.string(),
   })
   .refine((form) => form.password === form.confirmPassword, {
@@ -55,45 +55,162 @@ function safeReturnTo(value: unknown): string {
     : paths.home();
 }
 
+const codeForm = z.object({
+  code: z.string().trim().min(1, 'Enter the 6-digit code from your authenticator app, or a recovery code'),
+  returnTo: z.string().optional(),
+});
+
+const forgotForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .email('Enter an email address in the correct format, like name@example.gov.uk'),
+});
+
+/** Between the password and the second factor: a signed cookie naming the person, for 5 minutes. */
+const PENDING_COOKIE = 'gt_pending';
+const PENDING_MINUTES = 5;
+const SESSION_SECONDS = 8 * 3600;
+
+const minutesFor = (seconds: number) => {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+};
+
+/** A refusal on a form page: the summary linking to the field, and the field's own message. */
+const fieldError = (field: string, text: string) => ({
+  summary: [{ text, href: `#${field}` }],
+  fields: { [field]: { text } },
+});
+
 export async function authRoutes(
   app: FastifyInstance,
   {
     services,
     secureCookies,
-  }: { services: Pick<OrganisationServices, 'auth' | 'passwordLinks'>; secureCookies: boolean },
+    clock,
+  }: {
+    services: Pick<OrganisationServices, 'auth' | 'passwordLinks'>;
+    secureCookies: boolean;
+    clock: () => Date;
+  },
 ) {
+  const signInPage = { access: 'public', rateLimit: 'sign-in' } as const;
+  const context = (request: FastifyRequest) => ({
+    address: request.ip,
+    userAgent: String(request.headers['user-agent'] ?? ''),
+  });
+
+  /**
+   * The answer to a sign-in step: a session (cookie and on), the second step, or a refusal. A
+   * throttled attempt is 429 with Retry-After and a message that is the same whoever the e-mail
+   * address belongs to, or no one.
+   */
+  function answer(
+    reply: FastifyReply,
+    outcome: SignInOutcome,
+    page: { template: string; field: string; values: Record<string, unknown>; returnTo: string },
+  ) {
+    const refusal = (status: number, text: string) =>
+      reply.render(
+        page.template,
+        { errors: fieldError(page.field, text), values: page.values, returnTo: page.returnTo },
+        status,
+      );
+    switch (outcome.kind) {
+      case 'throttled':
+        reply.header('retry-after', String(outcome.retryAfterSeconds));
+        return refusal(
+          429,
+          sayStored(phraseText('signIn.throttled', { minutes: minutesFor(outcome.retryAfterSeconds) })),
+        );
+      case 'refused':
+        return refusal(
+          400,
+          sayStored(phraseText(page.field === 'code' ? 'signIn.wrongCode' : 'signIn.wrongCredentials')),
+        );
+      case 'second-factor': {
+        const until = clock().getTime() + PENDING_MINUTES * 60_000;
+        reply.setCookie(PENDING_COOKIE, `${outcome.personId}.${until}`, {
+          path: paths.signIn(),
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secureCookies,
+          signed: true,
+          maxAge: PENDING_MINUTES * 60,
+        });
+        return reply.redirect(`${paths.signInCode()}?returnTo=${encodeURIComponent(page.returnTo)}`);
+      }
+      case 'signed-in':
+        // A new token at every sign-in: a session fixed before sign-in is never promoted.
+        reply.clearCookie(PENDING_COOKIE, { path: paths.signIn() });
+        reply.setCookie(SESSION_COOKIE, outcome.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: secureCookies,
+          maxAge: SESSION_SECONDS,
+        });
+        return reply.redirect(outcome.session.mustEnrolSecondFactor ? SECOND_FACTOR_PATH : page.returnTo);
+    }
+  }
+
+  /** The person part-way through signing in, from the signed cookie, while it lasts. */
+  function pendingPerson(request: FastifyRequest): string | null {
+    const raw = request.cookies[PENDING_COOKIE];
+    const unsigned = raw ? request.unsignCookie(raw) : null;
+    if (!unsigned?.valid || !unsigned.value) return null;
+    const [personId, until] = unsigned.value.split('.');
+    return personId && Number(until) > clock().getTime() ? personId : null;
+  }
+
+  /** No password given in the last few minutes (or none at all): start again, from the sign-in page. */
+  const codeExpired = (reply: FastifyReply) =>
+    reply.render('pages/auth/code-expired.njk', { message: sayStored(phraseText('signIn.codeExpired')) }, 400);
+
   app.get(paths.signIn(), { config: { access: 'public' } }, (request, reply) => {
     const returnTo = (request.query as { returnTo?: unknown }).returnTo;
     return reply.render('pages/auth/sign-in.njk', { returnTo: safeReturnTo(returnTo), values: {} });
   });
 
-  app.post(paths.signIn(), { config: { access: 'public' } }, async (request, reply) => {
+  app.post(paths.signIn(), { config: signInPage }, async (request, reply) => {
     const form = parseForm(signInForm, request.body);
     const values = { email: (request.body as { email?: string })?.email ?? '' };
     const returnTo = safeReturnTo((request.body as { returnTo?: unknown })?.returnTo);
     if (!form.ok) return reply.render('pages/auth/sign-in.njk', { errors: form.errors, values, returnTo }, 400);
-    const result = await services.auth.signIn(form.value.email, form.value.password);
-    if (!result) {
-      const message = 'Enter a correct email address and password';
-      return reply.render(
-        'pages/auth/sign-in.njk',
-        {
-          errors: { summary: [{ text: message, href: '#email' }], fields: { email: { text: message } } },
-          values,
-          returnTo,
-        },
-        400,
-      );
-    }
-    // A new token at every sign-in: a session fixed before sign-in is never promoted.
-    reply.setCookie(SESSION_COOKIE, result.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookies,
-      maxAge: 8 * 3600,
-    });
-    return reply.redirect(returnTo);
+    const outcome = await services.auth.attempt(form.value.email, form.value.password, context(request));
+    return answer(reply, outcome, { template: 'pages/auth/sign-in.njk', field: 'email', values, returnTo });
+  });
+
+  app.get(paths.signInCode(), { config: { access: 'public' } }, (request, reply) => {
+    if (!pendingPerson(request)) return codeExpired(reply);
+    const returnTo = safeReturnTo((request.query as { returnTo?: unknown }).returnTo);
+    return reply.render('pages/auth/sign-in-code.njk', { returnTo, values: {} });
+  });
+
+  app.post(paths.signInCode(), { config: signInPage }, async (request, reply) => {
+    const returnTo = safeReturnTo((request.body as { returnTo?: unknown })?.returnTo);
+    const personId = pendingPerson(request);
+    if (!personId) return codeExpired(reply);
+    const form = parseForm(codeForm, request.body);
+    if (!form.ok)
+      return reply.render('pages/auth/sign-in-code.njk', { errors: form.errors, values: {}, returnTo }, 400);
+    const outcome = await services.auth.completeSecondFactor(personId, form.value.code, context(request));
+    return answer(reply, outcome, { template: 'pages/auth/sign-in-code.njk', field: 'code', values: {}, returnTo });
+  });
+
+  app.get(paths.forgotPassword(), { config: { access: 'public' } }, (_request, reply) =>
+    reply.render('pages/auth/forgot-password.njk', { values: {} }),
+  );
+
+  app.post(paths.forgotPassword(), { config: signInPage }, async (request, reply) => {
+    const form = parseForm(forgotForm, request.body);
+    const values = { email: (request.body as { email?: string })?.email ?? '' };
+    if (!form.ok) return reply.render('pages/auth/forgot-password.njk', { errors: form.errors, values }, 400);
+    await services.passwordLinks.requestReset(form.value.email);
+    // The same page whether or not anyone holds the address: it must not tell.
+    return reply.render('pages/auth/forgot-password-sent.njk', { email: form.value.email });
   });
 
   // The token is in the address: no cache may keep the page (the app's Referrer-Policy is same-origin).
@@ -102,6 +219,7 @@ export async function authRoutes(
     const token = (source as { token?: unknown } | undefined)?.token;
     return typeof token === 'string' ? token : '';
   };
+  const minLength = services.passwordLinks.passwordMinLength;
 
   app.get(paths.setPassword(), { config: { access: 'public' } }, async (request, reply) => {
     const token = tokenOf(request.query);
@@ -110,10 +228,10 @@ export async function authRoutes(
     if (problem) {
       return reply.render('pages/auth/link-problem.njk', { message: linkProblemMessage(problem) }, 400);
     }
-    return reply.render('pages/auth/set-password.njk', { token, minLength: MIN_PASSWORD_LENGTH });
+    return reply.render('pages/auth/set-password.njk', { token, minLength });
   });
 
-  app.post(paths.setPassword(), { config: { access: 'public' } }, async (request, reply) => {
+  app.post(paths.setPassword(), { config: signInPage }, async (request, reply) => {
     const token = tokenOf(request.body);
     privateLink(reply);
     const problem = token ? await services.passwordLinks.check(token) : 'unknown';
@@ -122,26 +240,20 @@ export async function authRoutes(
     }
     const form = parseForm(setPasswordForm, request.body);
     if (!form.ok) {
-      return reply.render(
-        'pages/auth/set-password.njk',
-        { token, minLength: MIN_PASSWORD_LENGTH, errors: form.errors },
-        400,
-      );
+      return reply.render('pages/auth/set-password.njk', { token, minLength, errors: form.errors }, 400);
     }
     const result = await services.passwordLinks.use(token, form.value.password);
     if (!result.ok) {
       return result.error.field
-        ? reply.render(
-            'pages/auth/set-password.njk',
-            { token, minLength: MIN_PASSWORD_LENGTH, errors: formErrorsFrom(result.error) },
-            400,
-          )
+        ? reply.render('pages/auth/set-password.njk', { token, minLength, errors: formErrorsFrom(result.error) }, 400)
         : reply.render('pages/auth/link-problem.njk', { message: sayStored(result.error.message) }, 400);
     }
-    return reply.flash('Your password has been set. Sign in with it').redirect(paths.signIn());
+    return reply
+      .flash('Your password has been set, and you have been signed out everywhere. Sign in with it')
+      .redirect(paths.signIn());
   });
 
-  app.post(paths.signOut(), { config: { access: 'signed-in' } }, async (request, reply) => {
+  app.post(paths.signOut(), { config: { access: 'signed-in', duringEnrolment: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await services.auth.signOut(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

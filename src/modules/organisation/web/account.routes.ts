@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { SignedIn } from '../../../kernel/access/index.ts';
+import { paths } from '../../../kernel/paths.ts';
+import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import { idParam } from '../../../platform/http/params.ts';
+import { sayStored } from '../../../platform/words/index.ts';
+import type { OrganisationServices } from '../services.ts';
+
+// Only a signed-in person, never an API token, manages their sessions and second factor.
+const own = { access: 'signed-in', sessionOnly: true } as const;
+const enrolment = { ...own, duringEnrolment: true } as const;
+const councilRules = { access: { permission: 'manage:roles' }, sessionOnly: true } as const;
+
+const codeForm = z.object({ code: z.string().trim().min(1, 'Enter the 6-digit code from your authenticator app') });
+const settingsForm = z.object({
+  administratorsNeedSecondFactor: z.enum(['yes', 'no'], {
+    message: 'Select whether administrators need a second factor',
+  }),
+});
+
+/** "Your sessions", "Your second factor" and the council's sign-in rules. */
+export async function accountRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
+  async function secondFactorPage(
+    reply: FastifyReply,
+    caller: SignedIn,
+    options: { errors?: FormErrors; status?: number; recoveryCodes?: string[] } = {},
+  ) {
+    const status = await services.secondFactor.status(caller);
+    return reply.render(
+      'pages/account/second-factor.njk',
+      { title: 'Your second factor', status, errors: options.errors, recoveryCodes: options.recoveryCodes },
+      options.status,
+    );
+  }
+
+  app.get(paths.sessions(), { config: own }, async (request, reply) => {
+    const sessions = await services.sessions.list(request.caller(), request.cookies[SESSION_COOKIE]);
+    return reply.render('pages/account/sessions.njk', { title: 'Your sessions', sessions });
+  });
+
+  app.post(paths.endSession(), { config: own }, async (request, reply) => {
+    const result = await services.sessions.end(request.caller(), idParam(request).id);
+    if (!result.ok) return reply.callNotFound();
+    return reply.flash('That session has ended: it is signed out').redirect(paths.sessions());
+  });
+
+  app.post(paths.endOtherSessions(), { config: own }, async (request, reply) => {
+    const result = await services.sessions.endOthers(request.caller(), request.cookies[SESSION_COOKIE] ?? '');
+    const ended = result.ok ? result.value.ended : 0;
+    return reply
+      .flash(
+        ended === 1
+          ? 'You have been signed out of 1 other session'
+          : `You have been signed out of ${ended} other sessions`,
+      )
+      .redirect(paths.sessions());
+  });
+
+  app.get(paths.secondFactor(), { config: enrolment }, async (request, reply) =>
+    secondFactorPage(reply, request.caller()),
+  );
+
+  app.post(paths.secondFactor(), { config: enrolment }, async (request, reply) => {
+    const result = await services.secondFactor.start(request.caller());
+    if (!result.ok)
+      return secondFactorPage(reply, request.caller(), { errors: formErrorsFrom(result.error), status: 409 });
+    return reply.redirect(paths.secondFactor());
+  });
+
+  app.post(paths.secondFactorConfirm(), { config: enrolment }, async (request, reply) => {
+    const caller = request.caller();
+    const form = parseForm(codeForm, request.body);
+    if (!form.ok) return secondFactorPage(reply, caller, { errors: form.errors, status: 400 });
+    const result = await services.secondFactor.confirm(caller, form.value.code);
+    if (!result.ok) return secondFactorPage(reply, caller, { errors: formErrorsFrom(result.error), status: 400 });
+    return secondFactorPage(reply, caller, { recoveryCodes: result.value.recoveryCodes });
+  });
+
+  app.post(paths.secondFactorRecoveryCodes(), { config: own }, async (request, reply) => {
+    const caller = request.caller();
+    const result = await services.secondFactor.renewRecoveryCodes(caller);
+    if (!result.ok) return secondFactorPage(reply, caller, { errors: formErrorsFrom(result.error), status: 409 });
+    return secondFactorPage(reply, caller, { recoveryCodes: result.value.recoveryCodes });
+  });
+
+  app.post(paths.secondFactorOff(), { config: own }, async (request, reply) => {
+    const caller = request.caller();
+    const form = parseForm(codeForm, request.body);
+    if (!form.ok) return secondFactorPage(reply, caller, { errors: form.errors, status: 400 });
+    const result = await services.secondFactor.turnOff(caller, form.value.code);
+    if (!result.ok) {
+      const status = result.error.code === 'forbidden' ? 403 : 400;
+      return secondFactorPage(reply, caller, { errors: formErrorsFrom(result.error), status });
+    }
+    return reply.flash('Your second factor is turned off').redirect(paths.secondFactor());
+  });
+
+  app.get(paths.signInSettings(), { config: councilRules }, async (request, reply) => {
+    const required = await services.secondFactor.administratorsRequired(request.caller().organisationId);
+    return reply.render('pages/account/sign-in-settings.njk', {
+      title: 'Sign-in rules',
+      values: { administratorsNeedSecondFactor: required ? 'yes' : 'no' },
+    });
+  });
+
+  app.post(paths.signInSettings(), { config: councilRules }, async (request, reply) => {
+    const values = request.body as Record<string, unknown>;
+    const form = parseForm(settingsForm, values);
+    if (!form.ok) {
+      return reply.render(
+        'pages/account/sign-in-settings.njk',
+        { title: 'Sign-in rules', values, errors: form.errors },
+        400,
+      );
+    }
+    const result = await services.secondFactor.setAdministratorsRequired(
+      request.caller(),
+      form.value.administratorsNeedSecondFactor === 'yes',
+    );
+    if (!result.ok) {
+      return reply.render(
+        'pages/account/sign-in-settings.njk',
+        {
+          title: 'Sign-in rules',
+          values,
+          errors: {
+            summary: [{ text: sayStored(result.error.message), href: '#administratorsNeedSecondFactor' }],
+            fields: {},
+          },
+        },
+        403,
+      );
+    }
+    return reply.flash('Sign-in rules saved').redirect(paths.signInSettings());
+  });
+}
