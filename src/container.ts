@@ -121,7 +121,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     home.web,
     framework.web,
     plans.web(pagePerformance),
-    measures.web({ ...pagePerformance, improvementPlan: improvementPlans.measurePage }),
+    measures.web({ ...pagePerformance, improvementPlan: improvementPlans.measurePage, actions: actions.measurePage }),
     collection.web,
     imports.web,
     performance.web,

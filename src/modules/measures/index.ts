@@ -3,7 +3,7 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { measuresApi } from './api/measures.api.ts';
-import type { MeasurePageImprovementPlan, MeasurePagePerformance, TargetPorts } from './ports.ts';
+import type { MeasurePageActions, MeasurePageImprovementPlan, MeasurePagePerformance, TargetPorts } from './ports.ts';
 import { createMeasuresServices } from './services.ts';
 import { measuresRoutes } from './web/measures.routes.ts';
 
@@ -13,6 +13,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
   const web = (ports: {
     performance: MeasurePagePerformance;
     improvementPlan?: MeasurePageImprovementPlan;
+    actions?: MeasurePageActions;
   }): ModuleWeb => {
     const { people, structure } = deps.organisation;
     const pageServices = {
@@ -21,6 +22,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
       structure,
       performanceViews: ports.performance,
       improvementPlanView: ports.improvementPlan,
+      actionsView: ports.actions,
     };
     return {
       views: fileURLToPath(new URL('./web/views', import.meta.url)),
@@ -35,7 +37,12 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
   return { services, web };
 }
 
-export type { MeasurePageImprovementPlan, MeasurePagePerformance, ProcessLimitsSource } from './ports.ts';
+export type {
+  MeasurePageActions,
+  MeasurePageImprovementPlan,
+  MeasurePagePerformance,
+  ProcessLimitsSource,
+} from './ports.ts';
 export { targetWarnings } from './target-warnings.ts';
 export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';

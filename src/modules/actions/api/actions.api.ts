@@ -172,10 +172,11 @@ export async function actionsApi(app: FastifyInstance, { services }: { services:
         tags,
         summary: 'List the council’s actions',
         description:
-          'Filters: owner, unit (the plan’s unit or one inside it), status (the one that counts), overdue=yes.',
+          'Filters: owner, unit (the plan’s unit or one inside it), measure (actions contributing to it), status (the one that counts), overdue=yes.',
         querystring: z.object({
           ownerPersonId: z.string().optional(),
           unitId: z.string().optional(),
+          measureId: z.string().optional(),
           status: z.string().optional(),
           overdue: z.string().optional(),
         }),

@@ -119,6 +119,14 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     const page = await admin.get(`/items/${objectiveId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`href="/actions/${actionId}"`);
+    // The measure it contributes to lists it on its page (through measures' port); another does not.
+    const measurePage = await admin.get(`/measures/${f.m.m1}`);
+    expect(measurePage.body).toContain('Actions contributing to this measure');
+    expect(measurePage.body).toContain(`href="/actions/${actionId}"`);
+    expect((await admin.get(`/measures/${f.m.m2}`)).body).not.toContain(`href="/actions/${actionId}"`);
+    const byMeasure = (await admin.api('GET', `/api/v1/actions?measureId=${f.m.m1}`)).json();
+    expect(byMeasure.map((a: { id: string }) => a.id)).toEqual([actionId]);
+    expect((await admin.api('GET', `/api/v1/actions?measureId=${f.m.m2}`)).json()).toEqual([]);
     // The priority above it and the plan take the red up the golden thread.
     const p2 = (await admin.api('GET', `/api/v1/items/${f.items.p2}/rollup`)).json();
     expect(p2.contributors.map((c: { code: string; status: string }) => [c.code, c.status])).toContainEqual([

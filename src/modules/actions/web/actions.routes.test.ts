@@ -127,6 +127,7 @@ describe('action pages and API over fake services', () => {
     expect(actions.list).toHaveBeenCalledWith(expect.anything(), {
       ownerPersonId: PERSON,
       unitId: undefined,
+      measureId: undefined,
       status: 'at-risk',
       overdue: true,
     });

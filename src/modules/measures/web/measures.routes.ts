@@ -105,10 +105,11 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const [people, items] = detail.canEdit
       ? await Promise.all([services.people.list(caller), services.measures.linkableItems(caller)])
       : [[], []];
-    const [performance, breakdownView, improvementPlan] = await Promise.all([
+    const [performance, breakdownView, improvementPlan, measureActions] = await Promise.all([
       services.performanceViews.measurePerformance(caller, detail.measure.id),
       services.breakdowns.view(caller, detail.measure.id),
       services.improvementPlanView?.openImprovementPlan(caller, detail.measure.id) ?? null,
+      services.actionsView?.actionsForMeasure(caller, detail.measure.id) ?? null,
     ]);
     const linked = new Set(detail.items.map((i) => i.itemId));
     const assigned = new Set(detail.assignees.map((a) => a.personId));
@@ -124,6 +125,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         ...detail,
         performance: performance.ok ? performance.value : null,
         improvementPlan,
+        measureActions,
         summaryRows: measureSummaryRows(detail),
         targets: targetRows(detail),
         targetHistory: targetHistoryLines(detail),
