@@ -26,7 +26,7 @@ export function createActionsModule(deps: Omit<ActionsDeps, 'answers'> & Partial
       await app.register(deliverySettingsRoutes, { services });
     },
     api: async (api) => {
-      await api.register(actionsApi, { services });
+      await api.register(actionsApi, { services, today: () => deps.clock.today() });
     },
   };
   /** The measures module's port: the actions contributing to a measure, for its page (null when none). */
