@@ -8,6 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../platform/db/db.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 import { installDefaultFramework } from '../../framework/index.ts';
 import { planTypes } from '../../../schema.ts';
 import { PAGE_DATABASES } from '../../../../test/helpers/test-app.ts';
@@ -59,7 +60,7 @@ describe.each(PAGE_DATABASES)('a plan’s actions through the port on %s', (kind
       openActionsReason: '',
     });
     expect(refused).toMatchObject({ ok: false, error: { field: 'openActionsReason' } });
-    if (!refused.ok) expect(refused.error.message).toContain('1 of the plan’s actions is still open');
+    if (!refused.ok) expect(sayStored(refused.error.message)).toContain('1 of the plan’s actions is still open');
     const closed = await services.improvementPlans.close(caller, id, {
       closingSummary: 'Recovered',
       openActionsReason: 'The last action moves to the service plan',
