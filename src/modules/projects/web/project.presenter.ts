@@ -126,16 +126,18 @@ interface StageMoves {
   last: boolean;
 }
 
+const movesOf = (stage: { id: string; name: string }, first: boolean, last: boolean): StageMoves | null => ({
+  id: stage.id,
+  name: stage.name,
+  first,
+  last,
+});
+
 export function presentProject(detail: ProjectDetail, today: string) {
   const { project, stages, milestones, updates } = detail;
   const groups = stages.map((stage, index) => ({
     heading: `${stage.position}. ${stage.name}`,
-    stage: {
-      id: stage.id,
-      name: stage.name,
-      first: index === 0,
-      last: index === stages.length - 1,
-    } as StageMoves | null,
+    stage: movesOf(stage, index === 0, index === stages.length - 1),
     dates: `${formatDate(stage.startDate)} to ${formatDate(stage.endDate)}`,
     milestones: milestones.filter((m) => m.stageId === stage.id).map((m) => milestoneView(m, today)),
   }));
