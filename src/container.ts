@@ -128,6 +128,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     measures.web({
       ...pagePerformance,
       improvementPlan: improvementPlans.measurePage,
+      actions: actions.measurePage,
       risks: measurePageRisks(deps.db),
     }),
     collection.web,

@@ -232,6 +232,7 @@ export const paths = {
   projectAction: (id?: string, action?: string) => `/projects/${p(id)}/status/${action ?? ':action'}`,
   newProjectUpdate: (id?: string) => `/projects/${p(id)}/updates/new`,
   newProjectStage: (id?: string) => `/projects/${p(id)}/stages/new`,
+  moveProjectStage: (id?: string, stageId?: string) => `/projects/${p(id)}/stages/${stageId ?? ':stageId'}/move`,
   newProjectMilestone: (id?: string) => `/projects/${p(id)}/milestones/new`,
   projectMilestoneAction: (id?: string, milestoneId?: string, action?: 'complete' | 'revise') =>
     `/projects/${p(id)}/milestones/${milestoneId ?? ':milestoneId'}/${action ?? ':action'}`,

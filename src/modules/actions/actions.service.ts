@@ -22,6 +22,7 @@ export interface ActionFilter {
   ownerPersonId?: string | null;
   unitId?: string | null;
   planId?: string | null;
+  measureId?: string | null;
   status?: ActionStatus | null;
   overdue?: boolean;
 }
@@ -124,6 +125,7 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
       const rows = await repo.listActions(db, caller.organisationId, {
         ownerPersonId: filter.ownerPersonId ?? null,
         planId: filter.planId ?? null,
+        measureId: filter.measureId ?? null,
         unitIds,
       });
       let list = await summaries(caller, await readable(caller, rows));

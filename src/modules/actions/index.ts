@@ -9,6 +9,8 @@ import { NO_ANSWER_TARGETS } from './ports.ts';
 import { type ActionsDeps, createActionsServices } from './services.ts';
 import { actionsRoutes } from './web/actions.routes.ts';
 import { deliverySettingsRoutes } from './web/delivery-settings.routes.ts';
+import { ACTION_TABLE_HEAD, actionRows } from './web/action.presenter.ts';
+import type { Caller } from '../../platform/services/caller.ts';
 
 /**
  * Actions (activity trackers): belong to a plan, contribute to plan items and measures, tracked by
@@ -24,10 +26,18 @@ export function createActionsModule(deps: Omit<ActionsDeps, 'answers'> & Partial
       await app.register(deliverySettingsRoutes, { services });
     },
     api: async (api) => {
-      await api.register(actionsApi, { services });
+      await api.register(actionsApi, { services, today: () => deps.clock.today() });
     },
   };
-  return { services, web };
+  /** The measures module's port: the actions contributing to a measure, for its page (null when none). */
+  const measurePage = {
+    actionsForMeasure: async (caller: Caller, measureId: string) => {
+      const list = await services.actions.list(caller, { measureId });
+      if (!list.ok || list.value.length === 0) return null;
+      return { count: list.value.length, head: ACTION_TABLE_HEAD, rows: actionRows(list.value) };
+    },
+  };
+  return { services, web, measurePage };
 }
 
 /** Actions' contributions to plan items' roll-ups, judged on the given clock's date (the container's). */

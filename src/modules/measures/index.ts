@@ -3,7 +3,13 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { measuresApi } from './api/measures.api.ts';
-import type { MeasurePageImprovementPlan, MeasurePagePerformance, MeasurePageRisks, TargetPorts } from './ports.ts';
+import type {
+  MeasurePageActions,
+  MeasurePageImprovementPlan,
+  MeasurePagePerformance,
+  MeasurePageRisks,
+  TargetPorts,
+} from './ports.ts';
 import { createMeasuresServices } from './services.ts';
 import { measuresRoutes } from './web/measures.routes.ts';
 
@@ -14,6 +20,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
     performance: MeasurePagePerformance;
     improvementPlan?: MeasurePageImprovementPlan;
     risks?: MeasurePageRisks;
+    actions?: MeasurePageActions;
   }): ModuleWeb => {
     const { people, structure } = deps.organisation;
     const pageServices = {
@@ -23,6 +30,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
       performanceViews: ports.performance,
       improvementPlanView: ports.improvementPlan,
       riskView: ports.risks,
+      actionsView: ports.actions,
     };
     return {
       views: fileURLToPath(new URL('./web/views', import.meta.url)),
@@ -38,6 +46,7 @@ export function createMeasuresModule(deps: ServiceDeps & { organisation: Organis
 }
 
 export type {
+  MeasurePageActions,
   MeasurePageImprovementPlan,
   MeasurePagePerformance,
   MeasurePageRisks,

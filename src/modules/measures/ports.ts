@@ -62,3 +62,12 @@ export interface MeasurePageImprovementPlan {
 export interface MeasurePageRisks {
   risksConcerningMeasure(caller: Caller, measureId: string): Promise<readonly unknown[]>;
 }
+
+/**
+ * A port this module owns and the actions module fills (the composition root wires it): the
+ * actions contributing to the measure, shaped for that module's component
+ * (`components/measure-actions.njk`), or null when none does. The page passes it on untouched.
+ */
+export interface MeasurePageActions {
+  actionsForMeasure(caller: Caller, measureId: string): Promise<unknown>;
+}

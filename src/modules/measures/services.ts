@@ -2,7 +2,13 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { createBreakdownsService } from './breakdowns.service.ts';
 import { createMeasuresService } from './measures.service.ts';
-import type { MeasurePageImprovementPlan, MeasurePagePerformance, MeasurePageRisks, TargetPorts } from './ports.ts';
+import type {
+  MeasurePageActions,
+  MeasurePageImprovementPlan,
+  MeasurePagePerformance,
+  MeasurePageRisks,
+  TargetPorts,
+} from './ports.ts';
 
 export function createMeasuresServices(deps: ServiceDeps & TargetPorts) {
   const measures = createMeasuresService(deps);
@@ -11,10 +17,11 @@ export function createMeasuresServices(deps: ServiceDeps & TargetPorts) {
 
 export type MeasuresServices = ReturnType<typeof createMeasuresServices>;
 
-/** What the measure pages use: this module's services, people and units, and the performance and improvement-plan ports. */
+/** What the measure pages use: this module's services, people and units, and the performance, improvement-plan and actions ports. */
 export type MeasuresPageServices = MeasuresServices &
   Pick<OrganisationServices, 'people' | 'structure'> & {
     performanceViews: MeasurePagePerformance;
     improvementPlanView?: MeasurePageImprovementPlan | undefined;
     riskView?: MeasurePageRisks | undefined;
+    actionsView?: MeasurePageActions | undefined;
   };

@@ -67,6 +67,40 @@ export function createDeliveryService({ db }: ServiceDeps) {
       });
     },
 
+    /** Moves a stage one place up or down (the page's buttons, no script), audited. */
+    async moveStage(
+      caller: Caller,
+      projectId: string,
+      stageId: string,
+      direction: 'up' | 'down',
+    ): Promise<Result<{ position: number }>> {
+      return inTransaction(db, async (tx) => {
+        const project = await openProject(tx, caller, projectId);
+        if (!project.ok) return project;
+        const stages = await repo.listStages(tx, caller.organisationId, projectId);
+        const index = stages.findIndex((stage) => stage.id === stageId);
+        if (index < 0) return notFound('Stage');
+        const stage = stages[index]!;
+        const neighbour = stages[direction === 'up' ? index - 1 : index + 1];
+        if (!neighbour) {
+          return refuse(
+            'invalid_state',
+            direction === 'up' ? 'This stage is first already' : 'This stage is last already',
+          );
+        }
+        await repo.swapStagePositions(tx, caller.organisationId, stage, neighbour);
+        await audit(
+          tx,
+          caller,
+          projectId,
+          'move-stage',
+          { stageId, position: neighbour.position },
+          { stageId, position: stage.position },
+        );
+        return ok({ position: neighbour.position });
+      });
+    },
+
     async addMilestone(caller: Caller, projectId: string, input: MilestoneInput): Promise<Result<repo.MilestoneRow>> {
       return inTransaction(db, async (tx) => {
         const project = await openProject(tx, caller, projectId);

@@ -23,7 +23,7 @@ export function createRecommendationsModule(deps: ServiceDeps & { actions?: Impl
     pages: async (app) => {
       await app.register(recommendationsRoutes, { services, clock: deps.clock });
       await app.register(recommendationChangeRoutes, { services });
-      await app.register(recommendationFilesRoutes, { services });
+      await app.register(recommendationFilesRoutes, { services, clock: deps.clock });
       await app.register(recommendationSettingsRoutes, { services });
     },
     api: async (api) => {

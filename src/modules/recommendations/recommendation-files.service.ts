@@ -188,8 +188,13 @@ export function createRecommendationFilesService({ db, clock }: ServiceDeps) {
       });
     },
 
-    async exportFile(caller: Caller, format: FileFormat): Promise<{ body: Buffer; fileName: string }> {
-      const rows = await repo.listRecommendations(db, caller.organisationId);
+    /** The register as a file: the rows the list's filters select (all of them with none). */
+    async exportFile(
+      caller: Caller,
+      format: FileFormat,
+      filter: repo.RegisterFilter = {},
+    ): Promise<{ body: Buffer; fileName: string }> {
+      const rows = await repo.listRecommendations(db, caller.organisationId, filter);
       const emails = new Map((await repo.allPeople(db, caller.organisationId)).map((p) => [p.id, p.email]));
       const unitCodes = new Map((await repo.activeUnits(db, caller.organisationId)).map((u) => [u.id, u.code]));
       const today = clock.today();

@@ -2,150 +2,72 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendProblem } from '../../../platform/http/problem.ts';
-import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
+import { problem, sendProblem } from '../../../platform/http/problem.ts';
+import { idParams, problemResponses, problemSchema } from '../../../platform/http/schemas.ts';
+import { XLSX_MIME } from '../../imports/index.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
 import type { Result } from '../../../kernel/result.ts';
 import {
-  ACTION_STATUSES,
   actionInput,
   actionListQuery,
   actionUpdateInput,
-  ANSWER_KINDS,
   closeInput,
   deliverySettingsInput,
-  ESCALATION_DECISIONS,
   escalationDecisionInput,
+  milestoneDoneInput,
   milestoneInput,
   progressInput,
-  REVISED_DATE_APPROVERS,
   reviseDateInput,
+  revisionDecisionInput,
 } from '../domain/index.ts';
-import type { ActionSummary } from '../action-view.ts';
-import type { ActionDetail } from '../actions.service.ts';
 import type { ActionsServices } from '../services.ts';
-import { derivedWords } from '../web/action.presenter.ts';
-
-const status = z.enum(ACTION_STATUSES);
-const date = z.string().describe('YYYY-MM-DD');
-
-const actionSchema = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    title: z.string(),
-    planId: z.uuid(),
-    planTitle: z.string(),
-    ownerPersonId: z.uuid(),
-    ownerName: z.string(),
-    escalationOwnerPersonId: z.uuid(),
-    escalationOwnerName: z.string(),
-    startDate: date,
-    originalDueDate: date,
-    revisedDueDate: date.nullable(),
-    dueDate: date.describe('Revised when there is one, else original'),
-    percentComplete: z.number().int(),
-    expectedPercent: z.number().int().describe('% complete expected by now from the elapsed time'),
-    status: status.describe('The status that counts: closed, else the owner’s judgement, else derived'),
-    derivedStatus: status,
-    derivedReason: z.string(),
-    judgedStatus: status.nullable(),
-    judgementReason: z.string(),
-    overdue: z.boolean(),
-    isKey: z.boolean(),
-    answers: z.object({ kind: z.enum(ANSWER_KINDS), id: z.uuid() }).nullable(),
-    openEscalationId: z.uuid().nullable(),
-    href: z.string(),
-  })
-  .meta({ id: 'Action' });
-
-const actionDetailSchema = actionSchema
-  .extend({
-    description: z.string(),
-    assignees: z.array(z.object({ id: z.uuid(), name: z.string() })),
-    items: z.array(
-      z.object({ id: z.uuid(), code: z.string(), title: z.string(), planId: z.uuid(), planTitle: z.string() }),
-    ),
-    measures: z.array(z.object({ id: z.uuid(), code: z.string(), title: z.string() })),
-    milestones: z.array(z.object({ id: z.uuid(), title: z.string(), dueDate: date, completedOn: date.nullable() })),
-    updates: z.array(
-      z.object({
-        id: z.uuid(),
-        asOf: date,
-        percentComplete: z.number().int(),
-        status,
-        derivedStatus: status,
-        judgedStatus: status.nullable(),
-        statusReason: z.string(),
-        commentary: z.string(),
-        by: z.string(),
-        at: z.string(),
-      }),
-    ),
-    escalations: z.array(
-      z.object({
-        id: z.uuid(),
-        raisedOn: date,
-        trigger: z.record(z.string(), z.unknown()),
-        escalationOwnerName: z.string(),
-        decision: z.enum(ESCALATION_DECISIONS).nullable(),
-        decisionReason: z.string(),
-        newDueDate: date.nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'ActionDetail' });
-
-const settingsSchema = z
-  .object({
-    overdueOffTrackBelow: z.number().int(),
-    atRiskBehindBy: z.number().int(),
-    offTrackBehindBy: z.number().int(),
-    escalateAfterOffTrackUpdates: z.number().int(),
-    escalateAfterOverdueDays: z.number().int(),
-    revisedDateApprover: z.enum(REVISED_DATE_APPROVERS),
-  })
-  .meta({ id: 'DeliverySettings' });
-
-const toAction = (a: ActionSummary) => actionSchema.parse({ ...a, derivedReason: derivedWords(a.derivedReason) });
-
-const toDetail = (d: ActionDetail) =>
-  actionDetailSchema.parse({
-    ...toAction(d.action),
-    description: d.action.description,
-    assignees: d.assignees,
-    items: d.items,
-    measures: d.measures,
-    milestones: d.milestones.map(({ id, title, dueDate, completedOn }) => ({ id, title, dueDate, completedOn })),
-    updates: d.updates.map((u) => ({
-      id: u.id,
-      asOf: u.asOf,
-      percentComplete: u.percentComplete,
-      status: u.status,
-      derivedStatus: u.derivedStatus,
-      judgedStatus: u.judgedStatus,
-      statusReason: u.statusReason,
-      commentary: u.commentary,
-      by: u.byLabel,
-      at: u.at.toISOString(),
-    })),
-    escalations: d.escalations.map(({ escalation: e, ownerName }) => ({
-      id: e.id,
-      raisedOn: e.raisedOn,
-      trigger: e.trigger,
-      escalationOwnerName: ownerName,
-      decision: e.decision,
-      decisionReason: e.decisionReason,
-      newDueDate: e.newDueDate,
-    })),
-  });
+import { actionDetailSchema, actionSchema, settingsSchema, toAction, toDetail } from './action-schemas.ts';
 
 const escalationParams = z.object({
   id: z.uuid({ message: 'must be a UUID' }),
   escalationId: z.uuid({ message: 'must be a UUID' }),
 });
+const milestoneParams = z.object({
+  id: z.uuid({ message: 'must be a UUID' }),
+  milestoneId: z.uuid({ message: 'must be a UUID' }),
+});
 
-export async function actionsApi(app: FastifyInstance, { services }: { services: ActionsServices }) {
+const importResultSchema = z.object({ imported: z.number().int() }).meta({ id: 'ActionImport' });
+const importRejectedSchema = problemSchema
+  .extend({ rows: z.array(z.object({ line: z.number().int(), column: z.string(), message: z.string() })) })
+  .meta({ id: 'ActionImportRejected' });
+
+/** The largest import file accepted (the page's multipart limit is the app's). */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+type Access = { access: { permission: 'view:plans' | 'edit:plans' } };
+
+/**
+ * One change to an action: the body checked against its schema, the service asked, and the
+ * action as it now is in the answer (201 when something was added to it), or the problem.
+ */
+interface ActionWrite<P extends z.ZodObject<{ id: z.ZodType<string> }>, B extends z.ZodType> {
+  method: 'POST' | 'PUT';
+  url: string;
+  config: Access;
+  summary: string;
+  description?: string;
+  params: P;
+  body: B;
+  created?: boolean;
+  call: (caller: Caller, params: z.infer<P>, body: z.infer<B>) => Promise<Result<unknown>>;
+}
+
+export async function actionsApi(
+  app: FastifyInstance,
+  { services, today }: { services: ActionsServices; today: () => string },
+) {
+  // An import's file is the request body: CSV as text/csv, a workbook as the XLSX type.
+  app.addContentTypeParser(
+    ['text/csv', XLSX_MIME],
+    { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['Actions'];
   const view = { access: { permission: 'view:plans' } } as const;
@@ -157,12 +79,33 @@ export async function actionsApi(app: FastifyInstance, { services }: { services:
     if (!detail.ok) throw new Error(`action ${id} vanished after being written`);
     return toDetail(detail.value);
   }
-  const thenDetail = async <T>(
-    caller: Caller,
-    id: string,
-    result: Result<T>,
-    reply: Parameters<typeof sendProblem>[0],
-  ) => (result.ok ? detailOf(caller, id) : sendProblem(reply, result.error));
+
+  function actionWrite<P extends z.ZodObject<{ id: z.ZodType<string> }>, B extends z.ZodType>(
+    route: ActionWrite<P, B>,
+  ) {
+    const status = route.created ? 201 : 200;
+    api.route({
+      method: route.method,
+      url: route.url,
+      config: route.config,
+      schema: {
+        tags,
+        summary: route.summary,
+        ...(route.description ? { description: route.description } : {}),
+        params: route.params,
+        body: route.body,
+        response: { [status]: actionDetailSchema, ...problemResponses },
+      },
+      handler: async (request, reply) => {
+        const caller = request.caller();
+        const params = request.params as z.infer<P>;
+        const result = await route.call(caller, params, request.body as z.infer<B>);
+        if (!result.ok) return sendProblem(reply, result.error);
+        // The status is the route's own (200 or 201), so the type provider cannot tie it to its schema.
+        return reply.code(status).send((await detailOf(caller, params.id)) as never);
+      },
+    });
+  }
 
   api.get(
     '/actions',
@@ -172,10 +115,11 @@ export async function actionsApi(app: FastifyInstance, { services }: { services:
         tags,
         summary: 'List the council’s actions',
         description:
-          'Filters: owner, unit (the plan’s unit or one inside it), status (the one that counts), overdue=yes.',
+          'Filters: owner, unit (the plan’s unit or one inside it), measure (actions contributing to it), status (the one that counts), overdue=yes.',
         querystring: z.object({
           ownerPersonId: z.string().optional(),
           unitId: z.string().optional(),
+          measureId: z.string().optional(),
           status: z.string().optional(),
           overdue: z.string().optional(),
         }),
@@ -222,6 +166,85 @@ export async function actionsApi(app: FastifyInstance, { services }: { services:
   );
 
   api.get(
+    '/actions/export',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'Export the actions you may read as CSV or XLSX (the import’s columns, plus status)',
+        description: 'Text that a spreadsheet would read as a formula is written with a leading apostrophe.',
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        response: { ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await services.actionFiles.exportActions(request.caller(), request.query.format);
+      if (!file.ok) return sendProblem(reply, file.error);
+      return reply
+        .type(file.value.contentType)
+        .header('content-disposition', `attachment; filename="${file.value.fileName}"`)
+        .send(file.value.body as never);
+    },
+  );
+
+  api.post(
+    '/actions/import',
+    {
+      config: edit,
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags,
+        summary: 'Import actions from a CSV (text/csv) or XLSX file sent as the request body',
+        description:
+          'Every row is checked first; nothing is written unless all are valid, then all in one transaction. ' +
+          'The columns are those of the export (new codes only).',
+        response: {
+          200: importResultSchema,
+          400: importRejectedSchema,
+          401: problemSchema,
+          403: problemSchema,
+          415: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const format = type === XLSX_MIME ? 'xlsx' : type === 'text/csv' ? 'csv' : null;
+      if (!format || !Buffer.isBuffer(request.body)) {
+        return reply
+          .code(415)
+          .type('application/problem+json')
+          .send(problem(415, `Send the file as the request body with content-type text/csv or ${XLSX_MIME}`));
+      }
+      const result = await services.actionFiles.importActions(request.caller(), request.body, format);
+      if (!result.ok) {
+        const code = result.error.code === 'forbidden' ? 403 : 400;
+        return reply
+          .code(code)
+          .type('application/problem+json')
+          .send({ ...problem(code, result.error.message, { code: result.error.code }), rows: [] });
+      }
+      const { errors, created } = result.value;
+      if (errors.length > 0) {
+        return reply
+          .code(400)
+          .type('application/problem+json')
+          .send({
+            ...problem(
+              400,
+              `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the file`,
+              {
+                code: 'invalid',
+              },
+            ),
+            rows: errors,
+          });
+      }
+      return { imported: created };
+    },
+  );
+
+  api.get(
     '/actions/:id',
     {
       config: view,
@@ -258,145 +281,90 @@ export async function actionsApi(app: FastifyInstance, { services }: { services:
     },
   );
 
-  api.put(
-    '/actions/:id',
-    {
-      config: edit,
-      schema: {
-        tags,
-        summary: 'Change an action’s details, people and links',
-        description: 'Dates, progress and closure have their own endpoints.',
-        params: idParams,
-        body: actionUpdateInput,
-        response: { 200: actionDetailSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const caller = request.caller();
-      return thenDetail(
-        caller,
-        request.params.id,
-        await services.actions.update(caller, request.params.id, request.body),
-        reply,
-      );
-    },
-  );
-
-  api.post(
-    '/actions/:id/updates',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: 'Add a progress update (appended; never overwrites the last)',
-        description: 'By the owner, an assignee, or someone who may edit the action. Refused for a closed action.',
-        params: idParams,
-        body: progressInput,
-        response: { 201: actionDetailSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const caller = request.caller();
-      const result = await services.actionChanges.addProgress(caller, request.params.id, request.body);
-      return result.ok
-        ? reply.code(201).send(await detailOf(caller, request.params.id))
-        : sendProblem(reply, result.error);
-    },
-  );
-
-  api.post(
-    '/actions/:id/revised-due-date',
-    {
-      config: edit,
-      schema: {
-        tags,
-        summary: 'Revise the due date, with a reason',
-        description:
-          'Where the council names an approver, the date waits for approval. The original due date never changes.',
-        params: idParams,
-        body: reviseDateInput,
-        response: { 200: actionDetailSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const caller = request.caller();
-      return thenDetail(
-        caller,
-        request.params.id,
-        await services.actionChanges.reviseDate(caller, request.params.id, request.body),
-        reply,
-      );
-    },
-  );
-
-  api.post(
-    '/actions/:id/close',
-    {
-      config: edit,
-      schema: {
-        tags,
-        summary: 'Close an action: complete, cancelled or terminated',
-        description: 'Complete needs every milestone done; cancelled and terminated need a reason.',
-        params: idParams,
-        body: closeInput,
-        response: { 200: actionDetailSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const caller = request.caller();
-      return thenDetail(
-        caller,
-        request.params.id,
-        await services.actionChanges.close(caller, request.params.id, request.body),
-        reply,
-      );
-    },
-  );
-
-  api.post(
-    '/actions/:id/milestones',
-    {
-      config: edit,
-      schema: {
-        tags,
-        summary: 'Add a milestone',
-        params: idParams,
-        body: milestoneInput,
-        response: { 201: actionDetailSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const caller = request.caller();
-      const result = await services.actionChanges.addMilestone(caller, request.params.id, request.body);
-      return result.ok
-        ? reply.code(201).send(await detailOf(caller, request.params.id))
-        : sendProblem(reply, result.error);
-    },
-  );
-
-  api.post(
-    '/actions/:id/escalations/:escalationId/decision',
-    {
-      config: view,
-      schema: {
-        tags,
-        summary: 'The escalation owner’s decision: more resource, re-plan with a new date, or terminate',
-        params: escalationParams,
-        body: escalationDecisionInput,
-        response: { 200: actionDetailSchema, ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const caller = request.caller();
-      const { id, escalationId } = request.params;
-      return thenDetail(
-        caller,
-        id,
-        await services.actionChanges.decideEscalation(caller, id, escalationId, request.body),
-        reply,
-      );
-    },
-  );
+  const { actions, actionChanges } = services;
+  actionWrite({
+    method: 'PUT',
+    url: '/actions/:id',
+    config: edit,
+    summary: 'Change an action’s details, people and links',
+    description: 'Dates, progress and closure have their own endpoints.',
+    params: idParams,
+    body: actionUpdateInput,
+    call: (caller, { id }, body) => actions.update(caller, id, body),
+  });
+  actionWrite({
+    method: 'POST',
+    url: '/actions/:id/updates',
+    config: view,
+    summary: 'Add a progress update (appended; never overwrites the last)',
+    description: 'By the owner, an assignee, or someone who may edit the action. Refused for a closed action.',
+    params: idParams,
+    body: progressInput,
+    created: true,
+    call: (caller, { id }, body) => actionChanges.addProgress(caller, id, body),
+  });
+  actionWrite({
+    method: 'POST',
+    url: '/actions/:id/revised-due-date',
+    config: edit,
+    summary: 'Revise the due date, with a reason',
+    description:
+      'Where the council names an approver, the date waits for approval. The original due date never changes.',
+    params: idParams,
+    body: reviseDateInput,
+    call: (caller, { id }, body) => actionChanges.reviseDate(caller, id, body),
+  });
+  actionWrite({
+    method: 'POST',
+    url: '/actions/:id/revised-due-date/decision',
+    config: view,
+    summary: 'Approve or reject a revised due date waiting for approval',
+    description:
+      'By the escalation owner, where the council says revised dates need their approval. Rejecting needs a reason.',
+    params: idParams,
+    body: revisionDecisionInput,
+    call: (caller, { id }, body) => actionChanges.decideRevision(caller, id, body),
+  });
+  actionWrite({
+    method: 'POST',
+    url: '/actions/:id/close',
+    config: edit,
+    summary: 'Close an action: complete, cancelled or terminated',
+    description: 'Complete needs every milestone done; cancelled and terminated need a reason.',
+    params: idParams,
+    body: closeInput,
+    call: (caller, { id }, body) => actionChanges.close(caller, id, body),
+  });
+  actionWrite({
+    method: 'POST',
+    url: '/actions/:id/milestones',
+    config: edit,
+    summary: 'Add a milestone',
+    params: idParams,
+    body: milestoneInput,
+    created: true,
+    call: (caller, { id }, body) => actionChanges.addMilestone(caller, id, body),
+  });
+  actionWrite({
+    method: 'POST',
+    url: '/actions/:id/milestones/:milestoneId/complete',
+    config: view,
+    summary: 'Complete a milestone',
+    description: 'By the owner, an assignee, or someone who may edit the action. The date defaults to today.',
+    params: milestoneParams,
+    body: milestoneDoneInput.partial().default({}),
+    call: (caller, { id, milestoneId }, body) =>
+      actionChanges.completeMilestone(caller, id, milestoneId, body.completedOn ?? today()),
+  });
+  actionWrite({
+    method: 'POST',
+    url: '/actions/:id/escalations/:escalationId/decision',
+    config: view,
+    summary: 'The escalation owner’s decision: more resource, re-plan with a new date, or terminate',
+    params: escalationParams,
+    body: escalationDecisionInput,
+    call: (caller, { id, escalationId }, body) => actionChanges.decideEscalation(caller, id, escalationId, body),
+  });
 
   api.get(
     '/delivery-settings',

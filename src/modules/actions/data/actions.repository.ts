@@ -70,6 +70,8 @@ export interface ListFilter {
   ownerPersonId?: string | null;
   unitIds?: readonly string[] | null;
   planId?: string | null;
+  /** Actions contributing to this measure. */
+  measureId?: string | null;
   /** Owner, assignee or escalation owner. */
   involvingPersonId?: string | null;
 }
@@ -78,6 +80,11 @@ export async function listActions(db: Db, organisationId: string, filter: ListFi
   const conditions = [eq(actions.organisationId, organisationId)];
   if (filter.ownerPersonId) conditions.push(eq(actions.ownerPersonId, filter.ownerPersonId));
   if (filter.planId) conditions.push(eq(actions.planId, filter.planId));
+  if (filter.measureId) {
+    conditions.push(
+      sql`exists (select 1 from action_measure_links ml where ml.action_id = ${actions.id} and ml.measure_id = ${filter.measureId})`,
+    );
+  }
   if (filter.unitIds) {
     if (filter.unitIds.length === 0) return [];
     conditions.push(inArray(plans.owningUnitId, [...filter.unitIds]));

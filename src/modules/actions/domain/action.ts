@@ -126,6 +126,7 @@ export function judgementNeedsReason(stated: string | null, derived: string, rea
 export const actionListQuery = z.object({
   ownerPersonId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()).catch(undefined),
   unitId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()).catch(undefined),
+  measureId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()).catch(undefined),
   status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(ACTION_STATUSES).optional()).catch(undefined),
   overdue: z.preprocess((v) => v === 'yes' || v === 'true', z.boolean()).catch(false),
 });

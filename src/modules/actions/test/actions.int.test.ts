@@ -5,10 +5,20 @@
  */
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionUpdates, actions, auditEvents, itemTypes, people, planItems } from '../../../schema.ts';
+import {
+  actionEscalations,
+  actionUpdates,
+  actions,
+  auditEvents,
+  itemTypes,
+  people,
+  planItems,
+} from '../../../schema.ts';
 import { buildFixture, type Fixture, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { xlsxRows } from '../../../../test/helpers/xlsx.ts';
+import type { MailMessage } from '../../../platform/mail/mailer.ts';
+import { createActionChangesService } from '../action-changes.service.ts';
 
 describe.each(DATABASES)('actions on %s', (kind) => {
   let t: TestApp;
@@ -120,6 +130,14 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     const page = await admin.get(`/items/${objectiveId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`href="/actions/${actionId}"`);
+    // The measure it contributes to lists it on its page (through measures' port); another does not.
+    const measurePage = await admin.get(`/measures/${f.m.m1}`);
+    expect(measurePage.body).toContain('Actions contributing to this measure');
+    expect(measurePage.body).toContain(`href="/actions/${actionId}"`);
+    expect((await admin.get(`/measures/${f.m.m2}`)).body).not.toContain(`href="/actions/${actionId}"`);
+    const byMeasure = (await admin.api('GET', `/api/v1/actions?measureId=${f.m.m1}`)).json();
+    expect(byMeasure.map((a: { id: string }) => a.id)).toEqual([actionId]);
+    expect((await admin.api('GET', `/api/v1/actions?measureId=${f.m.m2}`)).json()).toEqual([]);
     // The priority above it and the plan take the red up the golden thread.
     const p2 = (await admin.api('GET', `/api/v1/items/${f.items.p2}/rollup`)).json();
     expect(p2.contributors.map((c: { code: string; status: string }) => [c.code, c.status])).toContainEqual([
@@ -219,6 +237,28 @@ describe.each(DATABASES)('actions on %s', (kind) => {
         })
       ).statusCode,
     ).toBe(400);
+    // Where the council says so, a revised date waits for the escalation owner, who approves it.
+    const settings = (await admin.api('GET', '/api/v1/delivery-settings')).json();
+    const approver = await admin.api('PUT', '/api/v1/delivery-settings', {
+      ...settings,
+      revisedDateApprover: 'escalation-owner',
+    });
+    expect(approver.statusCode).toBe(200);
+    const requested = await admin.api('POST', `/api/v1/actions/${actionId}/revised-due-date`, {
+      revisedDueDate: '2026-10-31',
+      reason: 'The surveyor is booked until October',
+    });
+    expect(requested.json()).toMatchObject({ revisedDueDate: '2026-09-30' }); // waiting, not yet counted
+    expect((await chief.api('GET', '/api/v1/actions/mine')).json().awaitingDateApproval).toHaveLength(1);
+    const decision = `/api/v1/actions/${actionId}/revised-due-date/decision`;
+    expect((await owner.api('POST', decision, { decision: 'approve' })).statusCode).toBe(403);
+    expect((await chief.api('POST', decision, { decision: 'reject' })).statusCode).toBe(400);
+    const approved = await chief.api('POST', decision, { decision: 'approve' });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ originalDueDate: '2026-03-31', revisedDueDate: '2026-10-31' });
+    expect((await chief.api('POST', decision, { decision: 'approve' })).statusCode).toBe(409);
+    await admin.api('PUT', '/api/v1/delivery-settings', settings);
+
     const milestone = await admin.api('POST', `/api/v1/actions/${actionId}/milestones`, {
       title: 'Survey done',
       dueDate: '2026-01-31',
@@ -233,8 +273,9 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     expect((await admin.api('GET', `/api/v1/actions/${actionId}`)).json().status).not.toBe('complete');
 
     const milestoneId = milestone.json().milestones[0].id;
-    const done = await owner.post(`/actions/${actionId}/milestones/${milestoneId}/complete`, {});
-    expect(done.statusCode).toBe(302);
+    const done = await owner.api('POST', `/api/v1/actions/${actionId}/milestones/${milestoneId}/complete`, {});
+    expect(done.statusCode).toBe(200);
+    expect(done.json().milestones[0]).toMatchObject({ title: 'Survey done', completedOn: '2025-11-20' });
     const closed = await admin.api('POST', `/api/v1/actions/${actionId}/close`, { status: 'complete' });
     expect(closed.json()).toMatchObject({ status: 'complete', percentComplete: 100 });
     const late = await owner.api('POST', `/api/v1/actions/${actionId}/updates`, {
@@ -285,10 +326,97 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toContain('text/csv');
     expect(exported.body).toContain("B1,'=Fix the roof,,Corporate plan 2025/26");
+    // The API takes the file as the body and lists the same row errors; its export is the page's.
+    const apiImport = (csv: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/actions/import',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
+        payload: csv,
+      });
+    const apiRefused = await apiImport(bad.replace('B1,', 'B3,'));
+    expect(apiRefused.statusCode).toBe(400);
+    expect(apiRefused.json().rows).toHaveLength(3);
+    expect(await actionCount()).toBe(before + 1);
+    const apiImported = await apiImport([header, good.replace('B1,', 'B4,')].join('\n'));
+    expect(apiImported.json()).toEqual({ imported: 1 });
+    const apiExport = await admin.api('GET', '/api/v1/actions/export?format=csv');
+    expect(apiExport.body).toContain("B4,'=Fix the roof");
     const xlsx = await admin.get('/actions/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await xlsxRows(xlsx.rawPayload)).flat()).toContain("'=Fix the roof");
+  });
+
+  it('escalates an action overdue by the council’s days in the daily job, telling its escalation owner once', async () => {
+    const inbox: MailMessage[] = [];
+    const jobWith = (mailer: (m: MailMessage) => Promise<void>) =>
+      createActionChangesService({
+        db: db(),
+        clock: t.deps.clock,
+        notifier: { mailer, baseUrl: 'https://gt.example' },
+      }).runEscalations();
+    const record = async (m: MailMessage) => {
+      inbox.push(m);
+    };
+    const create = async (code: string, dueDate: string) =>
+      (
+        await admin.api(
+          'POST',
+          '/api/v1/actions',
+          body({ code, title: `Late ${code}`, startDate: '2025-01-06', dueDate }),
+        )
+      ).json().id as string;
+    // 20 days overdue (the default is 14) is escalated; 5 days is not.
+    const late = await create('J1', '2025-10-31');
+    const recent = await create('J2', '2025-11-15');
+    const chiefEmail = (await db().select().from(people).where(eq(people.id, chief.personId)))[0]!.email;
+
+    // A send that fails leaves the escalation un-notified for the next run.
+    const failing = await jobWith(async () => {
+      throw new Error('SMTP down');
+    });
+    expect(failing.failed).toBeGreaterThanOrEqual(1);
+    const escalationsOf = async (id: string) =>
+      db().select().from(actionEscalations).where(eq(actionEscalations.actionId, id));
+    expect((await escalationsOf(late)).map((e) => [e.trigger, e.notifiedAt])).toEqual([
+      [{ code: 'overdue-days', days: 20 }, null],
+    ]);
+    expect(await escalationsOf(recent)).toEqual([]);
+
+    await jobWith(record);
+    const mine = inbox.filter((m) => m.subject.includes('J1') || m.subject.includes('J2'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ to: chiefEmail, subject: 'Action J1 escalated to you: Late J1' });
+    expect(mine[0]!.text).toContain('it is overdue by 20 days');
+    expect(mine[0]!.text).toContain(`https://gt.example/actions/${late}`);
+    expect((await escalationsOf(late))[0]!.notifiedAt).not.toBeNull();
+
+    // A second run raises and sends nothing more while the escalation waits for its decision.
+    await jobWith(record);
+    expect(inbox.filter((m) => m.subject.includes('J1'))).toHaveLength(1);
+    expect(await escalationsOf(late)).toHaveLength(1);
+    const audits = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'action'), eq(auditEvents.entityId, late)));
+    expect(audits.map((a) => a.action)).toEqual(['create', 'escalate']);
+
+    // The escalation owner's decision is recorded on the action, as history.
+    const escalationId = (await escalationsOf(late))[0]!.id;
+    const decided = await chief.api('POST', `/api/v1/actions/${late}/escalations/${escalationId}/decision`, {
+      decision: 'terminate',
+      reason: 'Superseded by the housing strategy',
+    });
+    expect(decided.json()).toMatchObject({ status: 'terminated', openEscalationId: null });
+    expect(decided.json().escalations[0]).toMatchObject({
+      decision: 'terminate',
+      decisionReason: 'Superseded by the housing strategy',
+    });
+    expect((await admin.get(`/actions/${late}`)).body).toContain('Escalation decided');
+    // Closed now, so the job leaves it alone.
+    await jobWith(record);
+    expect(await escalationsOf(late)).toHaveLength(1);
   });
 
   it('keeps another council out: its people see no actions, and ours are not found', async () => {

@@ -84,7 +84,8 @@ const actionChanges = {
   decideEscalation: vi.fn(),
 };
 const deliverySettings = { get: vi.fn(), save: vi.fn(), canManage: vi.fn() };
-const services = { actions, actionChanges, deliverySettings } as unknown as ActionsServices;
+const actionFiles = { importActions: vi.fn(), exportActions: vi.fn() };
+const services = { actions, actionChanges, deliverySettings, actionFiles } as unknown as ActionsServices;
 const refused = (code: string, message: string, field?: string) => ({ ok: false, error: { code, message, field } });
 
 describe('action pages and API over fake services', () => {
@@ -98,14 +99,19 @@ describe('action pages and API over fake services', () => {
           await app.register(deliverySettingsRoutes, { services });
         },
         api: async (api) => {
-          await api.register(actionsApi, { services });
+          await api.register(actionsApi, { services, today: () => '2026-07-01' });
         },
       },
     ]);
   });
   afterAll(async () => t?.close());
   beforeEach(() => {
-    for (const fake of [...Object.values(actions), ...Object.values(actionChanges), ...Object.values(deliverySettings)])
+    for (const fake of [
+      ...Object.values(actions),
+      ...Object.values(actionChanges),
+      ...Object.values(deliverySettings),
+      ...Object.values(actionFiles),
+    ])
       fake.mockReset();
     actions.list.mockResolvedValue({ ok: true, value: [summary] });
     actions.get.mockResolvedValue({ ok: true, value: detail });
@@ -127,6 +133,7 @@ describe('action pages and API over fake services', () => {
     expect(actions.list).toHaveBeenCalledWith(expect.anything(), {
       ownerPersonId: PERSON,
       unitId: undefined,
+      measureId: undefined,
       status: 'at-risk',
       overdue: true,
     });
@@ -234,5 +241,133 @@ describe('action pages and API over fake services', () => {
       ...DEFAULT_DELIVERY_SETTINGS,
       revisedDateApprover: 'escalation-owner',
     });
+  });
+  it('imports through the API: the file as the body, row errors listed and nothing imported, or the count', async () => {
+    const manager = t.as('manager');
+    const send = (contentType: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/actions/import',
+        headers: {
+          cookie: manager.cookie,
+          'x-csrf-token': `csrf-${manager.cookie.split('=')[1]}`,
+          'content-type': contentType,
+        },
+        payload: 'code,title\nA1,Fix the roof\n',
+      });
+    const wrongType = await send('text/plain');
+    expect(wrongType.statusCode).toBe(415);
+    expect(actionFiles.importActions).not.toHaveBeenCalled();
+
+    actionFiles.importActions.mockResolvedValueOnce({
+      ok: true,
+      value: { created: 0, errors: [{ line: 2, column: 'plan', message: 'Enter the plan' }] },
+    });
+    const rejected = await send('text/csv');
+    expect(rejected.statusCode).toBe(400);
+    expect(rejected.json()).toMatchObject({
+      detail: 'Nothing was imported: 1 problem in the file',
+      rows: [{ line: 2, column: 'plan', message: 'Enter the plan' }],
+    });
+    const [, bytes, format] = actionFiles.importActions.mock.calls[0]!;
+    expect([String(bytes), format]).toEqual(['code,title\nA1,Fix the roof\n', 'csv']);
+
+    actionFiles.importActions.mockResolvedValueOnce({ ok: true, value: { created: 2, errors: [] } });
+    const imported = await send('text/csv');
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toEqual({ imported: 2 });
+    expect((await t.as('viewer').api('POST', '/api/v1/actions/import', {})).statusCode).toBe(403);
+  });
+
+  it('exports through the API in the format asked for', async () => {
+    actionFiles.exportActions.mockResolvedValue({
+      ok: true,
+      value: {
+        fileName: 'actions-2026-07-01.csv',
+        contentType: 'text/csv; charset=utf-8',
+        body: Buffer.from('code\nA12\n'),
+      },
+    });
+    const csv = await t.as('viewer').api('GET', '/api/v1/actions/export');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="actions-2026-07-01.csv"');
+    expect(csv.body).toBe('code\nA12\n');
+    expect(actionFiles.exportActions).toHaveBeenLastCalledWith(expect.anything(), 'csv');
+    await t.as('viewer').api('GET', '/api/v1/actions/export?format=xlsx');
+    expect(actionFiles.exportActions).toHaveBeenLastCalledWith(expect.anything(), 'xlsx');
+    expect((await t.as('viewer').api('GET', '/api/v1/actions/export?format=pdf')).statusCode).toBe(400);
+  });
+
+  it('approves or rejects a revised date through the API, answering with the action', async () => {
+    actionChanges.decideRevision.mockResolvedValueOnce({ ok: true, value: null });
+    const approved = await t.as('viewer').api('POST', `/api/v1/actions/${ID}/revised-due-date/decision`, {
+      decision: 'approve',
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ id: ID, code: 'A12' });
+    expect(actionChanges.decideRevision).toHaveBeenCalledWith(expect.anything(), ID, {
+      decision: 'approve',
+      reason: '',
+    });
+
+    actionChanges.decideRevision.mockResolvedValueOnce(
+      refused('invalid', 'Enter why the new date is rejected', 'reason'),
+    );
+    const noReason = await t
+      .as('viewer')
+      .api('POST', `/api/v1/actions/${ID}/revised-due-date/decision`, { decision: 'reject' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().detail).toBe('Enter why the new date is rejected');
+    const bad = await t
+      .as('viewer')
+      .api('POST', `/api/v1/actions/${ID}/revised-due-date/decision`, { decision: 'maybe' });
+    expect(bad.statusCode).toBe(400);
+    expect(actionChanges.decideRevision).toHaveBeenCalledTimes(2);
+  });
+
+  it('completes a milestone through the API, on today unless a date is given', async () => {
+    const MILESTONE = '00000000-0000-4000-8000-0000000000d1';
+    actionChanges.completeMilestone.mockResolvedValue({ ok: true, value: null });
+    const url = `/api/v1/actions/${ID}/milestones/${MILESTONE}/complete`;
+    expect((await t.as('data-entry').api('POST', url, {})).statusCode).toBe(200);
+    expect(actionChanges.completeMilestone).toHaveBeenLastCalledWith(expect.anything(), ID, MILESTONE, '2026-07-01');
+    await t.as('data-entry').api('POST', url, { completedOn: '2026-06-30' });
+    expect(actionChanges.completeMilestone).toHaveBeenLastCalledWith(expect.anything(), ID, MILESTONE, '2026-06-30');
+    const badId = await t.as('data-entry').api('POST', `/api/v1/actions/${ID}/milestones/nope/complete`, {});
+    expect(badId.statusCode).toBe(400);
+    actionChanges.completeMilestone.mockResolvedValueOnce(refused('not_found', 'Milestone was not found'));
+    expect((await t.as('data-entry').api('POST', url, {})).statusCode).toBe(404);
+  });
+
+  it('shows each small form about the action, and redirects a good one with its flash', async () => {
+    for (const [url, heading] of [
+      [`/actions/${ID}/close`, 'Close the action'],
+      [`/actions/${ID}/revise-date`, 'Revise the due date'],
+      [`/actions/${ID}/milestones`, 'Add a milestone'],
+      [`/actions/${ID}/escalations/${ID}/decision`, 'Decide the escalation'],
+    ] as const) {
+      const page = await t.as('manager').get(url);
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body).toContain(heading);
+      expect(page.body).toContain('A12');
+    }
+    expect((await t.as('viewer').get(`/actions/${ID}/close`)).statusCode).toBe(403);
+
+    actionChanges.decideEscalation.mockResolvedValueOnce({ ok: true, value: null });
+    const decided = await t
+      .as('director')
+      .post(`/actions/${ID}/escalations/${PERSON}/decision`, { decision: 'more-resource', reason: 'Two officers' });
+    expect(decided.statusCode).toBe(302);
+    expect(t.flashOf(decided)).toBe('Decision recorded');
+    expect(actionChanges.decideEscalation).toHaveBeenCalledWith(expect.anything(), ID, PERSON, {
+      decision: 'more-resource',
+      reason: 'Two officers',
+      newDueDate: null,
+    });
+    actionChanges.reviseDate.mockResolvedValueOnce({ ok: true, value: { pending: true } });
+    const revised = await t
+      .as('manager')
+      .post(`/actions/${ID}/revise-date`, { revisedDueDate: '2026-12-31', reason: 'Late funding' });
+    expect(t.flashOf(revised)).toBe('New due date sent for approval');
   });
 });

@@ -1,5 +1,5 @@
 /** The action pages: list, my actions, one action, and the forms that change it. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DomainError, Result } from '../../../kernel/result.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -9,6 +9,8 @@ import { idParam } from '../../../platform/http/params.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
 import { holdsPermission } from '../../../kernel/access/index.ts';
 import {
+  CLOSED_STATUSES,
+  ESCALATION_DECISIONS,
   actionInput,
   actionListQuery,
   actionUpdateInput,
@@ -20,6 +22,7 @@ import {
   reviseDateInput,
   revisionDecisionInput,
 } from '../domain/index.ts';
+import type { ActionDetail } from '../actions.service.ts';
 import type { ActionsServices } from '../services.ts';
 import {
   ACTION_TABLE_HEAD,
@@ -283,105 +286,130 @@ export async function actionsRoutes(
     );
   });
 
-  /** The small forms about one action: each a page with the action's name and a Back link. */
-  async function smallForm(
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    template: string,
-    title: string,
-    extra: (detail: import('../actions.service.ts').ActionDetail) => Values,
-    options: { values: Values; errors?: FormErrors; status?: number },
-  ) {
-    const detail = await services.actions.get(caller, id);
-    if (!detail.ok) return refusalPage(reply, detail.error);
-    return reply.render(
-      template,
-      {
-        title,
-        a: detail.value.action,
-        backLink: paths.action(id),
-        values: options.values,
-        errors: options.errors,
-        ...extra(detail.value),
-      },
-      options.status,
+  /**
+   * A small form about one action (a page with the action's name and a Back link): GET shows it,
+   * POST parses it, asks the service, and re-renders with errors or redirects to the action with
+   * a flash. `escalationId` is read from the path where the form is about one escalation.
+   */
+  function actionForm<S extends z.ZodType, T>(form: {
+    path: string;
+    config: { access: { permission: 'view:plans' | 'edit:plans' } };
+    template: string;
+    title: string;
+    schema: S;
+    initial?: () => Values;
+    extra?: (detail: ActionDetail, values: Values, escalationId: string) => Values;
+    call: (caller: Caller, id: string, input: z.infer<S>, escalationId: string) => Promise<Result<T>>;
+    flash: (value: T) => string;
+  }) {
+    const ids = (request: FastifyRequest) => ({
+      id: idParam(request).id,
+      escalationId: idParam(request, 'escalationId').id,
+    });
+    const page = async (
+      reply: FastifyReply,
+      caller: Caller,
+      { id, escalationId }: { id: string; escalationId: string },
+      values: Values,
+      errors?: FormErrors,
+      status?: number,
+    ) => {
+      const detail = await services.actions.get(caller, id);
+      if (!detail.ok) return refusalPage(reply, detail.error);
+      return reply.render(
+        form.template,
+        {
+          title: form.title,
+          a: detail.value.action,
+          backLink: paths.action(id),
+          values,
+          errors,
+          ...(form.extra?.(detail.value, values, escalationId) ?? {}),
+        },
+        status,
+      );
+    };
+    app.get(form.path, { config: form.config }, async (request, reply) =>
+      page(reply, request.caller(), ids(request), form.initial?.() ?? {}),
     );
+    app.post(form.path, { config: form.config }, async (request, reply) => {
+      const caller = request.caller();
+      const params = ids(request);
+      return handleForm(
+        reply,
+        form.schema,
+        request.body,
+        (input) => form.call(caller, params.id, input, params.escalationId),
+        (values, errors, status) => page(reply, caller, params, values, errors, status),
+        (value) => ({ flash: form.flash(value), to: paths.action(params.id) }),
+      );
+    });
   }
 
-  const progressPage = (
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    values: Values,
-    errors?: FormErrors,
-    status?: number,
-  ) =>
-    smallForm(
-      reply,
-      caller,
-      id,
-      'pages/actions/progress.njk',
-      'Add a progress update',
-      () => ({ statusItems: openStatusItems(values.status) }),
-      {
-        values,
-        errors,
-        status,
-      },
-    );
-
-  app.get(paths.actionProgress(), { config: view }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    return progressPage(reply, caller, id, { asOf: today() });
+  const { actionChanges } = services;
+  actionForm({
+    path: paths.actionProgress(),
+    config: view,
+    template: 'pages/actions/progress.njk',
+    title: 'Add a progress update',
+    schema: progressInput,
+    initial: () => ({ asOf: today() }),
+    extra: (_detail, values) => ({ statusItems: openStatusItems(values.status) }),
+    call: (caller, id, input) => actionChanges.addProgress(caller, id, input),
+    flash: (v) =>
+      v.escalated ? 'Update added. The action has been escalated to its escalation owner' : 'Update added',
   });
-
-  app.post(paths.actionProgress(), { config: view }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    return handleForm(
-      reply,
-      progressInput,
-      request.body,
-      (input) => services.actionChanges.addProgress(caller, id, input),
-      (values, errors, status) => progressPage(reply, caller, id, values, errors, status),
-      (v) => ({
-        flash: v.escalated ? 'Update added. The action has been escalated to its escalation owner' : 'Update added',
-        to: paths.action(id),
-      }),
-    );
+  actionForm({
+    path: paths.reviseActionDate(),
+    config: edit,
+    template: 'pages/actions/revise-date.njk',
+    title: 'Revise the due date',
+    schema: reviseDateInput,
+    call: (caller, id, input) => actionChanges.reviseDate(caller, id, input),
+    flash: (v) => (v.pending ? 'New due date sent for approval' : 'Due date revised'),
   });
-
-  const revisePage = (
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    values: Values,
-    errors?: FormErrors,
-    status?: number,
-  ) =>
-    smallForm(reply, caller, id, 'pages/actions/revise-date.njk', 'Revise the due date', () => ({}), {
-      values,
-      errors,
-      status,
-    });
-
-  app.get(paths.reviseActionDate(), { config: edit }, async (request, reply) =>
-    revisePage(reply, request.caller(), idParam(request).id, {}),
-  );
-
-  app.post(paths.reviseActionDate(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    return handleForm(
-      reply,
-      reviseDateInput,
-      request.body,
-      (input) => services.actionChanges.reviseDate(caller, id, input),
-      (values, errors, status) => revisePage(reply, caller, id, values, errors, status),
-      (v) => ({ flash: v.pending ? 'New due date sent for approval' : 'Due date revised', to: paths.action(id) }),
-    );
+  actionForm({
+    path: paths.closeAction(),
+    config: edit,
+    template: 'pages/actions/close.njk',
+    title: 'Close the action',
+    schema: closeInput,
+    extra: (_detail, values) => ({
+      statusItems: CLOSED_STATUSES.map((s) => ({
+        value: s,
+        text: words.actionStatus[s],
+        checked: values.status === s,
+      })),
+    }),
+    call: (caller, id, input) => actionChanges.close(caller, id, input),
+    flash: () => 'Action closed',
+  });
+  actionForm({
+    path: paths.actionMilestones(),
+    config: edit,
+    template: 'pages/actions/milestone.njk',
+    title: 'Add a milestone',
+    schema: milestoneInput,
+    call: (caller, id, input) => actionChanges.addMilestone(caller, id, input),
+    flash: () => 'Milestone added',
+  });
+  actionForm({
+    path: paths.actionEscalationDecision(),
+    config: view,
+    template: 'pages/actions/decision.njk',
+    title: 'Decide the escalation',
+    schema: escalationDecisionInput,
+    extra: (detail, values, escalationId) => ({
+      escalationId,
+      open: detail.escalations.some((e) => e.escalation.id === escalationId && e.escalation.decision === null),
+      decisionItems: ESCALATION_DECISIONS.map((d) => ({
+        value: d,
+        text: words.escalationDecision[d],
+        checked: values.decision === d,
+      })),
+    }),
+    call: (caller, id, input, escalationId) => actionChanges.decideEscalation(caller, id, escalationId, input),
+    flash: () => 'Decision recorded',
   });
 
   app.post(paths.actionRevisionDecision(), { config: view }, async (request, reply) => {
@@ -400,78 +428,6 @@ export async function actionsRoutes(
       .redirect(paths.action(id));
   });
 
-  const closePage = (
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    values: Values,
-    errors?: FormErrors,
-    status?: number,
-  ) =>
-    smallForm(
-      reply,
-      caller,
-      id,
-      'pages/actions/close.njk',
-      'Close the action',
-      () => ({
-        statusItems: (['complete', 'cancelled', 'terminated'] as const).map((s) => ({
-          value: s,
-          text: words.actionStatus[s],
-          checked: values.status === s,
-        })),
-      }),
-      { values, errors, status },
-    );
-
-  app.get(paths.closeAction(), { config: edit }, async (request, reply) =>
-    closePage(reply, request.caller(), idParam(request).id, {}),
-  );
-
-  app.post(paths.closeAction(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    return handleForm(
-      reply,
-      closeInput,
-      request.body,
-      (input) => services.actionChanges.close(caller, id, input),
-      (values, errors, status) => closePage(reply, caller, id, values, errors, status),
-      () => ({ flash: 'Action closed', to: paths.action(id) }),
-    );
-  });
-
-  const milestonePage = (
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    values: Values,
-    errors?: FormErrors,
-    status?: number,
-  ) =>
-    smallForm(reply, caller, id, 'pages/actions/milestone.njk', 'Add a milestone', () => ({}), {
-      values,
-      errors,
-      status,
-    });
-
-  app.get(paths.actionMilestones(), { config: edit }, async (request, reply) =>
-    milestonePage(reply, request.caller(), idParam(request).id, {}),
-  );
-
-  app.post(paths.actionMilestones(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    return handleForm(
-      reply,
-      milestoneInput,
-      request.body,
-      (input) => services.actionChanges.addMilestone(caller, id, input),
-      (values, errors, status) => milestonePage(reply, caller, id, values, errors, status),
-      () => ({ flash: 'Milestone added', to: paths.action(id) }),
-    );
-  });
-
   app.post(paths.completeActionMilestone(), { config: view }, async (request, reply) => {
     const caller = request.caller();
     const { id } = idParam(request);
@@ -481,52 +437,5 @@ export async function actionsRoutes(
     const result = await services.actionChanges.completeMilestone(caller, id, milestoneId, form.value.completedOn);
     if (!result.ok) return refusalPage(reply, result.error);
     return reply.flash('Milestone completed').redirect(paths.action(id));
-  });
-
-  const decisionPage = (
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    escalationId: string,
-    values: Values,
-    errors?: FormErrors,
-    status?: number,
-  ) =>
-    smallForm(
-      reply,
-      caller,
-      id,
-      'pages/actions/decision.njk',
-      'Decide the escalation',
-      (detail) => ({
-        escalationId,
-        open: detail.escalations.some((e) => e.escalation.id === escalationId && e.escalation.decision === null),
-        decisionItems: (['more-resource', 're-plan', 'terminate'] as const).map((d) => ({
-          value: d,
-          text: words.escalationDecision[d],
-          checked: values.decision === d,
-        })),
-      }),
-      { values, errors, status },
-    );
-
-  app.get(paths.actionEscalationDecision(), { config: view }, async (request, reply) => {
-    const { id } = idParam(request);
-    const { id: escalationId } = idParam(request, 'escalationId');
-    return decisionPage(reply, request.caller(), id, escalationId, {});
-  });
-
-  app.post(paths.actionEscalationDecision(), { config: view }, async (request, reply) => {
-    const caller = request.caller();
-    const { id } = idParam(request);
-    const { id: escalationId } = idParam(request, 'escalationId');
-    return handleForm(
-      reply,
-      escalationDecisionInput,
-      request.body,
-      (input) => services.actionChanges.decideEscalation(caller, id, escalationId, input),
-      (values, errors, status) => decisionPage(reply, caller, id, escalationId, values, errors, status),
-      () => ({ flash: 'Decision recorded', to: paths.action(id) }),
-    );
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { decisionProblems } from './decision.ts';
 import { nextStatus, PLAN_STATUSES, stepsFrom, type PlanStatus, type PlanStep } from './lifecycle.ts';
 
@@ -31,7 +32,12 @@ describe('an improvement plan’s lifecycle', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('invalid_state');
-        expect(result.error.message).toContain('the panel decides only on a plan submitted to it');
+        expect(result.error.message).toBe(
+          phraseText('improvementPlanRefusals.notDecidable', {
+            status: phrase(`improvementPlanInSentence.status.${status}`),
+            step: phrase('improvementPlanInSentence.step.decide'),
+          }),
+        );
       }
     }
   });
@@ -41,18 +47,28 @@ describe('an improvement plan’s lifecycle', () => {
       expect(stepsFrom(status)).toEqual([]);
       const edit = nextStatus(status, { type: 'edit' });
       expect(edit).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
-      if (!edit.ok) expect(edit.error.message).toContain(status);
+      if (!edit.ok)
+        expect(edit.error.message).toBe(
+          phraseText('improvementPlanRefusals.notFromStatus', {
+            status: phrase(`improvementPlanInSentence.status.${status}`),
+            step: phrase('improvementPlanInSentence.step.edit'),
+          }),
+        );
     }
   });
 
   it('refuses closing without a summary, and with open actions but no reason', () => {
     expect(nextStatus('in-progress', close('  '))).toMatchObject({
       ok: false,
-      error: { field: 'closingSummary', message: 'Enter a closing summary: what the plan achieved' },
+      error: { field: 'closingSummary' },
     });
+    const noSummary = nextStatus('in-progress', close('  '));
+    if (!noSummary.ok) expect(noSummary.error.message).toBe(phraseText('improvementPlanRefusals.closingSummary'));
     const open = nextStatus('in-progress', close('Done', 2));
     expect(open).toMatchObject({ ok: false, error: { field: 'openActionsReason' } });
-    if (!open.ok) expect(open.error.message).toContain('2 of the plan');
+    if (!open.ok) expect(open.error.message).toBe(phraseText('improvementPlanRefusals.actionsOpen', { count: 2 }));
+    const one = nextStatus('in-progress', close('Done', 1));
+    if (!one.ok) expect(one.error.message).toBe(phraseText('improvementPlanRefusals.oneActionOpen', { count: 1 }));
     expect(nextStatus('in-progress', close('Done', 2, 'Handed to the service plan'))).toEqual({
       ok: true,
       value: 'closed',

@@ -1,8 +1,10 @@
 /**
  * An improvement plan's lifecycle: draft → submitted to the panel → agreed or sent back (revised
  * and submitted again) → in progress → closed (with a summary) or withdrawn (with a reason) from
- * any open state. Pure: the service loads the plan, asks here, and stores the outcome.
+ * any open state. Pure: the service loads the plan, asks here, and stores the outcome. Refusals are
+ * catalogue phrases, not English.
  */
+import { phrase, phraseText, type PhraseParam } from '../../../kernel/phrase.ts';
 import { fail, ok, domainError, type Result } from '../../../kernel/result.ts';
 
 export const PLAN_STATUSES = [
@@ -49,36 +51,20 @@ export function stepsFrom(status: PlanStatus): readonly PlanStep['type'][] {
   return ALLOWED[status];
 }
 
-const STEP_WORDS: Record<PlanStep['type'], string> = {
-  edit: 'changed',
-  submit: 'submitted to the panel',
-  decide: 'decided on',
-  start: 'started',
-  close: 'closed',
-  withdraw: 'withdrawn',
-};
-
-const STATUS_WORDS: Record<PlanStatus, string> = {
-  draft: 'a draft',
-  submitted: 'submitted to the panel',
-  'sent-back': 'sent back by the panel',
-  agreed: 'agreed',
-  'in-progress': 'in progress',
-  closed: 'closed',
-  withdrawn: 'withdrawn',
-};
+/** A refusal as a catalogue phrase (src/platform/words/en/improvement-plans.ts), said at the edge. */
+const refusal = (code: string, params?: Record<string, PhraseParam>) =>
+  phraseText(`improvementPlanRefusals.${code}`, params);
 
 /** The status the step leads to, or why it is refused. */
 export function nextStatus(status: PlanStatus, step: PlanStep): Result<PlanStatus> {
   if (!ALLOWED[status].includes(step.type)) {
     const field = step.type === 'decide' ? 'outcome' : undefined;
+    const params = {
+      status: phrase(`improvementPlanInSentence.status.${status}`),
+      step: phrase(`improvementPlanInSentence.step.${step.type}`),
+    };
     return fail(
-      domainError(
-        'invalid_state',
-        `This improvement plan is ${STATUS_WORDS[status]}, so it cannot be ${STEP_WORDS[step.type]}` +
-          (step.type === 'decide' ? ': the panel decides only on a plan submitted to it' : ''),
-        field,
-      ),
+      domainError('invalid_state', refusal(step.type === 'decide' ? 'notDecidable' : 'notFromStatus', params), field),
     );
   }
   switch (step.type) {
@@ -91,20 +77,18 @@ export function nextStatus(status: PlanStatus, step: PlanStep): Result<PlanStatu
     case 'start':
       return ok('in-progress');
     case 'close':
-      if (step.summary.trim() === '')
-        return fail(domainError('invalid', 'Enter a closing summary: what the plan achieved', 'closingSummary'));
+      if (step.summary.trim() === '') return fail(domainError('invalid', refusal('closingSummary'), 'closingSummary'));
       if (step.openActions > 0 && step.openActionsReason.trim() === '')
         return fail(
           domainError(
             'invalid',
-            `${step.openActions} of the plan’s actions ${step.openActions === 1 ? 'is' : 'are'} still open: give a reason for closing the plan before they are finished`,
+            refusal(step.openActions === 1 ? 'oneActionOpen' : 'actionsOpen', { count: step.openActions }),
             'openActionsReason',
           ),
         );
       return ok('closed');
     case 'withdraw':
-      if (step.reason.trim() === '')
-        return fail(domainError('invalid', 'Enter why the improvement plan is withdrawn', 'reason'));
+      if (step.reason.trim() === '') return fail(domainError('invalid', refusal('withdrawReason'), 'reason'));
       return ok('withdrawn');
   }
 }

@@ -105,11 +105,12 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const [people, items] = detail.canEdit
       ? await Promise.all([services.people.list(caller), services.measures.linkableItems(caller)])
       : [[], []];
-    const [performance, breakdownView, improvementPlan, risks] = await Promise.all([
+    const [performance, breakdownView, improvementPlan, risks, measureActions] = await Promise.all([
       services.performanceViews.measurePerformance(caller, detail.measure.id),
       services.breakdowns.view(caller, detail.measure.id),
       services.improvementPlanView?.openImprovementPlan(caller, detail.measure.id) ?? null,
       services.riskView?.risksConcerningMeasure(caller, detail.measure.id) ?? [],
+      services.actionsView?.actionsForMeasure(caller, detail.measure.id) ?? null,
     ]);
     const linked = new Set(detail.items.map((i) => i.itemId));
     const assigned = new Set(detail.assignees.map((a) => a.personId));
@@ -126,6 +127,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         performance: performance.ok ? performance.value : null,
         improvementPlan,
         risks,
+        measureActions,
         summaryRows: measureSummaryRows(detail),
         targets: targetRows(detail),
         targetHistory: targetHistoryLines(detail),

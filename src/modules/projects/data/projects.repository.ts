@@ -253,6 +253,21 @@ export async function listStages(db: Db, organisationId: string, projectId: stri
     .orderBy(asc(projectStages.position));
 }
 
+/**
+ * Swaps two stages' places. Positions are unique per project and the index is not deferred, so
+ * the first moves out of the way (a negative place) before the second takes its place.
+ */
+export async function swapStagePositions(tx: Db, organisationId: string, a: StageRow, b: StageRow): Promise<void> {
+  const place = (stage: StageRow, position: number) =>
+    tx
+      .update(projectStages)
+      .set({ position })
+      .where(and(eq(projectStages.organisationId, organisationId), eq(projectStages.id, stage.id)));
+  await place(a, -a.position);
+  await place(b, a.position);
+  await place(a, b.position);
+}
+
 export async function insertStage(db: Db, values: Omit<typeof projectStages.$inferInsert, 'position'>): Promise<StageRow> {
   const [row] = await db
     .insert(projectStages)

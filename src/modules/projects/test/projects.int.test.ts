@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -176,6 +176,49 @@ describe.each(DATABASES)('projects on %s', (kind) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ field: 'planId' });
     expect(await footprint()).toEqual(before);
+  });
+
+  it('reorders stages with up and down buttons (no script), swapping places under the unique index, audited', async () => {
+    const project = await created();
+    const url = `/api/v1/projects/${project.id}`;
+    const ids: string[] = [];
+    for (const name of ['Design', 'Build', 'Handover']) {
+      const stage = await admin.api('POST', `${url}/stages`, { name, startDate: '2026-04-01', endDate: '2026-09-30' });
+      ids.push(stage.json().id);
+    }
+    const order = async () =>
+      (await admin.api('GET', url))
+        .json()
+        .stages.map((stage: { name: string; position: number }) => [stage.position, stage.name]);
+    const page = await admin.get(`/projects/${project.id}`);
+    expect(page.body).toContain(`action="/projects/${project.id}/stages/${ids[2]}/move"`);
+    expect(page.body).toContain('Move up<span class="govuk-visually-hidden"> stage Handover</span>');
+    expect(page.body).not.toContain('Move up<span class="govuk-visually-hidden"> stage Design</span>');
+
+    const moved = await admin.post(`/projects/${project.id}/stages/${ids[2]}/move`, { direction: 'up' });
+    expect(moved.statusCode).toBe(302);
+    expect(await order()).toEqual([
+      [1, 'Design'],
+      [2, 'Handover'],
+      [3, 'Build'],
+    ]);
+    await admin.post(`/projects/${project.id}/stages/${ids[0]}/move`, { direction: 'down' });
+    expect(await order()).toEqual([
+      [1, 'Handover'],
+      [2, 'Design'],
+      [3, 'Build'],
+    ]);
+    const first = await admin.post(`/projects/${project.id}/stages/${ids[2]}/move`, { direction: 'up' });
+    expect(first.statusCode).toBe(409);
+    expect(first.body).toContain('This stage is first already');
+    expect(
+      (await admin.post(`/projects/${project.id}/stages/${ids[1]}/move`, { direction: 'sideways' })).statusCode,
+    ).toBe(404);
+    const audits = await t.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, project.id), eq(auditEvents.action, 'move-stage')));
+    expect(audits).toHaveLength(2);
   });
 
   it('runs the lifecycle: reports, milestones, no close with open milestones, nothing after closing', async () => {

@@ -144,6 +144,24 @@ export async function deliveryRoutes(
     'Stage added',
   );
 
+  // Up and down buttons on the project page (no script): each a small form naming the direction.
+  app.post(paths.moveProjectStage(), { config: edit }, async (request, reply) => {
+    const { id } = idParam(request);
+    const direction = (request.body as Values | undefined)?.direction;
+    if (direction !== 'up' && direction !== 'down') return reply.callNotFound();
+    const result = await services.projectDelivery.moveStage(
+      request.caller(),
+      id,
+      idParam(request, 'stageId').id,
+      direction,
+    );
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return reply.callNotFound();
+      return reply.render('pages/errors/problem.njk', { detail: result.error.message }, statusOf(result.error));
+    }
+    return reply.flash(`Stage moved to place ${result.value.position}`).redirect(`${paths.project(id)}#stages`);
+  });
+
   form(
     paths.newProjectMilestone(),
     {

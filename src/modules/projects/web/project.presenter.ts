@@ -118,15 +118,32 @@ function milestoneView(milestone: ProjectMilestone, today: string) {
   };
 }
 
+/** What the up and down buttons of a stage need. */
+interface StageMoves {
+  id: string;
+  name: string;
+  first: boolean;
+  last: boolean;
+}
+
+const movesOf = (stage: { id: string; name: string }, first: boolean, last: boolean): StageMoves | null => ({
+  id: stage.id,
+  name: stage.name,
+  first,
+  last,
+});
+
 export function presentProject(detail: ProjectDetail, today: string) {
   const { project, stages, milestones, updates } = detail;
-  const groups = stages.map((stage) => ({
+  const groups = stages.map((stage, index) => ({
     heading: `${stage.position}. ${stage.name}`,
+    stage: movesOf(stage, index === 0, index === stages.length - 1),
     dates: `${formatDate(stage.startDate)} to ${formatDate(stage.endDate)}`,
     milestones: milestones.filter((m) => m.stageId === stage.id).map((m) => milestoneView(m, today)),
   }));
   const unstaged = milestones.filter((m) => m.stageId === null).map((m) => milestoneView(m, today));
-  if (unstaged.length > 0) groups.push({ heading: words.projectMilestone.noStage, dates: '', milestones: unstaged });
+  if (unstaged.length > 0)
+    groups.push({ heading: words.projectMilestone.noStage, stage: null, dates: '', milestones: unstaged });
   const finished = project.status === 'closed' || project.status === 'cancelled';
   return {
     project,

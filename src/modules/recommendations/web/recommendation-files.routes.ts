@@ -8,6 +8,8 @@ import { XLSX_MIME } from '../../imports/index.ts';
 import { importHeaders, type RowError } from '../recommendation-files.service.ts';
 import type { RecommendationsServices } from '../services.ts';
 import { changeRegister, viewRegister } from './recommendations.routes.ts';
+import { filterFrom } from './register-filter.ts';
+import type { Clock } from '../../../platform/clock.ts';
 
 const uploadForm = z.object({
   file: z.preprocess(
@@ -22,7 +24,7 @@ export const isXlsx = (bytes: Buffer) =>
 
 export async function recommendationFilesRoutes(
   app: FastifyInstance,
-  { services }: { services: RecommendationsServices },
+  { services, clock }: { services: RecommendationsServices; clock: Clock },
 ) {
   function render(reply: FastifyReply, options: { errors?: FormErrors; rowErrors?: RowError[]; status?: number } = {}) {
     return reply.render(
@@ -73,7 +75,9 @@ export async function recommendationFilesRoutes(
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(paths.exportRecommendations(format), { config: viewRegister }, async (request, reply) => {
-      const file = await services.recommendationFiles.exportFile(request.caller(), format);
+      // The register's filters, carried by the list page's download links.
+      const filter = filterFrom(request.query, clock.today());
+      const file = await services.recommendationFiles.exportFile(request.caller(), format, filter);
       return reply
         .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_MIME)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

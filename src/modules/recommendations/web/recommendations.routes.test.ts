@@ -95,7 +95,7 @@ describe('recommendation pages and API over fake services', () => {
         pages: async (app) => {
           await app.register(recommendationsRoutes, { services, clock });
           await app.register(recommendationChangeRoutes, { services });
-          await app.register(recommendationFilesRoutes, { services });
+          await app.register(recommendationFilesRoutes, { services, clock });
           await app.register(recommendationSettingsRoutes, { services });
         },
         api: async (api) => {
@@ -313,5 +313,25 @@ describe('recommendation pages and API over fake services', () => {
     const saved = await t.as('administrator').post('/recommendations/settings', { escalateAfterDays: '10' });
     expect(saved.statusCode).toBe(302);
     expect(recommendations.saveSettings).toHaveBeenCalledWith(expect.anything(), { escalateAfterDays: 10 });
+  });
+  it('exports the register with the list’s filters, which the list’s download links carry', async () => {
+    const page = await t.as('audit-member').get('/recommendations?status=in-progress&overdue=yes&source=nonsense');
+    expect(page.body).toContain('href="/recommendations/export.csv?status=in-progress&amp;overdue=yes"');
+    expect(page.body).toContain('Download these recommendations');
+    recommendationFiles.exportFile.mockResolvedValue({ body: Buffer.from('Report\r\n'), fileName: 'r.csv' });
+    const file = await t
+      .as('audit-member')
+      .get(`/recommendations/export.xlsx?status=in-progress&overdue=yes&ownerPersonId=${PERSON_ID}`);
+    expect(file.statusCode).toBe(200);
+    expect(recommendationFiles.exportFile).toHaveBeenCalledWith(expect.anything(), 'xlsx', {
+      source: undefined,
+      reportId: undefined,
+      ownerPersonId: PERSON_ID,
+      unitId: undefined,
+      status: 'in-progress',
+      overdueOn: TODAY,
+    });
+    const all = await t.as('audit-member').get('/recommendations');
+    expect(all.body).toContain('href="/recommendations/export.csv"');
   });
 });

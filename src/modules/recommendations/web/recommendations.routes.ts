@@ -25,7 +25,7 @@ import {
   summaryTables,
   withBlank,
 } from './recommendation.presenter.ts';
-import { filterFrom } from './register-filter.ts';
+import { filterFrom, filterQueryString } from './register-filter.ts';
 
 export const viewRegister = { access: { permission: 'view:organisation' } } as const;
 export const changeRegister = { access: { permission: 'edit:plans' } } as const;
@@ -54,6 +54,7 @@ export async function recommendationsRoutes(
       rows: entries.map(registerRow),
       tables: summaryTables(summary),
       filtered: Object.values(filter).some((value) => value !== undefined),
+      exportQuery: filterQueryString(request.query),
       filters: {
         source: withBlank(sourceItems(filter.source), 'Any source', filter.source),
         report: selectItems(

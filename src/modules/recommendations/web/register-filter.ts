@@ -27,3 +27,10 @@ export function filterFrom(query: unknown, today: string): RegisterFilter {
     overdueOn: parsed.overdue ? today : undefined,
   };
 }
+
+/** The filters as a query string for a link (the export's), without the blank ones; '' for none. */
+export function filterQueryString(query: unknown): string {
+  const parsed = registerQuery.parse(query ?? {});
+  const given = Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return given.length ? `?${new URLSearchParams(given).toString()}` : '';
+}

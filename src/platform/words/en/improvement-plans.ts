@@ -17,6 +17,36 @@ export const improvementPlansWords = {
     agreed: 'Agreed',
     'sent-back': 'Sent back',
   },
+  /** The lifecycle's refusals (domain/lifecycle.ts), with the status and step said in a sentence. */
+  improvementPlanRefusals: {
+    notFromStatus: 'This improvement plan is {status}, so it cannot be {step}',
+    notDecidable:
+      'This improvement plan is {status}, so it cannot be {step}: the panel decides only on a plan submitted to it',
+    closingSummary: 'Enter a closing summary: what the plan achieved',
+    oneActionOpen: '1 of the plan’s actions is still open: give a reason for closing the plan before they are finished',
+    actionsOpen:
+      '{count} of the plan’s actions are still open: give a reason for closing the plan before they are finished',
+    withdrawReason: 'Enter why the improvement plan is withdrawn',
+  },
+  improvementPlanInSentence: {
+    status: {
+      draft: 'a draft',
+      submitted: 'submitted to the panel',
+      'sent-back': 'sent back by the panel',
+      agreed: 'agreed',
+      'in-progress': 'in progress',
+      closed: 'closed',
+      withdrawn: 'withdrawn',
+    },
+    step: {
+      edit: 'changed',
+      submit: 'submitted to the panel',
+      decide: 'decided on',
+      start: 'started',
+      close: 'closed',
+      withdraw: 'withdrawn',
+    },
+  },
   improvementPlanEvent: {
     create: 'Plan started',
     edit: 'Plan changed',
