@@ -221,4 +221,15 @@ export const paths = {
   closeRisk: (id?: string) => `/risks/${p(id)}/close`,
   /** The council's risk matrix (versioned) and its appetite per category. */
   riskSettings: () => '/risk-settings',
+  /** The quarterly report: definitions, the draft for a period, the exception gate, issued reports and revisions. */
+  reportDefinitions: () => '/reports',
+  newReportDefinition: () => '/reports/new',
+  reportDefinition: (id?: string) => `/reports/${p(id)}`,
+  editReportDefinition: (id?: string) => `/reports/${p(id)}/edit`,
+  reportDraft: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}`,
+  reportGate: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/gate`,
+  issueReport: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/issue`,
+  issuedReport: (id?: string) => `/issued-reports/${p(id)}`,
+  issuedReportRevision: (id?: string, revision?: number) => `/issued-reports/${p(id)}/revisions/${revision ?? ':revision'}`,
+  correctIssuedReport: (id?: string) => `/issued-reports/${p(id)}/correct`,
 };

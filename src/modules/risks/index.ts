@@ -31,6 +31,9 @@ export function createRisksModule(deps: ServiceDeps) {
 export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';
 /** For the demo council's loader (src/demo/demo-risks.loader.ts): the defaults and the tables it writes. */
 export { DEFAULT_CATEGORIES, DEFAULT_MATRIX } from './domain/index.ts';
+/** For the quarterly report (src/modules/reports): the matrix's rules, the heat map and its drawing. */
+export { bandOf, heatMapOf, scoreOf, type HeatMap, type Matrix, type MatrixSize } from './domain/index.ts';
+export { heatMapSvg } from './web/heat-map.svg.ts';
 export {
   riskAssessments,
   riskCategories,

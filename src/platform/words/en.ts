@@ -14,6 +14,7 @@ import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
+import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 
 export const en = {
@@ -27,4 +28,5 @@ export const en = {
   ...projectsWords,
   ...actionsWords,
   ...risksWords,
+  ...reportsWords,
 };

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 
@@ -33,7 +34,13 @@ export const reportDefinitions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('report_definitions_org_idx').on(t.organisationId)],
+  (t) => [
+    index('report_definitions_org_idx').on(t.organisationId),
+    // A built-in is copied into a council once, even when two first visits race.
+    uniqueIndex('report_definitions_built_in_key')
+      .on(t.organisationId, t.builtIn)
+      .where(sql`${t.builtIn} <> ''`),
+  ],
 );
 
 /** A report issued for a definition and a period: its revisions hold the frozen documents. */

@@ -43,4 +43,5 @@ ALTER TABLE "report_revisions" ADD CONSTRAINT "report_revisions_organisation_id_
 ALTER TABLE "report_revisions" ADD CONSTRAINT "report_revisions_report_id_issued_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."issued_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_revisions" ADD CONSTRAINT "report_revisions_issued_by_person_id_people_id_fk" FOREIGN KEY ("issued_by_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "issued_reports_org_idx" ON "issued_reports" USING btree ("organisation_id");--> statement-breakpoint
-CREATE INDEX "report_definitions_org_idx" ON "report_definitions" USING btree ("organisation_id");
+CREATE INDEX "report_definitions_org_idx" ON "report_definitions" USING btree ("organisation_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "report_definitions_built_in_key" ON "report_definitions" USING btree ("organisation_id","built_in") WHERE "report_definitions"."built_in" <> '';
