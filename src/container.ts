@@ -21,6 +21,7 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 import { createRisksModule } from './modules/risks/index.ts';
+import { createReportsModule, revenueSourceFrom } from './modules/reports/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -94,6 +95,8 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const recommendations = createRecommendationsModule({ ...deps, actions: implementingActions });
   const improvementPlans = createImprovementPlansModule({ ...deps, actions: implementingActions });
   const risks = createRisksModule(deps);
+  // The report reads the revenue position through its port, from money's summary (as the caller).
+  const reports = createReportsModule({ ...deps, revenue: revenueSourceFrom(money.services.revenue) });
   const audit = createAuditModule(deps);
 
   const services = {
@@ -110,6 +113,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...recommendations.services,
     ...improvementPlans.services,
     ...risks.services,
+    ...reports.services,
     ...audit.services,
   };
   const home = createHomeModule(services);
@@ -131,6 +135,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     recommendations.web,
     improvementPlans.web,
     risks.web,
+    reports.web,
     audit.web,
   ];
   return { services, web };

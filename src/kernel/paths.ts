@@ -230,6 +230,7 @@ export const paths = {
   reportGate: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/gate`,
   issueReport: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/issue`,
   issuedReport: (id?: string) => `/issued-reports/${p(id)}`,
-  issuedReportRevision: (id?: string, revision?: number) => `/issued-reports/${p(id)}/revisions/${revision ?? ':revision'}`,
+  issuedReportRevision: (id?: string, revision?: number) =>
+    `/issued-reports/${p(id)}/revisions/${revision ?? ':revision'}`,
   correctIssuedReport: (id?: string) => `/issued-reports/${p(id)}/correct`,
 };

@@ -91,8 +91,12 @@ export async function gatherReport(
     sources.priorityOf(db, organisationId, ids),
     sources.remedialActions(db, organisationId, ids),
     wants('improvement-plans') ? sources.improvementPlansFor(db, organisationId, ids) : Promise.resolve([]),
-    wants('actions') || wants('what-changed') ? sources.actionStatuses(db, organisationId, end, previousEnd) : Promise.resolve([]),
-    wants('risks') || wants('what-changed') ? sources.strategicRisks(db, organisationId, end, previousEnd) : Promise.resolve([]),
+    wants('actions') || wants('what-changed')
+      ? sources.actionStatuses(db, organisationId, end, previousEnd)
+      : Promise.resolve([]),
+    wants('risks') || wants('what-changed')
+      ? sources.strategicRisks(db, organisationId, end, previousEnd)
+      : Promise.resolve([]),
     wants('risks') ? sources.currentRiskMatrix(db, organisationId) : Promise.resolve(null),
   ]);
   const measures: ReportMeasure[] = measureRows.map((m) => {
@@ -135,7 +139,13 @@ export async function gatherReport(
       previousScore: score(r.before),
     }));
   return ok({
-    period: { key: periodKey(period), label: periodLabel(period), end, previousLabel: periodLabel(previous), previousEnd },
+    period: {
+      key: periodKey(period),
+      label: periodLabel(period),
+      end,
+      previousLabel: periodLabel(previous),
+      previousEnd,
+    },
     measures,
     actions: actionRows,
     improvementPlans: plans.map((plan) => ({
@@ -148,6 +158,11 @@ export async function gatherReport(
       decisions: plan.decisions,
     })),
     risks,
-    heatMap: matrix ? heatMapOf(matrix, riskRows.flatMap((r) => (r.now ? [r.now] : []))) : null,
+    heatMap: matrix
+      ? heatMapOf(
+          matrix,
+          riskRows.flatMap((r) => (r.now ? [r.now] : [])),
+        )
+      : null,
   });
 }

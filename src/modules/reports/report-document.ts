@@ -23,8 +23,7 @@ import type { ReportData } from './report-data.ts';
 const w = words.reports;
 
 export type ReportState =
-  | { kind: 'draft'; asOf: string }
-  | { kind: 'issued'; revision: number; issuedOn: string; by: string; reason: string };
+  { kind: 'draft'; asOf: string } | { kind: 'issued'; revision: number; issuedOn: string; by: string; reason: string };
 
 export interface ReportLinks extends ChangeLinks {
   improvementPlan(id: string): string;
@@ -96,7 +95,11 @@ function statusTable(counts: ReturnType<typeof summarise>): Table {
   return {
     kind: 'table',
     caption: w.summary.statusTable,
-    columns: [{ label: w.summary.status }, { label: w.summary.measures, numeric: true }, { label: w.summary.percent, numeric: true }],
+    columns: [
+      { label: w.summary.status },
+      { label: w.summary.measures, numeric: true },
+      { label: w.summary.percent, numeric: true },
+    ],
     rows: RATED_STATUSES.map((s) => [
       { text: ragText(s), tone: TONE[s] },
       { text: String(counts.byStatus[s]), value: counts.byStatus[s] },
@@ -217,7 +220,13 @@ function improvementPlansSection(data: ReportData, links: ReportLinks): Block[] 
     {
       kind: 'table',
       caption: p.caption,
-      columns: [{ label: p.measure }, { label: p.status }, { label: p.owner }, { label: p.due }, { label: p.decisions }],
+      columns: [
+        { label: p.measure },
+        { label: p.status },
+        { label: p.owner },
+        { label: p.due },
+        { label: p.decisions },
+      ],
       rows: data.improvementPlans.map((plan) => [
         { text: `${plan.measureCode} ${plan.measureTitle}`, href: links.improvementPlan(plan.id) },
         {
@@ -307,7 +316,12 @@ function risksSection(data: ReportData, links: ReportLinks): Block[] {
       table: {
         kind: 'table',
         caption: r.heatMap,
-        columns: [{ label: r.likelihood, numeric: true }, { label: r.impact, numeric: true }, { label: r.band }, { label: r.count, numeric: true }],
+        columns: [
+          { label: r.likelihood, numeric: true },
+          { label: r.impact, numeric: true },
+          { label: r.band },
+          { label: r.count, numeric: true },
+        ],
         rows: map.rows.flatMap((row) =>
           row
             .filter((cell) => cell.count > 0)
@@ -338,7 +352,9 @@ function risksSection(data: ReportData, links: ReportLinks): Block[] {
       { text: risk.ownerName ?? w.noOwner },
       { text: String(risk.score), value: risk.score },
       { text: risk.band },
-      risk.previousScore === null ? { text: r.notScored } : { text: String(risk.previousScore), value: risk.previousScore },
+      risk.previousScore === null
+        ? { text: r.notScored }
+        : { text: String(risk.previousScore), value: risk.previousScore },
     ]),
   });
   return blocks;
@@ -395,7 +411,10 @@ export function reportDocument(input: ReportInput): Document {
     { label: w.facts.period, value: data.period.label },
   ];
   if (state.kind === 'draft') {
-    facts.push({ label: w.facts.status, value: w.facts.draft }, { label: w.facts.generated, value: formatDate(state.asOf) });
+    facts.push(
+      { label: w.facts.status, value: w.facts.draft },
+      { label: w.facts.generated, value: formatDate(state.asOf) },
+    );
   } else {
     facts.push(
       { label: w.facts.status, value: fill(w.facts.issued, { date: formatDate(state.issuedOn), by: state.by }) },

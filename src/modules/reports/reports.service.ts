@@ -20,7 +20,8 @@ import { fill, words } from '../../platform/words/index.ts';
 import * as repo from './data/reports.repository.ts';
 import { BUILT_IN_DEFINITIONS, type DefinitionInput } from './domain/definitions.ts';
 import { gateGaps, type GateGap } from './domain/exceptions.ts';
-import type { ReportsDeps } from './ports.ts';
+import type { ReportsDeps, RevenuePosition } from './ports.ts';
+import { periodEnd } from '../../kernel/measurement/index.ts';
 import { reportDocument, type ReportLinks, type ReportState } from './report-document.ts';
 import { gatherReport, reportPeriod } from './report-data.ts';
 
@@ -81,8 +82,26 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
     return name === undefined ? refuse('invalid', e.scopeUnknown, 'scopeId') : ok(null);
   }
 
+  /**
+   * The revenue position for the report's period, read BEFORE any transaction opens: the money
+   * service reads through its own connection, which a transaction holding PGlite's only one would
+   * wait on for ever.
+   */
+  async function revenueFor(caller: Caller, definition: Definition, periodKey: string) {
+    if (!revenue || !definition.sections.includes('revenue')) return null;
+    const period = reportPeriod(definition, periodKey);
+    return period.ok ? revenue.positionOn(caller, periodEnd(period.value)) : null;
+  }
+
   /** Assembles the report for a definition and period from today's stored figures. */
-  async function assemble(tx: Db, caller: Caller, definition: Definition, periodKey: string, state: ReportState) {
+  async function assemble(
+    tx: Db,
+    caller: Caller,
+    definition: Definition,
+    periodKey: string,
+    state: ReportState,
+    position: RevenuePosition | null,
+  ) {
     const period = reportPeriod(definition, periodKey);
     if (!period.ok) return period;
     const gathered = await gatherReport(tx, caller.organisationId, definition, period.value);
@@ -95,7 +114,6 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
       definition.scopeKind === 'council' || definition.scopeId === null
         ? null
         : ((await repo.scopeName(tx, caller.organisationId, definition.scopeKind, definition.scopeId)) ?? null);
-    const position = revenue && definition.sections.includes('revenue') ? await revenue.positionOn(caller, gathered.value.period.end) : null;
     const document = reportDocument({
       definition,
       councilName: council?.name ?? '',
@@ -178,20 +196,39 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
     async draft(caller: Caller, definitionId: string, periodKey: string): Promise<Result<Draft>> {
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
-      const assembled = await assemble(db, caller, definition.value, periodKey, { kind: 'draft', asOf: clock.today() });
+      const position = await revenueFor(caller, definition.value, periodKey);
+      const assembled = await assemble(
+        db,
+        caller,
+        definition.value,
+        periodKey,
+        { kind: 'draft', asOf: clock.today() },
+        position,
+      );
       if (!assembled.ok) return assembled;
-      const issued = await repo.findIssued(db, caller.organisationId, { definitionId, periodKey: assembled.value.periodKey });
+      const issued = await repo.findIssued(db, caller.organisationId, {
+        definitionId,
+        periodKey: assembled.value.periodKey,
+      });
       return ok({ definition: definition.value, ...assembled.value, issued: issued ?? null });
     },
 
     /** Issues the report for the period: refused while the gate has gaps; freezes the document as revision 1. */
     async issue(caller: Caller, definitionId: string, periodKey: string): Promise<Result<IssuedReport>> {
       if (!mayManage(caller)) return forbidden(e.notAllowed);
+      const found = await loadDefinition(db, caller, definitionId);
+      const position = found.ok ? await revenueFor(caller, found.value, periodKey) : null;
       return inTransaction(db, async (tx) => {
         const definition = await loadDefinition(tx, caller, definitionId);
         if (!definition.ok) return definition;
-        const state: ReportState = { kind: 'issued', revision: 1, issuedOn: clock.today(), by: caller.name, reason: '' };
-        const assembled = await assemble(tx, caller, definition.value, periodKey, state);
+        const state: ReportState = {
+          kind: 'issued',
+          revision: 1,
+          issuedOn: clock.today(),
+          by: caller.name,
+          reason: '',
+        };
+        const assembled = await assemble(tx, caller, definition.value, periodKey, state, position);
         if (!assembled.ok) return assembled;
         const { document, gaps } = assembled.value;
         if (gaps.length > 0) {
@@ -229,6 +266,9 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
       if (!mayManage(caller)) return forbidden(e.notAllowed);
       const why = reason.trim();
       if (why === '') return refuse('invalid', e.reasonMissing, 'reason');
+      const existing = await repo.findIssued(db, caller.organisationId, { id: reportId });
+      const found = existing ? await loadDefinition(db, caller, existing.definitionId) : null;
+      const position = existing && found?.ok ? await revenueFor(caller, found.value, existing.periodKey) : null;
       return inTransaction(db, async (tx) => {
         const report = await repo.findIssued(tx, caller.organisationId, { id: reportId });
         if (!report) return notFound(e.reportNotFound);
@@ -236,7 +276,7 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
         if (!definition.ok) return definition;
         const revision = (await repo.listRevisions(tx, caller.organisationId, reportId)).length + 1;
         const state: ReportState = { kind: 'issued', revision, issuedOn: clock.today(), by: caller.name, reason: why };
-        const assembled = await assemble(tx, caller, definition.value, report.periodKey, state);
+        const assembled = await assemble(tx, caller, definition.value, report.periodKey, state, position);
         if (!assembled.ok) return assembled;
         await repo.insertRevision(tx, {
           organisationId: caller.organisationId,
@@ -290,7 +330,15 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
     async draftDocumentFor(caller: Caller, definitionId: string, periodKey: string): Promise<Result<Document>> {
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
-      const assembled = await assemble(db, caller, definition.value, periodKey, { kind: 'draft', asOf: clock.today() });
+      const position = await revenueFor(caller, definition.value, periodKey);
+      const assembled = await assemble(
+        db,
+        caller,
+        definition.value,
+        periodKey,
+        { kind: 'draft', asOf: clock.today() },
+        position,
+      );
       return assembled.ok ? ok(assembled.value.document) : assembled;
     },
   };

@@ -103,8 +103,24 @@ const ALL: SectionCode[] = [...SECTIONS];
  * plan to the Corporate Performance Panel (004 §5.5), six-monthly on plan progress (§5.4).
  */
 export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
-  { key: 'executive-quarterly', audience: 'executive', scopeKind: 'council', scopeId: null, cadence: 'quarterly', sections: ALL, exceptionMarginPercent: 10 },
-  { key: 'scrutiny-quarterly', audience: 'scrutiny', scopeKind: 'council', scopeId: null, cadence: 'quarterly', sections: ALL, exceptionMarginPercent: 10 },
+  {
+    key: 'executive-quarterly',
+    audience: 'executive',
+    scopeKind: 'council',
+    scopeId: null,
+    cadence: 'quarterly',
+    sections: ALL,
+    exceptionMarginPercent: 10,
+  },
+  {
+    key: 'scrutiny-quarterly',
+    audience: 'scrutiny',
+    scopeKind: 'council',
+    scopeId: null,
+    cadence: 'quarterly',
+    sections: ALL,
+    exceptionMarginPercent: 10,
+  },
   {
     key: 'panel-quarterly',
     audience: 'panel',

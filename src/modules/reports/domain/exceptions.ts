@@ -49,7 +49,13 @@ export function gateGaps(measures: readonly ReportMeasure[]): GateGap[] {
     const answered = measure.remedialActions.some((action) => action.ownerName !== null && action.dueDate !== null);
     if (!answered) missing.push('remedial-action');
     if (missing.length > 0) {
-      gaps.push({ measureId: measure.id, code: measure.code, title: measure.title, ownerName: measure.ownerName, missing });
+      gaps.push({
+        measureId: measure.id,
+        code: measure.code,
+        title: measure.title,
+        ownerName: measure.ownerName,
+        missing,
+      });
     }
   }
   return gaps;

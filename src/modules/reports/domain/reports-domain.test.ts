@@ -42,7 +42,11 @@ const measure = (over: Partial<ReportMeasure> = {}): ReportMeasure => ({
   ...over,
 });
 
-const links = { measure: (id: string) => `/m/${id}`, action: (id: string) => `/a/${id}`, risk: (id: string) => `/r/${id}` };
+const links = {
+  measure: (id: string) => `/m/${id}`,
+  action: (id: string) => `/a/${id}`,
+  risk: (id: string) => `/r/${id}`,
+};
 const RAGS = ['red', 'amber', 'green', 'no-data', 'overdue', 'no-target'] as const;
 const SPC = ['common-cause', 'special-cause-concern', 'special-cause-improvement', null] as const;
 
@@ -55,22 +59,49 @@ const measureArb = fc
   .tuple(fc.uuid(), fc.option(statusArb), fc.option(statusArb))
   .map(([id, now, before]) => measure({ id, now: now && status(now), lastPeriod: before && status(before) }));
 const actionArb = fc
-  .tuple(fc.uuid(), fc.constantFrom('on-track', 'at-risk', 'off-track', null), fc.constantFrom('on-track', 'at-risk', 'off-track', null))
-  .map(([id, now, before]): ReportAction => ({ id, code: 'A', title: 'Act', ownerName: null, dueDate: '2026-01-01', now, before }));
+  .tuple(
+    fc.uuid(),
+    fc.constantFrom('on-track', 'at-risk', 'off-track', null),
+    fc.constantFrom('on-track', 'at-risk', 'off-track', null),
+  )
+  .map(([id, now, before]): ReportAction => ({
+    id,
+    code: 'A',
+    title: 'Act',
+    ownerName: null,
+    dueDate: '2026-01-01',
+    now,
+    before,
+  }));
 const riskArb = fc
   .tuple(fc.uuid(), fc.integer({ min: 1, max: 25 }), fc.option(fc.integer({ min: 1, max: 25 })))
-  .map(([id, score, previousScore]): ReportRisk => ({ id, reference: 'R', title: 'Risk', ownerName: null, score, band: 'High', previousScore }));
+  .map(([id, score, previousScore]): ReportRisk => ({
+    id,
+    reference: 'R',
+    title: 'Risk',
+    ownerName: null,
+    score,
+    band: 'High',
+    previousScore,
+  }));
 
 describe('what changed since last quarter', () => {
   it('says a measure changed status, with its link, from the stored statuses of both periods', () => {
     const changes = whatChanged(
-      { measures: [measure({ now: status({ rag: 'red' }), lastPeriod: status({ rag: 'green' }) })], actions: [], risks: [] },
+      {
+        measures: [measure({ now: status({ rag: 'red' }), lastPeriod: status({ rag: 'green' }) })],
+        actions: [],
+        risks: [],
+      },
       links,
     );
     expect(changes).toEqual([
       {
         kind: 'status',
-        said: { code: 'reports.changed.status', params: { code: 'M1', title: 'Measure one', from: { code: 'rag.green' }, to: { code: 'rag.red' } } },
+        said: {
+          code: 'reports.changed.status',
+          params: { code: 'M1', title: 'Measure one', from: { code: 'rag.green' }, to: { code: 'rag.red' } },
+        },
         href: '/m/m1',
       },
     ]);
@@ -85,8 +116,20 @@ describe('what changed since last quarter', () => {
             lastPeriod: status({ forecastProbability: 0.6 }),
           }),
         ],
-        actions: [{ id: 'a1', code: 'A1', title: 'Fix', ownerName: null, dueDate: '2026-01-01', now: 'off-track', before: 'on-track' }],
-        risks: [{ id: 'r1', reference: 'SR1', title: 'Cyber', ownerName: null, score: 16, band: 'High', previousScore: 12 }],
+        actions: [
+          {
+            id: 'a1',
+            code: 'A1',
+            title: 'Fix',
+            ownerName: null,
+            dueDate: '2026-01-01',
+            now: 'off-track',
+            before: 'on-track',
+          },
+        ],
+        risks: [
+          { id: 'r1', reference: 'SR1', title: 'Cyber', ownerName: null, score: 16, band: 'High', previousScore: 12 },
+        ],
       },
       links,
     );
@@ -102,8 +145,20 @@ describe('what changed since last quarter', () => {
     const changes = whatChanged(
       {
         measures: [measure({ now: status({ rag: 'red' }), lastPeriod: null })],
-        actions: [{ id: 'a1', code: 'A1', title: 'Fix', ownerName: null, dueDate: '2026-01-01', now: 'off-track', before: null }],
-        risks: [{ id: 'r1', reference: 'SR1', title: 'Cyber', ownerName: null, score: 16, band: 'High', previousScore: null }],
+        actions: [
+          {
+            id: 'a1',
+            code: 'A1',
+            title: 'Fix',
+            ownerName: null,
+            dueDate: '2026-01-01',
+            now: 'off-track',
+            before: null,
+          },
+        ],
+        risks: [
+          { id: 'r1', reference: 'SR1', title: 'Cyber', ownerName: null, score: 16, band: 'High', previousScore: null },
+        ],
       },
       links,
     );
@@ -134,7 +189,9 @@ describe('what changed since last quarter', () => {
         ]);
         for (const change of changes) expect(known.has(change.href)).toBe(true);
         const rated = (rag?: string) => rag === 'red' || rag === 'amber' || rag === 'green';
-        const moved = measures.filter((m) => rated(m.now?.rag) && rated(m.lastPeriod?.rag) && m.now!.rag !== m.lastPeriod!.rag);
+        const moved = measures.filter(
+          (m) => rated(m.now?.rag) && rated(m.lastPeriod?.rag) && m.now!.rag !== m.lastPeriod!.rag,
+        );
         expect(changes.filter((c) => c.kind === 'status')).toHaveLength(moved.length);
       }),
     );
@@ -146,7 +203,9 @@ describe('exceptions and the gate', () => {
     expect(shortfallPercent(status({ value: 63, targetValue: 70 }), 'higher-is-better')).toBeCloseTo(10);
     expect(shortfallPercent(status({ value: 77, targetValue: 70 }), 'lower-is-better')).toBeCloseTo(10);
     expect(shortfallPercent(status({ value: 77, targetValue: 70 }), 'higher-is-better')).toBe(0);
-    expect(shortfallPercent(status({ value: 5, targetValue: null, targetLower: 10, targetUpper: 20 }), 'in-range')).toBe(50);
+    expect(
+      shortfallPercent(status({ value: 5, targetValue: null, targetLower: 10, targetUpper: 20 }), 'in-range'),
+    ).toBe(50);
   });
 
   it('every red is an exception; an amber only when missed by more than the margin', () => {
@@ -160,12 +219,30 @@ describe('exceptions and the gate', () => {
     const red = status({ rag: 'red' });
     const gaps = gateGaps([
       measure({ id: 'a', code: 'A', now: red }),
-      measure({ id: 'b', code: 'B', now: red, commentary: 'Staff shortages', remedialActions: [{ id: 'x', code: 'X', title: 'Hire', ownerName: null, dueDate: '2026-01-01' }] }),
-      measure({ id: 'c', code: 'C', now: red, commentary: 'Known', remedialActions: [{ id: 'y', code: 'Y', title: 'Hire', ownerName: 'Bo', dueDate: '2026-01-01' }] }),
+      measure({
+        id: 'b',
+        code: 'B',
+        now: red,
+        commentary: 'Staff shortages',
+        remedialActions: [{ id: 'x', code: 'X', title: 'Hire', ownerName: null, dueDate: '2026-01-01' }],
+      }),
+      measure({
+        id: 'c',
+        code: 'C',
+        now: red,
+        commentary: 'Known',
+        remedialActions: [{ id: 'y', code: 'Y', title: 'Hire', ownerName: 'Bo', dueDate: '2026-01-01' }],
+      }),
       measure({ id: 'd', code: 'D', now: status({ rag: 'amber' }) }),
     ]);
     expect(gaps).toEqual([
-      { measureId: 'a', code: 'A', title: 'Measure one', ownerName: 'Ann Owner', missing: ['commentary', 'remedial-action'] },
+      {
+        measureId: 'a',
+        code: 'A',
+        title: 'Measure one',
+        ownerName: 'Ann Owner',
+        missing: ['commentary', 'remedial-action'],
+      },
       { measureId: 'b', code: 'B', title: 'Measure one', ownerName: 'Ann Owner', missing: ['remedial-action'] },
     ]);
   });
@@ -201,7 +278,12 @@ describe('a definition as entered', () => {
       sections: ['key', 'summary'],
       exceptionMarginPercent: '10',
     });
-    expect(parsed).toMatchObject({ title: 'Cabinet', scopeId: null, sections: ['summary', 'key'], exceptionMarginPercent: 10 });
+    expect(parsed).toMatchObject({
+      title: 'Cabinet',
+      scopeId: null,
+      sections: ['summary', 'key'],
+      exceptionMarginPercent: 10,
+    });
     const refused = definitionInput.safeParse({ ...parsed, scopeKind: 'directorate', scopeId: '' });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.path).toEqual(['scopeId']);

@@ -24,7 +24,8 @@ export interface ChangeLinks {
 export const FORECAST_LIKELY = 0.5;
 
 const RATED = new Set(['red', 'amber', 'green']);
-const isSpecialCause = (type: string | null) => type === 'special-cause-concern' || type === 'special-cause-improvement';
+const isSpecialCause = (type: string | null) =>
+  type === 'special-cause-concern' || type === 'special-cause-improvement';
 const ragWord = (rag: string) => phrase(`rag.${rag}`);
 
 export function whatChanged(
@@ -74,7 +75,11 @@ export function whatChanged(
     if (a.now === 'off-track' && a.before !== null && a.before !== 'off-track') {
       changes.push({
         kind: 'action',
-        said: phrase('reports.changed.action', { code: a.code, title: a.title, from: phrase(`reports.actionStatus.${a.before}`) }),
+        said: phrase('reports.changed.action', {
+          code: a.code,
+          title: a.title,
+          from: phrase(`reports.actionStatus.${a.before}`),
+        }),
         href: links.action(a.id),
       });
     }
@@ -83,7 +88,12 @@ export function whatChanged(
     if (r.previousScore !== null && r.score > r.previousScore) {
       changes.push({
         kind: 'risk',
-        said: phrase('reports.changed.risk', { reference: r.reference, title: r.title, from: r.previousScore, to: r.score }),
+        said: phrase('reports.changed.risk', {
+          reference: r.reference,
+          title: r.title,
+          from: r.previousScore,
+          to: r.score,
+        }),
         href: links.risk(r.id),
       });
     }

@@ -68,12 +68,18 @@ export const reportsWords = {
       revisionNotFound: 'Revision {revision} of the report',
       alreadyIssued: 'This report has already been issued: correct it with a new revision, giving the reason',
       notIssued: 'This report has not been issued yet: issue it before correcting it',
-      gateClosed: 'The report cannot be issued: {count} red measures lack commentary or a remedial action with an owner and a due date',
+      gateClosed:
+        'The report cannot be issued: {count} red measures lack commentary or a remedial action with an owner and a due date',
       gap: '{code} {title} (owner: {owner}) lacks {missing}',
-      notAllowed: 'Only people who manage the performance framework for the whole council can change report definitions or issue reports',
+      notAllowed:
+        'Only people who manage the performance framework for the whole council can change report definitions or issue reports',
       notAllowedToSee: 'You cannot see performance reports',
     },
-    gap: { commentary: 'commentary', 'remedial-action': 'a remedial action with an owner and a due date', and: ' and ' },
+    gap: {
+      commentary: 'commentary',
+      'remedial-action': 'a remedial action with an owner and a due date',
+      and: ' and ',
+    },
     noOwner: 'no owner named',
     facts: {
       council: 'Council',
@@ -160,6 +166,7 @@ export const reportsWords = {
       area: 'Area',
       explanation: 'Explanation',
       variations: 'Key variations',
+      period: 'Period {month}, {year}',
     },
     risks: {
       caption: 'Strategic risks',
@@ -185,14 +192,16 @@ export const reportsWords = {
       rag: 'A measure is green when its value meets or beats its target; amber when it misses the target but lies within the measure’s amber tolerance (a percentage or an amount of the target, or explicit amber boundaries); red when it misses by more than that. The value is compared as shown, rounded to the measure’s decimal places; exactly on the target is green, exactly on the amber boundary is amber.',
       unrated:
         'Data only: the measure has no target. Awaited: the figure was due and is not in. Not due: the figure is not due yet or has not been rated. These are not counted in the percentages.',
-      exception: 'An exception is every red measure, and every amber measure missed by more than {margin}% of its target.',
+      exception:
+        'An exception is every red measure, and every amber measure missed by more than {margin}% of its target.',
       direction:
         'Direction compares the value with the last period and with the same period last year, allowing for the council’s tolerance.',
     },
     changed: {
       status: '{code} {title} moved from {from} to {to}.',
       signal: '{code} {title} shows a new signal: {signal}.',
-      forecast: '{code} {title} is now forecast to miss its year-end target (chance of meeting it down from {from}% to {to}%).',
+      forecast:
+        '{code} {title} is now forecast to miss its year-end target (chance of meeting it down from {from}% to {to}%).',
       action: 'Action {code} {title} is now off track (it was {from}).',
       risk: 'Risk {reference} {title} rose from a score of {from} to {to}.',
       none: 'No measure, action or risk changed in a way this report tracks since the last period.',
@@ -217,8 +226,10 @@ export const reportsWords = {
       show: 'Show',
       gate: 'Check the exception gate',
       gateTitle: 'Exception gate: {title}, {period}',
-      gateOpen: 'Every red measure has its commentary and a remedial action with an owner and a due date. The report can be issued.',
-      gateClosedIntro: 'These red measures must have commentary and a remedial action with an owner and a due date before the report is issued:',
+      gateOpen:
+        'Every red measure has its commentary and a remedial action with an owner and a due date. The report can be issued.',
+      gateClosedIntro:
+        'These red measures must have commentary and a remedial action with an owner and a due date before the report is issued:',
       gapMeasure: 'Measure',
       gapMissing: 'Missing',
       gapOwner: 'Owner',
@@ -227,7 +238,8 @@ export const reportsWords = {
       corrected: 'Correction issued as revision {revision}',
       correct: 'Issue a correction',
       correctTitle: 'Correct {title}, {period}',
-      correctHint: 'The correction is assembled from today’s figures and kept as a new revision beside the earlier ones.',
+      correctHint:
+        'The correction is assembled from today’s figures and kept as a new revision beside the earlier ones.',
       revisions: 'Revisions',
       revision: 'Revision {revision}',
       issuedOn: 'Issued on',
@@ -239,6 +251,13 @@ export const reportsWords = {
       issuedReports: 'Issued reports',
       noIssued: 'No report has been issued for this definition yet.',
       print: 'Print this report',
+      saveDefinition: 'Save report definition',
+      periodHint:
+        'For a quarterly report, for example 2025-26-Q2; monthly 2025-26-M06; six-monthly 2025-26-H1; annual 2025-26',
+      viewIssued: 'This report has been issued: view the issued report',
+      gapsWarning: '{count} red measures lack commentary or a remedial action: the report cannot be issued yet',
+      gapsCaption: 'What is missing',
+      contents: 'Contents',
     },
   },
 };
