@@ -26,7 +26,8 @@ export function createReportsModule(deps: ReportsDeps) {
    * The document of a report, for the Word, Excel and PDF downloads: an issued report's frozen
    * revision (the latest when none is given).
    */
-  const documentFor = services.reports.documentFor;
+  const documentFor = (...args: Parameters<typeof services.reports.documentFor>) =>
+    services.reports.documentFor(...args);
   return { services, web, documentFor };
 }
 

@@ -16,7 +16,6 @@ import {
   previousPeriod,
   samePeriodLastYear,
 } from '../../kernel/measurement/index.ts';
-import type { RagStatus } from '../../kernel/measurement/index.ts';
 import type { Result } from '../../kernel/result.ts';
 import { ok } from '../../kernel/result.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -116,7 +115,7 @@ export async function gatherReport(
       priority: priorities.get(m.id) ?? null,
       periodKey: periodKey(p.own),
       periodLabel: periodLabel(p.own),
-      now: now && { ...now, rag: now.rag as RagStatus },
+      now,
       lastPeriod: at(p.before),
       lastYear: at(p.lastYear),
       commentary: commentary.get(`${m.id}|${periodKey(p.own)}`) ?? '',

@@ -51,7 +51,8 @@ export interface DefinitionInput {
 
 const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
 /** A form posts one checkbox as a string and several as an array. */
-const asList = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+const asList = (value: unknown): unknown[] =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
 
 export const definitionInput = z
   .object({

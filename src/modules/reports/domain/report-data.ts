@@ -34,7 +34,8 @@ export interface ReportMeasure {
   title: string;
   unit: string;
   decimalPlaces: number;
-  polarity: 'higher-is-better' | 'lower-is-better' | 'in-range' | string;
+  /** higher-is-better | lower-is-better | in-range */
+  polarity: string;
   isKey: boolean;
   measureType: string;
   ownerName: string | null;

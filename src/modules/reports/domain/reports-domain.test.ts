@@ -190,7 +190,7 @@ describe('what changed since last quarter', () => {
         for (const change of changes) expect(known.has(change.href)).toBe(true);
         const rated = (rag?: string) => rag === 'red' || rag === 'amber' || rag === 'green';
         const moved = measures.filter(
-          (m) => rated(m.now?.rag) && rated(m.lastPeriod?.rag) && m.now!.rag !== m.lastPeriod!.rag,
+          (m) => rated(m.now?.rag) && rated(m.lastPeriod?.rag) && m.now?.rag !== m.lastPeriod?.rag,
         );
         expect(changes.filter((c) => c.kind === 'status')).toHaveLength(moved.length);
       }),

@@ -107,7 +107,7 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ sections: ['summary', 'key'], exceptionMarginPercent: 15 });
     const changed = await officer.api('PUT', `/api/v1/report-definitions/${created.json().id}`, {
-      ...(created.json() as object),
+      ...created.json<object>(),
       title: 'Panel summary (changed)',
     });
     expect(changed.json()).toMatchObject({ title: 'Panel summary (changed)', rowVersion: 2 });
