@@ -354,7 +354,10 @@ async function revisionsOf(db: Db, caller: Caller, reportId: string): Promise<Re
 }
 
 /** Copies the built-in definitions into a council (its first visit, or the demo council's load). */
-export async function installBuiltInDefinitions(db: Db, caller: Pick<Caller, 'organisationId' | 'personId' | 'name'>) {
+export async function installBuiltInDefinitions(
+  db: Db,
+  caller: { organisationId: string; personId: string | null; name: string },
+) {
   await inTransaction(db, async (tx) => {
     const created = await repo.insertDefinitions(
       tx,

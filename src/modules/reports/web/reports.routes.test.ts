@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildRouteApp, type RouteApp } from '../../../../test/helpers/route-app.ts';
-import { fail, ok } from '../../../kernel/result.ts';
+import { fail, ok, type Result } from '../../../kernel/result.ts';
 import { asClock } from '../../../platform/clock.ts';
 import type { Document } from '../../../platform/documents/document.ts';
 import { reportsApi } from '../api/reports.api.ts';
@@ -100,8 +100,8 @@ const reports = {
   createDefinition: vi.fn(async () => ok(definition)),
   updateDefinition: vi.fn(async () => ok(definition)),
   draft: vi.fn(async () => ok(draft())),
-  issue: vi.fn(async () => ok(issued)),
-  correct: vi.fn(async () => ok(issued)),
+  issue: vi.fn(async (): Promise<Result<IssuedReport>> => ok(issued)),
+  correct: vi.fn(async (): Promise<Result<IssuedReport>> => ok(issued)),
   issuedReport: vi.fn(async (_c: unknown, id: string) =>
     id === REPORT ? ok(issued) : fail({ code: 'not_found' as const, message: 'x' }),
   ),
@@ -117,9 +117,12 @@ describe('report pages and API', () => {
     t = await buildRouteApp([
       {
         views: fileURLToPath(new URL('./views', import.meta.url)),
-        pages: (app) =>
-          app.register(reportsRoutes, { services, clock: asClock(() => new Date('2025-11-20T10:00:00Z')) }),
-        api: (api) => api.register(reportsApi, { services }),
+        pages: async (app) => {
+          await app.register(reportsRoutes, { services, clock: asClock(() => new Date('2025-11-20T10:00:00Z')) });
+        },
+        api: async (api) => {
+          await api.register(reportsApi, { services });
+        },
       },
     ]);
   });
