@@ -33,6 +33,3 @@ export function createReportsModule(deps: ReportsDeps) {
 
 export { installBuiltInDefinitions } from './reports.service.ts';
 export { revenueSourceFrom } from './revenue-source.ts';
-export type { ReportsServices } from './services.ts';
-export type { RevenuePosition, RevenueSource } from './ports.ts';
-export { issuedReports, reportDefinitions, reportRevisions } from './data/reports.schema.ts';

@@ -382,4 +382,3 @@ export async function installBuiltInDefinitions(
   });
 }
 
-export type ReportsService = ReturnType<typeof createReportsService>;
