@@ -381,4 +381,3 @@ export async function installBuiltInDefinitions(
     return ok(null);
   });
 }
-
