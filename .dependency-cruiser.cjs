@@ -19,6 +19,7 @@ const MODULE_ORDER = [
   'recommendations',
   'improvement-plans',
   'risks',
+  'reports',
   'committees',
   'audit',
   'home',

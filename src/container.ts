@@ -21,6 +21,7 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 import { createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
+import { createReportsModule, revenueSourceFrom } from './modules/reports/index.ts';
 import { createCommitteesModule } from './modules/committees/index.ts';
 
 /**
@@ -95,6 +96,8 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const recommendations = createRecommendationsModule({ ...deps, actions: implementingActions });
   const improvementPlans = createImprovementPlansModule({ ...deps, actions: implementingActions });
   const risks = createRisksModule(deps);
+  // The report reads the revenue position through its port, from money's summary (as the caller).
+  const reports = createReportsModule({ ...deps, revenue: revenueSourceFrom(money.services.revenue) });
   const committees = createCommitteesModule(deps);
   const audit = createAuditModule(deps);
 
@@ -112,6 +115,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     ...recommendations.services,
     ...improvementPlans.services,
     ...risks.services,
+    ...reports.services,
     ...committees.services,
     ...audit.services,
   };
@@ -140,6 +144,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     recommendations.web,
     improvementPlans.web,
     risks.web,
+    reports.web,
     committees.web,
     audit.web,
   ];

@@ -35,7 +35,13 @@ const ENTRIES: NavEntry[] = [
   },
   { text: 'Plans', href: paths.plans(), permission: 'view:plans' },
   { text: 'Measures', href: paths.measures(), permission: 'view:plans' },
-  { text: 'Performance', href: paths.performance(), permission: 'view:plans' },
+  {
+    text: 'Performance',
+    href: paths.performance(),
+    permission: 'view:plans',
+    // The quarterly report and its issued revisions belong to the performance area.
+    covers: [paths.reportDefinitions(), '/issued-reports'],
+  },
   {
     text: 'Delivery',
     href: paths.delivery(),

@@ -19,4 +19,5 @@ export * from './modules/improvement-plans/data/improvement-plans.schema.ts';
 export * from './modules/projects/data/projects.schema.ts';
 export * from './modules/actions/data/actions.schema.ts';
 export * from './modules/risks/data/risks.schema.ts';
+export * from './modules/reports/data/reports.schema.ts';
 export * from './modules/committees/data/committees.schema.ts';

@@ -1,5 +1,6 @@
 import { loadDemoActions } from './demo-actions.loader.ts';
 import { loadDemoRisks } from './demo-risks.loader.ts';
+import { installBuiltInDefinitions } from '../modules/reports/index.ts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { effectiveFrom } from '../modules/plans/domain/period.ts';
@@ -312,6 +313,9 @@ export async function loadDemoCouncil(
     const actionCount = await loadDemoActions(tx, { organisationId, personId, now: (options.clock ?? systemClock)() });
 
     await loadDemoRisks(tx, { organisationId, personId, unitId, clock: asClock(options.clock ?? systemClock) });
+
+    // The built-in report definitions, so the demo's quarterly report is one click away.
+    await installBuiltInDefinitions(tx, { organisationId, personId: SEED_ACTOR.personId, name: SEED_ACTOR.label });
 
     await recordAudit(tx, {
       organisationId,

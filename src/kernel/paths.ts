@@ -272,4 +272,16 @@ export const paths = {
   timetable: () => '/timetable',
   statutoryReturns: () => '/statutory-returns',
   statutoryReturnStatus: (id?: string) => `/statutory-returns/${p(id)}/status`,
+  /** The quarterly report: definitions, the draft for a period, the exception gate, issued reports and revisions. */
+  reportDefinitions: () => '/reports',
+  newReportDefinition: () => '/reports/new',
+  reportDefinition: (id?: string) => `/reports/${p(id)}`,
+  editReportDefinition: (id?: string) => `/reports/${p(id)}/edit`,
+  reportDraft: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}`,
+  reportGate: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/gate`,
+  issueReport: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/issue`,
+  issuedReport: (id?: string) => `/issued-reports/${p(id)}`,
+  issuedReportRevision: (id?: string, revision?: number) =>
+    `/issued-reports/${p(id)}/revisions/${revision ?? ':revision'}`,
+  correctIssuedReport: (id?: string) => `/issued-reports/${p(id)}/correct`,
 };

@@ -39,6 +39,9 @@ export { measurePageRisks, planPageRisks } from './item-risks.ts';
 export { strategicRiskReport } from './quarterly-report.ts';
 /** For the demo council's loader (src/demo/demo-risks.loader.ts): the defaults and the tables it writes. */
 export { DEFAULT_CATEGORIES, DEFAULT_MATRIX } from './domain/index.ts';
+/** For the quarterly report (src/modules/reports): the matrix's rules, the heat map and its drawing. */
+export { bandOf, heatMapOf, scoreOf, type HeatMap, type Matrix, type MatrixSize } from './domain/index.ts';
+export { heatMapSvg } from './web/heat-map.svg.ts';
 export {
   riskAssessments,
   riskCategories,

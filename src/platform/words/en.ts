@@ -18,6 +18,7 @@ import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
+import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
 
@@ -37,4 +38,5 @@ export const en = {
   ...planDocumentWords,
   ...levelViewsWords,
   ...signInWords,
+  ...reportsWords,
 };

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { people } from '../../organisation/index.ts';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const organisationId = () =>
+  uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id);
+
+/**
+ * What a report says and to whom: its audience, scope (the council, a directorate or a portfolio),
+ * cadence and the sections it shows, in order. A council starts from the built-in definitions
+ * (domain/definitions.ts), copied in on first use, and changes them as it likes.
+ */
+export const reportDefinitions = pgTable(
+  'report_definitions',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    /** The built-in definition this was copied from, so it is copied once only ('' for the council's own). */
+    builtIn: text('built_in').notNull().default(''),
+    title: text('title').notNull(),
+    audience: text('audience').notNull(),
+    scopeKind: text('scope_kind').notNull(),
+    /** The directorate (an organisation unit) or the portfolio; null for the whole council. */
+    scopeId: uuid('scope_id'),
+    cadence: text('cadence').notNull(),
+    sections: text('sections').array().notNull(),
+    /** An amber measure missed by more than this percentage of its target is an exception too. */
+    exceptionMarginPercent: integer('exception_margin_percent').notNull().default(10),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('report_definitions_org_idx').on(t.organisationId),
+    // A built-in is copied into a council once, even when two first visits race.
+    uniqueIndex('report_definitions_built_in_key')
+      .on(t.organisationId, t.builtIn)
+      .where(sql`${t.builtIn} <> ''`),
+  ],
+);
+
+/** A report issued for a definition and a period: its revisions hold the frozen documents. */
+export const issuedReports = pgTable(
+  'issued_reports',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    definitionId: uuid('definition_id')
+      .notNull()
+      .references(() => reportDefinitions.id),
+    periodKey: text('period_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('issued_reports_key').on(t.definitionId, t.periodKey), index('issued_reports_org_idx').on(t.organisationId)],
+);
+
+/**
+ * A frozen report: the assembled document as issued (revision 1) or as corrected later (2, 3 …,
+ * each with its reason). Viewing an issued report reads this, never today's figures.
+ */
+export const reportRevisions = pgTable(
+  'report_revisions',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => issuedReports.id),
+    revision: integer('revision').notNull(),
+    reason: text('reason').notNull().default(''),
+    document: jsonb('document').notNull(),
+    issuedByPersonId: uuid('issued_by_person_id').references(() => people.id),
+    issuedByLabel: text('issued_by_label').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('report_revisions_key').on(t.reportId, t.revision)],
+);

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MATRIX, heatMapOf } from '../risks/index.ts';
+import { SECTIONS } from './domain/definitions.ts';
+import type { ReportMeasure } from './domain/report-data.ts';
+import { reportDocument, type ReportInput } from './report-document.ts';
+import type { ReportData } from './report-data.ts';
+import { REPORT_LINKS } from './reports.service.ts';
+
+const measure: ReportMeasure = {
+  id: 'm1',
+  code: 'M1',
+  title: 'Missed bin collections',
+  unit: 'number',
+  decimalPlaces: 0,
+  polarity: 'lower-is-better',
+  isKey: true,
+  measureType: 'local',
+  ownerName: 'Ann Owner',
+  priority: 'Clean streets',
+  periodKey: '2025-26-Q2',
+  periodLabel: '2025/26 Q2',
+  now: {
+    periodKey: '2025-26-Q2',
+    rag: 'red',
+    value: 140,
+    targetValue: 100,
+    targetLower: null,
+    targetUpper: null,
+    directionPrevious: 'worsening',
+    directionLastYear: 'improving',
+    spcLatestType: 'common-cause',
+    spcVariationIcon: 'concern-high',
+    forecastProbability: 0.1,
+  },
+  lastPeriod: null,
+  lastYear: null,
+  commentary: 'Vehicle breakdowns',
+  remedialActions: [{ id: 'a1', code: 'A1', title: 'Hire two vehicles', ownerName: 'Bo Fleet', dueDate: '2026-01-31' }],
+};
+
+const data = (over: Partial<ReportData> = {}): ReportData => ({
+  period: {
+    key: '2025-26-Q2',
+    label: '2025/26 Q2',
+    end: '2025-09-30',
+    previousLabel: '2025/26 Q1',
+    previousEnd: '2025-06-30',
+  },
+  measures: [measure],
+  actions: [],
+  improvementPlans: [],
+  risks: [],
+  heatMap: null,
+  ...over,
+});
+
+const input = (over: Partial<ReportInput> = {}): ReportInput => ({
+  definition: {
+    id: 'd1',
+    builtIn: '',
+    title: 'Quarterly report',
+    audience: 'executive',
+    scopeKind: 'council',
+    scopeId: null,
+    cadence: 'quarterly',
+    sections: [...SECTIONS],
+    exceptionMarginPercent: 10,
+    rowVersion: 1,
+  },
+  councilName: 'Test council',
+  scopeName: null,
+  data: data(),
+  revenue: null,
+  state: { kind: 'draft', asOf: '2025-11-20' },
+  links: REPORT_LINKS,
+  ...over,
+});
+
+const ids = (doc: ReturnType<typeof reportDocument>) => doc.sections.map((s) => s.id);
+
+describe('the report as a document', () => {
+  it('shows each section only where its module has data, in the definition’s order', () => {
+    expect(ids(reportDocument(input()))).toEqual(['summary', 'what-changed', 'performance', 'exceptions', 'key']);
+    expect(ids(reportDocument(input({ data: data({ measures: [] }) })))).toEqual(['key']);
+  });
+
+  it('lists an exception with its value, target, status words, commentary, remedial action, owner and date', () => {
+    const exceptions = reportDocument(input()).sections.find((s) => s.id === 'exceptions')!;
+    const table = exceptions.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows[0]!.map((c) => c.text)).toEqual([
+      'M1',
+      'Missed bin collections',
+      '140',
+      '100',
+      'Red',
+      'Vehicle breakdowns',
+      'A1 Hire two vehicles',
+      'Bo Fleet',
+      '31 January 2026',
+    ]);
+  });
+
+  it('adds the revenue position from the port and the risk register with its heat map and data table', () => {
+    const matrix = DEFAULT_MATRIX;
+    const doc = reportDocument(
+      input({
+        revenue: {
+          periodLabel: 'Period 6, 2025/26',
+          budget: 100_000_00,
+          forecast: 105_000_00,
+          variance: 5_000_00,
+          variations: [
+            { area: 'Place: Waste', budget: 10_000_00, forecast: 15_000_00, variance: 5_000_00, explanation: 'Fuel' },
+          ],
+        },
+        data: data({
+          risks: [
+            {
+              id: 'r1',
+              reference: 'SR1',
+              title: 'Cyber attack',
+              ownerName: null,
+              score: 16,
+              band: 'High',
+              previousScore: 12,
+            },
+          ],
+          heatMap: heatMapOf(matrix, [{ likelihood: 4, impact: 4 }]),
+        }),
+      }),
+    );
+    expect(ids(doc)).toEqual(['summary', 'what-changed', 'performance', 'exceptions', 'revenue', 'risks', 'key']);
+    const risks = doc.sections.find((s) => s.id === 'risks')!;
+    const chart = risks.blocks[0]!;
+    expect(chart.kind).toBe('chart');
+    if (chart.kind === 'chart') {
+      expect(chart.svg).toContain('<svg');
+      expect(chart.table.rows).toEqual([
+        [{ text: '4', value: 4 }, { text: '4', value: 4 }, expect.anything(), { text: '1', value: 1 }],
+      ]);
+    }
+    const changed = doc.sections.find((s) => s.id === 'what-changed')!.blocks[0]!;
+    expect(changed).toEqual({
+      kind: 'list',
+      items: [{ text: 'Risk SR1 Cyber attack rose from a score of 12 to 16.', href: '/risks/r1' }],
+    });
+    expect(JSON.stringify(doc.sections.find((s) => s.id === 'revenue'))).toContain('£5,000.00');
+  });
+
+  it('states the issue and the revision with its reason', () => {
+    const doc = reportDocument(
+      input({ state: { kind: 'issued', revision: 2, issuedOn: '2025-11-21', by: 'Pat', reason: 'Corrected' } }),
+    );
+    expect(doc.facts).toEqual(
+      expect.arrayContaining([
+        { label: 'Status', value: 'Issued on 21 November 2025 by Pat' },
+        { label: 'Revision', value: '2' },
+        { label: 'Reason for this revision', value: 'Corrected' },
+      ]),
+    );
+  });
+});

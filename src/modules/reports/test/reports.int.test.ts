@@ -1,0 +1,249 @@
+/**
+ * The report through HTTP (PGlite only: ordinary reads and writes, no SQL that differs between the
+ * engines): the built-in definitions copied in on first use, adding and changing a definition with
+ * bad input refused and nothing written, the draft assembled from the stored statuses, the gate's
+ * refusal naming each gap, issue freezing the document, a later data change leaving the issued
+ * report unchanged, a correction as revision 2 beside revision 1, and another council's ids.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  actionMeasureLinks,
+  actions,
+  auditEvents,
+  measureStatuses,
+  measureValues,
+  reportDefinitions,
+} from '../../../schema.ts';
+import { planWithItems } from '../../../../test/helpers/measure-fixtures.ts';
+import { quarterly, today } from '../../../../test/helpers/performance-fixtures.ts';
+import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+
+describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
+  let t: TestApp;
+  let officer: Agent;
+  let viewer: Agent;
+  let executiveId: string;
+  let m1: string;
+  let m2: string;
+  const db = () => t.deps.database.db;
+
+  async function status(
+    measureId: string,
+    periodKey: string,
+    rag: string,
+    value: number,
+    extra: Record<string, unknown> = {},
+  ) {
+    await db()
+      .insert(measureStatuses)
+      .values({ organisationId: t.org.id, measureId, periodKey, rag, value, targetValue: 70, ...extra });
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, { clock: () => today });
+    officer = await t.as('performance-officer');
+    viewer = await t.as('viewer');
+    m1 = (await quarterly(t, t.org, 'M1', null, true, [60, 62, 64, 66, 72, 55])).id;
+    m2 = (await quarterly(t, t.org, 'M2', null, true, [70, 71, 72, 73, 74, 75])).id;
+    // The stored statuses the engine would have written: M1 fell from green to red in Q2.
+    await status(m1, '2025-26-Q1', 'green', 72, { forecastProbability: 0.7, spcLatestType: 'common-cause' });
+    await status(m1, '2025-26-Q2', 'red', 55, {
+      directionPrevious: 'worsening',
+      forecastProbability: 0.2,
+      spcLatestType: 'special-cause-concern',
+      spcVariationIcon: 'concern-low',
+    });
+    await status(m2, '2025-26-Q1', 'green', 74);
+    await status(m2, '2025-26-Q2', 'green', 75, { directionPrevious: 'improving' });
+  });
+  afterAll(async () => t?.close());
+
+  it('copies the built-in definitions on first use, once, audited', async () => {
+    const first = await viewer.api('GET', '/api/v1/report-definitions');
+    expect(first.statusCode, first.body).toBe(200);
+    const keys = first.json().map((d: { builtIn: string }) => d.builtIn);
+    expect(keys).toEqual(expect.arrayContaining(['executive-quarterly', 'scrutiny-quarterly', 'public-summary']));
+    const again = await officer.api('GET', '/api/v1/report-definitions');
+    expect(again.json()).toHaveLength(keys.length);
+    executiveId = first.json().find((d: { builtIn: string }) => d.builtIn === 'executive-quarterly').id;
+    const audited = await db().select().from(auditEvents).where(eq(auditEvents.entityType, 'report-definition'));
+    expect(audited).toHaveLength(keys.length);
+  });
+
+  it('adds and changes a definition; refuses bad input naming the field, with nothing written', async () => {
+    const before = (await db().select().from(reportDefinitions)).length;
+    const bad = await officer.api('POST', '/api/v1/report-definitions', {
+      title: 'Directorate report',
+      audience: 'leadership',
+      scopeKind: 'directorate',
+      scopeId: null,
+      cadence: 'monthly',
+      sections: ['summary'],
+      exceptionMarginPercent: 5,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choose the directorate or portfolio the report covers');
+    const unknownScope = await officer.api('POST', '/api/v1/report-definitions', {
+      title: 'Directorate report',
+      audience: 'leadership',
+      scopeKind: 'directorate',
+      scopeId: crypto.randomUUID(),
+      cadence: 'monthly',
+      sections: ['summary'],
+      exceptionMarginPercent: 5,
+    });
+    expect(unknownScope.statusCode).toBe(400);
+    expect((await db().select().from(reportDefinitions)).length).toBe(before);
+    const created = await officer.api('POST', '/api/v1/report-definitions', {
+      title: 'Panel summary',
+      audience: 'panel',
+      scopeKind: 'council',
+      scopeId: null,
+      cadence: 'quarterly',
+      sections: ['key', 'summary'],
+      exceptionMarginPercent: 15,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ sections: ['summary', 'key'], exceptionMarginPercent: 15 });
+    const changed = await officer.api('PUT', `/api/v1/report-definitions/${created.json().id}`, {
+      ...created.json<object>(),
+      title: 'Panel summary (changed)',
+    });
+    expect(changed.json()).toMatchObject({ title: 'Panel summary (changed)', rowVersion: 2 });
+    expect((await viewer.api('POST', '/api/v1/report-definitions', created.json())).statusCode).toBe(403);
+  });
+
+  it('assembles the draft from the stored statuses: summary, what changed with links, exceptions, the key', async () => {
+    const draft = await viewer.api('GET', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2`);
+    expect(draft.statusCode, draft.body).toBe(200);
+    const { document, gaps } = draft.json();
+    const section = (id: string) => document.sections.find((s: { id: string }) => s.id === id);
+    expect(document.sections.map((s: { id: string }) => s.id)).toEqual([
+      'summary',
+      'what-changed',
+      'performance',
+      'exceptions',
+      'key',
+    ]);
+    const chart = section('summary').blocks.find((b: { kind: string }) => b.kind === 'chart');
+    expect(chart.svg).toContain('<svg');
+    expect(chart.table.rows.map((row: { text: string }[]) => row.map((c) => c.text))).toEqual([
+      ['Green', '1', '50%'],
+      ['Amber', '0', '0%'],
+      ['Red', '1', '50%'],
+    ]);
+    const changed = section('what-changed').blocks[0].items;
+    expect(changed).toEqual(
+      expect.arrayContaining([
+        { text: 'M1 Measure M1 moved from Green to Red.', href: `/measures/${m1}` },
+        expect.objectContaining({
+          text: expect.stringContaining('forecast to miss its year-end target'),
+          href: `/measures/${m1}`,
+        }),
+      ]),
+    );
+    expect(JSON.stringify(section('exceptions'))).toContain('Measure M1');
+    expect(JSON.stringify(section('exceptions'))).not.toContain('Measure M2');
+    expect(gaps).toEqual([expect.objectContaining({ code: 'M1', missing: ['commentary', 'remedial-action'] })]);
+    const bad = await viewer.api('GET', `/api/v1/report-definitions/${executiveId}/periods/2025-26-M06`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toContain('2025-26-Q2');
+  });
+
+  it('refuses to issue while a red measure lacks commentary and a remedial action, naming each gap', async () => {
+    const refused = await officer.api('POST', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2/issue`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors).toEqual([
+      {
+        field: 'M1',
+        message: expect.stringMatching(
+          /M1 Measure M1 .* lacks commentary and a remedial action with an owner and a due date/,
+        ),
+      },
+    ]);
+    const page = await officer.get(`/reports/${executiveId}/periods/2025-26-Q2/gate`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Measure M1');
+  });
+
+  it('issues once the gaps are filled, freezing the document: a later change leaves revision 1 as issued', async () => {
+    await db()
+      .update(measureValues)
+      .set({ commentary: 'Two long-term vacancies in the team' })
+      .where(and(eq(measureValues.measureId, m1), eq(measureValues.periodKey, '2025-26-Q2')));
+    const { planId } = await planWithItems(t);
+    const [action] = await db()
+      .insert(actions)
+      .values({
+        organisationId: t.org.id,
+        planId,
+        code: 'A1',
+        title: 'Recruit to the vacancies',
+        ownerPersonId: officer.personId,
+        escalationOwnerPersonId: officer.personId,
+        startDate: '2025-10-01',
+        originalDueDate: '2026-01-31',
+      })
+      .returning();
+    await db().insert(actionMeasureLinks).values({ organisationId: t.org.id, actionId: action!.id, measureId: m1 });
+
+    const issued = await officer.api('POST', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2/issue`);
+    expect(issued.statusCode, issued.body).toBe(201);
+    const reportId = issued.json().id;
+    expect(issued.json().revisions).toEqual([expect.objectContaining({ revision: 1, reason: '' })]);
+    const again = await officer.api('POST', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2/issue`);
+    expect(again.statusCode).toBe(409);
+
+    const frozen = (await viewer.api('GET', `/api/v1/issued-reports/${reportId}/revisions/1`)).json();
+    expect(JSON.stringify(frozen)).toContain('55.0%');
+    // The figure changes after issue: the draft shows it, the issued report does not.
+    await db()
+      .update(measureStatuses)
+      .set({ value: 58 })
+      .where(and(eq(measureStatuses.measureId, m1), eq(measureStatuses.periodKey, '2025-26-Q2')));
+    const draft = (await viewer.api('GET', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2`)).json();
+    expect(JSON.stringify(draft.document)).toContain('58.0%');
+    expect((await viewer.api('GET', `/api/v1/issued-reports/${reportId}/revisions/1`)).json()).toEqual(frozen);
+    const page = await viewer.get(`/issued-reports/${reportId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('55.0%');
+    expect(page.body).not.toContain('58.0%');
+
+    // A correction is revision 2 with its reason; revision 1 stays as issued.
+    const noReason = await officer.api('POST', `/api/v1/issued-reports/${reportId}/revisions`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    const corrected = await officer.api('POST', `/api/v1/issued-reports/${reportId}/revisions`, {
+      reason: 'M1 figure corrected by the service',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    expect(corrected.json().revisions.map((r: { revision: number; reason: string }) => [r.revision, r.reason])).toEqual(
+      [
+        [1, ''],
+        [2, 'M1 figure corrected by the service'],
+      ],
+    );
+    expect(
+      JSON.stringify((await viewer.api('GET', `/api/v1/issued-reports/${reportId}/revisions/2`)).json()),
+    ).toContain('58.0%');
+    expect((await viewer.api('GET', `/api/v1/issued-reports/${reportId}/revisions/1`)).json()).toEqual(frozen);
+    const trail = await db().select().from(auditEvents).where(eq(auditEvents.entityId, reportId));
+    expect(trail.map((e) => [e.action, e.reason])).toEqual([
+      ['issue', ''],
+      ['correct', 'M1 figure corrected by the service'],
+    ]);
+  });
+
+  it('refuses another council’s definitions and reports as not found', async () => {
+    const other = await t.createOrganisation('Other council');
+    const stranger = await t.as('performance-officer', { organisation: other });
+    expect((await stranger.api('GET', `/api/v1/report-definitions/${executiveId}`)).statusCode).toBe(404);
+    expect((await stranger.api('GET', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await stranger.api('POST', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2/issue`)).statusCode,
+    ).toBe(404);
+    expect((await stranger.get(`/reports/${executiveId}`)).statusCode).toBe(404);
+  });
+});
