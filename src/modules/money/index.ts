@@ -24,3 +24,4 @@ export function createMoneyModule(deps: ServiceDeps) {
 }
 
 export { budgetLines, costCentres, financialYears } from './data/money.schema.ts';
+export { costCentresFunding, moneyPosition, type KeyVariation, type MoneyPosition } from './position.ts';
