@@ -3,11 +3,16 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { moneyApi } from './api/money.api.ts';
 import { createMoneyServices } from './services.ts';
+import { capitalRoutes } from './web/capital.routes.ts';
 import { moneyRoutes } from './web/money.routes.ts';
+import { planningRoutes } from './web/planning.routes.ts';
+import { reservesRoutes } from './web/reserves.routes.ts';
 
 /**
  * Money: cost centres, revenue budget monitoring by period with the council's variance bands, and
- * the finance system's extract imported by CSV or Excel. Amounts are whole pence throughout.
+ * the finance system's extract imported by CSV or Excel; the capital programme, reserves and
+ * borrowing, the savings tracker and the MTFS; cost centres linked to the plan items they fund.
+ * Amounts are whole pence throughout.
  */
 export function createMoneyModule(deps: ServiceDeps) {
   const services = createMoneyServices(deps);
@@ -15,6 +20,9 @@ export function createMoneyModule(deps: ServiceDeps) {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
       await app.register(moneyRoutes, { services });
+      await app.register(capitalRoutes, { services });
+      await app.register(reservesRoutes, { services });
+      await app.register(planningRoutes, { services });
     },
     api: async (api) => {
       await api.register(moneyApi, { services });

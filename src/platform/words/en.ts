@@ -8,6 +8,7 @@
 import { actionsWords } from './en/actions.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
+import { moneyProgrammeWords } from './en/money-programme.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { performanceWords } from './en/performance.ts';
 import { projectsWords } from './en/projects.ts';
@@ -22,6 +23,7 @@ export const en = {
   ...performanceWords,
   ...recommendationsWords,
   ...moneyWords,
+  ...moneyProgrammeWords,
   ...improvementPlansWords,
   ...validationWords,
   ...projectsWords,
