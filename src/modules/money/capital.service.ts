@@ -32,7 +32,10 @@ import { loadUnitAccess } from './unit-access.ts';
 export const schemeInput = z.object({
   code: requiredText('the scheme code', 20)
     .transform((code) => code.toUpperCase())
-    .refine((code) => /^[A-Z0-9][A-Z0-9._/-]*$/.test(code), 'The code may use only letters, digits, dots, dashes and slashes'),
+    .refine(
+      (code) => /^[A-Z0-9][A-Z0-9._/-]*$/.test(code),
+      'The code may use only letters, digits, dots, dashes and slashes',
+    ),
   name: requiredText('the scheme name'),
   unitId: requiredId('Select the unit that owns the scheme'),
 });
@@ -138,7 +141,10 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
     ): Promise<Result<{ id: string }, FieldsRefusal>> {
       if (!yearOk(startYear)) return refuseFields('not_found', 'The year was not found');
       const figures = readAmounts(CAPITAL_AMOUNTS, CAPITAL_LABELS, cells);
-      const text = { slippageReason: (cells.slippageReason ?? '').trim(), explanation: (cells.explanation ?? '').trim() };
+      const text = {
+        slippageReason: (cells.slippageReason ?? '').trim(),
+        explanation: (cells.explanation ?? '').trim(),
+      };
       let problems: DomainError[] = [];
       const result = await inTransaction(db, async (tx) => {
         const scheme = await repo.findScheme(tx, caller.organisationId, id);
@@ -153,7 +159,9 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
         problems = checkCapitalYear(await money.loadBands(tx, caller.organisationId), input);
         if (problems.length > 0) return refuse('invalid', problems[0]!.message);
         const old = (await repo.capitalYears(tx, caller.organisationId, startYear, [id])).get(id);
-        const written = await repo.upsertCapitalYears(tx, caller.organisationId, startYear, [{ ...input, schemeId: id }]);
+        const written = await repo.upsertCapitalYears(tx, caller.organisationId, startYear, [
+          { ...input, schemeId: id },
+        ]);
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),
@@ -191,7 +199,8 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       }
       return inTransaction(db, async (tx) => {
         const access = await loadUnitAccess(tx, caller);
-        if (!(await access.policy.can(caller, 'edit:money', 'anywhere'))) return forbidden('You may not import the capital programme');
+        if (!(await access.policy.can(caller, 'edit:money', 'anywhere')))
+          return forbidden('You may not import the capital programme');
         const schemes = await repo.listSchemes(tx, caller.organisationId);
         const editable = await access.unitsWhere('edit:money');
         const read = readCapitalProgramme(header, rows, {
@@ -201,11 +210,14 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
         });
         const report = { written: false, rows: rows.length, created: 0, updated: 0, errors: read.errors };
         if (read.errors.length > 0 || options.dryRun) return ok(report);
-        if (read.years.length === 0) return refuse('invalid', 'The file has no rows of figures under its header', 'file');
+        if (read.years.length === 0)
+          return refuse('invalid', 'The file has no rows of figures under its header', 'file');
         let created = 0;
         let updated = 0;
         for (const year of read.years) {
-          const old = (await repo.capitalYears(tx, caller.organisationId, year.startYear, [year.schemeId])).get(year.schemeId);
+          const old = (await repo.capitalYears(tx, caller.organisationId, year.startYear, [year.schemeId])).get(
+            year.schemeId,
+          );
           const { line: _line, schemeCode, startYear, schemeId, ...input } = year;
           const written = await repo.upsertCapitalYears(tx, caller.organisationId, startYear, [{ ...input, schemeId }]);
           if (old) updated += 1;

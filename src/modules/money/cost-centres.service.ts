@@ -37,7 +37,11 @@ export function createCostCentresService({ db }: ServiceDeps) {
     if (!centre) return { refusal: notFound('The cost centre') };
     const access = await loadUnitAccess(tx, caller);
     if (!(await access.can(permission, centre.unitId))) {
-      return { refusal: forbidden(permission === 'view:money' ? 'You may not see this cost centre' : 'You may not change this cost centre') };
+      return {
+        refusal: forbidden(
+          permission === 'view:money' ? 'You may not see this cost centre' : 'You may not change this cost centre',
+        ),
+      };
     }
     return { centre, mayEdit: await access.can('edit:money', centre.unitId) };
   }
@@ -68,7 +72,10 @@ export function createCostCentresService({ db }: ServiceDeps) {
 
   return {
     /** A cost centre with the plan items it funds, for its page. */
-    async detail(caller: Caller, id: string): Promise<Result<{ centre: CostCentre; links: programme.PlanLinkRow[]; mayEdit: boolean }>> {
+    async detail(
+      caller: Caller,
+      id: string,
+    ): Promise<Result<{ centre: CostCentre; links: programme.PlanLinkRow[]; mayEdit: boolean }>> {
       const found = await guarded(db, caller, id, 'view:money');
       if ('refusal' in found) return found.refusal!;
       const links = await programme.planLinks(db, caller.organisationId, { costCentreId: id });

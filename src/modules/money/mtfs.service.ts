@@ -40,7 +40,8 @@ export function createMtfsService({ db }: ServiceDeps) {
     async createVersion(caller: Caller, input: MtfsVersionInput): Promise<Result<{ id: string }>> {
       try {
         return await inTransaction(db, async (tx) => {
-          if (!(await councilWide(tx, caller)).mayEdit) return forbidden('Only a council-wide finance officer may add an MTFS');
+          if (!(await councilWide(tx, caller)).mayEdit)
+            return forbidden('Only a council-wide finance officer may add an MTFS');
           const id = await repo.insertMtfsVersion(tx, caller.organisationId, input);
           await recordAudit(tx, {
             organisationId: caller.organisationId,
@@ -53,7 +54,8 @@ export function createMtfsService({ db }: ServiceDeps) {
           return ok({ id });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) return refuse('duplicate', `There is already an MTFS called ${input.name}`, 'name');
+        if (isUniqueViolation(error))
+          return refuse('duplicate', `There is already an MTFS called ${input.name}`, 'name');
         throw error;
       }
     },
@@ -64,7 +66,9 @@ export function createMtfsService({ db }: ServiceDeps) {
       if (!access.mayView) return forbidden('You may not see budgets');
       const version = (await repo.listMtfsVersions(db, caller.organisationId)).find((row) => row.id === id);
       if (!version) return notFound('The MTFS');
-      const stored = new Map((await repo.mtfsYearsOf(db, caller.organisationId, id)).map((row) => [row.startYear, row]));
+      const stored = new Map(
+        (await repo.mtfsYearsOf(db, caller.organisationId, id)).map((row) => [row.startYear, row]),
+      );
       const span = mtfsYearsFrom(version.firstYear);
       const savings = await repo.savingsByYear(db, caller.organisationId, span);
       return ok({
@@ -93,14 +97,24 @@ export function createMtfsService({ db }: ServiceDeps) {
       const figures = readAmounts(MTFS_AMOUNTS, MTFS_LABELS, cells);
       const problems = figures.ok ? checkMtfsYear(figures.figures) : figures.errors;
       const assumptions = (cells.assumptions ?? '').trim();
-      if (assumptions.length > 5000) problems.push({ code: 'invalid', message: 'Keep the assumptions to 5000 characters or fewer', field: 'assumptions' });
+      if (assumptions.length > 5000)
+        problems.push({
+          code: 'invalid',
+          message: 'Keep the assumptions to 5000 characters or fewer',
+          field: 'assumptions',
+        });
       const result = await inTransaction(db, async (tx) => {
-        if (!(await councilWide(tx, caller)).mayEdit) return forbidden('Only a council-wide finance officer may change the MTFS');
+        if (!(await councilWide(tx, caller)).mayEdit)
+          return forbidden('Only a council-wide finance officer may change the MTFS');
         const version = (await repo.listMtfsVersions(tx, caller.organisationId)).find((row) => row.id === id);
         if (!version || !mtfsYearsFrom(version.firstYear).includes(startYear)) return notFound('The MTFS year');
         if (!figures.ok || problems.length > 0) return refuse('invalid', problems[0]!.message);
         const old = (await repo.mtfsYearsOf(tx, caller.organisationId, id)).find((row) => row.startYear === startYear);
-        const rowId = await repo.upsertMtfsYear(tx, caller.organisationId, id, { startYear, assumptions, ...figures.figures });
+        const rowId = await repo.upsertMtfsYear(tx, caller.organisationId, id, {
+          startYear,
+          assumptions,
+          ...figures.figures,
+        });
         const said = (row: repo.StoredMtfsYear) => ({
           ...Object.fromEntries(MTFS_AMOUNTS.map((field) => [field, formatMoney(row[field])])),
           assumptions: row.assumptions,

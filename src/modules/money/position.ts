@@ -49,7 +49,12 @@ export async function moneyPosition(
   options: { keyVariations?: number } = {},
 ): Promise<MoneyPosition> {
   const bands = await money.loadBands(db, organisationId);
-  const units = (await listUnits(db, organisationId)).map(({ id, parentId, kind, name }) => ({ id, parentId, kind, name }));
+  const units = (await listUnits(db, organisationId)).map(({ id, parentId, kind, name }) => ({
+    id,
+    parentId,
+    kind,
+    name,
+  }));
   const yearId = await money.findYearId(db, organisationId, period.startYear);
   const lines = yearId ? await money.summaryLines(db, organisationId, yearId, period.month) : [];
   const summary = summarise(bands, units, lines);
@@ -88,7 +93,11 @@ export async function moneyPosition(
       keyVariations,
     },
     capital: capitalTotals(bands, capital),
-    reserves: { general: reserveTotals(figuresOf('general')), earmarked: reserveTotals(figuresOf('earmarked')), total: reserveTotals(figuresOf()) },
+    reserves: {
+      general: reserveTotals(figuresOf('general')),
+      earmarked: reserveTotals(figuresOf('earmarked')),
+      total: reserveTotals(figuresOf()),
+    },
     borrowing: borrowing ? borrowingPosition(borrowing) : null,
     savings: savingsTotals(savings.flatMap((row) => (row.figures ? [{ ...row.figures, rag: row.rag }] : []))),
   };
@@ -96,9 +105,11 @@ export async function moneyPosition(
 
 /** The cost centres that fund a plan item, for the plan item's page (through a port in plans). */
 export async function costCentresFunding(db: Db, organisationId: string, planItemId: string) {
-  return (await repo.planLinks(db, organisationId, { planItemId })).map(({ costCentreId, costCentreCode, costCentreName }) => ({
-    costCentreId,
-    costCentreCode,
-    costCentreName,
-  }));
+  return (await repo.planLinks(db, organisationId, { planItemId })).map(
+    ({ costCentreId, costCentreCode, costCentreName }) => ({
+      costCentreId,
+      costCentreCode,
+      costCentreName,
+    }),
+  );
 }

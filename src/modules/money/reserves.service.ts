@@ -58,7 +58,15 @@ export function createReservesService({ db, clock }: ServiceDeps) {
     labels: Record<F, string>,
     cells: Record<string, string>,
     check: (figures: Record<F, Money>) => DomainError[],
-    write: (tx: typeof db, figures: Record<F, Money>) => Promise<{ id: string; entityType: string; old: Record<F, Money> | null; about: Record<string, unknown> } | null>,
+    write: (
+      tx: typeof db,
+      figures: Record<F, Money>,
+    ) => Promise<{
+      id: string;
+      entityType: string;
+      old: Record<F, Money> | null;
+      about: Record<string, unknown>;
+    } | null>,
   ): Promise<Saved> {
     if (!yearOk(startYear)) return refuseFields('not_found', 'The year was not found');
     const figures = readAmounts(fields, labels, cells);
@@ -114,7 +122,8 @@ export function createReservesService({ db, clock }: ServiceDeps) {
     async createReserve(caller: Caller, input: ReserveInput): Promise<Result<{ id: string }>> {
       try {
         return await inTransaction(db, async (tx) => {
-          if (!(await councilWide(tx, caller)).mayEdit) return forbidden('Only a council-wide finance officer may add reserves');
+          if (!(await councilWide(tx, caller)).mayEdit)
+            return forbidden('Only a council-wide finance officer may add reserves');
           const id = await repo.insertReserve(tx, caller.organisationId, input);
           await recordAudit(tx, {
             organisationId: caller.organisationId,
@@ -127,7 +136,8 @@ export function createReservesService({ db, clock }: ServiceDeps) {
           return ok({ id });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) return refuse('duplicate', `There is already a reserve called ${input.name}`, 'name');
+        if (isUniqueViolation(error))
+          return refuse('duplicate', `There is already a reserve called ${input.name}`, 'name');
         throw error;
       }
     },
@@ -141,21 +151,42 @@ export function createReservesService({ db, clock }: ServiceDeps) {
       return ok({ reserve, startYear, mayEdit: view.value.mayEdit });
     },
 
-    async saveReserveYear(caller: Caller, id: string, startYear: number, cells: Record<string, string>): Promise<Saved> {
-      return saveFigures(caller, startYear, RESERVE_AMOUNTS, RESERVE_LABELS, cells, checkReserveYear, async (tx, figures) => {
-        const current = (await repo.listReserves(tx, caller.organisationId, startYear)).find((row) => row.id === id);
-        if (!current) return null;
-        const rowId = await repo.upsertReserveYear(tx, caller.organisationId, id, startYear, figures);
-        return { id: rowId, entityType: 'reserve-year', old: current.figures, about: { reserve: current.name } };
-      });
+    async saveReserveYear(
+      caller: Caller,
+      id: string,
+      startYear: number,
+      cells: Record<string, string>,
+    ): Promise<Saved> {
+      return saveFigures(
+        caller,
+        startYear,
+        RESERVE_AMOUNTS,
+        RESERVE_LABELS,
+        cells,
+        checkReserveYear,
+        async (tx, figures) => {
+          const current = (await repo.listReserves(tx, caller.organisationId, startYear)).find((row) => row.id === id);
+          if (!current) return null;
+          const rowId = await repo.upsertReserveYear(tx, caller.organisationId, id, startYear, figures);
+          return { id: rowId, entityType: 'reserve-year', old: current.figures, about: { reserve: current.name } };
+        },
+      );
     },
 
     async saveBorrowing(caller: Caller, startYear: number, cells: Record<string, string>): Promise<Saved> {
-      return saveFigures(caller, startYear, BORROWING_AMOUNTS, BORROWING_LABELS, cells, checkBorrowing, async (tx, figures) => {
-        const old = await repo.findBorrowing(tx, caller.organisationId, startYear);
-        const rowId = await repo.upsertBorrowing(tx, caller.organisationId, startYear, figures);
-        return { id: rowId, entityType: 'borrowing-year', old, about: {} };
-      });
+      return saveFigures(
+        caller,
+        startYear,
+        BORROWING_AMOUNTS,
+        BORROWING_LABELS,
+        cells,
+        checkBorrowing,
+        async (tx, figures) => {
+          const old = await repo.findBorrowing(tx, caller.organisationId, startYear);
+          const rowId = await repo.upsertBorrowing(tx, caller.organisationId, startYear, figures);
+          return { id: rowId, entityType: 'borrowing-year', old, about: {} };
+        },
+      );
     },
   };
 }

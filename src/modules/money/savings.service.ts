@@ -103,11 +103,16 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
       const problems: DomainError[] = [
         ...(details.success
           ? []
-          : details.error.issues.map((issue) => ({ code: 'invalid' as const, message: issue.message, field: String(issue.path[0] ?? '') }))),
+          : details.error.issues.map((issue) => ({
+              code: 'invalid' as const,
+              message: issue.message,
+              field: String(issue.path[0] ?? ''),
+            }))),
         ...(figures.ok ? checkSavingYear(figures.figures) : figures.errors),
       ];
       const errors = problems.map((problem) => ({ field: problem.field ?? '', message: problem.message }));
-      if (!details.success || !figures.ok || problems.length > 0) return refuseFields('invalid', problems[0]!.message, errors);
+      if (!details.success || !figures.ok || problems.length > 0)
+        return refuseFields('invalid', problems[0]!.message, errors);
       const input = details.data;
       try {
         const result = await inTransaction(db, async (tx) => {
@@ -138,7 +143,9 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
             oldValue: old
               ? {
                   ...savingDetails(old),
-                  ...(old.figures ? Object.fromEntries(SAVING_AMOUNTS.map((f) => [f, formatMoney(old.figures![f])])) : {}),
+                  ...(old.figures
+                    ? Object.fromEntries(SAVING_AMOUNTS.map((f) => [f, formatMoney(old.figures![f])]))
+                    : {}),
                 }
               : null,
             newValue: { ...input, startYear, ...said },
@@ -147,7 +154,11 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
         });
         if (result.ok) return result;
         const code = result.error.code as FieldsRefusal['code'];
-        return refuseFields(code, result.error.message, result.error.field ? [{ field: result.error.field, message: result.error.message }] : []);
+        return refuseFields(
+          code,
+          result.error.message,
+          result.error.field ? [{ field: result.error.field, message: result.error.message }] : [],
+        );
       } catch (error) {
         if (isUniqueViolation(error)) {
           const message = `A saving with reference ${input.reference} already exists`;

@@ -55,7 +55,11 @@ export function readCapitalProgramme(
     const index = headers.indexOf(CAPITAL_COLUMNS[key]);
     if (index >= 0) position.set(key, index);
     else if (!OPTIONAL_COLUMNS.includes(key)) {
-      errors.push({ line: 1, column: CAPITAL_COLUMNS[key], message: `The file has no “${CAPITAL_COLUMNS[key]}” column` });
+      errors.push({
+        line: 1,
+        column: CAPITAL_COLUMNS[key],
+        message: `The file has no “${CAPITAL_COLUMNS[key]}” column`,
+      });
     }
   }
   if (errors.length > 0) return { years: [], errors };
@@ -77,7 +81,11 @@ export function readCapitalProgramme(
     else if (!context.mayEdit(scheme.unitId)) problem('scheme', `You may not change capital scheme “${code}”`);
     const year = parseYear(cell(row, 'year'));
     if (!year.ok) problem('year', year.error.message);
-    const figures = readAmounts(CAPITAL_AMOUNTS, CAPITAL_LABELS, Object.fromEntries(CAPITAL_AMOUNTS.map((f) => [f, cell(row, f)])));
+    const figures = readAmounts(
+      CAPITAL_AMOUNTS,
+      CAPITAL_LABELS,
+      Object.fromEntries(CAPITAL_AMOUNTS.map((f) => [f, cell(row, f)])),
+    );
     if (!figures.ok) for (const error of figures.errors) problem(error.field ?? '', error.message);
     const text = { slippageReason: cell(row, 'slippageReason'), explanation: cell(row, 'explanation') };
     if (figures.ok) {
@@ -92,7 +100,14 @@ export function readCapitalProgramme(
       else seen.set(key, row.line);
     }
     if (errors.length === before && scheme && year.ok && figures.ok) {
-      years.push({ line: row.line, schemeId: scheme.id, schemeCode: code, startYear: year.value, ...figures.figures, ...text });
+      years.push({
+        line: row.line,
+        schemeId: scheme.id,
+        schemeCode: code,
+        startYear: year.value,
+        ...figures.figures,
+        ...text,
+      });
     }
   }
   return { years: errors.length > 0 ? [] : years, errors };

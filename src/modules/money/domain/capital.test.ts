@@ -20,7 +20,12 @@ const scheme = (overrides: Partial<CapitalYearInput> = {}): CapitalYearInput => 
   ...overrides,
 });
 const amount = fc.integer({ min: 0, max: 1e11 }).map(m);
-const figuresArb = fc.record(Object.fromEntries(CAPITAL_AMOUNTS.map((field) => [field, amount])) as Record<(typeof CAPITAL_AMOUNTS)[number], fc.Arbitrary<ReturnType<typeof m>>>);
+const figuresArb = fc.record(
+  Object.fromEntries(CAPITAL_AMOUNTS.map((field) => [field, amount])) as Record<
+    (typeof CAPITAL_AMOUNTS)[number],
+    fc.Arbitrary<ReturnType<typeof m>>
+  >,
+);
 
 describe('capital scheme year', () => {
   it('counts slippage as reprofiled budget, not an underspend', () => {
@@ -66,7 +71,20 @@ describe('capital scheme year', () => {
 });
 
 describe('capital programme import', () => {
-  const header = ['scheme', 'year', 'budget', 'spend_to_date', 'forecast', 'slippage', 'slippage_reason', 'borrowing', 'grants', 'receipts', 'revenue_contributions', 'explanation'];
+  const header = [
+    'scheme',
+    'year',
+    'budget',
+    'spend_to_date',
+    'forecast',
+    'slippage',
+    'slippage_reason',
+    'borrowing',
+    'grants',
+    'receipts',
+    'revenue_contributions',
+    'explanation',
+  ];
   const context = {
     bands: DEFAULT_BANDS,
     schemeByCode: new Map([
@@ -77,7 +95,11 @@ describe('capital programme import', () => {
   };
 
   it('reads good rows', () => {
-    const read = readCapitalProgramme(header, [{ line: 2, cells: ['cap01', '2025/26', '1000', '400', '1000', '0', '', '1000', '0', '0', '0', ''] }], context);
+    const read = readCapitalProgramme(
+      header,
+      [{ line: 2, cells: ['cap01', '2025/26', '1000', '400', '1000', '0', '', '1000', '0', '0', '0', ''] }],
+      context,
+    );
     expect(read.errors).toEqual([]);
     expect(read.years[0]).toMatchObject({ schemeId: 's1', startYear: 2025, budget: 1000_00 });
   });
@@ -96,18 +118,38 @@ describe('capital programme import', () => {
     expect(read.years).toEqual([]);
     expect(read.errors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ line: 3, column: 'scheme', message: expect.stringContaining('no capital scheme “CAP09”') }),
-        expect.objectContaining({ line: 3, column: 'budget', message: expect.stringContaining('more than two decimal places') }),
+        expect.objectContaining({
+          line: 3,
+          column: 'scheme',
+          message: expect.stringContaining('no capital scheme “CAP09”'),
+        }),
+        expect.objectContaining({
+          line: 3,
+          column: 'budget',
+          message: expect.stringContaining('more than two decimal places'),
+        }),
         expect.objectContaining({ line: 4, column: 'scheme', message: expect.stringContaining('may not change') }),
         expect.objectContaining({ line: 4, column: 'year' }),
-        expect.objectContaining({ line: 4, column: 'borrowing', message: expect.stringContaining('add up to the budget') }),
-        expect.objectContaining({ line: 5, column: 'scheme', message: expect.stringContaining('already given for this year on line 2') }),
+        expect.objectContaining({
+          line: 4,
+          column: 'borrowing',
+          message: expect.stringContaining('add up to the budget'),
+        }),
+        expect.objectContaining({
+          line: 5,
+          column: 'scheme',
+          message: expect.stringContaining('already given for this year on line 2'),
+        }),
       ]),
     );
   });
 
   it('names a missing column on the header line', () => {
-    const read = readCapitalProgramme(header.filter((name) => name !== 'grants'), [], context);
+    const read = readCapitalProgramme(
+      header.filter((name) => name !== 'grants'),
+      [],
+      context,
+    );
     expect(read.errors).toEqual([{ line: 1, column: 'grants', message: 'The file has no “grants” column' }]);
   });
 });

@@ -29,7 +29,12 @@ export interface MtfsYear extends MtfsFigures {
   unidentified: Money;
 }
 
-export function mtfsYear(startYear: number, figures: MtfsFigures, identifiedSavings: Money, forecastSavings: Money): MtfsYear {
+export function mtfsYear(
+  startYear: number,
+  figures: MtfsFigures,
+  identifiedSavings: Money,
+  forecastSavings: Money,
+): MtfsYear {
   const gap = subtractMoney(addMoney(figures.baseSpending, figures.pressures), figures.funding);
   return {
     startYear,

@@ -38,7 +38,8 @@ export function reservePosition(figures: ReserveFigures): ReservePosition {
 export function checkReserveYear(figures: ReserveFigures): DomainError[] {
   const errors: DomainError[] = [];
   for (const field of RESERVE_AMOUNTS) {
-    if (figures[field] < 0) errors.push(domainError('invalid', `The ${RESERVE_LABELS[field]} cannot be negative`, field));
+    if (figures[field] < 0)
+      errors.push(domainError('invalid', `The ${RESERVE_LABELS[field]} cannot be negative`, field));
   }
   const position = reservePosition(figures);
   if (errors.length === 0 && (position.plannedClosing < 0 || position.forecastClosing < 0)) {
@@ -100,7 +101,8 @@ export function borrowingPosition(figures: BorrowingFigures): BorrowingPosition 
 export function checkBorrowing(figures: BorrowingFigures): DomainError[] {
   const errors: DomainError[] = [];
   for (const field of BORROWING_AMOUNTS) {
-    if (figures[field] < 0) errors.push(domainError('invalid', `The ${BORROWING_LABELS[field]} cannot be negative`, field));
+    if (figures[field] < 0)
+      errors.push(domainError('invalid', `The ${BORROWING_LABELS[field]} cannot be negative`, field));
   }
   if (figures.authorisedLimit < figures.operationalBoundary) {
     errors.push(

@@ -26,7 +26,8 @@ export function shortfallOf(figures: SavingFigures): Money {
 export function checkSavingYear(figures: SavingFigures): DomainError[] {
   const errors: DomainError[] = [];
   for (const field of SAVING_AMOUNTS) {
-    if (figures[field] < 0) errors.push(domainError('invalid', `The ${SAVING_LABELS[field]} cannot be negative`, field));
+    if (figures[field] < 0)
+      errors.push(domainError('invalid', `The ${SAVING_LABELS[field]} cannot be negative`, field));
   }
   if (figures.delivered > figures.forecast) {
     errors.push(

@@ -11,7 +11,8 @@ import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../.
 import { insertCascade } from '../../../../test/helpers/items-fixtures.ts';
 import { moneyPosition } from '../index.ts';
 
-const CAPITAL_HEADER = 'scheme,year,budget,spend_to_date,forecast,slippage,slippage_reason,borrowing,grants,receipts,revenue_contributions,explanation';
+const CAPITAL_HEADER =
+  'scheme,year,budget,spend_to_date,forecast,slippage,slippage_reason,borrowing,grants,receipts,revenue_contributions,explanation';
 
 describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (kind) => {
   let t: TestApp;
@@ -25,14 +26,26 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
 
   const db = () => t.deps.database.db;
   const audits = async (entityType: string) =>
-    (await db().select().from(auditEvents).where(and(eq(auditEvents.organisationId, t.org.id), eq(auditEvents.entityType, entityType)))).length;
-  const locationId = (response: { headers: Record<string, unknown> }) => String(response.headers.location).split('/').at(-1)!.split('?')[0]!;
+    (
+      await db()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.organisationId, t.org.id), eq(auditEvents.entityType, entityType)))
+    ).length;
+  const locationId = (response: { headers: Record<string, unknown> }) =>
+    String(response.headers.location).split('/').at(-1)!.split('?')[0]!;
 
   beforeAll(async () => {
     t = await createTestApp(kind);
     const [unit] = await db()
       .insert(units)
-      .values({ organisationId: t.org.id, code: 'PLACE', name: 'Place', kind: 'directorate', parentId: t.org.rootUnitId })
+      .values({
+        organisationId: t.org.id,
+        code: 'PLACE',
+        name: 'Place',
+        kind: 'directorate',
+        parentId: t.org.rootUnitId,
+      })
       .returning();
     place = unit!.id;
     finance = await t.as('finance-officer');
@@ -42,16 +55,32 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     const cascade = await insertCascade(db(), t.org.id, t.org.rootUnitId);
     const [item] = await db()
       .insert(planItems)
-      .values({ organisationId: t.org.id, planId: cascade.plans.corporate, itemTypeId: cascade.framework.itemTypes.objective, code: 'O9', title: 'Clean streets' })
+      .values({
+        organisationId: t.org.id,
+        planId: cascade.plans.corporate,
+        itemTypeId: cascade.framework.itemTypes.objective,
+        code: 'O9',
+        title: 'Clean streets',
+      })
       .returning();
     itemId = item!.id;
     const foreign = await insertCascade(db(), other.id, other.rootUnitId);
     const [otherItem] = await db()
       .insert(planItems)
-      .values({ organisationId: other.id, planId: foreign.plans.corporate, itemTypeId: foreign.framework.itemTypes.objective, code: 'X1', title: 'Theirs' })
+      .values({
+        organisationId: other.id,
+        planId: foreign.plans.corporate,
+        itemTypeId: foreign.framework.itemTypes.objective,
+        code: 'X1',
+        title: 'Theirs',
+      })
       .returning();
     foreignItemId = otherItem!.id;
-    const created = await finance.post('/money/capital/schemes/new', { code: 'cap01', name: 'Depot rebuild', unitId: place });
+    const created = await finance.post('/money/capital/schemes/new', {
+      code: 'cap01',
+      name: 'Depot rebuild',
+      unitId: place,
+    });
     expect(created.statusCode, created.body).toBe(302);
     schemeId = locationId(created);
   });
@@ -94,7 +123,10 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     expect(refused.body).toContain('There is no capital scheme “CAP77”');
     expect(refused.body).toContain('more than two decimal places');
     expect(await db().select().from(capitalSchemeYears).where(eq(capitalSchemeYears.startYear, 2026))).toHaveLength(0);
-    const done = await finance.post('/money/capital/import', { csv: csv.split('\n').slice(0, 2).join('\n'), action: 'import' });
+    const done = await finance.post('/money/capital/import', {
+      csv: csv.split('\n').slice(0, 2).join('\n'),
+      action: 'import',
+    });
     expect(done.statusCode, done.body).toBe(302);
     expect(await db().select().from(capitalSchemeYears).where(eq(capitalSchemeYears.startYear, 2026))).toHaveLength(1);
     expect(await audits('capital-import')).toBe(1);
@@ -102,12 +134,23 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
 
   it('refuses another council’s scheme, reserve and plan item as not found', async () => {
     expect((await otherFinance.get(`/money/capital/schemes/${schemeId}?year=2025`)).statusCode).toBe(404);
-    const foreignImport = await otherFinance.post('/money/capital/import', { csv: `${CAPITAL_HEADER}\nCAP01,2025/26,1,0,1,0,,1,0,0,0,`, action: 'import' });
+    const foreignImport = await otherFinance.post('/money/capital/import', {
+      csv: `${CAPITAL_HEADER}\nCAP01,2025/26,1,0,1,0,,1,0,0,0,`,
+      action: 'import',
+    });
     expect(foreignImport.statusCode).toBe(400);
     expect(foreignImport.body).toContain('There is no capital scheme “CAP01”');
     const saving = await finance.post('/money/savings/new?year=2025', {
-      reference: 'sav-1', title: 'Shared depot', owner: 'Head of Waste', unitId: place, rag: 'amber',
-      planItemId: foreignItemId, actionId: '', target: '100000', delivered: '0', forecast: '60000',
+      reference: 'sav-1',
+      title: 'Shared depot',
+      owner: 'Head of Waste',
+      unitId: place,
+      rag: 'amber',
+      planItemId: foreignItemId,
+      actionId: '',
+      target: '100000',
+      delivered: '0',
+      forecast: '60000',
     });
     expect(saving.statusCode).toBe(400);
     expect(saving.body).toContain('The plan item was not found');
@@ -116,8 +159,16 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
 
   it('tracks savings linked to a plan item, with the shortfall', async () => {
     const saved = await finance.post('/money/savings/new?year=2025', {
-      reference: 'sav-1', title: 'Shared depot', owner: 'Head of Waste', unitId: place, rag: 'amber',
-      planItemId: itemId, actionId: '', target: '100000', delivered: '20000', forecast: '60000',
+      reference: 'sav-1',
+      title: 'Shared depot',
+      owner: 'Head of Waste',
+      unitId: place,
+      rag: 'amber',
+      planItemId: itemId,
+      actionId: '',
+      target: '100000',
+      delivered: '20000',
+      forecast: '60000',
     });
     expect(saved.statusCode, saved.body).toBe(302);
     const page = await councillor.get('/money/savings?year=2025');
@@ -131,16 +182,25 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     expect(added.statusCode, added.body).toBe(302);
     const reserveId = locationId(added);
     const figures = await finance.post(`/money/reserves/${reserveId}?year=2025`, {
-      openingBalance: '3000000', contributions: '0', plannedUse: '500000', forecastUse: '650000',
+      openingBalance: '3000000',
+      contributions: '0',
+      plannedUse: '500000',
+      forecastUse: '650000',
     });
     expect(figures.statusCode, figures.body).toBe(302);
     const bad = await finance.post('/money/borrowing?year=2025', {
-      capitalFinancingRequirement: '90000000', externalBorrowing: '70000000', operationalBoundary: '85000000', authorisedLimit: '80000000',
+      capitalFinancingRequirement: '90000000',
+      externalBorrowing: '70000000',
+      operationalBoundary: '85000000',
+      authorisedLimit: '80000000',
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('at least the operational boundary');
     const good = await finance.post('/money/borrowing?year=2025', {
-      capitalFinancingRequirement: '90000000', externalBorrowing: '70000000', operationalBoundary: '85000000', authorisedLimit: '95000000',
+      capitalFinancingRequirement: '90000000',
+      externalBorrowing: '70000000',
+      operationalBoundary: '85000000',
+      authorisedLimit: '95000000',
     });
     expect(good.statusCode, good.body).toBe(302);
     const page = await councillor.get('/money/reserves?year=2025');
@@ -154,14 +214,27 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     expect(added.statusCode, added.body).toBe(302);
     const versionId = locationId(added);
     const year = await finance.post(`/money/mtfs/${versionId}?year=2025`, {
-      funding: '24000000', baseSpending: '24500000', pressures: '300000', plannedReserveUse: '500000', assumptions: '2.99% council tax',
+      funding: '24000000',
+      baseSpending: '24500000',
+      pressures: '300000',
+      plannedReserveUse: '500000',
+      assumptions: '2.99% council tax',
     });
     expect(year.statusCode, year.body).toBe(302);
     const page = await councillor.get(`/money/mtfs/${versionId}`);
     // Gap £800,000; savings tracker target £100,000; reserves £500,000: £200,000 still to find.
     expect(page.body).toContain('£800,000.00');
     expect(page.body).toContain('£200,000.00');
-    expect((await finance.post(`/money/mtfs/${versionId}?year=2030`, { funding: '1', baseSpending: '1', pressures: '0', plannedReserveUse: '0' })).statusCode).toBe(404);
+    expect(
+      (
+        await finance.post(`/money/mtfs/${versionId}?year=2030`, {
+          funding: '1',
+          baseSpending: '1',
+          pressures: '0',
+          plannedReserveUse: '0',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('renames and retires a cost centre, which then takes no new lines but keeps its page', async () => {
@@ -171,14 +244,22 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     const id = /\/money\/cost-centres\/([0-9a-f-]{36})\/budget/.exec(list.body)![1]!;
     expect((await finance.post(`/money/cost-centres/${id}/rename`, { name: 'Depot and fleet' })).statusCode).toBe(302);
     expect((await finance.post(`/money/cost-centres/${id}/plan-items`, { planItemId: itemId })).statusCode).toBe(302);
-    expect((await finance.post(`/money/cost-centres/${id}/plan-items`, { planItemId: foreignItemId })).statusCode).toBe(400);
+    expect((await finance.post(`/money/cost-centres/${id}/plan-items`, { planItemId: foreignItemId })).statusCode).toBe(
+      400,
+    );
     expect((await finance.post(`/money/cost-centres/${id}/retire`)).statusCode).toBe(302);
     const page = await councillor.get(`/money/cost-centres/${id}`);
     expect(page.body).toContain('Depot and fleet');
     expect(page.body).toContain('Clean streets');
     expect(page.body).toContain('Retired');
     const line = await finance.post(`/money/cost-centres/${id}/budget?year=2025&period=6`, {
-      originalBudget: '100', virements: '0', budgetToDate: '50', actualToDate: '50', previousForecast: '100', forecastBeforeAction: '100', latestForecast: '100',
+      originalBudget: '100',
+      virements: '0',
+      budgetToDate: '50',
+      actualToDate: '50',
+      previousForecast: '100',
+      forecastBeforeAction: '100',
+      latestForecast: '100',
     });
     expect(line.statusCode).toBe(400);
     expect(line.body).toContain('is retired');

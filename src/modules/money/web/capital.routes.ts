@@ -111,7 +111,13 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
     });
   });
 
-  async function renderNewScheme(reply: FastifyReply, caller: Caller, values: Values = {}, errors?: FormErrors, status = 200) {
+  async function renderNewScheme(
+    reply: FastifyReply,
+    caller: Caller,
+    values: Values = {},
+    errors?: FormErrors,
+    status = 200,
+  ) {
     const units = await services.costCentres.unitChoices(caller);
     if (units.length === 0) return forbiddenPage(reply);
     return reply.render(
@@ -142,7 +148,9 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
     );
   }
 
-  app.get(paths.newCapitalScheme(), { config: edit }, async (request, reply) => renderNewScheme(reply, request.caller()));
+  app.get(paths.newCapitalScheme(), { config: edit }, async (request, reply) =>
+    renderNewScheme(reply, request.caller()),
+  );
 
   app.post(paths.newCapitalScheme(), { config: edit }, async (request, reply) => {
     const caller = request.caller();
@@ -151,14 +159,26 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
     if (!form.ok) return renderNewScheme(reply, caller, values, form.errors, 400);
     const result = await services.capital.createScheme(caller, form.value);
     if (!result.ok) {
-      return renderNewScheme(reply, caller, values, formErrorsFrom(result.error), result.error.code === 'forbidden' ? 403 : 400);
+      return renderNewScheme(
+        reply,
+        caller,
+        values,
+        formErrorsFrom(result.error),
+        result.error.code === 'forbidden' ? 403 : 400,
+      );
     }
     return reply
       .flash(fill(words_().schemeAdded, { code: form.value.code }))
       .redirect(`${paths.capitalScheme(result.value.id)}`);
   });
 
-  async function renderScheme(reply: FastifyReply, caller: Caller, id: string, startYear: number, form?: { values: Values; errors: FormErrors }) {
+  async function renderScheme(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
     if (!uuid.safeParse(id).success) return notFoundPage(reply);
     const result = await services.capital.scheme(caller, id, startYear);
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
@@ -177,7 +197,10 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
                 key: { text: capitalise(CAPITAL_LABELS[field]) },
                 value: moneyCell(year[field]),
               })),
-              { key: { text: 'Variance (forecast and slippage less budget)' }, value: { text: `${moneyCell(year.variance).text} (${year.variancePercent ?? '–'}%)` } },
+              {
+                key: { text: 'Variance (forecast and slippage less budget)' },
+                value: { text: `${moneyCell(year.variance).text} (${year.variancePercent ?? '–'}%)` },
+              },
               { key: { text: 'Band' }, value: ragCell(year.band) },
               { key: { text: 'Reason for slippage' }, value: { text: year.slippageReason || 'None' } },
               { key: { text: 'Explanation' }, value: { text: year.explanation || 'None' } },
@@ -188,12 +211,30 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
         formTitle: year ? 'Change the figures' : 'Enter the figures',
         hint: 'Amounts in pounds and pence. The funding sources must add up to the budget.',
         submit: 'Save figures',
-        values: form?.values ?? { ...amountValues(CAPITAL_AMOUNTS, year), slippageReason: year?.slippageReason ?? '', explanation: year?.explanation ?? '' },
+        values: form?.values ?? {
+          ...amountValues(CAPITAL_AMOUNTS, year),
+          slippageReason: year?.slippageReason ?? '',
+          explanation: year?.explanation ?? '',
+        },
         errors: form?.errors,
         fields: [
-          ...CAPITAL_AMOUNTS.map((field) => ({ name: field, label: capitalise(CAPITAL_LABELS[field]), type: 'amount' })),
-          { name: 'slippageReason', label: 'Reason for slippage', type: 'textarea', hint: 'Required when budget slips into later years' },
-          { name: 'explanation', label: 'Explanation of the variance', type: 'textarea', hint: 'Required past the amber threshold' },
+          ...CAPITAL_AMOUNTS.map((field) => ({
+            name: field,
+            label: capitalise(CAPITAL_LABELS[field]),
+            type: 'amount',
+          })),
+          {
+            name: 'slippageReason',
+            label: 'Reason for slippage',
+            type: 'textarea',
+            hint: 'Required when budget slips into later years',
+          },
+          {
+            name: 'explanation',
+            label: 'Explanation of the variance',
+            type: 'textarea',
+            hint: 'Required past the amber threshold',
+          },
         ],
       },
       form ? 400 : 200,
@@ -220,12 +261,17 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
       if (result.error.code === 'forbidden') return forbiddenPage(reply);
       return renderScheme(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
     }
-    return reply.flash(fill(words_().schemeSaved, { year: yearLabel(year) })).redirect(`${paths.capitalScheme(id)}?year=${year}`);
+    return reply
+      .flash(fill(words_().schemeSaved, { year: yearLabel(year) }))
+      .redirect(`${paths.capitalScheme(id)}?year=${year}`);
   });
 
   const importForm = z
     .object({
-      file: z.preprocess((value) => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined), z.instanceof(Buffer).optional()),
+      file: z.preprocess(
+        (value) => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined),
+        z.instanceof(Buffer).optional(),
+      ),
       csv: z.preprocess((value) => (typeof value === 'string' ? value.trim() : ''), z.string()),
       action: z.enum(['check', 'import']).default('check'),
     })
@@ -234,7 +280,15 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
       path: ['file'],
     });
 
-  function renderImport(reply: FastifyReply, options: { values?: Values; errors?: FormErrors; report?: { line: number; column: string; message: string }[]; status?: number } = {}) {
+  function renderImport(
+    reply: FastifyReply,
+    options: {
+      values?: Values;
+      errors?: FormErrors;
+      report?: { line: number; column: string; message: string }[];
+      status?: number;
+    } = {},
+  ) {
     return reply.render(
       'pages/money/capital-import.njk',
       {
@@ -243,7 +297,11 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
         columns: Object.values(CAPITAL_COLUMNS),
         values: options.values ?? {},
         errors: options.errors,
-        reportRows: (options.report ?? []).map((error) => [{ text: String(error.line) }, { text: error.column || 'row' }, { text: error.message }]),
+        reportRows: (options.report ?? []).map((error) => [
+          { text: String(error.line) },
+          { text: error.column || 'row' },
+          { text: error.message },
+        ]),
       },
       options.status,
     );
@@ -274,9 +332,15 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
     if (report.errors.length > 0) {
       const count = report.errors.length;
       const text = count === 1 ? words.money.importProblem : fill(words.money.importProblems, { count });
-      return renderImport(reply, { values, errors: { summary: [{ text, href: '#problems' }], fields: {} }, report: report.errors, status: 400 });
+      return renderImport(reply, {
+        values,
+        errors: { summary: [{ text, href: '#problems' }], fields: {} },
+        report: report.errors,
+        status: 400,
+      });
     }
-    if (!report.written) return reply.flash(fill(words.money.checked, { rows: report.rows })).redirect(paths.capitalImport());
+    if (!report.written)
+      return reply.flash(fill(words.money.checked, { rows: report.rows })).redirect(paths.capitalImport());
     return reply
       .flash(fill(words_().capitalImported, { rows: report.rows, created: report.created, updated: report.updated }))
       .redirect(paths.capital());

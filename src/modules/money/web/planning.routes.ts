@@ -83,7 +83,16 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
               ragCell(saving.rag),
             ]),
             ...(savings.length
-              ? [[{ text: 'Total', colspan: 3 }, moneyCell(totals.target), moneyCell(totals.delivered), moneyCell(totals.forecast), moneyCell(totals.shortfall), { text: '' }]]
+              ? [
+                  [
+                    { text: 'Total', colspan: 3 },
+                    moneyCell(totals.target),
+                    moneyCell(totals.delivered),
+                    moneyCell(totals.forecast),
+                    moneyCell(totals.shortfall),
+                    { text: '' },
+                  ],
+                ]
               : []),
           ],
         },
@@ -98,7 +107,13 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     });
   });
 
-  async function renderSaving(reply: FastifyReply, caller: Caller, id: string | null, startYear: number, form?: { values: Values; errors: FormErrors }) {
+  async function renderSaving(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string | null,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
     if (id !== null && !uuid.safeParse(id).success) return notFoundPage(reply);
     const found = id ? await services.savings.list(caller, startYear, id) : null;
     if (found && !found.ok) return found.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
@@ -131,7 +146,10 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
         summaryTitle: 'Position',
         summaryRows: saving?.figures
           ? [
-              ...SAVING_AMOUNTS.map((field) => ({ key: { text: capitalise(SAVING_LABELS[field]) }, value: moneyCell(saving.figures![field]) })),
+              ...SAVING_AMOUNTS.map((field) => ({
+                key: { text: capitalise(SAVING_LABELS[field]) },
+                value: moneyCell(saving.figures![field]),
+              })),
               { key: { text: 'Shortfall' }, value: moneyCell(saving.shortfall) },
               { key: { text: 'Deliverability' }, value: ragCell(saving.rag) },
             ]
@@ -150,15 +168,26 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
             name: 'unitId',
             label: 'Unit delivering it',
             type: 'select',
-            items: [{ value: '', text: 'Select a unit' }, ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId }))],
+            items: [
+              { value: '', text: 'Select a unit' },
+              ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId })),
+            ],
           },
           {
             name: 'rag',
             label: 'Deliverability',
             type: 'select',
-            items: (['green', 'amber', 'red'] as const).map((rag) => ({ value: rag, text: capitalise(rag), selected: values.rag === rag })),
+            items: (['green', 'amber', 'red'] as const).map((rag) => ({
+              value: rag,
+              text: capitalise(rag),
+              selected: values.rag === rag,
+            })),
           },
-          { name: 'planItemId', label: 'Plan item that delivers it (optional)', hint: 'The plan item’s id, from its page' },
+          {
+            name: 'planItemId',
+            label: 'Plan item that delivers it (optional)',
+            hint: 'The plan item’s id, from its page',
+          },
           { name: 'actionId', label: 'Action that delivers it (optional)', hint: 'The action’s id, from its page' },
           ...SAVING_AMOUNTS.map((field) => ({ name: field, label: capitalise(SAVING_LABELS[field]), type: 'amount' })),
         ],
@@ -167,7 +196,11 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     );
   }
 
-  async function postSaving(request: { caller(): Caller; body: unknown; query: unknown }, reply: FastifyReply, id: string | null) {
+  async function postSaving(
+    request: { caller(): Caller; body: unknown; query: unknown },
+    reply: FastifyReply,
+    id: string | null,
+  ) {
     const caller = request.caller();
     const year = yearFrom(request.query);
     if (year === null || (id !== null && !uuid.safeParse(id).success)) return notFoundPage(reply);
@@ -200,7 +233,11 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
 
   // ---- MTFS ----
 
-  async function renderMtfsList(reply: FastifyReply, caller: Caller, form?: { values: Values; errors: FormErrors; status: number }) {
+  async function renderMtfsList(
+    reply: FastifyReply,
+    caller: Caller,
+    form?: { values: Values; errors: FormErrors; status: number },
+  ) {
     const result = await services.mtfs.versions(caller);
     if (!result.ok) return forbiddenPage(reply);
     return reply.render(
@@ -226,7 +263,12 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
         errors: form?.errors,
         fields: [
           { name: 'name', label: 'Budget round', hint: 'Like “Budget 2026/27 (February 2026)”' },
-          { name: 'firstYear', label: 'First year', hint: 'The year the first financial year starts in, like 2026', classes: 'govuk-input--width-4' },
+          {
+            name: 'firstYear',
+            label: 'First year',
+            hint: 'The year the first financial year starts in, like 2026',
+            classes: 'govuk-input--width-4',
+          },
         ],
       },
       form?.status ?? 200,
@@ -248,14 +290,22 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     return reply.flash(fill(said().mtfsAdded, { name: form.value.name })).redirect(paths.mtfsVersion(result.value.id));
   });
 
-  async function renderMtfs(reply: FastifyReply, caller: Caller, id: string, form?: { year: number; values: Values; errors: FormErrors }) {
+  async function renderMtfs(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    form?: { year: number; values: Values; errors: FormErrors },
+  ) {
     if (!uuid.safeParse(id).success) return notFoundPage(reply);
     const result = await services.mtfs.version(caller, id);
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
     const { version, years, mayEdit } = result.value;
     const formYear = form?.year ?? years.find((row) => row.year === null)?.startYear ?? years[0]!.startYear;
     const stored = years.find((row) => row.startYear === formYear)?.year;
-    const rowOf = (label: string, pick: (year: NonNullable<(typeof years)[number]['year']>) => Parameters<typeof moneyCell>[0]) => [
+    const rowOf = (
+      label: string,
+      pick: (year: NonNullable<(typeof years)[number]['year']>) => Parameters<typeof moneyCell>[0],
+    ) => [
       { text: label },
       ...years.map((row) => (row.year ? moneyCell(pick(row.year)) : { text: 'Not set', format: 'numeric' })),
     ];
@@ -281,16 +331,28 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
             ],
           },
         ],
-        notice: years.map((row) => (row.year?.assumptions ? `${yearLabel(row.startYear)}: ${row.year.assumptions}` : '')).filter(Boolean).join(' ') || undefined,
+        notice:
+          years
+            .map((row) => (row.year?.assumptions ? `${yearLabel(row.startYear)}: ${row.year.assumptions}` : ''))
+            .filter(Boolean)
+            .join(' ') || undefined,
         action: mayEdit ? `${paths.mtfsVersion(version.id)}?year=${formYear}` : undefined,
         formTitle: `Figures for ${yearLabel(formYear)}`,
-        hint: `Other years: ${years.filter((row) => row.startYear !== formYear).map((row) => yearLabel(row.startYear)).join(', ')} (add ?year= to the address, or save this one first).`,
+        hint: `Other years: ${years
+          .filter((row) => row.startYear !== formYear)
+          .map((row) => yearLabel(row.startYear))
+          .join(', ')} (add ?year= to the address, or save this one first).`,
         submit: 'Save figures',
         values: form?.values ?? { ...amountValues(MTFS_AMOUNTS, stored), assumptions: stored?.assumptions ?? '' },
         errors: form?.errors,
         fields: [
           ...MTFS_AMOUNTS.map((field) => ({ name: field, label: capitalise(MTFS_LABELS[field]), type: 'amount' })),
-          { name: 'assumptions', label: 'Assumptions', type: 'textarea', hint: 'Council tax rise, pay award, inflation, grant settlement' },
+          {
+            name: 'assumptions',
+            label: 'Assumptions',
+            type: 'textarea',
+            hint: 'Council tax rise, pay award, inflation, grant settlement',
+          },
         ],
       },
       form ? 400 : 200,
@@ -302,7 +364,11 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     if (year === null) return notFoundPage(reply);
     const id = (request.params as { id: string }).id;
     if (year === undefined) return renderMtfs(reply, request.caller(), id);
-    return renderMtfs(reply, request.caller(), id, { year, values: undefined as unknown as Values, errors: undefined as unknown as FormErrors });
+    return renderMtfs(reply, request.caller(), id, {
+      year,
+      values: undefined as unknown as Values,
+      errors: undefined as unknown as FormErrors,
+    });
   });
 
   app.post(paths.mtfsVersion(), { config: edit }, async (request, reply) => {
@@ -322,7 +388,14 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
 
   // ---- A cost centre ----
 
-  async function renderCostCentre(reply: FastifyReply, caller: Caller, id: string, values: Values = {}, errors?: FormErrors, status = 200) {
+  async function renderCostCentre(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    values: Values = {},
+    errors?: FormErrors,
+    status = 200,
+  ) {
     if (!uuid.safeParse(id).success) return notFoundPage(reply);
     const result = await services.costCentres.detail(caller, id);
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
@@ -336,7 +409,10 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
         backLink: paths.costCentres(),
         summaryTitle: 'Cost centre',
         summaryRows: [
-          { key: { text: 'Status' }, value: { text: centre.retiredAt ? 'Retired: keeps its history, takes no new lines' : 'In use' } },
+          {
+            key: { text: 'Status' },
+            value: { text: centre.retiredAt ? 'Retired: keeps its history, takes no new lines' : 'In use' },
+          },
           { key: { text: 'Budget' }, value: linkCell(paths.costCentreBudget(id), 'Budget lines by period') },
         ],
         tables: [
@@ -351,10 +427,27 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
         errors,
         extraForms: mayEdit
           ? [
-              { title: 'Rename', action: `${base}/rename`, submit: 'Rename', fields: [{ name: 'name', label: 'Name' }] },
-              { title: 'Link a plan item it funds', action: `${base}/plan-items`, submit: 'Link', fields: [{ name: 'planItemId', label: 'Plan item id', hint: 'From the plan item’s page address' }] },
-              ...links.map((link) => ({ title: `Remove the link to ${link.planItemTitle}`, action: `${base}/plan-items/remove`, submit: 'Remove link', hidden: [{ name: 'planItemId', value: link.planItemId }] })),
-              ...(centre.retiredAt ? [] : [{ title: 'Retire', action: `${base}/retire`, submit: 'Retire cost centre', warning: true }]),
+              {
+                title: 'Rename',
+                action: `${base}/rename`,
+                submit: 'Rename',
+                fields: [{ name: 'name', label: 'Name' }],
+              },
+              {
+                title: 'Link a plan item it funds',
+                action: `${base}/plan-items`,
+                submit: 'Link',
+                fields: [{ name: 'planItemId', label: 'Plan item id', hint: 'From the plan item’s page address' }],
+              },
+              ...links.map((link) => ({
+                title: `Remove the link to ${link.planItemTitle}`,
+                action: `${base}/plan-items/remove`,
+                submit: 'Remove link',
+                hidden: [{ name: 'planItemId', value: link.planItemId }],
+              })),
+              ...(centre.retiredAt
+                ? []
+                : [{ title: 'Retire', action: `${base}/retire`, submit: 'Retire cost centre', warning: true }]),
             ]
           : [],
       },
@@ -368,7 +461,13 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
 
   const centreChange = (
     suffix: string,
-    run: (caller: Caller, id: string, values: Values) => Promise<{ ok: true } | { ok: false; error: { code: string; message: string; field?: string } } | 'invalid-form'>,
+    run: (
+      caller: Caller,
+      id: string,
+      values: Values,
+    ) => Promise<
+      { ok: true } | { ok: false; error: { code: string; message: string; field?: string } } | 'invalid-form'
+    >,
     flash: string,
   ) =>
     app.post(`${paths.costCentre()}/${suffix}`, { config: edit }, async (request, reply) => {
@@ -378,7 +477,8 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
       const values = stringValues(request.body);
       const result = await run(caller, id, values);
       if (result === 'invalid-form' || !result.ok) {
-        const error = result === 'invalid-form' ? { code: 'invalid', message: 'Check the form', field: 'name' } : result.error;
+        const error =
+          result === 'invalid-form' ? { code: 'invalid', message: 'Check the form', field: 'name' } : result.error;
         if (error.code === 'forbidden') return forbiddenPage(reply);
         if (error.code === 'not_found' && !error.field) return notFoundPage(reply);
         const errors = formErrorsFrom({ code: 'invalid', message: error.message, field: error.field ?? 'name' });
@@ -391,17 +491,23 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     'rename',
     async (caller, id, values) => {
       const form = renameInput.safeParse(values);
-      if (!form.success) return { ok: false, error: { code: 'invalid', message: form.error.issues[0]!.message, field: 'name' } };
+      if (!form.success)
+        return { ok: false, error: { code: 'invalid', message: form.error.issues[0]!.message, field: 'name' } };
       return services.costCentres.rename(caller, id, form.data.name);
     },
     'Cost centre renamed',
   );
-  centreChange('retire', (caller, id) => services.costCentres.retire(caller, id), 'Cost centre retired: its history is kept and it takes no new lines');
+  centreChange(
+    'retire',
+    (caller, id) => services.costCentres.retire(caller, id),
+    'Cost centre retired: its history is kept and it takes no new lines',
+  );
   centreChange(
     'plan-items',
     async (caller, id, values) => {
       const form = planLinkInput.safeParse(values);
-      if (!form.success) return { ok: false, error: { code: 'invalid', message: form.error.issues[0]!.message, field: 'planItemId' } };
+      if (!form.success)
+        return { ok: false, error: { code: 'invalid', message: form.error.issues[0]!.message, field: 'planItemId' } };
       return services.costCentres.linkPlanItem(caller, id, form.data.planItemId);
     },
     'Plan item linked',

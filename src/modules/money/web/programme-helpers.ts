@@ -63,7 +63,10 @@ export function fieldErrors(refusal: FieldsRefusal): FormErrors {
 }
 
 /** Amounts as the form shows them: pounds and pence without the sign's £. */
-export function amountValues<F extends string>(fields: readonly F[], figures: Record<F, Money> | null | undefined): Values {
+export function amountValues<F extends string>(
+  fields: readonly F[],
+  figures: Record<F, Money> | null | undefined,
+): Values {
   if (!figures) return {};
   return Object.fromEntries(fields.map((field) => [field, formatMoney(figures[field]).replace('£', '')]));
 }

@@ -52,9 +52,9 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     ];
     const totalRow = (label: string, position: typeof total) => [
       { text: label, colspan: 2 },
-      ...(['openingBalance', 'contributions', 'plannedUse', 'forecastUse', 'plannedClosing', 'forecastClosing'] as const).map((field) =>
-        moneyCell(position[field]),
-      ),
+      ...(
+        ['openingBalance', 'contributions', 'plannedUse', 'forecastUse', 'plannedClosing', 'forecastClosing'] as const
+      ).map((field) => moneyCell(position[field])),
     ];
     return reply.render('pages/money/programme-table.njk', {
       title: fill(said().reservesTitle, { year: yearLabel(startYear) }),
@@ -77,11 +77,20 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
             ...reserves.map((reserve) => [
               linkCell(`${paths.reserve(reserve.id)}?year=${startYear}`, reserve.name),
               { text: capitalise(reserve.kind) },
-              ...(['openingBalance', 'contributions', 'plannedUse', 'forecastUse', 'plannedClosing', 'forecastClosing'] as const).map(
-                (field) => moneyCell(reserve.position?.[field]),
-              ),
+              ...(
+                [
+                  'openingBalance',
+                  'contributions',
+                  'plannedUse',
+                  'forecastUse',
+                  'plannedClosing',
+                  'forecastClosing',
+                ] as const
+              ).map((field) => moneyCell(reserve.position?.[field])),
             ]),
-            ...(reserves.length ? [totalRow('General fund', general), totalRow('Earmarked', earmarked), totalRow('All reserves', total)] : []),
+            ...(reserves.length
+              ? [totalRow('General fund', general), totalRow('Earmarked', earmarked), totalRow('All reserves', total)]
+              : []),
           ],
         },
         {
@@ -91,7 +100,10 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
           head: [{ text: 'Indicator' }, numericHead('Amount')],
           rows: borrowing
             ? [
-                ...BORROWING_AMOUNTS.map((field) => [{ text: capitalise(BORROWING_LABELS[field]) }, moneyCell(borrowing[field])]),
+                ...BORROWING_AMOUNTS.map((field) => [
+                  { text: capitalise(BORROWING_LABELS[field]) },
+                  moneyCell(borrowing[field]),
+                ]),
                 [{ text: 'Headroom to the operational boundary' }, moneyCell(borrowing.headroomToBoundary)],
                 [{ text: 'Headroom to the authorised limit' }, moneyCell(borrowing.headroomToLimit)],
                 [{ text: 'Internal borrowing (CFR less external borrowing)' }, moneyCell(borrowing.internalBorrowing)],
@@ -146,7 +158,13 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     return reply.flash(fill(said().reserveAdded, { name: form.value.name })).redirect(paths.reserve(result.value.id));
   });
 
-  async function renderReserve(reply: FastifyReply, caller: Caller, id: string, startYear: number, form?: { values: Values; errors: FormErrors }) {
+  async function renderReserve(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
     if (!uuid.safeParse(id).success) return notFoundPage(reply);
     const result = await services.reserves.reserve(caller, id, startYear);
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
@@ -161,7 +179,10 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
         summaryTitle: 'Position',
         summaryRows: position
           ? [
-              ...RESERVE_AMOUNTS.map((field) => ({ key: { text: capitalise(RESERVE_LABELS[field]) }, value: moneyCell(position[field]) })),
+              ...RESERVE_AMOUNTS.map((field) => ({
+                key: { text: capitalise(RESERVE_LABELS[field]) },
+                value: moneyCell(position[field]),
+              })),
               { key: { text: 'Planned closing balance' }, value: moneyCell(position.plannedClosing) },
               { key: { text: 'Forecast closing balance' }, value: moneyCell(position.forecastClosing) },
             ]
@@ -172,7 +193,11 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
         submit: 'Save figures',
         values: form?.values ?? amountValues(RESERVE_AMOUNTS, position),
         errors: form?.errors,
-        fields: RESERVE_AMOUNTS.map((field) => ({ name: field, label: capitalise(RESERVE_LABELS[field]), type: 'amount' })),
+        fields: RESERVE_AMOUNTS.map((field) => ({
+          name: field,
+          label: capitalise(RESERVE_LABELS[field]),
+          type: 'amount',
+        })),
       },
       form ? 400 : 200,
     );
@@ -196,10 +221,17 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
       if (result.error.code === 'forbidden') return forbiddenPage(reply);
       return renderReserve(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
     }
-    return reply.flash(fill(said().reserveSaved, { year: yearLabel(year) })).redirect(`${paths.reserves()}?year=${year}`);
+    return reply
+      .flash(fill(said().reserveSaved, { year: yearLabel(year) }))
+      .redirect(`${paths.reserves()}?year=${year}`);
   });
 
-  async function renderBorrowing(reply: FastifyReply, caller: Caller, startYear: number, form?: { values: Values; errors: FormErrors }) {
+  async function renderBorrowing(
+    reply: FastifyReply,
+    caller: Caller,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
     const result = await services.reserves.view(caller, startYear);
     if (!result.ok) return forbiddenPage(reply);
     if (!result.value.mayEdit) return forbiddenPage(reply);
@@ -214,7 +246,11 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
         submit: 'Save figures',
         values: form?.values ?? amountValues(BORROWING_AMOUNTS, result.value.borrowing),
         errors: form?.errors,
-        fields: BORROWING_AMOUNTS.map((field) => ({ name: field, label: capitalise(BORROWING_LABELS[field]), type: 'amount' })),
+        fields: BORROWING_AMOUNTS.map((field) => ({
+          name: field,
+          label: capitalise(BORROWING_LABELS[field]),
+          type: 'amount',
+        })),
       },
       form ? 400 : 200,
     );
@@ -237,6 +273,8 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
       if (result.error.code === 'not_found') return notFoundPage(reply);
       return renderBorrowing(reply, caller, year, { values, errors: fieldErrors(result.error) });
     }
-    return reply.flash(fill(said().borrowingSaved, { year: yearLabel(year) })).redirect(`${paths.reserves()}?year=${year}`);
+    return reply
+      .flash(fill(said().borrowingSaved, { year: yearLabel(year) }))
+      .redirect(`${paths.reserves()}?year=${year}`);
   });
 }
