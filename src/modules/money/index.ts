@@ -32,4 +32,15 @@ export function createMoneyModule(deps: ServiceDeps) {
 }
 
 export { budgetLines, costCentres, financialYears } from './data/money.schema.ts';
+export {
+  borrowingYears,
+  capitalSchemes,
+  capitalSchemeYears,
+  mtfsVersions,
+  mtfsYears,
+  reserves,
+  reserveYears,
+  savings,
+  savingYears,
+} from './data/programme.schema.ts';
 export { costCentresFunding, moneyPosition, type KeyVariation, type MoneyPosition } from './position.ts';

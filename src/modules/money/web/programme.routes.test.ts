@@ -25,7 +25,12 @@ const figures = {
   slippageReason: 'Ground conditions',
   explanation: 'Piling <costs>',
 };
-const reserve = { openingBalance: m(3_000_000_00), contributions: m(0), plannedUse: m(500_000_00), forecastUse: m(650_000_00) };
+const reserve = {
+  openingBalance: m(3_000_000_00),
+  contributions: m(0),
+  plannedUse: m(500_000_00),
+  forecastUse: m(650_000_00),
+};
 
 function fakeServices(calls: unknown[]): MoneyServices {
   const scheme = { id: SCHEME, code: 'CAP01', name: 'Depot <rebuild>', unitId: 'u', unitName: 'Place' };
@@ -61,7 +66,9 @@ function fakeServices(calls: unknown[]): MoneyServices {
         ok({
           startYear: 2025,
           years: [2025],
-          reserves: [{ id: 'r', name: 'General fund', kind: 'general', purpose: '', position: reservePosition(reserve) }],
+          reserves: [
+            { id: 'r', name: 'General fund', kind: 'general', purpose: '', position: reservePosition(reserve) },
+          ],
           general: reserveTotals([reserve]),
           earmarked: reserveTotals([]),
           total: reserveTotals([reserve]),
