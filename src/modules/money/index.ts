@@ -43,4 +43,4 @@ export {
   savings,
   savingYears,
 } from './data/programme.schema.ts';
-export { costCentresFunding, moneyPosition, type KeyVariation, type MoneyPosition } from './position.ts';
+export { moneyPosition, type MoneyPosition } from './position.ts';

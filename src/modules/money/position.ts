@@ -102,14 +102,3 @@ export async function moneyPosition(
     savings: savingsTotals(savings.flatMap((row) => (row.figures ? [{ ...row.figures, rag: row.rag }] : []))),
   };
 }
-
-/** The cost centres that fund a plan item, for the plan item's page (through a port in plans). */
-export async function costCentresFunding(db: Db, organisationId: string, planItemId: string) {
-  return (await repo.planLinks(db, organisationId, { planItemId })).map(
-    ({ costCentreId, costCentreCode, costCentreName }) => ({
-      costCentreId,
-      costCentreCode,
-      costCentreName,
-    }),
-  );
-}

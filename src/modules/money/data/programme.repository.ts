@@ -431,14 +431,6 @@ export async function retireCostCentre(tx: Db, organisationId: string, id: strin
   return rows.length > 0;
 }
 
-export async function retiredCostCentreIds(db: Db, organisationId: string): Promise<Set<string>> {
-  const rows = await db
-    .select({ id: costCentres.id })
-    .from(costCentres)
-    .where(and(eq(costCentres.organisationId, organisationId), sql`${costCentres.retiredAt} is not null`));
-  return new Set(rows.map((row) => row.id));
-}
-
 export interface PlanLinkRow {
   costCentreId: string;
   costCentreCode: string;

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, capitalSchemeYears, planItems, savings, units } from '../../../schema.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { insertCascade } from '../../../../test/helpers/items-fixtures.ts';
-import { moneyPosition } from '../index.ts';
+import { moneyPosition, type MoneyPosition } from '../index.ts';
 
 const CAPITAL_HEADER =
   'scheme,year,budget,spend_to_date,forecast,slippage,slippage_reason,borrowing,grants,receipts,revenue_contributions,explanation';
@@ -268,7 +268,7 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
   });
 
   it('gives the money position for the quarterly report', async () => {
-    const position = await moneyPosition(db(), t.org.id, { startYear: 2025, month: 6 });
+    const position: MoneyPosition = await moneyPosition(db(), t.org.id, { startYear: 2025, month: 6 });
     expect(position.capital.budget).toBe(1_000_000_00);
     expect(position.capital.variance).toBe(0);
     expect(position.reserves.general.forecastClosing).toBe(2_350_000_00);
