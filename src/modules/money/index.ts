@@ -4,6 +4,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { moneyApi } from './api/money.api.ts';
 import { createMoneyServices } from './services.ts';
 import { capitalRoutes } from './web/capital.routes.ts';
+import { costCentreRoutes } from './web/cost-centre.routes.ts';
 import { moneyRoutes } from './web/money.routes.ts';
 import { planningRoutes } from './web/planning.routes.ts';
 import { reservesRoutes } from './web/reserves.routes.ts';
@@ -23,6 +24,7 @@ export function createMoneyModule(deps: ServiceDeps) {
       await app.register(capitalRoutes, { services });
       await app.register(reservesRoutes, { services });
       await app.register(planningRoutes, { services });
+      await app.register(costCentreRoutes, { services });
     },
     api: async (api) => {
       await api.register(moneyApi, { services });

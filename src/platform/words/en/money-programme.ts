@@ -32,9 +32,9 @@ export const moneyProgrammeWords = {
     mtfsAdded: 'MTFS {name} added',
     mtfsYearSaved: 'MTFS figures saved for {year}',
     costCentreTitle: '{code} {name}',
-    costCentreRenamed: 'Cost centre {code} renamed',
-    costCentreRetired: 'Cost centre {code} retired: its history is kept and it takes no new lines',
-    planLinked: 'Cost centre {code} now shows the plan item it funds',
+    costCentreRenamed: 'Cost centre renamed',
+    costCentreRetired: 'Cost centre retired: its history is kept and it takes no new lines',
+    planLinked: 'Plan item linked',
     planUnlinked: 'Link removed',
     illustrative:
       'The demo council’s figures are illustrative: made up at a realistic scale for a borough council, not published figures.',
