@@ -15,6 +15,7 @@ export * from './modules/measures/data/series.schema.ts';
 export * from './modules/collection/data/period-closures.schema.ts';
 export * from './modules/recommendations/data/recommendations.schema.ts';
 export * from './modules/money/data/money.schema.ts';
+export * from './modules/money/data/programme.schema.ts';
 export * from './modules/improvement-plans/data/improvement-plans.schema.ts';
 export * from './modules/projects/data/projects.schema.ts';
 export * from './modules/actions/data/actions.schema.ts';

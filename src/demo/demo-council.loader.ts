@@ -24,6 +24,7 @@ import { installDefaultFramework } from '../modules/framework/data/default-frame
 import { DEMO_PASSWORD, demoCouncil, type DemoCouncil } from './demo-council.data.ts';
 import { loadDemoMeasures, type DemoMeasuresResult } from './demo-measures.loader.ts';
 import { loadDemoMoney } from './demo-money.loader.ts';
+import { loadDemoMoneyProgramme } from './demo-money-programme.loader.ts';
 import { loadDemoImprovementPlans } from './demo-improvement-plans.ts';
 import { loadDemoProjects } from './demo-projects.loader.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
@@ -293,6 +294,12 @@ export async function loadDemoCouncil(
     });
     // Revenue monitoring (illustrative figures): demo-money.loader.ts.
     await loadDemoMoney(tx, {
+      organisationId,
+      unitId: (code) => unitId(code, 'money'),
+      clock: options.clock,
+    });
+    // Capital, reserves, borrowing, savings and the MTFS (illustrative): demo-money-programme.loader.ts.
+    await loadDemoMoneyProgramme(tx, {
       organisationId,
       unitId: (code) => unitId(code, 'money'),
       clock: options.clock,

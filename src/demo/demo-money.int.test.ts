@@ -5,6 +5,8 @@ import { budgetLines, organisations, roleAssignments } from '../schema.ts';
 import type { Caller } from '../platform/services/caller.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { DEMO_COST_CENTRES } from './demo-money.loader.ts';
+import { moneyPosition } from '../modules/money/index.ts';
+import { periodOfDate } from '../modules/money/domain/index.ts';
 
 // The demo's revenue monitoring as the demo load leaves it (PGlite: plain inserts, nothing engine-specific).
 describe('demo council revenue monitoring', () => {
@@ -57,5 +59,22 @@ describe('demo council revenue monitoring', () => {
       ['STS03', 'amber'],
     ]);
     expect(flagged.every((c) => c.line.explanation.length > 0)).toBe(true);
+  });
+
+  it('has a capital programme, reserves, borrowing within its limits, savings with a shortfall and a three-year MTFS', async () => {
+    const db = t.deps.database.db;
+    const period = periodOfDate(t.deps.clock.today());
+    const position = await moneyPosition(db, caller.organisationId, period);
+    // Borough-sized: about £19 million of capital, funding adding up to the budget to the penny.
+    expect(position.capital.budget / 100).toBeGreaterThan(15_000_000);
+    expect(position.capital.funding).toBe(position.capital.budget);
+    expect(position.reserves.general.openingBalance / 100).toBe(3_200_000);
+    expect(position.borrowing?.status).toBe('within');
+    expect(position.savings.shortfall / 100).toBe(380_000);
+    const versions = await t.deps.services.mtfs.versions(caller);
+    expect(versions.ok && versions.value.versions).toHaveLength(1);
+    if (!versions.ok) return;
+    const mtfs = await t.deps.services.mtfs.version(caller, versions.value.versions[0]!.id);
+    expect(mtfs.ok && mtfs.value.years.every((row) => row.year !== null)).toBe(true);
   });
 });

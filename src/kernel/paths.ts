@@ -205,6 +205,26 @@ export const paths = {
   moneyImport: () => '/money/import',
   /** The council's variance bands: amber and red thresholds as a share of the revised budget. */
   varianceBands: () => '/money/variance-bands',
+  /** One cost centre: rename, retire and the plan items it funds. */
+  costCentre: (id?: string) => `/money/cost-centres/${p(id)}`,
+  /** The capital programme for a year (?year=2025), each scheme's year, and the programme's import. */
+  capital: () => '/money/capital',
+  newCapitalScheme: () => '/money/capital/schemes/new',
+  capitalScheme: (id?: string) => `/money/capital/schemes/${p(id)}`,
+  capitalImport: () => '/money/capital/import',
+  /** Reserves and the borrowing position against the prudential indicators for a year. */
+  reserves: () => '/money/reserves',
+  newReserve: () => '/money/reserves/new',
+  reserve: (id?: string) => `/money/reserves/${p(id)}`,
+  borrowing: () => '/money/borrowing',
+  /** The savings tracker for a year, and one saving's form. */
+  savings: () => '/money/savings',
+  newSaving: () => '/money/savings/new',
+  saving: (id?: string) => `/money/savings/${p(id)}`,
+  /** The medium-term financial strategy: a version per budget round, three years each. */
+  mtfs: () => '/money/mtfs',
+  newMtfs: () => '/money/mtfs/new',
+  mtfsVersion: (id?: string) => `/money/mtfs/${p(id)}`,
   /** Improvement plans for adverse performance: the list, each plan, its forms, the work queue and settings. */
   improvementPlans: () => '/improvement-plans',
   /** The plans the signed-in person is asked for ("Improvement plans needed"). */

@@ -4,9 +4,12 @@ import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, isUniqueViolation, refuse } from '../../platform/services/errors.ts';
+import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/money.repository.ts';
+import * as programme from './data/programme.repository.ts';
+import { findItem } from '../plans/index.ts';
+import type { Db } from '../../platform/db/db.ts';
 import { loadUnitAccess } from './unit-access.ts';
 
 export const costCentreInput = z.object({
@@ -24,8 +27,97 @@ export type CostCentreInput = z.infer<typeof costCentreInput>;
 
 export type CostCentre = repo.CostCentreRow;
 
+export const renameInput = z.object({ name: requiredText('the cost centre name') });
+export const planLinkInput = z.object({ planItemId: requiredId('Enter the id of a plan item of your council') });
+
 export function createCostCentresService({ db }: ServiceDeps) {
+  /** The cost centre, when the caller holds the permission on its unit; else not found or forbidden. */
+  async function guarded(tx: Db, caller: Caller, id: string, permission: 'view:money' | 'edit:money') {
+    const centre = await repo.findCostCentre(tx, caller.organisationId, id);
+    if (!centre) return { refusal: notFound('The cost centre') };
+    const access = await loadUnitAccess(tx, caller);
+    if (!(await access.can(permission, centre.unitId))) {
+      return {
+        refusal: forbidden(
+          permission === 'view:money' ? 'You may not see this cost centre' : 'You may not change this cost centre',
+        ),
+      };
+    }
+    return { centre, mayEdit: await access.can('edit:money', centre.unitId) };
+  }
+
+  /** One audited change to a cost centre, in a transaction. */
+  async function change(
+    caller: Caller,
+    id: string,
+    action: string,
+    work: (tx: Db, centre: CostCentre) => Promise<{ oldValue: unknown; newValue: unknown } | Result<never>>,
+  ): Promise<Result<{ id: string }>> {
+    return inTransaction(db, async (tx) => {
+      const found = await guarded(tx, caller, id, 'edit:money');
+      if ('refusal' in found) return found.refusal!;
+      const done = await work(tx, found.centre);
+      if ('ok' in done) return done;
+      await recordAudit(tx, {
+        organisationId: caller.organisationId,
+        actor: actorOf(caller),
+        entityType: 'cost-centre',
+        entityId: id,
+        action,
+        ...done,
+      });
+      return ok({ id });
+    });
+  }
+
   return {
+    /** A cost centre with the plan items it funds, for its page. */
+    async detail(
+      caller: Caller,
+      id: string,
+    ): Promise<Result<{ centre: CostCentre; links: programme.PlanLinkRow[]; mayEdit: boolean }>> {
+      const found = await guarded(db, caller, id, 'view:money');
+      if ('refusal' in found) return found.refusal!;
+      const links = await programme.planLinks(db, caller.organisationId, { costCentreId: id });
+      return ok({ centre: found.centre, links, mayEdit: found.mayEdit });
+    },
+
+    async rename(caller: Caller, id: string, name: string) {
+      return change(caller, id, 'rename', async (tx, centre) => {
+        await programme.renameCostCentre(tx, caller.organisationId, id, name);
+        return { oldValue: { name: centre.name }, newValue: { name } };
+      });
+    },
+
+    /** Retired: keeps its lines and history, takes no new lines and is not offered for them. */
+    async retire(caller: Caller, id: string) {
+      return change(caller, id, 'retire', async (tx, centre) => {
+        if (!(await programme.retireCostCentre(tx, caller.organisationId, id))) {
+          return refuse('invalid', `Cost centre ${centre.code} is already retired`);
+        }
+        return { oldValue: { retired: false }, newValue: { retired: true } };
+      });
+    },
+
+    /** Links the cost centre to a plan item it funds; another council's item is not found. */
+    async linkPlanItem(caller: Caller, id: string, planItemId: string) {
+      return change(caller, id, 'link-plan-item', async (tx, centre) => {
+        const item = await findItem(tx, caller.organisationId, planItemId);
+        if (!item) return refuse('not_found', 'The plan item was not found', 'planItemId');
+        if (!(await programme.addPlanLink(tx, caller.organisationId, id, planItemId))) {
+          return refuse('duplicate', `${centre.code} already funds ${item.title}`, 'planItemId');
+        }
+        return { oldValue: null, newValue: { costCentre: centre.code, planItemId, planItem: item.title } };
+      });
+    },
+
+    async unlinkPlanItem(caller: Caller, id: string, planItemId: string) {
+      return change(caller, id, 'unlink-plan-item', async (tx, centre) => {
+        if (!(await programme.removePlanLink(tx, caller.organisationId, id, planItemId))) return notFound('The link');
+        return { oldValue: { costCentre: centre.code, planItemId }, newValue: null };
+      });
+    },
+
     /** The cost centres whose budgets the caller may read. */
     async list(caller: Caller): Promise<Result<CostCentre[]>> {
       const access = await loadUnitAccess(db, caller);

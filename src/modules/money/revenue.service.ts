@@ -166,6 +166,10 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
         const old = (await repo.linesInPeriod(tx, caller.organisationId, yearId, period.month, [costCentreId])).get(
           costCentreId,
         );
+        // A retired cost centre keeps its lines (which may still be corrected) but takes no new ones.
+        if (!old && context.costCentre.retiredAt) {
+          return refuse('invalid', `Cost centre ${context.costCentre.code} is retired: it takes no new budget lines`);
+        }
         const ids = await repo.upsertLines(tx, caller.organisationId, yearId, period.month, [
           { ...input, costCentreId },
         ]);

@@ -10,6 +10,7 @@ import { committeesWords } from './en/committees.ts';
 import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
+import { moneyProgrammeWords } from './en/money-programme.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords } from './en/performance.ts';
@@ -28,6 +29,7 @@ export const en = {
   ...performanceWords,
   ...recommendationsWords,
   ...moneyWords,
+  ...moneyProgrammeWords,
   ...improvementPlansWords,
   ...validationWords,
   ...projectsWords,

@@ -28,6 +28,8 @@ export interface CostCentreRow {
   name: string;
   unitId: string;
   unitName: string;
+  /** When retired: it keeps its lines and history but takes no new ones. */
+  retiredAt: Date | null;
 }
 
 const costCentreColumns = {
@@ -36,6 +38,7 @@ const costCentreColumns = {
   name: costCentres.name,
   unitId: costCentres.unitId,
   unitName: units.name,
+  retiredAt: costCentres.retiredAt,
 };
 
 export async function listCostCentres(db: Db, organisationId: string): Promise<CostCentreRow[]> {

@@ -48,6 +48,8 @@ export const costCentres = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => units.id),
+    /** A retired cost centre keeps its lines and history but takes no new lines. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

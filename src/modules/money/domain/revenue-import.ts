@@ -64,6 +64,8 @@ export interface RowError {
 export interface ImportCostCentre {
   id: string;
   unitId: string;
+  /** A retired cost centre takes no lines from an extract. */
+  retiredAt?: Date | null;
 }
 
 export interface ImportedLine extends BudgetLineInput {
@@ -125,6 +127,8 @@ export function readRevenueExtract(
       problem('costCentre', `There is no cost centre “${code}”: add it before importing its budget`);
     else if (!context.mayEdit(costCentre.unitId)) {
       problem('costCentre', `You may not change the budget of cost centre “${code}”`);
+    } else if (costCentre.retiredAt) {
+      problem('costCentre', `Cost centre “${code}” is retired: it takes no new budget lines`);
     }
     const year = parseYear(cell(row, 'year'));
     if (!year.ok) problem('year', year.error.message);

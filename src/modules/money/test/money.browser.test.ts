@@ -99,4 +99,43 @@ describe('money pages', () => {
     expect(await textOf(page.getByRole('alert'))).toContain('The red threshold must be more than the amber threshold');
     await expectNoAxeViolations(page);
   });
+
+  it('adds a capital scheme, is told when its funding does not add up, and reads the other money pages', async () => {
+    const page = browser.page;
+    await signInAs(page, base, finance);
+    await page.goto(`${base}/money/capital/schemes/new`);
+    await page.getByLabel('Code').fill('cap01');
+    await page.getByLabel('Name').fill('Care home refurbishment');
+    await page.getByLabel('Unit that owns it').selectOption(serviceId);
+    await page.getByRole('button', { name: 'Add scheme' }).click();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toContain('CAP01 Care home refurbishment');
+    await expectNoAxeViolations(page);
+    const amounts: [string, string][] = [
+      ['Budget for the year', '500000'],
+      ['Spend to date', '100000'],
+      ['Forecast spend for the year', '500000'],
+      ['Slippage into later years', '0'],
+      ['Funding from borrowing', '400000'],
+      ['Funding from grants', '0'],
+      ['Funding from capital receipts', '0'],
+      ['Funding from revenue contributions', '0'],
+    ];
+    for (const [label, value] of amounts) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Save figures' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('must add up to the budget');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Funding from grants', { exact: true }).fill('100000');
+    await page.getByRole('button', { name: 'Save figures' }).click();
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Scheme figures saved');
+
+    for (const path of ['/money/capital', '/money/reserves', '/money/savings/new', '/money/mtfs']) {
+      await page.goto(`${base}${path}`);
+      expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto(`${base}/money/cost-centres`);
+    await page.getByRole('link', { name: 'Residential care' }).click();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('ASC101 Residential care');
+    await expectNoAxeViolations(page);
+  });
 });

@@ -1,0 +1,218 @@
+/**
+ * The money beyond revenue monitoring: the capital programme, reserves, prudential borrowing
+ * indicators, the savings tracker, the medium-term financial strategy and the links from cost
+ * centres to the plan items they fund. Years are kept as the year the financial year starts in
+ * (2025 = 2025/26); amounts are whole pence in a bigint.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { units } from '../../organisation/index.ts';
+import { actions } from '../../actions/index.ts';
+import { planItems } from '../../plans/index.ts';
+import { costCentres } from './money.schema.ts';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const organisationId = () =>
+  uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id);
+const pence = (name: string) => bigint(name, { mode: 'number' });
+const startYear = () => integer('start_year').notNull();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A capital scheme, owned by a unit. */
+export const capitalSchemes = pgTable(
+  'money_capital_schemes',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('money_capital_schemes_org_code_key').on(t.organisationId, t.code)],
+);
+
+/** A scheme's year: budget and how it is funded, spend to date, forecast and slippage into later years. */
+export const capitalSchemeYears = pgTable(
+  'money_capital_scheme_years',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => capitalSchemes.id),
+    startYear: startYear(),
+    budget: pence('budget').notNull(),
+    spendToDate: pence('spend_to_date').notNull(),
+    forecast: pence('forecast').notNull(),
+    /** Budget moved (reprofiled) into later years: not an underspend. */
+    slippage: pence('slippage').notNull(),
+    slippageReason: text('slippage_reason').notNull().default(''),
+    borrowing: pence('borrowing').notNull(),
+    grants: pence('grants').notNull(),
+    receipts: pence('receipts').notNull(),
+    revenueContributions: pence('revenue_contributions').notNull(),
+    explanation: text('explanation').notNull().default(''),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('money_capital_scheme_years_key').on(t.schemeId, t.startYear),
+    index('money_capital_scheme_years_org_idx').on(t.organisationId, t.startYear),
+  ],
+);
+
+/** A reserve: the general fund balance or an earmarked reserve. */
+export const reserves = pgTable(
+  'money_reserves',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    name: text('name').notNull(),
+    /** general | earmarked */
+    kind: text('kind').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('money_reserves_org_name_key').on(t.organisationId, t.name),
+    check('money_reserves_kind', sql`${t.kind} in ('general', 'earmarked')`),
+  ],
+);
+
+export const reserveYears = pgTable(
+  'money_reserve_years',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    reserveId: uuid('reserve_id')
+      .notNull()
+      .references(() => reserves.id),
+    startYear: startYear(),
+    openingBalance: pence('opening_balance').notNull(),
+    contributions: pence('contributions').notNull(),
+    plannedUse: pence('planned_use').notNull(),
+    forecastUse: pence('forecast_use').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('money_reserve_years_key').on(t.reserveId, t.startYear)],
+);
+
+/** The prudential indicators for borrowing in a year, and the external borrowing against them. */
+export const borrowingYears = pgTable(
+  'money_borrowing_years',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    startYear: startYear(),
+    capitalFinancingRequirement: pence('capital_financing_requirement').notNull(),
+    externalBorrowing: pence('external_borrowing').notNull(),
+    operationalBoundary: pence('operational_boundary').notNull(),
+    authorisedLimit: pence('authorised_limit').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('money_borrowing_years_key').on(t.organisationId, t.startYear),
+    check('money_borrowing_limit_order', sql`${t.authorisedLimit} >= ${t.operationalBoundary}`),
+  ],
+);
+
+/** A savings proposal, owned by a unit, delivered through a plan item or an action. */
+export const savings = pgTable(
+  'money_savings',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    owner: text('owner').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Deliverability: green | amber | red. */
+    rag: text('rag').notNull(),
+    planItemId: uuid('plan_item_id').references(() => planItems.id),
+    actionId: uuid('action_id').references(() => actions.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('money_savings_org_reference_key').on(t.organisationId, t.reference),
+    check('money_savings_rag', sql`${t.rag} in ('green', 'amber', 'red')`),
+  ],
+);
+
+export const savingYears = pgTable(
+  'money_saving_years',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    savingId: uuid('saving_id')
+      .notNull()
+      .references(() => savings.id),
+    startYear: startYear(),
+    target: pence('target').notNull(),
+    delivered: pence('delivered').notNull(),
+    forecast: pence('forecast').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('money_saving_years_key').on(t.savingId, t.startYear),
+    index('money_saving_years_org_idx').on(t.organisationId, t.startYear),
+  ],
+);
+
+/** One budget-setting round's medium-term financial strategy, covering three years from its first. */
+export const mtfsVersions = pgTable(
+  'money_mtfs_versions',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    name: text('name').notNull(),
+    firstYear: integer('first_year').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('money_mtfs_versions_org_name_key').on(t.organisationId, t.name)],
+);
+
+export const mtfsYears = pgTable(
+  'money_mtfs_years',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => mtfsVersions.id),
+    startYear: startYear(),
+    funding: pence('funding').notNull(),
+    baseSpending: pence('base_spending').notNull(),
+    pressures: pence('pressures').notNull(),
+    plannedReserveUse: pence('planned_reserve_use').notNull(),
+    assumptions: text('assumptions').notNull().default(''),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('money_mtfs_years_key').on(t.versionId, t.startYear)],
+);
+
+/** A cost centre funds a plan item (objectives "will reflect agreed budgets"). */
+export const costCentrePlanLinks = pgTable(
+  'money_cost_centre_plan_links',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    costCentreId: uuid('cost_centre_id')
+      .notNull()
+      .references(() => costCentres.id),
+    planItemId: uuid('plan_item_id')
+      .notNull()
+      .references(() => planItems.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('money_cost_centre_plan_links_key').on(t.costCentreId, t.planItemId),
+    index('money_cost_centre_plan_links_item_idx').on(t.planItemId),
+  ],
+);

@@ -1,0 +1,279 @@
+/**
+ * Capital, reserves, borrowing, savings, the MTFS and cost centre changes through HTTP. PGlite
+ * only (PAGE_DATABASES): the SQL is ordinary inserts, upserts and sums, the same on both engines.
+ * Covers the import's row errors (nothing written), tenancy (another council's ids not found),
+ * the audit of every change and the money position for the quarterly report.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, capitalSchemeYears, planItems, savings, units } from '../../../schema.ts';
+import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { insertCascade } from '../../../../test/helpers/items-fixtures.ts';
+import { moneyPosition, type MoneyPosition } from '../index.ts';
+
+const CAPITAL_HEADER =
+  'scheme,year,budget,spend_to_date,forecast,slippage,slippage_reason,borrowing,grants,receipts,revenue_contributions,explanation';
+
+describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (kind) => {
+  let t: TestApp;
+  let finance: Agent;
+  let councillor: Agent;
+  let otherFinance: Agent;
+  let place: string;
+  let schemeId: string;
+  let itemId: string;
+  let foreignItemId: string;
+
+  const db = () => t.deps.database.db;
+  const audits = async (entityType: string) =>
+    (
+      await db()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.organisationId, t.org.id), eq(auditEvents.entityType, entityType)))
+    ).length;
+  const locationId = (response: { headers: Record<string, unknown> }) =>
+    String(response.headers.location).split('/').at(-1)!.split('?')[0]!;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const [unit] = await db()
+      .insert(units)
+      .values({
+        organisationId: t.org.id,
+        code: 'PLACE',
+        name: 'Place',
+        kind: 'directorate',
+        parentId: t.org.rootUnitId,
+      })
+      .returning();
+    place = unit!.id;
+    finance = await t.as('finance-officer');
+    councillor = await t.as('scrutiny-member');
+    const other = await t.createOrganisation('Other Council');
+    otherFinance = await t.as('finance-officer', { organisation: other });
+    const cascade = await insertCascade(db(), t.org.id, t.org.rootUnitId);
+    const [item] = await db()
+      .insert(planItems)
+      .values({
+        organisationId: t.org.id,
+        planId: cascade.plans.corporate,
+        itemTypeId: cascade.framework.itemTypes.objective,
+        code: 'O9',
+        title: 'Clean streets',
+      })
+      .returning();
+    itemId = item!.id;
+    const foreign = await insertCascade(db(), other.id, other.rootUnitId);
+    const [otherItem] = await db()
+      .insert(planItems)
+      .values({
+        organisationId: other.id,
+        planId: foreign.plans.corporate,
+        itemTypeId: foreign.framework.itemTypes.objective,
+        code: 'X1',
+        title: 'Theirs',
+      })
+      .returning();
+    foreignItemId = otherItem!.id;
+    const created = await finance.post('/money/capital/schemes/new', {
+      code: 'cap01',
+      name: 'Depot rebuild',
+      unitId: place,
+    });
+    expect(created.statusCode, created.body).toBe(302);
+    schemeId = locationId(created);
+  });
+  afterAll(async () => t?.close());
+
+  it('saves a scheme year, refusing funding that does not add up with nothing written', async () => {
+    const year = {
+      budget: '1,000,000.00',
+      spendToDate: '400000',
+      forecast: '800000',
+      slippage: '200000',
+      slippageReason: 'Contractor starts in April',
+      borrowing: '600000',
+      grants: '300000',
+      receipts: '100000',
+      revenueContributions: '0',
+      explanation: '',
+    };
+    const bad = await finance.post(`/money/capital/schemes/${schemeId}?year=2025`, { ...year, grants: '299999.99' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('must add up to the budget');
+    expect(await db().select().from(capitalSchemeYears)).toHaveLength(0);
+    const good = await finance.post(`/money/capital/schemes/${schemeId}?year=2025`, year);
+    expect(good.statusCode, good.body).toBe(302);
+    expect(await audits('capital-scheme-year')).toBe(1);
+    const page = await councillor.get('/money/capital?year=2025');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('£1,000,000.00');
+    expect((await councillor.post(`/money/capital/schemes/${schemeId}?year=2025`, year)).statusCode).toBe(403);
+  });
+
+  it('imports the programme only when every row is right, naming line and column', async () => {
+    const csv = [
+      CAPITAL_HEADER,
+      'CAP01,2026/27,500000,0,500000,0,,500000,0,0,0,',
+      'CAP77,2026/27,1.005,0,0,0,,0,0,0,0,',
+    ].join('\n');
+    const refused = await finance.post('/money/capital/import', { csv, action: 'import' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('There is no capital scheme “CAP77”');
+    expect(refused.body).toContain('more than two decimal places');
+    expect(await db().select().from(capitalSchemeYears).where(eq(capitalSchemeYears.startYear, 2026))).toHaveLength(0);
+    const done = await finance.post('/money/capital/import', {
+      csv: csv.split('\n').slice(0, 2).join('\n'),
+      action: 'import',
+    });
+    expect(done.statusCode, done.body).toBe(302);
+    expect(await db().select().from(capitalSchemeYears).where(eq(capitalSchemeYears.startYear, 2026))).toHaveLength(1);
+    expect(await audits('capital-import')).toBe(1);
+  });
+
+  it('refuses another council’s scheme, reserve and plan item as not found', async () => {
+    expect((await otherFinance.get(`/money/capital/schemes/${schemeId}?year=2025`)).statusCode).toBe(404);
+    const foreignImport = await otherFinance.post('/money/capital/import', {
+      csv: `${CAPITAL_HEADER}\nCAP01,2025/26,1,0,1,0,,1,0,0,0,`,
+      action: 'import',
+    });
+    expect(foreignImport.statusCode).toBe(400);
+    expect(foreignImport.body).toContain('There is no capital scheme “CAP01”');
+    const saving = await finance.post('/money/savings/new?year=2025', {
+      reference: 'sav-1',
+      title: 'Shared depot',
+      owner: 'Head of Waste',
+      unitId: place,
+      rag: 'amber',
+      planItemId: foreignItemId,
+      actionId: '',
+      target: '100000',
+      delivered: '0',
+      forecast: '60000',
+    });
+    expect(saving.statusCode).toBe(400);
+    expect(saving.body).toContain('The plan item was not found');
+    expect(await db().select().from(savings)).toHaveLength(0);
+  });
+
+  it('tracks savings linked to a plan item, with the shortfall', async () => {
+    const saved = await finance.post('/money/savings/new?year=2025', {
+      reference: 'sav-1',
+      title: 'Shared depot',
+      owner: 'Head of Waste',
+      unitId: place,
+      rag: 'amber',
+      planItemId: itemId,
+      actionId: '',
+      target: '100000',
+      delivered: '20000',
+      forecast: '60000',
+    });
+    expect(saved.statusCode, saved.body).toBe(302);
+    const page = await councillor.get('/money/savings?year=2025');
+    expect(page.body).toContain('Clean streets');
+    expect(page.body).toContain('£40,000.00');
+    expect(await audits('saving')).toBe(1);
+  });
+
+  it('keeps reserves and borrowing, refusing a limit below the boundary', async () => {
+    const added = await finance.post('/money/reserves/new', { name: 'General fund', kind: 'general', purpose: '' });
+    expect(added.statusCode, added.body).toBe(302);
+    const reserveId = locationId(added);
+    const figures = await finance.post(`/money/reserves/${reserveId}?year=2025`, {
+      openingBalance: '3000000',
+      contributions: '0',
+      plannedUse: '500000',
+      forecastUse: '650000',
+    });
+    expect(figures.statusCode, figures.body).toBe(302);
+    const bad = await finance.post('/money/borrowing?year=2025', {
+      capitalFinancingRequirement: '90000000',
+      externalBorrowing: '70000000',
+      operationalBoundary: '85000000',
+      authorisedLimit: '80000000',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('at least the operational boundary');
+    const good = await finance.post('/money/borrowing?year=2025', {
+      capitalFinancingRequirement: '90000000',
+      externalBorrowing: '70000000',
+      operationalBoundary: '85000000',
+      authorisedLimit: '95000000',
+    });
+    expect(good.statusCode, good.body).toBe(302);
+    const page = await councillor.get('/money/reserves?year=2025');
+    expect(page.body).toContain('£2,350,000.00');
+    expect(page.body).toContain('Within the operational boundary');
+    expect((await councillor.get('/money/borrowing?year=2025')).statusCode).toBe(403);
+  });
+
+  it('keeps an MTFS whose gap the savings tracker closes', async () => {
+    const added = await finance.post('/money/mtfs/new', { name: 'Budget 2025/26', firstYear: '2025' });
+    expect(added.statusCode, added.body).toBe(302);
+    const versionId = locationId(added);
+    const year = await finance.post(`/money/mtfs/${versionId}?year=2025`, {
+      funding: '24000000',
+      baseSpending: '24500000',
+      pressures: '300000',
+      plannedReserveUse: '500000',
+      assumptions: '2.99% council tax',
+    });
+    expect(year.statusCode, year.body).toBe(302);
+    const page = await councillor.get(`/money/mtfs/${versionId}`);
+    // Gap £800,000; savings tracker target £100,000; reserves £500,000: £200,000 still to find.
+    expect(page.body).toContain('£800,000.00');
+    expect(page.body).toContain('£200,000.00');
+    expect(
+      (
+        await finance.post(`/money/mtfs/${versionId}?year=2030`, {
+          funding: '1',
+          baseSpending: '1',
+          pressures: '0',
+          plannedReserveUse: '0',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('renames and retires a cost centre, which then takes no new lines but keeps its page', async () => {
+    const created = await finance.post('/money/cost-centres/new', { code: 'PL9', name: 'Depot', unitId: place });
+    expect(created.statusCode).toBe(302);
+    const list = await finance.get('/money/cost-centres');
+    const id = /\/money\/cost-centres\/([0-9a-f-]{36})\/budget/.exec(list.body)![1]!;
+    expect((await finance.post(`/money/cost-centres/${id}/rename`, { name: 'Depot and fleet' })).statusCode).toBe(302);
+    expect((await finance.post(`/money/cost-centres/${id}/plan-items`, { planItemId: itemId })).statusCode).toBe(302);
+    expect((await finance.post(`/money/cost-centres/${id}/plan-items`, { planItemId: foreignItemId })).statusCode).toBe(
+      400,
+    );
+    expect((await finance.post(`/money/cost-centres/${id}/retire`)).statusCode).toBe(302);
+    const page = await councillor.get(`/money/cost-centres/${id}`);
+    expect(page.body).toContain('Depot and fleet');
+    expect(page.body).toContain('Clean streets');
+    expect(page.body).toContain('Retired');
+    const line = await finance.post(`/money/cost-centres/${id}/budget?year=2025&period=6`, {
+      originalBudget: '100',
+      virements: '0',
+      budgetToDate: '50',
+      actualToDate: '50',
+      previousForecast: '100',
+      forecastBeforeAction: '100',
+      latestForecast: '100',
+    });
+    expect(line.statusCode).toBe(400);
+    expect(line.body).toContain('is retired');
+    // Create, rename, link and retire; the refused link wrote nothing.
+    expect(await audits('cost-centre')).toBe(4);
+  });
+
+  it('gives the money position for the quarterly report', async () => {
+    const position: MoneyPosition = await moneyPosition(db(), t.org.id, { startYear: 2025, month: 6 });
+    expect(position.capital.budget).toBe(1_000_000_00);
+    expect(position.capital.variance).toBe(0);
+    expect(position.reserves.general.forecastClosing).toBe(2_350_000_00);
+    expect(position.borrowing?.status).toBe('within');
+    expect(position.savings.shortfall).toBe(40_000_00);
+    expect(position.revenue.totals).toBeNull();
+  });
+});

@@ -1,0 +1,348 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { paths } from '../../../kernel/paths.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+import { schemeInput } from '../capital.service.ts';
+import { CAPITAL_AMOUNTS, CAPITAL_LABELS } from '../domain/capital.ts';
+import { CAPITAL_COLUMNS } from '../domain/capital-import.ts';
+import { yearLabel } from '../domain/financial-period.ts';
+import type { MoneyServices } from '../services.ts';
+import {
+  amountValues,
+  capitalise,
+  fieldErrors,
+  forbiddenPage,
+  linkCell,
+  moneyCell,
+  notFoundPage,
+  numericHead,
+  ragCell,
+  stringValues,
+  yearItems,
+  yearOf,
+  type Values,
+} from './programme-helpers.ts';
+
+const view = { access: { permission: 'view:money' } } as const;
+const edit = { access: { permission: 'edit:money' } } as const;
+const uuid = z.uuid();
+const words_ = () => words.moneyProgramme;
+
+export async function capitalRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
+  app.get(paths.capital(), { config: view }, async (request, reply) => {
+    const caller = request.caller();
+    const year = yearOf(request.query);
+    if (year === null) return notFoundPage(reply);
+    const result = await services.capital.programme(caller, year);
+    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const { startYear, schemes, totals } = result.value;
+    const mayEdit = (await services.costCentres.unitChoices(caller)).length > 0;
+    const label = yearLabel(startYear);
+    return reply.render('pages/money/programme-table.njk', {
+      title: fill(words_().capitalTitle, { year: label }),
+      backLink: paths.money(),
+      intro: words_().capitalIntro,
+      yearAction: paths.capital(),
+      yearItems: yearItems(result.value.years, startYear),
+      buttons: mayEdit
+        ? [
+            { text: 'Add a capital scheme', href: paths.newCapitalScheme() },
+            { text: 'Import the programme', href: paths.capitalImport() },
+          ]
+        : [],
+      tables: [
+        {
+          caption: `Schemes in ${label}`,
+          empty: 'No capital schemes yet.',
+          head: [
+            { text: 'Scheme' },
+            { text: 'Unit' },
+            numericHead('Budget'),
+            numericHead('Spend to date'),
+            numericHead('Forecast'),
+            numericHead('Slippage'),
+            numericHead('Variance'),
+            { text: 'Band' },
+          ],
+          rows: [
+            ...schemes.map(({ scheme, year }) => [
+              linkCell(`${paths.capitalScheme(scheme.id)}?year=${startYear}`, `${scheme.code} ${scheme.name}`),
+              { text: scheme.unitName },
+              moneyCell(year?.budget),
+              moneyCell(year?.spendToDate),
+              moneyCell(year?.forecast),
+              moneyCell(year?.slippage),
+              moneyCell(year?.variance),
+              year ? ragCell(year.band) : { text: 'No figures' },
+            ]),
+            ...(schemes.length > 0
+              ? [
+                  [
+                    { text: 'Total', colspan: 2 },
+                    moneyCell(totals.budget),
+                    moneyCell(totals.spendToDate),
+                    moneyCell(totals.forecast),
+                    moneyCell(totals.slippage),
+                    moneyCell(totals.variance),
+                    ragCell(totals.band),
+                  ],
+                ]
+              : []),
+          ],
+        },
+        {
+          caption: 'Funding',
+          empty: '',
+          firstCellIsHeader: true,
+          head: [{ text: 'Source' }, numericHead('Amount')],
+          rows: schemes.length
+            ? [
+                [{ text: 'Borrowing' }, moneyCell(totals.borrowing)],
+                [{ text: 'Grants' }, moneyCell(totals.grants)],
+                [{ text: 'Capital receipts' }, moneyCell(totals.receipts)],
+                [{ text: 'Revenue contributions' }, moneyCell(totals.revenueContributions)],
+                [{ text: 'Total funding' }, moneyCell(totals.funding)],
+              ]
+            : [],
+        },
+      ],
+    });
+  });
+
+  async function renderNewScheme(
+    reply: FastifyReply,
+    caller: Caller,
+    values: Values = {},
+    errors?: FormErrors,
+    status = 200,
+  ) {
+    const units = await services.costCentres.unitChoices(caller);
+    if (units.length === 0) return forbiddenPage(reply);
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: words_().newSchemeTitle,
+        backLink: paths.capital(),
+        action: paths.newCapitalScheme(),
+        formTitle: 'The scheme',
+        submit: 'Add scheme',
+        values,
+        errors,
+        fields: [
+          { name: 'code', label: 'Code', hint: 'Like CAP014', classes: 'govuk-input--width-10' },
+          { name: 'name', label: 'Name' },
+          {
+            name: 'unitId',
+            label: 'Unit that owns it',
+            type: 'select',
+            items: [
+              { value: '', text: 'Select a unit' },
+              ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId })),
+            ],
+          },
+        ],
+      },
+      status,
+    );
+  }
+
+  app.get(paths.newCapitalScheme(), { config: edit }, async (request, reply) =>
+    renderNewScheme(reply, request.caller()),
+  );
+
+  app.post(paths.newCapitalScheme(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const values = stringValues(request.body);
+    const form = parseForm(schemeInput, values);
+    if (!form.ok) return renderNewScheme(reply, caller, values, form.errors, 400);
+    const result = await services.capital.createScheme(caller, form.value);
+    if (!result.ok) {
+      return renderNewScheme(
+        reply,
+        caller,
+        values,
+        formErrorsFrom(result.error),
+        result.error.code === 'forbidden' ? 403 : 400,
+      );
+    }
+    return reply
+      .flash(fill(words_().schemeAdded, { code: form.value.code }))
+      .redirect(`${paths.capitalScheme(result.value.id)}`);
+  });
+
+  async function renderScheme(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
+    if (!uuid.safeParse(id).success) return notFoundPage(reply);
+    const result = await services.capital.scheme(caller, id, startYear);
+    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const { scheme, year, mayEdit } = result.value;
+    const label = yearLabel(startYear);
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: fill(words_().schemeTitle, { code: scheme.code, name: scheme.name, year: label }),
+        caption: scheme.unitName,
+        backLink: `${paths.capital()}?year=${startYear}`,
+        summaryTitle: 'Position',
+        summaryRows: year
+          ? [
+              ...CAPITAL_AMOUNTS.map((field) => ({
+                key: { text: capitalise(CAPITAL_LABELS[field]) },
+                value: moneyCell(year[field]),
+              })),
+              {
+                key: { text: 'Variance (forecast and slippage less budget)' },
+                value: { text: `${moneyCell(year.variance).text} (${year.variancePercent ?? '–'}%)` },
+              },
+              { key: { text: 'Band' }, value: ragCell(year.band) },
+              { key: { text: 'Reason for slippage' }, value: { text: year.slippageReason || 'None' } },
+              { key: { text: 'Explanation' }, value: { text: year.explanation || 'None' } },
+            ]
+          : [],
+        notice: year ? undefined : `No figures for ${label} yet.`,
+        action: mayEdit ? `${paths.capitalScheme(scheme.id)}?year=${startYear}` : undefined,
+        formTitle: year ? 'Change the figures' : 'Enter the figures',
+        hint: 'Amounts in pounds and pence. The funding sources must add up to the budget.',
+        submit: 'Save figures',
+        values: form?.values ?? {
+          ...amountValues(CAPITAL_AMOUNTS, year),
+          slippageReason: year?.slippageReason ?? '',
+          explanation: year?.explanation ?? '',
+        },
+        errors: form?.errors,
+        fields: [
+          ...CAPITAL_AMOUNTS.map((field) => ({
+            name: field,
+            label: capitalise(CAPITAL_LABELS[field]),
+            type: 'amount',
+          })),
+          {
+            name: 'slippageReason',
+            label: 'Reason for slippage',
+            type: 'textarea',
+            hint: 'Required when budget slips into later years',
+          },
+          {
+            name: 'explanation',
+            label: 'Explanation of the variance',
+            type: 'textarea',
+            hint: 'Required past the amber threshold',
+          },
+        ],
+      },
+      form ? 400 : 200,
+    );
+  }
+
+  const schemeYear = (query: unknown) => yearOf(query) ?? services.reserves.defaultYear();
+
+  app.get(paths.capitalScheme(), { config: view }, async (request, reply) => {
+    const year = schemeYear(request.query);
+    if (year === null) return notFoundPage(reply);
+    return renderScheme(reply, request.caller(), (request.params as { id: string }).id, year);
+  });
+
+  app.post(paths.capitalScheme(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const id = (request.params as { id: string }).id;
+    const year = schemeYear(request.query);
+    if (year === null || !uuid.safeParse(id).success) return notFoundPage(reply);
+    const values = stringValues(request.body);
+    const result = await services.capital.saveYear(caller, id, year, values);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return notFoundPage(reply);
+      if (result.error.code === 'forbidden') return forbiddenPage(reply);
+      return renderScheme(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
+    }
+    return reply
+      .flash(fill(words_().schemeSaved, { year: yearLabel(year) }))
+      .redirect(`${paths.capitalScheme(id)}?year=${year}`);
+  });
+
+  const importForm = z
+    .object({
+      file: z.preprocess(
+        (value) => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined),
+        z.instanceof(Buffer).optional(),
+      ),
+      csv: z.preprocess((value) => (typeof value === 'string' ? value.trim() : ''), z.string()),
+      action: z.enum(['check', 'import']).default('check'),
+    })
+    .refine((form) => form.file !== undefined || form.csv !== '', {
+      message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
+      path: ['file'],
+    });
+
+  function renderImport(
+    reply: FastifyReply,
+    options: {
+      values?: Values;
+      errors?: FormErrors;
+      report?: { line: number; column: string; message: string }[];
+      status?: number;
+    } = {},
+  ) {
+    return reply.render(
+      'pages/money/capital-import.njk',
+      {
+        title: words_().capitalImportTitle,
+        backLink: paths.capital(),
+        columns: Object.values(CAPITAL_COLUMNS),
+        values: options.values ?? {},
+        errors: options.errors,
+        reportRows: (options.report ?? []).map((error) => [
+          { text: String(error.line) },
+          { text: error.column || 'row' },
+          { text: error.message },
+        ]),
+      },
+      options.status,
+    );
+  }
+
+  app.get(paths.capitalImport(), { config: edit }, async (_request, reply) => renderImport(reply));
+
+  app.post(paths.capitalImport(), { config: edit }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const values = { csv: typeof body.csv === 'string' ? body.csv : '' };
+    const form = parseForm(importForm, body);
+    if (!form.ok) return renderImport(reply, { values, errors: form.errors, status: 400 });
+    const bytes = form.value.file ?? Buffer.from(form.value.csv, 'utf8');
+    const isXlsx = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+    const result = await services.capital.importProgramme(request.caller(), bytes, {
+      format: isXlsx ? 'xlsx' : 'csv',
+      dryRun: form.value.action !== 'import',
+      fileName: form.value.file ? 'uploaded file' : 'pasted CSV',
+    });
+    if (!result.ok) {
+      return renderImport(reply, {
+        values,
+        errors: formErrorsFrom({ ...result.error, field: form.value.file ? 'file' : 'csv' }),
+        status: result.error.code === 'forbidden' ? 403 : 400,
+      });
+    }
+    const report = result.value;
+    if (report.errors.length > 0) {
+      const count = report.errors.length;
+      const text = count === 1 ? words.money.importProblem : fill(words.money.importProblems, { count });
+      return renderImport(reply, {
+        values,
+        errors: { summary: [{ text, href: '#problems' }], fields: {} },
+        report: report.errors,
+        status: 400,
+      });
+    }
+    if (!report.written)
+      return reply.flash(fill(words.money.checked, { rows: report.rows })).redirect(paths.capitalImport());
+    return reply
+      .flash(fill(words_().capitalImported, { rows: report.rows, created: report.created, updated: report.updated }))
+      .redirect(paths.capital());
+  });
+}

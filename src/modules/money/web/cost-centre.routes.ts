@@ -1,0 +1,147 @@
+/** A cost centre's own page: rename, retire, and the plan items it funds. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { paths } from '../../../kernel/paths.ts';
+import { formErrorsFrom, type FormErrors } from '../../../platform/http/form-errors.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+import { planLinkInput, renameInput } from '../cost-centres.service.ts';
+import type { MoneyServices } from '../services.ts';
+import { forbiddenPage, linkCell, notFoundPage, stringValues, type Values } from './programme-helpers.ts';
+
+const view = { access: { permission: 'view:money' } } as const;
+const edit = { access: { permission: 'edit:money' } } as const;
+const uuid = z.uuid();
+const said = () => words.moneyProgramme;
+
+export async function costCentreRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
+  async function renderCostCentre(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    values: Values = {},
+    errors?: FormErrors,
+    status = 200,
+  ) {
+    if (!uuid.safeParse(id).success) return notFoundPage(reply);
+    const result = await services.costCentres.detail(caller, id);
+    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const { centre, links, mayEdit } = result.value;
+    const base = paths.costCentre(id);
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: fill(said().costCentreTitle, { code: centre.code, name: centre.name }),
+        caption: centre.unitName,
+        backLink: paths.costCentres(),
+        summaryTitle: 'Cost centre',
+        summaryRows: [
+          {
+            key: { text: 'Status' },
+            value: { text: centre.retiredAt ? 'Retired: keeps its history, takes no new lines' : 'In use' },
+          },
+          { key: { text: 'Budget' }, value: linkCell(paths.costCentreBudget(id), 'Budget lines by period') },
+        ],
+        tables: [
+          {
+            caption: 'Plan items it funds',
+            head: [{ text: 'Plan item' }],
+            rows: links.map((link) => [linkCell(paths.item(link.planItemId), link.planItemTitle)]),
+          },
+        ],
+        notice: links.length ? undefined : 'It is not linked to any plan item yet.',
+        values: { name: centre.name, ...values },
+        errors,
+        extraForms: mayEdit
+          ? [
+              {
+                title: 'Rename',
+                action: `${base}/rename`,
+                submit: 'Rename',
+                fields: [{ name: 'name', label: 'Name' }],
+              },
+              {
+                title: 'Link a plan item it funds',
+                action: `${base}/plan-items`,
+                submit: 'Link',
+                fields: [{ name: 'planItemId', label: 'Plan item id', hint: 'From the plan item’s page address' }],
+              },
+              ...links.map((link) => ({
+                title: `Remove the link to ${link.planItemTitle}`,
+                action: `${base}/plan-items/remove`,
+                submit: 'Remove link',
+                hidden: [{ name: 'planItemId', value: link.planItemId }],
+              })),
+              ...(centre.retiredAt
+                ? []
+                : [{ title: 'Retire', action: `${base}/retire`, submit: 'Retire cost centre', warning: true }]),
+            ]
+          : [],
+      },
+      status,
+    );
+  }
+
+  app.get(paths.costCentre(), { config: view }, async (request, reply) =>
+    renderCostCentre(reply, request.caller(), (request.params as { id: string }).id),
+  );
+
+  const centreChange = (
+    suffix: string,
+    run: (
+      caller: Caller,
+      id: string,
+      values: Values,
+    ) => Promise<
+      { ok: true } | { ok: false; error: { code: string; message: string; field?: string } } | 'invalid-form'
+    >,
+    flash: string,
+  ) =>
+    app.post(`${paths.costCentre()}/${suffix}`, { config: edit }, async (request, reply) => {
+      const caller = request.caller();
+      const id = (request.params as { id: string }).id;
+      if (!uuid.safeParse(id).success) return notFoundPage(reply);
+      const values = stringValues(request.body);
+      const result = await run(caller, id, values);
+      if (result === 'invalid-form' || !result.ok) {
+        const error =
+          result === 'invalid-form' ? { code: 'invalid', message: 'Check the form', field: 'name' } : result.error;
+        if (error.code === 'forbidden') return forbiddenPage(reply);
+        if (error.code === 'not_found' && !error.field) return notFoundPage(reply);
+        const errors = formErrorsFrom({ code: 'invalid', message: error.message, field: error.field ?? 'name' });
+        return renderCostCentre(reply, caller, id, values, errors, 400);
+      }
+      return reply.flash(flash).redirect(paths.costCentre(id));
+    });
+
+  centreChange(
+    'rename',
+    async (caller, id, values) => {
+      const form = renameInput.safeParse(values);
+      if (!form.success)
+        return { ok: false, error: { code: 'invalid', message: form.error.issues[0]!.message, field: 'name' } };
+      return services.costCentres.rename(caller, id, form.data.name);
+    },
+    said().costCentreRenamed,
+  );
+  centreChange('retire', (caller, id) => services.costCentres.retire(caller, id), said().costCentreRetired);
+  centreChange(
+    'plan-items',
+    async (caller, id, values) => {
+      const form = planLinkInput.safeParse(values);
+      if (!form.success)
+        return { ok: false, error: { code: 'invalid', message: form.error.issues[0]!.message, field: 'planItemId' } };
+      return services.costCentres.linkPlanItem(caller, id, form.data.planItemId);
+    },
+    said().planLinked,
+  );
+  centreChange(
+    'plan-items/remove',
+    async (caller, id, values) => {
+      const form = planLinkInput.safeParse(values);
+      if (!form.success) return { ok: false, error: { code: 'not_found', message: 'The link was not found' } };
+      return services.costCentres.unlinkPlanItem(caller, id, form.data.planItemId);
+    },
+    said().planUnlinked,
+  );
+}

@@ -1,0 +1,387 @@
+/** The savings tracker and the MTFS. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { paths } from '../../../kernel/paths.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+import { yearLabel } from '../domain/financial-period.ts';
+import { MTFS_AMOUNTS, MTFS_LABELS } from '../domain/mtfs.ts';
+import { SAVING_AMOUNTS, SAVING_LABELS } from '../domain/savings.ts';
+import { mtfsVersionInput } from '../mtfs.service.ts';
+import type { MoneyServices } from '../services.ts';
+import {
+  amountValues,
+  capitalise,
+  fieldErrors,
+  forbiddenPage,
+  linkCell,
+  moneyCell,
+  notFoundPage,
+  numericHead,
+  ragCell,
+  stringValues,
+  yearItems,
+  yearOf,
+  type Values,
+} from './programme-helpers.ts';
+
+const view = { access: { permission: 'view:money' } } as const;
+const edit = { access: { permission: 'edit:money' } } as const;
+const uuid = z.uuid();
+const said = () => words.moneyProgramme;
+
+export async function planningRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
+  const yearFrom = (query: unknown) => {
+    const year = yearOf(query);
+    return year === undefined ? services.savings.defaultYear() : year;
+  };
+
+  // ---- Savings ----
+
+  app.get(paths.savings(), { config: view }, async (request, reply) => {
+    const year = yearOf(request.query);
+    if (year === null) return notFoundPage(reply);
+    const result = await services.savings.list(request.caller(), year);
+    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const { startYear, savings, totals, mayEdit } = result.value;
+    return reply.render('pages/money/programme-table.njk', {
+      title: fill(said().savingsTitle, { year: yearLabel(startYear) }),
+      backLink: paths.money(),
+      intro: said().savingsIntro,
+      yearAction: paths.savings(),
+      yearItems: yearItems(result.value.years, startYear),
+      buttons: mayEdit ? [{ text: 'Add a savings proposal', href: `${paths.newSaving()}?year=${startYear}` }] : [],
+      tables: [
+        {
+          caption: 'Savings proposals',
+          empty: 'No savings proposals yet.',
+          head: [
+            { text: 'Saving' },
+            { text: 'Owner' },
+            { text: 'Delivered through' },
+            numericHead('Target'),
+            numericHead('Delivered'),
+            numericHead('Forecast'),
+            numericHead('Shortfall'),
+            { text: 'Deliverability' },
+          ],
+          rows: [
+            ...savings.map((saving) => [
+              linkCell(`${paths.saving(saving.id)}?year=${startYear}`, `${saving.reference} ${saving.title}`),
+              { text: `${saving.owner} (${saving.unitName})` },
+              saving.planItemId
+                ? linkCell(paths.item(saving.planItemId), saving.planItemTitle ?? 'Plan item')
+                : saving.actionId
+                  ? linkCell(paths.action(saving.actionId), 'Action')
+                  : { text: 'Not linked' },
+              moneyCell(saving.figures?.target),
+              moneyCell(saving.figures?.delivered),
+              moneyCell(saving.figures?.forecast),
+              moneyCell(saving.shortfall),
+              ragCell(saving.rag),
+            ]),
+            ...(savings.length
+              ? [
+                  [
+                    { text: 'Total', colspan: 3 },
+                    moneyCell(totals.target),
+                    moneyCell(totals.delivered),
+                    moneyCell(totals.forecast),
+                    moneyCell(totals.shortfall),
+                    { text: '' },
+                  ],
+                ]
+              : []),
+          ],
+        },
+      ],
+      summaryTitle: savings.length ? 'Shortfall' : undefined,
+      summaryRows: savings.length
+        ? [
+            { key: { text: 'Shortfall against target' }, value: moneyCell(totals.shortfall) },
+            { key: { text: 'Forecast of savings rated red (at risk)' }, value: moneyCell(totals.atRisk) },
+          ]
+        : undefined,
+    });
+  });
+
+  async function renderSaving(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string | null,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
+    if (id !== null && !uuid.safeParse(id).success) return notFoundPage(reply);
+    const found = id ? await services.savings.list(caller, startYear, id) : null;
+    if (found && !found.ok) return found.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const saving = found?.ok ? found.value.savings[0] : undefined;
+    if (id && !saving) return notFoundPage(reply);
+    const units = await services.savings.unitChoices(caller);
+    const stored: Values = saving
+      ? {
+          reference: saving.reference,
+          title: saving.title,
+          owner: saving.owner,
+          unitId: saving.unitId,
+          rag: saving.rag,
+          planItemId: saving.planItemId ?? '',
+          actionId: saving.actionId ?? '',
+          ...amountValues(SAVING_AMOUNTS, saving.figures),
+        }
+      : {};
+    const values = form?.values ?? stored;
+    const mayEdit = units.length > 0 && (!saving || units.some((unit) => unit.id === saving.unitId));
+    if (!saving && !mayEdit) return forbiddenPage(reply);
+    const action = `${saving ? paths.saving(saving.id) : paths.newSaving()}?year=${startYear}`;
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: saving
+          ? fill(said().savingTitle, { reference: saving.reference, title: saving.title, year: yearLabel(startYear) })
+          : said().newSavingTitle,
+        backLink: `${paths.savings()}?year=${startYear}`,
+        summaryTitle: 'Position',
+        summaryRows: saving?.figures
+          ? [
+              ...SAVING_AMOUNTS.map((field) => ({
+                key: { text: capitalise(SAVING_LABELS[field]) },
+                value: moneyCell(saving.figures![field]),
+              })),
+              { key: { text: 'Shortfall' }, value: moneyCell(saving.shortfall) },
+              { key: { text: 'Deliverability' }, value: ragCell(saving.rag) },
+            ]
+          : [],
+        action: mayEdit ? action : undefined,
+        formTitle: saving ? 'Change the saving' : 'The saving',
+        hint: `Figures for ${yearLabel(startYear)}, in pounds and pence.`,
+        submit: 'Save',
+        values,
+        errors: form?.errors,
+        fields: [
+          { name: 'reference', label: 'Reference', hint: 'Like SAV-07', classes: 'govuk-input--width-10' },
+          { name: 'title', label: 'Title' },
+          { name: 'owner', label: 'Owner' },
+          {
+            name: 'unitId',
+            label: 'Unit delivering it',
+            type: 'select',
+            items: [
+              { value: '', text: 'Select a unit' },
+              ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId })),
+            ],
+          },
+          {
+            name: 'rag',
+            label: 'Deliverability',
+            type: 'select',
+            items: (['green', 'amber', 'red'] as const).map((rag) => ({
+              value: rag,
+              text: capitalise(rag),
+              selected: values.rag === rag,
+            })),
+          },
+          {
+            name: 'planItemId',
+            label: 'Plan item that delivers it (optional)',
+            hint: 'The plan item’s id, from its page',
+          },
+          { name: 'actionId', label: 'Action that delivers it (optional)', hint: 'The action’s id, from its page' },
+          ...SAVING_AMOUNTS.map((field) => ({ name: field, label: capitalise(SAVING_LABELS[field]), type: 'amount' })),
+        ],
+      },
+      form ? 400 : 200,
+    );
+  }
+
+  async function postSaving(
+    request: { caller(): Caller; body: unknown; query: unknown },
+    reply: FastifyReply,
+    id: string | null,
+  ) {
+    const caller = request.caller();
+    const year = yearFrom(request.query);
+    if (year === null || (id !== null && !uuid.safeParse(id).success)) return notFoundPage(reply);
+    const values = stringValues(request.body);
+    const result = await services.savings.save(caller, id, year, values);
+    if (!result.ok) {
+      if (result.error.code === 'forbidden' && result.error.errors.length === 0) return forbiddenPage(reply);
+      if (result.error.code === 'not_found' && result.error.errors.length === 0) return notFoundPage(reply);
+      return renderSaving(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
+    }
+    return reply
+      .flash(fill(said().savingSaved, { reference: values.reference?.toUpperCase() ?? '', year: yearLabel(year) }))
+      .redirect(`${paths.savings()}?year=${year}`);
+  }
+
+  app.get(paths.newSaving(), { config: edit }, async (request, reply) => {
+    const year = yearFrom(request.query);
+    if (year === null) return notFoundPage(reply);
+    return renderSaving(reply, request.caller(), null, year);
+  });
+  app.post(paths.newSaving(), { config: edit }, async (request, reply) => postSaving(request, reply, null));
+  app.get(paths.saving(), { config: view }, async (request, reply) => {
+    const year = yearFrom(request.query);
+    if (year === null) return notFoundPage(reply);
+    return renderSaving(reply, request.caller(), (request.params as { id: string }).id, year);
+  });
+  app.post(paths.saving(), { config: edit }, async (request, reply) =>
+    postSaving(request, reply, (request.params as { id: string }).id),
+  );
+
+  // ---- MTFS ----
+
+  async function renderMtfsList(
+    reply: FastifyReply,
+    caller: Caller,
+    form?: { values: Values; errors: FormErrors; status: number },
+  ) {
+    const result = await services.mtfs.versions(caller);
+    if (!result.ok) return forbiddenPage(reply);
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: said().mtfsTitle,
+        backLink: paths.money(),
+        notice: said().mtfsIntro,
+        tables: [
+          {
+            caption: 'Versions',
+            head: [{ text: 'Budget round' }, { text: 'Years' }],
+            rows: result.value.versions.map((version) => [
+              linkCell(paths.mtfsVersion(version.id), version.name),
+              { text: `${yearLabel(version.firstYear)} to ${yearLabel(version.firstYear + 2)}` },
+            ]),
+          },
+        ],
+        action: result.value.mayEdit ? paths.newMtfs() : undefined,
+        formTitle: said().newMtfsTitle,
+        submit: 'Add MTFS',
+        values: form?.values ?? {},
+        errors: form?.errors,
+        fields: [
+          { name: 'name', label: 'Budget round', hint: 'Like “Budget 2026/27 (February 2026)”' },
+          {
+            name: 'firstYear',
+            label: 'First year',
+            hint: 'The year the first financial year starts in, like 2026',
+            classes: 'govuk-input--width-4',
+          },
+        ],
+      },
+      form?.status ?? 200,
+    );
+  }
+
+  app.get(paths.mtfs(), { config: view }, async (request, reply) => renderMtfsList(reply, request.caller()));
+
+  app.post(paths.newMtfs(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const values = stringValues(request.body);
+    const form = parseForm(mtfsVersionInput, values);
+    if (!form.ok) return renderMtfsList(reply, caller, { values, errors: form.errors, status: 400 });
+    const result = await services.mtfs.createVersion(caller, form.value);
+    if (!result.ok) {
+      if (result.error.code === 'forbidden') return forbiddenPage(reply);
+      return renderMtfsList(reply, caller, { values, errors: formErrorsFrom(result.error), status: 400 });
+    }
+    return reply.flash(fill(said().mtfsAdded, { name: form.value.name })).redirect(paths.mtfsVersion(result.value.id));
+  });
+
+  async function renderMtfs(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    form?: { year: number; values: Values; errors: FormErrors },
+  ) {
+    if (!uuid.safeParse(id).success) return notFoundPage(reply);
+    const result = await services.mtfs.version(caller, id);
+    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const { version, years, mayEdit } = result.value;
+    const formYear = form?.year ?? years.find((row) => row.year === null)?.startYear ?? years[0]!.startYear;
+    const stored = years.find((row) => row.startYear === formYear)?.year;
+    const rowOf = (
+      label: string,
+      pick: (year: NonNullable<(typeof years)[number]['year']>) => Parameters<typeof moneyCell>[0],
+    ) => [
+      { text: label },
+      ...years.map((row) => (row.year ? moneyCell(pick(row.year)) : { text: 'Not set', format: 'numeric' })),
+    ];
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: version.name,
+        caption: said().mtfsTitle,
+        backLink: paths.mtfs(),
+        tables: [
+          {
+            caption: 'The gap and how it closes',
+            head: [{ text: 'Line' }, ...years.map((row) => numericHead(yearLabel(row.startYear)))],
+            rows: [
+              rowOf('Funding', (year) => year.funding),
+              rowOf('Base spending', (year) => year.baseSpending),
+              rowOf('Spending pressures', (year) => year.pressures),
+              rowOf('Gap before savings and reserves', (year) => year.gap),
+              rowOf('Savings identified (tracker targets)', (year) => year.identifiedSavings),
+              rowOf('Savings forecast (tracker)', (year) => year.forecastSavings),
+              rowOf('Planned use of reserves', (year) => year.plannedReserveUse),
+              rowOf('Savings still to find', (year) => year.unidentified),
+            ],
+          },
+        ],
+        notice:
+          years
+            .map((row) => (row.year?.assumptions ? `${yearLabel(row.startYear)}: ${row.year.assumptions}` : ''))
+            .filter(Boolean)
+            .join(' ') || undefined,
+        action: mayEdit ? `${paths.mtfsVersion(version.id)}?year=${formYear}` : undefined,
+        formTitle: `Figures for ${yearLabel(formYear)}`,
+        hint: `Other years: ${years
+          .filter((row) => row.startYear !== formYear)
+          .map((row) => yearLabel(row.startYear))
+          .join(', ')} (add ?year= to the address, or save this one first).`,
+        submit: 'Save figures',
+        values: form?.values ?? { ...amountValues(MTFS_AMOUNTS, stored), assumptions: stored?.assumptions ?? '' },
+        errors: form?.errors,
+        fields: [
+          ...MTFS_AMOUNTS.map((field) => ({ name: field, label: capitalise(MTFS_LABELS[field]), type: 'amount' })),
+          {
+            name: 'assumptions',
+            label: 'Assumptions',
+            type: 'textarea',
+            hint: 'Council tax rise, pay award, inflation, grant settlement',
+          },
+        ],
+      },
+      form ? 400 : 200,
+    );
+  }
+
+  app.get(paths.mtfsVersion(), { config: view }, async (request, reply) => {
+    const year = yearOf(request.query);
+    if (year === null) return notFoundPage(reply);
+    const id = (request.params as { id: string }).id;
+    if (year === undefined) return renderMtfs(reply, request.caller(), id);
+    return renderMtfs(reply, request.caller(), id, {
+      year,
+      values: undefined as unknown as Values,
+      errors: undefined as unknown as FormErrors,
+    });
+  });
+
+  app.post(paths.mtfsVersion(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const id = (request.params as { id: string }).id;
+    const year = yearOf(request.query);
+    if (!year || !uuid.safeParse(id).success) return notFoundPage(reply);
+    const values = stringValues(request.body);
+    const result = await services.mtfs.saveYear(caller, id, year, values);
+    if (!result.ok) {
+      if (result.error.code === 'forbidden') return forbiddenPage(reply);
+      if (result.error.code === 'not_found') return notFoundPage(reply);
+      return renderMtfs(reply, caller, id, { year, values, errors: fieldErrors(result.error) });
+    }
+    return reply.flash(fill(said().mtfsYearSaved, { year: yearLabel(year) })).redirect(paths.mtfsVersion(id));
+  });
+}

@@ -1,0 +1,74 @@
+/** Shared pieces of the capital, reserves, savings and MTFS pages. */
+import type { FastifyReply } from 'fastify';
+import { formatMoney, type Money } from '../../../kernel/money.ts';
+import type { FormErrors } from '../../../platform/http/form-errors.ts';
+import { yearLabel } from '../domain/financial-period.ts';
+import type { FieldsRefusal } from '../org-access.ts';
+
+export type Values = Record<string, string>;
+
+export function stringValues(input: unknown): Values {
+  const values: Values = {};
+  for (const [key, value] of Object.entries((input ?? {}) as Record<string, unknown>)) {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') values[key] = first;
+  }
+  return values;
+}
+
+/** ?year=2025 (the year the financial year starts in); undefined when absent, null when unreadable. */
+export function yearOf(query: unknown): number | undefined | null {
+  const text = stringValues(query).year;
+  if (text === undefined || text === '') return undefined;
+  return /^\d{4}$/.test(text) ? Number(text) : null;
+}
+
+export function yearItems(years: readonly number[], chosen: number) {
+  const all = [...new Set([...years, chosen, chosen + 1])].sort((a, b) => a - b);
+  return all.map((year) => ({ value: String(year), text: yearLabel(year), selected: year === chosen }));
+}
+
+export const forbiddenPage = (reply: FastifyReply) => reply.code(403).render('pages/errors/forbidden.njk', {}, 403);
+export const notFoundPage = (reply: FastifyReply) => reply.code(404).render('pages/errors/not-found.njk', {}, 404);
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
+
+export const linkCell = (href: string, text: string) => ({
+  html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`,
+});
+export const moneyCell = (amount: Money | null | undefined) => ({
+  text: amount === null || amount === undefined ? '–' : formatMoney(amount),
+  format: 'numeric',
+});
+export const numericHead = (text: string) => ({ text, format: 'numeric' });
+
+/** A band or RAG as a GOV.UK tag cell, in words as well as colour. */
+export function ragCell(rag: 'green' | 'amber' | 'red') {
+  const colour = { green: 'govuk-tag--green', amber: 'govuk-tag--yellow', red: 'govuk-tag--red' }[rag];
+  return { html: `<strong class="govuk-tag ${colour}">${rag.charAt(0).toUpperCase()}${rag.slice(1)}</strong>` };
+}
+
+/** Each field's first problem for the form, and one summary line per field. */
+export function fieldErrors(refusal: FieldsRefusal): FormErrors {
+  const errors: FormErrors = { summary: [], fields: {} };
+  for (const error of refusal.errors) {
+    const field = error.field || 'form';
+    if (errors.fields[field]) continue;
+    errors.fields[field] = { text: error.message };
+    errors.summary.push({ text: error.message, href: `#${field}` });
+  }
+  if (errors.summary.length === 0) errors.summary.push({ text: refusal.message, href: '#form' });
+  return errors;
+}
+
+/** Amounts as the form shows them: pounds and pence without the sign's £. */
+export function amountValues<F extends string>(
+  fields: readonly F[],
+  figures: Record<F, Money> | null | undefined,
+): Values {
+  if (!figures) return {};
+  return Object.fromEntries(fields.map((field) => [field, formatMoney(figures[field]).replace('£', '')]));
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,145 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moneyFromPence } from '../../../kernel/money.ts';
+import { ok } from '../../../kernel/result.ts';
+import { buildRouteApp, type RouteApp } from '../../../../test/helpers/route-app.ts';
+import { assessCapital, capitalTotals } from '../domain/capital.ts';
+import { borrowingPosition, reservePosition, reserveTotals } from '../domain/reserves.ts';
+import { DEFAULT_BANDS } from '../domain/variance.ts';
+import type { MoneyServices } from '../services.ts';
+import { capitalRoutes } from './capital.routes.ts';
+import { planningRoutes } from './planning.routes.ts';
+import { reservesRoutes } from './reserves.routes.ts';
+
+const m = moneyFromPence;
+const SCHEME = '00000000-0000-4000-8000-0000000000d1';
+const figures = {
+  budget: m(1_000_000_00),
+  spendToDate: m(400_000_00),
+  forecast: m(900_000_00),
+  slippage: m(150_000_00),
+  borrowing: m(1_000_000_00),
+  grants: m(0),
+  receipts: m(0),
+  revenueContributions: m(0),
+  slippageReason: 'Ground conditions',
+  explanation: 'Piling <costs>',
+};
+const reserve = {
+  openingBalance: m(3_000_000_00),
+  contributions: m(0),
+  plannedUse: m(500_000_00),
+  forecastUse: m(650_000_00),
+};
+
+function fakeServices(calls: unknown[]): MoneyServices {
+  const scheme = { id: SCHEME, code: 'CAP01', name: 'Depot <rebuild>', unitId: 'u', unitName: 'Place' };
+  return {
+    costCentres: { unitChoices: async () => [{ id: 'u', name: 'Place' }] },
+    capital: {
+      programme: async (_caller: unknown, year: unknown) => {
+        calls.push(year);
+        return ok({
+          startYear: 2025,
+          years: [2025],
+          bands: DEFAULT_BANDS,
+          schemes: [{ scheme, year: { ...figures, ...assessCapital(DEFAULT_BANDS, figures) } }],
+          totals: capitalTotals(DEFAULT_BANDS, [figures]),
+        });
+      },
+      saveYear: async (_caller: unknown, _id: unknown, _year: unknown, cells: unknown) => {
+        calls.push(cells);
+        return {
+          ok: false,
+          error: {
+            code: 'invalid',
+            message: 'x',
+            errors: [{ field: 'slippageReason', message: 'Give the reason for the slippage into later years' }],
+          },
+        };
+      },
+      scheme: async () => ok({ scheme, startYear: 2025, bands: DEFAULT_BANDS, year: null, mayEdit: true }),
+    },
+    reserves: {
+      defaultYear: () => 2025,
+      view: async () =>
+        ok({
+          startYear: 2025,
+          years: [2025],
+          reserves: [
+            { id: 'r', name: 'General fund', kind: 'general', purpose: '', position: reservePosition(reserve) },
+          ],
+          general: reserveTotals([reserve]),
+          earmarked: reserveTotals([]),
+          total: reserveTotals([reserve]),
+          borrowing: borrowingPosition({
+            capitalFinancingRequirement: m(90),
+            externalBorrowing: m(88),
+            operationalBoundary: m(85),
+            authorisedLimit: m(95),
+          }),
+          mayEdit: false,
+        }),
+    },
+    savings: { defaultYear: () => 2025 },
+    mtfs: { versions: async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }) },
+  } as unknown as MoneyServices;
+}
+
+describe('capital, reserves and planning routes', () => {
+  let app: RouteApp;
+  const calls: unknown[] = [];
+
+  beforeAll(async () => {
+    const services = fakeServices(calls);
+    app = await buildRouteApp([
+      {
+        views: fileURLToPath(new URL('./views', import.meta.url)),
+        pages: async (instance) => {
+          await instance.register(capitalRoutes, { services });
+          await instance.register(reservesRoutes, { services });
+          await instance.register(planningRoutes, { services });
+        },
+      },
+    ]);
+  });
+  afterAll(async () => app?.close());
+
+  it('shows the programme with its totals and bands, escaping names', async () => {
+    const page = await app.as('scrutiny-member').get('/money/capital?year=2025');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Depot &lt;rebuild&gt;');
+    expect(page.body).toContain('£50,000.00'); // forecast + slippage − budget
+    expect(page.body).toContain('Amber');
+    expect(calls.at(-1)).toBe(2025);
+  });
+
+  it('treats an unreadable year or id as not found, before the service', async () => {
+    const before = calls.length;
+    expect((await app.as('finance-officer').get('/money/capital?year=twenty')).statusCode).toBe(404);
+    expect((await app.as('finance-officer').get('/money/capital/schemes/nope')).statusCode).toBe(404);
+    expect(calls.length).toBe(before);
+  });
+
+  it('marks each refused field on the scheme form', async () => {
+    const response = await app
+      .as('finance-officer')
+      .post(`/money/capital/schemes/${SCHEME}?year=2025`, { budget: '1', slippage: '1' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('href="#slippageReason"');
+    expect(response.body).toContain('Give the reason for the slippage into later years');
+  });
+
+  it('shows borrowing over the boundary in words, and offers no changes to a reader', async () => {
+    const page = await app.as('scrutiny-member').get('/money/reserves?year=2025');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Over the operational boundary (within the authorised limit)');
+    expect(page.body).toContain('£2,350,000.00');
+    expect(page.body).not.toContain('Add a reserve');
+    expect((await app.as('scrutiny-member').post('/money/borrowing?year=2025', {})).statusCode).toBe(403);
+  });
+
+  it('refuses the MTFS to someone the service refuses', async () => {
+    expect((await app.as('finance-officer').get('/money/mtfs')).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,280 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { paths } from '../../../kernel/paths.ts';
+import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
+import type { Caller } from '../../../platform/services/caller.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+import { yearLabel } from '../domain/financial-period.ts';
+import { BORROWING_AMOUNTS, BORROWING_LABELS, RESERVE_AMOUNTS, RESERVE_LABELS } from '../domain/reserves.ts';
+import { reserveInput } from '../reserves.service.ts';
+import type { MoneyServices } from '../services.ts';
+import {
+  amountValues,
+  capitalise,
+  fieldErrors,
+  forbiddenPage,
+  linkCell,
+  moneyCell,
+  notFoundPage,
+  numericHead,
+  stringValues,
+  yearItems,
+  yearOf,
+  type Values,
+} from './programme-helpers.ts';
+
+const view = { access: { permission: 'view:money' } } as const;
+const edit = { access: { permission: 'edit:money' } } as const;
+const uuid = z.uuid();
+const said = () => words.moneyProgramme;
+
+export async function reservesRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
+  const yearFrom = (query: unknown) => {
+    const year = yearOf(query);
+    return year === undefined ? services.reserves.defaultYear() : year;
+  };
+
+  app.get(paths.reserves(), { config: view }, async (request, reply) => {
+    const year = yearOf(request.query);
+    if (year === null) return notFoundPage(reply);
+    const result = await services.reserves.view(request.caller(), year);
+    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const { startYear, reserves, general, earmarked, total, borrowing, mayEdit } = result.value;
+    const head = [
+      { text: 'Reserve' },
+      { text: 'Kind' },
+      numericHead('Opening balance'),
+      numericHead('Contributions'),
+      numericHead('Planned use'),
+      numericHead('Forecast use'),
+      numericHead('Planned closing'),
+      numericHead('Forecast closing'),
+    ];
+    const totalRow = (label: string, position: typeof total) => [
+      { text: label, colspan: 2 },
+      ...(
+        ['openingBalance', 'contributions', 'plannedUse', 'forecastUse', 'plannedClosing', 'forecastClosing'] as const
+      ).map((field) => moneyCell(position[field])),
+    ];
+    return reply.render('pages/money/programme-table.njk', {
+      title: fill(said().reservesTitle, { year: yearLabel(startYear) }),
+      backLink: paths.money(),
+      intro: said().reservesIntro,
+      yearAction: paths.reserves(),
+      yearItems: yearItems(result.value.years, startYear),
+      buttons: mayEdit
+        ? [
+            { text: 'Add a reserve', href: paths.newReserve() },
+            { text: 'Change borrowing figures', href: `${paths.borrowing()}?year=${startYear}` },
+          ]
+        : [],
+      tables: [
+        {
+          caption: 'Reserves',
+          empty: 'No reserves yet.',
+          head,
+          rows: [
+            ...reserves.map((reserve) => [
+              linkCell(`${paths.reserve(reserve.id)}?year=${startYear}`, reserve.name),
+              { text: capitalise(reserve.kind) },
+              ...(
+                [
+                  'openingBalance',
+                  'contributions',
+                  'plannedUse',
+                  'forecastUse',
+                  'plannedClosing',
+                  'forecastClosing',
+                ] as const
+              ).map((field) => moneyCell(reserve.position?.[field])),
+            ]),
+            ...(reserves.length
+              ? [totalRow('General fund', general), totalRow('Earmarked', earmarked), totalRow('All reserves', total)]
+              : []),
+          ],
+        },
+        {
+          caption: 'Borrowing against the prudential indicators',
+          empty: `No borrowing figures for ${yearLabel(startYear)} yet.`,
+          firstCellIsHeader: true,
+          head: [{ text: 'Indicator' }, numericHead('Amount')],
+          rows: borrowing
+            ? [
+                ...BORROWING_AMOUNTS.map((field) => [
+                  { text: capitalise(BORROWING_LABELS[field]) },
+                  moneyCell(borrowing[field]),
+                ]),
+                [{ text: 'Headroom to the operational boundary' }, moneyCell(borrowing.headroomToBoundary)],
+                [{ text: 'Headroom to the authorised limit' }, moneyCell(borrowing.headroomToLimit)],
+                [{ text: 'Internal borrowing (CFR less external borrowing)' }, moneyCell(borrowing.internalBorrowing)],
+                [{ text: 'Position' }, { text: said()[`borrowingStatus_${borrowing.status}`] }],
+              ]
+            : [],
+        },
+      ],
+    });
+  });
+
+  async function renderNewReserve(reply: FastifyReply, values: Values = {}, errors?: FormErrors, status = 200) {
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: said().newReserveTitle,
+        backLink: paths.reserves(),
+        action: paths.newReserve(),
+        formTitle: 'The reserve',
+        submit: 'Add reserve',
+        values,
+        errors,
+        fields: [
+          { name: 'name', label: 'Name' },
+          {
+            name: 'kind',
+            label: 'Kind',
+            type: 'select',
+            items: [
+              { value: 'earmarked', text: 'Earmarked', selected: values.kind !== 'general' },
+              { value: 'general', text: 'General fund balance', selected: values.kind === 'general' },
+            ],
+          },
+          { name: 'purpose', label: 'Purpose (optional)', type: 'textarea' },
+        ],
+      },
+      status,
+    );
+  }
+
+  app.get(paths.newReserve(), { config: edit }, async (_request, reply) => renderNewReserve(reply));
+
+  app.post(paths.newReserve(), { config: edit }, async (request, reply) => {
+    const values = stringValues(request.body);
+    const form = parseForm(reserveInput, values);
+    if (!form.ok) return renderNewReserve(reply, values, form.errors, 400);
+    const result = await services.reserves.createReserve(request.caller(), form.value);
+    if (!result.ok) {
+      if (result.error.code === 'forbidden') return forbiddenPage(reply);
+      return renderNewReserve(reply, values, formErrorsFrom(result.error), 400);
+    }
+    return reply.flash(fill(said().reserveAdded, { name: form.value.name })).redirect(paths.reserve(result.value.id));
+  });
+
+  async function renderReserve(
+    reply: FastifyReply,
+    caller: Caller,
+    id: string,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
+    if (!uuid.safeParse(id).success) return notFoundPage(reply);
+    const result = await services.reserves.reserve(caller, id, startYear);
+    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
+    const { reserve, mayEdit } = result.value;
+    const position = reserve.position;
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: fill(said().reserveTitle, { name: reserve.name, year: yearLabel(startYear) }),
+        caption: capitalise(reserve.kind),
+        backLink: `${paths.reserves()}?year=${startYear}`,
+        summaryTitle: 'Position',
+        summaryRows: position
+          ? [
+              ...RESERVE_AMOUNTS.map((field) => ({
+                key: { text: capitalise(RESERVE_LABELS[field]) },
+                value: moneyCell(position[field]),
+              })),
+              { key: { text: 'Planned closing balance' }, value: moneyCell(position.plannedClosing) },
+              { key: { text: 'Forecast closing balance' }, value: moneyCell(position.forecastClosing) },
+            ]
+          : [],
+        notice: position ? reserve.purpose || undefined : `No figures for ${yearLabel(startYear)} yet.`,
+        action: mayEdit ? `${paths.reserve(id)}?year=${startYear}` : undefined,
+        formTitle: position ? 'Change the figures' : 'Enter the figures',
+        submit: 'Save figures',
+        values: form?.values ?? amountValues(RESERVE_AMOUNTS, position),
+        errors: form?.errors,
+        fields: RESERVE_AMOUNTS.map((field) => ({
+          name: field,
+          label: capitalise(RESERVE_LABELS[field]),
+          type: 'amount',
+        })),
+      },
+      form ? 400 : 200,
+    );
+  }
+
+  app.get(paths.reserve(), { config: view }, async (request, reply) => {
+    const year = yearFrom(request.query);
+    if (year === null) return notFoundPage(reply);
+    return renderReserve(reply, request.caller(), (request.params as { id: string }).id, year);
+  });
+
+  app.post(paths.reserve(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const id = (request.params as { id: string }).id;
+    const year = yearFrom(request.query);
+    if (year === null || !uuid.safeParse(id).success) return notFoundPage(reply);
+    const values = stringValues(request.body);
+    const result = await services.reserves.saveReserveYear(caller, id, year, values);
+    if (!result.ok) {
+      if (result.error.code === 'not_found') return notFoundPage(reply);
+      if (result.error.code === 'forbidden') return forbiddenPage(reply);
+      return renderReserve(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
+    }
+    return reply
+      .flash(fill(said().reserveSaved, { year: yearLabel(year) }))
+      .redirect(`${paths.reserves()}?year=${year}`);
+  });
+
+  async function renderBorrowing(
+    reply: FastifyReply,
+    caller: Caller,
+    startYear: number,
+    form?: { values: Values; errors: FormErrors },
+  ) {
+    const result = await services.reserves.view(caller, startYear);
+    if (!result.ok) return forbiddenPage(reply);
+    if (!result.value.mayEdit) return forbiddenPage(reply);
+    return reply.render(
+      'pages/money/programme-form.njk',
+      {
+        title: fill(said().borrowingTitle, { year: yearLabel(startYear) }),
+        backLink: `${paths.reserves()}?year=${startYear}`,
+        action: `${paths.borrowing()}?year=${startYear}`,
+        formTitle: 'The indicators and the borrowing',
+        hint: 'The authorised limit must be at least the operational boundary.',
+        submit: 'Save figures',
+        values: form?.values ?? amountValues(BORROWING_AMOUNTS, result.value.borrowing),
+        errors: form?.errors,
+        fields: BORROWING_AMOUNTS.map((field) => ({
+          name: field,
+          label: capitalise(BORROWING_LABELS[field]),
+          type: 'amount',
+        })),
+      },
+      form ? 400 : 200,
+    );
+  }
+
+  app.get(paths.borrowing(), { config: edit }, async (request, reply) => {
+    const year = yearFrom(request.query);
+    if (year === null) return notFoundPage(reply);
+    return renderBorrowing(reply, request.caller(), year);
+  });
+
+  app.post(paths.borrowing(), { config: edit }, async (request, reply) => {
+    const caller = request.caller();
+    const year = yearFrom(request.query);
+    if (year === null) return notFoundPage(reply);
+    const values = stringValues(request.body);
+    const result = await services.reserves.saveBorrowing(caller, year, values);
+    if (!result.ok) {
+      if (result.error.code === 'forbidden') return forbiddenPage(reply);
+      if (result.error.code === 'not_found') return notFoundPage(reply);
+      return renderBorrowing(reply, caller, year, { values, errors: fieldErrors(result.error) });
+    }
+    return reply
+      .flash(fill(said().borrowingSaved, { year: yearLabel(year) }))
+      .redirect(`${paths.reserves()}?year=${year}`);
+  });
+}
