@@ -301,6 +301,9 @@ export const paths = {
   reportGate: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/gate`,
   issueReport: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/issue`,
   issuedReport: (id?: string) => `/issued-reports/${p(id)}`,
+  /** An issued report as a file (its latest revision, or `?revision=`). */
+  issuedReportFile: (id: string | undefined, format: 'html' | 'docx' | 'pdf' | 'xlsx') =>
+    `/issued-reports/${p(id)}/report.${format}`,
   issuedReportRevision: (id?: string, revision?: number) =>
     `/issued-reports/${p(id)}/revisions/${revision ?? ':revision'}`,
   correctIssuedReport: (id?: string) => `/issued-reports/${p(id)}/correct`,

@@ -3,6 +3,7 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import { reportsApi } from './api/reports.api.ts';
 import type { ReportsDeps } from './ports.ts';
 import { createReportsServices } from './services.ts';
+import { reportFilesRoutes } from './web/report-files.routes.ts';
 import { reportsRoutes } from './web/reports.routes.ts';
 
 /**
@@ -17,6 +18,7 @@ export function createReportsModule(deps: ReportsDeps) {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
       await app.register(reportsRoutes, { services, clock: deps.clock });
+      await app.register(reportFilesRoutes, { services });
     },
     api: async (api) => {
       await api.register(reportsApi, { services });

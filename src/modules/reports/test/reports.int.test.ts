@@ -6,6 +6,7 @@
  * report unchanged, a correction as revision 2 beside revision 1, and another council's ids.
  */
 import { and, eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actionMeasureLinks,
@@ -209,6 +210,18 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('55.0%');
     expect(page.body).not.toContain('58.0%');
+    // The Word file of the issued revision is made from the frozen document: the issued figure, and
+    // the same bytes every time it is downloaded.
+    const word = await viewer.get(`/issued-reports/${reportId}/report.docx?revision=1`);
+    expect(word.statusCode).toBe(200);
+    expect(word.headers['content-disposition']).toMatch(/attachment; filename=".+\.docx"/);
+    const text = strFromU8(unzipSync(new Uint8Array(word.rawPayload))['word/document.xml']!);
+    expect(text).toContain('55.0%');
+    expect(text).not.toContain('58.0%');
+    expect(
+      (await viewer.get(`/issued-reports/${reportId}/report.docx?revision=1`)).rawPayload.equals(word.rawPayload),
+    ).toBe(true);
+    expect((await viewer.get(`/issued-reports/${reportId}/report.xlsx`)).statusCode).toBe(200);
 
     // A correction is revision 2 with its reason; revision 1 stays as issued.
     const noReason = await officer.api('POST', `/api/v1/issued-reports/${reportId}/revisions`, { reason: ' ' });

@@ -262,6 +262,10 @@ export async function reportsRoutes(
       document: document.value,
       revisionText: fill(w.pages.revision, { revision: shown }),
       revisionRows: revisionRows(report.id, revisions),
+      files: (['docx', 'pdf', 'xlsx', 'html'] as const).map((format) => ({
+        text: w.pages.file[format],
+        href: `${paths.issuedReportFile(report.id, format)}?revision=${shown}`,
+      })),
       correctHref: mayManage(caller) ? paths.correctIssuedReport(report.id) : null,
       printCss: true,
     });

@@ -2,6 +2,8 @@
 export const reportsWords = {
   reports: {
     title: 'Reports',
+    /** The dashboard's link to the reports (the quarterly report to Cabinet and Scrutiny, and the others). */
+    dashboardLink: 'Reports to Cabinet, Scrutiny and the Leadership Team: the quarterly report and the others',
     intro:
       'Each report definition says who a report is for, what it covers, how often it goes and which sections it shows. A report is assembled from the stored figures for its period; issuing it freezes what it says.',
     definitionsTitle: 'Report definitions',
@@ -241,6 +243,13 @@ export const reportsWords = {
       correctHint:
         'The correction is assembled from today’s figures and kept as a new revision beside the earlier ones.',
       revisions: 'Revisions',
+      download: 'Download this revision',
+      file: {
+        docx: 'Word document (.docx), to edit for the committee’s template',
+        pdf: 'PDF',
+        xlsx: 'Excel workbook of the figures behind it',
+        html: 'Web page (.html), to print or publish',
+      },
       revision: 'Revision {revision}',
       issuedOn: 'Issued on',
       issuedBy: 'Issued by',
