@@ -121,7 +121,7 @@ describe('loadConfig', () => {
 });
 
 // The server's own start-up with a bad setting (one line, status 1) is tested on the built bundle in
-// test/integration/build.int.test.ts; this checks the loader that `npm run dev`, the CLI and the
+// scripts/build.test.ts; this checks the loader that `npm run dev`, the CLI and the
 // benchmarks run the TypeScript sources through, on this module alone.
 describe('the development loader', () => {
   it('runs the TypeScript sources', () => {

@@ -231,7 +231,8 @@ export async function createTestApp(kind: DatabaseKind = 'pglite', options: Test
  * Which integration files run on which databases. The rule: a file runs on both PGlite and the
  * real PostgreSQL when what it tests goes through SQL whose behaviour could differ between the two
  * engines: repositories and their queries, imports, series triggers, tenancy, line of sight,
- * statuses, locking and concurrency, security, the demo load (`DATABASES`). A file that tests
+ * statuses, locking and concurrency, security, the demo load (`DATABASES`). Tenancy runs on PGlite
+ * only: its assertion is about the organisation condition in each query, the same SQL on both. A file that tests
  * page and API behaviour over ordinary reads and writes (forms, redirects, error summaries, what a
  * page lists) runs once, on PGlite (`PAGE_DATABASES`); each such file says so at its top.
  */
