@@ -101,7 +101,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   manager: [...planners, 'edit:measures', 'enter:values', 'verify:values', 'view:money', ...riskOwners],
   'data-entry': [...staff, 'enter:values'],
-  viewer: ['view:plans', 'view:organisation', 'view:risks'],
+  // Read-only staff see plans and the organisation; risk registers are for those who own or oversee them.
+  viewer: ['view:plans', 'view:organisation'],
   // Councillors read the budget position and the strategic risk register (003 §34: both go to
   // Executive and Scrutiny each quarter); the audit committee oversees risk management.
   'cabinet-member': ['view:plans', 'view:organisation', 'approve:plans', 'view:money', 'view:risks'],

@@ -399,7 +399,9 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     const audits = await db()
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, 'action'), eq(auditEvents.entityId, late)));
+      .where(and(eq(auditEvents.entityType, 'action'), eq(auditEvents.entityId, late)))
+      // The chain position is the order they were written (two rows can share a timestamp).
+      .orderBy(auditEvents.chainSeq);
     expect(audits.map((a) => a.action)).toEqual(['create', 'escalate']);
 
     // The escalation owner's decision is recorded on the action, as history.
