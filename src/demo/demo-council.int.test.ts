@@ -308,6 +308,29 @@ describe.each(DATABASES)('demo council on %s', (kind) => {
     expect(seeded).toMatchObject({ entityType: 'organisation', entityId: org, action: 'seed' });
   });
 
+  it('has a committee year: the quarterly report routed panel → scrutiny → Cabinet, requests at every stage, returns', async () => {
+    const route = await query<{ body: string; outcome: string | null; from_body: string | null }>(sql`
+      SELECT b.name AS body, a.outcome, fb.name AS from_body
+      FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN governance_bodies b ON b.id = m.body_id
+      LEFT JOIN agenda_items f ON f.id = a.referred_from_item_id
+      LEFT JOIN meetings fm ON fm.id = f.meeting_id LEFT JOIN governance_bodies fb ON fb.id = fm.body_id
+      WHERE a.organisation_id = ${org} ORDER BY m.held_on`);
+    expect(route.map((r) => r.from_body)).toEqual([null, route[0]!.body, route[1]!.body]);
+    expect(route.slice(0, 2).map((r) => r.outcome)).toEqual(['referred', 'referred']);
+    const meetingsHeld = await query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM meetings WHERE organisation_id = ${org}`,
+    );
+    expect(meetingsHeld[0]!.n).toBe(15);
+    const requests = await query<{ status: string }>(
+      sql`SELECT status FROM member_requests WHERE organisation_id = ${org} ORDER BY status`,
+    );
+    expect(requests.map((r) => r.status)).toEqual(['answered', 'closed', 'open', 'open']);
+    const returns = await query<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM statutory_returns WHERE organisation_id = ${org}`,
+    );
+    expect(returns[0]!.n).toBe(5);
+  });
+
   it('signs in every demo person with the demo password, and no one with another', async () => {
     const everyone = await t.deps.database.db
       .select({ email: people.email })

@@ -1,5 +1,6 @@
 import { loadDemoActions } from './demo-actions.loader.ts';
 import { loadDemoRisks } from './demo-risks.loader.ts';
+import { loadDemoCommittees } from './demo-committees.loader.ts';
 import { installBuiltInDefinitions } from '../modules/reports/index.ts';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -320,6 +321,15 @@ export async function loadDemoCouncil(
     const actionCount = await loadDemoActions(tx, { organisationId, personId, now: (options.clock ?? systemClock)() });
 
     await loadDemoRisks(tx, { organisationId, personId, unitId, clock: asClock(options.clock ?? systemClock) });
+
+    // A year of panel, scrutiny and Cabinet meetings with last quarter's report routed through
+    // them, members' requests at every stage and the statutory returns: demo-committees.loader.ts.
+    await loadDemoCommittees(tx, {
+      organisationId,
+      clock: asClock(options.clock ?? systemClock),
+      bodyId: (key) => bodyId(key, 'committees'),
+      personId: (key) => personId(key, 'committees'),
+    });
 
     // The built-in report definitions, so the demo's quarterly report is one click away.
     await installBuiltInDefinitions(tx, { organisationId, personId: SEED_ACTOR.personId, name: SEED_ACTOR.label });
