@@ -112,8 +112,13 @@ async function seedCouncil(t: TestApp, organisation: TestOrganisation, admin: Ag
   };
 }
 
-/** Every uuid id of every table that carries organisation_id, for one organisation. */
-async function idsOwnedBy(db: Db, organisationId: string): Promise<Set<string>> {
+/**
+ * Every uuid id of every table that carries organisation_id, for one organisation; and one of each
+ * table's (`probes`) to ask the routes with: a route that refuses one unit of another council
+ * refuses them all, so asking with every row (the audit trail's hundreds among them) proved
+ * nothing more.
+ */
+async function idsOwnedBy(db: Db, organisationId: string): Promise<{ all: Set<string>; probes: Set<string> }> {
   const tables = rowsOf<{ table_name: string }>(
     await db.execute(sql`
       SELECT c.table_name FROM information_schema.columns c
@@ -123,16 +128,18 @@ async function idsOwnedBy(db: Db, organisationId: string): Promise<Set<string>> 
                       AND i.column_name = 'id' AND i.data_type = 'uuid')
       ORDER BY c.table_name`),
   );
-  const ids = new Set<string>([organisationId]);
+  const all = new Set<string>([organisationId]);
+  const probes = new Set<string>([organisationId]);
   for (const { table_name: table } of tables) {
     const rows = rowsOf<{ id: string }>(
       await db.execute(
         sql`SELECT id::text AS id FROM ${sql.identifier(table)} WHERE organisation_id = ${organisationId}`,
       ),
     );
-    for (const row of rows) ids.add(row.id.toLowerCase());
+    for (const row of rows) all.add(row.id.toLowerCase());
+    if (rows[0]) probes.add(rows[0].id.toLowerCase());
   }
-  return ids;
+  return { all, probes };
 }
 
 const uuidsIn = (text: string) => new Set([...text.matchAll(UUID)].map((m) => m[0].toLowerCase()));
@@ -141,6 +148,7 @@ describe.each(PAGE_DATABASES)('tenancy on %s', (kind) => {
   let t: TestApp;
   let outsider: Agent;
   let idsOfA: Set<string>;
+  let probesOfA: Set<string>;
   let idsOfB: Set<string>;
   const MARKER_A = 'ZQA';
 
@@ -151,8 +159,8 @@ describe.each(PAGE_DATABASES)('tenancy on %s', (kind) => {
     outsider = await t.as('administrator', { organisation: orgB });
     await seedCouncil(t, t.org, adminA, MARKER_A);
     await seedCouncil(t, orgB, outsider, 'ZQB');
-    idsOfA = await idsOwnedBy(t.deps.database.db, t.org.id);
-    idsOfB = await idsOwnedBy(t.deps.database.db, orgB.id);
+    ({ all: idsOfA, probes: probesOfA } = await idsOwnedBy(t.deps.database.db, t.org.id));
+    idsOfB = (await idsOwnedBy(t.deps.database.db, orgB.id)).all;
   });
   afterAll(async () => t?.close());
 
@@ -199,7 +207,7 @@ describe.each(PAGE_DATABASES)('tenancy on %s', (kind) => {
     expect(byId.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/v1/units/:id']));
     const wrong: string[] = [];
     for (const route of byId) {
-      for (const id of idsOfA) {
+      for (const id of probesOfA) {
         const response = await outsider.api('GET', route.url.replace(/:\w+$/, id));
         if (response.statusCode !== 404) wrong.push(`${route.url} with ${id}: ${response.statusCode}`);
       }
@@ -213,7 +221,7 @@ describe.each(PAGE_DATABASES)('tenancy on %s', (kind) => {
     );
     const leaks: string[] = [];
     for (const route of nested) {
-      for (const id of idsOfA) {
+      for (const id of probesOfA) {
         const url = route.url.replace(/:\w+(\([^)]*\))?/g, id);
         const response = route.url.startsWith('/api/') ? await outsider.api('GET', url) : await outsider.get(url);
         const leaked = [...uuidsIn(response.body)].filter((other) => idsOfA.has(other) && other !== id);

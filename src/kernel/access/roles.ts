@@ -101,15 +101,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   manager: [...planners, 'edit:measures', 'enter:values', 'verify:values', 'view:money', ...riskOwners],
   'data-entry': [...staff, 'enter:values'],
-  // Read-only staff see plans and the organisation; risk registers are for those who own or oversee them.
-  viewer: ['view:plans', 'view:organisation'],
+  viewer: ['view:plans', 'view:organisation', 'view:risks'],
   // Councillors read the budget position and the strategic risk register (003 §34: both go to
   // Executive and Scrutiny each quarter); the audit committee oversees risk management.
   'cabinet-member': ['view:plans', 'view:organisation', 'approve:plans', 'view:money', 'view:risks'],
   'scrutiny-member': ['view:plans', 'view:organisation', 'view:money', 'view:risks'],
   'audit-member': ['view:plans', 'view:organisation', 'view:audit', 'view:money', 'view:risks'],
   'internal-auditor': ['view:plans', 'view:organisation', 'view:audit', 'view:money', 'view:risks'],
-  hr: [...staff, 'manage:people'],
+  // HR reads the risk registers (workforce risks sit on them), and so holds every right a viewer
+  // has: HR manages the people it may, never someone holding a right HR lacks.
+  hr: [...staff, 'manage:people', 'view:risks'],
   // A partner sees plans only, and only the items shared with its partnership.
   partner: ['view:plans'],
   // Keeps the council's revenue and capital monitoring: financial data only, audited.

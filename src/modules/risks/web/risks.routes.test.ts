@@ -382,7 +382,7 @@ describe('risk pages', () => {
 
   it('keeps the registers from people without view:risks and changes to those with edit:risks', async () => {
     expect((await t.as('data-entry').get('/risks')).statusCode).toBe(403);
-    expect((await t.as('hr').get(`/risks/${RISK}`)).statusCode).toBe(403);
+    expect((await t.as('partner').get(`/risks/${RISK}`)).statusCode).toBe(403);
     expect((await t.as('scrutiny-member').get(`/risks/${RISK}`)).statusCode).toBe(200);
     expect((await t.as('audit-member').get(`/risks/${RISK}/links`)).statusCode).toBe(403);
     expect((await t.as('viewer').post(`/risks/${RISK}/links`, { itemIds: ITEM })).statusCode).toBe(403);
