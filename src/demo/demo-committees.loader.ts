@@ -6,15 +6,13 @@
  * waiting on the member, open and late, open and not yet due); and the council's register of
  * statutory returns holds the national returns a district or unitary council makes.
  */
+import { addDays } from '../kernel/calendar-days.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { agendaItems, meetings, memberRequests, statutoryReturns } from '../schema.ts';
 
 const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function loadDemoCommittees(
   tx: Db,

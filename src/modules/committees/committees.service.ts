@@ -5,6 +5,7 @@
  * bodies' decisions and raise requests; they never touch performance data (nothing here does).
  */
 import { holdsPermission } from '../../kernel/access/index.ts';
+import { addDays } from '../../kernel/calendar-days.ts';
 import { phraseText } from '../../kernel/phrase.ts';
 import { fail, ok, type DomainError, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -32,7 +33,6 @@ const refusal = (key: string, field?: string, params?: Record<string, string>) =
   refuse(STANDING.has(key) ? 'forbidden' : 'invalid', phraseText(`committees.problem.${key}`, params), field);
 const notFound = (what: 'meeting' | 'agendaItem' | 'request') =>
   refuse('not_found', phraseText(`committees.problem.notFound.${what}`));
-const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const first = (problems: DomainError[]): Result<never> | null => (problems[0] ? fail(problems[0]) : null);
 
 export type MeetingRow = repo.MeetingRow;
@@ -178,7 +178,7 @@ export function createCommitteesService({ db, clock }: ServiceDeps) {
       const item = await repo.findAgendaItem(db, caller.organisationId, itemId);
       const meeting = item && (await repo.findMeeting(db, caller.organisationId, item.meetingId));
       if (!item || !meeting) return notFound('agendaItem');
-      const later = await repo.listMeetings(db, caller.organisationId, { from: nextDay(meeting.heldOn) });
+      const later = await repo.listMeetings(db, caller.organisationId, { from: addDays(meeting.heldOn, 1) });
       return ok({ item, meeting, later });
     },
 

@@ -3,6 +3,7 @@
  * returns and the framework's yearly plan dates. A return's changes are audited like every other.
  */
 import { holdsPermission } from '../../kernel/access/index.ts';
+import { addDays } from '../../kernel/calendar-days.ts';
 import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -81,16 +82,12 @@ export function createReturnsService({ db, clock }: ServiceDeps) {
       const to = window?.to ?? shiftMonths(today, 12);
       // Meetings up to three weeks after the window still set deadlines inside it.
       const [meetings, returns] = await Promise.all([
-        repo.timetableMeetings(db, caller.organisationId, from, shiftDays(to, 21)),
+        repo.timetableMeetings(db, caller.organisationId, from, addDays(to, 21)),
         repo.listReturns(db, caller.organisationId),
       ]);
       return timetable({ meetings, returns }, { from, to }, today);
     },
   };
-}
-
-function shiftDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function shiftMonths(iso: string, months: number): string {

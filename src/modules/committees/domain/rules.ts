@@ -2,6 +2,7 @@
  * The rules of a committee's business, pure: when a decision may be recorded, where an item may be
  * referred, when a member's request is due, answered and closed, and when it is overdue.
  */
+import { daysFrom } from '../../../kernel/calendar-days.ts';
 import { phraseText } from '../../../kernel/phrase.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';
 import type { DecisionOutcome, RequestStatus } from './vocabulary.ts';
@@ -51,8 +52,7 @@ export function isOverdue(request: { status: RequestStatus; dueOn: string }, tod
 }
 
 export function daysLate(request: { status: RequestStatus; dueOn: string }, today: string): number {
-  if (!isOverdue(request, today)) return 0;
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${request.dueOn}T00:00:00Z`)) / 86_400_000);
+  return isOverdue(request, today) ? daysFrom(request.dueOn, today) : 0;
 }
 
 /**

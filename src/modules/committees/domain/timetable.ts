@@ -4,6 +4,7 @@
  * that, its data in before sign-off); the framework's yearly dates (directorate plans outlined by
  * the end of November, approved by the end of March: seed 003 §19); and the statutory returns.
  */
+import { addDays } from '../../../kernel/calendar-days.ts';
 import type { ReturnStatus, TimetableKind } from './vocabulary.ts';
 
 /**
@@ -39,9 +40,6 @@ export interface TimetableEntry {
   late: boolean;
 }
 
-const minusDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-
 /** The financial years whose plan deadlines fall between `from` and `to`. */
 function planDeadlines(from: string, to: string): TimetableEntry[] {
   const entries: TimetableEntry[] = [];
@@ -70,7 +68,7 @@ export function timetable(
       ['sign-off', LEAD_DAYS.signOff],
       ['data-due', LEAD_DAYS.dataDue],
     ] as const) {
-      const date = minusDays(meeting.heldOn, days);
+      const date = addDays(meeting.heldOn, -days);
       // A deadline already passed for a meeting still to come is the one to chase.
       entries.push({ ...base, date, kind, late: upcoming && date < today });
     }

@@ -1,5 +1,6 @@
 /** Rows and tags for the committee pages, in the catalogue's words. */
 import { paths } from '../../../kernel/paths.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import { formatDate } from '../../../platform/http/filters.ts';
 import { fill, words } from '../../../platform/words/index.ts';
 import type { MeetingDetail, MeetingRow, RequestRow } from '../committees.service.ts';
@@ -14,7 +15,7 @@ export const meetingName = (meeting: Pick<MeetingRow, 'bodyName' | 'heldOn' | 't
 export function meetingRow(meeting: MeetingRow) {
   return [
     { text: formatDate(meeting.heldOn) },
-    { html: `<a class="govuk-link" href="${paths.meeting(meeting.id)}">${escape(meetingName(meeting))}</a>` },
+    { html: `<a class="govuk-link" href="${paths.meeting(meeting.id)}">${escapeHtml(meetingName(meeting))}</a>` },
     { text: String(meeting.itemCount), format: 'numeric' },
   ];
 }
@@ -79,7 +80,7 @@ export function requestRow(request: RequestRow, today: string) {
   const late = daysLate(request, today);
   return [
     {
-      html: `<a class="govuk-link" href="${paths.memberRequest(request.id)}">${escape(shorten(request.question))}</a>`,
+      html: `<a class="govuk-link" href="${paths.memberRequest(request.id)}">${escapeHtml(shorten(request.question))}</a>`,
     },
     { text: w.requestKind[request.kind] },
     { text: request.raisedByName },
@@ -106,11 +107,7 @@ function shorten(text: string): string {
 }
 
 function tagHtml(tag: { text: string; classes?: string | undefined }): string {
-  return `<strong class="govuk-tag ${tag.classes ?? ''}">${escape(tag.text)}</strong>`;
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<strong class="govuk-tag ${tag.classes ?? ''}">${escapeHtml(tag.text)}</strong>`;
 }
 
 export function requestDetailRows(request: RequestRow, meetingHref: string | null) {
@@ -122,7 +119,7 @@ export function requestDetailRows(request: RequestRow, meetingHref: string | nul
     row(d.addressee, { text: request.addresseeName }),
     row(d.due, { text: formatDate(request.dueOn) }),
     ...(meetingHref
-      ? [row(d.meeting, { html: `<a class="govuk-link" href="${meetingHref}">${escape(d.meeting)}</a>` })]
+      ? [row(d.meeting, { html: `<a class="govuk-link" href="${meetingHref}">${escapeHtml(d.meeting)}</a>` })]
       : []),
     ...(request.answer
       ? [row(d.answer, { text: request.answer }), row(d.answeredOn, { text: formatDate(request.answeredOn) })]

@@ -1,6 +1,7 @@
 /** The planning timetable (a list by month and the register of statutory returns). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import type { SignedIn } from '../../../kernel/access/index.ts';
 import { dateItems, isoFromParts } from '../../../platform/http/date-input.ts';
 import { formatDate } from '../../../platform/http/filters.ts';
@@ -35,13 +36,15 @@ export async function timetableRoutes(
           { text: formatDate(entry.date) },
           { text: w.timetableKind[entry.kind] },
           entry.meetingId
-            ? { html: `<a class="govuk-link" href="${paths.meeting(entry.meetingId)}">${escape(entry.subject)}</a>` }
+            ? {
+                html: `<a class="govuk-link" href="${paths.meeting(entry.meetingId)}">${escapeHtml(entry.subject)}</a>`,
+              }
             : entry.returnId
               ? {
-                  html: `<a class="govuk-link" href="${paths.statutoryReturns()}#return-${entry.returnId}">${escape(entry.subject)}</a>`,
+                  html: `<a class="govuk-link" href="${paths.statutoryReturns()}#return-${entry.returnId}">${escapeHtml(entry.subject)}</a>`,
                 }
               : { text: entry.subject },
-          { html: entry.late ? `<strong class="govuk-tag govuk-tag--red">${escape(w.late)}</strong>` : '' },
+          { html: entry.late ? `<strong class="govuk-tag govuk-tag--red">${escapeHtml(w.late)}</strong>` : '' },
         ]),
       })),
       returnsHref: paths.statutoryReturns(),
@@ -121,8 +124,4 @@ export async function timetableRoutes(
     }
     return reply.flash(w.returnUpdated).redirect(paths.statutoryReturns());
   });
-}
-
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
