@@ -30,6 +30,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          maxWorkers: 2,
           // Each file builds its own app on its own database, and no test mocks a module, so the
           // files of a worker can share the loaded modules instead of importing the app again
           // for every file (which was a quarter of the step's time).

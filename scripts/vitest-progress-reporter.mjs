@@ -5,7 +5,7 @@
 // files had not finished. Each line is appended synchronously so that a killed run loses nothing
 // it had already reported.
 //
-//   {"event":"queued","file":"/abs/x.int.test.ts"}
+//   {"event":"queued","file":"/abs/x.int.test.ts","at":1733400000000}   (every line has `at`)
 //   {"event":"start","file":"/abs/x.int.test.ts"}
 //   {"event":"test","file":"...","name":"suite > test","state":"passed"|"failed"|"skipped"}
 //   {"event":"end","file":"...","state":"passed"|"failed"|"skipped","error":"first line"}
@@ -17,7 +17,8 @@ export default class ProgressReporter {
   }
 
   write(entry) {
-    if (this.file) appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
+    // `at` (ms since the epoch) lets a slow run be read as a timeline: which files overlapped.
+    if (this.file) appendFileSync(this.file, `${JSON.stringify({ ...entry, at: Date.now() })}\n`);
   }
 
   onTestModuleQueued(testModule) {
