@@ -193,9 +193,8 @@ function formatAxeViolations(violations: AxeViolation[], where: string): string 
  * are none.
  *
  * Cheap by design: axe-core is injected once per document (not once per check, and without the
- * blank page @axe-core/playwright opens for every analysis; our pages have no frames), and a page
- * state already checked in this test file (same URL, same markup bar the CSRF token, same options)
- * is not checked again.
+ * blank page @axe-core/playwright opens for every analysis; our pages have no frames). Every call
+ * runs axe: skipping a page state already checked was tried and found no repeats to skip.
  */
 export async function expectNoAxeViolations(page: Page, context: AxeCheckContext = {}): Promise<AxeResults> {
   // A click that navigates returns once the new document has started; on a busy machine axe could
