@@ -266,7 +266,6 @@ export const reportsWords = {
       viewIssued: 'This report has been issued: view the issued report',
       gapsWarning: '{count} red measures lack commentary or a remedial action: the report cannot be issued yet',
       gapsCaption: 'What is missing',
-      contents: 'Contents',
     },
   },
 };
