@@ -27,7 +27,6 @@ const definition: Definition = {
   scopeId: null,
   cadence: 'quarterly',
   sections: [...SECTIONS],
-  exceptionMarginPercent: 10,
   rowVersion: 1,
 };
 
@@ -160,7 +159,6 @@ describe('report pages and API', () => {
       scopeId: '',
       cadence: 'quarterly',
       sections: ['summary', 'key'],
-      exceptionMarginPercent: '10',
     });
     expect(saved.statusCode).toBe(302);
     expect(saved.headers.location).toBe(`/reports/${DEF}`);
