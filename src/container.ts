@@ -12,7 +12,7 @@ import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
 import { createImprovementPlansModule, improvementPlanExists } from './modules/improvement-plans/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
-import { createMoneyModule } from './modules/money/index.ts';
+import { createMoneyModule, moneyPosition } from './modules/money/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
@@ -21,7 +21,7 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 import { createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
-import { createReportsModule, revenueSourceFrom } from './modules/reports/index.ts';
+import { createReportsModule, healthSourceFrom, moneySourceFrom } from './modules/reports/index.ts';
 import { createCommitteesModule } from './modules/committees/index.ts';
 
 /**
@@ -96,8 +96,13 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const recommendations = createRecommendationsModule({ ...deps, actions: implementingActions });
   const improvementPlans = createImprovementPlansModule({ ...deps, actions: implementingActions });
   const risks = createRisksModule(deps);
-  // The report reads the revenue position through its port, from money's summary (as the caller).
-  const reports = createReportsModule({ ...deps, revenue: revenueSourceFrom(money.services.revenue) });
+  // The report reads the money position (revenue, capital, reserves, borrowing) and framework health
+  // through its ports: money's position of the council, and performance's health read as the caller.
+  const reports = createReportsModule({
+    ...deps,
+    money: moneySourceFrom((organisationId, period) => moneyPosition(deps.db, organisationId, period)),
+    health: healthSourceFrom(performance.services.performanceViews),
+  });
   const committees = createCommitteesModule(deps);
   const audit = createAuditModule(deps);
 

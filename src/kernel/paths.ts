@@ -294,6 +294,8 @@ export const paths = {
   statutoryReturnStatus: (id?: string) => `/statutory-returns/${p(id)}/status`,
   /** The quarterly report: definitions, the draft for a period, the exception gate, issued reports and revisions. */
   reportDefinitions: () => '/reports',
+  /** The council's report settings (the exception margin every report uses). */
+  reportSettings: () => '/reports/settings',
   newReportDefinition: () => '/reports/new',
   reportDefinition: (id?: string) => `/reports/${p(id)}`,
   editReportDefinition: (id?: string) => `/reports/${p(id)}/edit`,

@@ -4,13 +4,15 @@ import { reportsApi } from './api/reports.api.ts';
 import type { ReportsDeps } from './ports.ts';
 import { createReportsServices } from './services.ts';
 import { reportFilesRoutes } from './web/report-files.routes.ts';
+import { reportSettingsRoutes } from './web/report-settings.routes.ts';
 import { reportsRoutes } from './web/reports.routes.ts';
 
 /**
  * The quarterly report: report definitions (audience, scope, cadence, sections), the report for a
  * period assembled from the other modules' stored figures into the neutral Document, "what changed
  * since last quarter", the exception gate, and issue, which freezes the document (corrections are
- * new revisions). Reads the modules before it through their index.ts and the revenue port.
+ * new revisions). Reads the modules before it through their index.ts and its ports (money, framework
+ * health); the exception margin is the council's report setting.
  */
 export function createReportsModule(deps: ReportsDeps) {
   const services = createReportsServices(deps);
@@ -19,6 +21,7 @@ export function createReportsModule(deps: ReportsDeps) {
     pages: async (app) => {
       await app.register(reportsRoutes, { services, clock: deps.clock });
       await app.register(reportFilesRoutes, { services });
+      await app.register(reportSettingsRoutes, { services });
     },
     api: async (api) => {
       await api.register(reportsApi, { services });
@@ -34,4 +37,5 @@ export function createReportsModule(deps: ReportsDeps) {
 }
 
 export { installBuiltInDefinitions } from './reports.service.ts';
-export { revenueSourceFrom } from './revenue-source.ts';
+export { healthSourceFrom } from './health-source.ts';
+export { moneySourceFrom } from './money-source.ts';

@@ -25,13 +25,20 @@ import { bandOf, heatMapOf, scoreOf, type HeatMap } from '../risks/index.ts';
 import * as sources from './data/sources.repository.ts';
 import type { DefinitionRow } from './data/reports.repository.ts';
 import { CADENCE_FREQUENCY } from './domain/definitions.ts';
-import type { ReportAction, ReportImprovementPlan, ReportMeasure, ReportRisk } from './domain/report-data.ts';
+import type {
+  ReportAction,
+  ReportImprovementPlan,
+  ReportMeasure,
+  ReportPartnershipItem,
+  ReportRisk,
+} from './domain/report-data.ts';
 
 export interface ReportData {
   period: { key: string; label: string; end: string; previousLabel: string; previousEnd: string };
   measures: ReportMeasure[];
   actions: ReportAction[];
   improvementPlans: ReportImprovementPlan[];
+  partnershipItems: ReportPartnershipItem[];
   risks: ReportRisk[];
   heatMap: HeatMap | null;
 }
@@ -84,19 +91,20 @@ export async function gatherReport(
   for (const p of periodsOf.values()) for (const each of [p.own, p.before, p.lastYear]) keys.add(periodKey(each));
   const ownKeys = [...new Set([...periodsOf.values()].map((p) => periodKey(p.own)))];
   const wants = (section: string) => definition.sections.includes(section as never);
-  const [statuses, commentary, priorities, remedial, plans, actionRows, riskRows, matrix] = await Promise.all([
+  const [statuses, commentary, priorities, remedial, plans, actionRows, riskRows, matrix, partnered] = await Promise.all([
     sources.storedStatuses(db, organisationId, ids, [...keys]),
     sources.commentaryFor(db, organisationId, ids, ownKeys),
     sources.priorityOf(db, organisationId, ids),
     sources.remedialActions(db, organisationId, ids),
     wants('improvement-plans') ? sources.improvementPlansFor(db, organisationId, ids) : Promise.resolve([]),
     wants('actions') || wants('what-changed')
-      ? sources.actionStatuses(db, organisationId, end, previousEnd)
+      ? sources.actionStatuses(db, organisationId, units, end, previousEnd)
       : Promise.resolve([]),
     wants('risks') || wants('what-changed')
       ? sources.strategicRisks(db, organisationId, end, previousEnd)
       : Promise.resolve([]),
     wants('risks') ? sources.currentRiskMatrix(db, organisationId) : Promise.resolve(null),
+    wants('partnerships') ? sources.partnershipItems(db, organisationId, units, end) : Promise.resolve([]),
   ]);
   const measures: ReportMeasure[] = measureRows.map((m) => {
     const p = periodsOf.get(m.id)!;
@@ -156,6 +164,7 @@ export async function gatherReport(
       dueDate: plan.dueDate,
       decisions: plan.decisions,
     })),
+    partnershipItems: partnered,
     risks,
     heatMap: matrix
       ? heatMapOf(

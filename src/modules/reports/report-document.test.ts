@@ -49,6 +49,7 @@ const data = (over: Partial<ReportData> = {}): ReportData => ({
   measures: [measure],
   actions: [],
   improvementPlans: [],
+  partnershipItems: [],
   risks: [],
   heatMap: null,
   ...over,
@@ -64,13 +65,14 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
     scopeId: null,
     cadence: 'quarterly',
     sections: [...SECTIONS],
-    exceptionMarginPercent: 10,
     rowVersion: 1,
   },
   councilName: 'Test council',
   scopeName: null,
   data: data(),
-  revenue: null,
+  exceptionMarginPercent: 10,
+  money: null,
+  health: null,
   state: { kind: 'draft', asOf: '2025-11-20' },
   links: REPORT_LINKS,
   ...over,
@@ -104,14 +106,19 @@ describe('the report as a document', () => {
     const matrix = DEFAULT_MATRIX;
     const doc = reportDocument(
       input({
-        revenue: {
+        money: {
           periodLabel: 'Period 6, 2025/26',
-          budget: 100_000_00,
-          forecast: 105_000_00,
-          variance: 5_000_00,
-          variations: [
-            { area: 'Place: Waste', budget: 10_000_00, forecast: 15_000_00, variance: 5_000_00, explanation: 'Fuel' },
-          ],
+          revenue: {
+            budget: 100_000_00,
+            forecast: 105_000_00,
+            variance: 5_000_00,
+            variations: [
+              { area: 'Place: Waste', budget: 10_000_00, forecast: 15_000_00, variance: 5_000_00, explanation: 'Fuel' },
+            ],
+          },
+          capital: null,
+          reserves: null,
+          borrowing: null,
         },
         data: data({
           risks: [
@@ -145,6 +152,19 @@ describe('the report as a document', () => {
       items: [{ text: 'Risk SR1 Cyber attack rose from a score of 12 to 16.', href: '/risks/r1' }],
     });
     expect(JSON.stringify(doc.sections.find((s) => s.id === 'revenue'))).toContain('£5,000.00');
+  });
+
+  it('takes the exception margin from the council’s setting, in the section and in the key', () => {
+    // Amber, 15% worse than its target of 100 (lower is better).
+    const amber: ReportMeasure = { ...measure, id: 'm2', code: 'M2', now: { ...measure.now!, rag: 'amber', value: 115 } };
+    const exceptionsAt = (margin: number) => {
+      const doc = reportDocument(input({ exceptionMarginPercent: margin, data: data({ measures: [amber] }) }));
+      return JSON.stringify(doc.sections.filter((s) => s.id === 'exceptions' || s.id === 'key'));
+    };
+    expect(exceptionsAt(10)).toContain('M2');
+    expect(exceptionsAt(10)).toContain('more than 10%');
+    expect(exceptionsAt(20)).not.toContain('M2');
+    expect(exceptionsAt(20)).toContain('more than 20%');
   });
 
   it('states the issue and the revision with its reason', () => {

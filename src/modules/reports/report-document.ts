@@ -5,66 +5,52 @@
  * document, which is what issuing freezes.
  */
 import type { EChartsOption } from 'echarts';
-import { formatDate, formatValue } from '../../kernel/measurement/index.ts';
-import { formatMoney, moneyFromPence } from '../../kernel/money.ts';
+import { formatDate } from '../../kernel/measurement/index.ts';
 import { renderChartSvg } from '../../platform/charts/render-svg.ts';
-import type { Block, Cell, Document, Fact, Section, Table, Tone } from '../../platform/documents/document.ts';
+import type { Block, Document, Fact, Section, Table } from '../../platform/documents/document.ts';
 import { fill, say, words } from '../../platform/words/index.ts';
 import { heatMapSvg } from '../risks/index.ts';
 import type { DefinitionRow } from './data/reports.repository.ts';
-import type { SectionCode } from './domain/definitions.ts';
+import { SECTIONS, type SectionCode } from './domain/definitions.ts';
 import { isException } from './domain/exceptions.ts';
-import type { ReportMeasure, StoredStatus } from './domain/report-data.ts';
+import type { ReportMeasure } from './domain/report-data.ts';
 import { DIRECTIONS, RATED_STATUSES, summarise } from './domain/summary.ts';
-import { whatChanged, type ChangeLinks } from './domain/what-changed.ts';
-import type { RevenuePosition } from './ports.ts';
+import { whatChanged } from './domain/what-changed.ts';
+import type { ReportHealth, ReportMoney } from './ports.ts';
+import {
+  dateText,
+  directionText,
+  type ReportLinks,
+  ragCell,
+  ragText,
+  targetText,
+  TONE,
+  valueCell,
+  variationText,
+} from './report-cells.ts';
 import type { ReportData } from './report-data.ts';
+import { borrowingSection, capitalSection, reservesSection, revenueSection } from './report-money.ts';
+import { healthSection, partnershipsSection } from './report-partnerships-health.ts';
 
 const w = words.reports;
 
 export type ReportState =
   { kind: 'draft'; asOf: string } | { kind: 'issued'; revision: number; issuedOn: string; by: string; reason: string };
 
-export interface ReportLinks extends ChangeLinks {
-  improvementPlan(id: string): string;
-}
+export type { ReportLinks } from './report-cells.ts';
 
 export interface ReportInput {
   definition: DefinitionRow;
   councilName: string;
   scopeName: string | null;
   data: ReportData;
-  revenue: RevenuePosition | null;
+  /** The council's exception margin (its report settings), in per cent of the target. */
+  exceptionMarginPercent: number;
+  money: ReportMoney | null;
+  health: ReportHealth | null;
   state: ReportState;
   links: ReportLinks;
 }
-
-const TONE: Record<string, Tone> = { red: 'red', amber: 'amber', green: 'green', 'no-target': 'blue' };
-const ragText = (rag: string) => (Object.hasOwn(words.rag, rag) ? words.rag[rag as keyof typeof words.rag] : rag);
-const ragCell = (status: StoredStatus | null): Cell => {
-  const rag = status?.rag ?? 'no-data';
-  return { text: ragText(rag), tone: TONE[rag] ?? 'grey' };
-};
-const directionText = (direction: string | null) =>
-  (words.reports.direction as Record<string, string>)[direction ?? 'not-comparable'] ?? w.direction['not-comparable'];
-const variationText = (icon: string | null) =>
-  (words.performance.variation as Record<string, string>)[icon ?? 'none'] ?? words.performance.variation.none;
-
-function valueCell(m: ReportMeasure, value: number | null): Cell {
-  if (value === null || !Number.isFinite(value)) return { text: '' };
-  return { text: formatValue(value, m.unit, m.decimalPlaces), value };
-}
-
-function targetText(m: ReportMeasure, s: StoredStatus | null): string {
-  if (!s) return '';
-  if (s.targetLower !== null && s.targetUpper !== null) {
-    return `${formatValue(s.targetLower, m.unit, m.decimalPlaces)} – ${formatValue(s.targetUpper, m.unit, m.decimalPlaces)}`;
-  }
-  return s.targetValue === null ? '' : formatValue(s.targetValue, m.unit, m.decimalPlaces);
-}
-
-const money = (pence: number): Cell => ({ text: formatMoney(moneyFromPence(pence)), value: pence / 100 });
-const dateText = (iso: string | null) => (iso ? formatDate(iso) : '');
 
 function statusChart(counts: ReturnType<typeof summarise>): Block {
   const colours = { green: '#00703c', amber: '#f47738', red: '#d4351c' };
@@ -270,39 +256,6 @@ function actionsSection(data: ReportData, links: ReportLinks): Block[] {
   ];
 }
 
-function revenueSection(revenue: RevenuePosition): Block[] {
-  const r = w.revenue;
-  return [
-    {
-      kind: 'facts',
-      facts: [
-        { label: w.facts.period, value: revenue.periodLabel },
-        { label: r.budget, value: money(revenue.budget).text },
-        { label: r.forecast, value: money(revenue.forecast).text },
-        { label: r.variance, value: money(revenue.variance).text },
-      ],
-    },
-    {
-      kind: 'table',
-      caption: r.variations,
-      columns: [
-        { label: r.area },
-        { label: r.budget, numeric: true },
-        { label: r.forecast, numeric: true },
-        { label: r.variance, numeric: true },
-        { label: r.explanation },
-      ],
-      rows: revenue.variations.map((v) => [
-        { text: v.area },
-        money(v.budget),
-        money(v.forecast),
-        money(v.variance),
-        { text: v.explanation },
-      ]),
-    },
-  ];
-}
-
 function risksSection(data: ReportData, links: ReportLinks): Block[] {
   const r = w.risks;
   const blocks: Block[] = [];
@@ -371,7 +324,7 @@ function keySection(margin: number): Block[] {
 
 /** The blocks of one section, or null when the module behind it has nothing for this report. */
 function sectionBlocks(code: SectionCode, input: ReportInput): Block[] | null {
-  const { data, definition, links } = input;
+  const { data, links, exceptionMarginPercent: margin } = input;
   const hasMeasures = data.measures.length > 0;
   switch (code) {
     case 'summary':
@@ -385,20 +338,27 @@ function sectionBlocks(code: SectionCode, input: ReportInput): Block[] | null {
     case 'performance':
       return hasMeasures ? performanceSection(data.measures, links) : null;
     case 'exceptions':
-      return hasMeasures ? exceptionsSection(data.measures, definition.exceptionMarginPercent, links) : null;
+      return hasMeasures ? exceptionsSection(data.measures, margin, links) : null;
     case 'improvement-plans':
       return data.improvementPlans.length > 0 ? improvementPlansSection(data, links) : null;
     case 'actions':
       return data.actions.length > 0 ? actionsSection(data, links) : null;
+    case 'partnerships':
+      return partnershipsSection(data, links);
     case 'revenue':
-      return input.revenue ? revenueSection(input.revenue) : null;
+      return input.money?.revenue ? revenueSection(input.money.periodLabel, input.money.revenue) : null;
+    case 'capital':
+      return input.money?.capital ? capitalSection(input.money.periodLabel, input.money.capital) : null;
+    case 'reserves':
+      return input.money?.reserves ? reservesSection(input.money.reserves) : null;
+    case 'borrowing':
+      return input.money?.borrowing ? borrowingSection(input.money.borrowing) : null;
     case 'risks':
       return data.risks.length > 0 ? risksSection(data, links) : null;
     case 'health':
-      // Framework health is read from the performance module; not wired into the report yet.
-      return null;
+      return input.health ? healthSection(input.health) : null;
     case 'key':
-      return keySection(definition.exceptionMarginPercent);
+      return keySection(margin);
   }
 }
 
@@ -423,7 +383,8 @@ export function reportDocument(input: ReportInput): Document {
     if (state.reason) facts.push({ label: w.facts.reason, value: state.reason });
   }
   const sections: Section[] = [];
-  for (const code of definition.sections) {
+  // In the catalogue's order, whatever order the stored list has (sections added later are appended).
+  for (const code of SECTIONS.filter((section) => definition.sections.includes(section))) {
     const blocks = sectionBlocks(code, input);
     if (blocks) sections.push({ id: code, heading: w.section[code], blocks });
   }

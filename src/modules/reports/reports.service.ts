@@ -20,7 +20,9 @@ import { fill, words } from '../../platform/words/index.ts';
 import * as repo from './data/reports.repository.ts';
 import { BUILT_IN_DEFINITIONS, type DefinitionInput } from './domain/definitions.ts';
 import { gateGaps, type GateGap } from './domain/exceptions.ts';
-import type { ReportsDeps, RevenuePosition } from './ports.ts';
+import type { ReportHealth, ReportMoney, ReportsDeps } from './ports.ts';
+import { scopeUnits } from './data/sources.repository.ts';
+import type { SectionCode } from './domain/definitions.ts';
 import { periodEnd } from '../../kernel/measurement/index.ts';
 import { reportDocument, type ReportLinks, type ReportState } from './report-document.ts';
 import { gatherReport, reportPeriod } from './report-data.ts';
@@ -34,9 +36,18 @@ export const REPORT_LINKS: ReportLinks = {
   action: (id) => paths.action(id),
   risk: (id) => paths.risk(id),
   improvementPlan: (id) => paths.improvementPlan(id),
+  item: (id) => paths.item(id),
 };
 
 export type Definition = repo.DefinitionRow;
+
+const MONEY_SECTIONS: readonly SectionCode[] = ['revenue', 'capital', 'reserves', 'borrowing'];
+
+interface FromPorts {
+  money: ReportMoney | null;
+  health: ReportHealth | null;
+}
+const NO_PORTS: FromPorts = { money: null, health: null };
 
 export interface Draft {
   definition: Definition;
@@ -73,7 +84,7 @@ export function gapText(gap: GateGap): string {
 const mayView = (caller: Caller) => holdsPermission(caller, 'view:organisation');
 const mayManage = (caller: Caller) => holdsOverOrganisation(caller, 'manage:framework');
 
-export function createReportsService({ db, clock, revenue }: ReportsDeps) {
+export function createReportsService({ db, clock, money, health }: ReportsDeps) {
   const definitionNotFound = () => notFound(e.definitionNotFound);
 
   async function checkScope(tx: Db, caller: Caller, input: DefinitionInput): Promise<Result<null>> {
@@ -83,14 +94,21 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
   }
 
   /**
-   * The revenue position for the report's period, read BEFORE any transaction opens: the money
-   * service reads through its own connection, which a transaction holding PGlite's only one would
-   * wait on for ever.
+   * What the ports give for the report's period (the money position, framework health for the
+   * scope), read BEFORE any transaction opens: they read through their own connection, which a
+   * transaction holding PGlite's only one would wait on for ever.
    */
-  async function revenueFor(caller: Caller, definition: Definition, periodKey: string) {
-    if (!revenue || !definition.sections.includes('revenue')) return null;
+  async function portsFor(caller: Caller, definition: Definition, periodKey: string): Promise<FromPorts> {
+    const wants = (codes: readonly SectionCode[]) => codes.some((code) => definition.sections.includes(code));
     const period = reportPeriod(definition, periodKey);
-    return period.ok ? revenue.positionOn(caller, periodEnd(period.value)) : null;
+    const position =
+      money && period.ok && wants(MONEY_SECTIONS) ? await money.positionOn(caller, periodEnd(period.value)) : null;
+    let healthNow: ReportHealth | null = null;
+    if (health && wants(['health'])) {
+      const units = await scopeUnits(db, caller.organisationId, { kind: definition.scopeKind, id: definition.scopeId });
+      healthNow = await health.healthFor(caller, units === null ? null : [...units]);
+    }
+    return { money: position, health: healthNow };
   }
 
   /** Assembles the report for a definition and period from today's stored figures. */
@@ -100,7 +118,7 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
     definition: Definition,
     periodKey: string,
     state: ReportState,
-    position: RevenuePosition | null,
+    fromPorts: FromPorts,
   ) {
     const period = reportPeriod(definition, periodKey);
     if (!period.ok) return period;
@@ -119,7 +137,8 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
       councilName: council?.name ?? '',
       scopeName,
       data: gathered.value,
-      revenue: position,
+      exceptionMarginPercent: (await repo.loadSettings(tx, caller.organisationId)).exceptionMarginPercent,
+      ...fromPorts,
       state,
       links: REPORT_LINKS,
     });
@@ -196,14 +215,14 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
     async draft(caller: Caller, definitionId: string, periodKey: string): Promise<Result<Draft>> {
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
-      const position = await revenueFor(caller, definition.value, periodKey);
+      const fromPorts = await portsFor(caller, definition.value, periodKey);
       const assembled = await assemble(
         db,
         caller,
         definition.value,
         periodKey,
         { kind: 'draft', asOf: clock.today() },
-        position,
+        fromPorts,
       );
       if (!assembled.ok) return assembled;
       const issued = await repo.findIssued(db, caller.organisationId, {
@@ -217,7 +236,7 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
     async issue(caller: Caller, definitionId: string, periodKey: string): Promise<Result<IssuedReport>> {
       if (!mayManage(caller)) return forbidden(e.notAllowed);
       const found = await loadDefinition(db, caller, definitionId);
-      const position = found.ok ? await revenueFor(caller, found.value, periodKey) : null;
+      const fromPorts = found.ok ? await portsFor(caller, found.value, periodKey) : NO_PORTS;
       return inTransaction(db, async (tx) => {
         const definition = await loadDefinition(tx, caller, definitionId);
         if (!definition.ok) return definition;
@@ -228,7 +247,7 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
           by: caller.name,
           reason: '',
         };
-        const assembled = await assemble(tx, caller, definition.value, periodKey, state, position);
+        const assembled = await assemble(tx, caller, definition.value, periodKey, state, fromPorts);
         if (!assembled.ok) return assembled;
         const { document, gaps } = assembled.value;
         if (gaps.length > 0) {
@@ -268,7 +287,7 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
       if (why === '') return refuse('invalid', e.reasonMissing, 'reason');
       const existing = await repo.findIssued(db, caller.organisationId, { id: reportId });
       const found = existing ? await loadDefinition(db, caller, existing.definitionId) : null;
-      const position = existing && found?.ok ? await revenueFor(caller, found.value, existing.periodKey) : null;
+      const fromPorts = existing && found?.ok ? await portsFor(caller, found.value, existing.periodKey) : NO_PORTS;
       return inTransaction(db, async (tx) => {
         const report = await repo.findIssued(tx, caller.organisationId, { id: reportId });
         if (!report) return notFound(e.reportNotFound);
@@ -276,7 +295,7 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
         if (!definition.ok) return definition;
         const revision = (await repo.listRevisions(tx, caller.organisationId, reportId)).length + 1;
         const state: ReportState = { kind: 'issued', revision, issuedOn: clock.today(), by: caller.name, reason: why };
-        const assembled = await assemble(tx, caller, definition.value, report.periodKey, state, position);
+        const assembled = await assemble(tx, caller, definition.value, report.periodKey, state, fromPorts);
         if (!assembled.ok) return assembled;
         await repo.insertRevision(tx, {
           organisationId: caller.organisationId,
@@ -330,14 +349,14 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
     async draftDocumentFor(caller: Caller, definitionId: string, periodKey: string): Promise<Result<Document>> {
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
-      const position = await revenueFor(caller, definition.value, periodKey);
+      const fromPorts = await portsFor(caller, definition.value, periodKey);
       const assembled = await assemble(
         db,
         caller,
         definition.value,
         periodKey,
         { kind: 'draft', asOf: clock.today() },
-        position,
+        fromPorts,
       );
       return assembled.ok ? ok(assembled.value.document) : assembled;
     },

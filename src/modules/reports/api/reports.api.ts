@@ -6,6 +6,7 @@ import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 import { sayStored, words } from '../../../platform/words/index.ts';
 import { AUDIENCES, CADENCES, definitionInput, SCOPE_KINDS, SECTIONS } from '../domain/definitions.ts';
+import { reportSettingsInput } from '../domain/settings.ts';
 import { gapText, type IssuedReport } from '../reports.service.ts';
 import type { ReportsServices } from '../services.ts';
 
@@ -19,7 +20,6 @@ const definitionSchema = z
     scopeId: z.uuid().nullable(),
     cadence: z.enum(CADENCES),
     sections: z.array(z.enum(SECTIONS)),
-    exceptionMarginPercent: z.number().int(),
     rowVersion: z.number().int(),
   })
   .meta({ id: 'ReportDefinition' });
@@ -91,6 +91,8 @@ const issuedSchema = z
   })
   .meta({ id: 'IssuedReport' });
 
+const settingsSchema = z.object({ exceptionMarginPercent: z.number().int() }).meta({ id: 'ReportSettings' });
+
 const periodParams = idParams.extend({ periodKey: z.string().min(1).max(20) });
 const revisionParams = idParams.extend({ revision: z.coerce.number().int().min(1) });
 
@@ -104,6 +106,39 @@ export async function reportsApi(app: FastifyInstance, { services }: { services:
     ...value.report,
     revisions: value.revisions,
   });
+
+  api.get(
+    '/settings/reports',
+    {
+      config: view,
+      schema: {
+        tags,
+        summary: 'The council’s report settings: the exception margin every report uses',
+        response: { 200: settingsSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.reportSettings.get(request.caller());
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
+  );
+
+  api.put(
+    '/settings/reports',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: 'Change the council’s report settings (audited)',
+        body: reportSettingsInput,
+        response: { 200: settingsSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await services.reportSettings.save(request.caller(), request.body);
+      return result.ok ? result.value : sendProblem(reply, result.error);
+    },
+  );
 
   api.get(
     '/report-definitions',

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Db } from '../../../platform/db/db.ts';
 import { portfolios, units } from '../../organisation/index.ts';
 import { AUDIENCES, CADENCES, SCOPE_KINDS, SECTIONS, type DefinitionInput } from '../domain/definitions.ts';
-import { issuedReports, reportDefinitions, reportRevisions } from './reports.schema.ts';
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from '../domain/settings.ts';
+import { issuedReports, reportDefinitions, reportRevisions, reportSettings } from './reports.schema.ts';
 
 const definitionRow = z.object({
   id: z.string(),
@@ -18,7 +19,6 @@ const definitionRow = z.object({
   scopeId: z.string().nullable(),
   cadence: z.enum(CADENCES),
   sections: z.array(z.enum(SECTIONS)),
-  exceptionMarginPercent: z.number().int(),
   rowVersion: z.number().int(),
 });
 export type DefinitionRow = z.infer<typeof definitionRow>;
@@ -32,7 +32,6 @@ const definitionColumns = {
   scopeId: reportDefinitions.scopeId,
   cadence: reportDefinitions.cadence,
   sections: reportDefinitions.sections,
-  exceptionMarginPercent: reportDefinitions.exceptionMarginPercent,
   rowVersion: reportDefinitions.rowVersion,
 };
 
@@ -181,4 +180,24 @@ export async function insertRevision(
   },
 ) {
   await db.insert(reportRevisions).values(row);
+}
+
+// --- the council's report settings ----------------------------------------------------------------
+
+const settingsRow = z.object({ exceptionMarginPercent: z.number().int().min(0).max(100) });
+
+export async function loadSettings(db: Db, organisationId: string): Promise<ReportSettings> {
+  const [row] = await db
+    .select({ exceptionMarginPercent: reportSettings.exceptionMarginPercent })
+    .from(reportSettings)
+    .where(eq(reportSettings.organisationId, organisationId));
+  return row ? settingsRow.parse(row) : { ...DEFAULT_REPORT_SETTINGS };
+}
+
+export async function saveSettings(db: Db, organisationId: string, settings: ReportSettings, personId: string | null) {
+  const values = { exceptionMarginPercent: settings.exceptionMarginPercent, updatedBy: personId };
+  await db
+    .insert(reportSettings)
+    .values({ organisationId, ...values })
+    .onConflictDoUpdate({ target: reportSettings.organisationId, set: { ...values, updatedAt: sql`now()` } });
 }

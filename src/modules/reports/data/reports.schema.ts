@@ -11,7 +11,8 @@ const organisationId = () =>
 
 /**
  * What a report says and to whom: its audience, scope (the council, a directorate or a portfolio),
- * cadence and the sections it shows, in order. A council starts from the built-in definitions
+ * cadence and the sections it shows, in order (the exception margin is the council's, in
+ * report_settings, not the definition's). A council starts from the built-in definitions
  * (domain/definitions.ts), copied in on first use, and changes them as it likes.
  */
 export const reportDefinitions = pgTable(
@@ -28,8 +29,6 @@ export const reportDefinitions = pgTable(
     scopeId: uuid('scope_id'),
     cadence: text('cadence').notNull(),
     sections: text('sections').array().notNull(),
-    /** An amber measure missed by more than this percentage of its target is an exception too. */
-    exceptionMarginPercent: integer('exception_margin_percent').notNull().default(10),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -79,3 +78,14 @@ export const reportRevisions = pgTable(
   },
   (t) => [unique('report_revisions_key').on(t.reportId, t.revision)],
 );
+
+/** The council's report settings (domain/settings.ts); no row means the defaults. */
+export const reportSettings = pgTable('report_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  /** An amber measure missed by more than this percentage of its target is an exception too. */
+  exceptionMarginPercent: integer('exception_margin_percent').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => people.id),
+});

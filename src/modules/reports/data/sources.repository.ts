@@ -4,13 +4,13 @@
  * improvement plans with their panel decisions, actions' stated statuses, and strategic risks.
  * Only reads; every query is scoped to the organisation.
  */
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
 import { actionMeasureLinks, actions, actionUpdates } from '../../actions/index.ts';
 import { improvementPlanDecisions, improvementPlans } from '../../improvement-plans/index.ts';
 import { measureItemLinks, measures, measureStatuses, measureValues } from '../../measures/index.ts';
-import { people, portfolioUnits, unitDescendants } from '../../organisation/index.ts';
-import { planItems } from '../../plans/index.ts';
+import { partners, people, portfolioUnits, unitDescendants } from '../../organisation/index.ts';
+import { planItemPartners, planItems, plans } from '../../plans/index.ts';
 import { DEFAULT_MATRIX, riskAssessments, riskMatrices, riskRegisters, risks, type Matrix, type MatrixSize } from '../../risks/index.ts';
 import type { StoredStatus } from '../domain/report-data.ts';
 
@@ -169,20 +169,35 @@ export async function remedialActions(db: Db, organisationId: string, measureIds
     .orderBy(asc(actions.code));
 }
 
-/** Open actions with the status stated in their latest update on or before each date. */
-export async function actionStatuses(db: Db, organisationId: string, on: string, before: string) {
-  const open = await db
+/**
+ * Open actions in the report's scope with the status stated in their latest update on or before
+ * each date. An action belongs where its plan does: the plan's owning unit places it in a
+ * directorate or portfolio (unitIds null: the whole council).
+ */
+export async function actionStatuses(
+  db: Db,
+  organisationId: string,
+  unitIds: Set<string> | null,
+  on: string,
+  before: string,
+) {
+  const rows = await db
     .select({
       id: actions.id,
       code: actions.code,
       title: actions.title,
       ownerName: people.name,
       dueDate: sql<string>`coalesce(${actions.revisedDueDate}, ${actions.originalDueDate})`,
+      owningUnitId: plans.owningUnitId,
     })
     .from(actions)
+    .innerJoin(plans, eq(plans.id, actions.planId))
     .leftJoin(people, eq(people.id, actions.ownerPersonId))
     .where(and(eq(actions.organisationId, organisationId), isNull(actions.closedStatus)))
     .orderBy(asc(actions.code));
+  const open = rows
+    .filter((row) => unitIds === null || unitIds.has(row.owningUnitId))
+    .map(({ owningUnitId: _unit, ...action }) => action);
   if (open.length === 0) return [];
   const updates = await db
     .select({ actionId: actionUpdates.actionId, asOf: actionUpdates.asOf, status: actionUpdates.status })
@@ -278,4 +293,51 @@ export async function currentRiskMatrix(db: Db, organisationId: string): Promise
     .orderBy(desc(riskMatrices.version))
     .limit(1);
   return row ? { size: row.size as MatrixSize, likelihood: row.likelihood, impact: row.impact, bands: row.bands } : DEFAULT_MATRIX;
+}
+
+/**
+ * The priorities the council delivers through partnership: items of approved plans covering the
+ * date, in scope by the plan's owning unit, marked as delivered through partnership or naming a
+ * partner, each with its partners' names and the measures linked to it.
+ */
+export async function partnershipItems(db: Db, organisationId: string, unitIds: Set<string> | null, on: string) {
+  const partnerOf = db
+    .select({ itemId: planItemPartners.itemId })
+    .from(planItemPartners)
+    .where(eq(planItemPartners.itemId, planItems.id));
+  const rows = await db
+    .select({ id: planItems.id, code: planItems.code, title: planItems.title, owningUnitId: plans.owningUnitId })
+    .from(planItems)
+    .innerJoin(plans, eq(plans.id, planItems.planId))
+    .where(
+      and(
+        eq(planItems.organisationId, organisationId),
+        eq(plans.organisationId, organisationId),
+        eq(plans.status, 'approved'),
+        lte(plans.periodStart, on),
+        gte(plans.periodEnd, on),
+        or(eq(planItems.throughPartnership, true), sql`exists (${partnerOf})`),
+      ),
+    )
+    .orderBy(asc(planItems.code));
+  const items = rows.filter((row) => unitIds === null || unitIds.has(row.owningUnitId));
+  if (items.length === 0) return [];
+  const ids = items.map((item) => item.id);
+  const [named, links] = await Promise.all([
+    db
+      .select({ itemId: planItemPartners.itemId, name: partners.name })
+      .from(planItemPartners)
+      .innerJoin(partners, eq(partners.id, planItemPartners.partnerId))
+      .where(and(eq(partners.organisationId, organisationId), inArray(planItemPartners.itemId, ids)))
+      .orderBy(asc(partners.name)),
+    db
+      .select({ itemId: measureItemLinks.itemId, measureId: measureItemLinks.measureId })
+      .from(measureItemLinks)
+      .where(and(eq(measureItemLinks.organisationId, organisationId), inArray(measureItemLinks.itemId, ids))),
+  ]);
+  return items.map(({ owningUnitId: _unit, ...item }) => ({
+    ...item,
+    partners: named.filter((n) => n.itemId === item.id).map((n) => n.name),
+    measureIds: links.filter((l) => l.itemId === item.id).map((l) => l.measureId),
+  }));
 }

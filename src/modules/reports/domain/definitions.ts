@@ -32,7 +32,11 @@ export const SECTIONS = [
   'exceptions',
   'improvement-plans',
   'actions',
+  'partnerships',
   'revenue',
+  'capital',
+  'reserves',
+  'borrowing',
   'risks',
   'health',
   'key',
@@ -46,7 +50,6 @@ export interface DefinitionInput {
   scopeId: string | null;
   cadence: Cadence;
   sections: SectionCode[];
-  exceptionMarginPercent: number;
 }
 
 const blankToNull = (value: unknown) => (value === '' || value === undefined ? null : value);
@@ -71,11 +74,6 @@ export const definitionInput = z
         .array(z.enum(SECTIONS, { message: phraseText('reports.errors.section') }))
         .min(1, phraseText('reports.errors.noSections')),
     ),
-    exceptionMarginPercent: z.coerce
-      .number({ message: phraseText('reports.errors.margin') })
-      .int(phraseText('reports.errors.margin'))
-      .min(0, phraseText('reports.errors.margin'))
-      .max(100, phraseText('reports.errors.margin')),
   })
   .superRefine((input, context) => {
     if (input.scopeKind !== 'council' && input.scopeId === null) {
@@ -111,7 +109,6 @@ export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
     scopeId: null,
     cadence: 'quarterly',
     sections: ALL,
-    exceptionMarginPercent: 10,
   },
   {
     key: 'scrutiny-quarterly',
@@ -120,7 +117,6 @@ export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
     scopeId: null,
     cadence: 'quarterly',
     sections: ALL,
-    exceptionMarginPercent: 10,
   },
   {
     key: 'panel-quarterly',
@@ -129,7 +125,6 @@ export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
     scopeId: null,
     cadence: 'quarterly',
     sections: ['summary', 'what-changed', 'performance', 'exceptions', 'improvement-plans', 'key'],
-    exceptionMarginPercent: 10,
   },
   {
     key: 'panel-six-monthly',
@@ -138,7 +133,6 @@ export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
     scopeId: null,
     cadence: 'six-monthly',
     sections: ['summary', 'performance', 'actions', 'improvement-plans', 'key'],
-    exceptionMarginPercent: 10,
   },
   {
     key: 'leadership-monthly',
@@ -146,8 +140,7 @@ export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
     scopeKind: 'council',
     scopeId: null,
     cadence: 'monthly',
-    sections: ['summary', 'what-changed', 'exceptions', 'actions', 'revenue', 'key'],
-    exceptionMarginPercent: 5,
+    sections: ['summary', 'what-changed', 'exceptions', 'actions', 'revenue', 'capital', 'reserves', 'borrowing', 'key'],
   },
   {
     key: 'public-summary',
@@ -156,6 +149,5 @@ export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
     scopeId: null,
     cadence: 'quarterly',
     sections: ['summary', 'performance', 'key'],
-    exceptionMarginPercent: 10,
   },
 ];

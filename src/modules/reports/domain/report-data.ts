@@ -72,6 +72,15 @@ export interface ReportImprovementPlan {
   decisions: { outcome: string; meetingDate: string; minuteReference: string }[];
 }
 
+/** A plan item (priority) delivered through partnership, with its partners and linked measures. */
+export interface ReportPartnershipItem {
+  id: string;
+  code: string;
+  title: string;
+  partners: string[];
+  measureIds: string[];
+}
+
 export interface ReportRisk {
   id: string;
   reference: string;

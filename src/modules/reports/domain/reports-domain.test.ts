@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definitionInput } from './definitions.ts';
+import { reportSettingsInput } from './settings.ts';
 import { gateGaps, isException, shortfallPercent } from './exceptions.ts';
 import type { ReportAction, ReportMeasure, ReportRisk, StoredStatus } from './report-data.ts';
 import { summarise } from './summary.ts';
@@ -267,6 +268,17 @@ describe('the summary', () => {
   });
 });
 
+describe('the council’s report settings as entered', () => {
+  it('takes a whole-number margin from 0 to 100 and refuses anything else, naming the field', () => {
+    expect(reportSettingsInput.parse({ exceptionMarginPercent: '15' })).toEqual({ exceptionMarginPercent: 15 });
+    for (const bad of ['', '-1', '101', '7.5', 'ten']) {
+      const refused = reportSettingsInput.safeParse({ exceptionMarginPercent: bad });
+      expect(refused.success, bad).toBe(false);
+      expect(refused.error?.issues[0]?.path).toEqual(['exceptionMarginPercent']);
+    }
+  });
+});
+
 describe('a definition as entered', () => {
   it('keeps sections in the catalogue order and needs a directorate or portfolio for those scopes', () => {
     const parsed = definitionInput.parse({
@@ -276,13 +288,14 @@ describe('a definition as entered', () => {
       scopeId: '',
       cadence: 'quarterly',
       sections: ['key', 'summary'],
-      exceptionMarginPercent: '10',
     });
-    expect(parsed).toMatchObject({
+    expect(parsed).toEqual({
       title: 'Cabinet',
+      audience: 'executive',
+      scopeKind: 'council',
       scopeId: null,
+      cadence: 'quarterly',
       sections: ['summary', 'key'],
-      exceptionMarginPercent: 10,
     });
     const refused = definitionInput.safeParse({ ...parsed, scopeKind: 'directorate', scopeId: '' });
     expect(refused.success).toBe(false);

@@ -5,7 +5,8 @@ import { quarterly, today } from '../../../../test/helpers/performance-fixtures.
 import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { measureStatuses } from '../../../schema.ts';
 
-// The report's pages in one journey, each checked with axe: the definitions, a definition's form
+// The report's pages in one journey, each checked with axe: the definitions, the report settings
+// refused and saved, a definition's form
 // refused and saved, the draft with its chart and tables, the gate, issuing, and the issued report
 // with its revisions. What each page shows in detail is in the route and integration tests.
 describe('report pages', () => {
@@ -48,6 +49,17 @@ describe('report pages', () => {
     expect(await heading()).toBe('Report definitions');
     await expectNoAxeViolations(page);
 
+    // The council's report settings: a blank margin is refused against its field, a good one saved.
+    await page.getByRole('link', { name: 'Report settings: the exception margin' }).click();
+    await page.getByLabel('Exception margin (percentage of the target)').fill('');
+    await page.getByRole('button', { name: 'Save the report settings' }).click();
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('The exception margin must be a whole number');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Exception margin (percentage of the target)').fill('15');
+    await page.getByRole('button', { name: 'Save the report settings' }).click();
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Report settings saved');
+    await page.goto(`${base}/reports`);
+
     await page.getByRole('button', { name: 'Add a report definition' }).click();
     await page.getByLabel('Title').fill('');
     await page.getByRole('button', { name: 'Save report definition' }).click();
@@ -61,7 +73,7 @@ describe('report pages', () => {
     await page.getByLabel('Period').fill('2025-26-Q2');
     await page.getByRole('button', { name: 'Show' }).click();
     expect(await heading()).toBe('Draft for 2025/26 Q2');
-    expect(await textOf(page.locator('#what-changed + ul'))).toContain('M1 Measure M1 moved from Amber to Green.');
+    expect(await textOf(page.locator('#what-changed ul'))).toContain('M1 Measure M1 moved from Amber to Green.');
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'Check the exception gate' }).click();

@@ -11,12 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actionMeasureLinks,
   actions,
+  actionUpdates,
   auditEvents,
+  borrowingYears,
   measureStatuses,
   measureValues,
   reportDefinitions,
+  reportSettings,
 } from '../../../schema.ts';
-import { planWithItems } from '../../../../test/helpers/measure-fixtures.ts';
+import { childUnit, planWithItems } from '../../../../test/helpers/measure-fixtures.ts';
 import { quarterly, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -81,7 +84,6 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
       scopeId: null,
       cadence: 'monthly',
       sections: ['summary'],
-      exceptionMarginPercent: 5,
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Choose the directorate or portfolio the report covers');
@@ -92,7 +94,6 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
       scopeId: crypto.randomUUID(),
       cadence: 'monthly',
       sections: ['summary'],
-      exceptionMarginPercent: 5,
     });
     expect(unknownScope.statusCode).toBe(400);
     expect((await db().select().from(reportDefinitions)).length).toBe(before);
@@ -103,10 +104,10 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
       scopeId: null,
       cadence: 'quarterly',
       sections: ['key', 'summary'],
-      exceptionMarginPercent: 15,
     });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ sections: ['summary', 'key'], exceptionMarginPercent: 15 });
+    expect(created.json()).toMatchObject({ sections: ['summary', 'key'] });
+    expect(created.json()).not.toHaveProperty('exceptionMarginPercent');
     const changed = await officer.api('PUT', `/api/v1/report-definitions/${created.json().id}`, {
       ...created.json<object>(),
       title: 'Panel summary (changed)',
@@ -125,8 +126,11 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
       'what-changed',
       'performance',
       'exceptions',
+      'health',
       'key',
     ]);
+    // Framework health read from performance for the whole council: every check against the appetite.
+    expect(JSON.stringify(section('health'))).toContain('Key targets projected to be achieved');
     const chart = section('summary').blocks.find((b: { kind: string }) => b.kind === 'chart');
     expect(chart.svg).toContain('<svg');
     expect(chart.table.rows.map((row: { text: string }[]) => row.map((c) => c.text))).toEqual([
@@ -245,6 +249,75 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
       ['issue', ''],
       ['correct', 'M1 figure corrected by the service'],
     ]);
+  });
+
+  it('keeps the exception margin as the council’s setting: refused when bad, audited when changed, used by every report', async () => {
+    expect((await viewer.api('GET', '/api/v1/settings/reports')).json()).toEqual({ exceptionMarginPercent: 10 });
+    const bad = await officer.api('PUT', '/api/v1/settings/reports', { exceptionMarginPercent: 101 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('The exception margin must be a whole number from 0 to 100');
+    expect((await viewer.api('PUT', '/api/v1/settings/reports', { exceptionMarginPercent: 20 })).statusCode).toBe(403);
+    expect(await db().select().from(reportSettings)).toEqual([]);
+
+    const page = await officer.post('/reports/settings', { exceptionMarginPercent: '25' });
+    expect(page.statusCode, page.body).toBe(302);
+    expect((await viewer.api('GET', '/api/v1/settings/reports')).json()).toEqual({ exceptionMarginPercent: 25 });
+    const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.entityType, 'report-settings'));
+    expect(audit).toMatchObject({
+      action: 'update',
+      oldValue: { exceptionMarginPercent: 10 },
+      newValue: { exceptionMarginPercent: 25 },
+    });
+    const draft = (await viewer.api('GET', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q2`)).json();
+    const key = draft.document.sections.find((s: { id: string }) => s.id === 'key');
+    expect(JSON.stringify(key)).toContain('more than 25% of its target');
+  });
+
+  it('lists actions off track for the definition’s scope only, and money sections only for those who may see budgets', async () => {
+    const [action] = await db().select().from(actions).where(eq(actions.code, 'A1'));
+    await db().insert(actionUpdates).values({
+      organisationId: t.org.id,
+      actionId: action!.id,
+      asOf: '2025-09-15',
+      percentComplete: 10,
+      status: 'off-track',
+      derivedStatus: 'off-track',
+      commentary: 'No applicants',
+      byLabel: 'Pat Officer',
+    });
+    // A1's plan is owned by the council's top unit: in the council's report, not a service's.
+    const service = await childUnit(t, 'SVC');
+    const scoped = await officer.api('POST', '/api/v1/report-definitions', {
+      title: 'Service report',
+      audience: 'leadership',
+      scopeKind: 'directorate',
+      scopeId: service,
+      cadence: 'quarterly',
+      sections: ['actions', 'key'],
+    });
+    expect(scoped.statusCode, scoped.body).toBe(201);
+    const sectionsOf = async (agent: Agent, id: string) =>
+      (await agent.api('GET', `/api/v1/report-definitions/${id}/periods/2025-26-Q2`)).json().document.sections as {
+        id: string;
+      }[];
+    expect((await sectionsOf(viewer, scoped.json().id)).map((s) => s.id)).toEqual(['key']);
+    const council = await sectionsOf(viewer, executiveId);
+    expect(JSON.stringify(council.find((s) => s.id === 'actions'))).toContain('A1');
+
+    // Borrowing figures for 2025/26: the officer (who may see budgets) gets the section, the viewer not.
+    await db().insert(borrowingYears).values({
+      organisationId: t.org.id,
+      startYear: 2025,
+      capitalFinancingRequirement: 300_000_000_00,
+      externalBorrowing: 200_000_000_00,
+      operationalBoundary: 250_000_000_00,
+      authorisedLimit: 280_000_000_00,
+    });
+    const officers = await sectionsOf(officer, executiveId);
+    expect(officers.map((s) => s.id)).toContain('borrowing');
+    expect(officers.map((s) => s.id)).not.toContain('capital');
+    expect(JSON.stringify(officers.find((s) => s.id === 'borrowing'))).toContain('£50,000,000.00');
+    expect(council.map((s) => s.id)).not.toContain('borrowing');
   });
 
   it('refuses another council’s definitions and reports as not found', async () => {

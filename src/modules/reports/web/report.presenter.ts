@@ -32,7 +32,6 @@ export function definitionSummary(d: Definition, scopeName: string | null) {
     },
     { key: { text: f.cadence }, value: { text: w.cadence[d.cadence] } },
     { key: { text: f.sections }, value: { text: d.sections.map((s) => w.section[s]).join(', ') } },
-    { key: { text: f.exceptionMarginPercent }, value: { text: `${d.exceptionMarginPercent}%` } },
   ];
 }
 

@@ -9,6 +9,7 @@ import { SECTIONS } from '../domain/definitions.ts';
 import type { GateGap } from '../domain/exceptions.ts';
 import type { Definition, Draft, IssuedReport } from '../reports.service.ts';
 import type { ReportsServices } from '../services.ts';
+import { reportSettingsRoutes } from './report-settings.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 
 // The report pages and API over fake services (test/helpers/route-app.ts): what each page shows,
@@ -27,7 +28,6 @@ const definition: Definition = {
   scopeId: null,
   cadence: 'quarterly',
   sections: [...SECTIONS],
-  exceptionMarginPercent: 10,
   rowVersion: 1,
 };
 
@@ -109,7 +109,12 @@ const reports = {
   documentFor: vi.fn(async () => ok(document)),
   draftDocumentFor: vi.fn(async () => ok(document)),
 };
-const services = { reports } as unknown as ReportsServices;
+const reportSettings = {
+  mayChange: vi.fn(() => true),
+  get: vi.fn(async () => ok({ exceptionMarginPercent: 12 })),
+  save: vi.fn(async (_c: unknown, settings: { exceptionMarginPercent: number }) => ok(settings)),
+};
+const services = { reports, reportSettings } as unknown as ReportsServices;
 
 describe('report pages and API', () => {
   let t: RouteApp;
@@ -119,6 +124,7 @@ describe('report pages and API', () => {
         views: fileURLToPath(new URL('./views', import.meta.url)),
         pages: async (app) => {
           await app.register(reportsRoutes, { services, clock: asClock(() => new Date('2025-11-20T10:00:00Z')) });
+          await app.register(reportSettingsRoutes, { services });
         },
         api: async (api) => {
           await api.register(reportsApi, { services });
@@ -138,6 +144,25 @@ describe('report pages and API', () => {
     expect(viewer.statusCode).toBe(200);
     expect(viewer.body).not.toContain('/reports/new');
     expect((await t.as('partner').get('/reports')).statusCode).toBe(403);
+  });
+
+  it('the report settings page shows the council’s margin, refuses a bad one against its field and saves a good one', async () => {
+    const officer = t.as('performance-officer');
+    const page = await officer.get('/reports/settings');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/name="exceptionMarginPercent"[^>]*value="12"/);
+    const bad = await officer.post('/reports/settings', { exceptionMarginPercent: '150' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('The exception margin must be a whole number from 0 to 100');
+    expect(reportSettings.save).not.toHaveBeenCalled();
+    const saved = await officer.post('/reports/settings', { exceptionMarginPercent: '15' });
+    expect(saved.statusCode).toBe(302);
+    expect(t.flashOf(saved)).toBe('Report settings saved');
+    expect(reportSettings.save).toHaveBeenCalledWith(expect.anything(), { exceptionMarginPercent: 15 });
+    expect((await t.as('viewer').get('/reports/settings')).statusCode).toBe(403);
+    // Someone who manages the framework only for a unit may not change a council-wide setting.
+    reportSettings.mayChange.mockReturnValueOnce(false);
+    expect((await officer.get('/reports/settings')).statusCode).toBe(403);
   });
 
   it('shows a bad definition form its errors against each field, saving nothing', async () => {
@@ -160,7 +185,6 @@ describe('report pages and API', () => {
       scopeId: '',
       cadence: 'quarterly',
       sections: ['summary', 'key'],
-      exceptionMarginPercent: '10',
     });
     expect(saved.statusCode).toBe(302);
     expect(saved.headers.location).toBe(`/reports/${DEF}`);

@@ -101,7 +101,6 @@ export async function reportsRoutes(
         scopeKind: 'council',
         cadence: 'quarterly',
         sections: [...SECTIONS],
-        exceptionMarginPercent: '10',
       },
       {},
     ),
@@ -152,7 +151,7 @@ export async function reportsRoutes(
     return renderForm(
       reply,
       caller,
-      { ...d, exceptionMarginPercent: String(d.exceptionMarginPercent), scopeId: d.scopeId ?? '' },
+      { ...d, scopeId: d.scopeId ?? '' },
       { definition: d },
     );
   });
