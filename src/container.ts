@@ -51,7 +51,10 @@ export function createModules(
   const singleSignOn = createSingleSignOnModule({
     ...deps,
     organisation: organisation.services,
-    ...(options.singleSignOn ?? { baseUrl: 'http://localhost:3000', appSecret: 'development-only-secret-not-for-production-use' }),
+    ...(options.singleSignOn ?? {
+      baseUrl: 'http://localhost:3000',
+      appSecret: 'development-only-secret-not-for-production-use',
+    }),
   });
   const framework = createFrameworkModule({ ...deps, usage: planTypeUsage });
   const plans = createPlansModule(deps);

@@ -1,7 +1,8 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { OrganisationServices } from '../organisation/index.ts';
 import { createProviderClients } from './provider-client.ts';
-import { secretBox, type SecretBox } from './secret-box.ts';
+import type { SingleSignOnDeps } from './deps.ts';
+import { secretBox } from './secret-box.ts';
 import { createSingleSignOnSettingsService } from './settings.service.ts';
 import { createSingleSignOnService } from './sign-in.service.ts';
 
@@ -10,13 +11,6 @@ export interface SingleSignOnOptions {
   baseUrl: string;
   /** SESSION_SECRET: the client secrets are sealed under a key derived from it. */
   appSecret: string;
-}
-
-export interface SingleSignOnDeps extends ServiceDeps {
-  box: SecretBox;
-  /** Starts a session for a person the provider vouched for (organisation's sign-in). */
-  auth: Pick<OrganisationServices['auth'], 'startVerifiedSession'>;
-  baseUrl: string;
 }
 
 export function createSingleSignOnServices(

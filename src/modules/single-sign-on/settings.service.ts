@@ -8,7 +8,7 @@ import { listUnits, mayForWholeOrganisation } from '../organisation/index.ts';
 import * as repo from './data/single-sign-on.repository.ts';
 import type { MappingInput, ProviderInput } from './domain/settings.ts';
 import type { ProviderClients } from './provider-client.ts';
-import type { SingleSignOnDeps } from './services.ts';
+import type { SingleSignOnDeps } from './deps.ts';
 
 /** What the settings page shows: never the client secret, only whether one is stored. */
 export interface ProviderView {
@@ -25,7 +25,12 @@ export function createSingleSignOnSettingsService(deps: SingleSignOnDeps, client
   const { db, clock, box } = deps;
   const mayManage = (tx: typeof db, caller: Caller) => mayForWholeOrganisation(tx, caller, 'manage:roles');
   const notAllowed = () => forbidden(phraseText('singleSignOn.onlyAdministrators'));
-  const audit = (caller: Caller, entityId: string, action: string, values: { oldValue?: unknown; newValue?: unknown }) => ({
+  const audit = (
+    caller: Caller,
+    entityId: string,
+    action: string,
+    values: { oldValue?: unknown; newValue?: unknown },
+  ) => ({
     organisationId: caller.organisationId,
     actor: actorOf(caller),
     entityType: 'single-sign-on',
@@ -77,7 +82,12 @@ export function createSingleSignOnSettingsService(deps: SingleSignOnDeps, client
           updatedAt: clock(),
         });
         const shown = (value: typeof before) =>
-          value && { displayName: value.displayName, issuer: value.issuer, clientId: value.clientId, claim: value.claim };
+          value && {
+            displayName: value.displayName,
+            issuer: value.issuer,
+            clientId: value.clientId,
+            claim: value.claim,
+          };
         await recordAudit(
           tx,
           audit(caller, row.id, before ? 'provider-updated' : 'provider-added', {

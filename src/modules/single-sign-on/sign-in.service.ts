@@ -8,7 +8,7 @@ import type { SessionInfo, SignInContext } from '../organisation/index.ts';
 import * as repo from './data/single-sign-on.repository.ts';
 import { claimValues, grantChanges, grantsFor, profileFrom, type Grant } from './domain/mapping.ts';
 import type { ProviderClients, ProviderSettings } from './provider-client.ts';
-import type { SingleSignOnDeps } from './services.ts';
+import type { SingleSignOnDeps } from './deps.ts';
 
 /** What travels with the person to the provider and back, in a signed cookie. */
 export interface PendingSignIn {
@@ -19,8 +19,7 @@ export interface PendingSignIn {
 }
 
 export type SingleSignOnOutcome =
-  | { kind: 'signed-in'; token: string; session: SessionInfo }
-  | { kind: 'refused'; reason: Phrase };
+  { kind: 'signed-in'; token: string; session: SessionInfo } | { kind: 'refused'; reason: Phrase };
 
 const SYSTEM = { personId: null, label: 'Single sign-on' };
 
@@ -120,7 +119,8 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
       type Settled = { refusal: string | null; personId: string | null };
       const outcome = await inTransaction<Settled>(db, async (tx) => {
         const identity = await repo.findIdentity(tx, organisationId, issuer, subject);
-        if (identity && identity.status !== 'active') return ok({ refusal: 'accountClosed', personId: identity.personId });
+        if (identity && identity.status !== 'active')
+          return ok({ refusal: 'accountClosed', personId: identity.personId });
         if (wanted.length === 0) {
           // Left every mapped group: roles held through the provider end, and no session starts.
           if (identity) await syncGrants(tx, organisationId, identity.personId, [], now);

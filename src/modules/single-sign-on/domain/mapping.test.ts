@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../kernel/access/index.ts';
 import { claimValues, grantChanges, grantsFor, profileFrom, type Grant } from './mapping.ts';
 
 const grant = fc.record({
-  role: fc.constantFrom(...ROLES) as fc.Arbitrary<Role>,
+  role: fc.constantFrom<Role>(...ROLES),
   unitId: fc.option(fc.constantFrom('u1', 'u2', 'u3'), { nil: null }),
 });
 

@@ -55,7 +55,10 @@ export function grantChanges<T extends Grant>(
 
 /** The e-mail address and name to keep for a person, from the standard claims (Entra ID's UPN when it sends no e-mail). */
 export function profileFrom(claims: Record<string, unknown>): { email: string; name: string } | null {
-  const text = (key: string) => (typeof claims[key] === 'string' ? (claims[key] as string).trim() : '');
+  const text = (key: string) => {
+    const value = claims[key];
+    return typeof value === 'string' ? value.trim() : '';
+  };
   const email = text('email') || text('preferred_username') || text('upn');
   if (!email.includes('@')) return null;
   const name = text('name') || [text('given_name'), text('family_name')].filter(Boolean).join(' ') || email;

@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
 import { auditEvents, people, roleAssignments, singleSignOnProviders } from '../../../schema.ts';
-import { createTestApp, formBody, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
+import {
+  createTestApp,
+  formBody,
+  PAGE_DATABASES,
+  type Agent,
+  type TestApp,
+} from '../../../../test/helpers/test-app.ts';
 import { startTestProvider, TEST_CLIENT, type TestProvider } from './test-provider.ts';
 
 const cookieOf = (response: LightMyRequestResponse, name: string) =>
@@ -66,7 +72,9 @@ describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider
       claim: 'groups',
     });
     expect(unreachable.statusCode).toBe(400);
-    expect(unreachable.body).toContain('No OpenID Connect configuration could be read from http://127.0.0.1:9/nothing-here');
+    expect(unreachable.body).toContain(
+      'No OpenID Connect configuration could be read from http://127.0.0.1:9/nothing-here',
+    );
 
     const saved = await admin.post(paths.singleSignOnSettings(), {
       displayName: 'Test Council (Microsoft)',
@@ -124,7 +132,11 @@ describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider
   });
 
   it('sets the roles again at each sign-in from the groups the provider reports then', async () => {
-    await admin.post(paths.singleSignOnMappings(), { claimValue: 'g-viewers', role: 'viewer', unitId: t.org.rootUnitId });
+    await admin.post(paths.singleSignOnMappings(), {
+      claimValue: 'g-viewers',
+      role: 'viewer',
+      unitId: t.org.rootUnitId,
+    });
     op.accounts.alice!.groups = ['g-viewers'];
     const answer = await signIn('alice');
     expect(answer.statusCode, answer.body).toBe(302);
@@ -138,7 +150,9 @@ describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider
   it('refuses a person in no mapped group with a clear message, making no account', async () => {
     const answer = await signIn('bob');
     expect(answer.statusCode).toBe(403);
-    expect(answer.body).toContain('Your Test Council (Microsoft) account is not in a group that has access to Golden Thread');
+    expect(answer.body).toContain(
+      'Your Test Council (Microsoft) account is not in a group that has access to Golden Thread',
+    );
     expect(cookieOf(answer, 'gt_session')).toBeUndefined();
     expect(await personWith('bob@council.example')).toBeUndefined();
     const refusals = await t.deps.database.db

@@ -62,7 +62,8 @@ export async function startTestProvider(appBaseUrl: string, redirectPath: string
     ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (request, response) => void handle(request, response));
 
   const jar = new Map<string, string>();
   async function go(url: string, init: RequestInit = {}): Promise<Response> {

@@ -35,7 +35,9 @@ export async function singleSignOnRoutes(
   const { singleSignOn, singleSignOnSettings: settings } = services;
 
   const refusedPage = (reply: FastifyReply, message: string, status = 400) =>
-    reply.header('cache-control', 'no-store').render('pages/single-sign-on/refused.njk', { title: w.refusedTitle, message }, status);
+    reply
+      .header('cache-control', 'no-store')
+      .render('pages/single-sign-on/refused.njk', { title: w.refusedTitle, message }, status);
 
   app.get(paths.singleSignOn(), { config: { access: 'public' } }, async (_request, reply) => {
     const providers = await singleSignOn.providers();
@@ -124,8 +126,20 @@ export async function singleSignOnRoutes(
           unitName: row.unitName ?? w.wholeCouncil,
         })),
         mapping,
-        roleItems: selectItems(ROLES, (role) => role, (role) => ROLE_NAMES[role], String(mapping.role ?? ''), ''),
-        unitItems: selectItems(units, (unit) => unit.id, (unit) => unit.name, String(mapping.unitId ?? ''), w.wholeCouncil),
+        roleItems: selectItems(
+          ROLES,
+          (role) => role,
+          (role) => ROLE_NAMES[role],
+          String(mapping.role ?? ''),
+          '',
+        ),
+        unitItems: selectItems(
+          units,
+          (unit) => unit.id,
+          (unit) => unit.name,
+          String(mapping.unitId ?? ''),
+          w.wholeCouncil,
+        ),
         errors: options.errors,
       },
       options.status,

@@ -15,7 +15,8 @@ export const singleSignOnWords = {
     settingsIntro:
       'People sign in with their council account at your identity provider (Microsoft Entra ID, Google Workspace or any OpenID Connect provider). Their first sign-in makes their account here; at every sign-in their roles are set from the groups or app roles the provider says they have, using the mappings below.',
     settingsLink: 'Single sign-on',
-    settingsHint: 'Sign in with Microsoft Entra ID or another OpenID Connect provider, and which groups give which roles',
+    settingsHint:
+      'Sign in with Microsoft Entra ID or another OpenID Connect provider, and which groups give which roles',
     providerHeading: 'Identity provider',
     callbackHint: 'Register this redirect URI with the provider: {uri}. After signing out people return to {home}.',
     saveProvider: 'Save provider',
