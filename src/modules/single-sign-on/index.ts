@@ -31,4 +31,4 @@ export function createSingleSignOnModule(
   return { services, web, signOutElsewhere };
 }
 
-export type { SingleSignOnServices, SingleSignOnOptions } from './services.ts';
+export type { SingleSignOnOptions } from './services.ts';
