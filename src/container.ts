@@ -23,6 +23,7 @@ import { createProjectRollupContributions, createProjectsModule } from './module
 import { createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
 import { createReportsModule, healthSourceFrom, moneySourceFrom } from './modules/reports/index.ts';
 import { createCommitteesModule } from './modules/committees/index.ts';
+import { createSingleSignOnModule, type SingleSignOnOptions } from './modules/single-sign-on/index.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -32,7 +33,10 @@ import { createCommitteesModule } from './modules/committees/index.ts';
  * page marks figures by (performance), and the performance
  * shown on measure, item and plan pages.
  */
-export function createModules(deps: ServiceDeps, options: { passwordLinks?: PasswordLinkDeps } = {}) {
+export function createModules(
+  deps: ServiceDeps,
+  options: { passwordLinks?: PasswordLinkDeps; singleSignOn?: SingleSignOnOptions } = {},
+) {
   const mailer = options.passwordLinks?.mailer;
   const baseUrl = options.passwordLinks?.baseUrl ?? '';
   const organisation = createOrganisationModule({
@@ -41,6 +45,16 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     setUpOrganisation: async (tx, organisationId) => {
       await installDefaultFramework(tx, organisationId);
     },
+  });
+  // Single sign-on starts sessions through organisation's sign-in; organisation's sign-out asks it
+  // where to end the session at the provider. Without options (the CLI, tests): a development key.
+  const singleSignOn = createSingleSignOnModule({
+    ...deps,
+    organisation: organisation.services,
+    ...(options.singleSignOn ?? {
+      baseUrl: 'http://localhost:3000',
+      appSecret: 'development-only-secret-not-for-production-use',
+    }),
   });
   const framework = createFrameworkModule({ ...deps, usage: planTypeUsage });
   const plans = createPlansModule(deps);
@@ -108,6 +122,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
 
   const services = {
     ...organisation.services,
+    ...singleSignOn.services,
     ...framework.services,
     ...plans.services,
     ...measures.services,
@@ -129,7 +144,8 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
 
   /** Each module's templates, pages and API, in the order the app registers them. */
   const web = (options: { secureCookies: boolean }): ModuleWeb[] => [
-    organisation.web(options),
+    organisation.web({ ...options, signOutElsewhere: singleSignOn.signOutElsewhere }),
+    singleSignOn.web(options),
     home.web,
     framework.web,
     // An item's page lists the open risks that concern it: plans owns the port, risks fills it.
@@ -198,6 +214,7 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
         mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
         passwordMinLength: config.passwordMinLength,
       },
+      singleSignOn: { baseUrl: config.baseUrl, appSecret: config.sessionSecret },
     },
   );
   const secureCookies = config.baseUrl.startsWith('https://');

@@ -22,3 +22,4 @@ export * from './modules/actions/data/actions.schema.ts';
 export * from './modules/risks/data/risks.schema.ts';
 export * from './modules/reports/data/reports.schema.ts';
 export * from './modules/committees/data/committees.schema.ts';
+export * from './modules/single-sign-on/data/single-sign-on.schema.ts';

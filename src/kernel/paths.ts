@@ -150,6 +150,14 @@ export const paths = {
   secondFactorRecoveryCodes: () => '/account/second-factor/recovery-codes',
   /** The council's sign-in rules (administrators: a second factor required). */
   signInSettings: () => '/council/sign-in-settings',
+  /** Signing in through the council's OpenID Connect provider: the buttons, the way out, the way back. */
+  singleSignOn: () => '/sign-in/single-sign-on',
+  singleSignOnStart: (id?: string) => `/sign-in/single-sign-on/${p(id)}/start`,
+  singleSignOnCallback: () => '/sign-in/single-sign-on/callback',
+  /** The council's provider and which group or role claims give which roles (administrators). */
+  singleSignOnSettings: () => '/council/single-sign-on',
+  singleSignOnMappings: () => '/council/single-sign-on/mappings',
+  removeSingleSignOnMapping: (id?: string) => `/council/single-sign-on/mappings/${p(id)}/remove`,
 
   audit: () => '/audit',
   /** The filtered audit trail as a CSV file (the same filters as the page). */

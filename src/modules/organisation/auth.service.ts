@@ -276,6 +276,13 @@ export function createAuthService(db: Db, clock: () => Date = systemClock) {
     completeSecondFactor,
 
     /**
+     * A session for a person someone else has vouched for (the council's single sign-on provider,
+     * which checks their password and second factor itself): audited like any sign-in, with how.
+     */
+    startVerifiedSession: (personId: string, context: SignInContext, detail: Record<string, unknown>) =>
+      startSession(personId, context, detail),
+
+    /**
      * Signs in with an e-mail and password (throttled like the page) for the CLI and tests: the
      * new session, or null when refused, throttled, or a second factor is needed.
      */

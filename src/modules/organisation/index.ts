@@ -10,7 +10,7 @@ import type { SetUpOrganisation } from './organisations.service.ts';
 import type { PasswordLinkDeps } from './password-links.service.ts';
 import { createOrganisationServices } from './services.ts';
 import { apiTokensRoutes } from './web/api-tokens.routes.ts';
-import { authRoutes } from './web/auth.routes.ts';
+import { authRoutes, type SignOutElsewhere } from './web/auth.routes.ts';
 import { accountRoutes } from './web/account.routes.ts';
 import { governanceRoutes } from './web/governance.routes.ts';
 import { partnersRoutes } from './web/partners.routes.ts';
@@ -26,10 +26,15 @@ export function createOrganisationModule(
   deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation; passwordLinks?: PasswordLinkDeps },
 ) {
   const services = createOrganisationServices(deps);
-  const web = (options: { secureCookies: boolean }): ModuleWeb => ({
+  const web = (options: { secureCookies: boolean; signOutElsewhere?: SignOutElsewhere }): ModuleWeb => ({
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
-      await app.register(authRoutes, { services, secureCookies: options.secureCookies, clock: deps.clock });
+      await app.register(authRoutes, {
+        services,
+        secureCookies: options.secureCookies,
+        clock: deps.clock,
+        signOutElsewhere: options.signOutElsewhere,
+      });
       await app.register(accountRoutes, { services });
       await app.register(unitRoutes, { services });
       await app.register(peopleRoutes, { services, clock: deps.clock });
@@ -50,6 +55,8 @@ export function createOrganisationModule(
 }
 
 export type { OrganisationServices } from './services.ts';
+export type { SessionInfo, SignInContext } from './auth.service.ts';
+export type { SignOutElsewhere } from './web/auth.routes.ts';
 export type { SetUpOrganisation } from './organisations.service.ts';
 export type { PasswordLinkDeps } from './password-links.service.ts';
 export { listUnits, unitDescendants } from './data/units.repository.ts';

@@ -22,6 +22,7 @@ import { recommendationsWords } from './en/recommendations.ts';
 import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
+import { singleSignOnWords } from './en/single-sign-on.ts';
 
 export const en = {
   ...statusesWords,
@@ -40,5 +41,6 @@ export const en = {
   ...planDocumentWords,
   ...levelViewsWords,
   ...signInWords,
+  ...singleSignOnWords,
   ...reportsWords,
 };

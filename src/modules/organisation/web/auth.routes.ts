@@ -31,6 +31,12 @@ const setPasswordForm = z
     path: ['confirmPassword'],
   });
 
+/**
+ * A port a later module fills (single sign-on): where to send a person who has just signed out so
+ * their session at an identity provider ends too; null to go home.
+ */
+export type SignOutElsewhere = (organisationId: string, personId: string) => Promise<string | null>;
+
 /** A path on this site: one slash, then not a second slash or a backslash (browsers read it as a slash). */
 const SAME_SITE_PATH = /^\/(?![/\\])/;
 /** Whitespace and control characters, which browsers drop from a URL (so "/\t/x" is "//x"). */
@@ -90,10 +96,12 @@ export async function authRoutes(
     services,
     secureCookies,
     clock,
+    signOutElsewhere,
   }: {
     services: Pick<OrganisationServices, 'auth' | 'passwordLinks'>;
     secureCookies: boolean;
     clock: () => Date;
+    signOutElsewhere?: SignOutElsewhere;
   },
 ) {
   const signInPage = { access: 'public', rateLimit: 'sign-in' } as const;
@@ -255,8 +263,11 @@ export async function authRoutes(
 
   app.post(paths.signOut(), { config: { access: 'signed-in', duringEnrolment: true } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
+    const caller = request.caller();
     if (token) await services.auth.signOut(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect(paths.home());
+    // Signed in through the council's provider: end the session there too, when it offers a way.
+    const elsewhere = signOutElsewhere ? await signOutElsewhere(caller.organisationId, caller.personId) : null;
+    return reply.redirect(elsewhere ?? paths.home());
   });
 }

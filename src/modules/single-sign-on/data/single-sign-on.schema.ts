@@ -1,0 +1,60 @@
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../../kernel/access/roles.ts';
+import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { people, units } from '../../organisation/index.ts';
+
+/**
+ * A council's OpenID Connect provider (Entra ID, Google Workspace, any standard one): at most one
+ * per council. The client secret is kept sealed (AES-256-GCM under a key derived from the app's
+ * SESSION_SECRET), never as typed, so a copy of the database alone does not give it away.
+ */
+export const singleSignOnProviders = pgTable('single_sign_on_providers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisationId: uuid('organisation_id')
+    .notNull()
+    .unique()
+    .references(() => organisations.id),
+  /** What the sign-in button says: "Sign in with <displayName>". */
+  displayName: text('display_name').notNull(),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  sealedClientSecret: text('sealed_client_secret').notNull(),
+  /** The ID token claim whose values are mapped to roles: 'groups' for Entra ID group ids, 'roles' for app roles. */
+  claim: text('claim').notNull().default('groups'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One claim value (an Entra group's object id, an app role) giving a role, over a unit or the whole council. */
+export const singleSignOnMappings = pgTable(
+  'single_sign_on_mappings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    claimValue: text('claim_value').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** Null: the role over the whole council. */
+    unitId: uuid('unit_id').references(() => units.id),
+  },
+  (t) => [index('single_sign_on_mappings_org_idx').on(t.organisationId)],
+);
+
+/** Who a provider's subject is here: made at the first sign-in (a just-in-time account). */
+export const singleSignOnIdentities = pgTable(
+  'single_sign_on_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .unique()
+      .references(() => people.id),
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('single_sign_on_identities_subject_key').on(t.organisationId, t.issuer, t.subject)],
+);

@@ -1,0 +1,204 @@
+/**
+ * Single sign-on through a real OpenID Connect provider started on loopback (oidc-provider), over
+ * HTTP, on PGlite only: the SQL is ordinary reads and writes (PAGE_DATABASES). An administrator
+ * configures the provider and maps a group to a role; a person signs in through the provider and
+ * holds the mapped role, updated at each sign-in; a person in no mapped group, and a tampered
+ * state, are refused with a clear message; sign-out goes on to the provider's end-session endpoint.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { paths } from '../../../kernel/paths.ts';
+import { auditEvents, people, roleAssignments, singleSignOnProviders } from '../../../schema.ts';
+import {
+  createTestApp,
+  formBody,
+  PAGE_DATABASES,
+  type Agent,
+  type TestApp,
+} from '../../../../test/helpers/test-app.ts';
+import { startTestProvider, TEST_CLIENT, type TestProvider } from './test-provider.ts';
+
+const cookieOf = (response: LightMyRequestResponse, name: string) =>
+  response.cookies.find((cookie) => cookie.name === name)?.value;
+
+describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider on %s', (kind) => {
+  let t: TestApp;
+  let op: TestProvider;
+  let admin: Agent;
+  let providerId: string;
+
+  /** A person's whole journey: the app's button, the provider's login form, back to the app. */
+  async function signIn(login: string, tamper?: (callback: URL) => void) {
+    const start = await t.app.inject({ method: 'GET', url: paths.singleSignOnStart(providerId) });
+    expect(start.statusCode, start.body).toBe(302);
+    const pending = cookieOf(start, 'gt_sso')!;
+    const callback = await op.signInAt(start.headers.location as string, login);
+    tamper?.(callback);
+    return t.app.inject({
+      method: 'GET',
+      url: `${callback.pathname}${callback.search}`,
+      cookies: { gt_sso: pending },
+    });
+  }
+  const rolesOf = async (personId: string) =>
+    (
+      await t.deps.database.db
+        .select({ role: roleAssignments.role, unitId: roleAssignments.unitId })
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.personId, personId), isNull(roleAssignments.endedAt)))
+    ).map((row) => `${row.role}@${row.unitId ?? 'council'}`);
+  const personWith = async (email: string) =>
+    (await t.deps.database.db.select().from(people).where(eq(people.email, email)))[0];
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    op = await startTestProvider(t.deps.config.baseUrl, paths.singleSignOnCallback());
+    admin = await t.as('administrator');
+    op.accounts.alice = { email: 'alice@council.example', name: 'Alice Ahmed', groups: ['g-performance', 'g-other'] };
+    op.accounts.bob = { email: 'bob@council.example', name: 'Bob Brown', groups: ['g-unmapped'] };
+  });
+  afterAll(async () => {
+    await t.close();
+    await op.close();
+  });
+
+  it('lets an administrator configure the provider, keeping the client secret sealed', async () => {
+    const unreachable = await admin.post(paths.singleSignOnSettings(), {
+      displayName: 'Test Council (Microsoft)',
+      issuer: 'http://127.0.0.1:9/nothing-here',
+      clientId: TEST_CLIENT.clientId,
+      clientSecret: TEST_CLIENT.clientSecret,
+      claim: 'groups',
+    });
+    expect(unreachable.statusCode).toBe(400);
+    expect(unreachable.body).toContain(
+      'No OpenID Connect configuration could be read from http://127.0.0.1:9/nothing-here',
+    );
+
+    const saved = await admin.post(paths.singleSignOnSettings(), {
+      displayName: 'Test Council (Microsoft)',
+      issuer: op.issuer,
+      clientId: TEST_CLIENT.clientId,
+      clientSecret: TEST_CLIENT.clientSecret,
+      claim: 'groups',
+    });
+    expect(saved.statusCode, saved.body).toBe(302);
+    const [row] = await t.deps.database.db
+      .select()
+      .from(singleSignOnProviders)
+      .where(eq(singleSignOnProviders.organisationId, t.org.id));
+    providerId = row!.id;
+    expect(row!.sealedClientSecret).not.toContain(TEST_CLIENT.clientSecret);
+    const page = await admin.get(paths.singleSignOnSettings());
+    expect(page.body).not.toContain(TEST_CLIENT.clientSecret);
+
+    const mapped = await admin.post(paths.singleSignOnMappings(), {
+      claimValue: 'g-performance',
+      role: 'performance-officer',
+      unitId: '',
+    });
+    expect(mapped.statusCode, mapped.body).toBe(302);
+    expect((await admin.get(paths.singleSignOnSettings())).body).toContain('g-performance');
+  });
+
+  it('refuses a mapping over another council’s unit, as if it did not exist', async () => {
+    const other = await t.createOrganisation('Other Council');
+    const refused = await admin.post(paths.singleSignOnMappings(), {
+      claimValue: 'g-x',
+      role: 'viewer',
+      unitId: other.rootUnitId,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Select a unit of this council, or the whole council');
+  });
+
+  it('signs a person in through the provider with the mapped role, making their account on the way', async () => {
+    const answer = await signIn('alice');
+    expect(answer.statusCode, answer.body).toBe(302);
+    const token = cookieOf(answer, 'gt_session')!;
+    const session = await t.deps.services.auth.sessionFor(token);
+    expect(session?.principal.kind === 'person' && session.principal.grants).toEqual([
+      { role: 'performance-officer', unitId: null },
+    ]);
+    const alice = await personWith('alice@council.example');
+    expect(alice).toMatchObject({ organisationId: t.org.id, name: 'Alice Ahmed', passwordHash: null });
+    const audit = await t.deps.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, alice!.id));
+    expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['create', 'grant', 'sign-in']));
+    expect(audit.find((event) => event.action === 'sign-in')?.newValue).toMatchObject({ method: 'single sign-on' });
+    // The session works for pages: the home page answers her, not the sign-in page.
+    const home = await t.app.inject({ method: 'GET', url: '/', cookies: { gt_session: token } });
+    expect(home.statusCode).toBe(200);
+  });
+
+  it('sets the roles again at each sign-in from the groups the provider reports then', async () => {
+    await admin.post(paths.singleSignOnMappings(), {
+      claimValue: 'g-viewers',
+      role: 'viewer',
+      unitId: t.org.rootUnitId,
+    });
+    op.accounts.alice!.groups = ['g-viewers'];
+    const answer = await signIn('alice');
+    expect(answer.statusCode, answer.body).toBe(302);
+    const alice = await personWith('alice@council.example');
+    expect(await rolesOf(alice!.id)).toEqual([`viewer@${t.org.rootUnitId}`]);
+    // One account for her, however often she signs in.
+    const rows = await t.deps.database.db.select().from(people).where(eq(people.email, 'alice@council.example'));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('refuses a person in no mapped group with a clear message, making no account', async () => {
+    const answer = await signIn('bob');
+    expect(answer.statusCode).toBe(403);
+    expect(answer.body).toContain(
+      'Your Test Council (Microsoft) account is not in a group that has access to Golden Thread',
+    );
+    expect(cookieOf(answer, 'gt_session')).toBeUndefined();
+    expect(await personWith('bob@council.example')).toBeUndefined();
+    const refusals = await t.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, providerId), eq(auditEvents.action, 'sign-in-refused')));
+    expect(refusals.some((event) => (event.newValue as { subject?: string }).subject === 'bob')).toBe(true);
+  });
+
+  it('refuses a callback whose state was changed on the way, and one with no sign-in started', async () => {
+    const tampered = await signIn('alice', (callback) => callback.searchParams.set('state', 'forged-state'));
+    expect(tampered.statusCode).toBe(403);
+    expect(tampered.body).toContain('Your sign-in could not be checked');
+    expect(cookieOf(tampered, 'gt_session')).toBeUndefined();
+
+    const unstarted = await t.app.inject({ method: 'GET', url: `${paths.singleSignOnCallback()}?code=x&state=y` });
+    expect(unstarted.statusCode).toBe(400);
+    expect(unstarted.body).toContain('Your sign-in could not be checked');
+  });
+
+  it('ends the session here and sends the person on to the provider to sign out there', async () => {
+    const answer = await signIn('alice');
+    const token = cookieOf(answer, 'gt_session')!;
+    const session = await t.deps.services.auth.sessionFor(token);
+    const signedOut = await t.app.inject({
+      method: 'POST',
+      url: paths.signOut(),
+      cookies: { gt_session: token },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: formBody({ _csrf: session!.csrfToken }),
+    });
+    expect(signedOut.statusCode).toBe(302);
+    const location = new URL(signedOut.headers.location as string);
+    expect(location.origin).toBe(op.issuer);
+    expect(location.searchParams.get('client_id')).toBe(TEST_CLIENT.clientId);
+    expect(location.searchParams.get('post_logout_redirect_uri')).toBe(`${t.deps.config.baseUrl}/`);
+    expect(await t.deps.services.auth.sessionFor(token)).toBeNull();
+    // A person with a password goes home as before.
+    const local = await t.as('viewer');
+    const home = await local.post(paths.signOut());
+    expect(home.headers.location).toBe('/');
+  });
+
+  it('offers the council’s provider on the sign-in page', async () => {
+    const page = await t.app.inject({ method: 'GET', url: paths.singleSignOn() });
+    expect(page.body).toContain('Sign in with Test Council (Microsoft)');
+    expect(page.body).toContain(paths.singleSignOnStart(providerId));
+  });
+});
