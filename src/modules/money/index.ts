@@ -46,3 +46,5 @@ export {
   savingYears,
 } from './data/programme.schema.ts';
 export { moneyPosition, type MoneyPosition } from './position.ts';
+/** Fills the plans module's port: the cost centres funding an item and their budget (src/container.ts). */
+export { planPageFunding } from './item-funding.ts';

@@ -276,4 +276,35 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     expect(position.savings.shortfall).toBe(40_000_00);
     expect(position.revenue.totals).toBeNull();
   });
+
+  it('shows on an objective’s page the cost centres that fund it, with their latest budget', async () => {
+    const created = await finance.post('/money/cost-centres/new', {
+      code: 'PL10',
+      name: 'Street cleansing',
+      unitId: place,
+    });
+    expect(created.statusCode, created.body).toBe(302);
+    const list = await finance.get('/money/cost-centres');
+    const id = /\/money\/cost-centres\/([0-9a-f-]{36})\/budget[^"]*"[^>]*>PL10</.exec(list.body)![1]!;
+    const line = await finance.post(`/money/cost-centres/${id}/budget?year=2025&period=6`, {
+      originalBudget: '120000',
+      virements: '5000',
+      budgetToDate: '60000',
+      actualToDate: '61000',
+      previousForecast: '125000',
+      forecastBeforeAction: '126000',
+      latestForecast: '126000',
+    });
+    expect(line.statusCode, line.body).toBe(302);
+    expect((await finance.post(`/money/cost-centres/${id}/plan-items`, { planItemId: itemId })).statusCode).toBe(302);
+    const page = await councillor.get(`/items/${itemId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Cost centres funding this item');
+    expect(page.body).toContain('PL10 Street cleansing');
+    // Revised budget £125,000 (original and virements), forecast £126,000: £1,000 over.
+    expect(page.body).toContain('£125,000.00');
+    expect(page.body).toContain('£1,000.00');
+    // The retired PL9 still funds it but has no lines.
+    expect(page.body).toContain('No budget lines yet');
+  });
 });

@@ -31,6 +31,18 @@ const edit = { access: { permission: 'edit:money' } } as const;
 const uuid = z.uuid();
 const said = () => words.moneyProgramme;
 
+/** A picker's options: none, then each plan item or action by code and title, the present one chosen. */
+function choiceItems(choices: readonly { id: string; code: string; title: string }[], chosen: unknown, none: string) {
+  return [
+    { value: '', text: none, selected: !chosen },
+    ...choices.map((choice) => ({
+      value: choice.id,
+      text: `${choice.code} ${choice.title}`,
+      selected: choice.id === chosen,
+    })),
+  ];
+}
+
 export async function planningRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
   const yearFrom = (query: unknown) => {
     const year = yearOf(query);
@@ -111,7 +123,7 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     caller: Caller,
     id: string | null,
     startYear: number,
-    form?: { values: Values; errors: FormErrors },
+    form?: { values: Values; errors?: FormErrors },
   ) {
     if (id !== null && !uuid.safeParse(id).success) return notFoundPage(reply);
     const found = id ? await services.savings.list(caller, startYear, id) : null;
@@ -134,6 +146,10 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     const values = form?.values ?? stored;
     const mayEdit = units.length > 0 && (!saving || units.some((unit) => unit.id === saving.unitId));
     if (!saving && !mayEdit) return forbiddenPage(reply);
+    const choices = await services.savings.linkChoices(caller, String(values.linkWords ?? ''), {
+      planItemId: String(values.planItemId ?? ''),
+      actionId: String(values.actionId ?? ''),
+    });
     const action = `${saving ? paths.saving(saving.id) : paths.newSaving()}?year=${startYear}`;
     return reply.render(
       'pages/money/programme-form.njk',
@@ -183,15 +199,28 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
             })),
           },
           {
+            name: 'linkWords',
+            type: 'find',
+            label: 'Find the plan item or action that delivers it',
+            hint: 'Search by code or words in the title, then choose below. Nothing is saved until you select Save.',
+            button: 'Find',
+          },
+          {
             name: 'planItemId',
             label: 'Plan item that delivers it (optional)',
-            hint: 'The plan item’s id, from its page',
+            type: 'select',
+            items: choiceItems(choices.items, values.planItemId, 'No plan item'),
           },
-          { name: 'actionId', label: 'Action that delivers it (optional)', hint: 'The action’s id, from its page' },
+          {
+            name: 'actionId',
+            label: 'Action that delivers it (optional)',
+            type: 'select',
+            items: choiceItems(choices.actions, values.actionId, 'No action'),
+          },
           ...SAVING_AMOUNTS.map((field) => ({ name: field, label: capitalise(SAVING_LABELS[field]), type: 'amount' })),
         ],
       },
-      form ? 400 : 200,
+      form?.errors ? 400 : 200,
     );
   }
 
@@ -204,6 +233,8 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     const year = yearFrom(request.query);
     if (year === null || (id !== null && !uuid.safeParse(id).success)) return notFoundPage(reply);
     const values = stringValues(request.body);
+    // The picker's Find button narrows the plan items and actions offered, keeping what was typed.
+    if (values.find !== undefined) return renderSaving(reply, caller, id, year, { values });
     const result = await services.savings.save(caller, id, year, values);
     if (!result.ok) {
       if (result.error.code === 'forbidden' && result.error.errors.length === 0) return forbiddenPage(reply);
