@@ -307,4 +307,54 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     // The retired PL9 still funds it but has no lines.
     expect(page.body).toContain('No budget lines yet');
   });
+
+  it('reads and writes the programme through the API with the pages’ checks, access and audit', async () => {
+    const year = {
+      budget: '250000',
+      spendToDate: '0',
+      forecast: '250000',
+      slippage: '0',
+      borrowing: '250000',
+      grants: '0',
+      receipts: '0',
+      revenueContributions: '0',
+    };
+    const before = await audits('capital-scheme-year');
+    const refused = await finance.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, {
+      ...year,
+      grants: '1.005',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'grants' });
+    expect(await db().select().from(capitalSchemeYears).where(eq(capitalSchemeYears.startYear, 2027))).toHaveLength(0);
+    expect((await councillor.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, year)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await otherFinance.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, year)).statusCode,
+    ).toBe(404);
+    const saved = await finance.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, year);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await audits('capital-scheme-year')).toBe(before + 1);
+    const programme = (await councillor.api('GET', '/api/v1/money/capital?year=2027')).json();
+    expect(programme.schemes[0].year).toMatchObject({ budget: '250000.00', band: 'green' });
+    expect(programme.totals.budget).toBe('250000.00');
+
+    const borrowing = await finance.api('PUT', '/api/v1/money/borrowing/2027', {
+      capitalFinancingRequirement: '90000000',
+      externalBorrowing: '70000000',
+      operationalBoundary: '85000000',
+      authorisedLimit: '80000000',
+    });
+    expect(borrowing.statusCode).toBe(400);
+    expect(borrowing.json().errors[0].message).toContain('at least the operational boundary');
+    const reserves = (await councillor.api('GET', '/api/v1/money/reserves?year=2025')).json();
+    expect(reserves.general.forecastClosing).toBe('2350000.00');
+    expect(reserves.borrowing.status).toBe('within');
+    const savingsList = (await councillor.api('GET', '/api/v1/money/savings?year=2025')).json();
+    expect(savingsList.savings[0]).toMatchObject({ reference: 'SAV-1', planItemId: itemId, shortfall: '40000.00' });
+    const versions = (await councillor.api('GET', '/api/v1/money/mtfs')).json();
+    const mtfs = (await councillor.api('GET', `/api/v1/money/mtfs/${versions[0].id}`)).json();
+    expect(mtfs.years[0].year).toMatchObject({ gap: '800000.00', unidentified: '200000.00' });
+  });
 });

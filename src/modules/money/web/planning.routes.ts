@@ -10,6 +10,7 @@ import { MTFS_AMOUNTS, MTFS_LABELS } from '../domain/mtfs.ts';
 import { SAVING_AMOUNTS, SAVING_LABELS } from '../domain/savings.ts';
 import { mtfsVersionInput } from '../mtfs.service.ts';
 import type { MoneyServices } from '../services.ts';
+import { yearFormGet, yearFormPost, type YearForm } from './year-form.ts';
 import {
   amountValues,
   capitalise,
@@ -224,42 +225,24 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     );
   }
 
-  async function postSaving(
-    request: { caller(): Caller; body: unknown; query: unknown },
-    reply: FastifyReply,
-    id: string | null,
-  ) {
-    const caller = request.caller();
-    const year = yearFrom(request.query);
-    if (year === null || (id !== null && !uuid.safeParse(id).success)) return notFoundPage(reply);
-    const values = stringValues(request.body);
+  const savingForm = (withId: boolean): YearForm => ({
+    yearFrom,
+    withId,
+    fieldRefusals: true,
+    render: renderSaving,
+    save: (caller, id, year, values) => services.savings.save(caller, id, year, values),
+    saved: (year, _id, values) => ({
+      flash: fill(said().savingSaved, { reference: values.reference?.toUpperCase() ?? '', year: yearLabel(year) }),
+      to: `${paths.savings()}?year=${year}`,
+    }),
     // The picker's Find button narrows the plan items and actions offered, keeping what was typed.
-    if (values.find !== undefined) return renderSaving(reply, caller, id, year, { values });
-    const result = await services.savings.save(caller, id, year, values);
-    if (!result.ok) {
-      if (result.error.code === 'forbidden' && result.error.errors.length === 0) return forbiddenPage(reply);
-      if (result.error.code === 'not_found' && result.error.errors.length === 0) return notFoundPage(reply);
-      return renderSaving(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
-    }
-    return reply
-      .flash(fill(said().savingSaved, { reference: values.reference?.toUpperCase() ?? '', year: yearLabel(year) }))
-      .redirect(`${paths.savings()}?year=${year}`);
-  }
-
-  app.get(paths.newSaving(), { config: edit }, async (request, reply) => {
-    const year = yearFrom(request.query);
-    if (year === null) return notFoundPage(reply);
-    return renderSaving(reply, request.caller(), null, year);
+    instead: (reply, caller, id, year, values) =>
+      values.find === undefined ? null : renderSaving(reply, caller, id, year, { values }),
   });
-  app.post(paths.newSaving(), { config: edit }, async (request, reply) => postSaving(request, reply, null));
-  app.get(paths.saving(), { config: view }, async (request, reply) => {
-    const year = yearFrom(request.query);
-    if (year === null) return notFoundPage(reply);
-    return renderSaving(reply, request.caller(), (request.params as { id: string }).id, year);
-  });
-  app.post(paths.saving(), { config: edit }, async (request, reply) =>
-    postSaving(request, reply, (request.params as { id: string }).id),
-  );
+  app.get(paths.newSaving(), { config: edit }, yearFormGet(savingForm(false)));
+  app.post(paths.newSaving(), { config: edit }, yearFormPost(savingForm(false)));
+  app.get(paths.saving(), { config: view }, yearFormGet(savingForm(true)));
+  app.post(paths.saving(), { config: edit }, yearFormPost(savingForm(true)));
 
   // ---- MTFS ----
 
