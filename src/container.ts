@@ -12,7 +12,7 @@ import { createHomeModule } from './modules/home/index.ts';
 import { createImportsModule } from './modules/imports/index.ts';
 import { createImprovementPlansModule, improvementPlanExists } from './modules/improvement-plans/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
-import { createMoneyModule, moneyPosition } from './modules/money/index.ts';
+import { createMoneyModule, moneyPosition, planPageFunding } from './modules/money/index.ts';
 import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
@@ -20,7 +20,7 @@ import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } fr
 import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
-import { createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
+import { actionPageRisks, createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
 import { createReportsModule, healthSourceFrom, moneySourceFrom } from './modules/reports/index.ts';
 import { createCommitteesModule } from './modules/committees/index.ts';
 import { createSingleSignOnModule, type SingleSignOnOptions } from './modules/single-sign-on/index.ts';
@@ -104,7 +104,13 @@ export function createModules(
       ids: readonly string[],
     ) => actionsAnswering(db, organisationId, kind, ids, deps.clock.today()),
   };
-  const actions = createActionsModule({ ...deps, notifier: { mailer, baseUrl }, answers });
+  // An action's page lists the open risks that concern it: actions owns the port, risks fills it.
+  const actions = createActionsModule({
+    ...deps,
+    notifier: { mailer, baseUrl },
+    answers,
+    risks: actionPageRisks(deps.db),
+  });
   const projects = createProjectsModule(deps);
   const money = createMoneyModule(deps);
   const recommendations = createRecommendationsModule({ ...deps, actions: implementingActions });
@@ -148,8 +154,9 @@ export function createModules(
     singleSignOn.web(options),
     home.web,
     framework.web,
-    // An item's page lists the open risks that concern it: plans owns the port, risks fills it.
-    plans.web({ ...pagePerformance, risks: planPageRisks(deps.db) }),
+    // An item's page lists the open risks that concern it and the cost centres that fund it: plans
+    // owns the ports, risks and money fill them.
+    plans.web({ ...pagePerformance, risks: planPageRisks(deps.db), funding: planPageFunding(deps.db) }),
     measures.web({
       ...pagePerformance,
       improvementPlan: improvementPlans.measurePage,

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { actionsApi } from './api/actions.api.ts';
 import { actionRollupContributionsWith, actionsAnswering as answering } from './contributions.ts';
 import type { AnswerKind } from './domain/index.ts';
-import { NO_ANSWER_TARGETS } from './ports.ts';
+import { NO_ACTION_RISKS, NO_ANSWER_TARGETS, type ActionPageRisks } from './ports.ts';
 import { type ActionsDeps, createActionsServices } from './services.ts';
 import { actionsRoutes } from './web/actions.routes.ts';
 import { deliverySettingsRoutes } from './web/delivery-settings.routes.ts';
@@ -17,12 +17,18 @@ import type { Caller } from '../../platform/services/caller.ts';
  * append-only progress updates, with a derived status the owner may override, milestones, revised
  * dates and escalation to the escalation owner. Feeds the performance roll-ups through its port.
  */
-export function createActionsModule(deps: Omit<ActionsDeps, 'answers'> & Partial<Pick<ActionsDeps, 'answers'>>) {
+export function createActionsModule(
+  deps: Omit<ActionsDeps, 'answers'> & Partial<Pick<ActionsDeps, 'answers'>> & { risks?: ActionPageRisks },
+) {
   const services = createActionsServices({ ...deps, answers: deps.answers ?? NO_ANSWER_TARGETS });
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
-      await app.register(actionsRoutes, { services, today: () => deps.clock.today() });
+      await app.register(actionsRoutes, {
+        services,
+        today: () => deps.clock.today(),
+        risks: deps.risks ?? NO_ACTION_RISKS,
+      });
       await app.register(deliverySettingsRoutes, { services });
     },
     api: async (api) => {
@@ -54,6 +60,7 @@ export function actionsAnswering(
   return answering(db, organisationId, kind, ids, today ?? systemClock.today());
 }
 
+export type { ActionPageRisks } from './ports.ts';
 export {
   actionEscalations,
   actionEvents,

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { moneyApi } from './api/money.api.ts';
+import { programmeApi } from './api/programme.api.ts';
 import { createMoneyServices } from './services.ts';
 import { capitalRoutes } from './web/capital.routes.ts';
 import { costCentreRoutes } from './web/cost-centre.routes.ts';
@@ -28,6 +29,7 @@ export function createMoneyModule(deps: ServiceDeps) {
     },
     api: async (api) => {
       await api.register(moneyApi, { services });
+      await api.register(programmeApi, { services });
     },
   };
   return { services, web };
@@ -46,3 +48,5 @@ export {
   savingYears,
 } from './data/programme.schema.ts';
 export { moneyPosition, type MoneyPosition } from './position.ts';
+/** Fills the plans module's port: the cost centres funding an item and their budget (src/container.ts). */
+export { planPageFunding } from './item-funding.ts';

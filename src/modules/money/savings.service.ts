@@ -11,6 +11,7 @@ import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/s
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { actions } from '../actions/index.ts';
 import { findItem } from '../plans/index.ts';
+import { savingLinkChoices } from './data/link-choices.repository.ts';
 import * as repo from './data/programme.repository.ts';
 import { periodOfDate } from './domain/financial-period.ts';
 import { readAmounts } from './domain/read-amounts.ts';
@@ -58,6 +59,9 @@ async function actionExists(db: Db, organisationId: string, id: string): Promise
   return row !== undefined;
 }
 
+/** How many plan items and actions the picker lists at once: a search narrows a longer list. */
+const LINK_CHOICES_LIMIT = 50;
+
 export function createSavingsService({ db, clock }: ServiceDeps) {
   return {
     defaultYear: () => periodOfDate(clock.today()).startYear,
@@ -85,6 +89,16 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
       const access = await loadUnitAccess(db, caller);
       const editable = await access.unitsWhere('edit:money');
       return access.units.filter((unit) => editable.has(unit.id)).map(({ id, name }) => ({ id, name }));
+    },
+
+    /**
+     * The plan items and actions the form's picker offers: those matching the words (the first
+     * ones by code when none), with the present choices kept. Only for someone who may add savings.
+     */
+    async linkChoices(caller: Caller, words: string, chosen: { planItemId: string; actionId: string }) {
+      const access = await loadUnitAccess(db, caller);
+      if ((await access.unitsWhere('edit:money')).size === 0) return { items: [], actions: [] };
+      return savingLinkChoices(db, caller.organisationId, words.trim().slice(0, 100), LINK_CHOICES_LIMIT, chosen);
     },
 
     /**

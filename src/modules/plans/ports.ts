@@ -32,3 +32,15 @@ export interface PlanPageRisks {
 
 /** No risks module wired in: the item page lists none. */
 export const NO_ITEM_RISKS: PlanPageRisks = { risksConcerningItem: async () => [] };
+
+/**
+ * A port this module owns and the money module fills (the composition root wires it): the cost
+ * centres that fund an item and their budget, for its page; money's component draws it. Null for
+ * a person who may not see budgets, or when no cost centre funds the item.
+ */
+export interface PlanPageFunding {
+  fundingOfItem(caller: Caller, itemId: string): Promise<unknown>;
+}
+
+/** No money module wired in: the item page shows no budget. */
+export const NO_ITEM_FUNDING: PlanPageFunding = { fundingOfItem: async () => null };

@@ -1,6 +1,6 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { createItemsService } from './items.service.ts';
-import type { PlanPagePerformance, PlanPageRisks } from './ports.ts';
+import type { PlanPageFunding, PlanPagePerformance, PlanPageRisks } from './ports.ts';
 import { createPlansService } from './plans.service.ts';
 
 export function createPlansServices(deps: ServiceDeps) {
@@ -9,5 +9,10 @@ export function createPlansServices(deps: ServiceDeps) {
 
 export type PlansServices = ReturnType<typeof createPlansServices>;
 
-/** What the plan and item pages use: this module's services and the performance port. */
-export type PlansPageServices = PlansServices & { performanceViews: PlanPagePerformance; itemRisks: PlanPageRisks };
+/** What the plan and item pages use: this module's services and the ports later modules fill. */
+export type PlansPageServices = PlansServices & {
+  performanceViews: PlanPagePerformance;
+  itemRisks: PlanPageRisks;
+  /** Optional so a test's fake need not give it: no budget shown. */
+  itemFunding?: PlanPageFunding;
+};

@@ -31,8 +31,8 @@ export function createRisksModule(deps: ServiceDeps) {
 }
 
 export { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './review-reminders.job.ts';
-/** Fill the plans and measures modules' ports: the open risks an item's or measure's page lists (src/container.ts). */
-export { measurePageRisks, planPageRisks } from './item-risks.ts';
+/** Fill the plans', measures' and actions' ports: the open risks an item's, measure's or action's page lists (src/container.ts). */
+export { actionPageRisks, measurePageRisks, planPageRisks } from './item-risks.ts';
 /** For the quarterly report to Executive and Scrutiny: the strategic register, its heat maps and risks that rose. */
 // Its types (StrategicRiskReport, ReportedRisk, ReportedHeatMap, ReportPeriod) are in
 // quarterly-report.ts; export them here when the report's module first names them.

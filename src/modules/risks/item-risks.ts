@@ -1,11 +1,12 @@
 /**
- * The risks module's side of the plans and measures modules' ports: the open risks that concern a
- * plan item (an objective) or a measure, each with its current score and band on the matrix version
+ * The risks module's side of the plans', measures' and actions' ports: the open risks that concern a
+ * plan item (an objective), a measure or an action, each with its current score and band on the matrix version
  * it was assessed on, for the item's or measure's page. Nothing for a person who may not see the
  * risk registers.
  */
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
+import type { ActionPageRisks } from '../actions/index.ts';
 import type { MeasurePageRisks } from '../measures/index.ts';
 import type { ItemRisk, PlanPageRisks } from '../plans/index.ts';
 import { loadCurrentMatrix, loadMatricesById } from './data/matrix.repository.ts';
@@ -18,9 +19,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function risksAbout(
   db: Db,
   caller: Caller,
-  about: { itemId: string } | { measureId: string },
+  about: { itemId: string } | { measureId: string } | { actionId: string },
 ): Promise<ItemRisk[]> {
-  const id = 'itemId' in about ? about.itemId : about.measureId;
+  const id = 'itemId' in about ? about.itemId : 'measureId' in about ? about.measureId : about.actionId;
   if (!mayRead(caller) || !UUID.test(id)) return [];
   const organisationId = caller.organisationId;
   const rows = await risksConcerning(db, organisationId, about);
@@ -50,4 +51,8 @@ export function planPageRisks(db: Db): PlanPageRisks {
 
 export function measurePageRisks(db: Db): MeasurePageRisks {
   return { risksConcerningMeasure: (caller, measureId) => risksAbout(db, caller, { measureId }) };
+}
+
+export function actionPageRisks(db: Db): ActionPageRisks {
+  return { risksConcerningAction: (caller, actionId) => risksAbout(db, caller, { actionId }) };
 }

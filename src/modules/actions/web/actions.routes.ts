@@ -23,6 +23,7 @@ import {
   revisionDecisionInput,
 } from '../domain/index.ts';
 import type { ActionDetail } from '../actions.service.ts';
+import { NO_ACTION_RISKS, type ActionPageRisks } from '../ports.ts';
 import type { ActionsServices } from '../services.ts';
 import {
   ACTION_TABLE_HEAD,
@@ -43,7 +44,11 @@ type Values = Record<string, unknown>;
 
 export async function actionsRoutes(
   app: FastifyInstance,
-  { services, today }: { services: ActionsServices; today: () => string },
+  {
+    services,
+    today,
+    risks = NO_ACTION_RISKS,
+  }: { services: ActionsServices; today: () => string; risks?: ActionPageRisks },
 ) {
   function refusalPage(reply: FastifyReply, error: DomainError) {
     if (error.code === 'not_found') return reply.callNotFound();
@@ -235,7 +240,11 @@ export async function actionsRoutes(
 
   app.get(paths.action(), { config: view }, async (request, reply) => {
     const { id } = idParam(request);
-    const detail = await services.actions.get(request.caller(), id);
+    const caller = request.caller();
+    const [detail, actionRisks] = await Promise.all([
+      services.actions.get(caller, id),
+      risks.risksConcerningAction(caller, id),
+    ]);
     if (!detail.ok) return refusalPage(reply, detail.error);
     const a = detail.value.action;
     return reply.render('pages/actions/show.njk', {
@@ -248,6 +257,7 @@ export async function actionsRoutes(
       a,
       closed: a.status === 'complete' || a.status === 'cancelled' || a.status === 'terminated',
       ...actionPageView(detail.value),
+      risks: actionRisks,
       values: {},
     });
   });

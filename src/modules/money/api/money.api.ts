@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Money } from '../../../kernel/money.ts';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses } from '../../../platform/http/schemas.ts';
+import { amount, decimal } from './amount.ts';
 import { costCentreInput } from '../cost-centres.service.ts';
 import { AMOUNT_FIELDS, type AmountField } from '../domain/budget-line.ts';
 import type { Totals } from '../domain/revenue-summary.ts';
@@ -12,16 +12,6 @@ import type { MoneyServices } from '../services.ts';
 
 const view = { access: { permission: 'view:money' } } as const;
 const edit = { access: { permission: 'edit:money' } } as const;
-
-/** Money goes out as a decimal string of pounds ("-1234.50"): exact, unlike a JSON number. */
-const amount = z
-  .string()
-  .regex(/^-?\d+\.\d{2}$/)
-  .meta({ description: 'Pounds and pence as a decimal string' });
-const decimal = (pence: Money): string => {
-  const size = Math.abs(pence);
-  return `${pence < 0 ? '-' : ''}${Math.floor(size / 100)}.${String(size % 100).padStart(2, '0')}`;
-};
 
 const figuresShape = Object.fromEntries(AMOUNT_FIELDS.map((field) => [field, amount.nullable()])) as Record<
   AmountField,

@@ -276,4 +276,85 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     expect(position.savings.shortfall).toBe(40_000_00);
     expect(position.revenue.totals).toBeNull();
   });
+
+  it('shows on an objective’s page the cost centres that fund it, with their latest budget', async () => {
+    const created = await finance.post('/money/cost-centres/new', {
+      code: 'PL10',
+      name: 'Street cleansing',
+      unitId: place,
+    });
+    expect(created.statusCode, created.body).toBe(302);
+    const list = await finance.get('/money/cost-centres');
+    const id = /\/money\/cost-centres\/([0-9a-f-]{36})\/budget[^"]*"[^>]*>PL10</.exec(list.body)![1]!;
+    const line = await finance.post(`/money/cost-centres/${id}/budget?year=2025&period=6`, {
+      originalBudget: '120000',
+      virements: '5000',
+      budgetToDate: '60000',
+      actualToDate: '61000',
+      previousForecast: '125000',
+      forecastBeforeAction: '126000',
+      latestForecast: '126000',
+    });
+    expect(line.statusCode, line.body).toBe(302);
+    expect((await finance.post(`/money/cost-centres/${id}/plan-items`, { planItemId: itemId })).statusCode).toBe(302);
+    const page = await councillor.get(`/items/${itemId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Cost centres funding this item');
+    expect(page.body).toContain('PL10 Street cleansing');
+    // Revised budget £125,000 (original and virements), forecast £126,000: £1,000 over.
+    expect(page.body).toContain('£125,000.00');
+    expect(page.body).toContain('£1,000.00');
+    // The retired PL9 still funds it but has no lines.
+    expect(page.body).toContain('No budget lines yet');
+  });
+
+  it('reads and writes the programme through the API with the pages’ checks, access and audit', async () => {
+    const year = {
+      budget: '250000',
+      spendToDate: '0',
+      forecast: '250000',
+      slippage: '0',
+      borrowing: '250000',
+      grants: '0',
+      receipts: '0',
+      revenueContributions: '0',
+    };
+    const before = await audits('capital-scheme-year');
+    const refused = await finance.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, {
+      ...year,
+      grants: '1.005',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toMatchObject({ field: 'grants' });
+    expect(await db().select().from(capitalSchemeYears).where(eq(capitalSchemeYears.startYear, 2027))).toHaveLength(0);
+    expect((await councillor.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, year)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await otherFinance.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, year)).statusCode,
+    ).toBe(404);
+    const saved = await finance.api('PUT', `/api/v1/money/capital/schemes/${schemeId}/years/2027`, year);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(await audits('capital-scheme-year')).toBe(before + 1);
+    const programme = (await councillor.api('GET', '/api/v1/money/capital?year=2027')).json();
+    expect(programme.schemes[0].year).toMatchObject({ budget: '250000.00', band: 'green' });
+    expect(programme.totals.budget).toBe('250000.00');
+
+    const borrowing = await finance.api('PUT', '/api/v1/money/borrowing/2027', {
+      capitalFinancingRequirement: '90000000',
+      externalBorrowing: '70000000',
+      operationalBoundary: '85000000',
+      authorisedLimit: '80000000',
+    });
+    expect(borrowing.statusCode).toBe(400);
+    expect(borrowing.json().errors[0].message).toContain('at least the operational boundary');
+    const reserves = (await councillor.api('GET', '/api/v1/money/reserves?year=2025')).json();
+    expect(reserves.general.forecastClosing).toBe('2350000.00');
+    expect(reserves.borrowing.status).toBe('within');
+    const savingsList = (await councillor.api('GET', '/api/v1/money/savings?year=2025')).json();
+    expect(savingsList.savings[0]).toMatchObject({ reference: 'SAV-1', planItemId: itemId, shortfall: '40000.00' });
+    const versions = (await councillor.api('GET', '/api/v1/money/mtfs')).json();
+    const mtfs = (await councillor.api('GET', `/api/v1/money/mtfs/${versions[0].id}`)).json();
+    expect(mtfs.years[0].year).toMatchObject({ gap: '800000.00', unidentified: '200000.00' });
+  });
 });

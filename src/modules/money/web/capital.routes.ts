@@ -9,10 +9,10 @@ import { CAPITAL_AMOUNTS, CAPITAL_LABELS } from '../domain/capital.ts';
 import { CAPITAL_COLUMNS } from '../domain/capital-import.ts';
 import { yearLabel } from '../domain/financial-period.ts';
 import type { MoneyServices } from '../services.ts';
+import { yearFormGet, yearFormPost, type YearForm } from './year-form.ts';
 import {
   amountValues,
   capitalise,
-  fieldErrors,
   forbiddenPage,
   linkCell,
   moneyCell,
@@ -243,28 +243,18 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
 
   const schemeYear = (query: unknown) => yearOf(query) ?? services.reserves.defaultYear();
 
-  app.get(paths.capitalScheme(), { config: view }, async (request, reply) => {
-    const year = schemeYear(request.query);
-    if (year === null) return notFoundPage(reply);
-    return renderScheme(reply, request.caller(), (request.params as { id: string }).id, year);
-  });
-
-  app.post(paths.capitalScheme(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const id = (request.params as { id: string }).id;
-    const year = schemeYear(request.query);
-    if (year === null || !uuid.safeParse(id).success) return notFoundPage(reply);
-    const values = stringValues(request.body);
-    const result = await services.capital.saveYear(caller, id, year, values);
-    if (!result.ok) {
-      if (result.error.code === 'not_found') return notFoundPage(reply);
-      if (result.error.code === 'forbidden') return forbiddenPage(reply);
-      return renderScheme(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
-    }
-    return reply
-      .flash(fill(words_().schemeSaved, { year: yearLabel(year) }))
-      .redirect(`${paths.capitalScheme(id)}?year=${year}`);
-  });
+  const schemeForm: YearForm = {
+    yearFrom: schemeYear,
+    withId: true,
+    render: (reply, caller, id, year, form) => renderScheme(reply, caller, id!, year, form),
+    save: (caller, id, year, values) => services.capital.saveYear(caller, id!, year, values),
+    saved: (year, id) => ({
+      flash: fill(words_().schemeSaved, { year: yearLabel(year) }),
+      to: `${paths.capitalScheme(id!)}?year=${year}`,
+    }),
+  };
+  app.get(paths.capitalScheme(), { config: view }, yearFormGet(schemeForm));
+  app.post(paths.capitalScheme(), { config: edit }, yearFormPost(schemeForm));
 
   const importForm = z
     .object({

@@ -10,6 +10,7 @@ import { MTFS_AMOUNTS, MTFS_LABELS } from '../domain/mtfs.ts';
 import { SAVING_AMOUNTS, SAVING_LABELS } from '../domain/savings.ts';
 import { mtfsVersionInput } from '../mtfs.service.ts';
 import type { MoneyServices } from '../services.ts';
+import { yearFormGet, yearFormPost, type YearForm } from './year-form.ts';
 import {
   amountValues,
   capitalise,
@@ -30,6 +31,18 @@ const view = { access: { permission: 'view:money' } } as const;
 const edit = { access: { permission: 'edit:money' } } as const;
 const uuid = z.uuid();
 const said = () => words.moneyProgramme;
+
+/** A picker's options: none, then each plan item or action by code and title, the present one chosen. */
+function choiceItems(choices: readonly { id: string; code: string; title: string }[], chosen: unknown, none: string) {
+  return [
+    { value: '', text: none, selected: !chosen },
+    ...choices.map((choice) => ({
+      value: choice.id,
+      text: `${choice.code} ${choice.title}`,
+      selected: choice.id === chosen,
+    })),
+  ];
+}
 
 export async function planningRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
   const yearFrom = (query: unknown) => {
@@ -111,7 +124,7 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     caller: Caller,
     id: string | null,
     startYear: number,
-    form?: { values: Values; errors: FormErrors },
+    form?: { values: Values; errors?: FormErrors },
   ) {
     if (id !== null && !uuid.safeParse(id).success) return notFoundPage(reply);
     const found = id ? await services.savings.list(caller, startYear, id) : null;
@@ -134,6 +147,10 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     const values = form?.values ?? stored;
     const mayEdit = units.length > 0 && (!saving || units.some((unit) => unit.id === saving.unitId));
     if (!saving && !mayEdit) return forbiddenPage(reply);
+    const choices = await services.savings.linkChoices(caller, String(values.linkWords ?? ''), {
+      planItemId: String(values.planItemId ?? ''),
+      actionId: String(values.actionId ?? ''),
+    });
     const action = `${saving ? paths.saving(saving.id) : paths.newSaving()}?year=${startYear}`;
     return reply.render(
       'pages/money/programme-form.njk',
@@ -183,52 +200,49 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
             })),
           },
           {
+            name: 'linkWords',
+            type: 'find',
+            label: 'Find the plan item or action that delivers it',
+            hint: 'Search by code or words in the title, then choose below. Nothing is saved until you select Save.',
+            button: 'Find',
+          },
+          {
             name: 'planItemId',
             label: 'Plan item that delivers it (optional)',
-            hint: 'The plan item’s id, from its page',
+            type: 'select',
+            items: choiceItems(choices.items, values.planItemId, 'No plan item'),
           },
-          { name: 'actionId', label: 'Action that delivers it (optional)', hint: 'The action’s id, from its page' },
+          {
+            name: 'actionId',
+            label: 'Action that delivers it (optional)',
+            type: 'select',
+            items: choiceItems(choices.actions, values.actionId, 'No action'),
+          },
           ...SAVING_AMOUNTS.map((field) => ({ name: field, label: capitalise(SAVING_LABELS[field]), type: 'amount' })),
         ],
       },
-      form ? 400 : 200,
+      form?.errors ? 400 : 200,
     );
   }
 
-  async function postSaving(
-    request: { caller(): Caller; body: unknown; query: unknown },
-    reply: FastifyReply,
-    id: string | null,
-  ) {
-    const caller = request.caller();
-    const year = yearFrom(request.query);
-    if (year === null || (id !== null && !uuid.safeParse(id).success)) return notFoundPage(reply);
-    const values = stringValues(request.body);
-    const result = await services.savings.save(caller, id, year, values);
-    if (!result.ok) {
-      if (result.error.code === 'forbidden' && result.error.errors.length === 0) return forbiddenPage(reply);
-      if (result.error.code === 'not_found' && result.error.errors.length === 0) return notFoundPage(reply);
-      return renderSaving(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
-    }
-    return reply
-      .flash(fill(said().savingSaved, { reference: values.reference?.toUpperCase() ?? '', year: yearLabel(year) }))
-      .redirect(`${paths.savings()}?year=${year}`);
-  }
-
-  app.get(paths.newSaving(), { config: edit }, async (request, reply) => {
-    const year = yearFrom(request.query);
-    if (year === null) return notFoundPage(reply);
-    return renderSaving(reply, request.caller(), null, year);
+  const savingForm = (withId: boolean): YearForm => ({
+    yearFrom,
+    withId,
+    fieldRefusals: true,
+    render: renderSaving,
+    save: (caller, id, year, values) => services.savings.save(caller, id, year, values),
+    saved: (year, _id, values) => ({
+      flash: fill(said().savingSaved, { reference: values.reference?.toUpperCase() ?? '', year: yearLabel(year) }),
+      to: `${paths.savings()}?year=${year}`,
+    }),
+    // The picker's Find button narrows the plan items and actions offered, keeping what was typed.
+    instead: (reply, caller, id, year, values) =>
+      values.find === undefined ? null : renderSaving(reply, caller, id, year, { values }),
   });
-  app.post(paths.newSaving(), { config: edit }, async (request, reply) => postSaving(request, reply, null));
-  app.get(paths.saving(), { config: view }, async (request, reply) => {
-    const year = yearFrom(request.query);
-    if (year === null) return notFoundPage(reply);
-    return renderSaving(reply, request.caller(), (request.params as { id: string }).id, year);
-  });
-  app.post(paths.saving(), { config: edit }, async (request, reply) =>
-    postSaving(request, reply, (request.params as { id: string }).id),
-  );
+  app.get(paths.newSaving(), { config: edit }, yearFormGet(savingForm(false)));
+  app.post(paths.newSaving(), { config: edit }, yearFormPost(savingForm(false)));
+  app.get(paths.saving(), { config: view }, yearFormGet(savingForm(true)));
+  app.post(paths.saving(), { config: edit }, yearFormPost(savingForm(true)));
 
   // ---- MTFS ----
 

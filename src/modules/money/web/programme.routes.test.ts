@@ -12,6 +12,8 @@ import { planningRoutes } from './planning.routes.ts';
 import { reservesRoutes } from './reserves.routes.ts';
 
 const m = moneyFromPence;
+const ITEM = '00000000-0000-4000-8000-0000000000f1';
+const ACTION_CHOICE = { id: '00000000-0000-4000-8000-0000000000a1', code: 'ACT-1', title: 'Buy sweepers' };
 const SCHEME = '00000000-0000-4000-8000-0000000000d1';
 const figures = {
   budget: m(1_000_000_00),
@@ -81,7 +83,22 @@ function fakeServices(calls: unknown[]): MoneyServices {
           mayEdit: false,
         }),
     },
-    savings: { defaultYear: () => 2025 },
+    savings: {
+      defaultYear: () => 2025,
+      unitChoices: async () => [{ id: 'u', name: 'Place' }],
+      linkChoices: async (_caller: unknown, words: string, chosen: unknown) => {
+        calls.push({ words, chosen });
+        const items = [
+          { id: ITEM, code: 'O1', title: 'Clean <streets>' },
+          { id: '00000000-0000-4000-8000-0000000000f2', code: 'O2', title: 'Safer roads' },
+        ];
+        return { items: items.filter((item) => item.title.includes(words)), actions: [ACTION_CHOICE] };
+      },
+      save: async (_caller: unknown, _id: unknown, _year: unknown, values: unknown) => {
+        calls.push({ saved: values });
+        return ok({ id: 's' });
+      },
+    },
     mtfs: { versions: async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }) },
   } as unknown as MoneyServices;
 }
@@ -141,5 +158,34 @@ describe('capital, reserves and planning routes', () => {
 
   it('refuses the MTFS to someone the service refuses', async () => {
     expect((await app.as('finance-officer').get('/money/mtfs')).statusCode).toBe(403);
+  });
+
+  it('picks the saving’s plan item and action from lists, narrowed by a search that saves nothing', async () => {
+    const form = await app.as('finance-officer').get('/money/savings/new?year=2025');
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`<option value="${ITEM}">O1 Clean &lt;streets&gt;</option>`);
+    expect(form.body).toContain(`<option value="${ACTION_CHOICE.id}">ACT-1 Buy sweepers</option>`);
+    expect(form.body).toContain('name="find"');
+
+    const found = await app.as('finance-officer').post('/money/savings/new?year=2025', {
+      title: 'Depot',
+      linkWords: 'Safer',
+      find: '1',
+      actionId: ACTION_CHOICE.id,
+    });
+    expect(found.statusCode).toBe(200);
+    expect(found.body).not.toContain('Clean &lt;streets&gt;');
+    expect(found.body).toContain('O2 Safer roads');
+    // What was typed and chosen is kept; nothing was saved.
+    expect(found.body).toContain('value="Depot"');
+    expect(found.body).toContain(`<option value="${ACTION_CHOICE.id}" selected>`);
+    expect(calls.at(-1)).toEqual({ words: 'Safer', chosen: { planItemId: '', actionId: ACTION_CHOICE.id } });
+    expect(calls.some((call) => typeof call === 'object' && call !== null && 'saved' in call)).toBe(false);
+
+    const saved = await app
+      .as('finance-officer')
+      .post('/money/savings/new?year=2025', { reference: 'S1', title: 'Depot', planItemId: ITEM });
+    expect(saved.statusCode).toBe(302);
+    expect(calls.at(-1)).toMatchObject({ saved: { reference: 'S1', title: 'Depot', planItemId: ITEM } });
   });
 });

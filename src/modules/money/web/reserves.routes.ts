@@ -8,10 +8,10 @@ import { yearLabel } from '../domain/financial-period.ts';
 import { BORROWING_AMOUNTS, BORROWING_LABELS, RESERVE_AMOUNTS, RESERVE_LABELS } from '../domain/reserves.ts';
 import { reserveInput } from '../reserves.service.ts';
 import type { MoneyServices } from '../services.ts';
+import { yearFormGet, yearFormPost, type YearForm } from './year-form.ts';
 import {
   amountValues,
   capitalise,
-  fieldErrors,
   forbiddenPage,
   linkCell,
   moneyCell,
@@ -203,28 +203,18 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     );
   }
 
-  app.get(paths.reserve(), { config: view }, async (request, reply) => {
-    const year = yearFrom(request.query);
-    if (year === null) return notFoundPage(reply);
-    return renderReserve(reply, request.caller(), (request.params as { id: string }).id, year);
-  });
-
-  app.post(paths.reserve(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const id = (request.params as { id: string }).id;
-    const year = yearFrom(request.query);
-    if (year === null || !uuid.safeParse(id).success) return notFoundPage(reply);
-    const values = stringValues(request.body);
-    const result = await services.reserves.saveReserveYear(caller, id, year, values);
-    if (!result.ok) {
-      if (result.error.code === 'not_found') return notFoundPage(reply);
-      if (result.error.code === 'forbidden') return forbiddenPage(reply);
-      return renderReserve(reply, caller, id, year, { values, errors: fieldErrors(result.error) });
-    }
-    return reply
-      .flash(fill(said().reserveSaved, { year: yearLabel(year) }))
-      .redirect(`${paths.reserves()}?year=${year}`);
-  });
+  const reserveForm: YearForm = {
+    yearFrom,
+    withId: true,
+    render: (reply, caller, id, year, form) => renderReserve(reply, caller, id!, year, form),
+    save: (caller, id, year, values) => services.reserves.saveReserveYear(caller, id!, year, values),
+    saved: (year) => ({
+      flash: fill(said().reserveSaved, { year: yearLabel(year) }),
+      to: `${paths.reserves()}?year=${year}`,
+    }),
+  };
+  app.get(paths.reserve(), { config: view }, yearFormGet(reserveForm));
+  app.post(paths.reserve(), { config: edit }, yearFormPost(reserveForm));
 
   async function renderBorrowing(
     reply: FastifyReply,
@@ -256,25 +246,16 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     );
   }
 
-  app.get(paths.borrowing(), { config: edit }, async (request, reply) => {
-    const year = yearFrom(request.query);
-    if (year === null) return notFoundPage(reply);
-    return renderBorrowing(reply, request.caller(), year);
-  });
-
-  app.post(paths.borrowing(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const year = yearFrom(request.query);
-    if (year === null) return notFoundPage(reply);
-    const values = stringValues(request.body);
-    const result = await services.reserves.saveBorrowing(caller, year, values);
-    if (!result.ok) {
-      if (result.error.code === 'forbidden') return forbiddenPage(reply);
-      if (result.error.code === 'not_found') return notFoundPage(reply);
-      return renderBorrowing(reply, caller, year, { values, errors: fieldErrors(result.error) });
-    }
-    return reply
-      .flash(fill(said().borrowingSaved, { year: yearLabel(year) }))
-      .redirect(`${paths.reserves()}?year=${year}`);
-  });
+  const borrowingForm: YearForm = {
+    yearFrom,
+    withId: false,
+    render: (reply, caller, _id, year, form) => renderBorrowing(reply, caller, year, form),
+    save: (caller, _id, year, values) => services.reserves.saveBorrowing(caller, year, values),
+    saved: (year) => ({
+      flash: fill(said().borrowingSaved, { year: yearLabel(year) }),
+      to: `${paths.reserves()}?year=${year}`,
+    }),
+  };
+  app.get(paths.borrowing(), { config: edit }, yearFormGet(borrowingForm));
+  app.post(paths.borrowing(), { config: edit }, yearFormPost(borrowingForm));
 }

@@ -91,11 +91,12 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
   app.get(paths.item(), { config: view }, async (request, reply) => {
     const caller = request.caller();
     const { id } = idParam(request);
-    const [detail, sight, rollup, risks] = await Promise.all([
+    const [detail, sight, rollup, risks, funding] = await Promise.all([
       services.items.get(caller, id),
       services.items.lineOfSight(caller, id),
       services.performanceViews.itemRollup(caller, id),
       services.itemRisks.risksConcerningItem(caller, id),
+      services.itemFunding?.fundingOfItem(caller, id) ?? null,
     ]);
     if (!detail.ok) return refusalPage(reply, detail.error);
     if (!sight.ok) return refusalPage(reply, sight.error);
@@ -112,6 +113,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
       sight: lineOfSightView(sight.value),
       rollup: rollup.ok ? rollup.value : null,
       risks,
+      funding,
     });
   });
 

@@ -8,7 +8,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, auditEvents, people, riskAssessments, riskMatrices, risks } from '../../../schema.ts';
 import { measureBody, planWithItems } from '../../../../test/helpers/measure-fixtures.ts';
-import { planPageRisks, strategicRiskReport } from '../index.ts';
+import { actionPageRisks, planPageRisks, strategicRiskReport } from '../index.ts';
 import { runRiskReviewReminders } from '../review-reminders.job.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -301,6 +301,10 @@ describe.each(DATABASES)('risk registers on %s', (kind) => {
     const measurePage = await admin.get(`/measures/${measure.json().id}`);
     expect(measurePage.body).toContain('Risks to this measure');
     expect(measurePage.body).toContain(`href="/risks/${id}"`);
+    const actionPage = await admin.get(`/actions/${action!.id}`);
+    expect(actionPage.body).toContain('Risks to this action');
+    expect(actionPage.body).toContain(`href="/risks/${id}"`);
+    expect(await actionPageRisks(t.deps.database.db).risksConcerningAction(clerk as never, action!.id)).toEqual([]);
 
     const other = await t.createOrganisation('Linking Borough');
     const theirs = await planWithItems(t, other);
