@@ -12,12 +12,15 @@ import {
   auditEvents,
   governanceBodies,
   governanceBodyMembers,
+  improvementPlanDecisions,
+  improvementPlans,
   meetings,
   memberRequests,
   people,
   statutoryReturns,
   units,
 } from '../../../schema.ts';
+import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { runRequestReminders } from '../request-reminders.job.ts';
 
@@ -374,5 +377,85 @@ describe('statutory returns and the planning timetable', () => {
     ]) {
       expect(page.body).toContain(text);
     }
+  });
+
+  it('writes the panel’s decision on an improvement plan onto the plan, in the same transaction', async () => {
+    const db = t.deps.database.db;
+    const audited = async (entityId: string) =>
+      (await db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId))).map((e) => e.action);
+    const [panel] = await db
+      .insert(governanceBodies)
+      .values({ organisationId: t.org.id, name: 'Improvement Panel', kind: 'panel', frameworkRoles: ['receives'] })
+      .returning();
+    const measure = await officer.api('POST', '/api/v1/measures', measureBody({ code: 'IP-COM', isKey: true }));
+    expect(measure.statusCode, measure.body).toBe(201);
+    const [plan] = await db
+      .insert(improvementPlans)
+      .values({
+        organisationId: t.org.id,
+        measureId: measure.json().id,
+        problem: 'Fewer people supported at home',
+        rootCause: 'Vacancies',
+        status: 'submitted',
+        submittedOn: '2027-01-05',
+      })
+      .returning();
+    const meetingId = (
+      await officer.api('POST', '/api/v1/meetings', {
+        bodyId: panel!.id,
+        heldOn: '2027-01-14',
+        startsAt: '',
+        location: '',
+        title: '',
+      })
+    ).json().id as string;
+    const addItem = async (subjectKind: string, subjectId: string | null) => {
+      const item = await officer.api('POST', `/api/v1/meetings/${meetingId}/items`, {
+        title: 'Improvement plan: home care',
+        subjectKind,
+        subjectId,
+        paperTitle: '',
+        paperLink: '',
+        leadOfficerPersonId: null,
+      });
+      expect(item.statusCode, item.body).toBe(201);
+      return item.json().id as string;
+    };
+    const planItem = await addItem('improvement-plan', plan!.id);
+    const decide = (itemId: string, outcome: string, notes: string) =>
+      officer.api('POST', `/api/v1/agenda-items/${itemId}/decision`, {
+        outcome,
+        minuteReference: 'IP/7',
+        notes,
+        onwardMeetingId: null,
+      });
+
+    // A paper cannot be sent back; a plan sent back needs the panel's comments: nothing written.
+    const paperItem = await addItem('paper', null);
+    expect((await decide(paperItem, 'sent-back', 'Redo')).json().detail).toBe(
+      'Only an improvement plan can be sent back: choose another decision',
+    );
+    const noComments = await decide(planItem, 'sent-back', '');
+    expect(noComments.statusCode).toBe(400);
+    expect(noComments.json().detail).toContain('Enter the panel’s comments');
+    const [untouched] = await db.select().from(agendaItems).where(eq(agendaItems.id, planItem));
+    expect(untouched!.outcome).toBeNull();
+    expect(await db.select().from(improvementPlanDecisions)).toHaveLength(0);
+
+    const sentBack = await decide(planItem, 'sent-back', 'Say how the vacancies will be filled');
+    expect(sentBack.statusCode, sentBack.body).toBe(200);
+    const [after] = await db.select().from(improvementPlans).where(eq(improvementPlans.id, plan!.id));
+    expect(after).toMatchObject({ status: 'sent-back', rowVersion: 2 });
+    const [decision] = await db.select().from(improvementPlanDecisions);
+    expect(decision).toMatchObject({
+      planId: plan!.id,
+      outcome: 'sent-back',
+      meetingDate: '2027-01-14',
+      minuteReference: 'IP/7',
+      comments: 'Say how the vacancies will be filled',
+      bodyId: panel!.id,
+    });
+    expect(await audited(plan!.id)).toEqual(['sent-back']);
+    expect(await audited(planItem)).toEqual(['create', 'decide']);
   });
 });

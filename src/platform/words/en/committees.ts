@@ -161,6 +161,7 @@ export const committeesWords = {
     outcome: {
       agreed: 'Agreed',
       'agreed-with-changes': 'Agreed with changes',
+      'sent-back': 'Sent back',
       deferred: 'Deferred',
       referred: 'Referred',
       noted: 'Noted',
@@ -227,6 +228,8 @@ export const committeesWords = {
       minuteReferenceNeeded: 'Enter the minute reference of the decision',
       referredNeedsMeeting: 'Select the meeting the item is referred to',
       onlyReferredGoOn: 'Only an item referred or deferred goes on to another meeting',
+      planNotDecided: 'The decision could not be written on the improvement plan: {reason}',
+      sentBackOnlyPlans: 'Only an improvement plan can be sent back: choose another decision',
       onwardMeetingBefore: 'The meeting it goes on to must be after this one ({date})',
       agendaItemUnknown: 'Select an item on the meeting’s agenda',
       itemOfAnotherMeeting: 'That agenda item belongs to another meeting',
