@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { committeesApi } from './api/committees.api.ts';
+import { timetableApi } from './api/timetable.api.ts';
 import { createCommitteesServices } from './services.ts';
 import { meetingsRoutes } from './web/meetings.routes.ts';
 import { requestsRoutes } from './web/requests.routes.ts';
@@ -24,6 +25,7 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock }) {
     },
     api: async (api) => {
       await api.register(committeesApi, { committees: services.committees });
+      await api.register(timetableApi, { returns: services.committeeReturns });
     },
   };
   return { services, web };

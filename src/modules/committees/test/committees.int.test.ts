@@ -379,6 +379,42 @@ describe('statutory returns and the planning timetable', () => {
     }
   });
 
+  it('serves the timetable and the returns register as JSON, in the OpenAPI, with the pages’ access', async () => {
+    const body = {
+      title: 'Housing Revenue Account return',
+      recipient: 'DLUHC',
+      dueOn: '2027-02-20',
+      ownerPersonId: owner.personId,
+      notes: '',
+    };
+    const noRecipient = await officer.api('POST', '/api/v1/statutory-returns', { ...body, recipient: '' });
+    expect(noRecipient.statusCode).toBe(400);
+    expect(noRecipient.body).toContain('Enter who the return goes to');
+    expect((await owner.api('POST', '/api/v1/statutory-returns', body)).statusCode).toBe(403);
+    const added = await officer.api('POST', '/api/v1/statutory-returns', body);
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json().id as string;
+    const listed = (await owner.api('GET', '/api/v1/statutory-returns')).json<{ id: string; late: boolean }[]>();
+    expect(listed.find((row) => row.id === id)).toMatchObject({ recipient: 'DLUHC', late: false });
+    const moved = await owner.api('POST', `/api/v1/statutory-returns/${id}/status`, {
+      status: 'in-progress',
+      notes: '',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const february = await owner.api('GET', '/api/v1/timetable?from=2027-02-01&to=2027-02-28');
+    expect(february.statusCode, february.body).toBe(200);
+    expect(february.json()).toContainEqual(
+      expect.objectContaining({ date: '2027-02-20', kind: 'return-due', returnId: id, late: false }),
+    );
+    const halfWindow = await owner.api('GET', '/api/v1/timetable?from=2027-02-01');
+    expect(halfWindow.statusCode).toBe(400);
+    expect(halfWindow.json().detail).toBe('Give both ends of the window, “from” on or before “to”');
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/timetable', '/api/v1/statutory-returns', '/api/v1/statutory-returns/{id}/status'])
+      expect(Object.keys(document.paths)).toContain(path);
+  });
+
   it('writes the panel’s decision on an improvement plan onto the plan, in the same transaction', async () => {
     const db = t.deps.database.db;
     const audited = async (entityId: string) =>

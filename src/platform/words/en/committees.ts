@@ -229,6 +229,7 @@ export const committeesWords = {
       referredNeedsMeeting: 'Select the meeting the item is referred to',
       onlyReferredGoOn: 'Only an item referred or deferred goes on to another meeting',
       planNotDecided: 'The decision could not be written on the improvement plan: {reason}',
+      window: 'Give both ends of the window, “from” on or before “to”',
       sentBackOnlyPlans: 'Only an improvement plan can be sent back: choose another decision',
       onwardMeetingBefore: 'The meeting it goes on to must be after this one ({date})',
       agendaItemUnknown: 'Select an item on the meeting’s agenda',
