@@ -415,6 +415,31 @@ describe('statutory returns and the planning timetable', () => {
       expect(Object.keys(document.paths)).toContain(path);
   });
 
+  it('lets an administrator set the lead times, validated and audited, and the timetable follows them', async () => {
+    const admin = await t.as('administrator');
+    const form = { dataDueDays: '28', signOffDays: '14', reportIssuedDays: '10', escalateAfterDays: '5' };
+    expect((await owner.post('/timetable/settings', form)).statusCode).toBe(403);
+    const outOfOrder = await admin.post('/timetable/settings', { ...form, signOffDays: '30' });
+    expect(outOfOrder.statusCode).toBe(400);
+    expect(outOfOrder.body).toContain('The data must be due before the figures are signed off');
+    const notANumber = await admin.post('/timetable/settings', { ...form, escalateAfterDays: '0' });
+    expect(notANumber.statusCode).toBe(400);
+    expect(notANumber.body).toContain('as a whole number from 1 to 90');
+    expect((await admin.get('/timetable/settings')).body).toContain('These are the defaults');
+    expect((await admin.post('/timetable/settings', form)).statusCode).toBe(302);
+    const [changed] = await t.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'committee-settings'));
+    expect(changed).toMatchObject({ action: 'update', newValue: { dataDueDays: 28, escalateAfterDays: 5 } });
+    // The scrutiny board's meeting of 24 February: data now due 27 January, the report out 14 February.
+    const entries = (await owner.api('GET', '/api/v1/timetable?from=2027-01-21&to=2027-02-24')).json<
+      { date: string; kind: string }[]
+    >();
+    expect(entries).toContainEqual(expect.objectContaining({ date: '2027-01-27', kind: 'data-due' }));
+    expect(entries).toContainEqual(expect.objectContaining({ date: '2027-02-14', kind: 'report-issued' }));
+  });
+
   it('writes the panel’s decision on an improvement plan onto the plan, in the same transaction', async () => {
     const db = t.deps.database.db;
     const audited = async (entityId: string) =>
