@@ -298,6 +298,7 @@ export const paths = {
   reopenMemberRequest: (id?: string) => `/member-requests/${p(id)}/reopen`,
   /** The planning timetable, worked back from committee dates, and the register of statutory returns. */
   timetable: () => '/timetable',
+  committeeSettings: () => '/timetable/settings',
   statutoryReturns: () => '/statutory-returns',
   statutoryReturnStatus: (id?: string) => `/statutory-returns/${p(id)}/status`,
   /** The quarterly report: definitions, the draft for a period, the exception gate, issued reports and revisions. */

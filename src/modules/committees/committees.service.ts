@@ -25,7 +25,15 @@ import {
   type RequestInput,
 } from './domain/inputs.ts';
 import type { MeetingDateRow } from './domain/meeting-dates.ts';
+import { recordPanelDecisionIn } from '../improvement-plans/index.ts';
 import { checkRequestChange, decisionProblems, isOverdue, requestDueProblems } from './domain/rules.ts';
+
+/** The committee's decisions that are an improvement plan's decision; the rest leave the plan as it is. */
+const PLAN_OUTCOME: Partial<Record<DecisionInput['outcome'], 'agreed' | 'sent-back'>> = {
+  agreed: 'agreed',
+  'agreed-with-changes': 'agreed',
+  'sent-back': 'sent-back',
+};
 
 /** Refusals of the caller's standing (not the body's member, not the officer asked): 403, not a bad form. */
 const STANDING = new Set(['forbidden', 'notOnBody', 'notAMember', 'notAddressee', 'notRaiser']);
@@ -68,6 +76,37 @@ export function createCommitteesService({ db, clock }: ServiceDeps) {
       action,
       ...values,
     });
+  }
+
+  /**
+   * The panel agreeing or sending back an improvement plan is the plan's decision too: it is
+   * written on the plan (its status, decision history and audit) in the decision's transaction,
+   * so a plan that is not waiting for a decision refuses the whole decision.
+   */
+  async function writeBackToPlan(
+    tx: Db,
+    caller: Caller,
+    item: repo.AgendaItemRow,
+    meeting: repo.MeetingRow,
+    input: DecisionInput,
+  ) {
+    const planOutcome = PLAN_OUTCOME[input.outcome];
+    if (item.subjectKind !== 'improvement-plan' || item.subjectId === null || !planOutcome) return null;
+    const written = await recordPanelDecisionIn(
+      tx,
+      caller,
+      item.subjectId,
+      {
+        outcome: planOutcome,
+        meetingDate: meeting.heldOn,
+        minuteReference: input.minuteReference,
+        comments: input.notes,
+        bodyId: meeting.bodyId,
+      },
+      clock.today(),
+    );
+    if (written.ok) return written;
+    return refusal('planNotDecided', 'outcome', { reason: written.error.message });
   }
 
   async function previousStage(organisationId: string, itemId: string) {
@@ -227,6 +266,7 @@ export function createCommitteesService({ db, clock }: ServiceDeps) {
             meetingDate: meeting.heldOn,
             today: clock.today(),
             onwardMeetingDate: onward?.heldOn ?? null,
+            subjectKind: item.subjectKind,
           }),
         );
         if (broken) return broken;
@@ -238,6 +278,8 @@ export function createCommitteesService({ db, clock }: ServiceDeps) {
           decidedByPersonId: caller.personId,
         };
         await repo.recordDecision(tx, itemId, decision);
+        const planWritten = await writeBackToPlan(tx, caller, item, meeting, input);
+        if (planWritten && !planWritten.ok) return planWritten;
         let onwardItemId: string | null = null;
         if (onward) {
           onwardItemId = await repo.insertAgendaItem(tx, {

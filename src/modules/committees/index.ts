@@ -3,9 +3,11 @@ import type { Clock } from '../../platform/clock.ts';
 import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { committeesApi } from './api/committees.api.ts';
+import { timetableApi } from './api/timetable.api.ts';
 import { createCommitteesServices } from './services.ts';
 import { meetingsRoutes } from './web/meetings.routes.ts';
 import { requestsRoutes } from './web/requests.routes.ts';
+import { committeeSettingsRoutes } from './web/settings.routes.ts';
 import { timetableRoutes } from './web/timetable.routes.ts';
 
 /**
@@ -21,9 +23,11 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock }) {
       await app.register(meetingsRoutes, { committees: services.committees, clock: deps.clock });
       await app.register(requestsRoutes, { committees: services.committees, clock: deps.clock });
       await app.register(timetableRoutes, { committees: services.committees, returns: services.committeeReturns });
+      await app.register(committeeSettingsRoutes, { settings: services.committeeSettings });
     },
     api: async (api) => {
       await api.register(committeesApi, { committees: services.committees });
+      await api.register(timetableApi, { returns: services.committeeReturns });
     },
   };
   return { services, web };

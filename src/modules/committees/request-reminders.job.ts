@@ -1,6 +1,6 @@
 /**
  * Overdue members' requests: the officer asked is reminded once when a request is late, and the
- * head of their unit hears once it is ESCALATE_AFTER_DAYS late. Each notice is claimed (the
+ * head of their unit hears once it is the council's escalateAfterDays late (its committee settings). Each notice is claimed (the
  * reminded_on / escalated_on date set) before it is sent, so two runs never mail twice; a send
  * that fails gives its claim back for the next run.
  */
@@ -12,10 +12,9 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { fill, words } from '../../platform/words/index.ts';
 import * as repo from './data/committees.repository.ts';
 import { memberRequests } from './data/committees.schema.ts';
+import { loadSettings } from './data/settings.repository.ts';
 import { daysLate, nextNotice } from './domain/rules.ts';
 
-/** Two working weeks late: the point at which councils' protocols send a member's request up a level. */
-export const ESCALATE_AFTER_DAYS = 10;
 export const REQUEST_REMINDERS_DAILY_AT = '07:20';
 
 export interface RequestRemindersDeps {
@@ -40,7 +39,8 @@ export async function runRequestReminders(deps: RequestRemindersDeps, today: str
   for (const { id, organisationId } of await repo.overdueRequests(deps.db, today)) {
     const request = await repo.findRequest(deps.db, organisationId, id);
     if (!request) continue;
-    const notice = nextNotice(request, today, ESCALATE_AFTER_DAYS);
+    const { escalateAfterDays } = await loadSettings(deps.db, organisationId);
+    const notice = nextNotice(request, today, escalateAfterDays);
     if (notice === null) continue;
     if (!deps.mailer) {
       summary.notConfigured += 1;

@@ -12,6 +12,7 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/committees.repository.ts';
+import { loadSettings } from './data/settings.repository.ts';
 import type { ReturnInput, ReturnStatusInput } from './domain/inputs.ts';
 import { timetable, type TimetableEntry } from './domain/timetable.ts';
 
@@ -80,12 +81,13 @@ export function createReturnsService({ db, clock }: ServiceDeps) {
       const today = clock.today();
       const from = window?.from ?? shiftMonths(today, -1);
       const to = window?.to ?? shiftMonths(today, 12);
-      // Meetings up to three weeks after the window still set deadlines inside it.
+      // Meetings up to the longest lead time after the window still set deadlines inside it.
+      const settings = await loadSettings(db, caller.organisationId);
       const [meetings, returns] = await Promise.all([
-        repo.timetableMeetings(db, caller.organisationId, from, addDays(to, 21)),
+        repo.timetableMeetings(db, caller.organisationId, from, addDays(to, settings.dataDueDays)),
         repo.listReturns(db, caller.organisationId),
       ]);
-      return timetable({ meetings, returns }, { from, to }, today);
+      return timetable({ meetings, returns }, { from, to }, today, settings);
     },
   };
 }

@@ -1,7 +1,12 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { createCommitteesService } from './committees.service.ts';
 import { createReturnsService } from './returns.service.ts';
+import { createCommitteeSettingsService } from './settings.service.ts';
 
 export function createCommitteesServices(deps: ServiceDeps) {
-  return { committees: createCommitteesService(deps), committeeReturns: createReturnsService(deps) };
+  return {
+    committees: createCommitteesService(deps),
+    committeeReturns: createReturnsService(deps),
+    committeeSettings: createCommitteeSettingsService(deps),
+  };
 }

@@ -8,7 +8,6 @@ import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/improvement-plans.repository.ts';
-import { decisionProblems } from './domain/decision.ts';
 import type {
   CloseInput,
   DecisionInput,
@@ -18,6 +17,7 @@ import type {
   WithdrawInput,
 } from './domain/inputs.ts';
 import { isPlanStatus, nextStatus, stepsFrom, type PlanStatus, type PlanStep } from './domain/lifecycle.ts';
+import { recordPanelDecisionIn } from './panel-decision.ts';
 import { mayRecordDecision, mayWritePlanFor } from './plan-access.ts';
 import {
   checkExpectedPeriod,
@@ -259,7 +259,6 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
       return inTransaction(db, async (tx) => {
         const loaded = await loadForWrite(tx, caller, id);
         if (!loaded.ok) return loaded;
-        const { plan, status } = loaded.value;
         const settings = await repo.loadSettings(tx, caller.organisationId);
         if (!(await mayRecordDecision(tx, caller, settings.panelBodyId)))
           return forbidden(
@@ -267,39 +266,7 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
               ? 'Only a member of the panel, or someone who manages governance for the council, can record the panel’s decision'
               : 'The council has not named its panel yet: only someone who manages governance for the council can record a decision',
           );
-        const moved = nextStatus(status, { type: 'decide', outcome: input.outcome });
-        if (!moved.ok) return moved;
-        const [problem] = decisionProblems(input, { today: today(), submittedOn: plan.submittedOn });
-        if (problem) return refuse(problem.code, problem.message, problem.field);
-        if (input.outcome === 'sent-back' && input.comments.trim() === '')
-          return refuse('invalid', 'Enter the panel’s comments: what the owner should change', 'comments');
-        const meetingDate = input.meetingDate!.trim();
-        const decision = await repo.insertDecision(tx, {
-          organisationId: caller.organisationId,
-          planId: id,
-          outcome: input.outcome,
-          meetingDate,
-          minuteReference: input.minuteReference.trim(),
-          comments: input.comments,
-          bodyId: settings.panelBodyId,
-          recordedByPersonId: caller.personId,
-        });
-        const updated = await repo.updatePlan(tx, caller.organisationId, id, plan.rowVersion, {
-          status: moved.value,
-          ...(input.outcome === 'agreed' ? { agreedOn: meetingDate } : {}),
-        });
-        if (!updated) return refuse('conflict', STALE);
-        await recordStep(tx, caller, id, input.outcome === 'agreed' ? 'agreed' : 'sent-back', {
-          note: input.comments,
-          old: { status },
-          new: {
-            status: moved.value,
-            decisionId: decision.id,
-            meetingDate,
-            minuteReference: decision.minuteReference,
-          },
-        });
-        return ok(updated);
+        return recordPanelDecisionIn(tx, caller, id, { ...input, bodyId: settings.panelBodyId }, today());
       });
     },
   };

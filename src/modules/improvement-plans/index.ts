@@ -44,6 +44,7 @@ export async function improvementPlanExists(db: Db, organisationId: string, id: 
   return (await repo.findPlan(db, organisationId, id)) !== undefined;
 }
 
+export { recordPanelDecisionIn } from './panel-decision.ts';
 export type { ImprovementPlansServices } from './services.ts';
 export type { ActionSummary, ImplementingActions } from './ports.ts';
 export { IMPROVEMENT_REQUESTS_DAILY_AT, runImprovementRequests } from './improvement-requests.job.ts';

@@ -126,3 +126,15 @@ export const statutoryReturns = pgTable(
   },
   (t) => [index('statutory_returns_org_due_idx').on(t.organisationId, t.dueOn)],
 );
+
+/** A council's own lead times for the timetable and the request escalation (defaults when no row). */
+export const committeeSettings = pgTable('committee_settings', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  dataDueDays: integer('data_due_days').notNull(),
+  signOffDays: integer('sign_off_days').notNull(),
+  reportIssuedDays: integer('report_issued_days').notNull(),
+  escalateAfterDays: integer('escalate_after_days').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -17,9 +17,11 @@ const problem = (key: string, field: string, params?: Record<string, string | nu
  */
 export function decisionProblems(
   input: { outcome: DecisionOutcome; minuteReference: string; onwardMeetingId: string | null },
-  context: { meetingDate: string; today: string; onwardMeetingDate: string | null },
+  context: { meetingDate: string; today: string; onwardMeetingDate: string | null; subjectKind?: string },
 ): DomainError[] {
   const problems: DomainError[] = [];
+  if (input.outcome === 'sent-back' && context.subjectKind !== 'improvement-plan')
+    problems.push(problem('sentBackOnlyPlans', 'outcome'));
   if (context.meetingDate > context.today)
     problems.push(problem('decisionBeforeMeeting', 'outcome', { date: context.meetingDate }));
   if (input.minuteReference.trim() === '' && input.outcome !== 'deferred')

@@ -5,13 +5,11 @@
  * the end of November, approved by the end of March: seed 003 §19); and the statutory returns.
  */
 import { addDays } from '../../../kernel/calendar-days.ts';
+import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeSettings } from './settings.ts';
 import type { ReturnStatus, TimetableKind } from './vocabulary.ts';
 
-/**
- * Days before the meeting: the agenda is published five clear working days ahead (Local Government
- * Act 1972 s.100B), about a calendar week; sign-off a week before that; the data a week before sign-off.
- */
-export const LEAD_DAYS = { reportIssued: 7, signOff: 14, dataDue: 21 } as const;
+/** Days before the meeting each deadline falls: the council's settings (defaults in settings.ts). */
+export type LeadDays = Pick<CommitteeSettings, 'dataDueDays' | 'signOffDays' | 'reportIssuedDays'>;
 
 export interface TimetableMeeting {
   id: string;
@@ -55,6 +53,7 @@ export function timetable(
   input: { meetings: TimetableMeeting[]; returns: TimetableReturn[] },
   window: { from: string; to: string },
   today: string,
+  lead: LeadDays = DEFAULT_COMMITTEE_SETTINGS,
 ): TimetableEntry[] {
   const entries: TimetableEntry[] = [];
   for (const meeting of input.meetings) {
@@ -64,9 +63,9 @@ export function timetable(
     if (!meeting.receivesReports) continue;
     const upcoming = meeting.heldOn >= today;
     for (const [kind, days] of [
-      ['report-issued', LEAD_DAYS.reportIssued],
-      ['sign-off', LEAD_DAYS.signOff],
-      ['data-due', LEAD_DAYS.dataDue],
+      ['report-issued', lead.reportIssuedDays],
+      ['sign-off', lead.signOffDays],
+      ['data-due', lead.dataDueDays],
     ] as const) {
       const date = addDays(meeting.heldOn, -days);
       // A deadline already passed for a meeting still to come is the one to chase.

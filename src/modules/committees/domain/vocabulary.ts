@@ -1,7 +1,17 @@
 /** The words a committee's business is recorded in, as codes (their words are in the catalogue). */
 
-/** What a body decided on an agenda item (seed 004 §5.5: the panel agrees, defers or refers). */
-export const DECISION_OUTCOMES = ['agreed', 'agreed-with-changes', 'deferred', 'referred', 'noted'] as const;
+/**
+ * What a body decided on an agenda item (seed 004 §5.5: the panel agrees, defers or refers).
+ * "Sent back" is the panel returning an improvement plan to its owner with comments.
+ */
+export const DECISION_OUTCOMES = [
+  'agreed',
+  'agreed-with-changes',
+  'sent-back',
+  'deferred',
+  'referred',
+  'noted',
+] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** What an agenda item is about: a paper alone, or a record the system holds. */

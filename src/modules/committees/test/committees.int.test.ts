@@ -12,12 +12,15 @@ import {
   auditEvents,
   governanceBodies,
   governanceBodyMembers,
+  improvementPlanDecisions,
+  improvementPlans,
   meetings,
   memberRequests,
   people,
   statutoryReturns,
   units,
 } from '../../../schema.ts';
+import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { runRequestReminders } from '../request-reminders.job.ts';
 
@@ -374,5 +377,146 @@ describe('statutory returns and the planning timetable', () => {
     ]) {
       expect(page.body).toContain(text);
     }
+  });
+
+  it('serves the timetable and the returns register as JSON, in the OpenAPI, with the pages’ access', async () => {
+    const body = {
+      title: 'Housing Revenue Account return',
+      recipient: 'DLUHC',
+      dueOn: '2027-02-20',
+      ownerPersonId: owner.personId,
+      notes: '',
+    };
+    const noRecipient = await officer.api('POST', '/api/v1/statutory-returns', { ...body, recipient: '' });
+    expect(noRecipient.statusCode).toBe(400);
+    expect(noRecipient.body).toContain('Enter who the return goes to');
+    expect((await owner.api('POST', '/api/v1/statutory-returns', body)).statusCode).toBe(403);
+    const added = await officer.api('POST', '/api/v1/statutory-returns', body);
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json().id as string;
+    const listed = (await owner.api('GET', '/api/v1/statutory-returns')).json<{ id: string; late: boolean }[]>();
+    expect(listed.find((row) => row.id === id)).toMatchObject({ recipient: 'DLUHC', late: false });
+    const moved = await owner.api('POST', `/api/v1/statutory-returns/${id}/status`, {
+      status: 'in-progress',
+      notes: '',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+
+    const february = await owner.api('GET', '/api/v1/timetable?from=2027-02-01&to=2027-02-28');
+    expect(february.statusCode, february.body).toBe(200);
+    expect(february.json()).toContainEqual(
+      expect.objectContaining({ date: '2027-02-20', kind: 'return-due', returnId: id, late: false }),
+    );
+    const halfWindow = await owner.api('GET', '/api/v1/timetable?from=2027-02-01');
+    expect(halfWindow.statusCode).toBe(400);
+    expect(halfWindow.json().detail).toBe('Give both ends of the window, “from” on or before “to”');
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/v1/timetable', '/api/v1/statutory-returns', '/api/v1/statutory-returns/{id}/status'])
+      expect(Object.keys(document.paths)).toContain(path);
+  });
+
+  it('lets an administrator set the lead times, validated and audited, and the timetable follows them', async () => {
+    const admin = await t.as('administrator');
+    const form = { dataDueDays: '28', signOffDays: '14', reportIssuedDays: '10', escalateAfterDays: '5' };
+    expect((await owner.post('/timetable/settings', form)).statusCode).toBe(403);
+    const outOfOrder = await admin.post('/timetable/settings', { ...form, signOffDays: '30' });
+    expect(outOfOrder.statusCode).toBe(400);
+    expect(outOfOrder.body).toContain('The data must be due before the figures are signed off');
+    const notANumber = await admin.post('/timetable/settings', { ...form, escalateAfterDays: '0' });
+    expect(notANumber.statusCode).toBe(400);
+    expect(notANumber.body).toContain('as a whole number from 1 to 90');
+    expect((await admin.get('/timetable/settings')).body).toContain('These are the defaults');
+    expect((await admin.post('/timetable/settings', form)).statusCode).toBe(302);
+    const [changed] = await t.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityType, 'committee-settings'));
+    expect(changed).toMatchObject({ action: 'update', newValue: { dataDueDays: 28, escalateAfterDays: 5 } });
+    // The scrutiny board's meeting of 24 February: data now due 27 January, the report out 14 February.
+    const entries = (await owner.api('GET', '/api/v1/timetable?from=2027-01-21&to=2027-02-24')).json<
+      { date: string; kind: string }[]
+    >();
+    expect(entries).toContainEqual(expect.objectContaining({ date: '2027-01-27', kind: 'data-due' }));
+    expect(entries).toContainEqual(expect.objectContaining({ date: '2027-02-14', kind: 'report-issued' }));
+  });
+
+  it('writes the panel’s decision on an improvement plan onto the plan, in the same transaction', async () => {
+    const db = t.deps.database.db;
+    const audited = async (entityId: string) =>
+      (await db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId))).map((e) => e.action);
+    const [panel] = await db
+      .insert(governanceBodies)
+      .values({ organisationId: t.org.id, name: 'Improvement Panel', kind: 'panel', frameworkRoles: ['receives'] })
+      .returning();
+    const measure = await officer.api('POST', '/api/v1/measures', measureBody({ code: 'IP-COM', isKey: true }));
+    expect(measure.statusCode, measure.body).toBe(201);
+    const [plan] = await db
+      .insert(improvementPlans)
+      .values({
+        organisationId: t.org.id,
+        measureId: measure.json().id,
+        problem: 'Fewer people supported at home',
+        rootCause: 'Vacancies',
+        status: 'submitted',
+        submittedOn: '2027-01-05',
+      })
+      .returning();
+    const meetingId = (
+      await officer.api('POST', '/api/v1/meetings', {
+        bodyId: panel!.id,
+        heldOn: '2027-01-14',
+        startsAt: '',
+        location: '',
+        title: '',
+      })
+    ).json().id as string;
+    const addItem = async (subjectKind: string, subjectId: string | null) => {
+      const item = await officer.api('POST', `/api/v1/meetings/${meetingId}/items`, {
+        title: 'Improvement plan: home care',
+        subjectKind,
+        subjectId,
+        paperTitle: '',
+        paperLink: '',
+        leadOfficerPersonId: null,
+      });
+      expect(item.statusCode, item.body).toBe(201);
+      return item.json().id as string;
+    };
+    const planItem = await addItem('improvement-plan', plan!.id);
+    const decide = (itemId: string, outcome: string, notes: string) =>
+      officer.api('POST', `/api/v1/agenda-items/${itemId}/decision`, {
+        outcome,
+        minuteReference: 'IP/7',
+        notes,
+        onwardMeetingId: null,
+      });
+
+    // A paper cannot be sent back; a plan sent back needs the panel's comments: nothing written.
+    const paperItem = await addItem('paper', null);
+    expect((await decide(paperItem, 'sent-back', 'Redo')).json().detail).toBe(
+      'Only an improvement plan can be sent back: choose another decision',
+    );
+    const noComments = await decide(planItem, 'sent-back', '');
+    expect(noComments.statusCode).toBe(400);
+    expect(noComments.json().detail).toContain('Enter the panel’s comments');
+    const [untouched] = await db.select().from(agendaItems).where(eq(agendaItems.id, planItem));
+    expect(untouched!.outcome).toBeNull();
+    expect(await db.select().from(improvementPlanDecisions)).toHaveLength(0);
+
+    const sentBack = await decide(planItem, 'sent-back', 'Say how the vacancies will be filled');
+    expect(sentBack.statusCode, sentBack.body).toBe(200);
+    const [after] = await db.select().from(improvementPlans).where(eq(improvementPlans.id, plan!.id));
+    expect(after).toMatchObject({ status: 'sent-back', rowVersion: 2 });
+    const [decision] = await db.select().from(improvementPlanDecisions);
+    expect(decision).toMatchObject({
+      planId: plan!.id,
+      outcome: 'sent-back',
+      meetingDate: '2027-01-14',
+      minuteReference: 'IP/7',
+      comments: 'Say how the vacancies will be filled',
+      bodyId: panel!.id,
+    });
+    expect(await audited(plan!.id)).toEqual(['sent-back']);
+    expect(await audited(planItem)).toEqual(['create', 'decide']);
   });
 });

@@ -23,6 +23,7 @@ export function meetingRow(meeting: MeetingRow) {
 const OUTCOME_TONE: Record<string, string> = {
   agreed: 'govuk-tag--green',
   'agreed-with-changes': 'govuk-tag--green',
+  'sent-back': 'govuk-tag--orange',
   noted: 'govuk-tag--grey',
   deferred: 'govuk-tag--yellow',
   referred: 'govuk-tag--blue',

@@ -1,5 +1,6 @@
 /** The planning timetable (a list by month and the register of statutory returns). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { holdsPermission } from '../../../kernel/access/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import type { SignedIn } from '../../../kernel/access/index.ts';
@@ -48,6 +49,7 @@ export async function timetableRoutes(
         ]),
       })),
       returnsHref: paths.statutoryReturns(),
+      settingsHref: holdsPermission(request.caller(), 'manage:framework') ? paths.committeeSettings() : null,
     });
   });
 

@@ -161,6 +161,7 @@ export const committeesWords = {
     outcome: {
       agreed: 'Agreed',
       'agreed-with-changes': 'Agreed with changes',
+      'sent-back': 'Sent back',
       deferred: 'Deferred',
       referred: 'Referred',
       noted: 'Noted',
@@ -203,6 +204,10 @@ export const committeesWords = {
       dueOn: 'the date the answer is due',
       answer: 'the answer',
       closeNote: 'a note',
+      dataDueDays: 'the days before the meeting the data are due',
+      signOffDays: 'the days before the meeting the figures are signed off',
+      reportIssuedDays: 'the days before the meeting the report is published',
+      escalateAfterDays: 'the days late a request goes to the officer’s manager',
     },
     problem: {
       choose: 'Select {what}',
@@ -227,6 +232,13 @@ export const committeesWords = {
       minuteReferenceNeeded: 'Enter the minute reference of the decision',
       referredNeedsMeeting: 'Select the meeting the item is referred to',
       onlyReferredGoOn: 'Only an item referred or deferred goes on to another meeting',
+      planNotDecided: 'The decision could not be written on the improvement plan: {reason}',
+      window: 'Give both ends of the window, “from” on or before “to”',
+      wholeDays: 'Enter {what} as a whole number from 1 to {max}',
+      dataBeforeSignOff: 'The data must be due before the figures are signed off: more days before the meeting',
+      signOffBeforeReport:
+        'The figures must be signed off before the report is published: more days before the meeting',
+      sentBackOnlyPlans: 'Only an improvement plan can be sent back: choose another decision',
       onwardMeetingBefore: 'The meeting it goes on to must be after this one ({date})',
       agendaItemUnknown: 'Select an item on the meeting’s agenda',
       itemOfAnotherMeeting: 'That agenda item belongs to another meeting',
@@ -244,6 +256,19 @@ export const committeesWords = {
         request: 'The request was not found',
         return: 'The return was not found',
       },
+    },
+    settingsTitle: 'Timetable settings',
+    settingsIntro:
+      'How many days before a meeting its report’s data are due, the figures signed off and the report published, and how many days late a member’s request goes to the officer’s manager.',
+    settingsDefault: 'These are the defaults: the council has not changed them.',
+    settingsSaved: 'Timetable settings saved',
+    settingsSave: 'Save settings',
+    settingsLink: 'Timetable settings',
+    settingsLabel: {
+      dataDueDays: 'Days before the meeting the data are due',
+      signOffDays: 'Days before the meeting the figures are signed off',
+      reportIssuedDays: 'Days before the meeting the report is published',
+      escalateAfterDays: 'Days late before a member’s request goes to the officer’s manager',
     },
     notices: {
       remindSubject: 'Overdue: a member’s request to you was due on {due}',
