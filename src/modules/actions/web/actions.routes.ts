@@ -33,8 +33,9 @@ import {
   optionItems,
   statusFilterItems,
 } from './action.presenter.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { ACTION_COLUMNS } from '../import-export.service.ts';
+import { importRefused } from '../import-export.service.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -175,7 +176,7 @@ export async function actionsRoutes(
           errors: {
             summary: [
               {
-                text: `Nothing was imported: ${result.value.errors.length} problem${result.value.errors.length === 1 ? '' : 's'} in the file`,
+                text: importRefused(result.value.errors.length),
                 href: '#row-errors',
               },
             ],
@@ -184,14 +185,18 @@ export async function actionsRoutes(
           rowErrors: result.value.errors.map((e) => [
             { text: String(e.line) },
             { text: e.column },
-            { text: e.message },
+            { text: sayStored(e.message) },
           ]),
         },
         400,
       );
     }
     return reply
-      .flash(`${result.value.created} action${result.value.created === 1 ? '' : 's'} imported`)
+      .flash(
+        result.value.created === 1
+          ? words.actionFlash.importedOne
+          : fill(words.actionFlash.imported, { count: result.value.created }),
+      )
       .redirect(paths.actions());
   });
 
@@ -229,7 +234,7 @@ export async function actionsRoutes(
       request.body,
       (input) => services.actions.create(caller, input),
       (values, errors, status) => renderActionForm(reply, caller, { values, errors, status }),
-      (v) => ({ flash: `Action ${v.code} added`, to: paths.action(v.id) }),
+      (v) => ({ flash: fill(words.actionFlash.added, { code: v.code }), to: paths.action(v.id) }),
     );
   });
 
@@ -282,7 +287,7 @@ export async function actionsRoutes(
       request.body,
       (input) => services.actions.update(caller, id, input),
       (values, errors, status) => renderActionForm(reply, caller, { id, values, errors, status }),
-      (v) => ({ flash: `Action ${v.code} saved`, to: paths.action(id) }),
+      (v) => ({ flash: fill(words.actionFlash.saved, { code: v.code }), to: paths.action(id) }),
     );
   });
 
@@ -356,8 +361,7 @@ export async function actionsRoutes(
     initial: () => ({ asOf: today() }),
     extra: (_detail, values) => ({ statusItems: openStatusItems(values.status) }),
     call: (caller, id, input) => actionChanges.addProgress(caller, id, input),
-    flash: (v) =>
-      v.escalated ? 'Update added. The action has been escalated to its escalation owner' : 'Update added',
+    flash: (v) => (v.escalated ? words.actionFlash.updateEscalated : words.actionFlash.updateAdded),
   });
   actionForm({
     path: paths.reviseActionDate(),
@@ -366,7 +370,7 @@ export async function actionsRoutes(
     title: 'Revise the due date',
     schema: reviseDateInput,
     call: (caller, id, input) => actionChanges.reviseDate(caller, id, input),
-    flash: (v) => (v.pending ? 'New due date sent for approval' : 'Due date revised'),
+    flash: (v) => (v.pending ? words.actionFlash.dateSentForApproval : words.actionFlash.dateRevised),
   });
   actionForm({
     path: paths.closeAction(),
@@ -382,7 +386,7 @@ export async function actionsRoutes(
       })),
     }),
     call: (caller, id, input) => actionChanges.close(caller, id, input),
-    flash: () => 'Action closed',
+    flash: () => words.actionFlash.closed,
   });
   actionForm({
     path: paths.actionMilestones(),
@@ -391,7 +395,7 @@ export async function actionsRoutes(
     title: 'Add a milestone',
     schema: milestoneInput,
     call: (caller, id, input) => actionChanges.addMilestone(caller, id, input),
-    flash: () => 'Milestone added',
+    flash: () => words.actionFlash.milestoneAdded,
   });
   actionForm({
     path: paths.actionEscalationDecision(),
@@ -409,7 +413,7 @@ export async function actionsRoutes(
       })),
     }),
     call: (caller, id, input, escalationId) => actionChanges.decideEscalation(caller, id, escalationId, input),
-    flash: () => 'Decision recorded',
+    flash: () => words.actionFlash.decisionRecorded,
   });
 
   app.post(paths.actionRevisionDecision(), { config: view }, async (request, reply) => {
@@ -424,7 +428,7 @@ export async function actionsRoutes(
     const result = await services.actionChanges.decideRevision(caller, id, form.value);
     if (!result.ok) return refusalPage(reply, result.error);
     return reply
-      .flash(form.value.decision === 'approve' ? 'New due date approved' : 'New due date rejected')
+      .flash(form.value.decision === 'approve' ? words.actionFlash.dateApproved : words.actionFlash.dateRejected)
       .redirect(paths.action(id));
   });
 
@@ -436,6 +440,6 @@ export async function actionsRoutes(
     if (!form.ok) return refusalPage(reply, { code: 'invalid', message: form.errors.summary[0]!.text });
     const result = await services.actionChanges.completeMilestone(caller, id, milestoneId, form.value.completedOn);
     if (!result.ok) return refusalPage(reply, result.error);
-    return reply.flash('Milestone completed').redirect(paths.action(id));
+    return reply.flash(words.actionFlash.milestoneCompleted).redirect(paths.action(id));
   });
 }
