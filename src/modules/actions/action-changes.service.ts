@@ -15,6 +15,7 @@ import {
   deriveStatus,
   effectiveStatus,
   type EscalationDecisionInput,
+  type EscalationTrigger,
   escalationOwed,
   judgementNeedsReason,
   type MilestoneInput,
@@ -444,6 +445,7 @@ function escalationFacts(history: repo.EscalationHistory) {
     updateStatuses: history.updateStatuses as ActionStatus[],
     previous: history.previous && {
       raisedOn: history.previous.raisedOn,
+      trigger: history.previous.trigger as EscalationTrigger['code'],
       statusThen: history.previous.statusThen as ActionStatus | null,
     },
   };

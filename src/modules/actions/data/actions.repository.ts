@@ -281,7 +281,7 @@ export async function insertUpdate(tx: Db, values: typeof actionUpdates.$inferIn
 export interface EscalationHistory {
   /** Stated statuses of the updates recorded after the last escalation was raised (all, if none), newest first. */
   updateStatuses: string[];
-  previous: { raisedOn: string; statusThen: string | null } | null;
+  previous: { raisedOn: string; trigger: string; statusThen: string | null } | null;
 }
 
 /**
@@ -299,7 +299,12 @@ export async function escalationHistories(
   const ids = [...actionIds];
   const [escalations, updates] = await Promise.all([
     db
-      .select({ actionId: actionEscalations.actionId, raisedOn: actionEscalations.raisedOn, at: actionEscalations.createdAt })
+      .select({
+        actionId: actionEscalations.actionId,
+        raisedOn: actionEscalations.raisedOn,
+        trigger: actionEscalations.trigger,
+        at: actionEscalations.createdAt,
+      })
       .from(actionEscalations)
       .where(and(eq(actionEscalations.organisationId, organisationId), inArray(actionEscalations.actionId, ids)))
       .orderBy(asc(actionEscalations.actionId), desc(actionEscalations.createdAt)),
@@ -309,13 +314,15 @@ export async function escalationHistories(
       .where(and(eq(actionUpdates.organisationId, organisationId), inArray(actionUpdates.actionId, ids)))
       .orderBy(asc(actionUpdates.actionId), desc(actionUpdates.at)),
   ]);
-  const last = new Map<string, { raisedOn: string; at: Date }>();
+  const last = new Map<string, { raisedOn: string; trigger: Record<string, unknown>; at: Date }>();
   for (const e of escalations) if (!last.has(e.actionId)) last.set(e.actionId, e);
   for (const id of ids) {
     const escalation = last.get(id);
     out.set(id, {
       updateStatuses: [],
-      previous: escalation ? { raisedOn: escalation.raisedOn, statusThen: null } : null,
+      previous: escalation
+        ? { raisedOn: escalation.raisedOn, trigger: String(escalation.trigger.code), statusThen: null }
+        : null,
     });
   }
   for (const u of updates) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escalationOwed } from './escalation.ts';
 import { DEFAULT_DELIVERY_SETTINGS as S } from './settings.ts';
-import { ACTION_STATUSES } from './status.ts';
+import { ACTION_STATUSES, type ActionStatus } from './status.ts';
 
 const base = { updateStatuses: [], dueDate: '2026-06-30', closed: false, openEscalation: false } as const;
 
@@ -42,7 +42,7 @@ describe('escalation owed', () => {
 describe('escalation once per trigger (after a decision)', () => {
   const day = (offset: number) =>
     new Date(Date.parse('2026-06-30T00:00:00Z') + offset * 86_400_000).toISOString().slice(0, 10);
-  const offTrackThen = { raisedOn: '2026-05-01', statusThen: 'off-track' } as const;
+  const offTrackThen = { raisedOn: '2026-05-01', trigger: 'off-track-updates', statusThen: 'off-track' } as const;
 
   it('does not re-escalate an action that has stayed off track since its escalation', () => {
     const facts = { ...base, previous: offTrackThen };
@@ -60,18 +60,24 @@ describe('escalation once per trigger (after a decision)', () => {
     expect(escalationOwed({ ...facts, updateStatuses: ['off-track', 'at-risk'] }, S, '2026-06-01')).toBeNull();
   });
 
-  it('counts off-track updates after a late action is re-planned, but not while it stays late against the escalated date', () => {
+  it('after an escalation for lateness, counts off-track updates only once the action has recovered, even re-planned', () => {
     // Escalated for lateness before any update; decided "more resource"; still late and under half done.
-    const previous = { raisedOn: '2026-07-20', statusThen: null };
-    const updateStatuses = ['off-track', 'off-track'] as const;
-    expect(escalationOwed({ ...base, previous, updateStatuses: [...updateStatuses] }, S, '2026-07-25')).toBeNull();
-    // Re-planned to 30 September: off track against the new date is a new trigger.
-    const replanned = { ...base, dueDate: '2026-09-30', previous, updateStatuses: [...updateStatuses] };
-    expect(escalationOwed(replanned, S, '2026-08-15')).toEqual({ code: 'off-track-updates', updates: 2 });
+    const previous = { raisedOn: '2026-07-20', trigger: 'overdue-days', statusThen: null } as const;
+    const stillLate = { ...base, previous, updateStatuses: ['off-track', 'off-track'] as ActionStatus[] };
+    expect(escalationOwed(stillLate, S, '2026-07-25')).toBeNull();
+    // Re-planned to 30 September: updates judged against the old date are not a new trigger…
+    const replanned = { ...stillLate, dueDate: '2026-09-30' };
+    expect(escalationOwed(replanned, S, '2026-08-15')).toBeNull();
+    // …but recovering and then going off track twice against the new date is.
+    const again = {
+      ...replanned,
+      updateStatuses: ['off-track', 'off-track', 'on-track', 'off-track'] as ActionStatus[],
+    };
+    expect(escalationOwed(again, S, '2026-08-15')).toEqual({ code: 'off-track-updates', updates: 2 });
   });
 
   it('does not re-escalate a due date already missed when it was escalated, but does a re-planned date missed again', () => {
-    const previous = { raisedOn: '2026-07-20', statusThen: null };
+    const previous = { raisedOn: '2026-07-20', trigger: 'overdue-days', statusThen: null } as const;
     // Still late against the same date (30 June) weeks after the "more resource" decision.
     expect(escalationOwed({ ...base, previous }, S, '2026-09-01')).toBeNull();
     // Re-planned to 31 August, and that is missed by the council's days too.
@@ -81,7 +87,7 @@ describe('escalation once per trigger (after a decision)', () => {
   });
 
   it('escalates for lateness a date still ahead when it was escalated for being off track', () => {
-    const previous = { raisedOn: '2026-05-01', statusThen: 'off-track' } as const;
+    const previous = { raisedOn: '2026-05-01', trigger: 'off-track-updates', statusThen: 'off-track' } as const;
     expect(escalationOwed({ ...base, previous, updateStatuses: ['off-track'] }, S, day(14))).toEqual({
       code: 'overdue-days',
       days: 14,
@@ -91,11 +97,16 @@ describe('escalation once per trigger (after a decision)', () => {
   it('never re-escalates the same state of affairs: a date missed by then and a run begun by then (property)', () => {
     fc.assert(
       fc.property(
+        fc.constantFrom(
+          { trigger: 'overdue-days', statusThen: null } as const,
+          { trigger: 'overdue-days', statusThen: 'at-risk' } as const,
+          { trigger: 'off-track-updates', statusThen: 'off-track' } as const,
+        ),
         fc.integer({ min: 0, max: 6 }),
         fc.integer({ min: 0, max: 400 }),
         fc.integer({ min: 0, max: 400 }),
-        (offTrackSince, raisedAfterDue, lateness) => {
-          const previous = { raisedOn: day(raisedAfterDue), statusThen: 'off-track' } as const;
+        (why, offTrackSince, raisedAfterDue, lateness) => {
+          const previous = { raisedOn: day(raisedAfterDue), ...why };
           const updateStatuses = Array.from({ length: offTrackSince }, () => 'off-track' as const);
           expect(escalationOwed({ ...base, previous, updateStatuses }, S, day(raisedAfterDue + lateness))).toBeNull();
         },

@@ -10,6 +10,8 @@ export type EscalationTrigger = { code: 'off-track-updates'; updates: number } |
 /** The action's last escalation (decided, or it would be open): when it was raised and how the action stood then. */
 export interface PreviousEscalation {
   raisedOn: string;
+  /** Why it was raised. */
+  trigger: EscalationTrigger['code'];
   /** The status of the newest update recorded by the time it was raised (null: no update yet). */
   statusThen: ActionStatus | null;
 }
@@ -23,10 +25,10 @@ export interface PreviousEscalation {
  * resource", say), the same state of affairs does not send the action back to the escalation
  * owner; only a NEW trigger does:
  * - off track: the run of off-track updates must have begun after the last escalation was raised.
- *   An action that was in trouble then (its last update off track, or its date in force already
- *   passed) and has stayed off track since is the matter already decided; one that recovered (an
- *   update not off track) and then went off track again for N updates is a new trigger, as is one
- *   escalated for lateness, re-planned, and then going off track against its new date.
+ *   An action that was in trouble then (its last update off track, or late) and has stayed off
+ *   track since is the matter already decided, even once re-planned (its lateness against the new
+ *   date is the overdue trigger below); one that recovered (an update not off track) and then went
+ *   off track again for N updates is a new trigger.
  * - overdue: the due date now in force must fall after the day the last escalation was raised. A
  *   date already missed then is the matter already decided; a re-planned (or revised) date that is
  *   missed again in turn is a new trigger, as is a date still ahead when the action was escalated
@@ -52,10 +54,13 @@ export function escalationOwed(
   const n = settings.escalateAfterOffTrackUpdates;
   const days = daysBetween(facts.dueDate, today);
   const dateAlreadyEscalated = previous !== null && facts.dueDate <= previous.raisedOn;
-  // It was in trouble when escalated: off track by its last update, or already past the date in
-  // force (an escalation for lateness may come before any update, and a late action under half done
-  // is off track by definition). Then off-track updates count again only after it has recovered.
-  const troubledThen = previous?.statusThen === 'off-track' || dateAlreadyEscalated;
+  // It was in trouble when escalated: off track by its last update, or late (an escalation for
+  // lateness may come before any update, and a late action under half done is off track by
+  // definition). Then off-track updates count again only after it has recovered: updates judged
+  // against the old date do not become a new trigger because the date was re-planned.
+  const troubledThen =
+    previous !== null &&
+    (previous.statusThen === 'off-track' || previous.trigger === 'overdue-days' || dateAlreadyEscalated);
   const run = offTrackRun(facts.updateStatuses);
   const runPredatesEscalation = troubledThen && run === facts.updateStatuses.length;
   if (run >= n && !runPredatesEscalation) return { code: 'off-track-updates', updates: n };
