@@ -224,7 +224,7 @@ export async function actionsApi(
         return reply
           .code(code)
           .type('application/problem+json')
-          .send({ ...problem(code, result.error.message, { code: result.error.code }), rows: [] });
+          .send({ ...problem(code, sayStored(result.error.message), { code: result.error.code }), rows: [] });
       }
       const { errors, created } = result.value;
       if (errors.length > 0) {

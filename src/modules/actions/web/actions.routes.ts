@@ -49,7 +49,7 @@ export async function actionsRoutes(
   function refusalPage(reply: FastifyReply, error: DomainError) {
     if (error.code === 'not_found') return reply.callNotFound();
     if (error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);
-    return reply.render('pages/errors/problem.njk', { detail: error.message }, STATUS_FOR[error.code]);
+    return reply.render('pages/errors/problem.njk', { detail: sayStored(error.message) }, STATUS_FOR[error.code]);
   }
   const statusFor = (error: DomainError) => (error.code === 'invalid' ? 400 : STATUS_FOR[error.code]);
 

@@ -186,5 +186,5 @@ describe('project and programme pages', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Cancel the project' }).click();
     expect(await alert()).toContain('Enter the reason for cancelling the project');
-  });
+  }, 180_000);
 });

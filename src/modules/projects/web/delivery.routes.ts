@@ -19,7 +19,7 @@ import {
 } from '../domain/index.ts';
 import type { ProjectDetail } from '../projects.service.ts';
 import type { ProjectsServices } from '../services.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { dateItems, withDates } from './project.presenter.ts';
 import { statusOf } from './projects.routes.ts';
 
@@ -157,7 +157,11 @@ export async function deliveryRoutes(
     );
     if (!result.ok) {
       if (result.error.code === 'not_found') return reply.callNotFound();
-      return reply.render('pages/errors/problem.njk', { detail: result.error.message }, statusOf(result.error));
+      return reply.render(
+        'pages/errors/problem.njk',
+        { detail: sayStored(result.error.message) },
+        statusOf(result.error),
+      );
     }
     return reply
       .flash(fill(words.projectFlash.stageMoved, { position: result.value.position }))
