@@ -15,6 +15,7 @@ import {
   deriveStatus,
   effectiveStatus,
   type EscalationDecisionInput,
+  type EscalationTrigger,
   escalationOwed,
   judgementNeedsReason,
   type MilestoneInput,
@@ -27,11 +28,13 @@ import { mayEditAt, mayRead, mayUpdate } from './action-access.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
 import { type Notifier, raiseEscalation, sendEscalationNotices } from './escalation.ts';
 import { NOT_FOUND } from './actions.service.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 
-const CLOSED_WORD: Record<string, string> = { complete: 'complete', cancelled: 'cancelled', terminated: 'terminated' };
+/** The closed status said in a sentence ("complete", "cancelled", "terminated"). */
+const closedWord = (row: repo.ActionRow) => phrase(`actionInSentence.${row.closedStatus!}`);
 
 function closedRefusal(row: repo.ActionRow) {
-  return refuse('invalid_state', `This action is ${CLOSED_WORD[row.closedStatus!]}, so it cannot be changed`);
+  return refuse('invalid_state', phraseText('actionRefusals.closed', { status: closedWord(row) }));
 }
 
 async function event(tx: Db, row: repo.ActionRow, actor: Actor, kind: string, detail: object = {}, reason = '') {
@@ -66,8 +69,8 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
     if (!allowed) {
       return forbidden(
         right === 'escalation-owner'
-          ? `Only the escalation owner, ${listed.escalationOwnerName}, can decide this`
-          : 'You cannot change this action',
+          ? phraseText('actionRefusals.onlyEscalationOwnerNamed', { name: listed.escalationOwnerName })
+          : phraseText('actionRefusals.cannotChange'),
       );
     }
     const row = await repo.lockAction(tx, caller.organisationId, id);
@@ -102,13 +105,13 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
       input: ProgressInput,
     ): Promise<Result<{ updateId: string; escalated: boolean }>> {
       const today = clock.today();
-      if (input.asOf > today) return refuse('invalid', 'The date of the update cannot be in the future', 'asOf');
+      if (input.asOf > today) return refuse('invalid', phraseText('actionRefusals.updateInFuture'), 'asOf');
       const result = await inTransaction(db, async (tx) => {
         const loaded = await load(tx, caller, id, 'update');
         if (!loaded.ok) return loaded;
         const row = loaded.value;
         if (row.closedStatus)
-          return refuse('invalid_state', `This action is ${CLOSED_WORD[row.closedStatus]}, so no update can be added`);
+          return refuse('invalid_state', phraseText('actionRefusals.closedNoUpdate', { status: closedWord(row) }));
         const settings = await loadDeliverySettings(tx, row.organisationId);
         const dueDate = row.revisedDueDate ?? row.originalDueDate;
         const derived = deriveStatus(
@@ -117,7 +120,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
           today,
         );
         if (judgementNeedsReason(input.status, derived.status, input.statusReason)) {
-          return refuse('invalid', 'Enter why your status differs from the derived status', 'statusReason');
+          return refuse('invalid', phraseText('actionRefusals.judgementReason'), 'statusReason');
         }
         const judged: ActionStatus | null =
           input.status !== null && input.status !== derived.status ? input.status : null;
@@ -149,14 +152,12 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
           { percentComplete: row.percentComplete, judgedStatus: row.judgedStatus },
           { ...input, derivedStatus: derived.status, status },
         );
-        // Escalation: the last N updates off track (this one included), or overdue by N days.
-        const recent =
-          (
-            await repo.recentUpdateStatuses(tx, row.organisationId, [row.id], settings.escalateAfterOffTrackUpdates)
-          ).get(row.id) ?? [];
+        // Escalation: the last N updates off track (this one included), or overdue by N days;
+        // once per trigger (domain/escalation.ts).
+        const history = (await repo.escalationHistories(tx, row.organisationId, [row.id])).get(row.id)!;
         const open = (await repo.openEscalationIds(tx, row.organisationId, [row.id])).has(row.id);
         const owed = escalationOwed(
-          { updateStatuses: recent as ActionStatus[], dueDate, closed: false, openEscalation: open },
+          { ...escalationFacts(history), dueDate, closed: false, openEscalation: open },
           settings,
           today,
         );
@@ -178,7 +179,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         const row = loaded.value;
         if (row.closedStatus) return closedRefusal(row);
         if (input.revisedDueDate < row.startDate) {
-          return refuse('invalid', 'The revised due date must be on or after the start date', 'revisedDueDate');
+          return refuse('invalid', phraseText('actionRefusals.revisedBeforeStart'), 'revisedDueDate');
         }
         const settings = await loadDeliverySettings(tx, row.organisationId);
         const actor = actorOf(caller);
@@ -229,9 +230,9 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         const loaded = await load(tx, caller, id, 'escalation-owner');
         if (!loaded.ok) return loaded;
         const row = loaded.value;
-        if (!row.pendingDueDate) return refuse('invalid_state', 'No revised due date is waiting for approval');
+        if (!row.pendingDueDate) return refuse('invalid_state', phraseText('actionRefusals.noPendingDate'));
         if (input.decision === 'reject' && input.reason === '')
-          return refuse('invalid', 'Enter why the new date is rejected', 'reason');
+          return refuse('invalid', phraseText('actionRefusals.rejectReason'), 'reason');
         const actor = actorOf(caller);
         const changes =
           input.decision === 'approve'
@@ -276,7 +277,10 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
           if (open.length > 0) {
             return refuse(
               'invalid',
-              `The action cannot be complete while ${open.length === 1 ? 'a milestone is' : `${open.length} milestones are`} open: ${open.map((m) => m.title).join('; ')}`,
+              phraseText(open.length === 1 ? 'actionRefusals.milestoneOpen' : 'actionRefusals.milestonesOpen', {
+                count: open.length,
+                titles: open.map((m) => m.title).join('; '),
+              }),
               'status',
             );
           }
@@ -321,7 +325,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
       completedOn: string,
     ): Promise<Result<null>> {
       if (completedOn > clock.today())
-        return refuse('invalid', 'The date it was completed cannot be in the future', 'completedOn');
+        return refuse('invalid', phraseText('actionRefusals.completedInFuture'), 'completedOn');
       return inTransaction(db, async (tx) => {
         const loaded = await load(tx, caller, id, 'update');
         if (!loaded.ok) return loaded;
@@ -349,11 +353,11 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         const row = loaded.value;
         const escalation = await repo.findEscalation(tx, row.organisationId, escalationId);
         if (!escalation || escalation.actionId !== row.id) return notFound('Escalation');
-        if (escalation.decision) return refuse('invalid_state', 'This escalation has been decided already');
+        if (escalation.decision) return refuse('invalid_state', phraseText('actionRefusals.escalationDecided'));
         if (escalation.escalationOwnerPersonId !== caller.personId)
-          return forbidden('Only the escalation owner can decide this');
+          return forbidden(phraseText('actionRefusals.onlyEscalationOwner'));
         if (input.decision === 're-plan' && input.newDueDate! < row.startDate) {
-          return refuse('invalid', 'The new due date must be on or after the start date', 'newDueDate');
+          return refuse('invalid', phraseText('actionRefusals.newDateBeforeStart'), 'newDueDate');
         }
         const actor = actorOf(caller);
         await repo.decideEscalation(tx, escalationId, {
@@ -403,14 +407,14 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         const settings = await loadDeliverySettings(db, organisationId);
         const open = await repo.openActions(db, organisationId);
         const ids = open.map((a) => a.id);
-        const [recent, escalated] = await Promise.all([
-          repo.recentUpdateStatuses(db, organisationId, ids, settings.escalateAfterOffTrackUpdates),
+        const [histories, escalated] = await Promise.all([
+          repo.escalationHistories(db, organisationId, ids),
           repo.openEscalationIds(db, organisationId, ids),
         ]);
         for (const action of open) {
           const owed = escalationOwed(
             {
-              updateStatuses: (recent.get(action.id) ?? []) as ActionStatus[],
+              ...escalationFacts(histories.get(action.id)!),
               dueDate: action.revisedDueDate ?? action.originalDueDate,
               closed: false,
               openEscalation: escalated.has(action.id),
@@ -431,6 +435,18 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
       }
       const notices = await sendEscalationNotices(db, notifier);
       return { raised, ...notices };
+    },
+  };
+}
+
+/** The stored history as the domain's facts (statuses were parsed into the enum when written). */
+function escalationFacts(history: repo.EscalationHistory) {
+  return {
+    updateStatuses: history.updateStatuses as ActionStatus[],
+    previous: history.previous && {
+      raisedOn: history.previous.raisedOn,
+      trigger: history.previous.trigger as EscalationTrigger['code'],
+      statusThen: history.previous.statusThen as ActionStatus | null,
     },
   };
 }

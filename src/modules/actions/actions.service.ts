@@ -17,6 +17,7 @@ import { mayEditAt, mayRead, mayUpdate, readablePlans } from './action-access.ts
 import { type ActionSummary, summaryOf } from './action-view.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
 import type { AnswerTargets } from './ports.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 
 export interface ActionFilter {
   ownerPersonId?: string | null;
@@ -62,39 +63,40 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
   /** Everything the action refers to must be the council's own; an escalation owner must not have left. */
   async function checkReferences(tx: Db, organisationId: string, input: ActionUpdateInput): Promise<Result<null>> {
     const owner = await repo.findPerson(tx, organisationId, input.ownerPersonId);
-    if (!owner) return refuse('invalid', 'Select an owner who exists', 'ownerPersonId');
+    if (!owner) return refuse('invalid', phraseText('actionRefusals.ownerMissing'), 'ownerPersonId');
     if (owner.status !== 'active')
-      return refuse('invalid', `${owner.name} has left, so cannot own an action`, 'ownerPersonId');
+      return refuse('invalid', phraseText('actionRefusals.ownerLeft', { name: owner.name }), 'ownerPersonId');
     const escalation = await repo.findPerson(tx, organisationId, input.escalationOwnerPersonId);
-    if (!escalation) return refuse('invalid', 'Select an escalation owner who exists', 'escalationOwnerPersonId');
+    if (!escalation)
+      return refuse('invalid', phraseText('actionRefusals.escalationOwnerMissing'), 'escalationOwnerPersonId');
     if (escalation.status !== 'active') {
       return refuse(
         'invalid',
-        `${escalation.name} has left, so cannot be the escalation owner`,
+        phraseText('actionRefusals.escalationOwnerLeft', { name: escalation.name }),
         'escalationOwnerPersonId',
       );
     }
     if ((await repo.countPeople(tx, organisationId, input.assigneeIds, true)) !== new Set(input.assigneeIds).size) {
-      return refuse('invalid', 'Select assignees who are people of the council and have not left', 'assigneeIds');
+      return refuse('invalid', phraseText('actionRefusals.assignees'), 'assigneeIds');
     }
     if ((await repo.countItems(tx, organisationId, input.itemIds)) !== new Set(input.itemIds).size) {
-      return refuse('invalid', 'Select plan items of this council', 'itemIds');
+      return refuse('invalid', phraseText('actionRefusals.items'), 'itemIds');
     }
     if ((await repo.countMeasures(tx, organisationId, input.measureIds)) !== new Set(input.measureIds).size) {
-      return refuse('invalid', 'Select measures of this council', 'measureIds');
+      return refuse('invalid', phraseText('actionRefusals.measures'), 'measureIds');
     }
     if (
       input.answersKind &&
       input.answersId &&
       !(await answers.exists(tx, organisationId, input.answersKind, input.answersId))
     ) {
-      const what = input.answersKind === 'recommendation' ? 'recommendation' : 'improvement plan';
-      return refuse('invalid', `The ${what} the action answers was not found`, 'answersId');
+      const what = phrase(`actionInSentence.${input.answersKind}`);
+      return refuse('invalid', phraseText('actionRefusals.answersMissing', { what }), 'answersId');
     }
     return ok(null);
   }
 
-  const duplicate = (code: string) => refuse('duplicate', `An action with code ${code} already exists`, 'code');
+  const duplicate = (code: string) => refuse('duplicate', phraseText('actionRefusals.duplicateCode', { code }), 'code');
 
   /** Only actions of plans the caller may read (appraisals are private). */
   async function readable(caller: Caller, rows: repo.ActionListRow[]): Promise<repo.ActionListRow[]> {
@@ -233,14 +235,14 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
     },
 
     async create(caller: Caller, input: ActionInput): Promise<Result<{ id: string; code: string }>> {
-      if (!mayRead(caller)) return forbidden('You cannot add actions');
+      if (!mayRead(caller)) return forbidden(phraseText('actionRefusals.cannotAdd'));
       const org = caller.organisationId;
       try {
         return await inTransaction(db, async (tx) => {
           const plan = await repo.findPlan(tx, org, input.planId);
-          if (!plan) return refuse('invalid', 'Select a plan of this council', 'planId');
+          if (!plan) return refuse('invalid', phraseText('actionRefusals.plan'), 'planId');
           if (!(await mayEditAt(tx, caller, plan.owningUnitId)))
-            return forbidden(`You cannot add actions to ${plan.title}`);
+            return forbidden(phraseText('actionRefusals.cannotAddTo', { plan: plan.title }));
           const checked = await checkReferences(tx, org, input);
           if (!checked.ok) return checked;
           if (await repo.findActionByCode(tx, org, input.code)) return duplicate(input.code);
@@ -291,7 +293,8 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
         return await inTransaction(db, async (tx) => {
           const before = await repo.findAction(tx, org, id);
           if (!before) return notFound(NOT_FOUND);
-          if (!(await mayEditAt(tx, caller, before.planUnitId))) return forbidden('You cannot change this action');
+          if (!(await mayEditAt(tx, caller, before.planUnitId)))
+            return forbidden(phraseText('actionRefusals.cannotChange'));
           await repo.lockAction(tx, org, id);
           const checked = await checkReferences(tx, org, input);
           if (!checked.ok) return checked;

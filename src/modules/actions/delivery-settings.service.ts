@@ -9,6 +9,7 @@ import { mayForWholeOrganisation } from '../organisation/index.ts';
 import type { DeliverySettings } from './domain/index.ts';
 import { saveDeliverySettings } from './data/actions.repository.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 export function createDeliverySettingsService({ db }: ServiceDeps) {
   return {
@@ -20,7 +21,7 @@ export function createDeliverySettingsService({ db }: ServiceDeps) {
 
     async save(caller: Caller, settings: DeliverySettings): Promise<Result<DeliverySettings>> {
       if (!(await mayForWholeOrganisation(db, caller, 'manage:framework'))) {
-        return forbidden('Only people who manage the framework for the whole council can change the delivery settings');
+        return forbidden(phraseText('actionRefusals.settingsNotAllowed'));
       }
       return inTransaction(db, async (tx) => {
         const before = await loadDeliverySettings(tx, caller.organisationId);

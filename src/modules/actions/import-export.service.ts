@@ -24,6 +24,8 @@ import * as repo from './data/actions.repository.ts';
 import { mayEditAt, mayRead, readablePlans } from './action-access.ts';
 import { summaryOf } from './action-view.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
+import { phraseText } from '../../kernel/phrase.ts';
+import { fill, words } from '../../platform/words/index.ts';
 
 /** The columns, in order: an export can be edited and imported back (new codes only). */
 export const ACTION_COLUMNS = [
@@ -41,6 +43,11 @@ export const ACTION_COLUMNS = [
 ] as const;
 const REQUIRED = new Set(['code', 'title', 'plan', 'owner_email', 'escalation_owner_email', 'start_date', 'due_date']);
 const EXPORT_ONLY = ['revised_due_date', 'percent_complete', 'status', 'derived_status', 'overdue'] as const;
+
+/** The summary of a refused file, in words (the API's problem and the page's error summary). */
+export function importRefused(count: number): string {
+  return count === 1 ? words.actionFlash.importRefusedOne : fill(words.actionFlash.importRefused, { count });
+}
 
 export interface RowError {
   line: number;
@@ -123,7 +130,7 @@ export function createActionsImportExportService({ db, clock }: ServiceDeps) {
 
     /** Checks every row; writes all of them in one transaction only when none has an error. */
     async importActions(caller: Caller, bytes: Buffer, format: FileFormat): Promise<Result<ActionImportReport>> {
-      if (!mayRead(caller)) return forbidden('You cannot import actions');
+      if (!mayRead(caller)) return forbidden(phraseText('actionRefusals.cannotImport'));
       const org = caller.organisationId;
       let table;
       try {
@@ -137,7 +144,9 @@ export function createActionsImportExportService({ db, clock }: ServiceDeps) {
       if (missing.length)
         return refuse(
           'invalid',
-          `The header row lacks the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`,
+          phraseText(missing.length === 1 ? 'actionImport.missingColumn' : 'actionImport.missingColumns', {
+            columns: missing.join(', '),
+          }),
           'file',
         );
       const dir = await repo.importDirectory(db, org);
@@ -154,21 +163,22 @@ export function createActionsImportExportService({ db, clock }: ServiceDeps) {
           const rowErrors: RowError[] = [];
           const fail = (column: string, message: string) => rowErrors.push({ line: row.line, column, message });
           const plan = planByTitle.get(cell('plan').toLowerCase());
-          if (!plan) fail('plan', `No plan of this council is called "${cell('plan')}"`);
+          if (!plan) fail('plan', phraseText('actionImport.noPlan', { plan: cell('plan') }));
           const person = (column: string) => {
             const found = personByEmail.get(cell(column).toLowerCase());
-            if (!found) fail(column, `No person of this council has the e-mail "${cell(column)}"`);
-            else if (found.status !== 'active') fail(column, `${found.name} has left`);
+            if (!found) fail(column, phraseText('actionImport.noPerson', { email: cell(column) }));
+            else if (found.status !== 'active')
+              fail(column, phraseText('actionImport.personLeft', { name: found.name }));
             return found?.id ?? '';
           };
           const itemIds = list(cell('item_codes')).map((code) => {
             const found = dir.items.find((i) => i.planId === plan?.id && i.code.toLowerCase() === code.toLowerCase());
-            if (!found && plan) fail('item_codes', `The plan "${plan.title}" has no item ${code}`);
+            if (!found && plan) fail('item_codes', phraseText('actionImport.noItem', { plan: plan.title, code }));
             return found?.id ?? '';
           });
           const measureIds = list(cell('measure_codes')).map((code) => {
             const found = measureByCode.get(code.toLowerCase());
-            if (!found) fail('measure_codes', `This council has no measure ${code}`);
+            if (!found) fail('measure_codes', phraseText('actionImport.noMeasure', { code }));
             return found ?? '';
           });
           const raw = {
@@ -193,17 +203,18 @@ export function createActionsImportExportService({ db, clock }: ServiceDeps) {
             }
           }
           const code = cell('code').toLowerCase();
-          if (code && taken.has(code)) fail('code', `An action with code ${cell('code')} already exists`);
+          if (code && taken.has(code)) fail('code', phraseText('actionRefusals.duplicateCode', { code: cell('code') }));
           taken.add(code);
           if (plan && !mayAt.has(plan.owningUnitId))
             mayAt.set(plan.owningUnitId, await mayEditAt(db, caller, plan.owningUnitId));
-          if (plan && !mayAt.get(plan.owningUnitId)) fail('plan', `You cannot add actions to ${plan.title}`);
+          if (plan && !mayAt.get(plan.owningUnitId))
+            fail('plan', phraseText('actionRefusals.cannotAddTo', { plan: plan.title }));
           if (rowErrors.length) errors.push(...rowErrors);
           else if (parsed.success && plan) good.push({ line: row.line, input: parsed.data, unitId: plan.owningUnitId });
         }
       }
       if (errors.length) return ok({ created: 0, errors });
-      if (good.length === 0) return refuse('invalid', 'The file has no actions below its header row', 'file');
+      if (good.length === 0) return refuse('invalid', phraseText('actionImport.empty'), 'file');
       return inTransaction(db, async (tx) => {
         const actor = actorOf(caller);
         for (const { input } of good) {

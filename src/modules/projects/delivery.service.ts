@@ -17,6 +17,7 @@ import {
 } from './domain/index.ts';
 import { MAY_NOT_EDIT } from './projects.service.ts';
 import { mayEdit } from './references.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 export function createDeliveryService({ db }: ServiceDeps) {
   /** The open project, locked, that the caller may change; or why not. */
@@ -85,7 +86,7 @@ export function createDeliveryService({ db }: ServiceDeps) {
         if (!neighbour) {
           return refuse(
             'invalid_state',
-            direction === 'up' ? 'This stage is first already' : 'This stage is last already',
+            phraseText(direction === 'up' ? 'projectRefusals.stageFirst' : 'projectRefusals.stageLast'),
           );
         }
         await repo.swapStagePositions(tx, caller.organisationId, stage, neighbour);
@@ -108,7 +109,7 @@ export function createDeliveryService({ db }: ServiceDeps) {
         if (input.stageId) {
           const stages = await repo.listStages(tx, caller.organisationId, projectId);
           if (!stages.some((stage) => stage.id === input.stageId)) {
-            return refuse('invalid', 'Select a stage of this project', 'stageId');
+            return refuse('invalid', phraseText('projectRefusals.stage'), 'stageId');
           }
         }
         const milestone = await repo.insertMilestone(tx, {
@@ -132,7 +133,7 @@ export function createDeliveryService({ db }: ServiceDeps) {
         const milestone = await openMilestone(tx, caller, projectId, milestoneId);
         if (!milestone.ok) return milestone;
         if (milestone.value.completedOn) {
-          return refuse('invalid_state', 'The milestone is complete, so its due date can no longer be revised');
+          return refuse('invalid_state', phraseText('projectRefusals.milestoneCompleteNoRevise'));
         }
         const updated = await repo.updateMilestone(tx, milestoneId, {
           revisedDueDate: input.revisedDueDate,
@@ -160,7 +161,8 @@ export function createDeliveryService({ db }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const milestone = await openMilestone(tx, caller, projectId, milestoneId);
         if (!milestone.ok) return milestone;
-        if (milestone.value.completedOn) return refuse('invalid_state', 'The milestone is already complete');
+        if (milestone.value.completedOn)
+          return refuse('invalid_state', phraseText('projectRefusals.milestoneAlreadyComplete'));
         const updated = await repo.updateMilestone(tx, milestoneId, { completedOn: input.completedOn });
         await audit(tx, caller, projectId, 'complete-milestone', { milestoneId, completedOn: input.completedOn });
         return ok(updated!);

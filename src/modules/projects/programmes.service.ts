@@ -8,11 +8,13 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/projects.repository.ts';
 import type { ProgrammeInput } from './domain/index.ts';
 import { checkPerson, checkUnit, mayEdit } from './references.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 export type Programme = repo.ProgrammeSummary;
 
-const duplicateCode = (code: string) => refuse('duplicate', `A programme with the code ${code} already exists`, 'code');
-const MAY_NOT = 'Only someone who may edit plans for the programme’s unit can change it';
+const duplicateCode = (code: string) =>
+  refuse('duplicate', phraseText('projectRefusals.duplicateProgrammeCode', { code }), 'code');
+const MAY_NOT = phraseText('projectRefusals.mayNotEditProgramme');
 
 export function createProgrammesService({ db }: ServiceDeps) {
   async function checked(tx: Parameters<typeof checkUnit>[0], caller: Caller, input: ProgrammeInput) {

@@ -17,6 +17,7 @@ import {
   type ProjectStatus,
 } from './domain/index.ts';
 import { checkPerson, checkProjectReferences, checkUnit, mayEdit } from './references.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 
 export type Project = repo.ProjectSummary;
 export type ProjectFilters = repo.ProjectFilters;
@@ -38,8 +39,9 @@ export interface ProjectDetail {
   mayEdit: boolean;
 }
 
-const duplicateCode = (code: string) => refuse('duplicate', `A project with the code ${code} already exists`, 'code');
-export const MAY_NOT_EDIT = 'Only someone who may edit plans for the project’s unit can change it';
+const duplicateCode = (code: string) =>
+  refuse('duplicate', phraseText('projectRefusals.duplicateCode', { code }), 'code');
+export const MAY_NOT_EDIT = phraseText('projectRefusals.mayNotEdit');
 
 /** What a project row holds of the input (everything but its items and the end-date reason). */
 function columnsOf(input: ProjectInput) {
@@ -137,7 +139,12 @@ export function createProjectsService({ db }: ServiceDeps) {
         const existing = await repo.lockProject(tx, org, id);
         if (!existing) return notFound('Project');
         if (existing.status === 'closed' || existing.status === 'cancelled') {
-          return refuse('invalid_state', `The project is ${existing.status}, so it can no longer be changed`);
+          return refuse(
+            'invalid_state',
+            phraseText('projectRefusals.noLongerChanged', {
+              status: phrase(`projectInSentence.status.${existing.status}`),
+            }),
+          );
         }
         if (!(await mayEdit(tx, caller, existing.unitId))) return forbidden(MAY_NOT_EDIT);
         const check = await checkInput(tx, caller, fields);

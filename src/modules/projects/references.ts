@@ -10,9 +10,11 @@ import type { Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { mayForWholeOrganisation, unitAncestryIn } from './deps.ts';
 import * as repo from './data/projects.repository.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 
 type Field = 'sponsorPersonId' | 'managerPersonId';
-const ROLE_WORD: Record<Field, string> = { sponsorPersonId: 'sponsor', managerPersonId: 'manager' };
+/** The role said in a sentence. */
+const role = (field: Field) => phrase(`projectInSentence.role.${field}`);
 
 export async function checkPerson(
   tx: Db,
@@ -22,16 +24,16 @@ export async function checkPerson(
 ): Promise<Result<void>> {
   if (id === null) return ok(undefined);
   const person = await repo.findPersonIn(tx, organisationId, id);
-  if (!person) return refuse('invalid', `Select a ${ROLE_WORD[field]} who works for the council`, field);
+  if (!person) return refuse('invalid', phraseText('projectRefusals.personMissing', { role: role(field) }), field);
   if (person.status !== 'active') {
-    return refuse('invalid', `${person.name} has left, so cannot be the ${ROLE_WORD[field]}`, field);
+    return refuse('invalid', phraseText('projectRefusals.personLeft', { name: person.name, role: role(field) }), field);
   }
   return ok(undefined);
 }
 
 export async function checkUnit(tx: Db, organisationId: string, id: string | null): Promise<Result<void>> {
   if (id === null || (await repo.findUnitIn(tx, organisationId, id))) return ok(undefined);
-  return refuse('invalid', 'Select a unit of the council', 'unitId');
+  return refuse('invalid', phraseText('projectRefusals.unit'), 'unitId');
 }
 
 export interface ProjectReferences {
@@ -47,22 +49,18 @@ export async function checkProjectReferences(
   input: ProjectReferences,
 ): Promise<Result<void>> {
   if (input.programmeId && !(await repo.findProgramme(tx, organisationId, input.programmeId))) {
-    return refuse('invalid', 'Select a programme of the council', 'programmeId');
+    return refuse('invalid', phraseText('projectRefusals.programme'), 'programmeId');
   }
   if (input.planId && !(await repo.findOpenPlanIn(tx, organisationId, input.planId))) {
-    return refuse('invalid', 'Select a plan of the council (not an individual plan)', 'planId');
+    return refuse('invalid', phraseText('projectRefusals.plan'), 'planId');
   }
   if (input.boardId && !(await repo.findBodyIn(tx, organisationId, input.boardId))) {
-    return refuse('invalid', 'Select a board from the council’s governance bodies', 'boardId');
+    return refuse('invalid', phraseText('projectRefusals.board'), 'boardId');
   }
   const wanted = new Set(input.itemIds);
   const found = await repo.itemsIn(tx, organisationId, [...wanted]);
   if (found.length !== wanted.size) {
-    return refuse(
-      'invalid',
-      'A project can contribute only to the council’s own plan items, outside individual plans',
-      'itemIds',
-    );
+    return refuse('invalid', phraseText('projectRefusals.items'), 'itemIds');
   }
   return ok(undefined);
 }

@@ -3,12 +3,12 @@
  * caller's council (another council's are simply not found), that the owner has not left, and
  * that the caller may change recommendations for the unit.
  */
-import { phrase, storePhrase, type Phrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText, storePhrase, type Phrase } from '../../kernel/phrase.ts';
 import { fail, type Result } from '../../kernel/result.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { refuse, notFound } from '../../platform/services/errors.ts';
-import { fill, say, words } from '../../platform/words/index.ts';
+import { words } from '../../platform/words/index.ts';
 import { createAccessPolicy } from '../../platform/access/policy.ts';
 import { unitAncestryIn } from '../organisation/index.ts';
 import * as repo from './data/recommendations.repository.ts';
@@ -17,7 +17,7 @@ import type { RuleBreach } from './domain/rules.ts';
 const refusals = words.recommendations.refusals;
 
 export const refusalOf = (broken: RuleBreach): Result<never> =>
-  fail({ code: 'invalid', message: say(broken.reason), field: broken.field });
+  fail({ code: 'invalid', message: storePhrase(broken.reason), field: broken.field });
 
 export const recommendationNotFound = () => notFound(refusals.notFound);
 export const reportNotFound = () => notFound(refusals.reportNotFound);
@@ -33,8 +33,9 @@ export async function checkOwner(
   field = 'ownerPersonId',
 ): Promise<Result<repo.PersonFact>> {
   const person = await repo.findPerson(db, organisationId, personId);
-  if (!person) return refuse('invalid', refusals.ownerUnknown, field);
-  if (person.status !== 'active') return refuse('invalid', fill(refusals.ownerLeft, { name: person.name }), field);
+  if (!person) return refuse('invalid', phraseText('recommendations.refusals.ownerUnknown'), field);
+  if (person.status !== 'active')
+    return refuse('invalid', phraseText('recommendations.refusals.ownerLeft', { name: person.name }), field);
   return { ok: true, value: person };
 }
 
@@ -42,13 +43,15 @@ export async function checkUnit(db: Db, organisationId: string, unitId: string |
   if (unitId === null) return { ok: true, value: null };
   return (await repo.findUnit(db, organisationId, unitId))
     ? { ok: true, value: null }
-    : refuse('invalid', refusals.unitUnknown, 'unitId');
+    : refuse('invalid', phraseText('recommendations.refusals.unitUnknown'), 'unitId');
 }
 
 export async function checkBody(db: Db, organisationId: string, bodyId: string | null) {
   if (bodyId === null) return { ok: true as const, value: null };
   const body = await repo.findBody(db, organisationId, bodyId);
-  return body ? { ok: true as const, value: body } : refuse('invalid', refusals.bodyUnknown, 'bodyId');
+  return body
+    ? { ok: true as const, value: body }
+    : refuse('invalid', phraseText('recommendations.refusals.bodyUnknown'), 'bodyId');
 }
 
 /** Whether the caller may change recommendations owned by this unit (or, with none, the council's). */
@@ -56,4 +59,4 @@ export async function mayChange(db: Db, caller: Caller, unitId: string | null): 
   return createAccessPolicy(unitAncestryIn(db)).can(caller, 'edit:plans', { unitId });
 }
 
-export const notPermitted = () => refuse('forbidden', refusals.notPermitted);
+export const notPermitted = () => refuse('forbidden', phraseText('recommendations.refusals.notPermitted'));

@@ -45,7 +45,7 @@ import {
   reportNotFound,
 } from './recommendation-checks.ts';
 import { refuse } from '../../platform/services/errors.ts';
-import { words } from '../../platform/words/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 export type RegisterEntry = repo.RecommendationRow & { ageing: Ageing };
 export type Report = repo.ReportRow;
@@ -163,7 +163,7 @@ export function createRecommendationsService({ db, clock, actions }: Recommendat
     async create(caller: Caller, input: RecommendationInput): Promise<Result<{ id: string }>> {
       return inTransaction(db, async (tx) => {
         const report = await repo.findReport(tx, caller.organisationId, input.reportId);
-        if (!report) return refuse('invalid', words.recommendations.refusals.reportUnknown, 'reportId');
+        if (!report) return refuse('invalid', phraseText('recommendations.refusals.reportUnknown'), 'reportId');
         const checked = await checkNew(tx, caller, input, report.reportDate);
         if (!checked.ok) return checked;
         const [created] = await repo.insertRecommendations(tx, [valuesOf(caller.organisationId, input)]);
@@ -302,7 +302,7 @@ export function createRecommendationsService({ db, clock, actions }: Recommendat
 
     async saveSettings(caller: Caller, input: SettingsInput): Promise<Result<SettingsInput>> {
       if (!(await mayForWholeOrganisation(db, caller, 'manage:framework'))) {
-        return refuse('forbidden', words.recommendations.refusals.settingsNotPermitted);
+        return refuse('forbidden', phraseText('recommendations.refusals.settingsNotPermitted'));
       }
       return inTransaction(db, async (tx) => {
         const before = await repo.escalateAfterDays(tx, caller.organisationId);

@@ -22,6 +22,8 @@ import {
 } from '../domain/index.ts';
 import type { ActionsServices } from '../services.ts';
 import { actionDetailSchema, actionSchema, settingsSchema, toAction, toDetail } from './action-schemas.ts';
+import { sayStored } from '../../../platform/words/index.ts';
+import { importRefused } from '../import-export.service.ts';
 
 const escalationParams = z.object({
   id: z.uuid({ message: 'must be a UUID' }),
@@ -222,7 +224,7 @@ export async function actionsApi(
         return reply
           .code(code)
           .type('application/problem+json')
-          .send({ ...problem(code, result.error.message, { code: result.error.code }), rows: [] });
+          .send({ ...problem(code, sayStored(result.error.message), { code: result.error.code }), rows: [] });
       }
       const { errors, created } = result.value;
       if (errors.length > 0) {
@@ -230,14 +232,8 @@ export async function actionsApi(
           .code(400)
           .type('application/problem+json')
           .send({
-            ...problem(
-              400,
-              `Nothing was imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in the file`,
-              {
-                code: 'invalid',
-              },
-            ),
-            rows: errors,
+            ...problem(400, importRefused(errors.length), { code: 'invalid' }),
+            rows: errors.map((e) => ({ ...e, message: sayStored(e.message) })),
           });
       }
       return { imported: created };

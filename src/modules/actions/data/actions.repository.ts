@@ -277,19 +277,59 @@ export async function insertUpdate(tx: Db, values: typeof actionUpdates.$inferIn
   return row!;
 }
 
-/** The stated statuses of the latest updates of each action, newest first (for escalation). */
-export async function recentUpdateStatuses(db: Db, organisationId: string, actionIds: readonly string[], limit: number) {
-  const out = new Map<string, string[]>();
+/** What escalationOwed needs of an action's history (domain/escalation.ts). */
+export interface EscalationHistory {
+  /** Stated statuses of the updates recorded after the last escalation was raised (all, if none), newest first. */
+  updateStatuses: string[];
+  previous: { raisedOn: string; trigger: string; statusThen: string | null } | null;
+}
+
+/**
+ * Each action's updates split at its last escalation. An update written in the transaction that
+ * raised the escalation shares its timestamp (now() is the transaction's start), so it counts as
+ * "then", not "since".
+ */
+export async function escalationHistories(
+  db: Db,
+  organisationId: string,
+  actionIds: readonly string[],
+): Promise<Map<string, EscalationHistory>> {
+  const out = new Map<string, EscalationHistory>();
   if (actionIds.length === 0) return out;
-  const rows = await db
-    .select({ actionId: actionUpdates.actionId, status: actionUpdates.status })
-    .from(actionUpdates)
-    .where(and(eq(actionUpdates.organisationId, organisationId), inArray(actionUpdates.actionId, [...actionIds])))
-    .orderBy(asc(actionUpdates.actionId), desc(actionUpdates.at));
-  for (const row of rows) {
-    const list = out.get(row.actionId) ?? [];
-    if (list.length < limit) list.push(row.status);
-    out.set(row.actionId, list);
+  const ids = [...actionIds];
+  const [escalations, updates] = await Promise.all([
+    db
+      .select({
+        actionId: actionEscalations.actionId,
+        raisedOn: actionEscalations.raisedOn,
+        trigger: actionEscalations.trigger,
+        at: actionEscalations.createdAt,
+      })
+      .from(actionEscalations)
+      .where(and(eq(actionEscalations.organisationId, organisationId), inArray(actionEscalations.actionId, ids)))
+      .orderBy(asc(actionEscalations.actionId), desc(actionEscalations.createdAt)),
+    db
+      .select({ actionId: actionUpdates.actionId, status: actionUpdates.status, at: actionUpdates.at })
+      .from(actionUpdates)
+      .where(and(eq(actionUpdates.organisationId, organisationId), inArray(actionUpdates.actionId, ids)))
+      .orderBy(asc(actionUpdates.actionId), desc(actionUpdates.at)),
+  ]);
+  const last = new Map<string, { raisedOn: string; trigger: Record<string, unknown>; at: Date }>();
+  for (const e of escalations) if (!last.has(e.actionId)) last.set(e.actionId, e);
+  for (const id of ids) {
+    const escalation = last.get(id);
+    out.set(id, {
+      updateStatuses: [],
+      previous: escalation
+        ? { raisedOn: escalation.raisedOn, trigger: String(escalation.trigger.code), statusThen: null }
+        : null,
+    });
+  }
+  for (const u of updates) {
+    const history = out.get(u.actionId)!;
+    const escalation = last.get(u.actionId);
+    if (!escalation || u.at.getTime() > escalation.at.getTime()) history.updateStatuses.push(u.status);
+    else if (history.previous && history.previous.statusThen === null) history.previous.statusThen = u.status;
   }
   return out;
 }

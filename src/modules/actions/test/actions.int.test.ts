@@ -421,6 +421,63 @@ describe.each(DATABASES)('actions on %s', (kind) => {
     expect(await escalationsOf(late)).toHaveLength(1);
   });
 
+  it('escalates once: not again after a "more resource" decision while still late, but again when a re-planned date is missed', async () => {
+    const jobOn = (day: string) =>
+      createActionChangesService({
+        db: db(),
+        clock: Object.assign(() => new Date(`${day}T12:00:00Z`), { today: () => day }),
+        notifier: { baseUrl: 'https://gt.example' },
+      }).runEscalations();
+    const created = await admin.api(
+      'POST',
+      '/api/v1/actions',
+      body({ code: 'K1', title: 'Late K1', startDate: '2025-01-06', dueDate: '2025-10-31' }),
+    );
+    const id = created.json().id as string;
+    const escalations = async () =>
+      db()
+        .select()
+        .from(actionEscalations)
+        .where(eq(actionEscalations.actionId, id))
+        .orderBy(actionEscalations.createdAt);
+    await jobOn('2025-11-20');
+    const [first] = await escalations();
+    expect(first).toMatchObject({ trigger: { code: 'overdue-days', days: 20 }, raisedOn: '2025-11-20' });
+    const decided = await chief.api('POST', `/api/v1/actions/${id}/escalations/${first!.id}/decision`, {
+      decision: 'more-resource',
+      reason: 'Two more officers from January',
+    });
+    expect(decided.statusCode).toBe(200);
+
+    // Still late against the same date, and off track by two updates: the matter already decided.
+    for (const percentComplete of [20, 30]) {
+      const update = await owner.api('POST', `/api/v1/actions/${id}/updates`, {
+        percentComplete,
+        commentary: 'Officers start in January',
+        asOf: '2025-11-20',
+      });
+      expect(update.json().status).toBe('off-track');
+    }
+    await jobOn('2025-11-20');
+    await jobOn('2025-12-31');
+    expect(await escalations()).toHaveLength(1);
+
+    // Re-planned to 1 December and missed by the council's 14 days: a new trigger.
+    const revised = await admin.api('POST', `/api/v1/actions/${id}/revised-due-date`, {
+      revisedDueDate: '2025-12-01',
+      reason: 'The officers start sooner',
+    });
+    expect(revised.json()).toMatchObject({ revisedDueDate: '2025-12-01' });
+    await jobOn('2025-12-14');
+    expect(await escalations()).toHaveLength(1);
+    await jobOn('2025-12-15');
+    const after = await escalations();
+    expect(after.map((e) => e.trigger)).toEqual([
+      { code: 'overdue-days', days: 20 },
+      { code: 'overdue-days', days: 14 },
+    ]);
+  });
+
   it('keeps another council out: its people see no actions, and ours are not found', async () => {
     const other = await t.createOrganisation('Far away');
     const stranger = await t.as('administrator', { organisation: other });

@@ -34,8 +34,9 @@ import {
   optionItems,
   statusFilterItems,
 } from './action.presenter.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { ACTION_COLUMNS } from '../import-export.service.ts';
+import { importRefused } from '../import-export.service.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -53,7 +54,7 @@ export async function actionsRoutes(
   function refusalPage(reply: FastifyReply, error: DomainError) {
     if (error.code === 'not_found') return reply.callNotFound();
     if (error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);
-    return reply.render('pages/errors/problem.njk', { detail: error.message }, STATUS_FOR[error.code]);
+    return reply.render('pages/errors/problem.njk', { detail: sayStored(error.message) }, STATUS_FOR[error.code]);
   }
   const statusFor = (error: DomainError) => (error.code === 'invalid' ? 400 : STATUS_FOR[error.code]);
 
@@ -180,7 +181,7 @@ export async function actionsRoutes(
           errors: {
             summary: [
               {
-                text: `Nothing was imported: ${result.value.errors.length} problem${result.value.errors.length === 1 ? '' : 's'} in the file`,
+                text: importRefused(result.value.errors.length),
                 href: '#row-errors',
               },
             ],
@@ -189,14 +190,18 @@ export async function actionsRoutes(
           rowErrors: result.value.errors.map((e) => [
             { text: String(e.line) },
             { text: e.column },
-            { text: e.message },
+            { text: sayStored(e.message) },
           ]),
         },
         400,
       );
     }
     return reply
-      .flash(`${result.value.created} action${result.value.created === 1 ? '' : 's'} imported`)
+      .flash(
+        result.value.created === 1
+          ? words.actionFlash.importedOne
+          : fill(words.actionFlash.imported, { count: result.value.created }),
+      )
       .redirect(paths.actions());
   });
 
@@ -234,7 +239,7 @@ export async function actionsRoutes(
       request.body,
       (input) => services.actions.create(caller, input),
       (values, errors, status) => renderActionForm(reply, caller, { values, errors, status }),
-      (v) => ({ flash: `Action ${v.code} added`, to: paths.action(v.id) }),
+      (v) => ({ flash: fill(words.actionFlash.added, { code: v.code }), to: paths.action(v.id) }),
     );
   });
 
@@ -292,7 +297,7 @@ export async function actionsRoutes(
       request.body,
       (input) => services.actions.update(caller, id, input),
       (values, errors, status) => renderActionForm(reply, caller, { id, values, errors, status }),
-      (v) => ({ flash: `Action ${v.code} saved`, to: paths.action(id) }),
+      (v) => ({ flash: fill(words.actionFlash.saved, { code: v.code }), to: paths.action(id) }),
     );
   });
 
@@ -366,8 +371,7 @@ export async function actionsRoutes(
     initial: () => ({ asOf: today() }),
     extra: (_detail, values) => ({ statusItems: openStatusItems(values.status) }),
     call: (caller, id, input) => actionChanges.addProgress(caller, id, input),
-    flash: (v) =>
-      v.escalated ? 'Update added. The action has been escalated to its escalation owner' : 'Update added',
+    flash: (v) => (v.escalated ? words.actionFlash.updateEscalated : words.actionFlash.updateAdded),
   });
   actionForm({
     path: paths.reviseActionDate(),
@@ -376,7 +380,7 @@ export async function actionsRoutes(
     title: 'Revise the due date',
     schema: reviseDateInput,
     call: (caller, id, input) => actionChanges.reviseDate(caller, id, input),
-    flash: (v) => (v.pending ? 'New due date sent for approval' : 'Due date revised'),
+    flash: (v) => (v.pending ? words.actionFlash.dateSentForApproval : words.actionFlash.dateRevised),
   });
   actionForm({
     path: paths.closeAction(),
@@ -392,7 +396,7 @@ export async function actionsRoutes(
       })),
     }),
     call: (caller, id, input) => actionChanges.close(caller, id, input),
-    flash: () => 'Action closed',
+    flash: () => words.actionFlash.closed,
   });
   actionForm({
     path: paths.actionMilestones(),
@@ -401,7 +405,7 @@ export async function actionsRoutes(
     title: 'Add a milestone',
     schema: milestoneInput,
     call: (caller, id, input) => actionChanges.addMilestone(caller, id, input),
-    flash: () => 'Milestone added',
+    flash: () => words.actionFlash.milestoneAdded,
   });
   actionForm({
     path: paths.actionEscalationDecision(),
@@ -419,7 +423,7 @@ export async function actionsRoutes(
       })),
     }),
     call: (caller, id, input, escalationId) => actionChanges.decideEscalation(caller, id, escalationId, input),
-    flash: () => 'Decision recorded',
+    flash: () => words.actionFlash.decisionRecorded,
   });
 
   app.post(paths.actionRevisionDecision(), { config: view }, async (request, reply) => {
@@ -434,7 +438,7 @@ export async function actionsRoutes(
     const result = await services.actionChanges.decideRevision(caller, id, form.value);
     if (!result.ok) return refusalPage(reply, result.error);
     return reply
-      .flash(form.value.decision === 'approve' ? 'New due date approved' : 'New due date rejected')
+      .flash(form.value.decision === 'approve' ? words.actionFlash.dateApproved : words.actionFlash.dateRejected)
       .redirect(paths.action(id));
   });
 
@@ -446,6 +450,6 @@ export async function actionsRoutes(
     if (!form.ok) return refusalPage(reply, { code: 'invalid', message: form.errors.summary[0]!.text });
     const result = await services.actionChanges.completeMilestone(caller, id, milestoneId, form.value.completedOn);
     if (!result.ok) return refusalPage(reply, result.error);
-    return reply.flash('Milestone completed').redirect(paths.action(id));
+    return reply.flash(words.actionFlash.milestoneCompleted).redirect(paths.action(id));
   });
 }

@@ -49,6 +49,6 @@ export async function deliverySettingsRoutes(app: FastifyInstance, { services }:
       if (saved.error.code === 'forbidden') return reply.render('pages/errors/forbidden.njk', {}, 403);
       return render(reply, caller, values, formErrorsFrom(saved.error), STATUS_FOR[saved.error.code]);
     }
-    return reply.flash('Delivery settings saved').redirect(paths.deliverySettings());
+    return reply.flash(words.actionFlash.settingsSaved).redirect(paths.deliverySettings());
   });
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionsFrom, refuseIfFinished, reviseEndDate, transition } from './lifecycle.ts';
 import { PROJECT_ACTIONS, PROJECT_STATUSES } from './project.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const status = fc.constantFrom(...PROJECT_STATUSES);
 const action = fc.constantFrom(...PROJECT_ACTIONS);
@@ -33,7 +34,10 @@ describe('project lifecycle', () => {
       fc.property(fc.constantFrom('active', 'on-hold' as const), fc.integer({ min: 0, max: 50 }), (from, open) => {
         const result = transition(from, 'close', { openMilestones: open, reason: '' });
         expect(result.ok).toBe(open === 0);
-        if (!result.ok) expect(result.error.message).toMatch(/not complete/);
+        if (!result.ok) {
+          const code = open === 1 ? 'projectRefusals.milestoneOpen' : 'projectRefusals.milestonesOpen';
+          expect(result.error.message).toBe(phraseText(code, { count: open }));
+        }
       }),
     );
   });

@@ -4,6 +4,7 @@
  */
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 import type { ProjectAction, ProjectStatus } from './project.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 const TRANSITIONS: Record<ProjectAction, { from: readonly ProjectStatus[]; to: ProjectStatus }> = {
   start: { from: ['proposed'], to: 'active' },
@@ -35,31 +36,34 @@ export function transition(
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(status)) {
     return fail(
-      domainError('invalid_state', `A project that is ${status.replace('-', ' ')} cannot be ${PAST[action]}`),
+      domainError(
+        'invalid_state',
+        phraseText('projectRefusals.notFromStatus', {
+          status: phrase(`projectInSentence.status.${status}`),
+          step: phrase(`projectInSentence.step.${action}`),
+        }),
+      ),
     );
   }
   if (action === 'cancel' && context.reason.trim() === '') {
-    return fail(domainError('invalid', 'Enter the reason for cancelling the project', 'reason'));
+    return fail(domainError('invalid', phraseText('projectRefusals.cancelReason'), 'reason'));
   }
   if (action === 'close' && context.openMilestones > 0) {
-    const count = context.openMilestones === 1 ? '1 milestone is' : `${context.openMilestones} milestones are`;
-    return fail(domainError('invalid_state', `The project cannot be closed: ${count} not complete`));
+    const code = context.openMilestones === 1 ? 'projectRefusals.milestoneOpen' : 'projectRefusals.milestonesOpen';
+    return fail(domainError('invalid_state', phraseText(code, { count: context.openMilestones })));
   }
   return ok(rule.to);
 }
 
-const PAST: Record<ProjectAction, string> = {
-  start: 'started',
-  hold: 'put on hold',
-  resume: 'resumed',
-  close: 'closed',
-  cancel: 'cancelled',
-};
-
 /** Whether a highlight report or a milestone may be recorded: not once the project is closed or cancelled. */
 export function refuseIfFinished(status: ProjectStatus): Result<void> {
   return isFinished(status)
-    ? fail(domainError('invalid_state', `The project is ${status}, so nothing more can be recorded against it`))
+    ? fail(
+        domainError(
+          'invalid_state',
+          phraseText('projectRefusals.finished', { status: phrase(`projectInSentence.status.${status}`) }),
+        ),
+      )
     : ok(undefined);
 }
 
@@ -76,7 +80,7 @@ export interface EndDates {
 export function reviseEndDate(current: EndDates, newEnd: string, reason: string): Result<EndDates> {
   if (newEnd === current.endDate) return ok(current);
   if (reason.trim() === '') {
-    return fail(domainError('invalid', 'Enter the reason for changing the end date', 'endDateReason'));
+    return fail(domainError('invalid', phraseText('projectRefusals.endDateReason'), 'endDateReason'));
   }
   return ok({
     endDate: newEnd,

@@ -43,6 +43,12 @@ describe('project and programme pages', () => {
     });
     projectId = created.json<{ id: string }>().id;
     await admin.api('POST', `/api/v1/projects/${projectId}/status`, { action: 'start' });
+    // A first stage, so the one added through the form is the second and the page offers reordering.
+    await admin.api('POST', `/api/v1/projects/${projectId}/stages`, {
+      name: 'Design',
+      startDate: '2026-04-01',
+      endDate: '2026-05-31',
+    });
   }, 120_000);
   beforeEach(async () => {
     page = browser.page;
@@ -134,9 +140,17 @@ describe('project and programme pages', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('Milestone').fill('Steel frame complete');
     await fillDate('dueDate', '2027-01-31');
-    await page.getByLabel('Stage').selectOption({ label: '1. Construction' });
+    await page.getByLabel('Stage').selectOption({ label: '2. Construction' });
     await page.getByRole('button', { name: 'Add the milestone' }).click();
     expect(await textOf(page.getByRole('table', { name: /Construction/ }))).toContain('Steel frame complete');
+    // Two stages: the page has the move up and down buttons, and axe checks them.
+    expect(await page.getByRole('button', { name: 'Move down stage Design' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Move up stage Construction' }).click();
+    // Stage headings are table captions when the stage has milestones, else h3s.
+    const headings = await page.locator('table caption, h3.govuk-heading-s').allTextContents();
+    const stageHeadings = headings.map((h) => h.trim()).filter((h) => /^\d+\. /.test(h));
+    expect(stageHeadings.map((h) => h.replace(/\s*\(.*$/, ''))).toEqual(['1. Construction', '2. Design']);
     await expectNoAxeViolations(page);
 
     await page.getByRole('link', { name: 'Revise date of Steel frame complete' }).click();
@@ -172,5 +186,5 @@ describe('project and programme pages', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Cancel the project' }).click();
     expect(await alert()).toContain('Enter the reason for cancelling the project');
-  });
+  }, 180_000);
 });

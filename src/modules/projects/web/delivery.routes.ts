@@ -19,7 +19,7 @@ import {
 } from '../domain/index.ts';
 import type { ProjectDetail } from '../projects.service.ts';
 import type { ProjectsServices } from '../services.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { dateItems, withDates } from './project.presenter.ts';
 import { statusOf } from './projects.routes.ts';
 
@@ -132,7 +132,7 @@ export async function deliveryRoutes(
     projectUpdateInput,
     (detail) => ({ reportedOn: clock.today(), percentComplete: detail.updates[0]?.percentComplete ?? '' }),
     (request, value) => services.projectDelivery.recordUpdate(request.caller(), idParam(request).id, value),
-    'Highlight report recorded',
+    words.projectFlash.reportRecorded,
   );
 
   form(
@@ -141,7 +141,7 @@ export async function deliveryRoutes(
     stageInput,
     () => ({}),
     (request, value) => services.projectDelivery.addStage(request.caller(), idParam(request).id, value),
-    'Stage added',
+    words.projectFlash.stageAdded,
   );
 
   // Up and down buttons on the project page (no script): each a small form naming the direction.
@@ -157,9 +157,15 @@ export async function deliveryRoutes(
     );
     if (!result.ok) {
       if (result.error.code === 'not_found') return reply.callNotFound();
-      return reply.render('pages/errors/problem.njk', { detail: result.error.message }, statusOf(result.error));
+      return reply.render(
+        'pages/errors/problem.njk',
+        { detail: sayStored(result.error.message) },
+        statusOf(result.error),
+      );
     }
-    return reply.flash(`Stage moved to place ${result.value.position}`).redirect(`${paths.project(id)}#stages`);
+    return reply
+      .flash(fill(words.projectFlash.stageMoved, { position: result.value.position }))
+      .redirect(`${paths.project(id)}#stages`);
   });
 
   form(
@@ -181,7 +187,7 @@ export async function deliveryRoutes(
     milestoneInput,
     () => ({}),
     (request, value) => services.projectDelivery.addMilestone(request.caller(), idParam(request).id, value),
-    'Milestone added',
+    words.projectFlash.milestoneAdded,
   );
 
   form(
@@ -201,7 +207,7 @@ export async function deliveryRoutes(
         idParam(request, 'milestoneId').id,
         value,
       ),
-    'Milestone due date revised',
+    words.projectFlash.milestoneRevised,
   );
 
   form(
@@ -222,6 +228,6 @@ export async function deliveryRoutes(
         idParam(request, 'milestoneId').id,
         value,
       ),
-    'Milestone completed',
+    words.projectFlash.milestoneCompleted,
   );
 }

@@ -7,6 +7,7 @@ import { programmeInput } from '../domain/index.ts';
 import type { ProjectsServices } from '../services.ts';
 import { presentList } from './project.presenter.ts';
 import { statusOf } from './projects.routes.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -65,7 +66,9 @@ export async function programmesRoutes(app: FastifyInstance, { services }: { ser
         errors: formErrorsFrom(result.error),
         status: statusOf(result.error),
       });
-    return reply.flash(`${result.value.code} ${result.value.title} added`).redirect(paths.programme(result.value.id));
+    return reply
+      .flash(fill(words.projectFlash.added, { code: result.value.code, title: result.value.title }))
+      .redirect(paths.programme(result.value.id));
   });
 
   app.get(paths.programme(), { config: view }, async (request, reply) => {
@@ -103,6 +106,6 @@ export async function programmesRoutes(app: FastifyInstance, { services }: { ser
         status: statusOf(result.error),
       });
     }
-    return reply.flash('Programme updated').redirect(paths.programme(id));
+    return reply.flash(words.projectFlash.programmeUpdated).redirect(paths.programme(id));
   });
 }

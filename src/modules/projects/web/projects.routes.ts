@@ -5,7 +5,7 @@ import type { DomainError } from '../../../kernel/result.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import {
   PROJECT_ACTIONS,
   PROJECT_STATUSES,
@@ -144,7 +144,9 @@ export async function projectsRoutes(
         errors: formErrorsFrom(result.error),
         status: statusOf(result.error),
       });
-    return reply.flash(`${result.value.code} ${result.value.title} added`).redirect(paths.project(result.value.id));
+    return reply
+      .flash(fill(words.projectFlash.added, { code: result.value.code, title: result.value.title }))
+      .redirect(paths.project(result.value.id));
   });
 
   app.get(paths.project(), { config: view }, async (request, reply) => {
@@ -186,7 +188,7 @@ export async function projectsRoutes(
         status: statusOf(result.error),
       });
     }
-    return reply.flash('Project updated').redirect(paths.project(id));
+    return reply.flash(words.projectFlash.projectUpdated).redirect(paths.project(id));
   });
 
   const actionOf = (request: FastifyRequest): ProjectAction | undefined =>

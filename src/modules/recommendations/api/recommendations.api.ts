@@ -18,6 +18,7 @@ import type { RegisterEntry } from '../recommendations.service.ts';
 import type { RecommendationsServices } from '../services.ts';
 import { filterFrom, registerQuery } from '../web/register-filter.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 
 const reportSchema = z
   .object({
@@ -366,7 +367,7 @@ export async function recommendationsApi(
           .code(result.error.code === 'forbidden' ? 403 : 400)
           .type('application/problem+json')
           .send({
-            ...problem(result.error.code === 'forbidden' ? 403 : 400, result.error.message, {
+            ...problem(result.error.code === 'forbidden' ? 403 : 400, sayStored(result.error.message), {
               code: result.error.code,
             }),
             rows: [],
@@ -377,7 +378,7 @@ export async function recommendationsApi(
           .code(400)
           .type('application/problem+json')
           .send({
-            ...problem(400, `${result.value.errors.length} problems were found in the file: nothing was imported`, {
+            ...problem(400, fill(words.recommendationFlash.importRefused, { count: result.value.errors.length }), {
               code: 'invalid',
             }),
             rows: result.value.errors,

@@ -19,6 +19,7 @@ import type { RecommendationsServices } from '../services.ts';
 import { withDates, type Values } from './forms.ts';
 import { responseItems, statusItems } from './recommendation.presenter.ts';
 import { changeRegister, refusalStatus } from './recommendations.routes.ts';
+import { words } from '../../../platform/words/index.ts';
 
 /** The statuses offered on the status form: closing has its own form, which asks for evidence. */
 const UPDATABLE: readonly Status[] = ['open', 'in-progress', 'implemented', 'superseded'];
@@ -97,7 +98,7 @@ export async function recommendationChangeRoutes(
     initial: (r) => ({ response: r.response ?? '', reason: r.responseReason, agreedAction: r.agreedAction }),
     extra: (values) => ({ responseItems: responseItems(values.response) }),
     save: (caller, id, input) => recommendations.respond(caller, id, input),
-    done: 'Response recorded',
+    done: words.recommendationFlash.responseRecorded,
   });
 
   register({
@@ -119,7 +120,7 @@ export async function recommendationChangeRoutes(
       ),
     }),
     save: (caller, id, input) => recommendations.revise(caller, id, input),
-    done: 'Due date revised',
+    done: words.recommendationFlash.dueDateRevised,
   });
 
   register({
@@ -131,7 +132,7 @@ export async function recommendationChangeRoutes(
     initial: (r) => ({ status: r.status }),
     extra: (values) => ({ statusItems: statusItems(values.status, UPDATABLE) }),
     save: (caller, id, input) => recommendations.changeStatus(caller, id, input),
-    done: 'Status updated',
+    done: words.recommendationFlash.statusUpdated,
   });
 
   register({
@@ -143,6 +144,6 @@ export async function recommendationChangeRoutes(
     initial: () => ({}),
     extra: () => ({}),
     save: (caller, id, input) => recommendations.changeStatus(caller, id, { ...input, status: 'closed' }),
-    done: 'Recommendation closed',
+    done: words.recommendationFlash.closed,
   });
 }

@@ -61,7 +61,7 @@ export async function recommendationFilesRoutes(
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     if (result.value.errors.length > 0) {
-      const message = `${result.value.errors.length} problems were found in the file: nothing was imported. Correct the rows listed and import it again.`;
+      const message = fill(words.recommendationFlash.importRefusedPage, { count: result.value.errors.length });
       return render(reply, {
         errors: { summary: [{ text: message, href: '#row-errors' }], fields: {} },
         rowErrors: result.value.errors,

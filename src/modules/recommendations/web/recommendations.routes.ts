@@ -6,7 +6,7 @@ import { dateItems } from '../../../platform/http/date-input.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import { recommendationInput, reportInput } from '../domain/inputs.ts';
 import type { RecommendationsServices } from '../services.ts';
 import { queryValue, withDates, type Values } from './forms.ts';
@@ -127,7 +127,9 @@ export async function recommendationsRoutes(
     const result = await recommendations.createReport(request.caller(), form.value);
     if (!result.ok)
       return renderReportForm(reply, values, formErrorsFrom(result.error), refusalStatus(result.error.code));
-    return reply.flash(`${result.value.title} added`).redirect(paths.recommendationReport(result.value.id));
+    return reply
+      .flash(fill(words.recommendationFlash.reportAdded, { title: result.value.title }))
+      .redirect(paths.recommendationReport(result.value.id));
   });
 
   app.get(paths.recommendationReport(), { config: viewRegister }, async (request, reply) => {
@@ -205,7 +207,7 @@ export async function recommendationsRoutes(
     const result = await recommendations.create(caller, form.value);
     if (!result.ok)
       return renderNew(reply, caller, values, formErrorsFrom(result.error), refusalStatus(result.error.code));
-    return reply.flash('Recommendation added').redirect(paths.recommendation(result.value.id));
+    return reply.flash(words.recommendationFlash.added).redirect(paths.recommendation(result.value.id));
   });
 
   app.get(paths.recommendation(), { config: viewRegister }, async (request, reply) => {

@@ -107,4 +107,15 @@ export const recommendationsWords = {
       link: 'See the recommendation: {link}',
     },
   },
+  recommendationFlash: {
+    added: 'Recommendation added',
+    reportAdded: '{title} added',
+    responseRecorded: 'Response recorded',
+    dueDateRevised: 'Due date revised',
+    statusUpdated: 'Status updated',
+    closed: 'Recommendation closed',
+    importRefused: '{count} problems were found in the file: nothing was imported',
+    importRefusedPage:
+      '{count} problems were found in the file: nothing was imported. Correct the rows listed and import it again.',
+  },
 };
