@@ -7,6 +7,7 @@
 // that needs to feed a later one does it through a port the earlier one owns (see the docs).
 const MODULE_ORDER = [
   'organisation',
+  'jobs',
   'framework',
   'plans',
   'measures',

@@ -23,6 +23,9 @@ import { createProjectRollupContributions, createProjectsModule } from './module
 import { createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
 import { createReportsModule, revenueSourceFrom } from './modules/reports/index.ts';
 import { createCommitteesModule } from './modules/committees/index.ts';
+import { createJobsModule } from './modules/jobs/index.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
+import { DEFAULT_BACKGROUND_IMPORT_ROWS } from './platform/jobs/job-rules.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -32,7 +35,10 @@ import { createCommitteesModule } from './modules/committees/index.ts';
  * page marks figures by (performance), and the performance
  * shown on measure, item and plan pages.
  */
-export function createModules(deps: ServiceDeps, options: { passwordLinks?: PasswordLinkDeps } = {}) {
+export function createModules(
+  deps: ServiceDeps,
+  options: { passwordLinks?: PasswordLinkDeps; backgroundImportRows?: number; log?: (line: string) => void } = {},
+) {
   const mailer = options.passwordLinks?.mailer;
   const baseUrl = options.passwordLinks?.baseUrl ?? '';
   const organisation = createOrganisationModule({
@@ -42,6 +48,16 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
       await installDefaultFramework(tx, organisationId);
     },
   });
+  // Long work (large imports) runs as background jobs, as the person who asked (read at the start).
+  const jobs = createJobQueue({
+    ...deps,
+    log: options.log,
+    callerOf: async (personId) => {
+      const principal = await organisation.services.auth.principalFor(personId);
+      return principal?.kind === 'person' ? principal : undefined;
+    },
+  });
+  const jobsModule = createJobsModule({ queue: jobs });
   const framework = createFrameworkModule({ ...deps, usage: planTypeUsage });
   const plans = createPlansModule(deps);
   const processLimits = { latestProcessLimits: loadLatestProcessLimits };
@@ -73,6 +89,8 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     statuses,
     official: { officialFrom: loadOfficialFrom },
     processLimits,
+    jobs,
+    backgroundImportRows: options.backgroundImportRows ?? DEFAULT_BACKGROUND_IMPORT_ROWS,
   });
   // An action may answer a recommendation or an improvement plan, which come after actions: actions
   // asks whether the council has one through its port, and they read their actions from actions.
@@ -126,6 +144,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
   const web = (options: { secureCookies: boolean }): ModuleWeb[] => [
     organisation.web(options),
     home.web,
+    jobsModule.web,
     framework.web,
     // An item's page lists the open risks that concern it: plans owns the port, risks fills it.
     plans.web({ ...pagePerformance, risks: planPageRisks(deps.db) }),
@@ -148,7 +167,7 @@ export function createModules(deps: ServiceDeps, options: { passwordLinks?: Pass
     committees.web,
     audit.web,
   ];
-  return { services, web };
+  return { services, web, jobs };
 }
 
 /** Every use case, shared by pages, API, jobs, the CLI, tests and benchmarks. */
@@ -167,6 +186,8 @@ export interface Deps {
   clock: Clock;
   /** The unit tree for the platform's access policy, read by the organisation module. */
   unitAncestry: UnitAncestry;
+  /** Background jobs: the server starts polling; the app waits for running ones as it closes. */
+  jobs: JobQueue;
 }
 
 /** The one composition root: configuration in, everything the app, jobs and CLI need out. */
@@ -193,6 +214,7 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
         mailer: config.smtp ? smtpMailer(config.smtp) : undefined,
         passwordMinLength: config.passwordMinLength,
       },
+      backgroundImportRows: config.backgroundImportRows,
     },
   );
   const secureCookies = config.baseUrl.startsWith('https://');
@@ -203,5 +225,6 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
     web: modules.web({ secureCookies }),
     clock,
     unitAncestry: unitAncestryIn(database.db),
+    jobs: modules.jobs,
   };
 }

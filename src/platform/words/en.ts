@@ -22,6 +22,7 @@ import { recommendationsWords } from './en/recommendations.ts';
 import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
+import { jobsWords } from './en/jobs.ts';
 
 export const en = {
   ...statusesWords,
@@ -41,4 +42,5 @@ export const en = {
   ...levelViewsWords,
   ...signInWords,
   ...reportsWords,
+  ...jobsWords,
 };
