@@ -113,6 +113,8 @@ export interface JobQueueOptions {
   log?: (line: string) => void;
   leaseMs?: number;
   pollMs?: number;
+  /** Start a queued job in this process at once (default); tests of claiming turn it off. */
+  wakeOnEnqueue?: boolean;
 }
 
 export interface JobQueue {
@@ -277,7 +279,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
                   ${file ? file.toString('base64') : null}, ${at(clock())})
           RETURNING id`),
       );
-      wake();
+      if (options.wakeOnEnqueue ?? true) wake();
       return row!.id;
     },
     async find(organisationId, id) {
