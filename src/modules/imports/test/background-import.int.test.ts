@@ -80,7 +80,9 @@ describe.each(PAGE_DATABASES)('large imports in the background on %s', (kind) =>
     // status read straight after it says whether the import was still running then.
     const answeredDuringImport: number[] = [];
     const progressSeen: number[] = [];
+    const giveUpAt = performance.now() + 90_000;
     for (;;) {
+      if (performance.now() > giveUpAt) throw new Error(`The import did not end: ${JSON.stringify(await status(id))}`);
       const asked = performance.now();
       const page = await officer.get('/imports');
       const latency = performance.now() - asked;
