@@ -51,7 +51,7 @@ export function createModules(
   // Long work (large imports) runs as background jobs, as the person who asked (read at the start).
   const jobs = createJobQueue({
     ...deps,
-    log: options.log,
+    log: options.log ?? ((line) => console.error(line)),
     callerOf: async (personId) => {
       const principal = await organisation.services.auth.principalFor(personId);
       return principal?.kind === 'person' ? principal : undefined;

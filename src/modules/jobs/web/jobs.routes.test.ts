@@ -53,7 +53,12 @@ describe('the background job page and status', () => {
       },
       finishedAt: new Date('2026-03-02T10:01:00Z'),
     });
-    jobs.set(FAILED, { ...base(FAILED), state: 'failed', phase: 'failed', error: 'The person who asked for this can no longer sign in' });
+    jobs.set(FAILED, {
+      ...base(FAILED),
+      state: 'failed',
+      phase: 'failed',
+      error: 'The person who asked for this can no longer sign in',
+    });
   });
   afterAll(async () => t?.close());
 
@@ -104,9 +109,9 @@ describe('the background job page and status', () => {
     expect((await viewer.get(`/api/v1/jobs/${NOT_THERE}`)).statusCode).toBe(404);
     expect((await viewer.get('/api/v1/jobs/not-a-uuid')).statusCode).toBe(400);
     const [someone] = [t.as('viewer')];
-    const theirs = someone!.principal as { personId: string };
+    const theirs = someone.principal as { personId: string };
     expect(theirs.personId).not.toBe(owner);
-    expect((await someone!.get(`/jobs/${RUNNING}`)).statusCode).toBe(404);
+    expect((await someone.get(`/jobs/${RUNNING}`)).statusCode).toBe(404);
     expect((await t.public.get(`/jobs/${RUNNING}`)).statusCode).not.toBe(200);
   });
 });
