@@ -8,6 +8,7 @@
 const MODULE_ORDER = [
   'organisation',
   'single-sign-on',
+  'jobs',
   'framework',
   'plans',
   'measures',

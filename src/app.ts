@@ -40,6 +40,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       : {}),
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // Background jobs running in this process finish before the database they write to is closed
+  // (route tests build the app without a queue).
+  const jobs = deps.jobs as Deps['jobs'] | undefined;
+  if (jobs) app.addHook('onClose', () => jobs.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

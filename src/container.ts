@@ -24,6 +24,9 @@ import { actionPageRisks, createRisksModule, measurePageRisks, planPageRisks } f
 import { createReportsModule, healthSourceFrom, moneySourceFrom } from './modules/reports/index.ts';
 import { createCommitteesModule } from './modules/committees/index.ts';
 import { createSingleSignOnModule, type SingleSignOnOptions } from './modules/single-sign-on/index.ts';
+import { createJobsModule } from './modules/jobs/index.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
+import { DEFAULT_BACKGROUND_IMPORT_ROWS } from './platform/jobs/job-rules.ts';
 
 /**
  * Every module, built once in dependency order, with the ports of earlier modules filled by later
@@ -35,7 +38,12 @@ import { createSingleSignOnModule, type SingleSignOnOptions } from './modules/si
  */
 export function createModules(
   deps: ServiceDeps,
-  options: { passwordLinks?: PasswordLinkDeps; singleSignOn?: SingleSignOnOptions } = {},
+  options: {
+    passwordLinks?: PasswordLinkDeps;
+    singleSignOn?: SingleSignOnOptions;
+    backgroundImportRows?: number;
+    log?: (line: string) => void;
+  } = {},
 ) {
   const mailer = options.passwordLinks?.mailer;
   const baseUrl = options.passwordLinks?.baseUrl ?? '';
@@ -56,6 +64,16 @@ export function createModules(
       appSecret: 'development-only-secret-not-for-production-use',
     }),
   });
+  // Long work (large imports) runs as background jobs, as the person who asked (read at the start).
+  const jobs = createJobQueue({
+    ...deps,
+    log: options.log ?? ((line) => console.error(line)),
+    callerOf: async (personId) => {
+      const principal = await organisation.services.auth.principalFor(personId);
+      return principal?.kind === 'person' ? principal : undefined;
+    },
+  });
+  const jobsModule = createJobsModule({ queue: jobs });
   const framework = createFrameworkModule({ ...deps, usage: planTypeUsage });
   const plans = createPlansModule(deps);
   const processLimits = { latestProcessLimits: loadLatestProcessLimits };
@@ -87,6 +105,8 @@ export function createModules(
     statuses,
     official: { officialFrom: loadOfficialFrom },
     processLimits,
+    jobs,
+    backgroundImportRows: options.backgroundImportRows ?? DEFAULT_BACKGROUND_IMPORT_ROWS,
   });
   // An action may answer a recommendation or an improvement plan, which come after actions: actions
   // asks whether the council has one through its port, and they read their actions from actions.
@@ -153,6 +173,7 @@ export function createModules(
     organisation.web({ ...options, signOutElsewhere: singleSignOn.signOutElsewhere }),
     singleSignOn.web(options),
     home.web,
+    jobsModule.web,
     framework.web,
     // An item's page lists the open risks that concern it and the cost centres that fund it: plans
     // owns the ports, risks and money fill them.
@@ -176,7 +197,7 @@ export function createModules(
     committees.web,
     audit.web,
   ];
-  return { services, web };
+  return { services, web, jobs };
 }
 
 /** Every use case, shared by pages, API, jobs, the CLI, tests and benchmarks. */
@@ -195,6 +216,8 @@ export interface Deps {
   clock: Clock;
   /** The unit tree for the platform's access policy, read by the organisation module. */
   unitAncestry: UnitAncestry;
+  /** Background jobs: the server starts polling; the app waits for running ones as it closes. */
+  jobs: JobQueue;
 }
 
 /** The one composition root: configuration in, everything the app, jobs and CLI need out. */
@@ -222,6 +245,7 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
         passwordMinLength: config.passwordMinLength,
       },
       singleSignOn: { baseUrl: config.baseUrl, appSecret: config.sessionSecret },
+      backgroundImportRows: config.backgroundImportRows,
     },
   );
   const secureCookies = config.baseUrl.startsWith('https://');
@@ -232,5 +256,6 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
     web: modules.web({ secureCookies }),
     clock,
     unitAncestry: unitAncestryIn(database.db),
+    jobs: modules.jobs,
   };
 }

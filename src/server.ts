@@ -118,6 +118,8 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   jobs.start();
+  // Background jobs (large imports): this process also takes jobs queued by others, or left by one that stopped.
+  deps.jobs.start();
   console.log(
     `Golden Thread is running at ${config.baseUrl} (database: ${deps.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
   );

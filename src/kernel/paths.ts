@@ -318,4 +318,8 @@ export const paths = {
   issuedReportRevision: (id?: string, revision?: number) =>
     `/issued-reports/${p(id)}/revisions/${revision ?? ':revision'}`,
   correctIssuedReport: (id?: string) => `/issued-reports/${p(id)}/correct`,
+  /** Long work running in the background (a large import or report): its progress and result. */
+  job: (id?: string) => `/jobs/${p(id)}`,
+  /** The same as JSON, for scripts and the API (under /api/v1). */
+  jobStatus: (id?: string) => `/api/v1/jobs/${p(id)}`,
 };

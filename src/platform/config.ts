@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RateLimits } from './http/rate-limits.ts';
+import { DEFAULT_BACKGROUND_IMPORT_ROWS } from './jobs/job-rules.ts';
 
 /**
  * Configuration is read once at start, validated, and frozen. A wrong value stops the app with
@@ -44,6 +45,12 @@ const configSchema = z.object({
     .min(8, 'must be a whole number from 8 to 64')
     .max(64, 'must be a whole number from 8 to 64')
     .default(12),
+  // Imports of more rows than this run as background jobs (docs/decisions/0016-background-jobs.md).
+  JOB_IMPORT_ROWS: z.coerce
+    .number({ message: 'must be a whole number of rows' })
+    .int('must be a whole number of rows')
+    .min(0, 'must be a whole number of rows')
+    .default(DEFAULT_BACKGROUND_IMPORT_ROWS),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(30),
   RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(1200),
   RATE_LIMIT_UPLOADS_PER_HOUR: z.coerce.number().int().min(0, 'must be 0 (off) or more').default(60),
@@ -80,6 +87,8 @@ export interface Config {
   readonly migrateOnStart: boolean;
   /** The shortest password a person may choose (PASSWORD_MIN_LENGTH, 12 by default). */
   readonly passwordMinLength: number;
+  /** Imports of more rows than this are queued as background jobs (JOB_IMPORT_ROWS, 5,000 by default). */
+  readonly backgroundImportRows: number;
   /** Proxies in front of the app whose X-Forwarded-For is believed (TRUST_PROXY_HOPS). */
   readonly trustProxyHops: number;
   /** Requests allowed per caller (RATE_LIMIT_*; 0 turns one off). */
@@ -129,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminders: values.REMINDERS === 'on',
     migrateOnStart: values.MIGRATE_ON_START === 'true',
     passwordMinLength: values.PASSWORD_MIN_LENGTH,
+    backgroundImportRows: values.JOB_IMPORT_ROWS,
     trustProxyHops: values.TRUST_PROXY_HOPS,
     rateLimits: Object.freeze({
       signInPerMinute: values.RATE_LIMIT_SIGN_IN_PER_MINUTE,

@@ -96,6 +96,12 @@ export interface ImportOptions {
 }
 
 export const MAX_REPORTED_ISSUES = 500;
+
+/**
+ * Waits for the event loop to serve what is waiting (other requests' I/O) before going on: the
+ * row checks are CPU work, and a microtask (a plain `await`) would not let anything else in.
+ */
+export const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Files sent to the web page or the API. */
 export const WEB_LIMITS: FileLimits = {
   maxBytes: 20 * 1024 * 1024,

@@ -38,6 +38,7 @@ import {
   recordImportAudit,
   unknownMeasure,
   checkThenWrite,
+  letOthersIn,
   refuseIfClosedMeanwhile,
 } from './import-outline.ts';
 
@@ -223,6 +224,8 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
         keyOf.push(key);
       }
       options.onProgress?.({ phase: 'checking', done: report.rows });
+      // Checking a batch is CPU work with no I/O: let other requests in before the next one.
+      await letOthersIn();
     }
     seen.clear();
     return { report, issues, measureRows, columns, lineOf, measureOf, keyOf, breakdowns, checker };

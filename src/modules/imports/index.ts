@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { StatusRecalculation } from '../collection/index.ts';
 import { importsApi } from './api/imports.api.ts';
 import { createImportsServices } from './services.ts';
@@ -10,7 +11,13 @@ import { importsRoutes } from './web/imports.routes.ts';
 
 /** Bulk data in CSV and Excel: measures, breakdowns, targets and values, checked in full first. */
 export function createImportsModule(
-  deps: ServiceDeps & { statuses: StatusRecalculation; official: OfficialPosition; processLimits: ProcessLimitsSource },
+  deps: ServiceDeps & {
+    statuses: StatusRecalculation;
+    official: OfficialPosition;
+    processLimits: ProcessLimitsSource;
+    jobs: JobQueue;
+    backgroundImportRows: number;
+  },
 ) {
   const services = createImportsServices(deps);
   const web: ModuleWeb = {

@@ -23,6 +23,7 @@ import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
 import { singleSignOnWords } from './en/single-sign-on.ts';
+import { jobsWords } from './en/jobs.ts';
 
 export const en = {
   ...statusesWords,
@@ -43,4 +44,5 @@ export const en = {
   ...signInWords,
   ...singleSignOnWords,
   ...reportsWords,
+  ...jobsWords,
 };

@@ -6,6 +6,7 @@ import { XLSX_MIME } from '../import-files.ts';
 import { WEB_LIMITS, type ImportReport } from '../import-export.service.ts';
 import type { ImportsServices } from '../services.ts';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
+import { paths } from '../../../kernel/paths.ts';
 import { problemResponses, problemSchema } from '../../../platform/http/schemas.ts';
 
 const kindsInWords = `${IMPORT_KINDS.slice(0, -1).join(', ')} or ${IMPORT_KINDS.at(-1)}`;
@@ -28,6 +29,15 @@ const reportSchema = z
     written: z.boolean(),
   })
   .meta({ id: 'ImportReport' });
+
+const queuedSchema = z
+  .object({
+    job: z.uuid(),
+    rows: z.number().int(),
+    status: z.string().meta({ description: 'Where to ask how far the import has got (JSON)' }),
+    page: z.string().meta({ description: 'The same for people' }),
+  })
+  .meta({ id: 'ImportQueued' });
 
 const rejectedSchema = problemSchema.extend({ report: reportSchema.optional() }).meta({ id: 'ImportRejected' });
 
@@ -71,7 +81,9 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
           'Import measures, breakdown categories, targets or values from a CSV (text/csv) or XLSX file sent as the request body',
         description:
           'Every row is checked first; nothing is written unless all are valid, then all are written in one transaction. ' +
-          'With dryRun=true nothing is written: the report says what would be created, updated or left unchanged.',
+          'With dryRun=true nothing is written: the report says what would be created, updated or left unchanged. ' +
+          'A file of more rows than the JOB_IMPORT_ROWS setting (5,000 by default) is imported in the background: ' +
+          'the answer is 202 with the job’s status address (Location), which gives its progress and outcome.',
         params: z.object({ kind: z.enum(IMPORT_KINDS, { message: `must be ${kindsInWords}` }) }),
         querystring: z.object({
           dryRun: z
@@ -90,6 +102,7 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
         }),
         response: {
           200: reportSchema,
+          202: queuedSchema,
           400: rejectedSchema,
           401: problemSchema,
           403: problemSchema,
@@ -107,17 +120,29 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
           .type('application/problem+json')
           .send(problem(415, `Send the file as the request body with content-type text/csv or ${XLSX_MIME}`));
       }
-      const result = await services.importExport.importFile(request.caller(), request.params.kind, request.body, {
-        format,
-        dryRun: request.query.dryRun,
-        fileName: request.query.fileName ?? `${request.params.kind}.${format}`,
-        approveHistory: request.query.approveHistory,
-        acknowledgeWarnings: request.query.acknowledgeWarnings,
-      });
+      const result = await services.backgroundImports.importOrQueue(
+        request.caller(),
+        request.params.kind,
+        request.body,
+        {
+          format,
+          dryRun: request.query.dryRun,
+          fileName: request.query.fileName ?? `${request.params.kind}.${format}`,
+          approveHistory: request.query.approveHistory,
+          acknowledgeWarnings: request.query.acknowledgeWarnings,
+        },
+      );
       if (!result.ok) return sendProblem(reply, result.error);
-      if (result.value.errorCount > 0)
-        return reply.code(400).type('application/problem+json').send(rejectedImport(result.value));
-      return result.value;
+      if (result.value.queued) {
+        const { jobId, rows } = result.value;
+        return reply
+          .code(202)
+          .header('Location', paths.jobStatus(jobId))
+          .send({ job: jobId, rows, status: paths.jobStatus(jobId), page: paths.job(jobId) });
+      }
+      const report = result.value.report;
+      if (report.errorCount > 0) return reply.code(400).type('application/problem+json').send(rejectedImport(report));
+      return report;
     },
   );
 

@@ -5,7 +5,7 @@ import type { ImportReport } from '../import-export.service.ts';
 import type { ImportsServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 const importers = { access: { permission: 'import:data' } } as const;
 
@@ -41,7 +41,14 @@ const isXlsx = (bytes: Buffer) =>
 export async function importsRoutes(app: FastifyInstance, { services }: { services: ImportsServices }) {
   function render(
     reply: FastifyReply,
-    options: { values?: Record<string, unknown>; errors?: FormErrors; report?: ImportReport; status?: number } = {},
+    options: {
+      values?: Record<string, unknown>;
+      errors?: FormErrors;
+      report?: ImportReport;
+      status?: number;
+      /** A large import queued as a background job: the page links to its progress. */
+      queued?: { jobId: string; rows: number };
+    } = {},
   ) {
     const values = options.values ?? { kind: 'values' };
     const report = options.report;
@@ -52,6 +59,10 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
         values,
         errors: options.errors,
         report,
+        queued: options.queued && {
+          text: fill(words.importJobs.queued, { rows: options.queued.rows.toLocaleString('en-GB') }),
+          href: paths.job(options.queued.jobId),
+        },
         reportRows:
           report?.errors.map((error) => [
             { text: String(error.line) },
@@ -96,7 +107,7 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
     if (!form.ok) return render(reply, { values, errors: form.errors, status: 400 });
     const dryRun = form.value.action !== 'import';
     const bytes = form.value.file ?? Buffer.from(form.value.csv, 'utf8');
-    const result = await services.importExport.importFile(request.caller(), form.value.kind, bytes, {
+    const result = await services.backgroundImports.importOrQueue(request.caller(), form.value.kind, bytes, {
       format: isXlsx(bytes) ? 'xlsx' : 'csv',
       dryRun,
       fileName: form.value.file ? `uploaded ${form.value.kind} file` : `pasted ${form.value.kind}`,
@@ -110,7 +121,12 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     }
-    const report = result.value;
+    if (result.value.queued) {
+      // 202: accepted, not done; the job's page says how far it has got and how it ended.
+      const { jobId, rows } = result.value;
+      return render(reply.header('Location', paths.job(jobId)), { values, queued: { jobId, rows }, status: 202 });
+    }
+    const report = result.value.report;
     if (report.errorCount > 0) {
       const summary = [
         {
