@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { problem } from './problem.ts';
 import { isApiRequest } from './access-control.ts';
 import { sayStored } from '../words/index.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 /** Problem JSON under /api, GOV.UK error pages elsewhere; 5xx details are logged, never shown. */
 export const errorPages = fp(
@@ -29,6 +30,16 @@ export const errorPages = fp(
           .code(400)
           .type('application/problem+json')
           .send(problem(400, detail, { code: 'invalid', errors }));
+      }
+      if (isDatabaseUnavailable(error)) {
+        // PostgreSQL restarting or out of reach: the pool reconnects by itself, so ask for a retry.
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', '5');
+        const unavailable = 'The service cannot reach its database just now. Try again in a minute.';
+        if (isApiRequest(request)) {
+          return reply.code(503).type('application/problem+json').send(problem(503, unavailable));
+        }
+        return reply.render('pages/errors/problem.njk', { status: 503, detail: unavailable }, 503);
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'unhandled error');
