@@ -6,6 +6,11 @@ import { isApiRequest } from './access-control.ts';
 import { sayStored } from '../words/index.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
+/** What busboy (under @fastify/multipart) throws for a body that ends early or has broken parts. */
+const isMalformedUpload = (error: FastifyError) =>
+  error.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+  /^(Unexpected end of form|Malformed part header|Multipart: Boundary not found)/.test(error.message);
+
 /** Problem JSON under /api, GOV.UK error pages elsewhere; 5xx details are logged, never shown. */
 export const errorPages = fp(
   async (app: FastifyInstance) => {
@@ -40,6 +45,14 @@ export const errorPages = fp(
           return reply.code(503).type('application/problem+json').send(problem(503, unavailable));
         }
         return reply.render('pages/errors/problem.njk', { status: 503, detail: unavailable }, 503);
+      }
+      if (isMalformedUpload(error)) {
+        // A multipart body cut short or malformed: the sender's fault, not ours.
+        const malformed = 'The upload was cut short or is not a proper form. Choose the file and send it again.';
+        if (isApiRequest(request)) {
+          return reply.code(400).type('application/problem+json').send(problem(400, malformed));
+        }
+        return reply.render('pages/errors/problem.njk', { status: 400, detail: malformed }, 400);
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'unhandled error');
