@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { assembleDeps } from '../../container.ts';
-import { loadConfig } from '../config.ts';
-import { createTestApp, DATABASES, type TestApp } from '../../../test/helpers/test-app.ts';
+import { buildApp } from '../../src/app.ts';
+import { assembleDeps } from '../../src/container.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { createTestApp, DATABASES, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Two app processes on one database share one count: a caller gets the limit once, not once per

@@ -1,8 +1,8 @@
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../schema.ts';
-import { type Agent, createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { auditEvents } from '../../src/schema.ts';
+import { type Agent, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Random and hostile bodies at the JSON API's validators, through the whole app: never a 5xx,
