@@ -15,7 +15,7 @@ import { errorPages } from './platform/http/error-pages.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { refuseNulCharacters } from './platform/http/nul-characters.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
-import { rateLimits } from './platform/http/rate-limits.ts';
+import { createDatabaseRateCounter, type RateCounter, rateLimits } from './platform/http/rate-limits.ts';
 import { views } from './platform/http/views.ts';
 import { assetRoutes } from './platform/http/assets.routes.ts';
 
@@ -25,6 +25,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Filled with every route and its declared access, for the route × role test. */
   declaredRoutes?: DeclaredRoute[];
+  /** Where rate limits are counted: the database (shared by every process) unless given (route tests). */
+  rateCounter?: RateCounter;
 }
 
 /** The app as a plugin list: no listen here, so tests use inject() without a port. */
@@ -57,8 +59,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     ancestry: deps.unitAncestry,
   });
   // Per-caller request limits (sign-in posts per address, API calls per person, uploads per
-  // person): after the caller is known, before any body is read.
-  await app.register(rateLimits, { limits: config.rateLimits, now: deps.clock });
+  // person): after the caller is known, before any body is read. Counted in the database, so every
+  // app process on it shares one count.
+  await app.register(rateLimits, {
+    limits: config.rateLimits,
+    counter: options.rateCounter ?? createDatabaseRateCounter(deps.database.db, deps.clock),
+  });
   // File uploads (the import page): parsed after the access check and before the CSRF check,
   // which reads the form's token from the parsed fields. One file, 20 MB at most.
   await app.register(fastifyMultipart, {

@@ -13,7 +13,13 @@ import { createImportsModule } from './modules/imports/index.ts';
 import { createImprovementPlansModule, improvementPlanExists } from './modules/improvement-plans/index.ts';
 import { createMeasuresModule } from './modules/measures/index.ts';
 import { createMoneyModule, moneyPosition, planPageFunding } from './modules/money/index.ts';
-import { createOrganisationModule, type PasswordLinkDeps, unitAncestryIn } from './modules/organisation/index.ts';
+import {
+  createOrganisationModule,
+  type PasswordLinkDeps,
+  sealPlainSecondFactorSecrets,
+  unitAncestryIn,
+} from './modules/organisation/index.ts';
+import { createSecretBox, deriveSecretKey, type SecretBox } from './platform/security/secret-box.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } from './modules/performance/index.ts';
@@ -43,6 +49,7 @@ export function createModules(
     singleSignOn?: SingleSignOnOptions;
     backgroundImportRows?: number;
     log?: (line: string) => void;
+    secrets?: SecretBox;
   } = {},
 ) {
   const mailer = options.passwordLinks?.mailer;
@@ -50,6 +57,7 @@ export function createModules(
   const organisation = createOrganisationModule({
     ...deps,
     passwordLinks: options.passwordLinks,
+    secrets: options.secrets,
     setUpOrganisation: async (tx, organisationId) => {
       await installDefaultFramework(tx, organisationId);
     },
@@ -230,8 +238,14 @@ export async function createDeps(
     dataDir: options.inMemory ? undefined : path.resolve(config.dataDir, 'pglite'),
     migrate: options.migrate ?? config.migrateOnStart,
   });
-  return assembleDeps(config, database, options.clock ?? systemClock);
+  const deps = assembleDeps(config, database, options.clock ?? systemClock);
+  // Second-factor secrets stored in the clear by an earlier version are sealed before any request.
+  await sealPlainSecondFactorSecrets(database.db, secretBoxFor(config));
+  return deps;
 }
+
+/** The key sealing second-factor secrets, from SECOND_FACTOR_KEY or else SESSION_SECRET. */
+export const secretBoxFor = (config: Config): SecretBox => createSecretBox(deriveSecretKey(config.secondFactorKey));
 
 /** Everything built on an open database (tests and benchmarks open their own). */
 export function assembleDeps(config: Config, database: Database, source: Clock | (() => Date)): Deps {
@@ -246,6 +260,7 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
       },
       singleSignOn: { baseUrl: config.baseUrl, appSecret: config.sessionSecret },
       backgroundImportRows: config.backgroundImportRows,
+      secrets: secretBoxFor(config),
     },
   );
   const secureCookies = config.baseUrl.startsWith('https://');

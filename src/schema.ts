@@ -3,6 +3,7 @@ export * from './platform/tenancy/organisations.schema.ts';
 export * from './platform/audit/audit.schema.ts';
 export * from './platform/jobs/jobs.schema.ts';
 export * from './platform/jobs/background-jobs.schema.ts';
+export * from './platform/http/rate-limits.schema.ts';
 export * from './modules/organisation/data/organisation.schema.ts';
 export * from './modules/organisation/data/governance.schema.ts';
 export * from './modules/organisation/data/access.schema.ts';

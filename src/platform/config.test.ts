@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgresql://gt@db.internal:5432/golden_thread',
       dataDir: '/var/lib/golden-thread',
       sessionSecret: SECRET,
+      secondFactorKey: SECRET,
       baseUrl: 'https://performance.example.gov.uk',
       production: true,
       logLevel: 'warn',
@@ -67,6 +68,14 @@ describe('loadConfig', () => {
       trustProxyHops: 0,
       rateLimits: { signInPerMinute: 10, apiPerMinute: 0, uploadsPerHour: 5 },
     });
+  });
+
+  it('seals second-factor secrets with SECOND_FACTOR_KEY when set, and refuses a short one', () => {
+    const key = 'k'.repeat(32);
+    expect(loadConfig({ SESSION_SECRET: SECRET, SECOND_FACTOR_KEY: key }).secondFactorKey).toBe(key);
+    expect(failureOf({ SECOND_FACTOR_KEY: 'short' })).toBe(
+      'Invalid setting SECOND_FACTOR_KEY: must be at least 32 characters (use a long random string)',
+    );
   });
 
   it('refuses a minimum password length below the NCSC minimum of eight characters, naming the setting', () => {

@@ -20,6 +20,8 @@ const configSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
+  // Seals each second factor's TOTP secret (AES-256-GCM); unset: a key derived from SESSION_SECRET.
+  SECOND_FACTOR_KEY: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
   BASE_URL: z.url('must be an absolute URL such as http://localhost:3000').optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -74,6 +76,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly sessionSecret: string;
+  /** What the key sealing second-factor secrets is derived from: SECOND_FACTOR_KEY, else SESSION_SECRET. */
+  readonly secondFactorKey: string;
   readonly baseUrl: string;
   readonly production: boolean;
   readonly logLevel: string;
@@ -122,6 +126,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: values.DATA_DIR,
     // Development gets a fixed secret so sessions survive a restart; production must set one.
     sessionSecret: values.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
+    secondFactorKey:
+      values.SECOND_FACTOR_KEY ?? values.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',
     baseUrl: values.BASE_URL ?? `http://localhost:${values.PORT}`,
     production,
     logLevel: values.LOG_LEVEL,

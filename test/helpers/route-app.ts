@@ -15,6 +15,7 @@ import type { Principal, Role } from '../../src/kernel/access/index.ts';
 import { asClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import type { PrincipalSource } from '../../src/platform/http/access-control.ts';
+import { createMemoryRateCounter } from '../../src/platform/http/rate-limits.ts';
 import type { ModuleWeb } from '../../src/platform/module.ts';
 import { formBody } from './test-app.ts';
 import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
@@ -54,7 +55,8 @@ export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
   // question (everyone may sign off, so every entry their grants allow shows); the pages bring their fakes.
   const signOffQueue = { mayTakeSomeStep: async () => true };
   const deps = { config, services: { auth, signOffQueue }, web, clock: asClock(() => new Date()) } as unknown as Deps;
-  const app = await buildApp(deps);
+  // No database here: rate limits counted in memory.
+  const app = await buildApp(deps, { rateCounter: createMemoryRateCounter(deps.clock) });
   refuseUnsaidPhrases(app);
   await app.ready();
 

@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { matchingTotpStep, normaliseRecoveryCode } from '../../platform/security/totp.ts';
+import { noSecretBox, type SecretBox } from '../../platform/security/secret-box.ts';
 import { apiTokens, roleAssignments, sessions } from './data/access.schema.ts';
 import * as signInRepo from './data/sign-in.repository.ts';
 import { organisations } from '../../platform/tenancy/organisations.schema.ts';
@@ -61,7 +62,7 @@ export const accountKey = (email: string) => `account:${sha256(email.trim().toLo
 const addressKey = (address: string) => `address:${address}`;
 const secondFactorKey = (personId: string) => `second-factor:${personId}`;
 
-export function createAuthService(db: Db, clock: () => Date = systemClock) {
+export function createAuthService(db: Db, clock: () => Date = systemClock, secrets: SecretBox = noSecretBox) {
   async function principalFor(personId: string): Promise<Principal | null> {
     const [person] = await db
       .select({
@@ -252,7 +253,7 @@ export function createAuthService(db: Db, clock: () => Date = systemClock) {
     if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
     const factor = await signInRepo.findSecondFactor(db, personId);
     if (!factor?.confirmedAt) return { kind: 'refused' };
-    const step = matchingTotpStep(factor.secret, code, now, factor.lastUsedStep);
+    const step = matchingTotpStep(secrets.open(factor.secret, personId), code, now, factor.lastUsedStep);
     let used: 'app' | 'recovery code' | null = null;
     if (step !== null && (await signInRepo.useStep(db, personId, step))) used = 'app';
     else if (await signInRepo.spendRecoveryCode(db, personId, sha256(normaliseRecoveryCode(code)), now)) {

@@ -1,14 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleWeb } from '../../platform/module.ts';
-import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { governanceApi } from './api/governance.api.ts';
 import { partnersApi } from './api/partners.api.ts';
 import { peopleApi } from './api/people.api.ts';
 import { portfoliosApi } from './api/portfolios.api.ts';
 import { unitsApi } from './api/units.api.ts';
-import type { SetUpOrganisation } from './organisations.service.ts';
-import type { PasswordLinkDeps } from './password-links.service.ts';
-import { createOrganisationServices } from './services.ts';
+import { createOrganisationServices, type OrganisationDeps } from './services.ts';
 import { apiTokensRoutes } from './web/api-tokens.routes.ts';
 import { authRoutes, type SignOutElsewhere } from './web/auth.routes.ts';
 import { accountRoutes } from './web/account.routes.ts';
@@ -22,9 +19,7 @@ import { unitRoutes } from './web/units.routes.ts';
  * The council itself: its structure of units, people and their roles, portfolios, partners,
  * governance bodies, sign-in and API tokens. Every other module builds on it.
  */
-export function createOrganisationModule(
-  deps: ServiceDeps & { setUpOrganisation: SetUpOrganisation; passwordLinks?: PasswordLinkDeps },
-) {
+export function createOrganisationModule(deps: OrganisationDeps) {
   const services = createOrganisationServices(deps);
   const web = (options: { secureCookies: boolean; signOutElsewhere?: SignOutElsewhere }): ModuleWeb => ({
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
@@ -59,6 +54,7 @@ export type { SessionInfo, SignInContext } from './auth.service.ts';
 export type { SignOutElsewhere } from './web/auth.routes.ts';
 export type { SetUpOrganisation } from './organisations.service.ts';
 export type { PasswordLinkDeps } from './password-links.service.ts';
+export { sealPlainSecondFactorSecrets } from './second-factor.service.ts';
 export { listUnits, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
 export { mayForWholeOrganisation, unitAncestryIn } from './access.ts';

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
+import type { Db } from '../../platform/db/db.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import {
   matchingTotpStep,
@@ -12,6 +13,7 @@ import {
   normaliseRecoveryCode,
   otpauthUri,
 } from '../../platform/security/totp.ts';
+import type { SecretBox } from '../../platform/security/secret-box.ts';
 import { mayForWholeOrganisation } from './access.ts';
 import { sha256 } from './auth.service.ts';
 import * as signInRepo from './data/sign-in.repository.ts';
@@ -27,6 +29,8 @@ export interface SecondFactorStatus {
 
 const ISSUER = 'Golden Thread';
 
+const pendingSecret = (secret: string, name: string) => ({ secret, uri: otpauthUri(secret, ISSUER, name) });
+
 const hashCodes = (codes: string[]) => codes.map((code) => sha256(normaliseRecoveryCode(code)));
 
 /**
@@ -34,7 +38,7 @@ const hashCodes = (codes: string[]) => codes.map((code) => sha256(normaliseRecov
  * secret reached it), with ten single-use recovery codes shown once; turned off with a code. Each
  * change is audited. The council may require it of administrators (`setAdministratorsRequired`).
  */
-export function createSecondFactorService({ db, clock }: ServiceDeps) {
+export function createSecondFactorService({ db, clock, secrets }: ServiceDeps & { secrets: SecretBox }) {
   const isAdministrator = (caller: Caller) => caller.grants.some((grant) => grant.role === 'administrator');
 
   async function required(caller: Caller): Promise<boolean> {
@@ -58,7 +62,7 @@ export function createSecondFactorService({ db, clock }: ServiceDeps) {
       const on = Boolean(factor?.confirmedAt);
       return {
         on,
-        pending: factor && !on ? { secret: factor.secret, uri: otpauthUri(factor.secret, ISSUER, caller.name) } : null,
+        pending: factor && !on ? pendingSecret(secrets.open(factor.secret, caller.personId), caller.name) : null,
         recoveryCodesLeft: on ? await signInRepo.unusedRecoveryCodes(db, caller.personId) : 0,
         required: await required(caller),
       };
@@ -71,7 +75,7 @@ export function createSecondFactorService({ db, clock }: ServiceDeps) {
       await signInRepo.startSecondFactor(db, {
         organisationId: caller.organisationId,
         personId: caller.personId,
-        secret: newTotpSecret(),
+        secret: secrets.seal(newTotpSecret(), caller.personId),
         createdAt: clock(),
       });
       return ok(null);
@@ -86,7 +90,7 @@ export function createSecondFactorService({ db, clock }: ServiceDeps) {
           return refuse('invalid_state', phraseText('signIn.secondFactorNotOn'));
         }
         if (factor.confirmedAt) return refuse('invalid_state', phraseText('signIn.secondFactorAlreadyOn'));
-        const step = matchingTotpStep(factor.secret, code, now, factor.lastUsedStep);
+        const step = matchingTotpStep(secrets.open(factor.secret, caller.personId), code, now, factor.lastUsedStep);
         if (step === null || !(await signInRepo.useStep(tx, caller.personId, step, now))) {
           return refuse('invalid', phraseText('signIn.enrolCodeWrong'), 'code');
         }
@@ -116,7 +120,7 @@ export function createSecondFactorService({ db, clock }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const factor = await signInRepo.findSecondFactor(tx, caller.personId);
         if (!factor?.confirmedAt) return refuse('invalid_state', phraseText('signIn.secondFactorNotOn'));
-        const step = matchingTotpStep(factor.secret, code, now, factor.lastUsedStep);
+        const step = matchingTotpStep(secrets.open(factor.secret, caller.personId), code, now, factor.lastUsedStep);
         const proven =
           (step !== null && (await signInRepo.useStep(tx, caller.personId, step))) ||
           (await signInRepo.spendRecoveryCode(tx, caller.personId, sha256(normaliseRecoveryCode(code)), now));
@@ -152,4 +156,19 @@ export function createSecondFactorService({ db, clock }: ServiceDeps) {
       });
     },
   };
+}
+
+/**
+ * Seals secrets stored in the clear by earlier versions, at start (idempotent, one transaction).
+ * The key lives in configuration, not the database, so an SQL migration cannot do this. Not
+ * audited: the person's factor is unchanged, only how it is stored.
+ */
+export async function sealPlainSecondFactorSecrets(db: Db, secrets: SecretBox): Promise<number> {
+  return db.transaction(async (tx) => {
+    const plain = await signInRepo.plainSecondFactorSecrets(tx);
+    for (const row of plain) {
+      await signInRepo.replaceSecondFactorSecret(tx, row.personId, row.secret, secrets.seal(row.secret, row.personId));
+    }
+    return plain.length;
+  });
 }

@@ -67,6 +67,10 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection the server drops (PostgreSQL restarting, a failover) is reported here and
+    // taken out of the pool, which connects afresh on the next query. Without a listener the error
+    // would end the process; requests made meanwhile fail and are answered 503 (error-pages.ts).
+    pool.on('error', () => {});
     const db = drizzlePg(pool) as unknown as Db;
     if (options.migrate ?? true) await migratePostgres(pool);
     return {

@@ -4,6 +4,12 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { problem } from './problem.ts';
 import { isApiRequest } from './access-control.ts';
 import { sayStored } from '../words/index.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+
+/** What busboy (under @fastify/multipart) throws for a body that ends early or has broken parts. */
+const isMalformedUpload = (error: FastifyError) =>
+  error.code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+  /^(Unexpected end of form|Malformed part header|Multipart: Boundary not found)/.test(error.message);
 
 /** Problem JSON under /api, GOV.UK error pages elsewhere; 5xx details are logged, never shown. */
 export const errorPages = fp(
@@ -29,6 +35,24 @@ export const errorPages = fp(
           .code(400)
           .type('application/problem+json')
           .send(problem(400, detail, { code: 'invalid', errors }));
+      }
+      if (isDatabaseUnavailable(error)) {
+        // PostgreSQL restarting or out of reach: the pool reconnects by itself, so ask for a retry.
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', '5');
+        const unavailable = 'The service cannot reach its database just now. Try again in a minute.';
+        if (isApiRequest(request)) {
+          return reply.code(503).type('application/problem+json').send(problem(503, unavailable));
+        }
+        return reply.render('pages/errors/problem.njk', { status: 503, detail: unavailable }, 503);
+      }
+      if (isMalformedUpload(error)) {
+        // A multipart body cut short or malformed: the sender's fault, not ours.
+        const malformed = 'The upload was cut short or is not a proper form. Choose the file and send it again.';
+        if (isApiRequest(request)) {
+          return reply.code(400).type('application/problem+json').send(problem(400, malformed));
+        }
+        return reply.render('pages/errors/problem.njk', { status: 400, detail: malformed }, 400);
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'unhandled error');

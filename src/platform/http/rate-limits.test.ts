@@ -3,18 +3,20 @@ import fp from 'fastify-plugin';
 import { describe, expect, it } from 'vitest';
 import { PUBLIC } from '../../kernel/access/index.ts';
 import './fastify-types.ts';
-import { createRateCounter, rateLimits } from './rate-limits.ts';
+import { createMemoryRateCounter, rateLimits } from './rate-limits.ts';
 
 describe('rate counter', () => {
-  it('allows the limit in a window, then says how long to wait, and starts again after the window', () => {
+  it('allows the limit in a window, then says how long to wait, and starts again after the window', async () => {
     let now = new Date('2026-03-02T09:00:00Z');
-    const counter = createRateCounter(() => now);
-    expect([1, 2, 3].map(() => counter.take('k', 3, 60))).toEqual([0, 0, 0]);
+    const counter = createMemoryRateCounter(() => now);
+    expect([await counter.take('k', 3, 60), await counter.take('k', 3, 60), await counter.take('k', 3, 60)]).toEqual([
+      0, 0, 0,
+    ]);
     now = new Date(now.getTime() + 15_000);
-    expect(counter.take('k', 3, 60)).toBe(45);
-    expect(counter.take('other', 3, 60)).toBe(0);
+    expect(await counter.take('k', 3, 60)).toBe(45);
+    expect(await counter.take('other', 3, 60)).toBe(0);
     now = new Date(now.getTime() + 45_000);
-    expect(counter.take('k', 3, 60)).toBe(0);
+    expect(await counter.take('k', 3, 60)).toBe(0);
   });
 });
 
@@ -46,7 +48,8 @@ describe('rate limits on requests', () => {
         { name: 'access-control' },
       ),
     );
-    await app.register(rateLimits, { limits, now: () => new Date('2026-03-02T09:00:00Z') });
+    const counter = createMemoryRateCounter(() => new Date('2026-03-02T09:00:00Z'));
+    await app.register(rateLimits, { limits, counter });
     app.post('/sign-in', { config: { access: 'public', rateLimit: 'sign-in' } }, async () => 'ok');
     app.get('/api/v1/units', { config: { access: 'signed-in' } }, async () => []);
     app.post('/imports', { config: { access: 'signed-in' } }, async () => 'ok');

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/db.ts';
 import { isApiRequest } from './access-control.ts';
+import { rateLimitWindows } from './rate-limits.schema.ts';
 
 /** Requests allowed per window; 0 turns a limit off. */
 export interface RateLimits {
@@ -12,38 +15,61 @@ export interface RateLimits {
   uploadsPerHour: number;
 }
 
-interface Window {
-  startedAt: number;
-  count: number;
+/** Counts requests in fixed windows; `take` answers the seconds to wait, or 0 to go ahead. */
+export interface RateCounter {
+  take(key: string, limit: number, windowSeconds: number): Promise<number>;
 }
 
+const waitFor = (startedAt: number, windowMs: number, at: number) =>
+  Math.max(1, Math.ceil((startedAt + windowMs - at) / 1000));
+
 /**
- * Fixed windows counted in this process's memory. Unlike the sign-in lockout (in the database,
- * shared by every process) these only bound the load one caller can put on one process, so with N
- * processes a caller gets up to N times the limit, which is fine for that purpose and costs no
- * query a request. A refused request is answered 429 with Retry-After.
+ * Fixed windows in the database, shared by every app process: one upsert a limited request, which
+ * starts a new window when the old one has ended and otherwise adds one. The row lock the upsert
+ * takes serialises two processes counting the same key, so neither loses the other's count.
  */
-export function createRateCounter(now: () => Date) {
-  const windows = new Map<string, Window>();
+export function createDatabaseRateCounter(db: Db, now: () => Date): RateCounter {
   let lastSweep = 0;
   return {
-    /** Seconds to wait when over the limit, or 0 when the request may go ahead (and is counted). */
-    take(key: string, limit: number, windowSeconds: number): number {
+    async take(key, limit, windowSeconds) {
       const at = now().getTime();
       const windowMs = windowSeconds * 1000;
-      // Forget finished windows now and then, so the map does not grow with every address seen.
+      // Forget windows finished an hour ago now and then, so the table does not grow with every address.
       if (at - lastSweep > 60_000) {
-        for (const [k, w] of windows) if (at - w.startedAt >= 3600_000) windows.delete(k);
         lastSweep = at;
+        await db.delete(rateLimitWindows).where(lt(rateLimitWindows.windowStartedMs, at - 2 * 3600_000));
       }
+      const ended = sql`${rateLimitWindows.windowStartedMs} <= ${at - windowMs}`;
+      const [row] = await db
+        .insert(rateLimitWindows)
+        .values({ key, windowStartedMs: at, count: 1 })
+        .onConflictDoUpdate({
+          target: rateLimitWindows.key,
+          set: {
+            windowStartedMs: sql`CASE WHEN ${ended} THEN ${at} ELSE ${rateLimitWindows.windowStartedMs} END`,
+            count: sql`CASE WHEN ${ended} THEN 1 ELSE ${rateLimitWindows.count} + 1 END`,
+          },
+        })
+        .returning({ windowStartedMs: rateLimitWindows.windowStartedMs, count: rateLimitWindows.count });
+      return row && row.count > limit ? waitFor(row.windowStartedMs, windowMs, at) : 0;
+    },
+  };
+}
+
+/** The same windows in this process's memory: for tests and tools without a database. */
+export function createMemoryRateCounter(now: () => Date): RateCounter {
+  const windows = new Map<string, { startedAt: number; count: number }>();
+  return {
+    async take(key, limit, windowSeconds) {
+      const at = now().getTime();
+      const windowMs = windowSeconds * 1000;
       const current = windows.get(key);
       if (!current || at - current.startedAt >= windowMs) {
         windows.set(key, { startedAt: at, count: 1 });
         return 0;
       }
-      if (current.count >= limit) return Math.max(1, Math.ceil((current.startedAt + windowMs - at) / 1000));
       current.count += 1;
-      return 0;
+      return current.count > limit ? waitFor(current.startedAt, windowMs, at) : 0;
     },
   };
 }
@@ -60,11 +86,13 @@ function refuse(request: FastifyRequest, reply: FastifyReply, seconds: number) {
   return reply.render('pages/errors/too-many-requests.njk', { seconds }, 429);
 }
 
-/** Runs after access control (it needs the caller), before any body is read. */
+/**
+ * Runs after access control (it needs the caller), before any body is read. A refused request is
+ * answered 429 with Retry-After.
+ */
 export const rateLimits = fp(
-  async (app: FastifyInstance, options: { limits: RateLimits; now: () => Date }) => {
-    const counter = createRateCounter(options.now);
-    const { limits } = options;
+  async (app: FastifyInstance, options: { limits: RateLimits; counter: RateCounter }) => {
+    const { limits, counter } = options;
     app.addHook('onRequest', async (request, reply) => {
       const config = request.routeOptions.config;
       if (config?.static) return;
@@ -79,7 +107,7 @@ export const rateLimits = fp(
       }
       for (const [key, limit, windowSeconds] of checks) {
         if (limit <= 0) continue;
-        const wait = counter.take(key, limit, windowSeconds);
+        const wait = await counter.take(key, limit, windowSeconds);
         if (wait > 0) return refuse(request, reply, wait);
       }
     });

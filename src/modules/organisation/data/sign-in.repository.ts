@@ -53,6 +53,21 @@ export async function findSecondFactor(db: Db, personId: string): Promise<Second
   return row;
 }
 
+/** Secrets stored before they were sealed (before 2026-12): each person's id and the plain value. */
+export async function plainSecondFactorSecrets(db: Db): Promise<{ personId: string; secret: string }[]> {
+  return db
+    .select({ personId: secondFactors.personId, secret: secondFactors.secret })
+    .from(secondFactors)
+    .where(sql`${secondFactors.secret} not like 'gcm1:%'`);
+}
+
+export async function replaceSecondFactorSecret(db: Db, personId: string, from: string, to: string): Promise<void> {
+  await db
+    .update(secondFactors)
+    .set({ secret: to })
+    .where(and(eq(secondFactors.personId, personId), eq(secondFactors.secret, from)));
+}
+
 /** A new, unconfirmed secret for the person, replacing an unconfirmed one (never a confirmed one). */
 export async function startSecondFactor(
   db: Db,

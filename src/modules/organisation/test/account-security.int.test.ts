@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, passwordLinks, sessions, signInSettings } from '../../../schema.ts';
+import { auditEvents, passwordLinks, secondFactors, sessions, signInSettings } from '../../../schema.ts';
+import { secretBoxFor } from '../../../container.ts';
+import { sealPlainSecondFactorSecrets } from '../index.ts';
 import { totp } from '../../../platform/security/totp.ts';
 import type { MailMessage } from '../../../platform/mail/mailer.ts';
 import { createPasswordLinksService } from '../password-links.service.ts';
@@ -167,6 +169,37 @@ describe.each(PAGE_DATABASES)('account security on %s', (kind) => {
     const off = await person.post('/account/second-factor/off', { code: totp(secret, now) });
     expect(off.statusCode).toBe(302);
     expect(await actionsOf(person.personId)).toContain('second-factor-off');
+  });
+
+  it('keeps the TOTP secret sealed at rest, and seals one an earlier version stored in the clear', async () => {
+    const person = await t.as('viewer');
+    await person.post('/account/second-factor');
+    const secret = /id="totp-secret">([A-Z2-7]+)</.exec((await person.get('/account/second-factor')).body)![1]!;
+    const storedSecret = async () =>
+      (await db().select().from(secondFactors).where(eq(secondFactors.personId, person.personId)))[0]!.secret;
+    const sealed = await storedSecret();
+    expect(sealed).toMatch(/^gcm1:/);
+    expect(sealed).not.toContain(secret);
+
+    // As an earlier version left it: the plain base32 secret. Starting the app seals it.
+    await db().update(secondFactors).set({ secret }).where(eq(secondFactors.personId, person.personId));
+    expect(await sealPlainSecondFactorSecrets(db(), secretBoxFor(t.deps.config))).toBeGreaterThanOrEqual(1);
+    expect(await storedSecret()).toMatch(/^gcm1:/);
+    expect(await sealPlainSecondFactorSecrets(db(), secretBoxFor(t.deps.config))).toBe(0);
+    now = new Date(now.getTime() + 30_000);
+    const on = await person.post('/account/second-factor/confirm', { code: totp(secret, now) });
+    expect(on.statusCode).toBe(200);
+
+    // A sealed secret moved onto another person's row does not open: no code is accepted for them.
+    const other = await t.as('viewer');
+    await other.post('/account/second-factor');
+    await db()
+      .update(secondFactors)
+      .set({ secret: await storedSecret() })
+      .where(eq(secondFactors.personId, other.personId));
+    const moved = await other.get('/account/second-factor');
+    expect(moved.statusCode).toBe(500);
+    expect(moved.body).not.toContain(secret);
   });
 
   it('makes administrators turn on a second factor first when the council requires it', async () => {
