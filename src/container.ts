@@ -176,6 +176,7 @@ export async function createDeps(
 ): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
+    readUrl: config.readDatabaseUrl,
     dataDir: options.inMemory ? undefined : path.resolve(config.dataDir, 'pglite'),
     migrate: options.migrate ?? config.migrateOnStart,
   });
@@ -186,7 +187,8 @@ export async function createDeps(
 export function assembleDeps(config: Config, database: Database, source: Clock | (() => Date)): Deps {
   const clock = asClock(source);
   const modules = createModules(
-    { db: database.db, clock },
+    // Reporting reads go to the replica only when there is one: otherwise services use db alone.
+    { db: database.db, clock, ...(database.readDb !== database.db ? { readDb: database.readDb } : {}) },
     {
       passwordLinks: {
         baseUrl: config.baseUrl,

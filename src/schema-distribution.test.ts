@@ -202,7 +202,7 @@ const SINGLE_COLUMN_TENANT_KEYS = new Set([
   'units.parent_id -> units',
 ]);
 
-const tables = Object.values(schema)
+const tables = (Object.values(schema) as unknown[])
   .filter((value): value is PgTable => is(value, PgTable))
   .map((table) => getTableConfig(table));
 const keyedByOrganisation = new Set(

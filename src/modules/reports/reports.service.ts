@@ -73,7 +73,7 @@ export function gapText(gap: GateGap): string {
 const mayView = (caller: Caller) => holdsPermission(caller, 'view:organisation');
 const mayManage = (caller: Caller) => holdsOverOrganisation(caller, 'manage:framework');
 
-export function createReportsService({ db, clock, revenue }: ReportsDeps) {
+export function createReportsService({ db, readDb = db, clock, revenue }: ReportsDeps) {
   const definitionNotFound = () => notFound(e.definitionNotFound);
 
   async function checkScope(tx: Db, caller: Caller, input: DefinitionInput): Promise<Result<null>> {
@@ -197,8 +197,10 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
       const position = await revenueFor(caller, definition.value, periodKey);
+      // A draft reads today's figures only, so from the replica when there is one (the definition,
+      // just saved perhaps, from the primary); issuing reads and freezes inside its transaction.
       const assembled = await assemble(
-        db,
+        readDb,
         caller,
         definition.value,
         periodKey,
@@ -331,8 +333,10 @@ export function createReportsService({ db, clock, revenue }: ReportsDeps) {
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
       const position = await revenueFor(caller, definition.value, periodKey);
+      // A draft reads today's figures only, so from the replica when there is one (the definition,
+      // just saved perhaps, from the primary); issuing reads and freezes inside its transaction.
       const assembled = await assemble(
-        db,
+        readDb,
         caller,
         definition.value,
         periodKey,

@@ -46,7 +46,13 @@ const fakes = { performanceViews: { dashboard } } as unknown as PerformanceServi
 describe('the scoped dashboards in the JSON API', () => {
   let t: RouteApp;
   beforeAll(async () => {
-    t = await buildRouteApp([{ api: (api) => api.register(levelViewsApi, { services: fakes }) }]);
+    t = await buildRouteApp([
+      {
+        api: async (api) => {
+          await api.register(levelViewsApi, { services: fakes });
+        },
+      },
+    ]);
   });
   afterAll(async () => t?.close());
   beforeEach(() => {
