@@ -22,6 +22,7 @@ import { currentReportingPeriod, periodKey, type Frequency } from '../../src/ker
 import type { Database } from '../../src/platform/db/db.ts';
 import { rowsOf } from '../../src/platform/db/rows.ts';
 import type { Scenario } from '../lib/scenario.ts';
+import { scaleMeasures } from './views.ts';
 import { round, summarise } from '../lib/stats.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -105,22 +106,29 @@ async function prepare(database: Database, users: number) {
   };
   const enterer = await sessionOf(/admin/i);
   const officer = await sessionOf(/performance/i);
-  // Measures entered as a single figure (no numerator), each with its latest figure to enter again.
-  const measures = rowsOf<{ id: string; frequency: Frequency; value: string }>(
+  // The demo scaled to 300 measures (as the views bench does), so each user has a measure of its own.
+  await scaleMeasures(database, org);
+  // Measures entered as a single figure (no numerator), each with its latest figure to enter again,
+  // whose current period has no figure yet (so each user's first submission is new).
+  const candidates = rowsOf<{ id: string; frequency: Frequency; value: string }>(
     await database.db.execute(sql`
       SELECT DISTINCT ON (m.id) m.id, m.frequency, v.value::text AS value
       FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.breakdown_id IS NULL
       WHERE m.organisation_id = ${org} AND m.status = 'active' AND v.value IS NOT NULL AND v.numerator IS NULL
       ORDER BY m.id, v.period_key DESC`),
-  ).slice(0, Math.ceil(users / 2));
+  );
+  const entered = new Set(
+    rowsOf<{ key: string }>(
+      await database.db.execute(
+        sql`SELECT measure_id || ' ' || period_key AS key FROM measure_values WHERE organisation_id = ${org}`,
+      ),
+    ).map((row) => row.key),
+  );
   const today = new Date().toISOString().slice(0, 10);
-  const work = measures.map((m) => ({ ...m, periodKey: periodKey(currentReportingPeriod(m.frequency, today)) }));
-  // The quarter's figure starts unentered, so each user's first submission is new.
-  for (const m of work) {
-    await database.db.execute(
-      sql`DELETE FROM measure_values WHERE measure_id = ${m.id} AND period_key = ${m.periodKey}`,
-    );
-  }
+  const work = candidates
+    .map((m) => ({ ...m, periodKey: periodKey(currentReportingPeriod(m.frequency, today)) }))
+    .filter((m) => !entered.has(`${m.id} ${m.periodKey}`))
+    .slice(0, Math.ceil(users / 2));
   const { id: unitId } = rowsOf<{ id: string }>(
     await database.db.execute(
       sql`SELECT owner_unit_id AS id FROM measures WHERE organisation_id = ${org} GROUP BY owner_unit_id ORDER BY count(*) DESC LIMIT 1`,
