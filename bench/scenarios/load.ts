@@ -108,27 +108,26 @@ async function prepare(database: Database, users: number) {
   const officer = await sessionOf(/performance/i);
   // The demo scaled to 300 measures (as the views bench does), so each user has a measure of its own.
   await scaleMeasures(database, org);
-  // Measures entered as a single figure (no numerator), each with its latest figure to enter again,
-  // whose current period has no figure yet (so each user's first submission is new).
+  // The copies made by the scaling (codes ending -C1, -C2), entered as a single figure (no
+  // numerator), each with its latest figure to enter again. Their current period's figure is removed
+  // (a copy has no history rows), so each user's first submission is new and no two share a measure.
   const candidates = rowsOf<{ id: string; frequency: Frequency; value: string }>(
     await database.db.execute(sql`
       SELECT DISTINCT ON (m.id) m.id, m.frequency, v.value::text AS value
       FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.breakdown_id IS NULL
-      WHERE m.organisation_id = ${org} AND m.status = 'active' AND v.value IS NOT NULL AND v.numerator IS NULL
+      WHERE m.organisation_id = ${org} AND m.status = 'active' AND m.code LIKE '%-C%'
+        AND v.value IS NOT NULL AND v.numerator IS NULL
       ORDER BY m.id, v.period_key DESC`),
-  );
-  const entered = new Set(
-    rowsOf<{ key: string }>(
-      await database.db.execute(
-        sql`SELECT measure_id || ' ' || period_key AS key FROM measure_values WHERE organisation_id = ${org}`,
-      ),
-    ).map((row) => row.key),
   );
   const today = new Date().toISOString().slice(0, 10);
   const work = candidates
     .map((m) => ({ ...m, periodKey: periodKey(currentReportingPeriod(m.frequency, today)) }))
-    .filter((m) => !entered.has(`${m.id} ${m.periodKey}`))
     .slice(0, Math.ceil(users / 2));
+  for (const m of work) {
+    await database.db.execute(
+      sql`DELETE FROM measure_values WHERE measure_id = ${m.id} AND period_key = ${m.periodKey}`,
+    );
+  }
   const { id: unitId } = rowsOf<{ id: string }>(
     await database.db.execute(
       sql`SELECT owner_unit_id AS id FROM measures WHERE organisation_id = ${org} GROUP BY owner_unit_id ORDER BY count(*) DESC LIMIT 1`,
