@@ -16,7 +16,7 @@ import { round, summarise, timeRuns } from '../lib/stats.ts';
 
 /** Runs per format: Chromium printing a 300-measure report is slow, so fewer of the heavier ones. */
 const RUNS: Record<Exclude<DocumentFormat, 'xlsx'>, number> = { html: 10, docx: 5, pdf: 3 };
-export const REPORT_GOALS_MS = { html: 1000, docx: 5000, pdf: 15000 } as const;
+const REPORT_GOALS_MS = { html: 1000, docx: 5000, pdf: 15000 } as const;
 
 export async function timeReports(input: {
   database: Database;
