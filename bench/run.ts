@@ -2,6 +2,7 @@
  * npm run bench                      every scenario, on PGlite and PostgreSQL
  * npm run bench -- foundation        the named scenario(s) only
  * npm run bench -- --db=pglite       one database kind only (pglite | postgres)
+ * npm run bench -- load --seconds 30 a scenario's option (`--name value` or `--name=value`)
  *
  * Prints a table, writes bench/results/<scenario>-<date>.json and bench/results/latest.md.
  */
@@ -14,12 +15,19 @@ import { SCENARIOS } from './scenarios/index.ts';
 
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 
-function parseArgs(argv: string[]): { names: string[]; kinds: DatabaseKind[] } {
+function parseArgs(argv: string[]): { names: string[]; kinds: DatabaseKind[]; options: Record<string, string> } {
   const names: string[] = [];
+  const options: Record<string, string> = {};
   let kinds: DatabaseKind[] = ['pglite', 'postgres'];
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
     const db = /^--db=(.+)$/.exec(arg)?.[1];
-    if (db) {
+    const option = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!db && option) {
+      const value = option[2] ?? argv[++i];
+      if (value === undefined) throw new Error(`--${option[1]} needs a value`);
+      options[option[1]!] = value;
+    } else if (db) {
       const wanted = db.split(',');
       const unknown = wanted.filter((kind) => kind !== 'pglite' && kind !== 'postgres');
       if (unknown.length) throw new Error(`Unknown --db ${unknown.join(', ')}: use pglite, postgres or both`);
@@ -30,7 +38,7 @@ function parseArgs(argv: string[]): { names: string[]; kinds: DatabaseKind[] } {
   if (unknown.length) {
     throw new Error(`Unknown scenario ${unknown.join(', ')}. Known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
   }
-  return { names, kinds };
+  return { names, kinds, options };
 }
 
 function machine(kinds: DatabaseKind[]) {
@@ -50,9 +58,9 @@ function table(results: Record<string, number>): string {
 }
 
 async function main(): Promise<void> {
-  const { names, kinds } = parseArgs(process.argv.slice(2));
+  const { names, kinds, options } = parseArgs(process.argv.slice(2));
   const selected = names.length ? SCENARIOS.filter((s) => names.includes(s.name)) : SCENARIOS;
-  const ctx = createContext(kinds);
+  const ctx = createContext(kinds, options);
   const date = new Date().toISOString().slice(0, 10);
   const about = machine(kinds);
   const sections: string[] = [];

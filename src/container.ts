@@ -235,6 +235,7 @@ export async function createDeps(
 ): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
+    readUrl: config.readDatabaseUrl,
     dataDir: options.inMemory ? undefined : path.resolve(config.dataDir, 'pglite'),
     migrate: options.migrate ?? config.migrateOnStart,
   });
@@ -251,7 +252,8 @@ export const secretBoxFor = (config: Config): SecretBox => createSecretBox(deriv
 export function assembleDeps(config: Config, database: Database, source: Clock | (() => Date)): Deps {
   const clock = asClock(source);
   const modules = createModules(
-    { db: database.db, clock },
+    // Reporting reads go to the replica only when there is one: otherwise services use db alone.
+    { db: database.db, clock, ...(database.readDb !== database.db ? { readDb: database.readDb } : {}) },
     {
       passwordLinks: {
         baseUrl: config.baseUrl,

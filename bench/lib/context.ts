@@ -7,16 +7,24 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface BenchContext {
   /** The kinds to run on (all, unless `--db` narrowed them). */
   kinds: DatabaseKind[];
+  /** Options given as `--name value` after the scenario names (e.g. `--seconds 30`). */
+  options: Record<string, string>;
   /** A fresh, migrated, empty database: PGlite in memory, or a new database on a throwaway cluster. */
   openDatabase(kind: DatabaseKind): Promise<Database>;
+  /** A fresh, migrated, empty PostgreSQL database and its URL, for app processes the bench starts. */
+  openPostgres(): Promise<{ database: Database; url: string }>;
   log(message: string): void;
 }
 
-export function createContext(kinds: DatabaseKind[]): BenchContext & { dispose(): Promise<void> } {
+export function createContext(
+  kinds: DatabaseKind[],
+  options: Record<string, string> = {},
+): BenchContext & { dispose(): Promise<void> } {
   let cluster: Promise<ThrowawayCluster> | undefined;
   const open: Database[] = [];
   return {
     kinds,
+    options,
     async openDatabase(kind) {
       let database: Database;
       if (kind === 'postgres') {
@@ -28,6 +36,13 @@ export function createContext(kinds: DatabaseKind[]): BenchContext & { dispose()
       }
       open.push(database);
       return database;
+    },
+    async openPostgres() {
+      cluster ??= startThrowawayCluster();
+      const url = await createDatabase((await cluster).url);
+      const database = await openDatabase({ url });
+      open.push(database);
+      return { database, url };
     },
     log(message) {
       process.stderr.write(`  ${message}\n`);

@@ -4,6 +4,7 @@ import { engine } from './engine.ts';
 import { forecastScenario } from './forecast.ts';
 import { foundation } from './foundation.ts';
 import { importScenario } from './import.ts';
+import { loadScenario } from './load.ts';
 import { moneyScenario } from './money.ts';
 import { risksScenario } from './risks.ts';
 import { viewsScenario } from './views.ts';
@@ -18,4 +19,5 @@ export const SCENARIOS: Scenario[] = [
   actionsScenario,
   risksScenario,
   viewsScenario,
+  loadScenario,
 ];

@@ -127,6 +127,17 @@ describe('loadConfig', () => {
     expect(failureOf({ BASE_URL: 'nope' })).toContain('absolute URL');
     expect(failureOf({ NODE_ENV: 'production' })).toBe('Invalid setting SESSION_SECRET: required in production');
   });
+
+  it('takes a read replica for reporting reads only beside a PostgreSQL primary', () => {
+    const primary = 'postgres://gt@primary/gt';
+    const replica = 'postgres://gt@replica/gt';
+    expect(loadConfig({ DATABASE_URL: primary, READ_DATABASE_URL: replica }).readDatabaseUrl).toBe(replica);
+    expect(loadConfig({ DATABASE_URL: primary }).readDatabaseUrl).toBeUndefined();
+    expect(failureOf({ READ_DATABASE_URL: replica })).toBe(
+      'Invalid setting READ_DATABASE_URL: a read replica needs DATABASE_URL (PostgreSQL) too',
+    );
+    expect(failureOf({ DATABASE_URL: primary, READ_DATABASE_URL: 'replica' })).toContain('must start with postgres://');
+  });
 });
 
 // The server's own start-up with a bad setting (one line, status 1) is tested on the built bundle in

@@ -18,6 +18,11 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // A streaming replica of DATABASE_URL for dashboards and report drafts (docs/scaling.md).
+  READ_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters (use a long random string)').optional(),
   // Seals each second factor's TOTP secret (AES-256-GCM); unset: a key derived from SESSION_SECRET.
@@ -74,6 +79,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** READ_DATABASE_URL: a read replica for reporting reads (PostgreSQL only). */
+  readonly readDatabaseUrl: string | undefined;
   readonly dataDir: string;
   readonly sessionSecret: string;
   /** What the key sealing second-factor secrets is derived from: SECOND_FACTOR_KEY, else SESSION_SECRET. */
@@ -116,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (production && !values.SESSION_SECRET) {
     throw new ConfigError('Invalid setting SESSION_SECRET: required in production');
   }
+  if (values.READ_DATABASE_URL && !values.DATABASE_URL) {
+    throw new ConfigError('Invalid setting READ_DATABASE_URL: a read replica needs DATABASE_URL (PostgreSQL) too');
+  }
   if (values.SMTP_USER && !values.SMTP_PASS) {
     throw new ConfigError('Invalid setting SMTP_PASS: required when SMTP_USER is set');
   }
@@ -123,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: values.PORT,
     host: values.HOST,
     databaseUrl: values.DATABASE_URL,
+    readDatabaseUrl: values.READ_DATABASE_URL,
     dataDir: values.DATA_DIR,
     // Development gets a fixed secret so sessions survive a restart; production must set one.
     sessionSecret: values.SESSION_SECRET ?? 'development-only-secret-not-for-production-use',

@@ -314,3 +314,49 @@ export async function createDatabase(adminUrl: string, name?: string, template =
   url.pathname = `/${dbName}`;
   return url.toString();
 }
+
+/**
+ * A hot-standby streaming replica of the cluster at `primaryUrl` (a throwaway cluster: trust on
+ * loopback, replication allowed by initdb's defaults), on its own free loopback port: copied with
+ * `pg_basebackup -R` and started read-only. Its `url` names the `postgres` database; every
+ * database of the primary, and every later write, streams to it.
+ */
+export async function startStreamingReplica(primaryUrl: string): Promise<ThrowawayCluster> {
+  const binDir = findPostgresBinDir();
+  const pgCtl = join(binDir, 'pg_ctl');
+  const primary = new URL(primaryUrl);
+  const dir = await mkdtemp(join(tmpdir(), 'gt-pg-replica-'));
+  const dataDir = join(dir, 'data');
+  let running = false;
+  const stop = async () => {
+    if (running) {
+      const [cmd, args] = asDbUser(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
+      await run(cmd, args, dir).catch(() => {});
+      running = false;
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const runAs = unprivilegedUser();
+    if (runAs) await chown(dir, runAs.uid, runAs.gid);
+    await chmod(dir, 0o700);
+    {
+      const [cmd, args] = asDbUser(join(binDir, 'pg_basebackup'), [
+        ...['-h', primary.hostname, '-p', primary.port, '-U', 'postgres', '-D', dataDir],
+        ...['-R', '-X', 'stream', '--no-sync', '-c', 'fast'],
+      ]);
+      await run(cmd, args, dir);
+    }
+    const port = await freeLoopbackPort();
+    const serverOptions = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c hot_standby=on'].join(' ');
+    const [cmd, args] = asDbUser(pgCtl, ['start', '-D', dataDir, '-l', join(dir, 'server.log'), '-w', '-t', '60']);
+    running = true;
+    await run(cmd, [...args, '-o', serverOptions], dir);
+    const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    await waitUntilAcceptingConnections(url, 30_000);
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

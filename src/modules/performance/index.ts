@@ -4,6 +4,7 @@ import type { PerformanceDeps } from './ports.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { performanceApi } from './api/performance.api.ts';
 import { settingsApi } from './api/settings.api.ts';
+import { levelViewsApi } from './api/level-views.api.ts';
 import { createPerformanceServices } from './services.ts';
 import { measurePerformancePanel } from './web/measure-performance.presenter.ts';
 import { performanceRoutes } from './web/performance.routes.ts';
@@ -27,6 +28,7 @@ export function createPerformanceModule(deps: PerformanceDeps) {
     api: async (api) => {
       await api.register(performanceApi, { services });
       await api.register(settingsApi, { services });
+      await api.register(levelViewsApi, { services });
     },
   };
   const views = services.performanceViews;

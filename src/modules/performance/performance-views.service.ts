@@ -18,11 +18,14 @@ export type * from './performance-views.types.ts';
 
 /** The performance views composed into one face, as the API, the pages and the page ports use them. */
 export function createPerformanceViewsService(deps: PerformanceDeps) {
+  // The dashboards and the measure list behind their counts only read stored statuses, so they
+  // read from the replica when there is one (docs/scaling.md); a moment's lag is harmless there.
+  const reporting = { ...deps, db: deps.readDb ?? deps.db };
   return {
     ...createMeasurePerformanceService(deps),
     ...createRollupsService(deps),
-    ...createDashboardService(deps),
+    ...createDashboardService(reporting),
     ...createFrameworkHealthService(deps),
-    ...createMeasureViewsService(deps),
+    ...createMeasureViewsService(reporting),
   };
 }

@@ -84,7 +84,7 @@ export function gapText(gap: GateGap): string {
 const mayView = (caller: Caller) => holdsPermission(caller, 'view:organisation');
 const mayManage = (caller: Caller) => holdsOverOrganisation(caller, 'manage:framework');
 
-export function createReportsService({ db, clock, money, health }: ReportsDeps) {
+export function createReportsService({ db, readDb = db, clock, money, health }: ReportsDeps) {
   const definitionNotFound = () => notFound(e.definitionNotFound);
 
   async function checkScope(tx: Db, caller: Caller, input: DefinitionInput): Promise<Result<null>> {
@@ -216,8 +216,10 @@ export function createReportsService({ db, clock, money, health }: ReportsDeps) 
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
       const fromPorts = await portsFor(caller, definition.value, periodKey);
+      // A draft reads today's figures only, so from the replica when there is one (the definition,
+      // just saved perhaps, from the primary); issuing reads and freezes inside its transaction.
       const assembled = await assemble(
-        db,
+        readDb,
         caller,
         definition.value,
         periodKey,
@@ -350,8 +352,10 @@ export function createReportsService({ db, clock, money, health }: ReportsDeps) 
       const definition = await loadDefinition(db, caller, definitionId);
       if (!definition.ok) return definition;
       const fromPorts = await portsFor(caller, definition.value, periodKey);
+      // A draft reads today's figures only, so from the replica when there is one (the definition,
+      // just saved perhaps, from the primary); issuing reads and freezes inside its transaction.
       const assembled = await assemble(
-        db,
+        readDb,
         caller,
         definition.value,
         periodKey,

@@ -15,6 +15,12 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
+  /**
+   * Where read-only reporting reads go (dashboards, report drafts): a streaming replica when
+   * READ_DATABASE_URL is set (docs/scaling.md), else the same database as `db`. Never written to,
+   * and a moment behind the primary, so nothing that reads its own write uses it.
+   */
+  readDb: Db;
   kind: 'pglite' | 'postgres';
   /** Runs a raw SQL string (used by benchmarks and maintenance commands). */
   exec(sql: string): Promise<void>;
@@ -28,6 +34,8 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export interface OpenDatabaseOptions {
   /** postgres://… for a real server; otherwise PGlite. */
   url?: string | undefined;
+  /** PostgreSQL only: a read replica for reporting reads (READ_DATABASE_URL); `readDb` is `db` without it. */
+  readUrl?: string | undefined;
   /** PGlite data directory; omitted means in memory (tests). */
   dataDir?: string | undefined;
   /** In-memory PGlite started from a dump (tests start from an already migrated database). */
@@ -72,16 +80,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // would end the process; requests made meanwhile fail and are answered 503 (error-pages.ts).
     pool.on('error', () => {});
     const db = drizzlePg(pool) as unknown as Db;
+    const readPool = options.readUrl ? new pg.Pool({ connectionString: options.readUrl, max: 10 }) : undefined;
+    const readDb = readPool ? (drizzlePg(readPool) as unknown as Db) : db;
     if (options.migrate ?? true) await migratePostgres(pool);
     return {
       db,
+      readDb,
       kind: 'postgres',
       exec: async (sql) => {
         await pool.query(sql);
       },
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), readPool?.end()]);
+      },
     };
   }
+  if (options.readUrl) throw new Error('A read replica (READ_DATABASE_URL) needs PostgreSQL (DATABASE_URL)');
   // A folder is opened by one process at a time (data-dir-lock.ts): refused before PGlite touches it.
   const lock = options.dataDir ? lockDataDir(options.dataDir) : undefined;
   try {
@@ -95,6 +109,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await migratePglite(pglite, { migrationsFolder });
     return {
       db: pglite as unknown as Db,
+      readDb: pglite as unknown as Db,
       kind: 'pglite',
       exec: async (sql) => {
         await client.exec(sql);

@@ -98,7 +98,7 @@ const measureEntrySchema = z
   })
   .meta({ id: 'DashboardMeasure' });
 
-const dashboardSchema = z
+export const dashboardSchema = z
   .object({
     asOf: z.string(),
     periods: z.array(
