@@ -55,10 +55,12 @@ describe('home pages over fake services', () => {
       expect(viewer.body).toContain(`href="${href}"`);
     }
     expect(viewer.body).not.toContain('href="/framework/sign-off"');
+    expect(viewer.body).not.toContain('href="/council/single-sign-on"');
     const administrator = await t.as('administrator').get('/council');
     expect(administrator.body).toContain('href="/framework/sign-off"');
     expect(administrator.body).toContain('href="/collection-rules"');
     expect(administrator.body).toContain('href="/framework/performance-settings"');
+    expect(administrator.body).toContain('href="/council/single-sign-on"');
     expect(administrator.body).toMatch(/govuk-service-navigation__item--active[\s\S]*?Council/);
   });
 
