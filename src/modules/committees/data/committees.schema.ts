@@ -141,8 +141,8 @@ export const committeeSettings = pgTable('committee_settings', {
 });
 
 /**
- * One row per meeting deadline reminded (data due, sign-off, report issued): the claim the reminder
- * job takes before it mails, so a deadline is reminded once; a failed send deletes its claim.
+ * One row per meeting deadline (data due, sign-off, report issued) and person reminded of it: the
+ * claim the reminder job takes before it mails, so each person hears once; a failed send deletes it.
  */
 export const timetableReminders = pgTable(
   'timetable_reminders',
@@ -152,7 +152,10 @@ export const timetableReminders = pgTable(
       .notNull()
       .references(() => meetings.id),
     kind: text('kind', { enum: REMINDED_DEADLINES }).notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     remindedOn: date('reminded_on', { mode: 'string' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.kind] })],
+  (t) => [primaryKey({ columns: [t.meetingId, t.kind, t.personId] })],
 );
