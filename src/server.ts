@@ -5,7 +5,12 @@ import { demoAtStart } from './demo/demo-council.seed.ts';
 import { recalculateStatuses, REFRESH_EVERY_MS } from './modules/performance/index.ts';
 import { REMINDERS_DAILY_AT, runReminders } from './modules/collection/index.ts';
 import { ESCALATIONS_DAILY_AT, runRecommendationEscalations } from './modules/recommendations/index.ts';
-import { REQUEST_REMINDERS_DAILY_AT, runRequestReminders } from './modules/committees/index.ts';
+import {
+  REQUEST_REMINDERS_DAILY_AT,
+  runRequestReminders,
+  runTimetableReminders,
+  TIMETABLE_REMINDERS_DAILY_AT,
+} from './modules/committees/index.ts';
 import { IMPROVEMENT_REQUESTS_DAILY_AT, runImprovementRequests } from './modules/improvement-plans/index.ts';
 import { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './modules/risks/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
@@ -77,6 +82,10 @@ async function main(): Promise<void> {
     // Members' requests past their due date: the officer once, then the head of their unit.
     await jobs.schedule('member-request-reminders', { dailyAt: REQUEST_REMINDERS_DAILY_AT }, () =>
       runRequestReminders(escalations, deps.clock.today()),
+    );
+    // The planning timetable: performance officers hear a week before each meeting's deadlines.
+    await jobs.schedule('timetable-reminders', { dailyAt: TIMETABLE_REMINDERS_DAILY_AT }, () =>
+      runTimetableReminders(escalations, deps.clock.today()),
     );
   }
   // Actions overdue by the council's days (or off track too long) go to their escalation owner, by e-mail.

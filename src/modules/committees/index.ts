@@ -34,3 +34,4 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock }) {
 }
 
 export { REQUEST_REMINDERS_DAILY_AT, runRequestReminders } from './request-reminders.job.ts';
+export { runTimetableReminders, TIMETABLE_REMINDERS_DAILY_AT } from './timetable-reminders.job.ts';

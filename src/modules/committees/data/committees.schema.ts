@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
@@ -9,6 +9,7 @@ import {
   RETURN_STATUSES,
   SUBJECT_KINDS,
 } from '../domain/vocabulary.ts';
+import { REMINDED_DEADLINES } from '../domain/deadline-reminders.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
@@ -138,3 +139,23 @@ export const committeeSettings = pgTable('committee_settings', {
   escalateAfterDays: integer('escalate_after_days').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per meeting deadline (data due, sign-off, report issued) and person reminded of it: the
+ * claim the reminder job takes before it mails, so each person hears once; a failed send deletes it.
+ */
+export const timetableReminders = pgTable(
+  'timetable_reminders',
+  {
+    organisationId: organisationId(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    kind: text('kind', { enum: REMINDED_DEADLINES }).notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    remindedOn: date('reminded_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.kind, t.personId] })],
+);

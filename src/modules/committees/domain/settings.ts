@@ -26,7 +26,7 @@ export const DEFAULT_COMMITTEE_SETTINGS: CommitteeSettings = {
   escalateAfterDays: 10,
 };
 
-const MAX_LEAD_DAYS = 120;
+export const MAX_LEAD_DAYS = 120;
 const MAX_ESCALATE_DAYS = 90;
 
 const days = (name: keyof CommitteeSettings, max: number) => {

@@ -280,3 +280,12 @@ export const committeesWords = {
     },
   },
 };
+
+/** The timetable's reminders and each plan's and report's standing against it (issue #20, part two). */
+export const committeeDeadlinesWords = {
+  committeeDeadlines: {
+    remindSubject: '{deadline} by {due}: {body} on {meeting}',
+    remindBody:
+      'Dear {name},\n\nThe performance report for {body} on {meeting} has a deadline coming up: {deadline} by {due}.\n\nThe planning timetable: {link}\n',
+  },
+};
