@@ -7,6 +7,7 @@ import {
   checkReprofileDecision,
   checkReprofileRequest,
   EMPTY_FUNDING,
+  slippageAfterReprofile,
   type Funding,
 } from './reprofile.ts';
 
@@ -92,5 +93,13 @@ describe('applying a reprofile', () => {
         expect(fundingOf(moved.value.to)).toBe(moved.value.to.budget);
       }),
     );
+  });
+});
+
+describe('slippage after a reprofile', () => {
+  it('falls by the amount moved, never below nothing, so the from-year’s variance is unchanged when it covered the move', () => {
+    expect(slippageAfterReprofile(m(500), m(200))).toBe(300);
+    expect(slippageAfterReprofile(m(100), m(200))).toBe(0);
+    expect(slippageAfterReprofile(m(0), m(200))).toBe(0);
   });
 });

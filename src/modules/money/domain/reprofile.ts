@@ -92,3 +92,12 @@ export function applyReprofile(from: Funding, to: Funding, amount: Money): Resul
   }
   return ok({ from: movedFrom, to: movedTo });
 }
+
+/**
+ * Slippage is budget expected to move into later years; once a reprofile moves it, that much is
+ * no longer expected, so the from-year's slippage falls by the amount moved (never below nothing)
+ * and its variance (forecast + slippage − budget) stays as it was.
+ */
+export function slippageAfterReprofile(slippage: Money, amount: Money): Money {
+  return slippage > amount ? subtractMoney(slippage, amount) : ZERO_MONEY;
+}
