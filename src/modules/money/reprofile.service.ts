@@ -26,8 +26,6 @@ import {
 import { councilWide, yearOk } from './org-access.ts';
 import { loadUnitAccess } from './unit-access.ts';
 
-export type { ReprofileRow } from './data/reprofile.repository.ts';
-
 export interface ReprofileRequestCells {
   fromYear: string;
   toYear: string;

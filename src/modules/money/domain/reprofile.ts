@@ -81,7 +81,7 @@ export function applyReprofile(from: Funding, to: Funding, amount: Money): Resul
   const movedTo = { ...to, budget: addMoney(to.budget, amount) };
   let left = amount;
   for (const source of FUNDING_SOURCES) {
-    const taken = (left < from[source] ? left : from[source]) as Money;
+    const taken = left < from[source] ? left : from[source];
     if (taken <= 0) continue;
     movedFrom[source] = subtractMoney(from[source], taken);
     movedTo[source] = addMoney(to[source], taken);
