@@ -3,6 +3,7 @@ import { createCapitalService } from './capital.service.ts';
 import { createCostCentresService } from './cost-centres.service.ts';
 import { createMtfsService } from './mtfs.service.ts';
 import { createReservesService } from './reserves.service.ts';
+import { createReprofileService } from './reprofile.service.ts';
 import { createSavingsService } from './savings.service.ts';
 import { createRevenueImportService } from './revenue-import.service.ts';
 import { createRevenueService } from './revenue.service.ts';
@@ -13,6 +14,7 @@ export function createMoneyServices(deps: ServiceDeps) {
     revenue: createRevenueService(deps),
     revenueImport: createRevenueImportService(deps),
     capital: createCapitalService(deps),
+    reprofiles: createReprofileService(deps),
     reserves: createReservesService(deps),
     savings: createSavingsService(deps),
     mtfs: createMtfsService(deps),

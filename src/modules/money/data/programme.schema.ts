@@ -216,3 +216,37 @@ export const costCentrePlanLinks = pgTable(
     index('money_cost_centre_plan_links_item_idx').on(t.planItemId),
   ],
 );
+
+/**
+ * A request to move part of a capital scheme's budget from one year into a later one. The years'
+ * budgets move only when someone other than the requester approves it; a rejection keeps its reason.
+ */
+export const capitalReprofiles = pgTable(
+  'money_capital_reprofiles',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    schemeId: uuid('scheme_id')
+      .notNull()
+      .references(() => capitalSchemes.id),
+    fromYear: integer('from_year').notNull(),
+    toYear: integer('to_year').notNull(),
+    amount: pence('amount').notNull(),
+    reason: text('reason').notNull(),
+    /** pending | approved | rejected */
+    status: text('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by').notNull(),
+    requestedByName: text('requested_by_name').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedByName: text('decided_by_name'),
+    decisionReason: text('decision_reason').notNull().default(''),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('money_capital_reprofiles_scheme_idx').on(t.organisationId, t.schemeId),
+    check('money_capital_reprofiles_later', sql`${t.toYear} > ${t.fromYear}`),
+    check('money_capital_reprofiles_amount', sql`${t.amount} > 0`),
+    check('money_capital_reprofiles_status', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+  ],
+);
