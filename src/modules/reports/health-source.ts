@@ -23,7 +23,13 @@ export interface FrameworkHealthReader {
 export function judged(id: string, met: number, total: number, appetite: number | null): HealthIndicatorRow {
   const value = total === 0 ? null : met / total;
   const position =
-    value === null ? 'no-data' : appetite === null ? 'no-appetite' : met >= appetite * total - 1e-9 ? 'within' : 'outside';
+    value === null
+      ? 'no-data'
+      : appetite === null
+        ? 'no-appetite'
+        : met >= appetite * total - 1e-9
+          ? 'within'
+          : 'outside';
   return { id, met, total, value, appetite, position };
 }
 
@@ -31,8 +37,14 @@ export function judged(id: string, met: number, total: number, appetite: number 
  * The health of a scope: the whole-council row (unitId null) for the council, or the sum of the
  * top-level units inside the scope; null when no assessed unit falls in the scope.
  */
-export function healthOfScope(units: readonly HealthUnit[], scope: readonly string[] | null): HealthIndicatorRow[] | null {
-  const chosen = scope === null ? units.filter((u) => u.unitId === null) : units.filter((u) => u.unitId !== null && scope.includes(u.unitId));
+export function healthOfScope(
+  units: readonly HealthUnit[],
+  scope: readonly string[] | null,
+): HealthIndicatorRow[] | null {
+  const chosen =
+    scope === null
+      ? units.filter((u) => u.unitId === null)
+      : units.filter((u) => u.unitId !== null && scope.includes(u.unitId));
   if (chosen.length === 0) return null;
   const first = chosen[0]!;
   return first.indicators.map((indicator) => {

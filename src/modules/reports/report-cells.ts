@@ -15,7 +15,8 @@ export interface ReportLinks extends ChangeLinks {
 const w = words.reports;
 
 export const TONE: Record<string, Tone> = { red: 'red', amber: 'amber', green: 'green', 'no-target': 'blue' };
-export const ragText = (rag: string) => (Object.hasOwn(words.rag, rag) ? words.rag[rag as keyof typeof words.rag] : rag);
+export const ragText = (rag: string) =>
+  Object.hasOwn(words.rag, rag) ? words.rag[rag as keyof typeof words.rag] : rag;
 export const ragCell = (status: StoredStatus | null): Cell => {
   const rag = status?.rag ?? 'no-data';
   return { text: ragText(rag), tone: TONE[rag] ?? 'grey' };

@@ -91,21 +91,22 @@ export async function gatherReport(
   for (const p of periodsOf.values()) for (const each of [p.own, p.before, p.lastYear]) keys.add(periodKey(each));
   const ownKeys = [...new Set([...periodsOf.values()].map((p) => periodKey(p.own)))];
   const wants = (section: string) => definition.sections.includes(section as never);
-  const [statuses, commentary, priorities, remedial, plans, actionRows, riskRows, matrix, partnered] = await Promise.all([
-    sources.storedStatuses(db, organisationId, ids, [...keys]),
-    sources.commentaryFor(db, organisationId, ids, ownKeys),
-    sources.priorityOf(db, organisationId, ids),
-    sources.remedialActions(db, organisationId, ids),
-    wants('improvement-plans') ? sources.improvementPlansFor(db, organisationId, ids) : Promise.resolve([]),
-    wants('actions') || wants('what-changed')
-      ? sources.actionStatuses(db, organisationId, units, end, previousEnd)
-      : Promise.resolve([]),
-    wants('risks') || wants('what-changed')
-      ? sources.strategicRisks(db, organisationId, end, previousEnd)
-      : Promise.resolve([]),
-    wants('risks') ? sources.currentRiskMatrix(db, organisationId) : Promise.resolve(null),
-    wants('partnerships') ? sources.partnershipItems(db, organisationId, units, end) : Promise.resolve([]),
-  ]);
+  const [statuses, commentary, priorities, remedial, plans, actionRows, riskRows, matrix, partnered] =
+    await Promise.all([
+      sources.storedStatuses(db, organisationId, ids, [...keys]),
+      sources.commentaryFor(db, organisationId, ids, ownKeys),
+      sources.priorityOf(db, organisationId, ids),
+      sources.remedialActions(db, organisationId, ids),
+      wants('improvement-plans') ? sources.improvementPlansFor(db, organisationId, ids) : Promise.resolve([]),
+      wants('actions') || wants('what-changed')
+        ? sources.actionStatuses(db, organisationId, units, end, previousEnd)
+        : Promise.resolve([]),
+      wants('risks') || wants('what-changed')
+        ? sources.strategicRisks(db, organisationId, end, previousEnd)
+        : Promise.resolve([]),
+      wants('risks') ? sources.currentRiskMatrix(db, organisationId) : Promise.resolve(null),
+      wants('partnerships') ? sources.partnershipItems(db, organisationId, units, end) : Promise.resolve([]),
+    ]);
   const measures: ReportMeasure[] = measureRows.map((m) => {
     const p = periodsOf.get(m.id)!;
     const at = (each: Period) => statuses.get(`${m.id}|${periodKey(each)}`) ?? null;

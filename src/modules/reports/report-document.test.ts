@@ -156,7 +156,12 @@ describe('the report as a document', () => {
 
   it('takes the exception margin from the council’s setting, in the section and in the key', () => {
     // Amber, 15% worse than its target of 100 (lower is better).
-    const amber: ReportMeasure = { ...measure, id: 'm2', code: 'M2', now: { ...measure.now!, rag: 'amber', value: 115 } };
+    const amber: ReportMeasure = {
+      ...measure,
+      id: 'm2',
+      code: 'M2',
+      now: { ...measure.now!, rag: 'amber', value: 115 },
+    };
     const exceptionsAt = (margin: number) => {
       const doc = reportDocument(input({ exceptionMarginPercent: margin, data: data({ measures: [amber] }) }));
       return JSON.stringify(doc.sections.filter((s) => s.id === 'exceptions' || s.id === 'key'));

@@ -97,11 +97,7 @@ export function reservesSection(reserves: ReservesPosition): Block[] {
         { label: r.forecastUse, numeric: true },
         { label: r.forecastClosing, numeric: true },
       ],
-      rows: [
-        row(r.general, reserves.general),
-        row(r.earmarked, reserves.earmarked),
-        row(r.total, reserves.total),
-      ],
+      rows: [row(r.general, reserves.general), row(r.earmarked, reserves.earmarked), row(r.total, reserves.total)],
     },
   ];
 }

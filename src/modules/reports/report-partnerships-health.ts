@@ -102,7 +102,9 @@ export function healthSection(health: ReportHealth): Block[] {
         { text: names[i.id]?.name ?? i.id },
         { text: fill(h.of, { met: i.met, total: i.total }), value: i.met },
         i.value === null ? { text: '' } : { text: percent(i.value), value: Math.round(i.value * 100) },
-        i.appetite === null ? { text: h.noAppetite } : { text: percent(i.appetite), value: Math.round(i.appetite * 100) },
+        i.appetite === null
+          ? { text: h.noAppetite }
+          : { text: percent(i.appetite), value: Math.round(i.appetite * 100) },
         { text: h.positions[i.position], tone: POSITION_TONE[i.position] ?? 'grey' },
       ]),
     },

@@ -13,7 +13,14 @@ import type { ReportHealth, ReportMoney } from './ports.ts';
 import { reportDocument } from './report-document.ts';
 import { REPORT_LINKS } from './reports.service.ts';
 
-const zeroReserve = { openingBalance: 0, contributions: 0, plannedUse: 0, forecastUse: 0, plannedClosing: 0, forecastClosing: 0 };
+const zeroReserve = {
+  openingBalance: 0,
+  contributions: 0,
+  plannedUse: 0,
+  forecastUse: 0,
+  plannedClosing: 0,
+  forecastClosing: 0,
+};
 
 /** An empty money position, as the money module gives one for a council with no figures. */
 function emptyPosition(): MoneyPosition {
@@ -94,7 +101,13 @@ function documentWith(over: {
     councilName: 'Test council',
     scopeName: null,
     data: {
-      period: { key: '2025-26-Q2', label: '2025/26 Q2', end: '2025-09-30', previousLabel: '2025/26 Q1', previousEnd: '2025-06-30' },
+      period: {
+        key: '2025-26-Q2',
+        label: '2025/26 Q2',
+        end: '2025-09-30',
+        previousLabel: '2025/26 Q1',
+        previousEnd: '2025-06-30',
+      },
       measures: over.measures ?? [],
       actions: [],
       improvementPlans: [],
@@ -152,7 +165,12 @@ describe('the money position through the port', () => {
       ['Revenue contributions', '£0.00'],
     ]);
 
-    const general = { ...zeroReserve, openingBalance: 12_000_000_00, forecastUse: 2_000_000_00, forecastClosing: 10_000_000_00 };
+    const general = {
+      ...zeroReserve,
+      openingBalance: 12_000_000_00,
+      forecastUse: 2_000_000_00,
+      forecastClosing: 10_000_000_00,
+    };
     position.reserves = { general, earmarked: { ...zeroReserve }, total: general } as MoneyPosition['reserves'];
     position.borrowing = {
       capitalFinancingRequirement: 300_000_000_00,
@@ -228,7 +246,13 @@ describe('partnerships', () => {
     const doc = documentWith({
       measures: [measure('p1', 'partnership', 'green'), measure('m1', 'local', 'red')],
       partnershipItems: [
-        { id: 'i1', code: '1.2', title: 'Safer streets', partners: ['Police', 'Fire service'], measureIds: ['p1', 'm1', 'out-of-scope'] },
+        {
+          id: 'i1',
+          code: '1.2',
+          title: 'Safer streets',
+          partners: ['Police', 'Fire service'],
+          measureIds: ['p1', 'm1', 'out-of-scope'],
+        },
         { id: 'i2', code: '1.3', title: 'Healthy lives', partners: [], measureIds: [] },
       ],
     });

@@ -140,7 +140,17 @@ export const BUILT_IN_DEFINITIONS: readonly BuiltInDefinition[] = [
     scopeKind: 'council',
     scopeId: null,
     cadence: 'monthly',
-    sections: ['summary', 'what-changed', 'exceptions', 'actions', 'revenue', 'capital', 'reserves', 'borrowing', 'key'],
+    sections: [
+      'summary',
+      'what-changed',
+      'exceptions',
+      'actions',
+      'revenue',
+      'capital',
+      'reserves',
+      'borrowing',
+      'key',
+    ],
   },
   {
     key: 'public-summary',

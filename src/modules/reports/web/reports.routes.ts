@@ -148,12 +148,7 @@ export async function reportsRoutes(
     const found = await reports.definition(caller, idParam(request).id);
     if (!found.ok) return reply.callNotFound();
     const d = found.value;
-    return renderForm(
-      reply,
-      caller,
-      { ...d, scopeId: d.scopeId ?? '' },
-      { definition: d },
-    );
+    return renderForm(reply, caller, { ...d, scopeId: d.scopeId ?? '' }, { definition: d });
   });
 
   app.post(paths.editReportDefinition(), { config: manageReports }, async (request, reply) => {
