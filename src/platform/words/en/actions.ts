@@ -147,6 +147,7 @@ export const actionsWords = {
     noItem: 'The plan "{plan}" has no item {code}',
     noMeasure: 'This council has no measure {code}',
     empty: 'The file has no actions below its header row',
+    fileType: 'Send the file as the request body with content-type text/csv or {xlsx}',
   },
   actionFlash: {
     added: 'Action {code} added',
