@@ -2,6 +2,7 @@
  * Improvement plans: reading, creating and editing them, and each step of their lifecycle. Every
  * write is one transaction with its history row and audit row; a refusal writes nothing.
  */
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Caller } from '../../platform/services/caller.ts';
@@ -67,7 +68,7 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
       if (!loaded.ok) return loaded;
       const { plan, status, measure } = loaded.value;
       if (!(await mayWritePlanFor(tx, caller, measure, plan.ownerPersonId)))
-        return forbidden('Only the plan’s owner, the measure’s owner or someone who may edit this measure can do that');
+        return forbidden(phraseText('improvementPlanRefusals.notYoursToStep'));
       if (rowVersion !== undefined && rowVersion !== plan.rowVersion) return refuse('conflict', STALE);
       const moved = nextStatus(status, step);
       if (!moved.ok) return moved;
@@ -155,25 +156,23 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
         let request: repo.RequestRow | undefined;
         if (input.requestId) {
           request = await repo.findRequest(tx, caller.organisationId, input.requestId);
-          if (!request) return refuse('not_found', 'The request for an improvement plan was not found', 'requestId');
+          if (!request) return refuse('not_found', phraseText('improvementPlanRefusals.requestNotFound'), 'requestId');
           if (request.status !== 'open')
-            return refuse('invalid_state', 'This request has already been answered with a plan', 'requestId');
+            return refuse('invalid_state', phraseText('improvementPlanRefusals.requestAnswered'), 'requestId');
           measureId = request.measureId;
         }
-        if (!measureId) return refuse('invalid', 'Select the measure the plan is for', 'measureId');
+        if (!measureId) return refuse('invalid', phraseText('improvementPlanRefusals.measure'), 'measureId');
         const measure = await repo.findMeasure(tx, caller.organisationId, measureId);
-        if (!measure) return refuse('not_found', 'The measure was not found in this council', 'measureId');
+        if (!measure) return refuse('not_found', phraseText('improvementPlanRefusals.measureNotFound'), 'measureId');
         const ownerPersonId = input.ownerPersonId ?? measure.ownerPersonId ?? caller.personId;
         // Naming yourself the owner does not let you start a plan for someone else's measure.
         if (!(await mayWritePlanFor(tx, caller, measure, null)))
-          return forbidden(
-            'Only the measure’s owner or someone who may edit this measure can start its improvement plan',
-          );
+          return forbidden(phraseText('improvementPlanRefusals.notYoursToStart'));
         const open = await repo.openPlanFor(tx, caller.organisationId, measure.id);
         if (open)
           return refuse(
             'duplicate',
-            `${measure.code} already has an improvement plan that is not closed: work on that one`,
+            phraseText('improvementPlanRefusals.alreadyOpen', { code: measure.code }),
             'measureId',
           );
         const period = checkExpectedPeriod(input.expectedPeriod, measure.frequency);
@@ -202,9 +201,7 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
         if (!loaded.ok) return loaded;
         const { plan, status, measure } = loaded.value;
         if (!(await mayWritePlanFor(tx, caller, measure, plan.ownerPersonId)))
-          return forbidden(
-            'Only the plan’s owner, the measure’s owner or someone who may edit this measure can change it',
-          );
+          return forbidden(phraseText('improvementPlanRefusals.notYoursToChange'));
         const moved = nextStatus(status, { type: 'edit' });
         if (!moved.ok) return moved;
         if (input.rowVersion !== undefined && input.rowVersion !== plan.rowVersion) return refuse('conflict', STALE);
@@ -263,8 +260,8 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
         if (!(await mayRecordDecision(tx, caller, settings.panelBodyId)))
           return forbidden(
             settings.panelBodyId
-              ? 'Only a member of the panel, or someone who manages governance for the council, can record the panel’s decision'
-              : 'The council has not named its panel yet: only someone who manages governance for the council can record a decision',
+              ? phraseText('improvementPlanRefusals.notOnPanel')
+              : phraseText('improvementPlanRefusals.noPanel'),
           );
         return recordPanelDecisionIn(tx, caller, id, { ...input, bodyId: settings.panelBodyId }, today());
       });

@@ -2,6 +2,7 @@
  * The owners' work queue of improvement plans needed, and the council's settings for when a plan
  * is needed and which panel agrees plans.
  */
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -40,11 +41,10 @@ export function createImprovementSettingsService({ db }: ServiceDeps) {
     },
 
     async update(caller: Caller, input: SettingsInput): Promise<Result<repo.Settings>> {
-      if (!mayManageSettings(caller))
-        return forbidden('Only someone who manages the framework for the whole council can change these settings');
+      if (!mayManageSettings(caller)) return forbidden(phraseText('improvementPlanRefusals.settingsNotAllowed'));
       return inTransaction(db, async (tx) => {
         if (input.panelBodyId && !(await repo.findBody(tx, caller.organisationId, input.panelBodyId)))
-          return refuse('invalid', 'The panel was not found among this council’s governance bodies', 'panelBodyId');
+          return refuse('invalid', phraseText('improvementPlanRefusals.panelNotFound'), 'panelBodyId');
         const old = await repo.loadSettings(tx, caller.organisationId);
         const next = {
           panelBodyId: input.panelBodyId,

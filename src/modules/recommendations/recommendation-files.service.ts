@@ -3,6 +3,7 @@
  * either. An import is checked row by row in full first; every bad row is reported with its row
  * and column, and nothing is written unless every row is good, then all in one transaction.
  */
+import { phrase, phraseText, storePhrase, type Phrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -10,7 +11,6 @@ import { writeCsv } from '../../platform/files/csv.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { fill, words } from '../../platform/words/index.ts';
 import { FileProblem, readTable, writeXlsx, type FileFormat } from '../imports/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/recommendations.repository.ts';
@@ -41,7 +41,13 @@ export interface ImportOutcome {
 
 export const FILE_LIMITS = { maxBytes: 5 * 1024 * 1024, maxRows: 5000 };
 
-const fileWords = words.recommendations.file;
+/** Every column the header row lacks, one sentence each, as one phrase ("… column (…). … column (…)"). */
+function missingColumns(missing: readonly string[]): Phrase {
+  // Only called when the header lacks a column, so there is at least one sentence to join.
+  return missing
+    .map((column) => phrase('recommendations.file.columnMissing', { column }))
+    .reduce((said, next) => phrase('recommendations.file.andThen', { first: said, rest: next }));
+}
 
 /** "Partly accepted", "PARTLY-ACCEPTED" and "partly-accepted" are the same answer. */
 const asCode = (text: string) => text.trim().toLowerCase().replace(/\s+/g, '-');
@@ -90,13 +96,14 @@ export function createRecommendationFilesService({ db, clock }: ServiceDeps) {
     const errors: RowError[] = [];
     const error = (key: ImportColumnKey, message: string) => errors.push({ row: line, column: headerOf(key), message });
     const report = found.reports.get(cell('report').toLowerCase());
-    if (!report) error('report', fill(fileWords.unknownReport, { value: cell('report') }));
+    if (!report) error('report', phraseText('recommendations.file.unknownReport', { value: cell('report') }));
     const person = found.people.get(cell('owner').toLowerCase());
-    if (!person) error('owner', fill(fileWords.unknownPerson, { value: cell('owner') }));
-    else if (person.status !== 'active') error('owner', fill(fileWords.leftPerson, { value: person.name }));
+    if (!person) error('owner', phraseText('recommendations.file.unknownPerson', { value: cell('owner') }));
+    else if (person.status !== 'active')
+      error('owner', phraseText('recommendations.file.leftPerson', { value: person.name }));
     const unitCode = cell('unit');
     const unitId = unitCode ? found.units.get(unitCode.toLowerCase()) : null;
-    if (unitId === undefined) error('unit', fill(fileWords.unknownUnit, { value: unitCode }));
+    if (unitId === undefined) error('unit', phraseText('recommendations.file.unknownUnit', { value: unitCode }));
     // An unknown report or owner is already reported against its column above; the nil id stands in
     // so the schema reports only what else is wrong with the row.
     const parsed = recommendationInput.safeParse({
@@ -134,13 +141,9 @@ export function createRecommendationFilesService({ db, clock }: ServiceDeps) {
       }
       const columns = locateColumns(table.header);
       if (!columns.ok) {
-        return refuse(
-          'invalid',
-          columns.missing.map((column) => fill(fileWords.columnMissing, { column })).join('. '),
-          'file',
-        );
+        return refuse('invalid', storePhrase(missingColumns(columns.missing)), 'file');
       }
-      if (rows.length === 0) return refuse('invalid', fileWords.noRows, 'file');
+      if (rows.length === 0) return refuse('invalid', phraseText('recommendations.file.noRows'), 'file');
       return inTransaction(db, async (tx) => {
         const found = await lookups(tx, caller.organisationId);
         const errors: RowError[] = [];

@@ -22,7 +22,7 @@ import {
 } from '../domain/index.ts';
 import type { ActionsServices } from '../services.ts';
 import { actionDetailSchema, actionSchema, settingsSchema, toAction, toDetail } from './action-schemas.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { importRefused } from '../import-export.service.ts';
 
 const escalationParams = z.object({
@@ -216,7 +216,7 @@ export async function actionsApi(
         return reply
           .code(415)
           .type('application/problem+json')
-          .send(problem(415, `Send the file as the request body with content-type text/csv or ${XLSX_MIME}`));
+          .send(problem(415, fill(words.actionImport.fileType, { xlsx: XLSX_MIME })));
       }
       const result = await services.actionFiles.importActions(request.caller(), request.body, format);
       if (!result.ok) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { actionInput, closeInput, escalationDecisionInput, progressInput, reviseDateInput } from './action.ts';
 import { deliverySettingsInput, toDeliverySettings, DEFAULT_DELIVERY_SETTINGS } from './settings.ts';
 
@@ -19,25 +20,25 @@ const problems = (result: { success: boolean; error?: { issues: { path: Property
 describe('action inputs refuse bad input with a clear error', () => {
   it('a due date before the start', () => {
     expect(problems(actionInput.safeParse({ ...good, dueDate: '2026-03-31' }))).toEqual([
-      ['dueDate', 'The due date must be on or after the start date'],
+      ['dueDate', phraseText('actionChecks.dueBeforeStart')],
     ]);
   });
 
   it.each([-1, 101, 50.5, 'half'])('%% complete of %s', (percentComplete) => {
     expect(problems(progressInput.safeParse({ percentComplete, commentary: 'x', asOf: '2026-05-01' }))).toEqual([
-      ['percentComplete', 'Enter % complete as a whole number from 0 to 100'],
+      ['percentComplete', phraseText('actionChecks.percent')],
     ]);
   });
 
   it('a revised date without a reason', () => {
     expect(problems(reviseDateInput.safeParse({ revisedDueDate: '2026-12-31', reason: '  ' }))).toEqual([
-      ['reason', 'Enter the reason for the new date'],
+      ['reason', phraseText('inputs.enter', { label: phrase('actionFields.newDateReason') })],
     ]);
   });
 
   it.each(['terminated', 'cancelled'])('%s without a reason', (status) => {
     expect(problems(closeInput.safeParse({ status, reason: '' }))).toEqual([
-      ['reason', `Enter the reason the action is ${status}`],
+      ['reason', phraseText('actionChecks.closeReason', { status: phrase(`actionInSentence.${status}`) })],
     ]);
     expect(closeInput.safeParse({ status: 'complete', reason: '' }).success).toBe(true);
   });
@@ -45,15 +46,15 @@ describe('action inputs refuse bad input with a clear error', () => {
   it('a re-plan without a new date, or a decision without a reason', () => {
     expect(
       problems(escalationDecisionInput.safeParse({ decision: 're-plan', reason: 'More time', newDueDate: '' })),
-    ).toEqual([['newDueDate', 'Enter the new due date for the re-plan']]);
+    ).toEqual([['newDueDate', phraseText('actionChecks.replanDate')]]);
     expect(problems(escalationDecisionInput.safeParse({ decision: 'terminate', reason: '' }))).toEqual([
-      ['reason', 'Enter the reason for the decision'],
+      ['reason', phraseText('inputs.enter', { label: phrase('actionFields.decisionReason') })],
     ]);
   });
 
   it('an answers reference with only half of it', () => {
     expect(problems(actionInput.safeParse({ ...good, answersKind: 'recommendation' }))).toEqual([
-      ['answersId', 'Give both what the action answers and its id, or neither'],
+      ['answersId', phraseText('actionChecks.answersBoth')],
     ]);
   });
 });
@@ -61,7 +62,7 @@ describe('action inputs refuse bad input with a clear error', () => {
 describe('delivery settings', () => {
   it('refuse off track no further behind than at risk', () => {
     expect(problems(deliverySettingsInput.safeParse({ ...DEFAULT_DELIVERY_SETTINGS, offTrackBehindBy: 10 }))).toEqual([
-      ['offTrackBehindBy', 'Off track must be further behind than at risk'],
+      ['offTrackBehindBy', phraseText('actionChecks.offTrackBeyondAtRisk')],
     ]);
   });
 

@@ -3,6 +3,7 @@
  * when an action goes to its escalation owner, and who approves a revised due date.
  */
 import { z } from 'zod';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 
 export const REVISED_DATE_APPROVERS = ['none', 'escalation-owner'] as const;
 export type RevisedDateApprover = (typeof REVISED_DATE_APPROVERS)[number];
@@ -34,32 +35,29 @@ export const DEFAULT_DELIVERY_SETTINGS: DeliverySettings = Object.freeze({
   revisedDateApprover: 'none',
 });
 
-const points = (label: string) =>
-  z.coerce
-    .number({ message: `Enter ${label} as a whole number from 0 to 100` })
-    .int(`Enter ${label} as a whole number from 0 to 100`)
-    .min(0, `Enter ${label} as a whole number from 0 to 100`)
-    .max(100, `Enter ${label} as a whole number from 0 to 100`);
+/** A field named in a settings message, from the catalogue's actionSettingsFields. */
+const points = (field: string) => {
+  const message = phraseText('actionChecks.points', { label: phrase(`actionSettingsFields.${field}`) });
+  return z.coerce.number({ message }).int(message).min(0, message).max(100, message);
+};
 
-const count = (label: string, max: number) =>
-  z.coerce
-    .number({ message: `Enter ${label} as a whole number from 1 to ${max}` })
-    .int(`Enter ${label} as a whole number from 1 to ${max}`)
-    .min(1, `Enter ${label} as a whole number from 1 to ${max}`)
-    .max(max, `Enter ${label} as a whole number from 1 to ${max}`);
+const count = (field: string, max: number) => {
+  const message = phraseText('actionChecks.count', { label: phrase(`actionSettingsFields.${field}`), max });
+  return z.coerce.number({ message }).int(message).min(1, message).max(max, message);
+};
 
 /** The settings form and API body: every field, checked together (off track is beyond at risk). */
 export const deliverySettingsInput = z
   .object({
-    overdueOffTrackBelow: points('the % complete below which an overdue action is off track'),
-    atRiskBehindBy: points('the points behind at which an action is at risk'),
-    offTrackBehindBy: points('the points behind at which an action is off track'),
-    escalateAfterOffTrackUpdates: count('the number of off-track updates', 24),
-    escalateAfterOverdueDays: count('the number of days overdue', 365),
-    revisedDateApprover: z.enum(REVISED_DATE_APPROVERS, { message: 'Select who approves a revised due date' }),
+    overdueOffTrackBelow: points('overdueOffTrackBelow'),
+    atRiskBehindBy: points('atRiskBehindBy'),
+    offTrackBehindBy: points('offTrackBehindBy'),
+    escalateAfterOffTrackUpdates: count('escalateAfterOffTrackUpdates', 24),
+    escalateAfterOverdueDays: count('escalateAfterOverdueDays', 365),
+    revisedDateApprover: z.enum(REVISED_DATE_APPROVERS, { message: phraseText('actionChecks.approver') }),
   })
   .refine((s) => s.offTrackBehindBy > s.atRiskBehindBy, {
-    message: 'Off track must be further behind than at risk',
+    message: phraseText('actionChecks.offTrackBeyondAtRisk'),
     path: ['offTrackBehindBy'],
   });
 

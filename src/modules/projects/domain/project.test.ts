@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../kernel/money.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { projectContribution } from './contribution.ts';
 import { budgetField, projectInput, projectUpdateInput } from './project.ts';
 
@@ -45,19 +46,22 @@ describe('project input', () => {
     const parsed = projectInput.safeParse({ ...valid, budget });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['budget']);
-    expect(parsed.error?.issues[0]?.message).toMatch(/budget/);
+    expect(parsed.error?.issues[0]?.message).toMatch(/projectChecks\.budget/);
   });
 
   it('refuses an end before the start, naming the end date', () => {
     const parsed = projectInput.safeParse({ ...valid, endDate: '2026-03-31' });
     expect(parsed.error?.issues).toEqual([
-      expect.objectContaining({ path: ['endDate'], message: 'The end date must be on or after the start date' }),
+      expect.objectContaining({ path: ['endDate'], message: phraseText('projectChecks.endBeforeStart') }),
     ]);
   });
 
   it('asks for a sponsor and a manager by name', () => {
     const parsed = projectInput.safeParse({ ...valid, sponsorPersonId: '', managerPersonId: undefined });
-    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(['Select a sponsor', 'Select a manager']);
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      phraseText('projectChecks.sponsor'),
+      phraseText('projectChecks.manager'),
+    ]);
   });
 });
 
@@ -78,7 +82,7 @@ describe('highlight report input', () => {
     const parsed = projectUpdateInput.safeParse({ ...report, scopeRag: 'purple' });
     expect(parsed.error?.issues[0]).toMatchObject({
       path: ['scopeRag'],
-      message: 'Select red, amber or green for scope',
+      message: phraseText('projectChecks.rag', { dimension: phrase('projectRagFor.scope') }),
     });
   });
 });

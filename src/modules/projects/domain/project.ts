@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import { isoDate, optionalId, optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
 import { parseMoney, type Money } from '../../../kernel/money.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
+
+/** A field named in a message ("Enter {label}"), from the catalogue's projectFields. */
+const field = (key: string) => phrase(`projectFields.${key}`);
 
 export const PROJECT_STATUSES = ['proposed', 'active', 'on-hold', 'closed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -34,11 +38,11 @@ export const budgetField = z
     if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
     const parsed = parseMoney(value);
     if (!parsed.ok) {
-      context.addIssue({ code: 'custom', message: 'Enter the budget in pounds and pence, like £1,250,000.00' });
+      context.addIssue({ code: 'custom', message: phraseText('projectChecks.budgetFormat') });
       return z.NEVER;
     }
     if (parsed.value < 0) {
-      context.addIssue({ code: 'custom', message: 'The budget cannot be less than £0' });
+      context.addIssue({ code: 'custom', message: phraseText('projectChecks.budgetNegative') });
       return z.NEVER;
     }
     return parsed.value;
@@ -46,31 +50,31 @@ export const budgetField = z
 
 const endNotBeforeStart = <T extends { startDate: string; endDate: string }>(value: T) =>
   value.endDate >= value.startDate;
-const END_BEFORE_START = { message: 'The end date must be on or after the start date', path: ['endDate'] };
+const END_BEFORE_START = { message: phraseText('projectChecks.endBeforeStart'), path: ['endDate'] };
 
 export const programmeInput = z.object({
-  code: requiredText('a code', 30),
-  title: requiredText('a title'),
-  description: optionalText('description'),
-  sponsorPersonId: optionalId('Select a sponsor who exists'),
-  managerPersonId: optionalId('Select a manager who exists'),
-  unitId: optionalId('Select a unit that exists'),
+  code: requiredText(field('aCode'), 30),
+  title: requiredText(field('aTitle')),
+  description: optionalText(field('description')),
+  sponsorPersonId: optionalId(phraseText('projectChecks.sponsorExists')),
+  managerPersonId: optionalId(phraseText('projectChecks.managerExists')),
+  unitId: optionalId(phraseText('projectChecks.unitExists')),
 });
 export type ProgrammeInput = z.infer<typeof programmeInput>;
 
 const projectFields = {
-  code: requiredText('a code', 30),
-  title: requiredText('a title'),
-  description: optionalText('description'),
-  programmeId: optionalId('Select a programme that exists'),
-  planId: optionalId('Select a plan that exists'),
-  itemIds: stringList(requiredId('Select plan items that exist')),
-  unitId: optionalId('Select a unit that exists'),
-  sponsorPersonId: chosenId('Select a sponsor'),
-  managerPersonId: chosenId('Select a manager'),
-  boardId: optionalId('Select a board that exists'),
-  startDate: isoDate('the start date'),
-  endDate: isoDate('the end date'),
+  code: requiredText(field('aCode'), 30),
+  title: requiredText(field('aTitle')),
+  description: optionalText(field('description')),
+  programmeId: optionalId(phraseText('projectChecks.programmeExists')),
+  planId: optionalId(phraseText('projectChecks.planExists')),
+  itemIds: stringList(requiredId(phraseText('projectChecks.itemsExist'))),
+  unitId: optionalId(phraseText('projectChecks.unitExists')),
+  sponsorPersonId: chosenId(phraseText('projectChecks.sponsor')),
+  managerPersonId: chosenId(phraseText('projectChecks.manager')),
+  boardId: optionalId(phraseText('projectChecks.boardExists')),
+  startDate: isoDate(field('startDate')),
+  endDate: isoDate(field('endDate')),
   budget: budgetField,
   key: flag,
 };
@@ -80,58 +84,61 @@ export type ProjectInput = z.infer<typeof projectInput>;
 
 /** A change to a project: a new end date needs the reason it moved (see reviseEndDate). */
 export const projectChangeInput = z
-  .object({ ...projectFields, endDateReason: optionalText('the reason for the new end date', 1000) })
+  .object({ ...projectFields, endDateReason: optionalText(field('reasonForTheNewEndDate'), 1000) })
   .refine(endNotBeforeStart, END_BEFORE_START);
 export type ProjectChangeInput = z.infer<typeof projectChangeInput>;
 
 export const stageInput = z
   .object({
-    name: requiredText('the name of the stage'),
-    startDate: isoDate('the start date'),
-    endDate: isoDate('the end date'),
+    name: requiredText(field('nameOfTheStage')),
+    startDate: isoDate(field('startDate')),
+    endDate: isoDate(field('endDate')),
   })
   .refine(endNotBeforeStart, END_BEFORE_START);
 export type StageInput = z.infer<typeof stageInput>;
 
 export const milestoneInput = z.object({
-  title: requiredText('the milestone'),
-  dueDate: isoDate('the due date'),
-  stageId: optionalId('Select a stage of this project'),
+  title: requiredText(field('milestone')),
+  dueDate: isoDate(field('dueDate')),
+  stageId: optionalId(phraseText('projectChecks.stageOfProject')),
 });
 export type MilestoneInput = z.infer<typeof milestoneInput>;
 
 export const milestoneRevisionInput = z.object({
-  revisedDueDate: isoDate('the revised due date'),
-  reason: requiredText('the reason for the revised date', 1000),
+  revisedDueDate: isoDate(field('revisedDueDate')),
+  reason: requiredText(field('reasonForTheRevisedDate'), 1000),
 });
 export type MilestoneRevisionInput = z.infer<typeof milestoneRevisionInput>;
 
-export const milestoneCompletionInput = z.object({ completedOn: isoDate('the date it was completed') });
+export const milestoneCompletionInput = z.object({ completedOn: isoDate(field('dateItWasCompleted')) });
 export type MilestoneCompletionInput = z.infer<typeof milestoneCompletionInput>;
 
-const rag = (dimension: string) => z.enum(DELIVERY_RAGS, { message: `Select red, amber or green for ${dimension}` });
+const rag = (dimension: string) =>
+  z.enum(DELIVERY_RAGS, {
+    message: phraseText('projectChecks.rag', { dimension: phrase(`projectRagFor.${dimension}`) }),
+  });
 
 /** A highlight report: the four dimensions, overall, % complete and what has happened. */
 export const projectUpdateInput = z.object({
-  reportedOn: isoDate('the date of the report'),
+  reportedOn: isoDate(field('dateOfTheReport')),
   timeRag: rag('time'),
-  timeCommentary: optionalText('commentary on time'),
+  timeCommentary: optionalText(field('commentaryOnTime')),
   costRag: rag('cost'),
-  costCommentary: optionalText('commentary on cost'),
+  costCommentary: optionalText(field('commentaryOnCost')),
   scopeRag: rag('scope'),
-  scopeCommentary: optionalText('commentary on scope'),
+  scopeCommentary: optionalText(field('commentaryOnScope')),
   qualityRag: rag('quality'),
-  qualityCommentary: optionalText('commentary on quality'),
-  overallRag: rag('the project overall'),
+  qualityCommentary: optionalText(field('commentaryOnQuality')),
+  overallRag: rag('overall'),
   percentComplete: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
     z
-      .number({ message: 'Enter the % complete as a whole number from 0 to 100' })
-      .int('Enter the % complete as a whole number from 0 to 100')
-      .min(0, 'The % complete must be between 0 and 100')
-      .max(100, 'The % complete must be between 0 and 100'),
+      .number({ message: phraseText('projectChecks.percent') })
+      .int(phraseText('projectChecks.percent'))
+      .min(0, phraseText('projectChecks.percentRange'))
+      .max(100, phraseText('projectChecks.percentRange')),
   ),
-  commentary: optionalText('commentary'),
+  commentary: optionalText(field('commentary')),
 });
 export type ProjectUpdateInput = z.infer<typeof projectUpdateInput>;
 
@@ -139,7 +146,7 @@ export const PROJECT_ACTIONS = ['start', 'hold', 'resume', 'close', 'cancel'] as
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
 export const projectActionInput = z.object({
-  action: z.enum(PROJECT_ACTIONS, { message: 'Select what to do with the project' }),
-  reason: optionalText('the reason', 1000),
+  action: z.enum(PROJECT_ACTIONS, { message: phraseText('projectChecks.projectAction') }),
+  reason: optionalText(field('reason'), 1000),
 });
 export type ProjectActionInput = z.infer<typeof projectActionInput>;

@@ -19,6 +19,7 @@ import type { RecommendationsServices } from '../services.ts';
 import { filterFrom, registerQuery } from '../web/register-filter.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { fill, sayStored, words } from '../../../platform/words/index.ts';
+import { importRefused } from '../web/import-words.ts';
 
 const reportSchema = z
   .object({
@@ -359,7 +360,7 @@ export async function recommendationsApi(
         return reply
           .code(415)
           .type('application/problem+json')
-          .send(problem(415, `Send the file as the request body with content-type text/csv or ${XLSX_MIME}`));
+          .send(problem(415, fill(words.recommendations.file.fileType, { xlsx: XLSX_MIME })));
       }
       const result = await services.recommendationFiles.importFile(request.caller(), request.body, format);
       if (!result.ok) {
@@ -378,10 +379,10 @@ export async function recommendationsApi(
           .code(400)
           .type('application/problem+json')
           .send({
-            ...problem(400, fill(words.recommendationFlash.importRefused, { count: result.value.errors.length }), {
+            ...problem(400, importRefused(result.value.errors.length), {
               code: 'invalid',
             }),
-            rows: result.value.errors,
+            rows: result.value.errors.map((row) => ({ ...row, message: sayStored(row.message) })),
           });
       }
       return { imported: result.value.imported };

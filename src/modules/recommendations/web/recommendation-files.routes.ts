@@ -3,12 +3,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { XLSX_MIME } from '../../imports/index.ts';
 import { importHeaders, type RowError } from '../recommendation-files.service.ts';
 import type { RecommendationsServices } from '../services.ts';
 import { changeRegister, viewRegister } from './recommendations.routes.ts';
 import { filterFrom } from './register-filter.ts';
+import { importRefusedPage } from './import-words.ts';
 import type { Clock } from '../../../platform/clock.ts';
 
 const uploadForm = z.object({
@@ -61,10 +62,10 @@ export async function recommendationFilesRoutes(
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     if (result.value.errors.length > 0) {
-      const message = fill(words.recommendationFlash.importRefusedPage, { count: result.value.errors.length });
+      const message = importRefusedPage(result.value.errors.length);
       return render(reply, {
         errors: { summary: [{ text: message, href: '#row-errors' }], fields: {} },
-        rowErrors: result.value.errors,
+        rowErrors: result.value.errors.map((row) => ({ ...row, message: sayStored(row.message) })),
         status: 400,
       });
     }

@@ -27,6 +27,20 @@ export const improvementPlansWords = {
     actionsOpen:
       '{count} of the plan’s actions are still open: give a reason for closing the plan before they are finished',
     withdrawReason: 'Enter why the improvement plan is withdrawn',
+    notYoursToStep: 'Only the plan’s owner, the measure’s owner or someone who may edit this measure can do that',
+    requestNotFound: 'The request for an improvement plan was not found',
+    requestAnswered: 'This request has already been answered with a plan',
+    measure: 'Select the measure the plan is for',
+    measureNotFound: 'The measure was not found in this council',
+    notYoursToStart: 'Only the measure’s owner or someone who may edit this measure can start its improvement plan',
+    alreadyOpen: '{code} already has an improvement plan that is not closed: work on that one',
+    notYoursToChange: 'Only the plan’s owner, the measure’s owner or someone who may edit this measure can change it',
+    notOnPanel:
+      'Only a member of the panel, or someone who manages governance for the council, can record the panel’s decision',
+    noPanel:
+      'The council has not named its panel yet: only someone who manages governance for the council can record a decision',
+    settingsNotAllowed: 'Only someone who manages the framework for the whole council can change these settings',
+    panelNotFound: 'The panel was not found among this council’s governance bodies',
   },
   improvementPlanInSentence: {
     status: {

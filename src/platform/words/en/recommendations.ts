@@ -90,6 +90,9 @@ export const recommendationsWords = {
     /** Import and export of the register. */
     file: {
       columnMissing: 'The file has no “{column}” column (the header row must name it)',
+      /** Two sentences of the file's problems, one after the other. */
+      andThen: '{first}. {rest}',
+      fileType: 'Send the file as the request body with content-type text/csv or {xlsx}',
       unknownReport: 'no report with reference or title “{value}”',
       unknownPerson: 'no person with e-mail address “{value}”',
       leftPerson: '{value} has left the council',
@@ -114,7 +117,10 @@ export const recommendationsWords = {
     dueDateRevised: 'Due date revised',
     statusUpdated: 'Status updated',
     closed: 'Recommendation closed',
+    importRefusedOne: '1 problem was found in the file: nothing was imported',
     importRefused: '{count} problems were found in the file: nothing was imported',
+    importRefusedPageOne:
+      '1 problem was found in the file: nothing was imported. Correct the row listed and import it again.',
     importRefusedPage:
       '{count} problems were found in the file: nothing was imported. Correct the rows listed and import it again.',
   },
