@@ -35,4 +35,4 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock; subje
 }
 
 export { REQUEST_REMINDERS_DAILY_AT, runRequestReminders } from './request-reminders.job.ts';
-export type { SubjectChoice, SubjectFinders } from './committees.service.ts';
+export type { SubjectFinders } from './committees.service.ts';
