@@ -25,7 +25,10 @@ import {
   type RequestInput,
 } from './domain/inputs.ts';
 import type { MeetingDateRow } from './domain/meeting-dates.ts';
-import { recordPanelDecisionIn } from '../improvement-plans/index.ts';
+import type { SUBJECT_KINDS } from './domain/vocabulary.ts';
+import { improvementPlanExists, recordPanelDecisionIn } from '../improvement-plans/index.ts';
+import { recommendationExists } from '../recommendations/index.ts';
+import { improvementPlanChoices, recommendationChoices } from './data/subjects.repository.ts';
 import { checkRequestChange, decisionProblems, isOverdue, requestDueProblems } from './domain/rules.ts';
 
 /** The committee's decisions that are an improvement plan's decision; the rest leave the plan as it is. */
@@ -60,7 +63,35 @@ export interface MeetingDetail {
   mayManage: boolean;
 }
 
-export function createCommitteesService({ db, clock }: ServiceDeps) {
+/** One record an agenda item may be about, as the picker offers it. */
+export interface SubjectChoice {
+  id: string;
+  label: string;
+}
+/** The record kinds the system holds (a paper alone has no record). */
+export type RecordKind = Exclude<(typeof SUBJECT_KINDS)[number], 'paper'>;
+/**
+ * The port to the modules that own the records (reports, improvement plans, recommendations):
+ * the council's records of a kind whose title or reference contains the words found, at most a
+ * page of them. Wired in the container; a kind with no finder offers nothing to pick.
+ */
+export type SubjectFinders = Partial<
+  Record<RecordKind, (organisationId: string, find: string) => Promise<SubjectChoice[]>>
+>;
+
+/** Whether a record of a kind is this council's: another council's id is refused like an unknown one. */
+const RECORD_EXISTS: Partial<Record<RecordKind, (db: Db, organisationId: string, id: string) => Promise<boolean>>> = {
+  'improvement-plan': improvementPlanExists,
+  recommendation: recommendationExists,
+};
+
+export function createCommitteesService({ db, clock, subjects = {} }: ServiceDeps & { subjects?: SubjectFinders }) {
+  // The kinds this module can read itself; the container adds the rest (performance reports).
+  const finders: SubjectFinders = {
+    'improvement-plan': (organisationId, find) => improvementPlanChoices(db, organisationId, find),
+    recommendation: (organisationId, find) => recommendationChoices(db, organisationId, find),
+    ...subjects,
+  };
   const mayManage = (caller: Caller) => holdsPermission(caller, 'manage:meetings');
   /** A body's own members take its decisions; a committee officer records them on its behalf. */
   const mayActFor = async (tx: Db, caller: Caller, bodyId: string) =>
@@ -221,6 +252,13 @@ export function createCommitteesService({ db, clock }: ServiceDeps) {
       return ok({ item, meeting, later });
     },
 
+    /** The records of a kind an agenda item may name, for the picker; only managers add items. */
+    async subjectChoices(caller: Caller, kind: string, find: string): Promise<SubjectChoice[]> {
+      const finder = finders[kind as RecordKind];
+      if (!mayManage(caller) || !finder) return [];
+      return finder(caller.organisationId, find.trim().slice(0, 100));
+    },
+
     async addAgendaItem(caller: Caller, meetingId: string, input: AgendaItemInput): Promise<Result<{ id: string }>> {
       if (!mayManage(caller)) return refusal('forbidden');
       return inTransaction(db, async (tx) => {
@@ -229,6 +267,9 @@ export function createCommitteesService({ db, clock }: ServiceDeps) {
         if (input.leadOfficerPersonId && !(await repo.findPerson(tx, caller.organisationId, input.leadOfficerPersonId)))
           return refusal('personUnknown', 'leadOfficerPersonId');
         if (input.subjectKind === 'paper' && input.subjectId !== null) return refusal('paperHasNoRecord', 'subjectId');
+        const exists = input.subjectKind === 'paper' ? undefined : RECORD_EXISTS[input.subjectKind];
+        if (input.subjectId !== null && exists && !(await exists(tx, caller.organisationId, input.subjectId)))
+          return refuse('invalid', phraseText('committeePicker.subjectUnknown'), 'subjectId');
         const position = await repo.nextPosition(tx, meetingId);
         const id = await repo.insertAgendaItem(tx, {
           organisationId: caller.organisationId,

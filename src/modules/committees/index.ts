@@ -4,6 +4,7 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { committeesApi } from './api/committees.api.ts';
 import { timetableApi } from './api/timetable.api.ts';
+import type { SubjectFinders } from './committees.service.ts';
 import { createCommitteesServices } from './services.ts';
 import { meetingsRoutes } from './web/meetings.routes.ts';
 import { requestsRoutes } from './web/requests.routes.ts';
@@ -15,7 +16,7 @@ import { timetableRoutes } from './web/timetable.routes.ts';
  * decisions (an item referred on goes onto the next body's agenda, so a report's route from panel
  * to scrutiny to Cabinet is kept), and members' requests to officers tracked to an answer.
  */
-export function createCommitteesModule(deps: ServiceDeps & { clock: Clock }) {
+export function createCommitteesModule(deps: ServiceDeps & { clock: Clock; subjects?: SubjectFinders }) {
   const services = createCommitteesServices(deps);
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
@@ -35,3 +36,4 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock }) {
 
 export { REQUEST_REMINDERS_DAILY_AT, runRequestReminders } from './request-reminders.job.ts';
 export { runTimetableReminders, TIMETABLE_REMINDERS_DAILY_AT } from './timetable-reminders.job.ts';
+export type { SubjectFinders } from './committees.service.ts';

@@ -1,9 +1,9 @@
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { createCommitteesService } from './committees.service.ts';
+import { createCommitteesService, type SubjectFinders } from './committees.service.ts';
 import { createReturnsService } from './returns.service.ts';
 import { createCommitteeSettingsService } from './settings.service.ts';
 
-export function createCommitteesServices(deps: ServiceDeps) {
+export function createCommitteesServices(deps: ServiceDeps & { subjects?: SubjectFinders }) {
   return {
     committees: createCommitteesService(deps),
     committeeReturns: createReturnsService(deps),

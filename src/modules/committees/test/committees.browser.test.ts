@@ -46,7 +46,14 @@ describe('committee pages', () => {
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Performance Panel, 14 January 2027');
     await page.getByRole('link', { name: 'Add an agenda item' }).click();
     await expectNoAxeViolations(page);
-    await page.getByLabel('Item').fill('Quarter 3 performance report');
+    await page.getByLabel('Item', { exact: true }).fill('Quarter 3 performance report');
+    // The record picker without JavaScript: Find posts back, lists nothing here, keeps what was typed.
+    await page.getByLabel('Improvement plan').check();
+    await page.getByLabel('Find a record').fill('no such plan');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    expect(await textOf(page.locator('main'))).toContain('No records of that kind match');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('A paper').check();
     await page.getByRole('button', { name: 'Add to the agenda' }).click();
     const meetingUrl = page.url().replace(/#.*$/, '');
     await expectNoAxeViolations(page);
@@ -91,6 +98,12 @@ describe('committee pages', () => {
     await expectNoAxeViolations(page);
     await page.goto(`${base}/timetable`);
     expect(await textOf(page.locator('main'))).toContain('Report published');
+    await expectNoAxeViolations(page);
+
+    // The timetable's settings, not checked with axe before.
+    await signInAs(page, base, await t.as('administrator'));
+    await page.goto(`${base}/timetable/settings`);
+    expect(page.url()).toContain('/timetable/settings');
     await expectNoAxeViolations(page);
   });
 });

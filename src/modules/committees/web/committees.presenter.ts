@@ -128,3 +128,23 @@ export function requestDetailRows(request: RequestRow, meetingHref: string | nul
     ...(request.closeNote ? [row(d.closeNote, { text: request.closeNote })] : []),
   ];
 }
+
+/**
+ * The picker's options: no record, then each record found. A record already chosen that the
+ * latest Find left out stays offered, so narrowing the list never drops the choice silently.
+ */
+export function subjectItems(choices: readonly { id: string; label: string }[], chosen: unknown) {
+  const picked = typeof chosen === 'string' && chosen !== '' ? chosen : undefined;
+  const kept =
+    picked && !choices.some((choice) => choice.id === picked)
+      ? [{ id: picked, label: words.committeePicker.keptRecord }]
+      : [];
+  return [
+    { value: '', text: words.committeePicker.noRecord, selected: !picked },
+    ...[...kept, ...choices].map((choice) => ({
+      value: choice.id,
+      text: choice.label,
+      selected: choice.id === picked,
+    })),
+  ];
+}

@@ -18,6 +18,7 @@ import {
   outcomeItems,
   requestHead,
   requestRow,
+  subjectItems,
   subjectKindItems,
 } from './committees.presenter.ts';
 import { readMeetingFile } from './meeting-file.ts';
@@ -193,7 +194,13 @@ export async function meetingsRoutes(
     errors?: FormErrors,
     status?: number,
   ) {
-    const [found, people] = await Promise.all([committees.meeting(caller, meetingId), committees.people(caller)]);
+    const kind = typeof values.subjectKind === 'string' ? values.subjectKind : 'paper';
+    const find = typeof values.find === 'string' ? values.find : '';
+    const [found, people, choices] = await Promise.all([
+      committees.meeting(caller, meetingId),
+      committees.people(caller),
+      kind === 'paper' ? Promise.resolve([]) : committees.subjectChoices(caller, kind, find),
+    ]);
     if (!found.ok) return reply.callNotFound();
     return reply.render(
       'pages/committees/item-form.njk',
@@ -205,6 +212,8 @@ export async function meetingsRoutes(
         values,
         errors,
         subjectKindItems: subjectKindItems(values.subjectKind),
+        subjectItems: subjectItems(choices, values.subjectId),
+        nothingFound: kind !== 'paper' && values.find !== undefined && choices.length === 0,
         officerItems: selectItems(
           people,
           (p) => p.id,
@@ -225,6 +234,8 @@ export async function meetingsRoutes(
     const caller = request.caller();
     const meetingId = idParam(request).id;
     const values = request.body as Values;
+    // The picker's Find button narrows the records offered, keeping what was typed, and saves nothing.
+    if (values.findRecords !== undefined) return renderItemForm(reply, caller, meetingId, values);
     const form = parseForm(agendaItemInput, values);
     if (!form.ok) return renderItemForm(reply, caller, meetingId, values, form.errors, 400);
     const result = await committees.addAgendaItem(caller, meetingId, form.value);

@@ -279,6 +279,18 @@ export const committeesWords = {
         'Dear {name},\n\n{member} asked {officer} on {raised}:\n\n{question}\n\nThe answer was due on {due} and is {days} days late. The request: {link}\n',
     },
   },
+  // The agenda item's record picker (issue 20): kept apart from the reminders' words to ease merging.
+  committeePicker: {
+    find: 'Find a record',
+    findHint:
+      'Choose what the item is about above, then type part of a title or reference and select Find. Leave it empty to list them all.',
+    findButton: 'Find',
+    record: 'Record the item is about',
+    noRecord: 'No record',
+    nothingFound: 'No records of that kind match. Try fewer words.',
+    keptRecord: 'The record already chosen',
+    subjectUnknown: 'Choose a record of this council from the list, or no record',
+  },
 };
 
 /** The timetable's reminders and each plan's and report's standing against it (issue #20, part two). */
