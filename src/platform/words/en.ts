@@ -6,7 +6,7 @@
  * adds its file and one line below. Section names must not repeat across files.
  */
 import { actionsWords } from './en/actions.ts';
-import { committeesWords } from './en/committees.ts';
+import { committeePapersWords, committeesWords } from './en/committees.ts';
 import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
@@ -37,6 +37,7 @@ export const en = {
   ...actionsWords,
   ...risksWords,
   ...committeesWords,
+  ...committeePapersWords,
   ...documentsWords,
   ...planDocumentWords,
   ...levelViewsWords,
