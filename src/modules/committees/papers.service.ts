@@ -12,7 +12,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { findAgendaItem } from './data/committees.repository.ts';
+import { findAgendaItem, findMeeting } from './data/committees.repository.ts';
 import * as repo from './data/papers.repository.ts';
 import { checkPaper, PAPER_MAX_BYTES } from './domain/paper-file.ts';
 
@@ -35,6 +35,14 @@ export function createCommitteePapersService({ db }: ServiceDeps) {
   return {
     mayManage,
 
+    /** The agenda item a paper is being uploaded to, with its meeting (another council's: not found). */
+    async uploadContext(caller: Caller, agendaItemId: string) {
+      const item = await findAgendaItem(db, caller.organisationId, agendaItemId);
+      const meeting = item && (await findMeeting(db, caller.organisationId, item.meetingId));
+      if (!item || !meeting) return notFound('agendaItem');
+      return ok({ item, meeting });
+    },
+
     /** The meeting's papers by agenda item (the meeting itself is checked by the caller's page). */
     async forMeeting(caller: Caller, meetingId: string): Promise<Map<string, PaperEntry[]>> {
       const byItem = new Map<string, PaperEntry[]>();
@@ -50,12 +58,15 @@ export function createCommitteePapersService({ db }: ServiceDeps) {
     ): Promise<Result<{ id: string; meetingId: string }>> {
       if (!mayManage(caller)) return forbidden();
       const checked = checkPaper(file.name, file.bytes);
-      if (!checked.ok)
-        return problem(checked.problem, { limit: `${Math.round(PAPER_MAX_BYTES / (1024 * 1024))} MB` });
+      if (!checked.ok) return problem(checked.problem, { limit: `${Math.round(PAPER_MAX_BYTES / (1024 * 1024))} MB` });
       return inTransaction(db, async (tx) => {
         const item = await findAgendaItem(tx, caller.organisationId, agendaItemId);
         if (!item) return notFound('agendaItem');
-        const described = { fileName: checked.fileName, contentType: checked.contentType, sizeBytes: file.bytes.length };
+        const described = {
+          fileName: checked.fileName,
+          contentType: checked.contentType,
+          sizeBytes: file.bytes.length,
+        };
         const id = await repo.insertPaper(tx, {
           organisationId: caller.organisationId,
           agendaItemId,

@@ -288,6 +288,8 @@ export const committeePapersWords = {
     uploadTitle: 'Upload a paper',
     uploadHint: 'A PDF or Word (.docx) file, up to 10 MB.',
     uploadLabel: 'Paper',
+    nameLabel: 'Name of the paper',
+    nameHint: 'Used as the downloaded file’s name. Leave blank to call it “paper”.',
     uploadButton: 'Upload paper',
     uploaded: 'Paper uploaded',
     removed: 'Paper removed',
