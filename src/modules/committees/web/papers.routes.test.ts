@@ -30,7 +30,8 @@ beforeAll(async () => {
   t = await buildRouteApp([
     {
       views: fileURLToPath(new URL('./views', import.meta.url)),
-      pages: async (app) => void (await app.register(papersRoutes, { papers: papers as unknown as CommitteePapersService })),
+      pages: async (app) =>
+        void (await app.register(papersRoutes, { papers: papers as unknown as CommitteePapersService })),
     },
   ]);
 });
