@@ -290,6 +290,10 @@ export const paths = {
   meeting: (id?: string) => `/meetings/${p(id)}`,
   newAgendaItem: (meetingId?: string) => `/meetings/${p(meetingId)}/items/new`,
   agendaDecision: (itemId?: string) => `/agenda-items/${p(itemId)}/decision`,
+  /** Papers uploaded to an agenda item (PDF or DOCX): the upload form, the download, the removal. */
+  newAgendaPaper: (itemId?: string) => `/agenda-items/${p(itemId)}/papers/new`,
+  agendaPaper: (id?: string) => `/agenda-papers/${p(id)}`,
+  removeAgendaPaper: (id?: string) => `/agenda-papers/${p(id)}/remove`,
   memberRequests: () => '/member-requests',
   newMemberRequest: () => '/member-requests/new',
   memberRequest: (id?: string) => `/member-requests/${p(id)}`,

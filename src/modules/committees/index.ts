@@ -7,6 +7,7 @@ import { timetableApi } from './api/timetable.api.ts';
 import type { SubjectFinders } from './committees.service.ts';
 import { createCommitteesServices } from './services.ts';
 import { meetingsRoutes } from './web/meetings.routes.ts';
+import { papersRoutes } from './web/papers.routes.ts';
 import { requestsRoutes } from './web/requests.routes.ts';
 import { committeeSettingsRoutes } from './web/settings.routes.ts';
 import { timetableRoutes } from './web/timetable.routes.ts';
@@ -21,7 +22,12 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock; subje
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
     pages: async (app) => {
-      await app.register(meetingsRoutes, { committees: services.committees, clock: deps.clock });
+      await app.register(meetingsRoutes, {
+        committees: services.committees,
+        papers: services.committeePapers,
+        clock: deps.clock,
+      });
+      await app.register(papersRoutes, { papers: services.committeePapers });
       await app.register(requestsRoutes, { committees: services.committees, clock: deps.clock });
       await app.register(timetableRoutes, { committees: services.committees, returns: services.committeeReturns });
       await app.register(committeeSettingsRoutes, { settings: services.committeeSettings });

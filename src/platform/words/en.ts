@@ -6,7 +6,7 @@
  * adds its file and one line below. Section names must not repeat across files.
  */
 import { actionsWords } from './en/actions.ts';
-import { committeeDeadlinesWords, committeesWords } from './en/committees.ts';
+import { committeeDeadlinesWords, committeePapersWords, committeesWords } from './en/committees.ts';
 import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
@@ -39,6 +39,7 @@ export const en = {
   ...risksWords,
   ...committeesWords,
   ...committeeDeadlinesWords,
+  ...committeePapersWords,
   ...documentsWords,
   ...planDocumentWords,
   ...levelViewsWords,

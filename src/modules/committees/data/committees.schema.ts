@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { customType, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
@@ -158,4 +158,29 @@ export const timetableReminders = pgTable(
     remindedOn: date('reminded_on', { mode: 'string' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.kind, t.personId] })],
+);
+
+/** Bytes in a bytea column: a Buffer in, a Buffer out, on PGlite and PostgreSQL alike. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** A paper uploaded for an agenda item (PDF or DOCX), kept in the database beside the item's link. */
+export const agendaItemPapers = pgTable(
+  'agenda_item_papers',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    bytes: bytea('bytes').notNull(),
+    uploadedByPersonId: uuid('uploaded_by_person_id').references(() => people.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agenda_item_papers_item_idx').on(t.organisationId, t.agendaItemId)],
 );

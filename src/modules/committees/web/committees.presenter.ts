@@ -4,6 +4,7 @@ import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import { formatDate } from '../../../platform/http/filters.ts';
 import { fill, words } from '../../../platform/words/index.ts';
 import type { MeetingDetail, MeetingRow, RequestRow } from '../committees.service.ts';
+import type { PaperEntry } from '../papers.service.ts';
 import { daysLate } from '../domain/rules.ts';
 import { DECISION_OUTCOMES, REQUEST_KINDS, SUBJECT_KINDS, type RequestStatus } from '../domain/vocabulary.ts';
 
@@ -45,9 +46,19 @@ export const requestStatusTag = (request: Pick<RequestRow, 'status' | 'overdue'>
     ? { text: w.overdue, classes: 'govuk-tag--red' }
     : { text: w.requestStatus[request.status], classes: STATUS_TONE[request.status] };
 
-export function agendaEntries(detail: MeetingDetail) {
+/** "1.2 MB", "340 KB": a file's size as people read it. */
+export const fileSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+export function agendaEntries(detail: MeetingDetail, uploaded: ReadonlyMap<string, PaperEntry[]> = new Map()) {
   return detail.agenda.map((item) => ({
     id: item.id,
+    files: (uploaded.get(item.id) ?? []).map((paper) => ({
+      text: fill(words.committeePapers.download, { name: paper.fileName, size: fileSize(paper.sizeBytes) }),
+      href: paths.agendaPaper(paper.id),
+      remove: paths.removeAgendaPaper(paper.id),
+    })),
+    upload: paths.newAgendaPaper(item.id),
     position: item.position,
     title: item.title,
     kind: w.subjectKind[item.subjectKind],

@@ -10,6 +10,7 @@ import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import type { CommitteesService } from '../committees.service.ts';
+import type { CommitteePapersService } from '../papers.service.ts';
 import { agendaItemInput, decisionInput, meetingInput } from '../domain/inputs.ts';
 import {
   agendaEntries,
@@ -42,7 +43,16 @@ const uploadForm = z.object({
 
 export async function meetingsRoutes(
   app: FastifyInstance,
-  { committees, clock }: { committees: CommitteesService; clock: Clock },
+  {
+    committees,
+    papers,
+    clock,
+  }: {
+    committees: CommitteesService;
+    /** Uploaded papers shown under each item; absent, the page shows the items' links only. */
+    papers?: Pick<CommitteePapersService, 'forMeeting'>;
+    clock: Clock;
+  },
 ) {
   app.get(paths.meetings(), { config: viewMeetings }, async (request, reply) => {
     const caller = request.caller();
@@ -170,11 +180,12 @@ export async function meetingsRoutes(
     const result = await committees.meeting(caller, idParam(request).id);
     if (!result.ok) return reply.callNotFound();
     const detail = result.value;
+    const uploaded = papers ? await papers.forMeeting(caller, detail.meeting.id) : new Map();
     return reply.render('pages/committees/meeting.njk', {
       title: meetingName(detail.meeting),
       breadcrumbs: [{ text: w.meetingsTitle, href: paths.meetings() }],
       meeting: detail.meeting,
-      agenda: agendaEntries(detail),
+      agenda: agendaEntries(detail, uploaded),
       requests: detail.requests.map((r) => requestRow(r, clock.today())),
       requestHead: requestHead(),
       mayDecide: detail.mayDecide,

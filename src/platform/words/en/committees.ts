@@ -301,3 +301,30 @@ export const committeeDeadlinesWords = {
       'Dear {name},\n\nThe performance report for {body} on {meeting} has a deadline coming up: {deadline} by {due}.\n\nThe planning timetable: {link}\n',
   },
 };
+
+/** Papers uploaded to agenda items (PDF or DOCX) beside their links. */
+export const committeePapersWords = {
+  committeePapers: {
+    heading: 'Papers',
+    uploadTitle: 'Upload a paper',
+    uploadHint: 'A PDF or Word (.docx) file, up to 10 MB.',
+    uploadLabel: 'Paper',
+    nameLabel: 'Name of the paper',
+    nameHint: 'Used as the downloaded file’s name. Leave blank to call it “paper”.',
+    uploadButton: 'Upload paper',
+    uploaded: 'Paper uploaded',
+    removed: 'Paper removed',
+    remove: 'Remove',
+    download: 'Download {name} ({size})',
+    problem: {
+      paperFileEmpty: 'Choose a file: the file you chose is empty',
+      paperFileTooBig: 'The file must be smaller than {limit}',
+      paperFileType: 'The file must be a PDF or a Word (.docx) document',
+      forbidden: 'You do not have permission to change this meeting’s papers',
+      notFound: {
+        agendaItem: 'The agenda item was not found',
+        paper: 'The paper was not found',
+      },
+    },
+  },
+};
