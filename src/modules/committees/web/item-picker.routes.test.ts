@@ -27,11 +27,12 @@ beforeAll(async () => {
   routeApp = await buildRouteApp([
     {
       views: fileURLToPath(new URL('./views', import.meta.url)),
-      pages: (app) =>
-        app.register(meetingsRoutes, {
+      pages: async (app) => {
+        await app.register(meetingsRoutes, {
           committees: fake as unknown as CommitteesService,
           clock: asClock(() => new Date('2026-12-05T12:00:00Z')),
-        }),
+        });
+      },
     },
   ]);
 });
