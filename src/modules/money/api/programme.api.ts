@@ -173,9 +173,13 @@ const mtfsOut = (year: MtfsYear & { assumptions: string }) => ({
 
 // ---- Inputs ----
 
+// Not "CapitalSchemeYearInput": the OpenAPI plugin names the input form of "CapitalSchemeYear" so.
 const capitalInput = amountInputs(CAPITAL_AMOUNTS)
   .extend({ slippageReason: z.string().max(2000).optional(), explanation: z.string().max(2000).optional() })
-  .meta({ id: 'CapitalSchemeYearInput', description: 'Amounts in pounds and pence ("1234.56"); at most two decimals' });
+  .meta({
+    id: 'CapitalSchemeYearChange',
+    description: 'Amounts in pounds and pence ("1234.56"); at most two decimals',
+  });
 const reserveInput = amountInputs(RESERVE_AMOUNTS).meta({ id: 'ReserveYearInput' });
 const borrowingInput = amountInputs(BORROWING_AMOUNTS).meta({ id: 'BorrowingInput' });
 const savingInput = amountInputs(SAVING_AMOUNTS)
