@@ -15,6 +15,7 @@ const NOT_KEYED_BY_ORGANISATION: Record<string, string> = {
   organisations: 'the tenants themselves: distributed by id (their organisation id), co-located with the rest',
   scheduled_jobs: "the job runner's own timetable across every council (one row per job name): a local table",
   sign_in_throttles: 'keyed by account and address before anyone is known to belong to a council: a local table',
+  rate_limit_windows: 'counts requests per address and window before a council is known: a local table',
   // Join tables reached only through a tenant row on both sides; to be given organisation_id (and
   // composite keys) in the migration that distributes, so Citus can co-locate them.
   governance_body_members: 'join of a body and a person of the same council: to gain organisation_id',
@@ -31,6 +32,14 @@ const NOT_KEYED_BY_ORGANISATION: Record<string, string> = {
  * (organisation_id, column) -> (organisation_id, id) when the schema is distributed.
  */
 const SINGLE_COLUMN_TENANT_KEYS = new Set([
+  'agenda_item_papers.agenda_item_id -> agenda_items',
+  'agenda_item_papers.uploaded_by_person_id -> people',
+  'money_capital_reprofiles.scheme_id -> money_capital_schemes',
+  'report_settings.updated_by -> people',
+  'single_sign_on_identities.person_id -> people',
+  'single_sign_on_mappings.unit_id -> units',
+  'timetable_reminders.meeting_id -> meetings',
+  'timetable_reminders.person_id -> people',
   'action_assignees.action_id -> actions',
   'action_assignees.person_id -> people',
   'action_escalations.action_id -> actions',

@@ -67,6 +67,9 @@ describe('loadConfig', () => {
       passwordMinLength: 14,
       trustProxyHops: 0,
       rateLimits: { signInPerMinute: 10, apiPerMinute: 0, uploadsPerHour: 5 },
+      smtp: undefined,
+      readDatabaseUrl: undefined,
+      backgroundImportRows: 5000,
     });
   });
 

@@ -29,14 +29,6 @@ export async function insertPaper(db: Db, values: PaperValues): Promise<string> 
   return row!.id;
 }
 
-export function listPapers(db: Db, organisationId: string, agendaItemId: string): Promise<PaperEntry[]> {
-  return db
-    .select(entryColumns)
-    .from(agendaItemPapers)
-    .where(and(eq(agendaItemPapers.organisationId, organisationId), eq(agendaItemPapers.agendaItemId, agendaItemId)))
-    .orderBy(asc(agendaItemPapers.uploadedAt), asc(agendaItemPapers.fileName));
-}
-
 export async function findPaperEntry(db: Db, organisationId: string, id: string): Promise<PaperEntry | undefined> {
   const [row] = await db
     .select(entryColumns)
