@@ -231,7 +231,7 @@ describe.each(PAGE_DATABASES)('tenancy on %s', (kind) => {
       }
     }
     expect(leaks).toEqual([]);
-  });
+  }, 600_000); // every nested GET route × every table's probe id: thousands of requests
 
   /**
    * Within one council too, an individual plan (an appraisal) is private: staff outside the
