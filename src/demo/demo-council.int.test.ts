@@ -26,8 +26,9 @@ describe.each(DATABASES)('demo council on %s', (kind) => {
   let org: string;
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
-    demo = await loadDemoCouncil(t.deps.database.db, demoCouncil, { clock: t.deps.clock });
+    // The run's demo snapshot: the same load, made once and copied (test/helpers/database-snapshots.ts).
+    t = await createTestApp(kind, { demo: true });
+    demo = t.demo!;
     org = demo.organisationId;
   });
   afterAll(async () => t?.close());

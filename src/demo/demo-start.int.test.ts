@@ -10,9 +10,10 @@ import { parsePublishedPeriod, periodForPublished } from './real-data-reader.ts'
 import type { Frequency } from '../kernel/measurement/periods.ts';
 import { assembleDeps } from '../container.ts';
 import { createDatabase } from '../../test/helpers/postgres-cluster.ts';
-import { DATABASES } from '../../test/helpers/test-app.ts';
+import { PAGE_DATABASES } from '../../test/helpers/test-app.ts';
 
-describe.each(DATABASES)('demo council at first start on %s', (kind) => {
+// PGlite only: the load's SQL runs on PostgreSQL in the `npm run cli` test below (and the snapshots).
+describe.each(PAGE_DATABASES)('demo council at first start on %s', (kind) => {
   it('seeds an empty database at first start and prints the sign-in details, then does nothing', async () => {
     const url = kind === 'postgres' ? await createDatabase(inject('postgresUrl')) : undefined;
     const database = await openDatabase({ url });
