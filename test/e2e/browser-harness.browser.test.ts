@@ -34,6 +34,16 @@ const pages: Record<string, string> = {
            .format(new Date(Date.UTC(2025, 6, 1, 23, 30)));
      </script>`,
   ),
+  // Colour contrast: pale text in a styling context first seen here, after pages whose every other
+  // context was checked; then the same pale class on a page otherwise already checked.
+  '/grey': layout(
+    'Pale text',
+    `<h1>Pale text</h1><p class="pale">Hard to read</p><style>.pale { color: #ddd; }</style>`,
+  ),
+  '/grey-inline': layout(
+    'Performance measures',
+    `<h1>Performance measures</h1><p style="color: #eee">Hard to read</p>`,
+  ),
   '/broken': layout(
     'Broken page',
     `<h1>Broken page</h1>
@@ -98,6 +108,17 @@ describe('browser harness', () => {
     expect(message).toContain('at img');
     expect(message).toContain('- label [critical]: Form elements must have labels');
     expect(message).toContain('at #unlabelled');
+  });
+
+  it('checks colour contrast in every styling context it has not seen, however many pages came before', async () => {
+    const page = browser.page;
+    await page.goto(`${baseUrl}/accessible`);
+    await expectNoAxeViolations(page);
+    await page.goto(`${baseUrl}/grey`);
+    await expect(expectNoAxeViolations(page)).rejects.toThrow(/color-contrast/);
+    // Same heading and paragraph tags as pages already checked, but an inline colour: a new context.
+    await page.goto(`${baseUrl}/grey-inline`);
+    await expect(expectNoAxeViolations(page)).rejects.toThrow(/color-contrast/);
   });
 
   it('can limit the scan to part of the page', async () => {

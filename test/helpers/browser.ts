@@ -13,7 +13,8 @@
  * The browser project runs serially (fileParallelism: false). GT_BROWSER_TIMINGS=1 prints where a
  * file's time went (Chromium launch, contexts, sign-in, axe) when it finishes.
  *
- * Environment: CHROMIUM_PATH overrides the executable (default /usr/bin/chromium).
+ * Environment: CHROMIUM_PATH overrides the executable (default /usr/bin/chromium-headless-shell,
+ * else /usr/bin/chromium).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,8 +50,16 @@ async function launchBrowser(): Promise<Browser> {
   }
 }
 
+/**
+ * Debian's headless shell (package chromium-headless-shell, the same Chromium build without the
+ * browser's own interface) when installed: it does the same rendering at half the CPU per
+ * navigation (docs/decisions/0017-headless-shell-for-browser-tests.md); the full browser otherwise.
+ */
+const DEFAULT_CHROMIUMS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+
 async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUMS.find((path) => existsSync(path)) ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. Install it with \`apt-get install -y chromium\` ` +
@@ -229,12 +238,88 @@ function readAxeSource(): string {
   return readFileSync(createRequire(axePlaywright).resolve('axe-core/axe.min.js'), 'utf8');
 }
 
+/**
+ * Colour contrast is most of axe's time (70–100% of it on our list and plan pages), and it gives
+ * the same answer wherever text is styled the same way. So each check runs every other rule on the
+ * whole page, and colour contrast only on the elements that show text in a styling context this
+ * run has not checked yet (on a page like the last, a handful). A context is the chain of tags,
+ * classes and inline styles from <body> down to the element: the only inputs our CSS (the GOV.UK
+ * and MoJ frontends and app.css) selects colours by. GT_AXE_EVERY_CONTRAST=1 checks every element.
+ */
+const contrastCheckedContexts = new Set<string>();
+const CONTRAST_MARK = 'data-gt-check-contrast';
+
+/**
+ * Marks the elements that show text in a context not in `known` (the whole page when `known` is
+ * null) and answers their contexts. A string, read in the page: this project has no DOM types.
+ */
+const MARK_NEW_TEXT_CONTEXTS = `(known) => {
+  const checked = new Set(known ?? []);
+  const describe = (element) =>
+    element.tagName + [...element.classList].sort().map((name) => '.' + name).join('') +
+    (element.getAttribute('style') ? '[style=' + element.getAttribute('style') + ']' : '') +
+    (element.hasAttribute('disabled') ? '[disabled]' : '') +
+    (element.hasAttribute('aria-current') ? '[current]' : '');
+  const showsText = (element) =>
+    ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(element.tagName) ||
+    [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== '');
+  const found = new Set();
+  for (const element of document.body.querySelectorAll('*')) {
+    if (!showsText(element)) continue;
+    const chain = [];
+    for (let at = element; at && at !== document.documentElement; at = at.parentElement) chain.push(describe(at));
+    const context = chain.reverse().join('>');
+    if (known && checked.has(context)) continue;
+    element.setAttribute('${CONTRAST_MARK}', '');
+    found.add(context);
+  }
+  return [...found];
+}`;
+
+/** Colour contrast on the marked elements (see contrastCheckedContexts), then the marks removed. */
+async function contrastOfNewContexts(page: Page): Promise<AxeResults | null> {
+  const every = process.env.GT_AXE_EVERY_CONTRAST === '1';
+  const known = every ? null : [...contrastCheckedContexts];
+  const found = await page.evaluate<string[]>(`(${MARK_NEW_TEXT_CONTEXTS})(${JSON.stringify(known)})`);
+  if (found.length === 0) return null;
+  try {
+    const results = await evaluateAxe(
+      page,
+      { include: [[`[${CONTRAST_MARK}]`]] },
+      {
+        runOnly: { type: 'rule', values: ['color-contrast'] },
+        resultTypes: ['violations'],
+      },
+    );
+    for (const context of found) contrastCheckedContexts.add(context);
+    return results;
+  } finally {
+    await page.evaluate(
+      `document.querySelectorAll('[${CONTRAST_MARK}]').forEach((e) => e.removeAttribute('${CONTRAST_MARK}'))`,
+    );
+  }
+}
+
+function evaluateAxe(page: Page, scope: unknown, options: unknown): Promise<AxeResults> {
+  return page.evaluate(
+    ([scope, axeOptions]) =>
+      (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(
+        scope,
+        axeOptions,
+      ),
+    [scope, options] as const,
+  );
+}
+
 async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults> {
   axeSource ??= readAxeSource();
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
   const include = list(context.include);
   const exclude = list(context.exclude);
-  const rules = Object.fromEntries((context.disableRules ?? []).map((id) => [id, { enabled: false }]));
+  // A scoped check (part of the page, or chosen rules) keeps colour contrast in its own run.
+  const splitContrast = !(include.length || exclude.length || context.onlyRules || context.disableRules);
+  const disabled = [...(context.disableRules ?? []), ...(splitContrast ? ['color-contrast'] : [])];
+  const rules = Object.fromEntries(disabled.map((id) => [id, { enabled: false }]));
   // Only the given rules when asked (instead of the tag filter, as AxeBuilder's withRules does).
   // resultTypes: every element is still checked against every rule, but only violations are
   // reported node by node (passes and the rest keep one example each), which spares axe building a
@@ -243,19 +328,16 @@ async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults>
   const options = context.onlyRules?.length
     ? { runOnly: { type: 'rule', values: context.onlyRules }, ...scope }
     : { runOnly: { type: 'tag', values: [...WCAG_TAGS] }, ...scope };
-  return page.evaluate(
-    ([scope, axeOptions]) =>
-      (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(
-        scope,
-        axeOptions,
-      ),
-    [
-      include.length || exclude.length
-        ? { include: include.length ? include.map((s) => [s]) : [['html']], exclude: exclude.map((s) => [s]) }
-        : { exclude: [] },
-      options,
-    ] as const,
+  const results = await evaluateAxe(
+    page,
+    include.length || exclude.length
+      ? { include: include.length ? include.map((s) => [s]) : [['html']], exclude: exclude.map((s) => [s]) }
+      : { exclude: [] },
+    options,
   );
+  const contrast = splitContrast ? await contrastOfNewContexts(page) : null;
+  if (contrast) results.violations.push(...contrast.violations);
+  return results;
 }
 
 /**
