@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Make sure the system packages the test suites need are present:
-#   - Chromium (browser suite)      -> apt package `chromium`
+#   - Chromium (browser suite)      -> apt package `chromium`, and `chromium-headless-shell`, the
+#                                      same build without the browser's interface, which the browser
+#                                      tests use when present (half the CPU: docs/decisions/0017)
 #   - PostgreSQL server binaries    -> apt package `postgresql` (integration suite)
 #   - LibreOffice and poppler       -> apt packages `libreoffice-writer-nogui libreoffice-calc-nogui
 #                                      poppler-utils` (the documents' integration tests open the
@@ -21,6 +23,10 @@ have_chromium() {
     return 0
   fi
   [ -x /usr/bin/chromium ]
+}
+
+have_headless_shell() {
+  [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium-headless-shell ]
 }
 
 have_postgres() {
@@ -52,24 +58,40 @@ if [ "${GT_SKIP_POSTGRES:-}" != "1" ]; then
   have_postgres || missing+=(postgresql)
 fi
 
-if [ "${#missing[@]}" -eq 0 ]; then
+# Optional: installed on its own below, so a Debian without the package still gets the rest.
+optional=()
+have_headless_shell || optional+=(chromium-headless-shell)
+
+if [ "${#missing[@]}" -eq 0 ] && [ "${#optional[@]}" -eq 0 ]; then
   exit 0
 fi
 
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  log "Missing system packages: ${missing[*]}"
-  log "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+  log "Missing system packages: ${missing[*]} ${optional[*]}"
+  log "Install them with:  sudo apt-get update && sudo apt-get install -y ${missing[*]} ${optional[*]}"
   log "(or set CHROMIUM_PATH / PG_BIN to existing installations; GT_SKIP_POSTGRES=1 skips the PostgreSQL cluster)"
   exit 0
 fi
 
 export DEBIAN_FRONTEND=noninteractive
 apt_opts=(-y -q -o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0)
-log "Installing missing system packages: ${missing[*]}"
-if ! apt-get update -q -o DPkg::Lock::Timeout=600 ||
-  ! apt-get install "${apt_opts[@]}" "${missing[@]}"; then
-  log "WARNING: apt-get failed; the affected test suites will fail. Try: apt-get install -y ${missing[*]}"
+log "Installing missing system packages: ${missing[*]} ${optional[*]}"
+if ! apt-get update -q -o DPkg::Lock::Timeout=600; then
+  log "WARNING: apt-get update failed; the affected test suites will fail. Try: apt-get install -y ${missing[*]}"
   exit 0
 fi
-log "Installed: ${missing[*]}"
+if [ "${#missing[@]}" -gt 0 ]; then
+  if ! apt-get install "${apt_opts[@]}" "${missing[@]}"; then
+    log "WARNING: apt-get failed; the affected test suites will fail. Try: apt-get install -y ${missing[*]}"
+    exit 0
+  fi
+  log "Installed: ${missing[*]}"
+fi
+if [ "${#optional[@]}" -gt 0 ]; then
+  if apt-get install "${apt_opts[@]}" "${optional[@]}"; then
+    log "Installed: ${optional[*]}"
+  else
+    log "Could not install ${optional[*]}: the browser tests use the full chromium (slower, same results)."
+  fi
+fi
 exit 0
