@@ -102,3 +102,29 @@ describe('OutcomeTally', () => {
     expect(tally.table()).toBe('');
   });
 });
+
+describe('OutcomeTally.table', () => {
+  it('shows the commonest causes of each step and status, and counts the others in one line', () => {
+    const tally = new OutcomeTally();
+    const conflict = (code: string) => ({
+      kind: 'client_error' as const,
+      status: 409,
+      cause: `${code} has a stored value`,
+    });
+    for (const [code, times] of [
+      ['A', 3],
+      ['B', 2],
+      ['C', 1],
+      ['D', 1],
+    ] as const) {
+      for (let i = 0; i < times; i++) tally.add('entry_submit', conflict(code));
+    }
+    tally.add('signoff_return', { kind: 'client_error', status: 404, cause: 'Page not found' });
+    expect(tally.table(2).split('\n').slice(2)).toEqual([
+      '| entry_submit | client_error | 409 | 3 | A has a stored value |',
+      '| entry_submit | client_error | 409 | 2 | B has a stored value |',
+      '| entry_submit | client_error | 409 | 2 | (2 other problems) |',
+      '| signoff_return | client_error | 404 | 1 | Page not found |',
+    ]);
+  });
+});

@@ -117,20 +117,36 @@ export class OutcomeTally {
     return counts;
   }
 
-  /** A markdown table of the errors by step, status and cause, most frequent first; '' when none. */
-  table(): string {
+  /**
+   * A markdown table of the errors by step, status and cause, most frequent first; '' when none.
+   * Causes often name the measure, so each step and status shows its `causesShown` commonest and
+   * counts the rest in one line: a run with a hundred measures refused alike stays readable.
+   */
+  table(causesShown = 5): string {
     const rows = [...this.groups.values()].sort(
       (a, b) => a.step.localeCompare(b.step) || a.outcome.status - b.outcome.status || b.count - a.count,
     );
     if (rows.length === 0) return '';
     const cell = (text: string) => text.replace(/\|/g, '\\|');
+    const line = (step: string, outcome: Outcome, count: number, cause: string) =>
+      `| ${step} | ${outcome.kind} | ${outcome.status || '—'} | ${count} | ${cause} |`;
+    const byStatus = new Map<string, typeof rows>();
+    for (const row of rows) {
+      const key = `${row.step} ${row.outcome.kind} ${row.outcome.status}`;
+      byStatus.set(key, [...(byStatus.get(key) ?? []), row]);
+    }
+    const lines = [...byStatus.values()].flatMap((group) => {
+      const others = group.slice(causesShown);
+      const count = others.reduce((sum, row) => sum + row.count, 0);
+      return [
+        ...group.slice(0, causesShown).map((row) => line(row.step, row.outcome, row.count, cell(row.outcome.cause))),
+        ...(others.length ? [line(group[0]!.step, group[0]!.outcome, count, `(${others.length} other problems)`)] : []),
+      ];
+    });
     return [
       '| Step | Kind | Status | Count | Problem named by the answer |',
       '| --- | --- | ---: | ---: | --- |',
-      ...rows.map(
-        ({ step, outcome, count }) =>
-          `| ${step} | ${outcome.kind} | ${outcome.status || '—'} | ${count} | ${cell(outcome.cause)} |`,
-      ),
+      ...lines,
     ].join('\n');
   }
 }
