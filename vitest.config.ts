@@ -13,7 +13,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: [...integration, ...browser, '**/node_modules/**'],
           environment: 'node',
           // No unit test mocks a module or stubs a global, so the files of a worker share the loaded

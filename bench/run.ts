@@ -71,12 +71,14 @@ async function main(): Promise<void> {
       const started = performance.now();
       const results = await scenario.run(ctx);
       const seconds = Math.round((performance.now() - started) / 100) / 10;
-      console.log(`\n${scenario.name} (${seconds} s)\n${table(results)}`);
+      const notes = ctx.takeNotes();
+      const after = notes.map((note) => `\n\n${note}`).join('');
+      console.log(`\n${scenario.name} (${seconds} s)\n${table(results)}${after}`);
       writeFileSync(
         path.join(resultsDir, `${scenario.name}-${date}.json`),
-        `${JSON.stringify({ scenario: scenario.name, date, seconds, machine: about, results }, null, 2)}\n`,
+        `${JSON.stringify({ scenario: scenario.name, date, seconds, machine: about, results, ...(notes.length ? { notes } : {}) }, null, 2)}\n`,
       );
-      sections.push(`## ${scenario.name}\n\n${scenario.description}. Took ${seconds} s.\n\n${table(results)}`);
+      sections.push(`## ${scenario.name}\n\n${scenario.description}. Took ${seconds} s.\n\n${table(results)}${after}`);
     }
   } finally {
     await ctx.dispose();

@@ -14,14 +14,17 @@ export interface BenchContext {
   /** A fresh, migrated, empty PostgreSQL database and its URL, for app processes the bench starts. */
   openPostgres(): Promise<{ database: Database; url: string }>;
   log(message: string): void;
+  /** Adds a paragraph or table (markdown) to the scenario's report, after its figures. */
+  note(markdown: string): void;
 }
 
 export function createContext(
   kinds: DatabaseKind[],
   options: Record<string, string> = {},
-): BenchContext & { dispose(): Promise<void> } {
+): BenchContext & { dispose(): Promise<void>; takeNotes(): string[] } {
   let cluster: Promise<ThrowawayCluster> | undefined;
   const open: Database[] = [];
+  const notes: string[] = [];
   return {
     kinds,
     options,
@@ -46,6 +49,13 @@ export function createContext(
     },
     log(message) {
       process.stderr.write(`  ${message}\n`);
+    },
+    note(markdown) {
+      notes.push(markdown);
+    },
+    /** The notes added since the last call (one scenario's). */
+    takeNotes() {
+      return notes.splice(0);
     },
     async dispose() {
       for (const database of open.splice(0)) await database.close().catch(() => {});
