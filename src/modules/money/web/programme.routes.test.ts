@@ -62,6 +62,7 @@ function fakeServices(calls: unknown[]): MoneyServices {
       },
       scheme: async () => ok({ scheme, startYear: 2025, bands: DEFAULT_BANDS, year: null, mayEdit: true }),
     },
+    reprofiles: { history: async () => ok({ reprofiles: [], mayRequest: false, mayDecide: false }) },
     reserves: {
       defaultYear: () => 2025,
       view: async () =>
@@ -135,6 +136,7 @@ describe('capital, reserves and planning routes', () => {
     const before = calls.length;
     expect((await app.as('finance-officer').get('/money/capital?year=twenty')).statusCode).toBe(404);
     expect((await app.as('finance-officer').get('/money/capital/schemes/nope')).statusCode).toBe(404);
+    expect((await app.as('finance-officer').get(`/money/capital/schemes/${SCHEME}?year=twenty`)).statusCode).toBe(404);
     expect(calls.length).toBe(before);
   });
 
