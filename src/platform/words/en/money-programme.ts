@@ -41,10 +41,11 @@ export const moneyProgrammeWords = {
     borrowingStatus_within: 'Within the operational boundary',
     borrowingStatus_over_boundary: 'Over the operational boundary (within the authorised limit)',
     borrowingStatus_over_limit: 'Over the authorised limit',
+    planItemWords: 'Find the plan item',
     planItemChoice: 'Plan item it funds',
-    planItemChoiceHint:
-      'Search by code or words in the title, then choose from the list. Nothing is linked until you select Link.',
-    planItemFind: 'Find plan items',
+    planItemWordsHint:
+      'Search by code or words in the title, then choose from the list below. Nothing is linked until you select Link.',
+    planItemFind: 'Find',
     planItemNone: 'Select a plan item',
     planItemNoneFound: 'No plan item of your council matches “{words}”',
     choosePlanItem: 'Select the plan item the cost centre funds',
