@@ -188,4 +188,15 @@ describe('reprofiling a capital scheme', () => {
     expect((await finance.api('POST', url, { decision: 'maybe' })).statusCode).toBe(400);
     expect(calls.length).toBe(before);
   });
+
+  it('describes the reprofile endpoints in the OpenAPI document', async () => {
+    const doc = (await app.as('viewer').get('/api/openapi.json')).json();
+    const scheme = '/api/v1/money/capital/schemes/{id}/reprofiles';
+    expect(doc.paths[scheme]?.get?.responses?.['200']).toBeDefined();
+    expect(doc.paths[scheme]?.post?.requestBody).toBeDefined();
+    expect(doc.paths[`${scheme}/{reprofileId}/decision`]?.post?.responses?.['409']).toBeDefined();
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['CapitalReprofile', 'CapitalReprofileRequest', 'CapitalReprofileDecision']),
+    );
+  });
 });
