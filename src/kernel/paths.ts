@@ -220,6 +220,10 @@ export const paths = {
   newCapitalScheme: () => '/money/capital/schemes/new',
   capitalScheme: (id?: string) => `/money/capital/schemes/${p(id)}`,
   capitalImport: () => '/money/capital/import',
+  /** A scheme's reprofile requests (asked for here), and the decision on one of them. */
+  capitalReprofiles: (id?: string) => `/money/capital/schemes/${p(id)}/reprofiles`,
+  capitalReprofileDecision: (id?: string, reprofileId?: string) =>
+    `/money/capital/schemes/${p(id)}/reprofiles/${reprofileId ?? ':reprofileId'}/decision`,
   /** Reserves and the borrowing position against the prudential indicators for a year. */
   reserves: () => '/money/reserves',
   newReserve: () => '/money/reserves/new',

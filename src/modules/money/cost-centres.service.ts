@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { requiredId, requiredText } from '../../kernel/inputs.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { planItemChoices, type LinkChoice } from './data/link-choices.repository.ts';
 import * as repo from './data/money.repository.ts';
 import * as programme from './data/programme.repository.ts';
 import { findItem } from '../plans/index.ts';
@@ -28,7 +30,9 @@ export type CostCentreInput = z.infer<typeof costCentreInput>;
 export type CostCentre = repo.CostCentreRow;
 
 export const renameInput = z.object({ name: requiredText('the cost centre name') });
-export const planLinkInput = z.object({ planItemId: requiredId('Enter the id of a plan item of your council') });
+export const planLinkInput = z.object({ planItemId: requiredId(phraseText('moneyProgramme.choosePlanItem')) });
+
+const PLAN_CHOICES_LIMIT = 50;
 
 export function createCostCentresService({ db }: ServiceDeps) {
   /** The cost centre, when the caller holds the permission on its unit; else not found or forbidden. */
@@ -109,6 +113,22 @@ export function createCostCentresService({ db }: ServiceDeps) {
         }
         return { oldValue: null, newValue: { costCentre: centre.code, planItemId, planItem: item.title } };
       });
+    },
+
+    /**
+     * The plan items the cost centre could be linked to, for its page's picker: the council's items
+     * whose code or title holds the words, less those it already funds; none for someone who may
+     * not change it.
+     */
+    async planItemChoices(caller: Caller, id: string, words: string, chosenId = ''): Promise<LinkChoice[]> {
+      const found = await guarded(db, caller, id, 'edit:money');
+      if ('refusal' in found) return [];
+      const [choices, links] = await Promise.all([
+        planItemChoices(db, caller.organisationId, words.trim().slice(0, 100), PLAN_CHOICES_LIMIT, chosenId),
+        programme.planLinks(db, caller.organisationId, { costCentreId: id }),
+      ]);
+      const linked = new Set(links.map((link) => link.planItemId));
+      return choices.filter((choice) => !linked.has(choice.id));
     },
 
     async unlinkPlanItem(caller: Caller, id: string, planItemId: string) {

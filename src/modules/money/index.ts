@@ -3,11 +3,13 @@ import type { ModuleWeb } from '../../platform/module.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { moneyApi } from './api/money.api.ts';
 import { programmeApi } from './api/programme.api.ts';
+import { reprofileApi } from './api/reprofile.api.ts';
 import { createMoneyServices } from './services.ts';
 import { capitalRoutes } from './web/capital.routes.ts';
 import { costCentreRoutes } from './web/cost-centre.routes.ts';
 import { moneyRoutes } from './web/money.routes.ts';
 import { planningRoutes } from './web/planning.routes.ts';
+import { reprofileRoutes } from './web/reprofile.routes.ts';
 import { reservesRoutes } from './web/reserves.routes.ts';
 
 /**
@@ -23,6 +25,7 @@ export function createMoneyModule(deps: ServiceDeps) {
     pages: async (app) => {
       await app.register(moneyRoutes, { services });
       await app.register(capitalRoutes, { services });
+      await app.register(reprofileRoutes, { services });
       await app.register(reservesRoutes, { services });
       await app.register(planningRoutes, { services });
       await app.register(costCentreRoutes, { services });
@@ -30,6 +33,7 @@ export function createMoneyModule(deps: ServiceDeps) {
     api: async (api) => {
       await api.register(moneyApi, { services });
       await api.register(programmeApi, { services });
+      await api.register(reprofileApi, { services });
     },
   };
   return { services, web };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { formatMoney, type Money } from '../../kernel/money.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -34,8 +35,8 @@ export interface ReprofileRequestCells {
 }
 
 export const reprofileDecisionInput = z.object({
-  decision: z.enum(['approve', 'reject'], { message: 'Choose whether to approve or reject the reprofile' }),
-  reason: z.string().trim().max(2000, 'Keep the reason to 2000 characters or fewer').default(''),
+  decision: z.enum(['approve', 'reject'], { message: phraseText('capitalReprofile.chooseDecision') }),
+  reason: z.string().trim().max(2000, phraseText('capitalReprofile.reasonTooLong')).default(''),
 });
 export type ReprofileDecisionInput = z.infer<typeof reprofileDecisionInput>;
 
@@ -77,8 +78,8 @@ export function createReprofileService({ db }: ServiceDeps) {
     async request(caller: Caller, schemeId: string, cells: ReprofileRequestCells): Promise<Result<{ id: string }>> {
       const fromYear = yearOf(cells.fromYear);
       const toYear = yearOf(cells.toYear);
-      if (fromYear === null) return refuse('invalid', 'Choose the financial year the budget moves from', 'fromYear');
-      if (toYear === null) return refuse('invalid', 'Choose the financial year the budget moves to', 'toYear');
+      if (fromYear === null) return refuse('invalid', phraseText('capitalReprofile.chooseFromYear'), 'fromYear');
+      if (toYear === null) return refuse('invalid', phraseText('capitalReprofile.chooseToYear'), 'toYear');
       const amount = parseAmount(cells.amount, 'amount to move', 'amount');
       if (!amount.ok) return amount;
       const input = { fromYear, toYear, amount: amount.value, reason: cells.reason.trim() };
@@ -86,7 +87,8 @@ export function createReprofileService({ db }: ServiceDeps) {
         const scheme = await repo.findScheme(tx, caller.organisationId, schemeId);
         if (!scheme) return notFound('The capital scheme');
         const access = await loadUnitAccess(tx, caller);
-        if (!(await access.can('edit:money', scheme.unitId))) return forbidden('You may not reprofile this scheme');
+        if (!(await access.can('edit:money', scheme.unitId)))
+          return forbidden(phraseText('capitalReprofile.mayNotRequest'));
         const from = (await repo.capitalYears(tx, caller.organisationId, fromYear, [schemeId])).get(schemeId);
         const problems = checkReprofileRequest(input, from?.budget ?? null);
         if (problems.length > 0) return refuse(problems[0]!.code, problems[0]!.message, problems[0]!.field);
@@ -109,13 +111,19 @@ export function createReprofileService({ db }: ServiceDeps) {
       });
     },
 
-    async decide(caller: Caller, id: string, decision: ReprofileDecisionInput): Promise<Result<{ schemeId: string }>> {
+    /** Decides a scheme's reprofile; one named under another scheme is not found. */
+    async decide(
+      caller: Caller,
+      schemeId: string,
+      id: string,
+      decision: ReprofileDecisionInput,
+    ): Promise<Result<{ schemeId: string; status: 'approved' | 'rejected' }>> {
       return inTransaction(db, async (tx) => {
         const request = await reprofiles.findReprofileForUpdate(tx, caller.organisationId, id);
-        if (!request) return notFound('The reprofile');
+        if (!request || request.schemeId !== schemeId) return notFound('The reprofile');
         const scheme = await repo.findScheme(tx, caller.organisationId, request.schemeId);
         if (!scheme) return notFound('The capital scheme');
-        if (!(await councilWide(tx, caller)).mayEdit) return forbidden('You may not decide reprofiles');
+        if (!(await councilWide(tx, caller)).mayEdit) return forbidden(phraseText('capitalReprofile.mayNotDecide'));
         const approve = decision.decision === 'approve';
         const problems = checkReprofileDecision({
           status: request.status,
@@ -146,7 +154,7 @@ export function createReprofileService({ db }: ServiceDeps) {
           newValue: { status, scheme: scheme.code, amount: formatMoney(request.amount) },
           reason: decision.reason,
         });
-        return ok({ schemeId: request.schemeId });
+        return ok({ schemeId: request.schemeId, status });
       });
     },
   };
@@ -167,7 +175,8 @@ async function moveBudget(
     (await repo.capitalYears(tx, organisationId, request.toYear, [request.schemeId])).get(request.schemeId) ?? null;
   // The from-year's budget may have been changed since the request: check again against it now.
   const recheck = checkReprofileRequest(request, from?.budget ?? null);
-  if (!from || recheck.length > 0) return refuse('invalid_state', recheck[0]?.message ?? 'The year has no budget');
+  if (!from || recheck.length > 0)
+    return refuse('invalid_state', recheck[0]?.message ?? phraseText('capitalReprofile.noBudgetInFromYear'));
   const moved = applyReprofile(from, to ?? EMPTY_FUNDING, request.amount);
   if (!moved.ok) return refuse('invalid_state', moved.error.message);
   const newFrom = { ...from, ...moved.value.from, slippage: slippageAfterReprofile(from.slippage, request.amount) };

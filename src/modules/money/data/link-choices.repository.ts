@@ -1,7 +1,8 @@
 /**
- * The plan items and actions a savings proposal may be linked to, for the form's picker: those of
- * the council whose code or title holds the words (all of them, up to the limit, when there are no
- * words), and always the ones already chosen so a search never drops the present choice.
+ * The plan items and actions a savings proposal (or a cost centre) may be linked to, for the form's
+ * picker: those of the council whose code or title holds the words (all of them, up to the limit,
+ * when there are no words), and always the ones already chosen so a search never drops the present
+ * choice.
  */
 import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
@@ -58,4 +59,15 @@ export async function savingLinkChoices(
     choicesFrom(db, actions, organisationId, words, limit, chosen.actionId),
   ]);
   return { items, actions: found };
+}
+
+/** The plan items a cost centre may be linked to, for its page's picker. */
+export async function planItemChoices(
+  db: Db,
+  organisationId: string,
+  words: string,
+  limit: number,
+  chosenId: string,
+): Promise<LinkChoice[]> {
+  return choicesFrom(db, planItems, organisationId, words, limit, chosenId);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { moneyFromPence, sumMoney } from '../../../kernel/money.ts';
+import { readStoredPhrase } from '../../../kernel/phrase.ts';
 import { FUNDING_SOURCES } from './capital.ts';
 import {
   applyReprofile,
@@ -25,7 +26,9 @@ describe('a reprofile request', () => {
     expect(fieldsOf(checkReprofileRequest({ ...request, amount: m(1_000_000_01) }, m(1_000_000_00)))).toEqual([
       'amount',
     ]);
-    expect(checkReprofileRequest({ ...request, toYear: 2026 }, m(1_000_000_00))[0]?.message).toMatch(/later/);
+    expect(readStoredPhrase(checkReprofileRequest({ ...request, toYear: 2026 }, m(1_000_000_00))[0]!.message)).toEqual({
+      code: 'capitalReprofile.toYearNotLater',
+    });
     expect(fieldsOf(checkReprofileRequest({ ...request, toYear: 2025 }, m(1_000_000_00)))).toEqual(['toYear']);
     expect(fieldsOf(checkReprofileRequest({ ...request, reason: '  ' }, m(1_000_000_00)))).toEqual(['reason']);
     expect(fieldsOf(checkReprofileRequest({ ...request, amount: m(0) }, m(1_000_000_00)))).toEqual(['amount']);

@@ -2,9 +2,11 @@
  * Reprofiling a capital scheme: moving part of one year's budget into a later year. It is asked
  * for by someone who may edit the scheme and decided by council-wide finance who did not ask, so
  * no one moves budget on their own say. The funding moves with the budget, because a year's
- * funding sources must add up to its budget to the penny (see capital.ts).
+ * funding sources must add up to its budget to the penny (see capital.ts). Refusals are stored
+ * phrases (capitalReprofile in the catalogue), said at the edge.
  */
 import { addMoney, subtractMoney, ZERO_MONEY, type Money } from '../../../kernel/money.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type DomainError, type Result } from '../../../kernel/result.ts';
 import { FUNDING_SOURCES, type CapitalFigures } from './capital.ts';
 
@@ -20,19 +22,19 @@ export interface ReprofileRequestInput {
 /** `fromBudget` is the from-year's budget, or null when the scheme has no figures for that year. */
 export function checkReprofileRequest(input: ReprofileRequestInput, fromBudget: Money | null): DomainError[] {
   const errors: DomainError[] = [];
-  if (input.amount <= 0) errors.push(domainError('invalid', 'The amount to move must be more than £0.00', 'amount'));
+  if (input.amount <= 0)
+    errors.push(domainError('invalid', phraseText('capitalReprofile.amountNotPositive'), 'amount'));
   if (input.toYear <= input.fromYear) {
-    errors.push(
-      domainError('invalid', 'The year the budget moves to must be later than the year it moves from', 'toYear'),
-    );
+    errors.push(domainError('invalid', phraseText('capitalReprofile.toYearNotLater'), 'toYear'));
   }
-  if (input.reason.trim() === '') errors.push(domainError('invalid', 'Give the reason for reprofiling', 'reason'));
+  if (input.reason.trim() === '')
+    errors.push(domainError('invalid', phraseText('capitalReprofile.reasonMissing'), 'reason'));
   if (input.reason.length > 2000)
-    errors.push(domainError('invalid', 'Keep the reason to 2000 characters or fewer', 'reason'));
+    errors.push(domainError('invalid', phraseText('capitalReprofile.reasonTooLong'), 'reason'));
   if (fromBudget === null) {
-    errors.push(domainError('invalid', 'The scheme has no budget in the year the budget moves from', 'fromYear'));
+    errors.push(domainError('invalid', phraseText('capitalReprofile.noBudgetInFromYear'), 'fromYear'));
   } else if (input.amount > fromBudget) {
-    errors.push(domainError('invalid', 'The amount is more than the year’s budget holds', 'amount'));
+    errors.push(domainError('invalid', phraseText('capitalReprofile.amountOverBudget'), 'amount'));
   }
   return errors;
 }
@@ -46,15 +48,15 @@ export interface ReprofileDecisionInput {
 }
 
 export function checkReprofileDecision(input: ReprofileDecisionInput): DomainError[] {
-  if (input.status !== 'pending') return [domainError('invalid_state', 'This reprofile has already been decided')];
+  if (input.status !== 'pending') return [domainError('invalid_state', phraseText('capitalReprofile.alreadyDecided'))];
   if (input.requestedBy === input.decidedBy) {
-    return [domainError('forbidden', 'You cannot decide a reprofile you asked for: someone else must approve it')];
+    return [domainError('forbidden', phraseText('capitalReprofile.notOwnRequest'))];
   }
   if (!input.approve && input.reason.trim() === '') {
-    return [domainError('invalid', 'Give the reason for rejecting the reprofile', 'reason')];
+    return [domainError('invalid', phraseText('capitalReprofile.rejectReasonMissing'), 'reason')];
   }
   if (input.reason.length > 2000)
-    return [domainError('invalid', 'Keep the reason to 2000 characters or fewer', 'reason')];
+    return [domainError('invalid', phraseText('capitalReprofile.reasonTooLong'), 'reason')];
   return [];
 }
 
@@ -75,7 +77,7 @@ export const EMPTY_FUNDING: Funding = {
  */
 export function applyReprofile(from: Funding, to: Funding, amount: Money): Result<{ from: Funding; to: Funding }> {
   if (amount <= 0 || amount > from.budget) {
-    return fail(domainError('invalid', 'The amount is more than the year’s budget holds', 'amount'));
+    return fail(domainError('invalid', phraseText('capitalReprofile.amountOverBudget'), 'amount'));
   }
   const movedFrom = { ...from, budget: subtractMoney(from.budget, amount) };
   const movedTo = { ...to, budget: addMoney(to.budget, amount) };
@@ -88,7 +90,7 @@ export function applyReprofile(from: Funding, to: Funding, amount: Money): Resul
     left = subtractMoney(left, taken);
   }
   if (left > 0) {
-    return fail(domainError('invalid', 'The year’s funding does not cover the amount to move', 'amount'));
+    return fail(domainError('invalid', phraseText('capitalReprofile.fundingShort'), 'amount'));
   }
   return ok({ from: movedFrom, to: movedTo });
 }

@@ -100,7 +100,7 @@ describe('money pages', () => {
     await expectNoAxeViolations(page);
   });
 
-  it('adds a capital scheme, is told when its funding does not add up, and reads the other money pages', async () => {
+  it('adds a capital scheme, is told when its funding does not add up, asks to reprofile it, and reads the other money pages', async () => {
     const page = browser.page;
     await signInAs(page, base, finance);
     await page.goto(`${base}/money/capital/schemes/new`);
@@ -127,6 +127,17 @@ describe('money pages', () => {
     await page.getByLabel('Funding from grants', { exact: true }).fill('100000');
     await page.getByRole('button', { name: 'Save figures' }).click();
     expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Scheme figures saved');
+
+    // Reprofiling from the scheme's page: a refusal named at its field, then the request in the history.
+    await page.getByLabel('Amount to move').fill('50000');
+    await page.getByRole('button', { name: 'Ask to reprofile' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('Give the reason for reprofiling');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Reason for reprofiling').fill('Asbestos survey delays the works');
+    await page.getByRole('button', { name: 'Ask to reprofile' }).click();
+    expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Reprofile asked for');
+    expect(await textOf(page.locator('table', { hasText: 'Asbestos survey' }))).toContain('Waiting for a decision');
+    await expectNoAxeViolations(page);
 
     for (const path of ['/money/capital', '/money/reserves', '/money/savings/new', '/money/mtfs']) {
       await page.goto(`${base}${path}`);

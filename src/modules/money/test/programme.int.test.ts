@@ -2,11 +2,12 @@
  * Capital, reserves, borrowing, savings, the MTFS and cost centre changes through HTTP. PGlite
  * only (PAGE_DATABASES): the SQL is ordinary inserts, upserts and sums, the same on both engines.
  * Covers the import's row errors (nothing written), tenancy (another council's ids not found),
- * the audit of every change and the money position for the quarterly report.
+ * the audit of every change, capital reprofiling (budgets move only on approval by someone else)
+ * and the money position for the quarterly report.
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, capitalSchemeYears, planItems, savings, units } from '../../../schema.ts';
+import { auditEvents, capitalReprofiles, capitalSchemeYears, planItems, savings, units } from '../../../schema.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { insertCascade } from '../../../../test/helpers/items-fixtures.ts';
 import { moneyPosition, type MoneyPosition } from '../index.ts';
@@ -356,5 +357,89 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     const versions = (await councillor.api('GET', '/api/v1/money/mtfs')).json();
     const mtfs = (await councillor.api('GET', `/api/v1/money/mtfs/${versions[0].id}`)).json();
     expect(mtfs.years[0].year).toMatchObject({ gap: '800000.00', unidentified: '200000.00' });
+  });
+  it('moves a scheme’s budget between years only when someone else approves the reprofile, audited', async () => {
+    const approver = await t.as('finance-officer');
+    const url = `/money/capital/schemes/${schemeId}/reprofiles?year=2025`;
+    const decide = (agent: Agent, id: string, form: Record<string, string>) =>
+      agent.post(`/money/capital/schemes/${schemeId}/reprofiles/${id}/decision?year=2025`, form);
+    const year = async (startYear: number) => {
+      const [row] = await db()
+        .select()
+        .from(capitalSchemeYears)
+        .where(and(eq(capitalSchemeYears.schemeId, schemeId), eq(capitalSchemeYears.startYear, startYear)));
+      return { budget: Number(row!.budget), borrowing: Number(row!.borrowing), slippage: Number(row!.slippage) };
+    };
+    const requests = async () => db().select().from(capitalReprofiles);
+    const ask = { fromYear: '2025', toYear: '2026', amount: '250000', reason: 'Contractor starts in April' };
+    // 2025/26: £1,000,000 (borrowing £600,000, slippage £200,000); 2026/27: £500,000, all borrowing.
+    const before = { from: await year(2025), to: await year(2026), years: await audits('capital-scheme-year') };
+
+    for (const [form, named] of [
+      [{ ...ask, amount: '1000000.01' }, 'The amount is more than the year’s budget holds'],
+      [{ ...ask, toYear: '2025' }, 'must be later than the year it moves from'],
+      [{ ...ask, reason: ' ' }, 'Give the reason for reprofiling'],
+      [{ ...ask, amount: '1.005' }, 'more than two decimal places'],
+    ] as const) {
+      const refused = await finance.post(url, form);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain(named);
+    }
+    expect((await otherFinance.post(url, ask)).statusCode).toBe(404);
+    expect((await councillor.post(url, ask)).statusCode).toBe(403);
+    expect(await requests()).toHaveLength(0);
+
+    expect((await finance.post(url, ask)).statusCode).toBe(302);
+    // Asked for more than 2025/26 will hold once the first is approved.
+    expect((await finance.post(url, { ...ask, toYear: '2027', amount: '800000' })).statusCode).toBe(302);
+    const asked = await requests();
+    const first = asked.find((row) => Number(row.amount) === 250_000_00);
+    const second = asked.find((row) => Number(row.amount) === 800_000_00);
+    expect(await audits('capital-reprofile')).toBe(2);
+    expect(await year(2025)).toEqual(before.from);
+
+    const own = await decide(finance, first!.id, { decision: 'approve' });
+    expect(own.statusCode).toBe(403);
+    expect(own.body).toContain('You cannot decide a reprofile you asked for');
+    const noReason = await decide(approver, first!.id, { decision: 'reject', reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Give the reason for rejecting the reprofile');
+    expect((await decide(otherFinance, first!.id, { decision: 'approve' })).statusCode).toBe(404);
+    expect(await year(2025)).toEqual(before.from);
+
+    const approved = await decide(approver, first!.id, { decision: 'approve' });
+    expect(approved.statusCode, approved.body).toBe(302);
+    // The budget moves with its funding (borrowing first); the slippage it was is no longer expected.
+    expect(await year(2025)).toEqual({ budget: 750_000_00, borrowing: 350_000_00, slippage: 0 });
+    expect(await year(2026)).toEqual({ budget: 750_000_00, borrowing: 750_000_00, slippage: before.to.slippage });
+    expect(await audits('capital-reprofile')).toBe(3);
+    expect(await audits('capital-scheme-year')).toBe(before.years + 2);
+
+    const twice = await decide(approver, first!.id, { decision: 'reject', reason: 'Changed my mind' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('This reprofile has already been decided');
+    // The second now asks for more than the year holds: refused whole, still pending, nothing moved.
+    const stale = await decide(approver, second!.id, { decision: 'approve' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('The amount is more than the year’s budget holds');
+    expect(await year(2025)).toEqual({ budget: 750_000_00, borrowing: 350_000_00, slippage: 0 });
+    expect(await audits('capital-reprofile')).toBe(3);
+    expect(await audits('capital-scheme-year')).toBe(before.years + 2);
+    const rejected = await approver.api(
+      'POST',
+      `/api/v1/money/capital/schemes/${schemeId}/reprofiles/${second!.id}/decision`,
+      { decision: 'reject', reason: 'Ask for what the year holds' },
+    );
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(await year(2025)).toEqual({ budget: 750_000_00, borrowing: 350_000_00, slippage: 0 });
+
+    const history = (await councillor.api('GET', `/api/v1/money/capital/schemes/${schemeId}/reprofiles`)).json();
+    expect(history.map((row: { status: string; amount: string }) => [row.status, row.amount]).sort()).toEqual([
+      ['approved', '250000.00'],
+      ['rejected', '800000.00'],
+    ]);
+    const page = await councillor.get(`/money/capital/schemes/${schemeId}?year=2025`);
+    expect(page.body).toContain('Rejected by');
+    expect(page.body).toContain('Ask for what the year holds');
   });
 });

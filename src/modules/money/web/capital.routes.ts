@@ -5,14 +5,12 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import type { Caller } from '../../../platform/services/caller.ts';
 import { fill, words } from '../../../platform/words/index.ts';
 import { schemeInput } from '../capital.service.ts';
-import { CAPITAL_AMOUNTS, CAPITAL_LABELS } from '../domain/capital.ts';
 import { CAPITAL_COLUMNS } from '../domain/capital-import.ts';
 import { yearLabel } from '../domain/financial-period.ts';
 import type { MoneyServices } from '../services.ts';
+import { renderSchemePage } from './scheme-page.ts';
 import { yearFormGet, yearFormPost, type YearForm } from './year-form.ts';
 import {
-  amountValues,
-  capitalise,
   forbiddenPage,
   linkCell,
   moneyCell,
@@ -27,7 +25,6 @@ import {
 
 const view = { access: { permission: 'view:money' } } as const;
 const edit = { access: { permission: 'edit:money' } } as const;
-const uuid = z.uuid();
 const words_ = () => words.moneyProgramme;
 
 export async function capitalRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
@@ -172,81 +169,16 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
       .redirect(`${paths.capitalScheme(result.value.id)}`);
   });
 
-  async function renderScheme(
-    reply: FastifyReply,
-    caller: Caller,
-    id: string,
-    startYear: number,
-    form?: { values: Values; errors: FormErrors },
-  ) {
-    if (!uuid.safeParse(id).success) return notFoundPage(reply);
-    const result = await services.capital.scheme(caller, id, startYear);
-    if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
-    const { scheme, year, mayEdit } = result.value;
-    const label = yearLabel(startYear);
-    return reply.render(
-      'pages/money/programme-form.njk',
-      {
-        title: fill(words_().schemeTitle, { code: scheme.code, name: scheme.name, year: label }),
-        caption: scheme.unitName,
-        backLink: `${paths.capital()}?year=${startYear}`,
-        summaryTitle: 'Position',
-        summaryRows: year
-          ? [
-              ...CAPITAL_AMOUNTS.map((field) => ({
-                key: { text: capitalise(CAPITAL_LABELS[field]) },
-                value: moneyCell(year[field]),
-              })),
-              {
-                key: { text: 'Variance (forecast and slippage less budget)' },
-                value: { text: `${moneyCell(year.variance).text} (${year.variancePercent ?? '–'}%)` },
-              },
-              { key: { text: 'Band' }, value: ragCell(year.band) },
-              { key: { text: 'Reason for slippage' }, value: { text: year.slippageReason || 'None' } },
-              { key: { text: 'Explanation' }, value: { text: year.explanation || 'None' } },
-            ]
-          : [],
-        notice: year ? undefined : `No figures for ${label} yet.`,
-        action: mayEdit ? `${paths.capitalScheme(scheme.id)}?year=${startYear}` : undefined,
-        formTitle: year ? 'Change the figures' : 'Enter the figures',
-        hint: 'Amounts in pounds and pence. The funding sources must add up to the budget.',
-        submit: 'Save figures',
-        values: form?.values ?? {
-          ...amountValues(CAPITAL_AMOUNTS, year),
-          slippageReason: year?.slippageReason ?? '',
-          explanation: year?.explanation ?? '',
-        },
-        errors: form?.errors,
-        fields: [
-          ...CAPITAL_AMOUNTS.map((field) => ({
-            name: field,
-            label: capitalise(CAPITAL_LABELS[field]),
-            type: 'amount',
-          })),
-          {
-            name: 'slippageReason',
-            label: 'Reason for slippage',
-            type: 'textarea',
-            hint: 'Required when budget slips into later years',
-          },
-          {
-            name: 'explanation',
-            label: 'Explanation of the variance',
-            type: 'textarea',
-            hint: 'Required past the amber threshold',
-          },
-        ],
-      },
-      form ? 400 : 200,
-    );
-  }
-
-  const schemeYear = (query: unknown) => yearOf(query) ?? services.reserves.defaultYear();
+  // An unreadable ?year= is not found (null), not the default year.
+  const schemeYear = (query: unknown) => {
+    const year = yearOf(query);
+    return year === undefined ? services.reserves.defaultYear() : year;
+  };
 
   const schemeForm: YearForm = {
     yearFrom: schemeYear,
     withId: true,
-    render: (reply, caller, id, year, form) => renderScheme(reply, caller, id!, year, form),
+    render: (reply, caller, id, year, form) => renderSchemePage(reply, services, caller, id!, year, { figures: form }),
     save: (caller, id, year, values) => services.capital.saveYear(caller, id!, year, values),
     saved: (year, id) => ({
       flash: fill(words_().schemeSaved, { year: yearLabel(year) }),

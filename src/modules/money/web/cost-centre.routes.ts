@@ -28,6 +28,9 @@ export async function costCentreRoutes(app: FastifyInstance, { services }: { ser
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
     const { centre, links, mayEdit } = result.value;
     const base = paths.costCentre(id);
+    const linkWords = (values.linkWords ?? '').trim();
+    const chosen = values.planItemId ?? '';
+    const choices = mayEdit ? await services.costCentres.planItemChoices(caller, id, linkWords, chosen) : [];
     return reply.render(
       'pages/money/programme-form.njk',
       {
@@ -64,7 +67,32 @@ export async function costCentreRoutes(app: FastifyInstance, { services }: { ser
                 title: 'Link a plan item it funds',
                 action: `${base}/plan-items`,
                 submit: 'Link',
-                fields: [{ name: 'planItemId', label: 'Plan item id', hint: 'From the plan item’s page address' }],
+                fields: [
+                  {
+                    name: 'linkWords',
+                    type: 'find',
+                    label: said().planItemWords,
+                    hint: said().planItemWordsHint,
+                    button: said().planItemFind,
+                  },
+                  {
+                    name: 'planItemId',
+                    type: 'select',
+                    label: said().planItemChoice,
+                    hint:
+                      linkWords && choices.length === 0
+                        ? fill(said().planItemNoneFound, { words: linkWords })
+                        : undefined,
+                    items: [
+                      { value: '', text: said().planItemNone, selected: !chosen },
+                      ...choices.map((choice) => ({
+                        value: choice.id,
+                        text: `${choice.code} ${choice.title}`,
+                        selected: choice.id === chosen,
+                      })),
+                    ],
+                  },
+                ],
               },
               ...links.map((link) => ({
                 title: `Remove the link to ${link.planItemTitle}`,
@@ -102,6 +130,8 @@ export async function costCentreRoutes(app: FastifyInstance, { services }: { ser
       const id = (request.params as { id: string }).id;
       if (!uuid.safeParse(id).success) return notFoundPage(reply);
       const values = stringValues(request.body);
+      // The plan item picker's Find button narrows the choices, keeping what was typed; nothing is saved.
+      if (suffix === 'plan-items' && values.find !== undefined) return renderCostCentre(reply, caller, id, values);
       const result = await run(caller, id, values);
       if (result === 'invalid-form' || !result.ok) {
         const error =

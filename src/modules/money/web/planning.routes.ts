@@ -14,7 +14,6 @@ import { yearFormGet, yearFormPost, type YearForm } from './year-form.ts';
 import {
   amountValues,
   capitalise,
-  fieldErrors,
   forbiddenPage,
   linkCell,
   moneyCell,
@@ -307,13 +306,15 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     reply: FastifyReply,
     caller: Caller,
     id: string,
-    form?: { year: number; values: Values; errors: FormErrors },
+    formYear: number,
+    form?: { values: Values; errors: FormErrors },
   ) {
     if (!uuid.safeParse(id).success) return notFoundPage(reply);
     const result = await services.mtfs.version(caller, id);
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
     const { version, years, mayEdit } = result.value;
-    const formYear = form?.year ?? years.find((row) => row.year === null)?.startYear ?? years[0]!.startYear;
+    // A year outside the version's three is not one of its pages.
+    if (!years.some((row) => row.startYear === formYear)) return notFoundPage(reply);
     const stored = years.find((row) => row.startYear === formYear)?.year;
     const rowOf = (
       label: string,
@@ -372,30 +373,20 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     );
   }
 
-  app.get(paths.mtfsVersion(), { config: view }, async (request, reply) => {
-    const year = yearOf(request.query);
-    if (year === null) return notFoundPage(reply);
-    const id = (request.params as { id: string }).id;
-    if (year === undefined) return renderMtfs(reply, request.caller(), id);
-    return renderMtfs(reply, request.caller(), id, {
-      year,
-      values: undefined as unknown as Values,
-      errors: undefined as unknown as FormErrors,
-    });
-  });
-
-  app.post(paths.mtfsVersion(), { config: edit }, async (request, reply) => {
-    const caller = request.caller();
-    const id = (request.params as { id: string }).id;
-    const year = yearOf(request.query);
-    if (!year || !uuid.safeParse(id).success) return notFoundPage(reply);
-    const values = stringValues(request.body);
-    const result = await services.mtfs.saveYear(caller, id, year, values);
-    if (!result.ok) {
-      if (result.error.code === 'forbidden') return forbiddenPage(reply);
-      if (result.error.code === 'not_found') return notFoundPage(reply);
-      return renderMtfs(reply, caller, id, { year, values, errors: fieldErrors(result.error) });
-    }
-    return reply.flash(fill(said().mtfsYearSaved, { year: yearLabel(year) })).redirect(paths.mtfsVersion(id));
-  });
+  const mtfsForm: YearForm = {
+    yearFrom: yearOf,
+    withId: true,
+    // With no year named, the version's first year without figures (or its first year).
+    defaultYear: async (caller, id) => {
+      const found = uuid.safeParse(id).success ? await services.mtfs.version(caller, id!) : null;
+      if (!found?.ok) return null;
+      const { years } = found.value;
+      return (years.find((row) => row.year === null) ?? years[0])?.startYear ?? null;
+    },
+    render: (reply, caller, id, year, form) => renderMtfs(reply, caller, id!, year, form),
+    save: (caller, id, year, values) => services.mtfs.saveYear(caller, id!, year, values),
+    saved: (year, id) => ({ flash: fill(said().mtfsYearSaved, { year: yearLabel(year) }), to: paths.mtfsVersion(id!) }),
+  };
+  app.get(paths.mtfsVersion(), { config: view }, yearFormGet(mtfsForm));
+  app.post(paths.mtfsVersion(), { config: edit }, yearFormPost(mtfsForm));
 }

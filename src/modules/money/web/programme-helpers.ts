@@ -2,6 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import { formatMoney, type Money } from '../../../kernel/money.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 import { yearLabel } from '../domain/financial-period.ts';
 import type { FieldsRefusal } from '../org-access.ts';
 
@@ -49,16 +50,17 @@ export function ragCell(rag: 'green' | 'amber' | 'red') {
   return { html: `<strong class="govuk-tag ${colour}">${rag.charAt(0).toUpperCase()}${rag.slice(1)}</strong>` };
 }
 
-/** Each field's first problem for the form, and one summary line per field. */
+/** Each field's first problem for the form (said in words), and one summary line per field. */
 export function fieldErrors(refusal: FieldsRefusal): FormErrors {
   const errors: FormErrors = { summary: [], fields: {} };
   for (const error of refusal.errors) {
     const field = error.field || 'form';
     if (errors.fields[field]) continue;
-    errors.fields[field] = { text: error.message };
-    errors.summary.push({ text: error.message, href: `#${field}` });
+    const text = sayStored(error.message);
+    errors.fields[field] = { text };
+    errors.summary.push({ text, href: `#${field}` });
   }
-  if (errors.summary.length === 0) errors.summary.push({ text: refusal.message, href: '#form' });
+  if (errors.summary.length === 0) errors.summary.push({ text: sayStored(refusal.message), href: '#form' });
   return errors;
 }
 

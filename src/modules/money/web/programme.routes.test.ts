@@ -8,6 +8,7 @@ import { borrowingPosition, reservePosition, reserveTotals } from '../domain/res
 import { DEFAULT_BANDS } from '../domain/variance.ts';
 import type { MoneyServices } from '../services.ts';
 import { capitalRoutes } from './capital.routes.ts';
+import { costCentreRoutes } from './cost-centre.routes.ts';
 import { planningRoutes } from './planning.routes.ts';
 import { reservesRoutes } from './reserves.routes.ts';
 
@@ -15,6 +16,8 @@ const m = moneyFromPence;
 const ITEM = '00000000-0000-4000-8000-0000000000f1';
 const ACTION_CHOICE = { id: '00000000-0000-4000-8000-0000000000a1', code: 'ACT-1', title: 'Buy sweepers' };
 const SCHEME = '00000000-0000-4000-8000-0000000000d1';
+const CENTRE = '00000000-0000-4000-8000-0000000000c1';
+const VERSION = '00000000-0000-4000-8000-0000000000b1';
 const figures = {
   budget: m(1_000_000_00),
   spendToDate: m(400_000_00),
@@ -37,7 +40,27 @@ const reserve = {
 function fakeServices(calls: unknown[]): MoneyServices {
   const scheme = { id: SCHEME, code: 'CAP01', name: 'Depot <rebuild>', unitId: 'u', unitName: 'Place' };
   return {
-    costCentres: { unitChoices: async () => [{ id: 'u', name: 'Place' }] },
+    costCentres: {
+      unitChoices: async () => [{ id: 'u', name: 'Place' }],
+      detail: async () =>
+        ok({
+          centre: { id: CENTRE, code: 'PL9', name: 'Depot', unitId: 'u', unitName: 'Place', retiredAt: null },
+          links: [],
+          mayEdit: true,
+        }),
+      planItemChoices: async (_caller: unknown, _id: unknown, words: string, chosen: string) => {
+        calls.push({ centreWords: words, chosen });
+        const items = [
+          { id: ITEM, code: 'O1', title: 'Clean <streets>' },
+          { id: '00000000-0000-4000-8000-0000000000f2', code: 'O2', title: 'Safer roads' },
+        ];
+        return items.filter((item) => item.title.includes(words));
+      },
+      linkPlanItem: async (_caller: unknown, id: unknown, planItemId: unknown) => {
+        calls.push({ linked: [id, planItemId] });
+        return ok({ id: CENTRE });
+      },
+    },
     capital: {
       programme: async (_caller: unknown, year: unknown) => {
         calls.push(year);
@@ -62,6 +85,7 @@ function fakeServices(calls: unknown[]): MoneyServices {
       },
       scheme: async () => ok({ scheme, startYear: 2025, bands: DEFAULT_BANDS, year: null, mayEdit: true }),
     },
+    reprofiles: { history: async () => ok({ reprofiles: [], mayRequest: false, mayDecide: false }) },
     reserves: {
       defaultYear: () => 2025,
       view: async () =>
@@ -99,7 +123,26 @@ function fakeServices(calls: unknown[]): MoneyServices {
         return ok({ id: 's' });
       },
     },
-    mtfs: { versions: async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }) },
+    mtfs: {
+      versions: async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } }),
+      version: async () =>
+        ok({
+          version: { id: VERSION, name: 'Budget 2025/26', firstYear: 2025 },
+          years: [2025, 2026, 2027].map((startYear) => ({ startYear, year: null })),
+          mayEdit: true,
+        }),
+      saveYear: async (_caller: unknown, _id: unknown, year: unknown, values: unknown) => {
+        calls.push({ mtfs: [year, values] });
+        return {
+          ok: false,
+          error: {
+            code: 'invalid',
+            message: 'x',
+            errors: [{ field: 'funding', message: 'The funding “12.345” has more than two decimal places' }],
+          },
+        };
+      },
+    },
   } as unknown as MoneyServices;
 }
 
@@ -116,6 +159,7 @@ describe('capital, reserves and planning routes', () => {
           await instance.register(capitalRoutes, { services });
           await instance.register(reservesRoutes, { services });
           await instance.register(planningRoutes, { services });
+          await instance.register(costCentreRoutes, { services });
         },
       },
     ]);
@@ -135,6 +179,7 @@ describe('capital, reserves and planning routes', () => {
     const before = calls.length;
     expect((await app.as('finance-officer').get('/money/capital?year=twenty')).statusCode).toBe(404);
     expect((await app.as('finance-officer').get('/money/capital/schemes/nope')).statusCode).toBe(404);
+    expect((await app.as('finance-officer').get(`/money/capital/schemes/${SCHEME}?year=twenty`)).statusCode).toBe(404);
     expect(calls.length).toBe(before);
   });
 
@@ -187,5 +232,49 @@ describe('capital, reserves and planning routes', () => {
       .post('/money/savings/new?year=2025', { reference: 'S1', title: 'Depot', planItemId: ITEM });
     expect(saved.statusCode).toBe(302);
     expect(calls.at(-1)).toMatchObject({ saved: { reference: 'S1', title: 'Depot', planItemId: ITEM } });
+  });
+  it('shows an MTFS year’s form for the year asked, and marks the field a save refuses, keeping what was typed', async () => {
+    const finance = app.as('finance-officer');
+    const page = await finance.get(`/money/mtfs/${VERSION}?year=2026`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Figures for 2026/27');
+    // No year named: the first without figures; a year outside the version's three, or unreadable: not found.
+    expect((await finance.get(`/money/mtfs/${VERSION}`)).body).toContain('Figures for 2025/26');
+    expect((await finance.get(`/money/mtfs/${VERSION}?year=2031`)).statusCode).toBe(404);
+    expect((await finance.get(`/money/mtfs/${VERSION}?year=soon`)).statusCode).toBe(404);
+    const before = calls.length;
+    expect((await finance.post(`/money/mtfs/${VERSION}`, { funding: '1' })).statusCode).toBe(404);
+    expect(calls.length).toBe(before);
+    const refused = await finance.post(`/money/mtfs/${VERSION}?year=2026`, { funding: '12.345', assumptions: 'CT' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#funding"');
+    expect(refused.body).toContain('has more than two decimal places');
+    expect(refused.body).toContain('value="12.345"');
+    expect(calls.at(-1)).toMatchObject({ mtfs: [2026, { funding: '12.345', assumptions: 'CT' }] });
+  });
+
+  it('links a cost centre to a plan item chosen from a list narrowed by a search, not a pasted id', async () => {
+    const finance = app.as('finance-officer');
+    const page = await finance.get(`/money/cost-centres/${CENTRE}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<option value="${ITEM}">O1 Clean &lt;streets&gt;</option>`);
+    expect(page.body).not.toContain('Plan item id');
+
+    const found = await finance.post(`/money/cost-centres/${CENTRE}/plan-items`, { linkWords: 'Safer', find: '1' });
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain('O2 Safer roads');
+    expect(found.body).not.toContain('Clean &lt;streets&gt;');
+    expect(found.body).toContain('value="Safer"');
+    const none = await finance.post(`/money/cost-centres/${CENTRE}/plan-items`, { linkWords: 'Parks', find: '1' });
+    expect(none.body).toContain('No plan item of your council matches “Parks”');
+    expect(calls.some((call) => typeof call === 'object' && call !== null && 'linked' in call)).toBe(false);
+
+    const unchosen = await finance.post(`/money/cost-centres/${CENTRE}/plan-items`, { planItemId: '' });
+    expect(unchosen.statusCode).toBe(400);
+    expect(unchosen.body).toContain('href="#planItemId"');
+    expect(unchosen.body).toContain('Select the plan item the cost centre funds');
+    const linked = await finance.post(`/money/cost-centres/${CENTRE}/plan-items`, { planItemId: ITEM });
+    expect(linked.statusCode).toBe(302);
+    expect(calls.at(-1)).toEqual({ linked: [CENTRE, ITEM] });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The shape the money pages' figures forms share (a capital scheme's, a reserve's, borrowing's, a
- * saving's and an MTFS year's): the year from the query (unreadable: not found), the id from the
+ * saving's and an MTFS year's): the year from the query (unreadable: not found; absent: the form's
+ * default, which for an MTFS version depends on the version), the id from the
  * path (not a uuid: not found), the service's save, and then a redirect with a flash, the refusal's
  * page, or the form again with each field's problem. One place, so the forms cannot drift apart.
  */
@@ -15,8 +16,14 @@ import { fieldErrors, forbiddenPage, notFoundPage, stringValues, type Values } f
 const uuid = z.uuid();
 
 export interface YearForm {
-  /** The year asked for: null when unreadable (not found). */
-  yearFrom(query: unknown): number | null;
+  /** The year asked for: null when unreadable (not found), undefined when none is named. */
+  yearFrom(query: unknown): number | null | undefined;
+  /**
+   * The year to show when the address names none, where it depends on the record (an MTFS
+   * version's first year without figures); null: not found. Without it, an absent year is not found.
+   * A post always names its year (the form's action carries it).
+   */
+  defaultYear?(caller: Caller, id: string | null): Promise<number | null>;
   /** Whether the path names a record (:id); a new record's form has none. */
   withId: boolean;
   render(
@@ -48,9 +55,12 @@ const idOf = (request: FastifyRequest, form: YearForm) => (form.withId ? (reques
 
 export function yearFormGet(form: YearForm) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const year = form.yearFrom(request.query);
+    const caller = request.caller();
+    const id = idOf(request, form);
+    const asked = form.yearFrom(request.query);
+    const year = asked === undefined ? ((await form.defaultYear?.(caller, id)) ?? null) : asked;
     if (year === null) return notFoundPage(reply);
-    return form.render(reply, request.caller(), idOf(request, form), year);
+    return form.render(reply, caller, id, year);
   };
 }
 
@@ -59,7 +69,9 @@ export function yearFormPost(form: YearForm) {
     const caller = request.caller();
     const id = idOf(request, form);
     const year = form.yearFrom(request.query);
-    if (year === null || (id !== null && !uuid.safeParse(id).success)) return notFoundPage(reply);
+    if (year === null || year === undefined || (id !== null && !uuid.safeParse(id).success)) {
+      return notFoundPage(reply);
+    }
     const values = stringValues(request.body);
     const answered = form.instead?.(reply, caller, id, year, values);
     if (answered) return answered;
