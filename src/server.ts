@@ -15,7 +15,7 @@ import { IMPROVEMENT_REQUESTS_DAILY_AT, runImprovementRequests } from './modules
 import { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './modules/risks/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
-import { portIsFree } from './platform/http/port-check.ts';
+import { isPortRefusal, portIsFree, portRefusedLine } from './platform/http/port-check.ts';
 import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 
 async function main(): Promise<void> {
@@ -30,9 +30,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (!(await portIsFree(config.host, config.port))) {
-    console.error(
-      `Port ${config.port} on ${config.host} is already in use or not allowed: stop the program using it, or set PORT to another port.`,
-    );
+    console.error(portRefusedLine(config.host, config.port));
     process.exit(1);
   }
   let deps;
@@ -125,7 +123,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // Taken since the check above (start-up opened the database meanwhile): the same one line.
+    if (!isPortRefusal(error)) throw error;
+    console.error(portRefusedLine(config.host, config.port));
+    await app.close();
+    process.exit(1);
+  }
   jobs.start();
   // Background jobs (large imports): this process also takes jobs queued by others, or left by one that stopped.
   deps.jobs.start();

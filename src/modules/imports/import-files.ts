@@ -190,12 +190,15 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result);
+    if ('result' in value && value.result !== undefined) return cellText(value.result);
+    // A formula saved without its result (written by a program, never opened in a spreadsheet):
+    // the formula itself, so a problem with the cell quotes what the person typed.
+    if ('formula' in value && typeof value.formula === 'string') return `=${value.formula}`;
     if ('error' in value) return String(value.error);
   }
-  // Anything left is a cell kind exceljs may add later: its own text is the best we can show.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  return String(value);
+  // Anything left (a shared formula without its result, a cell kind exceljs may add later) has no
+  // text of its own: "[object Object]" in a row's problem would only puzzle the person.
+  return '';
 }
 
 async function* xlsxRows(bytes: Buffer, limits: FileLimits): AsyncGenerator<TableRow[]> {

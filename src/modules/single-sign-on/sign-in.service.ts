@@ -118,6 +118,9 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
 
       type Settled = { refusal: string | null; personId: string | null };
       const outcome = await inTransaction<Settled>(db, async (tx) => {
+        // Two first sign-ins of one new person at once (two tabs, a retried callback) would both
+        // find no identity and both make an account: the second now waits, then finds the first's.
+        await repo.takeTurnsForSubject(tx, organisationId, issuer, subject);
         const identity = await repo.findIdentity(tx, organisationId, issuer, subject);
         if (identity && identity.status !== 'active')
           return ok({ refusal: 'accountClosed', personId: identity.personId });
@@ -131,15 +134,17 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
           await repo.updatePerson(tx, organisationId, personId, profile);
           await repo.touchIdentity(tx, organisationId, personId, now);
         } else {
-          // A password account with the same address is not taken over by a provider's say-so.
-          if (await repo.personWithEmail(tx, organisationId, profile.email)) {
-            return ok({ refusal: 'emailTaken', personId: null });
-          }
-          personId = await repo.insertPerson(tx, {
+          // An account with the same address is not taken over by a provider's say-so.
+          const holder = await repo.personWithEmail(tx, organisationId, profile.email);
+          if (holder) return ok({ refusal: holder.hasPassword ? 'emailTaken' : 'emailInUse', personId: null });
+          const made = await repo.insertPerson(tx, {
             organisationId,
             ...profile,
             unitId: await repo.rootUnitOf(tx, organisationId),
           });
+          // Taken meanwhile by an account made at the same moment (another subject with this address).
+          if (!made) return ok({ refusal: 'emailInUse', personId: null });
+          personId = made;
           await repo.insertIdentity(tx, { organisationId, issuer, subject, personId, lastSignedInAt: now });
           await recordAudit(tx, {
             organisationId,

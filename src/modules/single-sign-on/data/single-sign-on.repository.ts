@@ -131,17 +131,34 @@ export async function identityOf(db: Db, organisationId: string, personId: strin
   return row;
 }
 
+/**
+ * Makes the sign-ins of one provider subject take turns until the end of the transaction, so the
+ * second of two that arrive at once finds the account the first made instead of making another.
+ * Keyed by a hash: two subjects that share it only wait for one another.
+ */
+export async function takeTurnsForSubject(db: Db, organisationId: string, issuer: string, subject: string) {
+  const key = JSON.stringify(['single-sign-on', organisationId, issuer, subject]);
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
 export async function personWithEmail(db: Db, organisationId: string, email: string) {
   const [row] = await db
-    .select({ id: people.id })
+    .select({ id: people.id, hasPassword: sql<boolean>`${people.passwordHash} is not null` })
     .from(people)
     .where(and(eq(people.organisationId, organisationId), sql`lower(${people.email}) = lower(${email})`));
   return row;
 }
 
-export async function insertPerson(db: Db, values: { organisationId: string; name: string; email: string; unitId: string | null }) {
-  const [row] = await db.insert(people).values(values).returning({ id: people.id });
-  return row!.id;
+/**
+ * The new person's id; null when the address was taken meanwhile by an account another transaction
+ * has just made (the unique address index, waited on rather than failed).
+ */
+export async function insertPerson(
+  db: Db,
+  values: { organisationId: string; name: string; email: string; unitId: string | null },
+): Promise<string | null> {
+  const [row] = await db.insert(people).values(values).onConflictDoNothing().returning({ id: people.id });
+  return row?.id ?? null;
 }
 
 export async function updatePerson(db: Db, organisationId: string, personId: string, values: { name: string; email: string }) {

@@ -65,26 +65,29 @@ export async function startTestProvider(appBaseUrl: string, redirectPath: string
   const handle = provider.callback();
   server.on('request', (request, response) => void handle(request, response));
 
-  const jar = new Map<string, string>();
-  async function go(url: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(url, {
-      ...init,
-      redirect: 'manual',
-      headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const at = pair!.indexOf('=');
-      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-    return response;
+  /** One person's browser: its own cookie jar, so that several can sign in at the same moment. */
+  function browser() {
+    const jar = new Map<string, string>();
+    return async function go(url: string, init: RequestInit = {}): Promise<Response> {
+      const response = await fetch(url, {
+        ...init,
+        redirect: 'manual',
+        headers: { ...(init.headers ?? {}), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+      for (const cookie of response.headers.getSetCookie()) {
+        const [pair] = cookie.split(';');
+        const at = pair!.indexOf('=');
+        jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+      }
+      return response;
+    };
   }
 
   return {
     issuer,
     accounts,
     async signInAt(authorizationUrl, login) {
-      jar.clear();
+      const go = browser();
       let url = new URL(authorizationUrl);
       for (let hop = 0; hop < 10; hop += 1) {
         if (url.origin !== issuer) return url;

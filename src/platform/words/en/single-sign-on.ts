@@ -58,6 +58,8 @@ export const singleSignOnWords = {
       'Your {provider} account is not in a group that has access to Golden Thread. Ask your council’s Golden Thread administrator to give your group access.',
     emailTaken:
       'An account with the email address {email} already signs in here with a password. Sign in with your password, or ask an administrator to remove that account so you can use {provider}.',
+    emailInUse:
+      'Another account here already uses the email address {email}. Ask your council’s Golden Thread administrator.',
     accountClosed: 'Your account here has been closed. Ask your council’s Golden Thread administrator.',
     // Refusals on the settings page.
     onlyAdministrators: 'Only an administrator of the whole council can change single sign-on',
