@@ -27,8 +27,14 @@ import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 import { actionPageRisks, createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
-import { createReportsModule, healthSourceFrom, moneySourceFrom } from './modules/reports/index.ts';
-import { createCommitteesModule } from './modules/committees/index.ts';
+import {
+  createReportsModule,
+  healthSourceFrom,
+  issuedReportChoices,
+  issuedReportExists,
+  moneySourceFrom,
+} from './modules/reports/index.ts';
+import { createCommitteesModule, SUBJECT_PAGE } from './modules/committees/index.ts';
 import { createSingleSignOnModule, type SingleSignOnOptions } from './modules/single-sign-on/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
@@ -151,7 +157,17 @@ export function createModules(
     money: moneySourceFrom((organisationId, period) => moneyPosition(deps.db, organisationId, period)),
     health: healthSourceFrom(performance.services.performanceViews),
   });
-  const committees = createCommitteesModule(deps);
+  // An agenda item may be about an issued performance report: committees' picker finds them, and
+  // checks a chosen one is the council's, through its port; reports fills it.
+  const committees = createCommitteesModule({
+    ...deps,
+    subjects: {
+      'performance-report': {
+        find: (organisationId, find) => issuedReportChoices(deps.db, organisationId, find, SUBJECT_PAGE),
+        exists: issuedReportExists,
+      },
+    },
+  });
   const audit = createAuditModule(deps);
 
   const services = {

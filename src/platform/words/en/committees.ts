@@ -310,7 +310,7 @@ export const committeePapersWords = {
     uploadHint: 'A PDF or Word (.docx) file, up to 10 MB.',
     uploadLabel: 'Paper',
     nameLabel: 'Name of the paper',
-    nameHint: 'Used as the downloaded file’s name. Leave blank to call it “paper”.',
+    nameHint: 'Used as the downloaded file’s name. Leave blank to keep the name of the file you upload.',
     uploadButton: 'Upload paper',
     uploaded: 'Paper uploaded',
     removed: 'Paper removed',
