@@ -23,7 +23,7 @@ import { createSecretBox, deriveSecretKey, type SecretBox } from './platform/sec
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } from './modules/performance/index.ts';
-import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
+import { createPlansModule, plansStarting, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 import { actionPageRisks, createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
@@ -31,6 +31,7 @@ import {
   createReportsModule,
   healthSourceFrom,
   issuedReportChoices,
+  issuedReportDates,
   issuedReportExists,
   moneySourceFrom,
 } from './modules/reports/index.ts';
@@ -166,6 +167,13 @@ export function createModules(
         find: (organisationId, find) => issuedReportChoices(deps.db, organisationId, find, SUBJECT_PAGE),
         exists: issuedReportExists,
       },
+    },
+    // The timetable shows each directorate plan's and each report's status against its dates:
+    // plans and reports are read through their modules' exports.
+    records: {
+      plansStarting: (organisationId, planTypeKey, window) =>
+        plansStarting(deps.db, organisationId, planTypeKey, window),
+      reportsIssued: (organisationId, ids) => issuedReportDates(deps.db, organisationId, ids),
     },
   });
   const audit = createAuditModule(deps);

@@ -93,8 +93,8 @@ export function timetable(
 }
 
 /** Entries grouped by month ("2027-01"), for the calendar view. */
-export function byMonth(entries: TimetableEntry[]): { month: string; entries: TimetableEntry[] }[] {
-  const months = new Map<string, TimetableEntry[]>();
+export function byMonth<Entry extends TimetableEntry>(entries: Entry[]): { month: string; entries: Entry[] }[] {
+  const months = new Map<string, Entry[]>();
   for (const entry of entries) {
     const month = entry.date.slice(0, 7);
     months.set(month, [...(months.get(month) ?? []), entry]);
