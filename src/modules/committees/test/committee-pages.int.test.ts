@@ -5,7 +5,7 @@
  * agenda item's picker; a council's own escalation setting followed by the reminder job; and the
  * timetable's status of each plan and report against its dates.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../../platform/mail/mailer.ts';
 import {
@@ -15,6 +15,8 @@ import {
   governanceBodyMembers,
   issuedReports,
   people,
+  plans,
+  planTypes,
   reportDefinitions,
   reportRevisions,
   units,
@@ -235,5 +237,72 @@ describe.each(PAGE_DATABASES)('committee pages on %s', (kind) => {
     expect(inbox.map((m) => m.to)).toEqual([expect.stringContaining('@'), 'uma@test.example']);
     expect(inbox[1]!.subject).toContain('Overdue by 3 days');
     expect((await run('2027-02-04')).escalated).toBe(0); // once only, the default's day included
+  });
+
+  // After the picker's test above: the panel's meeting on 24 February has that issued report on its agenda.
+  it('shows on the timetable each directorate plan’s and the agenda report’s status against its dates', async () => {
+    const db = t.deps.database.db;
+    const [existing] = await db
+      .select()
+      .from(planTypes)
+      .where(and(eq(planTypes.organisationId, t.org.id), eq(planTypes.key, 'directorate-plan')));
+    const planTypeId =
+      existing?.id ??
+      (
+        await db
+          .insert(planTypes)
+          .values({
+            organisationId: t.org.id,
+            key: 'directorate-plan',
+            name: 'Directorate plan',
+            level: 3,
+            templateSections: [],
+          })
+          .returning()
+      )[0]!.id;
+    const plan = (title: string, status: 'draft' | 'approved' | 'superseded', periodStart: string) => ({
+      organisationId: t.org.id,
+      lineageId: crypto.randomUUID(),
+      planTypeId,
+      title,
+      periodStart,
+      periodEnd: `${Number(periodStart.slice(0, 4)) + 1}-03-31`,
+      owningUnitId: t.org.rootUnitId,
+      status,
+    });
+    const [place, peoplePlan, old] = await db
+      .insert(plans)
+      .values([
+        plan('Place directorate plan 2027/28', 'approved', '2027-04-01'),
+        plan('People directorate plan 2027/28', 'draft', '2027-04-01'),
+        plan('Old place plan 2027/28', 'superseded', '2027-04-01'),
+      ])
+      .returning();
+
+    const page = await member.get('/timetable');
+    expect(page.statusCode).toBe(200);
+    const row = (date: string, what: string) => {
+      const found = page.body
+        .split('<tr class="govuk-table__row">')
+        .find((r) => r.includes(date) && r.includes(`>${what}<`));
+      expect(found, `${date} ${what}`).toBeDefined();
+      return found!;
+    };
+    // Today is 20 January 2027: the 2027/28 plans' approval date is 31 March.
+    const approval = row('31 March 2027', 'Directorate plans approved');
+    expect(approval).toContain(
+      `href="/plans/${place!.id}">Place directorate plan 2027/28</a> <strong class="govuk-tag govuk-tag--green">Done`,
+    );
+    expect(approval).toContain(
+      `href="/plans/${peoplePlan!.id}">People directorate plan 2027/28</a> <strong class="govuk-tag govuk-tag--blue">On time`,
+    );
+    expect(approval).not.toContain(old!.id);
+    // The panel's report was issued: its publication date is done; the meeting waits for the decision.
+    const published = row('17 February 2027', 'Report published');
+    expect(published).toMatch(/Quarterly performance report[^<]*<\/a> <strong class="govuk-tag govuk-tag--green">Done/);
+    const meetingRow = row('24 February 2027', 'Meeting');
+    expect(meetingRow).toMatch(
+      /Quarterly performance report[^<]*<\/a> <strong class="govuk-tag govuk-tag--blue">On time/,
+    );
   });
 });
