@@ -45,6 +45,6 @@ export function createCommitteesModule(
 
 export { REQUEST_REMINDERS_DAILY_AT, runRequestReminders } from './request-reminders.job.ts';
 export { runTimetableReminders, TIMETABLE_REMINDERS_DAILY_AT } from './timetable-reminders.job.ts';
-export type { SubjectFinder, SubjectFinders } from './committees.service.ts';
+export type { SubjectFinders } from './committees.service.ts';
 export type { TimetableRecords } from './returns.service.ts';
 export { SUBJECT_PAGE } from './data/subjects.repository.ts';

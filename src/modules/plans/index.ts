@@ -53,4 +53,3 @@ export { findItem, isSharedWith } from './data/items.repository.ts';
 export { findPlan, isSharedWithPartner } from './data/plans.repository.ts';
 export { contributionLinks, planEvents, planItemPartners, planItems, plans } from './data/plans.schema.ts';
 export { plansStarting } from './data/plans-starting.repository.ts';
-export type { PlanStarting } from './data/plans-starting.repository.ts';

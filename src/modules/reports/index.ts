@@ -40,4 +40,3 @@ export { installBuiltInDefinitions } from './reports.service.ts';
 export { healthSourceFrom } from './health-source.ts';
 export { moneySourceFrom } from './money-source.ts';
 export { issuedReportChoices, issuedReportDates, issuedReportExists } from './issued-reports.read.ts';
-export type { IssuedReportChoice, IssuedReportDate } from './issued-reports.read.ts';
