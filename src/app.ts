@@ -15,6 +15,7 @@ import { errorPages } from './platform/http/error-pages.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { refuseNulCharacters } from './platform/http/nul-characters.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
+import { keepUploadedFileName } from './platform/http/uploaded-file-names.ts';
 import { createDatabaseRateCounter, type RateCounter, rateLimits } from './platform/http/rate-limits.ts';
 import { views } from './platform/http/views.ts';
 import { assetRoutes } from './platform/http/assets.routes.ts';
@@ -69,6 +70,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   // which reads the form's token from the parsed fields. One file, 20 MB at most.
   await app.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
+    // The body keeps a file's bytes only; its name is kept beside it (uploadedFileName).
+    onFile: keepUploadedFileName,
     limits: { files: 1, fileSize: 20 * 1024 * 1024, fields: 20 },
   });
   await app.register(csrfProtection, { secureCookies });

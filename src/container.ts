@@ -23,12 +23,19 @@ import { createSecretBox, deriveSecretKey, type SecretBox } from './platform/sec
 import { smtpMailer } from './platform/mail/mailer.ts';
 import type { UnitAncestry } from './platform/access/policy.ts';
 import { createPerformanceModule, loadLatestProcessLimits, loadOfficialFrom } from './modules/performance/index.ts';
-import { createPlansModule, planTypeUsage } from './modules/plans/index.ts';
+import { createPlansModule, plansStarting, planTypeUsage } from './modules/plans/index.ts';
 import { createRecommendationsModule, recommendationExists } from './modules/recommendations/index.ts';
 import { createProjectRollupContributions, createProjectsModule } from './modules/projects/index.ts';
 import { actionPageRisks, createRisksModule, measurePageRisks, planPageRisks } from './modules/risks/index.ts';
-import { createReportsModule, healthSourceFrom, moneySourceFrom } from './modules/reports/index.ts';
-import { createCommitteesModule } from './modules/committees/index.ts';
+import {
+  createReportsModule,
+  healthSourceFrom,
+  issuedReportChoices,
+  issuedReportDates,
+  issuedReportExists,
+  moneySourceFrom,
+} from './modules/reports/index.ts';
+import { createCommitteesModule, SUBJECT_PAGE } from './modules/committees/index.ts';
 import { createSingleSignOnModule, type SingleSignOnOptions } from './modules/single-sign-on/index.ts';
 import { createJobsModule } from './modules/jobs/index.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
@@ -151,7 +158,24 @@ export function createModules(
     money: moneySourceFrom((organisationId, period) => moneyPosition(deps.db, organisationId, period)),
     health: healthSourceFrom(performance.services.performanceViews),
   });
-  const committees = createCommitteesModule(deps);
+  // An agenda item may be about an issued performance report: committees' picker finds them, and
+  // checks a chosen one is the council's, through its port; reports fills it.
+  const committees = createCommitteesModule({
+    ...deps,
+    subjects: {
+      'performance-report': {
+        find: (organisationId, find) => issuedReportChoices(deps.db, organisationId, find, SUBJECT_PAGE),
+        exists: issuedReportExists,
+      },
+    },
+    // The timetable shows each directorate plan's and each report's status against its dates:
+    // plans and reports are read through their modules' exports.
+    records: {
+      plansStarting: (organisationId, planTypeKey, window) =>
+        plansStarting(deps.db, organisationId, planTypeKey, window),
+      reportsIssued: (organisationId, ids) => issuedReportDates(deps.db, organisationId, ids),
+    },
+  });
   const audit = createAuditModule(deps);
 
   const services = {

@@ -2,7 +2,7 @@
  * The demo council's committee year: the performance panel, Overview and Scrutiny and Cabinet meet
  * each quarter (panel first, scrutiny two weeks later, Cabinet two weeks after that), dated around
  * today. The last quarter's performance report is routed through all three, each stage's minute
- * carried to the next; members' requests stand at every stage (answered and closed, answered and
+ * carried to the next; the complaints report deferred by one panel comes back to the next; members' requests stand at every stage (answered and closed, answered and
  * waiting on the member, open and late, open and not yet due); and the council's register of
  * statutory returns holds the national returns a district or unitary council makes.
  */
@@ -98,6 +98,40 @@ export async function loadDemoCommittees(
     previousItem = item!.id;
     if (!decided) break;
   }
+
+  // A report the panel sent back: deferred at the cycle before for want of the Ombudsman's letter,
+  // it comes back on the next panel's agenda pointing to that deferral, and is noted there.
+  const deferredNotes = 'Deferred: the panel wants the Ombudsman’s annual letter with the report.';
+  const [deferred] = await tx
+    .insert(agendaItems)
+    .values({
+      organisationId,
+      meetingId: meetingIds.get('performance-panel:1')!,
+      position: 2,
+      title: 'Annual complaints and compliments report',
+      subjectKind: 'paper',
+      paperTitle: 'Complaints and compliments 2025/26',
+      leadOfficerPersonId: officer,
+      outcome: 'deferred',
+      minuteReference: 'PP/14',
+      decisionNotes: deferredNotes,
+      decidedOn: cycles[1]!,
+    })
+    .returning({ id: agendaItems.id });
+  await tx.insert(agendaItems).values({
+    organisationId,
+    meetingId: meetingIds.get(`performance-panel:${cycle}`)!,
+    position: 2,
+    title: 'Annual complaints and compliments report',
+    subjectKind: 'paper',
+    paperTitle: 'Complaints and compliments 2025/26, with the Ombudsman’s letter',
+    leadOfficerPersonId: officer,
+    referredFromItemId: deferred!.id,
+    outcome: 'noted',
+    minuteReference: 'PP/23',
+    decisionNotes: 'Noted, with the Ombudsman’s letter.',
+    decidedOn: cycles[cycle]!,
+  });
 
   // Members' requests at every stage.
   const member = options.personId('cllr-scrutiny-chair');

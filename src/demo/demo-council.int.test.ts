@@ -315,9 +315,18 @@ describe.each(DATABASES)('demo council on %s', (kind) => {
       FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id JOIN governance_bodies b ON b.id = m.body_id
       LEFT JOIN agenda_items f ON f.id = a.referred_from_item_id
       LEFT JOIN meetings fm ON fm.id = f.meeting_id LEFT JOIN governance_bodies fb ON fb.id = fm.body_id
-      WHERE a.organisation_id = ${org} ORDER BY m.held_on`);
+      WHERE a.organisation_id = ${org} AND a.title = 'Quarterly performance report' ORDER BY m.held_on`);
     expect(route.map((r) => r.from_body)).toEqual([null, route[0]!.body, route[1]!.body]);
     expect(route.slice(0, 2).map((r) => r.outcome)).toEqual(['referred', 'referred']);
+    // A report sent back: deferred by the panel, back on its next agenda pointing to the deferral.
+    const sentBack = await query<{ outcome: string; notes: string; from_outcome: string | null; later: boolean }>(sql`
+      SELECT a.outcome, a.decision_notes AS notes, f.outcome AS from_outcome, m.held_on > fm.held_on AS later
+      FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+      JOIN agenda_items f ON f.id = a.referred_from_item_id JOIN meetings fm ON fm.id = f.meeting_id
+      WHERE a.organisation_id = ${org} AND f.outcome = 'deferred'`);
+    expect(sentBack).toEqual([
+      { outcome: 'noted', notes: expect.stringContaining('Ombudsman'), from_outcome: 'deferred', later: true },
+    ]);
     const meetingsHeld = await query<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM meetings WHERE organisation_id = ${org}`,
     );

@@ -71,25 +71,28 @@ export interface SubjectChoice {
 /** The record kinds the system holds (a paper alone has no record). */
 export type RecordKind = Exclude<(typeof SUBJECT_KINDS)[number], 'paper'>;
 /**
- * The port to the modules that own the records (reports, improvement plans, recommendations):
- * the council's records of a kind whose title or reference contains the words found, at most a
- * page of them. Wired in the container; a kind with no finder offers nothing to pick.
+ * The port to a module that owns records an agenda item may be about: the council's records whose
+ * title or reference contains the words found (at most a page), and whether an id is one of the
+ * council's (asked inside the item's transaction, so it takes that transaction's db).
  */
-export type SubjectFinders = Partial<
-  Record<RecordKind, (organisationId: string, find: string) => Promise<SubjectChoice[]>>
->;
-
-/** Whether a record of a kind is this council's: another council's id is refused like an unknown one. */
-const RECORD_EXISTS: Partial<Record<RecordKind, (db: Db, organisationId: string, id: string) => Promise<boolean>>> = {
-  'improvement-plan': improvementPlanExists,
-  recommendation: recommendationExists,
-};
+export interface SubjectFinder {
+  find(organisationId: string, find: string): Promise<SubjectChoice[]>;
+  exists(db: Db, organisationId: string, id: string): Promise<boolean>;
+}
+/** Wired in the container; a kind with no finder offers nothing to pick and checks no id. */
+export type SubjectFinders = Partial<Record<RecordKind, SubjectFinder>>;
 
 export function createCommitteesService({ db, clock, subjects = {} }: ServiceDeps & { subjects?: SubjectFinders }) {
   // The kinds this module can read itself; the container adds the rest (performance reports).
   const finders: SubjectFinders = {
-    'improvement-plan': (organisationId, find) => improvementPlanChoices(db, organisationId, find),
-    recommendation: (organisationId, find) => recommendationChoices(db, organisationId, find),
+    'improvement-plan': {
+      find: (organisationId, find) => improvementPlanChoices(db, organisationId, find),
+      exists: improvementPlanExists,
+    },
+    recommendation: {
+      find: (organisationId, find) => recommendationChoices(db, organisationId, find),
+      exists: recommendationExists,
+    },
     ...subjects,
   };
   const mayManage = (caller: Caller) => holdsPermission(caller, 'manage:meetings');
@@ -256,7 +259,7 @@ export function createCommitteesService({ db, clock, subjects = {} }: ServiceDep
     async subjectChoices(caller: Caller, kind: string, find: string): Promise<SubjectChoice[]> {
       const finder = finders[kind as RecordKind];
       if (!mayManage(caller) || !finder) return [];
-      return finder(caller.organisationId, find.trim().slice(0, 100));
+      return finder.find(caller.organisationId, find.trim().slice(0, 100));
     },
 
     async addAgendaItem(caller: Caller, meetingId: string, input: AgendaItemInput): Promise<Result<{ id: string }>> {
@@ -267,8 +270,8 @@ export function createCommitteesService({ db, clock, subjects = {} }: ServiceDep
         if (input.leadOfficerPersonId && !(await repo.findPerson(tx, caller.organisationId, input.leadOfficerPersonId)))
           return refusal('personUnknown', 'leadOfficerPersonId');
         if (input.subjectKind === 'paper' && input.subjectId !== null) return refusal('paperHasNoRecord', 'subjectId');
-        const exists = input.subjectKind === 'paper' ? undefined : RECORD_EXISTS[input.subjectKind];
-        if (input.subjectId !== null && exists && !(await exists(tx, caller.organisationId, input.subjectId)))
+        const finder = input.subjectKind === 'paper' ? undefined : finders[input.subjectKind];
+        if (input.subjectId !== null && finder && !(await finder.exists(tx, caller.organisationId, input.subjectId)))
           return refuse('invalid', phraseText('committeePicker.subjectUnknown'), 'subjectId');
         const position = await repo.nextPosition(tx, meetingId);
         const id = await repo.insertAgendaItem(tx, {

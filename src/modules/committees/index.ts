@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { committeesApi } from './api/committees.api.ts';
 import { timetableApi } from './api/timetable.api.ts';
 import type { SubjectFinders } from './committees.service.ts';
+import type { TimetableRecords } from './returns.service.ts';
 import { createCommitteesServices } from './services.ts';
 import { meetingsRoutes } from './web/meetings.routes.ts';
 import { papersRoutes } from './web/papers.routes.ts';
@@ -17,7 +18,9 @@ import { timetableRoutes } from './web/timetable.routes.ts';
  * decisions (an item referred on goes onto the next body's agenda, so a report's route from panel
  * to scrutiny to Cabinet is kept), and members' requests to officers tracked to an answer.
  */
-export function createCommitteesModule(deps: ServiceDeps & { clock: Clock; subjects?: SubjectFinders }) {
+export function createCommitteesModule(
+  deps: ServiceDeps & { clock: Clock; subjects?: SubjectFinders; records?: TimetableRecords },
+) {
   const services = createCommitteesServices(deps);
   const web: ModuleWeb = {
     views: fileURLToPath(new URL('./web/views', import.meta.url)),
@@ -43,3 +46,5 @@ export function createCommitteesModule(deps: ServiceDeps & { clock: Clock; subje
 export { REQUEST_REMINDERS_DAILY_AT, runRequestReminders } from './request-reminders.job.ts';
 export { runTimetableReminders, TIMETABLE_REMINDERS_DAILY_AT } from './timetable-reminders.job.ts';
 export type { SubjectFinders } from './committees.service.ts';
+export type { TimetableRecords } from './returns.service.ts';
+export { SUBJECT_PAGE } from './data/subjects.repository.ts';

@@ -52,3 +52,4 @@ export { planTypeUsage } from './data/plan-type-usage.repository.ts';
 export { findItem, isSharedWith } from './data/items.repository.ts';
 export { findPlan, isSharedWithPartner } from './data/plans.repository.ts';
 export { contributionLinks, planEvents, planItemPartners, planItems, plans } from './data/plans.schema.ts';
+export { plansStarting } from './data/plans-starting.repository.ts';

@@ -39,3 +39,4 @@ export function createReportsModule(deps: ReportsDeps) {
 export { installBuiltInDefinitions } from './reports.service.ts';
 export { healthSourceFrom } from './health-source.ts';
 export { moneySourceFrom } from './money-source.ts';
+export { issuedReportChoices, issuedReportDates, issuedReportExists } from './issued-reports.read.ts';

@@ -3,7 +3,8 @@
  * plans (named by their measure) and recommendations (by reference and report), found by a few
  * words of their title or reference. Read through the owning modules' indexes; nothing is written.
  */
-import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or, type Column, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/db.ts';
 import { improvementPlans } from '../../improvement-plans/index.ts';
@@ -18,27 +19,47 @@ const choiceRow = z.object({ id: z.string(), label: z.string() });
 /** A LIKE pattern matching the words literally, wildcards typed by the person included. */
 const containing = (find: string) => `%${find.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-const matching = (find: string, ...columns: Parameters<typeof ilike>[0][]): SQL | undefined =>
+const matching = (find: string, ...columns: Column[]): SQL | undefined =>
   find === '' ? undefined : or(...columns.map((column) => ilike(column, containing(find))));
 
+/**
+ * The one shape both kinds' queries share: the council's rows whose searched columns contain the
+ * words, in the kind's order, a page at most, each parsed into a choice by the kind's label.
+ */
+async function choicePage<Row>(
+  query: PgSelect,
+  where: { organisation: Column; organisationId: string; find: string; searched: Column[] },
+  order: SQL[],
+  label: (row: Row) => { id: string; label: string },
+) {
+  const rows = (await query
+    .where(and(eq(where.organisation, where.organisationId), matching(where.find, ...where.searched)))
+    .orderBy(...order)
+    .limit(SUBJECT_PAGE)) as Row[];
+  return rows.map((row) => choiceRow.parse(label(row)));
+}
+
 export async function improvementPlanChoices(db: Db, organisationId: string, find: string) {
-  const rows = await db
+  const query = db
     .select({ id: improvementPlans.id, code: measures.code, title: measures.title, status: improvementPlans.status })
     .from(improvementPlans)
     .innerJoin(measures, eq(measures.id, improvementPlans.measureId))
-    .where(
-      and(
-        eq(improvementPlans.organisationId, organisationId),
-        matching(find, measures.code, measures.title, improvementPlans.problem),
-      ),
-    )
-    .orderBy(asc(measures.code), asc(improvementPlans.createdAt))
-    .limit(SUBJECT_PAGE);
-  return rows.map((row) => choiceRow.parse({ id: row.id, label: `${row.code} ${row.title} (${row.status})` }));
+    .$dynamic();
+  return choicePage<{ id: string; code: string; title: string; status: string }>(
+    query,
+    {
+      organisation: improvementPlans.organisationId,
+      organisationId,
+      find,
+      searched: [measures.code, measures.title, improvementPlans.problem],
+    },
+    [asc(measures.code), asc(improvementPlans.createdAt)],
+    (row) => ({ id: row.id, label: `${row.code} ${row.title} (${row.status})` }),
+  );
 }
 
 export async function recommendationChoices(db: Db, organisationId: string, find: string) {
-  const rows = await db
+  const query = db
     .select({
       id: recommendations.id,
       reference: recommendations.reference,
@@ -47,16 +68,17 @@ export async function recommendationChoices(db: Db, organisationId: string, find
     })
     .from(recommendations)
     .innerJoin(recommendationReports, eq(recommendationReports.id, recommendations.reportId))
-    .where(
-      and(
-        eq(recommendations.organisationId, organisationId),
-        matching(find, recommendations.reference, recommendations.text, recommendationReports.title),
-      ),
-    )
-    .orderBy(asc(recommendationReports.title), asc(recommendations.reference))
-    .limit(SUBJECT_PAGE);
-  return rows.map((row) =>
-    choiceRow.parse({
+    .$dynamic();
+  return choicePage<{ id: string; reference: string; text: string; report: string }>(
+    query,
+    {
+      organisation: recommendations.organisationId,
+      organisationId,
+      find,
+      searched: [recommendations.reference, recommendations.text, recommendationReports.title],
+    },
+    [asc(recommendationReports.title), asc(recommendations.reference)],
+    (row) => ({
       id: row.id,
       label: `${row.reference || row.report}: ${row.text.length > 80 ? `${row.text.slice(0, 79)}…` : row.text}`,
     }),

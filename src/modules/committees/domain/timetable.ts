@@ -36,6 +36,8 @@ export interface TimetableEntry {
   returnId?: string;
   /** Past its date and not done (a return not submitted; a deadline of a meeting still to come). */
   late: boolean;
+  /** A date of a meeting that receives performance reports: its reports are tracked against it. */
+  forReports?: true;
 }
 
 /** The financial years whose plan deadlines fall between `from` and `to`. */
@@ -58,9 +60,12 @@ export function timetable(
   const entries: TimetableEntry[] = [];
   for (const meeting of input.meetings) {
     const subject = meeting.bodyName;
-    const base = { subject, meetingId: meeting.id };
+    if (!meeting.receivesReports) {
+      entries.push({ subject, meetingId: meeting.id, date: meeting.heldOn, kind: 'meeting', late: false });
+      continue;
+    }
+    const base = { subject, meetingId: meeting.id, forReports: true as const };
     entries.push({ ...base, date: meeting.heldOn, kind: 'meeting', late: false });
-    if (!meeting.receivesReports) continue;
     const upcoming = meeting.heldOn >= today;
     for (const [kind, days] of [
       ['report-issued', lead.reportIssuedDays],
@@ -88,8 +93,8 @@ export function timetable(
 }
 
 /** Entries grouped by month ("2027-01"), for the calendar view. */
-export function byMonth(entries: TimetableEntry[]): { month: string; entries: TimetableEntry[] }[] {
-  const months = new Map<string, TimetableEntry[]>();
+export function byMonth<Entry extends TimetableEntry>(entries: Entry[]): { month: string; entries: Entry[] }[] {
+  const months = new Map<string, Entry[]>();
   for (const entry of entries) {
     const month = entry.date.slice(0, 7);
     months.set(month, [...(months.get(month) ?? []), entry]);

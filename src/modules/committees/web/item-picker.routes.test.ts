@@ -66,6 +66,22 @@ describe('the agenda item record picker', () => {
     expect(fake.addAgendaItem).not.toHaveBeenCalled();
   });
 
+  it('offers performance reports as a kind, and Find lists the issued reports found', async () => {
+    const REPORT = '00000000-0000-4000-8000-0000000000c4';
+    fake.subjectChoices.mockResolvedValueOnce([{ id: REPORT, label: 'Quarterly performance report, Q3 2026-27' }]);
+    const page = await routeApp.as('administrator').post(url, {
+      title: 'Quarter 3 report',
+      subjectKind: 'performance-report',
+      find: 'Q3',
+      findRecords: '1',
+    });
+    expect(page.statusCode, page.body.slice(0, 400)).toBe(200);
+    expect(page.body).toMatch(/<input[^>]*name="subjectKind"[^>]*value="performance-report"[^>]*checked/);
+    expect(fake.subjectChoices).toHaveBeenCalledWith(expect.anything(), 'performance-report', 'Q3');
+    expect(page.body).toContain(`<option value="${REPORT}">Quarterly performance report, Q3 2026-27</option>`);
+    expect(fake.addAgendaItem).not.toHaveBeenCalled();
+  });
+
   it('says so when Find matches nothing, and keeps a record chosen before', async () => {
     fake.subjectChoices.mockResolvedValueOnce([]);
     const page = await routeApp.as('administrator').post(url, {

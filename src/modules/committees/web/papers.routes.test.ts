@@ -37,14 +37,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function upload(role: 'administrator' | 'viewer', bytes: Buffer) {
+function upload(role: 'administrator' | 'viewer', bytes: Buffer, name = 'Q3 report') {
   const agent = t.as(role);
   const csrf = `csrf-${agent.cookie.replace('gt_session=', '')}`;
   const boundary = 'x-boundary';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\nQ3 report\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="q3.pdf"\r\n\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="name"\r\n\r\n${name}\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="Q3 performance.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -70,6 +72,14 @@ describe('agenda papers pages', () => {
     expect(itemId).toBe(ITEM);
     expect(file.name).toBe('Q3 report');
     expect(Buffer.compare(file.bytes, pdf)).toBe(0);
+  });
+
+  it('keeps the name the file was uploaded under when no name is typed', async () => {
+    papers.upload.mockResolvedValueOnce(ok({ id: PAPER, meetingId: MEETING }));
+    const page = await upload('administrator', pdf, '');
+    expect(page.statusCode).toBe(302);
+    const [, , file] = papers.upload.mock.calls.at(-1)!;
+    expect(file.name).toBe('Q3 performance.pdf');
   });
 
   it('names the refusal on the form', async () => {

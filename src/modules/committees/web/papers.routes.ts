@@ -1,7 +1,8 @@
 /**
  * Papers uploaded to agenda items: the upload form, the download and the removal. The multipart
- * body arrives as key/values (src/app.ts), which keeps the file's bytes but not its name, so the
- * form asks for the paper's name; its type is read from the bytes (domain/paper-file.ts).
+ * body arrives as key/values (src/app.ts), the file's bytes without its name; the name it was
+ * uploaded under is read beside it (uploadedFileName), and a name typed on the form replaces it.
+ * Its type is read from the bytes (domain/paper-file.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { paths } from '../../../kernel/paths.ts';
 import type { SignedIn } from '../../../kernel/access/index.ts';
 import { parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { uploadedFileName } from '../../../platform/http/uploaded-file-names.ts';
 import { sayStored, words } from '../../../platform/words/index.ts';
 import type { CommitteePapersService } from '../papers.service.ts';
 import { meetingName } from './committees.presenter.ts';
@@ -57,7 +59,8 @@ export async function papersRoutes(app: FastifyInstance, { papers }: { papers: C
     const itemId = idParam(request).id;
     const form = parseForm(paperForm, request.body ?? {});
     const file = form.ok ? form.value : { file: Buffer.alloc(0), name: '' };
-    const result = await papers.upload(caller, itemId, { name: file.name, bytes: file.file });
+    const name = file.name || uploadedFileName(request, 'file');
+    const result = await papers.upload(caller, itemId, { name, bytes: file.file });
     if (!result.ok) {
       if (result.error.code === 'not_found') return reply.callNotFound();
       if (result.error.code === 'forbidden') return reply.code(403).send();

@@ -13,12 +13,34 @@ import { words } from '../../../platform/words/index.ts';
 import type { CommitteesService } from '../committees.service.ts';
 import { returnInput, returnStatusInput } from '../domain/inputs.ts';
 import { byMonth } from '../domain/timetable.ts';
+import type { RecordStatus, TrackStatus } from '../domain/timetable-status.ts';
 import { RETURN_STATUSES } from '../domain/vocabulary.ts';
 import type { createReturnsService } from '../returns.service.ts';
 import { manageMeetings, refusalStatus, viewMeetings } from './meetings.routes.ts';
 
 type Values = Record<string, unknown>;
 const w = words.committees;
+const TAG_COLOUR: Record<TrackStatus, string> = {
+  done: 'govuk-tag--green',
+  late: 'govuk-tag--red',
+  'due-soon': 'govuk-tag--yellow',
+  'on-time': 'govuk-tag--blue',
+};
+
+/** The plans or reports a date concerns, each linked to its page, with its status as a tag. */
+function recordsHtml(records: RecordStatus[]): string {
+  if (records.length === 0) return '';
+  const items = records.map((record) => {
+    const name =
+      record.id === null || record.title === null
+        ? escapeHtml(record.kind === 'plan' ? w.noPlanYet : w.noReportYet)
+        : `<a class="govuk-link" href="${record.kind === 'plan' ? paths.plan(record.id) : paths.issuedReport(record.id)}">${escapeHtml(record.title)}</a>`;
+    const tag = `<strong class="govuk-tag ${TAG_COLOUR[record.status]}">${escapeHtml(w.trackStatus[record.status])}</strong>`;
+    return `<li>${name} ${tag}</li>`;
+  });
+  return `<ul class="govuk-list">${items.join('')}</ul>`;
+}
+
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export async function timetableRoutes(
@@ -26,7 +48,7 @@ export async function timetableRoutes(
   { committees, returns }: { committees: CommitteesService; returns: ReturnType<typeof createReturnsService> },
 ) {
   app.get(paths.timetable(), { config: viewMeetings }, async (request, reply) => {
-    const entries = await returns.timetable(request.caller());
+    const entries = await returns.trackedTimetable(request.caller());
     return reply.render('pages/committees/timetable.njk', {
       title: w.timetableTitle,
       intro: w.timetableIntro,
@@ -46,6 +68,7 @@ export async function timetableRoutes(
                 }
               : { text: entry.subject },
           { html: entry.late ? `<strong class="govuk-tag govuk-tag--red">${escapeHtml(w.late)}</strong>` : '' },
+          { html: recordsHtml(entry.records) },
         ]),
       })),
       returnsHref: paths.statutoryReturns(),

@@ -8,7 +8,7 @@ export const committeesWords = {
     requestsHint: 'Members’ requests to officers for explanations and further work, tracked to an answer',
     timetableTitle: 'Planning timetable',
     timetableIntro:
-      'The year’s dates: each reporting meeting with its deadlines worked back from it (data in, sign-off, report published with the agenda), the framework’s plan dates and the statutory returns.',
+      'The year’s dates: each reporting meeting with its deadlines worked back from it (data in, sign-off, report published with the agenda), the framework’s plan dates and the statutory returns, with where each directorate plan and each performance report on an agenda stands against them.',
     timetableHint: 'Deadlines worked back from committee dates, plan dates and statutory returns',
     timetableKind: {
       'data-due': 'Data due',
@@ -20,6 +20,10 @@ export const committeesWords = {
       'return-due': 'Statutory return due',
     },
     late: 'Late',
+    /** Each plan's and report's status against a timetable date. */
+    trackStatus: { done: 'Done', late: 'Late', 'due-soon': 'Due soon', 'on-time': 'On time' },
+    noPlanYet: 'No directorate plan for the year yet',
+    noReportYet: 'No performance report on the agenda yet',
     returnsTitle: 'Statutory returns',
     returnsIntro: 'Every return the council owes, who to, when and who owns it, and whether it has gone.',
     noReturns: 'No statutory returns are in the register yet.',
@@ -131,6 +135,7 @@ export const committeesWords = {
       line: 'Row',
       what: 'What',
       for: 'For',
+      records: 'Plans and reports',
       return: 'Return',
       recipient: 'Recipient',
       owner: 'Owner',
@@ -310,7 +315,7 @@ export const committeePapersWords = {
     uploadHint: 'A PDF or Word (.docx) file, up to 10 MB.',
     uploadLabel: 'Paper',
     nameLabel: 'Name of the paper',
-    nameHint: 'Used as the downloaded file’s name. Leave blank to call it “paper”.',
+    nameHint: 'Used as the downloaded file’s name. Leave blank to keep the name of the file you upload.',
     uploadButton: 'Upload paper',
     uploaded: 'Paper uploaded',
     removed: 'Paper removed',
