@@ -10,6 +10,7 @@ import type { ChangeLinks } from './domain/what-changed.ts';
 export interface ReportLinks extends ChangeLinks {
   improvementPlan(id: string): string;
   item(id: string): string;
+  project(id: string): string;
 }
 
 const w = words.reports;

@@ -37,6 +37,7 @@ export const REPORT_LINKS: ReportLinks = {
   risk: (id) => paths.risk(id),
   improvementPlan: (id) => paths.improvementPlan(id),
   item: (id) => paths.item(id),
+  project: (id) => paths.project(id),
 };
 
 export type Definition = repo.DefinitionRow;
