@@ -20,13 +20,14 @@ import type { ReportHealth, ReportMoney } from './ports.ts';
 import {
   dateText,
   directionText,
+  type MeasureColumn,
+  measureTable,
   type ReportLinks,
   ragCell,
   ragText,
   targetText,
   TONE,
   valueCell,
-  variationText,
 } from './report-cells.ts';
 import type { ReportData } from './report-data.ts';
 import { borrowingSection, capitalSection, reservesSection, revenueSection } from './report-money.ts';
@@ -124,6 +125,19 @@ function summarySection(measures: readonly ReportMeasure[]): Block[] {
   ];
 }
 
+const PERFORMANCE_COLUMNS: readonly MeasureColumn[] = [
+  'code',
+  'name',
+  'period',
+  'value',
+  'target',
+  'status',
+  'shortTrend',
+  'longTrend',
+  'spc',
+  'commentary',
+];
+
 function performanceSection(measures: readonly ReportMeasure[], links: ReportLinks): Block[] {
   const key = measures.filter((m) => m.isKey);
   if (key.length === 0) return [{ kind: 'paragraph', text: w.performance.none }];
@@ -132,35 +146,9 @@ function performanceSection(measures: readonly ReportMeasure[], links: ReportLin
     const name = m.priority ?? w.performance.otherPriority;
     groups.set(name, [...(groups.get(name) ?? []), m]);
   }
-  const p = w.performance;
-  return [...groups].map(([priority, list]) => ({
-    kind: 'table',
-    caption: fill(p.caption, { priority }),
-    columns: [
-      { label: p.code },
-      { label: p.name },
-      { label: p.period },
-      { label: p.value, numeric: true },
-      { label: p.target, numeric: true },
-      { label: p.status },
-      { label: p.shortTrend },
-      { label: p.longTrend },
-      { label: p.spc },
-      { label: p.commentary },
-    ],
-    rows: list.map((m) => [
-      { text: m.code, href: links.measure(m.id) },
-      { text: m.title },
-      { text: m.periodLabel },
-      valueCell(m, m.now?.value ?? null),
-      { text: targetText(m, m.now) },
-      ragCell(m.now),
-      { text: directionText(m.now?.directionPrevious ?? null) },
-      { text: directionText(m.now?.directionLastYear ?? null) },
-      { text: variationText(m.now?.spcVariationIcon ?? null) },
-      { text: m.commentary },
-    ]),
-  }));
+  return [...groups].map(([priority, list]) =>
+    measureTable(fill(w.performance.caption, { priority }), list, PERFORMANCE_COLUMNS, links),
+  );
 }
 
 function exceptionsSection(measures: readonly ReportMeasure[], margin: number, links: ReportLinks): Block[] {
