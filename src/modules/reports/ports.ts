@@ -79,7 +79,7 @@ export interface HealthIndicatorRow {
 }
 
 export interface ReportHealth {
-  /** The date the health was assessed on (framework health is always today's). */
+  /** The date the health was assessed on: the report period's end, or today while the period runs. */
   asOf: string;
   indicators: HealthIndicatorRow[];
 }
@@ -88,9 +88,10 @@ export interface HealthSource {
   /**
    * Framework health for the report's scope: the whole council (unitIds null), or the units given
    * (the top-level units a directorate or portfolio covers, summed). Null when the caller may not
-   * see it or there is nothing for the scope.
+   * see it or there is nothing for the scope. Assessed as on the date given (the report period's
+   * end), so a report for an earlier period shows the framework's health then, not today's.
    */
-  healthFor(caller: Caller, unitIds: readonly string[] | null): Promise<ReportHealth | null>;
+  healthFor(caller: Caller, unitIds: readonly string[] | null, on: string): Promise<ReportHealth | null>;
 }
 
 export interface ReportsDeps extends ServiceDeps {

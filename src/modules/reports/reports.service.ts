@@ -104,12 +104,12 @@ export function createReportsService({ db, readDb = db, clock, money, health }: 
     const period = reportPeriod(definition, periodKey);
     const position =
       money && period.ok && wants(MONEY_SECTIONS) ? await money.positionOn(caller, periodEnd(period.value)) : null;
-    let healthNow: ReportHealth | null = null;
-    if (health && wants(['health'])) {
+    let healthThen: ReportHealth | null = null;
+    if (health && period.ok && wants(['health'])) {
       const units = await scopeUnits(db, caller.organisationId, { kind: definition.scopeKind, id: definition.scopeId });
-      healthNow = await health.healthFor(caller, units === null ? null : [...units]);
+      healthThen = await health.healthFor(caller, units === null ? null : [...units], periodEnd(period.value));
     }
-    return { money: position, health: healthNow };
+    return { money: position, health: healthThen };
   }
 
   /** Assembles the report for a definition and period from today's stored figures. */
