@@ -150,6 +150,8 @@ export function createModules(
     ...deps,
     money: moneySourceFrom((organisationId, period) => moneyPosition(deps.db, organisationId, period)),
     health: healthSourceFrom(performance.services.performanceViews),
+    // An issued report's Word, PDF and Excel files are made by background jobs.
+    jobs,
   });
   const committees = createCommitteesModule(deps);
   const audit = createAuditModule(deps);

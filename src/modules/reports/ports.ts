@@ -4,6 +4,7 @@
  * money module's `moneyPosition`, and framework health from the performance module's service, read
  * as the caller (so a caller who may not see them gets no such sections).
  */
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
@@ -97,4 +98,8 @@ export interface HealthSource {
 export interface ReportsDeps extends ServiceDeps {
   money?: MoneySource;
   health?: HealthSource;
+  /** Where the Word, PDF and Excel files of issued reports are made (without it: in the request). */
+  jobs?: JobQueue;
+  /** How a PDF is printed from the report's HTML (headless Chromium unless a test gives its own). */
+  printPdf?: (html: string) => Promise<Buffer>;
 }

@@ -152,6 +152,20 @@ export function createReportsService({ db, readDb = db, clock, money, health }: 
     return found ? ok(found) : definitionNotFound();
   }
 
+  async function frozenRevision(
+    caller: Caller,
+    reportId: string,
+    revision?: number,
+  ): Promise<Result<{ revision: number; document: Document }>> {
+    if (!mayView(caller)) return forbidden(e.notAllowedToSee);
+    const report = await repo.findIssued(db, caller.organisationId, { id: reportId });
+    if (!report) return notFound(e.reportNotFound);
+    const revisions = await repo.listRevisions(db, caller.organisationId, reportId);
+    const chosen = revision === undefined ? revisions.at(-1) : revisions.find((r) => r.revision === revision);
+    if (!chosen) return notFound(fill(e.revisionNotFound, { revision: revision ?? 1 }));
+    return ok({ revision: chosen.revision, document: chosen.document as Document });
+  }
+
   return {
     /** The council's definitions; the built-ins are copied in the first time a council looks. */
     async definitions(caller: Caller): Promise<Result<Definition[]>> {
@@ -339,14 +353,12 @@ export function createReportsService({ db, readDb = db, clock, money, health }: 
 
     /** The frozen document of an issued report: the given revision, or the latest. */
     async documentFor(caller: Caller, reportId: string, revision?: number): Promise<Result<Document>> {
-      if (!mayView(caller)) return forbidden(e.notAllowedToSee);
-      const report = await repo.findIssued(db, caller.organisationId, { id: reportId });
-      if (!report) return notFound(e.reportNotFound);
-      const revisions = await repo.listRevisions(db, caller.organisationId, reportId);
-      const chosen = revision === undefined ? revisions.at(-1) : revisions.find((r) => r.revision === revision);
-      if (!chosen) return notFound(fill(e.revisionNotFound, { revision: revision ?? 1 }));
-      return ok(chosen.document as Document);
+      const found = await frozenRevision(caller, reportId, revision);
+      return found.ok ? ok(found.value.document) : found;
     },
+
+    /** The frozen revision of an issued report (the given one, or the latest), with its number and title. */
+    frozenRevision,
 
     /** The draft document for a definition and period (today's figures, not frozen). */
     async draftDocumentFor(caller: Caller, definitionId: string, periodKey: string): Promise<Result<Document>> {
