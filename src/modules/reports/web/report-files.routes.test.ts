@@ -1,14 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildRouteApp, type RouteApp } from '../../../../test/helpers/route-app.ts';
-import { fail, ok } from '../../../kernel/result.ts';
+import { fail, ok, type Result } from '../../../kernel/result.ts';
+import type { PreparedFile } from '../report-files.service.ts';
 import type { Document } from '../../../platform/documents/document.ts';
 import type { ReportsServices } from '../services.ts';
 import { reportFilesRoutes } from './report-files.routes.ts';
 
 // The issued report's files over fake services: the web page made at once; a Word, PDF or Excel
 // file not made yet offered to be prepared, preparing it going to the background job's page, and a
-// file made already sent as it was kept. What the job does is in ../test/report-files.int.test.ts.
+// file made already sent as it was kept. What the job does is in ../test/reports.int.test.ts.
 const REPORT = '00000000-0000-4000-8000-0000000000e1';
 const JOB = '00000000-0000-4000-8000-0000000000b1';
 
@@ -22,8 +23,8 @@ const reportFiles = {
       ? ok({ revision: revision ?? 2, title: 'Quarterly report', content: null as Buffer | null })
       : notFound,
   ),
-  prepare: vi.fn(async (_c: unknown, id: string, _f: string, revision?: number) =>
-    id === REPORT ? ok({ ready: false as boolean, revision: revision ?? 2, jobId: JOB }) : notFound,
+  prepare: vi.fn(async (_c: unknown, id: string, _f: string, revision?: number): Promise<Result<PreparedFile>> =>
+    id === REPORT ? ok({ ready: false, revision: revision ?? 2, jobId: JOB }) : notFound,
   ),
 };
 const services = { reports, reportFiles } as unknown as ReportsServices;
@@ -66,7 +67,7 @@ describe('issued report files', () => {
     expect(queued.statusCode).toBe(303);
     expect(queued.headers.location).toBe(`/jobs/${JOB}`);
     expect(reportFiles.prepare).toHaveBeenCalledWith(expect.anything(), REPORT, 'docx', 1);
-    reportFiles.prepare.mockResolvedValueOnce(ok({ ready: true, revision: 1, jobId: '' }));
+    reportFiles.prepare.mockResolvedValueOnce(ok({ ready: true, revision: 1 }));
     const ready = await t.as('viewer').post(`/issued-reports/${REPORT}/report.xlsx?revision=1`);
     expect(ready.headers.location).toBe(`/issued-reports/${REPORT}/report.xlsx?revision=1`);
   });
