@@ -19,7 +19,7 @@ import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { fill, sayStored, words } from '../../platform/words/index.ts';
 import * as files from './data/report-files.repository.ts';
-import { PREPARED_FORMATS, type PreparedFormat } from './data/report-files.repository.ts';
+import { PREPARED_FORMATS, type PreparedFormat } from './domain/file-formats.ts';
 
 export const REPORT_JOB = 'report';
 

@@ -1,10 +1,9 @@
 /** The files made from issued revisions (report_files): found by report, revision and format. */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/db.ts';
+import type { PreparedFormat } from '../domain/file-formats.ts';
 import { reportFiles } from './reports.schema.ts';
 
-export const PREPARED_FORMATS = ['docx', 'pdf', 'xlsx'] as const;
-export type PreparedFormat = (typeof PREPARED_FORMATS)[number];
 
 const of = (organisationId: string, reportId: string, revision: number) =>
   and(

@@ -12,7 +12,7 @@ import { renderDocumentHtml } from '../../../platform/documents/render-html.ts';
 import { formErrorsFrom } from '../../../platform/http/form-errors.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import { fill, words } from '../../../platform/words/index.ts';
-import { PREPARED_FORMATS, type PreparedFormat } from '../data/report-files.repository.ts';
+import { PREPARED_FORMATS, type PreparedFormat } from '../domain/file-formats.ts';
 import { fileHref } from '../report-files.service.ts';
 import type { ReportsServices } from '../services.ts';
 
