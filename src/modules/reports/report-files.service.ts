@@ -145,5 +145,3 @@ export function createReportFilesService(deps: {
     },
   };
 }
-
-export type ReportFilesService = ReturnType<typeof createReportFilesService>;
