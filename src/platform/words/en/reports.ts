@@ -171,7 +171,8 @@ export const reportsWords = {
       prepareLead:
         'The {file} of revision {revision} has not been made yet. It is made in the background: you can carry on using the service, and download it from its progress page when it is ready.',
       ready: 'The {file} of “{title}”, revision {revision}, is ready to download',
-      failed: 'The {file} could not be made ({reason}). Nothing was kept: try again, or download the web page and print it.',
+      failed:
+        'The {file} could not be made ({reason}). Nothing was kept: try again, or download the web page and print it.',
       badJob: 'This job does not say which report to make: prepare the file again from the report’s page.',
       notReady: 'not made yet',
     },
