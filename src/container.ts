@@ -157,6 +157,8 @@ export function createModules(
     ...deps,
     money: moneySourceFrom((organisationId, period) => moneyPosition(deps.db, organisationId, period)),
     health: healthSourceFrom(performance.services.performanceViews),
+    // An issued report's Word, PDF and Excel files are made by background jobs.
+    jobs,
   });
   // An agenda item may be about an issued performance report: committees' picker finds them, and
   // checks a chosen one is the council's, through its port; reports fills it.

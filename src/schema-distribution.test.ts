@@ -35,6 +35,7 @@ const SINGLE_COLUMN_TENANT_KEYS = new Set([
   'agenda_item_papers.agenda_item_id -> agenda_items',
   'agenda_item_papers.uploaded_by_person_id -> people',
   'money_capital_reprofiles.scheme_id -> money_capital_schemes',
+  'report_files.report_id -> issued_reports',
   'report_settings.updated_by -> people',
   'single_sign_on_identities.person_id -> people',
   'single_sign_on_mappings.unit_id -> units',

@@ -32,17 +32,25 @@ import { contributionsTo, rollUpItems } from './rollups.service.ts';
 export function createFrameworkHealthService({ db, clock, contributions = [] }: PerformanceDeps) {
   return {
     /**
-     * Framework health per unit for the current period, against the council's stored risk
-     * appetite and roll-up rule; `whatIf` overrides the appetite for this view only.
+     * Framework health per unit for the current period (or the period current on `on`, a date in
+     * the past), against the council's stored risk appetite and roll-up rule; `whatIf` overrides the
+     * appetite for this view only.
      */
-    async frameworkHealth(caller: Caller, whatIf: Partial<RiskAppetite> = {}): Promise<Result<HealthView>> {
+    async frameworkHealth(
+      caller: Caller,
+      whatIf: Partial<RiskAppetite> = {},
+      on?: string,
+    ): Promise<Result<HealthView>> {
       for (const [id, share] of Object.entries(whatIf)) {
         if (share !== null && !(typeof share === 'number' && share >= 0 && share <= 1)) {
           return refuse('invalid', `The risk appetite for ${id} must be a share from 0 to 1`, id);
         }
       }
       const organisationId = caller.organisationId;
-      const today = clock.today();
+      // Assessed on a date in the past when asked (a report for an earlier period), never a future one:
+      // the periods, statuses and plans in force are those of that date. The actions and projects
+      // contributing to objectives are judged by their own port, as of today.
+      const today = on !== undefined && on < clock.today() ? on : clock.today();
       const council = (await loadPerformanceSettings(db, organisationId)).settings;
       const appetite: Partial<RiskAppetite> = { ...toRiskAppetite(council), ...whatIf };
       if (caller.partnerId) {

@@ -16,7 +16,11 @@ interface HealthUnit {
 
 /** The part of the performance module's framework health the report reads. */
 export interface FrameworkHealthReader {
-  frameworkHealth(caller: Caller): Promise<Result<{ asOf: string; units: HealthUnit[] }>>;
+  frameworkHealth(
+    caller: Caller,
+    whatIf: Record<string, never>,
+    on: string,
+  ): Promise<Result<{ asOf: string; units: HealthUnit[] }>>;
 }
 
 /** One indicator judged against its appetite, exactly as performance judges it (met ≥ appetite × total). */
@@ -61,8 +65,8 @@ export function healthOfScope(
 
 export function healthSourceFrom(reader: FrameworkHealthReader): HealthSource {
   return {
-    async healthFor(caller, unitIds): Promise<ReportHealth | null> {
-      const result = await reader.frameworkHealth(caller);
+    async healthFor(caller, unitIds, on): Promise<ReportHealth | null> {
+      const result = await reader.frameworkHealth(caller, {}, on);
       if (!result.ok) return null;
       const indicators = healthOfScope(result.value.units, unitIds);
       return indicators ? { asOf: result.value.asOf, indicators } : null;

@@ -4,6 +4,7 @@
  * money module's `moneyPosition`, and framework health from the performance module's service, read
  * as the caller (so a caller who may not see them gets no such sections).
  */
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
@@ -79,7 +80,7 @@ export interface HealthIndicatorRow {
 }
 
 export interface ReportHealth {
-  /** The date the health was assessed on (framework health is always today's). */
+  /** The date the health was assessed on: the report period's end, or today while the period runs. */
   asOf: string;
   indicators: HealthIndicatorRow[];
 }
@@ -88,12 +89,17 @@ export interface HealthSource {
   /**
    * Framework health for the report's scope: the whole council (unitIds null), or the units given
    * (the top-level units a directorate or portfolio covers, summed). Null when the caller may not
-   * see it or there is nothing for the scope.
+   * see it or there is nothing for the scope. Assessed as on the date given (the report period's
+   * end), so a report for an earlier period shows the framework's health then, not today's.
    */
-  healthFor(caller: Caller, unitIds: readonly string[] | null): Promise<ReportHealth | null>;
+  healthFor(caller: Caller, unitIds: readonly string[] | null, on: string): Promise<ReportHealth | null>;
 }
 
 export interface ReportsDeps extends ServiceDeps {
   money?: MoneySource;
   health?: HealthSource;
+  /** Where the Word, PDF and Excel files of issued reports are made (without it: in the request). */
+  jobs?: JobQueue;
+  /** How a PDF is printed from the report's HTML (headless Chromium unless a test gives its own). */
+  printPdf?: (html: string) => Promise<Buffer>;
 }

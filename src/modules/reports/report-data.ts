@@ -30,13 +30,17 @@ import type {
   ReportImprovementPlan,
   ReportMeasure,
   ReportPartnershipItem,
+  ReportProject,
   ReportRisk,
 } from './domain/report-data.ts';
+import { projectsOffTrack } from './data/projects-source.repository.ts';
 
 export interface ReportData {
   period: { key: string; label: string; end: string; previousLabel: string; previousEnd: string };
   measures: ReportMeasure[];
   actions: ReportAction[];
+  /** Open projects in scope off track at the period's end. */
+  projects: ReportProject[];
   improvementPlans: ReportImprovementPlan[];
   partnershipItems: ReportPartnershipItem[];
   risks: ReportRisk[];
@@ -91,7 +95,7 @@ export async function gatherReport(
   for (const p of periodsOf.values()) for (const each of [p.own, p.before, p.lastYear]) keys.add(periodKey(each));
   const ownKeys = [...new Set([...periodsOf.values()].map((p) => periodKey(p.own)))];
   const wants = (section: string) => definition.sections.includes(section as never);
-  const [statuses, commentary, priorities, remedial, plans, actionRows, riskRows, matrix, partnered] =
+  const [statuses, commentary, priorities, remedial, plans, actionRows, projectRows, riskRows, matrix, partnered] =
     await Promise.all([
       sources.storedStatuses(db, organisationId, ids, [...keys]),
       sources.commentaryFor(db, organisationId, ids, ownKeys),
@@ -101,6 +105,7 @@ export async function gatherReport(
       wants('actions') || wants('what-changed')
         ? sources.actionStatuses(db, organisationId, units, end, previousEnd)
         : Promise.resolve([]),
+      wants('actions') ? projectsOffTrack(db, organisationId, units, end) : Promise.resolve([]),
       wants('risks') || wants('what-changed')
         ? sources.strategicRisks(db, organisationId, end, previousEnd)
         : Promise.resolve([]),
@@ -156,6 +161,7 @@ export async function gatherReport(
     },
     measures,
     actions: actionRows,
+    projects: projectRows,
     improvementPlans: plans.map((plan) => ({
       id: plan.id,
       measureCode: measureById.get(plan.measureId)?.code ?? '',

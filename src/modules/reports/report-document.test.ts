@@ -1,4 +1,6 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { documentFile } from '../../platform/documents/document-files.ts';
 import { DEFAULT_MATRIX, heatMapOf } from '../risks/index.ts';
 import { SECTIONS } from './domain/definitions.ts';
 import type { ReportMeasure } from './domain/report-data.ts';
@@ -48,6 +50,7 @@ const data = (over: Partial<ReportData> = {}): ReportData => ({
   },
   measures: [measure],
   actions: [],
+  projects: [],
   improvementPlans: [],
   partnershipItems: [],
   risks: [],
@@ -183,5 +186,105 @@ describe('the report as a document', () => {
         { label: 'Reason for this revision', value: 'Corrected' },
       ]),
     );
+  });
+
+  it('lists projects off track with their manager, end date and why, beside the actions, in every format', async () => {
+    const doc = reportDocument(
+      input({
+        data: data({
+          actions: [
+            {
+              id: 'a1',
+              code: 'A1',
+              title: 'Hire two vehicles',
+              ownerName: 'Bo Fleet',
+              dueDate: '2026-01-31',
+              now: 'off-track',
+              before: null,
+            },
+          ],
+          projects: [
+            {
+              id: 'p1',
+              code: 'P1',
+              title: 'New depot',
+              ownerName: 'Cal Manager',
+              endDate: '2025-08-31',
+              reasons: { lateMilestones: { count: 2, firstDue: '2025-07-01' }, red: true, pastEnd: true },
+            },
+            {
+              id: 'p2',
+              code: 'P2',
+              title: 'Fleet electrification',
+              ownerName: null,
+              endDate: '2026-03-31',
+              reasons: { lateMilestones: { count: 1, firstDue: '2025-09-01' }, red: false, pastEnd: false },
+            },
+          ],
+        }),
+      }),
+    );
+    const section = doc.sections.find((s) => s.id === 'actions')!;
+    const rows = section.blocks.map((b) =>
+      b.kind === 'table' ? [b.caption, ...b.rows.map((r) => r.map((c) => c.text))] : [],
+    );
+    expect(rows).toEqual([
+      ['Actions off track', ['A1', 'Hire two vehicles', 'Bo Fleet', '31 January 2026']],
+      [
+        'Projects off track',
+        [
+          'P1',
+          'New depot',
+          'Cal Manager',
+          '31 August 2025',
+          '2 milestones late (the first due 1 July 2025); Reported red overall; Past its end date',
+        ],
+        ['P2', 'Fleet electrification', 'no owner named', '31 March 2026', '1 milestone late (due 1 September 2025)'],
+      ],
+    ]);
+    const firstCell = section.blocks[1]!.kind === 'table' ? section.blocks[1]!.rows[0]![0] : undefined;
+    expect(firstCell).toEqual({ text: 'P1', href: '/projects/p1' });
+
+    // The same rows in each output: the HTML (which the PDF is printed from), Word and Excel.
+    const html = String(await documentFile(doc, 'html'));
+    let printed = '';
+    await documentFile(doc, 'pdf', async (page) => {
+      printed = page;
+      return Buffer.from('%PDF');
+    });
+    const unzipped = async (format: 'docx' | 'xlsx') =>
+      Object.values(unzipSync(new Uint8Array((await documentFile(doc, format)) as Buffer)))
+        .map((bytes) => strFromU8(bytes))
+        .join('');
+    for (const text of [html, printed, await unzipped('docx'), await unzipped('xlsx')]) {
+      expect(text).toContain('Projects off track');
+      expect(text).toContain('New depot');
+      expect(text).toContain('Cal Manager');
+      expect(text).toContain('31 August 2025');
+      expect(text).toContain('Past its end date');
+    }
+  });
+
+  it('says no action or project is off track when the council has open actions but none off track', () => {
+    const doc = reportDocument(
+      input({
+        data: data({
+          actions: [
+            {
+              id: 'a1',
+              code: 'A1',
+              title: 'Hire two vehicles',
+              ownerName: null,
+              dueDate: '2026-01-31',
+              now: 'on-track',
+              before: null,
+            },
+          ],
+        }),
+      }),
+    );
+    expect(doc.sections.find((s) => s.id === 'actions')!.blocks).toEqual([
+      { kind: 'paragraph', text: 'No action or project is off track.' },
+    ]);
   });
 });

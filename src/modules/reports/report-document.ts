@@ -13,20 +13,21 @@ import { heatMapSvg } from '../risks/index.ts';
 import type { DefinitionRow } from './data/reports.repository.ts';
 import { SECTIONS, type SectionCode } from './domain/definitions.ts';
 import { isException } from './domain/exceptions.ts';
-import type { ReportMeasure } from './domain/report-data.ts';
+import type { ReportMeasure, ReportProject } from './domain/report-data.ts';
 import { DIRECTIONS, RATED_STATUSES, summarise } from './domain/summary.ts';
 import { whatChanged } from './domain/what-changed.ts';
 import type { ReportHealth, ReportMoney } from './ports.ts';
 import {
   dateText,
   directionText,
+  type MeasureColumn,
+  measureTable,
   type ReportLinks,
   ragCell,
   ragText,
   targetText,
   TONE,
   valueCell,
-  variationText,
 } from './report-cells.ts';
 import type { ReportData } from './report-data.ts';
 import { borrowingSection, capitalSection, reservesSection, revenueSection } from './report-money.ts';
@@ -124,6 +125,19 @@ function summarySection(measures: readonly ReportMeasure[]): Block[] {
   ];
 }
 
+const PERFORMANCE_COLUMNS: readonly MeasureColumn[] = [
+  'code',
+  'name',
+  'period',
+  'value',
+  'target',
+  'status',
+  'shortTrend',
+  'longTrend',
+  'spc',
+  'commentary',
+];
+
 function performanceSection(measures: readonly ReportMeasure[], links: ReportLinks): Block[] {
   const key = measures.filter((m) => m.isKey);
   if (key.length === 0) return [{ kind: 'paragraph', text: w.performance.none }];
@@ -132,35 +146,9 @@ function performanceSection(measures: readonly ReportMeasure[], links: ReportLin
     const name = m.priority ?? w.performance.otherPriority;
     groups.set(name, [...(groups.get(name) ?? []), m]);
   }
-  const p = w.performance;
-  return [...groups].map(([priority, list]) => ({
-    kind: 'table',
-    caption: fill(p.caption, { priority }),
-    columns: [
-      { label: p.code },
-      { label: p.name },
-      { label: p.period },
-      { label: p.value, numeric: true },
-      { label: p.target, numeric: true },
-      { label: p.status },
-      { label: p.shortTrend },
-      { label: p.longTrend },
-      { label: p.spc },
-      { label: p.commentary },
-    ],
-    rows: list.map((m) => [
-      { text: m.code, href: links.measure(m.id) },
-      { text: m.title },
-      { text: m.periodLabel },
-      valueCell(m, m.now?.value ?? null),
-      { text: targetText(m, m.now) },
-      ragCell(m.now),
-      { text: directionText(m.now?.directionPrevious ?? null) },
-      { text: directionText(m.now?.directionLastYear ?? null) },
-      { text: variationText(m.now?.spcVariationIcon ?? null) },
-      { text: m.commentary },
-    ]),
-  }));
+  return [...groups].map(([priority, list]) =>
+    measureTable(fill(w.performance.caption, { priority }), list, PERFORMANCE_COLUMNS, links),
+  );
 }
 
 function exceptionsSection(measures: readonly ReportMeasure[], margin: number, links: ReportLinks): Block[] {
@@ -237,23 +225,58 @@ function improvementPlansSection(data: ReportData, links: ReportLinks): Block[] 
   ];
 }
 
-function actionsSection(data: ReportData, links: ReportLinks): Block[] {
+function actionsTable(data: ReportData, links: ReportLinks): Table | null {
   const a = w.actionsOffTrack;
   const off = data.actions.filter((action) => action.now === 'off-track');
-  if (off.length === 0) return [{ kind: 'paragraph', text: a.none }];
-  return [
-    {
-      kind: 'table',
-      caption: a.caption,
-      columns: [{ label: a.code }, { label: a.title }, { label: a.owner }, { label: a.due }],
-      rows: off.map((action) => [
-        { text: action.code, href: links.action(action.id) },
-        { text: action.title },
-        { text: action.ownerName ?? w.noOwner },
-        { text: dateText(action.dueDate) },
-      ]),
-    },
-  ];
+  if (off.length === 0) return null;
+  return {
+    kind: 'table',
+    caption: a.caption,
+    columns: [{ label: a.code }, { label: a.title }, { label: a.owner }, { label: a.due }],
+    rows: off.map((action) => [
+      { text: action.code, href: links.action(action.id) },
+      { text: action.title },
+      { text: action.ownerName ?? w.noOwner },
+      { text: dateText(action.dueDate) },
+    ]),
+  };
+}
+
+/** Why a project is off track, in words: each reason that holds, in a fixed order. */
+function projectReasonsText({ lateMilestones, red, pastEnd }: ReportProject['reasons']): string {
+  const p = w.projectsOffTrack;
+  const said: string[] = [];
+  if (lateMilestones) {
+    const text = lateMilestones.count === 1 ? p.lateMilestone : p.lateMilestones;
+    said.push(fill(text, { count: lateMilestones.count, date: formatDate(lateMilestones.firstDue) }));
+  }
+  if (red) said.push(p.red);
+  if (pastEnd) said.push(p.pastEnd);
+  return said.join('; ');
+}
+
+function projectsTable(data: ReportData, links: ReportLinks): Table | null {
+  const p = w.projectsOffTrack;
+  if (data.projects.length === 0) return null;
+  return {
+    kind: 'table',
+    caption: p.caption,
+    columns: [{ label: p.code }, { label: p.title }, { label: p.owner }, { label: p.endDate }, { label: p.why }],
+    rows: data.projects.map((project) => [
+      { text: project.code, href: links.project(project.id) },
+      { text: project.title },
+      { text: project.ownerName ?? w.noOwner },
+      { text: dateText(project.endDate) },
+      { text: projectReasonsText(project.reasons) },
+    ]),
+  };
+}
+
+/** Actions off track (by their latest stated status) and projects off track, each as its own table. */
+function actionsSection(data: ReportData, links: ReportLinks): Block[] {
+  const tables = [actionsTable(data, links), projectsTable(data, links)].filter((t): t is Table => t !== null);
+  if (tables.length > 0) return tables;
+  return [{ kind: 'paragraph', text: w.actionsOffTrack.none }];
 }
 
 function risksSection(data: ReportData, links: ReportLinks): Block[] {
@@ -342,7 +365,7 @@ function sectionBlocks(code: SectionCode, input: ReportInput): Block[] | null {
     case 'improvement-plans':
       return data.improvementPlans.length > 0 ? improvementPlansSection(data, links) : null;
     case 'actions':
-      return data.actions.length > 0 ? actionsSection(data, links) : null;
+      return data.actions.length > 0 || data.projects.length > 0 ? actionsSection(data, links) : null;
     case 'partnerships':
       return partnershipsSection(data, links);
     case 'revenue':

@@ -14,7 +14,7 @@ import type { Block, Cell, Tone } from '../../platform/documents/document.ts';
 import { fill, words } from '../../platform/words/index.ts';
 import type { ReportMeasure } from './domain/report-data.ts';
 import type { ReportHealth } from './ports.ts';
-import { directionText, ragCell, targetText, valueCell, type ReportLinks } from './report-cells.ts';
+import { type MeasureColumn, measureTable, type ReportLinks } from './report-cells.ts';
 import type { ReportData } from './report-data.ts';
 
 const w = words.reports;
@@ -27,37 +27,25 @@ function statusCounts(measures: readonly ReportMeasure[]): string {
   return fill(w.partnerships.statusCounts, { green, amber, red, unrated: measures.length - green - amber - red });
 }
 
+/** As the performance section's rows, without the long trend and SPC columns. */
+const PARTNERSHIP_COLUMNS: readonly MeasureColumn[] = [
+  'code',
+  'name',
+  'period',
+  'value',
+  'target',
+  'status',
+  'shortTrend',
+  'commentary',
+];
+
 export function partnershipsSection(data: ReportData, links: ReportLinks): Block[] | null {
   const p = w.partnerships;
   const measures = data.measures.filter((m) => m.measureType === 'partnership');
   if (measures.length === 0 && data.partnershipItems.length === 0) return null;
-  const perf = w.performance;
   const blocks: Block[] = [{ kind: 'paragraph', text: p.intro }];
   if (measures.length > 0) {
-    blocks.push({
-      kind: 'table',
-      caption: p.measures,
-      columns: [
-        { label: perf.code },
-        { label: perf.name },
-        { label: perf.period },
-        { label: perf.value, numeric: true },
-        { label: perf.target, numeric: true },
-        { label: perf.status },
-        { label: perf.shortTrend },
-        { label: perf.commentary },
-      ],
-      rows: measures.map((m) => [
-        { text: m.code, href: links.measure(m.id) },
-        { text: m.title },
-        { text: m.periodLabel },
-        valueCell(m, m.now?.value ?? null),
-        { text: targetText(m, m.now) },
-        ragCell(m.now),
-        { text: directionText(m.now?.directionPrevious ?? null) },
-        { text: m.commentary },
-      ]),
-    });
+    blocks.push(measureTable(p.measures, measures, PARTNERSHIP_COLUMNS, links));
   }
   if (data.partnershipItems.length > 0) {
     const byId = new Map(data.measures.map((m) => [m.id, m]));

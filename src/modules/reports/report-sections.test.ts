@@ -110,6 +110,7 @@ function documentWith(over: {
       },
       measures: over.measures ?? [],
       actions: [],
+      projects: [],
       improvementPlans: [],
       partnershipItems: over.partnershipItems ?? [],
       risks: [],

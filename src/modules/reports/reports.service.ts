@@ -37,6 +37,7 @@ export const REPORT_LINKS: ReportLinks = {
   risk: (id) => paths.risk(id),
   improvementPlan: (id) => paths.improvementPlan(id),
   item: (id) => paths.item(id),
+  project: (id) => paths.project(id),
 };
 
 export type Definition = repo.DefinitionRow;
@@ -103,12 +104,12 @@ export function createReportsService({ db, readDb = db, clock, money, health }: 
     const period = reportPeriod(definition, periodKey);
     const position =
       money && period.ok && wants(MONEY_SECTIONS) ? await money.positionOn(caller, periodEnd(period.value)) : null;
-    let healthNow: ReportHealth | null = null;
-    if (health && wants(['health'])) {
+    let healthThen: ReportHealth | null = null;
+    if (health && period.ok && wants(['health'])) {
       const units = await scopeUnits(db, caller.organisationId, { kind: definition.scopeKind, id: definition.scopeId });
-      healthNow = await health.healthFor(caller, units === null ? null : [...units]);
+      healthThen = await health.healthFor(caller, units === null ? null : [...units], periodEnd(period.value));
     }
-    return { money: position, health: healthNow };
+    return { money: position, health: healthThen };
   }
 
   /** Assembles the report for a definition and period from today's stored figures. */
@@ -149,6 +150,20 @@ export function createReportsService({ db, readDb = db, clock, money, health }: 
     if (!mayView(caller)) return forbidden(e.notAllowedToSee);
     const found = await repo.findDefinition(tx, caller.organisationId, id);
     return found ? ok(found) : definitionNotFound();
+  }
+
+  async function frozenRevision(
+    caller: Caller,
+    reportId: string,
+    revision?: number,
+  ): Promise<Result<{ revision: number; document: Document }>> {
+    if (!mayView(caller)) return forbidden(e.notAllowedToSee);
+    const report = await repo.findIssued(db, caller.organisationId, { id: reportId });
+    if (!report) return notFound(e.reportNotFound);
+    const revisions = await repo.listRevisions(db, caller.organisationId, reportId);
+    const chosen = revision === undefined ? revisions.at(-1) : revisions.find((r) => r.revision === revision);
+    if (!chosen) return notFound(fill(e.revisionNotFound, { revision: revision ?? 1 }));
+    return ok({ revision: chosen.revision, document: chosen.document as Document });
   }
 
   return {
@@ -338,14 +353,12 @@ export function createReportsService({ db, readDb = db, clock, money, health }: 
 
     /** The frozen document of an issued report: the given revision, or the latest. */
     async documentFor(caller: Caller, reportId: string, revision?: number): Promise<Result<Document>> {
-      if (!mayView(caller)) return forbidden(e.notAllowedToSee);
-      const report = await repo.findIssued(db, caller.organisationId, { id: reportId });
-      if (!report) return notFound(e.reportNotFound);
-      const revisions = await repo.listRevisions(db, caller.organisationId, reportId);
-      const chosen = revision === undefined ? revisions.at(-1) : revisions.find((r) => r.revision === revision);
-      if (!chosen) return notFound(fill(e.revisionNotFound, { revision: revision ?? 1 }));
-      return ok(chosen.document as Document);
+      const found = await frozenRevision(caller, reportId, revision);
+      return found.ok ? ok(found.value.document) : found;
     },
+
+    /** The frozen revision of an issued report (the given one, or the latest), with its number and title. */
+    frozenRevision,
 
     /** The draft document for a definition and period (today's figures, not frozen). */
     async draftDocumentFor(caller: Caller, definitionId: string, periodKey: string): Promise<Result<Document>> {

@@ -1,9 +1,16 @@
 import type { ReportsDeps } from './ports.ts';
+import { createReportFilesService } from './report-files.service.ts';
 import { createReportSettingsService } from './report-settings.service.ts';
 import { createReportsService } from './reports.service.ts';
 
 export function createReportsServices(deps: ReportsDeps) {
-  return { reports: createReportsService(deps), reportSettings: createReportSettingsService(deps) };
+  const reports = createReportsService(deps);
+  return {
+    reports,
+    reportSettings: createReportSettingsService(deps),
+    // Word, PDF and Excel files are made by background jobs on the queue, when there is one.
+    reportFiles: createReportFilesService({ db: deps.db, reports, jobs: deps.jobs, printPdf: deps.printPdf }),
+  };
 }
 
 export type ReportsServices = ReturnType<typeof createReportsServices>;

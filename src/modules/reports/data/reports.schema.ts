@@ -89,3 +89,24 @@ export const reportSettings = pgTable('report_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by').references(() => people.id),
 });
+
+/**
+ * A file made from an issued revision (Word, PDF, Excel) by a background job, kept so that every
+ * later download is the same bytes without making it again: the revision it is made from is frozen.
+ */
+export const reportFiles = pgTable(
+  'report_files',
+  {
+    id: id(),
+    organisationId: organisationId(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => issuedReports.id),
+    revision: integer('revision').notNull(),
+    format: text('format').notNull(),
+    /** The file's bytes in base64 (as background_jobs keeps an uploaded file). */
+    content: text('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('report_files_key').on(t.reportId, t.revision, t.format), index('report_files_org_idx').on(t.organisationId)],
+);

@@ -4,6 +4,7 @@
  * improvement plans; actions; risks). Plain data: no words, no I/O.
  */
 import type { RagStatus } from '../../../kernel/measurement/index.ts';
+import type { OffTrackReasons } from './projects-off-track.ts';
 
 /** A measure's stored status for one period (the engine's row, as the report needs it). */
 export interface StoredStatus {
@@ -60,6 +61,16 @@ export interface ReportAction {
   /** The status stated in the latest update on or before each period's end (null: no update yet). */
   now: string | null;
   before: string | null;
+}
+
+/** A project off track at the report period's end, with its manager and its end date in force. */
+export interface ReportProject {
+  id: string;
+  code: string;
+  title: string;
+  ownerName: string | null;
+  endDate: string;
+  reasons: OffTrackReasons;
 }
 
 export interface ReportImprovementPlan {

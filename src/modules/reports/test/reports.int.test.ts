@@ -14,8 +14,14 @@ import {
   actionUpdates,
   auditEvents,
   borrowingYears,
+  measureItemLinks,
+  measures,
   measureStatuses,
   measureValues,
+  partners,
+  planItemPartners,
+  projectMilestones,
+  projects,
   reportDefinitions,
   reportSettings,
 } from '../../../schema.ts';
@@ -214,9 +220,21 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('55.0%');
     expect(page.body).not.toContain('58.0%');
-    // The Word file of the issued revision is made from the frozen document: the issued figure, and
-    // the same bytes every time it is downloaded.
-    const word = await viewer.get(`/issued-reports/${reportId}/report.docx?revision=1`);
+    // The Word file of the issued revision is made by a background job from the frozen document: the
+    // job's page links it when ready; it holds the issued figure, and the same bytes every time.
+    const file = `/issued-reports/${reportId}/report.docx?revision=1`;
+    expect((await viewer.get(file)).body).toContain('Prepare the Word document');
+    const asked = await viewer.post(file);
+    expect(asked.statusCode).toBe(303);
+    const jobPath = asked.headers.location as string;
+    expect(jobPath).toMatch(/^\/jobs\/[0-9a-f-]{36}$/);
+    await t.deps.jobs.idle();
+    const jobPage = await viewer.get(jobPath);
+    expect(jobPage.body).toContain(
+      'The Word document of “Quarterly performance report to the Executive”, revision 1, is ready to download',
+    );
+    expect(jobPage.body).toContain(`href="${file}"`);
+    const word = await viewer.get(file);
     expect(word.statusCode).toBe(200);
     expect(word.headers['content-disposition']).toMatch(/attachment; filename=".+\.docx"/);
     const text = strFromU8(unzipSync(new Uint8Array(word.rawPayload))['word/document.xml']!);
@@ -225,7 +243,21 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
     expect(
       (await viewer.get(`/issued-reports/${reportId}/report.docx?revision=1`)).rawPayload.equals(word.rawPayload),
     ).toBe(true);
-    expect((await viewer.get(`/issued-reports/${reportId}/report.xlsx`)).statusCode).toBe(200);
+    // Asked for again, it is ready: straight to the file, no second job.
+    expect((await viewer.post(file)).headers.location).toBe(file);
+    const made = await db().select().from(auditEvents).where(eq(auditEvents.entityType, 'report-file'));
+    expect(made.map((e) => e.newValue)).toEqual([{ reportId, revision: 1, format: 'docx' }]);
+    expect((await viewer.get(`/issued-reports/${reportId}/report.xlsx`)).body).toContain('Prepare the Excel workbook');
+
+    // A job that cannot make its file stops, and its page says why in words.
+    const asViewer = await t.deps.services.auth.principalFor(viewer.personId);
+    if (asViewer?.kind !== 'person') throw new Error('the viewer is a person');
+    const failing = await t.deps.jobs.enqueue(asViewer, 'report', { reportId, revision: 9, format: 'pdf' });
+    await t.deps.jobs.idle();
+    const failedPage = await viewer.get(`/jobs/${failing}`);
+    expect(failedPage.body).toContain('Stopped');
+    expect(failedPage.body).toContain('Revision 9 of the report was not found');
+    expect(failedPage.body).not.toContain('See the result');
 
     // A correction is revision 2 with its reason; revision 1 stays as issued.
     const noReason = await officer.api('POST', `/api/v1/issued-reports/${reportId}/revisions`, { reason: ' ' });
@@ -301,8 +333,42 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
         id: string;
       }[];
     expect((await sectionsOf(viewer, scoped.json().id)).map((s) => s.id)).toEqual(['key']);
+    // Projects in the council: one with a milestone late at the period's end, one whose milestone
+    // falls after it, one closed (never listed).
+    const [late, onTrack, closed] = await db()
+      .insert(projects)
+      .values(
+        (['P1', 'P2', 'P3'] as const).map((code, index) => ({
+          organisationId: t.org.id,
+          code,
+          title: ['New depot', 'Library refit', 'Old scheme'][index]!,
+          sponsorPersonId: officer.personId,
+          managerPersonId: officer.personId,
+          startDate: '2025-04-01',
+          endDate: '2026-03-31',
+          status: code === 'P3' ? ('closed' as const) : ('active' as const),
+        })),
+      )
+      .returning();
+    await db()
+      .insert(projectMilestones)
+      .values([
+        { organisationId: t.org.id, projectId: late!.id, title: 'Planning consent', dueDate: '2025-08-01' },
+        { organisationId: t.org.id, projectId: onTrack!.id, title: 'Shelving', dueDate: '2025-12-01' },
+        { organisationId: t.org.id, projectId: closed!.id, title: 'Never done', dueDate: '2025-05-01' },
+      ]);
     const council = await sectionsOf(viewer, executiveId);
-    expect(JSON.stringify(council.find((s) => s.id === 'actions'))).toContain('A1');
+    const offTrack = JSON.stringify(council.find((s) => s.id === 'actions'));
+    expect(offTrack).toContain('A1');
+    expect(offTrack).toContain('Projects off track');
+    expect(offTrack).toContain(`/projects/${late!.id}`);
+    expect(offTrack).toContain('1 milestone late (due 1 August 2025)');
+    expect(offTrack).toContain('31 March 2026');
+    expect(offTrack).not.toContain('Library refit');
+    expect(offTrack).not.toContain('Old scheme');
+    // In the report for the period before, the milestone was not yet due: no project is listed.
+    const earlier = await viewer.api('GET', `/api/v1/report-definitions/${executiveId}/periods/2025-26-Q1`);
+    expect(JSON.stringify(earlier.json().document)).not.toContain('New depot');
 
     // Borrowing figures for 2025/26: the officer (who may see budgets) gets the section, the viewer not.
     await db().insert(borrowingYears).values({
@@ -318,6 +384,57 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
     expect(officers.map((s) => s.id)).not.toContain('capital');
     expect(JSON.stringify(officers.find((s) => s.id === 'borrowing'))).toContain('£50,000,000.00');
     expect(council.map((s) => s.id)).not.toContain('borrowing');
+  });
+
+  it('assesses framework health at the end of the report’s period, not today', async () => {
+    const health = async (period: string) => {
+      const draft = (await viewer.api('GET', `/api/v1/report-definitions/${executiveId}/periods/${period}`)).json();
+      return JSON.stringify(draft.document.sections.find((s: { id: string }) => s.id === 'health'));
+    };
+    // At the end of 2025/26 Q2 both measures had their figures in; at the end of 2023/24 Q4 neither.
+    const now = await health('2025-26-Q2');
+    expect(now).toContain('Assessed on 30 September 2025');
+    expect(now).toContain('"Data available for monthly tracking"},{"text":"2 of 2"');
+    const then = await health('2023-24-Q4');
+    expect(then).toContain('Assessed on 31 March 2024');
+    expect(then).toContain('"Data available for monthly tracking"},{"text":"0 of 2"');
+  });
+
+  it('lists the partnership measures and the priorities delivered through partnership, with the partners', async () => {
+    await db().update(measures).set({ measureType: 'partnership' }).where(eq(measures.id, m2));
+    const { itemIds } = await planWithItems(t, t.org, 'approved');
+    const [partner] = await db()
+      .insert(partners)
+      .values({ organisationId: t.org.id, name: 'Vale Health Trust', kind: 'nhs' })
+      .returning();
+    await db().insert(planItemPartners).values({ itemId: itemIds[0], partnerId: partner!.id });
+    await db().insert(measureItemLinks).values({ organisationId: t.org.id, measureId: m2, itemId: itemIds[0] });
+    const created = await officer.api('POST', '/api/v1/report-definitions', {
+      title: 'Partnership report',
+      audience: 'panel',
+      scopeKind: 'council',
+      scopeId: null,
+      cadence: 'quarterly',
+      sections: ['partnerships'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const draft = (
+      await viewer.api('GET', `/api/v1/report-definitions/${created.json().id}/periods/2025-26-Q2`)
+    ).json();
+    const section = draft.document.sections.find((s: { id: string }) => s.id === 'partnerships');
+    const tables = section.blocks.filter((b: { kind: string }) => b.kind === 'table');
+    const texts = (table: { rows: { text: string }[][] }) => table.rows.map((row) => row.map((c) => c.text));
+    expect(tables.map((table: { caption: string }) => table.caption)).toEqual([
+      'Partnership measures',
+      'Priorities delivered through partnership',
+    ]);
+    expect(texts(tables[0])).toEqual([
+      ['M2', 'Measure M2', expect.any(String), expect.any(String), expect.any(String), 'Green', expect.any(String), ''],
+    ]);
+    expect(texts(tables[1])).toEqual([
+      ['OBJ-1 People live independently', 'Vale Health Trust', expect.stringContaining('1 green')],
+    ]);
+    expect(tables[1].rows[0][0].href).toBe(`/items/${itemIds[0]}`);
   });
 
   it('refuses another council’s definitions and reports as not found', async () => {

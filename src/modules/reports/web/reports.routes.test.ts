@@ -114,7 +114,8 @@ const reportSettings = {
   get: vi.fn(async () => ok({ exceptionMarginPercent: 12 })),
   save: vi.fn(async (_c: unknown, settings: { exceptionMarginPercent: number }) => ok(settings)),
 };
-const services = { reports, reportSettings } as unknown as ReportsServices;
+const reportFiles = { prepared: vi.fn(async () => ['docx']) };
+const services = { reports, reportSettings, reportFiles } as unknown as ReportsServices;
 
 describe('report pages and API', () => {
   let t: RouteApp;
@@ -250,6 +251,12 @@ describe('report pages and API', () => {
     expect(page.body).toContain('Revision 2');
     expect(page.body).toContain('Figure corrected');
     expect(reports.documentFor).toHaveBeenCalledWith(expect.anything(), REPORT, undefined);
+    // The Word file made already is a download; the PDF and Excel files not made yet, buttons that have them made.
+    expect(reportFiles.prepared).toHaveBeenCalledWith(expect.anything(), REPORT, 2);
+    expect(page.body).toMatch(/href="\/issued-reports\/[^"]+\/report\.docx\?revision=2" download/);
+    expect(page.body).toMatch(/<form method="post" action="\/issued-reports\/[^"]+\/report\.pdf\?revision=2"/);
+    expect(page.body).toContain('Prepare the Excel workbook');
+    expect(page.body).not.toContain('Prepare the Word document');
     await t.as('viewer').get(`/issued-reports/${REPORT}/revisions/1`);
     expect(reports.documentFor).toHaveBeenLastCalledWith(expect.anything(), REPORT, 1);
     expect((await t.as('viewer').get(`/issued-reports/${DEF}`)).statusCode).toBe(404);

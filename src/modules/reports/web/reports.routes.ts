@@ -250,6 +250,8 @@ export async function reportsRoutes(
     if (!issued.ok || !document.ok) return reply.callNotFound();
     const { report, definition, revisions } = issued.value;
     const shown = revision ?? revisions.at(-1)?.revision ?? 1;
+    // The Word, PDF and Excel files already made are links; the others a button that has them made.
+    const prepared = new Set<string>(await services.reportFiles.prepared(caller, report.id, shown));
     return reply.render('pages/reports/issued.njk', {
       title: `${document.value.title}: ${document.value.subtitle ?? report.periodKey}`,
       breadcrumbs: [...crumbs, { text: definition.title, href: paths.reportDefinition(definition.id) }],
@@ -259,6 +261,8 @@ export async function reportsRoutes(
       files: (['docx', 'pdf', 'xlsx', 'html'] as const).map((format) => ({
         text: w.pages.file[format],
         href: `${paths.issuedReportFile(report.id, format)}?revision=${shown}`,
+        ready: format === 'html' || prepared.has(format),
+        prepare: format === 'html' ? '' : fill(w.files.prepare, { file: w.files.names[format] }),
       })),
       correctHref: mayManage(caller) ? paths.correctIssuedReport(report.id) : null,
       printCss: true,

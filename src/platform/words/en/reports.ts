@@ -162,7 +162,31 @@ export const reportsWords = {
       title: 'Action',
       owner: 'Owner',
       due: 'Due',
-      none: 'No action is off track.',
+      none: 'No action or project is off track.',
+    },
+    files: {
+      names: { docx: 'Word document', pdf: 'PDF', xlsx: 'Excel workbook' },
+      prepare: 'Prepare the {file}',
+      prepareTitle: 'The {file} of {title}',
+      prepareLead:
+        'The {file} of revision {revision} has not been made yet. It is made in the background: you can carry on using the service, and download it from its progress page when it is ready.',
+      ready: 'The {file} of “{title}”, revision {revision}, is ready to download',
+      failed:
+        'The {file} could not be made ({reason}). Nothing was kept: try again, or download the web page and print it.',
+      badJob: 'This job does not say which report to make: prepare the file again from the report’s page.',
+      notReady: 'not made yet',
+    },
+    projectsOffTrack: {
+      caption: 'Projects off track',
+      code: 'Code',
+      title: 'Project',
+      owner: 'Project manager',
+      endDate: 'End date',
+      why: 'Why it is off track',
+      lateMilestones: '{count} milestones late (the first due {date})',
+      lateMilestone: '1 milestone late (due {date})',
+      red: 'Reported red overall',
+      pastEnd: 'Past its end date',
     },
     revenue: {
       caption: 'Revenue position',
