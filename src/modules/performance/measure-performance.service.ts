@@ -58,9 +58,9 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const organisationId = caller.organisationId;
       const history = await loadMeasureHistory(db, organisationId, [measureId]);
       const measure = history.measures[0];
-      if (!measure) return notFound('Measure');
+      if (!measure) return notFound('measure');
       if (caller.partnerId && !(await isVisibleToPartner(db, organisationId, measureId, caller.partnerId))) {
-        return notFound('Measure');
+        return notFound('measure');
       }
       const today = clock.today();
       const current = currentReportingPeriod(measure.frequency, today);

@@ -24,6 +24,7 @@ import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
 import { singleSignOnWords } from './en/single-sign-on.ts';
 import { jobsWords } from './en/jobs.ts';
+import { notFoundWords } from './en/not-found.ts';
 
 export const en = {
   ...statusesWords,
@@ -47,4 +48,5 @@ export const en = {
   ...singleSignOnWords,
   ...reportsWords,
   ...jobsWords,
+  ...notFoundWords,
 };

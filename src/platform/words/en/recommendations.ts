@@ -84,8 +84,6 @@ export const recommendationsWords = {
       notPermitted: 'You do not have permission to change recommendations for this unit',
       settingsNotPermitted:
         'Only someone who manages the framework for the whole council can change when recommendations escalate',
-      notFound: 'Recommendation',
-      reportNotFound: 'Report',
     },
     /** Import and export of the register. */
     file: {
