@@ -23,6 +23,7 @@ import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
 import { singleSignOnWords } from './en/single-sign-on.ts';
+import { importsWords } from './en/imports.ts';
 import { jobsWords } from './en/jobs.ts';
 import { notFoundWords } from './en/not-found.ts';
 
@@ -49,4 +50,5 @@ export const en = {
   ...reportsWords,
   ...jobsWords,
   ...notFoundWords,
+  ...importsWords,
 };

@@ -87,6 +87,7 @@ export const recommendationsWords = {
     },
     /** Import and export of the register. */
     file: {
+      chooseFile: 'Choose a CSV or Excel file of recommendations',
       columnMissing: 'The file has no “{column}” column (the header row must name it)',
       /** Two sentences of the file's problems, one after the other. */
       andThen: '{first}. {rest}',
