@@ -15,6 +15,7 @@ import { improvementPlansWords } from './en/improvement-plans.ts';
 import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
+import { plansWords } from './en/plans.ts';
 import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
@@ -51,4 +52,5 @@ export const en = {
   ...jobsWords,
   ...notFoundWords,
   ...importsWords,
+  ...plansWords,
 };
