@@ -221,7 +221,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
           table,
           chartTable: drawn.table,
         },
-        interpretation: status.interpretation,
+        interpretation: { category: status.interpretation.category, message: say(status.interpretation.message) },
         officialFrom,
         notYetOfficial: notYetOfficial
           .sort((a, b) => (a.periodKey < b.periodKey ? 1 : -1))

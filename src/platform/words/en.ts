@@ -13,7 +13,7 @@ import { moneyWords } from './en/money.ts';
 import { moneyProgrammeWords } from './en/money-programme.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { levelViewsWords } from './en/level-views.ts';
-import { performanceWords } from './en/performance.ts';
+import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
 import { plansWords } from './en/plans.ts';
 import { projectsWords } from './en/projects.ts';
@@ -53,4 +53,5 @@ export const en = {
   ...notFoundWords,
   ...importsWords,
   ...plansWords,
+  ...spcInterpretationWords,
 };
