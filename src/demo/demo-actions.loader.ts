@@ -16,6 +16,7 @@ import {
 } from '../modules/actions/index.ts';
 import { measures } from '../modules/measures/index.ts';
 import { planItems, plans } from '../modules/plans/index.ts';
+import { addDays } from '../kernel/calendar-days.ts';
 import { londonDateOf } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 
@@ -163,16 +164,15 @@ const DEMO_ACTIONS: DemoAction[] = [
 ];
 
 const SEED = 'Demo council seed';
-const DAY = 86_400_000;
-
 export async function loadDemoActions(
   tx: Db,
   context: { organisationId: string; personId: (key: string, where: string) => string; now: Date },
 ): Promise<number> {
   const { organisationId, personId } = context;
-  const todayMs = Date.parse(`${londonDateOf(context.now)}T00:00:00Z`);
-  const day = (offset: number) => new Date(todayMs + offset * DAY).toISOString().slice(0, 10);
-  const at = (offset: number) => new Date(todayMs + offset * DAY + 10 * 3_600_000);
+  const today = londonDateOf(context.now);
+  const day = (offset: number) => addDays(today, offset);
+  // 10 am UTC on that day: a time of day for the records' timestamps.
+  const at = (offset: number) => new Date(`${day(offset)}T10:00:00Z`);
 
   const itemRows = await tx
     .select({ id: planItems.id, code: planItems.code, planId: planItems.planId })

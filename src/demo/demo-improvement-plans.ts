@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { nextPeriod, parsePeriodKey, periodKey } from '../kernel/measurement/periods.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
+import { addDays } from '../kernel/calendar-days.ts';
 import { asClock, type Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import {
@@ -22,10 +23,7 @@ import { governanceBodies } from '../modules/organisation/index.ts';
 const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
 
 /** A date some days from an ISO date (negative: before). */
-function daysFrom(iso: string, days: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
+const daysFrom = addDays;
 
 /** Two of the measure's periods after its latest: when the plan should have turned it round. */
 function periodsAfter(key: string, count: number): string {

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Role } from '../kernel/access/index.ts';
+import { addDays } from '../kernel/calendar-days.ts';
 import { effectiveFrom } from '../modules/plans/domain/period.ts';
 import type { Db } from '../platform/db/db.ts';
 import type { PlanTypeDetail } from '../modules/framework/data/framework.repository.ts';
@@ -14,8 +15,6 @@ import { copyPlanContents } from '../modules/plans/data/plan-versions.repository
 import { contributionLinks, planEvents, planItemPartners, planItems, plans } from '../modules/plans/index.ts';
 import { type DemoApproval, type DemoCouncil, type DemoItem, type DemoPlanVersion } from './demo-council.data.ts';
 import { DemoCouncilError } from './demo-council.error.ts';
-
-const DAY = 86_400_000;
 
 export type PlanRow = typeof plans.$inferInsert & { id: string };
 type ItemRow = typeof planItems.$inferInsert & { id: string };
@@ -361,10 +360,6 @@ export function at(
   action: string,
 ): EventRow & { at: Date } {
   return { organisationId, planId, at: timeOn(date, slot), actorPersonId: actor, action, comment: '' };
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 export function checkedSections(

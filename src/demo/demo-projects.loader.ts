@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../platform/db/db.ts';
+import { addDays, addMonths } from '../kernel/calendar-days.ts';
 import type { Clock } from '../platform/clock.ts';
 import { governanceBodies, people, units } from '../modules/organisation/index.ts';
 import { planItems, plans } from '../modules/plans/index.ts';
@@ -23,13 +24,7 @@ const CORPORATE_PLAN = 'Council Plan 2025–2028';
 
 /** The ISO date `months` months (and `days` days) from `iso`, day clamped to the month's end. */
 export function shiftIso(iso: string, months: number, days = 0): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const firstOfTarget = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
-  const landed = new Date(
-    Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(day, lastDay) + days),
-  );
-  return landed.toISOString().slice(0, 10);
+  return addDays(addMonths(iso, months), days);
 }
 
 async function lookUp(tx: Db, organisationId: string) {

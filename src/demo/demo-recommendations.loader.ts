@@ -6,6 +6,7 @@
  * of the demo, so the register always looks current.
  */
 import { randomUUID } from 'node:crypto';
+import { addDays } from '../kernel/calendar-days.ts';
 import { formatDate } from '../kernel/measurement/index.ts';
 import { storePhrase, phrase } from '../kernel/phrase.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
@@ -26,13 +27,8 @@ export interface DemoRecommendationsContext {
   auditCommitteeId: string;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The date so many days from `iso` (negative: before it). */
-function shift(iso: string, days: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day) + days * DAY_MS).toISOString().slice(0, 10);
-}
+const shift = addDays;
 
 type Status = 'open' | 'in-progress' | 'implemented' | 'closed' | 'superseded';
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { daysInMonth } from '../kernel/calendar-days.ts';
 import {
   monthsInPeriod,
   parseIsoDate,
@@ -55,7 +56,7 @@ export function monthNumber(word: string): number {
 }
 
 export const pad = (n: number) => String(n).padStart(2, '0');
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const lastDay = daysInMonth;
 
 /** What a published period string covers: first and last day, and its length in months (0 for a day). */
 export interface PublishedSpan {

@@ -10,6 +10,7 @@
  */
 import { fail, ok, domainError } from '../result.ts';
 import type { Result } from '../result.ts';
+import { daysInMonth, isoDate } from '../calendar-days.ts';
 
 export type Frequency = 'monthly' | 'quarterly' | 'half-yearly' | 'annual';
 
@@ -208,23 +209,6 @@ export function periodLabel(p: Period, fy: FinancialYearConfig = UK_FINANCIAL_YE
 // ---------------------------------------------------------------------------------------------
 // Dates
 // ---------------------------------------------------------------------------------------------
-
-function isoDate(year: number, month: number, day: number): string {
-  const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
-  return `${y}-${twoDigits(month)}-${twoDigits(day)}`;
-}
-
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-export function daysInMonth(year: number, month: number): number {
-  // Arithmetic for the usual case: the engine asks this for every period it rates.
-  if (Number.isInteger(month) && month >= 1 && month <= 12) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] as number);
-  }
-  // Day 0 of the next month is the last day of this one; UTC avoids any time-zone shift.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

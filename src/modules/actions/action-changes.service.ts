@@ -332,7 +332,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         const row = loaded.value;
         if (row.closedStatus) return closedRefusal(row);
         const done = await repo.completeMilestone(tx, row.organisationId, row.id, milestoneId, completedOn);
-        if (!done) return notFound('Milestone');
+        if (!done) return notFound('milestone');
         const actor = actorOf(caller);
         await event(tx, row, actor, 'milestone-completed', { title: done.title, completedOn });
         await audit(tx, row, actor, 'complete-milestone', null, { milestoneId, completedOn });
@@ -352,7 +352,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         if (!loaded.ok) return loaded;
         const row = loaded.value;
         const escalation = await repo.findEscalation(tx, row.organisationId, escalationId);
-        if (!escalation || escalation.actionId !== row.id) return notFound('Escalation');
+        if (!escalation || escalation.actionId !== row.id) return notFound('escalation');
         if (escalation.decision) return refuse('invalid_state', phraseText('actionRefusals.escalationDecided'));
         if (escalation.escalationOwnerPersonId !== caller.personId)
           return forbidden(phraseText('actionRefusals.onlyEscalationOwner'));

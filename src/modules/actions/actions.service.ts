@@ -57,7 +57,7 @@ export interface MyActions {
   awaitingDateApproval: ActionSummary[];
 }
 
-export const NOT_FOUND = 'Action';
+export const NOT_FOUND = 'action';
 
 export function createActionsService({ db, clock, answers }: ServiceDeps & { answers: AnswerTargets }) {
   /** Everything the action refers to must be the council's own; an escalation owner must not have left. */

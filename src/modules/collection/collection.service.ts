@@ -169,7 +169,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
     async enter(caller: Caller, measureId: string, input: ValueEntryInput): Promise<Result<valuesRepo.ValueRow>> {
       return inTransaction(db, async (tx) => {
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, measureId);
-        if (!measure) return notFound('Measure');
+        if (!measure) return notFound('measure');
         const checked = checkMeasureValue(
           { ...measure, frequency: measure.frequency, aggregation: measure.aggregation },
           input,
@@ -317,11 +317,11 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
     ): Promise<Result<valuesRepo.ValueRow>> {
       return inTransaction(db, async (tx) => {
         const existing = await valuesRepo.findValueById(tx, caller.organisationId, valueId);
-        if (!existing) return notFound('Value');
+        if (!existing) return notFound('value');
         const open = await refuseIfPeriodClosed(tx, caller.organisationId, existing.periodKey);
         if (!open.ok) return open;
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, existing.measureId);
-        if (!measure) return notFound('Measure');
+        if (!measure) return notFound('measure');
         const actor = await withDuties(tx, caller, await actorFor(tx, caller, measure), existing.id);
         const chain = await collectionRepo.signOffChainFor(tx, caller.organisationId);
         const next = nextValueStatus(existing.status, input.action, actor, input.reason, chain);
@@ -392,9 +392,9 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       breakdownId: string | null = null,
     ): Promise<Result<ValueDetail>> {
       const measure = await measuresRepo.findMeasure(db, caller.organisationId, measureId);
-      if (!measure) return notFound('Measure');
+      if (!measure) return notFound('measure');
       const parsed = parsePeriodKey(periodKey);
-      if (!parsed.ok || parsed.value.frequency !== measure.frequency) return notFound('Period');
+      if (!parsed.ok || parsed.value.frequency !== measure.frequency) return notFound('period');
       const period = parsed.value;
       const org = caller.organisationId;
       const previousKey = keyOf(previousPeriod(period));
@@ -410,7 +410,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         breakdownId ? measuresRepo.listBreakdowns(db, org, measureId) : [],
       ]);
       const category = categories.find((row) => row.id === breakdownId);
-      if (breakdownId && !category) return notFound('Breakdown category');
+      if (breakdownId && !category) return notFound('breakdownCategory');
       const actor = await withDuties(db, caller, rights, value?.id);
       const applied = targetVersionForPeriod(versions, period, { breakdownId });
       const [lock, closures] = await Promise.all([
@@ -450,7 +450,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       const parsed = parsePeriodKey(periodKey);
       if (!parsed.ok) return refuse('invalid', parsed.error.message, 'period');
       const unitIds = await unitDescendants(db, org, unitId);
-      if (unitIds.length === 0) return notFound('Unit');
+      if (unitIds.length === 0) return notFound('unit');
       const frequency = parsed.value.frequency;
       const measures = (await collectionRepo.measuresOfUnits(db, org, unitIds)).filter(
         (measure) => measure.frequency === frequency,
@@ -505,7 +505,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       caller: Caller,
       measureId: string,
     ): Promise<Result<Awaited<ReturnType<typeof valuesRepo.valueEvents>>>> {
-      if (!(await measuresRepo.findMeasure(db, caller.organisationId, measureId))) return notFound('Measure');
+      if (!(await measuresRepo.findMeasure(db, caller.organisationId, measureId))) return notFound('measure');
       return ok(await valuesRepo.valueEvents(db, caller.organisationId, measureId));
     },
 

@@ -65,7 +65,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
 
   async function planTypeOrNotFound(tx: Db, caller: Caller, id: string): Promise<Result<PlanTypeDetail>> {
     const detail = await frameworkRepo.loadPlanTypeDetail(tx, caller.organisationId, id);
-    return detail ? ok(detail) : notFound('Plan type');
+    return detail ? ok(detail) : notFound('planType');
   }
 
   async function checkUnique(
@@ -233,7 +233,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
 
     async getItemType(caller: Caller, id: string): Promise<Result<ItemType>> {
       const itemType = await frameworkRepo.findItemType(db, caller.organisationId, id);
-      return itemType ? ok(itemType) : notFound('Item type');
+      return itemType ? ok(itemType) : notFound('itemType');
     },
 
     /** The organisation's governance bodies, with whether each approves plans (for step forms). */
@@ -346,7 +346,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
 
     removeSection(caller: Caller, planTypeId: string, key: string): Promise<Result<PlanTypeDetail>> {
       return changePlanType(caller, planTypeId, 'remove-section', async (tx, existing) => {
-        if (!existing.templateSections.some((section) => section.key === key)) return notFound('Section');
+        if (!existing.templateSections.some((section) => section.key === key)) return notFound('section');
         const sections = existing.templateSections.filter((section) => section.key !== key);
         await frameworkRepo.updatePlanType(tx, caller.organisationId, planTypeId, { templateSections: sections });
         return ok(null);
@@ -361,7 +361,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     ): Promise<Result<PlanTypeDetail>> {
       return changePlanType(caller, planTypeId, `move-section-${direction}`, async (tx, existing) => {
         const index = existing.templateSections.findIndex((section) => section.key === key);
-        if (index < 0) return notFound('Section');
+        if (index < 0) return notFound('section');
         const sections = moved(existing.templateSections, index, direction);
         await frameworkRepo.updatePlanType(tx, caller.organisationId, planTypeId, { templateSections: sections });
         return ok(null);
@@ -391,7 +391,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     ): Promise<Result<PlanTypeDetail>> {
       const action = distinctPerson ? 'require-distinct-approver' : 'allow-any-approver';
       return changePlanType(caller, planTypeId, action, async (tx, existing) => {
-        if (!existing.approvalSteps.some((step) => step.id === stepId)) return notFound('Approval step');
+        if (!existing.approvalSteps.some((step) => step.id === stepId)) return notFound('approvalStep');
         const stable = await checkNoPlansInApproval(tx, caller, existing);
         if (!stable.ok) return stable;
         const steps = stepValues(existing.approvalSteps).map((step) =>
@@ -404,7 +404,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
 
     removeStep(caller: Caller, planTypeId: string, stepId: string): Promise<Result<PlanTypeDetail>> {
       return changePlanType(caller, planTypeId, 'remove-approval-step', async (tx, existing) => {
-        if (!existing.approvalSteps.some((step) => step.id === stepId)) return notFound('Approval step');
+        if (!existing.approvalSteps.some((step) => step.id === stepId)) return notFound('approvalStep');
         const stable = await checkNoPlansInApproval(tx, caller, existing);
         if (!stable.ok) return stable;
         await frameworkRepo.saveApprovalSteps(
@@ -425,7 +425,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     ): Promise<Result<PlanTypeDetail>> {
       return changePlanType(caller, planTypeId, `move-approval-step-${direction}`, async (tx, existing) => {
         const index = existing.approvalSteps.findIndex((step) => step.id === stepId);
-        if (index < 0) return notFound('Approval step');
+        if (index < 0) return notFound('approvalStep');
         const stable = await checkNoPlansInApproval(tx, caller, existing);
         if (!stable.ok) return stable;
         await frameworkRepo.saveApprovalSteps(
@@ -464,11 +464,11 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
       const duplicate = () => refuse('duplicate', `An item type with the key ${input.key} already exists`, 'key');
       return inTransaction(db, async (tx) => {
         const existing = await frameworkRepo.findItemType(tx, caller.organisationId, id);
-        if (!existing) return notFound('Item type');
+        if (!existing) return notFound('itemType');
         const sameKey = await frameworkRepo.findItemTypeByKey(tx, caller.organisationId, input.key);
         if (sameKey && sameKey.id !== id) return duplicate();
         const updated = await frameworkRepo.updateItemType(tx, caller.organisationId, id, input);
-        if (!updated) return notFound('Item type');
+        if (!updated) return notFound('itemType');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

@@ -48,9 +48,9 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
 
   async function loadForWrite(tx: typeof db, caller: Caller, id: string) {
     const row = await repo.findPlan(tx, caller.organisationId, id);
-    if (!row || !isPlanStatus(row.plan.status)) return notFound('Improvement plan');
+    if (!row || !isPlanStatus(row.plan.status)) return notFound('improvementPlan');
     const measure = await repo.findMeasure(tx, caller.organisationId, row.plan.measureId);
-    if (!measure) return notFound('Improvement plan');
+    if (!measure) return notFound('improvementPlan');
     return ok({ row, plan: row.plan, status: row.plan.status, measure });
   }
 
@@ -113,7 +113,7 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
 
     async detail(caller: Caller, id: string): Promise<Result<PlanDetail>> {
       const row = await repo.findPlan(db, caller.organisationId, id);
-      if (!row || !isPlanStatus(row.plan.status)) return notFound('Improvement plan');
+      if (!row || !isPlanStatus(row.plan.status)) return notFound('improvementPlan');
       const status = row.plan.status;
       const [measure, decisions, events, settings, planActions] = await Promise.all([
         repo.findMeasure(db, caller.organisationId, row.plan.measureId),
@@ -122,7 +122,7 @@ export function createImprovementPlansService({ db, clock }: ServiceDeps, action
         repo.loadSettings(db, caller.organisationId),
         actions.actionsAnswering(db, caller.organisationId, 'improvement-plan', [id]),
       ]);
-      if (!measure) return notFound('Improvement plan');
+      if (!measure) return notFound('improvementPlan');
       const [mayWrite, mayDecide, panel] = await Promise.all([
         mayWritePlanFor(db, caller, measure, row.plan.ownerPersonId),
         mayRecordDecision(db, caller, settings.panelBodyId),

@@ -30,7 +30,7 @@ export async function recordPanelDecisionIn(
   today: string,
 ): Promise<Result<repo.PlanRow>> {
   const row = await repo.findPlan(tx, caller.organisationId, planId);
-  if (!row || !isPlanStatus(row.plan.status)) return notFound('Improvement plan');
+  if (!row || !isPlanStatus(row.plan.status)) return notFound('improvementPlan');
   const { plan } = row;
   const status = row.plan.status;
   const moved = nextStatus(status, { type: 'decide', outcome: input.outcome });

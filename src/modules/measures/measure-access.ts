@@ -38,7 +38,7 @@ export async function editableMeasure(
     !measure ||
     (caller.partnerId && !(await repo.isVisibleToPartner(tx, caller.organisationId, id, caller.partnerId)))
   ) {
-    return notFound('Measure');
+    return notFound('measure');
   }
   if (!(await mayEditAt(tx, caller, measure.ownerUnitId))) {
     return forbidden(`You cannot change measures of this part of the organisation`);

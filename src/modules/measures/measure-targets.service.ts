@@ -111,7 +111,7 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
         if (measure.status === 'retired')
           return refuse('invalid_state', `${measure.code} is retired: its targets cannot be changed`);
         const old = await repo.findTarget(tx, caller.organisationId, id, targetId);
-        if (!old) return notFound('Target');
+        if (!old) return notFound('target');
         const closed = await closedRefusal(tx, caller, old.periodKey);
         if (closed) return closed;
         if (old.supersededAt !== null) {
@@ -179,7 +179,7 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
     /** The targets (one per slot) that applied on a date, as a report of that date shows them. */
     async targetsOn(caller: Caller, id: string, on: string, knownAt?: Date): Promise<Result<MeasureTarget[]>> {
       const measure = await visible(db, caller, id);
-      if (!measure) return notFound('Measure');
+      if (!measure) return notFound('measure');
       const versions = await repo.listTargets(db, caller.organisationId, id);
       const slots = new Map<string, MeasureTarget[]>();
       for (const v of versions) {

@@ -108,7 +108,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
 
     async get(caller: Caller, id: string): Promise<Result<Measure>> {
       const measure = await visible(db, caller, id);
-      return measure ? ok(measure) : notFound('Measure');
+      return measure ? ok(measure) : notFound('measure');
     },
 
     /** Whether the caller may create a measure for this unit (null: council-wide). */
@@ -118,7 +118,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
 
     async detail(caller: Caller, id: string): Promise<Result<MeasureDetail>> {
       const measure = await visible(db, caller, id);
-      if (!measure) return notFound('Measure');
+      if (!measure) return notFound('measure');
       const org = caller.organisationId;
       const [items, assignees, breakdowns, targets, values, canEdit, named] = await Promise.all([
         repo.listLinkedItems(db, org, id),

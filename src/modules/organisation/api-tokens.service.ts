@@ -56,7 +56,7 @@ export function createApiTokensService({ db, clock }: ServiceDeps) {
     async revoke(caller: Caller, id: string): Promise<Result<ApiToken>> {
       return inTransaction(db, async (tx) => {
         const existing = await tokensRepo.findTokenOfPerson(tx, caller.organisationId, caller.personId, id);
-        if (!existing) return notFound('API token');
+        if (!existing) return notFound('apiToken');
         if (existing.revokedAt) return refuse('invalid_state', `The token ${existing.name} has already been revoked`);
         const revoked = await tokensRepo.revokeToken(tx, caller.organisationId, caller.personId, id, clock());
         if (!revoked) return refuse('invalid_state', `The token ${existing.name} has already been revoked`);

@@ -28,19 +28,19 @@ export function createGovernanceService({ db }: ServiceDeps) {
 
     async get(caller: Caller, id: string): Promise<Result<GovernanceBody>> {
       const body = await governanceRepo.findBody(db, caller.organisationId, id);
-      return body ? ok(body) : notFound('Governance body');
+      return body ? ok(body) : notFound('governanceBody');
     },
 
     async detail(caller: Caller, id: string) {
       const body = await governanceRepo.findBody(db, caller.organisationId, id);
-      if (!body) return notFound('Governance body');
+      if (!body) return notFound('governanceBody');
       const members = await governanceRepo.listMembers(db, caller.organisationId, id);
       return ok({ body, members });
     },
 
     async members(caller: Caller, id: string): Promise<Result<GovernanceBodyMember[]>> {
       const body = await governanceRepo.findBody(db, caller.organisationId, id);
-      if (!body) return notFound('Governance body');
+      if (!body) return notFound('governanceBody');
       return ok(await governanceRepo.listMembers(db, caller.organisationId, id));
     },
 
@@ -70,11 +70,11 @@ export function createGovernanceService({ db }: ServiceDeps) {
       if (!(await mayManage(caller))) return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const existing = await governanceRepo.findBody(tx, caller.organisationId, id);
-        if (!existing) return notFound('Governance body');
+        if (!existing) return notFound('governanceBody');
         const same = await governanceRepo.findBodyByName(tx, caller.organisationId, input.name);
         if (same && same.id !== id) return duplicateName(input.name);
         const updated = await governanceRepo.updateBody(tx, caller.organisationId, id, input);
-        if (!updated) return notFound('Governance body');
+        if (!updated) return notFound('governanceBody');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),
@@ -96,7 +96,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
       const alreadyMember = () => refuse('duplicate', 'This person is already a member of the body', 'personId');
       return inTransaction(db, async (tx) => {
         const body = await governanceRepo.findBody(tx, caller.organisationId, bodyId);
-        if (!body) return notFound('Governance body');
+        if (!body) return notFound('governanceBody');
         const person = await peopleRepo.findPerson(tx, caller.organisationId, input.personId);
         if (!person) return refuse('invalid', 'Select a person who exists', 'personId');
         if (person.status !== 'active') {
@@ -136,10 +136,10 @@ export function createGovernanceService({ db }: ServiceDeps) {
       if (!(await mayManage(caller))) return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const body = await governanceRepo.findBody(tx, caller.organisationId, bodyId);
-        if (!body) return notFound('Governance body');
+        if (!body) return notFound('governanceBody');
         const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
         const removed = person ? await governanceRepo.deleteMember(tx, bodyId, personId) : undefined;
-        if (!person || !removed) return notFound('Member');
+        if (!person || !removed) return notFound('member');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

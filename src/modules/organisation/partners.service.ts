@@ -22,13 +22,13 @@ export function createPartnersService({ db }: ServiceDeps) {
 
     async get(caller: Caller, id: string): Promise<Result<Partner>> {
       const partner = await partnersRepo.findPartner(db, caller.organisationId, id);
-      return partner ? ok(partner) : notFound('Partner');
+      return partner ? ok(partner) : notFound('partner');
     },
 
     /** The partner with the plan items that name it (read-only) and how many people belong to it. */
     async detail(caller: Caller, id: string) {
       const partner = await partnersRepo.findPartner(db, caller.organisationId, id);
-      if (!partner) return notFound('Partner');
+      if (!partner) return notFound('partner');
       const [items, peopleCount] = await Promise.all([
         partnersRepo.itemsNamingPartner(db, caller.organisationId, id),
         partnersRepo.countPartnerPeople(db, caller.organisationId, id),
@@ -64,11 +64,11 @@ export function createPartnersService({ db }: ServiceDeps) {
         return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const existing = await partnersRepo.findPartner(tx, caller.organisationId, id);
-        if (!existing) return notFound('Partner');
+        if (!existing) return notFound('partner');
         const same = await partnersRepo.findPartnerByName(tx, caller.organisationId, input.name);
         if (same && same.id !== id) return duplicateName(input.name);
         const updated = await partnersRepo.updatePartner(tx, caller.organisationId, id, input);
-        if (!updated) return notFound('Partner');
+        if (!updated) return notFound('partner');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

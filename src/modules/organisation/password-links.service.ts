@@ -120,7 +120,7 @@ export function createPasswordLinksService(
       let recorded: DomainError | null = null;
       const result = await inTransaction(db, async (tx) => {
         const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
-        if (!person) return notFound('Person');
+        if (!person) return notFound('person');
         const access = accessPolicyIn(tx);
         if (!(await access.can(caller, 'manage:people', { unitId: person.unitId }))) {
           return forbidden('You can only send links to people in the part of the organisation you manage people for');

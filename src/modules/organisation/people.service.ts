@@ -87,12 +87,12 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
 
     async get(caller: Caller, id: string): Promise<Result<Person>> {
       const person = await peopleRepo.findPerson(db, caller.organisationId, id);
-      return person ? ok(person) : notFound('Person');
+      return person ? ok(person) : notFound('person');
     },
 
     async detail(caller: Caller, id: string) {
       const person = await peopleRepo.findPerson(db, caller.organisationId, id);
-      if (!person) return notFound('Person');
+      if (!person) return notFound('person');
       const [unitName, lineManager, reports, assignments, bodies] = await Promise.all([
         person.unitId ? peopleRepo.unitName(db, caller.organisationId, person.unitId) : Promise.resolve(null),
         person.lineManagerId
@@ -151,7 +151,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
       let recorded: DomainError | null = null;
       const result = await inTransactionOrDuplicate(input.email, async (tx) => {
         const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
-        if (!existing) return notFound('Person');
+        if (!existing) return notFound('person');
         // One policy for both checks: a person kept in their unit costs one ancestry load.
         const access = accessPolicyIn(tx);
         const mayManage = (unitId: string | null) => access.can(caller, 'manage:people', { unitId });
@@ -180,7 +180,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
           lineManagerId: input.lineManagerId,
         };
         const updated = await peopleRepo.updatePerson(tx, caller.organisationId, id, changes);
-        if (!updated) return notFound('Person');
+        if (!updated) return notFound('person');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),
@@ -208,7 +208,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
       };
       const result = await inTransaction(db, async (tx) => {
         const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
-        if (!existing) return notFound('Person');
+        if (!existing) return notFound('person');
         if (!(await mayManageAt(tx, caller, existing.unitId))) {
           return forbidden('You can only change people in the part of the organisation you manage people for');
         }
@@ -240,7 +240,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
           status: 'left',
           leftOn: input.leftOn,
         });
-        if (!updated) return notFound('Person');
+        if (!updated) return notFound('person');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

@@ -44,12 +44,12 @@ export function createPortfoliosService({ db }: ServiceDeps) {
 
     async get(caller: Caller, id: string): Promise<Result<Portfolio>> {
       const row = await portfoliosRepo.findPortfolio(db, caller.organisationId, id);
-      return row ? ok(await withUnits(db, row)) : notFound('Portfolio');
+      return row ? ok(await withUnits(db, row)) : notFound('portfolio');
     },
 
     async detail(caller: Caller, id: string): Promise<Result<PortfolioDetail>> {
       const detail = await portfoliosRepo.portfolioDetail(db, caller.organisationId, id);
-      return detail ? ok(detail) : notFound('Portfolio');
+      return detail ? ok(detail) : notFound('portfolio');
     },
 
     async create(caller: Caller, input: PortfolioInput): Promise<Result<Portfolio>> {
@@ -87,7 +87,7 @@ export function createPortfoliosService({ db }: ServiceDeps) {
         return forbidden(NOT_WHOLE_ORGANISATION);
       return inTransaction(db, async (tx) => {
         const existing = await portfoliosRepo.findPortfolio(tx, caller.organisationId, id);
-        if (!existing) return notFound('Portfolio');
+        if (!existing) return notFound('portfolio');
         const references = await checkReferences(tx, caller, input);
         if (!references.ok) return references;
         const same = await portfoliosRepo.findPortfolioByName(tx, caller.organisationId, input.name);
@@ -97,7 +97,7 @@ export function createPortfoliosService({ db }: ServiceDeps) {
           name: input.name,
           holderPersonId: input.holderPersonId,
         });
-        if (!row) return notFound('Portfolio');
+        if (!row) return notFound('portfolio');
         await portfoliosRepo.setPortfolioUnits(tx, id, input.unitIds);
         await recordAudit(tx, {
           organisationId: caller.organisationId,

@@ -57,7 +57,7 @@ export function createRolesService({ db, clock }: ServiceDeps) {
 
   return {
     async listForPerson(caller: Caller, personId: string): Promise<Result<RoleAssignmentDetail[]>> {
-      if (!(await peopleRepo.findPerson(db, caller.organisationId, personId))) return notFound('Person');
+      if (!(await peopleRepo.findPerson(db, caller.organisationId, personId))) return notFound('person');
       return ok(await rolesRepo.listAssignmentsOfPerson(db, caller.organisationId, personId));
     },
 
@@ -69,7 +69,7 @@ export function createRolesService({ db, clock }: ServiceDeps) {
       };
       const result = await inTransaction(db, async (tx) => {
         const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
-        if (!person) return notFound('Person');
+        if (!person) return notFound('person');
         if (person.status !== 'active') {
           return refuse('invalid_state', `${person.name} has left, so cannot be given a role`, 'role');
         }
@@ -144,7 +144,7 @@ export function createRolesService({ db, clock }: ServiceDeps) {
       };
       const result = await inTransaction(db, async (tx) => {
         const assignment = await rolesRepo.findAssignment(tx, caller.organisationId, personId, assignmentId);
-        if (!assignment) return notFound('Role assignment');
+        if (!assignment) return notFound('roleAssignment');
         if (assignment.endedAt) return refuse('invalid_state', 'This role assignment has already ended');
         if (!(await mayGrantAt(tx, caller, assignment.unitId))) {
           return forbidden('You can only end roles within the part of the organisation you administer');

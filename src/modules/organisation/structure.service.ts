@@ -35,12 +35,12 @@ export function createStructureService(db: Db) {
 
     async get(caller: Caller, id: string): Promise<Result<Unit>> {
       const unit = await unitsRepo.findUnit(db, caller.organisationId, id);
-      return unit ? ok(unit) : notFound('Unit');
+      return unit ? ok(unit) : notFound('unit');
     },
 
     async detail(caller: Caller, id: string) {
       const unit = await unitsRepo.findUnit(db, caller.organisationId, id);
-      if (!unit) return notFound('Unit');
+      if (!unit) return notFound('unit');
       const all = await unitsRepo.listUnits(db, caller.organisationId);
       const members = await db
         .select({ id: people.id, name: people.name, jobTitle: people.jobTitle })
@@ -100,7 +100,7 @@ export function createStructureService(db: Db) {
     async update(caller: Caller, id: string, input: UnitInput): Promise<Result<Unit>> {
       return inTransaction(db, async (tx) => {
         const existing = await unitsRepo.findUnit(tx, caller.organisationId, id);
-        if (!existing) return notFound('Unit');
+        if (!existing) return notFound('unit');
         const references = await checkReferences(tx, caller, input);
         if (!references.ok) return references;
         const duplicate = await unitsRepo.findUnitByCode(tx, caller.organisationId, input.code);
@@ -112,7 +112,7 @@ export function createStructureService(db: Db) {
           return refuse('cycle', 'A unit cannot sit under itself or one of its own units', 'parentId');
         }
         const updated = await unitsRepo.updateUnit(tx, caller.organisationId, id, input);
-        if (!updated) return notFound('Unit');
+        if (!updated) return notFound('unit');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

@@ -58,9 +58,9 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
       const organisationId = caller.organisationId;
       const history = await loadMeasureHistory(db, organisationId, [measureId]);
       const measure = history.measures[0];
-      if (!measure) return notFound('Measure');
+      if (!measure) return notFound('measure');
       if (caller.partnerId && !(await isVisibleToPartner(db, organisationId, measureId, caller.partnerId))) {
-        return notFound('Measure');
+        return notFound('measure');
       }
       const today = clock.today();
       const current = currentReportingPeriod(measure.frequency, today);
@@ -221,7 +221,7 @@ export function createMeasurePerformanceService({ db, clock }: ServiceDeps) {
           table,
           chartTable: drawn.table,
         },
-        interpretation: status.interpretation,
+        interpretation: { category: status.interpretation.category, message: say(status.interpretation.message) },
         officialFrom,
         notYetOfficial: notYetOfficial
           .sort((a, b) => (a.periodKey < b.periodKey ? 1 : -1))

@@ -252,9 +252,9 @@ export function createRollupsService({ db, clock, contributions = [] }: Performa
     async itemRollup(caller: Caller, itemId: string, settings?: RollupSettings): Promise<Result<RollupView>> {
       const organisationId = caller.organisationId;
       const item = await findItem(db, organisationId, itemId);
-      if (!item) return notFound('Item');
-      if (caller.partnerId && !(await isSharedWith(db, itemId, caller.partnerId))) return notFound('Item');
-      if (!(await planReadableBy(db, caller, item.planId))) return notFound('Item'); // appraisals are private
+      if (!item) return notFound('item');
+      if (caller.partnerId && !(await isSharedWith(db, itemId, caller.partnerId))) return notFound('item');
+      if (!(await planReadableBy(db, caller, item.planId))) return notFound('item'); // appraisals are private
       const options = await rollupOptions(db, organisationId, settings);
       const { byItem } = await rollUpPlan(
         db,
@@ -266,17 +266,17 @@ export function createRollupsService({ db, clock, contributions = [] }: Performa
         contributions,
       );
       const view = byItem.get(itemId);
-      return view ? ok(view) : notFound('Item');
+      return view ? ok(view) : notFound('item');
     },
 
     /** The roll-up of a plan, from its top-level items. */
     async planRollup(caller: Caller, planId: string, settings?: RollupSettings): Promise<Result<RollupView>> {
       const organisationId = caller.organisationId;
       const plan = await findPlan(db, organisationId, planId);
-      if (!plan) return notFound('Plan');
+      if (!plan) return notFound('plan');
       if (caller.partnerId && !(await isSharedWithPartner(db, organisationId, planId, caller.partnerId)))
-        return notFound('Plan');
-      if (!(await planReadableBy(db, caller, planId))) return notFound('Plan'); // appraisals are private
+        return notFound('plan');
+      if (!(await planReadableBy(db, caller, planId))) return notFound('plan'); // appraisals are private
       const options = await rollupOptions(db, organisationId, settings);
       return ok(
         (await rollUpPlan(db, organisationId, plan, options, periodsOn(clock.today()), undefined, contributions)).view,

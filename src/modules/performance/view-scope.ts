@@ -104,7 +104,7 @@ export function scopeOf(filters: MeasureFilters): ViewScope {
  */
 export async function resolveScope(db: Db, caller: Caller, filters: MeasureFilters): Promise<Result<ResolvedScope>> {
   if (!holdsPermission(caller, 'view:plans')) return forbidden('You cannot see the performance views');
-  if (hasMalformedId(filters)) return notFound('The unit, portfolio or body');
+  if (hasMalformedId(filters)) return notFound('unitPortfolioOrBody');
   const organisationId = caller.organisationId;
   const units = await listUnits(db, organisationId);
   const resolved: ResolvedScope = {
@@ -120,7 +120,7 @@ export async function resolveScope(db: Db, caller: Caller, filters: MeasureFilte
   const scope = resolved.scope;
   if (filters.unitId) {
     const unit = units.find((u) => u.id === filters.unitId);
-    if (!unit) return notFound('Unit');
+    if (!unit) return notFound('unit');
     if (!(await createAccessPolicy(unitAncestryIn(db)).can(caller, 'view:plans', { unitId: unit.id }))) {
       return forbidden(`You cannot see the performance of ${unit.name}`);
     }
@@ -132,7 +132,7 @@ export async function resolveScope(db: Db, caller: Caller, filters: MeasureFilte
   }
   if (filters.portfolioId) {
     const portfolio = await scopes.findPortfolioScope(db, organisationId, filters.portfolioId);
-    if (!portfolio) return notFound('Portfolio');
+    if (!portfolio) return notFound('portfolio');
     resolved.unitSets.push(unitsUnder(units, portfolio.unitIds));
     if (scope.kind === 'portfolio') {
       resolved.name = portfolio.name;
@@ -142,7 +142,7 @@ export async function resolveScope(db: Db, caller: Caller, filters: MeasureFilte
   }
   if (filters.bodyId) {
     const body = await scopes.findBodyScope(db, organisationId, filters.bodyId);
-    if (!body) return notFound('Governance body');
+    if (!body) return notFound('governanceBody');
     resolved.measureSets.push(await scopes.bodyRemitMeasureIds(db, organisationId, body.id));
     if (scope.kind === 'body') resolved.name = body.name;
   }

@@ -54,7 +54,7 @@ export async function editablePlan(
 ): Promise<Result<PlanForItems>> {
   await itemsRepo.lockPlan(tx, caller.organisationId, planId);
   const plan = await readablePlan(tx, caller, planId);
-  if (!plan) return notFound('Plan');
+  if (!plan) return notFound('plan');
   if (!(await mayEditAt(tx, caller, plan))) {
     return forbidden('You can only change plans owned by the part of the organisation you plan for');
   }

@@ -13,7 +13,7 @@ import * as sightRepo from './data/line-of-sight.repository.ts';
 import type { LinkInput } from './domain/item.ts';
 import { editablePlan, readablePlan, readablePlanIds, visibleItem } from './item-access.ts';
 
-const NOT_FOUND = 'Item';
+const NOT_FOUND = 'item';
 
 /** Where an item's links may go: items of the plans the caller may read, grouped by plan. */
 export interface LinkTargetGroup {
@@ -105,7 +105,7 @@ export function createItemLinks({ db }: Pick<ServiceDeps, 'db'>) {
         const from = await visibleItem(tx, caller, fromItemId);
         if (!from) return notFound(NOT_FOUND);
         const link = await itemsRepo.findLink(tx, org, linkId);
-        if (!link || link.fromItemId !== fromItemId) return notFound('Contribution link');
+        if (!link || link.fromItemId !== fromItemId) return notFound('contributionLink');
         const plan = await editablePlan(tx, caller, from.planId, 'Links', 'removed from');
         if (!plan.ok) return plan;
         await itemsRepo.deleteLink(tx, org, linkId);

@@ -60,7 +60,7 @@ export interface ItemFormOptions {
 
 export type { LinkTargetGroup } from './item-links.ts';
 
-const NOT_FOUND = 'Item';
+const NOT_FOUND = 'item';
 
 export function createItemsService({ db }: ServiceDeps) {
   /** Checks everything the item refers to; the plan is the one it belongs to. */
@@ -213,12 +213,12 @@ export function createItemsService({ db }: ServiceDeps) {
 
     async plan(caller: Caller, planId: string): Promise<Result<PlanForItems>> {
       const plan = await readablePlan(db, caller, planId);
-      return plan ? ok(plan) : notFound('Plan');
+      return plan ? ok(plan) : notFound('plan');
     },
 
     async listForPlan(caller: Caller, planId: string): Promise<Result<ItemSummary[]>> {
       const plan = await readablePlan(db, caller, planId);
-      if (!plan) return notFound('Plan');
+      if (!plan) return notFound('plan');
       const rows = await itemsRepo.listItems(db, caller.organisationId, planId, caller.partnerId);
       return ok(inTreeOrder(rows).map(({ depth: _depth, ...row }) => row));
     },
@@ -267,7 +267,7 @@ export function createItemsService({ db }: ServiceDeps) {
     async formOptions(caller: Caller, planId: string, itemId?: string): Promise<Result<ItemFormOptions>> {
       const org = caller.organisationId;
       const plan = await readablePlan(db, caller, planId);
-      if (!plan) return notFound('Plan');
+      if (!plan) return notFound('plan');
       const [types, items, people, units, partners] = await Promise.all([
         itemsRepo.allowedItemTypes(db, org, plan.planTypeId),
         itemsRepo.listItems(db, org, planId, null),

@@ -280,7 +280,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
   ): Promise<Result<Plan>> {
     return inTransaction(db, async (tx) => {
       const source = await visiblePlan(tx, caller, id, true);
-      if (!source || !isPlanStatus(source.status)) return notFound('Plan');
+      if (!source || !isPlanStatus(source.status)) return notFound('plan');
       const access = createAccessPolicy(unitAncestryIn(tx));
       if (!(await access.can(caller, 'version:plans', { unitId: source.owningUnitId }))) {
         return forbidden(

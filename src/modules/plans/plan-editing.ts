@@ -48,7 +48,7 @@ export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
     async update(caller: Caller, id: string, input: PlanUpdateInput): Promise<Result<Plan>> {
       return inTransaction(db, async (tx) => {
         const existing = await visiblePlan(tx, caller, id, true);
-        if (!existing || !isPlanStatus(existing.status)) return notFound('Plan');
+        if (!existing || !isPlanStatus(existing.status)) return notFound('plan');
         // One policy for the call: the plan's unit now and (if it moves) its new one are each read once.
         const access = createAccessPolicy(unitAncestryIn(tx));
         if (!(await access.can(caller, 'edit:plans', { unitId: existing.owningUnitId }))) {

@@ -27,7 +27,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
     async submit(caller: Caller, id: string, input: CommentInput = { comment: '' }): Promise<Result<Plan>> {
       return inTransaction(db, async (tx) => {
         const plan = await visiblePlan(tx, caller, id, true);
-        if (!plan || !isPlanStatus(plan.status)) return notFound('Plan');
+        if (!plan || !isPlanStatus(plan.status)) return notFound('plan');
         const access = createAccessPolicy(unitAncestryIn(tx));
         if (
           plan.ownerPersonId !== caller.personId &&
@@ -74,7 +74,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
     async approve(caller: Caller, id: string, input: ApproveInput): Promise<Result<Plan>> {
       return inTransaction(db, async (tx) => {
         const plan = await visiblePlan(tx, caller, id, true);
-        if (!plan || !isPlanStatus(plan.status)) return notFound('Plan');
+        if (!plan || !isPlanStatus(plan.status)) return notFound('plan');
         const stale = staleCheck(plan, input.rowVersion);
         if (!stale.ok) return stale;
         const type = await loadType(tx, caller, plan);
@@ -121,7 +121,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
     async returnToDraft(caller: Caller, id: string, input: ReasonInput): Promise<Result<Plan>> {
       return inTransaction(db, async (tx) => {
         const plan = await visiblePlan(tx, caller, id, true);
-        if (!plan || !isPlanStatus(plan.status)) return notFound('Plan');
+        if (!plan || !isPlanStatus(plan.status)) return notFound('plan');
         const stale = staleCheck(plan, input.rowVersion);
         if (!stale.ok) return stale;
         const type = await loadType(tx, caller, plan);
@@ -171,7 +171,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
     async archive(caller: Caller, id: string, input: CommentInput = { comment: '' }): Promise<Result<Plan>> {
       return inTransaction(db, async (tx) => {
         const plan = await visiblePlan(tx, caller, id, true);
-        if (!plan || !isPlanStatus(plan.status)) return notFound('Plan');
+        if (!plan || !isPlanStatus(plan.status)) return notFound('plan');
         const access = createAccessPolicy(unitAncestryIn(tx));
         if (!(await access.can(caller, 'version:plans', { unitId: plan.owningUnitId }))) {
           return forbidden(

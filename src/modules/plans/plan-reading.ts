@@ -102,13 +102,13 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
     },
     async get(caller: Caller, id: string): Promise<Result<Plan>> {
       const plan = await visiblePlan(db, caller, id);
-      return plan ? ok(plan) : notFound('Plan');
+      return plan ? ok(plan) : notFound('plan');
     },
 
     /** Everything the plan page, the history page and the API's get need. */
     async detail(caller: Caller, id: string): Promise<Result<PlanDetail>> {
       const plan = await visiblePlan(db, caller, id);
-      if (!plan) return notFound('Plan');
+      if (!plan) return notFound('plan');
       const planType = await loadType(db, caller, plan);
       const [unit, owner, parent, lineage] = await Promise.all([
         unitsRepo.findUnit(db, caller.organisationId, plan.owningUnitId),
@@ -199,7 +199,7 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         versions = versions.filter((_version, index) => visible[index]);
       }
       versions = await appraisalGate(db, caller).readable(versions);
-      if (versions.length === 0) return notFound('Plan');
+      if (versions.length === 0) return notFound('plan');
       return ok(pickVersionInForce(versions, dateIso) ?? null);
     },
   };

@@ -23,7 +23,7 @@ export function createDeliveryService({ db }: ServiceDeps) {
   /** The open project, locked, that the caller may change; or why not. */
   async function openProject(tx: Db, caller: Caller, projectId: string): Promise<Result<repo.ProjectRow>> {
     const project = await repo.lockProject(tx, caller.organisationId, projectId);
-    if (!project) return notFound('Project');
+    if (!project) return notFound('project');
     if (!(await mayEdit(tx, caller, project.unitId))) return forbidden(MAY_NOT_EDIT);
     const open = refuseIfFinished(project.status);
     return open.ok ? ok(project) : open;
@@ -53,7 +53,7 @@ export function createDeliveryService({ db }: ServiceDeps) {
     const project = await openProject(tx, caller, projectId);
     if (!project.ok) return project;
     const milestone = await repo.findMilestone(tx, caller.organisationId, projectId, milestoneId);
-    if (!milestone) return notFound('Milestone');
+    if (!milestone) return notFound('milestone');
     return ok(milestone);
   }
 
@@ -80,7 +80,7 @@ export function createDeliveryService({ db }: ServiceDeps) {
         if (!project.ok) return project;
         const stages = await repo.listStages(tx, caller.organisationId, projectId);
         const index = stages.findIndex((stage) => stage.id === stageId);
-        if (index < 0) return notFound('Stage');
+        if (index < 0) return notFound('stage');
         const stage = stages[index]!;
         const neighbour = stages[direction === 'up' ? index - 1 : index + 1];
         if (!neighbour) {

@@ -36,7 +36,7 @@ export function createProgrammesService({ db }: ServiceDeps) {
 
     async get(caller: Caller, id: string): Promise<Result<Programme>> {
       const programme = await repo.findProgramme(db, caller.organisationId, id);
-      return programme ? ok(programme) : notFound('Programme');
+      return programme ? ok(programme) : notFound('programme');
     },
 
     async create(caller: Caller, input: ProgrammeInput): Promise<Result<Programme>> {
@@ -63,7 +63,7 @@ export function createProgrammesService({ db }: ServiceDeps) {
     async update(caller: Caller, id: string, input: ProgrammeInput): Promise<Result<Programme>> {
       return inTransaction(db, async (tx) => {
         const existing = await repo.findProgramme(tx, caller.organisationId, id);
-        if (!existing) return notFound('Programme');
+        if (!existing) return notFound('programme');
         if (!(await mayEdit(tx, caller, existing.unitId))) return forbidden(MAY_NOT);
         const check = await checked(tx, caller, input);
         if (!check.ok) return check;

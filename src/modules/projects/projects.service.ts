@@ -100,13 +100,13 @@ export function createProjectsService({ db }: ServiceDeps) {
 
     async get(caller: Caller, id: string): Promise<Result<Project>> {
       const project = await repo.findProject(db, caller.organisationId, id);
-      return project ? ok(project) : notFound('Project');
+      return project ? ok(project) : notFound('project');
     },
 
     async detail(caller: Caller, id: string): Promise<Result<ProjectDetail>> {
       const org = caller.organisationId;
       const project = await repo.findProject(db, org, id);
-      if (!project) return notFound('Project');
+      if (!project) return notFound('project');
       return ok({
         project,
         items: await repo.projectItemsOf(db, org, id),
@@ -137,7 +137,7 @@ export function createProjectsService({ db }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const org = caller.organisationId;
         const existing = await repo.lockProject(tx, org, id);
-        if (!existing) return notFound('Project');
+        if (!existing) return notFound('project');
         if (existing.status === 'closed' || existing.status === 'cancelled') {
           return refuse(
             'invalid_state',
@@ -174,7 +174,7 @@ export function createProjectsService({ db }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const org = caller.organisationId;
         const existing = await repo.lockProject(tx, org, id);
-        if (!existing) return notFound('Project');
+        if (!existing) return notFound('project');
         if (!(await mayEdit(tx, caller, existing.unitId))) return forbidden(MAY_NOT_EDIT);
         const openMilestones = input.action === 'close' ? await repo.countOpenMilestones(tx, org, id) : 0;
         const next = transition(existing.status, input.action, { openMilestones, reason: input.reason });

@@ -8,19 +8,16 @@ import { fail, type Result } from '../../kernel/result.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { refuse, notFound } from '../../platform/services/errors.ts';
-import { words } from '../../platform/words/index.ts';
 import { createAccessPolicy } from '../../platform/access/policy.ts';
 import { unitAncestryIn } from '../organisation/index.ts';
 import * as repo from './data/recommendations.repository.ts';
 import type { RuleBreach } from './domain/rules.ts';
 
-const refusals = words.recommendations.refusals;
-
 export const refusalOf = (broken: RuleBreach): Result<never> =>
   fail({ code: 'invalid', message: storePhrase(broken.reason), field: broken.field });
 
-export const recommendationNotFound = () => notFound(refusals.notFound);
-export const reportNotFound = () => notFound(refusals.reportNotFound);
+export const recommendationNotFound = () => notFound('recommendation');
+export const reportNotFound = () => notFound('report');
 
 export const historyPhrase = (kind: string, params?: Record<string, string | number | Phrase>) =>
   storePhrase(phrase(`recommendations.history.${kind}`, params));

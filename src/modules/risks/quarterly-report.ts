@@ -16,6 +16,7 @@ import { heatMapOf, isBeyondAppetite, type HeatMap, type Rating } from './domain
 import { loadRiskContext, scoreView, type ScoreView } from './risk-view.ts';
 import { mayRead } from './risk-checks.ts';
 import { heatMapSvg } from './web/heat-map.svg.ts';
+import { addDays } from '../../kernel/calendar-days.ts';
 
 export interface ReportPeriod {
   /** The first day of the period (ISO date): the comparison is with the day before it. */
@@ -95,7 +96,7 @@ async function strategicRatingsAt(db: Db, organisationId: string, onDate: string
   return parsedRows(ratedRow, result);
 }
 
-const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (iso: string) => addDays(iso, -1);
 
 function reported(map: HeatMap, on: string, title: string): ReportedHeatMap {
   return {

@@ -61,7 +61,7 @@ export function createRegistersService({ db, clock }: ServiceDeps) {
       if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
       const organisationId = caller.organisationId;
       const register = (await listRegisters(db, organisationId)).find((r) => r.id === registerId);
-      if (!register) return notFound('The risk register');
+      if (!register) return notFound('riskRegister');
       const today = clock.today();
       const previousOn = previousQuarterEnd(today);
       const [rows, context, previousRatings, canEdit] = await Promise.all([
@@ -113,7 +113,7 @@ export function createRegistersService({ db, clock }: ServiceDeps) {
     async update(caller: Caller, registerId: string, input: RegisterInput): Promise<Result<{ id: string }>> {
       return inTransaction(db, async (tx) => {
         const before = (await listRegisters(tx, caller.organisationId)).find((r) => r.id === registerId);
-        if (!before) return notFound('The risk register');
+        if (!before) return notFound('riskRegister');
         if (!(await mayEdit(tx, caller, before.unitId)))
           return fail(refusal('forbidden', phrase('risks.errors.notAllowed')));
         const problem = await check(tx, caller, input);

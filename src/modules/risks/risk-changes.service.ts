@@ -57,7 +57,7 @@ export function createRiskChangesService({ db, clock }: ServiceDeps) {
                 ),
               )
           : [];
-        if (!before) return notFound('The control');
+        if (!before) return notFound('control');
         const owner = await ownerProblem(tx, caller.organisationId, input.ownerPersonId, 'ownerPersonId');
         if (owner) return fail(owner);
         await tx.update(riskControls).set(input).where(eq(riskControls.id, controlId));

@@ -4,7 +4,7 @@
  * risk-changes.service.ts. Every write is one transaction with its audit row.
  */
 import { and, eq } from 'drizzle-orm';
-import { phrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { fail, ok, type DomainError, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -53,7 +53,7 @@ export async function riskForChange(
   riskId: string,
 ): Promise<{ ok: true; risk: RiskRow; unitId: string } | { ok: false; error: DomainError }> {
   const [risk] = /^[0-9a-f-]{36}$/i.test(riskId) ? await loadRisks(tx, caller.organisationId, { riskId }) : [];
-  if (!risk) return { ok: false, error: { code: 'not_found', message: 'The risk was not found' } };
+  if (!risk) return { ok: false, error: { code: 'not_found', message: phraseText('notFound.risk') } };
   const register = (await listRegisters(tx, caller.organisationId)).find((r) => r.id === risk.registerId)!;
   if (!(await mayEdit(tx, caller, register.unitId))) {
     return { ok: false, error: refusal('forbidden', phrase('risks.errors.notAllowed')) };
@@ -183,7 +183,7 @@ export function createRisksService({ db, clock }: ServiceDeps) {
       if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
       const organisationId = caller.organisationId;
       const [row] = /^[0-9a-f-]{36}$/i.test(riskId) ? await loadRisks(db, organisationId, { riskId }) : [];
-      if (!row) return notFound('The risk');
+      if (!row) return notFound('risk');
       const [context, controls, assessments, events, links, registers] = await Promise.all([
         loadRiskContext(db, organisationId, clock.today()),
         loadControls(db, organisationId, riskId),

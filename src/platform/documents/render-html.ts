@@ -1,6 +1,7 @@
 import { words, type Catalogue } from '../words/index.ts';
 import type { Block, Cell, Chart, Document, Fact, Table } from './document.ts';
 import { chartDataCaption, cellWithToneWord, TONE_COLOURS } from './tones.ts';
+import { escapeHtml } from '../http/escape-html.ts';
 
 export interface HtmlOptions {
   /** The document's language (the `lang` of the file). */
@@ -12,9 +13,6 @@ export interface HtmlOptions {
   baseUrl?: string;
   catalogue?: Catalogue;
 }
-
-const escapeHtml = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The file is opened from a disk, not served under the app's content security policy, so its

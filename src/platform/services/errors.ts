@@ -1,10 +1,24 @@
+import { phraseText } from '../../kernel/phrase.ts';
 import { type DomainError, type DomainErrorCode, fail, type Result } from '../../kernel/result.ts';
+import { notFoundWords, type NotFoundThing } from '../words/en/not-found.ts';
 
 /** Services return expected failures as values; these helpers keep the call sites short. */
 export const refuse = (code: DomainErrorCode, message: string, field?: string): Result<never> =>
   fail(field === undefined ? { code, message } : { code, message, field });
 
-export const notFound = (what: string): Result<never> => refuse('not_found', `${what} was not found`);
+/** A record that is not there (or is another council's): its sentence from the catalogue's notFound section. */
+export function notFound(thing: NotFoundThing): Result<never>;
+/**
+ * @deprecated An English noun ("The cost centre"), said as "… was not found": only for code whose
+ * words have not yet moved to the catalogue. Name a NotFoundThing instead (and add it to
+ * src/platform/words/en/not-found.ts when it is new).
+ */
+export function notFound(english: string): Result<never>;
+export function notFound(what: string): Result<never> {
+  return Object.hasOwn(notFoundWords.notFound, what)
+    ? refuse('not_found', phraseText(`notFound.${what}`))
+    : refuse('not_found', `${what} was not found`);
+}
 
 export const forbidden = (message: string): Result<never> => refuse('forbidden', message);
 

@@ -34,6 +34,10 @@ const WORDS_PATH = /(?<![\w/.-])words\.([A-Za-z]\w*(?:\.[A-Za-z]\w*)*)/g;
 /** Only where `words` is the catalogue (elsewhere it may be a local of the same name). */
 const IMPORTS_WORDS = /import\s*\{[^}]*\bwords\b[^}]*\}\s*from\s*'(?:[^']*\/words\/index|\.\/index)\.ts'/;
 
+/** `notFound('plan')`, where notFound is the platform's (a lower-case name is a catalogue key; a capital, English not yet moved). */
+const NOT_FOUND_THING = /\bnotFound\(\s*'([a-z]\w*)'/g;
+const IMPORTS_NOT_FOUND = /import\s*\{[^}]*\bnotFound\b[^}]*\}\s*from\s*'[^']*\/platform\/services\/errors\.ts'/;
+
 function resolves(dotted: string): boolean {
   let here: unknown = en;
   for (const part of dotted.split('.')) {
@@ -51,6 +55,10 @@ describe('the catalogue keys used in code and templates', () => {
     for (const { pattern, key } of KEY_PATTERNS) {
       for (const match of text.matchAll(pattern)) used.push({ file, key: key(match), kind: 'key' });
     }
+    if (file.endsWith('.ts') && IMPORTS_NOT_FOUND.test(text)) {
+      for (const match of text.matchAll(NOT_FOUND_THING))
+        used.push({ file, key: `notFound.${match[1]!}`, kind: 'key' });
+    }
     if (file.endsWith('.ts') && IMPORTS_WORDS.test(text)) {
       for (const match of text.matchAll(WORDS_PATH)) used.push({ file, key: match[1]!, kind: 'path' });
     }
@@ -60,6 +68,7 @@ describe('the catalogue keys used in code and templates', () => {
     expect(used.some((u) => u.key === 'ragReason.judged')).toBe(true);
     expect(used.some((u) => u.key === 'labelTag.key-measure')).toBe(true);
     expect(used.some((u) => u.kind === 'path' && u.key.startsWith('personStatus'))).toBe(true);
+    expect(used.some((u) => u.key === 'notFound.improvementPlan')).toBe(true);
   });
 
   it('has words for every key named', () => {

@@ -13,8 +13,9 @@ import { moneyWords } from './en/money.ts';
 import { moneyProgrammeWords } from './en/money-programme.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { levelViewsWords } from './en/level-views.ts';
-import { performanceWords } from './en/performance.ts';
+import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
+import { plansWords } from './en/plans.ts';
 import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
@@ -23,7 +24,9 @@ import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
 import { singleSignOnWords } from './en/single-sign-on.ts';
+import { importsWords } from './en/imports.ts';
 import { jobsWords } from './en/jobs.ts';
+import { notFoundWords } from './en/not-found.ts';
 
 export const en = {
   ...statusesWords,
@@ -47,4 +50,8 @@ export const en = {
   ...singleSignOnWords,
   ...reportsWords,
   ...jobsWords,
+  ...notFoundWords,
+  ...importsWords,
+  ...plansWords,
+  ...spcInterpretationWords,
 };

@@ -4,6 +4,7 @@
  */
 import type { RagStatus } from '../../../kernel/measurement/types.ts';
 import type { DeliverySettings } from './settings.ts';
+import { daysFrom } from '../../../kernel/calendar-days.ts';
 
 export const ACTION_STATUSES = [
   'not-started',
@@ -51,13 +52,8 @@ export interface ActionFacts {
   closedAs: ClosedStatus | null;
 }
 
-const DAY = 86_400_000;
-const dayNumber = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / DAY;
-
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round(dayNumber(to) - dayNumber(from));
-}
+export const daysBetween = daysFrom;
 
 /** The expected % complete on `today`: the elapsed share of the time from start to due date. */
 export function expectedProgress(startDate: string, dueDate: string, today: string): number {

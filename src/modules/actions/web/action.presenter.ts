@@ -11,37 +11,35 @@ import { derivedWords } from '../action-view.ts';
 
 export { derivedWords };
 import { triggerWords } from '../escalation.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 type Cell = { text?: string; html?: string; format?: string; attributes?: Record<string, string> };
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 const tagHtml = (status: keyof typeof words.actionStatus) => {
   const tag = actionStatusTag(status);
-  return `<strong class="govuk-tag ${tag.classes}">${escape(tag.text)}</strong>`;
+  return `<strong class="govuk-tag ${tag.classes}">${escapeHtml(tag.text)}</strong>`;
 };
 
 export function actionRows(list: readonly ActionSummary[]): Cell[][] {
   return list.map((a) => [
     {
-      html: `<a class="govuk-link" href="${escape(a.href)}">${escape(a.code)} ${escape(a.title)}</a>${a.isKey ? ' <span class="govuk-body-s">(key)</span>' : ''}`,
+      html: `<a class="govuk-link" href="${escapeHtml(a.href)}">${escapeHtml(a.code)} ${escapeHtml(a.title)}</a>${a.isKey ? ' <span class="govuk-body-s">(key)</span>' : ''}`,
     },
     { text: a.ownerName },
     {
       html:
         tagHtml(a.status) +
         (a.judgedStatus
-          ? `<span class="govuk-body-s govuk-!-display-block">Derived: ${escape(words.actionStatus[a.derivedStatus])}</span>`
+          ? `<span class="govuk-body-s govuk-!-display-block">Derived: ${escapeHtml(words.actionStatus[a.derivedStatus])}</span>`
           : ''),
     },
     { text: `${a.percentComplete}%`, format: 'numeric' },
     {
       html:
-        escape(formatDate(a.dueDate)) +
+        escapeHtml(formatDate(a.dueDate)) +
         (a.overdue ? ' <strong class="govuk-tag govuk-tag--purple">Overdue</strong>' : '') +
         (a.openEscalationId
-          ? `<span class="govuk-body-s govuk-!-display-block">${escape(words.actionsEscalation.waiting)}</span>`
+          ? `<span class="govuk-body-s govuk-!-display-block">${escapeHtml(words.actionsEscalation.waiting)}</span>`
           : ''),
     },
   ]);
@@ -93,15 +91,18 @@ export function checkboxItems(
 /** The action page: its summary list, milestones, updates, escalations and history. */
 export function actionPageView(detail: ActionDetail) {
   const a = detail.action;
-  const link = (href: string, text: string) => `<a class="govuk-link" href="${escape(href)}">${escape(text)}</a>`;
+  const link = (href: string, text: string) =>
+    `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
   const list = (items: string[]) =>
     items.length ? `<ul class="govuk-list">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : 'None';
   const dueHtml =
-    escape(formatDate(a.dueDate)) +
-    (a.revisedDueDate ? ` (revised from ${escape(formatDate(a.originalDueDate))}: ${escape(a.revisionReason)})` : '') +
+    escapeHtml(formatDate(a.dueDate)) +
+    (a.revisedDueDate
+      ? ` (revised from ${escapeHtml(formatDate(a.originalDueDate))}: ${escapeHtml(a.revisionReason)})`
+      : '') +
     (a.overdue ? ' <strong class="govuk-tag govuk-tag--purple">Overdue</strong>' : '') +
     (a.pendingDueDate
-      ? `<span class="govuk-body-s govuk-!-display-block">New date ${escape(formatDate(a.pendingDueDate))} waiting for approval: ${escape(a.pendingReason)}</span>`
+      ? `<span class="govuk-body-s govuk-!-display-block">New date ${escapeHtml(formatDate(a.pendingDueDate))} waiting for approval: ${escapeHtml(a.pendingReason)}</span>`
       : '');
   const summaryRows = [
     { key: { text: 'Plan' }, value: { html: link(paths.plan(a.planId), a.planTitle) } },
@@ -109,7 +110,7 @@ export function actionPageView(detail: ActionDetail) {
     {
       key: { text: 'Derived status' },
       value: {
-        html: `${tagHtml(a.derivedStatus)} <span class="govuk-body-s">${escape(derivedWords(a.derivedReason))}</span>`,
+        html: `${tagHtml(a.derivedStatus)} <span class="govuk-body-s">${escapeHtml(derivedWords(a.derivedReason))}</span>`,
       },
     },
     ...(a.judgedStatus
@@ -145,7 +146,7 @@ export function actionPageView(detail: ActionDetail) {
       key: { text: 'Contributes to' },
       value: {
         html: list(
-          detail.items.map((i) => `${link(paths.item(i.id), `${i.code} ${i.title}`)} in ${escape(i.planTitle)}`),
+          detail.items.map((i) => `${link(paths.item(i.id), `${i.code} ${i.title}`)} in ${escapeHtml(i.planTitle)}`),
         ),
       },
     },
@@ -181,7 +182,7 @@ export function actionPageView(detail: ActionDetail) {
       html:
         tagHtml(u.status) +
         (u.judgedStatus
-          ? `<span class="govuk-body-s govuk-!-display-block">Derived ${escape(words.actionStatus[u.derivedStatus])}; judged ${escape(words.actionStatus[u.judgedStatus])}: ${escape(u.statusReason)}</span>`
+          ? `<span class="govuk-body-s govuk-!-display-block">Derived ${escapeHtml(words.actionStatus[u.derivedStatus])}; judged ${escapeHtml(words.actionStatus[u.judgedStatus])}: ${escapeHtml(u.statusReason)}</span>`
           : ''),
     },
     { text: u.commentary },

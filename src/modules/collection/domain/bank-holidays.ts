@@ -4,11 +4,9 @@
  * one-off changes made by royal proclamation since 1995, listed explicitly below.
  */
 
-const iso = (year: number, month: number, day: number): string =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+import { addDays, dayOfWeek, daysInMonth, isoDate as iso } from '../../../kernel/calendar-days.ts';
 
-const weekday = (year: number, month: number, day: number): number =>
-  new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+const weekday = (year: number, month: number, day: number): number => dayOfWeek(iso(year, month, day));
 
 /** Anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): { month: number; day: number } {
@@ -35,12 +33,12 @@ function firstMonday(year: number, month: number): number {
 }
 
 function lastMonday(year: number, month: number): number {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = daysInMonth(year, month);
   return last - ((weekday(year, month, last) + 6) % 7);
 }
 
 function shiftDays(year: number, month: number, day: number, days: number): string {
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return addDays(iso(year, month, day), days);
 }
 
 /** Moved or added by proclamation: [year, regular date replaced or null, date observed]. */
@@ -95,17 +93,17 @@ export function isBankHoliday(dateIso: string): boolean {
 
 /** `closedDays`: the organisation's own non-working days (local closures) besides bank holidays. */
 export function isWorkingDay(dateIso: string, closedDays?: ReadonlySet<string>): boolean {
-  const day = new Date(`${dateIso}T00:00:00Z`).getUTCDay();
+  const day = dayOfWeek(dateIso);
   return day !== 0 && day !== 6 && !isBankHoliday(dateIso) && !(closedDays?.has(dateIso) ?? false);
 }
 
 /** The date `count` working days after `dateIso` (not counting `dateIso` itself). */
 export function addWorkingDays(dateIso: string, count: number, closedDays?: ReadonlySet<string>): string {
-  let cursor = new Date(`${dateIso}T00:00:00Z`);
+  let cursor = dateIso;
   let remaining = count;
   while (remaining > 0) {
-    cursor = new Date(cursor.getTime() + 86_400_000);
-    if (isWorkingDay(cursor.toISOString().slice(0, 10), closedDays)) remaining -= 1;
+    cursor = addDays(cursor, 1);
+    if (isWorkingDay(cursor, closedDays)) remaining -= 1;
   }
-  return cursor.toISOString().slice(0, 10);
+  return cursor;
 }

@@ -4,6 +4,7 @@ import {
   periodEnd,
   UK_FINANCIAL_YEAR,
 } from '../../../kernel/measurement/periods.ts';
+import { addDays } from '../../../kernel/calendar-days.ts';
 import { addWorkingDays } from './bank-holidays.ts';
 
 /** How an organisation sets its collection deadlines (configurable per organisation). */
@@ -66,9 +67,7 @@ export function reminderOwed(
   if (todayIso > addWorkingDays(due, rule.escalateToOwnerAfter - 1, rule.closedDays) && rule.escalateToOwnerAfter > 0)
     return 'escalation-owner';
   if (todayIso > due) return 'overdue';
-  const reminderFrom = new Date(Date.parse(`${due}T00:00:00Z`) - rule.reminderDaysBefore * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const reminderFrom = addDays(due, -rule.reminderDaysBefore);
   if (todayIso >= reminderFrom && todayIso > periodEnd(period, fy)) return 'before-due';
   return null;
 }

@@ -17,6 +17,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { valueStatusTag } from '../../../platform/words/status-tags.ts';
 import { fill, words } from '../../../platform/words/index.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 type Cell = { text?: string; html?: string; classes?: string; attributes?: Record<string, string> };
 
@@ -31,9 +32,6 @@ export const ACTION_WORDS: Record<string, string> = {
   reopen: 'Reopened',
   import: 'Imported',
 };
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A value's workflow status as a tag (the words and colours are the platform's status tags). */
 export function statusTag(status: string | null | undefined): { text: string; classes: string } {
@@ -52,7 +50,7 @@ export function targetText(target: Target | null | undefined, unit: string, deci
 }
 
 function link(row: MyDataRow, label?: string): string {
-  return `<a class="govuk-link" href="${paths.valueEntry(row.measureId, row.periodKey)}">${escape(label ?? `${row.code} ${row.title}`)}<span class="govuk-visually-hidden">, ${escape(row.periodLabel)}</span></a>`;
+  return `<a class="govuk-link" href="${paths.valueEntry(row.measureId, row.periodKey)}">${escapeHtml(label ?? `${row.code} ${row.title}`)}<span class="govuk-visually-hidden">, ${escapeHtml(row.periodLabel)}</span></a>`;
 }
 
 export function myDataTables(data: MyData) {
@@ -118,7 +116,9 @@ function figureState(value: ValueDetail['value'], officialFrom: OfficialFrom): s
     notes.push(fill(words.measureFigures.entry.quality, { quality: words.measureFigures.quality[value.quality] }));
   }
   return notes
-    .map((note) => `<span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">${escape(note)}</span>`)
+    .map(
+      (note) => `<span class="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0">${escapeHtml(note)}</span>`,
+    )
     .join('');
 }
 

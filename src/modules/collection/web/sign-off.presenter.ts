@@ -11,6 +11,7 @@ import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { fill, words } from '../../../platform/words/index.ts';
 import { rolesFor, whoKindsFor, type SignOffStep, type WhoKind, type WhoRule } from '../domain/sign-off-who.ts';
 import type { QueueItem } from '../sign-off-queue.service.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 const w = words.signOffQueue;
 
@@ -85,9 +86,6 @@ export function stepChoices(
   };
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 type Cell = { text?: string; html?: string; format?: string };
 
 /** The queue's rows for one step, oldest first, each linking to the value's page. */
@@ -100,7 +98,7 @@ export function queueRows(items: readonly QueueItem[], step: SignOffStep): Cell[
       const category = item.breakdown ? ` (${item.breakdown.dimension}: ${item.breakdown.label})` : '';
       return [
         {
-          html: `<a class="govuk-link" href="${href}">${escape(`${item.code} ${item.title}${category}`)}<span class="govuk-visually-hidden">, ${escape(item.periodLabel)}</span></a>`,
+          html: `<a class="govuk-link" href="${href}">${escapeHtml(`${item.code} ${item.title}${category}`)}<span class="govuk-visually-hidden">, ${escapeHtml(item.periodLabel)}</span></a>`,
         },
         { text: item.periodLabel },
         {

@@ -10,11 +10,9 @@ import { ragTag } from '../../../platform/words/status-tags.ts';
 import type { ValueDetail } from '../collection.service.ts';
 import type { EarlierValue } from '../sign-off-queue.service.ts';
 import { shown, statusTag } from './collection.presenter.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 const w = words.signOffQueue;
-
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const ENTRY_ACTIONS = new Set(['create', 'edit', 'submit', 'import']);
 
@@ -55,7 +53,7 @@ export function figureRows(detail: ValueDetail): Row[] | null {
       value:
         rating && tag
           ? {
-              html: `<strong class="govuk-tag ${tag.classes}">${escape(tag.text)}</strong> ${escape(say(rating.reason))}`,
+              html: `<strong class="govuk-tag ${tag.classes}">${escapeHtml(tag.text)}</strong> ${escapeHtml(say(rating.reason))}`,
             }
           : { text: w.notRated },
     },
@@ -65,7 +63,7 @@ export function figureRows(detail: ValueDetail): Row[] | null {
       key: { text: w.keyEvidence },
       value: value.evidenceUrl
         ? {
-            html: `<a class="govuk-link" href="${escape(value.evidenceUrl)}" rel="noreferrer noopener">${escape(w.evidenceLink)}<span class="govuk-visually-hidden">: ${escape(value.evidenceUrl)}</span></a>`,
+            html: `<a class="govuk-link" href="${escapeHtml(value.evidenceUrl)}" rel="noreferrer noopener">${escapeHtml(w.evidenceLink)}<span class="govuk-visually-hidden">: ${escapeHtml(value.evidenceUrl)}</span></a>`,
           }
         : { text: w.noEvidence },
     },
@@ -83,8 +81,8 @@ export function earlierRows(detail: Pick<ValueDetail, 'measure'>, earlier: reado
     { text: row.value ? shown(row.value.value, unit, decimalPlaces) : w.noValue, format: 'numeric' },
     {
       html: row.value
-        ? `<strong class="govuk-tag ${statusTag(row.value.status).classes}">${escape(statusTag(row.value.status).text)}</strong>`
-        : escape(statusTag(null).text),
+        ? `<strong class="govuk-tag ${statusTag(row.value.status).classes}">${escapeHtml(statusTag(row.value.status).text)}</strong>`
+        : escapeHtml(statusTag(null).text),
     },
   ]);
 }

@@ -8,6 +8,7 @@ import type { ImportsServices } from '../services.ts';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { problemResponses, problemSchema } from '../../../platform/http/schemas.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 const kindsInWords = `${IMPORT_KINDS.slice(0, -1).join(', ')} or ${IMPORT_KINDS.at(-1)}`;
 
@@ -118,7 +119,7 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
         return reply
           .code(415)
           .type('application/problem+json')
-          .send(problem(415, `Send the file as the request body with content-type text/csv or ${XLSX_MIME}`));
+          .send(problem(415, fill(words.imports.fileType, { xlsx: XLSX_MIME })));
       }
       const result = await services.backgroundImports.importOrQueue(
         request.caller(),

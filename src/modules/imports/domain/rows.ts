@@ -9,6 +9,7 @@ import { checkTarget, targetInput, type CheckedTarget, type MeasureForTargets } 
 import { checkMeasureValue, type MeasureForValues } from '../../measures/domain/index.ts';
 import { VALUE_QUALITIES, type ValueQuality } from '../../../kernel/measurement/vocabulary.ts';
 import { periodKeyFromText } from './period-text.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 export interface RowProblem {
   /** The header of the column the problem is in ('' for the row as a whole). */
@@ -50,7 +51,7 @@ export function checkValueRow(
 ): RowCheck<CheckedValueRow> {
   const problems: RowProblem[] = [];
   const periodKey = periodKeyFromText(record.periodKey ?? '');
-  if (periodKey === '') problems.push({ column: 'periodKey', message: 'Enter the period, like 2025-26-Q2' });
+  if (periodKey === '') problems.push({ column: 'periodKey', message: phraseText('importRowChecks.period') });
   const checked =
     periodKey === ''
       ? null
@@ -66,28 +67,31 @@ export function checkValueRow(
   if (checked?.ok && checked.value.value === null) {
     problems.push({
       column: measure.aggregation === 'ratio' ? 'numerator' : 'value',
-      message: measure.aggregation === 'ratio' ? 'Enter the numerator and denominator' : 'Enter the value',
+      message: phraseText(measure.aggregation === 'ratio' ? 'importRowChecks.ratio' : 'importRowChecks.value'),
     });
   }
   const commentary = record.commentary ?? '';
   if (commentary.length > 5000)
-    problems.push({ column: 'commentary', message: 'Commentary must be 5000 characters or fewer' });
+    problems.push({ column: 'commentary', message: phraseText('importRowChecks.commentaryLong') });
   const quality = blank(record.quality) ? 'final' : record.quality.toLowerCase();
   if (!(VALUE_QUALITIES as readonly string[]).includes(quality)) {
     problems.push({
       column: 'quality',
-      message: `Quality must be estimated, provisional or final, not "${record.quality}"`,
+      message: phraseText('importRowChecks.quality', { given: record.quality ?? '' }),
     });
   }
   const evidenceUrl = record.evidenceUrl ?? '';
   if (evidenceUrl !== '' && !isWebAddress(evidenceUrl)) {
-    problems.push({ column: 'evidenceUrl', message: 'Enter the evidence link as a full web address, like https://…' });
+    problems.push({ column: 'evidenceUrl', message: phraseText('importRowChecks.evidence') });
   }
   const status = blank(record.status) ? 'submitted' : record.status.toLowerCase();
   if (!(IMPORT_VALUE_STATUSES as readonly string[]).includes(status)) {
     problems.push({
       column: 'status',
-      message: `Status must be one of ${IMPORT_VALUE_STATUSES.join(', ')}, not "${record.status}"`,
+      message: phraseText('importRowChecks.status', {
+        statuses: IMPORT_VALUE_STATUSES.join(', '),
+        given: record.status ?? '',
+      }),
     });
   }
   if (problems.length > 0 || !checked?.ok) return { ok: false, problems };

@@ -6,20 +6,16 @@ import type { ImportsServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { fill, words } from '../../../platform/words/index.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const importers = { access: { permission: 'import:data' } } as const;
 
-const KIND_LABELS: Record<ImportKind, string> = {
-  measures: 'Measure definitions',
-  breakdowns: 'Breakdown categories (ward, age group, …)',
-  targets: 'Targets',
-  values: 'Values',
-};
+const KIND_LABELS: Record<ImportKind, string> = words.imports.kinds;
 
 /** A spreadsheet (CSV or XLSX) uploaded as a file, or CSV pasted into the box. */
 const importForm = z
   .object({
-    kind: z.enum(IMPORT_KINDS, { message: 'Select what the file contains' }),
+    kind: z.enum(IMPORT_KINDS, { message: phraseText('imports.chooseKind') }),
     file: z.preprocess(
       (value) => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined),
       z.instanceof(Buffer).optional(),
@@ -30,7 +26,7 @@ const importForm = z
     acknowledgeWarnings: z.preprocess((value) => value === 'true', z.boolean()),
   })
   .refine((form) => form.file !== undefined || form.csv !== '', {
-    message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
+    message: phraseText('imports.chooseFile'),
     path: ['file'],
   });
 
@@ -55,7 +51,7 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
     return reply.render(
       'pages/imports/index.njk',
       {
-        title: 'Import and export',
+        title: words.imports.title,
         values,
         errors: options.errors,
         report,
@@ -66,7 +62,7 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
         reportRows:
           report?.errors.map((error) => [
             { text: String(error.line) },
-            { text: error.column || 'row' },
+            { text: error.column || words.imports.anyRow },
             { text: error.message },
           ]) ?? [],
         warningRows:
@@ -79,7 +75,11 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
           value: kind,
           text: KIND_LABELS[kind],
           hint: {
-            text: `Columns: ${COLUMNS[kind].map((c) => c.header + (c.required ? ' (required)' : '')).join(', ')}`,
+            text: fill(words.imports.columns, {
+              columns: COLUMNS[kind]
+                .map((c) => (c.required ? fill(words.imports.required, { column: c.header }) : c.header))
+                .join(', '),
+            }),
           },
           checked: values.kind === kind,
         })),
@@ -110,7 +110,9 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
     const result = await services.backgroundImports.importOrQueue(request.caller(), form.value.kind, bytes, {
       format: isXlsx(bytes) ? 'xlsx' : 'csv',
       dryRun,
-      fileName: form.value.file ? `uploaded ${form.value.kind} file` : `pasted ${form.value.kind}`,
+      fileName: fill(form.value.file ? words.imports.uploadedFile : words.imports.pastedFile, {
+        kind: form.value.kind,
+      }),
       approveHistory: form.value.approveHistory,
       acknowledgeWarnings: form.value.acknowledgeWarnings,
     });
@@ -130,7 +132,10 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
     if (report.errorCount > 0) {
       const summary = [
         {
-          text: `${report.errorCount} problem${report.errorCount === 1 ? '' : 's'} found: nothing was imported`,
+          text:
+            report.errorCount === 1
+              ? words.imports.problemsFoundOne
+              : fill(words.imports.problemsFound, { count: report.errorCount }),
           href: '#problems',
         },
       ];
@@ -143,7 +148,14 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
     // Rows accepted with a warning are listed on the page (a flash message would not hold them).
     if (!report.written || report.warnings.length > 0) return render(reply, { values, report });
     return reply
-      .flash(`Imported ${report.kind}: ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged`)
+      .flash(
+        fill(words.imports.imported, {
+          kind: report.kind,
+          created: report.created,
+          updated: report.updated,
+          unchanged: report.unchanged,
+        }),
+      )
       .redirect(paths.imports());
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { AssuranceIcon, SpcPointType } from './spc.ts';
 import type { RagStatus } from '../../../kernel/measurement/types.ts';
+import { phrase, type Phrase } from '../../../kernel/phrase.ts';
 
 export type InterpretationCategory =
   /** Off target and a real deterioration: investigate now. */
@@ -39,124 +40,75 @@ export interface RagSpcInput {
 
 export interface RagSpcInterpretation {
   category: InterpretationCategory;
-  message: string;
+  /** What to do, as a phrase of the catalogue's spcInterpretation section. */
+  message: Phrase;
 }
 
+const said = (category: InterpretationCategory, key: string, status?: 'red' | 'amber'): RagSpcInterpretation => ({
+  category,
+  message: phrase(
+    `spcInterpretation.${key}`,
+    status === undefined ? undefined : { status: phrase(`spcInterpretation.status.${status}`) },
+  ),
+});
+
 function offTargetMessage(rag: 'red' | 'amber', type: SpcPointType, assurance: AssuranceIcon): RagSpcInterpretation {
-  const status = rag === 'red' ? 'Red' : 'Amber';
   switch (type) {
     case 'special-cause-concern':
-      return {
-        category: 'act-on-deterioration',
-        message: `${status}, and special-cause concern: performance has really deteriorated, it is not noise. Find the cause and act on it now.`,
-      };
+      return said('act-on-deterioration', 'offTarget.deteriorating', rag);
     case 'special-cause-improvement':
-      if (assurance === 'consistently-meets') {
-        return {
-          category: 'improving-towards-target',
-          message: `${status}, although the process limits lie wholly on the right side of the target and this period shows special-cause improvement: the figures disagree with each other. Check this period's value and whether the target has changed.`,
-        };
-      }
-      return {
-        category: 'improving-towards-target',
-        message: `${status}, but special-cause improvement: performance is really getting better though not yet on target. Keep going and check that the improvement is enough.`,
-      };
+      // Limits wholly on the right side of the target and a special-cause improvement off target:
+      // the figures disagree with each other.
+      return assurance === 'consistently-meets'
+        ? said('improving-towards-target', 'offTarget.improvingDisagrees', rag)
+        : said('improving-towards-target', 'offTarget.improving', rag);
     case 'special-cause-neutral':
-      return {
-        category: 'unusual-change',
-        message: `${status}, with a real change in the process (special cause). Find out what changed.`,
-      };
+      return said('unusual-change', 'offTarget.changed', rag);
     case 'common-cause':
-      if (assurance === 'consistently-fails') {
-        return {
-          category: 'process-cannot-meet-target',
-          message: `${status}, and the process as it runs cannot meet the target: this is its normal variation and the target lies beyond its limits. Chasing this period's figure will not help; change the process, or review the target.`,
-        };
-      }
-      if (assurance === 'consistently-meets') {
-        // Limits wholly on the right side of the target and a value off target inside them: the
-        // target (or the value's rating) has moved since the limits were drawn.
-        return {
-          category: 'normal-variation-off-target',
-          message: `${status} this period, although the process limits lie wholly on the right side of the target: check this period's value and whether the target has changed since the limits were drawn.`,
-        };
-      }
-      return {
-        category: 'normal-variation-off-target',
-        message: `${status} this period, but within the normal variation of the process${assurance === 'hit-and-miss' ? ', which will sometimes meet the target and sometimes miss it' : ''}. Nothing has really changed; to meet the target reliably, improve the process as a whole rather than reacting to one period.`,
-      };
+      if (assurance === 'consistently-fails') return said('process-cannot-meet-target', 'offTarget.cannotMeet', rag);
+      // Limits wholly on the right side of the target and a value off target inside them: the
+      // target (or the value's rating) has moved since the limits were drawn.
+      if (assurance === 'consistently-meets')
+        return said('normal-variation-off-target', 'offTarget.limitsDisagree', rag);
+      return assurance === 'hit-and-miss'
+        ? said('normal-variation-off-target', 'offTarget.normalHitAndMiss', rag)
+        : said('normal-variation-off-target', 'offTarget.normal', rag);
   }
 }
 
 function onTargetMessage(type: SpcPointType, assurance: AssuranceIcon): RagSpcInterpretation {
   switch (type) {
     case 'special-cause-concern':
-      return {
-        category: 'early-warning',
-        message:
-          'Green, but special-cause concern: an early warning. Performance is really deteriorating although still on target; look into it before it goes off target.',
-      };
+      return said('early-warning', 'onTarget.earlyWarning');
     case 'special-cause-improvement':
-      if (assurance === 'consistently-fails') {
-        // The assurance reads the limits, which were drawn before the improvement: both are true.
-        return {
-          category: 'sustain-improvement',
-          message:
-            'Green, with special-cause improvement: a real improvement has brought this period on target, although the process limits, set before the change, still say the target cannot be met reliably. If the improvement lasts, start new limits from it (a rebase) and the assurance will follow.',
-        };
-      }
-      return {
-        category: 'sustain-improvement',
-        message:
-          'Green, with special-cause improvement: a real improvement. Find out what changed and make sure it lasts.',
-      };
+      // The assurance reads the limits, which were drawn before the improvement: both are true.
+      return assurance === 'consistently-fails'
+        ? said('sustain-improvement', 'onTarget.improvedBeyondLimits')
+        : said('sustain-improvement', 'onTarget.improved');
     case 'special-cause-neutral':
-      return {
-        category: 'unusual-change',
-        message: 'Green, with a real change in the process (special cause). Find out what changed.',
-      };
+      return said('unusual-change', 'onTarget.changed');
     case 'common-cause':
-      if (assurance === 'consistently-meets') {
-        return {
-          category: 'reliably-on-target',
-          message: 'Green, and the process reliably meets the target: no action needed.',
-        };
-      }
-      if (assurance === 'consistently-fails') {
-        return {
-          category: 'on-target-for-now',
-          message:
-            'Green this period, but the process is not expected to meet the target as it runs: treat this result as unusual and check it.',
-        };
-      }
-      return {
-        category: 'on-target-for-now',
-        message: `Green this period, within the normal variation of the process${assurance === 'hit-and-miss' ? ', which will sometimes miss the target' : ''}. Expect some periods off target unless the process improves.`,
-      };
+      if (assurance === 'consistently-meets') return said('reliably-on-target', 'onTarget.reliable');
+      if (assurance === 'consistently-fails') return said('on-target-for-now', 'onTarget.unexpected');
+      return assurance === 'hit-and-miss'
+        ? said('on-target-for-now', 'onTarget.normalHitAndMiss')
+        : said('on-target-for-now', 'onTarget.normal');
   }
 }
 
 export function interpretRagAndSpc(input: RagSpcInput): RagSpcInterpretation {
   const { rag, latestPointType: type, assurance } = input;
-  const trial = input.trialLimits
-    ? ' The SPC limits are trial limits (fewer than 12 points), so treat this as provisional.'
-    : '';
-  if (rag === 'no-data' || rag === 'overdue') {
-    return { category: 'not-assessed', message: `No value for this period yet, so there is nothing to interpret.` };
-  }
-  if (type === null) {
-    return {
-      category: 'not-assessed',
-      message: 'Too few points to tell real change from normal variation (at least 2 are needed).',
-    };
-  }
-  if (rag === 'no-target') {
-    const what =
-      type === 'common-cause'
-        ? 'No target: the latest value is within the normal variation of the process.'
-        : 'No target, but the latest value shows a real change in the process (special cause). Find out what changed.';
-    return { category: type === 'common-cause' ? 'not-assessed' : 'unusual-change', message: what + trial };
-  }
-  const result = rag === 'green' ? onTargetMessage(type, assurance) : offTargetMessage(rag, type, assurance);
-  return { category: result.category, message: result.message + trial };
+  if (rag === 'no-data' || rag === 'overdue') return said('not-assessed', 'noValue');
+  if (type === null) return said('not-assessed', 'tooFewPoints');
+  const result =
+    rag === 'no-target'
+      ? type === 'common-cause'
+        ? said('not-assessed', 'noTarget.normal')
+        : said('unusual-change', 'noTarget.changed')
+      : rag === 'green'
+        ? onTargetMessage(type, assurance)
+        : offTargetMessage(rag, type, assurance);
+  return input.trialLimits
+    ? { category: result.category, message: phrase('spcInterpretation.trial', { message: result.message }) }
+    : result;
 }

@@ -5,6 +5,7 @@
  * and the list it links to always agree.
  */
 import type { RagStatus } from '../../../kernel/measurement/types.ts';
+import { daysFrom } from '../../../kernel/calendar-days.ts';
 
 /** Whose view: the council, a unit and everything under it, a portfolio, a governance body's remit, or mine. */
 export type ViewScope =
@@ -153,7 +154,7 @@ export function countsByStatus<M extends FilterableMeasure>(
 
 /** Calendar days from the due date to today (0 on the due date itself, negative before it). */
 export function daysLate(dueDate: string, today: string): number {
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+  return daysFrom(dueDate, today);
 }
 
 export type OverdueSort = 'days' | 'unit' | 'owner' | 'measure';

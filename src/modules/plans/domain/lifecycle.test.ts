@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phraseText, readStoredPhrase } from '../../../kernel/phrase.ts';
 import {
   canHappen,
   currentStep,
@@ -110,7 +111,7 @@ describe('plan lifecycle: every refused transition', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_state');
-    expect(result.error.message.length).toBeGreaterThan(10);
+    expect(readStoredPhrase(result.error.message)?.code).toMatch(/^planLifecycle\./);
     expect(canHappen(at(status, 1), event.type, steps)).toBe(false);
   });
 
@@ -118,7 +119,7 @@ describe('plan lifecycle: every refused transition', () => {
     const result = transition(at('submitted', 1), { type: 'return', reason: '   ' }, steps);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid', message: 'Enter the reasons for returning the plan', field: 'reason' },
+      error: { code: 'invalid', message: phraseText('planLifecycle.returnReason'), field: 'reason' },
     });
   });
 
@@ -127,14 +128,17 @@ describe('plan lifecycle: every refused transition', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('conflict');
-      expect(result.error.message).toContain('Leadership team');
+      expect(readStoredPhrase(result.error.message)).toEqual({
+        code: 'planLifecycle.notWaitingStep',
+        params: { step: 1, name: 'Leadership team', position: 2 },
+      });
     }
   });
 
   it('refuses to approve when the waiting step no longer exists', () => {
     const result = transition(at('in-approval', 4), { type: 'approve', step: 4 }, steps);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain('Return it to draft');
+    if (!result.ok) expect(readStoredPhrase(result.error.message)?.code).toBe('planLifecycle.stepsChanged');
   });
 });
 
@@ -146,7 +150,7 @@ describe('lifecycle helpers', () => {
 
   it('allows editing drafts only, with the amendment hint for approved plans', () => {
     expect(editRefusal('draft')).toBeNull();
-    expect(editRefusal('approved')).toBe('Approved plans cannot be changed. Start an amendment instead.');
+    expect(editRefusal('approved')).toBe(phraseText('planLifecycle.edit.approved'));
     for (const status of ['submitted', 'in-approval', 'superseded', 'archived'] as const) {
       expect(editRefusal(status)).toBeTruthy();
     }
@@ -155,5 +159,9 @@ describe('lifecycle helpers', () => {
   it('starts new versions from approved plans only', () => {
     expect(newVersionRefusal('approved')).toBeNull();
     for (const status of PLAN_STATUSES.filter((s) => s !== 'approved')) expect(newVersionRefusal(status)).toBeTruthy();
+    expect(readStoredPhrase(newVersionRefusal('superseded')!)).toEqual({
+      code: 'planLifecycle.newVersionOnlyFromApproved',
+      params: { status: { code: 'planStatusInSentence.superseded' } },
+    });
   });
 });

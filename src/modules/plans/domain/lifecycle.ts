@@ -9,19 +9,11 @@
  * step they record, so a second person pressing "Approve" on a stale page cannot approve the
  * following step by accident. Nothing here reads a clock or a database.
  */
+import { phrase, phraseText, type PhraseParam } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 export const PLAN_STATUSES = ['draft', 'submitted', 'in-approval', 'approved', 'superseded', 'archived'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-
-export const PLAN_STATUS_NAMES: Record<PlanStatus, string> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  'in-approval': 'In approval',
-  approved: 'Approved',
-  superseded: 'Superseded',
-  archived: 'Archived',
-};
 
 export function isPlanStatus(value: string): value is PlanStatus {
   return (PLAN_STATUSES as readonly string[]).includes(value);
@@ -58,7 +50,9 @@ export interface Transition {
   becameApproved: boolean;
 }
 
-const refused = (message: string, field?: string) => fail(domainError('invalid_state', message, field));
+/** A refusal as a stored phrase of the catalogue's planLifecycle section. */
+const refused = (key: string, params?: Record<string, PhraseParam>) =>
+  fail(domainError('invalid_state', phraseText(`planLifecycle.${key}`, params)));
 
 function ordered(steps: readonly LifecycleStep[]): LifecycleStep[] {
   return [...steps].sort((a, b) => a.position - b.position);
@@ -74,27 +68,29 @@ export function transition(
   const sorted = ordered(steps);
   switch (event.type) {
     case 'submit': {
-      if (from !== 'draft') return refused(`Only a draft plan can be submitted; this plan is ${describe(from)}`);
+      if (from !== 'draft') return refused('onlyDraftSubmitted', { status: describe(from) });
       const first = sorted[0];
       if (!first) return ok({ from, to: { status: 'approved', nextStep: null }, step: null, becameApproved: true });
       return ok({ from, to: { status: 'submitted', nextStep: first.position }, step: null, becameApproved: false });
     }
     case 'approve': {
       if (from !== 'submitted' && from !== 'in-approval') {
-        return refused(`Only a submitted plan can be approved; this plan is ${describe(from)}`);
+        return refused('onlySubmittedApproved', { status: describe(from) });
       }
       const index = sorted.findIndex((step) => step.position === state.nextStep);
       const current = sorted[index];
       if (!current) {
-        return refused(
-          'The approval steps for this type of plan have changed since it was submitted. Return it to draft and submit it again.',
-        );
+        return refused('stepsChanged');
       }
       if (event.step !== current.position) {
         return fail(
           domainError(
             'conflict',
-            `Step ${event.step} is not the step waiting for approval: "${current.name}" (step ${current.position}) is. The page may be out of date.`,
+            phraseText('planLifecycle.notWaitingStep', {
+              step: event.step,
+              name: current.name,
+              position: current.position,
+            }),
             'step',
           ),
         );
@@ -105,22 +101,21 @@ export function transition(
     }
     case 'return': {
       if (from !== 'submitted' && from !== 'in-approval') {
-        return refused(`Only a plan waiting for approval can be returned; this plan is ${describe(from)}`);
+        return refused('onlyWaitingReturned', { status: describe(from) });
       }
       if (event.reason.trim() === '')
-        return fail(domainError('invalid', 'Enter the reasons for returning the plan', 'reason'));
+        return fail(domainError('invalid', phraseText('planLifecycle.returnReason'), 'reason'));
       return ok({ from, to: { status: 'draft', nextStep: null }, step: null, becameApproved: false });
     }
     case 'supersede': {
-      if (from !== 'approved')
-        return refused(`Only an approved plan can be superseded; this plan is ${describe(from)}`);
+      if (from !== 'approved') return refused('onlyApprovedSuperseded', { status: describe(from) });
       return ok({ from, to: { status: 'superseded', nextStep: null }, step: null, becameApproved: false });
     }
     case 'archive': {
       if (from === 'submitted' || from === 'in-approval') {
-        return refused('A plan waiting for approval cannot be archived. Return it to draft first.');
+        return refused('waitingNotArchived');
       }
-      if (from === 'archived') return refused('This plan is already archived');
+      if (from === 'archived') return refused('alreadyArchived');
       return ok({ from, to: { status: 'archived', nextStep: null }, step: null, becameApproved: false });
     }
   }
@@ -145,24 +140,24 @@ export function editRefusal(status: PlanStatus): string | null {
     case 'draft':
       return null;
     case 'approved':
-      return 'Approved plans cannot be changed. Start an amendment instead.';
+      return phraseText('planLifecycle.edit.approved');
     case 'submitted':
     case 'in-approval':
-      return 'This plan is waiting for approval and cannot be changed. It must be returned to draft first.';
+      return phraseText('planLifecycle.edit.waiting');
     case 'superseded':
-      return 'This version has been superseded by a newer version and cannot be changed.';
+      return phraseText('planLifecycle.edit.superseded');
     case 'archived':
-      return 'Archived plans cannot be changed.';
+      return phraseText('planLifecycle.edit.archived');
   }
 }
 
 /** New versions (amendments and roll-forwards) start from the approved version only. */
 export function newVersionRefusal(status: PlanStatus): string | null {
   if (status === 'approved') return null;
-  if (status === 'draft') return 'This plan is still a draft: change it directly instead of starting a new version.';
-  return `A new version can only be started from the approved version; this one is ${describe(status)}.`;
+  if (status === 'draft') return phraseText('planLifecycle.newVersionFromDraft');
+  return phraseText('planLifecycle.newVersionOnlyFromApproved', { status: describe(status) });
 }
 
-function describe(status: PlanStatus): string {
-  return PLAN_STATUS_NAMES[status].toLowerCase();
+function describe(status: PlanStatus) {
+  return phrase(`planStatusInSentence.${status}`);
 }

@@ -5,23 +5,7 @@
  * "2024-2027") move with it. All dates are ISO 'YYYY-MM-DD'; no clock.
  */
 
-const DAY_MS = 86_400_000;
-
-function toDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
-function toIso(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  return toIso(new Date(toDate(iso).getTime() + days * DAY_MS));
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+import { addDays, addMonths, daysFrom, daysInMonth } from '../../../kernel/calendar-days.ts';
 
 function parts(iso: string): { year: number; month: number; day: number } {
   const [year, month, day] = iso.split('-').map(Number);
@@ -37,12 +21,6 @@ export function wholeMonths(start: string, end: string): number | null {
   return months > 0 ? months : null;
 }
 
-function addMonths(iso: string, months: number): string {
-  const { year, month } = parts(iso);
-  const index = year * 12 + (month - 1) + months;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-}
-
 export interface Period {
   start: string;
   end: string;
@@ -56,15 +34,8 @@ export function rollForwardPeriod(period: Period): Period {
   const start = addDays(period.end, 1);
   const months = wholeMonths(period.start, period.end);
   if (months !== null) return { start, end: addDays(addMonths(start, months), -1) };
-  const days = Math.round((toDate(period.end).getTime() - toDate(period.start).getTime()) / DAY_MS);
+  const days = daysFrom(period.start, period.end);
   return { start, end: addDays(start, days) };
-}
-
-/** The same date a year later (29 February becomes 28 February). */
-function addYear(iso: string): string {
-  const { year, month, day } = parts(iso);
-  const next = year + 1;
-  return `${String(next).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(day, daysInMonth(next, month))).padStart(2, '0')}`;
 }
 
 /**
@@ -74,9 +45,11 @@ function addYear(iso: string): string {
  */
 export function refreshPeriod(period: Period): Period {
   const months = wholeMonths(period.start, period.end);
-  const start = months !== null ? addMonths(period.start, 12) : addYear(period.start);
+  const start = addMonths(period.start, 12);
+  // Whole months end on the month's last day (29 February 2028 → 28 February 2029 and back again);
+  // any other period keeps its dates, 29 February becoming the 28th.
   if (months !== null) return { start, end: addDays(addMonths(start, months), -1) };
-  return { start, end: addYear(period.end) };
+  return { start, end: addMonths(period.end, 12) };
 }
 
 /** How a roll forward moves the plan: on by one year (annual refresh) or on by its whole length (a new period). */

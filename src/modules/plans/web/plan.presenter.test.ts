@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodLabel, planFormBody, planFormErrors, statusTag } from './plan.presenter.ts';
-import { PLAN_STATUS_NAMES } from '../domain/index.ts';
+import { PLAN_STATUSES } from '../domain/index.ts';
 import { words } from '../../../platform/words/index.ts';
 
 describe('plan presenter', () => {
@@ -17,8 +17,9 @@ describe('plan presenter', () => {
     expect(statusTag('approved').text).toBe('Approved');
   });
 
-  it('keeps the domain’s status names (still used by its lifecycle messages) equal to the catalogue', () => {
-    expect(PLAN_STATUS_NAMES).toEqual(words.planStatus);
+  it('has words for every status the domain knows, as a name and inside a sentence', () => {
+    expect(Object.keys(words.planStatus).sort()).toEqual([...PLAN_STATUSES].sort());
+    expect(Object.keys(words.planStatusInSentence).sort()).toEqual([...PLAN_STATUSES].sort());
   });
 
   it('turns the date boxes and section textareas into the input shape', () => {

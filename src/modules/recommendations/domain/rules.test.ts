@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths,
   ageBand,
   ageingOf,
   checkDueDate,
@@ -16,33 +15,6 @@ import { STATUSES, type Status } from './vocabulary.ts';
 const isoDate = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
-
-describe('dates', () => {
-  it.each([
-    ['2025-01-31', 1, '2025-02-28'],
-    ['2024-01-31', 1, '2024-02-29'],
-    ['2025-11-15', 3, '2026-02-15'],
-    ['2025-03-31', 6, '2025-09-30'],
-    ['2025-12-01', 12, '2026-12-01'],
-  ])('%s plus %i months is %s', (from, months, expected) => {
-    expect(addMonths(from, months)).toBe(expected);
-  });
-
-  it('counts days across a year end and a leap day', () => {
-    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1);
-    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
-    expect(daysBetween('2026-03-01', '2026-02-01')).toBe(-28);
-  });
-
-  it('adding months never goes back in time, and days between are antisymmetric', () => {
-    fc.assert(
-      fc.property(isoDate, isoDate, fc.integer({ min: 0, max: 36 }), (a, b, months) => {
-        expect(addMonths(a, months) >= a).toBe(true);
-        expect(daysBetween(a, b) + daysBetween(b, a)).toBe(0);
-      }),
-    );
-  });
-});
 
 describe('ageing', () => {
   it.each([

@@ -5,29 +5,10 @@
  */
 import { phrase, type Phrase, type PhraseParam } from '../../../kernel/phrase.ts';
 import { FINAL_STATUSES, LIVE_STATUSES, type AgeBand, type Response, type Status } from './vocabulary.ts';
-
-const DAY_MS = 86_400_000;
-
-function utcDay(iso: string): number {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
+import { addMonths, daysFrom } from '../../../kernel/calendar-days.ts';
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return utcDay(to) - utcDay(from);
-}
-
-/** The same day so many months later (the last day of the month when it has no such day). */
-export function addMonths(iso: string, months: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(targetYear, 4)}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
-}
+export const daysBetween = daysFrom;
 
 const statusWord = (status: Status) => phrase(`recommendations.statusInSentence.${status}`);
 

@@ -11,11 +11,12 @@ import { changeRegister, viewRegister } from './recommendations.routes.ts';
 import { filterFrom } from './register-filter.ts';
 import { importRefusedPage } from './import-words.ts';
 import type { Clock } from '../../../platform/clock.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const uploadForm = z.object({
   file: z.preprocess(
     (value) => (Buffer.isBuffer(value) && value.length > 0 ? value : undefined),
-    z.instanceof(Buffer, { message: 'Choose a CSV or Excel file of recommendations' }),
+    z.instanceof(Buffer, { message: phraseText('recommendations.file.chooseFile') }),
   ),
 });
 

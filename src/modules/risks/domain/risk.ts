@@ -5,6 +5,7 @@
  */
 import { phrase, type Phrase } from '../../../kernel/phrase.ts';
 import { onMatrix, scoreOf, type Matrix, type Rating } from './matrix.ts';
+import { addDays, addMonths, isoDate as calendarDate } from '../../../kernel/calendar-days.ts';
 
 /** Highest first: a risk is escalated towards the start of this list. */
 export const REGISTER_LEVELS = ['strategic', 'directorate', 'service', 'project', 'partnership'] as const;
@@ -109,12 +110,7 @@ const MONTHS: Record<ReviewFrequency, number> = { monthly: 1, quarterly: 3, 'six
 
 /** The date a frequency after an ISO date falls on (the 31st runs on to the month's last day). */
 export function nextReviewAfter(isoDate: string, frequency: ReviewFrequency): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const monthIndex = m - 1 + MONTHS[frequency];
-  const year = y + Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+  return addMonths(isoDate, MONTHS[frequency]);
 }
 
 /** A review is overdue once its date has passed while the risk is open. */
@@ -131,6 +127,5 @@ export function isBeyondAppetite(currentScore: number, appetite: number | null):
 export function previousQuarterEnd(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
   const quarterStartMonth = Math.floor((m - 1) / 3) * 3 + 1;
-  const end = new Date(Date.UTC(y, quarterStartMonth - 1, 0));
-  return end.toISOString().slice(0, 10);
+  return addDays(calendarDate(y, quarterStartMonth, 1), -1);
 }

@@ -6,6 +6,7 @@
  * cannot see the picture.
  */
 import type { BandColour, HeatMap } from '../domain/index.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 /** GOV.UK colours for each band, with a text colour that meets contrast on it. */
 const FILL: Record<BandColour, { fill: string; text: string }> = {
@@ -20,16 +21,13 @@ const CELL = 56;
 const LEFT = 40;
 const BOTTOM = 40;
 
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 export function heatMapSvg(map: HeatMap, title: string): string {
   const width = LEFT + CELL * map.size + 8;
   const height = CELL * map.size + BOTTOM;
   const font = 'font-family="GDS Transport, arial, sans-serif"';
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="heat-title" focusable="false">`,
-    `<title id="heat-title">${escape(title)}</title>`,
+    `<title id="heat-title">${escapeHtml(title)}</title>`,
   ];
   map.rows.forEach((row, rowIndex) => {
     const y = rowIndex * CELL;

@@ -10,6 +10,7 @@ import { REGISTER_LEVELS, registerInput } from '../domain/index.ts';
 import type { RisksServices } from '../services.ts';
 import { filterValues, filtersFrom } from './risk-forms.ts';
 import { heatMapView, levelWords, RISK_TABLE_HEAD, riskTableRows, selectItems } from './risk.presenter.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 const read = { access: { permission: 'view:risks' } } as const;
 const edit = { access: { permission: 'edit:risks' } } as const;
@@ -234,6 +235,3 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
       .send(writeCsv(headers, rows));
   });
 }
-
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

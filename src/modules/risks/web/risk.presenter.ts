@@ -7,6 +7,7 @@ import { lookUp } from '../../../platform/words/index.ts';
 import type { BandColour, HeatMap, Matrix } from '../domain/index.ts';
 import type { RiskView } from '../risk-view.ts';
 import { heatMapSvg } from './heat-map.svg.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 const TAG_CLASS: Record<BandColour, string> = {
   green: 'govuk-tag--green',
@@ -20,24 +21,23 @@ export const levelWords = (level: string) => lookUp(`risks.levels.${level}`);
 
 const text = (value: string) => ({ text: value });
 const html = (value: string) => ({ html: value });
-const esc = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A risk's row in a table: reference and title, owner, category, current score, review. */
 export function riskTableRows(risks: RiskView[]) {
   return risks.map((risk) => [
-    html(`<a class="govuk-link" href="${paths.risk(risk.id)}">${esc(risk.reference)} ${esc(risk.title)}</a>`),
+    html(
+      `<a class="govuk-link" href="${paths.risk(risk.id)}">${escapeHtml(risk.reference)} ${escapeHtml(risk.title)}</a>`,
+    ),
     text(risk.registerName),
     text(risk.owner.name),
     text(risk.categoryName),
     html(
-      `<strong class="govuk-tag ${TAG_CLASS[risk.current.band.colour]}">${risk.current.score} ${esc(risk.current.band.label)}</strong>` +
+      `<strong class="govuk-tag ${TAG_CLASS[risk.current.band.colour]}">${risk.current.score} ${escapeHtml(risk.current.band.label)}</strong>` +
         (risk.beyondAppetite
           ? `<span class="govuk-body-s govuk-!-display-block">Beyond appetite (${risk.appetite})</span>`
           : ''),
     ),
     html(
-      `${esc(risk.nextReviewOn)}` +
+      `${escapeHtml(risk.nextReviewOn)}` +
         (risk.reviewOverdue ? ' <strong class="govuk-tag govuk-tag--red">Review overdue</strong>' : '') +
         (risk.status === 'closed' ? ' <strong class="govuk-tag govuk-tag--grey">Closed</strong>' : ''),
     ),
@@ -74,7 +74,7 @@ export function scoreRows(risk: RiskView) {
       text(String(score.likelihood)),
       text(String(score.impact)),
       html(
-        `<strong class="govuk-tag ${TAG_CLASS[score.band.colour]}">${score.score} ${esc(score.band.label)}</strong>`,
+        `<strong class="govuk-tag ${TAG_CLASS[score.band.colour]}">${score.score} ${escapeHtml(score.band.label)}</strong>`,
       ),
     ];
   });

@@ -185,3 +185,51 @@ export const performanceWords = {
     none: 'No forecast',
   },
 } as const;
+
+/** RAG and SPC read together (performance/domain/spc-interpretation.ts): what the pair says to do. */
+export const spcInterpretationWords = {
+  spcInterpretation: {
+    status: { red: 'Red', amber: 'Amber' },
+    offTarget: {
+      deteriorating:
+        '{status}, and special-cause concern: performance has really deteriorated, it is not noise. Find the cause and act on it now.',
+      improvingDisagrees:
+        "{status}, although the process limits lie wholly on the right side of the target and this period shows special-cause improvement: the figures disagree with each other. Check this period's value and whether the target has changed.",
+      improving:
+        '{status}, but special-cause improvement: performance is really getting better though not yet on target. Keep going and check that the improvement is enough.',
+      changed: '{status}, with a real change in the process (special cause). Find out what changed.',
+      cannotMeet:
+        "{status}, and the process as it runs cannot meet the target: this is its normal variation and the target lies beyond its limits. Chasing this period's figure will not help; change the process, or review the target.",
+      limitsDisagree:
+        "{status} this period, although the process limits lie wholly on the right side of the target: check this period's value and whether the target has changed since the limits were drawn.",
+      normalHitAndMiss:
+        '{status} this period, but within the normal variation of the process, which will sometimes meet the target and sometimes miss it. Nothing has really changed; to meet the target reliably, improve the process as a whole rather than reacting to one period.',
+      normal:
+        '{status} this period, but within the normal variation of the process. Nothing has really changed; to meet the target reliably, improve the process as a whole rather than reacting to one period.',
+    },
+    onTarget: {
+      earlyWarning:
+        'Green, but special-cause concern: an early warning. Performance is really deteriorating although still on target; look into it before it goes off target.',
+      improvedBeyondLimits:
+        'Green, with special-cause improvement: a real improvement has brought this period on target, although the process limits, set before the change, still say the target cannot be met reliably. If the improvement lasts, start new limits from it (a rebase) and the assurance will follow.',
+      improved:
+        'Green, with special-cause improvement: a real improvement. Find out what changed and make sure it lasts.',
+      changed: 'Green, with a real change in the process (special cause). Find out what changed.',
+      reliable: 'Green, and the process reliably meets the target: no action needed.',
+      unexpected:
+        'Green this period, but the process is not expected to meet the target as it runs: treat this result as unusual and check it.',
+      normalHitAndMiss:
+        'Green this period, within the normal variation of the process, which will sometimes miss the target. Expect some periods off target unless the process improves.',
+      normal:
+        'Green this period, within the normal variation of the process. Expect some periods off target unless the process improves.',
+    },
+    noValue: 'No value for this period yet, so there is nothing to interpret.',
+    tooFewPoints: 'Too few points to tell real change from normal variation (at least 2 are needed).',
+    noTarget: {
+      normal: 'No target: the latest value is within the normal variation of the process.',
+      changed:
+        'No target, but the latest value shows a real change in the process (special cause). Find out what changed.',
+    },
+    trial: '{message} The SPC limits are trial limits (fewer than 12 points), so treat this as provisional.',
+  },
+};

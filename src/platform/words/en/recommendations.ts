@@ -84,11 +84,10 @@ export const recommendationsWords = {
       notPermitted: 'You do not have permission to change recommendations for this unit',
       settingsNotPermitted:
         'Only someone who manages the framework for the whole council can change when recommendations escalate',
-      notFound: 'Recommendation',
-      reportNotFound: 'Report',
     },
     /** Import and export of the register. */
     file: {
+      chooseFile: 'Choose a CSV or Excel file of recommendations',
       columnMissing: 'The file has no “{column}” column (the header row must name it)',
       /** Two sentences of the file's problems, one after the other. */
       andThen: '{first}. {rest}',
