@@ -66,7 +66,7 @@ describe('the planning timetable list', () => {
     expect(page.statusCode, page.body.slice(0, 400)).toBe(200);
     expect(page.body).toContain('Plans and reports');
     expect(page.body).toContain(
-      `<a class="govuk-link" href="/plans/${PLAN}">Place directorate plan &#60;2027&#62;</a> <strong class="govuk-tag govuk-tag--green">Done</strong>`,
+      `<a class="govuk-link" href="/plans/${PLAN}">Place directorate plan &lt;2027&gt;</a> <strong class="govuk-tag govuk-tag--green">Done</strong>`,
     );
     expect(page.body).toContain(
       'No directorate plan for the year yet <strong class="govuk-tag govuk-tag--red">Late</strong>',
