@@ -3,8 +3,8 @@
 #   0. scripts/setup-test-machine.sh  (installs chromium/postgresql if missing and root)
 #   1. at once: typecheck, lint, boundaries, format, dead code, schema drift and the unit tests
 #      (small, mostly one core each)
-#   2. at once: vitest integration (both cores) and vitest browser (one file at a time, mostly
-#      waiting on Chromium)
+#   2. once all but lint and format are done: vitest integration (both cores) and vitest browser
+#      (one file at a time), beside whatever of lint and format is still running
 #   3. node scripts/summarise-tests.mjs  -> last line: "N passed, N failed"
 # Every step runs even if an earlier one failed, each in its own process group (scripts/test-steps.sh):
 # a step that runs out of time is ended with everything it started, so nothing prints after the
@@ -38,13 +38,15 @@ start_step deadcode npx knip
 start_step schema-drift node scripts/check-schema-drift.mjs
 # Unit tests live next to the code in src/; an empty unit project is not an error.
 start_step unit bash scripts/vitest-step.sh unit "$results_dir" --passWithNoTests
-for name in typecheck lint boundaries format deadcode schema-drift unit; do finish_step "$name"; done
+for name in typecheck boundaries deadcode schema-drift unit; do finish_step "$name"; done
 
 # Integration keeps both cores busy; the browser files, one at a time, mostly wait on Chromium
-# (under one core on average), so the two run side by side.
+# (under one core on average), so the two run side by side. They start once the unit tests and the
+# type check are done, without waiting for eslint and prettier: eslint runs on one core for most of
+# a minute after the rest, and the other core would idle (about 40 s of every run).
 start_step integration bash scripts/vitest-step.sh integration "$results_dir"
 start_step browser bash scripts/vitest-step.sh browser "$results_dir"
-for name in integration browser; do finish_step "$name"; done
+for name in lint format integration browser; do finish_step "$name"; done
 
 printf '\n===== summary =====\n'
 node scripts/summarise-tests.mjs "$results_dir"
