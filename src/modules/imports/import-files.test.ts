@@ -139,6 +139,18 @@ describe('reading XLSX', () => {
     );
   });
 
+  it('refuses a cell holding a NUL character (Excel spells it _x0000_), naming the cell', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['periodKey', 'commentary']);
+      sheet.addRow(['2022-23-Q1', '_x0000_']);
+    });
+    await expect(
+      (async () => {
+        for await (const batch of (await readTable(bytes, 'xlsx', limits)).batches) void batch;
+      })(),
+    ).rejects.toThrow('Row 2, column 2 holds a NUL control character');
+  });
+
   it('refuses a workbook that unpacks to more than the limit', async () => {
     const bytes = await workbook((sheet) => {
       for (let i = 0; i < 2_000; i++) sheet.addRow([`M-${i}`, 'x'.repeat(100)]);

@@ -228,7 +228,14 @@ async function* xlsxRows(bytes: Buffer, limits: FileLimits): AsyncGenerator<Tabl
     // Each row as long as its own last cell (readers treat missing cells as empty), not the sheet's widest.
     const cells: string[] = Array.from({ length: row.cellCount }, () => '');
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
+      const text = cellText(cell.value);
+      // A workbook can spell a NUL character (`_x0000_`), which no database text can hold.
+      if (text.includes('\u0000')) {
+        throw new FileProblem(
+          `Row ${rowNumber}, column ${column} holds a NUL control character: remove it from the cell and upload the file again`,
+        );
+      }
+      cells[column - 1] = text;
     });
     if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: rowNumber, cells });
   });

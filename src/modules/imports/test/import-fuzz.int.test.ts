@@ -194,8 +194,9 @@ describe('importing random and hostile files', () => {
       expect(`${issue.column} ${issue.message}`, label).not.toMatch(LEAKS);
     }
     if (!report.written) {
-      // Not written: something was wrong with a row, or there was no row to write.
-      if (report.rows > 0) expect(report.errorCount, label).toBeGreaterThan(0);
+      // Not written: something was wrong with a row, there was no row to write, or every row was
+      // already stored as it is (an earlier run of the property wrote the same figures).
+      if (report.rows > 0 && report.errorCount === 0) expect(report.unchanged, label).toBe(report.rows);
       expect(after, label).toEqual(before);
       return;
     }
