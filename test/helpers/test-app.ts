@@ -220,6 +220,8 @@ export async function createTestApp(kind: DatabaseKind = 'pglite', options: Test
       return `http://127.0.0.1:${address.port}`;
     },
     close: async () => {
+      // A browser keeps connections open after its last page: closing waits for none of them.
+      if (app.server.listening) app.server.closeAllConnections();
       await app.close();
       if (reusable) await returnToPool(database);
       else await database.close();
