@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findTemplateEnglish } from './template-english.ts';
+
+const texts = (source: string): string[] => findTemplateEnglish(source).map((found) => found.text);
+
+describe('findTemplateEnglish', () => {
+  it('finds text between tags and names its line', () => {
+    expect(findTemplateEnglish('<h1>{{ title }}</h1>\n<p class="govuk-body">No items yet.</p>')).toEqual([
+      { line: 2, text: 'No items yet.' },
+    ]);
+  });
+
+  it('finds prose in string literals inside Nunjucks tags', () => {
+    expect(texts('{{ govukButton({ text: "Save item", classes: "govuk-button--secondary" }) }}')).toEqual([
+      'Save item',
+    ]);
+    expect(texts("{{ govukInput({ label: { text: 'Title' }, id: 'title' }) }}")).toEqual(['Title']);
+  });
+
+  it('finds words people read in attributes', () => {
+    expect(texts('<img src="{{ src }}" alt="Council logo">')).toEqual(['Council logo']);
+  });
+
+  it('passes catalogue keys, class lists, field names, paths and comments', () => {
+    const source = [
+      '{# A comment in English is for engineers. #}',
+      '{% extends "layouts/base.njk" %}',
+      '{{ govukButton({ text: "plans.save" | t, classes: "govuk-button--secondary govuk-!-margin-bottom-2" }) }}',
+      '{{ t("reports.pages.gapsWarning", { count: gaps }) }}',
+      '<form method="post" action="{{ paths.plan(plan.id) }}" novalidate>',
+      '{{ govukSelect({ id: "scopeKind", name: "scopeKind" }) }}',
+      '</form>',
+    ].join('\n');
+    expect(texts(source)).toEqual([]);
+  });
+
+  it('does not mistake markup in a literal for words', () => {
+    expect(
+      texts(`{{ govukInsetText({ html: '<a class="govuk-link" href="' + href + '">' + ("a.b" | t) + '</a>' }) }}`),
+    ).toEqual([]);
+  });
+});
