@@ -19,6 +19,7 @@ import { keepUploadedFileName } from './platform/http/uploaded-file-names.ts';
 import { createDatabaseRateCounter, type RateCounter, rateLimits } from './platform/http/rate-limits.ts';
 import { views } from './platform/http/views.ts';
 import { assetRoutes } from './platform/http/assets.routes.ts';
+import { closePdfBrowser } from './platform/documents/render-pdf.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -47,6 +48,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   // (route tests build the app without a queue).
   const jobs = deps.jobs as Deps['jobs'] | undefined;
   if (jobs) app.addHook('onClose', () => jobs.stop());
+  // The Chromium kept for printing PDFs goes with the app.
+  app.addHook('onClose', closePdfBrowser);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

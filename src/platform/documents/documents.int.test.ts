@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocumentHtml } from './render-html.ts';
 import { renderDocx } from './render-docx.ts';
-import { renderPdf } from './render-pdf.ts';
+import { closePdfBrowser, renderPdf } from './render-pdf.ts';
 import { renderXlsx } from './render-xlsx.ts';
 import { sampleDocument } from './test/sample-document.ts';
 
@@ -128,5 +128,13 @@ describe('documents opened by other programs', () => {
     });
     const png = readFileSync(path.join(dir, 'page-1.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('prints several PDFs at once with the one kept Chromium, and launches another once it is closed', async () => {
+    const pdfs = await Promise.all([renderPdf(html), renderPdf(html)]);
+    await closePdfBrowser();
+    pdfs.push(await renderPdf(html));
+    await closePdfBrowser();
+    for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
