@@ -3,11 +3,11 @@
  * whose behaviour under two connections is what matters, so this runs on PGlite and PostgreSQL.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../test/helpers/postgres-cluster.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTwoConnections, type TwoConnections } from '../../../test/helpers/two-connections.ts';
 import type { Caller } from '../services/caller.ts';
 import { clockFrom } from '../clock.ts';
-import { openDatabase, type Database } from '../db/db.ts';
+import type { Database } from '../db/db.ts';
 import { rowsOf } from '../db/rows.ts';
 import { organisations } from '../tenancy/organisations.schema.ts';
 import { createJobQueue, type JobHandler } from './job-queue.ts';
@@ -21,6 +21,7 @@ describe.each(DATABASES)('the background job queue on %s', (kind) => {
   /** Two connections to one database stand for two processes (PGlite has one, shared). */
   let first: Database;
   let second: Database;
+  let connections: TwoConnections | undefined;
   let now = START;
   const clock = clockFrom(() => new Date(now));
   let caller: Caller;
@@ -40,14 +41,8 @@ describe.each(DATABASES)('the background job queue on %s', (kind) => {
     });
 
   beforeAll(async () => {
-    if (kind === 'postgres') {
-      const url = await createDatabase(inject('postgresUrl'));
-      first = await openDatabase({ url });
-      second = await openDatabase({ url });
-    } else {
-      first = await openDatabase({});
-      second = first;
-    }
+    connections = await openTwoConnections(kind);
+    ({ first, second } = connections);
     const [mine, other] = await first.db
       .insert(organisations)
       .values([
@@ -64,10 +59,7 @@ describe.each(DATABASES)('the background job queue on %s', (kind) => {
     } as unknown as Caller;
     otherCouncil = other!.id;
   });
-  afterAll(async () => {
-    await first?.close();
-    if (second !== first) await second?.close();
-  });
+  afterAll(async () => connections?.close());
 
   it('runs a job exactly once when two processes look for work at the same moment', async () => {
     now = START;

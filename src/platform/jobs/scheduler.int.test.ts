@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../../test/helpers/postgres-cluster.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTwoConnections, type TwoConnections } from '../../../test/helpers/two-connections.ts';
 import { clockFrom } from '../clock.ts';
-import { openDatabase, type Database } from '../db/db.ts';
+import type { Database } from '../db/db.ts';
 import { createJobScheduler } from './scheduler.ts';
 
 const DATABASES = ['pglite', 'postgres'] as const;
@@ -12,24 +12,16 @@ describe.each(DATABASES)('the job scheduler on %s', (kind) => {
   /** Two connections to one database stand for two processes (PGlite has one, shared). */
   let first: Database;
   let second: Database;
+  let connections: TwoConnections | undefined;
   let now = START;
   const clock = clockFrom(() => new Date(now));
   const silent = () => {};
 
   beforeAll(async () => {
-    if (kind === 'postgres') {
-      const url = await createDatabase(inject('postgresUrl'));
-      first = await openDatabase({ url });
-      second = await openDatabase({ url });
-    } else {
-      first = await openDatabase({});
-      second = first;
-    }
+    connections = await openTwoConnections(kind);
+    ({ first, second } = connections);
   });
-  afterAll(async () => {
-    await first?.close();
-    if (second !== first) await second?.close();
-  });
+  afterAll(async () => connections?.close());
 
   it('runs a due job exactly once when two processes look at the same moment', async () => {
     now = START;
