@@ -5,7 +5,6 @@ import { DEFAULT_MATRIX, heatMapOf } from '../risks/index.ts';
 import { reportDocument } from './report-document.ts';
 import { reportData, reportInput, reportMeasure } from './test/report-fixtures.ts';
 
-const measure = reportMeasure();
 const data = reportData;
 const input = reportInput;
 
