@@ -272,7 +272,7 @@ export const reportsWords = {
     health: {
       caption: 'Framework health against the risk appetite',
       intro:
-        'Whether the framework is working: plans in force, data in and on time, plan objectives on target to be completed in time (from their measures and actions) and key targets projected to be met, each against the council’s risk appetite. Assessed on {date}.',
+        'Whether the framework is working: plans in force, data in and on time, plan objectives on target to be completed in time (from their measures and actions) and key targets projected to be met, each against the council’s risk appetite. Assessed on {date}, from what had been recorded by then: actions and projects as they stood that day, and the figures entered by their due dates.',
       rule: 'Check',
       result: 'Result',
       share: 'Share',
