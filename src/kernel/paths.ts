@@ -319,6 +319,9 @@ export const paths = {
   reportDraft: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}`,
   reportGate: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/gate`,
   issueReport: (id?: string, periodKey?: string) => `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/issue`,
+  /** A draft as a file, made on request and marked DRAFT (never the issued report's file). */
+  reportDraftFile: (id: string | undefined, periodKey: string | undefined, format: 'html' | 'docx' | 'pdf' | 'xlsx') =>
+    `/reports/${p(id)}/periods/${periodKey ?? ':periodKey'}/draft.${format}`,
   issuedReport: (id?: string) => `/issued-reports/${p(id)}`,
   /** An issued report as a file (its latest revision, or `?revision=`). */
   issuedReportFile: (id: string | undefined, format: 'html' | 'docx' | 'pdf' | 'xlsx') =>

@@ -6,21 +6,64 @@
 import type { Db } from '../../platform/db/db.ts';
 import { paths } from '../../kernel/paths.ts';
 import type { RollupContribution, RollupContributions } from '../performance/index.ts';
-import { type ActionStatus, type AnswerKind, onTargetInTime, ragOfAction } from './domain/index.ts';
+import {
+  type ActionHistory,
+  actionRecordOn,
+  type ActionStatus,
+  type AnswerKind,
+  onTargetInTime,
+  ragOfAction,
+} from './domain/index.ts';
+import { actionHistories } from './data/action-history.repository.ts';
 import * as repo from './data/actions.repository.ts';
 import { statusOf, statusReasonWords } from './action-view.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
 import type { Clock } from '../../platform/clock.ts';
 
-/** Fills performance's RollupContributions: each open or complete action linked to the items. */
+/**
+ * The action as its record stood at the end of a past date (actionRecordOn): what the status rules
+ * read, put in the row's place; null when it did not exist yet.
+ */
+function asRecordedOn(action: repo.ActionRow, history: ActionHistory | undefined, on: string): repo.ActionRow | null {
+  const record = history ? actionRecordOn(history, on) : null;
+  if (!record) return null;
+  return {
+    ...action,
+    percentComplete: record.percentComplete,
+    judgedStatus: record.judgedStatus,
+    judgementReason: record.judgementReason,
+    revisedDueDate: record.dueDate,
+    closedStatus: record.closedAs,
+  };
+}
+
+/**
+ * Fills performance's RollupContributions: each open or complete action linked to the items, judged
+ * today, or on a past date (`on`) as recorded by then.
+ */
 export function actionRollupContributionsWith(clock: Clock): RollupContributions {
   return {
-    async contributionsTo(db: Db, organisationId: string, itemIds: readonly string[]): Promise<RollupContribution[]> {
+    async contributionsTo(
+      db: Db,
+      organisationId: string,
+      itemIds: readonly string[],
+      on?: string,
+    ): Promise<RollupContribution[]> {
       const rows = await repo.actionsOfItems(db, organisationId, itemIds);
       if (rows.length === 0) return [];
       const settings = await loadDeliverySettings(db, organisationId);
-      const today = clock.today();
-      return rows.flatMap(({ itemId, action }) => {
+      const past = on !== undefined && on < clock.today() ? on : null;
+      const histories = past
+        ? await actionHistories(
+            db,
+            organisationId,
+            rows.map((row) => row.action),
+          )
+        : null;
+      const today = past ?? clock.today();
+      return rows.flatMap(({ itemId, action: current }) => {
+        const action = past ? asRecordedOn(current, histories?.get(current.id), past) : current;
+        if (!action) return [];
         const view = statusOf(action, settings, today);
         const status = view.status;
         const rag = ragOfAction(status);

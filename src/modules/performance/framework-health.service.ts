@@ -7,6 +7,7 @@ import { dueDate, DEFAULT_COLLECTION_RULE } from '../collection/domain/index.ts'
 import {
   assessFrameworkHealth,
   DEFAULT_RISK_APPETITE,
+  figureAvailable,
   periodKey,
   periodStart,
   planInForce,
@@ -17,6 +18,7 @@ import {
 } from './domain/index.ts';
 import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import { ok, type Result } from '../../kernel/result.ts';
+import { londonDateOf } from '../../platform/clock.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import type { PerformanceDeps } from './ports.ts';
@@ -48,9 +50,11 @@ export function createFrameworkHealthService({ db, clock, contributions = [] }: 
       }
       const organisationId = caller.organisationId;
       // Assessed on a date in the past when asked (a report for an earlier period), never a future one:
-      // the periods, statuses and plans in force are those of that date. The actions and projects
-      // contributing to objectives are judged by their own port, as of today.
-      const today = on !== undefined && on < clock.today() ? on : clock.today();
+      // the periods, statuses and plans in force are those of that date; the actions and projects
+      // contributing to objectives are judged as recorded by then, and a figure counts as data
+      // available only if it was entered by its due date (figureAvailable).
+      const past = on !== undefined && on < clock.today();
+      const today = past ? on : clock.today();
       const council = (await loadPerformanceSettings(db, organisationId)).settings;
       const appetite: Partial<RiskAppetite> = { ...toRiskAppetite(council), ...whatIf };
       if (caller.partnerId) {
@@ -112,6 +116,7 @@ export function createFrameworkHealthService({ db, clock, contributions = [] }: 
         organisationId,
         items.map((i) => i.id),
         contributions,
+        past ? today : undefined,
       );
       const linked = new Set([...links.map((l) => l.itemId), ...contributed.map((c) => c.itemId)]);
       // Every active measure's status is loaded already (links are to active measures only).
@@ -123,7 +128,7 @@ export function createFrameworkHealthService({ db, clock, contributions = [] }: 
 
       const healthUnits = groups.map((group) => {
         const ms = measures.filter((m) => inGroup(group.unitId, m.ownerUnitId));
-        const dataAvailable = ms.map((m) => (valueOf.get(m.id)?.value ?? null) !== null);
+        const dataAvailable: boolean[] = [];
         const tracking: boolean[] = [];
         for (const m of ms) {
           const period = index.periods.get(m.frequency)!;
@@ -131,6 +136,13 @@ export function createFrameworkHealthService({ db, clock, contributions = [] }: 
             ...DEFAULT_COLLECTION_RULE,
             workingDaysAfterPeriodEnd: m.dueWorkingDays ?? workingDays,
           });
+          const figure = valueOf.get(m.id);
+          dataAvailable.push(
+            figureAvailable(
+              figure && { value: figure.value, enteredOn: londonDateOf(new Date(figure.enteredAt)) },
+              past ? due : null,
+            ),
+          );
           const submitted = valueOf.get(m.id)?.submittedAt ?? null;
           // Due ones count; one submitted early counts too (and is on time).
           if (due < today || submitted !== null) tracking.push(submitted !== null && submitted.slice(0, 10) <= due);

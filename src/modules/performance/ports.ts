@@ -32,7 +32,16 @@ export interface RollupContribution {
 
 /** A source of contributions: each delivery module (actions, projects) fills one. */
 export interface RollupContributions {
-  contributionsTo(db: Db, organisationId: string, itemIds: readonly string[]): Promise<RollupContribution[]>;
+  /**
+   * Judged today; or, given `on` (a past date: a report's period end), as the actions and projects
+   * stood then, from what had been recorded by the end of that date.
+   */
+  contributionsTo(
+    db: Db,
+    organisationId: string,
+    itemIds: readonly string[],
+    on?: string,
+  ): Promise<RollupContribution[]>;
 }
 
 /** What the performance services are built with: the platform's deps and every contribution source. */

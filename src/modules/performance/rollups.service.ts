@@ -32,9 +32,10 @@ export async function contributionsTo(
   organisationId: string,
   itemIds: readonly string[],
   sources: readonly RollupContributions[],
+  on?: string,
 ): Promise<RollupContribution[]> {
   if (itemIds.length === 0 || sources.length === 0) return [];
-  const lists = await Promise.all(sources.map((source) => source.contributionsTo(db, organisationId, itemIds)));
+  const lists = await Promise.all(sources.map((source) => source.contributionsTo(db, organisationId, itemIds, on)));
   return lists.flat();
 }
 

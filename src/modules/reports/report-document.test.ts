@@ -2,84 +2,11 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { documentFile } from '../../platform/documents/document-files.ts';
 import { DEFAULT_MATRIX, heatMapOf } from '../risks/index.ts';
-import { SECTIONS } from './domain/definitions.ts';
-import type { ReportMeasure } from './domain/report-data.ts';
-import { reportDocument, type ReportInput } from './report-document.ts';
-import type { ReportData } from './report-data.ts';
-import { REPORT_LINKS } from './reports.service.ts';
+import { reportDocument } from './report-document.ts';
+import { reportData, reportInput, reportMeasure } from './test/report-fixtures.ts';
 
-const measure: ReportMeasure = {
-  id: 'm1',
-  code: 'M1',
-  title: 'Missed bin collections',
-  unit: 'number',
-  decimalPlaces: 0,
-  polarity: 'lower-is-better',
-  isKey: true,
-  measureType: 'local',
-  ownerName: 'Ann Owner',
-  priority: 'Clean streets',
-  periodKey: '2025-26-Q2',
-  periodLabel: '2025/26 Q2',
-  now: {
-    periodKey: '2025-26-Q2',
-    rag: 'red',
-    value: 140,
-    targetValue: 100,
-    targetLower: null,
-    targetUpper: null,
-    directionPrevious: 'worsening',
-    directionLastYear: 'improving',
-    spcLatestType: 'common-cause',
-    spcVariationIcon: 'concern-high',
-    forecastProbability: 0.1,
-  },
-  lastPeriod: null,
-  lastYear: null,
-  commentary: 'Vehicle breakdowns',
-  remedialActions: [{ id: 'a1', code: 'A1', title: 'Hire two vehicles', ownerName: 'Bo Fleet', dueDate: '2026-01-31' }],
-};
-
-const data = (over: Partial<ReportData> = {}): ReportData => ({
-  period: {
-    key: '2025-26-Q2',
-    label: '2025/26 Q2',
-    end: '2025-09-30',
-    previousLabel: '2025/26 Q1',
-    previousEnd: '2025-06-30',
-  },
-  measures: [measure],
-  actions: [],
-  projects: [],
-  improvementPlans: [],
-  partnershipItems: [],
-  risks: [],
-  heatMap: null,
-  ...over,
-});
-
-const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-  definition: {
-    id: 'd1',
-    builtIn: '',
-    title: 'Quarterly report',
-    audience: 'executive',
-    scopeKind: 'council',
-    scopeId: null,
-    cadence: 'quarterly',
-    sections: [...SECTIONS],
-    rowVersion: 1,
-  },
-  councilName: 'Test council',
-  scopeName: null,
-  data: data(),
-  exceptionMarginPercent: 10,
-  money: null,
-  health: null,
-  state: { kind: 'draft', asOf: '2025-11-20' },
-  links: REPORT_LINKS,
-  ...over,
-});
+const data = reportData;
+const input = reportInput;
 
 const ids = (doc: ReturnType<typeof reportDocument>) => doc.sections.map((s) => s.id);
 
@@ -159,12 +86,7 @@ describe('the report as a document', () => {
 
   it('takes the exception margin from the council’s setting, in the section and in the key', () => {
     // Amber, 15% worse than its target of 100 (lower is better).
-    const amber: ReportMeasure = {
-      ...measure,
-      id: 'm2',
-      code: 'M2',
-      now: { ...measure.now!, rag: 'amber', value: 115 },
-    };
+    const amber = reportMeasure({ id: 'm2', code: 'M2', now: { rag: 'amber', value: 115 } });
     const exceptionsAt = (margin: number) => {
       const doc = reportDocument(input({ exceptionMarginPercent: margin, data: data({ measures: [amber] }) }));
       return JSON.stringify(doc.sections.filter((s) => s.id === 'exceptions' || s.id === 'key'));

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Document } from '../../platform/documents/document.ts';
 import type { MoneyPosition } from '../money/index.ts';
-import { SECTIONS } from './domain/definitions.ts';
 import type { ReportMeasure } from './domain/report-data.ts';
 import { healthOfScope, judged } from './health-source.ts';
 import { financialPeriodOf, reportMoneyOf } from './money-source.ts';
 import type { ReportHealth, ReportMoney } from './ports.ts';
+import type { ReportData } from './report-data.ts';
 import { reportDocument } from './report-document.ts';
-import { REPORT_LINKS } from './reports.service.ts';
+import { reportData, reportInput, reportMeasure } from './test/report-fixtures.ts';
 
 const zeroReserve = {
   openingBalance: 0,
@@ -48,80 +48,45 @@ function emptyPosition(): MoneyPosition {
   } as unknown as MoneyPosition;
 }
 
-const measure = (id: string, measureType: string, rag: string): ReportMeasure => ({
-  id,
-  code: id.toUpperCase(),
-  title: `Measure ${id}`,
-  unit: 'percentage',
-  decimalPlaces: 0,
-  polarity: 'higher-is-better',
-  isKey: false,
-  measureType,
-  ownerName: null,
-  priority: null,
-  periodKey: '2025-26-Q2',
-  periodLabel: '2025/26 Q2',
-  now: {
-    periodKey: '2025-26-Q2',
-    rag: rag as 'green',
-    value: 80,
-    targetValue: 75,
-    targetLower: null,
-    targetUpper: null,
-    directionPrevious: 'improving',
-    directionLastYear: null,
-    spcLatestType: null,
-    spcVariationIcon: null,
-    forecastProbability: null,
-  },
-  lastPeriod: null,
-  lastYear: null,
-  commentary: '',
-  remedialActions: [],
-});
+/** A plain measure of the type, on target or not as its status says. */
+const measure = (id: string, measureType: string, rag: string): ReportMeasure =>
+  reportMeasure({
+    id,
+    code: id.toUpperCase(),
+    title: `Measure ${id}`,
+    unit: 'percentage',
+    polarity: 'higher-is-better',
+    isKey: false,
+    measureType,
+    ownerName: null,
+    priority: null,
+    commentary: '',
+    remedialActions: [],
+    now: {
+      rag: rag as 'green',
+      value: 80,
+      targetValue: 75,
+      directionPrevious: 'improving',
+      directionLastYear: null,
+      spcLatestType: null,
+      spcVariationIcon: null,
+      forecastProbability: null,
+    },
+  });
 
 function documentWith(over: {
   money?: ReportMoney | null;
   health?: ReportHealth | null;
   measures?: ReportMeasure[];
-  partnershipItems?: { id: string; code: string; title: string; partners: string[]; measureIds: string[] }[];
+  partnershipItems?: ReportData['partnershipItems'];
 }): Document {
-  return reportDocument({
-    definition: {
-      id: 'd1',
-      builtIn: '',
-      title: 'Quarterly report',
-      audience: 'executive',
-      scopeKind: 'council',
-      scopeId: null,
-      cadence: 'quarterly',
-      sections: [...SECTIONS],
-      rowVersion: 1,
-    },
-    councilName: 'Test council',
-    scopeName: null,
-    data: {
-      period: {
-        key: '2025-26-Q2',
-        label: '2025/26 Q2',
-        end: '2025-09-30',
-        previousLabel: '2025/26 Q1',
-        previousEnd: '2025-06-30',
-      },
-      measures: over.measures ?? [],
-      actions: [],
-      projects: [],
-      improvementPlans: [],
-      partnershipItems: over.partnershipItems ?? [],
-      risks: [],
-      heatMap: null,
-    },
-    exceptionMarginPercent: 10,
-    money: over.money ?? null,
-    health: over.health ?? null,
-    state: { kind: 'draft', asOf: '2025-11-20' },
-    links: REPORT_LINKS,
-  });
+  return reportDocument(
+    reportInput({
+      data: reportData({ measures: over.measures ?? [], partnershipItems: over.partnershipItems ?? [] }),
+      money: over.money ?? null,
+      health: over.health ?? null,
+    }),
+  );
 }
 
 const ids = (doc: Document) => doc.sections.map((s) => s.id);

@@ -76,6 +76,7 @@ describe.each(DATABASES)('the background job queue on %s', (kind) => {
     expect([ranByOne, ranByTwo].filter(Boolean)).toHaveLength(1);
     const job = await one!.find(caller.organisationId, id);
     expect(job).toMatchObject({
+      input: { n: 1 },
       state: 'succeeded',
       phase: 'done',
       done: 2,

@@ -28,6 +28,8 @@ export interface JobRecord {
   organisationId: string;
   kind: string;
   requestedBy: string;
+  /** What was asked for (as the module that queued it stored it): its page links back from it. */
+  input: unknown;
   state: JobState;
   phase: string;
   done: number;
@@ -47,6 +49,7 @@ const jobRow = z
     organisation_id: z.string(),
     kind: z.string(),
     requested_by: z.string(),
+    input: z.unknown(),
     state: z.enum(JOB_STATES),
     phase: z.string(),
     done: z.coerce.number(),
@@ -69,6 +72,7 @@ const jobRow = z
     organisationId: row.organisation_id,
     kind: row.kind,
     requestedBy: row.requested_by,
+    input: row.input ?? null,
     state: row.state,
     phase: row.phase,
     done: row.done,
@@ -287,7 +291,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       const rows = parsedRows(
         jobRow,
         await db.execute(sql`
-          SELECT id, organisation_id, kind, requested_by, state, phase, done, total, result, result_path, error,
+          SELECT id, organisation_id, kind, requested_by, input, state, phase, done, total, result, result_path, error,
                  created_at, started_at, finished_at
           FROM background_jobs WHERE id = ${id} AND organisation_id = ${organisationId}`),
       );

@@ -3,3 +3,4 @@ export * from './status.ts';
 export * from './settings.ts';
 export * from './escalation.ts';
 export * from './action.ts';
+export * from './recorded-on.ts';

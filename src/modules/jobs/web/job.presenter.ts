@@ -6,6 +6,19 @@ import { paths } from '../../../kernel/paths.ts';
 const say = words.backgroundJobs;
 const count = (n: number) => n.toLocaleString('en-GB');
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Where the person came from, for the page's back link: the import page for an import, the issued
+ * report whose file is being made for a report job (its input names the report); none otherwise.
+ */
+export function jobBackLink(job: Pick<JobRecord, 'kind' | 'input'>): string | undefined {
+  if (job.kind === 'import') return paths.imports();
+  const reportId = (job.input as { reportId?: unknown } | null)?.reportId;
+  if (job.kind === 'report' && typeof reportId === 'string' && UUID.test(reportId)) return paths.issuedReport(reportId);
+  return undefined;
+}
+
 /** A job as its page shows it. */
 export function presentJob(job: JobRecord) {
   const finished = isFinished(job.state);
@@ -37,6 +50,7 @@ export function presentJob(job: JobRecord) {
     problemCount: job.result?.problemCount ?? 0,
     resultPath: job.resultPath,
     backPath: job.kind === 'import' ? paths.imports() : undefined,
+    backLink: jobBackLink(job),
   };
 }
 

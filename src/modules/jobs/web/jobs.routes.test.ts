@@ -6,7 +6,9 @@ import { createJobsModule } from '../index.ts';
 const RUNNING = '00000000-0000-4000-8000-0000000000a1';
 const FINISHED = '00000000-0000-4000-8000-0000000000a2';
 const FAILED = '00000000-0000-4000-8000-0000000000a3';
+const REPORT_JOB = '00000000-0000-4000-8000-0000000000a4';
 const NOT_THERE = '00000000-0000-4000-8000-0000000000ff';
+const ISSUED_REPORT = '00000000-0000-4000-8000-0000000000e1';
 
 describe('the background job page and status', () => {
   let t: RouteApp;
@@ -18,6 +20,7 @@ describe('the background job page and status', () => {
     organisationId: '',
     kind: 'import',
     requestedBy: owner,
+    input: { rows: 12_000 },
     state: 'running',
     phase: 'checking',
     done: 3_000,
@@ -53,6 +56,14 @@ describe('the background job page and status', () => {
       },
       finishedAt: new Date('2026-03-02T10:01:00Z'),
     });
+    jobs.set(REPORT_JOB, {
+      ...base(REPORT_JOB),
+      kind: 'report',
+      input: { reportId: ISSUED_REPORT, revision: 1, format: 'pdf' },
+      phase: 'generating',
+      done: 0,
+      total: 1,
+    });
     jobs.set(FAILED, {
       ...base(FAILED),
       state: 'failed',
@@ -80,6 +91,17 @@ describe('the background job page and status', () => {
     expect(page.body).toContain('The first 1 of 2 problems are shown.');
     expect(page.body).not.toContain('Check again');
     expect(page.body).toContain('href="/imports"');
+  });
+
+  it('links back to where the person came from: the issued report whose file is made, or the imports', async () => {
+    const backLink = (body: string) => /<a href="([^"]*)" class="govuk-back-link">/.exec(body)?.[1];
+    const report = await viewer.get(`/jobs/${REPORT_JOB}`);
+    expect(report.body).toContain('Progress of your report');
+    expect(backLink(report.body)).toBe(`/issued-reports/${ISSUED_REPORT}`);
+    expect(backLink((await viewer.get(`/jobs/${RUNNING}`)).body)).toBe('/imports');
+    // A report job whose input names no report (stored by hand, say) has no back link to guess.
+    jobs.set(REPORT_JOB, { ...jobs.get(REPORT_JOB)!, input: { reportId: '../../elsewhere' } });
+    expect(backLink((await viewer.get(`/jobs/${REPORT_JOB}`)).body)).toBeUndefined();
   });
 
   it('says why a job stopped, and that nothing was changed', async () => {

@@ -206,6 +206,8 @@ export interface CurrentValueRow {
   updatedAt: string;
   /** When the value first left draft (submitted or further), from its workflow events. */
   submittedAt: string | null;
+  /** When the value was first entered (its row created). */
+  enteredAt: string;
 }
 
 /**
@@ -227,10 +229,11 @@ export async function currentValues(
     value: number | null;
     status: string;
     updated_at: string | Date;
+    created_at: string | Date;
     submitted_at: string | Date | null;
   }>(
     await db.execute(sql`
-      SELECT v.measure_id, v.period_key, v.value, v.status, v.updated_at,
+      SELECT v.measure_id, v.period_key, v.value, v.status, v.updated_at, v.created_at,
              coalesce(
                (SELECT min(e.at) FROM measure_value_events e
                  WHERE e.value_id = v.id AND e.organisation_id = v.organisation_id
@@ -255,6 +258,7 @@ export async function currentValues(
       status: row.status,
       updatedAt: iso(row.updated_at),
       submittedAt: row.submitted_at === null ? null : iso(row.submitted_at),
+      enteredAt: iso(row.created_at),
     }));
 }
 

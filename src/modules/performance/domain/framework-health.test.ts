@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessFrameworkHealth, assessIndicator } from './index.ts';
+import { assessFrameworkHealth, assessIndicator, figureAvailable } from './index.ts';
 import type { FrameworkHealthInput } from './index.ts';
 
 const input: FrameworkHealthInput = {
@@ -59,5 +59,20 @@ describe('assessIndicator', () => {
   it('rejects impossible counts', () => {
     expect(() => assessIndicator('data-available', { met: 5, total: 4 }, null)).toThrow(/not a valid count/);
     expect(() => assessIndicator('data-available', { met: -1, total: 4 }, null)).toThrow(/not a valid count/);
+  });
+});
+
+describe('whether a figure counts as data available', () => {
+  const due = '2025-10-21';
+  it('today: any value entered so far counts, a blank one does not', () => {
+    expect(figureAvailable({ value: 7, enteredOn: '2026-01-15' }, null)).toBe(true);
+    expect(figureAvailable({ value: null, enteredOn: '2025-10-01' }, null)).toBe(false);
+    expect(figureAvailable(undefined, null)).toBe(false);
+  });
+
+  it('for a past period: only a value entered by its due date counts', () => {
+    expect(figureAvailable({ value: 7, enteredOn: '2025-10-21' }, due)).toBe(true);
+    expect(figureAvailable({ value: 7, enteredOn: '2025-10-22' }, due)).toBe(false);
+    expect(figureAvailable({ value: null, enteredOn: '2025-10-01' }, due)).toBe(false);
   });
 });

@@ -145,3 +145,18 @@ export function assessFrameworkHealth(
     summary,
   };
 }
+
+/**
+ * Whether a measure's figure for its period counts as data available. Today, any value entered so
+ * far counts. Judged for a past date (a report for an earlier period, `dueBy` that figure's due
+ * date), only a value entered by the due date counts: a quarter's figures cannot exist on its last
+ * day, so the due date, the framework's own standard for having data, is the fair cut-off; one
+ * entered after it was not available when the period was reported on.
+ */
+export function figureAvailable(
+  figure: { value: number | null; enteredOn: string } | undefined,
+  dueBy: string | null,
+): boolean {
+  if (!figure || figure.value === null) return false;
+  return dueBy === null || figure.enteredOn <= dueBy;
+}

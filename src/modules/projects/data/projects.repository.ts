@@ -354,6 +354,15 @@ export async function latestUpdates(db: Db, organisationId: string, projectIds: 
   return latest;
 }
 
+/** Every highlight report of the projects (for the one standing on a past date). */
+export async function updatesOfProjects(db: Db, organisationId: string, projectIds: readonly string[]): Promise<UpdateRow[]> {
+  if (projectIds.length === 0) return [];
+  return db
+    .select()
+    .from(projectUpdates)
+    .where(and(eq(projectUpdates.organisationId, organisationId), inArray(projectUpdates.projectId, [...projectIds])));
+}
+
 export async function insertUpdate(db: Db, values: typeof projectUpdates.$inferInsert): Promise<UpdateRow> {
   const [row] = await db.insert(projectUpdates).values(values).returning();
   if (!row) throw new Error('insert into project_updates returned no row');
@@ -374,6 +383,7 @@ export async function contributingProjects(db: Db, organisationId: string, itemI
       status: projects.status,
       endDate: projects.endDate,
       key: projects.key,
+      createdAt: projects.createdAt,
     })
     .from(projectItems)
     .innerJoin(projects, eq(projects.id, projectItems.projectId))

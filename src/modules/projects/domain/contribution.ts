@@ -36,3 +36,28 @@ export function projectContribution(
   const late = today > project.endDate;
   return { status: latest.overallRag, onTargetInTime: !late && latest.timeRag !== 'red' };
 }
+
+/** A highlight report as entered: the date it reports on and the London date it was entered on. */
+export interface DatedReport extends LatestReport {
+  reportedOn: string;
+  recordedOn: string;
+}
+
+/**
+ * The highlight report that stood at the end of a past date: the latest reporting on or before it
+ * among those already entered by then (a report entered later was not known then, whatever date it
+ * gives). Null when none had been.
+ */
+export function reportStandingOn<R extends DatedReport>(reports: readonly R[], date: string): R | null {
+  let standing: R | null = null;
+  for (const report of reports) {
+    if (report.reportedOn > date || report.recordedOn > date) continue;
+    if (
+      !standing ||
+      report.reportedOn > standing.reportedOn ||
+      (report.reportedOn === standing.reportedOn && report.recordedOn >= standing.recordedOn)
+    )
+      standing = report;
+  }
+  return standing;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../kernel/money.ts';
 import { phrase, phraseText } from '../../../kernel/phrase.ts';
-import { projectContribution } from './contribution.ts';
+import { projectContribution, reportStandingOn } from './contribution.ts';
 import { budgetField, projectInput, projectUpdateInput } from './project.ts';
 
 const PERSON = '00000000-0000-4000-8000-0000000000a1';
@@ -112,6 +112,40 @@ describe('what a project contributes to its plan items', () => {
         const result = projectContribution(active, { overallRag, timeRag }, today);
         expect(result).toEqual({ status: overallRag, onTargetInTime: !late && timeRag !== 'red' });
       }),
+    );
+  });
+});
+
+describe('the highlight report standing on a past date', () => {
+  const report = (reportedOn: string, recordedOn: string, overallRag: 'red' | 'amber' | 'green') => ({
+    reportedOn,
+    recordedOn,
+    overallRag,
+    timeRag: overallRag,
+  });
+  const july = report('2025-07-31', '2025-08-02', 'green');
+  const september = report('2025-09-30', '2025-09-30', 'red');
+  const lateSeptember = report('2025-09-30', '2025-10-06', 'green');
+
+  it('is the latest reporting on or before the date among those entered by then', () => {
+    const reports = [july, september, lateSeptember];
+    expect(reportStandingOn(reports, '2025-07-31')).toBeNull(); // July's was entered on 2 August
+    expect(reportStandingOn(reports, '2025-08-31')).toBe(july);
+    // A report for 30 September entered in October was not known at the end of September.
+    expect(reportStandingOn(reports, '2025-09-30')).toBe(september);
+    expect(reportStandingOn(reports, '2025-10-06')).toBe(lateSeptember);
+  });
+
+  it('is the same whatever order the reports come in', () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray([july, september, lateSeptember]),
+        fc.constantFrom('2025-08-31', '2025-09-30', '2025-12-31'),
+        (reports, on) => {
+          const inOrder = [july, september, lateSeptember].filter((r) => reports.includes(r));
+          expect(reportStandingOn(reports, on)).toBe(reportStandingOn(inOrder, on));
+        },
+      ),
     );
   });
 });

@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  actionItemLinks,
   actionMeasureLinks,
   actions,
   actionUpdates,
@@ -391,10 +392,61 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
       const draft = (await viewer.api('GET', `/api/v1/report-definitions/${executiveId}/periods/${period}`)).json();
       return JSON.stringify(draft.document.sections.find((s: { id: string }) => s.id === 'health'));
     };
-    // At the end of 2025/26 Q2 both measures had their figures in; at the end of 2023/24 Q4 neither.
+    const todays = async (id: string) => {
+      const view = (await viewer.api('GET', '/api/v1/performance/health')).json();
+      const council = view.units.find((u: { unitId: string | null }) => u.unitId === null);
+      return council.indicators.find((i: { id: string }) => i.id === id);
+    };
+    // M1's Q2 figure was entered on 3 October, by its due date (15 working days after the quarter);
+    // M2's only on 10 November, after it. Both are in today; at the end of Q2 only M1's counts.
+    const entered = (measureId: string, at: string) =>
+      db()
+        .update(measureValues)
+        .set({ createdAt: new Date(at) })
+        .where(and(eq(measureValues.measureId, measureId), eq(measureValues.periodKey, '2025-26-Q2')));
+    await entered(m1, '2025-10-03T09:00:00Z');
+    await entered(m2, '2025-11-10T09:00:00Z');
+    // An objective of a plan in force, delivered by one action: 10% done when September ended (off
+    // track), 60% by an update entered in October (on track today).
+    const { planId, itemIds } = await planWithItems(t, t.org, 'approved');
+    const [action] = await db()
+      .insert(actions)
+      .values({
+        organisationId: t.org.id,
+        planId,
+        code: 'A9',
+        title: 'Open the new day centre',
+        ownerPersonId: officer.personId,
+        escalationOwnerPersonId: officer.personId,
+        startDate: '2025-04-01',
+        originalDueDate: '2026-03-31',
+        // As the October update left it.
+        percentComplete: 60,
+        createdAt: new Date('2025-04-01T09:00:00Z'),
+      })
+      .returning();
+    await db().insert(actionItemLinks).values({ organisationId: t.org.id, actionId: action!.id, itemId: itemIds[0] });
+    const update = (at: string, percentComplete: number, status: 'off-track' | 'on-track') => ({
+      organisationId: t.org.id,
+      actionId: action!.id,
+      asOf: at.slice(0, 10),
+      percentComplete,
+      status,
+      derivedStatus: status,
+      commentary: 'Progress',
+      byLabel: 'Pat Officer',
+      at: new Date(at),
+    });
+    await db()
+      .insert(actionUpdates)
+      .values([update('2025-09-20T09:00:00Z', 10, 'off-track'), update('2025-10-15T09:00:00Z', 60, 'on-track')]);
+
     const now = await health('2025-26-Q2');
     expect(now).toContain('Assessed on 30 September 2025');
-    expect(now).toContain('"Data available for monthly tracking"},{"text":"2 of 2"');
+    expect(now).toContain('"Data available for monthly tracking"},{"text":"1 of 2"');
+    expect(now).toContain('"Plan objectives on target"},{"text":"0 of 1"');
+    expect(await todays('data-available')).toMatchObject({ met: 2, total: 2 });
+    expect(await todays('objectives-on-target')).toMatchObject({ met: 1, total: 1 });
     const then = await health('2023-24-Q4');
     expect(then).toContain('Assessed on 31 March 2024');
     expect(then).toContain('"Data available for monthly tracking"},{"text":"0 of 2"');

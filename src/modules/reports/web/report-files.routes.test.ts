@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildRouteApp, type RouteApp } from '../../../../test/helpers/route-app.ts';
 import { fail, ok, type Result } from '../../../kernel/result.ts';
+import { strFromU8, unzipSync } from 'fflate';
+import { createDraftFilesService } from '../draft-files.service.ts';
 import type { PreparedFile } from '../report-files.service.ts';
 import type { Document } from '../../../platform/documents/document.ts';
 import type { ReportsServices } from '../services.ts';
@@ -16,7 +18,27 @@ const JOB = '00000000-0000-4000-8000-0000000000b1';
 const document: Document = { title: 'Quarterly report', subtitle: 'Q2', facts: [], sections: [] };
 const notFound = fail({ code: 'not_found' as const, message: 'The issued report was not found' });
 
-const reports = { documentFor: vi.fn(async () => ok(document)) };
+const DEF = '00000000-0000-4000-8000-0000000000d1';
+const draftDocument: Document = {
+  title: 'Quarterly report',
+  subtitle: 'Q2',
+  facts: [{ label: 'Status', value: 'Draft: not issued' }],
+  sections: [{ id: 'summary', heading: 'Summary', blocks: [{ kind: 'paragraph', text: 'Figures as they stand.' }] }],
+};
+const reports = {
+  documentFor: vi.fn(async () => ok(document)),
+  draftDocumentFor: vi.fn(async (_c: unknown, id: string, periodKey: string) =>
+    id !== DEF
+      ? fail({ code: 'not_found' as const, message: 'The report definition was not found' })
+      : periodKey === '2025-26-Q2'
+        ? ok(draftDocument)
+        : fail({ code: 'invalid' as const, message: 'Enter a quarterly period such as 2025-26-Q2' }),
+  ),
+};
+// The real draft files service (it keeps nothing: no database), printing PDFs with a fake printer
+// that shows the HTML it was given.
+const printPdf = vi.fn(async (html: string) => Buffer.from(`%PDF-fake ${html}`));
+const draftFiles = createDraftFilesService({ reports, printPdf });
 const reportFiles = {
   file: vi.fn(async (_c: unknown, id: string, _f: string, revision?: number) =>
     id === REPORT
@@ -27,7 +49,7 @@ const reportFiles = {
     id === REPORT ? ok({ ready: false, revision: revision ?? 2, jobId: JOB }) : notFound,
   ),
 };
-const services = { reports, reportFiles } as unknown as ReportsServices;
+const services = { reports, reportFiles, draftFiles } as unknown as ReportsServices;
 
 describe('issued report files', () => {
   let t: RouteApp;
@@ -95,5 +117,69 @@ describe('issued report files', () => {
     expect((await t.as('viewer').get(`/issued-reports/${other}/report.pdf`)).statusCode).toBe(404);
     expect((await t.as('viewer').post(`/issued-reports/${other}/report.pdf`)).statusCode).toBe(404);
     expect((await t.as('partner').get(`/issued-reports/${REPORT}/report.pdf`)).statusCode).toBe(403);
+  });
+});
+
+describe('draft report files', () => {
+  let t: RouteApp;
+  const draftUrl = (format: string, period = '2025-26-Q2') => `/reports/${DEF}/periods/${period}/draft.${format}`;
+  beforeAll(async () => {
+    t = await buildRouteApp([
+      {
+        views: fileURLToPath(new URL('./views', import.meta.url)),
+        pages: async (app) => {
+          await app.register(reportFilesRoutes, { services });
+        },
+      },
+    ]);
+  });
+  afterAll(async () => t.close());
+  beforeEach(() => vi.clearAllMocks());
+
+  it('makes the Word, Excel and PDF files of a draft on request, each marked DRAFT in its title and file name', async () => {
+    const viewer = t.as('viewer');
+    const docx = await viewer.get(draftUrl('docx'));
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.headers['content-disposition']).toBe('attachment; filename="Quarterly-report-2025-26-Q2-DRAFT.docx"');
+    expect(Number(docx.headers['content-length'])).toBe(docx.rawPayload.length);
+    const word = strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!);
+    expect(word).toContain('DRAFT: Quarterly report');
+    expect(word).toContain('Draft: not issued');
+
+    const xlsx = await viewer.get(draftUrl('xlsx'));
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="Quarterly-report-2025-26-Q2-DRAFT.xlsx"');
+    const sheets = unzipSync(new Uint8Array(xlsx.rawPayload));
+    const strings = strFromU8(sheets['xl/sharedStrings.xml'] ?? new Uint8Array());
+    const firstSheet = strFromU8(sheets['xl/worksheets/sheet1.xml']!);
+    expect(strings + firstSheet).toContain('DRAFT: Quarterly report');
+
+    const pdf = await viewer.get(draftUrl('pdf'));
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe('attachment; filename="Quarterly-report-2025-26-Q2-DRAFT.pdf"');
+    expect(pdf.rawPayload.toString()).toContain('<h1>DRAFT: Quarterly report</h1>');
+
+    const html = await viewer.get(draftUrl('html'));
+    expect(html.headers['content-disposition']).toBe('attachment; filename="Quarterly-report-2025-26-Q2-DRAFT.html"');
+    expect(html.body).toContain('<h1>DRAFT: Quarterly report</h1>');
+    // Made from the draft each time, never from (or into) the issued report's kept files.
+    expect(reports.draftDocumentFor).toHaveBeenCalledTimes(4);
+    expect(reports.draftDocumentFor).toHaveBeenCalledWith(expect.anything(), DEF, '2025-26-Q2');
+    expect(reportFiles.file).not.toHaveBeenCalled();
+    expect(reportFiles.prepare).not.toHaveBeenCalled();
+  });
+
+  it('refuses a bad period naming it, says why a file could not be made, and hides another council’s draft', async () => {
+    const viewer = t.as('viewer');
+    const bad = await viewer.get(draftUrl('docx', '2025-Q9'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter a quarterly period such as 2025-26-Q2');
+    printPdf.mockRejectedValueOnce(new Error('no browser'));
+    const failed = await viewer.get(draftUrl('pdf'));
+    expect(failed.statusCode).toBe(500);
+    expect(failed.body).toContain('The PDF of the draft could not be made (no browser)');
+    const other = '00000000-0000-4000-8000-0000000000d9';
+    expect((await viewer.get(`/reports/${other}/periods/2025-26-Q2/draft.xlsx`)).statusCode).toBe(404);
+    expect((await t.as('partner').get(draftUrl('docx'))).statusCode).toBe(403);
   });
 });

@@ -7,11 +7,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
-import { DOCUMENT_CONTENT_TYPES, fileNameFor } from '../../../platform/documents/document-files.ts';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_FORMATS, fileNameFor } from '../../../platform/documents/document-files.ts';
 import { renderDocumentHtml } from '../../../platform/documents/render-html.ts';
 import { formErrorsFrom } from '../../../platform/http/form-errors.ts';
+import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { PREPARED_FORMATS, type PreparedFormat } from '../domain/file-formats.ts';
 import { fileHref } from '../report-files.service.ts';
 import type { ReportsServices } from '../services.ts';
@@ -84,6 +85,31 @@ export async function reportFilesRoutes(app: FastifyInstance, { services }: { se
         prepared.value.ready ? fileHref(reportId, format, revision) : paths.job(prepared.value.jobId),
         303,
       );
+    });
+  }
+
+  // A draft as a file: made now from today's figures, marked DRAFT, never kept (draft-files.service.ts).
+  for (const format of DOCUMENT_FORMATS) {
+    app.get(paths.reportDraftFile(undefined, undefined, format), { config: view }, async (request, reply) => {
+      const id = idParam(request).id;
+      const periodKey = (request.params as { periodKey?: string }).periodKey ?? '';
+      const made = await services.draftFiles.draftFile(request.caller(), id, periodKey, format);
+      if (!made.ok) {
+        if (made.error.code === 'not_found') return reply.callNotFound();
+        // A bad period is the request's fault; a file that could not be made, ours.
+        return reply
+          .code(made.error.code === 'invalid' ? STATUS_FOR.invalid : 500)
+          .render('pages/reports/bad-period.njk', {
+            title: words.reports.pages.downloadDraft,
+            backLink: paths.reportDefinition(id),
+            message: sayStored(made.error.message),
+          });
+      }
+      return reply
+        .type(DOCUMENT_CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="${made.value.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(made.value.content);
     });
   }
 }

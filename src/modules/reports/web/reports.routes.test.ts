@@ -202,7 +202,7 @@ describe('report pages and API', () => {
     expect(chosen.headers.location).toBe(`/reports/${DEF}/periods/2025-26-Q1`);
   });
 
-  it('renders the draft: facts, every chart with its data table, sentences linked to their evidence, the print stylesheet', async () => {
+  it('renders the draft: facts, every chart with its data table, sentences linked to their evidence, its files, the print stylesheet', async () => {
     const page = await t.as('viewer').get(`/reports/${DEF}/periods/2025-26-Q2`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<svg role="img">');
@@ -215,6 +215,11 @@ describe('report pages and API', () => {
     expect(page.body).toContain('govuk-tag--red');
     expect(page.body).toContain('media="print" href="/reports-print.css"');
     expect(page.body).toContain('1 red measures lack commentary');
+    // The draft downloads in every format, each made from the draft (marked DRAFT), not issued files.
+    expect(page.body).toContain('Download this draft');
+    for (const format of ['docx', 'pdf', 'xlsx', 'html']) {
+      expect(page.body).toContain(`href="/reports/${DEF}/periods/2025-26-Q2/draft.${format}" download`);
+    }
     const css = await t.as('viewer').get('/reports-print.css');
     expect(css.headers['content-type']).toContain('text/css');
     expect(css.body).toContain('@page');

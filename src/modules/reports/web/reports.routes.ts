@@ -191,6 +191,10 @@ export async function reportsRoutes(
       gaps: draft.gaps.length,
       gateHref: paths.reportGate(id, draft.periodKey),
       issuedHref: draft.issued ? paths.issuedReport(draft.issued.id) : null,
+      files: (['docx', 'pdf', 'xlsx', 'html'] as const).map((format) => ({
+        text: w.pages.file[format],
+        href: paths.reportDraftFile(id, draft.periodKey, format),
+      })),
       printCss: true,
     });
   });

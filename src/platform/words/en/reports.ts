@@ -175,6 +175,9 @@ export const reportsWords = {
         'The {file} could not be made ({reason}). Nothing was kept: try again, or download the web page and print it.',
       badJob: 'This job does not say which report to make: prepare the file again from the report’s page.',
       notReady: 'not made yet',
+      draftTitle: 'DRAFT: {title}',
+      draftName: '{title} {period} DRAFT',
+      draftFailed: 'The {file} of the draft could not be made ({reason}). Try again, or print the draft’s page.',
     },
     projectsOffTrack: {
       caption: 'Projects off track',
@@ -269,7 +272,7 @@ export const reportsWords = {
     health: {
       caption: 'Framework health against the risk appetite',
       intro:
-        'Whether the framework is working: plans in force, data in and on time, plan objectives on target to be completed in time (from their measures and actions) and key targets projected to be met, each against the council’s risk appetite. Assessed on {date}.',
+        'Whether the framework is working: plans in force, data in and on time, plan objectives on target to be completed in time (from their measures and actions) and key targets projected to be met, each against the council’s risk appetite. Assessed on {date}, from what had been recorded by then: actions and projects as they stood that day, and the figures entered by their due dates.',
       rule: 'Check',
       result: 'Result',
       share: 'Share',
@@ -350,6 +353,9 @@ export const reportsWords = {
         'The correction is assembled from today’s figures and kept as a new revision beside the earlier ones.',
       revisions: 'Revisions',
       download: 'Download this revision',
+      downloadDraft: 'Download this draft',
+      draftFilesHint:
+        'Each file is made now from today’s figures and marked DRAFT: it is not the issued report, and its figures may change before the report is issued.',
       file: {
         docx: 'Word document (.docx), to edit for the committee’s template',
         pdf: 'PDF',
