@@ -180,6 +180,7 @@ export async function loadDemoCouncil(
     const bodyId = (key: string, where: string) => need(new Map(Object.entries(framework.bodies)), key, 'body', where);
     await tx.insert(governanceBodyMembers).values(
       council.memberships.map((membership) => ({
+        organisationId,
         bodyId: bodyId(membership.body, `membership of ${membership.person}`),
         personId: personId(membership.person, `membership of ${membership.body}`),
         role: membership.role,
@@ -200,6 +201,7 @@ export async function loadDemoCouncil(
     await tx.insert(portfolioUnits).values(
       council.portfolios.flatMap((portfolio) =>
         portfolio.units.map((code) => ({
+          organisationId,
           portfolioId: need(portfolioIds, portfolio.name, 'portfolio', 'portfolios'),
           unitId: unitId(code, `portfolio ${portfolio.name}`),
         })),

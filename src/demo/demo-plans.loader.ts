@@ -217,7 +217,11 @@ export class ItemBuilder {
           position: offset + index,
         });
         for (const partner of item.partners ?? []) {
-          this.partnerRows.push({ itemId: id, partnerId: this.partnerId(partner, where) });
+          this.partnerRows.push({
+            organisationId: this.organisationId,
+            itemId: id,
+            partnerId: this.partnerId(partner, where),
+          });
         }
         for (const link of links) this.pendingLinks.push({ fromId: id, to: link.to, kind: link.kind, where });
         walk(item.children ?? [], id, 0);

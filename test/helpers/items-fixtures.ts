@@ -53,7 +53,7 @@ export async function installTestFramework(db: Db, organisationId: string): Prom
     planTypeIds[planType.key] = row!.id;
     await db
       .insert(planTypeItemTypes)
-      .values(planType.holds.map((key) => ({ planTypeId: row!.id, itemTypeId: types[key] })));
+      .values(planType.holds.map((key) => ({ organisationId, planTypeId: row!.id, itemTypeId: types[key] })));
   }
   return { itemTypes: types, planTypes: planTypeIds };
 }

@@ -45,7 +45,9 @@ export async function signOffCouncil(kind: DatabaseKind) {
     .insert(governanceBodies)
     .values({ organisationId: t.org.id, name: 'Performance Board', kind: 'board', frameworkRoles: ['approves'] })
     .returning();
-  await db.insert(governanceBodyMembers).values({ bodyId: board!.id, personId: boardMember.personId });
+  await db
+    .insert(governanceBodyMembers)
+    .values({ organisationId: t.org.id, bodyId: board!.id, personId: boardMember.personId });
 
   let counter = 0;
   /** A quarterly count measure owned by a unit (monitoring only, so no commentary is required). */

@@ -262,8 +262,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
           active: input.active,
           templateSections: sections,
         });
-        await frameworkRepo.setPlanTypeParents(tx, row.id, input.parentTypeIds);
-        await frameworkRepo.setPlanTypeItemTypes(tx, row.id, input.itemTypeIds);
+        await frameworkRepo.setPlanTypeParents(tx, caller.organisationId, row.id, input.parentTypeIds);
+        await frameworkRepo.setPlanTypeItemTypes(tx, caller.organisationId, row.id, input.itemTypeIds);
         await frameworkRepo.saveApprovalSteps(tx, caller.organisationId, row.id, steps);
         return finish(tx, caller, null, row.id, 'create');
       }).catch(duplicateKey(input.key));
@@ -328,8 +328,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
           active: input.active,
           ...(sections ? { templateSections: sections } : {}),
         });
-        await frameworkRepo.setPlanTypeParents(tx, id, input.parentTypeIds);
-        await frameworkRepo.setPlanTypeItemTypes(tx, id, input.itemTypeIds);
+        await frameworkRepo.setPlanTypeParents(tx, caller.organisationId, id, input.parentTypeIds);
+        await frameworkRepo.setPlanTypeItemTypes(tx, caller.organisationId, id, input.itemTypeIds);
         return finish(tx, caller, existing.value, id, 'update');
       }).catch(duplicateKey(input.key));
     },

@@ -110,7 +110,12 @@ export function createGovernanceService({ db }: ServiceDeps) {
         if (input.role === 'chair' && chair) {
           return refuse('conflict', `${chair.name} already chairs ${body.name}; remove them as chair first`, 'role');
         }
-        await governanceRepo.insertMember(tx, { bodyId, personId: input.personId, role: input.role });
+        await governanceRepo.insertMember(tx, {
+          organisationId: caller.organisationId,
+          bodyId,
+          personId: input.personId,
+          role: input.role,
+        });
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

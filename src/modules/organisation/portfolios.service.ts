@@ -66,7 +66,7 @@ export function createPortfoliosService({ db }: ServiceDeps) {
           name: input.name,
           holderPersonId: input.holderPersonId,
         });
-        await portfoliosRepo.setPortfolioUnits(tx, row.id, input.unitIds);
+        await portfoliosRepo.setPortfolioUnits(tx, caller.organisationId, row.id, input.unitIds);
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),
@@ -98,7 +98,7 @@ export function createPortfoliosService({ db }: ServiceDeps) {
           holderPersonId: input.holderPersonId,
         });
         if (!row) return notFound('portfolio');
-        await portfoliosRepo.setPortfolioUnits(tx, id, input.unitIds);
+        await portfoliosRepo.setPortfolioUnits(tx, caller.organisationId, id, input.unitIds);
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

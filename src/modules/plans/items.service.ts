@@ -315,7 +315,7 @@ export function createItemsService({ db }: ServiceDeps) {
           ...fields,
           position: await itemsRepo.nextPosition(tx, planId, input.parentItemId),
         });
-        await itemsRepo.replacePartners(tx, item.id, partnerIds);
+        await itemsRepo.replacePartners(tx, org, item.id, partnerIds);
         await recordAudit(tx, {
           organisationId: org,
           actor: actorOf(caller),
@@ -356,7 +356,7 @@ export function createItemsService({ db }: ServiceDeps) {
             : {}),
         });
         if (!updated) return staleItem();
-        await itemsRepo.replacePartners(tx, id, partnerIds);
+        await itemsRepo.replacePartners(tx, org, id, partnerIds);
         await recordAudit(tx, {
           organisationId: org,
           actor: actorOf(caller),

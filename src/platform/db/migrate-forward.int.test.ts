@@ -60,6 +60,46 @@ async function open(kind: 'pglite' | 'postgres'): Promise<Opened> {
   };
 }
 
+/**
+ * A row in each of the join tables that had no organisation_id until 0035, and their parents: the
+ * migration fills organisation_id from the parent row.
+ */
+const FIRST = '00000000-0000-4000-8000-000000000001';
+const JOIN_ROWS = `
+  INSERT INTO governance_bodies (id, organisation_id, name, kind, framework_roles) VALUES
+    ('00000000-0000-4000-8000-0000000000c1', '${FIRST}', 'Cabinet', 'cabinet', '{approves}');
+  INSERT INTO governance_body_members (body_id, person_id) VALUES
+    ('00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000b1');
+  INSERT INTO portfolios (id, organisation_id, name) VALUES ('00000000-0000-4000-8000-0000000000d1', '${FIRST}', 'Communities');
+  INSERT INTO portfolio_units (portfolio_id, unit_id) VALUES
+    ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-0000000000a1');
+  INSERT INTO plan_types (id, organisation_id, key, name, level, template_sections) VALUES
+    ('00000000-0000-4000-8000-0000000000e1', '${FIRST}', 'corporate', 'Corporate plan', 0, '[]'),
+    ('00000000-0000-4000-8000-0000000000e2', '${FIRST}', 'service', 'Service plan', 1, '[]');
+  INSERT INTO item_types (id, organisation_id, key, name) VALUES
+    ('00000000-0000-4000-8000-0000000000f1', '${FIRST}', 'objective', 'Objective');
+  INSERT INTO plan_type_parents (plan_type_id, parent_plan_type_id) VALUES
+    ('00000000-0000-4000-8000-0000000000e2', '00000000-0000-4000-8000-0000000000e1');
+  INSERT INTO plan_type_item_types (plan_type_id, item_type_id) VALUES
+    ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000f1');
+  INSERT INTO partners (id, organisation_id, name, kind) VALUES
+    ('00000000-0000-4000-8000-0000000000a2', '${FIRST}', 'Health Trust', 'nhs');
+  INSERT INTO plans (id, organisation_id, lineage_id, plan_type_id, title, period_start, period_end, owning_unit_id) VALUES
+    ('00000000-0000-4000-8000-0000000000a3', '${FIRST}', '00000000-0000-4000-8000-0000000000a4',
+     '00000000-0000-4000-8000-0000000000e1', 'Council plan', '2024-04-01', '2025-03-31', '00000000-0000-4000-8000-0000000000a1');
+  INSERT INTO plan_items (id, organisation_id, plan_id, item_type_id, code, title) VALUES
+    ('00000000-0000-4000-8000-0000000000a5', '${FIRST}', '00000000-0000-4000-8000-0000000000a3',
+     '00000000-0000-4000-8000-0000000000f1', 'O1', 'Thriving places');
+  INSERT INTO plan_item_partners (item_id, partner_id) VALUES
+    ('00000000-0000-4000-8000-0000000000a5', '00000000-0000-4000-8000-0000000000a2');`;
+const JOIN_TABLES = [
+  'governance_body_members',
+  'portfolio_units',
+  'plan_type_parents',
+  'plan_type_item_types',
+  'plan_item_partners',
+];
+
 const count = async (db: Db, table: string) =>
   rowsOf<{ n: number }>(await db.execute(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
@@ -76,10 +116,11 @@ describe.each(['pglite', 'postgres'] as const)('migrating forward from the first
       INSERT INTO organisations (id, slug, name, type) VALUES
         ('00000000-0000-4000-8000-000000000001', 'first', 'First Council', 'District council'),
         ('00000000-0000-4000-8000-000000000002', 'second', 'Second Council', 'County council');
-      INSERT INTO units (organisation_id, code, name, kind) VALUES
-        ('00000000-0000-4000-8000-000000000001', 'COUNCIL', 'First Council', 'council');
-      INSERT INTO people (organisation_id, name, email) VALUES
-        ('00000000-0000-4000-8000-000000000001', 'Sam Jones', 'sam@first.example');
+      INSERT INTO units (id, organisation_id, code, name, kind) VALUES
+        ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-000000000001', 'COUNCIL', 'First Council', 'council');
+      INSERT INTO people (id, organisation_id, name, email) VALUES
+        ('00000000-0000-4000-8000-0000000000b1', '00000000-0000-4000-8000-000000000001', 'Sam Jones', 'sam@first.example');
+      ${JOIN_ROWS}
       INSERT INTO audit_events (organisation_id, at, actor_label, entity_type, entity_id, action, new_value, reason) VALUES
         ('00000000-0000-4000-8000-000000000001', '2024-04-01T09:00:00Z', 'Sam', 'unit', 'u1', 'create', '{"name": "First"}', ''),
         ('00000000-0000-4000-8000-000000000002', '2024-04-01T09:30:00Z', 'Ann', 'unit', 'u2', 'create', null, ''),
@@ -99,6 +140,36 @@ describe.each(['pglite', 'postgres'] as const)('migrating forward from the first
     expect(await count(database.db, 'units')).toBe(1);
     expect(await count(database.db, 'people')).toBe(1);
     expect(await count(database.db, 'audit_events')).toBe(4);
+  });
+
+  it("fills the join tables' new organisation_id from their parent rows (0035)", async () => {
+    for (const table of JOIN_TABLES) {
+      const rows = rowsOf<{ organisation_id: string }>(
+        await database.db.execute(`SELECT organisation_id FROM ${table}`),
+      );
+      expect({ table, organisations: rows.map((row) => row.organisation_id) }).toEqual({
+        table,
+        organisations: [FIRST],
+      });
+    }
+  });
+
+  it("refuses a row that points at another council's row (composite keys, 0035)", async () => {
+    const second = '00000000-0000-4000-8000-000000000002';
+    // The first council's unit, named by the second council's person: the ids exist, the pair does not.
+    await expect(
+      database.db.execute(
+        `INSERT INTO people (organisation_id, name, email, unit_id)
+         VALUES ('${second}', 'Ann Other', 'ann@second.example', '00000000-0000-4000-8000-0000000000a1')`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      database.db.execute(
+        `INSERT INTO governance_body_members (organisation_id, body_id, person_id)
+         VALUES ('${second}', '00000000-0000-4000-8000-0000000000c1', '00000000-0000-4000-8000-0000000000b1')`,
+      ),
+    ).rejects.toThrow();
+    expect(await count(database.db, 'people')).toBe(1);
   });
 
   it('chains the existing audit trail in the order it was written, and new rows after it', async () => {

@@ -4,7 +4,7 @@
  * Every table carries organisation_id (tenancy).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
@@ -18,18 +18,12 @@ export const actions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    ownerPersonId: uuid('owner_person_id')
-      .notNull()
-      .references(() => people.id),
-    escalationOwnerPersonId: uuid('escalation_owner_person_id')
-      .notNull()
-      .references(() => people.id),
+    ownerPersonId: uuid('owner_person_id').notNull(),
+    escalationOwnerPersonId: uuid('escalation_owner_person_id').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     /** Set at creation and never changed: the yardstick a revised date is read against. */
     originalDueDate: date('original_due_date', { mode: 'string' }).notNull(),
@@ -59,6 +53,22 @@ export const actions = pgTable(
     index('actions_org_owner_idx').on(t.organisationId, t.ownerPersonId),
     index('actions_org_escalation_owner_idx').on(t.organisationId, t.escalationOwnerPersonId),
     index('actions_answers_idx').on(t.organisationId, t.answersKind, t.answersId),
+    unique('actions_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'actions_plan_id_fk',
+      columns: [t.organisationId, t.planId],
+      foreignColumns: [plans.organisationId, plans.id],
+    }),
+    foreignKey({
+      name: 'actions_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'actions_escalation_owner_person_id_fk',
+      columns: [t.organisationId, t.escalationOwnerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -66,14 +76,23 @@ export const actionAssignees = pgTable(
   'action_assignees',
   {
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => actions.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    actionId: uuid('action_id').notNull(),
+    personId: uuid('person_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.personId] }), index('action_assignees_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.personId] }),
+    index('action_assignees_person_idx').on(t.personId),
+    foreignKey({
+      name: 'action_assignees_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'action_assignees_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** The plan items an action contributes to (same council). */
@@ -81,14 +100,23 @@ export const actionItemLinks = pgTable(
   'action_item_links',
   {
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => actions.id, { onDelete: 'cascade' }),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => planItems.id),
+    actionId: uuid('action_id').notNull(),
+    itemId: uuid('item_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.itemId] }), index('action_item_links_item_idx').on(t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.itemId] }),
+    index('action_item_links_item_idx').on(t.itemId),
+    foreignKey({
+      name: 'action_item_links_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'action_item_links_item_id_fk',
+      columns: [t.organisationId, t.itemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }),
+  ],
 );
 
 /** The measures an action contributes to (same council). */
@@ -96,14 +124,23 @@ export const actionMeasureLinks = pgTable(
   'action_measure_links',
   {
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => actions.id, { onDelete: 'cascade' }),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
+    actionId: uuid('action_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.measureId] }), index('action_measure_links_measure_idx').on(t.measureId)],
+  (t) => [
+    primaryKey({ columns: [t.actionId, t.measureId] }),
+    index('action_measure_links_measure_idx').on(t.measureId),
+    foreignKey({
+      name: 'action_measure_links_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'action_measure_links_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+  ],
 );
 
 export const actionMilestones = pgTable(
@@ -111,15 +148,20 @@ export const actionMilestones = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => actions.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').notNull(),
     title: text('title').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     completedOn: date('completed_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('action_milestones_action_idx').on(t.actionId)],
+  (t) => [
+    index('action_milestones_action_idx').on(t.actionId),
+    foreignKey({
+      name: 'action_milestones_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 /** Progress updates: append-only, one row per update, never overwritten. */
@@ -128,9 +170,7 @@ export const actionUpdates = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => actions.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     percentComplete: integer('percent_complete').notNull(),
     /** The status that counted after this update (judged if stated, else derived). */
@@ -139,11 +179,23 @@ export const actionUpdates = pgTable(
     judgedStatus: text('judged_status', { enum: ACTION_STATUSES }),
     statusReason: text('status_reason').notNull().default(''),
     commentary: text('commentary').notNull(),
-    byPersonId: uuid('by_person_id').references(() => people.id),
+    byPersonId: uuid('by_person_id'),
     byLabel: text('by_label').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('action_updates_action_idx').on(t.actionId, t.at)],
+  (t) => [
+    index('action_updates_action_idx').on(t.actionId, t.at),
+    foreignKey({
+      name: 'action_updates_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'action_updates_by_person_id_fk',
+      columns: [t.organisationId, t.byPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** An escalation to the escalation owner, open until they record a decision. */
@@ -152,12 +204,8 @@ export const actionEscalations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => actions.id, { onDelete: 'cascade' }),
-    escalationOwnerPersonId: uuid('escalation_owner_person_id')
-      .notNull()
-      .references(() => people.id),
+    actionId: uuid('action_id').notNull(),
+    escalationOwnerPersonId: uuid('escalation_owner_person_id').notNull(),
     /** Why: { code: 'off-track-updates', updates } | { code: 'overdue-days', days } */
     trigger: jsonb('trigger').$type<Record<string, unknown>>().notNull(),
     raisedOn: date('raised_on', { mode: 'string' }).notNull(),
@@ -165,14 +213,28 @@ export const actionEscalations = pgTable(
     decision: text('decision', { enum: ESCALATION_DECISIONS }),
     decisionReason: text('decision_reason').notNull().default(''),
     newDueDate: date('new_due_date', { mode: 'string' }),
-    decidedByPersonId: uuid('decided_by_person_id').references(() => people.id),
+    decidedByPersonId: uuid('decided_by_person_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // One open escalation per action at a time.
     uniqueIndex('action_escalations_open_key').on(t.actionId).where(sql`${t.decision} is null`),
     index('action_escalations_owner_idx').on(t.organisationId, t.escalationOwnerPersonId),
+    foreignKey({
+      name: 'action_escalations_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'action_escalations_escalation_owner_person_id_fk',
+      columns: [t.organisationId, t.escalationOwnerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'action_escalations_decided_by_person_id_fk',
+      columns: [t.organisationId, t.decidedByPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -182,17 +244,27 @@ export const actionEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => actions.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').notNull(),
     kind: text('kind').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
     reason: text('reason').notNull().default(''),
-    byPersonId: uuid('by_person_id').references(() => people.id),
+    byPersonId: uuid('by_person_id'),
     byLabel: text('by_label').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('action_events_action_idx').on(t.actionId, t.at)],
+  (t) => [
+    index('action_events_action_idx').on(t.actionId, t.at),
+    foreignKey({
+      name: 'action_events_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'action_events_by_person_id_fk',
+      columns: [t.organisationId, t.byPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** The council's delivery settings (domain/settings.ts); no row means the defaults. */
@@ -202,5 +274,12 @@ export const deliverySettings = pgTable('delivery_settings', {
     .references(() => organisations.id),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by').references(() => people.id),
-});
+  updatedBy: uuid('updated_by'),
+},
+  (t) => [
+    foreignKey({
+      name: 'delivery_settings_updated_by_fk',
+      columns: [t.organisationId, t.updatedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ]);

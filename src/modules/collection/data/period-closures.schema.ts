@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { FREQUENCIES } from '../../../kernel/measurement/periods.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
@@ -20,9 +20,9 @@ export const periodClosures = pgTable(
     /** The canonical key of the closed period ('2026-27-Q2'). */
     periodKey: text('period_key').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }).notNull().defaultNow(),
-    closedBy: uuid('closed_by').references(() => people.id),
+    closedBy: uuid('closed_by'),
     reopenedAt: timestamp('reopened_at', { withTimezone: true }),
-    reopenedBy: uuid('reopened_by').references(() => people.id),
+    reopenedBy: uuid('reopened_by'),
     reopenReason: text('reopen_reason'),
   },
   (t) => [
@@ -30,5 +30,15 @@ export const periodClosures = pgTable(
       .on(t.organisationId, t.periodKey)
       .where(sql`${t.reopenedAt} is null`),
     index('period_closures_org_idx').on(t.organisationId, t.frequency),
+    foreignKey({
+      name: 'period_closures_closed_by_fk',
+      columns: [t.organisationId, t.closedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'period_closures_reopened_by_fk',
+      columns: [t.organisationId, t.reopenedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );

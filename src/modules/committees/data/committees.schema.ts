@@ -1,5 +1,4 @@
-import { customType, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { customType, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import {
@@ -23,9 +22,7 @@ export const meetings = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => governanceBodies.id),
+    bodyId: uuid('body_id').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     /** 24-hour "HH:MM", or empty when not yet fixed. */
     startsAt: text('starts_at').notNull().default(''),
@@ -34,7 +31,16 @@ export const meetings = pgTable(
     title: text('title').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('meetings_org_date_idx').on(t.organisationId, t.heldOn), index('meetings_body_idx').on(t.bodyId)],
+  (t) => [
+    index('meetings_org_date_idx').on(t.organisationId, t.heldOn),
+    index('meetings_body_idx').on(t.bodyId),
+    unique('meetings_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'meetings_body_id_fk',
+      columns: [t.organisationId, t.bodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
+  ],
 );
 
 /**
@@ -48,9 +54,7 @@ export const agendaItems = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: uuid('meeting_id').notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     subjectKind: text('subject_kind', { enum: SUBJECT_KINDS }).notNull().default('paper'),
@@ -58,19 +62,40 @@ export const agendaItems = pgTable(
     subjectId: uuid('subject_id'),
     paperTitle: text('paper_title').notNull().default(''),
     paperLink: text('paper_link').notNull().default(''),
-    leadOfficerPersonId: uuid('lead_officer_person_id').references(() => people.id),
-    referredFromItemId: uuid('referred_from_item_id').references((): AnyPgColumn => agendaItems.id),
+    leadOfficerPersonId: uuid('lead_officer_person_id'),
+    referredFromItemId: uuid('referred_from_item_id'),
     outcome: text('outcome', { enum: DECISION_OUTCOMES }),
     minuteReference: text('minute_reference').notNull().default(''),
     decisionNotes: text('decision_notes').notNull().default(''),
     decidedOn: date('decided_on', { mode: 'string' }),
-    decidedByPersonId: uuid('decided_by_person_id').references(() => people.id),
+    decidedByPersonId: uuid('decided_by_person_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('agenda_items_meeting_idx').on(t.meetingId, t.position),
     index('agenda_items_referred_idx').on(t.referredFromItemId),
     index('agenda_items_subject_idx').on(t.organisationId, t.subjectKind, t.subjectId),
+    unique('agenda_items_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'agenda_items_meeting_id_fk',
+      columns: [t.organisationId, t.meetingId],
+      foreignColumns: [meetings.organisationId, meetings.id],
+    }),
+    foreignKey({
+      name: 'agenda_items_lead_officer_person_id_fk',
+      columns: [t.organisationId, t.leadOfficerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'agenda_items_referred_from_item_id_fk',
+      columns: [t.organisationId, t.referredFromItemId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    foreignKey({
+      name: 'agenda_items_decided_by_person_id_fk',
+      columns: [t.organisationId, t.decidedByPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -80,22 +105,18 @@ export const memberRequests = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    meetingId: uuid('meeting_id').references(() => meetings.id),
-    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id),
+    meetingId: uuid('meeting_id'),
+    agendaItemId: uuid('agenda_item_id'),
     kind: text('kind', { enum: REQUEST_KINDS }).notNull(),
-    raisedByPersonId: uuid('raised_by_person_id')
-      .notNull()
-      .references(() => people.id),
-    addresseePersonId: uuid('addressee_person_id')
-      .notNull()
-      .references(() => people.id),
+    raisedByPersonId: uuid('raised_by_person_id').notNull(),
+    addresseePersonId: uuid('addressee_person_id').notNull(),
     question: text('question').notNull(),
     raisedOn: date('raised_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     status: text('status', { enum: REQUEST_STATUSES }).notNull().default('open'),
     answer: text('answer').notNull().default(''),
     answeredOn: date('answered_on', { mode: 'string' }),
-    answeredByPersonId: uuid('answered_by_person_id').references(() => people.id),
+    answeredByPersonId: uuid('answered_by_person_id'),
     closeNote: text('close_note').notNull().default(''),
     closedOn: date('closed_on', { mode: 'string' }),
     remindedOn: date('reminded_on', { mode: 'string' }),
@@ -105,6 +126,31 @@ export const memberRequests = pgTable(
   (t) => [
     index('member_requests_org_status_idx').on(t.organisationId, t.status, t.dueOn),
     index('member_requests_addressee_idx').on(t.addresseePersonId),
+    foreignKey({
+      name: 'member_requests_meeting_id_fk',
+      columns: [t.organisationId, t.meetingId],
+      foreignColumns: [meetings.organisationId, meetings.id],
+    }),
+    foreignKey({
+      name: 'member_requests_agenda_item_id_fk',
+      columns: [t.organisationId, t.agendaItemId],
+      foreignColumns: [agendaItems.organisationId, agendaItems.id],
+    }),
+    foreignKey({
+      name: 'member_requests_raised_by_person_id_fk',
+      columns: [t.organisationId, t.raisedByPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'member_requests_addressee_person_id_fk',
+      columns: [t.organisationId, t.addresseePersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'member_requests_answered_by_person_id_fk',
+      columns: [t.organisationId, t.answeredByPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -117,15 +163,20 @@ export const statutoryReturns = pgTable(
     title: text('title').notNull(),
     recipient: text('recipient').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
-    ownerPersonId: uuid('owner_person_id')
-      .notNull()
-      .references(() => people.id),
+    ownerPersonId: uuid('owner_person_id').notNull(),
     status: text('status', { enum: RETURN_STATUSES }).notNull().default('not-started'),
     submittedOn: date('submitted_on', { mode: 'string' }),
     notes: text('notes').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('statutory_returns_org_due_idx').on(t.organisationId, t.dueOn)],
+  (t) => [
+    index('statutory_returns_org_due_idx').on(t.organisationId, t.dueOn),
+    foreignKey({
+      name: 'statutory_returns_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** A council's own lead times for the timetable and the request escalation (defaults when no row). */
@@ -148,16 +199,24 @@ export const timetableReminders = pgTable(
   'timetable_reminders',
   {
     organisationId: organisationId(),
-    meetingId: uuid('meeting_id')
-      .notNull()
-      .references(() => meetings.id),
+    meetingId: uuid('meeting_id').notNull(),
     kind: text('kind', { enum: REMINDED_DEADLINES }).notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     remindedOn: date('reminded_on', { mode: 'string' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.kind, t.personId] })],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.kind, t.personId] }),
+    foreignKey({
+      name: 'timetable_reminders_meeting_id_fk',
+      columns: [t.organisationId, t.meetingId],
+      foreignColumns: [meetings.organisationId, meetings.id],
+    }),
+    foreignKey({
+      name: 'timetable_reminders_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** Bytes in a bytea column: a Buffer in, a Buffer out, on PGlite and PostgreSQL alike. */
@@ -172,15 +231,25 @@ export const agendaItemPapers = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    agendaItemId: uuid('agenda_item_id')
-      .notNull()
-      .references(() => agendaItems.id),
+    agendaItemId: uuid('agenda_item_id').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     bytes: bytea('bytes').notNull(),
-    uploadedByPersonId: uuid('uploaded_by_person_id').references(() => people.id),
+    uploadedByPersonId: uuid('uploaded_by_person_id'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('agenda_item_papers_item_idx').on(t.organisationId, t.agendaItemId)],
+  (t) => [
+    index('agenda_item_papers_item_idx').on(t.organisationId, t.agendaItemId),
+    foreignKey({
+      name: 'agenda_item_papers_agenda_item_id_fk',
+      columns: [t.organisationId, t.agendaItemId],
+      foreignColumns: [agendaItems.organisationId, agendaItems.id],
+    }),
+    foreignKey({
+      name: 'agenda_item_papers_uploaded_by_person_id_fk',
+      columns: [t.organisationId, t.uploadedByPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );

@@ -46,7 +46,7 @@ describe.each(PAGE_DATABASES)('committee pages on %s', (kind) => {
     panelId = panel!.id;
     await t.deps.database.db
       .insert(governanceBodyMembers)
-      .values({ bodyId: panelId, personId: member.personId, role: 'member' });
+      .values({ organisationId: t.org.id, bodyId: panelId, personId: member.personId, role: 'member' });
     const meeting = await officer.api('POST', '/api/v1/meetings', {
       bodyId: panelId,
       heldOn: '2027-02-24',

@@ -26,7 +26,7 @@ describe('committee pages', () => {
       .returning();
     await t.deps.database.db
       .insert(governanceBodyMembers)
-      .values({ bodyId: panel!.id, personId: chair.personId, role: 'chair' });
+      .values({ organisationId: t.org.id, bodyId: panel!.id, personId: chair.personId, role: 'chair' });
     managerName = (await manager.api('GET', `/api/v1/people/${manager.personId}`)).json().name as string;
   });
   afterAll(async () => t?.close());

@@ -51,7 +51,9 @@ describe.each(DATABASES)('the committee cycle on %s', (kind) => {
       .returning();
     panelId = panel!.id;
     cabinetId = cabinet!.id;
-    await db.insert(governanceBodyMembers).values({ bodyId: panelId, personId: member.personId, role: 'chair' });
+    await db
+      .insert(governanceBodyMembers)
+      .values({ organisationId: t.org.id, bodyId: panelId, personId: member.personId, role: 'chair' });
   });
   afterAll(() => t.close());
 

@@ -97,8 +97,8 @@ export async function installDefaultFramework(tx: Db, organisationId: string): P
     const parentIds = planType.parents.map((key) => lookup(installed.planTypes, key, 'plan type'));
     const itemTypeIds = planType.itemTypes.map((key) => lookup(installed.itemTypes, key, 'item type'));
     const steps = planType.steps.map((step) => stepValues(step, installed.bodies));
-    await frameworkRepo.setPlanTypeParents(tx, row.id, parentIds);
-    await frameworkRepo.setPlanTypeItemTypes(tx, row.id, itemTypeIds);
+    await frameworkRepo.setPlanTypeParents(tx, organisationId, row.id, parentIds);
+    await frameworkRepo.setPlanTypeItemTypes(tx, organisationId, row.id, itemTypeIds);
     await frameworkRepo.saveApprovalSteps(tx, organisationId, row.id, steps);
     await recordAudit(tx, {
       organisationId,

@@ -275,20 +275,38 @@ export async function updatePlanType(
 
 /**
  * Replaces the types a plan type may sit under. The caller has checked that every id belongs to
- * the same organisation (the link table has no organisation column of its own).
+ * the organisation; the composite keys refuse another council's ids as well.
  */
-export async function setPlanTypeParents(db: Db, planTypeId: string, parentIds: readonly string[]): Promise<void> {
-  await db.delete(planTypeParents).where(eq(planTypeParents.planTypeId, planTypeId));
+export async function setPlanTypeParents(
+  db: Db,
+  organisationId: string,
+  planTypeId: string,
+  parentIds: readonly string[],
+): Promise<void> {
+  await db
+    .delete(planTypeParents)
+    .where(and(eq(planTypeParents.organisationId, organisationId), eq(planTypeParents.planTypeId, planTypeId)));
   if (parentIds.length > 0) {
-    await db.insert(planTypeParents).values(parentIds.map((parentPlanTypeId) => ({ planTypeId, parentPlanTypeId })));
+    await db
+      .insert(planTypeParents)
+      .values(parentIds.map((parentPlanTypeId) => ({ organisationId, planTypeId, parentPlanTypeId })));
   }
 }
 
 /** Replaces the item types a plan type may hold (ids checked by the caller, as above). */
-export async function setPlanTypeItemTypes(db: Db, planTypeId: string, itemTypeIds: readonly string[]): Promise<void> {
-  await db.delete(planTypeItemTypes).where(eq(planTypeItemTypes.planTypeId, planTypeId));
+export async function setPlanTypeItemTypes(
+  db: Db,
+  organisationId: string,
+  planTypeId: string,
+  itemTypeIds: readonly string[],
+): Promise<void> {
+  await db
+    .delete(planTypeItemTypes)
+    .where(and(eq(planTypeItemTypes.organisationId, organisationId), eq(planTypeItemTypes.planTypeId, planTypeId)));
   if (itemTypeIds.length > 0) {
-    await db.insert(planTypeItemTypes).values(itemTypeIds.map((itemTypeId) => ({ planTypeId, itemTypeId })));
+    await db
+      .insert(planTypeItemTypes)
+      .values(itemTypeIds.map((itemTypeId) => ({ organisationId, planTypeId, itemTypeId })));
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -7,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -27,7 +29,10 @@ export const itemTypes = pgTable(
     description: text('description').notNull().default(''),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [uniqueIndex('item_types_org_key').on(t.organisationId, t.key)],
+  (t) => [
+    uniqueIndex('item_types_org_key').on(t.organisationId, t.key),
+    unique('item_types_organisation_id_id_key').on(t.organisationId, t.id),
+  ],
 );
 
 export interface TemplateSection {
@@ -50,35 +55,56 @@ export const planTypes = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('plan_types_org_key').on(t.organisationId, t.key)],
+  (t) => [
+    uniqueIndex('plan_types_org_key').on(t.organisationId, t.key),
+    unique('plan_types_organisation_id_id_key').on(t.organisationId, t.id),
+  ],
 );
 
 /** Which plan types a plan type may sit under. */
 export const planTypeParents = pgTable(
   'plan_type_parents',
   {
-    planTypeId: uuid('plan_type_id')
-      .notNull()
-      .references(() => planTypes.id, { onDelete: 'cascade' }),
-    parentPlanTypeId: uuid('parent_plan_type_id')
-      .notNull()
-      .references(() => planTypes.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    planTypeId: uuid('plan_type_id').notNull(),
+    parentPlanTypeId: uuid('parent_plan_type_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.planTypeId, t.parentPlanTypeId] })],
+  (t) => [
+    primaryKey({ columns: [t.planTypeId, t.parentPlanTypeId] }),
+    foreignKey({
+      name: 'plan_type_parents_plan_type_id_fk',
+      columns: [t.organisationId, t.planTypeId],
+      foreignColumns: [planTypes.organisationId, planTypes.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'plan_type_parents_parent_plan_type_id_fk',
+      columns: [t.organisationId, t.parentPlanTypeId],
+      foreignColumns: [planTypes.organisationId, planTypes.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 /** Which item types a plan type may hold. */
 export const planTypeItemTypes = pgTable(
   'plan_type_item_types',
   {
-    planTypeId: uuid('plan_type_id')
-      .notNull()
-      .references(() => planTypes.id, { onDelete: 'cascade' }),
-    itemTypeId: uuid('item_type_id')
-      .notNull()
-      .references(() => itemTypes.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    planTypeId: uuid('plan_type_id').notNull(),
+    itemTypeId: uuid('item_type_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.planTypeId, t.itemTypeId] })],
+  (t) => [
+    primaryKey({ columns: [t.planTypeId, t.itemTypeId] }),
+    foreignKey({
+      name: 'plan_type_item_types_plan_type_id_fk',
+      columns: [t.organisationId, t.planTypeId],
+      foreignColumns: [planTypes.organisationId, planTypes.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'plan_type_item_types_item_type_id_fk',
+      columns: [t.organisationId, t.itemTypeId],
+      foreignColumns: [itemTypes.organisationId, itemTypes.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 /**
@@ -91,14 +117,12 @@ export const approvalSteps = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    planTypeId: uuid('plan_type_id')
-      .notNull()
-      .references(() => planTypes.id, { onDelete: 'cascade' }),
+    planTypeId: uuid('plan_type_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     role: text('role'),
-    bodyId: uuid('body_id').references(() => governanceBodies.id),
+    bodyId: uuid('body_id'),
     /**
      * Separation of duties: the step must be taken by someone who took no earlier step of this
      * approval round and did not submit the plan (so one officer cannot approve a plan end to end).
@@ -108,5 +132,15 @@ export const approvalSteps = pgTable(
   (t) => [
     uniqueIndex('approval_steps_type_position').on(t.planTypeId, t.position),
     index('approval_steps_org_idx').on(t.organisationId),
+    foreignKey({
+      name: 'approval_steps_plan_type_id_fk',
+      columns: [t.organisationId, t.planTypeId],
+      foreignColumns: [planTypes.organisationId, planTypes.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'approval_steps_body_id_fk',
+      columns: [t.organisationId, t.bodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
   ],
 );

@@ -146,7 +146,9 @@ describe.each(DATABASES)('imported values and sign-off on %s', (kind) => {
       message: 'You cannot load IMP-1 as approved history: only someone who can approve its values can',
     });
     expect(await counts()).toEqual(before);
-    await db.insert(governanceBodyMembers).values({ bodyId: panel!.id, personId: outsider.personId });
+    await db
+      .insert(governanceBodyMembers)
+      .values({ organisationId: t.org.id, bodyId: panel!.id, personId: outsider.personId });
     expect((await send(outsider, history, '?approveHistory=true')).json()).toMatchObject({ created: 1, written: true });
   });
 });

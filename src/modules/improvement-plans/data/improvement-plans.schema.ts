@@ -4,7 +4,7 @@
  * job raises for measure owners, the plans themselves, the panel's decisions (kept, never
  * overwritten) and the plan's history of steps.
  */
-import { date, doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
@@ -21,12 +21,19 @@ export const improvementPlanSettings = pgTable('improvement_plan_settings', {
   organisationId: uuid('organisation_id')
     .primaryKey()
     .references(() => organisations.id),
-  panelBodyId: uuid('panel_body_id').references(() => governanceBodies.id),
+  panelBodyId: uuid('panel_body_id'),
   consecutivePeriods: integer('consecutive_periods').notNull().default(2),
   /** Any of: red, spc-concern. */
   triggers: text('triggers').array().notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
-});
+},
+  (t) => [
+    foreignKey({
+      name: 'improvement_plan_settings_panel_body_id_fk',
+      columns: [t.organisationId, t.panelBodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
+  ]);
 
 /**
  * A measure's owner asked for a plan, once per episode: an episode is a run of triggering periods,
@@ -37,10 +44,8 @@ export const improvementPlanRequests = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
-    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    measureId: uuid('measure_id').notNull(),
+    ownerPersonId: uuid('owner_person_id'),
     episodeStartPeriod: text('episode_start_period').notNull(),
     latestPeriod: text('latest_period').notNull(),
     /** What triggered it: any of red, spc-concern. */
@@ -53,6 +58,17 @@ export const improvementPlanRequests = pgTable(
   (t) => [
     unique('improvement_plan_requests_episode_key').on(t.organisationId, t.measureId, t.episodeStartPeriod),
     index('improvement_plan_requests_owner_idx').on(t.organisationId, t.ownerPersonId, t.status),
+    unique('improvement_plan_requests_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'improvement_plan_requests_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'improvement_plan_requests_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -61,11 +77,9 @@ export const improvementPlans = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
-    requestId: uuid('request_id').references(() => improvementPlanRequests.id),
-    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    measureId: uuid('measure_id').notNull(),
+    requestId: uuid('request_id'),
+    ownerPersonId: uuid('owner_person_id'),
     problem: text('problem').notNull().default(''),
     rootCause: text('root_cause').notNull().default(''),
     expectedValue: doublePrecision('expected_value'),
@@ -88,6 +102,22 @@ export const improvementPlans = pgTable(
   (t) => [
     index('improvement_plans_org_measure_idx').on(t.organisationId, t.measureId),
     index('improvement_plans_org_status_idx').on(t.organisationId, t.status),
+    unique('improvement_plans_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'improvement_plans_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'improvement_plans_request_id_fk',
+      columns: [t.organisationId, t.requestId],
+      foreignColumns: [improvementPlanRequests.organisationId, improvementPlanRequests.id],
+    }),
+    foreignKey({
+      name: 'improvement_plans_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -97,19 +127,34 @@ export const improvementPlanDecisions = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => improvementPlans.id),
+    planId: uuid('plan_id').notNull(),
     /** agreed | sent-back */
     outcome: text('outcome').notNull(),
     meetingDate: date('meeting_date').notNull(),
     minuteReference: text('minute_reference').notNull(),
     comments: text('comments').notNull().default(''),
-    bodyId: uuid('body_id').references(() => governanceBodies.id),
-    recordedByPersonId: uuid('recorded_by_person_id').references(() => people.id),
+    bodyId: uuid('body_id'),
+    recordedByPersonId: uuid('recorded_by_person_id'),
     recordedAt: at('recorded_at').notNull().defaultNow(),
   },
-  (t) => [index('improvement_plan_decisions_plan_idx').on(t.organisationId, t.planId)],
+  (t) => [
+    index('improvement_plan_decisions_plan_idx').on(t.organisationId, t.planId),
+    foreignKey({
+      name: 'improvement_plan_decisions_plan_id_fk',
+      columns: [t.organisationId, t.planId],
+      foreignColumns: [improvementPlans.organisationId, improvementPlans.id],
+    }),
+    foreignKey({
+      name: 'improvement_plan_decisions_body_id_fk',
+      columns: [t.organisationId, t.bodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
+    foreignKey({
+      name: 'improvement_plan_decisions_recorded_by_person_id_fk',
+      columns: [t.organisationId, t.recordedByPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** Each step of a plan (created, edited, submitted, decided, started, closed, withdrawn), oldest first. */
@@ -118,14 +163,24 @@ export const improvementPlanEvents = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => improvementPlans.id),
+    planId: uuid('plan_id').notNull(),
     kind: text('kind').notNull(),
     note: text('note').notNull().default(''),
-    personId: uuid('person_id').references(() => people.id),
+    personId: uuid('person_id'),
     actorLabel: text('actor_label').notNull(),
     at: at('at').notNull().defaultNow(),
   },
-  (t) => [index('improvement_plan_events_plan_idx').on(t.organisationId, t.planId)],
+  (t) => [
+    index('improvement_plan_events_plan_idx').on(t.organisationId, t.planId),
+    foreignKey({
+      name: 'improvement_plan_events_plan_id_fk',
+      columns: [t.organisationId, t.planId],
+      foreignColumns: [improvementPlans.organisationId, improvementPlans.id],
+    }),
+    foreignKey({
+      name: 'improvement_plan_events_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );

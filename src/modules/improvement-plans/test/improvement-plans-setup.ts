@@ -41,7 +41,9 @@ export async function improvementCouncil(kind: DatabaseKind) {
       frameworkRoles: ['scrutinises'],
     })
     .returning();
-  await db.insert(governanceBodyMembers).values({ bodyId: panel!.id, personId: panelMember.personId });
+  await db
+    .insert(governanceBodyMembers)
+    .values({ organisationId: t.org.id, bodyId: panel!.id, personId: panelMember.personId });
   const saved = await admin.api('PUT', '/api/v1/improvement-plans/settings', {
     panelBodyId: panel!.id,
     consecutivePeriods: 2,

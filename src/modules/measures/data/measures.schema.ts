@@ -92,13 +92,13 @@ export const measures = pgTable(
     measureType: text('measure_type', { enum: MEASURE_TYPES }).notNull().default('local'),
     baselineValue: doublePrecision('baseline_value'),
     baselinePeriod: text('baseline_period'),
-    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    ownerPersonId: uuid('owner_person_id'),
     /**
      * The unit accountable for the measure: permissions (edit:measures, data entry) are checked
      * at this unit and inherited from above. Null: council-wide, only org-wide grants apply.
      */
-    ownerUnitId: uuid('owner_unit_id').references(() => units.id),
-    verifierPersonId: uuid('verifier_person_id').references(() => people.id),
+    ownerUnitId: uuid('owner_unit_id'),
+    verifierPersonId: uuid('verifier_person_id'),
     dataQualityNotes: text('data_quality_notes').notNull().default(''),
     isKey: boolean('is_key').notNull().default(false),
     /** active | retired (a retired measure keeps its values, targets and history). */
@@ -138,6 +138,22 @@ export const measures = pgTable(
     index('measures_org_status_idx').on(t.organisationId, t.status),
     index('measures_owner_unit_idx').on(t.ownerUnitId),
     index('measures_owner_person_idx').on(t.ownerPersonId),
+    unique('measures_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'measures_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'measures_owner_unit_id_fk',
+      columns: [t.organisationId, t.ownerUnitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+    foreignKey({
+      name: 'measures_verifier_person_id_fk',
+      columns: [t.organisationId, t.verifierPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -146,18 +162,29 @@ export const measureAssignees = pgTable(
   'measure_assignees',
   {
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
-    addedBy: uuid('added_by').references(() => people.id),
+    measureId: uuid('measure_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    addedBy: uuid('added_by'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.measureId, t.personId] }),
     index('measure_assignees_person_idx').on(t.organisationId, t.personId),
+    foreignKey({
+      name: 'measure_assignees_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'measure_assignees_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'measure_assignees_added_by_fk',
+      columns: [t.organisationId, t.addedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -166,18 +193,29 @@ export const measureItemLinks = pgTable(
   'measure_item_links',
   {
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => planItems.id),
-    addedBy: uuid('added_by').references(() => people.id),
+    measureId: uuid('measure_id').notNull(),
+    itemId: uuid('item_id').notNull(),
+    addedBy: uuid('added_by'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.measureId, t.itemId] }),
     index('measure_item_links_item_idx').on(t.organisationId, t.itemId),
+    foreignKey({
+      name: 'measure_item_links_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'measure_item_links_item_id_fk',
+      columns: [t.organisationId, t.itemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }),
+    foreignKey({
+      name: 'measure_item_links_added_by_fk',
+      columns: [t.organisationId, t.addedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -190,9 +228,7 @@ export const measureBreakdowns = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
+    measureId: uuid('measure_id').notNull(),
     /** ward | locality | community | age group | any other dimension name */
     dimension: text('dimension').notNull(),
     code: text('code').notNull(),
@@ -204,6 +240,12 @@ export const measureBreakdowns = pgTable(
   (t) => [
     uniqueIndex('measure_breakdowns_key').on(t.measureId, sql`lower(${t.dimension})`, sql`lower(${t.code})`),
     index('measure_breakdowns_org_idx').on(t.organisationId),
+    unique('measure_breakdowns_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'measure_breakdowns_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
   ],
 );
 
@@ -225,10 +267,8 @@ export const measureTargets = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
-    breakdownId: uuid('breakdown_id').references(() => measureBreakdowns.id),
+    measureId: uuid('measure_id').notNull(),
+    breakdownId: uuid('breakdown_id'),
     /** annual | profile | multi-year */
     kind: text('kind', { enum: TARGET_KINDS }).notNull(),
     financialYear: text('financial_year').notNull(),
@@ -245,14 +285,17 @@ export const measureTargets = pgTable(
     supersededAt: at('superseded_at'),
     supersededBy: uuid('superseded_by'),
     reason: text('reason').notNull().default(''),
-    setBy: uuid('set_by').references(() => people.id),
+    setBy: uuid('set_by'),
     setAt: at('set_at').notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({ columns: [t.supersededBy], foreignColumns: [t.id] }),
+    foreignKey({
+      name: 'measure_targets_superseded_by_fk',
+      columns: [t.organisationId, t.supersededBy],
+      foreignColumns: [t.organisationId, t.id],
+    }),
     index('measure_targets_measure_idx').on(t.measureId, t.financialYear),
     index('measure_targets_org_idx').on(t.organisationId),
-    // At most one current (not superseded) target per slot.
     uniqueIndex('measure_targets_current_key')
       .on(
         t.measureId,
@@ -262,6 +305,22 @@ export const measureTargets = pgTable(
         sql`coalesce(${t.periodKey}, '')`,
       )
       .where(sql`${t.supersededAt} is null`),
+    unique('measure_targets_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'measure_targets_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'measure_targets_breakdown_id_fk',
+      columns: [t.organisationId, t.breakdownId],
+      foreignColumns: [measureBreakdowns.organisationId, measureBreakdowns.id],
+    }),
+    foreignKey({
+      name: 'measure_targets_set_by_fk',
+      columns: [t.organisationId, t.setBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -271,11 +330,9 @@ export const measureValues = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
+    measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
-    breakdownId: uuid('breakdown_id').references(() => measureBreakdowns.id),
+    breakdownId: uuid('breakdown_id'),
     /** Null while only commentary has been saved; for a ratio the value as shown. */
     value: doublePrecision('value'),
     numerator: doublePrecision('numerator'),
@@ -286,8 +343,8 @@ export const measureValues = pgTable(
     /** estimated | provisional | final */
     quality: text('quality', { enum: VALUE_QUALITIES }).notNull().default('final'),
     evidenceUrl: text('evidence_url').notNull().default(''),
-    enteredBy: uuid('entered_by').references(() => people.id),
-    updatedBy: uuid('updated_by').references(() => people.id),
+    enteredBy: uuid('entered_by'),
+    updatedBy: uuid('updated_by'),
     rowVersion: integer('row_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -295,6 +352,27 @@ export const measureValues = pgTable(
   (t) => [
     unique('measure_values_key').on(t.measureId, t.periodKey, t.breakdownId).nullsNotDistinct(),
     index('measure_values_org_period_idx').on(t.organisationId, t.periodKey, t.status),
+    unique('measure_values_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'measure_values_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'measure_values_breakdown_id_fk',
+      columns: [t.organisationId, t.breakdownId],
+      foreignColumns: [measureBreakdowns.organisationId, measureBreakdowns.id],
+    }),
+    foreignKey({
+      name: 'measure_values_entered_by_fk',
+      columns: [t.organisationId, t.enteredBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'measure_values_updated_by_fk',
+      columns: [t.organisationId, t.updatedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -307,12 +385,8 @@ export const measureValueEvents = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     organisationId: organisationId(),
-    valueId: uuid('value_id')
-      .notNull()
-      .references(() => measureValues.id),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
+    valueId: uuid('value_id').notNull(),
+    measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     breakdownId: uuid('breakdown_id'),
     /** create | edit | submit | verify | return | approve | publish | reopen | import */
@@ -322,13 +396,28 @@ export const measureValueEvents = pgTable(
     /** { value, numerator, denominator, commentary, quality, evidenceUrl } before and after. */
     oldValue: jsonb('old_value'),
     newValue: jsonb('new_value'),
-    actorPersonId: uuid('actor_person_id').references(() => people.id),
+    actorPersonId: uuid('actor_person_id'),
     at: at('at').notNull().defaultNow(),
     reason: text('reason').notNull().default(''),
   },
   (t) => [
     index('measure_value_events_value_idx').on(t.valueId, t.at),
     index('measure_value_events_measure_idx').on(t.organisationId, t.measureId, t.at),
+    foreignKey({
+      name: 'measure_value_events_value_id_fk',
+      columns: [t.organisationId, t.valueId],
+      foreignColumns: [measureValues.organisationId, measureValues.id],
+    }),
+    foreignKey({
+      name: 'measure_value_events_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'measure_value_events_actor_person_id_fk',
+      columns: [t.organisationId, t.actorPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -354,15 +443,32 @@ export const collectionRules = pgTable('collection_rules', {
   verifyWho: text('verify_who').notNull().default('permission'),
   /** The role (verify_who = role) or governance body (verify_who = body) that verifies. */
   verifyRole: text('verify_role'),
-  verifyBodyId: uuid('verify_body_id').references(() => governanceBodies.id),
+  verifyBodyId: uuid('verify_body_id'),
   /** Who may take the approve step: permission | role | unit-head | body (as for verify). */
   approveWho: text('approve_who').notNull().default('permission'),
   approveRole: text('approve_role'),
-  approveBodyId: uuid('approve_body_id').references(() => governanceBodies.id),
-  updatedBy: uuid('updated_by').references(() => people.id),
+  approveBodyId: uuid('approve_body_id'),
+  updatedBy: uuid('updated_by'),
   rowVersion: integer('row_version').notNull().default(1),
   updatedAt: updatedAt(),
-});
+},
+  (t) => [
+    foreignKey({
+      name: 'collection_rules_verify_body_id_fk',
+      columns: [t.organisationId, t.verifyBodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
+    foreignKey({
+      name: 'collection_rules_approve_body_id_fk',
+      columns: [t.organisationId, t.approveBodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
+    foreignKey({
+      name: 'collection_rules_updated_by_fk',
+      columns: [t.organisationId, t.updatedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ]);
 
 /**
  * Days that are not working days besides weekends: bank holidays (source 'gov.uk') and local
@@ -390,18 +496,33 @@ export const periodLocks = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id').references(() => measures.id),
+    measureId: uuid('measure_id'),
     periodKey: text('period_key').notNull(),
     lockedAt: at('locked_at').notNull().defaultNow(),
-    lockedBy: uuid('locked_by').references(() => people.id),
+    lockedBy: uuid('locked_by'),
     reopenedAt: at('reopened_at'),
-    reopenedBy: uuid('reopened_by').references(() => people.id),
+    reopenedBy: uuid('reopened_by'),
     reopenReason: text('reopen_reason').notNull().default(''),
   },
   (t) => [
     uniqueIndex('period_locks_current_key')
       .on(t.organisationId, sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.periodKey)
       .where(sql`${t.reopenedAt} is null`),
+    foreignKey({
+      name: 'period_locks_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'period_locks_locked_by_fk',
+      columns: [t.organisationId, t.lockedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'period_locks_reopened_by_fk',
+      columns: [t.organisationId, t.reopenedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -411,13 +532,9 @@ export const remindersSent = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
+    measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     /** before | overdue | escalation-owner | escalation-manager */
     kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
     sentAt: at('sent_at').notNull().defaultNow(),
@@ -427,6 +544,16 @@ export const remindersSent = pgTable(
   (t) => [
     uniqueIndex('reminders_sent_key').on(t.measureId, t.periodKey, t.personId, t.kind),
     index('reminders_sent_org_idx').on(t.organisationId, t.sentAt),
+    foreignKey({
+      name: 'reminders_sent_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'reminders_sent_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -439,11 +566,9 @@ export const measureStatuses = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
+    measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
-    breakdownId: uuid('breakdown_id').references(() => measureBreakdowns.id),
+    breakdownId: uuid('breakdown_id'),
     value: doublePrecision('value'),
     /** The target that applied (value, or lower/upper for a range). */
     targetValue: doublePrecision('target_value'),
@@ -473,6 +598,16 @@ export const measureStatuses = pgTable(
   (t) => [
     unique('measure_statuses_key').on(t.measureId, t.periodKey, t.breakdownId).nullsNotDistinct(),
     index('measure_statuses_org_period_idx').on(t.organisationId, t.periodKey),
+    foreignKey({
+      name: 'measure_statuses_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'measure_statuses_breakdown_id_fk',
+      columns: [t.organisationId, t.breakdownId],
+      foreignColumns: [measureBreakdowns.organisationId, measureBreakdowns.id],
+    }),
   ],
 );
 
@@ -482,13 +617,23 @@ export const spcRebases = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    measureId: uuid('measure_id')
-      .notNull()
-      .references(() => measures.id),
+    measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     reason: text('reason').notNull(),
-    createdBy: uuid('created_by').references(() => people.id),
+    createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('spc_rebases_key').on(t.measureId, t.periodKey)],
+  (t) => [
+    uniqueIndex('spc_rebases_key').on(t.measureId, t.periodKey),
+    foreignKey({
+      name: 'spc_rebases_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+    foreignKey({
+      name: 'spc_rebases_created_by_fk',
+      columns: [t.organisationId, t.createdBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );

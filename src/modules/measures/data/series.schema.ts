@@ -7,16 +7,14 @@
  * null. float8 as text round-trips exactly. `statuses` holds each value's sign-off status, so the
  * recompute can keep to official figures (migration 0006).
  */
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { measures } from './measures.schema.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 
 export const measureSeries = pgTable(
   'measure_series',
   {
-    measureId: uuid('measure_id')
-      .primaryKey()
-      .references(() => measures.id),
+    measureId: uuid('measure_id').primaryKey(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -26,5 +24,12 @@ export const measureSeries = pgTable(
     dens: text('dens').notNull(),
     statuses: text('statuses').notNull().default(''),
   },
-  (t) => [index('measure_series_org_idx').on(t.organisationId)],
+  (t) => [
+    index('measure_series_org_idx').on(t.organisationId),
+    foreignKey({
+      name: 'measure_series_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }),
+  ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, integer, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
 
@@ -34,7 +34,10 @@ export const financialYears = pgTable(
     startYear: integer('start_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('money_financial_years_org_year_key').on(t.organisationId, t.startYear)],
+  (t) => [
+    uniqueIndex('money_financial_years_org_year_key').on(t.organisationId, t.startYear),
+    unique('money_financial_years_organisation_id_id_key').on(t.organisationId, t.id),
+  ],
 );
 
 /** A cost centre of the finance system, owned by a unit of the organisation. Codes are upper case. */
@@ -45,9 +48,7 @@ export const costCentres = pgTable(
     organisationId: organisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: uuid('unit_id').notNull(),
     /** A retired cost centre keeps its lines and history but takes no new lines. */
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +56,12 @@ export const costCentres = pgTable(
   (t) => [
     uniqueIndex('money_cost_centres_org_code_key').on(t.organisationId, t.code),
     index('money_cost_centres_unit_idx').on(t.unitId),
+    unique('money_cost_centres_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'money_cost_centres_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
   ],
 );
 
@@ -64,12 +71,8 @@ export const budgetLines = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    costCentreId: uuid('cost_centre_id')
-      .notNull()
-      .references(() => costCentres.id),
-    financialYearId: uuid('financial_year_id')
-      .notNull()
-      .references(() => financialYears.id),
+    costCentreId: uuid('cost_centre_id').notNull(),
+    financialYearId: uuid('financial_year_id').notNull(),
     month: smallint('month').notNull(),
     originalBudget: pence('original_budget').notNull(),
     virements: pence('virements').notNull(),
@@ -87,5 +90,15 @@ export const budgetLines = pgTable(
     uniqueIndex('money_budget_lines_period_key').on(t.costCentreId, t.financialYearId, t.month),
     index('money_budget_lines_org_period_idx').on(t.organisationId, t.financialYearId, t.month),
     check('money_budget_lines_month', sql`${t.month} between 1 and 12`),
+    foreignKey({
+      name: 'money_budget_lines_cost_centre_id_fk',
+      columns: [t.organisationId, t.costCentreId],
+      foreignColumns: [costCentres.organisationId, costCentres.id],
+    }),
+    foreignKey({
+      name: 'money_budget_lines_financial_year_id_fk',
+      columns: [t.organisationId, t.financialYearId],
+      foreignColumns: [financialYears.organisationId, financialYears.id],
+    }),
   ],
 );

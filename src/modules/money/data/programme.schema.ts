@@ -5,7 +5,7 @@
  * (2025 = 2025/26); amounts are whole pence in a bigint.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
 import { actions } from '../../actions/index.ts';
@@ -29,12 +29,18 @@ export const capitalSchemes = pgTable(
     organisationId: organisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: uuid('unit_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('money_capital_schemes_org_code_key').on(t.organisationId, t.code)],
+  (t) => [
+    uniqueIndex('money_capital_schemes_org_code_key').on(t.organisationId, t.code),
+    unique('money_capital_schemes_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'money_capital_schemes_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+  ],
 );
 
 /** A scheme's year: budget and how it is funded, spend to date, forecast and slippage into later years. */
@@ -43,9 +49,7 @@ export const capitalSchemeYears = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    schemeId: uuid('scheme_id')
-      .notNull()
-      .references(() => capitalSchemes.id),
+    schemeId: uuid('scheme_id').notNull(),
     startYear: startYear(),
     budget: pence('budget').notNull(),
     spendToDate: pence('spend_to_date').notNull(),
@@ -63,6 +67,11 @@ export const capitalSchemeYears = pgTable(
   (t) => [
     uniqueIndex('money_capital_scheme_years_key').on(t.schemeId, t.startYear),
     index('money_capital_scheme_years_org_idx').on(t.organisationId, t.startYear),
+    foreignKey({
+      name: 'money_capital_scheme_years_scheme_id_fk',
+      columns: [t.organisationId, t.schemeId],
+      foreignColumns: [capitalSchemes.organisationId, capitalSchemes.id],
+    }),
   ],
 );
 
@@ -81,6 +90,7 @@ export const reserves = pgTable(
   (t) => [
     uniqueIndex('money_reserves_org_name_key').on(t.organisationId, t.name),
     check('money_reserves_kind', sql`${t.kind} in ('general', 'earmarked')`),
+    unique('money_reserves_organisation_id_id_key').on(t.organisationId, t.id),
   ],
 );
 
@@ -89,9 +99,7 @@ export const reserveYears = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    reserveId: uuid('reserve_id')
-      .notNull()
-      .references(() => reserves.id),
+    reserveId: uuid('reserve_id').notNull(),
     startYear: startYear(),
     openingBalance: pence('opening_balance').notNull(),
     contributions: pence('contributions').notNull(),
@@ -99,7 +107,14 @@ export const reserveYears = pgTable(
     forecastUse: pence('forecast_use').notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('money_reserve_years_key').on(t.reserveId, t.startYear)],
+  (t) => [
+    uniqueIndex('money_reserve_years_key').on(t.reserveId, t.startYear),
+    foreignKey({
+      name: 'money_reserve_years_reserve_id_fk',
+      columns: [t.organisationId, t.reserveId],
+      foreignColumns: [reserves.organisationId, reserves.id],
+    }),
+  ],
 );
 
 /** The prudential indicators for borrowing in a year, and the external borrowing against them. */
@@ -130,18 +145,32 @@ export const savings = pgTable(
     reference: text('reference').notNull(),
     title: text('title').notNull(),
     owner: text('owner').notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    unitId: uuid('unit_id').notNull(),
     /** Deliverability: green | amber | red. */
     rag: text('rag').notNull(),
-    planItemId: uuid('plan_item_id').references(() => planItems.id),
-    actionId: uuid('action_id').references(() => actions.id),
+    planItemId: uuid('plan_item_id'),
+    actionId: uuid('action_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('money_savings_org_reference_key').on(t.organisationId, t.reference),
     check('money_savings_rag', sql`${t.rag} in ('green', 'amber', 'red')`),
+    unique('money_savings_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'money_savings_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+    foreignKey({
+      name: 'money_savings_plan_item_id_fk',
+      columns: [t.organisationId, t.planItemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }),
+    foreignKey({
+      name: 'money_savings_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }),
   ],
 );
 
@@ -150,9 +179,7 @@ export const savingYears = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    savingId: uuid('saving_id')
-      .notNull()
-      .references(() => savings.id),
+    savingId: uuid('saving_id').notNull(),
     startYear: startYear(),
     target: pence('target').notNull(),
     delivered: pence('delivered').notNull(),
@@ -162,6 +189,11 @@ export const savingYears = pgTable(
   (t) => [
     uniqueIndex('money_saving_years_key').on(t.savingId, t.startYear),
     index('money_saving_years_org_idx').on(t.organisationId, t.startYear),
+    foreignKey({
+      name: 'money_saving_years_saving_id_fk',
+      columns: [t.organisationId, t.savingId],
+      foreignColumns: [savings.organisationId, savings.id],
+    }),
   ],
 );
 
@@ -175,7 +207,10 @@ export const mtfsVersions = pgTable(
     firstYear: integer('first_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('money_mtfs_versions_org_name_key').on(t.organisationId, t.name)],
+  (t) => [
+    uniqueIndex('money_mtfs_versions_org_name_key').on(t.organisationId, t.name),
+    unique('money_mtfs_versions_organisation_id_id_key').on(t.organisationId, t.id),
+  ],
 );
 
 export const mtfsYears = pgTable(
@@ -183,9 +218,7 @@ export const mtfsYears = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    versionId: uuid('version_id')
-      .notNull()
-      .references(() => mtfsVersions.id),
+    versionId: uuid('version_id').notNull(),
     startYear: startYear(),
     funding: pence('funding').notNull(),
     baseSpending: pence('base_spending').notNull(),
@@ -194,7 +227,14 @@ export const mtfsYears = pgTable(
     assumptions: text('assumptions').notNull().default(''),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('money_mtfs_years_key').on(t.versionId, t.startYear)],
+  (t) => [
+    uniqueIndex('money_mtfs_years_key').on(t.versionId, t.startYear),
+    foreignKey({
+      name: 'money_mtfs_years_version_id_fk',
+      columns: [t.organisationId, t.versionId],
+      foreignColumns: [mtfsVersions.organisationId, mtfsVersions.id],
+    }),
+  ],
 );
 
 /** A cost centre funds a plan item (objectives "will reflect agreed budgets"). */
@@ -203,17 +243,23 @@ export const costCentrePlanLinks = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    costCentreId: uuid('cost_centre_id')
-      .notNull()
-      .references(() => costCentres.id),
-    planItemId: uuid('plan_item_id')
-      .notNull()
-      .references(() => planItems.id),
+    costCentreId: uuid('cost_centre_id').notNull(),
+    planItemId: uuid('plan_item_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('money_cost_centre_plan_links_key').on(t.costCentreId, t.planItemId),
     index('money_cost_centre_plan_links_item_idx').on(t.planItemId),
+    foreignKey({
+      name: 'money_cost_centre_plan_links_cost_centre_id_fk',
+      columns: [t.organisationId, t.costCentreId],
+      foreignColumns: [costCentres.organisationId, costCentres.id],
+    }),
+    foreignKey({
+      name: 'money_cost_centre_plan_links_plan_item_id_fk',
+      columns: [t.organisationId, t.planItemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }),
   ],
 );
 
@@ -226,9 +272,7 @@ export const capitalReprofiles = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    schemeId: uuid('scheme_id')
-      .notNull()
-      .references(() => capitalSchemes.id),
+    schemeId: uuid('scheme_id').notNull(),
     fromYear: integer('from_year').notNull(),
     toYear: integer('to_year').notNull(),
     amount: pence('amount').notNull(),
@@ -248,5 +292,10 @@ export const capitalReprofiles = pgTable(
     check('money_capital_reprofiles_later', sql`${t.toYear} > ${t.fromYear}`),
     check('money_capital_reprofiles_amount', sql`${t.amount} > 0`),
     check('money_capital_reprofiles_status', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+    foreignKey({
+      name: 'money_capital_reprofiles_scheme_id_fk',
+      columns: [t.organisationId, t.schemeId],
+      foreignColumns: [capitalSchemes.organisationId, capitalSchemes.id],
+    }),
   ],
 );

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { partners, people, units } from './organisation.schema.ts';
 import { ROLES } from '../../../kernel/access/roles.ts';
@@ -11,17 +11,37 @@ export const roleAssignments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
-    unitId: uuid('unit_id').references(() => units.id),
-    partnerId: uuid('partner_id').references(() => partners.id),
-    grantedBy: uuid('granted_by').references(() => people.id),
+    unitId: uuid('unit_id'),
+    partnerId: uuid('partner_id'),
+    grantedBy: uuid('granted_by'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
-  (t) => [index('role_assignments_person_idx').on(t.personId)],
+  (t) => [
+    index('role_assignments_person_idx').on(t.personId),
+    foreignKey({
+      name: 'role_assignments_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'role_assignments_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+    foreignKey({
+      name: 'role_assignments_partner_id_fk',
+      columns: [t.organisationId, t.partnerId],
+      foreignColumns: [partners.organisationId, partners.id],
+    }),
+    foreignKey({
+      name: 'role_assignments_granted_by_fk',
+      columns: [t.organisationId, t.grantedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** Sessions live in the database so they can be revoked and survive a restart. */
@@ -33,9 +53,7 @@ export const sessions = pgTable(
     /** What the owner's "Your sessions" page names a session by: never the token or its hash. */
     id: uuid('id').notNull().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -43,7 +61,15 @@ export const sessions = pgTable(
     userAgent: text('user_agent').notNull().default(''),
     address: text('address').notNull().default(''),
   },
-  (t) => [index('sessions_person_idx').on(t.personId), uniqueIndex('sessions_id_key').on(t.id)],
+  (t) => [
+    index('sessions_person_idx').on(t.personId),
+    uniqueIndex('sessions_id_key').on(t.id),
+    foreignKey({
+      name: 'sessions_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 export const apiTokens = pgTable(
@@ -51,9 +77,7 @@ export const apiTokens = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     /** read: GET only; write: every method. Tokens made before scopes existed keep write. */
@@ -64,7 +88,14 @@ export const apiTokens = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('api_tokens_hash_key').on(t.tokenHash),
+    foreignKey({
+      name: 'api_tokens_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** set-password: made for a person by a manager; reset: asked for by the person from the sign-in page. */
@@ -79,16 +110,27 @@ export const passwordLinks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
     tokenHash: text('token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    createdBy: uuid('created_by').references(() => people.id),
+    createdBy: uuid('created_by'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('password_links_hash_key').on(t.tokenHash), index('password_links_person_idx').on(t.personId)],
+  (t) => [
+    uniqueIndex('password_links_hash_key').on(t.tokenHash),
+    index('password_links_person_idx').on(t.personId),
+    foreignKey({
+      name: 'password_links_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'password_links_created_by_fk',
+      columns: [t.organisationId, t.createdBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
 
@@ -15,19 +15,32 @@ export const governanceBodies = pgTable(
     description: text('description').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('governance_bodies_org_name_key').on(t.organisationId, t.name)],
+  (t) => [
+    uniqueIndex('governance_bodies_org_name_key').on(t.organisationId, t.name),
+    unique('governance_bodies_organisation_id_id_key').on(t.organisationId, t.id),
+  ],
 );
 
 export const governanceBodyMembers = pgTable(
   'governance_body_members',
   {
-    bodyId: uuid('body_id')
-      .notNull()
-      .references(() => governanceBodies.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    bodyId: uuid('body_id').notNull(),
+    personId: uuid('person_id').notNull(),
     role: text('role').notNull().default('member'),
   },
-  (t) => [primaryKey({ columns: [t.bodyId, t.personId] }), index('gbm_person_idx').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.personId] }),
+    index('gbm_person_idx').on(t.personId),
+    foreignKey({
+      name: 'governance_body_members_body_id_fk',
+      columns: [t.organisationId, t.bodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'governance_body_members_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );

@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -36,7 +37,12 @@ export const units = pgTable(
   (t) => [
     uniqueIndex('units_org_code_key').on(t.organisationId, t.code),
     index('units_parent_idx').on(t.parentId),
-    foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }),
+    foreignKey({
+      name: 'units_parent_id_fk',
+      columns: [t.organisationId, t.parentId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    unique('units_organisation_id_id_key').on(t.organisationId, t.id),
   ],
 );
 
@@ -50,7 +56,10 @@ export const partners = pgTable(
     description: text('description').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('partners_org_name_key').on(t.organisationId, t.name)],
+  (t) => [
+    uniqueIndex('partners_org_name_key').on(t.organisationId, t.name),
+    unique('partners_organisation_id_id_key').on(t.organisationId, t.id),
+  ],
 );
 
 export const people = pgTable(
@@ -61,10 +70,10 @@ export const people = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     jobTitle: text('job_title').notNull().default(''),
-    unitId: uuid('unit_id').references(() => units.id),
+    unitId: uuid('unit_id'),
     lineManagerId: uuid('line_manager_id'),
     /** People who belong to a partner organisation see only what is shared with it. */
-    partnerId: uuid('partner_id').references(() => partners.id),
+    partnerId: uuid('partner_id'),
     status: text('status', { enum: PERSON_STATUSES }).notNull().default('active'),
     leftOn: date('left_on', { mode: 'string' }),
     passwordHash: text('password_hash'),
@@ -73,7 +82,22 @@ export const people = pgTable(
   (t) => [
     uniqueIndex('people_org_email_key').on(t.organisationId, sql`lower(${t.email})`),
     index('people_unit_idx').on(t.unitId),
-    foreignKey({ columns: [t.lineManagerId], foreignColumns: [t.id] }),
+    foreignKey({
+      name: 'people_line_manager_id_fk',
+      columns: [t.organisationId, t.lineManagerId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    unique('people_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'people_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+    foreignKey({
+      name: 'people_partner_id_fk',
+      columns: [t.organisationId, t.partnerId],
+      foreignColumns: [partners.organisationId, partners.id],
+    }),
   ],
 );
 
@@ -84,21 +108,38 @@ export const portfolios = pgTable(
     id: id(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     name: text('name').notNull(),
-    holderPersonId: uuid('holder_person_id').references(() => people.id),
+    holderPersonId: uuid('holder_person_id'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('portfolios_org_name_key').on(t.organisationId, t.name)],
+  (t) => [
+    uniqueIndex('portfolios_org_name_key').on(t.organisationId, t.name),
+    unique('portfolios_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'portfolios_holder_person_id_fk',
+      columns: [t.organisationId, t.holderPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 export const portfolioUnits = pgTable(
   'portfolio_units',
   {
-    portfolioId: uuid('portfolio_id')
-      .notNull()
-      .references(() => portfolios.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    portfolioId: uuid('portfolio_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.portfolioId, t.unitId] })],
+  (t) => [
+    primaryKey({ columns: [t.portfolioId, t.unitId] }),
+    foreignKey({
+      name: 'portfolio_units_portfolio_id_fk',
+      columns: [t.organisationId, t.portfolioId],
+      foreignColumns: [portfolios.organisationId, portfolios.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'portfolio_units_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+  ],
 );

@@ -97,10 +97,17 @@ export async function portfolioUnitIds(db: Db, portfolioId: string): Promise<str
 }
 
 /** Replaces the units a portfolio covers (the caller has checked they belong to the organisation). */
-export async function setPortfolioUnits(db: Db, portfolioId: string, unitIds: readonly string[]): Promise<void> {
-  await db.delete(portfolioUnits).where(eq(portfolioUnits.portfolioId, portfolioId));
+export async function setPortfolioUnits(
+  db: Db,
+  organisationId: string,
+  portfolioId: string,
+  unitIds: readonly string[],
+): Promise<void> {
+  await db
+    .delete(portfolioUnits)
+    .where(and(eq(portfolioUnits.organisationId, organisationId), eq(portfolioUnits.portfolioId, portfolioId)));
   if (unitIds.length > 0) {
-    await db.insert(portfolioUnits).values(unitIds.map((unitId) => ({ portfolioId, unitId })));
+    await db.insert(portfolioUnits).values(unitIds.map((unitId) => ({ organisationId, portfolioId, unitId })));
   }
 }
 

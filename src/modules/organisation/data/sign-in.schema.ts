@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
 
@@ -18,9 +18,7 @@ export const signInThrottles = pgTable('sign_in_throttles', {
 
 /** A person's TOTP second factor (RFC 6238): unconfirmed until they type a code from it. */
 export const secondFactors = pgTable('second_factors', {
-  personId: uuid('person_id')
-    .primaryKey()
-    .references(() => people.id),
+  personId: uuid('person_id').primaryKey(),
   organisationId: uuid('organisation_id')
     .notNull()
     .references(() => organisations.id),
@@ -30,7 +28,14 @@ export const secondFactors = pgTable('second_factors', {
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   /** The last 30-second step accepted: a code is never accepted twice. */
   lastUsedStep: bigint('last_used_step', { mode: 'number' }),
-});
+},
+  (t) => [
+    foreignKey({
+      name: 'second_factors_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ]);
 
 /** Single-use recovery codes for when the authenticator is lost: only a SHA-256 of each is kept. */
 export const recoveryCodes = pgTable(
@@ -40,13 +45,18 @@ export const recoveryCodes = pgTable(
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [index('recovery_codes_person_idx').on(t.personId)],
+  (t) => [
+    index('recovery_codes_person_idx').on(t.personId),
+    foreignKey({
+      name: 'recovery_codes_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** The council's sign-in rules. No row: the defaults (a second factor is optional for everyone). */

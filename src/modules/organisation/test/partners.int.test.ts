@@ -108,7 +108,7 @@ describe.each(PAGE_DATABASES)('partners on %s', (kind) => {
         title: 'Healthier lives',
       })
       .returning();
-    await db.insert(planItemPartners).values({ itemId: item!.id, partnerId: partner.id });
+    await db.insert(planItemPartners).values({ organisationId: t.org.id, itemId: item!.id, partnerId: partner.id });
     const page = await admin.get(`/partners/${partner.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Healthier lives');

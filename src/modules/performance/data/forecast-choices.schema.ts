@@ -4,15 +4,13 @@
  * One row per measure, for the latest period rated; a recompute whose inputs give the same key
  * reuses it instead of running the back-test again. Derived data: deleting a row only costs time.
  */
-import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { measures } from '../../measures/index.ts';
 import type { RememberedChoice } from '../domain/forecast-choice-memory.ts';
 
 export const forecastChoices = pgTable('forecast_choices', {
-  measureId: uuid('measure_id')
-    .primaryKey()
-    .references(() => measures.id, { onDelete: 'cascade' }),
+  measureId: uuid('measure_id').primaryKey(),
   organisationId: uuid('organisation_id')
     .notNull()
     .references(() => organisations.id),
@@ -21,4 +19,11 @@ export const forecastChoices = pgTable('forecast_choices', {
   inputsKey: text('inputs_key').notNull(),
   choice: jsonb('choice').$type<RememberedChoice>().notNull(),
   chosenAt: timestamp('chosen_at', { withTimezone: true }).notNull(),
-});
+},
+  (t) => [
+    foreignKey({
+      name: 'forecast_choices_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }).onDelete('cascade'),
+  ]);

@@ -5,7 +5,7 @@
  * Enumerations are text columns whose allowed values are listed in the comment and enforced by
  * the domain schema in src/domain/performance-settings; shares are 0..1 as the engine uses them.
  */
-import { boolean, doublePrecision, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, foreignKey, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 import { OFFICIAL_FROM } from '../../../kernel/measurement/official.ts';
@@ -38,5 +38,12 @@ export const performanceSettings = pgTable('performance_settings', {
   officialFrom: text('official_from', { enum: OFFICIAL_FROM }).notNull().default('verified'),
   rowVersion: integer('row_version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by').references(() => people.id),
-});
+  updatedBy: uuid('updated_by'),
+},
+  (t) => [
+    foreignKey({
+      name: 'performance_settings_updated_by_fk',
+      columns: [t.organisationId, t.updatedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ]);

@@ -46,7 +46,7 @@ describe.each(PAGE_DATABASES)('views for every level on %s', (kind) => {
       .values({ organisationId: t.org.id, name: 'Communities', holderPersonId: viewer.personId })
       .returning();
     portfolioId = portfolio!.id;
-    await db.insert(portfolioUnits).values({ portfolioId, unitId: f.unitB });
+    await db.insert(portfolioUnits).values({ organisationId: t.org.id, portfolioId, unitId: f.unitB });
     const [body] = await db
       .insert(governanceBodies)
       .values({ organisationId: t.org.id, name: 'Cabinet', kind: 'cabinet', frameworkRoles: ['approves'] })

@@ -288,7 +288,7 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
       .insert(partners)
       .values({ organisationId: t.org.id, name: 'Health partnership', kind: 'nhs' })
       .returning();
-    await db.insert(planItemPartners).values({ itemId: f.items.o1, partnerId: partner!.id });
+    await db.insert(planItemPartners).values({ organisationId: t.org.id, itemId: f.items.o1, partnerId: partner!.id });
     const partnerAgent = await t.as('partner', { partnerId: partner!.id });
     const shared = (await partnerAgent.api('GET', '/api/v1/performance/dashboard')).json();
     expect(shared.overall.countsText).toBe('1 green, 0 amber, 1 red');

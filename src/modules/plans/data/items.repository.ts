@@ -175,10 +175,17 @@ export async function partnersOf(db: Db, organisationId: string, itemIds: readon
     .orderBy(asc(partners.name));
 }
 
-export async function replacePartners(db: Db, itemId: string, partnerIds: readonly string[]): Promise<void> {
-  await db.delete(planItemPartners).where(eq(planItemPartners.itemId, itemId));
+export async function replacePartners(
+  db: Db,
+  organisationId: string,
+  itemId: string,
+  partnerIds: readonly string[],
+): Promise<void> {
+  await db
+    .delete(planItemPartners)
+    .where(and(eq(planItemPartners.organisationId, organisationId), eq(planItemPartners.itemId, itemId)));
   if (partnerIds.length > 0) {
-    await db.insert(planItemPartners).values(partnerIds.map((partnerId) => ({ itemId, partnerId })));
+    await db.insert(planItemPartners).values(partnerIds.map((partnerId) => ({ organisationId, itemId, partnerId })));
   }
 }
 

@@ -47,8 +47,8 @@ export async function copyPlanContents(
 
   const partners = await count(
     db,
-    sql`INSERT INTO plan_item_partners (item_id, partner_id)
-        SELECT copy.id, pip.partner_id
+    sql`INSERT INTO plan_item_partners (organisation_id, item_id, partner_id)
+        SELECT copy.organisation_id, copy.id, pip.partner_id
         FROM plan_items AS copy JOIN plan_item_partners AS pip ON pip.item_id = copy.previous_item_id
         WHERE copy.plan_id = ${toPlanId} AND copy.organisation_id = ${organisationId}
         RETURNING item_id`,

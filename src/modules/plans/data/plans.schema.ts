@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -34,17 +35,13 @@ export const plans = pgTable(
     versionKind: text('version_kind').notNull().default('original'),
     versionReason: text('version_reason').notNull().default(''),
     previousVersionId: uuid('previous_version_id'),
-    planTypeId: uuid('plan_type_id')
-      .notNull()
-      .references(() => planTypes.id),
+    planTypeId: uuid('plan_type_id').notNull(),
     parentPlanId: uuid('parent_plan_id'),
     title: text('title').notNull(),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
-    owningUnitId: uuid('owning_unit_id')
-      .notNull()
-      .references(() => units.id),
-    ownerPersonId: uuid('owner_person_id').references(() => people.id),
+    owningUnitId: uuid('owning_unit_id').notNull(),
+    ownerPersonId: uuid('owner_person_id'),
     sections: jsonb('sections').$type<Record<string, string>>().notNull().default({}),
     /** draft | submitted | in-approval | approved | superseded | archived */
     status: text('status', { enum: PLAN_STATUSES }).notNull().default('draft'),
@@ -63,8 +60,32 @@ export const plans = pgTable(
     uniqueIndex('plans_lineage_version_key').on(t.lineageId, t.version),
     index('plans_org_status_idx').on(t.organisationId, t.status),
     index('plans_parent_idx').on(t.parentPlanId),
-    foreignKey({ columns: [t.parentPlanId], foreignColumns: [t.id] }),
-    foreignKey({ columns: [t.previousVersionId], foreignColumns: [t.id] }),
+    foreignKey({
+      name: 'plans_parent_plan_id_fk',
+      columns: [t.organisationId, t.parentPlanId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    foreignKey({
+      name: 'plans_previous_version_id_fk',
+      columns: [t.organisationId, t.previousVersionId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    unique('plans_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'plans_plan_type_id_fk',
+      columns: [t.organisationId, t.planTypeId],
+      foreignColumns: [planTypes.organisationId, planTypes.id],
+    }),
+    foreignKey({
+      name: 'plans_owning_unit_id_fk',
+      columns: [t.organisationId, t.owningUnitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+    foreignKey({
+      name: 'plans_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -74,11 +95,9 @@ export const planEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorPersonId: uuid('actor_person_id').references(() => people.id),
+    actorPersonId: uuid('actor_person_id'),
     action: text('action').notNull(),
     stepPosition: integer('step_position'),
     stepName: text('step_name'),
@@ -87,7 +106,19 @@ export const planEvents = pgTable(
     decisionDate: date('decision_date', { mode: 'string' }),
     minuteReference: text('minute_reference'),
   },
-  (t) => [index('plan_events_plan_idx').on(t.planId, t.at)],
+  (t) => [
+    index('plan_events_plan_idx').on(t.planId, t.at),
+    foreignKey({
+      name: 'plan_events_plan_id_fk',
+      columns: [t.organisationId, t.planId],
+      foreignColumns: [plans.organisationId, plans.id],
+    }),
+    foreignKey({
+      name: 'plan_events_actor_person_id_fk',
+      columns: [t.organisationId, t.actorPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 export const planItems = pgTable(
@@ -95,20 +126,16 @@ export const planItems = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => plans.id),
+    planId: uuid('plan_id').notNull(),
     parentItemId: uuid('parent_item_id'),
     /** The same item in the previous version of the plan: keeps history across versions. */
     previousItemId: uuid('previous_item_id'),
-    itemTypeId: uuid('item_type_id')
-      .notNull()
-      .references(() => itemTypes.id),
+    itemTypeId: uuid('item_type_id').notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    ownerPersonId: uuid('owner_person_id').references(() => people.id),
-    ownerUnitId: uuid('owner_unit_id').references(() => units.id),
+    ownerPersonId: uuid('owner_person_id'),
+    ownerUnitId: uuid('owner_unit_id'),
     throughPartnership: boolean('through_partnership').notNull().default(false),
     position: integer('position').notNull().default(0),
     rowVersion: integer('row_version').notNull().default(1),
@@ -118,22 +145,61 @@ export const planItems = pgTable(
     uniqueIndex('plan_items_plan_code_key').on(t.planId, sql`lower(${t.code})`),
     index('plan_items_parent_idx').on(t.parentItemId),
     index('plan_items_org_idx').on(t.organisationId),
-    foreignKey({ columns: [t.parentItemId], foreignColumns: [t.id] }),
-    foreignKey({ columns: [t.previousItemId], foreignColumns: [t.id] }),
+    foreignKey({
+      name: 'plan_items_parent_item_id_fk',
+      columns: [t.organisationId, t.parentItemId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    foreignKey({
+      name: 'plan_items_previous_item_id_fk',
+      columns: [t.organisationId, t.previousItemId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    unique('plan_items_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'plan_items_plan_id_fk',
+      columns: [t.organisationId, t.planId],
+      foreignColumns: [plans.organisationId, plans.id],
+    }),
+    foreignKey({
+      name: 'plan_items_item_type_id_fk',
+      columns: [t.organisationId, t.itemTypeId],
+      foreignColumns: [itemTypes.organisationId, itemTypes.id],
+    }),
+    foreignKey({
+      name: 'plan_items_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'plan_items_owner_unit_id_fk',
+      columns: [t.organisationId, t.ownerUnitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
   ],
 );
 
 export const planItemPartners = pgTable(
   'plan_item_partners',
   {
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => planItems.id, { onDelete: 'cascade' }),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    itemId: uuid('item_id').notNull(),
+    partnerId: uuid('partner_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.partnerId] }), index('pip_partner_idx').on(t.partnerId)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.partnerId] }),
+    index('pip_partner_idx').on(t.partnerId),
+    foreignKey({
+      name: 'plan_item_partners_item_id_fk',
+      columns: [t.organisationId, t.itemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'plan_item_partners_partner_id_fk',
+      columns: [t.organisationId, t.partnerId],
+      foreignColumns: [partners.organisationId, partners.id],
+    }),
+  ],
 );
 
 /**
@@ -145,12 +211,8 @@ export const contributionLinks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    fromItemId: uuid('from_item_id')
-      .notNull()
-      .references(() => planItems.id),
-    toItemId: uuid('to_item_id')
-      .notNull()
-      .references(() => planItems.id),
+    fromItemId: uuid('from_item_id').notNull(),
+    toItemId: uuid('to_item_id').notNull(),
     /** direct | indirect */
     kind: text('kind', { enum: LINK_KINDS }).notNull().default('direct'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -158,5 +220,15 @@ export const contributionLinks = pgTable(
   (t) => [
     uniqueIndex('contribution_links_pair_key').on(t.fromItemId, t.toItemId),
     index('contribution_links_to_idx').on(t.toItemId),
+    foreignKey({
+      name: 'contribution_links_from_item_id_fk',
+      columns: [t.organisationId, t.fromItemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }),
+    foreignKey({
+      name: 'contribution_links_to_item_id_fk',
+      columns: [t.organisationId, t.toItemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }),
   ],
 );

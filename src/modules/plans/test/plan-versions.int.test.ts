@@ -83,7 +83,7 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
       };
       ids.s1 = await item(v1.id, 'S1');
       ids.s2 = await item(v1.id, 'S2', ids.s1);
-      await db.insert(planItemPartners).values({ itemId: ids.s2, partnerId });
+      await db.insert(planItemPartners).values({ organisationId: t.org.id, itemId: ids.s2, partnerId });
       // Outgoing to the corporate plan, internal S2 -> S1, incoming from a team plan.
       const team = await createPlan(admin, {
         planTypeId: fw.planTypes['team-plan'],

@@ -34,7 +34,9 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
     now = new Date('2025-05-01T09:00:00Z');
     const owner = await t.as('manager');
     const cabinetMember = await t.as('cabinet-member');
-    await db.insert(governanceBodyMembers).values({ bodyId: fw.bodies.cabinet!, personId: cabinetMember.personId });
+    await db
+      .insert(governanceBodyMembers)
+      .values({ organisationId: t.org.id, bodyId: fw.bodies.cabinet!, personId: cabinetMember.personId });
     const plan = await createPlan(admin, {
       planTypeId: fw.planTypes['corporate-plan'],
       title: 'Council Plan 2025/26',

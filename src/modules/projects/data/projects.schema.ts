@@ -3,12 +3,14 @@ import {
   bigint,
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -26,12 +28,30 @@ export const programmes = pgTable(
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    sponsorPersonId: uuid('sponsor_person_id').references(() => people.id),
-    managerPersonId: uuid('manager_person_id').references(() => people.id),
-    unitId: uuid('unit_id').references(() => units.id),
+    sponsorPersonId: uuid('sponsor_person_id'),
+    managerPersonId: uuid('manager_person_id'),
+    unitId: uuid('unit_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('programmes_org_code_key').on(t.organisationId, sql`lower(${t.code})`)],
+  (t) => [
+    uniqueIndex('programmes_org_code_key').on(t.organisationId, sql`lower(${t.code})`),
+    unique('programmes_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'programmes_sponsor_person_id_fk',
+      columns: [t.organisationId, t.sponsorPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'programmes_manager_person_id_fk',
+      columns: [t.organisationId, t.managerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'programmes_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+  ],
 );
 
 export const projects = pgTable(
@@ -42,16 +62,12 @@ export const projects = pgTable(
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    programmeId: uuid('programme_id').references(() => programmes.id),
-    planId: uuid('plan_id').references(() => plans.id),
-    unitId: uuid('unit_id').references(() => units.id),
-    sponsorPersonId: uuid('sponsor_person_id')
-      .notNull()
-      .references(() => people.id),
-    managerPersonId: uuid('manager_person_id')
-      .notNull()
-      .references(() => people.id),
-    boardId: uuid('board_id').references(() => governanceBodies.id),
+    programmeId: uuid('programme_id'),
+    planId: uuid('plan_id'),
+    unitId: uuid('unit_id'),
+    sponsorPersonId: uuid('sponsor_person_id').notNull(),
+    managerPersonId: uuid('manager_person_id').notNull(),
+    boardId: uuid('board_id'),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     /** The end date in force: the original, or the latest revision of it. */
     endDate: date('end_date', { mode: 'string' }).notNull(),
@@ -71,6 +87,37 @@ export const projects = pgTable(
     uniqueIndex('projects_org_code_key').on(t.organisationId, sql`lower(${t.code})`),
     index('projects_org_status_idx').on(t.organisationId, t.status),
     index('projects_programme_idx').on(t.programmeId),
+    unique('projects_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'projects_programme_id_fk',
+      columns: [t.organisationId, t.programmeId],
+      foreignColumns: [programmes.organisationId, programmes.id],
+    }),
+    foreignKey({
+      name: 'projects_plan_id_fk',
+      columns: [t.organisationId, t.planId],
+      foreignColumns: [plans.organisationId, plans.id],
+    }),
+    foreignKey({
+      name: 'projects_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+    foreignKey({
+      name: 'projects_sponsor_person_id_fk',
+      columns: [t.organisationId, t.sponsorPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'projects_manager_person_id_fk',
+      columns: [t.organisationId, t.managerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'projects_board_id_fk',
+      columns: [t.organisationId, t.boardId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
   ],
 );
 
@@ -79,14 +126,23 @@ export const projectItems = pgTable(
   'project_items',
   {
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    itemId: uuid('item_id')
-      .notNull()
-      .references(() => planItems.id),
+    projectId: uuid('project_id').notNull(),
+    itemId: uuid('item_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.itemId] }), index('project_items_item_idx').on(t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.itemId] }),
+    index('project_items_item_idx').on(t.itemId),
+    foreignKey({
+      name: 'project_items_project_id_fk',
+      columns: [t.organisationId, t.projectId],
+      foreignColumns: [projects.organisationId, projects.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'project_items_item_id_fk',
+      columns: [t.organisationId, t.itemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }),
+  ],
 );
 
 export const projectStages = pgTable(
@@ -94,15 +150,21 @@ export const projectStages = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
   },
-  (t) => [uniqueIndex('project_stages_position_key').on(t.projectId, t.position)],
+  (t) => [
+    uniqueIndex('project_stages_position_key').on(t.projectId, t.position),
+    unique('project_stages_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'project_stages_project_id_fk',
+      columns: [t.organisationId, t.projectId],
+      foreignColumns: [projects.organisationId, projects.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 export const projectMilestones = pgTable(
@@ -110,10 +172,8 @@ export const projectMilestones = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    stageId: uuid('stage_id').references(() => projectStages.id),
+    projectId: uuid('project_id').notNull(),
+    stageId: uuid('stage_id'),
     title: text('title').notNull(),
     /** Never changed once set: a revision goes in revised_due_date with its reason. */
     dueDate: date('due_date', { mode: 'string' }).notNull(),
@@ -122,7 +182,19 @@ export const projectMilestones = pgTable(
     completedOn: date('completed_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_milestones_project_idx').on(t.projectId)],
+  (t) => [
+    index('project_milestones_project_idx').on(t.projectId),
+    foreignKey({
+      name: 'project_milestones_project_id_fk',
+      columns: [t.organisationId, t.projectId],
+      foreignColumns: [projects.organisationId, projects.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'project_milestones_stage_id_fk',
+      columns: [t.organisationId, t.stageId],
+      foreignColumns: [projectStages.organisationId, projectStages.id],
+    }),
+  ],
 );
 
 /** Highlight reports: append-only, an update never overwrites the one before. */
@@ -131,11 +203,9 @@ export const projectUpdates = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').notNull(),
     reportedOn: date('reported_on', { mode: 'string' }).notNull(),
-    authorPersonId: uuid('author_person_id').references(() => people.id),
+    authorPersonId: uuid('author_person_id'),
     /** Who, in words, as it will read even after the person has left. */
     authorName: text('author_name').notNull(),
     timeRag: text('time_rag', { enum: DELIVERY_RAGS }).notNull(),
@@ -151,5 +221,17 @@ export const projectUpdates = pgTable(
     commentary: text('commentary').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_updates_project_idx').on(t.projectId, t.reportedOn)],
+  (t) => [
+    index('project_updates_project_idx').on(t.projectId, t.reportedOn),
+    foreignKey({
+      name: 'project_updates_project_id_fk',
+      columns: [t.organisationId, t.projectId],
+      foreignColumns: [projects.organisationId, projects.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'project_updates_author_person_id_fk',
+      columns: [t.organisationId, t.authorPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );

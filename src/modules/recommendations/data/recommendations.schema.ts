@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { PRIORITIES, RESPONSES, SOURCES, STATUSES } from '../domain/vocabulary.ts';
@@ -22,7 +22,10 @@ export const recommendationReports = pgTable(
     reportDate: date('report_date', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('recommendation_reports_org_idx').on(t.organisationId, t.reportDate)],
+  (t) => [
+    index('recommendation_reports_org_idx').on(t.organisationId, t.reportDate),
+    unique('recommendation_reports_organisation_id_id_key').on(t.organisationId, t.id),
+  ],
 );
 
 /** One recommendation, tracked from the council's response to the evidence that closed it. */
@@ -31,16 +34,12 @@ export const recommendations = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => recommendationReports.id),
+    reportId: uuid('report_id').notNull(),
     reference: text('reference').notNull().default(''),
     priority: text('priority', { enum: PRIORITIES }).notNull(),
     text: text('text').notNull(),
-    ownerPersonId: uuid('owner_person_id')
-      .notNull()
-      .references(() => people.id),
-    unitId: uuid('unit_id').references(() => units.id),
+    ownerPersonId: uuid('owner_person_id').notNull(),
+    unitId: uuid('unit_id'),
     response: text('response', { enum: RESPONSES }),
     responseReason: text('response_reason').notNull().default(''),
     agreedAction: text('agreed_action').notNull().default(''),
@@ -59,6 +58,22 @@ export const recommendations = pgTable(
     index('recommendations_org_status_idx').on(t.organisationId, t.status, t.dueDate),
     index('recommendations_report_idx').on(t.reportId),
     index('recommendations_owner_idx').on(t.ownerPersonId),
+    unique('recommendations_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'recommendations_report_id_fk',
+      columns: [t.organisationId, t.reportId],
+      foreignColumns: [recommendationReports.organisationId, recommendationReports.id],
+    }),
+    foreignKey({
+      name: 'recommendations_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'recommendations_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
   ],
 );
 
@@ -68,19 +83,29 @@ export const recommendationDueDateRevisions = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id),
+    recommendationId: uuid('recommendation_id').notNull(),
     previousDueDate: date('previous_due_date', { mode: 'string' }),
     newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
-    bodyId: uuid('body_id').references(() => governanceBodies.id),
+    bodyId: uuid('body_id'),
     decisionReference: text('decision_reference').notNull().default(''),
     decidedOn: date('decided_on', { mode: 'string' }),
     recordedBy: text('recorded_by').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('recommendation_revisions_rec_idx').on(t.recommendationId)],
+  (t) => [
+    index('recommendation_revisions_rec_idx').on(t.recommendationId),
+    foreignKey({
+      name: 'recommendation_due_date_revisions_recommendation_id_fk',
+      columns: [t.organisationId, t.recommendationId],
+      foreignColumns: [recommendations.organisationId, recommendations.id],
+    }),
+    foreignKey({
+      name: 'recommendation_due_date_revisions_body_id_fk',
+      columns: [t.organisationId, t.bodyId],
+      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
+    }),
+  ],
 );
 
 /** What happened to a recommendation, in order, as its page shows it. */
@@ -89,9 +114,7 @@ export const recommendationHistory = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id),
+    recommendationId: uuid('recommendation_id').notNull(),
     /** created | response | revised | status | notified */
     kind: text('kind').notNull(),
     /** A stored phrase (storePhrase) saying what changed. */
@@ -100,7 +123,14 @@ export const recommendationHistory = pgTable(
     actorLabel: text('actor_label').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('recommendation_history_rec_idx').on(t.recommendationId, t.at)],
+  (t) => [
+    index('recommendation_history_rec_idx').on(t.recommendationId, t.at),
+    foreignKey({
+      name: 'recommendation_history_recommendation_id_fk',
+      columns: [t.organisationId, t.recommendationId],
+      foreignColumns: [recommendations.organisationId, recommendations.id],
+    }),
+  ],
 );
 
 /** Each reminder and escalation sent, so each is sent once for the due date it was about. */
@@ -109,20 +139,26 @@ export const recommendationNotifications = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    recommendationId: uuid('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id),
+    recommendationId: uuid('recommendation_id').notNull(),
     /** due | escalation */
     kind: text('kind').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('recommendation_notifications_once_key').on(t.recommendationId, t.kind, t.dueDate),
+    foreignKey({
+      name: 'recommendation_notifications_recommendation_id_fk',
+      columns: [t.organisationId, t.recommendationId],
+      foreignColumns: [recommendations.organisationId, recommendations.id],
+    }),
+    foreignKey({
+      name: 'recommendation_notifications_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 

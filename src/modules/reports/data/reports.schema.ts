@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 
@@ -35,10 +35,10 @@ export const reportDefinitions = pgTable(
   },
   (t) => [
     index('report_definitions_org_idx').on(t.organisationId),
-    // A built-in is copied into a council once, even when two first visits race.
     uniqueIndex('report_definitions_built_in_key')
       .on(t.organisationId, t.builtIn)
       .where(sql`${t.builtIn} <> ''`),
+    unique('report_definitions_organisation_id_id_key').on(t.organisationId, t.id),
   ],
 );
 
@@ -48,13 +48,20 @@ export const issuedReports = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    definitionId: uuid('definition_id')
-      .notNull()
-      .references(() => reportDefinitions.id),
+    definitionId: uuid('definition_id').notNull(),
     periodKey: text('period_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('issued_reports_key').on(t.definitionId, t.periodKey), index('issued_reports_org_idx').on(t.organisationId)],
+  (t) => [
+    unique('issued_reports_key').on(t.definitionId, t.periodKey),
+    index('issued_reports_org_idx').on(t.organisationId),
+    unique('issued_reports_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'issued_reports_definition_id_fk',
+      columns: [t.organisationId, t.definitionId],
+      foreignColumns: [reportDefinitions.organisationId, reportDefinitions.id],
+    }),
+  ],
 );
 
 /**
@@ -66,17 +73,27 @@ export const reportRevisions = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => issuedReports.id),
+    reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
     reason: text('reason').notNull().default(''),
     document: jsonb('document').notNull(),
-    issuedByPersonId: uuid('issued_by_person_id').references(() => people.id),
+    issuedByPersonId: uuid('issued_by_person_id'),
     issuedByLabel: text('issued_by_label').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('report_revisions_key').on(t.reportId, t.revision)],
+  (t) => [
+    unique('report_revisions_key').on(t.reportId, t.revision),
+    foreignKey({
+      name: 'report_revisions_report_id_fk',
+      columns: [t.organisationId, t.reportId],
+      foreignColumns: [issuedReports.organisationId, issuedReports.id],
+    }),
+    foreignKey({
+      name: 'report_revisions_issued_by_person_id_fk',
+      columns: [t.organisationId, t.issuedByPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** The council's report settings (domain/settings.ts); no row means the defaults. */
@@ -87,8 +104,15 @@ export const reportSettings = pgTable('report_settings', {
   /** An amber measure missed by more than this percentage of its target is an exception too. */
   exceptionMarginPercent: integer('exception_margin_percent').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by').references(() => people.id),
-});
+  updatedBy: uuid('updated_by'),
+},
+  (t) => [
+    foreignKey({
+      name: 'report_settings_updated_by_fk',
+      columns: [t.organisationId, t.updatedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ]);
 
 /**
  * A file made from an issued revision (Word, PDF, Excel) by a background job, kept so that every
@@ -99,14 +123,20 @@ export const reportFiles = pgTable(
   {
     id: id(),
     organisationId: organisationId(),
-    reportId: uuid('report_id')
-      .notNull()
-      .references(() => issuedReports.id),
+    reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
     format: text('format').notNull(),
     /** The file's bytes in base64 (as background_jobs keeps an uploaded file). */
     content: text('content').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('report_files_key').on(t.reportId, t.revision, t.format), index('report_files_org_idx').on(t.organisationId)],
+  (t) => [
+    unique('report_files_key').on(t.reportId, t.revision, t.format),
+    index('report_files_org_idx').on(t.organisationId),
+    foreignKey({
+      name: 'report_files_report_id_fk',
+      columns: [t.organisationId, t.reportId],
+      foreignColumns: [issuedReports.organisationId, issuedReports.id],
+    }),
+  ],
 );

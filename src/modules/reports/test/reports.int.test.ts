@@ -459,7 +459,9 @@ describe.each(PAGE_DATABASES)('reports on %s', (kind) => {
       .insert(partners)
       .values({ organisationId: t.org.id, name: 'Vale Health Trust', kind: 'nhs' })
       .returning();
-    await db().insert(planItemPartners).values({ itemId: itemIds[0], partnerId: partner!.id });
+    await db()
+      .insert(planItemPartners)
+      .values({ organisationId: t.org.id, itemId: itemIds[0], partnerId: partner!.id });
     await db().insert(measureItemLinks).values({ organisationId: t.org.id, measureId: m2, itemId: itemIds[0] });
     const created = await officer.api('POST', '/api/v1/report-definitions', {
       title: 'Partnership report',

@@ -5,7 +5,7 @@
  * Enumerations are text columns whose values the domain (../domain) lists and checks.
  */
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { actions } from '../../actions/index.ts';
 import { measures } from '../../measures/index.ts';
@@ -32,9 +32,17 @@ export const riskMatrices = pgTable(
     impact: jsonb('impact').$type<ScalePoint[]>().notNull(),
     bands: jsonb('bands').$type<Band[]>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    createdBy: uuid('created_by').references(() => people.id),
+    createdBy: uuid('created_by'),
   },
-  (t) => [uniqueIndex('risk_matrices_org_version_key').on(t.organisationId, t.version)],
+  (t) => [
+    uniqueIndex('risk_matrices_org_version_key').on(t.organisationId, t.version),
+    unique('risk_matrices_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'risk_matrices_created_by_fk',
+      columns: [t.organisationId, t.createdBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** The council's categories of risk and the highest current score it accepts in each. */
@@ -59,16 +67,25 @@ export const riskRegisters = pgTable(
     name: text('name').notNull(),
     /** strategic | directorate | service | project | partnership */
     level: text('level', { enum: REGISTER_LEVELS }).notNull(),
-    unitId: uuid('unit_id')
-      .notNull()
-      .references(() => units.id),
-    ownerPersonId: uuid('owner_person_id')
-      .notNull()
-      .references(() => people.id),
+    unitId: uuid('unit_id').notNull(),
+    ownerPersonId: uuid('owner_person_id').notNull(),
     description: text('description').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('risk_registers_org_idx').on(t.organisationId)],
+  (t) => [
+    index('risk_registers_org_idx').on(t.organisationId),
+    unique('risk_registers_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'risk_registers_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+    foreignKey({
+      name: 'risk_registers_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 export const risks = pgTable(
@@ -76,17 +93,13 @@ export const risks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: organisationId(),
-    registerId: uuid('register_id')
-      .notNull()
-      .references(() => riskRegisters.id),
+    registerId: uuid('register_id').notNull(),
     reference: text('reference').notNull(),
     title: text('title').notNull(),
     cause: text('cause').notNull(),
     event: text('event').notNull(),
     effect: text('effect').notNull(),
-    ownerPersonId: uuid('owner_person_id')
-      .notNull()
-      .references(() => people.id),
+    ownerPersonId: uuid('owner_person_id').notNull(),
     /** threat | opportunity */
     type: text('type', { enum: RISK_TYPES }).notNull(),
     /** A code of the council's risk_categories. */
@@ -103,6 +116,17 @@ export const risks = pgTable(
   (t) => [
     uniqueIndex('risks_org_reference_key').on(t.organisationId, sql`lower(${t.reference})`),
     index('risks_register_idx').on(t.registerId),
+    unique('risks_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'risks_register_id_fk',
+      columns: [t.organisationId, t.registerId],
+      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
+    }),
+    foreignKey({
+      name: 'risks_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -112,12 +136,8 @@ export const riskAssessments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: organisationId(),
-    riskId: uuid('risk_id')
-      .notNull()
-      .references(() => risks.id),
-    matrixId: uuid('matrix_id')
-      .notNull()
-      .references(() => riskMatrices.id),
+    riskId: uuid('risk_id').notNull(),
+    matrixId: uuid('matrix_id').notNull(),
     inherentLikelihood: integer('inherent_likelihood').notNull(),
     inherentImpact: integer('inherent_impact').notNull(),
     currentLikelihood: integer('current_likelihood').notNull(),
@@ -125,7 +145,7 @@ export const riskAssessments = pgTable(
     targetLikelihood: integer('target_likelihood').notNull(),
     targetImpact: integer('target_impact').notNull(),
     commentary: text('commentary').notNull().default(''),
-    assessedBy: uuid('assessed_by').references(() => people.id),
+    assessedBy: uuid('assessed_by'),
     assessedByName: text('assessed_by_name').notNull(),
     /** The London date of the assessment: heat maps at a past date read by it. */
     assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
@@ -134,6 +154,21 @@ export const riskAssessments = pgTable(
   (t) => [
     index('risk_assessments_risk_idx').on(t.riskId, t.assessedAt),
     index('risk_assessments_matrix_idx').on(t.matrixId),
+    foreignKey({
+      name: 'risk_assessments_risk_id_fk',
+      columns: [t.organisationId, t.riskId],
+      foreignColumns: [risks.organisationId, risks.id],
+    }),
+    foreignKey({
+      name: 'risk_assessments_matrix_id_fk',
+      columns: [t.organisationId, t.matrixId],
+      foreignColumns: [riskMatrices.organisationId, riskMatrices.id],
+    }),
+    foreignKey({
+      name: 'risk_assessments_assessed_by_fk',
+      columns: [t.organisationId, t.assessedBy],
+      foreignColumns: [people.organisationId, people.id],
+    }),
   ],
 );
 
@@ -142,18 +177,26 @@ export const riskControls = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: organisationId(),
-    riskId: uuid('risk_id')
-      .notNull()
-      .references(() => risks.id),
+    riskId: uuid('risk_id').notNull(),
     description: text('description').notNull(),
-    ownerPersonId: uuid('owner_person_id')
-      .notNull()
-      .references(() => people.id),
+    ownerPersonId: uuid('owner_person_id').notNull(),
     /** effective | partly-effective | not-effective */
     effectiveness: text('effectiveness', { enum: CONTROL_EFFECTIVENESS }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('risk_controls_risk_idx').on(t.riskId)],
+  (t) => [
+    index('risk_controls_risk_idx').on(t.riskId),
+    foreignKey({
+      name: 'risk_controls_risk_id_fk',
+      columns: [t.organisationId, t.riskId],
+      foreignColumns: [risks.organisationId, risks.id],
+    }),
+    foreignKey({
+      name: 'risk_controls_owner_person_id_fk',
+      columns: [t.organisationId, t.ownerPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** What a risk concerns: a plan item (an objective), a measure or an action (one of the three per row). */
@@ -162,20 +205,37 @@ export const riskLinks = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: organisationId(),
-    riskId: uuid('risk_id')
-      .notNull()
-      .references(() => risks.id),
+    riskId: uuid('risk_id').notNull(),
     // A link goes with what it points at: removing a plan item must not fail on a risk's link to it.
-    itemId: uuid('item_id').references(() => planItems.id, { onDelete: 'cascade' }),
-    measureId: uuid('measure_id').references(() => measures.id, { onDelete: 'cascade' }),
-    actionId: uuid('action_id').references(() => actions.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id'),
+    measureId: uuid('measure_id'),
+    actionId: uuid('action_id'),
   },
   (t) => [
     index('risk_links_risk_idx').on(t.riskId),
-    // The other side: an item's, measure's or action's page lists the risks that concern it.
     index('risk_links_item_idx').on(t.organisationId, t.itemId),
     index('risk_links_measure_idx').on(t.organisationId, t.measureId),
     index('risk_links_action_idx').on(t.organisationId, t.actionId),
+    foreignKey({
+      name: 'risk_links_risk_id_fk',
+      columns: [t.organisationId, t.riskId],
+      foreignColumns: [risks.organisationId, risks.id],
+    }),
+    foreignKey({
+      name: 'risk_links_item_id_fk',
+      columns: [t.organisationId, t.itemId],
+      foreignColumns: [planItems.organisationId, planItems.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'risk_links_measure_id_fk',
+      columns: [t.organisationId, t.measureId],
+      foreignColumns: [measures.organisationId, measures.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'risk_links_action_id_fk',
+      columns: [t.organisationId, t.actionId],
+      foreignColumns: [actions.organisationId, actions.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -185,19 +245,39 @@ export const riskEvents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     organisationId: organisationId(),
-    riskId: uuid('risk_id')
-      .notNull()
-      .references(() => risks.id),
+    riskId: uuid('risk_id').notNull(),
     /** escalated | de-escalated | moved | closed | reopened */
     kind: text('kind').notNull(),
-    fromRegisterId: uuid('from_register_id').references(() => riskRegisters.id),
-    toRegisterId: uuid('to_register_id').references(() => riskRegisters.id),
+    fromRegisterId: uuid('from_register_id'),
+    toRegisterId: uuid('to_register_id'),
     reason: text('reason').notNull(),
-    byPersonId: uuid('by_person_id').references(() => people.id),
+    byPersonId: uuid('by_person_id'),
     byName: text('by_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('risk_events_risk_idx').on(t.riskId)],
+  (t) => [
+    index('risk_events_risk_idx').on(t.riskId),
+    foreignKey({
+      name: 'risk_events_risk_id_fk',
+      columns: [t.organisationId, t.riskId],
+      foreignColumns: [risks.organisationId, risks.id],
+    }),
+    foreignKey({
+      name: 'risk_events_from_register_id_fk',
+      columns: [t.organisationId, t.fromRegisterId],
+      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
+    }),
+    foreignKey({
+      name: 'risk_events_to_register_id_fk',
+      columns: [t.organisationId, t.toRegisterId],
+      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
+    }),
+    foreignKey({
+      name: 'risk_events_by_person_id_fk',
+      columns: [t.organisationId, t.byPersonId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
 
 /** Each overdue review's reminder, sent once: the key is the risk and the review date missed. */
@@ -205,11 +285,16 @@ export const riskReviewReminders = pgTable(
   'risk_review_reminders',
   {
     organisationId: organisationId(),
-    riskId: uuid('risk_id')
-      .notNull()
-      .references(() => risks.id),
+    riskId: uuid('risk_id').notNull(),
     reviewDueOn: date('review_due_on', { mode: 'string' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.riskId, t.reviewDueOn] })],
+  (t) => [
+    primaryKey({ columns: [t.riskId, t.reviewDueOn] }),
+    foreignKey({
+      name: 'risk_review_reminders_risk_id_fk',
+      columns: [t.organisationId, t.riskId],
+      foreignColumns: [risks.organisationId, risks.id],
+    }),
+  ],
 );

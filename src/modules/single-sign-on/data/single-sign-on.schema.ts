@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../kernel/access/roles.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people, units } from '../../organisation/index.ts';
@@ -35,9 +35,16 @@ export const singleSignOnMappings = pgTable(
     claimValue: text('claim_value').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     /** Null: the role over the whole council. */
-    unitId: uuid('unit_id').references(() => units.id),
+    unitId: uuid('unit_id'),
   },
-  (t) => [index('single_sign_on_mappings_org_idx').on(t.organisationId)],
+  (t) => [
+    index('single_sign_on_mappings_org_idx').on(t.organisationId),
+    foreignKey({
+      name: 'single_sign_on_mappings_unit_id_fk',
+      columns: [t.organisationId, t.unitId],
+      foreignColumns: [units.organisationId, units.id],
+    }),
+  ],
 );
 
 /** Who a provider's subject is here: made at the first sign-in (a just-in-time account). */
@@ -50,11 +57,15 @@ export const singleSignOnIdentities = pgTable(
       .references(() => organisations.id),
     issuer: text('issuer').notNull(),
     subject: text('subject').notNull(),
-    personId: uuid('person_id')
-      .notNull()
-      .unique()
-      .references(() => people.id),
+    personId: uuid('person_id').notNull().unique(),
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('single_sign_on_identities_subject_key').on(t.organisationId, t.issuer, t.subject)],
+  (t) => [
+    uniqueIndex('single_sign_on_identities_subject_key').on(t.organisationId, t.issuer, t.subject),
+    foreignKey({
+      name: 'single_sign_on_identities_person_id_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );
