@@ -31,6 +31,7 @@ import { auditWords } from './en/audit.ts';
 import { collectionWords } from './en/collection.ts';
 import { measuresWords } from './en/measures.ts';
 import { performancePagesWords } from './en/performance-pages.ts';
+import { performanceSettingsWords } from './en/performance-settings.ts';
 
 export const en = {
   ...statusesWords,
@@ -62,4 +63,5 @@ export const en = {
   ...collectionWords,
   ...measuresWords,
   ...performancePagesWords,
+  ...performanceSettingsWords,
 };

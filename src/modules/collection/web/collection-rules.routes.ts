@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { words } from '../../../platform/words/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
@@ -28,7 +29,7 @@ export async function collectionRulesRoutes(app: FastifyInstance, { rules }: { r
     return reply.render(
       'pages/collection/rules.njk',
       {
-        title: 'Collection rules',
+        title: words.collection.rules.title,
         action: paths.collectionRules(),
         isDefault: current.isDefault,
         values,
@@ -58,6 +59,6 @@ export async function collectionRulesRoutes(app: FastifyInstance, { rules }: { r
         status: STATUS_FOR[result.error.code],
       });
     }
-    return reply.flash('Collection rules saved').redirect(paths.collectionRules());
+    return reply.flash(words.collection.rules.saved).redirect(paths.collectionRules());
   });
 }
