@@ -61,6 +61,15 @@ export const importsWords = {
       excel: 'Excel',
     },
   },
+  /** A file's header row, checked against the layout of its kind (domain/columns.ts). */
+  importFileChecks: {
+    missingOne: 'The file is missing the required column {columns}',
+    missingMany: 'The file is missing the required columns {columns}',
+    unknownOne: 'The file has column this import does not know: {columns}. A {kind} file has the columns {layout}',
+    unknownMany: 'The file has columns this import does not know: {columns}. A {kind} file has the columns {layout}',
+    repeatedOne: 'The file has the column {columns} more than once',
+    repeatedMany: 'The file has the columns {columns} more than once',
+  },
   /** An imported value's row, checked before anything is written (domain/rows.ts). */
   importRowChecks: {
     period: 'Enter the period, like 2025-26-Q2',
