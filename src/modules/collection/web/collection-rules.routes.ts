@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { words } from '../../../platform/words/index.ts';
+import { say, words } from '../../../platform/words/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
@@ -8,7 +8,7 @@ import type { CollectionRulesService } from '../collection-rules.service.ts';
 import {
   closureDaysText,
   collectionRulesForm,
-  HOLIDAY_REGION_NAMES,
+  holidayRegionName,
   HOLIDAY_REGIONS,
 } from '../domain/collection-rules.ts';
 
@@ -35,7 +35,7 @@ export async function collectionRulesRoutes(app: FastifyInstance, { rules }: { r
         values,
         regionItems: HOLIDAY_REGIONS.map((region) => ({
           value: region,
-          text: HOLIDAY_REGION_NAMES[region],
+          text: say(holidayRegionName(region)),
           checked: values.holidayRegion === region,
         })),
         errors: options.errors,

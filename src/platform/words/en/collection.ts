@@ -200,5 +200,54 @@ export const collectionWords = {
       savedOne: '{count} value saved',
       saved: '{count} values saved',
     },
+    /** The reminder and escalation e-mails (reminders.job.ts). */
+    reminders: {
+      what: '{code} {title}, {period}',
+      dear: 'Dear {name},',
+      link: 'Enter or check the figure: {link}',
+      signature: 'Golden Thread',
+      beforeDue: {
+        subject: 'Reminder: {code} for {period} is due on {due}',
+        text: 'The figure for {what} is due on {due}.',
+        ask: 'Please enter it, with commentary if it is off target, and submit it.',
+      },
+      overdue: {
+        subject: 'Overdue: {code} for {period} was due on {due}',
+        text: 'The figure for {what} was due on {due} and has not been submitted.',
+      },
+      owner: {
+        subject: 'Escalation: {code} for {period} is overdue',
+        text: 'You own {what}. Its figure was due on {due} and has still not been submitted.',
+        ask: 'Please make sure it is entered and submitted.',
+      },
+      manager: {
+        subject: 'Escalation: {code} for {period} is overdue (owned by {owner})',
+        text: '{owner} owns {what}. Its figure was due on {due} and has still not been submitted.',
+        yourTeam: 'your team',
+        aMember: 'A member of your team',
+      },
+    },
+  },
+  /** The collection rules' checks (collection/domain/collection-rules.ts). */
+  collectionRuleChecks: {
+    regions: { 'england-and-wales': 'England and Wales' } as Record<string, string>,
+    labels: {
+      workingDaysAfterPeriodEnd: 'the working days after the period ends',
+      reminderWorkingDaysBefore: 'the working days before the due date for the reminder',
+      escalateToOwnerAfterDays: 'the working days overdue before the owner is told',
+      escalateToManagerAfterDays: 'the working days overdue before the line manager is told',
+    } as Record<string, string>,
+    wholeNumber: 'Enter {label} as a whole number',
+    atLeast: '{label:capital} must be {min} or more',
+    atMost: '{label:capital} must be {max} or fewer',
+    closureDate: 'the closure date',
+    closureName: 'Enter a name for each closure day',
+    closureNameLong: 'Closure names must be 100 characters or fewer',
+    holidayRegion: 'Select whose bank holidays apply',
+    managerAfterOwner:
+      'The line manager must be told later than the owner: enter more days than for the owner, or 0 for never',
+    closureTwice: '{day} is listed twice as a closure day',
+    tooManyClosures: 'List 200 closure days or fewer',
+    closureLine: 'Closure day on line {line}: write the date then its name, like 2025-12-24 Christmas closure',
   },
 };
