@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, isNotNull, max, sql, type SQL } from 'drizzl
 import { z } from 'zod';
 import { isoDate } from '../../kernel/inputs.ts';
 import { holdsPermission } from '../../kernel/access/index.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { auditEvents } from '../../platform/audit/audit.schema.ts';
 import type { Caller } from '../../platform/services/caller.ts';
@@ -23,17 +24,20 @@ const blankToUndefined = (value: unknown) => (value === '' || value === null ? u
  */
 export const auditQuery = z
   .object({
-    entityType: z.preprocess(blankToUndefined, z.string().trim().max(100, 'Entity type is too long').optional()),
-    actor: z.preprocess(blankToUndefined, z.uuid({ message: 'Select a person from the list' }).optional()),
-    from: z.preprocess(blankToUndefined, isoDate('the date to start from').optional()),
-    to: z.preprocess(blankToUndefined, isoDate('the date to end on').optional()),
+    entityType: z.preprocess(
+      blankToUndefined,
+      z.string().trim().max(100, phraseText('audit.errors.entityTypeLong')).optional(),
+    ),
+    actor: z.preprocess(blankToUndefined, z.uuid({ message: phraseText('audit.errors.choosePerson') }).optional()),
+    from: z.preprocess(blankToUndefined, isoDate(phrase('audit.fields.from')).optional()),
+    to: z.preprocess(blankToUndefined, isoDate(phrase('audit.fields.to')).optional()),
     page: z.preprocess(
       blankToUndefined,
-      z.coerce.number().int('Page must be a whole number').min(1, 'Page must be 1 or more').default(1),
+      z.coerce.number().int(phraseText('audit.errors.pageWhole')).min(1, phraseText('audit.errors.pageOne')).default(1),
     ),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    message: 'The end date must be the same as or after the start date',
+    message: phraseText('audit.errors.endBeforeStart'),
     path: ['to'],
   });
 
@@ -97,7 +101,7 @@ const ukDayAfter = (day: string) => sql`(((${day})::date + 1)::timestamp AT TIME
 /** The audit trail of an organisation: read-only; rows are written by every other service. */
 export function createAuditService({ db }: ServiceDeps) {
   const mayRead = (caller: Caller) => holdsPermission(caller, 'view:audit');
-  const refusal = () => forbidden('You do not have permission to see the audit trail');
+  const refusal = () => forbidden(phraseText('audit.errors.notAllowed'));
 
   /** The events of the caller's organisation they may read: all of them, or those about their units' records. */
   async function readable(caller: Caller): Promise<SQL> {
@@ -171,7 +175,7 @@ export function createAuditService({ db }: ServiceDeps) {
       if (events.length > AUDIT_EXPORT_LIMIT) {
         return refuse(
           'invalid',
-          `More than ${AUDIT_EXPORT_LIMIT.toLocaleString('en-GB')} events match: choose a shorter date range or a filter`,
+          phraseText('audit.errors.tooMany', { limit: AUDIT_EXPORT_LIMIT.toLocaleString('en-GB') }),
           'from',
         );
       }

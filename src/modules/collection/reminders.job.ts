@@ -14,6 +14,9 @@ import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/collection.repository.ts';
 import { recentPeriods, ruleFor } from './collection.service.ts';
 import { paths } from '../../kernel/paths.ts';
+import { fill, words } from '../../platform/words/index.ts';
+
+const e = words.collection.reminders;
 
 export interface ReminderDeps {
   db: Db;
@@ -69,38 +72,34 @@ function message(
   recipient: repo.Recipient,
   owner: repo.Recipient | undefined,
 ): Message {
-  const what = `${measure.code} ${measure.title}, ${periodLabel(period)}`;
-  const dueText = formatDate(due);
+  const said = {
+    code: measure.code,
+    period: periodLabel(period),
+    what: fill(e.what, { code: measure.code, title: measure.title, period: periodLabel(period) }),
+    due: formatDate(due),
+  };
   const lines = (...text: string[]) =>
-    [`Dear ${recipient.name},`, '', ...text, '', `Enter or check the figure: ${link}`, '', 'Golden Thread'].join('\n');
+    [fill(e.dear, { name: recipient.name }), '', ...text, '', fill(e.link, { link }), '', e.signature].join('\n');
   switch (kind) {
     case 'before-due':
       return {
-        subject: `Reminder: ${measure.code} for ${periodLabel(period)} is due on ${dueText}`,
-        text: lines(
-          `The figure for ${what} is due on ${dueText}.`,
-          'Please enter it, with commentary if it is off target, and submit it.',
-        ),
+        subject: fill(e.beforeDue.subject, said),
+        text: lines(fill(e.beforeDue.text, said), e.beforeDue.ask),
       };
     case 'overdue':
       return {
-        subject: `Overdue: ${measure.code} for ${periodLabel(period)} was due on ${dueText}`,
-        text: lines(`The figure for ${what} was due on ${dueText} and has not been submitted.`),
+        subject: fill(e.overdue.subject, said),
+        text: lines(fill(e.overdue.text, said)),
       };
     case 'escalation-owner':
       return {
-        subject: `Escalation: ${measure.code} for ${periodLabel(period)} is overdue`,
-        text: lines(
-          `You own ${what}. Its figure was due on ${dueText} and has still not been submitted.`,
-          'Please make sure it is entered and submitted.',
-        ),
+        subject: fill(e.owner.subject, said),
+        text: lines(fill(e.owner.text, said), e.owner.ask),
       };
     case 'escalation-manager':
       return {
-        subject: `Escalation: ${measure.code} for ${periodLabel(period)} is overdue (owned by ${owner?.name ?? 'your team'})`,
-        text: lines(
-          `${owner?.name ?? 'A member of your team'} owns ${what}. Its figure was due on ${dueText} and has still not been submitted.`,
-        ),
+        subject: fill(e.manager.subject, { ...said, owner: owner?.name ?? e.manager.yourTeam }),
+        text: lines(fill(e.manager.text, { ...said, owner: owner?.name ?? e.manager.aMember })),
       };
   }
 }

@@ -37,6 +37,7 @@ import { createValuesImport } from './import-values.ts';
 import { exportFile } from './export-file.ts';
 import type { OfficialPosition } from './ports.ts';
 import type { ProcessLimitsSource } from '../measures/index.ts';
+import { say } from '../../platform/words/index.ts';
 
 export { CLI_LIMITS, WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 
@@ -95,7 +96,8 @@ export function createImportExportService(
         throw error;
       }
       const headers = checkHeaders(kind, table.header);
-      if (headers.problems.length > 0) return refuse('invalid', headers.problems.join('. '), 'file');
+      if (headers.problems.length > 0)
+        return refuse('invalid', headers.problems.map((problem) => say(problem)).join('. '), 'file');
       try {
         return await run[kind](caller, table, headers.indexOf, options);
       } catch (error) {

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, FileProblem, readTable, type TableRow } from './import-files.ts';
+import { checkHeaders } from './domain/columns.ts';
+import { say } from '../../platform/words/index.ts';
 
 const rowsOf = (text: string): TableRow[] => [...csvRecords(text)].flat();
 
@@ -158,5 +160,16 @@ describe('reading XLSX', () => {
     await expect(readTable(bytes, 'xlsx', { ...limits, maxRows: 10_000, maxUnpackedBytes: 100_000 })).rejects.toThrow(
       /^The workbook unpacks to 0\.\d MB, more than the 0\.1 MB this import takes/,
     );
+  });
+});
+
+describe('a header row in words', () => {
+  it('names missing, unknown and repeated headers', () => {
+    const check = checkHeaders('values', ['code', 'value', 'value', 'colour']);
+    expect(check.problems.map((problem) => say(problem))).toEqual([
+      'The file is missing the required columns "measureCode", "periodKey"',
+      expect.stringContaining('The file has columns this import does not know: "code", "colour"'),
+      'The file has the column "value" more than once',
+    ]);
   });
 });

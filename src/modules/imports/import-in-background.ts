@@ -21,7 +21,7 @@ import { runsInBackground } from '../../platform/jobs/job-rules.ts';
 import type { JobOutcome, JobQueue, JobWork } from '../../platform/jobs/job-queue.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
-import { fill, sayStored, words } from '../../platform/words/index.ts';
+import { fill, say, sayStored, words } from '../../platform/words/index.ts';
 import { FileProblem, readTable, type FileFormat } from './import-files.ts';
 import { WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 import { z } from 'zod';
@@ -53,7 +53,8 @@ async function countRows(kind: ImportKind, bytes: Buffer, format: FileFormat): P
   try {
     const table = await readTable(bytes, format, WEB_LIMITS);
     const headers = checkHeaders(kind, table.header);
-    if (headers.problems.length > 0) return refuse('invalid', headers.problems.join('. '), 'file');
+    if (headers.problems.length > 0)
+      return refuse('invalid', headers.problems.map((problem) => say(problem)).join('. '), 'file');
     let rows = 0;
     for await (const batch of table.batches) rows += batch.length;
     return ok(rows);

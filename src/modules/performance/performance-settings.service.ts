@@ -20,6 +20,8 @@ import { forbidden, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from '../collection/index.ts';
 import { loadPerformanceSettings, type StoredPerformanceSettings } from './data/settings.repository.ts';
+import type { Phrase } from '../../kernel/phrase.ts';
+import { say, words } from '../../platform/words/index.ts';
 
 export interface PerformanceSettingsView extends PerformanceSettings {
   isDefault: boolean;
@@ -27,7 +29,7 @@ export interface PerformanceSettingsView extends PerformanceSettings {
   updatedAt: Date | null;
   updatedBy: { id: string; name: string } | null;
   /** Each setting in words, as the pages show it. */
-  words: ReturnType<typeof describeSettings>;
+  words: Record<keyof ReturnType<typeof describeSettings>, string>;
 }
 
 function viewOf(stored: StoredPerformanceSettings): PerformanceSettingsView {
@@ -37,12 +39,19 @@ function viewOf(stored: StoredPerformanceSettings): PerformanceSettingsView {
     rowVersion: stored.rowVersion,
     updatedAt: stored.updatedAt,
     updatedBy: stored.updatedBy,
-    words: describeSettings(stored.settings),
+    words: sayEach(describeSettings(stored.settings)),
   };
 }
 
-const NOT_ALLOWED =
-  'Only people who manage the framework for the whole organisation can change the performance settings';
+/** Each setting's phrase in words. */
+export function sayEach<K extends string>(phrases: Record<K, Phrase>): Record<K, string> {
+  return Object.fromEntries(Object.entries<Phrase>(phrases).map(([name, said]) => [name, say(said)])) as Record<
+    K,
+    string
+  >;
+}
+
+const NOT_ALLOWED = words.performanceSettings.notAllowed;
 
 export function createPerformanceSettingsService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
   const { db, clock, statuses: performance } = deps;

@@ -19,6 +19,7 @@ import type { Caller } from '../../platform/services/caller.ts';
 import { notFound } from '../../platform/services/errors.ts';
 import type { PerformanceDeps } from './ports.ts';
 import { ragWord } from '../../platform/words/status-tags.ts';
+import { say } from '../../platform/words/index.ts';
 import { findItem, findPlan, isSharedWith, isSharedWithPartner, planReadableBy } from '../plans/index.ts';
 import * as repo from './data/performance.repository.ts';
 import { loadPerformanceSettings } from './data/settings.repository.ts';
@@ -145,7 +146,7 @@ export function rollUpItems(
       reason: result.result.reason,
       counts: result.result.counts,
       countsText: result.result.countsText,
-      ruleText: describeRollup(options),
+      ruleText: say(describeRollup(options)),
       contributors: [...measureContributors, ...deliveryContributors, ...childContributors],
       children,
     };
@@ -230,7 +231,7 @@ export async function rollUpPlan(
       reason: rolled.result.reason,
       counts: rolled.result.counts,
       countsText: rolled.result.countsText,
-      ruleText: describeRollup(options),
+      ruleText: say(describeRollup(options)),
       contributors: views.map((v) => ({
         kind: 'item',
         id: v.id,

@@ -27,6 +27,11 @@ import { singleSignOnWords } from './en/single-sign-on.ts';
 import { importsWords } from './en/imports.ts';
 import { jobsWords } from './en/jobs.ts';
 import { notFoundWords } from './en/not-found.ts';
+import { auditWords } from './en/audit.ts';
+import { collectionWords } from './en/collection.ts';
+import { measuresWords } from './en/measures.ts';
+import { performancePagesWords } from './en/performance-pages.ts';
+import { performanceSettingsWords } from './en/performance-settings.ts';
 
 export const en = {
   ...statusesWords,
@@ -54,4 +59,9 @@ export const en = {
   ...importsWords,
   ...plansWords,
   ...spcInterpretationWords,
+  ...auditWords,
+  ...collectionWords,
+  ...measuresWords,
+  ...performancePagesWords,
+  ...performanceSettingsWords,
 };

@@ -39,4 +39,9 @@ describe('findTemplateEnglish', () => {
       texts(`{{ govukInsetText({ html: '<a class="govuk-link" href="' + href + '">' + ("a.b" | t) + '</a>' }) }}`),
     ).toEqual([]);
   });
+
+  it('passes the start of a key joined to a code, but not a sentence that ends in a full stop', () => {
+    expect(texts('{{ ("performance.officialFrom." + perf.officialFrom) | t }}')).toEqual([]);
+    expect(texts('{{ "Saved." if done }}')).toEqual(['Saved.']);
+  });
 });

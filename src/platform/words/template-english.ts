@@ -30,6 +30,7 @@ function isProse(quoted: string): boolean {
 function isMachineLiteral(literal: string, after: string): boolean {
   if (/^\s*\|\s*t\b/.test(after)) return true; // a catalogue key said with the t filter
   if (/^[\w-]+(\.[\w-]+)+$/.test(literal)) return true; // a dotted key passed to t(...) or a macro
+  if (/^[\w-]+(\.[\w-]+)+\.$/.test(literal)) return true; // a key's start, joined to a code: ("a.b." + code) | t
   if (/^(layouts|components|pages|documents)\//.test(literal)) return true; // template paths
   if (/^[\w!-]+(\s+[\w!-]+)*$/.test(literal) && /(^|\s)(govuk|app|moj)-/.test(literal)) return true; // class lists
   if (/^(GET|POST|[A-Z_]+)$/.test(literal)) return true; // methods and constants

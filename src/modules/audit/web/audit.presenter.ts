@@ -3,6 +3,9 @@ import { paths } from '../../../kernel/paths.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+
+const v = words.audit.values;
 
 const MAX_VALUE_LENGTH = 120;
 
@@ -24,12 +27,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 'governance-body' → 'Governance body'; 'headPersonId' → 'Head person id'. */
 export function humanise(key: string): string {
-  const words = key
+  const spaced = key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[-_]+/g, ' ')
     .trim()
     .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
 /** Names of records by id; an id with no name shows as itself. */
@@ -41,11 +44,11 @@ const NO_NAMES: Names = new Map();
  * an id of a record with a name (a person, a unit, a plan) shows as that name.
  */
 export function readableValue(value: unknown, names: Names = NO_NAMES): string {
-  if (value === null || value === undefined || value === '') return '(blank)';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value === null || value === undefined || value === '') return v.blank;
+  if (typeof value === 'boolean') return value ? v.yes : v.no;
   if (typeof value === 'string' && names.has(value)) return truncate(names.get(value)!);
   if (Array.isArray(value))
-    return value.length ? truncate(value.map((item) => readableValue(item, names)).join(', ')) : '(none)';
+    return value.length ? truncate(value.map((item) => readableValue(item, names)).join(', ')) : v.none;
   if (typeof value === 'object') return truncate(JSON.stringify(value));
   return truncate(String(value));
 }
@@ -70,7 +73,7 @@ export function changeLines(oldValue: unknown, newValue: unknown, names: Names =
   if (!before && !after) {
     if (oldValue == null && newValue == null) return [];
     if (oldValue == null) return [readable(newValue)];
-    if (newValue == null) return [`${readable(oldValue)} → (removed)`];
+    if (newValue == null) return [`${readable(oldValue)} → ${v.removed}`];
     return [`${readable(oldValue)} → ${readable(newValue)}`];
   }
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
@@ -78,7 +81,7 @@ export function changeLines(oldValue: unknown, newValue: unknown, names: Names =
   for (const key of keys) {
     const label = humanise(key);
     if (!before) lines.push(`${label}: ${readable(after![key])}`);
-    else if (!after) lines.push(`${label}: ${readable(before[key])} → (removed)`);
+    else if (!after) lines.push(`${label}: ${readable(before[key])} → ${v.removed}`);
     else if (!same(before[key], after[key])) {
       lines.push(`${label}: ${readable(before[key])} → ${readable(after[key])}`);
     }
@@ -161,16 +164,22 @@ export function presentAuditPage(
     rows: result.events.map((event) => presentAuditEvent(event, result.names)),
     summary:
       result.total === 0
-        ? 'No events match these filters.'
-        : `Showing ${first} to ${first + result.events.length - 1} of ${result.total} events, newest first.`,
+        ? words.audit.noEvents
+        : fill(words.audit.showing, { first, last: first + result.events.length - 1, total: result.total }),
     pagination: paginationFor(result.page, result.pageCount, (page) => auditHref({ ...filters, page })),
-    entityTypeItems: selectItems(options.entityTypes, (type) => type, humanise, values.entityType, 'All types'),
+    entityTypeItems: selectItems(
+      options.entityTypes,
+      (type) => type,
+      humanise,
+      values.entityType,
+      words.audit.allTypes,
+    ),
     actorItems: selectItems(
       options.actors,
       (actor) => actor.personId,
       (actor) => actor.label,
       values.actor,
-      'Anyone',
+      words.audit.anyone,
     ),
     values: filters,
     filtered: Object.values(filters).some((value) => value),
@@ -178,6 +187,7 @@ export function presentAuditPage(
   };
 }
 
+/** The export's column headers stay English: they are the file's format, which auditors' tools read. */
 const CSV_HEADERS = [
   'When',
   'Who',

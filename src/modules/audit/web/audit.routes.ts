@@ -5,7 +5,7 @@ import { dateItems, isoFromParts } from '../../../platform/http/date-input.ts';
 import { parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { auditCsv, presentAuditPage } from './audit.presenter.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:audit' } } as const;
 const DATE_FIELDS = ['from', 'to'] as const;
@@ -58,7 +58,7 @@ export async function auditRoutes(app: FastifyInstance, { services }: { services
     return reply.render(
       'pages/audit/index.njk',
       {
-        title: 'Audit trail',
+        title: words.audit.title,
         errors,
         ...presentAuditPage(result.value, options.value, values),
         fromItems: dateItems(values.from, typed, 'from', Boolean(errors?.fields.from)),

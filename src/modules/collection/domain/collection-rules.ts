@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '../../../kernel/inputs.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
+
+const C = 'collectionRuleChecks';
 
 /**
  * The council's collection calendar, set by an administrator: when data is due (working days
@@ -8,36 +11,38 @@ import { isoDate } from '../../../kernel/inputs.ts';
  * so that is the one region offered.
  */
 export const HOLIDAY_REGIONS = ['england-and-wales'] as const;
-export const HOLIDAY_REGION_NAMES: Record<(typeof HOLIDAY_REGIONS)[number], string> = {
-  'england-and-wales': 'England and Wales',
-};
+/** A region's name is the catalogue's collectionRuleChecks.regions.<region>. */
+export const holidayRegionName = (region: (typeof HOLIDAY_REGIONS)[number]) => phrase(`${C}.regions.${region}`);
 
-const days = (label: string, min: number, max: number) =>
-  z.preprocess(
+/** A number of working days; the field is named by its key in collectionRuleChecks.labels. */
+const days = (field: string, min: number, max: number) => {
+  const label = phrase(`${C}.labels.${field}`);
+  return z.preprocess(
     (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value),
     z
-      .number({ message: `Enter ${label} as a whole number` })
-      .int(`Enter ${label} as a whole number`)
-      .min(min, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${min} or more`)
-      .max(max, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max} or fewer`),
+      .number({ message: phraseText(`${C}.wholeNumber`, { label }) })
+      .int(phraseText(`${C}.wholeNumber`, { label }))
+      .min(min, phraseText(`${C}.atLeast`, { label, min }))
+      .max(max, phraseText(`${C}.atMost`, { label, max })),
   );
+};
 
 export const closureDayInput = z.object({
-  day: isoDate('the closure date'),
+  day: isoDate(phrase(`${C}.closureDate`)),
   name: z
     .string()
     .trim()
-    .min(1, 'Enter a name for each closure day')
-    .max(100, 'Closure names must be 100 characters or fewer'),
+    .min(1, phraseText(`${C}.closureName`))
+    .max(100, phraseText(`${C}.closureNameLong`)),
 });
 export type ClosureDay = z.infer<typeof closureDayInput>;
 
 const rules = {
-  workingDaysAfterPeriodEnd: days('the working days after the period ends', 1, 60),
-  reminderWorkingDaysBefore: days('the working days before the due date for the reminder', 0, 30),
-  escalateToOwnerAfterDays: days('the working days overdue before the owner is told', 0, 60),
-  escalateToManagerAfterDays: days('the working days overdue before the line manager is told', 0, 90),
-  holidayRegion: z.enum(HOLIDAY_REGIONS, { message: 'Select whose bank holidays apply' }),
+  workingDaysAfterPeriodEnd: days('workingDaysAfterPeriodEnd', 1, 60),
+  reminderWorkingDaysBefore: days('reminderWorkingDaysBefore', 0, 30),
+  escalateToOwnerAfterDays: days('escalateToOwnerAfterDays', 0, 60),
+  escalateToManagerAfterDays: days('escalateToManagerAfterDays', 0, 90),
+  holidayRegion: z.enum(HOLIDAY_REGIONS, { message: phraseText(`${C}.holidayRegion`) }),
 };
 
 function checkOrder(
@@ -48,7 +53,7 @@ function checkOrder(
     context.addIssue({
       code: 'custom',
       path: ['escalateToManagerAfterDays'],
-      message: 'The line manager must be told later than the owner: enter more days than for the owner, or 0 for never',
+      message: phraseText(`${C}.managerAfterOwner`),
     });
   }
   const seen = new Set<string>();
@@ -57,7 +62,7 @@ function checkOrder(
       context.addIssue({
         code: 'custom',
         path: ['closureDays'],
-        message: `${closure.day} is listed twice as a closure day`,
+        message: phraseText(`${C}.closureTwice`, { day: closure.day }),
       });
     }
     seen.add(closure.day);
@@ -66,7 +71,7 @@ function checkOrder(
 
 /** Over the API: the rules and the closure days as a list. */
 export const collectionRulesInput = z
-  .object({ ...rules, closureDays: z.array(closureDayInput).max(200, 'List 200 closure days or fewer') })
+  .object({ ...rules, closureDays: z.array(closureDayInput).max(200, phraseText(`${C}.tooManyClosures`)) })
   .superRefine(checkOrder);
 export type CollectionRulesInput = z.infer<typeof collectionRulesInput>;
 
@@ -87,7 +92,7 @@ const closureLines = z.preprocess(
       if (!parsed.success) {
         context.addIssue({
           code: 'custom',
-          message: `Closure day on line ${index + 1}: write the date then its name, like 2025-12-24 Christmas closure`,
+          message: phraseText(`${C}.closureLine`, { line: index + 1 }),
         });
         return z.NEVER;
       }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { say, words } from '../../../platform/words/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
@@ -7,7 +8,7 @@ import type { CollectionRulesService } from '../collection-rules.service.ts';
 import {
   closureDaysText,
   collectionRulesForm,
-  HOLIDAY_REGION_NAMES,
+  holidayRegionName,
   HOLIDAY_REGIONS,
 } from '../domain/collection-rules.ts';
 
@@ -28,13 +29,13 @@ export async function collectionRulesRoutes(app: FastifyInstance, { rules }: { r
     return reply.render(
       'pages/collection/rules.njk',
       {
-        title: 'Collection rules',
+        title: words.collection.rules.title,
         action: paths.collectionRules(),
         isDefault: current.isDefault,
         values,
         regionItems: HOLIDAY_REGIONS.map((region) => ({
           value: region,
-          text: HOLIDAY_REGION_NAMES[region],
+          text: say(holidayRegionName(region)),
           checked: values.holidayRegion === region,
         })),
         errors: options.errors,
@@ -58,6 +59,6 @@ export async function collectionRulesRoutes(app: FastifyInstance, { rules }: { r
         status: STATUS_FOR[result.error.code],
       });
     }
-    return reply.flash('Collection rules saved').redirect(paths.collectionRules());
+    return reply.flash(words.collection.rules.saved).redirect(paths.collectionRules());
   });
 }

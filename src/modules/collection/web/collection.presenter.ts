@@ -21,17 +21,10 @@ import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 type Cell = { text?: string; html?: string; classes?: string; attributes?: Record<string, string> };
 
-export const ACTION_WORDS: Record<string, string> = {
-  create: 'Entered',
-  edit: 'Changed',
-  submit: 'Submitted',
-  verify: 'Verified',
-  return: 'Returned',
-  approve: 'Approved',
-  publish: 'Published',
-  reopen: 'Reopened',
-  import: 'Imported',
-};
+const w = words.collection.presenter;
+
+/** What each step of a value's history did, in words (the codes are the audit's actions). */
+export const ACTION_WORDS: Record<string, string> = w.actions;
 
 /** A value's workflow status as a tag (the words and colours are the platform's status tags). */
 export function statusTag(status: string | null | undefined): { text: string; classes: string } {
@@ -39,13 +32,16 @@ export function statusTag(status: string | null | undefined): { text: string; cl
 }
 
 export function shown(value: number | null | undefined, unit: string, decimals: number): string {
-  return value === null || value === undefined ? 'No value' : formatValue(value, unit, decimals);
+  return value === null || value === undefined ? w.noValue : formatValue(value, unit, decimals);
 }
 
 export function targetText(target: Target | null | undefined, unit: string, decimals: number): string {
-  if (!target) return 'No target';
+  if (!target) return w.noTarget;
   return target.kind === 'range'
-    ? `${formatValue(target.lower, unit, decimals)} to ${formatValue(target.upper, unit, decimals)}`
+    ? fill(w.range, {
+        lower: formatValue(target.lower, unit, decimals),
+        upper: formatValue(target.upper, unit, decimals),
+      })
     : formatValue(target.value, unit, decimals);
 }
 
@@ -59,7 +55,11 @@ export function myDataTables(data: MyData) {
       { html: link(row) },
       { text: row.periodLabel },
       { text: formatDate(row.dueDate) },
-      { text: row.value ? `Draft saved: ${shown(row.value.value, row.unit, row.decimalPlaces)}` : 'Not started' },
+      {
+        text: row.value
+          ? fill(w.draftSaved, { value: shown(row.value.value, row.unit, row.decimalPlaces) })
+          : w.notStarted,
+      },
     ]);
   return {
     overdue: toDo(data.overdue),
@@ -67,7 +67,7 @@ export function myDataTables(data: MyData) {
     returned: data.returned.map((row): Cell[] => [
       { html: link(row) },
       { text: row.periodLabel },
-      { text: row.reason || 'No reason given' },
+      { text: row.reason || w.noReason },
       { text: formatDateTime(row.returnedAt) },
     ]),
     submitted: data.submitted.map((row): Cell[] => [
@@ -89,14 +89,23 @@ export function historyRows(detail: ValueDetail): Cell[][] {
     const change =
       after && 'value' in after
         ? before && before.value !== after.value
-          ? `${shown(before.value, unit, decimalPlaces)} → ${shown(after.value, unit, decimalPlaces)}`
+          ? fill(w.change, {
+              before: shown(before.value, unit, decimalPlaces),
+              after: shown(after.value, unit, decimalPlaces),
+            })
           : shown(after.value, unit, decimalPlaces)
         : '';
     return [
       { text: formatDateTime(event.at) },
-      { text: event.actorName ?? 'Unknown' },
+      { text: event.actorName ?? w.unknown },
       {
-        text: `${ACTION_WORDS[event.action] ?? event.action}${event.fromStatus ? ` (${statusTag(event.fromStatus).text} → ${statusTag(event.toStatus).text})` : ''}`,
+        text: event.fromStatus
+          ? fill(w.actionWithStatus, {
+              action: ACTION_WORDS[event.action] ?? event.action,
+              from: statusTag(event.fromStatus).text,
+              to: statusTag(event.toStatus).text,
+            })
+          : (ACTION_WORDS[event.action] ?? event.action),
       },
       { text: [change, event.reason].filter(Boolean).join(' · ') || '—' },
     ];
@@ -126,24 +135,26 @@ export function entrySummary(detail: ValueDetail, officialFrom: OfficialFrom = D
   const { unit, decimalPlaces } = detail.measure;
   return [
     {
-      key: { text: 'Target' },
+      key: { text: w.target },
       value: {
         text: detail.target
-          ? `${targetText(detail.target.target, unit, decimalPlaces)}${detail.target.basis === 'profile' ? ' (profiled for this period)' : ' (annual target)'}`
-          : 'No target',
+          ? fill(detail.target.basis === 'profile' ? w.targetProfiled : w.targetAnnual, {
+              target: targetText(detail.target.target, unit, decimalPlaces),
+            })
+          : w.noTarget,
       },
     },
     {
-      key: { text: `Previous period (${detail.previousLabel})` },
+      key: { text: fill(w.previous, { period: detail.previousLabel }) },
       value: { text: shown(detail.previous?.value, unit, decimalPlaces) },
     },
     {
-      key: { text: `Same period last year (${detail.lastYearLabel})` },
+      key: { text: fill(w.lastYear, { period: detail.lastYearLabel }) },
       value: { text: shown(detail.lastYear?.value, unit, decimalPlaces) },
     },
-    { key: { text: 'Due' }, value: { text: formatDate(detail.dueDate) } },
+    { key: { text: w.due }, value: { text: formatDate(detail.dueDate) } },
     {
-      key: { text: 'Status' },
+      key: { text: w.status },
       value: {
         html: `<strong class="govuk-tag ${statusTag(detail.value?.status).classes}">${statusTag(detail.value?.status).text}</strong>${figureState(detail.value, officialFrom)}`,
       },
@@ -197,7 +208,8 @@ export function gridRows(
 
 // --- the commentary hint --------------------------------------------------------------------------
 
-const EXPLAIN = 'Explain the figure: why it is where it is and what is being done.';
+const hint = w.hint;
+const EXPLAIN = hint.explain;
 
 /**
  * The edge of a region of statuses in shown values (multiples of the measure's last decimal
@@ -230,11 +242,11 @@ function shownEdge(
 export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | 'periodLabel'>): string {
   const { measure } = detail;
   const polarity = measure.polarity;
-  if (polarity === 'none') return `${EXPLAIN} Optional: this measure is for monitoring only and has no target.`;
-  if (!detail.target) return `${EXPLAIN} Optional: no target applies to ${detail.periodLabel}.`;
+  if (polarity === 'none') return fill(hint.monitoring, { explain: EXPLAIN });
+  if (!detail.target) return fill(hint.noTarget, { explain: EXPLAIN, period: detail.periodLabel });
   const target = detail.target.target;
   if ((target.kind === 'range') !== (polarity === 'within-range')) {
-    return `${EXPLAIN} Optional: the target for ${detail.periodLabel} does not suit this measure, so values are not rated against it.`;
+    return fill(hint.unsuitable, { explain: EXPLAIN, period: detail.periodLabel });
   }
   const decimals = measure.decimalPlaces;
   const show = (value: number) => formatValue(value, measure.unit, decimals);
@@ -249,7 +261,7 @@ export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | '
   const rate = (value: number) => rag(value).status;
   // The amber band the engine uses for this target (the same whatever the value).
   const band = rag(target.kind === 'value' ? target.value : target.lower);
-  const whose = detail.target.basis === 'profile' ? `the target for ${detail.periodLabel}` : 'the annual target';
+  const profiled = detail.target.basis === 'profile';
   const okay: RagStatus[] = ['amber', 'green'];
   const edge = (wanted: RagStatus[], start: number | undefined, side: 'lowest' | 'highest') =>
     start === undefined ? null : shownEdge(rate, wanted, start, decimals, side);
@@ -259,23 +271,29 @@ export function offTargetHint(detail: Pick<ValueDetail, 'measure' | 'target' | '
     const side = higher ? 'lowest' : 'highest';
     const green = edge(['green'], target.value, side);
     const amber = edge(okay, higher ? band.amberLower : band.amberUpper, side);
-    const beyond = higher ? 'below' : 'above';
-    const head = `${EXPLAIN} Required before you submit a value ${beyond} ${show(green ?? target.value)}, ${whose}`;
+    const said = {
+      explain: EXPLAIN,
+      green: show(green ?? target.value),
+      whose: profiled ? fill(hint.whoseProfile, { period: detail.periodLabel }) : hint.whoseAnnual,
+    };
     if (amber === null || green === null || amber === green)
-      return `${head} (no amber band: anything ${beyond} it is red).`;
-    return `${head} (amber ${higher ? 'from' : 'up to'} ${show(amber)}; red ${beyond} ${show(amber)}).`;
+      return fill(higher ? hint.belowNoAmber : hint.aboveNoAmber, said);
+    return fill(higher ? hint.belowAmber : hint.aboveAmber, { ...said, amber: show(amber) });
   }
   const greenLow = edge(['green'], target.lower, 'lowest');
   const greenHigh = edge(['green'], target.upper, 'highest');
   const amberLow = edge(okay, band.amberLower, 'lowest');
   const amberHigh = edge(okay, band.amberUpper, 'highest');
-  const head =
-    `${EXPLAIN} Required before you submit a value outside ${show(greenLow ?? target.lower)} to ` +
-    `${show(greenHigh ?? target.upper)}, ${whose.replace('target', 'target range')}`;
+  const head = fill(hint.rangeHead, {
+    explain: EXPLAIN,
+    low: show(greenLow ?? target.lower),
+    high: show(greenHigh ?? target.upper),
+    whose: profiled ? fill(hint.whoseRangeProfile, { period: detail.periodLabel }) : hint.whoseRangeAnnual,
+  });
   const amber = [
-    amberLow !== null && amberLow !== greenLow ? `from ${show(amberLow)} below it` : null,
-    amberHigh !== null && amberHigh !== greenHigh ? `up to ${show(amberHigh)} above it` : null,
+    amberLow !== null && amberLow !== greenLow ? fill(hint.amberBelow, { value: show(amberLow) }) : null,
+    amberHigh !== null && amberHigh !== greenHigh ? fill(hint.amberAbove, { value: show(amberHigh) }) : null,
   ].filter((part) => part !== null);
-  if (amber.length === 0) return `${head} (no amber band: anything outside it is red).`;
-  return `${head} (amber ${amber.join(' and ')}; red beyond that).`;
+  if (amber.length === 0) return fill(hint.rangeNoAmber, { head });
+  return fill(hint.rangeAmber, { head, amber: amber.join(hint.amberJoin) });
 }

@@ -20,12 +20,13 @@ import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { actionButtons, earlierRows, figureRows } from './value-review.presenter.ts';
 
 // Who may enter, verify or approve a value is decided by the service (owner, assignees, verifier, roles).
+const w = words.collection.routes;
 const staff = { access: { permission: 'view:organisation' } } as const;
 
 const QUALITY = [
-  { value: 'final', text: 'Final' },
-  { value: 'provisional', text: 'Provisional', hint: { text: 'May change when later data arrives' } },
-  { value: 'estimated', text: 'Estimated', hint: { text: 'Not measured: an informed estimate' } },
+  { value: 'final', text: w.quality.final },
+  { value: 'provisional', text: w.quality.provisional, hint: { text: w.quality.provisionalHint } },
+  { value: 'estimated', text: w.quality.estimated, hint: { text: w.quality.estimatedHint } },
 ];
 
 type Form = Record<string, unknown>;
@@ -50,7 +51,7 @@ function breakdownParam(request: { query: unknown }): string | null | undefined 
 export async function collectionRoutes(app: FastifyInstance, { services }: { services: CollectionPageServices }) {
   app.get(paths.myData(), { config: staff }, async (request, reply) => {
     const data = await services.collection.myData(request.caller());
-    return reply.render('pages/collection/my-data.njk', { title: 'My data', data, tables: myDataTables(data) });
+    return reply.render('pages/collection/my-data.njk', { title: w.myData, data, tables: myDataTables(data) });
   });
 
   // --- one measure, one period ----------------------------------------------------------------------
@@ -106,10 +107,10 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         actionHref: `${paths.valueAction(measure.id, d.periodKey)}${breakdownId ? `?breakdown=${breakdownId}` : ''}`,
         // Where the figure sits: the sign-off queue for whoever may sign it off, else my data.
         breadcrumbs: [
-          { text: 'Home', href: paths.home() },
+          { text: w.home, href: paths.home() },
           transitions.some((action) => action === 'verify' || action === 'approve')
             ? { text: words.signOffQueue.navigation, href: paths.signOffQueue() }
-            : { text: 'My data', href: paths.myData() },
+            : { text: w.myData, href: paths.myData() },
           { text: `${measure.code} ${measure.title}`, href: paths.measure(measure.id) },
         ],
         detail: d,
@@ -168,8 +169,8 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         ...(result.error.code === 'implausible' ? { implausible: sayStored(result.error.message) } : {}),
       });
     }
-    const done = result.value.status === 'submitted' ? 'submitted' : 'saved as a draft';
-    return reply.flash(`Value ${done}`).redirect(paths.valueEntry(id, periodKey));
+    const done = result.value.status === 'submitted' ? w.valueSubmitted : w.valueDrafted;
+    return reply.flash(done).redirect(paths.valueEntry(id, periodKey));
   });
 
   app.post(paths.valueAction(), { config: staff }, async (request, reply) => {
@@ -194,7 +195,9 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
       });
     }
     const back = `${paths.valueEntry(id, periodKey)}${breakdownId ? `?breakdown=${breakdownId}` : ''}`;
-    return reply.flash(`Value ${statusTag(result.value.status).text.toLowerCase()}`).redirect(back);
+    return reply
+      .flash(fill(w.valueMoved, { status: statusTag(result.value.status).text.toLowerCase() }))
+      .redirect(back);
   });
 
   // --- the grid: all of a unit's measures for one period --------------------------------------------
@@ -219,17 +222,20 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     return reply.render(
       'pages/collection/choose.njk',
       {
-        title: 'Enter data for a unit',
+        title: w.chooseTitle,
         errors,
         unitItems: selectItems(
           units,
           (unit) => unit.id,
-          (unit) => `${unit.name} (${unit.code})`,
+          (unit) => fill(w.unitOption, { name: unit.name, code: unit.code }),
           unitId,
-          'Select a unit',
+          w.selectUnit,
         ),
         periodItems: periods.flatMap((group) =>
-          group.periods.map((period) => ({ value: period.key, text: `${period.label} (${group.frequency})` })),
+          group.periods.map((period) => ({
+            value: period.key,
+            text: fill(w.periodOption, { period: period.label, frequency: group.frequency }),
+          })),
         ),
       },
       status,
@@ -334,17 +340,17 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         ? (Object.keys(form.errors.fields)[0] ?? 'value')
         : (problem && !problem.ok && problem.error.field) || 'value';
       const message = !form.ok
-        ? (form.errors.summary[0]?.text ?? 'Check this row')
+        ? (form.errors.summary[0]?.text ?? w.checkRow)
         : problem && !problem.ok
           ? sayStored(problem.error.message)
-          : 'Check this row';
+          : w.checkRow;
       const input = ['value', 'numerator', 'denominator', 'commentary'].includes(field)
         ? field
         : row.measure.aggregation === 'ratio'
           ? 'numerator'
           : 'value';
       rowErrors[mid] = { [input]: { text: message } };
-      summary.push({ text: `${row.measure.code}: ${message}`, href: `#${input}_${mid}` });
+      summary.push({ text: fill(w.rowProblem, { code: row.measure.code, message }), href: `#${input}_${mid}` });
     }
     if (summary.length > 0) {
       return renderGrid(reply, caller, id, periodKey, {
@@ -354,7 +360,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
           summary: saved
             ? [
                 {
-                  text: `${saved} row${saved === 1 ? ' was' : 's were'} saved; the rows below were not`,
+                  text: fill(saved === 1 ? w.someSavedOne : w.someSaved, { count: saved }),
                   href: '#grid',
                 },
                 ...summary,
@@ -365,9 +371,9 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         status: 400,
       });
     }
-    const verb = action === 'submit' ? 'submitted' : 'saved';
+    const done = action === 'submit' ? [w.submittedOne, w.submitted] : [w.savedOne, w.saved];
     return reply
-      .flash(saved === 0 ? 'Nothing had changed' : `${saved} value${saved === 1 ? '' : 's'} ${verb}`)
+      .flash(saved === 0 ? w.nothingChanged : fill(saved === 1 ? done[0]! : done[1]!, { count: saved }))
       .redirect(`${paths.unitDataEntry(id)}?period=${encodeURIComponent(periodKey)}`);
   });
 }

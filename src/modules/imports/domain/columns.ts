@@ -3,6 +3,7 @@
  * columns per kind: the export writes exactly these headers, and the import accepts them (in any
  * order, any case, with spaces or underscores), so what is exported can be imported again.
  */
+import { phrase, type Phrase } from '../../../kernel/phrase.ts';
 
 /** In the order a new organisation imports them: each kind refers to the ones before it. */
 export const IMPORT_KINDS = ['measures', 'breakdowns', 'targets', 'values'] as const;
@@ -110,7 +111,8 @@ export function normaliseHeader(header: string): string {
 export interface HeaderCheck {
   /** For each known column, the index of its cell in a row (absent: not in the file). */
   indexOf: Map<string, number>;
-  problems: string[];
+  /** What is wrong with the header row, as phrases (importFileChecks in the catalogue). */
+  problems: Phrase[];
 }
 
 const list = (names: string[]) => names.map((name) => `"${name}"`).join(', ');
@@ -136,17 +138,20 @@ export function checkHeaders(kind: ImportKind, headers: readonly string[]): Head
   const missing = COLUMNS[kind]
     .filter((column) => column.required && !indexOf.has(column.header))
     .map((column) => column.header);
-  const problems: string[] = [];
-  if (missing.length)
-    problems.push(`The file is missing the required column${missing.length > 1 ? 's' : ''} ${list(missing)}`);
+  const problems: Phrase[] = [];
+  const many = (names: string[]) => (names.length > 1 ? 'Many' : 'One');
+  const C = 'importFileChecks';
+  if (missing.length) problems.push(phrase(`${C}.missing${many(missing)}`, { columns: list(missing) }));
   if (unknown.length) {
     problems.push(
-      `The file has column${unknown.length > 1 ? 's' : ''} this import does not know: ${list(unknown)}. ` +
-        `A ${kind} file has the columns ${COLUMNS[kind].map((column) => column.header).join(', ')}`,
+      phrase(`${C}.unknown${many(unknown)}`, {
+        columns: list(unknown),
+        kind,
+        layout: COLUMNS[kind].map((column) => column.header).join(', '),
+      }),
     );
   }
-  if (repeated.length)
-    problems.push(`The file has the column${repeated.length > 1 ? 's' : ''} ${list(repeated)} more than once`);
+  if (repeated.length) problems.push(phrase(`${C}.repeated${many(repeated)}`, { columns: list(repeated) }));
   return { indexOf, problems };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { JOB_STATES } from '../../../platform/jobs/job-rules.ts';
 import type { JobQueue } from '../../../platform/jobs/job-queue.ts';
 import { problem } from '../../../platform/http/problem.ts';
+import { words } from '../../../platform/words/index.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 import { jobStatus } from '../web/job.presenter.ts';
 import { ownJobs } from '../web/jobs.routes.ts';
@@ -44,7 +45,7 @@ export async function jobsApi(app: FastifyInstance, { queue }: { queue: JobQueue
       const caller = request.caller();
       const job = await queue.find(caller.organisationId, request.params.id);
       if (!job || job.requestedBy !== caller.personId)
-        return reply.code(404).type('application/problem+json').send(problem(404, 'No job of yours has that id'));
+        return reply.code(404).type('application/problem+json').send(problem(404, words.backgroundJobs.notFound));
       return reply.header('Cache-Control', 'no-store').send(jobStatus(job));
     },
   );

@@ -12,6 +12,7 @@ import { idParam } from '../../../platform/http/params.ts';
 import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import type { TargetWarning } from '../target-warnings.ts';
 
+const w = words.measures.targetRoutes;
 const edit = { access: { permission: 'edit:measures' } } as const;
 
 type Values = Record<string, unknown>;
@@ -43,7 +44,7 @@ export async function measureTargetsRoutes(app: FastifyInstance, { services }: {
     return reply.render(
       'pages/measures/target-form.njk',
       {
-        title: revising ? `Revise the target for ${m.code}` : `Set a target for ${m.code}`,
+        title: fill(revising ? w.reviseTitle : w.setTitle, { code: m.code }),
         measure: m,
         backLink: paths.measure(id),
         action: revising ? paths.reviseMeasureTarget(id, revising.id) : paths.measureTargets(id),
@@ -60,9 +61,9 @@ export async function measureTargetsRoutes(app: FastifyInstance, { services }: {
         breakdownItems: selectItems(
           detail.value.breakdowns,
           (b) => b.id,
-          (b) => `${b.dimension}: ${b.label}`,
+          (b) => fill(w.breakdownOption, { dimension: b.dimension, label: b.label }),
           options.values.breakdownId as string | undefined,
-          'The whole measure',
+          w.wholeMeasure,
         ),
       },
       options.status,
@@ -88,7 +89,7 @@ export async function measureTargetsRoutes(app: FastifyInstance, { services }: {
         status: 400,
       });
     }
-    return flashTargetSet(reply, 'Target set', result.value.warnings).redirect(paths.measure(id));
+    return flashTargetSet(reply, w.set, result.value.warnings).redirect(paths.measure(id));
   });
 
   app.get(paths.reviseMeasureTarget(), { config: edit }, async (request, reply) => {
@@ -114,10 +115,6 @@ export async function measureTargetsRoutes(app: FastifyInstance, { services }: {
         targetId,
       });
     }
-    return flashTargetSet(
-      reply,
-      'Target revised: the previous target is kept in the history',
-      result.value.warnings,
-    ).redirect(paths.measure(id));
+    return flashTargetSet(reply, w.revised, result.value.warnings).redirect(paths.measure(id));
   });
 }

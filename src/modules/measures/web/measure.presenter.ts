@@ -13,7 +13,9 @@ import type { MeasureDetail } from '../measures.service.ts';
 import type { MeasureTarget } from '../measure-targets.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { ragTag } from '../../../platform/words/status-tags.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+
+const w = words.measures.presenter;
 
 interface Shown {
   unit: string;
@@ -33,7 +35,7 @@ export function showPeriod(key: string | null): string {
 
 export function showTarget(measure: Shown, target: Pick<MeasureTarget, 'value' | 'lower' | 'upper'>): string {
   if (target.lower !== null && target.upper !== null) {
-    return `${showNumber(measure, target.lower)} to ${showNumber(measure, target.upper)}`;
+    return fill(w.range, { lower: showNumber(measure, target.lower), upper: showNumber(measure, target.upper) });
   }
   return showNumber(measure, target.value);
 }
@@ -44,68 +46,75 @@ export function targetSlotText(target: MeasureTarget, breakdownLabel: string | n
     target.kind === 'profile'
       ? showPeriod(target.periodKey)
       : target.kind === 'multi-year'
-        ? `${showPeriod(target.financialYear)} (plan period ${showPeriod(target.planPeriodStart)} to ${showPeriod(target.planPeriodEnd)})`
+        ? fill(w.multiYear, {
+            year: showPeriod(target.financialYear),
+            start: showPeriod(target.planPeriodStart),
+            end: showPeriod(target.planPeriodEnd),
+          })
         : showPeriod(target.financialYear);
-  return breakdownLabel ? `${forWhat}, ${breakdownLabel}` : forWhat;
+  return breakdownLabel ? fill(w.forBreakdown, { forWhat, breakdown: breakdownLabel }) : forWhat;
 }
 
 export function measureSummaryRows(detail: MeasureDetail) {
   const m = detail.measure;
   const rows: { key: { text: string }; value: { text: string } }[] = [];
-  const add = (key: string, text: string) => rows.push({ key: { text: key }, value: { text: text || 'Not recorded' } });
-  add('Description', m.description);
-  add('Why it matters', m.purpose);
-  add('Definition', m.definition);
-  add('How it is calculated', m.calculation);
+  const add = (key: string, text: string) => rows.push({ key: { text: key }, value: { text: text || w.notRecorded } });
+  const k = w.summary;
+  add(k.description, m.description);
+  add(k.purpose, m.purpose);
+  add(k.definition, m.definition);
+  add(k.calculation, m.calculation);
   if (m.numeratorLabel || m.denominatorLabel)
-    add('Numerator ÷ denominator', `${m.numeratorLabel} ÷ ${m.denominatorLabel}`);
-  add('Unit', `${m.unit} (${m.decimalPlaces} decimal ${m.decimalPlaces === 1 ? 'place' : 'places'})`);
-  add('Polarity', POLARITY_LABELS[m.polarity] ?? m.polarity);
-  add('Frequency', FREQUENCY_LABELS[m.frequency] ?? m.frequency);
-  add('Year total', AGGREGATION_LABELS[m.aggregation] ?? m.aggregation);
-  add('Type', MEASURE_TYPE_LABELS[m.measureType] ?? m.measureType);
-  add('Data source', m.dataSource);
-  add('Collection method', m.collectionMethod);
+    add(k.ratio, fill(w.ratio, { numerator: m.numeratorLabel, denominator: m.denominatorLabel }));
+  add(k.unit, fill(m.decimalPlaces === 1 ? w.unitPlace : w.unitPlaces, { unit: m.unit, places: m.decimalPlaces }));
+  add(k.polarity, POLARITY_LABELS[m.polarity] ?? m.polarity);
+  add(k.frequency, FREQUENCY_LABELS[m.frequency] ?? m.frequency);
+  add(k.yearTotal, AGGREGATION_LABELS[m.aggregation] ?? m.aggregation);
+  add(k.type, MEASURE_TYPE_LABELS[m.measureType] ?? m.measureType);
+  add(k.dataSource, m.dataSource);
+  add(k.collectionMethod, m.collectionMethod);
   add(
-    'Baseline',
-    m.baselineValue === null ? '' : `${showNumber(m, m.baselineValue)} in ${showPeriod(m.baselinePeriod)}`,
+    k.baseline,
+    m.baselineValue === null
+      ? ''
+      : fill(w.baseline, { value: showNumber(m, m.baselineValue), period: showPeriod(m.baselinePeriod) }),
   );
-  add('Accountable owner', detail.owner?.name ?? '');
-  add('Unit responsible', detail.ownerUnit?.name ?? 'Council-wide');
-  add('Verifier', detail.verifier?.name ?? '');
+  add(k.owner, detail.owner?.name ?? '');
+  add(k.ownerUnit, detail.ownerUnit?.name ?? w.councilWide);
+  add(k.verifier, detail.verifier?.name ?? '');
   add(
-    'Allowed values',
+    k.allowedValues,
     m.minValue === null && m.maxValue === null
-      ? 'Any number'
+      ? w.anyNumber
       : m.maxValue === null
-        ? `${showNumber(m, m.minValue)} or more`
+        ? fill(w.orMore, { value: showNumber(m, m.minValue) })
         : m.minValue === null
-          ? `${showNumber(m, m.maxValue)} or less`
-          : `${showNumber(m, m.minValue)} to ${showNumber(m, m.maxValue)}`,
+          ? fill(w.orLess, { value: showNumber(m, m.maxValue) })
+          : fill(w.range, { lower: showNumber(m, m.minValue), upper: showNumber(m, m.maxValue) }),
   );
   const rag = m.ragThresholds;
   add(
-    'Amber',
+    k.amber,
     rag.kind === 'percentage'
-      ? `Within ${rag.amberPercent}% of the target`
+      ? fill(w.amberPercent, { percent: rag.amberPercent })
       : rag.kind === 'absolute'
-        ? `Within ${showNumber(m, rag.amberAmount)} of the target`
+        ? fill(w.amberAmount, { amount: showNumber(m, rag.amberAmount) })
         : rag.kind === 'bands'
           ? [
-              rag.amberLower !== undefined ? `from ${showNumber(m, rag.amberLower)}` : '',
-              rag.amberUpper !== undefined ? `up to ${showNumber(m, rag.amberUpper)}` : '',
+              rag.amberLower !== undefined ? fill(w.amberFrom, { value: showNumber(m, rag.amberLower) }) : '',
+              rag.amberUpper !== undefined ? fill(w.amberUpTo, { value: showNumber(m, rag.amberUpper) }) : '',
             ]
               .filter(Boolean)
               .join(' ')
-          : 'No amber: red or green only',
+          : w.noAmber,
   );
-  add('Data quality notes', m.dataQualityNotes);
-  add('Key measure', m.isKey ? 'Yes' : 'No');
+  add(k.dataQualityNotes, m.dataQualityNotes);
+  add(k.isKey, m.isKey ? w.yes : w.no);
   add(
     words.inPeriodEstimates.row,
     m.allowsInPeriodEstimate ? words.inPeriodEstimates.allowed : words.inPeriodEstimates.notAllowed,
   );
-  add('Tags', m.tags.join(', '));
+  add(k.tags, m.tags.join(', '));
   return rows;
 }
 
@@ -126,22 +135,29 @@ export function targetHistoryLines(detail: MeasureDetail): string[] {
   const m = detail.measure;
   const labelOf = (id: string | null) => detail.breakdowns.find((b) => b.id === id)?.label ?? null;
   return detail.targetChanges.map(({ previous, version }) => {
-    const who = version.setByName ?? 'someone no longer recorded';
-    const when = formatDateTime(version.setAt);
-    const slot = targetSlotText(version, labelOf(version.breakdownId));
-    const from = `applies from ${formatDate(version.effectiveFrom)}`;
-    const why = version.reason ? `: ${version.reason}` : '';
-    return previous
-      ? `${slot}: changed from ${showTarget(m, previous)} to ${showTarget(m, version)} by ${who} on ${when}, ${from}${why}`
-      : `${slot}: set to ${showTarget(m, version)} by ${who} on ${when}, ${from}${why}`;
+    const said = {
+      slot: targetSlotText(version, labelOf(version.breakdownId)),
+      target: showTarget(m, version),
+      who: version.setByName ?? w.history.someone,
+      when: formatDateTime(version.setAt),
+      from: formatDate(version.effectiveFrom),
+    };
+    const line = previous
+      ? fill(w.history.changed, { ...said, previous: showTarget(m, previous) })
+      : fill(w.history.set, said);
+    return version.reason ? fill(w.history.withReason, { line, reason: version.reason }) : line;
   });
 }
 
 export function valueRows(detail: MeasureDetail) {
   const m = detail.measure;
   return detail.recentValues.map((v) => [
-    { text: showPeriod(v.periodKey) + (v.breakdownLabel ? ` (${v.breakdownLabel})` : '') },
-    { text: v.value === null ? 'No figure yet' : showNumber(m, v.value), format: 'numeric' },
+    {
+      text: v.breakdownLabel
+        ? fill(w.periodOf, { period: showPeriod(v.periodKey), breakdown: v.breakdownLabel })
+        : showPeriod(v.periodKey),
+    },
+    { text: v.value === null ? w.noFigure : showNumber(m, v.value), format: 'numeric' },
     { text: v.status },
     { text: v.quality },
   ]);
@@ -156,18 +172,18 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 export function breakdownTables(view: BreakdownView | null) {
   if (!view || view.periods.length === 0) return [];
   const m = view.measure;
-  const latest = view.periods.length === 1 ? 'the latest period' : `the latest ${view.periods.length} periods`;
+  const latest = view.periods.length === 1 ? w.latestPeriod : fill(w.latestPeriods, { count: view.periods.length });
   return view.dimensions.map(({ dimension, categories }) => ({
     heading: capitalised(dimension),
-    caption: `By ${dimension}: ${latest} with values`,
+    caption: fill(w.breakdownCaption, { dimension, latest }),
     periods: view.periods.map((period) => period.label),
     rows: categories.map((category) => ({
       label: category.label,
       code: category.code,
       cells: category.cells.map((cell) => ({
-        text: cell.value === null ? 'No value' : showNumber(m, cell.value),
+        text: cell.value === null ? w.noValue : showNumber(m, cell.value),
         tag: cell.rag === 'red' || cell.rag === 'amber' || cell.rag === 'green' ? ragTag(cell.rag) : null,
-        target: cell.target ? `Target ${showTarget(m, engineTarget(cell.target))}` : '',
+        target: cell.target ? fill(w.cellTarget, { target: showTarget(m, engineTarget(cell.target)) }) : '',
       })),
     })),
   }));

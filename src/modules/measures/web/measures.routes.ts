@@ -24,7 +24,9 @@ import { breakdownTables, measureSummaryRows, targetHistoryLines, targetRows, va
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import { measureTargetsRoutes } from './measure-targets.routes.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
+const w = words.measures.routes;
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:measures' } } as const;
 
@@ -57,7 +59,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     return reply.render(
       'pages/measures/form.njk',
       {
-        title: options.measureId ? `Edit measure ${String(v.code ?? '')}` : 'Add a measure',
+        title: options.measureId ? fill(w.editTitle, { code: String(v.code ?? '') }) : w.addTitle,
         action: options.measureId ? paths.editMeasure(options.measureId) : paths.newMeasure(),
         backLink: options.measureId ? paths.measure(options.measureId) : paths.measures(),
         values: v,
@@ -72,21 +74,21 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
           (u) => u.id,
           (u) => `${u.name} (${u.code})`,
           v.ownerUnitId as string | undefined,
-          "The owner's unit",
+          w.ownersUnit,
         ),
         ownerItems: selectItems(
           people,
           (p) => p.id,
           (p) => p.name,
           v.ownerPersonId as string | undefined,
-          'Not set',
+          w.notSet,
         ),
         verifierItems: selectItems(
           people,
           (p) => p.id,
           (p) => p.name,
           v.verifierPersonId as string | undefined,
-          'Not set',
+          w.notSet,
         ),
         isKeyChecked: v.isKey === true || v.isKey === 'true',
         allowsInPeriodEstimateChecked: v.allowsInPeriodEstimate === true || v.allowsInPeriodEstimate === 'true',
@@ -120,8 +122,8 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
       {
         title: `${detail.measure.code}: ${detail.measure.title}`,
         breadcrumbs: [
-          { text: 'Home', href: paths.home() },
-          { text: 'Measures', href: paths.measures() },
+          { text: w.home, href: paths.home() },
+          { text: w.listTitle, href: paths.measures() },
         ],
         ...detail,
         performance: performance.ok ? performance.value : null,
@@ -138,16 +140,16 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         itemOptions: selectItems(
           items.filter((i) => !linked.has(i.itemId)),
           (i) => i.itemId,
-          (i) => `${i.planTitle}: ${i.code} ${i.title}`,
+          (i) => fill(w.planItemOption, { plan: i.planTitle, code: i.code, title: i.title }),
           values.itemId as string | undefined,
-          'Select a plan item',
+          w.selectItem,
         ),
         personOptions: selectItems(
           people.filter((p) => !assigned.has(p.id)),
           (p) => p.id,
           (p) => p.name,
           values.personId as string | undefined,
-          'Select a person',
+          w.selectPerson,
         ),
       },
       options.status,
@@ -195,15 +197,15 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
       services.measures.tags(caller),
     ]);
     return reply.render('pages/measures/index.njk', {
-      title: 'Measures',
+      title: w.listTitle,
       query: q,
       rows: rows.map((m) => ({
         id: m.id,
         code: m.code,
         title: m.title,
         isKey: m.isKey,
-        unitName: m.ownerUnitName ?? 'Council-wide',
-        ownerName: m.ownerName ?? 'Not set',
+        unitName: m.ownerUnitName ?? w.councilWide,
+        ownerName: m.ownerName ?? w.notSet,
         frequency: FREQUENCY_LABELS[m.frequency as keyof typeof FREQUENCY_LABELS] ?? m.frequency,
         retired: m.status === 'retired',
       })),
@@ -213,26 +215,26 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         (u) => u.id,
         (u) => u.name,
         q.unitId,
-        'All units',
+        w.allUnits,
       ),
       ownerItems: selectItems(
         people,
         (p) => p.id,
         (p) => p.name,
         q.ownerPersonId,
-        'Anyone',
+        w.anyone,
       ),
       statusItems: [
-        { value: '', text: 'Active and retired', selected: !q.status },
-        { value: 'active', text: 'Active', selected: q.status === 'active' },
-        { value: 'retired', text: 'Retired', selected: q.status === 'retired' },
+        { value: '', text: w.activeAndRetired, selected: !q.status },
+        { value: 'active', text: w.active, selected: q.status === 'active' },
+        { value: 'retired', text: w.retired, selected: q.status === 'retired' },
       ],
       typeItems: [
-        { value: '', text: 'Any type', selected: !q.type },
+        { value: '', text: w.anyType, selected: !q.type },
         ...MEASURE_TYPES.map((t) => ({ value: t, text: MEASURE_TYPE_LABELS[t], selected: q.type === t })),
       ],
       tagItems: [
-        { value: '', text: 'Any tag', selected: !q.tag },
+        { value: '', text: w.anyTag, selected: !q.tag },
         ...tags.map((t) => ({ value: t, text: t, selected: q.tag === t })),
       ],
       keyChecked: q.key === 'true',
@@ -256,7 +258,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         errors: formErrorsFrom(result.error),
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
-    return reply.flash(`Measure ${result.value.code} added`).redirect(paths.measure(result.value.id));
+    return reply.flash(fill(w.added, { code: result.value.code })).redirect(paths.measure(result.value.id));
   });
 
   app.get(paths.measure(), { config: view }, async (request, reply) => {
@@ -305,7 +307,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
         status: result.error.code === 'forbidden' ? 403 : result.error.code === 'conflict' ? 409 : 400,
       });
     }
-    return reply.flash('Measure updated').redirect(paths.measure(id));
+    return reply.flash(w.updated).redirect(paths.measure(id));
   });
 
   app.get(paths.retireMeasure(), { config: edit }, async (request, reply) => {
@@ -313,7 +315,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const measure = await services.measures.get(request.caller(), id);
     if (!measure.ok) return reply.callNotFound();
     return reply.render('pages/measures/retire.njk', {
-      title: `Retire ${measure.value.code}`,
+      title: fill(w.retireTitle, { code: measure.value.code }),
       measure: measure.value,
       backLink: paths.measure(id),
       values: {},
@@ -327,13 +329,12 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     if (!measure.ok) return reply.callNotFound();
     const form = parseForm(retireInput, request.body);
     const result = form.ok ? await services.measures.retire(caller, id, form.value) : null;
-    if (result?.ok)
-      return reply.flash(`${measure.value.code} retired: its history is kept`).redirect(paths.measure(id));
+    if (result?.ok) return reply.flash(fill(w.retiredFlash, { code: measure.value.code })).redirect(paths.measure(id));
     const errors = form.ok ? formErrorsFrom(result!.ok ? ({} as never) : result!.error) : form.errors;
     return reply.render(
       'pages/measures/retire.njk',
       {
-        title: `Retire ${measure.value.code}`,
+        title: fill(w.retireTitle, { code: measure.value.code }),
         measure: measure.value,
         backLink: paths.measure(id),
         values: body(request),
@@ -348,8 +349,8 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const form = parseForm(itemLinkInput, request.body);
     const result = form.ok
       ? await services.measures.linkItem(request.caller(), id, form.value.itemId)
-      : ({ ok: false, error: { code: 'invalid', message: 'Select a plan item', field: 'itemId' } } as const);
-    return afterAction(request, reply, id, result, 'Plan item linked');
+      : ({ ok: false, error: { code: 'invalid', message: w.selectItem, field: 'itemId' } } as const);
+    return afterAction(request, reply, id, result, w.linked);
   });
 
   app.post(paths.removeMeasureLink(), { config: edit }, async (request, reply) => {
@@ -360,7 +361,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
       reply,
       id,
       await services.measures.unlinkItem(request.caller(), id, itemId),
-      'Plan item unlinked',
+      w.unlinked,
     );
   });
 
@@ -369,8 +370,8 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
     const form = parseForm(assigneeInput, request.body);
     const result = form.ok
       ? await services.measures.addAssignee(request.caller(), id, form.value.personId)
-      : ({ ok: false, error: { code: 'invalid', message: 'Select a person', field: 'personId' } } as const);
-    return afterAction(request, reply, id, result, 'Data entry person added');
+      : ({ ok: false, error: { code: 'invalid', message: w.selectPerson, field: 'personId' } } as const);
+    return afterAction(request, reply, id, result, w.assigneeAdded);
   });
 
   app.post(paths.removeMeasureAssignee(), { config: edit }, async (request, reply) => {
@@ -381,7 +382,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
       reply,
       id,
       await services.measures.removeAssignee(request.caller(), id, personId),
-      'Data entry person removed',
+      w.assigneeRemoved,
     );
   });
 
@@ -399,7 +400,7 @@ export async function measuresRoutes(app: FastifyInstance, { services }: { servi
       reply,
       id,
       await services.measures.addBreakdown(request.caller(), id, form.value),
-      'Breakdown category added',
+      w.breakdownAdded,
     );
   });
 

@@ -8,6 +8,7 @@
  * rules, each with messages in the unit the sender used.
  */
 import { z } from 'zod';
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { numberFromInput } from '../../../kernel/measurement/numbers.ts';
 import { DEFAULT_OFFICIAL_FROM, OFFICIAL_FROM, type OfficialFrom } from '../../../kernel/measurement/official.ts';
 import type { ChangeTolerance } from './direction.ts';
@@ -23,17 +24,9 @@ export type OverdueTreatment = (typeof OVERDUE_TREATMENTS)[number];
 export const TOLERANCE_KINDS = ['none', 'absolute', 'percentage'] as const;
 export type ToleranceKind = (typeof TOLERANCE_KINDS)[number];
 
-export const OFFICIAL_FROM_NAMES: Record<OfficialFrom, string> = {
-  submitted: 'Once submitted',
-  verified: 'Once verified',
-  approved: 'Once approved',
-};
-
-export const OVERDUE_NAMES: Record<OverdueTreatment, string> = {
-  'not-rated': 'Counted, but not rated',
-  amber: 'Counted as amber',
-  red: 'Counted as red',
-};
+/** The words of each choice are the catalogue's performanceSettings.officialFrom and .overdueAs. */
+const officialFromPhrase = (officialFrom: OfficialFrom) => phrase(`performanceSettings.officialFrom.${officialFrom}`);
+const overduePhrase = (overdueAs: OverdueTreatment) => phrase(`performanceSettings.overdueAs.${overdueAs}`);
 
 /** Everything stored, as the engine reads it: shares are 0..1, a tolerance percentage is 0..100. */
 export interface PerformanceSettings {
@@ -80,15 +73,10 @@ export const DEFAULT_PERFORMANCE_SETTINGS: Readonly<PerformanceSettings> = Objec
 
 type Sender = 'api' | 'form';
 
-const LABELS = {
-  greenFrom: 'Green from',
-  amberFrom: 'Amber from',
-  objectivesAppetite: 'Risk appetite for plan objectives on target',
-  targetsAppetite: 'Risk appetite for key targets projected to be achieved',
-  toleranceAmount: 'Tolerance amount',
-  tolerancePercent: 'Tolerance percentage',
-} as const;
-type NumberField = keyof typeof LABELS;
+type NumberField =
+  'greenFrom' | 'amberFrom' | 'objectivesAppetite' | 'targetsAppetite' | 'toleranceAmount' | 'tolerancePercent';
+/** A number field's name, as a message names it (performanceSettings.labels). */
+const label = (field: NumberField) => phrase(`performanceSettings.labels.${field}`);
 
 /** Examples in the sender's unit: shares for the API, percentages for the form. */
 const EXAMPLES: Record<Sender, Record<NumberField, string>> = {
@@ -130,7 +118,7 @@ function numberField(sender: Sender, field: NumberField) {
 }
 
 const notANumber = (sender: Sender, field: NumberField) =>
-  `${LABELS[field]} must be a number, like ${EXAMPLES[sender][field]}`;
+  phraseText('performanceSettings.notANumber', { field: label(field), example: EXAMPLES[sender][field] });
 
 /** Radios send 'true' or 'false'; JSON sends a boolean. */
 function yesNo(sender: Sender, message: string) {
@@ -143,32 +131,32 @@ function yesNo(sender: Sender, message: string) {
 
 /** A row version: 0 when the council has no stored settings yet. */
 const rowVersion = z.coerce
-  .number({ message: 'Send the row version the change was based on (0 when no settings are stored yet)' })
-  .int('Send the row version the change was based on (0 when no settings are stored yet)')
-  .min(0, 'Send the row version the change was based on (0 when no settings are stored yet)');
+  .number({ message: phraseText('performanceSettings.rowVersion') })
+  .int(phraseText('performanceSettings.rowVersion'))
+  .min(0, phraseText('performanceSettings.rowVersion'));
 
 function fieldsFor(sender: Sender) {
   return z.object({
     rollupRule: z.enum(ROLLUP_RULES, {
-      message: 'Select how statuses roll up: worst of, majority or weighted score',
+      message: phraseText('performanceSettings.checks.rollupRule'),
     }),
     greenFrom: numberField(sender, 'greenFrom'),
     amberFrom: numberField(sender, 'amberFrom'),
-    keyMeasuresDominate: yesNo(sender, 'Select whether a key measure can make a roll-up worse'),
+    keyMeasuresDominate: yesNo(sender, phraseText('performanceSettings.checks.keyMeasuresDominate')),
     overdueAs: z.enum(OVERDUE_TREATMENTS, {
-      message: 'Select how overdue data counts in a roll-up: not rated, amber or red',
+      message: phraseText('performanceSettings.checks.overdueAs'),
     }),
     objectivesAppetite: numberField(sender, 'objectivesAppetite'),
     targetsAppetite: numberField(sender, 'targetsAppetite'),
     toleranceKind: z.enum(TOLERANCE_KINDS, {
-      message: 'Select the direction of travel tolerance: none, an amount or a percentage',
+      message: phraseText('performanceSettings.checks.toleranceKind'),
     }),
     toleranceAmount: numberField(sender, 'toleranceAmount'),
     tolerancePercent: numberField(sender, 'tolerancePercent'),
     // Optional, so that clients written before it existed keep working: absent means the default.
     officialFrom: z
       .enum(OFFICIAL_FROM, {
-        message: 'Select from which sign-off step a figure is official: submitted, verified or approved',
+        message: phraseText('performanceSettings.checks.officialFrom'),
       })
       .optional()
       .transform((value) => value ?? DEFAULT_OFFICIAL_FROM),
@@ -183,7 +171,7 @@ export const toPercent = (share: number) => Number((share * 100).toPrecision(12)
 
 function checkRules(sender: Sender) {
   const top = sender === 'api' ? 1 : 100;
-  const shareWords = sender === 'api' ? 'a share from 0 to 1' : 'a percentage from 0 to 100';
+  const shareWords = phrase(sender === 'api' ? 'performanceSettings.shareApi' : 'performanceSettings.sharePercent');
   const example = (field: NumberField) => EXAMPLES[sender][field];
   return (raw: Raw, ctx: z.RefinementCtx) => {
     const issue = (field: NumberField, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
@@ -197,31 +185,40 @@ function checkRules(sender: Sender) {
         return false;
       }
       if (!(value >= 0 && value <= top)) {
-        issue(field, `${LABELS[field]} must be ${shareWords}, like ${example(field)}`);
+        issue(
+          field,
+          phraseText('performanceSettings.outOfRange', {
+            field: label(field),
+            share: shareWords,
+            example: example(field),
+          }),
+        );
         return false;
       }
       return true;
     };
     if (raw.rollupRule === 'weighted-score') {
-      const green = share('greenFrom', raw.greenFrom, 'Enter the score from which a weighted roll-up is green');
-      const amber = share('amberFrom', raw.amberFrom, 'Enter the score from which a weighted roll-up is amber');
+      const green = share('greenFrom', raw.greenFrom, phraseText('performanceSettings.checks.greenFrom'));
+      const amber = share('amberFrom', raw.amberFrom, phraseText('performanceSettings.checks.amberFrom'));
       if (green && amber && !(raw.amberFrom! < raw.greenFrom!)) {
-        issue('amberFrom', 'Amber from must be below green from');
+        issue('amberFrom', phraseText('performanceSettings.checks.amberBelowGreen'));
       }
     }
-    share('objectivesAppetite', raw.objectivesAppetite, 'Enter the risk appetite for plan objectives on target');
-    share('targetsAppetite', raw.targetsAppetite, 'Enter the risk appetite for key targets projected to be achieved');
+    share('objectivesAppetite', raw.objectivesAppetite, phraseText('performanceSettings.checks.objectivesAppetite'));
+    share('targetsAppetite', raw.targetsAppetite, phraseText('performanceSettings.checks.targetsAppetite'));
     if (raw.toleranceKind === 'absolute') {
-      if (raw.toleranceAmount === null) issue('toleranceAmount', 'Enter the smallest change that counts, as an amount');
+      if (raw.toleranceAmount === null)
+        issue('toleranceAmount', phraseText('performanceSettings.checks.toleranceAmount'));
       else if (Number.isNaN(raw.toleranceAmount)) issue('toleranceAmount', notANumber(sender, 'toleranceAmount'));
-      else if (!(raw.toleranceAmount >= 0)) issue('toleranceAmount', 'Tolerance amount must be 0 or more');
+      else if (!(raw.toleranceAmount >= 0))
+        issue('toleranceAmount', phraseText('performanceSettings.checks.toleranceAmountNegative'));
     }
     if (raw.toleranceKind === 'percentage') {
       if (raw.tolerancePercent === null)
-        issue('tolerancePercent', 'Enter the smallest change that counts, as a percentage of the earlier value');
+        issue('tolerancePercent', phraseText('performanceSettings.checks.tolerancePercent'));
       else if (Number.isNaN(raw.tolerancePercent)) issue('tolerancePercent', notANumber(sender, 'tolerancePercent'));
       else if (!(raw.tolerancePercent >= 0 && raw.tolerancePercent <= 100))
-        issue('tolerancePercent', 'Tolerance percentage must be from 0 to 100, like 5');
+        issue('tolerancePercent', phraseText('performanceSettings.checks.tolerancePercentRange'));
     }
   };
 }
@@ -364,45 +361,44 @@ export function sameTolerance(a: PerformanceSettings, b: PerformanceSettings): b
 // ---------------------------------------------------------------------------------------------
 // Words
 
-const percentText = (share: number) => `${toPercent(share)}%`;
+const D = 'performanceSettings.describe';
 
-/** The roll-up rule in words, as the roll-up pages show it ("How it is worked out: …"). */
-export function describeRollup(options: RollupOptions): string {
+/** The roll-up rule as a phrase, as the roll-up pages show it ("How it is worked out: …"). */
+export function describeRollup(options: RollupOptions): Phrase {
   const rule = options.rule;
   const how =
-    rule.kind === 'worst-of'
-      ? 'Worst of its measures and items'
-      : rule.kind === 'majority'
-        ? 'Most common status of its measures and items'
-        : `Weighted score of its measures and items (green from ${percentText(rule.greenFrom ?? WEIGHTED_DEFAULTS.greenFrom)}, amber from ${percentText(rule.amberFrom ?? WEIGHTED_DEFAULTS.amberFrom)})`;
-  const key = options.keyItemsDominate === false ? '' : '; a key measure can make it worse, never better';
+    rule.kind === 'weighted-score'
+      ? phrase(`${D}.weighted`, {
+          green: toPercent(rule.greenFrom ?? WEIGHTED_DEFAULTS.greenFrom),
+          amber: toPercent(rule.amberFrom ?? WEIGHTED_DEFAULTS.amberFrom),
+        })
+      : phrase(`${D}.${rule.kind}`);
+  const key = phrase(options.keyItemsDominate === false ? `${D}.nothing` : `${D}.keyDominates`);
   const overdue =
     options.overdueAs === 'red' || options.overdueAs === 'amber'
-      ? `; overdue measures count as ${options.overdueAs}; other measures without a rated status are counted but not rated`
-      : '; measures without a rated status are counted but not rated';
-  return `${how}${key}${overdue}`;
+      ? phrase(`${D}.overdueCounts`, { status: phrase(`${D}.overdueStatus.${options.overdueAs}`) })
+      : phrase(`${D}.notRated`);
+  return phrase(`${D}.rollup`, { how, key, overdue });
 }
 
-/** The direction-of-travel tolerance in words. */
-export function describeTolerance(settings: PerformanceSettings): string {
+/** The direction-of-travel tolerance as a phrase. */
+export function describeTolerance(settings: PerformanceSettings): Phrase {
   const tolerance = toChangeTolerance(settings);
-  if (!tolerance) return 'None: any change in the value as shown counts as improving or worsening';
+  if (!tolerance) return phrase(`${D}.toleranceNone`);
   return tolerance.kind === 'absolute'
-    ? `A change of ${tolerance.amount} or less (in each measure's own unit) is no significant change`
-    : `A change of ${tolerance.percent}% of the earlier value or less is no significant change`;
+    ? phrase(`${D}.toleranceAmount`, { amount: tolerance.amount })
+    : phrase(`${D}.tolerancePercent`, { percent: tolerance.percent });
 }
 
-/** Each setting in words, in the order the settings page lists them. */
+/** Each setting as a phrase, in the order the settings page lists them. */
 export function describeSettings(settings: PerformanceSettings) {
   return {
     rollupRule: describeRollup(toRollupOptions(settings)),
-    keyMeasuresDominate: settings.keyMeasuresDominate
-      ? 'Yes: a key measure can make a roll-up worse, never better'
-      : 'No: key measures count like any other',
-    overdueAs: OVERDUE_NAMES[settings.overdueAs],
-    objectivesAppetite: `At least ${percentText(settings.objectivesAppetite)} of plan objectives on target`,
-    targetsAppetite: `At least ${percentText(settings.targetsAppetite)} of key targets projected to be achieved`,
+    keyMeasuresDominate: phrase(settings.keyMeasuresDominate ? `${D}.keyYes` : `${D}.keyNo`),
+    overdueAs: overduePhrase(settings.overdueAs),
+    objectivesAppetite: phrase(`${D}.objectivesAppetite`, { percent: toPercent(settings.objectivesAppetite) }),
+    targetsAppetite: phrase(`${D}.targetsAppetite`, { percent: toPercent(settings.targetsAppetite) }),
     tolerance: describeTolerance(settings),
-    officialFrom: OFFICIAL_FROM_NAMES[settings.officialFrom],
+    officialFrom: officialFromPhrase(settings.officialFrom),
   };
 }

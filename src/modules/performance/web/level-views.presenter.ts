@@ -224,7 +224,7 @@ export function overdueView(v: OverdueReturnsView) {
 export function overdueCsv(v: OverdueReturnsView): { headers: string[]; rows: (string | number)[][] } {
   const o = w.overdue;
   return {
-    headers: ['Code', o.measure, o.period, o.unit, o.owner, o.due, o.daysLate],
+    headers: [words.performancePages.presenter.code, o.measure, o.period, o.unit, o.owner, o.due, o.daysLate],
     rows: v.returns.map((r) => [
       r.code,
       r.title,

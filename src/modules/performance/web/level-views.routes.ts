@@ -4,7 +4,7 @@ import type { DomainError } from '../../../kernel/result.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 import { type MeasureFilters, NO_FILTERS, OVERDUE_SORTS, type OverdueSort, parseFilters } from '../domain/index.ts';
 import type { PerformanceServices } from '../services.ts';
 import { CHASE_RETURNS } from '../measure-views.service.ts';
@@ -68,7 +68,7 @@ export async function levelViewsRoutes(app: FastifyInstance, { services }: { ser
     const result = await services.performanceViews.measureList(request.caller(), parseFilters(queryOf(request)));
     if (!result.ok) return refusalPage(reply, result.error);
     return reply.render('pages/performance/measures.njk', {
-      title: 'Measures and their status',
+      title: words.performancePages.titles.measures,
       backLink: paths.performance(),
       list: measureListView(result.value),
     });
@@ -78,7 +78,7 @@ export async function levelViewsRoutes(app: FastifyInstance, { services }: { ser
     const result = await services.performanceViews.overdueReturns(request.caller(), sortOf(queryOf(request)));
     if (!result.ok) return refusalPage(reply, result.error);
     return reply.render('pages/performance/overdue-returns.njk', {
-      title: 'Overdue returns',
+      title: words.performancePages.titles.overdue,
       backLink: paths.performance(),
       overdue: overdueView(result.value),
     });

@@ -6,10 +6,14 @@ import type { RagStatus } from '../domain/index.ts';
 import type { Dashboard, HealthView, MeasureListEntry } from '../performance-views.service.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { appetitePositionTag, ragTag } from '../../../platform/words/status-tags.ts';
+import { fill, words } from '../../../platform/words/index.ts';
+
+const w = words.performancePages.presenter;
 
 export { ragTag };
 
-const pct = (share: number | null) => (share === null ? 'None' : `${(share * 100).toFixed(0)}%`);
+const pct = (share: number | null) =>
+  share === null ? w.none : fill(w.percent, { percent: (share * 100).toFixed(0) });
 
 function measureRows(entries: readonly MeasureListEntry[]) {
   return entries.map((e) => ({ ...e, href: paths.measure(e.id), tag: ragTag(e.status) }));
@@ -20,9 +24,12 @@ export function dashboardView(d: Dashboard) {
     asOf: d.asOf,
     scopeKind: d.scope.kind,
     periodsText: d.periods
-      .map(
-        (p) =>
-          `${p.periodLabel} for ${p.measures} ${p.frequency.replace('-', ' ')} measure${p.measures === 1 ? '' : 's'}`,
+      .map((p) =>
+        fill(p.measures === 1 ? w.periodOne : w.period, {
+          period: p.periodLabel,
+          count: p.measures,
+          frequency: p.frequency.replace('-', ' '),
+        }),
       )
       .join('; '),
     overallText: d.overall.countsText,
@@ -65,7 +72,10 @@ export function healthView(h: HealthView) {
     rules: h.rules,
     appetiteRows: h.rules.map((r) => {
       const share = h.appetite[r.id as keyof typeof h.appetite] ?? null;
-      return { key: { text: r.name }, value: { text: share === null ? 'No appetite set' : `At least ${pct(share)}` } };
+      return {
+        key: { text: r.name },
+        value: { text: share === null ? w.noAppetite : fill(w.atLeast, { share: pct(share) }) },
+      };
     }),
     units: h.units.map((u) => ({
       id: u.unitId ?? 'council',
@@ -75,8 +85,8 @@ export function healthView(h: HealthView) {
       outside: u.outsideAppetite,
       indicators: u.indicators.map((i) => ({
         name: i.name,
-        result: i.total === 0 ? 'None due' : `${i.met} of ${i.total} (${pct(i.value)})`,
-        appetite: i.appetite === null ? 'Not set' : `At least ${pct(i.appetite)}`,
+        result: i.total === 0 ? w.noneDue : fill(w.result, { met: i.met, total: i.total, share: pct(i.value) }),
+        appetite: i.appetite === null ? w.notSet : fill(w.atLeast, { share: pct(i.appetite) }),
         tag: appetitePositionTag(i.position),
         words: i.words,
       })),

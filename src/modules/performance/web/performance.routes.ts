@@ -4,7 +4,7 @@ import type { DomainError } from '../../../kernel/result.ts';
 import type { PerformanceServices } from '../services.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { healthView } from './performance.presenter.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 
@@ -20,7 +20,7 @@ export async function performanceRoutes(app: FastifyInstance, { services }: { se
     const result = await services.performanceViews.frameworkHealth(request.caller());
     if (!result.ok) return refusalPage(reply, result.error);
     return reply.render('pages/performance/health.njk', {
-      title: 'Framework health',
+      title: words.performancePages.titles.health,
       backLink: paths.performance(),
       health: healthView(result.value),
     });

@@ -3,8 +3,11 @@
  * the defaults) and the form's values, in percentages as people write them.
  */
 import { DEFAULT_PERFORMANCE_SETTINGS, describeSettings, toPercent, WEIGHTED_DEFAULTS } from '../domain/index.ts';
-import type { PerformanceSettingsView } from '../performance-settings.service.ts';
+import { sayEach, type PerformanceSettingsView } from '../performance-settings.service.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
+import { fill, words as catalogue } from '../../../platform/words/index.ts';
+
+const w = catalogue.performancePages.settingsPresenter;
 
 /** What the form shows when it opens: the stored (or default) settings. */
 export function settingsFormValues(view: PerformanceSettingsView): Record<string, string> {
@@ -25,38 +28,30 @@ export function settingsFormValues(view: PerformanceSettingsView): Record<string
   };
 }
 
-const defaults = describeSettings(DEFAULT_PERFORMANCE_SETTINGS);
+const defaults = sayEach(describeSettings(DEFAULT_PERFORMANCE_SETTINGS));
 
 /** The current settings as summary list rows; a value that is the default says so. */
 export function currentSettingsRows(view: PerformanceSettingsView) {
   const row = (key: string, value: string, isDefault: boolean) => ({
     key: { text: key },
-    value: { text: isDefault ? `${value} (the default)` : value },
+    value: { text: isDefault ? fill(w.isDefault, { value }) : value },
   });
-  const words = view.words;
+  const said = view.words;
   return [
-    row('How statuses roll up', words.rollupRule, words.rollupRule === defaults.rollupRule),
-    row('Key measures', words.keyMeasuresDominate, words.keyMeasuresDominate === defaults.keyMeasuresDominate),
-    row('Overdue data in a roll-up', words.overdueAs, words.overdueAs === defaults.overdueAs),
-    row(
-      'Risk appetite: plan objectives on target',
-      words.objectivesAppetite,
-      words.objectivesAppetite === defaults.objectivesAppetite,
-    ),
-    row(
-      'Risk appetite: key targets projected to be achieved',
-      words.targetsAppetite,
-      words.targetsAppetite === defaults.targetsAppetite,
-    ),
-    row('Direction of travel tolerance', words.tolerance, words.tolerance === defaults.tolerance),
-    row('When a figure becomes official', words.officialFrom, words.officialFrom === defaults.officialFrom),
+    row(w.rollupRule, said.rollupRule, said.rollupRule === defaults.rollupRule),
+    row(w.keyMeasures, said.keyMeasuresDominate, said.keyMeasuresDominate === defaults.keyMeasuresDominate),
+    row(w.overdueAs, said.overdueAs, said.overdueAs === defaults.overdueAs),
+    row(w.objectivesAppetite, said.objectivesAppetite, said.objectivesAppetite === defaults.objectivesAppetite),
+    row(w.targetsAppetite, said.targetsAppetite, said.targetsAppetite === defaults.targetsAppetite),
+    row(w.tolerance, said.tolerance, said.tolerance === defaults.tolerance),
+    row(w.officialFrom, said.officialFrom, said.officialFrom === defaults.officialFrom),
   ];
 }
 
 /** Whether these are the defaults, or who last changed them and when. */
 export function settingsSourceText(view: PerformanceSettingsView): string {
-  if (view.isDefault) return 'The council has not changed these settings: they are the defaults.';
-  const who = view.updatedBy ? ` by ${view.updatedBy.name}` : '';
-  const when = view.updatedAt ? ` on ${formatDateTime(view.updatedAt)}` : '';
-  return `The council's own settings, last changed${who}${when}.`;
+  if (view.isDefault) return w.defaults;
+  const who = view.updatedBy ? fill(w.changedBy, { name: view.updatedBy.name }) : '';
+  const when = view.updatedAt ? fill(w.changedOn, { when: formatDateTime(view.updatedAt) }) : '';
+  return fill(w.councilOwn, { who, when });
 }

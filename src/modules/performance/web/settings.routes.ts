@@ -5,7 +5,7 @@ import type { PerformanceServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { currentSettingsRows, settingsFormValues, settingsSourceText } from './settings.presenter.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 
 const manage = { access: { permission: 'manage:framework' } } as const;
 
@@ -29,7 +29,7 @@ export async function settingsRoutes(app: FastifyInstance, { services }: { servi
     return reply.render(
       'pages/settings/performance.njk',
       {
-        title: 'Performance settings',
+        title: words.performancePages.titles.settings,
         backLink: paths.framework(),
         action: paths.performanceSettings(),
         canManage,
@@ -71,6 +71,6 @@ export async function settingsRoutes(app: FastifyInstance, { services }: { servi
         status: error.code === 'forbidden' ? 403 : 400,
       });
     }
-    return reply.flash('Performance settings saved').redirect(paths.performanceSettings());
+    return reply.flash(words.performancePages.titles.settingsSaved).redirect(paths.performanceSettings());
   });
 }

@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import type { SpcPointType } from '../domain/index.ts';
+import { words } from '../../../platform/words/index.ts';
 import { renderChartSvg } from '../../../platform/charts/render-svg.ts';
 import type { SpcChartData } from '../performance-views.types.ts';
 
@@ -13,6 +14,7 @@ const COLOURS = {
   target: '#00703c',
 };
 
+const chartWords = words.performancePages.chart;
 const FONT = 'Arial, sans-serif';
 /** Roughly the width of a character of 12 px Arial, and of a legend entry's symbol and gap. */
 const CHARACTER = 7;
@@ -71,25 +73,25 @@ export function spcChartOption(input: SpcChartInput, width = 760): EChartsOption
   });
   const series: NonNullable<EChartsOption['series']> = [
     line(
-      'Mean',
+      chartWords.mean,
       points.map((p) => p.mean),
       COLOURS.mean,
       false,
     ),
     line(
-      'Upper process limit',
+      chartWords.upperLimit,
       points.map((p) => p.upperLimit),
       COLOURS.limit,
       true,
     ),
     line(
-      'Lower process limit',
+      chartWords.lowerLimit,
       points.map((p) => p.lowerLimit),
       COLOURS.limit,
       true,
     ),
     {
-      name: 'Value',
+      name: chartWords.value,
       type: 'line',
       data: points.map((p) =>
         p.hollow
@@ -109,7 +111,7 @@ export function spcChartOption(input: SpcChartInput, width = 760): EChartsOption
   if (target?.kind === 'value')
     series.push(
       line(
-        'Target',
+        chartWords.target,
         points.map(() => target.value),
         COLOURS.target,
         true,
@@ -118,7 +120,7 @@ export function spcChartOption(input: SpcChartInput, width = 760): EChartsOption
   if (target?.kind === 'range') {
     series.push(
       line(
-        'Target (lower)',
+        chartWords.targetLower,
         points.map(() => target.lower),
         COLOURS.target,
         true,
@@ -126,7 +128,7 @@ export function spcChartOption(input: SpcChartInput, width = 760): EChartsOption
     );
     series.push(
       line(
-        'Target (upper)',
+        chartWords.targetUpper,
         points.map(() => target.upper),
         COLOURS.target,
         true,

@@ -40,6 +40,8 @@ export const jobsWords = {
     column: 'Column',
     problem: 'Problem',
     someProblemsShown: 'The first {shown} of {count} problems are shown.',
+    /** The API's answer (404) for a job that is not the caller's or does not exist. */
+    notFound: 'No job of yours has that id',
   },
   importJobs: {
     bannerTitle: 'Import started',

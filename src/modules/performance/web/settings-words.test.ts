@@ -1,5 +1,10 @@
+/**
+ * The performance settings' rules, and their messages and descriptions in words: the domain
+ * (domain/settings.ts) returns phrases, said here through the catalogue as the pages say them.
+ */
 import { describe, expect, it } from 'vitest';
-import { rollUpStatus } from './index.ts';
+import { rollUpStatus } from '../domain/index.ts';
+import { say, sayStored } from '../../../platform/words/index.ts';
 import {
   DEFAULT_PERFORMANCE_SETTINGS,
   describeRollup,
@@ -13,7 +18,7 @@ import {
   toChangeTolerance,
   toRiskAppetite,
   toRollupOptions,
-} from './settings.ts';
+} from '../domain/settings.ts';
 
 const api = {
   rowVersion: 0,
@@ -43,7 +48,7 @@ const form = {
 function problems(schema: typeof performanceSettingsInput | typeof performanceSettingsForm, input: unknown) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return {};
-  return Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+  return Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), sayStored(issue.message)]));
 }
 
 describe('performance settings from the API (shares)', () => {
@@ -284,14 +289,14 @@ describe('stored rows and what the engine takes', () => {
   });
 
   it('puts the rule and tolerance in words', () => {
-    expect(describeRollup(toRollupOptions(DEFAULT_PERFORMANCE_SETTINGS))).toBe(
+    expect(say(describeRollup(toRollupOptions(DEFAULT_PERFORMANCE_SETTINGS)))).toBe(
       'Worst of its measures and items; a key measure can make it worse, never better; measures without a rated status are counted but not rated',
     );
-    expect(describeRollup(toRollupOptions(weighted))).toBe(
+    expect(say(describeRollup(toRollupOptions(weighted)))).toBe(
       'Weighted score of its measures and items (green from 70%, amber from 40%); overdue measures count as amber; other measures without a rated status are counted but not rated',
     );
-    expect(describeTolerance(DEFAULT_PERFORMANCE_SETTINGS)).toMatch(/^None/);
-    expect(describeTolerance(weighted)).toBe(
+    expect(say(describeTolerance(DEFAULT_PERFORMANCE_SETTINGS))).toMatch(/^None/);
+    expect(say(describeTolerance(weighted))).toBe(
       "A change of 1.5 or less (in each measure's own unit) is no significant change",
     );
   });
