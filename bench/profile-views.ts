@@ -4,11 +4,12 @@
  * sends, the app process's CPU milliseconds per request over `--runs` requests, and a CPU profile
  * of those requests summed by function and by file (self time).
  *
- *   node --import ./scripts/ts-loader/register.mjs bench/profile-views.ts [--db=postgres] [--runs 30]
- *        [--pages council,mine] [--out /tmp/profiles] [--top 25] [--sql]
+ *   npm run bench:profile -- [--db=postgres] [--runs 30]
+ *        [--pages council,mine] [--out /tmp/profiles] [--top 25] [--sql] [--dump DIR]
  *
  * With PostgreSQL the database's own CPU is in another process, so the figures are the app's share;
  * with PGlite the database runs in this process and is in them. Writes one .cpuprofile per page.
+ * PostgreSQL's CPU per request is read from /proc (its backends' utime and stime), so Linux only.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
