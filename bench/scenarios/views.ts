@@ -94,7 +94,11 @@ export async function scaleMeasures(database: Database, org: string): Promise<nu
   return count();
 }
 
-async function runOn(kind: DatabaseKind, database: Database, log: (m: string) => void) {
+/**
+ * The demo council scaled to 300 measures on `database`, the app built in-process and the demo's
+ * performance officer signed in: what this bench times, and what bench/profile-views.ts profiles.
+ */
+export async function setUpViews(kind: DatabaseKind, database: Database, log: (m: string) => void) {
   const clock = () => TODAY;
   const started = performance.now();
   const demo = await loadDemoCouncil(database.db, demoCouncil, { clock });
@@ -147,6 +151,11 @@ async function runOn(kind: DatabaseKind, database: Database, log: (m: string) =>
     ['measure_list_red_in_directorate', `/performance/measures?status=red&status=amber&unitId=${unitId}`],
     ['overdue_returns', '/performance/overdue-returns'],
   ];
+  return { app, headers, views, services, org, session, seedMs, measures };
+}
+
+async function runOn(kind: DatabaseKind, database: Database, log: (m: string) => void) {
+  const { app, headers, views, services, org, session, seedMs, measures } = await setUpViews(kind, database, log);
   const results: Record<string, number> = {
     [`${kind}.seed_ms`]: round(seedMs),
     [`${kind}.measures`]: measures,

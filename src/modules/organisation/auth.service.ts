@@ -64,23 +64,25 @@ const secondFactorKey = (personId: string) => `second-factor:${personId}`;
 
 export function createAuthService(db: Db, clock: () => Date = systemClock, secrets: SecretBox = noSecretBox) {
   async function principalFor(personId: string): Promise<Principal | null> {
-    const [person] = await db
+    // One round trip on every request: the person with each current grant (a row per grant, one
+    // row with no role when they hold none).
+    const rows = await db
       .select({
         id: people.id,
         organisationId: people.organisationId,
         name: people.name,
         partnerId: people.partnerId,
         status: people.status,
+        role: roleAssignments.role,
+        unitId: roleAssignments.unitId,
       })
       .from(people)
+      .leftJoin(roleAssignments, and(eq(roleAssignments.personId, people.id), isNull(roleAssignments.endedAt)))
       .where(eq(people.id, personId));
+    const person = rows[0];
     if (!person || person.status !== 'active') return null;
-    const rows = await db
-      .select({ role: roleAssignments.role, unitId: roleAssignments.unitId })
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.personId, personId), isNull(roleAssignments.endedAt)));
     const grants: RoleGrant[] = rows.flatMap((row) =>
-      isRole(row.role) ? [{ role: row.role, unitId: row.unitId }] : [],
+      row.role !== null && isRole(row.role) ? [{ role: row.role, unitId: row.unitId }] : [],
     );
     return {
       kind: 'person',

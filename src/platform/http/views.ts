@@ -8,6 +8,7 @@ import { holdsPermission, type Principal, type SignedIn } from '../../kernel/acc
 import { paths } from '../../kernel/paths.ts';
 import { registerFilters } from './filters.ts';
 import { wrapTablesForScrolling } from './scrolling-tables.ts';
+import { cacheTemplateExports } from './template-exports.ts';
 
 const FLASH_COOKIE = 'gt_flash';
 
@@ -43,6 +44,7 @@ export interface ViewOptions {
 }
 
 export function createViewEnvironment(folders: string[]): nunjucks.Environment {
+  cacheTemplateExports();
   const require = createRequire(import.meta.url);
   const govuk = path.dirname(path.dirname(require.resolve('govuk-frontend/package.json')));
   const moj = path.dirname(require.resolve('@ministryofjustice/frontend/package.json'));

@@ -32,6 +32,8 @@ export function wordsFor(locale: Locale = 'en'): Catalogue {
  * {name:capital} starts the parameter with a capital letter (a field's name opening a sentence).
  */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  // Most words have no placeholder: skip the regular expression (pages fill thousands of words).
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)(:capital)?\}/g, (whole, name: string, capital?: string) => {
     if (!(name in params)) return whole;
     const text = String(params[name]);
@@ -41,11 +43,21 @@ export function fill(template: string, params: Readonly<Record<string, string | 
 
 export const words: Catalogue = wordsFor('en');
 
+/** Each catalogue's words already found by key, and stored phrases already said (see below). */
+const lookedUp = new WeakMap<Catalogue, Map<string, string>>();
+const storedSaid = new WeakMap<Catalogue, Map<string, string>>();
+const STORED_SAID_LIMIT = 10_000;
+
 /**
  * The words at a dotted key ("rag.red"). An unknown key is a programming mistake, so it throws
  * rather than show a person a key; the catalogue test checks every key the code and templates use.
  */
 export function lookUp(key: string, catalogue: Catalogue = words): string {
+  // The catalogues never change while the app runs, so each key is walked once per catalogue.
+  let found = lookedUp.get(catalogue);
+  if (!found) lookedUp.set(catalogue, (found = new Map<string, string>()));
+  const known = found.get(key);
+  if (known !== undefined) return known;
   let here: unknown = catalogue;
   for (const part of key.split('.')) {
     here =
@@ -54,6 +66,7 @@ export function lookUp(key: string, catalogue: Catalogue = words): string {
         : undefined;
   }
   if (typeof here !== 'string') throw new Error(`No words in the catalogue for "${key}"`);
+  found.set(key, here);
   return here;
 }
 
@@ -72,11 +85,24 @@ export function say(said: Phrase, catalogue: Catalogue = words): string {
  * longer has, rather than failing the whole page over one reason.
  */
 export function sayStored(text: string, catalogue: Catalogue = words): string {
+  if (!text.startsWith('{')) return text;
+  // The same stored reasons come back on every page (a status's reason per measure): each text
+  // is parsed and said once. The words depend only on the text and the (unchanging) catalogue.
+  let said = storedSaid.get(catalogue);
+  if (!said) storedSaid.set(catalogue, (said = new Map<string, string>()));
+  const known = said.get(text);
+  if (known !== undefined) return known;
   const stored = readStoredPhrase(text);
-  if (stored === null) return text;
-  try {
-    return say(stored, catalogue);
-  } catch {
-    return text;
+  let words = text;
+  if (stored !== null) {
+    try {
+      words = say(stored, catalogue);
+    } catch {
+      words = text;
+    }
   }
+  // Bounded: figures' own words are not phrases, but a stored phrase can carry one as a parameter.
+  if (said.size >= STORED_SAID_LIMIT) said.clear();
+  said.set(text, words);
+  return words;
 }

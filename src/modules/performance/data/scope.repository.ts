@@ -14,8 +14,19 @@ export interface ScopeOption {
   name: string;
 }
 
+// Schemas are built once, here: zod compiles each schema on its first parse, so one built inside a
+// function (worse, inside a row's callback) pays that compilation on every call or every row.
 const optionRow = z.object({ id: z.string(), name: z.string() });
 const idRow = z.object({ id: z.string() });
+const portfolioScopeRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  holderName: z.string().nullable(),
+  unitIds: z.array(z.string()),
+});
+const bodyScopeRow = z.object({ id: z.string(), name: z.string(), kind: z.string(), frameworkRoles: z.array(z.string()) });
+const enteredReturnRow = z.object({ measureId: z.string(), periodKey: z.string() });
+const daysRow = z.object({ days: z.number() });
 
 export async function listPortfolioOptions(db: Db, organisationId: string): Promise<ScopeOption[]> {
   const rows = rowsOf(
@@ -51,9 +62,7 @@ export async function findPortfolioScope(db: Db, organisationId: string, id: str
   );
   const row = rows[0];
   if (!row) return null;
-  return z
-    .object({ id: z.string(), name: z.string(), holderName: z.string().nullable(), unitIds: z.array(z.string()) })
-    .parse(row);
+  return portfolioScopeRow.parse(row);
 }
 
 export interface BodyScope {
@@ -72,9 +81,7 @@ export async function findBodyScope(db: Db, organisationId: string, id: string):
   );
   const row = rows[0];
   if (!row) return null;
-  return z
-    .object({ id: z.string(), name: z.string(), kind: z.string(), frameworkRoles: z.array(z.string()) })
-    .parse(row);
+  return bodyScopeRow.parse(row);
 }
 
 /**
@@ -172,7 +179,7 @@ export async function enteredReturns(
   );
   return new Set(
     rows.map((row) => {
-      const parsed = z.object({ measureId: z.string(), periodKey: z.string() }).parse(row);
+      const parsed = enteredReturnRow.parse(row);
       return `${parsed.measureId}|${parsed.periodKey}`;
     }),
   );
@@ -185,5 +192,5 @@ export async function workingDaysToDue(db: Db, organisationId: string): Promise<
       SELECT working_days_after_period_end AS days FROM collection_rules WHERE organisation_id = ${organisationId}`),
   );
   const row = rows[0];
-  return row ? z.object({ days: z.number() }).parse(row).days : null;
+  return row ? daysRow.parse(row).days : null;
 }
