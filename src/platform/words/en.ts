@@ -6,6 +6,7 @@
  * adds its file and one line below. Section names must not repeat across files.
  */
 import { actionsWords } from './en/actions.ts';
+import { actionsPagesWords } from './en/actions-pages.ts';
 import { committeeDeadlinesWords, committeePapersWords, committeesWords } from './en/committees.ts';
 import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
@@ -39,6 +40,7 @@ export const en = {
   ...validationWords,
   ...projectsWords,
   ...actionsWords,
+  ...actionsPagesWords,
   ...risksWords,
   ...committeesWords,
   ...committeeDeadlinesWords,

@@ -23,18 +23,6 @@ const filesOrNone = (folder: string): string[] => (folder.endsWith('node_modules
 
 /** Templates with English not yet moved to the catalogue (issue #14): remove entries, never add. */
 const NOT_YET_MOVED = new Set([
-  'modules/actions/web/views/components/measure-actions.njk',
-  'modules/actions/web/views/pages/actions/close.njk',
-  'modules/actions/web/views/pages/actions/decision.njk',
-  'modules/actions/web/views/pages/actions/form.njk',
-  'modules/actions/web/views/pages/actions/import.njk',
-  'modules/actions/web/views/pages/actions/index.njk',
-  'modules/actions/web/views/pages/actions/milestone.njk',
-  'modules/actions/web/views/pages/actions/mine.njk',
-  'modules/actions/web/views/pages/actions/progress.njk',
-  'modules/actions/web/views/pages/actions/revise-date.njk',
-  'modules/actions/web/views/pages/actions/settings.njk',
-  'modules/actions/web/views/pages/actions/show.njk',
   'modules/audit/web/views/pages/audit/index.njk',
   'modules/collection/web/views/pages/collection/choose.njk',
   'modules/collection/web/views/pages/collection/entry.njk',
