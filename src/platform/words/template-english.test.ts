@@ -39,4 +39,14 @@ describe('findTemplateEnglish', () => {
       texts(`{{ govukInsetText({ html: '<a class="govuk-link" href="' + href + '">' + ("a.b" | t) + '</a>' }) }}`),
     ).toEqual([]);
   });
+
+  it('passes a field name built from a stem and a capitalised tail, but not a word joined onto a word', () => {
+    expect(
+      texts('{{ govukRadios({ name: dimension.name + "Rag", errorMessage: errors.fields[dimension.name + "Rag"] }) }}'),
+    ).toEqual([]);
+    expect(texts('{{ govukInput({ label: { text: "Reason" + (" (optional)" if hold else "") } }) }}')).toEqual([
+      'Reason',
+    ]);
+    expect(texts('{{ govukButton({ text: name + "Save it" }) }}')).toEqual(['Save it']);
+  });
 });
