@@ -18,6 +18,7 @@ import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
 import { plansWords } from './en/plans.ts';
 import { projectsWords } from './en/projects.ts';
+import { projectsPagesWords } from './en/projects-pages.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
@@ -39,6 +40,7 @@ export const en = {
   ...improvementPlansWords,
   ...validationWords,
   ...projectsWords,
+  ...projectsPagesWords,
   ...actionsWords,
   ...actionsPagesWords,
   ...risksWords,
