@@ -20,6 +20,7 @@ import { plansWords } from './en/plans.ts';
 import { projectsWords } from './en/projects.ts';
 import { projectsPagesWords } from './en/projects-pages.ts';
 import { risksWords } from './en/risks.ts';
+import { risksPagesWords } from './en/risks-pages.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
 import { reportsWords } from './en/reports.ts';
@@ -44,6 +45,7 @@ export const en = {
   ...actionsWords,
   ...actionsPagesWords,
   ...risksWords,
+  ...risksPagesWords,
   ...committeesWords,
   ...committeeDeadlinesWords,
   ...committeePapersWords,
