@@ -13,6 +13,7 @@ import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { moneyProgrammeWords } from './en/money-programme.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
+import { improvementPlansPagesWords } from './en/improvement-plans-pages.ts';
 import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
@@ -39,6 +40,7 @@ export const en = {
   ...moneyWords,
   ...moneyProgrammeWords,
   ...improvementPlansWords,
+  ...improvementPlansPagesWords,
   ...validationWords,
   ...projectsWords,
   ...projectsPagesWords,
