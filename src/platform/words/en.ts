@@ -24,6 +24,7 @@ import { risksWords } from './en/risks.ts';
 import { risksPagesWords } from './en/risks-pages.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
+import { recommendationsPagesWords } from './en/recommendations-pages.ts';
 import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
@@ -37,6 +38,7 @@ export const en = {
   ...figuresWords,
   ...performanceWords,
   ...recommendationsWords,
+  ...recommendationsPagesWords,
   ...moneyWords,
   ...moneyProgrammeWords,
   ...improvementPlansWords,
