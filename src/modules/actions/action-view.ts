@@ -108,6 +108,11 @@ export function derivedWords(reason: DerivedReason): string {
 export function statusReasonWords(view: ActionStatusView): string {
   const said = words.actionStatus[view.status];
   if (view.judgedStatus)
-    return `${said} (owner's judgement: ${view.judgementReason}); derived ${words.actionStatus[view.derivedStatus].toLowerCase()}: ${derivedWords(view.derivedReason)}`;
+    return fill(words.actionsView.statusJudged, {
+      status: said,
+      reason: view.judgementReason,
+      derived: words.actionStatus[view.derivedStatus].toLowerCase(),
+      why: derivedWords(view.derivedReason),
+    });
   return `${said}: ${derivedWords(view.derivedReason)}`;
 }

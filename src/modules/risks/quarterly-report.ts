@@ -8,6 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ok, type Result } from '../../kernel/result.ts';
+import { phraseText } from '../../kernel/phrase.ts';
+import { fill, words } from '../../platform/words/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { parsedRows } from '../../platform/db/rows.ts';
 import type { Caller } from '../../platform/services/caller.ts';
@@ -120,7 +122,7 @@ export async function strategicRiskReport(
   caller: Caller,
   period: ReportPeriod,
 ): Promise<Result<StrategicRiskReport>> {
-  if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
+  if (!mayRead(caller)) return forbidden(phraseText('risks.errors.notAllowedToSee'));
   const organisationId = caller.organisationId;
   const previousOn = dayBefore(period.start);
   const [context, now, before] = await Promise.all([
@@ -162,8 +164,16 @@ export async function strategicRiskReport(
     matrixVersion: context.current.version,
     risks,
     heatMap: {
-      now: reported(heatMapOf(matrix, ratings(now)), period.end, `Strategic risks on ${period.end}`),
-      previous: reported(heatMapOf(matrix, ratings(before)), previousOn, `Strategic risks on ${previousOn}`),
+      now: reported(
+        heatMapOf(matrix, ratings(now)),
+        period.end,
+        fill(words.risksView.strategicOn, { date: period.end }),
+      ),
+      previous: reported(
+        heatMapOf(matrix, ratings(before)),
+        previousOn,
+        fill(words.risksView.strategicOn, { date: previousOn }),
+      ),
     },
     risen: risks.filter((r) => r.previous !== null && r.current.score > r.previous.score),
   });

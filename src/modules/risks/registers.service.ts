@@ -1,5 +1,5 @@
 /** Risk registers: list, read with their risks and heat maps (now and at the previous quarter's end), create, change. */
-import { phrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { fail, ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -36,7 +36,7 @@ export function createRegistersService({ db, clock }: ServiceDeps) {
 
   return {
     async list(caller: Caller): Promise<Result<RegisterSummary[]>> {
-      if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
+      if (!mayRead(caller)) return forbidden(phraseText('risks.errors.notAllowedToSee'));
       const organisationId = caller.organisationId;
       const [registers, rows, context] = await Promise.all([
         listRegisters(db, organisationId),
@@ -58,7 +58,7 @@ export function createRegistersService({ db, clock }: ServiceDeps) {
     },
 
     async get(caller: Caller, registerId: string, filters: RiskFilters = {}): Promise<Result<RegisterPage>> {
-      if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
+      if (!mayRead(caller)) return forbidden(phraseText('risks.errors.notAllowedToSee'));
       const organisationId = caller.organisationId;
       const register = (await listRegisters(db, organisationId)).find((r) => r.id === registerId);
       if (!register) return notFound('riskRegister');

@@ -2,7 +2,7 @@
  * The council's risk matrix (versioned: a version an assessment uses never changes, so a change
  * to it becomes the next version) and its categories with their appetite.
  */
-import { phrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { fail, ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -43,7 +43,7 @@ export function createRiskSettingsService({ db }: ServiceDeps) {
     canManage: mayManage,
 
     async get(caller: Caller) {
-      if (!mayRead(caller)) return forbidden('You cannot see the risk settings');
+      if (!mayRead(caller)) return forbidden(phraseText('risks.errors.notAllowedToSeeSettings'));
       const organisationId = caller.organisationId;
       const [current, stored, { categories, isDefault }] = await Promise.all([
         loadCurrentMatrix(db, organisationId),

@@ -169,7 +169,7 @@ const LINKABLE_LIMIT = 25;
 export function createRisksService({ db, clock }: ServiceDeps) {
   return {
     async list(caller: Caller, filters: RiskFilters = {}) {
-      if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
+      if (!mayRead(caller)) return forbidden(phraseText('risks.errors.notAllowedToSee'));
       const organisationId = caller.organisationId;
       const [rows, context] = await Promise.all([
         loadRisks(db, organisationId),
@@ -180,7 +180,7 @@ export function createRisksService({ db, clock }: ServiceDeps) {
     },
 
     async get(caller: Caller, riskId: string) {
-      if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
+      if (!mayRead(caller)) return forbidden(phraseText('risks.errors.notAllowedToSee'));
       const organisationId = caller.organisationId;
       const [row] = /^[0-9a-f-]{36}$/i.test(riskId) ? await loadRisks(db, organisationId, { riskId }) : [];
       if (!row) return notFound('risk');
@@ -301,7 +301,7 @@ export function createRisksService({ db, clock }: ServiceDeps) {
 
     /** The plan items, measures and actions matching the words, for the link picker (a few of each). */
     async linkable(caller: Caller, words: string) {
-      if (!mayRead(caller)) return forbidden('You cannot see the risk registers');
+      if (!mayRead(caller)) return forbidden(phraseText('risks.errors.notAllowedToSee'));
       const trimmed = words.trim().slice(0, 100);
       if (!trimmed) return ok({ items: [], measures: [], actions: [] });
       return ok(await searchLinkable(db, caller.organisationId, trimmed, LINKABLE_LIMIT));

@@ -6,20 +6,25 @@
  * adds its file and one line below. Section names must not repeat across files.
  */
 import { actionsWords } from './en/actions.ts';
+import { actionsPagesWords } from './en/actions-pages.ts';
 import { committeeDeadlinesWords, committeePapersWords, committeesWords } from './en/committees.ts';
 import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { moneyProgrammeWords } from './en/money-programme.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
+import { improvementPlansPagesWords } from './en/improvement-plans-pages.ts';
 import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
 import { plansWords } from './en/plans.ts';
 import { projectsWords } from './en/projects.ts';
+import { projectsPagesWords } from './en/projects-pages.ts';
 import { risksWords } from './en/risks.ts';
+import { risksPagesWords } from './en/risks-pages.ts';
 import { statusesWords } from './en/statuses.ts';
 import { recommendationsWords } from './en/recommendations.ts';
+import { recommendationsPagesWords } from './en/recommendations-pages.ts';
 import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
@@ -38,13 +43,18 @@ export const en = {
   ...figuresWords,
   ...performanceWords,
   ...recommendationsWords,
+  ...recommendationsPagesWords,
   ...moneyWords,
   ...moneyProgrammeWords,
   ...improvementPlansWords,
+  ...improvementPlansPagesWords,
   ...validationWords,
   ...projectsWords,
+  ...projectsPagesWords,
   ...actionsWords,
+  ...actionsPagesWords,
   ...risksWords,
+  ...risksPagesWords,
   ...committeesWords,
   ...committeeDeadlinesWords,
   ...committeePapersWords,

@@ -44,4 +44,14 @@ describe('findTemplateEnglish', () => {
     expect(texts('{{ ("performance.officialFrom." + perf.officialFrom) | t }}')).toEqual([]);
     expect(texts('{{ "Saved." if done }}')).toEqual(['Saved.']);
   });
+
+  it('passes a field name built from a stem and a capitalised tail, but not a word joined onto a word', () => {
+    expect(
+      texts('{{ govukRadios({ name: dimension.name + "Rag", errorMessage: errors.fields[dimension.name + "Rag"] }) }}'),
+    ).toEqual([]);
+    expect(texts('{{ govukInput({ label: { text: "Reason" + (" (optional)" if hold else "") } }) }}')).toEqual([
+      'Reason',
+    ]);
+    expect(texts('{{ govukButton({ text: name + "Save it" }) }}')).toEqual(['Save it']);
+  });
 });

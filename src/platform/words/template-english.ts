@@ -27,8 +27,10 @@ function isProse(quoted: string): boolean {
 }
 
 /** Literals that are not words for people even though they look like it. */
-function isMachineLiteral(literal: string, after: string): boolean {
+function isMachineLiteral(literal: string, after: string, before: string): boolean {
   if (/^\s*\|\s*t\b/.test(after)) return true; // a catalogue key said with the t filter
+  // A field name built from its stem and a capitalised tail (dimension.name + "Rag"), ending the expression.
+  if (/^[A-Z][a-z]+$/.test(literal) && /[\w\]]\s*\+\s*$/.test(before) && /^\s*[,)\]}]/.test(after)) return true;
   if (/^[\w-]+(\.[\w-]+)+$/.test(literal)) return true; // a dotted key passed to t(...) or a macro
   if (/^[\w-]+(\.[\w-]+)+\.$/.test(literal)) return true; // a key's start, joined to a code: ("a.b." + code) | t
   if (/^(layouts|components|pages|documents)\//.test(literal)) return true; // template paths
@@ -53,7 +55,8 @@ export function findTemplateEnglish(source: string): TemplateEnglish[] {
     for (const literal of tag[0].matchAll(STRING_LITERAL)) {
       const text = literal[1] ?? literal[2] ?? '';
       const after = tag[0].slice(literal.index + literal[0].length);
-      if (isProse(text) && !isMachineLiteral(text, after)) {
+      const before = tag[0].slice(0, literal.index);
+      if (isProse(text) && !isMachineLiteral(text, after, before)) {
         found.push({ line: lineOf(uncommented, tag.index + literal.index), text });
       }
     }

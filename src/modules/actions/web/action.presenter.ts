@@ -2,7 +2,7 @@
 import { formatDate } from '../../../kernel/measurement/format.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import { actionStatusTag } from '../../../platform/words/status-tags.ts';
 import type { ActionSummary } from '../action-view.ts';
 import type { ActionDetail } from '../actions.service.ts';
@@ -23,21 +23,23 @@ const tagHtml = (status: keyof typeof words.actionStatus) => {
 export function actionRows(list: readonly ActionSummary[]): Cell[][] {
   return list.map((a) => [
     {
-      html: `<a class="govuk-link" href="${escapeHtml(a.href)}">${escapeHtml(a.code)} ${escapeHtml(a.title)}</a>${a.isKey ? ' <span class="govuk-body-s">(key)</span>' : ''}`,
+      html: `<a class="govuk-link" href="${escapeHtml(a.href)}">${escapeHtml(a.code)} ${escapeHtml(a.title)}</a>${a.isKey ? ` <span class="govuk-body-s">${escapeHtml(words.actionsView.keyMark)}</span>` : ''}`,
     },
     { text: a.ownerName },
     {
       html:
         tagHtml(a.status) +
         (a.judgedStatus
-          ? `<span class="govuk-body-s govuk-!-display-block">Derived: ${escapeHtml(words.actionStatus[a.derivedStatus])}</span>`
+          ? `<span class="govuk-body-s govuk-!-display-block">${escapeHtml(fill(words.actionsView.derivedIs, { status: words.actionStatus[a.derivedStatus] }))}</span>`
           : ''),
     },
     { text: `${a.percentComplete}%`, format: 'numeric' },
     {
       html:
         escapeHtml(formatDate(a.dueDate)) +
-        (a.overdue ? ' <strong class="govuk-tag govuk-tag--purple">Overdue</strong>' : '') +
+        (a.overdue
+          ? ` <strong class="govuk-tag govuk-tag--purple">${escapeHtml(words.actionsView.overdue)}</strong>`
+          : '') +
         (a.openEscalationId
           ? `<span class="govuk-body-s govuk-!-display-block">${escapeHtml(words.actionsEscalation.waiting)}</span>`
           : ''),
@@ -46,23 +48,23 @@ export function actionRows(list: readonly ActionSummary[]): Cell[][] {
 }
 
 export const ACTION_TABLE_HEAD = [
-  { text: 'Action' },
-  { text: 'Owner' },
-  { text: 'Status' },
-  { text: '% complete', format: 'numeric' },
-  { text: 'Due' },
+  { text: words.actionsView.head.action },
+  { text: words.actionsView.head.owner },
+  { text: words.actionsView.head.status },
+  { text: words.actionsView.head.percent, format: 'numeric' },
+  { text: words.actionsView.head.due },
 ];
 
 export function statusFilterItems(selected: string | undefined) {
   return [
-    { value: '', text: 'Any status' },
+    { value: '', text: words.actionsView.anyStatus },
     ...ACTION_STATUSES.map((s) => ({ value: s, text: words.actionStatus[s], selected: s === selected })),
   ];
 }
 
 export function openStatusItems(selected: unknown) {
   return [
-    { value: '', text: 'Use the derived status', selected: !selected },
+    { value: '', text: words.actionsView.useDerived, selected: !selected },
     ...OPEN_STATUSES.map((s) => ({ value: s, text: words.actionStatus[s], selected: s === selected })),
   ];
 }
@@ -94,21 +96,25 @@ export function actionPageView(detail: ActionDetail) {
   const link = (href: string, text: string) =>
     `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
   const list = (items: string[]) =>
-    items.length ? `<ul class="govuk-list">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : 'None';
+    items.length
+      ? `<ul class="govuk-list">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`
+      : escapeHtml(words.actionsView.none);
   const dueHtml =
     escapeHtml(formatDate(a.dueDate)) +
     (a.revisedDueDate
-      ? ` (revised from ${escapeHtml(formatDate(a.originalDueDate))}: ${escapeHtml(a.revisionReason)})`
+      ? ` ${escapeHtml(fill(words.actionsView.revisedFrom, { date: formatDate(a.originalDueDate), reason: a.revisionReason }))}`
       : '') +
-    (a.overdue ? ' <strong class="govuk-tag govuk-tag--purple">Overdue</strong>' : '') +
+    (a.overdue
+      ? ` <strong class="govuk-tag govuk-tag--purple">${escapeHtml(words.actionsView.overdue)}</strong>`
+      : '') +
     (a.pendingDueDate
-      ? `<span class="govuk-body-s govuk-!-display-block">New date ${escapeHtml(formatDate(a.pendingDueDate))} waiting for approval: ${escapeHtml(a.pendingReason)}</span>`
+      ? `<span class="govuk-body-s govuk-!-display-block">${escapeHtml(fill(words.actionsView.newDateWaiting, { date: formatDate(a.pendingDueDate), reason: a.pendingReason }))}</span>`
       : '');
   const summaryRows = [
-    { key: { text: 'Plan' }, value: { html: link(paths.plan(a.planId), a.planTitle) } },
-    { key: { text: 'Status' }, value: { html: tagHtml(a.status) } },
+    { key: { text: words.actionsView.summary.plan }, value: { html: link(paths.plan(a.planId), a.planTitle) } },
+    { key: { text: words.actionsView.summary.status }, value: { html: tagHtml(a.status) } },
     {
-      key: { text: 'Derived status' },
+      key: { text: words.actionsView.summary.derivedStatus },
       value: {
         html: `${tagHtml(a.derivedStatus)} <span class="govuk-body-s">${escapeHtml(derivedWords(a.derivedReason))}</span>`,
       },
@@ -116,57 +122,84 @@ export function actionPageView(detail: ActionDetail) {
     ...(a.judgedStatus
       ? [
           {
-            key: { text: "Owner's judgement" },
+            key: { text: words.actionsView.summary.judgement },
             value: { text: `${words.actionStatus[a.judgedStatus]}: ${a.judgementReason}` },
           },
         ]
       : []),
     ...(a.status === 'cancelled' || a.status === 'terminated' || (a.status === 'complete' && detail.action.closedReason)
-      ? [{ key: { text: 'Reason closed' }, value: { text: detail.action.closedReason || 'None given' } }]
+      ? [
+          {
+            key: { text: words.actionsView.summary.reasonClosed },
+            value: { text: detail.action.closedReason || words.actionsView.summary.noneGiven },
+          },
+        ]
       : []),
-    { key: { text: '% complete' }, value: { text: `${a.percentComplete}% (${a.expectedPercent}% expected by now)` } },
-    { key: { text: 'Start date' }, value: { text: formatDate(a.startDate) } },
-    { key: { text: 'Original due date' }, value: { text: formatDate(a.originalDueDate) } },
-    { key: { text: 'Due date' }, value: { html: dueHtml } },
-    { key: { text: 'Owner' }, value: { html: link(paths.person(a.ownerPersonId), a.ownerName) } },
     {
-      key: { text: 'Escalation owner' },
+      key: { text: words.actionsView.summary.percent },
+      value: {
+        text: fill(words.actionsView.summary.percentValue, { percent: a.percentComplete, expected: a.expectedPercent }),
+      },
+    },
+    { key: { text: words.actionsView.summary.startDate }, value: { text: formatDate(a.startDate) } },
+    { key: { text: words.actionsView.summary.originalDueDate }, value: { text: formatDate(a.originalDueDate) } },
+    { key: { text: words.actionsView.summary.dueDate }, value: { html: dueHtml } },
+    {
+      key: { text: words.actionsView.summary.owner },
+      value: { html: link(paths.person(a.ownerPersonId), a.ownerName) },
+    },
+    {
+      key: { text: words.actionsView.summary.escalationOwner },
       value: {
         html:
           link(paths.person(a.escalationOwnerPersonId), a.escalationOwnerName) +
-          (detail.escalationOwnerActive ? '' : ' (has left)'),
+          (detail.escalationOwnerActive ? '' : ` ${escapeHtml(words.actionsView.summary.hasLeft)}`),
       },
     },
     {
-      key: { text: 'Assignees' },
+      key: { text: words.actionsView.summary.assignees },
       value: { html: list(detail.assignees.map((p) => link(paths.person(p.id), p.name))) },
     },
-    { key: { text: 'Key action' }, value: { text: a.isKey ? 'Yes' : 'No' } },
     {
-      key: { text: 'Contributes to' },
+      key: { text: words.actionsView.summary.key },
+      value: { text: a.isKey ? words.actionsView.summary.yes : words.actionsView.summary.no },
+    },
+    {
+      key: { text: words.actionsView.summary.contributesTo },
       value: {
         html: list(
-          detail.items.map((i) => `${link(paths.item(i.id), `${i.code} ${i.title}`)} in ${escapeHtml(i.planTitle)}`),
+          detail.items.map(
+            (i) =>
+              `${link(paths.item(i.id), `${i.code} ${i.title}`)} ${escapeHtml(fill(words.actionsView.summary.inPlan, { plan: i.planTitle }))}`,
+          ),
         ),
       },
     },
     {
-      key: { text: 'Measures' },
+      key: { text: words.actionsView.summary.measures },
       value: { html: list(detail.measures.map((m) => link(paths.measure(m.id), `${m.code} ${m.title}`))) },
     },
     ...(a.answers
       ? [
           {
-            key: { text: 'Answers' },
+            key: { text: words.actionsView.summary.answers },
             value: {
-              text: `${a.answers.kind === 'recommendation' ? 'Recommendation' : 'Improvement plan'} ${a.answers.id}`,
+              text: fill(
+                a.answers.kind === 'recommendation'
+                  ? words.actionsView.summary.answersRecommendation
+                  : words.actionsView.summary.answersPlan,
+                { id: a.answers.id },
+              ),
             },
           },
         ]
       : []),
     {
-      key: { text: 'Description' },
-      value: { text: detail.action.description || 'No description', classes: 'app-section-text' },
+      key: { text: words.actionsView.summary.description },
+      value: {
+        text: detail.action.description || words.actionsView.summary.noDescription,
+        classes: 'app-section-text',
+      },
     },
   ];
   const milestoneRows = detail.milestones.map((m) => ({
@@ -182,7 +215,7 @@ export function actionPageView(detail: ActionDetail) {
       html:
         tagHtml(u.status) +
         (u.judgedStatus
-          ? `<span class="govuk-body-s govuk-!-display-block">Derived ${escapeHtml(words.actionStatus[u.derivedStatus])}; judged ${escapeHtml(words.actionStatus[u.judgedStatus])}: ${escapeHtml(u.statusReason)}</span>`
+          ? `<span class="govuk-body-s govuk-!-display-block">${escapeHtml(fill(words.actionsView.derivedJudged, { derived: words.actionStatus[u.derivedStatus], judged: words.actionStatus[u.judgedStatus], reason: u.statusReason }))}</span>`
           : ''),
     },
     { text: u.commentary },

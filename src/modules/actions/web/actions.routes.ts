@@ -91,7 +91,7 @@ export async function actionsRoutes(
     return reply.render(
       'pages/actions/form.njk',
       {
-        title: options.id ? 'Edit action' : 'Add an action',
+        title: options.id ? words.actionsView.titles.edit : words.actionsView.titles.add,
         action: options.id ? paths.editAction(options.id) : paths.newAction(),
         backLink: options.id ? paths.action(options.id) : paths.actions(),
         editing: Boolean(options.id),
@@ -100,14 +100,14 @@ export async function actionsRoutes(
         planItems: optionItems(
           o.plans.map((p) => ({ id: p.id, name: p.title })),
           v.planId,
-          'Select a plan',
+          words.actionsView.selectPlan,
         ),
-        ownerItems: optionItems(o.people, v.ownerPersonId, 'Select a person'),
-        escalationOwnerItems: optionItems(o.people, v.escalationOwnerPersonId, 'Select a person'),
+        ownerItems: optionItems(o.people, v.ownerPersonId, words.actionsView.selectPerson),
+        escalationOwnerItems: optionItems(o.people, v.escalationOwnerPersonId, words.actionsView.selectPerson),
         assigneeItems: checkboxItems(o.people, v.assigneeIds),
         itemItems: checkboxItems(o.items, v.itemIds),
         measureItems: checkboxItems(o.measures, v.measureIds),
-        keyItems: [{ value: 'yes', text: 'This is a key action', checked: v.isKey === true || v.isKey === 'yes' }],
+        keyItems: [{ value: 'yes', text: words.actionsView.isKey, checked: v.isKey === true || v.isKey === 'yes' }],
       },
       options.status,
     );
@@ -122,15 +122,15 @@ export async function actionsRoutes(
     ]);
     if (!list.ok) return refusalPage(reply, list.error);
     return reply.render('pages/actions/index.njk', {
-      title: 'Actions',
+      title: words.actionsView.titles.actions,
       filter,
       head: ACTION_TABLE_HEAD,
       rows: actionRows(list.value),
       count: list.value.length,
-      ownerItems: optionItems(options.people, filter.ownerPersonId, 'Anyone'),
-      unitItems: optionItems(options.units, filter.unitId, 'Any unit'),
+      ownerItems: optionItems(options.people, filter.ownerPersonId, words.actionsView.anyone),
+      unitItems: optionItems(options.units, filter.unitId, words.actionsView.anyUnit),
       statusItems: statusFilterItems(filter.status),
-      overdueItems: [{ value: 'yes', text: 'Only overdue actions', checked: filter.overdue }],
+      overdueItems: [{ value: 'yes', text: words.actionsView.onlyOverdue, checked: filter.overdue }],
       canAdd: holdsPermission(caller, 'edit:plans'),
     });
   });
@@ -149,7 +149,12 @@ export async function actionsRoutes(
   const importPage = (reply: FastifyReply, extra: Values = {}, status?: number) =>
     reply.render(
       'pages/actions/import.njk',
-      { title: 'Import actions', backLink: paths.actions(), columns: ACTION_COLUMNS.join(', '), ...extra },
+      {
+        title: words.actionsView.titles.import,
+        backLink: paths.actions(),
+        columns: ACTION_COLUMNS.join(', '),
+        ...extra,
+      },
       status,
     );
 
@@ -164,7 +169,7 @@ export async function actionsRoutes(
           ? Buffer.from(body.csv, 'utf8')
           : null;
     if (!bytes) {
-      const message = 'Choose a CSV or Excel file, or paste the CSV including its header row';
+      const message = words.actionsView.importMissing;
       return importPage(reply, { errors: formErrorsFrom({ code: 'invalid', message, field: 'file' }) }, 400);
     }
     const xlsx = bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -210,7 +215,7 @@ export async function actionsRoutes(
     if (!mine.ok) return refusalPage(reply, mine.error);
     const m = mine.value;
     return reply.render('pages/actions/mine.njk', {
-      title: 'My actions',
+      title: words.actionsView.titles.mine,
       head: ACTION_TABLE_HEAD,
       awaitingDecision: actionRows(m.awaitingDecision),
       awaitingDateApproval: actionRows(m.awaitingDateApproval),
@@ -255,8 +260,8 @@ export async function actionsRoutes(
     return reply.render('pages/actions/show.njk', {
       title: `${a.code} ${a.title}`,
       breadcrumbs: [
-        { text: 'Home', href: paths.home() },
-        { text: 'Actions', href: paths.actions() },
+        { text: words.actionsView.home, href: paths.home() },
+        { text: words.actionsView.titles.actions, href: paths.actions() },
       ],
       detail: detail.value,
       a,
@@ -366,7 +371,7 @@ export async function actionsRoutes(
     path: paths.actionProgress(),
     config: view,
     template: 'pages/actions/progress.njk',
-    title: 'Add a progress update',
+    title: words.actionsView.titles.progress,
     schema: progressInput,
     initial: () => ({ asOf: today() }),
     extra: (_detail, values) => ({ statusItems: openStatusItems(values.status) }),
@@ -377,7 +382,7 @@ export async function actionsRoutes(
     path: paths.reviseActionDate(),
     config: edit,
     template: 'pages/actions/revise-date.njk',
-    title: 'Revise the due date',
+    title: words.actionsView.titles.revise,
     schema: reviseDateInput,
     call: (caller, id, input) => actionChanges.reviseDate(caller, id, input),
     flash: (v) => (v.pending ? words.actionFlash.dateSentForApproval : words.actionFlash.dateRevised),
@@ -386,7 +391,7 @@ export async function actionsRoutes(
     path: paths.closeAction(),
     config: edit,
     template: 'pages/actions/close.njk',
-    title: 'Close the action',
+    title: words.actionsView.titles.close,
     schema: closeInput,
     extra: (_detail, values) => ({
       statusItems: CLOSED_STATUSES.map((s) => ({
@@ -402,7 +407,7 @@ export async function actionsRoutes(
     path: paths.actionMilestones(),
     config: edit,
     template: 'pages/actions/milestone.njk',
-    title: 'Add a milestone',
+    title: words.actionsView.titles.milestone,
     schema: milestoneInput,
     call: (caller, id, input) => actionChanges.addMilestone(caller, id, input),
     flash: () => words.actionFlash.milestoneAdded,
@@ -411,7 +416,7 @@ export async function actionsRoutes(
     path: paths.actionEscalationDecision(),
     config: view,
     template: 'pages/actions/decision.njk',
-    title: 'Decide the escalation',
+    title: words.actionsView.titles.decision,
     schema: escalationDecisionInput,
     extra: (detail, values, escalationId) => ({
       escalationId,
@@ -433,7 +438,7 @@ export async function actionsRoutes(
     if (!form.ok)
       return refusalPage(reply, {
         code: 'invalid',
-        message: form.errors.summary[0]?.text ?? 'Select approve or reject',
+        message: form.errors.summary[0]?.text ?? words.actionChecks.approveOrReject,
       });
     const result = await services.actionChanges.decideRevision(caller, id, form.value);
     if (!result.ok) return refusalPage(reply, result.error);

@@ -23,7 +23,7 @@ export async function deliverySettingsRoutes(app: FastifyInstance, { services }:
     return reply.render(
       'pages/actions/settings.njk',
       {
-        title: 'Delivery settings',
+        title: words.actionsView.titles.settings,
         backLink: paths.council(),
         values: shown,
         errors,

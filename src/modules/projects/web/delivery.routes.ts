@@ -118,7 +118,7 @@ export async function deliveryRoutes(
     paths.newProjectUpdate(),
     {
       template: 'pages/projects/update-form.njk',
-      title: 'Record a highlight report',
+      title: words.projectsView.titles.report,
       dates: ['reportedOn'],
       context: (_detail, values) => ({
         dimensions: DIMENSIONS.map((dimension) => ({
@@ -137,7 +137,11 @@ export async function deliveryRoutes(
 
   form(
     paths.newProjectStage(),
-    { template: 'pages/projects/stage-form.njk', title: 'Add a stage', dates: ['startDate', 'endDate'] },
+    {
+      template: 'pages/projects/stage-form.njk',
+      title: words.projectsView.titles.stage,
+      dates: ['startDate', 'endDate'],
+    },
     stageInput,
     () => ({}),
     (request, value) => services.projectDelivery.addStage(request.caller(), idParam(request).id, value),
@@ -172,7 +176,7 @@ export async function deliveryRoutes(
     paths.newProjectMilestone(),
     {
       template: 'pages/projects/milestone-form.njk',
-      title: 'Add a milestone',
+      title: words.projectsView.titles.milestone,
       dates: ['dueDate'],
       context: (detail, values) => ({
         stageItems: selectItems(
@@ -180,7 +184,7 @@ export async function deliveryRoutes(
           (stage) => stage.id,
           (stage) => `${stage.position}. ${stage.name}`,
           typeof values.stageId === 'string' ? values.stageId : null,
-          'Not in a stage',
+          words.projectMilestone.noStage,
         ),
       }),
     },
@@ -194,7 +198,7 @@ export async function deliveryRoutes(
     paths.projectMilestoneAction(undefined, undefined, 'revise'),
     {
       template: 'pages/projects/milestone-revise.njk',
-      title: 'Revise a milestone’s due date',
+      title: words.projectsView.titles.revise,
       dates: ['revisedDueDate'],
       context: (detail, _values, request) => ({ milestone: milestoneView(detail, request) }),
     },
@@ -214,7 +218,7 @@ export async function deliveryRoutes(
     paths.projectMilestoneAction(undefined, undefined, 'complete'),
     {
       template: 'pages/projects/milestone-complete.njk',
-      title: 'Complete a milestone',
+      title: words.projectsView.titles.complete,
       dates: ['completedOn'],
       context: (detail, _values, request) => ({ milestone: milestoneView(detail, request) }),
     },

@@ -26,19 +26,31 @@ export async function programmesRoutes(app: FastifyInstance, { services }: { ser
     return reply.render(
       'pages/projects/programme-form.njk',
       {
-        title: options.programmeId ? 'Edit programme' : 'Add a programme',
+        title: options.programmeId ? words.projectsView.titles.editProgramme : words.projectsView.titles.addProgramme,
         action: options.programmeId ? paths.editProgramme(options.programmeId) : paths.newProgramme(),
         backLink: options.programmeId ? paths.programme(options.programmeId) : paths.programmes(),
         values: options.values,
         errors: options.errors,
-        sponsorItems: selectItems(choices.people, (row) => row.id, person, chosen('sponsorPersonId'), 'No sponsor yet'),
-        managerItems: selectItems(choices.people, (row) => row.id, person, chosen('managerPersonId'), 'No manager yet'),
+        sponsorItems: selectItems(
+          choices.people,
+          (row) => row.id,
+          person,
+          chosen('sponsorPersonId'),
+          words.projectsView.noSponsorYet,
+        ),
+        managerItems: selectItems(
+          choices.people,
+          (row) => row.id,
+          person,
+          chosen('managerPersonId'),
+          words.projectsView.noManagerYet,
+        ),
         unitItems: selectItems(
           choices.units,
           (row) => row.id,
           (row) => row.name,
           chosen('unitId'),
-          'None (the whole council)',
+          words.projectsView.wholeCouncil,
         ),
       },
       options.status,
@@ -47,7 +59,7 @@ export async function programmesRoutes(app: FastifyInstance, { services }: { ser
 
   app.get(paths.programmes(), { config: view }, async (request, reply) =>
     reply.render('pages/projects/programmes.njk', {
-      title: 'Programmes',
+      title: words.projectsView.titles.programmes,
       backLink: paths.projects(),
       programmes: await services.programmes.list(request.caller()),
     }),

@@ -3,7 +3,7 @@ import { formatMoney, type Money } from '../../../kernel/money.ts';
 import { formatDate } from '../../../platform/http/filters.ts';
 import { isoFromParts } from '../../../platform/http/date-input.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import { projectStatusTag, ragTag, type Tag } from '../../../platform/words/status-tags.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
 import { actionsFrom, DIMENSIONS, milestoneDue, PROJECT_STATUSES, type ProjectAction } from '../domain/index.ts';
@@ -46,35 +46,47 @@ export function projectFormChoices(options: FormOptions, values: Values) {
     row.jobTitle ? `${row.name}, ${row.jobTitle}` : row.name;
   const itemIds = asList(values.itemIds);
   return {
-    sponsorItems: selectItems(options.people, (row) => row.id, person, chosen('sponsorPersonId'), 'Select a sponsor'),
-    managerItems: selectItems(options.people, (row) => row.id, person, chosen('managerPersonId'), 'Select a manager'),
+    sponsorItems: selectItems(
+      options.people,
+      (row) => row.id,
+      person,
+      chosen('sponsorPersonId'),
+      words.projectsView.selectSponsor,
+    ),
+    managerItems: selectItems(
+      options.people,
+      (row) => row.id,
+      person,
+      chosen('managerPersonId'),
+      words.projectsView.selectManager,
+    ),
     unitItems: selectItems(
       options.units,
       (row) => row.id,
       (row) => row.name,
       chosen('unitId'),
-      'None (the whole council)',
+      words.projectsView.wholeCouncil,
     ),
     boardItems: selectItems(
       options.bodies,
       (row) => row.id,
       (row) => row.name,
       chosen('boardId'),
-      'No board',
+      words.projectsView.noBoard,
     ),
     programmeItems: selectItems(
       options.programmes,
       (row) => row.id,
       (row) => `${row.code} ${row.title}`,
       chosen('programmeId'),
-      'Not in a programme',
+      words.projectsView.noProgramme,
     ),
     planItems: selectItems(
       options.plans,
       (row) => row.id,
       (row) => row.title,
       chosen('planId'),
-      'Not in a plan',
+      words.projectsView.noPlan,
     ),
     itemCheckboxes: options.items.map((item) => ({
       value: item.id,
@@ -138,7 +150,7 @@ export function presentProject(detail: ProjectDetail, today: string) {
   const groups = stages.map((stage, index) => ({
     heading: `${stage.position}. ${stage.name}`,
     stage: movesOf(stage, index === 0, index === stages.length - 1),
-    dates: `${formatDate(stage.startDate)} to ${formatDate(stage.endDate)}`,
+    dates: fill(words.projectsView.stageDates, { start: formatDate(stage.startDate), end: formatDate(stage.endDate) }),
     milestones: milestones.filter((m) => m.stageId === stage.id).map((m) => milestoneView(m, today)),
   }));
   const unstaged = milestones.filter((m) => m.stageId === null).map((m) => milestoneView(m, today));
@@ -184,7 +196,7 @@ export const statusFilterItems = (selected: string | undefined) =>
     (status) => status,
     (status) => words.projectStatus[status],
     selected,
-    'Any status',
+    words.projectsView.anyStatus,
   );
 
 const CSV_HEADERS = [

@@ -70,7 +70,7 @@ export async function projectsRoutes(
     return reply.render(
       'pages/projects/form.njk',
       {
-        title: options.projectId ? 'Edit project' : 'Add a project',
+        title: options.projectId ? words.projectsView.titles.editProject : words.projectsView.titles.addProject,
         action: options.projectId ? paths.editProject(options.projectId) : paths.newProject(),
         backLink: options.projectId ? paths.project(options.projectId) : paths.projects(),
         editing: Boolean(options.projectId),
@@ -92,7 +92,7 @@ export async function projectsRoutes(
       services.projects.formOptions(caller, null),
     ]);
     return reply.render('pages/projects/index.njk', {
-      title: 'Projects',
+      title: words.projectsView.titles.projects,
       projects: presentList(rows),
       exportHref: `${paths.projectsExport()}${filters.query}`,
       managerItems: selectItems(
@@ -100,21 +100,21 @@ export async function projectsRoutes(
         (row) => row.id,
         (row) => row.name,
         filters.managerPersonId,
-        'Any manager',
+        words.projectsView.anyManager,
       ),
       unitItems: selectItems(
         options.units,
         (row) => row.id,
         (row) => row.name,
         filters.unitId,
-        'Any unit',
+        words.projectsView.anyUnit,
       ),
       programmeItems: selectItems(
         options.programmes,
         (row) => row.id,
         (row) => `${row.code} ${row.title}`,
         filters.programmeId,
-        'Any programme',
+        words.projectsView.anyProgramme,
       ),
       statusItems: statusFilterItems(filters.status),
       filtered: filters.query !== '',

@@ -7,6 +7,7 @@
  */
 import type { BandColour, HeatMap } from '../domain/index.ts';
 import { escapeHtml } from '../../../platform/http/escape-html.ts';
+import { words } from '../../../platform/words/index.ts';
 
 /** GOV.UK colours for each band, with a text colour that meets contrast on it. */
 const FILL: Record<BandColour, { fill: string; text: string }> = {
@@ -54,8 +55,8 @@ export function heatMapSvg(map: HeatMap, title: string): string {
     );
   }
   parts.push(
-    `<text x="${LEFT + (CELL * map.size) / 2}" y="${axisY + 36}" text-anchor="middle" font-size="14" fill="#0b0c0c" ${font}>Impact</text>`,
-    `<text x="12" y="${axisY / 2}" text-anchor="middle" font-size="14" fill="#0b0c0c" transform="rotate(-90 12 ${axisY / 2})" ${font}>Likelihood</text>`,
+    `<text x="${LEFT + (CELL * map.size) / 2}" y="${axisY + 36}" text-anchor="middle" font-size="14" fill="#0b0c0c" ${font}>${escapeHtml(words.risksView.impact)}</text>`,
+    `<text x="12" y="${axisY / 2}" text-anchor="middle" font-size="14" fill="#0b0c0c" transform="rotate(-90 12 ${axisY / 2})" ${font}>${escapeHtml(words.risksView.likelihood)}</text>`,
     '</svg>',
   );
   return parts.join('');

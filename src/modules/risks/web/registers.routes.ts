@@ -5,7 +5,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { idParam } from '../../../platform/http/params.ts';
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import { holdsPermission } from '../../../kernel/access/index.ts';
-import { lookUp } from '../../../platform/words/index.ts';
+import { fill, lookUp, words } from '../../../platform/words/index.ts';
 import { REGISTER_LEVELS, registerInput } from '../domain/index.ts';
 import type { RisksServices } from '../services.ts';
 import { filterValues, filtersFrom } from './risk-forms.ts';
@@ -23,7 +23,7 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
     const result = await riskRegisters.list(request.caller());
     if (!result.ok) return reply.render('pages/errors/forbidden.njk', {}, 403);
     return reply.render('pages/risks/registers.njk', {
-      title: 'Risk registers',
+      title: words.risksView.titles.registers,
       rows: result.value.map((r) => [
         { html: `<a class="govuk-link" href="${paths.riskRegister(r.id)}">${escapeHtml(r.name)}</a>` },
         { text: levelWords(r.level) },
@@ -49,7 +49,7 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
     return reply.render(
       'pages/risks/register-form.njk',
       {
-        title: options.registerId ? 'Change the risk register' : 'Create a risk register',
+        title: options.registerId ? words.risksView.titles.changeRegister : words.risksView.titles.createRegister,
         backLink: options.registerId ? paths.riskRegister(options.registerId) : paths.riskRegisters(),
         action: options.registerId ? paths.editRiskRegister(options.registerId) : paths.newRiskRegister(),
         values: options.values,
@@ -62,12 +62,12 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
         unitItems: selectItems(
           choices.units.map((u) => ({ value: u.id, text: u.name })),
           String(options.values.unitId ?? ''),
-          'Choose a unit',
+          words.risksView.chooseUnit,
         ),
         ownerItems: selectItems(
           choices.people.map((p) => ({ value: p.id, text: p.name })),
           String(options.values.ownerPersonId ?? ''),
-          'Choose a person',
+          words.risksView.choosePerson,
         ),
       },
       options.status,
@@ -92,7 +92,7 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
       });
     }
     return reply
-      .flash(registerId ? 'Risk register saved' : 'Risk register created')
+      .flash(registerId ? words.risksView.flash.registerSaved : words.risksView.flash.registerCreated)
       .redirect(paths.riskRegister(result.value.id));
   }
 
@@ -138,7 +138,7 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
     const values = filterValues(filters);
     return reply.render('pages/risks/register.njk', {
       title: page.register.name,
-      breadcrumbs: [{ text: 'Risk registers', href: paths.riskRegisters() }],
+      breadcrumbs: [{ text: words.risksView.titles.registers, href: paths.riskRegisters() }],
       register: page.register,
       levelText: levelWords(page.register.level),
       canEdit: page.canEdit,
@@ -146,13 +146,14 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
       newRiskHref: paths.newRisk(id),
       csvHref: paths.riskRegisterCsv(id),
       filterAction: paths.riskRegister(id),
-      heatNow: matrix && heatMapView(page.heatMap.now, matrix, `Risks now (${page.heatMap.today})`),
+      heatNow:
+        matrix && heatMapView(page.heatMap.now, matrix, fill(words.risksView.heatNow, { date: page.heatMap.today })),
       heatPrevious:
         matrix &&
         heatMapView(
           page.heatMap.previous,
           matrix,
-          `Risks at the end of the previous quarter (${page.heatMap.previousOn})`,
+          fill(words.risksView.heatPrevious, { date: page.heatMap.previousOn }),
         ),
       head: RISK_TABLE_HEAD,
       rows: riskTableRows(page.risks),
@@ -161,17 +162,17 @@ export async function registersRoutes(app: FastifyInstance, { services }: { serv
         owner: selectItems(
           choices.people.map((p) => ({ value: p.id, text: p.name })),
           values.ownerPersonId,
-          'Anyone',
+          words.risksView.anyone,
         ),
         category: selectItems(
           choices.categories.map((c) => ({ value: c.code, text: c.name })),
           values.category,
-          'Any category',
+          words.risksView.anyCategory,
         ),
         band: selectItems(
           (matrix?.bands ?? []).map((b) => ({ value: b.label, text: b.label })),
           values.band,
-          'Any band',
+          words.risksView.anyBand,
         ),
       },
     });

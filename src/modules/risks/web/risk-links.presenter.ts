@@ -1,4 +1,5 @@
 /** The link picker's checkbox groups and the risk page's links, one group per kind. */
+import { words } from '../../../platform/words/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 
 export type LinkKind = 'items' | 'measures' | 'actions';
@@ -7,9 +8,9 @@ type Linked = { id: string; code: string; title: string };
 type RiskLinks = Record<LinkKind, readonly Linked[]>;
 
 const LINK_KINDS: readonly { kind: LinkKind; field: string; legend: string; href: (id: string) => string }[] = [
-  { kind: 'items', field: 'itemIds', legend: 'Objectives and other plan items', href: paths.item },
-  { kind: 'measures', field: 'measureIds', legend: 'Measures', href: paths.measure },
-  { kind: 'actions', field: 'actionIds', legend: 'Actions', href: paths.action },
+  { kind: 'items', field: 'itemIds', legend: words.risksView.linkGroups.items, href: paths.item },
+  { kind: 'measures', field: 'measureIds', legend: words.risksView.linkGroups.measures, href: paths.measure },
+  { kind: 'actions', field: 'actionIds', legend: words.risksView.linkGroups.actions, href: paths.action },
 ];
 
 /**

@@ -3,6 +3,7 @@
  * title with a GET form, then tick what the risk concerns and save. Works without JavaScript: the
  * present links are ticked boxes (untick to remove), the search's finds unticked ones beside them.
  */
+import { lookUp } from '../../../platform/words/index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
@@ -41,7 +42,7 @@ export async function riskLinksRoutes(app: FastifyInstance, { services }: { serv
     return reply.render(
       'pages/risks/links.njk',
       {
-        title: 'What the risk concerns',
+        title: lookUp('risksView.titles.links'),
         caption: `${r.reference} ${r.title}`,
         backLink: paths.risk(id),
         action: paths.riskLinks(id),
@@ -70,6 +71,6 @@ export async function riskLinksRoutes(app: FastifyInstance, { services }: { serv
       const ticked = { items: form.value.itemIds, measures: form.value.measureIds, actions: form.value.actionIds };
       return render(request, reply, words, ticked, formErrorsFrom(result.error), STATUS_FOR[result.error.code]);
     }
-    return reply.flash('Links saved').redirect(paths.risk(id));
+    return reply.flash(lookUp('risksView.flash.linksSaved')).redirect(paths.risk(id));
   });
 }

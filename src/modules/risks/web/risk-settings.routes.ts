@@ -1,3 +1,4 @@
+import { fill, words } from '../../../platform/words/index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
@@ -58,8 +59,8 @@ export async function riskSettingsRoutes(app: FastifyInstance, { services }: { s
     return reply.render(
       'pages/risks/settings.njk',
       {
-        title: 'Risk matrix and appetite',
-        breadcrumbs: [{ text: 'Risk registers', href: paths.riskRegisters() }],
+        title: words.risksView.titles.settings,
+        breadcrumbs: [{ text: words.risksView.titles.registers, href: paths.riskRegisters() }],
         action: paths.riskSettings(),
         canManage,
         current,
@@ -71,17 +72,34 @@ export async function riskSettingsRoutes(app: FastifyInstance, { services }: { s
             return { text: `${score} ${band?.label ?? ''}` };
           }),
         ]),
-        matrixHead: [{ text: 'Likelihood' }, ...m.impact.map((p, i) => ({ text: `Impact ${i + 1} ${p.label}` }))],
+        matrixHead: [
+          { text: words.risksView.likelihood },
+          ...m.impact.map((p, i) => ({ text: fill(words.risksView.impactPoint, { point: `${i + 1} ${p.label}` }) })),
+        ],
         scaleRows: (scale: 'likelihood' | 'impact') =>
           m[scale].map((p, i) => ({
             key: { text: `${i + 1} ${p.label}` },
-            value: { text: p.description || 'No description' },
+            value: { text: p.description || words.risksView.settings.noDescription },
           })),
-        bandRows: m.bands.map((b) => ({ key: { text: b.label }, value: { text: `Scores ${b.from} to ${b.to}` } })),
+        bandRows: m.bands.map((b) => ({
+          key: { text: b.label },
+          value: { text: fill(words.risksView.settings.scores, { from: b.from, to: b.to }) },
+        })),
         versions: versions.map((v) => [
-          { text: `Version ${v.version}${v.version === current.version ? ' (current)' : ''}` },
+          {
+            text: fill(
+              v.version === current.version
+                ? words.risksView.settings.versionCurrent
+                : words.risksView.settings.version,
+              { version: v.version },
+            ),
+          },
           { text: `${v.matrix.size} × ${v.matrix.size}` },
-          { text: v.usedBy ? `Used by ${v.usedBy} assessments: cannot change` : 'Not used yet: can change' },
+          {
+            text: v.usedBy
+              ? fill(words.risksView.settings.usedBy, { count: v.usedBy })
+              : words.risksView.settings.notUsed,
+          },
         ]),
         categories,
         matrixValues,
@@ -133,7 +151,7 @@ export async function riskSettingsRoutes(app: FastifyInstance, { services }: { s
           errors: formErrorsFrom(saved.error),
           status: STATUS_FOR[saved.error.code],
         });
-      return reply.flash('Risk appetite saved').redirect(paths.riskSettings());
+      return reply.flash(words.risksView.flash.appetiteSaved).redirect(paths.riskSettings());
     }
     const form = parseForm(matrixInput, matrixFrom(values));
     if (!form.ok) return render(request, reply, { matrixValues: values, errors: form.errors, status: 400 });
@@ -146,10 +164,10 @@ export async function riskSettingsRoutes(app: FastifyInstance, { services }: { s
       });
     const message =
       saved.value.kind === 'new-version'
-        ? `Risk matrix saved as version ${saved.value.version}: assessments made on earlier versions keep theirs`
+        ? fill(words.risksView.flash.matrixNewVersion, { version: saved.value.version })
         : saved.value.kind === 'unchanged'
-          ? 'The risk matrix was not changed'
-          : `Risk matrix version ${saved.value.version} saved`;
+          ? words.risksView.flash.matrixUnchanged
+          : fill(words.risksView.flash.matrixSaved, { version: saved.value.version });
     return reply.flash(message).redirect(paths.riskSettings());
   });
 }

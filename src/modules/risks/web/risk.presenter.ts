@@ -3,7 +3,7 @@
  * call macros. Words for codes come from the catalogue.
  */
 import { paths } from '../../../kernel/paths.ts';
-import { lookUp } from '../../../platform/words/index.ts';
+import { fill, lookUp, words } from '../../../platform/words/index.ts';
 import type { BandColour, HeatMap, Matrix } from '../domain/index.ts';
 import type { RiskView } from '../risk-view.ts';
 import { heatMapSvg } from './heat-map.svg.ts';
@@ -33,36 +33,57 @@ export function riskTableRows(risks: RiskView[]) {
     html(
       `<strong class="govuk-tag ${TAG_CLASS[risk.current.band.colour]}">${risk.current.score} ${escapeHtml(risk.current.band.label)}</strong>` +
         (risk.beyondAppetite
-          ? `<span class="govuk-body-s govuk-!-display-block">Beyond appetite (${risk.appetite})</span>`
+          ? `<span class="govuk-body-s govuk-!-display-block">${escapeHtml(fill(words.risksView.beyondAppetite, { appetite: String(risk.appetite) }))}</span>`
           : ''),
     ),
     html(
       `${escapeHtml(risk.nextReviewOn)}` +
-        (risk.reviewOverdue ? ' <strong class="govuk-tag govuk-tag--red">Review overdue</strong>' : '') +
-        (risk.status === 'closed' ? ' <strong class="govuk-tag govuk-tag--grey">Closed</strong>' : ''),
+        (risk.reviewOverdue
+          ? ` <strong class="govuk-tag govuk-tag--red">${escapeHtml(words.risksView.reviewOverdue)}</strong>`
+          : '') +
+        (risk.status === 'closed'
+          ? ` <strong class="govuk-tag govuk-tag--grey">${escapeHtml(words.risksView.closed)}</strong>`
+          : ''),
     ),
   ]);
 }
 
-export const RISK_TABLE_HEAD = ['Risk', 'Register', 'Owner', 'Category', 'Current score', 'Next review'].map(text);
+const head = words.risksView.head;
+export const RISK_TABLE_HEAD = [
+  head.risk,
+  head.register,
+  head.owner,
+  head.category,
+  head.currentScore,
+  head.nextReview,
+].map(text);
 
 /** The risk's summary list (GOV.UK summary list rows). */
 export function riskSummaryRows(risk: RiskView) {
   const row = (key: string, value: string) => ({ key: text(key), value: text(value) });
+  const said = words.risksView.summary;
   return [
-    row('Reference', risk.reference),
-    row('Register', risk.registerName),
-    row('Type', lookUp(`risks.types.${risk.type}`)),
-    row('Category', risk.categoryName),
-    row('Cause', risk.cause),
-    row('Event', risk.event),
-    row('Effect', risk.effect),
-    row('Owner', risk.owner.hasLeft ? `${risk.owner.name} (has left)` : risk.owner.name),
+    row(said.reference, risk.reference),
+    row(said.register, risk.registerName),
+    row(said.type, lookUp(`risks.types.${risk.type}`)),
+    row(said.category, risk.categoryName),
+    row(said.cause, risk.cause),
+    row(said.event, risk.event),
+    row(said.effect, risk.effect),
+    row(said.owner, risk.owner.hasLeft ? fill(said.ownerLeft, { name: risk.owner.name }) : risk.owner.name),
     row(
-      'Review',
-      `${lookUp(`risks.frequencies.${risk.reviewFrequency}`)}; next on ${risk.nextReviewOn}${risk.reviewOverdue ? ' (overdue)' : ''}`,
+      said.review,
+      fill(risk.reviewOverdue ? said.reviewNextOverdue : said.reviewNext, {
+        frequency: lookUp(`risks.frequencies.${risk.reviewFrequency}`),
+        date: risk.nextReviewOn,
+      }),
     ),
-    row('Status', risk.status === 'closed' ? `Closed on ${risk.closedOn}: ${risk.closedReason}` : 'Open'),
+    row(
+      said.status,
+      risk.status === 'closed'
+        ? fill(said.closedOn, { date: String(risk.closedOn), reason: String(risk.closedReason) })
+        : said.open,
+    ),
   ];
 }
 
@@ -70,7 +91,7 @@ export function scoreRows(risk: RiskView) {
   return (['inherent', 'current', 'target'] as const).map((kind) => {
     const score = risk[kind];
     return [
-      text(kind === 'current' ? 'Current (residual)' : kind === 'inherent' ? 'Inherent' : 'Target'),
+      text(words.risksView.scoreKind[kind]),
       text(String(score.likelihood)),
       text(String(score.impact)),
       html(
@@ -84,12 +105,17 @@ export function scoreRows(risk: RiskView) {
 export function heatMapView(map: HeatMap, matrix: Matrix, caption: string) {
   const impactWords = matrix.impact.map((p, i) => `${i + 1} ${p.label}`);
   return {
-    svg: heatMapSvg(map, `${caption}: ${map.total} risks. The counts are in the table beside it.`),
+    svg: heatMapSvg(map, fill(words.risksView.heatMapTitle, { caption, total: map.total })),
     caption,
-    head: [text('Likelihood'), ...impactWords.map((w) => text(`Impact ${w}`))],
+    head: [
+      text(words.risksView.likelihood),
+      ...impactWords.map((w) => text(fill(words.risksView.impactPoint, { point: w }))),
+    ],
     rows: map.rows.map((row) => [
       { text: `${row[0]!.likelihood} ${matrix.likelihood[row[0]!.likelihood - 1]?.label ?? ''}`, header: true },
-      ...row.map((cell) => text(`${cell.count} (score ${cell.score}, ${cell.band.label})`)),
+      ...row.map((cell) =>
+        text(fill(words.risksView.cell, { count: cell.count, score: cell.score, band: cell.band.label })),
+      ),
     ]),
     total: map.total,
     offMatrix: map.offMatrix,
@@ -104,12 +130,12 @@ export function selectItems(choices: { value: string; text: string }[], selected
   ];
 }
 
-export function pointItems(size: number, words: { label: string }[], selected: unknown) {
+export function pointItems(size: number, points: { label: string }[], selected: unknown) {
   return [
-    { value: '', text: 'Choose', selected: selected === undefined || selected === '' },
+    { value: '', text: words.risksView.choose, selected: selected === undefined || selected === '' },
     ...Array.from({ length: size }, (_, i) => ({
       value: String(i + 1),
-      text: `${i + 1} ${words[i]?.label ?? ''}`,
+      text: `${i + 1} ${points[i]?.label ?? ''}`,
       selected: String(selected) === String(i + 1),
     })),
   ];

@@ -6,7 +6,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { lookUp } from '../../../platform/words/index.ts';
+import { lookUp, words } from '../../../platform/words/index.ts';
 import {
   closeInput,
   CONTROL_EFFECTIVENESS,
@@ -49,11 +49,11 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
     const matrix = settings.ok ? settings.value.current.matrix : null;
     const people = choices.people.map((p) => ({ value: p.id, text: p.name }));
     return {
-      ownerItems: selectItems(people, String(values.ownerPersonId ?? ''), 'Choose a person'),
+      ownerItems: selectItems(people, String(values.ownerPersonId ?? ''), words.risksView.choosePerson),
       categoryItems: selectItems(
         choices.categories.map((c) => ({ value: c.code, text: c.name })),
         String(values.category ?? ''),
-        'Choose a category',
+        words.risksView.chooseCategory,
       ),
       typeItems: radios(RISK_TYPES, 'types', values.type),
       frequencyItems: radios(REVIEW_FREQUENCIES, 'frequencies', values.reviewFrequency),
@@ -64,7 +64,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
             .filter((r) => r.id !== exclude)
             .map((r) => ({ value: r.id, text: `${r.name} (${levelWords(r.level)})` })),
           String(values.registerId ?? ''),
-          'Choose a register',
+          words.risksView.chooseRegister,
         ),
       points: (name: string, scale: 'likelihood' | 'impact') =>
         pointItems(matrix?.size ?? 5, matrix?.[scale] ?? [], values[name]),
@@ -170,7 +170,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
   formPage({
     url: paths.newRisk(),
     template: 'pages/risks/risk-form.njk',
-    title: 'Add a risk',
+    title: words.risksView.titles.addRisk,
     schema: newRiskInput,
     dateField: 'nextReviewOn',
     initial: async (caller, registerId) => {
@@ -180,26 +180,26 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
         : null;
     },
     save: (caller, registerId, input) => risks.create(caller, registerId, input),
-    done: 'Risk added',
+    done: words.risksView.flash.riskAdded,
     back: (registerId) => paths.riskRegister(registerId),
   });
 
   formPage({
     url: paths.editRisk(),
     template: 'pages/risks/risk-form.njk',
-    title: 'Change the risk',
+    title: words.risksView.titles.changeRisk,
     schema: riskDetailsInput,
     dateField: 'nextReviewOn',
     initial: riskValues,
     save: (caller, id, input) => risks.update(caller, id, input),
-    done: 'Risk saved',
+    done: words.risksView.flash.riskSaved,
     back: (id) => paths.risk(id),
   });
 
   formPage({
     url: paths.reassessRisk(),
     template: 'pages/risks/reassess.njk',
-    title: 'Reassess the risk',
+    title: words.risksView.titles.reassess,
     schema: reassessInput,
     dateField: 'nextReviewOn',
     initial: async (caller, id) => {
@@ -207,18 +207,18 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
       return values && { ...values, nextReviewOn: '' };
     },
     save: (caller, id, input) => risks.reassess(caller, id, input),
-    done: 'Risk reassessed',
+    done: words.risksView.flash.reassessed,
     back: (id) => paths.risk(id),
   });
 
   formPage({
     url: paths.newRiskControl(),
     template: 'pages/risks/control.njk',
-    title: 'Add a control',
+    title: words.risksView.titles.addControl,
     schema: controlInput,
     initial: async (caller, id) => ((await risks.get(caller, id)).ok ? {} : null),
     save: (caller, id, input) => riskChanges.addControl(caller, id, input),
-    done: 'Control added',
+    done: words.risksView.flash.controlAdded,
     back: (id) => paths.risk(id),
     redirect: (id) => paths.risk(id),
   });
@@ -226,7 +226,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
   formPage({
     url: paths.editRiskControl(),
     template: 'pages/risks/control.njk',
-    title: 'Change the control',
+    title: words.risksView.titles.changeControl,
     schema: controlInput,
     initial: async (caller, id, request) => {
       const result = await risks.get(caller, id);
@@ -241,7 +241,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
         : null;
     },
     save: (caller, id, input, request) => riskChanges.editControl(caller, id, idParam(request, 'controlId').id, input),
-    done: 'Control saved',
+    done: words.risksView.flash.controlSaved,
     back: (id) => paths.risk(id),
     redirect: (id) => paths.risk(id),
   });
@@ -250,14 +250,14 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
     formPage({
       url: paths.moveRisk(undefined, direction),
       template: 'pages/risks/move.njk',
-      title: direction === 'escalate' ? 'Escalate the risk' : 'De-escalate the risk',
+      title: direction === 'escalate' ? words.risksView.titles.escalate : words.risksView.titles.deEscalate,
       schema: moveInput,
       initial: async (caller, id) => {
         const values = await riskValues(caller, id);
         return values && { ...values, direction };
       },
       save: (caller, id, input) => riskChanges.move(caller, id, input, direction),
-      done: direction === 'escalate' ? 'Risk escalated' : 'Risk de-escalated',
+      done: direction === 'escalate' ? words.risksView.flash.escalated : words.risksView.flash.deEscalated,
       back: (id) => paths.risk(id),
     });
   }
@@ -265,11 +265,11 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
   formPage({
     url: paths.closeRisk(),
     template: 'pages/risks/close.njk',
-    title: 'Close the risk',
+    title: words.risksView.titles.close,
     schema: closeInput,
     initial: riskValues,
     save: (caller, id, input) => risks.close(caller, id, input.reason),
-    done: 'Risk closed',
+    done: words.risksView.flash.closed,
     back: (id) => paths.risk(id),
   });
 
@@ -285,8 +285,8 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
     const values = filterValues(filters);
     const bands = settings.ok ? settings.value.current.matrix.bands : [];
     return reply.render('pages/risks/risks.njk', {
-      title: 'Risks',
-      breadcrumbs: [{ text: 'Risk registers', href: paths.riskRegisters() }],
+      title: words.risksView.titles.risks,
+      breadcrumbs: [{ text: words.risksView.titles.registers, href: paths.riskRegisters() }],
       filterAction: paths.risks(),
       head: RISK_TABLE_HEAD,
       rows: riskTableRows(result.value.risks),
@@ -296,22 +296,22 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
         register: selectItems(
           choices.registers.map((r) => ({ value: r.id, text: r.name })),
           values.registerId,
-          'Any register',
+          words.risksView.anyRegister,
         ),
         owner: selectItems(
           choices.people.map((p) => ({ value: p.id, text: p.name })),
           values.ownerPersonId,
-          'Anyone',
+          words.risksView.anyone,
         ),
         category: selectItems(
           choices.categories.map((c) => ({ value: c.code, text: c.name })),
           values.category,
-          'Any category',
+          words.risksView.anyCategory,
         ),
         band: selectItems(
           bands.map((b) => ({ value: b.label, text: b.label })),
           values.band,
-          'Any band',
+          words.risksView.anyBand,
         ),
       },
     });
@@ -329,7 +329,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
     return reply.render('pages/risks/risk.njk', {
       title: `${r.reference} ${r.title}`,
       breadcrumbs: [
-        { text: 'Risk registers', href: paths.riskRegisters() },
+        { text: words.risksView.titles.registers, href: paths.riskRegisters() },
         { text: d.register.name, href: paths.riskRegister(d.register.id) },
       ],
       risk: r,
@@ -347,7 +347,7 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
         { text: `${h.current.score} ${h.current.band.label} (L${h.current.likelihood} × I${h.current.impact})` },
         { text: `${h.target.score} ${h.target.band.label}` },
         { text: `Version ${h.matrixVersion}` },
-        { text: h.commentary || 'None' },
+        { text: h.commentary || words.risksView.none },
       ]),
       events: d.events.map((e) => [
         { text: e.at.toISOString().slice(0, 10) },

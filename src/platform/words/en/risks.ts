@@ -46,6 +46,8 @@ export const risksWords = {
       versionNotFound: 'Version {version} of the risk matrix was not found',
       appetiteOffMatrix: 'The appetite for {category} must be a score from 1 to {max}',
       notAllowed: 'You cannot change risks on this register',
+      notAllowedToSee: 'You cannot see the risk registers',
+      notAllowedToSeeSettings: 'You cannot see the risk settings',
       notAllowedSettings:
         'Only people who manage the framework for the whole council can change the risk matrix and appetite',
     },
