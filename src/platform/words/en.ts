@@ -27,6 +27,7 @@ import { singleSignOnWords } from './en/single-sign-on.ts';
 import { importsWords } from './en/imports.ts';
 import { jobsWords } from './en/jobs.ts';
 import { notFoundWords } from './en/not-found.ts';
+import { platformWords } from './en/platform.ts';
 
 export const en = {
   ...statusesWords,
@@ -54,4 +55,5 @@ export const en = {
   ...importsWords,
   ...plansWords,
   ...spcInterpretationWords,
+  ...platformWords,
 };

@@ -161,13 +161,6 @@ const NOT_YET_MOVED = new Set([
   'modules/risks/web/views/pages/risks/risks.njk',
   'modules/risks/web/views/pages/risks/scores.njk',
   'modules/risks/web/views/pages/risks/settings.njk',
-  'platform/http/views/layouts/base.njk',
-  'platform/http/views/pages/api/docs.njk',
-  'platform/http/views/pages/errors/csrf.njk',
-  'platform/http/views/pages/errors/forbidden.njk',
-  'platform/http/views/pages/errors/not-found.njk',
-  'platform/http/views/pages/errors/problem.njk',
-  'platform/http/views/pages/errors/too-many-requests.njk',
 ]);
 
 describe('words in templates', () => {
