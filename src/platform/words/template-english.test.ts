@@ -39,4 +39,15 @@ describe('findTemplateEnglish', () => {
       texts(`{{ govukInsetText({ html: '<a class="govuk-link" href="' + href + '">' + ("a.b" | t) + '</a>' }) }}`),
     ).toEqual([]);
   });
+
+  it('passes hyphenated ids, query strings and the start of a key completed at run time', () => {
+    const source = [
+      '{% set dateError = fieldErrors["approve-decisionDate"] %}',
+      '{{ govukInput({ id: "approve-minuteReference", value: typed["decisionDate-day"] }) }}',
+      '<a href="{{ paths.newItem(plan.id) + \'?parentItemId=\' + item.id }}">',
+      '{% set formatKey = "planDocument.download." ~ format %}',
+    ].join('\n');
+    expect(texts(source)).toEqual([]);
+    expect(texts('{{ govukButton({ text: "Save-as-draft" }) }}')).toEqual(['Save-as-draft']);
+  });
 });

@@ -34,6 +34,9 @@ function isMachineLiteral(literal: string, after: string): boolean {
   if (/^[\w!-]+(\s+[\w!-]+)*$/.test(literal) && /(^|\s)(govuk|app|moj)-/.test(literal)) return true; // class lists
   if (/^(GET|POST|[A-Z_]+)$/.test(literal)) return true; // methods and constants
   if (/^[a-z][A-Za-z0-9]*$/.test(literal)) return true; // field names and ids (camelCase)
+  if (/^[a-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$/.test(literal)) return true; // ids and field names joined by hyphens
+  if (/^\?[\w=&-]+$/.test(literal)) return true; // a query string added to a path
+  if (/^[\w-]+(\.[\w-]+)*\.$/.test(literal)) return true; // a catalogue key's start, completed with ~
   return false;
 }
 
