@@ -16,6 +16,9 @@ import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
 import { plansWords } from './en/plans.ts';
+import { plansPagesWords } from './en/plans-pages.ts';
+import { frameworkWords } from './en/framework.ts';
+import { organisationWords } from './en/organisation.ts';
 import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
@@ -54,6 +57,9 @@ export const en = {
   ...notFoundWords,
   ...importsWords,
   ...plansWords,
+  ...plansPagesWords,
+  ...frameworkWords,
+  ...organisationWords,
   ...spcInterpretationWords,
   ...platformWords,
 };
