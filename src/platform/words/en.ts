@@ -19,6 +19,7 @@ import { plansWords } from './en/plans.ts';
 import { plansPagesWords } from './en/plans-pages.ts';
 import { frameworkWords } from './en/framework.ts';
 import { organisationWords } from './en/organisation.ts';
+import { homeWords } from './en/home.ts';
 import { projectsWords } from './en/projects.ts';
 import { risksWords } from './en/risks.ts';
 import { statusesWords } from './en/statuses.ts';
@@ -60,6 +61,7 @@ export const en = {
   ...plansPagesWords,
   ...frameworkWords,
   ...organisationWords,
+  ...homeWords,
   ...spcInterpretationWords,
   ...platformWords,
 };
