@@ -3,7 +3,53 @@
  * Part of the English catalogue (../en.ts).
  */
 export const frameworkWords = {
+  /** Why the framework service refuses a change (said where the refusal leaves the app). */
+  frameworkRefusals: {
+    notAllowed: 'Only people who manage the framework for the whole organisation can change it',
+    planTypeKeyTaken: 'A plan type with the key {key} already exists ({name})',
+    planTypeKeyExists: 'A plan type with the key {key} already exists',
+    planTypeNameTaken: 'A plan type called {name} already exists',
+    itemTypeKeyExists: 'An item type with the key {key} already exists',
+    holdsNothing: 'Select at least one item type this plan type may hold',
+    unknownItemTypes: 'Select item types that exist',
+    thatType: 'that type',
+    stillHeldOne: '{planType} plans already hold {count} item of type {name}, so {planType} must keep holding {name}',
+    stillHeldMany: '{planType} plans already hold {count} items of type {name}, so {planType} must keep holding {name}',
+    inApprovalOne:
+      '{count} {planType} plan is going through approval: change the approval steps once it has been approved or returned',
+    inApprovalMany:
+      '{count} {planType} plans are going through approval: change the approval steps once they have been approved or returned',
+  },
   frameworkPages: {
+    titles: {
+      framework: 'Planning framework',
+      addPlanType: 'Add a plan type',
+      addItemType: 'Add an item type',
+      /** {name} is the type's name, or planType / itemType below while it has none. */
+      edit: 'Edit {name}',
+      planType: 'plan type',
+      itemType: 'item type',
+    },
+    /** Options and hints the forms' presenters give. */
+    form: {
+      level: 'Level {level}',
+      levelNotInUse: 'Level {level} · not in use',
+      notInUse: 'Not in use',
+      planTypeInUse: 'In use: people can make new plans of this type',
+      itemTypeInUse: 'In use: people can add items of this type to plans',
+      selectRole: 'Select a role',
+      selectBody: 'Select a governance body',
+      noBodyApproves: 'No governance body approves plans yet',
+    },
+    flash: {
+      planTypeAdded: 'Plan type {name} added',
+      itemTypeAdded: 'Item type {name} added',
+      updated: '{name} updated',
+      sectionAdded: 'Section {title} added',
+      stepAdded: 'Approval step {name} added',
+      section: { remove: 'Section removed', up: 'Section moved up', down: 'Section moved down' },
+      step: { remove: 'Approval step removed', up: 'Approval step moved up', down: 'Approval step moved down' },
+    },
     index: {
       planTypesGoldenThreadFrom:
         'The plan types of the golden thread, from the top (level 1) down, what each may sit under and hold, the sections of its template and how it is approved.',
