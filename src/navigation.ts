@@ -25,7 +25,7 @@ export interface NavigationFacts {
  * each one entry with its own page that gathers them.
  */
 const ENTRIES: NavEntry[] = [
-  { text: 'My data', href: paths.myData(), permission: 'view:organisation' },
+  { text: words.navigation.myData, href: paths.myData(), permission: 'view:organisation' },
   // Councillors and viewers can never sign anything off: only those the council's rules could ask.
   {
     text: words.signOffQueue.navigation,
@@ -33,29 +33,29 @@ const ENTRIES: NavEntry[] = [
     permission: 'view:organisation',
     needs: 'mayTakeSignOffStep',
   },
-  { text: 'Plans', href: paths.plans(), permission: 'view:plans' },
-  { text: 'Measures', href: paths.measures(), permission: 'view:plans' },
+  { text: words.navigation.plans, href: paths.plans(), permission: 'view:plans' },
+  { text: words.navigation.measures, href: paths.measures(), permission: 'view:plans' },
   {
-    text: 'Performance',
+    text: words.navigation.performance,
     href: paths.performance(),
     permission: 'view:plans',
     // The quarterly report and its issued revisions belong to the performance area.
     covers: [paths.reportDefinitions(), '/issued-reports'],
   },
   {
-    text: 'Delivery',
+    text: words.navigation.delivery,
     href: paths.delivery(),
     permission: 'view:organisation',
     covers: [paths.actions(), paths.projects(), paths.programmes(), paths.improvementPlans(), paths.recommendations()],
   },
   {
-    text: 'Risks and money',
+    text: words.navigation.risksAndMoney,
     href: paths.risksAndMoney(),
     permission: 'view:organisation',
     covers: [paths.riskRegisters(), paths.risks(), paths.riskSettings(), paths.money()],
   },
   {
-    text: 'Council',
+    text: words.navigation.council,
     href: paths.council(),
     permission: 'view:organisation',
     covers: [

@@ -21,6 +21,7 @@ import { mayForWholeOrganisation } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type PlanTypeDetail = frameworkRepo.PlanTypeDetail;
@@ -61,7 +62,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     return mayForWholeOrganisation(db, caller, 'manage:framework');
   }
 
-  const NOT_ALLOWED = 'Only people who manage the framework for the whole organisation can change it';
+  const NOT_ALLOWED = phraseText('frameworkRefusals.notAllowed');
 
   async function planTypeOrNotFound(tx: Db, caller: Caller, id: string): Promise<Result<PlanTypeDetail>> {
     const detail = await frameworkRepo.loadPlanTypeDetail(tx, caller.organisationId, id);
@@ -76,22 +77,26 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
   ): Promise<Result<null>> {
     const byKey = await frameworkRepo.findPlanTypeByKey(tx, caller.organisationId, input.key);
     if (byKey && byKey.id !== exceptId) {
-      return refuse('duplicate', `A plan type with the key ${input.key} already exists (${byKey.name})`, 'key');
+      return refuse(
+        'duplicate',
+        phraseText('frameworkRefusals.planTypeKeyTaken', { key: input.key, name: byKey.name }),
+        'key',
+      );
     }
     const byName = await frameworkRepo.findPlanTypeByName(tx, caller.organisationId, input.name);
     if (byName && byName.id !== exceptId) {
-      return refuse('duplicate', `A plan type called ${byName.name} already exists`, 'name');
+      return refuse('duplicate', phraseText('frameworkRefusals.planTypeNameTaken', { name: byName.name }), 'name');
     }
     return ok(null);
   }
 
   async function checkItemTypes(tx: Db, caller: Caller, itemTypeIds: readonly string[]): Promise<Result<null>> {
     if (itemTypeIds.length === 0) {
-      return refuse('invalid', 'Select at least one item type this plan type may hold', 'itemTypeIds');
+      return refuse('invalid', phraseText('frameworkRefusals.holdsNothing'), 'itemTypeIds');
     }
     const known = new Set((await frameworkRepo.listItemTypes(tx, caller.organisationId)).map((type) => type.id));
     if (itemTypeIds.some((id) => !known.has(id))) {
-      return refuse('invalid', 'Select item types that exist', 'itemTypeIds');
+      return refuse('invalid', phraseText('frameworkRefusals.unknownItemTypes'), 'itemTypeIds');
     }
     return ok(null);
   }
@@ -109,10 +114,11 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     const first = inUse[0];
     if (!first) return ok(null);
     const itemType = await frameworkRepo.findItemType(tx, caller.organisationId, first.itemTypeId);
-    const name = itemType?.name ?? 'that type';
+    const name = itemType?.name ?? phrase('frameworkRefusals.thatType');
+    const held = Number(first.items) === 1 ? 'frameworkRefusals.stillHeldOne' : 'frameworkRefusals.stillHeldMany';
     return refuse(
       'conflict',
-      `${existing.name} plans already hold ${first.items} ${Number(first.items) === 1 ? 'item' : 'items'} of type ${name}, so ${existing.name} must keep holding ${name}`,
+      phraseText(held, { planType: existing.name, count: Number(first.items), name }),
       'itemTypeIds',
     );
   }
@@ -122,7 +128,10 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
     if (inFlight === 0) return ok(null);
     return refuse(
       'invalid_state',
-      `${inFlight} ${planType.name} ${inFlight === 1 ? 'plan is' : 'plans are'} going through approval: change the approval steps once ${inFlight === 1 ? 'it has' : 'they have'} been approved or returned`,
+      phraseText(inFlight === 1 ? 'frameworkRefusals.inApprovalOne' : 'frameworkRefusals.inApprovalMany', {
+        count: inFlight,
+        planType: planType.name,
+      }),
       'approvalSteps',
     );
   }
@@ -179,7 +188,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
   }
 
   const duplicateKey = (key: string) => (error: unknown) => {
-    if (isUniqueViolation(error)) return refuse('duplicate', `A plan type with the key ${key} already exists`, 'key');
+    if (isUniqueViolation(error))
+      return refuse('duplicate', phraseText('frameworkRefusals.planTypeKeyExists', { key }), 'key');
     throw error;
   };
 
@@ -440,7 +450,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
 
     async createItemType(caller: Caller, input: ItemTypeInput): Promise<Result<ItemType>> {
       if (!(await mayManage(caller))) return forbidden(NOT_ALLOWED);
-      const duplicate = () => refuse('duplicate', `An item type with the key ${input.key} already exists`, 'key');
+      const duplicate = () =>
+        refuse('duplicate', phraseText('frameworkRefusals.itemTypeKeyExists', { key: input.key }), 'key');
       return inTransaction(db, async (tx) => {
         if (await frameworkRepo.findItemTypeByKey(tx, caller.organisationId, input.key)) return duplicate();
         const row = await frameworkRepo.insertItemType(tx, { organisationId: caller.organisationId, ...input });
@@ -461,7 +472,8 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
 
     async updateItemType(caller: Caller, id: string, input: ItemTypeInput): Promise<Result<ItemType>> {
       if (!(await mayManage(caller))) return forbidden(NOT_ALLOWED);
-      const duplicate = () => refuse('duplicate', `An item type with the key ${input.key} already exists`, 'key');
+      const duplicate = () =>
+        refuse('duplicate', phraseText('frameworkRefusals.itemTypeKeyExists', { key: input.key }), 'key');
       return inTransaction(db, async (tx) => {
         const existing = await frameworkRepo.findItemType(tx, caller.organisationId, id);
         if (!existing) return notFound('itemType');

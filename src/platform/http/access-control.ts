@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { decideRouteAccess, PUBLIC, type Principal } from '../../kernel/access/index.ts';
 import { paths } from '../../kernel/paths.ts';
+import { words } from '../words/index.ts';
 import { createAccessPolicy, type UnitAncestry } from '../access/policy.ts';
 
 export const SESSION_COOKIE = 'gt_session';
@@ -102,10 +103,7 @@ export const accessControl = fp(
             type: `about:blank`,
             title: status === 401 ? 'Unauthorized' : 'Forbidden',
             status,
-            detail:
-              status === 401
-                ? 'Sign in or send an API token (Authorization: Bearer …)'
-                : 'You do not have permission to do this',
+            detail: status === 401 ? words.httpRefusals.signInOrToken : words.httpRefusals.noPermission,
           });
       }
       if (decision === 'sign-in') {
@@ -128,9 +126,7 @@ async function refuseBeyondToken(request: FastifyRequest, reply: FastifyReply) {
     request.viaApiToken &&
     (config.sessionOnly || (request.tokenScope === 'read' && !SAFE_METHODS.has(request.method)))
   ) {
-    const detail = config.sessionOnly
-      ? 'API tokens can only be made and managed by a signed-in person, not with a token'
-      : 'This API token may only read: ask its owner for a token that may write';
+    const detail = config.sessionOnly ? words.httpRefusals.tokensOnlyBySession : words.httpRefusals.readOnlyToken;
     return reply
       .code(403)
       .type('application/problem+json')
@@ -142,7 +138,7 @@ async function refuseBeyondToken(request: FastifyRequest, reply: FastifyReply) {
         type: 'about:blank',
         title: 'Forbidden',
         status: 403,
-        detail: 'Your council requires administrators to turn on a second factor before anything else',
+        detail: words.httpRefusals.secondFactorFirst,
       });
     }
     return reply.redirect(SECOND_FACTOR_PATH);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { newToken } from '../security/tokens.ts';
 import { isApiRequest } from './access-control.ts';
+import { words } from '../words/index.ts';
 
 const ANONYMOUS_CSRF_COOKIE = 'gt_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -51,7 +52,7 @@ export const csrfProtection = fp(
           type: 'about:blank',
           title: 'Forbidden',
           status: 403,
-          detail: 'Missing or wrong x-csrf-token header (or use an API token)',
+          detail: words.httpRefusals.csrfHeader,
         });
       }
       return reply.render('pages/errors/csrf.njk', {}, 403);

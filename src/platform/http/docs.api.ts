@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { paths } from '../../kernel/paths.ts';
+import { words } from '../words/index.ts';
 
 interface Operation {
   summary?: string;
@@ -15,14 +16,14 @@ export async function docsRoutes(app: FastifyInstance) {
     const groups = new Map<string, { method: string; path: string; summary: string }[]>();
     for (const [path, operations] of Object.entries(document.paths ?? {})) {
       for (const [method, operation] of Object.entries(operations)) {
-        const tag = operation.tags?.[0] ?? 'Other';
+        const tag = operation.tags?.[0] ?? words.apiDocs.otherGroup;
         const list = groups.get(tag) ?? [];
         list.push({ method: method.toUpperCase(), path, summary: operation.summary ?? '' });
         groups.set(tag, list);
       }
     }
     return reply.render('pages/api/docs.njk', {
-      title: 'API documentation',
+      title: words.apiDocs.title,
       groups: [...groups.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([tag, operations]) => ({ tag, operations })),

@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { problem } from './problem.ts';
 import { isApiRequest } from './access-control.ts';
-import { sayStored } from '../words/index.ts';
+import { fill, sayStored, words } from '../words/index.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 /** What busboy (under @fastify/multipart) throws for a body that ends early or has broken parts. */
@@ -19,7 +19,7 @@ export const errorPages = fp(
         return reply
           .code(404)
           .type('application/problem+json')
-          .send(problem(404, `No such resource: ${request.url}`));
+          .send(problem(404, fill(words.httpRefusals.noSuchResource, { url: request.url })));
       }
       return reply.render('pages/errors/not-found.njk', {}, 404);
     });
@@ -28,7 +28,7 @@ export const errorPages = fp(
       if (hasZodFastifySchemaValidationErrors(error)) {
         const errors = error.validation.map((issue) => ({
           field: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || 'body',
-          message: issue.message === undefined ? 'is invalid' : sayStored(issue.message),
+          message: issue.message === undefined ? words.httpRefusals.fieldInvalid : sayStored(issue.message),
         }));
         const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
         return reply
@@ -40,7 +40,7 @@ export const errorPages = fp(
         // PostgreSQL restarting or out of reach: the pool reconnects by itself, so ask for a retry.
         request.log.warn({ err: error }, 'database unavailable');
         reply.header('retry-after', '5');
-        const unavailable = 'The service cannot reach its database just now. Try again in a minute.';
+        const unavailable = words.httpRefusals.databaseUnavailable;
         if (isApiRequest(request)) {
           return reply.code(503).type('application/problem+json').send(problem(503, unavailable));
         }
@@ -48,7 +48,7 @@ export const errorPages = fp(
       }
       if (isMalformedUpload(error)) {
         // A multipart body cut short or malformed: the sender's fault, not ours.
-        const malformed = 'The upload was cut short or is not a proper form. Choose the file and send it again.';
+        const malformed = words.httpRefusals.malformedUpload;
         if (isApiRequest(request)) {
           return reply.code(400).type('application/problem+json').send(problem(400, malformed));
         }
@@ -56,7 +56,7 @@ export const errorPages = fp(
       }
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
       if (status === 500) request.log.error({ err: error }, 'unhandled error');
-      const detail = status === 500 ? 'Something went wrong. It has been logged.' : sayStored(error.message);
+      const detail = status === 500 ? words.httpRefusals.somethingWentWrong : sayStored(error.message);
       if (isApiRequest(request)) {
         return reply.code(status).type('application/problem+json').send(problem(status, detail));
       }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { words } from '../words/index.ts';
 
 /** What a person or client is told: nothing of what they sent is repeated or logged. */
-const NUL_REFUSED = 'The request contains a NUL character (\\0, or %00 in a URL), which is not allowed anywhere';
+const NUL_REFUSED = words.httpRefusals.nulCharacter;
 
 /** A 4xx, so the error pages show its message: problem JSON under /api, the error page elsewhere. */
 class NulCharacterError extends Error {

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.ts';
 import { isApiRequest } from './access-control.ts';
+import { fill, words } from '../words/index.ts';
 import { rateLimitWindows } from './rate-limits.schema.ts';
 
 /** Requests allowed per window; 0 turns a limit off. */
@@ -76,7 +77,7 @@ export function createMemoryRateCounter(now: () => Date): RateCounter {
 
 function refuse(request: FastifyRequest, reply: FastifyReply, seconds: number) {
   reply.header('retry-after', String(seconds));
-  const detail = `Too many requests. Wait ${seconds} seconds and try again`;
+  const detail = fill(words.httpRefusals.tooManyRequests, { seconds });
   if (isApiRequest(request)) {
     return reply
       .code(429)

@@ -18,6 +18,10 @@ import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
 import { plansWords } from './en/plans.ts';
+import { plansPagesWords } from './en/plans-pages.ts';
+import { frameworkWords } from './en/framework.ts';
+import { organisationWords } from './en/organisation.ts';
+import { homeWords } from './en/home.ts';
 import { projectsWords } from './en/projects.ts';
 import { projectsPagesWords } from './en/projects-pages.ts';
 import { risksWords } from './en/risks.ts';
@@ -37,6 +41,7 @@ import { collectionWords } from './en/collection.ts';
 import { measuresWords } from './en/measures.ts';
 import { performancePagesWords } from './en/performance-pages.ts';
 import { performanceSettingsWords } from './en/performance-settings.ts';
+import { platformWords } from './en/platform.ts';
 
 export const en = {
   ...statusesWords,
@@ -68,10 +73,15 @@ export const en = {
   ...notFoundWords,
   ...importsWords,
   ...plansWords,
+  ...plansPagesWords,
+  ...frameworkWords,
+  ...organisationWords,
+  ...homeWords,
   ...spcInterpretationWords,
   ...auditWords,
   ...collectionWords,
   ...measuresWords,
   ...performancePagesWords,
   ...performanceSettingsWords,
+  ...platformWords,
 };

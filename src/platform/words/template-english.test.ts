@@ -54,4 +54,15 @@ describe('findTemplateEnglish', () => {
     ]);
     expect(texts('{{ govukButton({ text: name + "Save it" }) }}')).toEqual(['Save it']);
   });
+
+  it('passes hyphenated ids, query strings and the start of a key completed at run time', () => {
+    const source = [
+      '{% set dateError = fieldErrors["approve-decisionDate"] %}',
+      '{{ govukInput({ id: "approve-minuteReference", value: typed["decisionDate-day"] }) }}',
+      '<a href="{{ paths.newItem(plan.id) + \'?parentItemId=\' + item.id }}">',
+      '{% set formatKey = "planDocument.download." ~ format %}',
+    ].join('\n');
+    expect(texts(source)).toEqual([]);
+    expect(texts('{{ govukButton({ text: "Save-as-draft" }) }}')).toEqual(['Save-as-draft']);
+  });
 });

@@ -32,11 +32,13 @@ function isMachineLiteral(literal: string, after: string, before: string): boole
   // A field name built from its stem and a capitalised tail (dimension.name + "Rag"), ending the expression.
   if (/^[A-Z][a-z]+$/.test(literal) && /[\w\]]\s*\+\s*$/.test(before) && /^\s*[,)\]}]/.test(after)) return true;
   if (/^[\w-]+(\.[\w-]+)+$/.test(literal)) return true; // a dotted key passed to t(...) or a macro
-  if (/^[\w-]+(\.[\w-]+)+\.$/.test(literal)) return true; // a key's start, joined to a code: ("a.b." + code) | t
+  if (/^[\w-]+(\.[\w-]+)+\.$/.test(literal)) return true; // a key's start, joined to a code: ("a.b." + code) | t, or ~ code
   if (/^(layouts|components|pages|documents)\//.test(literal)) return true; // template paths
   if (/^[\w!-]+(\s+[\w!-]+)*$/.test(literal) && /(^|\s)(govuk|app|moj)-/.test(literal)) return true; // class lists
   if (/^(GET|POST|[A-Z_]+)$/.test(literal)) return true; // methods and constants
   if (/^[a-z][A-Za-z0-9]*$/.test(literal)) return true; // field names and ids (camelCase)
+  if (/^[a-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+$/.test(literal)) return true; // ids and field names joined by hyphens
+  if (/^\?[\w=&-]+$/.test(literal)) return true; // a query string added to a path
   return false;
 }
 

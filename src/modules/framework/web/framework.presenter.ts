@@ -2,7 +2,7 @@ import { ROLE_NAMES } from '../../../kernel/access/index.ts';
 import { APPROVING_ROLES, stepApproverPhrase, stepKindPhrase, STEP_KINDS } from '../domain/framework.ts';
 import type { GovernanceBodyOption, ItemType, PlanTypeDetail, TemplateSection } from '../framework.service.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
-import { say } from '../../../platform/words/index.ts';
+import { fill, say, words } from '../../../platform/words/index.ts';
 
 /** Shapes the framework for its pages, so templates only loop and call macros. */
 
@@ -104,19 +104,23 @@ export function planTypeFormItems(
       .map((planType) => ({
         value: planType.id,
         text: planType.name,
-        hint: { text: `Level ${planType.level}${planType.active ? '' : ' · not in use'}` },
+        hint: {
+          text: fill(planType.active ? words.frameworkPages.form.level : words.frameworkPages.form.levelNotInUse, {
+            level: planType.level,
+          }),
+        },
         checked: parents.includes(planType.id),
       })),
     itemTypeItems: itemTypes.map((itemType) => ({
       value: itemType.id,
       text: itemType.name,
-      ...(itemType.active ? {} : { hint: { text: 'Not in use' } }),
+      ...(itemType.active ? {} : { hint: { text: words.frameworkPages.form.notInUse } }),
       checked: held.includes(itemType.id),
     })),
     activeItems: [
       {
         value: 'true',
-        text: 'In use: people can make new plans of this type',
+        text: words.frameworkPages.form.planTypeInUse,
         checked: values.active === true || values.active === 'true',
       },
     ],
@@ -139,14 +143,14 @@ export function stepFormItems(values: Record<string, unknown>, bodies: readonly 
       (role) => role,
       (role) => ROLE_NAMES[role],
       values.role as string | undefined,
-      'Select a role',
+      words.frameworkPages.form.selectRole,
     ),
     bodyItems: selectItems(
       approving,
       (body) => body.id,
       (body) => body.name,
       values.bodyId as string | undefined,
-      approving.length > 0 ? 'Select a governance body' : 'No governance body approves plans yet',
+      approving.length > 0 ? words.frameworkPages.form.selectBody : words.frameworkPages.form.noBodyApproves,
     ),
   };
 }

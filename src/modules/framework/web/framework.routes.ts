@@ -50,7 +50,11 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
     return reply.render(
       'pages/framework/plan-type-form.njk',
       {
-        title: options.planTypeId ? `Edit ${String(options.values.name ?? 'plan type')}` : 'Add a plan type',
+        title: options.planTypeId
+          ? fill(words.frameworkPages.titles.edit, {
+              name: String(options.values.name ?? words.frameworkPages.titles.planType),
+            })
+          : words.frameworkPages.titles.addPlanType,
         action: options.planTypeId ? paths.editPlanType(options.planTypeId) : paths.newPlanType(),
         backLink: options.planTypeId ? paths.planType(options.planTypeId) : paths.framework(),
         values: options.values,
@@ -109,7 +113,11 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
     return reply.render(
       'pages/framework/item-type-form.njk',
       {
-        title: options.itemTypeId ? `Edit ${String(options.values.name ?? 'item type')}` : 'Add an item type',
+        title: options.itemTypeId
+          ? fill(words.frameworkPages.titles.edit, {
+              name: String(options.values.name ?? words.frameworkPages.titles.itemType),
+            })
+          : words.frameworkPages.titles.addItemType,
         action: options.itemTypeId ? paths.editItemType(options.itemTypeId) : paths.newItemType(),
         backLink: paths.framework(),
         values: options.values,
@@ -117,7 +125,7 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         activeItems: [
           {
             value: 'true',
-            text: 'In use: people can add items of this type to plans',
+            text: words.frameworkPages.form.itemTypeInUse,
             checked: options.values.active === true || options.values.active === 'true',
           },
         ],
@@ -136,7 +144,7 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
       framework.canManage(caller),
     ]);
     return reply.render('pages/framework/index.njk', {
-      title: 'Planning framework',
+      title: words.frameworkPages.titles.framework,
       planTypes: overviewRows(planTypes, itemTypes),
       itemTypes,
       canManage,
@@ -162,7 +170,9 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     }
-    return reply.flash(`Plan type ${result.value.name} added`).redirect(paths.planType(result.value.id));
+    return reply
+      .flash(fill(words.frameworkPages.flash.planTypeAdded, { name: result.value.name }))
+      .redirect(paths.planType(result.value.id));
   });
 
   app.get(paths.planType(), { config: view }, async (request, reply) =>
@@ -194,7 +204,9 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     }
-    return reply.flash(`${result.value.name} updated`).redirect(paths.planType(id));
+    return reply
+      .flash(fill(words.frameworkPages.flash.updated, { name: result.value.name }))
+      .redirect(paths.planType(id));
   });
 
   // --- Template sections ----------------------------------------------------------------------
@@ -214,7 +226,9 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: refusalStatus(result.error),
       });
     }
-    return reply.flash(`Section ${form.value.title} added`).redirect(`${paths.planType(id)}#templateSections`);
+    return reply
+      .flash(fill(words.frameworkPages.flash.sectionAdded, { title: form.value.title }))
+      .redirect(`${paths.planType(id)}#templateSections`);
   });
 
   app.post(paths.planTypeSectionAction(), { config: manage }, async (request, reply) => {
@@ -233,7 +247,7 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: refusalStatus(result.error),
       });
     }
-    const message = action === 'remove' ? 'Section removed' : `Section moved ${action}`;
+    const message = words.frameworkPages.flash.section[action];
     return reply.flash(message).redirect(`${paths.planType(id)}#templateSections`);
   });
 
@@ -256,7 +270,9 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: refusalStatus(result.error),
       });
     }
-    return reply.flash(`Approval step ${form.value.name} added`).redirect(`${paths.planType(id)}#approvalSteps`);
+    return reply
+      .flash(fill(words.frameworkPages.flash.stepAdded, { name: form.value.name }))
+      .redirect(`${paths.planType(id)}#approvalSteps`);
   });
 
   app.post(paths.planTypeStepAction(), { config: manage }, async (request, reply) => {
@@ -275,7 +291,7 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: refusalStatus(result.error),
       });
     }
-    const message = action === 'remove' ? 'Approval step removed' : `Approval step moved ${action}`;
+    const message = words.frameworkPages.flash.step[action];
     return reply.flash(message).redirect(`${paths.planType(id)}#approvalSteps`);
   });
 
@@ -326,7 +342,9 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     }
-    return reply.flash(`Item type ${result.value.name} added`).redirect(`${paths.framework()}#item-types`);
+    return reply
+      .flash(fill(words.frameworkPages.flash.itemTypeAdded, { name: result.value.name }))
+      .redirect(`${paths.framework()}#item-types`);
   });
 
   app.get(paths.editItemType(), { config: manage }, async (request, reply) => {
@@ -353,6 +371,8 @@ export async function frameworkRoutes(app: FastifyInstance, { services }: { serv
         status: result.error.code === 'forbidden' ? 403 : 400,
       });
     }
-    return reply.flash(`${result.value.name} updated`).redirect(`${paths.framework()}#item-types`);
+    return reply
+      .flash(fill(words.frameworkPages.flash.updated, { name: result.value.name }))
+      .redirect(`${paths.framework()}#item-types`);
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
+import { words } from '../../../platform/words/index.ts';
 
 /**
  * The council's set-up in one place: the navigation keeps one entry for it, so the service
@@ -7,6 +8,6 @@ import { paths } from '../../../kernel/paths.ts';
  */
 export async function councilRoutes(app: FastifyInstance) {
   app.get(paths.council(), { config: { access: { permission: 'view:organisation' } } }, async (_request, reply) =>
-    reply.render('pages/home/council.njk', { title: 'Your council' }),
+    reply.render('pages/home/council.njk', { title: words.homePages.titles.council }),
   );
 }

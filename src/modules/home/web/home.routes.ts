@@ -39,6 +39,10 @@ export async function homeRoutes(app: FastifyInstance, { services }: { services:
 
   app.get(paths.status(), { config: { access: 'public' } }, async (_request, reply) => {
     const healthy = await services.organisations.ping();
-    return reply.render('pages/home/status.njk', { title: 'Service status', healthy }, healthy ? 200 : 503);
+    return reply.render(
+      'pages/home/status.njk',
+      { title: words.homePages.titles.status, healthy },
+      healthy ? 200 : 503,
+    );
   });
 }

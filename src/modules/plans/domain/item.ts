@@ -60,12 +60,6 @@ export const itemUpdateInput = itemFields.extend({ rowVersion }).superRefine(own
 export const itemRemoveInput = z.object({ rowVersion: rowVersion.optional() });
 
 export const LINK_KINDS = ['direct', 'indirect'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-
-export const LINK_KIND_NAMES: Record<LinkKind, string> = {
-  direct: 'Contributes directly',
-  indirect: 'Contributes indirectly',
-};
 
 /** "This item contributes to that item", sent by the links page or the API. */
 export const linkInput = z.object({

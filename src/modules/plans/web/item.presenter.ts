@@ -1,7 +1,8 @@
-import { LINK_KIND_NAMES, LINK_KINDS } from '../domain/item.ts';
+import { LINK_KINDS } from '../domain/item.ts';
 import { nestSight, type SightBranch, type SightNode } from '../domain/tree.ts';
 import type { ItemFormOptions, LineOfSight, LinkTargetGroup } from '../items.service.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 type FormValues = Record<string, unknown>;
 
@@ -23,28 +24,30 @@ export function itemFormView(options: ItemFormOptions, values: FormValues) {
       (type) => type.id,
       (type) => type.name,
       values.itemTypeId as string | undefined,
-      'Select a type',
+      words.plansWeb.selectType,
     ),
     parentItems: selectItems(
       options.parents,
       (item) => item.id,
-      (item) => `${'\u2003'.repeat(item.depth)}${item.code} ${item.title} (${item.typeName})`,
+      (item) =>
+        '\u2003'.repeat(item.depth) +
+        fill(words.plansWeb.parentOption, { code: item.code, title: item.title, type: item.typeName }),
       values.parentItemId as string | undefined,
-      'None: top level of the plan',
+      words.plansWeb.topLevel,
     ),
     personItems: selectItems(
       options.people,
       (person) => person.id,
       (person) => person.name,
       values.ownerPersonId as string | undefined,
-      'No individual owner',
+      words.plansWeb.noOwner,
     ),
     unitItems: selectItems(
       options.units,
       (unit) => unit.id,
       (unit) => unit.name,
       values.ownerUnitId as string | undefined,
-      'No owning unit',
+      words.plansWeb.noUnit,
     ),
     partnerItems: options.partners.map((partner) => ({
       value: partner.id,
@@ -52,34 +55,28 @@ export function itemFormView(options: ItemFormOptions, values: FormValues) {
       checked: partnerIds.includes(partner.id),
     })),
     throughPartnershipItems: [
-      { value: 'yes', text: 'Delivered through a partnership', checked: isTicked(values.throughPartnership) },
+      { value: 'yes', text: words.plansWeb.throughPartnership, checked: isTicked(values.throughPartnership) },
     ],
   };
 }
 
 /** The relation of a node to the one above it in the nested lists, in words. */
 export function relationLabel(node: SightNode): string {
-  const how = node.kind === 'indirect' ? 'indirectly' : 'directly';
+  const indirect = node.kind === 'indirect';
+  const relation = words.plansWeb.relation;
   switch (node.relation) {
     case 'parent':
-      return 'Part of';
+      return relation.parent;
     case 'contributes-to':
-      return `Contributes ${how} to`;
+      return indirect ? relation.contributesIndirectly : relation.contributesDirectly;
     case 'child':
-      return 'Contains';
+      return relation.child;
     case 'contributed-by':
-      return `Supported ${how} by`;
+      return indirect ? relation.supportedIndirectly : relation.supportedDirectly;
   }
 }
 
-const STATUS_NAMES: Record<string, string> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  'in-approval': 'In approval',
-  approved: 'Approved',
-  superseded: 'Superseded',
-  archived: 'Archived',
-};
+const STATUS_NAMES: Record<string, string> = words.planStatus;
 
 export interface SightBranchView {
   id: string;
@@ -141,7 +138,7 @@ export function linkFormView(groups: LinkTargetGroup[], values: FormValues, excl
       .filter((group) => group.options.length > 0),
     kindItems: LINK_KINDS.map((kind) => ({
       value: kind,
-      text: LINK_KIND_NAMES[kind],
+      text: words.plansWeb.linkKind[kind],
       checked: (values.kind ?? 'direct') === kind,
     })),
   };

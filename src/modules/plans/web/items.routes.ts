@@ -8,7 +8,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { paths } from '../../../kernel/paths.ts';
 import { itemFormView, lineOfSightView, linkFormView, planStatusName } from './item.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -34,7 +34,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     return reply.render(
       'pages/items/form.njk',
       {
-        title: options.itemId ? 'Edit item' : 'Add an item',
+        title: options.itemId ? words.plansWeb.titles.editItem : words.plansWeb.titles.addItem,
         plan,
         action: options.itemId ? paths.editItem(options.itemId) : paths.newItem(options.planId),
         backLink: options.itemId ? paths.item(options.itemId) : paths.plan(options.planId),
@@ -61,7 +61,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     const frozen = frozenPlanMessage(plan.value.status, 'Items', 'added to');
     if (frozen) return refusalPage(reply, { code: 'invalid_state', message: frozen });
     if (!(await services.items.canEditPlan(caller, planId))) {
-      return refusalPage(reply, { code: 'forbidden', message: 'You cannot add items to this plan' });
+      return refusalPage(reply, { code: 'forbidden', message: words.plansWeb.cannotAddItems });
     }
     const query = request.query as { parentItemId?: string };
     return renderForm(reply, caller, { planId, values: { parentItemId: query.parentItemId } });
@@ -85,7 +85,9 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
         status: statusFor(result.error),
       });
     }
-    return reply.flash(`Item ${result.value.code} added`).redirect(paths.item(result.value.id));
+    return reply
+      .flash(fill(words.plansWeb.flash.itemAdded, { code: result.value.code }))
+      .redirect(paths.item(result.value.id));
   });
 
   app.get(paths.item(), { config: view }, async (request, reply) => {
@@ -104,8 +106,8 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     return reply.render('pages/items/show.njk', {
       title: `${item.code} ${item.title}`,
       breadcrumbs: [
-        { text: 'Home', href: paths.home() },
-        { text: 'Plans', href: paths.plans() },
+        { text: words.plansWeb.breadcrumbs.home, href: paths.home() },
+        { text: words.plansWeb.breadcrumbs.plans, href: paths.plans() },
         { text: plan.title, href: paths.plan(plan.id) },
       ],
       ...detail.value,
@@ -152,7 +154,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
         status: statusFor(result.error),
       });
     }
-    return reply.flash('Item updated').redirect(paths.item(id));
+    return reply.flash(words.plansWeb.flash.itemUpdated).redirect(paths.item(id));
   });
 
   app.get(paths.removeItem(), { config: edit }, async (request, reply) => {
@@ -161,7 +163,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     const detail = await services.items.get(caller, id);
     if (!detail.ok) return refusalPage(reply, detail.error);
     return reply.render('pages/items/remove.njk', {
-      title: `Remove ${detail.value.item.code}`,
+      title: fill(words.plansWeb.titles.removeItem, { code: detail.value.item.code }),
       backLink: paths.item(id),
       ...detail.value,
     });
@@ -181,7 +183,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
       return reply.render(
         'pages/items/remove.njk',
         {
-          title: `Remove ${detail.value.item.code}`,
+          title: fill(words.plansWeb.titles.removeItem, { code: detail.value.item.code }),
           backLink: paths.item(id),
           ...detail.value,
           errors: formErrorsFrom(result.error),
@@ -189,7 +191,9 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
         STATUS_FOR[result.error.code],
       );
     }
-    return reply.flash(`Item ${detail.value.item.code} removed`).redirect(paths.plan(detail.value.plan.id));
+    return reply
+      .flash(fill(words.plansWeb.flash.itemRemoved, { code: detail.value.item.code }))
+      .redirect(paths.plan(detail.value.plan.id));
   });
 
   async function renderLinks(
@@ -208,7 +212,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     return reply.render(
       'pages/items/links.njk',
       {
-        title: `Contribution links of ${detail.value.item.code}`,
+        title: fill(words.plansWeb.titles.links, { code: detail.value.item.code }),
         backLink: paths.item(id),
         ...detail.value,
         values: options.values,
@@ -240,7 +244,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
         status: statusFor(result.error),
       });
     }
-    return reply.flash('Contribution link added').redirect(paths.itemLinks(id));
+    return reply.flash(words.plansWeb.flash.linkAdded).redirect(paths.itemLinks(id));
   });
 
   app.post(paths.removeItemLink(), { config: edit }, async (request, reply) => {
@@ -260,7 +264,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     }
     const returnTo = (request.body as { returnTo?: string } | undefined)?.returnTo;
     return reply
-      .flash('Contribution link removed')
+      .flash(words.plansWeb.flash.linkRemoved)
       .redirect(returnTo === 'item' ? paths.item(id) : paths.itemLinks(id));
   });
 }

@@ -21,39 +21,24 @@ export function periodLabel(start: string, end: string): string {
   if (months !== null && months % 12 === 0 && start.slice(5) === '04-01') {
     const first = financialYearOf(start);
     const last = financialYearOf(end);
-    return first === last ? financialYearLabel(first) : `${financialYearLabel(first)} to ${financialYearLabel(last)}`;
+    return first === last
+      ? financialYearLabel(first)
+      : fill(words.plansWeb.range, { from: financialYearLabel(first), to: financialYearLabel(last) });
   }
-  return `${formatDate(start)} to ${formatDate(end)}`;
+  return fill(words.plansWeb.range, { from: formatDate(start), to: formatDate(end) });
 }
 
 export function periodDates(start: string, end: string): string {
-  return `${formatDate(start)} to ${formatDate(end)}`;
+  return fill(words.plansWeb.range, { from: formatDate(start), to: formatDate(end) });
 }
 
-const VERSION_KINDS: Record<string, string> = {
-  original: 'Original',
-  amendment: 'In-year amendment',
-  refresh: 'Annual refresh',
-};
+const VERSION_KINDS: Record<string, string> = words.plansWeb.versionKind;
 
 export function versionKindName(kind: string): string {
   return VERSION_KINDS[kind] ?? kind;
 }
 
-const EVENT_NAMES: Record<string, string> = {
-  created: 'Created',
-  edited: 'Changed',
-  submitted: 'Submitted for approval',
-  'step-approved': 'Approval step taken',
-  approved: 'Approved',
-  returned: 'Returned to draft',
-  superseded: 'Superseded',
-  archived: 'Archived',
-  'amendment-started': 'Created as an amendment',
-  'roll-forward-started': 'Created by rolling forward',
-  amended: 'Amendment started',
-  'rolled-forward': 'Rolled forward',
-};
+const EVENT_NAMES: Record<string, string> = words.plansWeb.event;
 
 export function eventName(action: string): string {
   return EVENT_NAMES[action] ?? action;
@@ -76,8 +61,11 @@ export function eventRows(events: readonly EventLike[]) {
     when: formatDateTime(event.at),
     version: event.version,
     what: eventName(event.action),
-    step: event.stepPosition === null ? '' : `Step ${event.stepPosition}: ${event.stepName ?? ''}`,
-    who: event.actorName ?? 'The system',
+    step:
+      event.stepPosition === null
+        ? ''
+        : fill(words.plansWeb.step, { step: event.stepPosition, name: event.stepName ?? '' }),
+    who: event.actorName ?? words.plansWeb.theSystem,
     comment: event.comment,
     decision:
       event.decisionDate && event.minuteReference
@@ -115,9 +103,12 @@ export function versionRows(versions: readonly VersionLike[], currentId: string)
     status: statusTag(version.status),
     inForce: version.effectiveFrom
       ? version.effectiveTo
-        ? `${formatDate(version.effectiveFrom)} until ${formatDate(version.effectiveTo)}`
-        : `From ${formatDate(version.effectiveFrom)}`
-      : 'Not in force',
+        ? fill(words.plansWeb.inForceUntil, {
+            from: formatDate(version.effectiveFrom),
+            to: formatDate(version.effectiveTo),
+          })
+        : fill(words.plansWeb.inForceFrom, { from: formatDate(version.effectiveFrom) })
+      : words.plansWeb.notInForce,
   }));
 }
 

@@ -34,7 +34,7 @@ import {
   versionRows,
 } from './plan.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:plans' } } as const;
 const edit = { access: { permission: 'edit:plans' } } as const;
@@ -62,8 +62,8 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     return reply.render(
       'pages/plans/form.njk',
       {
-        title: plan ? `Edit ${plan.title}` : 'Start a new plan',
-        heading: plan ? 'Edit plan' : 'Start a new plan',
+        title: plan ? fill(words.plansWeb.titles.editPlan, { title: plan.title }) : words.plansWeb.titles.newPlan,
+        heading: plan ? words.plansWeb.titles.editPlanHeading : words.plansWeb.titles.newPlan,
         action: plan ? paths.editPlan(plan.id) : paths.newPlan(),
         backLink: plan ? paths.plan(plan.id) : paths.plans(),
         plan: plan ? { ...plan, typeName: type?.name ?? '' } : null,
@@ -73,31 +73,38 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
         typeItems: selectItems(
           choices.planTypes.filter((candidate) => candidate.active),
           (candidate) => candidate.id,
-          (candidate) => `${candidate.name} (level ${candidate.level})`,
+          (candidate) => fill(words.plansWeb.typeOption, { name: candidate.name, level: candidate.level }),
           values.planTypeId as string | undefined,
-          'Select a type of plan',
+          words.plansWeb.selectPlanType,
         ),
         unitItems: selectItems(
           choices.units,
           (unit) => unit.id,
           (unit) => `${unit.name} (${unit.code})`,
           values.owningUnitId as string | undefined,
-          'Select a unit',
+          words.plansWeb.selectUnit,
         ),
         ownerItems: selectItems(
           choices.people,
           (person) => person.id,
           (person) => person.name,
           values.ownerPersonId as string | undefined,
-          'Not set yet',
+          words.plansWeb.notSetYet,
         ),
         parentItems: selectItems(
           choices.parentPlans.filter((candidate) => candidate.lineageId !== plan?.lineageId),
           (candidate) => candidate.id,
           (candidate) =>
-            `${candidate.title} (${candidate.planTypeName}, ${periodLabel(candidate.periodStart, candidate.periodEnd)}, ${statusName(candidate.status).toLowerCase()})`,
+            fill(words.plansWeb.parentPlanOption, {
+              title: candidate.title,
+              type: candidate.planTypeName,
+              period: periodLabel(candidate.periodStart, candidate.periodEnd),
+              status:
+                words.planStatusInSentence[candidate.status as keyof typeof words.planStatusInSentence] ??
+                candidate.status,
+            }),
           values.parentPlanId as string | undefined,
-          'None: this plan does not sit under another',
+          words.plansWeb.noParentPlan,
         ),
         periodStartItems: dateItems(
           values.periodStart,
@@ -137,8 +144,8 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
       {
         title: plan.title,
         breadcrumbs: [
-          { text: 'Home', href: paths.home() },
-          { text: 'Plans', href: paths.plans() },
+          { text: words.plansWeb.breadcrumbs.home, href: paths.home() },
+          { text: words.plansWeb.breadcrumbs.plans, href: paths.plans() },
         ],
         ...detail.value,
         tree,
@@ -182,7 +189,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     return reply.render(
       'pages/plans/index.njk',
       {
-        title: 'Plans',
+        title: words.plansWeb.titles.plans,
         individualPlans,
         errors: parsed.ok ? undefined : parsed.errors,
         filtered,
@@ -191,22 +198,28 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
           (type) => type.id,
           (type) => type.name,
           selected('planTypeId'),
-          'Any type',
+          words.plansWeb.filters.anyType,
         ),
         unitItems: selectItems(
           options.units,
           (unit) => unit.id,
           (unit) => unit.name,
           selected('owningUnitId'),
-          'Any unit',
+          words.plansWeb.filters.anyUnit,
         ),
-        statusItems: selectItems(options.statuses, (status) => status, statusName, selected('status'), 'Any status'),
+        statusItems: selectItems(
+          options.statuses,
+          (status) => status,
+          statusName,
+          selected('status'),
+          words.plansWeb.filters.anyStatus,
+        ),
         yearItems: selectItems(
           options.years,
           (year) => String(year.value),
           (year) => year.label,
           selected('year'),
-          'Any year',
+          words.plansWeb.filters.anyYear,
         ),
         rows: rows.map((row) => ({
           ...row,
@@ -240,7 +253,9 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
         status: refusalStatus(result.error),
       });
     }
-    return reply.flash(`Plan ${result.value.title} started as a draft`).redirect(paths.plan(result.value.id));
+    return reply
+      .flash(fill(words.plansWeb.flash.started, { title: result.value.title }))
+      .redirect(paths.plan(result.value.id));
   });
 
   app.get(paths.plan(), { config: view }, async (request, reply) =>
@@ -253,7 +268,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     if (!detail.ok) return reply.callNotFound();
     const { plan, versions, events } = detail.value;
     return reply.render('pages/plans/history.njk', {
-      title: `History of ${plan.title}`,
+      title: fill(words.plansWeb.titles.history, { title: plan.title }),
       backLink: paths.plan(plan.id),
       plan,
       versions: versionRows(versions, plan.id),
@@ -269,10 +284,10 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
     if (!detail.value.actions.edit) {
       const message =
         detail.value.plan.status === 'draft'
-          ? 'You can only change plans for the part of the organisation you are responsible for'
+          ? words.plansWeb.editRefused.notYours
           : detail.value.plan.status === 'approved'
-            ? 'Approved plans cannot be changed. Start an amendment instead.'
-            : `This plan is ${statusName(detail.value.plan.status).toLowerCase()} and cannot be changed.`;
+            ? words.plansWeb.editRefused.approved
+            : fill(words.plansWeb.editRefused.other, { status: statusName(detail.value.plan.status).toLowerCase() });
       return renderPlan(reply, caller, id, {
         errors: { summary: [{ text: message, href: '#actions' }], fields: {} },
         status: detail.value.plan.status === 'draft' ? 403 : 409,
@@ -314,13 +329,13 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
         status: refusalStatus(result.error),
       });
     }
-    return reply.flash('Plan saved').redirect(paths.plan(id));
+    return reply.flash(words.plansWeb.flash.saved).redirect(paths.plan(id));
   });
 
   // Archiving ends a plan's life in one click: the page asks for a deliberate tick first (the API
   // call is deliberate already). The tick is not part of what the service records.
   const archiveConfirmed = commentInput.extend({
-    confirm: z.literal('yes', { message: 'Tick to confirm that this plan should be archived' }),
+    confirm: z.literal('yes', { message: words.plansWeb.archiveConfirm }),
   });
 
   const ACTION_SCHEMAS = {
@@ -358,32 +373,35 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
         result = await services.plans.submit(caller, id, input);
         done =
           result.ok && result.value.status === 'approved'
-            ? 'Plan submitted and approved'
-            : 'Plan submitted for approval';
+            ? words.plansWeb.flash.submittedApproved
+            : words.plansWeb.flash.submitted;
         break;
       case 'approve':
         result = await services.plans.approve(caller, id, input);
-        done = result.ok && result.value.status === 'approved' ? 'Plan approved' : 'Approval recorded';
+        done =
+          result.ok && result.value.status === 'approved'
+            ? words.plansWeb.flash.approved
+            : words.plansWeb.flash.stepRecorded;
         break;
       case 'return':
         result = await services.plans.returnToDraft(caller, id, input);
-        done = 'Plan returned to draft';
+        done = words.plansWeb.flash.returned;
         break;
       case 'amend':
         result = await services.plans.amend(caller, id, input);
-        done = 'Amendment started: this is a new draft version of the plan';
+        done = words.plansWeb.flash.amended;
         break;
       case 'roll-forward':
         result = await services.plans.rollForward(caller, id, input);
         done =
           (input as { move?: string }).move === 'new-period'
-            ? 'New plan period started: this is a new draft version for it'
-            : 'Plan rolled forward: this is a new draft version for the next period';
+            ? words.plansWeb.flash.newPeriod
+            : words.plansWeb.flash.rolledForward;
         break;
       case 'archive': {
         const { comment, rowVersion } = input as z.infer<typeof archiveConfirmed>;
         result = await services.plans.archive(caller, id, { comment, rowVersion });
-        done = 'Plan archived';
+        done = words.plansWeb.flash.archived;
         break;
       }
     }
