@@ -11,6 +11,7 @@ import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { moneyProgrammeWords } from './en/money-programme.ts';
+import { moneyPagesWords } from './en/money-pages.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords, spcInterpretationWords } from './en/performance.ts';
@@ -35,6 +36,7 @@ export const en = {
   ...recommendationsWords,
   ...moneyWords,
   ...moneyProgrammeWords,
+  ...moneyPagesWords,
   ...improvementPlansWords,
   ...validationWords,
   ...projectsWords,

@@ -35,6 +35,9 @@ export const IMPORT_COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof IMPORT_COLUMNS;
 
+/** The cost centre code of the row that carries control totals: a word of the file format, not of the page. */
+export const TOTAL_ROW = 'TOTAL';
+
 const REQUIRED_COLUMNS: ColumnKey[] = [
   'costCentre',
   'year',
@@ -114,7 +117,7 @@ export function readRevenueExtract(
   const seen = new Map<string, number>();
   for (const row of rows) {
     const code = cell(row, 'costCentre').toUpperCase();
-    if (code === 'TOTAL') {
+    if (code === TOTAL_ROW) {
       totalRows.push(row);
       continue;
     }
@@ -187,7 +190,7 @@ function checkControlTotals(
   }
   const total = totalRows[0];
   if (!total) return errors;
-  const dataRows = rows.filter((row) => cell(row, 'costCentre').toUpperCase() !== 'TOTAL');
+  const dataRows = rows.filter((row) => cell(row, 'costCentre').toUpperCase() !== TOTAL_ROW);
   for (const field of AMOUNT_FIELDS) {
     const given = cell(total, field);
     if (given === '') continue;

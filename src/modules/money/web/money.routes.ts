@@ -8,7 +8,7 @@ import { fill, words } from '../../../platform/words/index.ts';
 import { costCentreInput } from '../cost-centres.service.ts';
 import { AMOUNT_FIELDS, AMOUNT_LABELS, OPTIONAL_AMOUNTS } from '../domain/budget-line.ts';
 import { periodLabel } from '../domain/financial-period.ts';
-import { IMPORT_COLUMNS } from '../domain/revenue-import.ts';
+import { IMPORT_COLUMNS, TOTAL_ROW } from '../domain/revenue-import.ts';
 import { bandsInput, checkBands } from '../domain/variance.ts';
 import type { Period } from '../revenue.service.ts';
 import type { MoneyServices } from '../services.ts';
@@ -276,6 +276,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
         title: words.money.importTitle,
         backLink: paths.money(),
         columns: Object.values(IMPORT_COLUMNS),
+        totalRow: TOTAL_ROW,
         values: options.values ?? {},
         errors: options.errors,
         reportRows: (options.report ?? []).map((error) => [
