@@ -117,9 +117,9 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       id: string,
       startYear: number,
     ): Promise<Result<SchemeYear & { startYear: number; bands: VarianceBands; mayEdit: boolean }>> {
-      if (!yearOk(startYear)) return notFound('The year');
+      if (!yearOk(startYear)) return notFound('financialYear');
       const scheme = await repo.findScheme(db, caller.organisationId, id);
-      if (!scheme) return notFound('The capital scheme');
+      if (!scheme) return notFound('capitalScheme');
       const access = await loadUnitAccess(db, caller);
       if (!(await access.can('view:money', scheme.unitId))) return forbidden('You may not see this scheme');
       const bands = await money.loadBands(db, caller.organisationId);
@@ -148,7 +148,7 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       let problems: DomainError[] = [];
       const result = await inTransaction(db, async (tx) => {
         const scheme = await repo.findScheme(tx, caller.organisationId, id);
-        if (!scheme) return notFound('The capital scheme');
+        if (!scheme) return notFound('capitalScheme');
         const access = await loadUnitAccess(tx, caller);
         if (!(await access.can('edit:money', scheme.unitId))) return forbidden('You may not change this scheme');
         if (!figures.ok) {

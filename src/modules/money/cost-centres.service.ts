@@ -38,7 +38,7 @@ export function createCostCentresService({ db }: ServiceDeps) {
   /** The cost centre, when the caller holds the permission on its unit; else not found or forbidden. */
   async function guarded(tx: Db, caller: Caller, id: string, permission: 'view:money' | 'edit:money') {
     const centre = await repo.findCostCentre(tx, caller.organisationId, id);
-    if (!centre) return { refusal: notFound('The cost centre') };
+    if (!centre) return { refusal: notFound('costCentre') };
     const access = await loadUnitAccess(tx, caller);
     if (!(await access.can(permission, centre.unitId))) {
       return {
@@ -107,7 +107,7 @@ export function createCostCentresService({ db }: ServiceDeps) {
     async linkPlanItem(caller: Caller, id: string, planItemId: string) {
       return change(caller, id, 'link-plan-item', async (tx, centre) => {
         const item = await findItem(tx, caller.organisationId, planItemId);
-        if (!item) return refuse('not_found', 'The plan item was not found', 'planItemId');
+        if (!item) return refuse('not_found', phraseText('notFound.planItem'), 'planItemId');
         if (!(await programme.addPlanLink(tx, caller.organisationId, id, planItemId))) {
           return refuse('duplicate', `${centre.code} already funds ${item.title}`, 'planItemId');
         }
@@ -133,7 +133,8 @@ export function createCostCentresService({ db }: ServiceDeps) {
 
     async unlinkPlanItem(caller: Caller, id: string, planItemId: string) {
       return change(caller, id, 'unlink-plan-item', async (tx, centre) => {
-        if (!(await programme.removePlanLink(tx, caller.organisationId, id, planItemId))) return notFound('The link');
+        if (!(await programme.removePlanLink(tx, caller.organisationId, id, planItemId)))
+          return notFound('costCentreLink');
         return { oldValue: { costCentre: centre.code, planItemId }, newValue: null };
       });
     },

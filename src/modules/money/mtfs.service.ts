@@ -65,7 +65,7 @@ export function createMtfsService({ db }: ServiceDeps) {
       const access = await councilWide(db, caller);
       if (!access.mayView) return forbidden('You may not see budgets');
       const version = (await repo.listMtfsVersions(db, caller.organisationId)).find((row) => row.id === id);
-      if (!version) return notFound('The MTFS');
+      if (!version) return notFound('mtfs');
       const stored = new Map(
         (await repo.mtfsYearsOf(db, caller.organisationId, id)).map((row) => [row.startYear, row]),
       );
@@ -107,7 +107,7 @@ export function createMtfsService({ db }: ServiceDeps) {
         if (!(await councilWide(tx, caller)).mayEdit)
           return forbidden('Only a council-wide finance officer may change the MTFS');
         const version = (await repo.listMtfsVersions(tx, caller.organisationId)).find((row) => row.id === id);
-        if (!version || !mtfsYearsFrom(version.firstYear).includes(startYear)) return notFound('The MTFS year');
+        if (!version || !mtfsYearsFrom(version.firstYear).includes(startYear)) return notFound('mtfsYear');
         if (!figures.ok || problems.length > 0) return refuse('invalid', problems[0]!.message);
         const old = (await repo.mtfsYearsOf(tx, caller.organisationId, id)).find((row) => row.startYear === startYear);
         const rowId = await repo.upsertMtfsYear(tx, caller.organisationId, id, {

@@ -65,7 +65,7 @@ export function createReprofileService({ db }: ServiceDeps) {
   return {
     async history(caller: Caller, schemeId: string): Promise<Result<ReprofileHistory>> {
       const scheme = await repo.findScheme(db, caller.organisationId, schemeId);
-      if (!scheme) return notFound('The capital scheme');
+      if (!scheme) return notFound('capitalScheme');
       const access = await loadUnitAccess(db, caller);
       if (!(await access.can('view:money', scheme.unitId))) return forbidden('You may not see this scheme');
       return ok({
@@ -85,7 +85,7 @@ export function createReprofileService({ db }: ServiceDeps) {
       const input = { fromYear, toYear, amount: amount.value, reason: cells.reason.trim() };
       return inTransaction(db, async (tx) => {
         const scheme = await repo.findScheme(tx, caller.organisationId, schemeId);
-        if (!scheme) return notFound('The capital scheme');
+        if (!scheme) return notFound('capitalScheme');
         const access = await loadUnitAccess(tx, caller);
         if (!(await access.can('edit:money', scheme.unitId)))
           return forbidden(phraseText('capitalReprofile.mayNotRequest'));
@@ -120,9 +120,9 @@ export function createReprofileService({ db }: ServiceDeps) {
     ): Promise<Result<{ schemeId: string; status: 'approved' | 'rejected' }>> {
       return inTransaction(db, async (tx) => {
         const request = await reprofiles.findReprofileForUpdate(tx, caller.organisationId, id);
-        if (!request || request.schemeId !== schemeId) return notFound('The reprofile');
+        if (!request || request.schemeId !== schemeId) return notFound('reprofile');
         const scheme = await repo.findScheme(tx, caller.organisationId, request.schemeId);
-        if (!scheme) return notFound('The capital scheme');
+        if (!scheme) return notFound('capitalScheme');
         if (!(await councilWide(tx, caller)).mayEdit) return forbidden(phraseText('capitalReprofile.mayNotDecide'));
         const approve = decision.decision === 'approve';
         const problems = checkReprofileDecision({

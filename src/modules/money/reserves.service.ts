@@ -1,3 +1,4 @@
+import { phraseText } from '../../kernel/phrase.ts';
 import { z } from 'zod';
 import { formatMoney, type Money } from '../../kernel/money.ts';
 import { optionalText, requiredText } from '../../kernel/inputs.ts';
@@ -68,7 +69,7 @@ export function createReservesService({ db, clock }: ServiceDeps) {
       about: Record<string, unknown>;
     } | null>,
   ): Promise<Saved> {
-    if (!yearOk(startYear)) return refuseFields('not_found', 'The year was not found');
+    if (!yearOk(startYear)) return refuseFields('not_found', phraseText('notFound.financialYear'));
     const figures = readAmounts(fields, labels, cells);
     const problems = figures.ok ? check(figures.figures) : figures.errors;
     const errors = problems.map((problem) => ({ field: problem.field ?? '', message: problem.message }));
@@ -78,7 +79,7 @@ export function createReservesService({ db, clock }: ServiceDeps) {
       }
       if (!figures.ok || problems.length > 0) return refuse('invalid', problems[0]!.message);
       const written = await write(tx, figures.figures);
-      if (!written) return notFound('The reserve');
+      if (!written) return notFound('reserve');
       await recordAudit(tx, {
         organisationId: caller.organisationId,
         actor: actorOf(caller),
@@ -143,11 +144,11 @@ export function createReservesService({ db, clock }: ServiceDeps) {
     },
 
     async reserve(caller: Caller, id: string, startYear: number) {
-      if (!yearOk(startYear)) return notFound('The year');
+      if (!yearOk(startYear)) return notFound('financialYear');
       const view = await this.view(caller, startYear);
       if (!view.ok) return view;
       const reserve = view.value.reserves.find((row) => row.id === id);
-      if (!reserve) return notFound('The reserve');
+      if (!reserve) return notFound('reserve');
       return ok({ reserve, startYear, mayEdit: view.value.mayEdit });
     },
 

@@ -1,3 +1,4 @@
+import { phraseText } from '../../kernel/phrase.ts';
 import { formatMoney } from '../../kernel/money.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -63,7 +64,7 @@ const periodOk = (period: Period) =>
 export function createRevenueService({ db, clock }: ServiceDeps) {
   async function lineContext(tx: Db, caller: Caller, costCentreId: string, permission: 'view:money' | 'edit:money') {
     const costCentre = await repo.findCostCentre(tx, caller.organisationId, costCentreId);
-    if (!costCentre) return { refusal: notFound('The cost centre') };
+    if (!costCentre) return { refusal: notFound('costCentre') };
     const access = await loadUnitAccess(tx, caller);
     if (!(await access.can(permission, costCentre.unitId))) {
       return { refusal: forbidden(`You may not ${permission === 'view:money' ? 'see' : 'change'} this budget`) };
@@ -124,7 +125,7 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
     },
 
     async line(caller: Caller, costCentreId: string, period: Period): Promise<Result<LineView>> {
-      if (!periodOk(period)) return notFound('The period');
+      if (!periodOk(period)) return notFound('financialPeriod');
       const context = await lineContext(db, caller, costCentreId, 'view:money');
       if ('refusal' in context) return context.refusal!;
       const bands = await repo.loadBands(db, caller.organisationId);
@@ -150,7 +151,7 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
     ): Promise<Result<{ id: string }, LineRefusal>> {
       const refusal = (code: LineRefusal['code'], message: string, errors: LineRefusal['errors'] = []) =>
         ({ ok: false, error: { code, message, errors } }) as const;
-      if (!periodOk(period)) return refusal('not_found', 'The period was not found');
+      if (!periodOk(period)) return refusal('not_found', phraseText('notFound.financialPeriod'));
       const figures = readFigures(cells);
       const explanation = (cells.explanation ?? '').trim();
       const result = await inTransaction(db, async (tx) => {

@@ -132,7 +132,7 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
         const result = await inTransaction(db, async (tx) => {
           const access = await loadUnitAccess(tx, caller);
           const old = id ? (await repo.listSavings(tx, caller.organisationId, startYear, id))[0] : undefined;
-          if (id && !old) return notFound('The saving');
+          if (id && !old) return notFound('saving');
           if (old && !(await access.can('edit:money', old.unitId))) return forbidden('You may not change this saving');
           if (!access.unitById.has(input.unitId)) return refuse('not_found', 'Select a unit of your council', 'unitId');
           if (!(await access.can('edit:money', input.unitId))) {

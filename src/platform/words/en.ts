@@ -12,6 +12,8 @@ import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { moneyProgrammeWords } from './en/money-programme.ts';
 import { moneyPagesWords } from './en/money-pages.ts';
+import { moneyProgrammePagesWords } from './en/money-programme-pages.ts';
+import { moneyRefusalsWords } from './en/money-refusals.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { levelViewsWords } from './en/level-views.ts';
 import { performanceWords, spcInterpretationWords } from './en/performance.ts';
@@ -37,6 +39,8 @@ export const en = {
   ...moneyWords,
   ...moneyProgrammeWords,
   ...moneyPagesWords,
+  ...moneyProgrammePagesWords,
+  ...moneyRefusalsWords,
   ...improvementPlansWords,
   ...validationWords,
   ...projectsWords,

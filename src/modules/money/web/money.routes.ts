@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { formatMoney } from '../../../kernel/money.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { costCentreInput } from '../cost-centres.service.ts';
 import { AMOUNT_FIELDS, AMOUNT_LABELS, OPTIONAL_AMOUNTS } from '../domain/budget-line.ts';
 import { periodLabel } from '../domain/financial-period.ts';
@@ -31,16 +32,16 @@ function stringValues(input: unknown): Values {
 /** ?year=2025&period=6: both optional on the summary (it opens on the latest period), required elsewhere. */
 const periodQuery = z.object({
   year: z.coerce
-    .number({ message: 'Choose a financial year' })
-    .int('Choose a financial year')
+    .number({ message: phraseText('moneyRefusals.chooseYear') })
+    .int(phraseText('moneyRefusals.chooseYear'))
     .min(2000)
     .max(2100)
     .optional(),
   period: z.coerce
-    .number({ message: 'Choose a period from 1 to 12' })
+    .number({ message: phraseText('moneyRefusals.choosePeriod') })
     .int()
-    .min(1, 'Choose a period from 1 to 12')
-    .max(12, 'Choose a period from 1 to 12')
+    .min(1, phraseText('moneyRefusals.choosePeriod'))
+    .max(12, phraseText('moneyRefusals.choosePeriod'))
     .optional(),
 });
 
@@ -78,10 +79,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
   app.get(paths.moneyRevenueCsv(), { config: view }, async (request, reply) => {
     const query = periodQuery.safeParse(stringValues(request.query));
     if (!query.success)
-      return reply
-        .code(400)
-        .type('text/plain; charset=utf-8')
-        .send('Choose a financial year and a period from 1 to 12');
+      return reply.code(400).type('text/plain; charset=utf-8').send(words.moneyRefusals.chooseYearAndPeriod);
     const result = await services.revenue.summary(request.caller(), {
       startYear: query.data.year,
       month: query.data.period,
@@ -130,7 +128,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
         values,
         errors,
         unitItems: [
-          { value: '', text: 'Select a unit' },
+          { value: '', text: words.moneyPage.selectUnit },
           ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId })),
         ],
       },
@@ -192,11 +190,15 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
         line: line && {
           revisedBudget: formatMoney(line.revisedBudget),
           variance: formatMoney(line.variance),
-          variancePercent: line.variancePercent === null ? 'no budget' : `${line.variancePercent.toFixed(2)}%`,
+          variancePercent:
+            line.variancePercent === null ? words.moneyPage.noBudget : `${line.variancePercent.toFixed(2)}%`,
           varianceBeforeAction: formatMoney(line.varianceBeforeAction),
           band: line.band,
           explanation: line.explanation,
-          amounts: AMOUNT_BOXES.map((box) => ({ label: box.label, value: stored[box.field] || 'Not given' })),
+          amounts: AMOUNT_BOXES.map((box) => ({
+            label: box.label,
+            value: stored[box.field] || words.moneyPage.notGiven,
+          })),
         },
         bandsRule: fill(words.money.bandsRule, {
           amber: bands.amberOverBasisPoints / 100,
@@ -231,10 +233,11 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
       for (const error of result.error.errors) {
         const field = error.field || 'form';
         if (errors.fields[field]) continue;
-        errors.fields[field] = { text: error.message };
-        errors.summary.push({ text: error.message, href: `#${field}` });
+        const text = sayStored(error.message);
+        errors.fields[field] = { text };
+        errors.summary.push({ text, href: `#${field}` });
       }
-      if (errors.summary.length === 0) errors.summary.push({ text: result.error.message, href: '#form' });
+      if (errors.summary.length === 0) errors.summary.push({ text: sayStored(result.error.message), href: '#form' });
       return renderLine(reply, caller, id, period, { values, errors });
     }
     const label = periodLabel(period.startYear, period.month);
@@ -254,7 +257,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
       action: z.enum(['check', 'import']).default('check'),
     })
     .refine((form) => form.file !== undefined || form.csv !== '', {
-      message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
+      message: phraseText('moneyRefusals.chooseFile'),
       path: ['file'],
     });
 
@@ -281,8 +284,8 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
         errors: options.errors,
         reportRows: (options.report ?? []).map((error) => [
           { text: String(error.line) },
-          { text: error.column || 'row' },
-          { text: error.message },
+          { text: error.column || words.moneyPage.importRow },
+          { text: sayStored(error.message) },
         ]),
       },
       options.status,
@@ -300,7 +303,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
     const result = await services.revenueImport.importExtract(request.caller(), bytes, {
       format: isXlsx(bytes) ? 'xlsx' : 'csv',
       dryRun: form.value.action !== 'import',
-      fileName: form.value.file ? 'uploaded file' : 'pasted CSV',
+      fileName: form.value.file ? words.moneyPage.uploadedFile : words.moneyPage.pastedCsv,
     });
     if (!result.ok) {
       const field = form.value.file ? 'file' : 'csv';

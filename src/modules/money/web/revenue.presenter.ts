@@ -8,7 +8,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { varianceChartSvg } from './revenue-chart.ts';
 
 const money = (amount: Money | null) => (amount === null ? '–' : formatMoney(amount));
-const percent = (value: number | null) => (value === null ? 'no budget' : `${value.toFixed(2)}%`);
+const percent = (value: number | null) => (value === null ? words.moneyPage.noBudget : `${value.toFixed(2)}%`);
 
 export interface SummaryRow {
   level: 'directorate' | 'unit' | 'cost-centre' | 'council';
@@ -62,7 +62,7 @@ export function summaryRows(view: SummaryView): SummaryRow[] {
       }
     }
   }
-  rows.push(row('council', 'Council total', view.summary.totals));
+  rows.push(row('council', words.moneyPage.councilTotal, view.summary.totals));
   return rows;
 }
 
@@ -83,7 +83,7 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
       name: `${c.line.costCentreCode} ${c.line.costCentreName}`,
       variance: money(c.totals.variance),
       band: c.totals.band,
-      explanation: c.line.explanation || 'Not explained',
+      explanation: c.line.explanation || words.moneyPage.notExplained,
     })),
     chartSvg: varianceChartSvg(
       view.summary.directorates.map((d) => ({
@@ -100,7 +100,10 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
     })),
     periodItems: MONTH_NAMES.map((name, index) => ({
       value: String(index + 1),
-      text: `${index + 1} – ${name}${view.months.includes(index + 1) ? '' : ' (no figures)'}`,
+      text: fill(view.months.includes(index + 1) ? words.moneyPage.periodItem : words.moneyPage.periodItemEmpty, {
+        number: index + 1,
+        month: name,
+      }),
       selected: index + 1 === view.period.month,
     })),
     values: filtersValues,
