@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { formatMoney, type Money } from '../../kernel/money.ts';
-import { phraseText } from '../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -67,7 +67,8 @@ export function createReprofileService({ db }: ServiceDeps) {
       const scheme = await repo.findScheme(db, caller.organisationId, schemeId);
       if (!scheme) return notFound('capitalScheme');
       const access = await loadUnitAccess(db, caller);
-      if (!(await access.can('view:money', scheme.unitId))) return forbidden('You may not see this scheme');
+      if (!(await access.can('view:money', scheme.unitId)))
+        return forbidden(phraseText('moneyRefusals.mayNotSeeScheme'));
       return ok({
         reprofiles: await reprofiles.listReprofiles(db, caller.organisationId, schemeId),
         mayRequest: await access.can('edit:money', scheme.unitId),
@@ -80,7 +81,7 @@ export function createReprofileService({ db }: ServiceDeps) {
       const toYear = yearOf(cells.toYear);
       if (fromYear === null) return refuse('invalid', phraseText('capitalReprofile.chooseFromYear'), 'fromYear');
       if (toYear === null) return refuse('invalid', phraseText('capitalReprofile.chooseToYear'), 'toYear');
-      const amount = parseAmount(cells.amount, 'amount to move', 'amount');
+      const amount = parseAmount(cells.amount, phrase('capitalReprofile.amountLabel'), 'amount');
       if (!amount.ok) return amount;
       const input = { fromYear, toYear, amount: amount.value, reason: cells.reason.trim() };
       return inTransaction(db, async (tx) => {

@@ -2,6 +2,7 @@
  * The financial year (1 April to 31 March, named "2025/26" and kept as its starting year) and its
  * months, numbered 1 (April) to 12 (March) as finance systems number their periods.
  */
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 export const MONTH_NAMES = [
@@ -30,7 +31,7 @@ export function parseYear(text: string, field = 'year'): Result<number> {
   const end = match?.[2];
   const endMatches = end === undefined || Number(end.slice(-2)) === (start + 1) % 100;
   if (!match || !endMatches || start < 2000 || start > 2100) {
-    return fail(domainError('invalid', `Enter the financial year like 2025/26 (not “${text.trim()}”)`, field));
+    return fail(domainError('invalid', phraseText('moneyRefusals.yearInvalid', { text: text.trim() }), field));
   }
   return ok(start);
 }
@@ -45,7 +46,7 @@ export function parseMonth(text: string, field = 'month'): Result<number> {
     const index = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(value.toLowerCase()));
     if (index >= 0) return ok(index + 1);
   }
-  return fail(domainError('invalid', `Enter the period as 1 (April) to 12 (March) (not “${value}”)`, field));
+  return fail(domainError('invalid', phraseText('moneyRefusals.periodInvalid', { text: value }), field));
 }
 
 /** The financial year and month a London date falls in. */

@@ -13,6 +13,7 @@ import { IMPORT_COLUMNS, TOTAL_ROW } from '../domain/revenue-import.ts';
 import { bandsInput, checkBands } from '../domain/variance.ts';
 import type { Period } from '../revenue.service.ts';
 import type { MoneyServices } from '../services.ts';
+import { capitalise } from './programme-helpers.ts';
 import { presentSummary, summaryCsv } from './revenue.presenter.ts';
 
 const view = { access: { permission: 'view:money' } } as const;
@@ -53,7 +54,7 @@ const notFoundPage = (reply: FastifyReply) => reply.code(404).render('pages/erro
 /** The amounts' boxes, in the order finance reads a line. */
 const AMOUNT_BOXES = AMOUNT_FIELDS.map((field) => ({
   field,
-  label: AMOUNT_LABELS[field].charAt(0).toUpperCase() + AMOUNT_LABELS[field].slice(1),
+  label: capitalise(AMOUNT_LABELS[field]),
   optional: (OPTIONAL_AMOUNTS as readonly string[]).includes(field),
 }));
 

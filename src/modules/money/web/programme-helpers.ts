@@ -1,9 +1,10 @@
 /** Shared pieces of the capital, reserves, savings and MTFS pages. */
 import type { FastifyReply } from 'fastify';
 import { formatMoney, type Money } from '../../../kernel/money.ts';
+import type { Phrase } from '../../../kernel/phrase.ts';
 import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
-import { sayStored, words } from '../../../platform/words/index.ts';
+import { say, sayStored, words } from '../../../platform/words/index.ts';
 import { yearLabel } from '../domain/financial-period.ts';
 import type { FieldsRefusal } from '../org-access.ts';
 
@@ -71,4 +72,8 @@ export function amountValues<F extends string>(
   return Object.fromEntries(fields.map((field) => [field, formatMoney(figures[field]).replace('£', '')]));
 }
 
-export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** Words (or a phrase, said) starting with a capital letter: an amount's name as a form's label. */
+export function capitalise(text: string | Phrase): string {
+  const plain = typeof text === 'string' ? text : say(text);
+  return plain.charAt(0).toUpperCase() + plain.slice(1);
+}

@@ -44,6 +44,7 @@ export const notFoundWords = {
     riskRegister: 'The risk register was not found',
     roleAssignment: 'Role assignment was not found',
     saving: 'The saving was not found',
+    savingAction: 'The action was not found',
     section: 'Section was not found',
     stage: 'Stage was not found',
     target: 'Target was not found',
