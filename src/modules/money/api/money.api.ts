@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
 import { phraseText } from '../../../kernel/phrase.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 import { problemResponses } from '../../../platform/http/schemas.ts';
 import { amount, decimal } from './amount.ts';
 import { costCentreInput } from '../cost-centres.service.ts';
@@ -284,7 +284,7 @@ export async function moneyApi(app: FastifyInstance, { services }: { services: M
         {
           format: 'csv',
           dryRun: request.body.dryRun,
-          fileName: 'API import',
+          fileName: words.moneyPage.apiImport,
         },
       );
       if (!result.ok) return sendProblem(reply, result.error);

@@ -5,6 +5,7 @@
 import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
+/** The months' English names as a finance system's extract may write them (read by parseMonth); pages say them from the catalogue. */
 export const MONTH_NAMES = [
   'April',
   'May',
@@ -56,6 +57,11 @@ export function periodOfDate(isoDate: string): { startYear: number; month: numbe
   return { startYear, month: ((calendarMonth + 8) % 12) + 1 };
 }
 
-export function periodLabel(startYear: number, month: number): string {
-  return `${MONTH_NAMES[month - 1]} (period ${month}) ${yearLabel(startYear)}`;
+/** A month of a financial year in words, like "September (period 6) 2025/26" (said with the catalogue's moneyPage.periodLabel). */
+export function periodLabel(startYear: number, month: number): Phrase {
+  return phrase('moneyPage.periodLabel', {
+    month: phrase(`moneyPage.months.${month}`),
+    number: month,
+    year: yearLabel(startYear),
+  });
 }

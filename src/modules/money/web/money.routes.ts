@@ -5,7 +5,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { phraseText } from '../../../kernel/phrase.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { fill, sayStored, words } from '../../../platform/words/index.ts';
+import { fill, say, sayStored, words } from '../../../platform/words/index.ts';
 import { costCentreInput } from '../cost-centres.service.ts';
 import { AMOUNT_FIELDS, AMOUNT_LABELS, OPTIONAL_AMOUNTS } from '../domain/budget-line.ts';
 import { periodLabel } from '../domain/financial-period.ts';
@@ -178,7 +178,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
       for (const field of AMOUNT_FIELDS) stored[field] = line[field] === null ? '' : formatMoney(line[field]);
       stored.explanation = line.explanation;
     }
-    const label = periodLabel(period.startYear, period.month);
+    const label = say(periodLabel(period.startYear, period.month));
     return reply.render(
       'pages/money/budget-line.njk',
       {
@@ -241,7 +241,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
       if (errors.summary.length === 0) errors.summary.push({ text: sayStored(result.error.message), href: '#form' });
       return renderLine(reply, caller, id, period, { values, errors });
     }
-    const label = periodLabel(period.startYear, period.month);
+    const label = say(periodLabel(period.startYear, period.month));
     const centre = await services.revenue.line(caller, id, period);
     return reply
       .flash(fill(words.money.lineSaved, { code: centre.ok ? centre.value.costCentre.code : '', period: label }))

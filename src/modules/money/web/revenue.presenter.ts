@@ -1,6 +1,7 @@
 import { formatMoney, type Money } from '../../../kernel/money.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, say, words } from '../../../platform/words/index.ts';
+import { phrase } from '../../../kernel/phrase.ts';
 import { MONTH_NAMES, periodLabel, yearLabel } from '../domain/financial-period.ts';
 import type { Totals } from '../domain/revenue-summary.ts';
 import type { SummaryView } from '../revenue.service.ts';
@@ -74,7 +75,7 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
   const years = view.years.includes(view.period.startYear) ? view.years : [...view.years, view.period.startYear];
   return {
     title: words.money.summaryTitle,
-    periodLabel: periodLabel(view.period.startYear, view.period.month),
+    periodLabel: say(periodLabel(view.period.startYear, view.period.month)),
     basis: words.money.basis,
     bandsRule: fill(words.money.bandsRule, { amber: amberOverBasisPoints / 100, red: redOverBasisPoints / 100 }),
     rows: summaryRows(view),
@@ -98,11 +99,11 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
       text: yearLabel(year),
       selected: year === view.period.startYear,
     })),
-    periodItems: MONTH_NAMES.map((name, index) => ({
+    periodItems: MONTH_NAMES.map((_english, index) => ({
       value: String(index + 1),
       text: fill(view.months.includes(index + 1) ? words.moneyPage.periodItem : words.moneyPage.periodItemEmpty, {
         number: index + 1,
-        month: name,
+        month: say(phrase(`moneyPage.months.${index + 1}`)),
       }),
       selected: index + 1 === view.period.month,
     })),
