@@ -3,7 +3,7 @@
  * checked before anything is written, each problem naming its line (the header is line 1) and
  * column, as the revenue extract does.
  */
-import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { CAPITAL_AMOUNTS, CAPITAL_LABELS, checkCapitalYear, type CapitalYearInput } from './capital.ts';
 import { parseYear } from './financial-period.ts';
 import { readAmounts } from './read-amounts.ts';

@@ -4,7 +4,7 @@
  * savings tracker's targets for the year close part of it and planned use of reserves another
  * part; what remains is savings still to be found (negative: a surplus).
  */
-import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { fieldLabels } from './amounts.ts';
 import { addMoney, subtractMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';

@@ -5,7 +5,7 @@
  * but never the authorised limit; borrowing below the capital financing requirement is internal
  * borrowing (cash balances used instead of loans).
  */
-import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { fieldLabels } from './amounts.ts';
 import { addMoney, subtractMoney, sumMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';

@@ -4,7 +4,7 @@
  * header being line 1) and the column. A row whose cost centre reads "TOTAL" carries control
  * totals: each amount it gives must equal the sum of the rows above and below it.
  */
-import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { formatMoney, sumMoney, type Money } from '../../../kernel/money.ts';
 import {
   AMOUNT_FIELDS,

@@ -3,7 +3,7 @@
  * is forecast to be delivered by the year end; the shortfall is the target not forecast to be met
  * (never negative: over-delivery on one saving is shown, not netted against another's shortfall).
  */
-import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { fieldLabels } from './amounts.ts';
 import { subtractMoney, sumMoney, ZERO_MONEY, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';

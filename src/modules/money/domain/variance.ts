@@ -4,7 +4,7 @@
  * positive. Bands compare the size of the variance with the revised budget in whole basis points
  * (1% = 100), with integer arithmetic: a variance exactly on the threshold is within it.
  */
-import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { z } from 'zod';
 import { subtractMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
