@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { formatMoney } from '../../kernel/money.ts';
 import { requiredId, requiredText } from '../../kernel/inputs.ts';
 import { ok, type DomainError, type Result } from '../../kernel/result.ts';
@@ -30,14 +31,11 @@ import { refuseFields, yearOk, type FieldsRefusal } from './org-access.ts';
 import { loadUnitAccess } from './unit-access.ts';
 
 export const schemeInput = z.object({
-  code: requiredText('the scheme code', 20)
+  code: requiredText(phrase('moneyLabels.schemeCode'), 20)
     .transform((code) => code.toUpperCase())
-    .refine(
-      (code) => /^[A-Z0-9][A-Z0-9._/-]*$/.test(code),
-      'The code may use only letters, digits, dots, dashes and slashes',
-    ),
-  name: requiredText('the scheme name'),
-  unitId: requiredId('Select the unit that owns the scheme'),
+    .refine((code) => /^[A-Z0-9][A-Z0-9._/-]*$/.test(code), phraseText('moneyRefusals.codeCharacters')),
+  name: requiredText(phrase('moneyLabels.schemeName')),
+  unitId: requiredId(phraseText('moneyRefusals.schemeUnit')),
 });
 export type SchemeInput = z.infer<typeof schemeInput>;
 
@@ -72,9 +70,10 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
   return {
     async programme(caller: Caller, wanted?: number): Promise<Result<ProgrammeView>> {
       const { access, units } = await readable(db, caller);
-      if (!(await access.policy.can(caller, 'view:money', 'anywhere'))) return forbidden('You may not see budgets');
+      if (!(await access.policy.can(caller, 'view:money', 'anywhere')))
+        return forbidden(phraseText('moneyRefusals.mayNotSeeBudgets'));
       const startYear = wanted ?? periodOfDate(clock.today()).startYear;
-      if (!yearOk(startYear)) return refuse('invalid', 'Choose a financial year');
+      if (!yearOk(startYear)) return refuse('invalid', phraseText('moneyRefusals.chooseYear'));
       const bands = await money.loadBands(db, caller.organisationId);
       const schemes = (await repo.listSchemes(db, caller.organisationId)).filter((scheme) => units.has(scheme.unitId));
       const stored = await repo.capitalYears(db, caller.organisationId, startYear);
@@ -91,9 +90,10 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       try {
         return await inTransaction(db, async (tx) => {
           const access = await loadUnitAccess(tx, caller);
-          if (!access.unitById.has(input.unitId)) return refuse('not_found', 'Select a unit of your council', 'unitId');
+          if (!access.unitById.has(input.unitId))
+            return refuse('not_found', phraseText('moneyRefusals.unitOfCouncil'), 'unitId');
           if (!(await access.can('edit:money', input.unitId))) {
-            return refuse('forbidden', 'You may not add capital schemes to that unit', 'unitId');
+            return refuse('forbidden', phraseText('moneyRefusals.mayNotAddScheme'), 'unitId');
           }
           const id = await repo.insertScheme(tx, caller.organisationId, input);
           await recordAudit(tx, {
@@ -107,7 +107,8 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
           return ok({ id });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) return refuse('duplicate', `Capital scheme ${input.code} already exists`, 'code');
+        if (isUniqueViolation(error))
+          return refuse('duplicate', phraseText('moneyRefusals.schemeExists', { code: input.code }), 'code');
         throw error;
       }
     },
@@ -117,11 +118,12 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       id: string,
       startYear: number,
     ): Promise<Result<SchemeYear & { startYear: number; bands: VarianceBands; mayEdit: boolean }>> {
-      if (!yearOk(startYear)) return notFound('The year');
+      if (!yearOk(startYear)) return notFound('financialYear');
       const scheme = await repo.findScheme(db, caller.organisationId, id);
-      if (!scheme) return notFound('The capital scheme');
+      if (!scheme) return notFound('capitalScheme');
       const access = await loadUnitAccess(db, caller);
-      if (!(await access.can('view:money', scheme.unitId))) return forbidden('You may not see this scheme');
+      if (!(await access.can('view:money', scheme.unitId)))
+        return forbidden(phraseText('moneyRefusals.mayNotSeeScheme'));
       const bands = await money.loadBands(db, caller.organisationId);
       const year = (await repo.capitalYears(db, caller.organisationId, startYear, [id])).get(id);
       return ok({
@@ -139,7 +141,7 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       startYear: number,
       cells: Record<string, string>,
     ): Promise<Result<{ id: string }, FieldsRefusal>> {
-      if (!yearOk(startYear)) return refuseFields('not_found', 'The year was not found');
+      if (!yearOk(startYear)) return refuseFields('not_found', phraseText('notFound.financialYear'));
       const figures = readAmounts(CAPITAL_AMOUNTS, CAPITAL_LABELS, cells);
       const text = {
         slippageReason: (cells.slippageReason ?? '').trim(),
@@ -148,9 +150,10 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       let problems: DomainError[] = [];
       const result = await inTransaction(db, async (tx) => {
         const scheme = await repo.findScheme(tx, caller.organisationId, id);
-        if (!scheme) return notFound('The capital scheme');
+        if (!scheme) return notFound('capitalScheme');
         const access = await loadUnitAccess(tx, caller);
-        if (!(await access.can('edit:money', scheme.unitId))) return forbidden('You may not change this scheme');
+        if (!(await access.can('edit:money', scheme.unitId)))
+          return forbidden(phraseText('moneyRefusals.mayNotChangeThisScheme'));
         if (!figures.ok) {
           problems = figures.errors;
           return refuse('invalid', figures.errors[0]!.message);
@@ -200,7 +203,7 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const access = await loadUnitAccess(tx, caller);
         if (!(await access.policy.can(caller, 'edit:money', 'anywhere')))
-          return forbidden('You may not import the capital programme');
+          return forbidden(phraseText('moneyRefusals.mayNotImportCapital'));
         const schemes = await repo.listSchemes(tx, caller.organisationId);
         const editable = await access.unitsWhere('edit:money');
         const read = readCapitalProgramme(header, rows, {
@@ -210,8 +213,7 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
         });
         const report = { written: false, rows: rows.length, created: 0, updated: 0, errors: read.errors };
         if (read.errors.length > 0 || options.dryRun) return ok(report);
-        if (read.years.length === 0)
-          return refuse('invalid', 'The file has no rows of figures under its header', 'file');
+        if (read.years.length === 0) return refuse('invalid', phraseText('moneyRefusals.noRows'), 'file');
         let created = 0;
         let updated = 0;
         for (const year of read.years) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredId, requiredText } from '../../kernel/inputs.ts';
-import { phraseText } from '../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -13,23 +13,21 @@ import * as programme from './data/programme.repository.ts';
 import { findItem } from '../plans/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { loadUnitAccess } from './unit-access.ts';
+import { TOTAL_ROW } from './domain/revenue-import.ts';
 
 export const costCentreInput = z.object({
-  code: requiredText('the cost centre code', 20)
+  code: requiredText(phrase('moneyLabels.costCentreCode'), 20)
     .transform((code) => code.toUpperCase())
-    .refine(
-      (code) => /^[A-Z0-9][A-Z0-9._/-]*$/.test(code),
-      'The code may use only letters, digits, dots, dashes and slashes',
-    )
-    .refine((code) => code !== 'TOTAL', 'TOTAL names the control total row of an import: choose another code'),
-  name: requiredText('the cost centre name'),
-  unitId: requiredId('Select the unit that owns the cost centre'),
+    .refine((code) => /^[A-Z0-9][A-Z0-9._/-]*$/.test(code), phraseText('moneyRefusals.codeCharacters'))
+    .refine((code) => code !== TOTAL_ROW, phraseText('moneyRefusals.codeIsTotal', { total: TOTAL_ROW })),
+  name: requiredText(phrase('moneyLabels.costCentreName')),
+  unitId: requiredId(phraseText('moneyRefusals.costCentreUnit')),
 });
 export type CostCentreInput = z.infer<typeof costCentreInput>;
 
 export type CostCentre = repo.CostCentreRow;
 
-export const renameInput = z.object({ name: requiredText('the cost centre name') });
+export const renameInput = z.object({ name: requiredText(phrase('moneyLabels.costCentreName')) });
 export const planLinkInput = z.object({ planItemId: requiredId(phraseText('moneyProgramme.choosePlanItem')) });
 
 const PLAN_CHOICES_LIMIT = 50;
@@ -38,12 +36,14 @@ export function createCostCentresService({ db }: ServiceDeps) {
   /** The cost centre, when the caller holds the permission on its unit; else not found or forbidden. */
   async function guarded(tx: Db, caller: Caller, id: string, permission: 'view:money' | 'edit:money') {
     const centre = await repo.findCostCentre(tx, caller.organisationId, id);
-    if (!centre) return { refusal: notFound('The cost centre') };
+    if (!centre) return { refusal: notFound('costCentre') };
     const access = await loadUnitAccess(tx, caller);
     if (!(await access.can(permission, centre.unitId))) {
       return {
         refusal: forbidden(
-          permission === 'view:money' ? 'You may not see this cost centre' : 'You may not change this cost centre',
+          permission === 'view:money'
+            ? phraseText('moneyRefusals.mayNotSeeCostCentre')
+            : phraseText('moneyRefusals.mayNotChangeThisCostCentre'),
         ),
       };
     }
@@ -97,7 +97,7 @@ export function createCostCentresService({ db }: ServiceDeps) {
     async retire(caller: Caller, id: string) {
       return change(caller, id, 'retire', async (tx, centre) => {
         if (!(await programme.retireCostCentre(tx, caller.organisationId, id))) {
-          return refuse('invalid', `Cost centre ${centre.code} is already retired`);
+          return refuse('invalid', phraseText('moneyRefusals.alreadyRetired', { code: centre.code }));
         }
         return { oldValue: { retired: false }, newValue: { retired: true } };
       });
@@ -107,7 +107,7 @@ export function createCostCentresService({ db }: ServiceDeps) {
     async linkPlanItem(caller: Caller, id: string, planItemId: string) {
       return change(caller, id, 'link-plan-item', async (tx, centre) => {
         const item = await findItem(tx, caller.organisationId, planItemId);
-        if (!item) return refuse('not_found', 'The plan item was not found', 'planItemId');
+        if (!item) return refuse('not_found', phraseText('notFound.planItem'), 'planItemId');
         if (!(await programme.addPlanLink(tx, caller.organisationId, id, planItemId))) {
           return refuse('duplicate', `${centre.code} already funds ${item.title}`, 'planItemId');
         }
@@ -133,7 +133,8 @@ export function createCostCentresService({ db }: ServiceDeps) {
 
     async unlinkPlanItem(caller: Caller, id: string, planItemId: string) {
       return change(caller, id, 'unlink-plan-item', async (tx, centre) => {
-        if (!(await programme.removePlanLink(tx, caller.organisationId, id, planItemId))) return notFound('The link');
+        if (!(await programme.removePlanLink(tx, caller.organisationId, id, planItemId)))
+          return notFound('costCentreLink');
         return { oldValue: { costCentre: centre.code, planItemId }, newValue: null };
       });
     },
@@ -141,7 +142,8 @@ export function createCostCentresService({ db }: ServiceDeps) {
     /** The cost centres whose budgets the caller may read. */
     async list(caller: Caller): Promise<Result<CostCentre[]>> {
       const access = await loadUnitAccess(db, caller);
-      if (!(await access.policy.can(caller, 'view:money', 'anywhere'))) return forbidden('You may not see budgets');
+      if (!(await access.policy.can(caller, 'view:money', 'anywhere')))
+        return forbidden(phraseText('moneyRefusals.mayNotSeeBudgets'));
       const readable = await access.unitsWhere('view:money');
       return ok(
         (await repo.listCostCentres(db, caller.organisationId)).filter((centre) => readable.has(centre.unitId)),
@@ -160,9 +162,10 @@ export function createCostCentresService({ db }: ServiceDeps) {
         return await inTransaction(db, async (tx) => {
           const access = await loadUnitAccess(tx, caller);
           // Another council's unit is not in this tree: refused as not found.
-          if (!access.unitById.has(input.unitId)) return refuse('not_found', 'Select a unit of your council', 'unitId');
+          if (!access.unitById.has(input.unitId))
+            return refuse('not_found', phraseText('moneyRefusals.unitOfCouncil'), 'unitId');
           if (!(await access.can('edit:money', input.unitId))) {
-            return refuse('forbidden', 'You may not add cost centres to that unit', 'unitId');
+            return refuse('forbidden', phraseText('moneyRefusals.mayNotAddCostCentre'), 'unitId');
           }
           const id = await repo.insertCostCentre(tx, caller.organisationId, input);
           await recordAudit(tx, {
@@ -176,7 +179,8 @@ export function createCostCentresService({ db }: ServiceDeps) {
           return ok({ id });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) return refuse('duplicate', `Cost centre ${input.code} already exists`, 'code');
+        if (isUniqueViolation(error))
+          return refuse('duplicate', phraseText('moneyRefusals.costCentreExists', { code: input.code }), 'code');
         throw error;
       }
     },

@@ -12,6 +12,7 @@ import { parsedRows } from '../../platform/db/rows.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import type { PlanPageFunding } from '../plans/index.ts';
 import { periodLabel } from './domain/financial-period.ts';
+import { say } from '../../platform/words/index.ts';
 import { varianceOf } from './domain/variance.ts';
 import { loadUnitAccess } from './unit-access.ts';
 
@@ -84,7 +85,7 @@ export async function fundingOfItem(db: Db, caller: Caller, itemId: string): Pro
       id: row.id,
       code: row.code,
       name: row.name,
-      period: row.start_year !== null && row.month !== null ? periodLabel(row.start_year, row.month) : '',
+      period: row.start_year !== null && row.month !== null ? say(periodLabel(row.start_year, row.month)) : '',
       revisedBudget: money ? formatMoney(money.revisedBudget) : '',
       forecast: money ? formatMoney(money.forecast) : '',
       variance: money ? formatMoney(money.variance) : '',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { formatMoney, ZERO_MONEY } from '../../kernel/money.ts';
 import { requiredText } from '../../kernel/inputs.ts';
 import { ok, type Result } from '../../kernel/result.ts';
@@ -13,12 +14,12 @@ import { readAmounts } from './domain/read-amounts.ts';
 import { councilWide, refuseFields, yearOk, type FieldsRefusal } from './org-access.ts';
 
 export const mtfsVersionInput = z.object({
-  name: requiredText('the budget round’s name', 100),
+  name: requiredText(phrase('moneyLabels.budgetRound'), 100),
   firstYear: z.coerce
-    .number({ message: 'Enter the first year as the year it starts in, like 2026' })
-    .int('Enter the first year as the year it starts in, like 2026')
-    .min(2000, 'Enter the first year as the year it starts in, like 2026')
-    .max(2100, 'Enter the first year as the year it starts in, like 2026'),
+    .number({ message: phraseText('moneyRefusals.firstYear') })
+    .int(phraseText('moneyRefusals.firstYear'))
+    .min(2000, phraseText('moneyRefusals.firstYear'))
+    .max(2100, phraseText('moneyRefusals.firstYear')),
 });
 export type MtfsVersionInput = z.infer<typeof mtfsVersionInput>;
 
@@ -33,7 +34,7 @@ export function createMtfsService({ db }: ServiceDeps) {
   return {
     async versions(caller: Caller): Promise<Result<{ versions: repo.MtfsVersionRow[]; mayEdit: boolean }>> {
       const access = await councilWide(db, caller);
-      if (!access.mayView) return forbidden('You may not see budgets');
+      if (!access.mayView) return forbidden(phraseText('moneyRefusals.mayNotSeeBudgets'));
       return ok({ versions: await repo.listMtfsVersions(db, caller.organisationId), mayEdit: access.mayEdit });
     },
 
@@ -41,7 +42,7 @@ export function createMtfsService({ db }: ServiceDeps) {
       try {
         return await inTransaction(db, async (tx) => {
           if (!(await councilWide(tx, caller)).mayEdit)
-            return forbidden('Only a council-wide finance officer may add an MTFS');
+            return forbidden(phraseText('moneyRefusals.councilWideMtfsAdd'));
           const id = await repo.insertMtfsVersion(tx, caller.organisationId, input);
           await recordAudit(tx, {
             organisationId: caller.organisationId,
@@ -55,7 +56,7 @@ export function createMtfsService({ db }: ServiceDeps) {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          return refuse('duplicate', `There is already an MTFS called ${input.name}`, 'name');
+          return refuse('duplicate', phraseText('moneyRefusals.mtfsExists', { name: input.name }), 'name');
         throw error;
       }
     },
@@ -63,9 +64,9 @@ export function createMtfsService({ db }: ServiceDeps) {
     /** A version's three years, each with the savings tracker's totals for the year closing its gap. */
     async version(caller: Caller, id: string): Promise<Result<MtfsView>> {
       const access = await councilWide(db, caller);
-      if (!access.mayView) return forbidden('You may not see budgets');
+      if (!access.mayView) return forbidden(phraseText('moneyRefusals.mayNotSeeBudgets'));
       const version = (await repo.listMtfsVersions(db, caller.organisationId)).find((row) => row.id === id);
-      if (!version) return notFound('The MTFS');
+      if (!version) return notFound('mtfs');
       const stored = new Map(
         (await repo.mtfsYearsOf(db, caller.organisationId, id)).map((row) => [row.startYear, row]),
       );
@@ -93,21 +94,20 @@ export function createMtfsService({ db }: ServiceDeps) {
       startYear: number,
       cells: Record<string, string>,
     ): Promise<Result<{ id: string }, FieldsRefusal>> {
-      if (!yearOk(startYear)) return refuseFields('not_found', 'The year was not found');
+      if (!yearOk(startYear)) return refuseFields('not_found', phraseText('notFound.financialYear'));
       const figures = readAmounts(MTFS_AMOUNTS, MTFS_LABELS, cells);
       const problems = figures.ok ? checkMtfsYear(figures.figures) : figures.errors;
       const assumptions = (cells.assumptions ?? '').trim();
       if (assumptions.length > 5000)
         problems.push({
           code: 'invalid',
-          message: 'Keep the assumptions to 5000 characters or fewer',
+          message: phraseText('moneyRefusals.assumptionsTooLong'),
           field: 'assumptions',
         });
       const result = await inTransaction(db, async (tx) => {
-        if (!(await councilWide(tx, caller)).mayEdit)
-          return forbidden('Only a council-wide finance officer may change the MTFS');
+        if (!(await councilWide(tx, caller)).mayEdit) return forbidden(phraseText('moneyRefusals.councilWideMtfs'));
         const version = (await repo.listMtfsVersions(tx, caller.organisationId)).find((row) => row.id === id);
-        if (!version || !mtfsYearsFrom(version.firstYear).includes(startYear)) return notFound('The MTFS year');
+        if (!version || !mtfsYearsFrom(version.firstYear).includes(startYear)) return notFound('mtfsYear');
         if (!figures.ok || problems.length > 0) return refuse('invalid', problems[0]!.message);
         const old = (await repo.mtfsYearsOf(tx, caller.organisationId, id)).find((row) => row.startYear === startYear);
         const rowId = await repo.upsertMtfsYear(tx, caller.organisationId, id, {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { formatMoney, type Money } from '../../kernel/money.ts';
-import { phraseText } from '../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -65,9 +65,10 @@ export function createReprofileService({ db }: ServiceDeps) {
   return {
     async history(caller: Caller, schemeId: string): Promise<Result<ReprofileHistory>> {
       const scheme = await repo.findScheme(db, caller.organisationId, schemeId);
-      if (!scheme) return notFound('The capital scheme');
+      if (!scheme) return notFound('capitalScheme');
       const access = await loadUnitAccess(db, caller);
-      if (!(await access.can('view:money', scheme.unitId))) return forbidden('You may not see this scheme');
+      if (!(await access.can('view:money', scheme.unitId)))
+        return forbidden(phraseText('moneyRefusals.mayNotSeeScheme'));
       return ok({
         reprofiles: await reprofiles.listReprofiles(db, caller.organisationId, schemeId),
         mayRequest: await access.can('edit:money', scheme.unitId),
@@ -80,12 +81,12 @@ export function createReprofileService({ db }: ServiceDeps) {
       const toYear = yearOf(cells.toYear);
       if (fromYear === null) return refuse('invalid', phraseText('capitalReprofile.chooseFromYear'), 'fromYear');
       if (toYear === null) return refuse('invalid', phraseText('capitalReprofile.chooseToYear'), 'toYear');
-      const amount = parseAmount(cells.amount, 'amount to move', 'amount');
+      const amount = parseAmount(cells.amount, phrase('capitalReprofile.amountLabel'), 'amount');
       if (!amount.ok) return amount;
       const input = { fromYear, toYear, amount: amount.value, reason: cells.reason.trim() };
       return inTransaction(db, async (tx) => {
         const scheme = await repo.findScheme(tx, caller.organisationId, schemeId);
-        if (!scheme) return notFound('The capital scheme');
+        if (!scheme) return notFound('capitalScheme');
         const access = await loadUnitAccess(tx, caller);
         if (!(await access.can('edit:money', scheme.unitId)))
           return forbidden(phraseText('capitalReprofile.mayNotRequest'));
@@ -120,9 +121,9 @@ export function createReprofileService({ db }: ServiceDeps) {
     ): Promise<Result<{ schemeId: string; status: 'approved' | 'rejected' }>> {
       return inTransaction(db, async (tx) => {
         const request = await reprofiles.findReprofileForUpdate(tx, caller.organisationId, id);
-        if (!request || request.schemeId !== schemeId) return notFound('The reprofile');
+        if (!request || request.schemeId !== schemeId) return notFound('reprofile');
         const scheme = await repo.findScheme(tx, caller.organisationId, request.schemeId);
-        if (!scheme) return notFound('The capital scheme');
+        if (!scheme) return notFound('capitalScheme');
         if (!(await councilWide(tx, caller)).mayEdit) return forbidden(phraseText('capitalReprofile.mayNotDecide'));
         const approve = decision.decision === 'approve';
         const problems = checkReprofileDecision({

@@ -1,3 +1,4 @@
+import { type Phrase, phrase, phraseText } from '../../kernel/phrase.ts';
 import { z } from 'zod';
 import { formatMoney, type Money } from '../../kernel/money.ts';
 import { optionalText, requiredText } from '../../kernel/inputs.ts';
@@ -27,9 +28,9 @@ import {
 import { councilWide, refuseFields, yearOk, type FieldsRefusal } from './org-access.ts';
 
 export const reserveInput = z.object({
-  name: requiredText('the reserve’s name'),
-  kind: z.enum(RESERVE_KINDS, { message: 'Choose whether the reserve is general or earmarked' }),
-  purpose: optionalText('the purpose', 2000),
+  name: requiredText(phrase('moneyLabels.reserveName')),
+  kind: z.enum(RESERVE_KINDS, { message: phraseText('moneyRefusals.reserveKind') }),
+  purpose: optionalText(phrase('moneyLabels.purpose'), 2000),
 });
 export type ReserveInput = z.infer<typeof reserveInput>;
 
@@ -55,7 +56,7 @@ export function createReservesService({ db, clock }: ServiceDeps) {
     caller: Caller,
     startYear: number,
     fields: readonly F[],
-    labels: Record<F, string>,
+    labels: Record<F, Phrase>,
     cells: Record<string, string>,
     check: (figures: Record<F, Money>) => DomainError[],
     write: (
@@ -68,17 +69,17 @@ export function createReservesService({ db, clock }: ServiceDeps) {
       about: Record<string, unknown>;
     } | null>,
   ): Promise<Saved> {
-    if (!yearOk(startYear)) return refuseFields('not_found', 'The year was not found');
+    if (!yearOk(startYear)) return refuseFields('not_found', phraseText('notFound.financialYear'));
     const figures = readAmounts(fields, labels, cells);
     const problems = figures.ok ? check(figures.figures) : figures.errors;
     const errors = problems.map((problem) => ({ field: problem.field ?? '', message: problem.message }));
     const result = await inTransaction(db, async (tx) => {
       if (!(await councilWide(tx, caller)).mayEdit) {
-        return forbidden('Only a council-wide finance officer may change reserves and borrowing');
+        return forbidden(phraseText('moneyRefusals.councilWideReserves'));
       }
       if (!figures.ok || problems.length > 0) return refuse('invalid', problems[0]!.message);
       const written = await write(tx, figures.figures);
-      if (!written) return notFound('The reserve');
+      if (!written) return notFound('reserve');
       await recordAudit(tx, {
         organisationId: caller.organisationId,
         actor: actorOf(caller),
@@ -100,9 +101,9 @@ export function createReservesService({ db, clock }: ServiceDeps) {
 
     async view(caller: Caller, wanted?: number): Promise<Result<ReservesView>> {
       const access = await councilWide(db, caller);
-      if (!access.mayView) return forbidden('You may not see budgets');
+      if (!access.mayView) return forbidden(phraseText('moneyRefusals.mayNotSeeBudgets'));
       const startYear = wanted ?? periodOfDate(clock.today()).startYear;
-      if (!yearOk(startYear)) return refuse('invalid', 'Choose a financial year');
+      if (!yearOk(startYear)) return refuse('invalid', phraseText('moneyRefusals.chooseYear'));
       const rows = await repo.listReserves(db, caller.organisationId, startYear);
       const borrowing = await repo.findBorrowing(db, caller.organisationId, startYear);
       const kindTotal = (kind: string) =>
@@ -123,7 +124,7 @@ export function createReservesService({ db, clock }: ServiceDeps) {
       try {
         return await inTransaction(db, async (tx) => {
           if (!(await councilWide(tx, caller)).mayEdit)
-            return forbidden('Only a council-wide finance officer may add reserves');
+            return forbidden(phraseText('moneyRefusals.councilWideReserveAdd'));
           const id = await repo.insertReserve(tx, caller.organisationId, input);
           await recordAudit(tx, {
             organisationId: caller.organisationId,
@@ -137,17 +138,17 @@ export function createReservesService({ db, clock }: ServiceDeps) {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          return refuse('duplicate', `There is already a reserve called ${input.name}`, 'name');
+          return refuse('duplicate', phraseText('moneyRefusals.reserveExists', { name: input.name }), 'name');
         throw error;
       }
     },
 
     async reserve(caller: Caller, id: string, startYear: number) {
-      if (!yearOk(startYear)) return notFound('The year');
+      if (!yearOk(startYear)) return notFound('financialYear');
       const view = await this.view(caller, startYear);
       if (!view.ok) return view;
       const reserve = view.value.reserves.find((row) => row.id === id);
-      if (!reserve) return notFound('The reserve');
+      if (!reserve) return notFound('reserve');
       return ok({ reserve, startYear, mayEdit: view.value.mayEdit });
     },
 

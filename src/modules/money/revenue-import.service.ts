@@ -1,4 +1,5 @@
 import { ok, type Result } from '../../kernel/result.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
@@ -46,7 +47,7 @@ export function createRevenueImportService({ db }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const access = await loadUnitAccess(tx, caller);
         if (!(await access.policy.can(caller, 'edit:money', 'anywhere')))
-          return forbidden('You may not import budgets');
+          return forbidden(phraseText('moneyRefusals.mayNotImportBudgets'));
         const centres = await repo.listCostCentres(tx, caller.organisationId);
         const mayEdit = new Set<string>();
         for (const unitId of new Set(centres.map((centre) => centre.unitId))) {
@@ -59,8 +60,7 @@ export function createRevenueImportService({ db }: ServiceDeps) {
         });
         const report = { written: false, rows: rows.length, created: 0, updated: 0, errors: read.errors };
         if (read.errors.length > 0 || options.dryRun) return ok(report);
-        if (read.lines.length === 0)
-          return refuse('invalid', 'The file has no rows of figures under its header', 'file');
+        if (read.lines.length === 0) return refuse('invalid', phraseText('moneyRefusals.noRows'), 'file');
         const counts = await writeLines(tx, caller, read.lines);
         await recordAudit(tx, {
           organisationId: caller.organisationId,

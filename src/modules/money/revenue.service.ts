@@ -1,3 +1,4 @@
+import { phraseText } from '../../kernel/phrase.ts';
 import { formatMoney } from '../../kernel/money.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -63,10 +64,16 @@ const periodOk = (period: Period) =>
 export function createRevenueService({ db, clock }: ServiceDeps) {
   async function lineContext(tx: Db, caller: Caller, costCentreId: string, permission: 'view:money' | 'edit:money') {
     const costCentre = await repo.findCostCentre(tx, caller.organisationId, costCentreId);
-    if (!costCentre) return { refusal: notFound('The cost centre') };
+    if (!costCentre) return { refusal: notFound('costCentre') };
     const access = await loadUnitAccess(tx, caller);
     if (!(await access.can(permission, costCentre.unitId))) {
-      return { refusal: forbidden(`You may not ${permission === 'view:money' ? 'see' : 'change'} this budget`) };
+      return {
+        refusal: forbidden(
+          permission === 'view:money'
+            ? phraseText('moneyRefusals.mayNotSeeBudget')
+            : phraseText('moneyRefusals.mayNotChangeBudget'),
+        ),
+      };
     }
     return { costCentre, access };
   }
@@ -85,7 +92,7 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const access = await loadUnitAccess(tx, caller);
         if (!(await access.policy.can(caller, 'edit:money', 'organisation'))) {
-          return forbidden('Only a council-wide finance officer may change the variance bands');
+          return forbidden(phraseText('moneyRefusals.councilWideBands'));
         }
         const old = await repo.loadBands(tx, caller.organisationId);
         await repo.saveBands(tx, caller.organisationId, bands);
@@ -105,7 +112,8 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
     /** Directorate → unit → cost centre for a period, only the cost centres the caller may read. */
     async summary(caller: Caller, wanted?: Partial<Period>): Promise<Result<SummaryView>> {
       const access = await loadUnitAccess(db, caller);
-      if (!(await access.policy.can(caller, 'view:money', 'anywhere'))) return forbidden('You may not see budgets');
+      if (!(await access.policy.can(caller, 'view:money', 'anywhere')))
+        return forbidden(phraseText('moneyRefusals.mayNotSeeBudgets'));
       const years = await repo.listYears(db, caller.organisationId);
       const today = periodOfDate(clock.today());
       const startYear =
@@ -115,7 +123,7 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
       const fallbackMonth =
         months.filter((month) => startYear !== today.startYear || month <= today.month).at(-1) ?? months.at(-1) ?? 1;
       const period = { startYear, month: wanted?.month ?? fallbackMonth };
-      if (!periodOk(period)) return refuse('invalid', 'Choose a financial year and a period from 1 to 12');
+      if (!periodOk(period)) return refuse('invalid', phraseText('moneyRefusals.chooseYearAndPeriod'));
       const bands = await repo.loadBands(db, caller.organisationId);
       const lines = yearId ? await repo.summaryLines(db, caller.organisationId, yearId, period.month) : [];
       const readable = await access.unitsWhere('view:money');
@@ -124,7 +132,7 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
     },
 
     async line(caller: Caller, costCentreId: string, period: Period): Promise<Result<LineView>> {
-      if (!periodOk(period)) return notFound('The period');
+      if (!periodOk(period)) return notFound('financialPeriod');
       const context = await lineContext(db, caller, costCentreId, 'view:money');
       if ('refusal' in context) return context.refusal!;
       const bands = await repo.loadBands(db, caller.organisationId);
@@ -150,7 +158,7 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
     ): Promise<Result<{ id: string }, LineRefusal>> {
       const refusal = (code: LineRefusal['code'], message: string, errors: LineRefusal['errors'] = []) =>
         ({ ok: false, error: { code, message, errors } }) as const;
-      if (!periodOk(period)) return refusal('not_found', 'The period was not found');
+      if (!periodOk(period)) return refusal('not_found', phraseText('notFound.financialPeriod'));
       const figures = readFigures(cells);
       const explanation = (cells.explanation ?? '').trim();
       const result = await inTransaction(db, async (tx) => {
@@ -168,7 +176,7 @@ export function createRevenueService({ db, clock }: ServiceDeps) {
         );
         // A retired cost centre keeps its lines (which may still be corrected) but takes no new ones.
         if (!old && context.costCentre.retiredAt) {
-          return refuse('invalid', `Cost centre ${context.costCentre.code} is retired: it takes no new budget lines`);
+          return refuse('invalid', phraseText('moneyRefusals.costCentreRetired', { code: context.costCentre.code }));
         }
         const ids = await repo.upsertLines(tx, caller.organisationId, yearId, period.month, [
           { ...input, costCentreId },

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { z } from 'zod';
 import { formatMoney } from '../../kernel/money.ts';
 import { optionalId, requiredId, requiredText } from '../../kernel/inputs.ts';
@@ -28,13 +29,13 @@ import { refuseFields, yearOk, type FieldsRefusal } from './org-access.ts';
 import { loadUnitAccess } from './unit-access.ts';
 
 export const savingInput = z.object({
-  reference: requiredText('the reference', 20).transform((code) => code.toUpperCase()),
-  title: requiredText('the saving’s title'),
-  owner: requiredText('the owner'),
-  unitId: requiredId('Select the unit that delivers the saving'),
-  rag: z.enum(DELIVERABILITY, { message: 'Choose how deliverable the saving is: green, amber or red' }),
-  planItemId: optionalId('The plan item is not a valid id'),
-  actionId: optionalId('The action is not a valid id'),
+  reference: requiredText(phrase('moneyLabels.reference'), 20).transform((code) => code.toUpperCase()),
+  title: requiredText(phrase('moneyLabels.savingTitle')),
+  owner: requiredText(phrase('moneyLabels.owner')),
+  unitId: requiredId(phraseText('moneyRefusals.savingUnit')),
+  rag: z.enum(DELIVERABILITY, { message: phraseText('moneyRefusals.deliverability') }),
+  planItemId: optionalId(phraseText('moneyRefusals.planItemId')),
+  actionId: optionalId(phraseText('moneyRefusals.actionId')),
 });
 
 export interface SavingView extends Omit<repo.SavingRow, 'figures'> {
@@ -68,9 +69,10 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
 
     async list(caller: Caller, wanted?: number, onlyId?: string): Promise<Result<SavingsView>> {
       const access = await loadUnitAccess(db, caller);
-      if (!(await access.policy.can(caller, 'view:money', 'anywhere'))) return forbidden('You may not see budgets');
+      if (!(await access.policy.can(caller, 'view:money', 'anywhere')))
+        return forbidden(phraseText('moneyRefusals.mayNotSeeBudgets'));
       const startYear = wanted ?? periodOfDate(clock.today()).startYear;
-      if (!yearOk(startYear)) return refuse('invalid', 'Choose a financial year');
+      if (!yearOk(startYear)) return refuse('invalid', phraseText('moneyRefusals.chooseYear'));
       const readable = await access.unitsWhere('view:money');
       const rows = (await repo.listSavings(db, caller.organisationId, startYear, onlyId)).filter((row) =>
         readable.has(row.unitId),
@@ -111,7 +113,7 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
       startYear: number,
       cells: Record<string, string>,
     ): Promise<Result<{ id: string }, FieldsRefusal>> {
-      if (!yearOk(startYear)) return refuseFields('not_found', 'The year was not found');
+      if (!yearOk(startYear)) return refuseFields('not_found', phraseText('notFound.financialYear'));
       const details = savingInput.safeParse(cells);
       const figures = readAmounts(SAVING_AMOUNTS, SAVING_LABELS, cells);
       const problems: DomainError[] = [
@@ -132,17 +134,19 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
         const result = await inTransaction(db, async (tx) => {
           const access = await loadUnitAccess(tx, caller);
           const old = id ? (await repo.listSavings(tx, caller.organisationId, startYear, id))[0] : undefined;
-          if (id && !old) return notFound('The saving');
-          if (old && !(await access.can('edit:money', old.unitId))) return forbidden('You may not change this saving');
-          if (!access.unitById.has(input.unitId)) return refuse('not_found', 'Select a unit of your council', 'unitId');
+          if (id && !old) return notFound('saving');
+          if (old && !(await access.can('edit:money', old.unitId)))
+            return forbidden(phraseText('moneyRefusals.mayNotChangeSaving'));
+          if (!access.unitById.has(input.unitId))
+            return refuse('not_found', phraseText('moneyRefusals.unitOfCouncil'), 'unitId');
           if (!(await access.can('edit:money', input.unitId))) {
-            return refuse('forbidden', 'You may not add savings to that unit', 'unitId');
+            return refuse('forbidden', phraseText('moneyRefusals.mayNotAddSaving'), 'unitId');
           }
           if (input.planItemId && !(await findItem(tx, caller.organisationId, input.planItemId))) {
-            return refuse('not_found', 'The plan item was not found', 'planItemId');
+            return refuse('not_found', phraseText('notFound.planItem'), 'planItemId');
           }
           if (input.actionId && !(await actionExists(tx, caller.organisationId, input.actionId))) {
-            return refuse('not_found', 'The action was not found', 'actionId');
+            return refuse('not_found', phraseText('notFound.savingAction'), 'actionId');
           }
           const savingId = old ? old.id : await repo.insertSaving(tx, caller.organisationId, input);
           if (old) await repo.updateSaving(tx, caller.organisationId, old.id, input);
@@ -175,7 +179,7 @@ export function createSavingsService({ db, clock }: ServiceDeps) {
         );
       } catch (error) {
         if (isUniqueViolation(error)) {
-          const message = `A saving with reference ${input.reference} already exists`;
+          const message = phraseText('moneyRefusals.savingExists', { reference: input.reference });
           return refuseFields('duplicate', message, [{ field: 'reference', message }]);
         }
         throw error;

@@ -12,6 +12,9 @@ import { documentsWords } from './en/documents.ts';
 import { figuresWords } from './en/figures.ts';
 import { moneyWords } from './en/money.ts';
 import { moneyProgrammeWords } from './en/money-programme.ts';
+import { moneyPagesWords } from './en/money-pages.ts';
+import { moneyProgrammePagesWords } from './en/money-programme-pages.ts';
+import { moneyRefusalsWords } from './en/money-refusals.ts';
 import { improvementPlansWords } from './en/improvement-plans.ts';
 import { improvementPlansPagesWords } from './en/improvement-plans-pages.ts';
 import { levelViewsWords } from './en/level-views.ts';
@@ -51,6 +54,9 @@ export const en = {
   ...recommendationsPagesWords,
   ...moneyWords,
   ...moneyProgrammeWords,
+  ...moneyPagesWords,
+  ...moneyProgrammePagesWords,
+  ...moneyRefusalsWords,
   ...improvementPlansWords,
   ...improvementPlansPagesWords,
   ...validationWords,

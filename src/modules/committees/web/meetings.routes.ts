@@ -67,7 +67,7 @@ export async function meetingsRoutes(
     return reply.render('pages/committees/meetings.njk', {
       title: w.meetingsTitle,
       intro: w.meetingsIntro,
-      breadcrumbs: [{ text: 'Council', href: paths.council() }],
+      breadcrumbs: [{ text: w.councilBreadcrumb, href: paths.council() }],
       upcoming: upcoming.map(meetingRow),
       past: past.reverse().map(meetingRow),
       bodyItems: selectItems(

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 import { problemResponses } from '../../../platform/http/schemas.ts';
 import { amount, decimal } from './amount.ts';
 import { costCentreInput } from '../cost-centres.service.ts';
@@ -221,7 +223,7 @@ export async function moneyApi(app: FastifyInstance, { services }: { services: M
       const result = await services.revenue.line(request.caller(), id, { startYear: year, month: period });
       if (!result.ok) return sendProblem(reply, result.error);
       if (!result.value.line)
-        return sendProblem(reply, { code: 'not_found', message: 'No budget line for this period' });
+        return sendProblem(reply, { code: 'not_found', message: phraseText('moneyRefusals.noLineForPeriod') });
       return {
         costCentre: result.value.costCentre,
         explanation: result.value.line.explanation,
@@ -255,7 +257,12 @@ export async function moneyApi(app: FastifyInstance, { services }: { services: M
       return reply
         .code(status)
         .type('application/problem+json')
-        .send(problem(status, result.error.message, { code: result.error.code, errors: result.error.errors }));
+        .send(
+          problem(status, sayStored(result.error.message), {
+            code: result.error.code,
+            errors: result.error.errors.map((each) => ({ ...each, message: sayStored(each.message) })),
+          }),
+        );
     },
   );
 
@@ -277,11 +284,15 @@ export async function moneyApi(app: FastifyInstance, { services }: { services: M
         {
           format: 'csv',
           dryRun: request.body.dryRun,
-          fileName: 'API import',
+          fileName: words.moneyPage.apiImport,
         },
       );
       if (!result.ok) return sendProblem(reply, result.error);
-      return reply.code(result.value.errors.length > 0 ? 422 : 200).send(result.value);
+      const report = result.value;
+      return reply.code(report.errors.length > 0 ? 422 : 200).send({
+        ...report,
+        errors: report.errors.map((each) => ({ ...each, message: sayStored(each.message) })),
+      });
     },
   );
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Money } from '../../../kernel/money.ts';
 import type { Result } from '../../../kernel/result.ts';
 import { problem, sendProblem } from '../../../platform/http/problem.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 import { problemResponses } from '../../../platform/http/schemas.ts';
 import { CAPITAL_AMOUNTS, type CapitalAssessment, type CapitalFigures } from '../domain/capital.ts';
 import { MTFS_AMOUNTS, type MtfsYear } from '../domain/mtfs.ts';
@@ -203,7 +204,12 @@ function sendFieldsProblem(reply: FastifyReply, error: FieldsRefusal) {
   return reply
     .code(status)
     .type('application/problem+json')
-    .send(problem(status, error.message, { code: error.code, errors: error.errors }));
+    .send(
+      problem(status, sayStored(error.message), {
+        code: error.code,
+        errors: error.errors.map((each) => ({ ...each, message: sayStored(each.message) })),
+      }),
+    );
 }
 
 const cells = (body: Record<string, string | undefined>) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phrase } from '../../../kernel/phrase.ts';
 import { moneyFromPence } from '../../../kernel/money.ts';
 import { parseAmount } from './amounts.ts';
 import { assessLine, checkLine, readFigures, type BudgetLineInput } from './budget-line.ts';
@@ -33,7 +34,7 @@ describe('a budget line', () => {
   it('asks for an explanation past the amber threshold, and accepts one', () => {
     const over = line({ latestForecast: m(1_100_000_00) });
     expect(checkLine(DEFAULT_BANDS, over)).toEqual([
-      expect.objectContaining({ field: 'explanation', message: expect.stringContaining('4.76%') }),
+      expect.objectContaining({ field: 'explanation', message: expect.stringContaining('"percent":4.76') }),
     ]);
     expect(checkLine(DEFAULT_BANDS, { ...over, explanation: 'Demand for placements' })).toEqual([]);
   });
@@ -60,8 +61,9 @@ describe('a budget line', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.errors.map((error) => error.field)).toEqual(['virements', 'budgetToDate', 'latestForecast']);
-    expect(read.errors[0]!.message).toContain('more than two decimal places');
-    expect(parseAmount('(200.10)', 'actual').ok && parseAmount('(200.10)', 'actual')).toEqual({
+    expect(read.errors[0]!.message).toContain('"moneyRefusals.amountDecimals"');
+    const actual = phrase('moneyFields.revenue.actualToDate');
+    expect(parseAmount('(200.10)', actual).ok && parseAmount('(200.10)', actual)).toEqual({
       ok: true,
       value: -20010,
     });

@@ -4,9 +4,10 @@
  * date) are all net (expenditure less income); the forecast's gross expenditure and income may be
  * given too, and must then net to the latest forecast, so a status can say which basis it is on.
  */
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { addMoney, subtractMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';
-import { parseAmount, parseOptionalAmount } from './amounts.ts';
+import { parseAmount, parseOptionalAmount, fieldLabels } from './amounts.ts';
 import { bandOf, explanationRequired, varianceOf, variancePercent, type Band, type VarianceBands } from './variance.ts';
 
 /** The amounts of a line, in the order the import's columns and the form list them. */
@@ -23,18 +24,8 @@ export const OPTIONAL_AMOUNTS = ['grossExpenditureForecast', 'incomeForecast'] a
 export const AMOUNT_FIELDS = [...REQUIRED_AMOUNTS, ...OPTIONAL_AMOUNTS] as const;
 export type AmountField = (typeof AMOUNT_FIELDS)[number];
 
-/** How each amount is named in messages (lower case, to sit inside a sentence). */
-export const AMOUNT_LABELS: Record<AmountField, string> = {
-  originalBudget: 'original budget',
-  virements: 'virements',
-  budgetToDate: 'budget to date',
-  actualToDate: 'actual to date',
-  previousForecast: 'previous forecast outturn',
-  forecastBeforeAction: 'forecast before management action',
-  latestForecast: 'latest forecast outturn (after management action)',
-  grossExpenditureForecast: 'forecast gross expenditure',
-  incomeForecast: 'forecast income',
-};
+/** How each amount is named in messages and labels (its words: moneyFields.revenue in the catalogue). */
+export const AMOUNT_LABELS: Record<AmountField, Phrase> = fieldLabels('revenue', AMOUNT_FIELDS);
 
 export type BudgetFigures = Record<(typeof REQUIRED_AMOUNTS)[number], Money> &
   Record<(typeof OPTIONAL_AMOUNTS)[number], Money | null>;
@@ -101,32 +92,29 @@ export function checkLine(bands: VarianceBands, line: BudgetLineInput): DomainEr
     errors.push(
       domainError(
         'invalid',
-        'Give both the forecast gross expenditure and the forecast income, or neither',
+        phraseText('moneyRefusals.bothOrNeither'),
         gross === null ? 'grossExpenditureForecast' : 'incomeForecast',
       ),
     );
   } else if (gross !== null && income !== null && subtractMoney(gross, income) !== line.latestForecast) {
-    errors.push(
-      domainError(
-        'invalid',
-        'The forecast gross expenditure less the forecast income must equal the latest forecast outturn (net)',
-        'incomeForecast',
-      ),
-    );
+    errors.push(domainError('invalid', phraseText('moneyRefusals.grossLessIncome'), 'incomeForecast'));
   }
   const assessment = assessLine(bands, line);
   if (assessment.explanationRequired && line.explanation.trim() === '') {
-    const share = assessment.variancePercent === null ? 'against a nil budget' : `${assessment.variancePercent}%`;
+    const share =
+      assessment.variancePercent === null
+        ? phrase('moneyRefusals.nilBudget')
+        : phrase('moneyRefusals.percentShare', { percent: assessment.variancePercent });
     errors.push(
       domainError(
         'invalid',
-        `Explain the variance: the latest forecast is ${share} away from the revised budget, past the ${bands.amberOverBasisPoints / 100}% threshold`,
+        phraseText('moneyRefusals.lineExplain', { share, amber: bands.amberOverBasisPoints / 100 }),
         'explanation',
       ),
     );
   }
   if (line.explanation.length > 2000) {
-    errors.push(domainError('invalid', 'The explanation must be 2000 characters or fewer', 'explanation'));
+    errors.push(domainError('invalid', phraseText('moneyRefusals.explanationTooLong'), 'explanation'));
   }
   return errors;
 }

@@ -3,6 +3,7 @@
  * checked before anything is written, each problem naming its line (the header is line 1) and
  * column, as the revenue extract does.
  */
+import { phraseText } from '../../../kernel/phrase.ts';
 import { CAPITAL_AMOUNTS, CAPITAL_LABELS, checkCapitalYear, type CapitalYearInput } from './capital.ts';
 import { parseYear } from './financial-period.ts';
 import { readAmounts } from './read-amounts.ts';
@@ -58,7 +59,7 @@ export function readCapitalProgramme(
       errors.push({
         line: 1,
         column: CAPITAL_COLUMNS[key],
-        message: `The file has no “${CAPITAL_COLUMNS[key]}” column`,
+        message: phraseText('moneyRefusals.noColumn', { column: CAPITAL_COLUMNS[key] }),
       });
     }
   }
@@ -76,9 +77,10 @@ export function readCapitalProgramme(
       errors.push({ line: row.line, column: CAPITAL_COLUMNS[key as ColumnKey] ?? '', message });
     const code = cell(row, 'scheme').toUpperCase();
     const scheme = context.schemeByCode.get(code);
-    if (code === '') problem('scheme', 'Enter the scheme code');
-    else if (!scheme) problem('scheme', `There is no capital scheme “${code}”: add it before importing its figures`);
-    else if (!context.mayEdit(scheme.unitId)) problem('scheme', `You may not change capital scheme “${code}”`);
+    if (code === '') problem('scheme', phraseText('moneyRefusals.schemeCodeMissing'));
+    else if (!scheme) problem('scheme', phraseText('moneyRefusals.noScheme', { code }));
+    else if (!context.mayEdit(scheme.unitId))
+      problem('scheme', phraseText('moneyRefusals.mayNotChangeScheme', { code }));
     const year = parseYear(cell(row, 'year'));
     if (!year.ok) problem('year', year.error.message);
     const figures = readAmounts(
@@ -96,7 +98,7 @@ export function readCapitalProgramme(
     if (scheme && year.ok) {
       const key = `${code}|${year.value}`;
       const first = seen.get(key);
-      if (first !== undefined) problem('scheme', `Scheme “${code}” is already given for this year on line ${first}`);
+      if (first !== undefined) problem('scheme', phraseText('moneyRefusals.schemeRepeated', { code, line: first }));
       else seen.set(key, row.line);
     }
     if (errors.length === before && scheme && year.ok && figures.ok) {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { moneyFromPence, sumMoney } from '../../../kernel/money.ts';
 import { assessCapital, CAPITAL_AMOUNTS, capitalTotals, checkCapitalYear, type CapitalYearInput } from './capital.ts';
 import { readCapitalProgramme } from './capital-import.ts';
@@ -41,7 +42,7 @@ describe('capital scheme year', () => {
       scheme({ grants: m(299_999_99), slippageReason: '', forecast: m(900_000_00) }),
     );
     expect(problems.map((problem) => problem.field)).toEqual(['borrowing', 'slippageReason', 'explanation']);
-    expect(problems[2]!.message).toContain('10%');
+    expect(problems[2]!.message).toContain('"percent":10}');
   });
 
   it('refuses negative spend', () => {
@@ -121,24 +122,28 @@ describe('capital programme import', () => {
         expect.objectContaining({
           line: 3,
           column: 'scheme',
-          message: expect.stringContaining('no capital scheme “CAP09”'),
+          message: phraseText('moneyRefusals.noScheme', { code: 'CAP09' }),
         }),
         expect.objectContaining({
           line: 3,
           column: 'budget',
-          message: expect.stringContaining('more than two decimal places'),
+          message: expect.stringContaining('"moneyRefusals.amountDecimals"'),
         }),
-        expect.objectContaining({ line: 4, column: 'scheme', message: expect.stringContaining('may not change') }),
+        expect.objectContaining({
+          line: 4,
+          column: 'scheme',
+          message: phraseText('moneyRefusals.mayNotChangeScheme', { code: 'CAP02' }),
+        }),
         expect.objectContaining({ line: 4, column: 'year' }),
         expect.objectContaining({
           line: 4,
           column: 'borrowing',
-          message: expect.stringContaining('add up to the budget'),
+          message: phraseText('moneyRefusals.fundingMismatch'),
         }),
         expect.objectContaining({
           line: 5,
           column: 'scheme',
-          message: expect.stringContaining('already given for this year on line 2'),
+          message: phraseText('moneyRefusals.schemeRepeated', { code: 'CAP01', line: 2 }),
         }),
       ]),
     );
@@ -150,6 +155,8 @@ describe('capital programme import', () => {
       [],
       context,
     );
-    expect(read.errors).toEqual([{ line: 1, column: 'grants', message: 'The file has no “grants” column' }]);
+    expect(read.errors).toEqual([
+      { line: 1, column: 'grants', message: phraseText('moneyRefusals.noColumn', { column: 'grants' }) },
+    ]);
   });
 });

@@ -5,6 +5,8 @@
  * saving. Funding sources (borrowing, grants, capital receipts, revenue contributions) must add up
  * to the budget, to the penny, and slippage needs its reason.
  */
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { fieldLabels } from './amounts.ts';
 import { addMoney, subtractMoney, sumMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';
 import { bandOf, explanationRequired, variancePercent, type Band, type VarianceBands } from './variance.ts';
@@ -22,16 +24,8 @@ export const CAPITAL_AMOUNTS = [
 export type CapitalAmount = (typeof CAPITAL_AMOUNTS)[number];
 export const FUNDING_SOURCES = ['borrowing', 'grants', 'receipts', 'revenueContributions'] as const;
 
-export const CAPITAL_LABELS: Record<CapitalAmount, string> = {
-  budget: 'budget for the year',
-  spendToDate: 'spend to date',
-  forecast: 'forecast spend for the year',
-  slippage: 'slippage into later years',
-  borrowing: 'funding from borrowing',
-  grants: 'funding from grants',
-  receipts: 'funding from capital receipts',
-  revenueContributions: 'funding from revenue contributions',
-};
+/** How each amount is named in messages and labels (its words: moneyFields.capital in the catalogue). */
+export const CAPITAL_LABELS: Record<CapitalAmount, Phrase> = fieldLabels('capital', CAPITAL_AMOUNTS);
 
 export type CapitalFigures = Record<CapitalAmount, Money>;
 
@@ -65,32 +59,35 @@ const NOT_NEGATIVE: readonly CapitalAmount[] = ['budget', 'spendToDate', 'foreca
 export function checkCapitalYear(bands: VarianceBands, input: CapitalYearInput): DomainError[] {
   const errors: DomainError[] = [];
   for (const field of NOT_NEGATIVE) {
-    if (input[field] < 0) errors.push(domainError('invalid', `The ${CAPITAL_LABELS[field]} cannot be negative`, field));
+    if (input[field] < 0)
+      errors.push(
+        domainError('invalid', phraseText('moneyRefusals.notNegative', { label: CAPITAL_LABELS[field] }), field),
+      );
   }
   const assessment = assessCapital(bands, input);
   if (assessment.funding !== input.budget) {
-    errors.push(
-      domainError(
-        'invalid',
-        'The funding sources (borrowing, grants, capital receipts and revenue contributions) must add up to the budget for the year',
-        'borrowing',
-      ),
-    );
+    errors.push(domainError('invalid', phraseText('moneyRefusals.fundingMismatch'), 'borrowing'));
   }
   if (input.slippage > 0 && input.slippageReason.trim() === '') {
-    errors.push(domainError('invalid', 'Give the reason for the slippage into later years', 'slippageReason'));
+    errors.push(domainError('invalid', phraseText('moneyRefusals.slippageReasonMissing'), 'slippageReason'));
   }
   if (assessment.explanationRequired && input.explanation.trim() === '') {
     errors.push(
       domainError(
         'invalid',
-        `Explain the variance: the forecast and slippage are ${assessment.variancePercent === null ? 'against a nil budget' : `${assessment.variancePercent}% away from the budget`}, past the ${bands.amberOverBasisPoints / 100}% threshold`,
+        phraseText('moneyRefusals.capitalExplain', {
+          share:
+            assessment.variancePercent === null
+              ? phrase('moneyRefusals.nilBudget')
+              : phrase('moneyRefusals.awayFromBudget', { percent: assessment.variancePercent }),
+          amber: bands.amberOverBasisPoints / 100,
+        }),
         'explanation',
       ),
     );
   }
   for (const field of ['slippageReason', 'explanation'] as const) {
-    if (input[field].length > 2000) errors.push(domainError('invalid', 'Keep it to 2000 characters or fewer', field));
+    if (input[field].length > 2000) errors.push(domainError('invalid', phraseText('moneyRefusals.tooLong'), field));
   }
   return errors;
 }

@@ -2,8 +2,10 @@
  * The financial year (1 April to 31 March, named "2025/26" and kept as its starting year) and its
  * months, numbered 1 (April) to 12 (March) as finance systems number their periods.
  */
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
+/** The months' English names as a finance system's extract may write them (read by parseMonth); pages say them from the catalogue. */
 export const MONTH_NAMES = [
   'April',
   'May',
@@ -30,7 +32,7 @@ export function parseYear(text: string, field = 'year'): Result<number> {
   const end = match?.[2];
   const endMatches = end === undefined || Number(end.slice(-2)) === (start + 1) % 100;
   if (!match || !endMatches || start < 2000 || start > 2100) {
-    return fail(domainError('invalid', `Enter the financial year like 2025/26 (not “${text.trim()}”)`, field));
+    return fail(domainError('invalid', phraseText('moneyRefusals.yearInvalid', { text: text.trim() }), field));
   }
   return ok(start);
 }
@@ -45,7 +47,7 @@ export function parseMonth(text: string, field = 'month'): Result<number> {
     const index = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(value.toLowerCase()));
     if (index >= 0) return ok(index + 1);
   }
-  return fail(domainError('invalid', `Enter the period as 1 (April) to 12 (March) (not “${value}”)`, field));
+  return fail(domainError('invalid', phraseText('moneyRefusals.periodInvalid', { text: value }), field));
 }
 
 /** The financial year and month a London date falls in. */
@@ -55,6 +57,11 @@ export function periodOfDate(isoDate: string): { startYear: number; month: numbe
   return { startYear, month: ((calendarMonth + 8) % 12) + 1 };
 }
 
-export function periodLabel(startYear: number, month: number): string {
-  return `${MONTH_NAMES[month - 1]} (period ${month}) ${yearLabel(startYear)}`;
+/** A month of a financial year in words, like "September (period 6) 2025/26" (said with the catalogue's moneyPage.periodLabel). */
+export function periodLabel(startYear: number, month: number): Phrase {
+  return phrase('moneyPage.periodLabel', {
+    month: phrase(`moneyPage.months.${month}`),
+    number: month,
+    year: yearLabel(startYear),
+  });
 }

@@ -4,6 +4,8 @@
  * savings tracker's targets for the year close part of it and planned use of reserves another
  * part; what remains is savings still to be found (negative: a surplus).
  */
+import { phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { fieldLabels } from './amounts.ts';
 import { addMoney, subtractMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';
 
@@ -12,12 +14,8 @@ export const MTFS_YEARS = 3;
 export const MTFS_AMOUNTS = ['funding', 'baseSpending', 'pressures', 'plannedReserveUse'] as const;
 export type MtfsAmount = (typeof MTFS_AMOUNTS)[number];
 export type MtfsFigures = Record<MtfsAmount, Money>;
-export const MTFS_LABELS: Record<MtfsAmount, string> = {
-  funding: 'funding (council tax, business rates and grants)',
-  baseSpending: 'base spending',
-  pressures: 'spending pressures',
-  plannedReserveUse: 'planned use of reserves',
-};
+/** How each amount is named in messages and labels (its words: moneyFields.mtfs in the catalogue). */
+export const MTFS_LABELS: Record<MtfsAmount, Phrase> = fieldLabels('mtfs', MTFS_AMOUNTS);
 
 export interface MtfsYear extends MtfsFigures {
   startYear: number;
@@ -48,7 +46,7 @@ export function mtfsYear(
 
 export function checkMtfsYear(figures: MtfsFigures): DomainError[] {
   return MTFS_AMOUNTS.filter((field) => figures[field] < 0).map((field) =>
-    domainError('invalid', `The ${MTFS_LABELS[field]} cannot be negative`, field),
+    domainError('invalid', phraseText('moneyRefusals.notNegative', { label: MTFS_LABELS[field] }), field),
   );
 }
 

@@ -1,11 +1,12 @@
 /** Text cells (a form, an import row, the API) read into named amounts, naming every bad one. */
 import type { Money } from '../../../kernel/money.ts';
+import type { Phrase } from '../../../kernel/phrase.ts';
 import type { DomainError } from '../../../kernel/result.ts';
 import { parseAmount } from './amounts.ts';
 
 export function readAmounts<F extends string>(
   fields: readonly F[],
-  labels: Record<F, string>,
+  labels: Record<F, Phrase>,
   cells: Partial<Record<string, string>>,
 ): { ok: true; figures: Record<F, Money> } | { ok: false; errors: DomainError[] } {
   const errors: DomainError[] = [];

@@ -5,6 +5,8 @@
  * but never the authorised limit; borrowing below the capital financing requirement is internal
  * borrowing (cash balances used instead of loans).
  */
+import { phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { fieldLabels } from './amounts.ts';
 import { addMoney, subtractMoney, sumMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';
 
@@ -14,12 +16,8 @@ export type ReserveKind = (typeof RESERVE_KINDS)[number];
 export const RESERVE_AMOUNTS = ['openingBalance', 'contributions', 'plannedUse', 'forecastUse'] as const;
 export type ReserveAmount = (typeof RESERVE_AMOUNTS)[number];
 export type ReserveFigures = Record<ReserveAmount, Money>;
-export const RESERVE_LABELS: Record<ReserveAmount, string> = {
-  openingBalance: 'opening balance',
-  contributions: 'contributions to the reserve',
-  plannedUse: 'planned use',
-  forecastUse: 'forecast use',
-};
+/** How each amount is named in messages and labels (its words: moneyFields.reserve in the catalogue). */
+export const RESERVE_LABELS: Record<ReserveAmount, Phrase> = fieldLabels('reserve', RESERVE_AMOUNTS);
 
 export interface ReservePosition extends ReserveFigures {
   plannedClosing: Money;
@@ -39,14 +37,16 @@ export function checkReserveYear(figures: ReserveFigures): DomainError[] {
   const errors: DomainError[] = [];
   for (const field of RESERVE_AMOUNTS) {
     if (figures[field] < 0)
-      errors.push(domainError('invalid', `The ${RESERVE_LABELS[field]} cannot be negative`, field));
+      errors.push(
+        domainError('invalid', phraseText('moneyRefusals.notNegative', { label: RESERVE_LABELS[field] }), field),
+      );
   }
   const position = reservePosition(figures);
   if (errors.length === 0 && (position.plannedClosing < 0 || position.forecastClosing < 0)) {
     errors.push(
       domainError(
         'invalid',
-        'The use of the reserve cannot be more than its opening balance and contributions',
+        phraseText('moneyRefusals.reserveOverused'),
         position.forecastClosing < 0 ? 'forecastUse' : 'plannedUse',
       ),
     );
@@ -68,12 +68,8 @@ export const BORROWING_AMOUNTS = [
 ] as const;
 export type BorrowingAmount = (typeof BORROWING_AMOUNTS)[number];
 export type BorrowingFigures = Record<BorrowingAmount, Money>;
-export const BORROWING_LABELS: Record<BorrowingAmount, string> = {
-  capitalFinancingRequirement: 'capital financing requirement',
-  externalBorrowing: 'external borrowing',
-  operationalBoundary: 'operational boundary',
-  authorisedLimit: 'authorised limit',
-};
+/** How each amount is named in messages and labels (its words: moneyFields.borrowing in the catalogue). */
+export const BORROWING_LABELS: Record<BorrowingAmount, Phrase> = fieldLabels('borrowing', BORROWING_AMOUNTS);
 
 /** within | over_boundary (to be reported) | over_limit (a breach of the law's limit). */
 export type BorrowingStatus = 'within' | 'over_boundary' | 'over_limit';
@@ -102,12 +98,12 @@ export function checkBorrowing(figures: BorrowingFigures): DomainError[] {
   const errors: DomainError[] = [];
   for (const field of BORROWING_AMOUNTS) {
     if (figures[field] < 0)
-      errors.push(domainError('invalid', `The ${BORROWING_LABELS[field]} cannot be negative`, field));
+      errors.push(
+        domainError('invalid', phraseText('moneyRefusals.notNegative', { label: BORROWING_LABELS[field] }), field),
+      );
   }
   if (figures.authorisedLimit < figures.operationalBoundary) {
-    errors.push(
-      domainError('invalid', 'The authorised limit must be at least the operational boundary', 'authorisedLimit'),
-    );
+    errors.push(domainError('invalid', phraseText('moneyRefusals.limitBelowBoundary'), 'authorisedLimit'));
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { readRevenueExtract, type ImportRow } from './revenue-import.ts';
 import { DEFAULT_BANDS } from './variance.ts';
 
@@ -50,12 +51,16 @@ describe('reading a revenue extract', () => {
     );
     expect(read.lines).toEqual([]);
     expect(read.errors).toEqual([
-      { line: 3, column: 'cost_centre', message: 'Cost centre “A1” is already given for this period on line 2' },
-      { line: 4, column: 'cost_centre', message: 'You may not change the budget of cost centre “B2”' },
+      {
+        line: 3,
+        column: 'cost_centre',
+        message: phraseText('moneyRefusals.costCentreRepeated', { code: 'A1', line: 2 }),
+      },
+      { line: 4, column: 'cost_centre', message: phraseText('moneyRefusals.mayNotChangeCostCentre', { code: 'B2' }) },
       expect.objectContaining({
         line: 5,
         column: 'original_budget',
-        message: expect.stringContaining('add up to £300.00'),
+        message: expect.stringContaining('"sum":"£300.00"'),
       }),
     ]);
   });

@@ -4,6 +4,7 @@
  * header being line 1) and the column. A row whose cost centre reads "TOTAL" carries control
  * totals: each amount it gives must equal the sum of the rows above and below it.
  */
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { formatMoney, sumMoney, type Money } from '../../../kernel/money.ts';
 import {
   AMOUNT_FIELDS,
@@ -34,6 +35,9 @@ export const IMPORT_COLUMNS = {
   explanation: 'explanation',
 } as const;
 type ColumnKey = keyof typeof IMPORT_COLUMNS;
+
+/** The cost centre code of the row that carries control totals: a word of the file format, not of the page. */
+export const TOTAL_ROW = 'TOTAL';
 
 const REQUIRED_COLUMNS: ColumnKey[] = [
   'costCentre',
@@ -100,7 +104,11 @@ export function readRevenueExtract(
     const index = headers.indexOf(IMPORT_COLUMNS[key]);
     if (index >= 0) position.set(key, index);
     else if (REQUIRED_COLUMNS.includes(key)) {
-      errors.push({ line: 1, column: IMPORT_COLUMNS[key], message: `The file has no “${IMPORT_COLUMNS[key]}” column` });
+      errors.push({
+        line: 1,
+        column: IMPORT_COLUMNS[key],
+        message: phraseText('moneyRefusals.noColumn', { column: IMPORT_COLUMNS[key] }),
+      });
     }
   }
   if (errors.length > 0) return { lines: [], errors };
@@ -114,7 +122,7 @@ export function readRevenueExtract(
   const seen = new Map<string, number>();
   for (const row of rows) {
     const code = cell(row, 'costCentre').toUpperCase();
-    if (code === 'TOTAL') {
+    if (code === TOTAL_ROW) {
       totalRows.push(row);
       continue;
     }
@@ -122,13 +130,12 @@ export function readRevenueExtract(
     const problem = (key: ColumnKey | '', message: string) =>
       rowErrors.push({ line: row.line, column: key === '' ? '' : IMPORT_COLUMNS[key], message });
     const costCentre = context.costCentreByCode.get(code);
-    if (code === '') problem('costCentre', 'Enter the cost centre code');
-    else if (!costCentre)
-      problem('costCentre', `There is no cost centre “${code}”: add it before importing its budget`);
+    if (code === '') problem('costCentre', phraseText('moneyRefusals.costCentreCodeMissing'));
+    else if (!costCentre) problem('costCentre', phraseText('moneyRefusals.noCostCentre', { code }));
     else if (!context.mayEdit(costCentre.unitId)) {
-      problem('costCentre', `You may not change the budget of cost centre “${code}”`);
+      problem('costCentre', phraseText('moneyRefusals.mayNotChangeCostCentre', { code }));
     } else if (costCentre.retiredAt) {
-      problem('costCentre', `Cost centre “${code}” is retired: it takes no new budget lines`);
+      problem('costCentre', phraseText('moneyRefusals.costCentreRetired', { code }));
     }
     const year = parseYear(cell(row, 'year'));
     if (!year.ok) problem('year', year.error.message);
@@ -150,7 +157,7 @@ export function readRevenueExtract(
       const key = `${code}|${year.value}|${month.value}`;
       const first = seen.get(key);
       if (first !== undefined)
-        problem('costCentre', `Cost centre “${code}” is already given for this period on line ${first}`);
+        problem('costCentre', phraseText('moneyRefusals.costCentreRepeated', { code, line: first }));
       else seen.set(key, row.line);
     }
     if (rowErrors.length > 0) errors.push(...rowErrors);
@@ -182,16 +189,16 @@ function checkControlTotals(
     errors.push({
       line: totalRows[1]!.line,
       column: IMPORT_COLUMNS.costCentre,
-      message: 'The file has more than one total row',
+      message: phraseText('moneyRefusals.moreThanOneTotal'),
     });
   }
   const total = totalRows[0];
   if (!total) return errors;
-  const dataRows = rows.filter((row) => cell(row, 'costCentre').toUpperCase() !== 'TOTAL');
+  const dataRows = rows.filter((row) => cell(row, 'costCentre').toUpperCase() !== TOTAL_ROW);
   for (const field of AMOUNT_FIELDS) {
     const given = cell(total, field);
     if (given === '') continue;
-    const control = parseAmount(given, `total ${AMOUNT_LABELS[field]}`);
+    const control = parseAmount(given, phrase('moneyRefusals.totalOf', { label: AMOUNT_LABELS[field] }));
     if (!control.ok) {
       errors.push({ line: total.line, column: IMPORT_COLUMNS[field], message: control.error.message });
       continue;
@@ -209,7 +216,11 @@ function checkControlTotals(
       errors.push({
         line: total.line,
         column: IMPORT_COLUMNS[field],
-        message: `The total ${AMOUNT_LABELS[field]} is ${formatMoney(control.value)} but the rows add up to ${formatMoney(sum)}: a row is missing or changed`,
+        message: phraseText('moneyRefusals.totalMismatch', {
+          label: AMOUNT_LABELS[field],
+          control: formatMoney(control.value),
+          sum: formatMoney(sum),
+        }),
       });
     }
   }

@@ -3,6 +3,8 @@
  * is forecast to be delivered by the year end; the shortfall is the target not forecast to be met
  * (never negative: over-delivery on one saving is shown, not netted against another's shortfall).
  */
+import { phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { fieldLabels } from './amounts.ts';
 import { subtractMoney, sumMoney, ZERO_MONEY, type Money } from '../../../kernel/money.ts';
 import { domainError, type DomainError } from '../../../kernel/result.ts';
 
@@ -12,11 +14,8 @@ export type Deliverability = (typeof DELIVERABILITY)[number];
 export const SAVING_AMOUNTS = ['target', 'delivered', 'forecast'] as const;
 export type SavingAmount = (typeof SAVING_AMOUNTS)[number];
 export type SavingFigures = Record<SavingAmount, Money>;
-export const SAVING_LABELS: Record<SavingAmount, string> = {
-  target: 'target saving',
-  delivered: 'saving delivered to date',
-  forecast: 'forecast saving for the year',
-};
+/** How each amount is named in messages and labels (its words: moneyFields.saving in the catalogue). */
+export const SAVING_LABELS: Record<SavingAmount, Phrase> = fieldLabels('saving', SAVING_AMOUNTS);
 
 export function shortfallOf(figures: SavingFigures): Money {
   const gap = subtractMoney(figures.target, figures.forecast);
@@ -27,12 +26,12 @@ export function checkSavingYear(figures: SavingFigures): DomainError[] {
   const errors: DomainError[] = [];
   for (const field of SAVING_AMOUNTS) {
     if (figures[field] < 0)
-      errors.push(domainError('invalid', `The ${SAVING_LABELS[field]} cannot be negative`, field));
+      errors.push(
+        domainError('invalid', phraseText('moneyRefusals.notNegative', { label: SAVING_LABELS[field] }), field),
+      );
   }
   if (figures.delivered > figures.forecast) {
-    errors.push(
-      domainError('invalid', 'The forecast saving cannot be less than the saving already delivered', 'forecast'),
-    );
+    errors.push(domainError('invalid', phraseText('moneyRefusals.forecastBelowDelivered'), 'forecast'));
   }
   return errors;
 }

@@ -4,6 +4,7 @@
  * positive. Bands compare the size of the variance with the revised budget in whole basis points
  * (1% = 100), with integer arithmetic: a variance exactly on the threshold is within it.
  */
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { z } from 'zod';
 import { subtractMoney, type Money } from '../../../kernel/money.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
@@ -55,15 +56,17 @@ export function explanationRequired(bands: VarianceBands, revisedBudget: Money, 
   return bandOf(bands, revisedBudget, variance) !== 'green';
 }
 
-const percent = (label: string) =>
-  z.coerce
-    .number({ message: `Enter the ${label} threshold as a percentage, like 2.5` })
-    .refine((value) => Number.isFinite(value), `Enter the ${label} threshold as a percentage, like 2.5`)
-    .refine((value) => value > 0 && value <= 100, `The ${label} threshold must be more than 0% and at most 100%`)
+const percent = (name: 'amber' | 'red') => {
+  const band = phrase(`moneyRefusals.bandNames.${name}`);
+  return z.coerce
+    .number({ message: phraseText('moneyRefusals.thresholdInvalid', { band }) })
+    .refine((value) => Number.isFinite(value), phraseText('moneyRefusals.thresholdInvalid', { band }))
+    .refine((value) => value > 0 && value <= 100, phraseText('moneyRefusals.thresholdRange', { band }))
     .refine(
       (value) => Number.isInteger(Math.round(value * 100 * 1e6) / 1e6),
-      `The ${label} threshold can have at most two decimal places`,
+      phraseText('moneyRefusals.thresholdDecimals', { band }),
     );
+};
 
 /** The bands as a person enters them: percentages (2, 5 or 2.5). */
 export const bandsInput = z.object({ amberOverPercent: percent('amber'), redOverPercent: percent('red') });
@@ -74,7 +77,7 @@ export function checkBands(input: z.infer<typeof bandsInput>): Result<VarianceBa
     redOverBasisPoints: Math.round(input.redOverPercent * 100),
   };
   if (bands.redOverBasisPoints <= bands.amberOverBasisPoints) {
-    return fail(domainError('invalid', 'The red threshold must be more than the amber threshold', 'redOverPercent'));
+    return fail(domainError('invalid', phraseText('moneyRefusals.redNotAboveAmber'), 'redOverPercent'));
   }
   return ok(bands);
 }

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../../kernel/paths.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { schemeInput } from '../capital.service.ts';
 import { CAPITAL_COLUMNS } from '../domain/capital-import.ts';
 import { yearLabel } from '../domain/financial-period.ts';
@@ -26,6 +27,8 @@ import {
 const view = { access: { permission: 'view:money' } } as const;
 const edit = { access: { permission: 'edit:money' } } as const;
 const words_ = () => words.moneyProgramme;
+const page = words.moneyPage;
+const capital = words.moneyCapitalPage;
 
 export async function capitalRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
   app.get(paths.capital(), { config: view }, async (request, reply) => {
@@ -45,23 +48,23 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
       yearItems: yearItems(result.value.years, startYear),
       buttons: mayEdit
         ? [
-            { text: 'Add a capital scheme', href: paths.newCapitalScheme() },
-            { text: 'Import the programme', href: paths.capitalImport() },
+            { text: capital.addScheme, href: paths.newCapitalScheme() },
+            { text: capital.importProgramme, href: paths.capitalImport() },
           ]
         : [],
       tables: [
         {
-          caption: `Schemes in ${label}`,
-          empty: 'No capital schemes yet.',
+          caption: fill(capital.schemesIn, { year: label }),
+          empty: capital.noSchemes,
           head: [
-            { text: 'Scheme' },
-            { text: 'Unit' },
-            numericHead('Budget'),
-            numericHead('Spend to date'),
-            numericHead('Forecast'),
-            numericHead('Slippage'),
-            numericHead('Variance'),
-            { text: 'Band' },
+            { text: capital.head.scheme },
+            { text: page.unit },
+            numericHead(capital.head.budget),
+            numericHead(capital.head.spendToDate),
+            numericHead(page.forecast),
+            numericHead(capital.head.slippage),
+            numericHead(capital.head.variance),
+            { text: page.band },
           ],
           rows: [
             ...schemes.map(({ scheme, year }) => [
@@ -72,12 +75,12 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
               moneyCell(year?.forecast),
               moneyCell(year?.slippage),
               moneyCell(year?.variance),
-              year ? ragCell(year.band) : { text: 'No figures' },
+              year ? ragCell(year.band) : { text: page.noFigures },
             ]),
             ...(schemes.length > 0
               ? [
                   [
-                    { text: 'Total', colspan: 2 },
+                    { text: page.total, colspan: 2 },
                     moneyCell(totals.budget),
                     moneyCell(totals.spendToDate),
                     moneyCell(totals.forecast),
@@ -90,17 +93,17 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
           ],
         },
         {
-          caption: 'Funding',
+          caption: capital.funding,
           empty: '',
           firstCellIsHeader: true,
-          head: [{ text: 'Source' }, numericHead('Amount')],
+          head: [{ text: capital.source }, numericHead(page.amount)],
           rows: schemes.length
             ? [
-                [{ text: 'Borrowing' }, moneyCell(totals.borrowing)],
-                [{ text: 'Grants' }, moneyCell(totals.grants)],
-                [{ text: 'Capital receipts' }, moneyCell(totals.receipts)],
-                [{ text: 'Revenue contributions' }, moneyCell(totals.revenueContributions)],
-                [{ text: 'Total funding' }, moneyCell(totals.funding)],
+                [{ text: capital.borrowing }, moneyCell(totals.borrowing)],
+                [{ text: capital.grants }, moneyCell(totals.grants)],
+                [{ text: capital.receipts }, moneyCell(totals.receipts)],
+                [{ text: capital.revenueContributions }, moneyCell(totals.revenueContributions)],
+                [{ text: capital.totalFunding }, moneyCell(totals.funding)],
               ]
             : [],
         },
@@ -123,19 +126,19 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
         title: words_().newSchemeTitle,
         backLink: paths.capital(),
         action: paths.newCapitalScheme(),
-        formTitle: 'The scheme',
-        submit: 'Add scheme',
+        formTitle: capital.theScheme,
+        submit: capital.addSchemeButton,
         values,
         errors,
         fields: [
-          { name: 'code', label: 'Code', hint: 'Like CAP014', classes: 'govuk-input--width-10' },
-          { name: 'name', label: 'Name' },
+          { name: 'code', label: page.code, hint: capital.codeHint, classes: 'govuk-input--width-10' },
+          { name: 'name', label: page.name },
           {
             name: 'unitId',
-            label: 'Unit that owns it',
+            label: page.unitOwning,
             type: 'select',
             items: [
-              { value: '', text: 'Select a unit' },
+              { value: '', text: page.selectUnit },
               ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId })),
             ],
           },
@@ -198,7 +201,7 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
       action: z.enum(['check', 'import']).default('check'),
     })
     .refine((form) => form.file !== undefined || form.csv !== '', {
-      message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
+      message: phraseText('moneyRefusals.chooseFile'),
       path: ['file'],
     });
 
@@ -221,8 +224,8 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
         errors: options.errors,
         reportRows: (options.report ?? []).map((error) => [
           { text: String(error.line) },
-          { text: error.column || 'row' },
-          { text: error.message },
+          { text: error.column || page.importRow },
+          { text: sayStored(error.message) },
         ]),
       },
       options.status,
@@ -241,7 +244,7 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
     const result = await services.capital.importProgramme(request.caller(), bytes, {
       format: isXlsx ? 'xlsx' : 'csv',
       dryRun: form.value.action !== 'import',
-      fileName: form.value.file ? 'uploaded file' : 'pasted CSV',
+      fileName: form.value.file ? page.uploadedFile : page.pastedCsv,
     });
     if (!result.ok) {
       return renderImport(reply, {

@@ -1,4 +1,5 @@
 /** A cost centre's own page: rename, retire, and the plan items it funds. */
+import { phraseText } from '../../../kernel/phrase.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { paths } from '../../../kernel/paths.ts';
@@ -13,6 +14,7 @@ const view = { access: { permission: 'view:money' } } as const;
 const edit = { access: { permission: 'edit:money' } } as const;
 const uuid = z.uuid();
 const said = () => words.moneyProgramme;
+const centrePage = words.moneyCostCentrePage;
 
 export async function costCentreRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
   async function renderCostCentre(
@@ -37,36 +39,36 @@ export async function costCentreRoutes(app: FastifyInstance, { services }: { ser
         title: fill(said().costCentreTitle, { code: centre.code, name: centre.name }),
         caption: centre.unitName,
         backLink: paths.costCentres(),
-        summaryTitle: 'Cost centre',
+        summaryTitle: centrePage.costCentre,
         summaryRows: [
           {
-            key: { text: 'Status' },
-            value: { text: centre.retiredAt ? 'Retired: keeps its history, takes no new lines' : 'In use' },
+            key: { text: centrePage.status },
+            value: { text: centre.retiredAt ? centrePage.retired : centrePage.inUse },
           },
-          { key: { text: 'Budget' }, value: linkCell(paths.costCentreBudget(id), 'Budget lines by period') },
+          { key: { text: centrePage.budget }, value: linkCell(paths.costCentreBudget(id), centrePage.budgetLines) },
         ],
         tables: [
           {
-            caption: 'Plan items it funds',
-            head: [{ text: 'Plan item' }],
+            caption: centrePage.planItems,
+            head: [{ text: centrePage.planItem }],
             rows: links.map((link) => [linkCell(paths.item(link.planItemId), link.planItemTitle)]),
           },
         ],
-        notice: links.length ? undefined : 'It is not linked to any plan item yet.',
+        notice: links.length ? undefined : centrePage.notLinked,
         values: { name: centre.name, ...values },
         errors,
         extraForms: mayEdit
           ? [
               {
-                title: 'Rename',
+                title: centrePage.rename,
                 action: `${base}/rename`,
-                submit: 'Rename',
-                fields: [{ name: 'name', label: 'Name' }],
+                submit: centrePage.rename,
+                fields: [{ name: 'name', label: words.moneyPage.name }],
               },
               {
-                title: 'Link a plan item it funds',
+                title: centrePage.linkTitle,
                 action: `${base}/plan-items`,
-                submit: 'Link',
+                submit: centrePage.link,
                 fields: [
                   {
                     name: 'linkWords',
@@ -95,14 +97,21 @@ export async function costCentreRoutes(app: FastifyInstance, { services }: { ser
                 ],
               },
               ...links.map((link) => ({
-                title: `Remove the link to ${link.planItemTitle}`,
+                title: fill(centrePage.removeLinkTitle, { title: link.planItemTitle }),
                 action: `${base}/plan-items/remove`,
-                submit: 'Remove link',
+                submit: centrePage.removeLink,
                 hidden: [{ name: 'planItemId', value: link.planItemId }],
               })),
               ...(centre.retiredAt
                 ? []
-                : [{ title: 'Retire', action: `${base}/retire`, submit: 'Retire cost centre', warning: true }]),
+                : [
+                    {
+                      title: centrePage.retire,
+                      action: `${base}/retire`,
+                      submit: centrePage.retireButton,
+                      warning: true,
+                    },
+                  ]),
             ]
           : [],
       },
@@ -135,7 +144,9 @@ export async function costCentreRoutes(app: FastifyInstance, { services }: { ser
       const result = await run(caller, id, values);
       if (result === 'invalid-form' || !result.ok) {
         const error =
-          result === 'invalid-form' ? { code: 'invalid', message: 'Check the form', field: 'name' } : result.error;
+          result === 'invalid-form'
+            ? { code: 'invalid', message: phraseText('moneyPage.checkForm'), field: 'name' }
+            : result.error;
         if (error.code === 'forbidden') return forbiddenPage(reply);
         if (error.code === 'not_found' && !error.field) return notFoundPage(reply);
         const errors = formErrorsFrom({ code: 'invalid', message: error.message, field: error.field ?? 'name' });
@@ -169,7 +180,8 @@ export async function costCentreRoutes(app: FastifyInstance, { services }: { ser
     'plan-items/remove',
     async (caller, id, values) => {
       const form = planLinkInput.safeParse(values);
-      if (!form.success) return { ok: false, error: { code: 'not_found', message: 'The link was not found' } };
+      if (!form.success)
+        return { ok: false, error: { code: 'not_found', message: phraseText('notFound.costCentreLink') } };
       return services.costCentres.unlinkPlanItem(caller, id, form.data.planItemId);
     },
     said().planUnlinked,

@@ -2,16 +2,18 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { formatMoney } from '../../../kernel/money.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, say, sayStored, words } from '../../../platform/words/index.ts';
 import { costCentreInput } from '../cost-centres.service.ts';
 import { AMOUNT_FIELDS, AMOUNT_LABELS, OPTIONAL_AMOUNTS } from '../domain/budget-line.ts';
 import { periodLabel } from '../domain/financial-period.ts';
-import { IMPORT_COLUMNS } from '../domain/revenue-import.ts';
+import { IMPORT_COLUMNS, TOTAL_ROW } from '../domain/revenue-import.ts';
 import { bandsInput, checkBands } from '../domain/variance.ts';
 import type { Period } from '../revenue.service.ts';
 import type { MoneyServices } from '../services.ts';
+import { capitalise } from './programme-helpers.ts';
 import { presentSummary, summaryCsv } from './revenue.presenter.ts';
 
 const view = { access: { permission: 'view:money' } } as const;
@@ -31,16 +33,16 @@ function stringValues(input: unknown): Values {
 /** ?year=2025&period=6: both optional on the summary (it opens on the latest period), required elsewhere. */
 const periodQuery = z.object({
   year: z.coerce
-    .number({ message: 'Choose a financial year' })
-    .int('Choose a financial year')
+    .number({ message: phraseText('moneyRefusals.chooseYear') })
+    .int(phraseText('moneyRefusals.chooseYear'))
     .min(2000)
     .max(2100)
     .optional(),
   period: z.coerce
-    .number({ message: 'Choose a period from 1 to 12' })
+    .number({ message: phraseText('moneyRefusals.choosePeriod') })
     .int()
-    .min(1, 'Choose a period from 1 to 12')
-    .max(12, 'Choose a period from 1 to 12')
+    .min(1, phraseText('moneyRefusals.choosePeriod'))
+    .max(12, phraseText('moneyRefusals.choosePeriod'))
     .optional(),
 });
 
@@ -52,7 +54,7 @@ const notFoundPage = (reply: FastifyReply) => reply.code(404).render('pages/erro
 /** The amounts' boxes, in the order finance reads a line. */
 const AMOUNT_BOXES = AMOUNT_FIELDS.map((field) => ({
   field,
-  label: AMOUNT_LABELS[field].charAt(0).toUpperCase() + AMOUNT_LABELS[field].slice(1),
+  label: capitalise(AMOUNT_LABELS[field]),
   optional: (OPTIONAL_AMOUNTS as readonly string[]).includes(field),
 }));
 
@@ -78,10 +80,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
   app.get(paths.moneyRevenueCsv(), { config: view }, async (request, reply) => {
     const query = periodQuery.safeParse(stringValues(request.query));
     if (!query.success)
-      return reply
-        .code(400)
-        .type('text/plain; charset=utf-8')
-        .send('Choose a financial year and a period from 1 to 12');
+      return reply.code(400).type('text/plain; charset=utf-8').send(words.moneyRefusals.chooseYearAndPeriod);
     const result = await services.revenue.summary(request.caller(), {
       startYear: query.data.year,
       month: query.data.period,
@@ -130,7 +129,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
         values,
         errors,
         unitItems: [
-          { value: '', text: 'Select a unit' },
+          { value: '', text: words.moneyPage.selectUnit },
           ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId })),
         ],
       },
@@ -179,7 +178,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
       for (const field of AMOUNT_FIELDS) stored[field] = line[field] === null ? '' : formatMoney(line[field]);
       stored.explanation = line.explanation;
     }
-    const label = periodLabel(period.startYear, period.month);
+    const label = say(periodLabel(period.startYear, period.month));
     return reply.render(
       'pages/money/budget-line.njk',
       {
@@ -192,11 +191,15 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
         line: line && {
           revisedBudget: formatMoney(line.revisedBudget),
           variance: formatMoney(line.variance),
-          variancePercent: line.variancePercent === null ? 'no budget' : `${line.variancePercent.toFixed(2)}%`,
+          variancePercent:
+            line.variancePercent === null ? words.moneyPage.noBudget : `${line.variancePercent.toFixed(2)}%`,
           varianceBeforeAction: formatMoney(line.varianceBeforeAction),
           band: line.band,
           explanation: line.explanation,
-          amounts: AMOUNT_BOXES.map((box) => ({ label: box.label, value: stored[box.field] || 'Not given' })),
+          amounts: AMOUNT_BOXES.map((box) => ({
+            label: box.label,
+            value: stored[box.field] || words.moneyPage.notGiven,
+          })),
         },
         bandsRule: fill(words.money.bandsRule, {
           amber: bands.amberOverBasisPoints / 100,
@@ -231,13 +234,14 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
       for (const error of result.error.errors) {
         const field = error.field || 'form';
         if (errors.fields[field]) continue;
-        errors.fields[field] = { text: error.message };
-        errors.summary.push({ text: error.message, href: `#${field}` });
+        const text = sayStored(error.message);
+        errors.fields[field] = { text };
+        errors.summary.push({ text, href: `#${field}` });
       }
-      if (errors.summary.length === 0) errors.summary.push({ text: result.error.message, href: '#form' });
+      if (errors.summary.length === 0) errors.summary.push({ text: sayStored(result.error.message), href: '#form' });
       return renderLine(reply, caller, id, period, { values, errors });
     }
-    const label = periodLabel(period.startYear, period.month);
+    const label = say(periodLabel(period.startYear, period.month));
     const centre = await services.revenue.line(caller, id, period);
     return reply
       .flash(fill(words.money.lineSaved, { code: centre.ok ? centre.value.costCentre.code : '', period: label }))
@@ -254,7 +258,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
       action: z.enum(['check', 'import']).default('check'),
     })
     .refine((form) => form.file !== undefined || form.csv !== '', {
-      message: 'Choose a CSV or Excel file, or paste the CSV including its header row',
+      message: phraseText('moneyRefusals.chooseFile'),
       path: ['file'],
     });
 
@@ -276,12 +280,13 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
         title: words.money.importTitle,
         backLink: paths.money(),
         columns: Object.values(IMPORT_COLUMNS),
+        totalRow: TOTAL_ROW,
         values: options.values ?? {},
         errors: options.errors,
         reportRows: (options.report ?? []).map((error) => [
           { text: String(error.line) },
-          { text: error.column || 'row' },
-          { text: error.message },
+          { text: error.column || words.moneyPage.importRow },
+          { text: sayStored(error.message) },
         ]),
       },
       options.status,
@@ -299,7 +304,7 @@ export async function moneyRoutes(app: FastifyInstance, { services }: { services
     const result = await services.revenueImport.importExtract(request.caller(), bytes, {
       format: isXlsx(bytes) ? 'xlsx' : 'csv',
       dryRun: form.value.action !== 'import',
-      fileName: form.value.file ? 'uploaded file' : 'pasted CSV',
+      fileName: form.value.file ? words.moneyPage.uploadedFile : words.moneyPage.pastedCsv,
     });
     if (!result.ok) {
       const field = form.value.file ? 'file' : 'csv';

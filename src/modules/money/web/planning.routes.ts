@@ -30,6 +30,9 @@ const view = { access: { permission: 'view:money' } } as const;
 const edit = { access: { permission: 'edit:money' } } as const;
 const uuid = z.uuid();
 const said = () => words.moneyProgramme;
+const page = words.moneyPage;
+const savingsPage = words.moneySavingsPage;
+const mtfsPage = words.moneyMtfsPage;
 
 /** A picker's options: none, then each plan item or action by code and title, the present one chosen. */
 function choiceItems(choices: readonly { id: string; code: string; title: string }[], chosen: unknown, none: string) {
@@ -63,30 +66,30 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
       intro: said().savingsIntro,
       yearAction: paths.savings(),
       yearItems: yearItems(result.value.years, startYear),
-      buttons: mayEdit ? [{ text: 'Add a savings proposal', href: `${paths.newSaving()}?year=${startYear}` }] : [],
+      buttons: mayEdit ? [{ text: savingsPage.addSaving, href: `${paths.newSaving()}?year=${startYear}` }] : [],
       tables: [
         {
-          caption: 'Savings proposals',
-          empty: 'No savings proposals yet.',
+          caption: savingsPage.proposals,
+          empty: savingsPage.noProposals,
           head: [
-            { text: 'Saving' },
-            { text: 'Owner' },
-            { text: 'Delivered through' },
-            numericHead('Target'),
-            numericHead('Delivered'),
-            numericHead('Forecast'),
-            numericHead('Shortfall'),
-            { text: 'Deliverability' },
+            { text: savingsPage.head.saving },
+            { text: savingsPage.head.owner },
+            { text: savingsPage.head.deliveredThrough },
+            numericHead(savingsPage.head.target),
+            numericHead(savingsPage.head.delivered),
+            numericHead(page.forecast),
+            numericHead(savingsPage.head.shortfall),
+            { text: savingsPage.head.deliverability },
           ],
           rows: [
             ...savings.map((saving) => [
               linkCell(`${paths.saving(saving.id)}?year=${startYear}`, `${saving.reference} ${saving.title}`),
-              { text: `${saving.owner} (${saving.unitName})` },
+              { text: fill(savingsPage.ownerUnit, { owner: saving.owner, unit: saving.unitName }) },
               saving.planItemId
-                ? linkCell(paths.item(saving.planItemId), saving.planItemTitle ?? 'Plan item')
+                ? linkCell(paths.item(saving.planItemId), saving.planItemTitle ?? savingsPage.planItem)
                 : saving.actionId
-                  ? linkCell(paths.action(saving.actionId), 'Action')
-                  : { text: 'Not linked' },
+                  ? linkCell(paths.action(saving.actionId), savingsPage.action)
+                  : { text: savingsPage.notLinked },
               moneyCell(saving.figures?.target),
               moneyCell(saving.figures?.delivered),
               moneyCell(saving.figures?.forecast),
@@ -96,7 +99,7 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
             ...(savings.length
               ? [
                   [
-                    { text: 'Total', colspan: 3 },
+                    { text: page.total, colspan: 3 },
                     moneyCell(totals.target),
                     moneyCell(totals.delivered),
                     moneyCell(totals.forecast),
@@ -108,11 +111,11 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
           ],
         },
       ],
-      summaryTitle: savings.length ? 'Shortfall' : undefined,
+      summaryTitle: savings.length ? savingsPage.shortfall : undefined,
       summaryRows: savings.length
         ? [
-            { key: { text: 'Shortfall against target' }, value: moneyCell(totals.shortfall) },
-            { key: { text: 'Forecast of savings rated red (at risk)' }, value: moneyCell(totals.atRisk) },
+            { key: { text: savingsPage.shortfallAgainstTarget }, value: moneyCell(totals.shortfall) },
+            { key: { text: savingsPage.atRisk }, value: moneyCell(totals.atRisk) },
           ]
         : undefined,
     });
@@ -158,64 +161,69 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
           ? fill(said().savingTitle, { reference: saving.reference, title: saving.title, year: yearLabel(startYear) })
           : said().newSavingTitle,
         backLink: `${paths.savings()}?year=${startYear}`,
-        summaryTitle: 'Position',
+        summaryTitle: page.position,
         summaryRows: saving?.figures
           ? [
               ...SAVING_AMOUNTS.map((field) => ({
                 key: { text: capitalise(SAVING_LABELS[field]) },
                 value: moneyCell(saving.figures![field]),
               })),
-              { key: { text: 'Shortfall' }, value: moneyCell(saving.shortfall) },
-              { key: { text: 'Deliverability' }, value: ragCell(saving.rag) },
+              { key: { text: savingsPage.shortfall }, value: moneyCell(saving.shortfall) },
+              { key: { text: savingsPage.deliverability }, value: ragCell(saving.rag) },
             ]
           : [],
         action: mayEdit ? action : undefined,
-        formTitle: saving ? 'Change the saving' : 'The saving',
-        hint: `Figures for ${yearLabel(startYear)}, in pounds and pence.`,
-        submit: 'Save',
+        formTitle: saving ? savingsPage.changeSaving : savingsPage.theSaving,
+        hint: fill(savingsPage.figuresHint, { year: yearLabel(startYear) }),
+        submit: page.save,
         values,
         errors: form?.errors,
         fields: [
-          { name: 'reference', label: 'Reference', hint: 'Like SAV-07', classes: 'govuk-input--width-10' },
-          { name: 'title', label: 'Title' },
-          { name: 'owner', label: 'Owner' },
+          {
+            name: 'reference',
+            label: savingsPage.reference,
+            hint: savingsPage.referenceHint,
+            classes: 'govuk-input--width-10',
+          },
+          { name: 'title', label: savingsPage.title },
+          { name: 'owner', label: savingsPage.owner },
           {
             name: 'unitId',
-            label: 'Unit delivering it',
+            label: savingsPage.unitDelivering,
             type: 'select',
             items: [
-              { value: '', text: 'Select a unit' },
+              { value: '', text: page.selectUnit },
               ...units.map((unit) => ({ value: unit.id, text: unit.name, selected: unit.id === values.unitId })),
             ],
           },
           {
             name: 'rag',
-            label: 'Deliverability',
+            label: savingsPage.deliverability,
             type: 'select',
             items: (['green', 'amber', 'red'] as const).map((rag) => ({
               value: rag,
-              text: capitalise(rag),
+              text: words.rag[rag],
               selected: values.rag === rag,
             })),
           },
           {
             name: 'linkWords',
             type: 'find',
-            label: 'Find the plan item or action that delivers it',
-            hint: 'Search by code or words in the title, then choose below. Nothing is saved until you select Save.',
-            button: 'Find',
+            label: savingsPage.linkWords,
+            hint: savingsPage.linkWordsHint,
+            button: savingsPage.find,
           },
           {
             name: 'planItemId',
-            label: 'Plan item that delivers it (optional)',
+            label: savingsPage.planItemChoice,
             type: 'select',
-            items: choiceItems(choices.items, values.planItemId, 'No plan item'),
+            items: choiceItems(choices.items, values.planItemId, savingsPage.noPlanItem),
           },
           {
             name: 'actionId',
-            label: 'Action that delivers it (optional)',
+            label: savingsPage.actionChoice,
             type: 'select',
-            items: choiceItems(choices.actions, values.actionId, 'No action'),
+            items: choiceItems(choices.actions, values.actionId, savingsPage.noAction),
           },
           ...SAVING_AMOUNTS.map((field) => ({ name: field, label: capitalise(SAVING_LABELS[field]), type: 'amount' })),
         ],
@@ -260,25 +268,30 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
         notice: said().mtfsIntro,
         tables: [
           {
-            caption: 'Versions',
-            head: [{ text: 'Budget round' }, { text: 'Years' }],
+            caption: mtfsPage.versions,
+            head: [{ text: mtfsPage.budgetRound }, { text: mtfsPage.years }],
             rows: result.value.versions.map((version) => [
               linkCell(paths.mtfsVersion(version.id), version.name),
-              { text: `${yearLabel(version.firstYear)} to ${yearLabel(version.firstYear + 2)}` },
+              {
+                text: fill(mtfsPage.yearsRange, {
+                  from: yearLabel(version.firstYear),
+                  to: yearLabel(version.firstYear + 2),
+                }),
+              },
             ]),
           },
         ],
         action: result.value.mayEdit ? paths.newMtfs() : undefined,
         formTitle: said().newMtfsTitle,
-        submit: 'Add MTFS',
+        submit: mtfsPage.addMtfs,
         values: form?.values ?? {},
         errors: form?.errors,
         fields: [
-          { name: 'name', label: 'Budget round', hint: 'Like “Budget 2026/27 (February 2026)”' },
+          { name: 'name', label: mtfsPage.budgetRound, hint: mtfsPage.budgetRoundHint },
           {
             name: 'firstYear',
-            label: 'First year',
-            hint: 'The year the first financial year starts in, like 2026',
+            label: mtfsPage.firstYear,
+            hint: mtfsPage.firstYearHint,
             classes: 'govuk-input--width-4',
           },
         ],
@@ -321,7 +334,7 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
       pick: (year: NonNullable<(typeof years)[number]['year']>) => Parameters<typeof moneyCell>[0],
     ) => [
       { text: label },
-      ...years.map((row) => (row.year ? moneyCell(pick(row.year)) : { text: 'Not set', format: 'numeric' })),
+      ...years.map((row) => (row.year ? moneyCell(pick(row.year)) : { text: mtfsPage.notSet, format: 'numeric' })),
     ];
     return reply.render(
       'pages/money/programme-form.njk',
@@ -331,41 +344,47 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
         backLink: paths.mtfs(),
         tables: [
           {
-            caption: 'The gap and how it closes',
-            head: [{ text: 'Line' }, ...years.map((row) => numericHead(yearLabel(row.startYear)))],
+            caption: mtfsPage.gapCaption,
+            head: [{ text: mtfsPage.line }, ...years.map((row) => numericHead(yearLabel(row.startYear)))],
             rows: [
-              rowOf('Funding', (year) => year.funding),
-              rowOf('Base spending', (year) => year.baseSpending),
-              rowOf('Spending pressures', (year) => year.pressures),
-              rowOf('Gap before savings and reserves', (year) => year.gap),
-              rowOf('Savings identified (tracker targets)', (year) => year.identifiedSavings),
-              rowOf('Savings forecast (tracker)', (year) => year.forecastSavings),
-              rowOf('Planned use of reserves', (year) => year.plannedReserveUse),
-              rowOf('Savings still to find', (year) => year.unidentified),
+              rowOf(mtfsPage.rows.funding, (year) => year.funding),
+              rowOf(mtfsPage.rows.baseSpending, (year) => year.baseSpending),
+              rowOf(mtfsPage.rows.pressures, (year) => year.pressures),
+              rowOf(mtfsPage.rows.gap, (year) => year.gap),
+              rowOf(mtfsPage.rows.identifiedSavings, (year) => year.identifiedSavings),
+              rowOf(mtfsPage.rows.forecastSavings, (year) => year.forecastSavings),
+              rowOf(mtfsPage.rows.plannedReserveUse, (year) => year.plannedReserveUse),
+              rowOf(mtfsPage.rows.unidentified, (year) => year.unidentified),
             ],
           },
         ],
         notice:
           years
-            .map((row) => (row.year?.assumptions ? `${yearLabel(row.startYear)}: ${row.year.assumptions}` : ''))
+            .map((row) =>
+              row.year?.assumptions
+                ? fill(mtfsPage.assumptionsOf, { year: yearLabel(row.startYear), assumptions: row.year.assumptions })
+                : '',
+            )
             .filter(Boolean)
             .join(' ') || undefined,
         action: mayEdit ? `${paths.mtfsVersion(version.id)}?year=${formYear}` : undefined,
-        formTitle: `Figures for ${yearLabel(formYear)}`,
-        hint: `Other years: ${years
-          .filter((row) => row.startYear !== formYear)
-          .map((row) => yearLabel(row.startYear))
-          .join(', ')} (add ?year= to the address, or save this one first).`,
-        submit: 'Save figures',
+        formTitle: fill(mtfsPage.figuresFor, { year: yearLabel(formYear) }),
+        hint: fill(mtfsPage.otherYears, {
+          years: years
+            .filter((row) => row.startYear !== formYear)
+            .map((row) => yearLabel(row.startYear))
+            .join(', '),
+        }),
+        submit: page.saveFigures,
         values: form?.values ?? { ...amountValues(MTFS_AMOUNTS, stored), assumptions: stored?.assumptions ?? '' },
         errors: form?.errors,
         fields: [
           ...MTFS_AMOUNTS.map((field) => ({ name: field, label: capitalise(MTFS_LABELS[field]), type: 'amount' })),
           {
             name: 'assumptions',
-            label: 'Assumptions',
+            label: mtfsPage.assumptions,
             type: 'textarea',
-            hint: 'Council tax rise, pay award, inflation, grant settlement',
+            hint: mtfsPage.assumptionsHint,
           },
         ],
       },

@@ -1,8 +1,10 @@
 /** Shared pieces of the capital, reserves, savings and MTFS pages. */
 import type { FastifyReply } from 'fastify';
 import { formatMoney, type Money } from '../../../kernel/money.ts';
+import type { Phrase } from '../../../kernel/phrase.ts';
+import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { say, sayStored, words } from '../../../platform/words/index.ts';
 import { yearLabel } from '../domain/financial-period.ts';
 import type { FieldsRefusal } from '../org-access.ts';
 
@@ -32,9 +34,6 @@ export function yearItems(years: readonly number[], chosen: number) {
 export const forbiddenPage = (reply: FastifyReply) => reply.code(403).render('pages/errors/forbidden.njk', {}, 403);
 export const notFoundPage = (reply: FastifyReply) => reply.code(404).render('pages/errors/not-found.njk', {}, 404);
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);
-
 export const linkCell = (href: string, text: string) => ({
   html: `<a class="govuk-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`,
 });
@@ -47,7 +46,7 @@ export const numericHead = (text: string) => ({ text, format: 'numeric' });
 /** A band or RAG as a GOV.UK tag cell, in words as well as colour. */
 export function ragCell(rag: 'green' | 'amber' | 'red') {
   const colour = { green: 'govuk-tag--green', amber: 'govuk-tag--yellow', red: 'govuk-tag--red' }[rag];
-  return { html: `<strong class="govuk-tag ${colour}">${rag.charAt(0).toUpperCase()}${rag.slice(1)}</strong>` };
+  return { html: `<strong class="govuk-tag ${colour}">${escapeHtml(words.rag[rag])}</strong>` };
 }
 
 /** Each field's first problem for the form (said in words), and one summary line per field. */
@@ -73,4 +72,8 @@ export function amountValues<F extends string>(
   return Object.fromEntries(fields.map((field) => [field, formatMoney(figures[field]).replace('£', '')]));
 }
 
-export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** Words (or a phrase, said) starting with a capital letter: an amount's name as a form's label. */
+export function capitalise(text: string | Phrase): string {
+  const plain = typeof text === 'string' ? text : say(text);
+  return plain.charAt(0).toUpperCase() + plain.slice(1);
+}

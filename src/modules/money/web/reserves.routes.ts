@@ -27,6 +27,8 @@ const view = { access: { permission: 'view:money' } } as const;
 const edit = { access: { permission: 'edit:money' } } as const;
 const uuid = z.uuid();
 const said = () => words.moneyProgramme;
+const page = words.moneyPage;
+const reservesPage = words.moneyReservesPage;
 
 export async function reservesRoutes(app: FastifyInstance, { services }: { services: MoneyServices }) {
   const yearFrom = (query: unknown) => {
@@ -41,14 +43,14 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
     const { startYear, reserves, general, earmarked, total, borrowing, mayEdit } = result.value;
     const head = [
-      { text: 'Reserve' },
-      { text: 'Kind' },
-      numericHead('Opening balance'),
-      numericHead('Contributions'),
-      numericHead('Planned use'),
-      numericHead('Forecast use'),
-      numericHead('Planned closing'),
-      numericHead('Forecast closing'),
+      { text: reservesPage.head.reserve },
+      { text: reservesPage.head.kind },
+      numericHead(reservesPage.head.openingBalance),
+      numericHead(reservesPage.head.contributions),
+      numericHead(reservesPage.head.plannedUse),
+      numericHead(reservesPage.head.forecastUse),
+      numericHead(reservesPage.head.plannedClosing),
+      numericHead(reservesPage.head.forecastClosing),
     ];
     const totalRow = (label: string, position: typeof total) => [
       { text: label, colspan: 2 },
@@ -64,19 +66,19 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
       yearItems: yearItems(result.value.years, startYear),
       buttons: mayEdit
         ? [
-            { text: 'Add a reserve', href: paths.newReserve() },
-            { text: 'Change borrowing figures', href: `${paths.borrowing()}?year=${startYear}` },
+            { text: reservesPage.addReserve, href: paths.newReserve() },
+            { text: reservesPage.changeBorrowing, href: `${paths.borrowing()}?year=${startYear}` },
           ]
         : [],
       tables: [
         {
-          caption: 'Reserves',
-          empty: 'No reserves yet.',
+          caption: reservesPage.reserves,
+          empty: reservesPage.noReserves,
           head,
           rows: [
             ...reserves.map((reserve) => [
               linkCell(`${paths.reserve(reserve.id)}?year=${startYear}`, reserve.name),
-              { text: capitalise(reserve.kind) },
+              { text: reservesPage.kindNames[reserve.kind] },
               ...(
                 [
                   'openingBalance',
@@ -89,25 +91,29 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
               ).map((field) => moneyCell(reserve.position?.[field])),
             ]),
             ...(reserves.length
-              ? [totalRow('General fund', general), totalRow('Earmarked', earmarked), totalRow('All reserves', total)]
+              ? [
+                  totalRow(reservesPage.generalFund, general),
+                  totalRow(reservesPage.earmarkedTotal, earmarked),
+                  totalRow(reservesPage.allReserves, total),
+                ]
               : []),
           ],
         },
         {
-          caption: 'Borrowing against the prudential indicators',
-          empty: `No borrowing figures for ${yearLabel(startYear)} yet.`,
+          caption: reservesPage.borrowingCaption,
+          empty: fill(reservesPage.noBorrowing, { year: yearLabel(startYear) }),
           firstCellIsHeader: true,
-          head: [{ text: 'Indicator' }, numericHead('Amount')],
+          head: [{ text: reservesPage.indicator }, numericHead(page.amount)],
           rows: borrowing
             ? [
                 ...BORROWING_AMOUNTS.map((field) => [
                   { text: capitalise(BORROWING_LABELS[field]) },
                   moneyCell(borrowing[field]),
                 ]),
-                [{ text: 'Headroom to the operational boundary' }, moneyCell(borrowing.headroomToBoundary)],
-                [{ text: 'Headroom to the authorised limit' }, moneyCell(borrowing.headroomToLimit)],
-                [{ text: 'Internal borrowing (CFR less external borrowing)' }, moneyCell(borrowing.internalBorrowing)],
-                [{ text: 'Position' }, { text: said()[`borrowingStatus_${borrowing.status}`] }],
+                [{ text: reservesPage.headroomToBoundary }, moneyCell(borrowing.headroomToBoundary)],
+                [{ text: reservesPage.headroomToLimit }, moneyCell(borrowing.headroomToLimit)],
+                [{ text: reservesPage.internalBorrowing }, moneyCell(borrowing.internalBorrowing)],
+                [{ text: page.position }, { text: said()[`borrowingStatus_${borrowing.status}`] }],
               ]
             : [],
         },
@@ -122,22 +128,22 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
         title: said().newReserveTitle,
         backLink: paths.reserves(),
         action: paths.newReserve(),
-        formTitle: 'The reserve',
-        submit: 'Add reserve',
+        formTitle: reservesPage.theReserve,
+        submit: reservesPage.addReserveButton,
         values,
         errors,
         fields: [
-          { name: 'name', label: 'Name' },
+          { name: 'name', label: page.name },
           {
             name: 'kind',
-            label: 'Kind',
+            label: reservesPage.kind,
             type: 'select',
             items: [
-              { value: 'earmarked', text: 'Earmarked', selected: values.kind !== 'general' },
-              { value: 'general', text: 'General fund balance', selected: values.kind === 'general' },
+              { value: 'earmarked', text: reservesPage.kinds.earmarked, selected: values.kind !== 'general' },
+              { value: 'general', text: reservesPage.kinds.general, selected: values.kind === 'general' },
             ],
           },
-          { name: 'purpose', label: 'Purpose (optional)', type: 'textarea' },
+          { name: 'purpose', label: reservesPage.purpose, type: 'textarea' },
         ],
       },
       status,
@@ -174,23 +180,23 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
       'pages/money/programme-form.njk',
       {
         title: fill(said().reserveTitle, { name: reserve.name, year: yearLabel(startYear) }),
-        caption: capitalise(reserve.kind),
+        caption: reservesPage.kindNames[reserve.kind],
         backLink: `${paths.reserves()}?year=${startYear}`,
-        summaryTitle: 'Position',
+        summaryTitle: page.position,
         summaryRows: position
           ? [
               ...RESERVE_AMOUNTS.map((field) => ({
                 key: { text: capitalise(RESERVE_LABELS[field]) },
                 value: moneyCell(position[field]),
               })),
-              { key: { text: 'Planned closing balance' }, value: moneyCell(position.plannedClosing) },
-              { key: { text: 'Forecast closing balance' }, value: moneyCell(position.forecastClosing) },
+              { key: { text: reservesPage.plannedClosing }, value: moneyCell(position.plannedClosing) },
+              { key: { text: reservesPage.forecastClosing }, value: moneyCell(position.forecastClosing) },
             ]
           : [],
-        notice: position ? reserve.purpose || undefined : `No figures for ${yearLabel(startYear)} yet.`,
+        notice: position ? reserve.purpose || undefined : fill(page.noFiguresFor, { year: yearLabel(startYear) }),
         action: mayEdit ? `${paths.reserve(id)}?year=${startYear}` : undefined,
-        formTitle: position ? 'Change the figures' : 'Enter the figures',
-        submit: 'Save figures',
+        formTitle: position ? page.changeFigures : page.enterFigures,
+        submit: page.saveFigures,
         values: form?.values ?? amountValues(RESERVE_AMOUNTS, position),
         errors: form?.errors,
         fields: RESERVE_AMOUNTS.map((field) => ({
@@ -231,9 +237,9 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
         title: fill(said().borrowingTitle, { year: yearLabel(startYear) }),
         backLink: `${paths.reserves()}?year=${startYear}`,
         action: `${paths.borrowing()}?year=${startYear}`,
-        formTitle: 'The indicators and the borrowing',
-        hint: 'The authorised limit must be at least the operational boundary.',
-        submit: 'Save figures',
+        formTitle: reservesPage.borrowingFormTitle,
+        hint: reservesPage.borrowingHint,
+        submit: page.saveFigures,
         values: form?.values ?? amountValues(BORROWING_AMOUNTS, result.value.borrowing),
         errors: form?.errors,
         fields: BORROWING_AMOUNTS.map((field) => ({

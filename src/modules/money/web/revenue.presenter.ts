@@ -1,6 +1,7 @@
 import { formatMoney, type Money } from '../../../kernel/money.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, say, words } from '../../../platform/words/index.ts';
+import { phrase } from '../../../kernel/phrase.ts';
 import { MONTH_NAMES, periodLabel, yearLabel } from '../domain/financial-period.ts';
 import type { Totals } from '../domain/revenue-summary.ts';
 import type { SummaryView } from '../revenue.service.ts';
@@ -8,7 +9,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { varianceChartSvg } from './revenue-chart.ts';
 
 const money = (amount: Money | null) => (amount === null ? '–' : formatMoney(amount));
-const percent = (value: number | null) => (value === null ? 'no budget' : `${value.toFixed(2)}%`);
+const percent = (value: number | null) => (value === null ? words.moneyPage.noBudget : `${value.toFixed(2)}%`);
 
 export interface SummaryRow {
   level: 'directorate' | 'unit' | 'cost-centre' | 'council';
@@ -62,7 +63,7 @@ export function summaryRows(view: SummaryView): SummaryRow[] {
       }
     }
   }
-  rows.push(row('council', 'Council total', view.summary.totals));
+  rows.push(row('council', words.moneyPage.councilTotal, view.summary.totals));
   return rows;
 }
 
@@ -74,7 +75,7 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
   const years = view.years.includes(view.period.startYear) ? view.years : [...view.years, view.period.startYear];
   return {
     title: words.money.summaryTitle,
-    periodLabel: periodLabel(view.period.startYear, view.period.month),
+    periodLabel: say(periodLabel(view.period.startYear, view.period.month)),
     basis: words.money.basis,
     bandsRule: fill(words.money.bandsRule, { amber: amberOverBasisPoints / 100, red: redOverBasisPoints / 100 }),
     rows: summaryRows(view),
@@ -83,7 +84,7 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
       name: `${c.line.costCentreCode} ${c.line.costCentreName}`,
       variance: money(c.totals.variance),
       band: c.totals.band,
-      explanation: c.line.explanation || 'Not explained',
+      explanation: c.line.explanation || words.moneyPage.notExplained,
     })),
     chartSvg: varianceChartSvg(
       view.summary.directorates.map((d) => ({
@@ -98,9 +99,12 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
       text: yearLabel(year),
       selected: year === view.period.startYear,
     })),
-    periodItems: MONTH_NAMES.map((name, index) => ({
+    periodItems: MONTH_NAMES.map((_english, index) => ({
       value: String(index + 1),
-      text: `${index + 1} – ${name}${view.months.includes(index + 1) ? '' : ' (no figures)'}`,
+      text: fill(view.months.includes(index + 1) ? words.moneyPage.periodItem : words.moneyPage.periodItemEmpty, {
+        number: index + 1,
+        month: say(phrase(`moneyPage.months.${index + 1}`)),
+      }),
       selected: index + 1 === view.period.month,
     })),
     values: filtersValues,

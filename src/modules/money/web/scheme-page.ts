@@ -28,6 +28,8 @@ import {
 
 const uuid = z.uuid();
 const said = () => words.capitalReprofile;
+const page = words.moneyPage;
+const capital = words.moneyCapitalPage;
 
 type Reprofile = Extract<
   Awaited<ReturnType<MoneyServices['reprofiles']['history']>>,
@@ -95,7 +97,7 @@ export async function renderSchemePage(
       title: fill(words.moneyProgramme.schemeTitle, { code: scheme.code, name: scheme.name, year: label }),
       caption: scheme.unitName,
       backLink: `${paths.capital()}?year=${startYear}`,
-      summaryTitle: 'Position',
+      summaryTitle: page.position,
       summaryRows: year
         ? [
             ...CAPITAL_AMOUNTS.map((field) => ({
@@ -103,19 +105,19 @@ export async function renderSchemePage(
               value: moneyCell(year[field]),
             })),
             {
-              key: { text: 'Variance (forecast and slippage less budget)' },
+              key: { text: capital.varianceKey },
               value: { text: `${moneyCell(year.variance).text} (${year.variancePercent ?? '–'}%)` },
             },
-            { key: { text: 'Band' }, value: ragCell(year.band) },
-            { key: { text: 'Reason for slippage' }, value: { text: year.slippageReason || 'None' } },
-            { key: { text: 'Explanation' }, value: { text: year.explanation || 'None' } },
+            { key: { text: page.band }, value: ragCell(year.band) },
+            { key: { text: capital.slippageReason }, value: { text: year.slippageReason || page.none } },
+            { key: { text: page.explanation }, value: { text: year.explanation || page.none } },
           ]
         : [],
-      notice: year ? undefined : `No figures for ${label} yet.`,
+      notice: year ? undefined : fill(page.noFiguresFor, { year: label }),
       action: mayEdit ? `${paths.capitalScheme(scheme.id)}?year=${startYear}` : undefined,
-      formTitle: year ? 'Change the figures' : 'Enter the figures',
-      hint: 'Amounts in pounds and pence. The funding sources must add up to the budget.',
-      submit: 'Save figures',
+      formTitle: year ? page.changeFigures : page.enterFigures,
+      hint: capital.figuresHint,
+      submit: page.saveFigures,
       values: { ...requestDefaults, ...figureValues, ...forms.reprofile?.values },
       errors: forms.figures?.errors ?? forms.reprofile?.errors,
       fields: [
@@ -126,15 +128,15 @@ export async function renderSchemePage(
         })),
         {
           name: 'slippageReason',
-          label: 'Reason for slippage',
+          label: capital.slippageReason,
           type: 'textarea',
-          hint: 'Required when budget slips into later years',
+          hint: capital.slippageReasonHint,
         },
         {
           name: 'explanation',
-          label: 'Explanation of the variance',
+          label: page.explanationOfVariance,
           type: 'textarea',
-          hint: 'Required past the amber threshold',
+          hint: capital.explanationHint,
         },
       ],
       reprofile: {

@@ -1,6 +1,8 @@
 /** The committee cycle: meetings, agendas, decisions and members' requests. Part of the English catalogue (../en.ts). */
 export const committeesWords = {
   committees: {
+    /** The meetings page's breadcrumb back to the council's page. */
+    councilBreadcrumb: 'Council',
     meetingsTitle: 'Meetings',
     meetingsIntro:
       'Meetings of the council’s governance bodies, their agendas and papers, and what each body decided. A report referred on goes onto the next body’s agenda with this stage’s minute.',

@@ -73,6 +73,8 @@ export const moneyProgrammeWords = {
     toYear: 'Year it moves to',
     yearHint: 'The year the financial year starts in, like 2026 for 2026/27',
     amount: 'Amount to move',
+    /** The amount's name inside a refusal ("Enter the amount to move"). */
+    amountLabel: 'amount to move',
     reason: 'Reason for reprofiling',
     request: 'Ask to reprofile',
     decideTitle: 'Decide: {amount} from {from} to {to}',
