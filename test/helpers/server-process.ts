@@ -31,7 +31,7 @@ export interface ServerProcess {
 }
 
 /** Starts the server with these settings and resolves once it says it is running. */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', './scripts/ts-loader/register.mjs', 'src/server.ts'], {
     cwd: root,
@@ -51,7 +51,10 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start in time:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never left running, holding the data folder
+      reject(new Error(`The server did not start in time:\n${output}`));
+    }, timeoutMs);
     const listen = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Golden Thread is running at')) {
@@ -59,8 +62,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 90_00
         resolve();
       }
     };
-    child.stdout!.on('data', listen);
-    child.stderr!.on('data', listen);
+    child.stdout.on('data', listen);
+    child.stderr.on('data', listen);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`The server stopped (code ${code}) before it was running:\n${output}`));

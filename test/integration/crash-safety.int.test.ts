@@ -35,8 +35,6 @@ const code = (m: number) => `CR-${String(m).padStart(3, '0')}`;
 /** The measure the single saves go to (not in the import). */
 const SAVES_MEASURE = 'SAVES';
 
-const T0 = Date.now();
-const lap = (what: string) => console.info(`LAP ${Date.now() - T0} ${what}`);
 /** A job's progress as /api/v1/jobs/:id answers it (the fields these tests read). */
 interface JobView {
   state: string;
@@ -82,7 +80,6 @@ describe('a server killed mid-work, on PGlite', () => {
         { ...env, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: ADMIN.password },
       );
       expect(created).toBe(0);
-      lap('created org');
     } finally {
       quiet.mockRestore();
     }
@@ -93,9 +90,7 @@ describe('a server killed mid-work, on PGlite', () => {
   });
 
   it('leaves nothing of an import killed part way, then runs it again whole', async () => {
-    lap('start');
     server = await startServer(env);
-    lap('started');
     let admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const definitions = [
       'code,title,unit,polarity,frequency,aggregation',
@@ -116,9 +111,7 @@ describe('a server killed mid-work, on PGlite', () => {
     const queued = await admin.api('POST', '/api/v1/imports/values', values, 'text/csv');
     expect(queued.status, await queued.clone().text()).toBe(202);
     const jobId = String(((await queued.json()) as { job: string }).job);
-    lap('queued');
     const killedIn = await killWhileWriting(server, admin, jobId);
-    lap(`killed while ${killedIn}`);
 
     // Before any restart: none of the import's rows, or (had it finished) all of them, once.
     const afterKill = await inspect(async (database) => ({
@@ -133,12 +126,9 @@ describe('a server killed mid-work, on PGlite', () => {
 
     // Started again, the server takes up the job the dead process left (PGlite: no other process
     // can be running it) and runs it from the start, all or nothing.
-    lap('restart');
     server = await startServer(env);
-    lap('restarted');
     admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const job = await jobWhenFinished(admin, jobId);
-    lap(`job ${job.state}`);
     expect(job, JSON.stringify(job)).toMatchObject({ state: 'succeeded', problemCount: 0, error: null });
     if (afterKill.stored === 0)
       expect(job.summary).toBe(`Imported values: ${ROWS.toLocaleString('en-GB')} new, 0 changed, 0 unchanged`);
@@ -146,7 +136,7 @@ describe('a server killed mid-work, on PGlite', () => {
       `crash safety: import killed while ${killedIn}; ${afterKill.stored} of ${ROWS} rows after the kill ` +
         `(job ${afterKill.job?.state}, attempt ${afterKill.job?.attempts}); after restart: ${job.summary}`,
     );
-  }, 300_000);
+  }, 900_000);
 
   it('keeps every acknowledged save, with its audit row, and nothing partial of the one in flight', async () => {
     // The server the last test restarted, or a new one if that test failed before it.
@@ -177,7 +167,6 @@ describe('a server killed mid-work, on PGlite', () => {
     await sleep(15);
     await server.kill();
     server = undefined;
-    lap('killed during saves');
 
     const found = await inspect(async (database) => {
       const stored = rowsOf<{ period_key: string; value: string; audited: number }>(
@@ -221,7 +210,7 @@ describe('a server killed mid-work, on PGlite', () => {
       errors.mockRestore();
       said.mockRestore();
     }
-  }, 240_000);
+  }, 600_000);
 });
 
 /** Asks for the job's progress until it has finished (the restarted server runs it again). */
