@@ -6,7 +6,12 @@
  *
  * PGlite only: it is the embedded engine, whose own files must survive the kill (PostgreSQL's crash
  * recovery is its own, long-proven WAL replay; its restart is tested in postgres-restart.int.test.ts).
- * Three server starts in all: one per scenario, and one to look afterwards.
+ * Two server starts in all (the second, after the first kill, serves the saves too); after each
+ * kill the folder is looked at in this process, with the server stopped.
+ *
+ * What a kill leaves on PGlite: its lock file (`pglite.lock`) names a process that has gone, so the
+ * next start takes it over (data-dir-lock.ts); the folder opens and PostgreSQL's recovery replays
+ * its WAL; an import's job left "running" is taken up again at once and run from the start.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
