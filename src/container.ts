@@ -57,6 +57,8 @@ export function createModules(
     backgroundImportRows?: number;
     log?: (line: string) => void;
     secrets?: SecretBox;
+    /** PGlite: this process alone uses the database, so jobs left running at start were orphaned. */
+    soleProcess?: boolean;
   } = {},
 ) {
   const mailer = options.passwordLinks?.mailer;
@@ -82,6 +84,7 @@ export function createModules(
   // Long work (large imports) runs as background jobs, as the person who asked (read at the start).
   const jobs = createJobQueue({
     ...deps,
+    soleProcess: options.soleProcess ?? false,
     log: options.log ?? ((line) => console.error(line)),
     callerOf: async (personId) => {
       const principal = await organisation.services.auth.principalFor(personId);
@@ -289,6 +292,7 @@ export function assembleDeps(config: Config, database: Database, source: Clock |
       singleSignOn: { baseUrl: config.baseUrl, appSecret: config.sessionSecret },
       backgroundImportRows: config.backgroundImportRows,
       secrets: secretBoxFor(config),
+      soleProcess: database.kind === 'pglite',
     },
   );
   const secureCookies = config.baseUrl.startsWith('https://');

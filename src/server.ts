@@ -15,7 +15,7 @@ import { IMPROVEMENT_REQUESTS_DAILY_AT, runImprovementRequests } from './modules
 import { RISK_REMINDERS_DAILY_AT, runRiskReviewReminders } from './modules/risks/index.ts';
 import { smtpMailer } from './platform/mail/mailer.ts';
 import { createJobScheduler } from './platform/jobs/scheduler.ts';
-import { isPortRefusal, portIsFree, portRefusedLine } from './platform/http/port-check.ts';
+import { listenOrRefusal, portIsFree, portRefusedLine } from './platform/http/port-check.ts';
 import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 
 async function main(): Promise<void> {
@@ -123,12 +123,14 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
 
-  try {
-    await app.listen({ port: config.port, host: config.host });
-  } catch (error) {
-    // Taken since the check above (start-up opened the database meanwhile): the same one line.
-    if (!isPortRefusal(error)) throw error;
-    console.error(portRefusedLine(config.host, config.port));
+  // Taken since the check above (start-up opened the database meanwhile): the same one line.
+  const refusal = await listenOrRefusal(
+    () => app.listen({ port: config.port, host: config.host }),
+    config.host,
+    config.port,
+  );
+  if (refusal) {
+    console.error(refusal);
     await app.close();
     process.exit(1);
   }

@@ -32,6 +32,23 @@ export interface ThrowawayCluster {
   stop(): Promise<void>;
 }
 
+/** A cluster of our own (not a replica), which a test may also stop hard and start again. */
+export interface RestartableCluster extends ThrowawayCluster {
+  /** Immediate shutdown (`pg_ctl stop -m immediate`, as a crash), keeping the data: see `resume`. */
+  pause(): Promise<void>;
+  /** Starts a paused cluster again on the same port and data (crash recovery runs first). */
+  resume(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /**
+   * Keep synchronous_commit on, so that a commit is acknowledged only once its WAL is written:
+   * for tests that stop the cluster hard and check no acknowledged write was lost. (fsync stays
+   * off: an immediate shutdown kills processes, not the machine, so the OS keeps what was written.)
+   */
+  durable?: boolean;
+}
+
 const INSTALL_HINT =
   'PostgreSQL server binaries (initdb, pg_ctl) were not found. ' +
   'Install them with `apt-get install -y postgresql` (Debian/Ubuntu, as root), ' +
@@ -175,7 +192,7 @@ function readLogTail(logFile: string): string {
 }
 
 /** Start a private PostgreSQL cluster on a free loopback port. */
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+export async function startThrowawayCluster(options: ClusterOptions = {}): Promise<RestartableCluster> {
   const binDir = findPostgresBinDir();
   const initdb = join(binDir, 'initdb');
   const pgCtl = join(binDir, 'pg_ctl');
@@ -251,10 +268,10 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
         `-k ${dir}`,
         '-c listen_addresses=127.0.0.1',
         '-c fsync=off',
-        '-c synchronous_commit=off',
+        ...(options.durable ? [] : ['-c synchronous_commit=off']),
         '-c full_page_writes=off',
       ].join(' ');
-      const [cmd, args] = asDbUser(pgCtl, [
+      const startCommand = asDbUser(pgCtl, [
         'start',
         '-D',
         dataDir,
@@ -266,12 +283,22 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
         '-o',
         serverOptions,
       ]);
+      const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+      const pause = async () => {
+        const [stopCmd, stopArgs] = asDbUser(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w']);
+        await run(stopCmd, stopArgs, dir);
+        running = false;
+      };
+      const resume = async () => {
+        running = true;
+        await run(startCommand[0], startCommand[1], dir);
+        await waitUntilAcceptingConnections(url, 30_000);
+      };
       try {
         running = true;
-        await run(cmd, args, dir);
-        const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+        await run(startCommand[0], startCommand[1], dir);
         await waitUntilAcceptingConnections(url, 30_000);
-        return { url, stop };
+        return { url, stop, pause, resume };
       } catch (error) {
         lastError = error;
         // Make sure a half-started server is gone before retrying.

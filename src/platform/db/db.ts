@@ -72,6 +72,18 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
   }
 }
 
+/**
+ * A connection checked out of the pool (a transaction holds one) has no 'error' listener while it
+ * is out: the pool listens only to idle ones. Lost mid-transaction (PostgreSQL stopped, a
+ * failover), it emitted 'error' to no one, which ended the whole process: found by the restart
+ * test (test/integration/postgres-restart.int.test.ts). The event is safe to ignore: the query in
+ * flight fails with the same error (answered 503), and the broken connection is dropped from the
+ * pool when released.
+ */
+function keepConnectionLossFromEndingProcess(pool: pg.Pool): void {
+  pool.on('connect', (client) => client.on('error', () => {}));
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
@@ -79,8 +91,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // taken out of the pool, which connects afresh on the next query. Without a listener the error
     // would end the process; requests made meanwhile fail and are answered 503 (error-pages.ts).
     pool.on('error', () => {});
+    keepConnectionLossFromEndingProcess(pool);
     const db = drizzlePg(pool) as unknown as Db;
     const readPool = options.readUrl ? new pg.Pool({ connectionString: options.readUrl, max: 10 }) : undefined;
+    if (readPool) {
+      readPool.on('error', () => {});
+      keepConnectionLossFromEndingProcess(readPool);
+    }
     const readDb = readPool ? (drizzlePg(readPool) as unknown as Db) : db;
     if (options.migrate ?? true) await migratePostgres(pool);
     return {

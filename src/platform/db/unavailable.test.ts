@@ -16,6 +16,16 @@ describe('database unavailable', () => {
     expect(isDatabaseUnavailable(wrapped)).toBe(true);
   });
 
+  it('recognises a rollback refused on a connection already lost, as drizzle wraps it', () => {
+    const rollback = new Error('Failed query: rollback', {
+      cause: new Error('Client has encountered a connection error and is not queryable'),
+    });
+    expect(isDatabaseUnavailable(rollback)).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Client was closed and is not queryable'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isDatabaseUnavailable(withCode('57P03', 'the database system is in recovery mode'))).toBe(true);
+  });
+
   it('leaves query faults and other errors alone', () => {
     expect(isDatabaseUnavailable(withCode('23505', 'duplicate key value'))).toBe(false);
     expect(isDatabaseUnavailable(new Error('Failed query', { cause: withCode('42P01') }))).toBe(false);

@@ -6,8 +6,12 @@
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 /** admin_shutdown, crash_shutdown, cannot_connect_now; class 08 is every connection exception. */
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03']);
+/**
+ * Also pg's own refusals to use a connection that was lost (a transaction's ROLLBACK after its
+ * connection dropped fails with these, hiding the first error) and the pool's wait for a connection.
+ */
 const MESSAGES =
-  /Connection terminated|connection timeout|Connection ended|the database system is (starting up|shutting down)/i;
+  /Connection terminated|connection timeout|Connection ended|the database system is (starting up|shutting down|in recovery mode)|Client has encountered a connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; depth += 1) {

@@ -27,3 +27,22 @@ export function portIsFree(host: string, port: number): Promise<boolean> {
     probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(true)));
   });
 }
+
+/**
+ * Listens, or answers the one line to stop with when the port was taken since `portIsFree` said
+ * it was free (start-up opened the database meanwhile): the same line as the check's. Any other
+ * failure is thrown as it is.
+ */
+export async function listenOrRefusal(
+  listen: () => Promise<unknown>,
+  host: string,
+  port: number,
+): Promise<string | undefined> {
+  try {
+    await listen();
+    return undefined;
+  } catch (error) {
+    if (!isPortRefusal(error)) throw error;
+    return portRefusedLine(host, port);
+  }
+}

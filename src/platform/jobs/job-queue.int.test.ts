@@ -141,4 +141,28 @@ describe.each(DATABASES)('the background job queue on %s', (kind) => {
     expect(job?.state).toBe('failed');
     expect(job?.error).toMatch(/stopped part way too many times: nothing was changed/);
   });
+
+  it('takes up at once, when it is the only process (PGlite), a job a dead process left running', async () => {
+    now = START + 120 * MINUTE;
+    // The process that died: its handler never finishes, and its lease has most of an hour to run.
+    const [dead] = queues(async () => new Promise(() => {}), 60 * MINUTE);
+    const id = await dead!.enqueue(caller, `test-${kind}`, { n: 'orphan' });
+    void dead!.runNext();
+    await expect.poll(async () => (await dead!.find(caller.organisationId, id))?.state).toBe('running');
+    const restarted = createJobQueue({
+      db: first.db,
+      clock,
+      callerOf: async () => caller,
+      soleProcess: true,
+      wakeOnEnqueue: false,
+    });
+    restarted.register(`test-${kind}`, async (work) => ({ ok: true, result: { summary: `again ${work.id}` } }));
+    restarted.start();
+    await restarted.idle();
+    await restarted.stop();
+    expect(await restarted.find(caller.organisationId, id)).toMatchObject({
+      state: 'succeeded',
+      result: { summary: `again ${id}` },
+    });
+  });
 });

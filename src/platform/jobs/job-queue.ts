@@ -3,7 +3,8 @@
  * row of `background_jobs` and the request answers at once with the job's address. A worker in
  * any process claims a job with `FOR UPDATE SKIP LOCKED` and a lease (as the scheduler does), so
  * one process runs each job; a process that dies leaves its lease to run out and the job is
- * claimed again, up to MAX_ATTEMPTS (the work itself is all-or-nothing, so a rerun is safe).
+ * claimed again, up to MAX_ATTEMPTS (the work itself is all-or-nothing, so a rerun is safe). On
+ * PGlite, where one process has the database, its leases end as soon as the server starts again.
  *
  * Progress is kept in memory and written at most every PROGRESS_EVERY_MS without being awaited by
  * the work: on PGlite a write made while the job's own transaction holds the one connection waits
@@ -119,6 +120,12 @@ export interface JobQueueOptions {
   pollMs?: number;
   /** Start a queued job in this process at once (default); tests of claiming turn it off. */
   wakeOnEnqueue?: boolean;
+  /**
+   * No other process can use this database (PGlite: its folder is locked to one process, see
+   * data-dir-lock.ts). A job found running at start was then left by a process that died (a crash,
+   * a SIGKILL): it is taken again at once instead of showing "running" until its lease runs out.
+   */
+  soleProcess?: boolean;
 }
 
 export interface JobQueue {
@@ -256,6 +263,16 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       WHERE id = ${claimed.id} AND locked_by = ${claimed.token}`);
   }
 
+  /** Ends the leases of jobs left running by a process that died (soleProcess only: see above). */
+  async function releaseOrphans(): Promise<void> {
+    const released = rowsOf<{ id: string }>(
+      await db.execute(sql`
+        UPDATE background_jobs SET locked_until = ${at(clock())}, locked_by = NULL
+        WHERE state = 'running' RETURNING id`),
+    );
+    for (const { id } of released) log(`jobs: job ${id} was left running by a stopped process: running it again`);
+  }
+
   async function runNext(): Promise<boolean> {
     const claimed = await claim();
     if (!claimed) return false;
@@ -312,6 +329,11 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     },
     start() {
       if (timer) return;
+      if (options.soleProcess) {
+        running = running
+          .then(releaseOrphans)
+          .catch((error: unknown) => log(`jobs: releasing jobs left running failed: ${describe(error)}`));
+      }
       wake();
       timer = setInterval(wake, pollMs);
       timer.unref();
