@@ -3,6 +3,7 @@
  * roll-ups through performance's port, framework health, bad input (nothing written) and tenancy.
  * "Today" is 20 November 2025 (the performance fixture's date).
  */
+import { randomUUID } from 'node:crypto';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +14,8 @@ import {
   itemTypes,
   people,
   planItems,
+  plans,
+  planTypes,
 } from '../../../schema.ts';
 import { buildFixture, type Fixture, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { type Agent, createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
@@ -82,11 +85,33 @@ describe.each(DATABASES)('actions on %s', (kind) => {
       .insert(itemTypes)
       .values({ organisationId: other.id, key: 'objective', name: 'Objective' })
       .returning();
-    const otherPlan = (await otherAdmin.api('GET', '/api/v1/plans')).json();
-    expect(Array.isArray(otherPlan)).toBe(true);
+    expect(Array.isArray((await otherAdmin.api('GET', '/api/v1/plans')).json())).toBe(true);
+    // The other council's own plan: the database refuses an item of one council in another's plan.
+    const [otherPlanType] = await db()
+      .insert(planTypes)
+      .values({ organisationId: other.id, key: 'service-plan', name: 'Service plan', level: 4, templateSections: [] })
+      .returning();
+    const [otherPlan] = await db()
+      .insert(plans)
+      .values({
+        organisationId: other.id,
+        lineageId: randomUUID(),
+        planTypeId: otherPlanType!.id,
+        title: 'Their plan',
+        periodStart: '2025-04-01',
+        periodEnd: '2026-03-31',
+        owningUnitId: other.rootUnitId,
+      })
+      .returning();
     const [otherItem] = await db()
       .insert(planItems)
-      .values({ organisationId: other.id, planId: f.planId, itemTypeId: otherType!.id, code: 'X1', title: 'Not ours' })
+      .values({
+        organisationId: other.id,
+        planId: otherPlan!.id,
+        itemTypeId: otherType!.id,
+        code: 'X1',
+        title: 'Not ours',
+      })
       .returning();
 
     const cases: [Record<string, unknown>, number, string][] = [
