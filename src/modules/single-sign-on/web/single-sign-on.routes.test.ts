@@ -24,13 +24,14 @@ describe('the single sign-on callback over fake services', () => {
     r = await buildRouteApp([
       {
         views: fileURLToPath(new URL('./views', import.meta.url)),
-        pages: (app) =>
-          app.register(singleSignOnRoutes, {
+        pages: async (app) => {
+          await app.register(singleSignOnRoutes, {
             services,
             secureCookies: false,
             clock: () => new Date(),
             baseUrl: 'http://localhost',
-          }),
+          });
+        },
       },
     ]);
   });
