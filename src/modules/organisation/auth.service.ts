@@ -19,6 +19,7 @@ import {
   ADDRESS_RULE,
   afterFailure,
   NO_FAILURES,
+  secondFactorStepNeeded,
   secondsLocked,
   type ThrottleRule,
 } from './domain/index.ts';
@@ -237,7 +238,8 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
     // The account's run of failures ends; the address's does not (one good account must not let an
     // address go on guessing others).
     await signInRepo.forgetThrottle(db, accountKey(email));
-    if ((await signInRepo.findSecondFactor(db, matched.id))?.confirmedAt) {
+    const hasFactor = Boolean((await signInRepo.findSecondFactor(db, matched.id))?.confirmedAt);
+    if (secondFactorStepNeeded('password', hasFactor, await signInRepo.signInRules(db, matched.organisationId))) {
       return { kind: 'second-factor', personId: matched.id };
     }
     return startSession(matched.id, context, {});
@@ -280,10 +282,22 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
 
     /**
      * A session for a person someone else has vouched for (the council's single sign-on provider,
-     * which checks their password and second factor itself): audited like any sign-in, with how.
+     * which checks their password and usually its own second factor): audited like any sign-in,
+     * with how. When the council requires it, a person with a second factor here gives a code
+     * first (the 'second-factor' outcome, as after a password).
      */
-    startVerifiedSession: (personId: string, context: SignInContext, detail: Record<string, unknown>) =>
-      startSession(personId, context, detail),
+    async startVerifiedSession(
+      personId: string,
+      context: SignInContext,
+      detail: Record<string, unknown>,
+    ): Promise<SignInOutcome> {
+      const factor = await signInRepo.findSecondFactor(db, personId);
+      if (factor?.confirmedAt) {
+        const rules = await signInRepo.signInRules(db, factor.organisationId);
+        if (secondFactorStepNeeded('single sign-on', true, rules)) return { kind: 'second-factor', personId };
+      }
+      return startSession(personId, context, detail);
+    },
 
     /**
      * Signs in with an e-mail and password (throttled like the page) for the CLI and tests: the

@@ -51,7 +51,7 @@ export function createOrganisationModule(deps: OrganisationDeps) {
 
 export type { OrganisationServices } from './services.ts';
 export type { SessionInfo, SignInContext } from './auth.service.ts';
-export type { SignOutElsewhere } from './web/auth.routes.ts';
+export { holdForSecondFactor, type SignOutElsewhere } from './web/auth.routes.ts';
 export type { PasswordLinkDeps } from './password-links.service.ts';
 export { sealPlainSecondFactorSecrets } from './second-factor.service.ts';
 export { listUnits, unitDescendants } from './data/units.repository.ts';

@@ -131,26 +131,29 @@ export function createSecondFactorService({ db, clock, secrets }: ServiceDeps & 
       });
     },
 
-    async administratorsRequired(organisationId: string): Promise<boolean> {
-      return signInRepo.administratorsNeedSecondFactor(db, organisationId);
+    signInRules(organisationId: string): Promise<signInRepo.SignInRules> {
+      return signInRepo.signInRules(db, organisationId);
     },
 
-    /** The council's rule: administrators must sign in with a second factor. */
-    async setAdministratorsRequired(caller: Caller, value: boolean): Promise<Result<null>> {
+    /**
+     * The council's rules: administrators must sign in with a second factor, and people with one
+     * give a code after single sign-on too. The change is audited, old and new.
+     */
+    async setSignInRules(caller: Caller, rules: signInRepo.SignInRules): Promise<Result<null>> {
       return inTransaction(db, async (tx) => {
         if (!(await mayForWholeOrganisation(tx, caller, 'manage:roles'))) {
           return forbidden('Only an administrator of the whole council can change its sign-in rules');
         }
-        const before = await signInRepo.administratorsNeedSecondFactor(tx, caller.organisationId);
-        await signInRepo.setAdministratorsNeedSecondFactor(tx, caller.organisationId, value);
+        const before = await signInRepo.signInRules(tx, caller.organisationId);
+        await signInRepo.saveSignInRules(tx, caller.organisationId, rules);
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),
           entityType: 'sign-in-settings',
           entityId: caller.organisationId,
           action: 'update',
-          oldValue: { administratorsNeedSecondFactor: before },
-          newValue: { administratorsNeedSecondFactor: value },
+          oldValue: { ...before },
+          newValue: { ...rules },
         });
         return ok(null);
       });

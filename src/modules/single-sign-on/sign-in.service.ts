@@ -19,7 +19,10 @@ export interface PendingSignIn {
 }
 
 export type SingleSignOnOutcome =
-  { kind: 'signed-in'; token: string; session: SessionInfo } | { kind: 'refused'; reason: Phrase };
+  | { kind: 'signed-in'; token: string; session: SessionInfo }
+  // The council asks people with a second factor for a code after single sign-on too.
+  | { kind: 'second-factor'; personId: string }
+  | { kind: 'refused'; reason: Phrase };
 
 const SYSTEM = { personId: null, label: 'Single sign-on' };
 
@@ -165,6 +168,7 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
         return refused(refusal ?? 'failed', { provider: provider.displayName, email: profile.email });
       }
       const started = await auth.startVerifiedSession(personId, context, { method: 'single sign-on', issuer });
+      if (started.kind === 'second-factor') return { kind: 'second-factor', personId: started.personId };
       return started.kind === 'signed-in'
         ? { kind: 'signed-in', token: started.token, session: started.session }
         : refused('failed');

@@ -145,11 +145,25 @@ export async function administratorsNeedSecondFactor(db: Db, organisationId: str
   return row?.administratorsNeedSecondFactor ?? false;
 }
 
-export async function setAdministratorsNeedSecondFactor(db: Db, organisationId: string, value: boolean) {
+/** The council's sign-in rules; no row: the defaults (both off). */
+export interface SignInRules {
+  administratorsNeedSecondFactor: boolean;
+  secondFactorAfterSingleSignOn: boolean;
+}
+
+export async function signInRules(db: Db, organisationId: string): Promise<SignInRules> {
+  const [row] = await db.select().from(signInSettings).where(eq(signInSettings.organisationId, organisationId));
+  return {
+    administratorsNeedSecondFactor: row?.administratorsNeedSecondFactor ?? false,
+    secondFactorAfterSingleSignOn: row?.secondFactorAfterSingleSignOn ?? false,
+  };
+}
+
+export async function saveSignInRules(db: Db, organisationId: string, rules: SignInRules) {
   await db
     .insert(signInSettings)
-    .values({ organisationId, administratorsNeedSecondFactor: value })
-    .onConflictDoUpdate({ target: signInSettings.organisationId, set: { administratorsNeedSecondFactor: value } });
+    .values({ organisationId, ...rules })
+    .onConflictDoUpdate({ target: signInSettings.organisationId, set: rules });
 }
 
 export async function listSessionsOf(db: Db, organisationId: string, personId: string, now: Date) {

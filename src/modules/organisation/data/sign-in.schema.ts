@@ -65,4 +65,9 @@ export const signInSettings = pgTable('sign_in_settings', {
     .primaryKey()
     .references(() => organisations.id),
   administratorsNeedSecondFactor: boolean('administrators_need_second_factor').notNull().default(false),
+  /**
+   * A person with a second factor gives a code after single sign-on too. Off by default: the
+   * council's identity provider (Entra ID) usually asks for its own second factor already.
+   */
+  secondFactorAfterSingleSignOn: boolean('second_factor_after_single_sign_on').notNull().default(false),
 });

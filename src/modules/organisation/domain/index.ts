@@ -8,3 +8,4 @@ export * from './organisation.ts';
 export * from './unit.ts';
 export * from './password-policy.ts';
 export * from './sign-in-throttle.ts';
+export * from './second-factor-step.ts';

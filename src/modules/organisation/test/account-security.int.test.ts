@@ -206,7 +206,10 @@ describe.each(PAGE_DATABASES)('account security on %s', (kind) => {
     const admin = await t.as('administrator');
     const manager = await t.as('manager');
     expect((await manager.get('/council/sign-in-settings')).statusCode).toBe(403);
-    const saved = await admin.post('/council/sign-in-settings', { administratorsNeedSecondFactor: 'yes' });
+    const saved = await admin.post('/council/sign-in-settings', {
+      administratorsNeedSecondFactor: 'yes',
+      secondFactorAfterSingleSignOn: 'no',
+    });
     expect(saved.statusCode).toBe(302);
     const page = await admin.get('/plans');
     expect(page.statusCode).toBe(302);
@@ -216,7 +219,10 @@ describe.each(PAGE_DATABASES)('account security on %s', (kind) => {
     // Others carry on as before.
     expect((await manager.get('/plans')).statusCode).toBe(200);
     // Nor can the administrator lift the rule without enrolling first.
-    const dodge = await admin.post('/council/sign-in-settings', { administratorsNeedSecondFactor: 'no' });
+    const dodge = await admin.post('/council/sign-in-settings', {
+      administratorsNeedSecondFactor: 'no',
+      secondFactorAfterSingleSignOn: 'no',
+    });
     expect(dodge.headers.location).toBe('/account/second-factor');
     await db().update(signInSettings).set({ administratorsNeedSecondFactor: false });
     expect((await admin.get('/plans')).statusCode).toBe(200);

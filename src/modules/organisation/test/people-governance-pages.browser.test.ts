@@ -214,7 +214,7 @@ describe('people, roles, portfolios, partners, governance bodies, API token and 
     await expectNoAxeViolations(page);
 
     await page.goto(`${base}/council/sign-in-settings`);
-    await page.getByLabel('Yes').check();
+    await page.getByLabel('Yes', { exact: true }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await textOf(page.getByText('Sign-in rules saved'))).toBeTruthy();
     await expectNoAxeViolations(page);

@@ -5,7 +5,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { sayStored, words } from '../../../platform/words/index.ts';
 import type { OrganisationServices } from '../services.ts';
 
 // Only a signed-in person, never an API token, manages their sessions and second factor.
@@ -18,7 +18,9 @@ const settingsForm = z.object({
   administratorsNeedSecondFactor: z.enum(['yes', 'no'], {
     message: 'Select whether administrators need a second factor',
   }),
+  secondFactorAfterSingleSignOn: z.enum(['yes', 'no'], { message: words.singleSignOn.secondFactorAfterMissing }),
 });
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
 /** "Your sessions", "Your second factor" and the council's sign-in rules. */
 export async function accountRoutes(app: FastifyInstance, { services }: { services: OrganisationServices }) {
@@ -98,10 +100,13 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
   });
 
   app.get(paths.signInSettings(), { config: councilRules }, async (request, reply) => {
-    const required = await services.secondFactor.administratorsRequired(request.caller().organisationId);
+    const rules = await services.secondFactor.signInRules(request.caller().organisationId);
     return reply.render('pages/account/sign-in-settings.njk', {
       title: 'Sign-in rules',
-      values: { administratorsNeedSecondFactor: required ? 'yes' : 'no' },
+      values: {
+        administratorsNeedSecondFactor: yesNo(rules.administratorsNeedSecondFactor),
+        secondFactorAfterSingleSignOn: yesNo(rules.secondFactorAfterSingleSignOn),
+      },
     });
   });
 
@@ -115,10 +120,10 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
         400,
       );
     }
-    const result = await services.secondFactor.setAdministratorsRequired(
-      request.caller(),
-      form.value.administratorsNeedSecondFactor === 'yes',
-    );
+    const result = await services.secondFactor.setSignInRules(request.caller(), {
+      administratorsNeedSecondFactor: form.value.administratorsNeedSecondFactor === 'yes',
+      secondFactorAfterSingleSignOn: form.value.secondFactorAfterSingleSignOn === 'yes',
+    });
     if (!result.ok) {
       return reply.render(
         'pages/account/sign-in-settings.njk',

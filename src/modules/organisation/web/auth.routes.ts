@@ -74,9 +74,30 @@ const forgotForm = z.object({
     .email('Enter an email address in the correct format, like name@example.gov.uk'),
 });
 
-/** Between the password and the second factor: a signed cookie naming the person, for 5 minutes. */
+/** Between the first step and the second factor: a signed cookie naming the person, for 5 minutes. */
 const PENDING_COOKIE = 'gt_pending';
 const PENDING_MINUTES = 5;
+
+/**
+ * Sends a person who has passed the first step (their password, or the council's single sign-on)
+ * on to give a code from their second factor; no session starts until they do.
+ */
+export function holdForSecondFactor(
+  reply: FastifyReply,
+  personId: string,
+  options: { clock: () => Date; secureCookies: boolean; returnTo: string },
+) {
+  const until = options.clock().getTime() + PENDING_MINUTES * 60_000;
+  reply.setCookie(PENDING_COOKIE, `${personId}.${until}`, {
+    path: paths.signIn(),
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secureCookies,
+    signed: true,
+    maxAge: PENDING_MINUTES * 60,
+  });
+  return reply.redirect(`${paths.signInCode()}?returnTo=${encodeURIComponent(options.returnTo)}`);
+}
 const SESSION_SECONDS = 8 * 3600;
 
 const minutesFor = (seconds: number) => {
@@ -138,18 +159,8 @@ export async function authRoutes(
           400,
           sayStored(phraseText(page.field === 'code' ? 'signIn.wrongCode' : 'signIn.wrongCredentials')),
         );
-      case 'second-factor': {
-        const until = clock().getTime() + PENDING_MINUTES * 60_000;
-        reply.setCookie(PENDING_COOKIE, `${outcome.personId}.${until}`, {
-          path: paths.signIn(),
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: secureCookies,
-          signed: true,
-          maxAge: PENDING_MINUTES * 60,
-        });
-        return reply.redirect(`${paths.signInCode()}?returnTo=${encodeURIComponent(page.returnTo)}`);
-      }
+      case 'second-factor':
+        return holdForSecondFactor(reply, outcome.personId, { clock, secureCookies, returnTo: page.returnTo });
       case 'signed-in':
         // A new token at every sign-in: a session fixed before sign-in is never promoted.
         reply.clearCookie(PENDING_COOKIE, { path: paths.signIn() });

@@ -9,6 +9,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
+import { totp } from '../../../platform/security/totp.ts';
 import { auditEvents, people, roleAssignments, singleSignOnProviders } from '../../../schema.ts';
 import {
   createTestApp,
@@ -194,6 +195,69 @@ describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider
     const local = await t.as('viewer');
     const home = await local.post(paths.signOut());
     expect(home.headers.location).toBe('/');
+  });
+
+  it('asks a person with a second factor for a code after the provider when the council says so', async () => {
+    const first = await signIn('alice');
+    const token = cookieOf(first, 'gt_session')!;
+    const alice = await personWith('alice@council.example');
+    const csrf = (await t.deps.services.auth.sessionFor(token))!.csrfToken;
+    const asAlice = (url: string, form: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        cookies: { gt_session: token },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody({ _csrf: csrf, ...form }),
+      });
+    expect((await asAlice(paths.secondFactor(), {})).statusCode).toBe(302);
+    const setUp = await t.app.inject({ method: 'GET', url: paths.secondFactor(), cookies: { gt_session: token } });
+    const secret = /id="totp-secret">([A-Z2-7]+)</.exec(setUp.body)![1]!;
+    const on = await asAlice(paths.secondFactorConfirm(), { code: totp(secret, new Date()) });
+    expect(on.statusCode).toBe(200);
+    const recovery = [...on.body.matchAll(/<li><code>([a-z2-9-]+)<\/code><\/li>/g)].map((m) => m[1]!);
+
+    // Off (the default): the provider's word is enough, even for a person with a second factor.
+    expect(cookieOf(await signIn('alice'), 'gt_session')).toBeTruthy();
+
+    const rule = (secondFactorAfterSingleSignOn: string) =>
+      admin.post(paths.signInSettings(), { administratorsNeedSecondFactor: 'no', secondFactorAfterSingleSignOn });
+    expect((await rule('yes')).statusCode).toBe(302);
+    const changes = await t.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, 'sign-in-settings'), eq(auditEvents.entityId, t.org.id)));
+    expect(changes.at(-1)?.newValue).toMatchObject({ secondFactorAfterSingleSignOn: true });
+
+    // On: back from the provider to the code page, with no session until the code is given.
+    const held = await signIn('alice');
+    expect(held.statusCode).toBe(302);
+    expect(held.headers.location).toBe(`${paths.signInCode()}?returnTo=%2F`);
+    expect(cookieOf(held, 'gt_session')).toBeUndefined();
+    const signInPage = await t.app.inject({ method: 'GET', url: paths.signIn() });
+    const publicCsrf = /name="_csrf" value="([^"]+)"/.exec(signInPage.body)![1]!;
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: paths.signInCode(),
+      cookies: { gt_pending: cookieOf(held, 'gt_pending')!, gt_csrf: cookieOf(signInPage, 'gt_csrf')! },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: formBody({ _csrf: publicCsrf, code: '000000' }),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(cookieOf(wrong, 'gt_session')).toBeUndefined();
+    const given = await t.app.inject({
+      method: 'POST',
+      url: paths.signInCode(),
+      cookies: { gt_pending: cookieOf(held, 'gt_pending')!, gt_csrf: cookieOf(signInPage, 'gt_csrf')! },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: formBody({ _csrf: publicCsrf, code: recovery[0]! }),
+    });
+    expect(given.statusCode, given.body).toBe(302);
+    const session = await t.deps.services.auth.sessionFor(cookieOf(given, 'gt_session')!);
+    expect(session?.principal.kind === 'person' && session.principal.personId).toBe(alice!.id);
+
+    expect((await rule('no')).statusCode).toBe(302);
+    expect(cookieOf(await signIn('alice'), 'gt_session')).toBeTruthy();
   });
 
   it('offers the council’s provider on the sign-in page', async () => {

@@ -7,6 +7,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import { fill, say, words } from '../../../platform/words/index.ts';
+import { holdForSecondFactor } from '../../organisation/index.ts';
 import { mappingInput, providerInput } from '../domain/settings.ts';
 import type { SingleSignOnServices } from '../services.ts';
 import type { PendingSignIn } from '../sign-in.service.ts';
@@ -90,6 +91,9 @@ export async function singleSignOnRoutes(
       userAgent: String(request.headers['user-agent'] ?? ''),
     });
     if (outcome.kind === 'refused') return refusedPage(reply, say(outcome.reason), 403);
+    if (outcome.kind === 'second-factor') {
+      return holdForSecondFactor(reply, outcome.personId, { clock, secureCookies, returnTo: paths.home() });
+    }
     // A new token at every sign-in: a session fixed before sign-in is never promoted.
     reply.setCookie(SESSION_COOKIE, outcome.token, {
       path: '/',

@@ -78,5 +78,12 @@ export const singleSignOnWords = {
     unitUnknown: 'Select a unit of this council, or the whole council',
     providerFirst: 'Save the identity provider before mapping groups to roles',
     mappingNotFound: 'That mapping has already been removed',
+    // The council's sign-in rules page: a second factor after single sign-on.
+    secondFactorAfterLegend: 'Must people with a second factor also use it after single sign-on?',
+    secondFactorAfterHint:
+      'Your identity provider usually asks for its own second factor. Choose yes to ask here as well, for anyone who has set one up in Golden Thread.',
+    secondFactorAfterYes: 'Yes, ask for a code after single sign-on too',
+    secondFactorAfterNo: 'No, the identity provider’s check is enough',
+    secondFactorAfterMissing: 'Select whether people must use their second factor after single sign-on',
   },
 };

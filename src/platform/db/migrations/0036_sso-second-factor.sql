@@ -1,0 +1,1 @@
+ALTER TABLE "sign_in_settings" ADD COLUMN "second_factor_after_single_sign_on" boolean DEFAULT false NOT NULL;
