@@ -4,7 +4,7 @@
  */
 import { formatDate, parsePeriodKey, periodLabel } from '../../../kernel/measurement/index.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import type {
   ImprovementPlanListRow as PlanListRow,
   ImprovementPlanRequest as RequestRow,
@@ -12,6 +12,9 @@ import type {
 import type { PlanStatus } from '../domain/lifecycle.ts';
 import type { PlanDetail } from '../improvement-plans.service.ts';
 import type { ActionSummary } from '../ports.ts';
+
+const pageWords = words.improvementPlansPages;
+const shown = pageWords.values;
 
 const TAG_CLASSES: Record<PlanStatus, string> = {
   draft: 'govuk-tag--grey',
@@ -38,9 +41,11 @@ export function periodName(key: string | null): string {
 }
 
 export function expectedEffect(plan: { expectedValue: number | null; expectedPeriod: string | null }): string {
-  if (plan.expectedValue === null && plan.expectedPeriod === null) return 'Not given yet';
-  const value = plan.expectedValue === null ? 'a value not given yet' : String(plan.expectedValue);
-  return plan.expectedPeriod ? `${value} by ${periodName(plan.expectedPeriod)}` : `${value} (period not given yet)`;
+  if (plan.expectedValue === null && plan.expectedPeriod === null) return shown.notGivenYet;
+  const value = plan.expectedValue === null ? shown.valueNotGiven : String(plan.expectedValue);
+  return plan.expectedPeriod
+    ? fill(shown.valueBy, { value, period: periodName(plan.expectedPeriod) })
+    : fill(shown.periodNotGiven, { value });
 }
 
 const dateOrBlank = (value: string | null) => (value ? formatDate(value) : '');
@@ -50,11 +55,11 @@ export function planListItems(rows: readonly PlanListRow[]) {
   return rows.map((row) => ({
     href: paths.improvementPlan(row.plan.id),
     measure: `${row.measureCode} ${row.measureTitle}`,
-    owner: row.ownerName ?? 'Not named',
+    owner: row.ownerName ?? shown.notNamed,
     status: statusTag(row.plan.status),
-    agreedOn: dateOrBlank(row.plan.agreedOn) || 'Not agreed',
+    agreedOn: dateOrBlank(row.plan.agreedOn) || shown.notAgreed,
     expectedEffect: expectedEffect(row.plan),
-    dueDate: dateOrBlank(row.plan.dueDate) || 'Not given',
+    dueDate: dateOrBlank(row.plan.dueDate) || shown.notGiven,
   }));
 }
 
@@ -65,35 +70,39 @@ export function requestItems(
   return rows.map((row) => ({
     measureCode: row.measureCode,
     measure: `${row.measureCode} ${row.measureTitle}`,
-    owner: row.ownerName ?? 'No owner named',
+    owner: row.ownerName ?? shown.noOwner,
     reasons: row.request.reasons
       .map((reason) => (words.improvementPlanTrigger as Record<string, string>)[reason] ?? reason)
       .join(', '),
-    periods: `${periodName(row.request.episodeStartPeriod)} to ${periodName(row.request.latestPeriod)}`,
+    periods: fill(shown.periodsFromTo, {
+      from: periodName(row.request.episodeStartPeriod),
+      to: periodName(row.request.latestPeriod),
+    }),
     startHref: `${paths.newImprovementPlan()}?requestId=${row.request.id}`,
   }));
 }
 
 export function planSummaryRows(detail: PlanDetail) {
   const { plan } = detail.row;
+  const labels = pageWords.summary;
   const rows = [
-    { key: { text: 'Measure' }, value: { text: `${detail.row.measureCode} ${detail.row.measureTitle}` } },
-    { key: { text: 'Status' }, value: { text: statusName(detail.status) } },
-    { key: { text: 'Problem' }, value: { text: plan.problem || 'Not written yet' } },
-    { key: { text: 'Root cause' }, value: { text: plan.rootCause || 'Not written yet' } },
-    { key: { text: 'Expected effect on the measure' }, value: { text: expectedEffect(plan) } },
-    { key: { text: 'Complete by' }, value: { text: dateOrBlank(plan.dueDate) || 'Not given' } },
-    { key: { text: 'Owner' }, value: { text: detail.row.ownerName ?? 'Not named' } },
-    { key: { text: 'Panel' }, value: { text: detail.panel?.name ?? 'The council has not named its panel yet' } },
-    { key: { text: 'Agreed on' }, value: { text: dateOrBlank(plan.agreedOn) || 'Not agreed' } },
+    { key: { text: pageWords.measure }, value: { text: `${detail.row.measureCode} ${detail.row.measureTitle}` } },
+    { key: { text: pageWords.status }, value: { text: statusName(detail.status) } },
+    { key: { text: labels.problem }, value: { text: plan.problem || shown.notWritten } },
+    { key: { text: labels.rootCause }, value: { text: plan.rootCause || shown.notWritten } },
+    { key: { text: labels.expectedEffect }, value: { text: expectedEffect(plan) } },
+    { key: { text: pageWords.completeBy }, value: { text: dateOrBlank(plan.dueDate) || shown.notGiven } },
+    { key: { text: pageWords.owner }, value: { text: detail.row.ownerName ?? shown.notNamed } },
+    { key: { text: labels.panel }, value: { text: detail.panel?.name ?? shown.noPanel } },
+    { key: { text: pageWords.measurePlan.agreedOn }, value: { text: dateOrBlank(plan.agreedOn) || shown.notAgreed } },
   ];
   if (plan.status === 'closed') {
-    rows.push({ key: { text: 'Closing summary' }, value: { text: plan.closingSummary } });
+    rows.push({ key: { text: labels.closingSummary }, value: { text: plan.closingSummary } });
     if (plan.openActionsReason)
-      rows.push({ key: { text: 'Closed with actions open because' }, value: { text: plan.openActionsReason } });
+      rows.push({ key: { text: labels.openActionsReason }, value: { text: plan.openActionsReason } });
   }
   if (plan.status === 'withdrawn')
-    rows.push({ key: { text: 'Withdrawn because' }, value: { text: plan.withdrawnReason } });
+    rows.push({ key: { text: labels.withdrawnReason }, value: { text: plan.withdrawnReason } });
   return rows;
 }
 
@@ -101,37 +110,33 @@ export function planSummaryRows(detail: PlanDetail) {
 export function taskListItems(detail: PlanDetail) {
   const { plan } = detail.row;
   const editHref = detail.mayWrite && detail.steps.includes('edit') ? paths.editImprovementPlan(plan.id) : undefined;
+  const tasks = pageWords.tasks;
+  const taskStatus = (done: boolean) =>
+    done ? { text: tasks.completed } : { tag: { text: tasks.incomplete, classes: 'govuk-tag--blue' } };
   const task = (title: string, done: boolean, hint: string, anchor: string) => ({
     title: { text: title },
     hint: { text: hint },
     href: editHref ? `${editHref}#${anchor}` : undefined,
-    status: done ? { text: 'Completed' } : { tag: { text: 'Incomplete', classes: 'govuk-tag--blue' } },
+    status: taskStatus(done),
   });
   return [
-    task(
-      'Problem statement',
-      plan.problem.trim() !== '',
-      plan.problem || 'What is going wrong, and how it shows in the measure',
-      'problem',
-    ),
-    task('Root cause', plan.rootCause.trim() !== '', plan.rootCause || 'Why it is happening', 'rootCause'),
+    task(tasks.problem, plan.problem.trim() !== '', plan.problem || tasks.problemHint, 'problem'),
+    task(tasks.rootCause, plan.rootCause.trim() !== '', plan.rootCause || tasks.rootCauseHint, 'rootCause'),
     {
-      title: { text: 'Actions' },
+      title: { text: tasks.actions },
       hint: {
-        text: detail.actions.length ? `${detail.actions.length} action(s)` : 'The actions that will put it right',
+        text: detail.actions.length ? fill(tasks.actionsCount, { count: detail.actions.length }) : tasks.actionsHint,
       },
       href: '#actions',
-      status: detail.actions.length
-        ? { text: 'Completed' }
-        : { tag: { text: 'Incomplete', classes: 'govuk-tag--blue' } },
+      status: taskStatus(detail.actions.length > 0),
     },
     task(
-      'Expected effect on the measure',
+      tasks.expectedEffect,
       plan.expectedValue !== null && plan.expectedPeriod !== null,
       expectedEffect(plan),
       'expectedValue',
     ),
-    task('By when', plan.dueDate !== null, dateOrBlank(plan.dueDate) || 'When the plan should be complete', 'dueDate'),
+    task(tasks.byWhen, plan.dueDate !== null, dateOrBlank(plan.dueDate) || tasks.byWhenHint, 'dueDate'),
   ];
 }
 
@@ -141,19 +146,21 @@ export function actionItems(actions: readonly ActionSummary[]) {
     name: `${action.code} ${action.title}`,
     status:
       action.status +
-      (action.derivedStatus && action.derivedStatus !== action.status ? ` (derived: ${action.derivedStatus})` : ''),
+      (action.derivedStatus && action.derivedStatus !== action.status
+        ? fill(shown.derived, { status: action.derivedStatus })
+        : ''),
     percentComplete: `${action.percentComplete}%`,
-    due: (action.dueDate ? formatDate(action.dueDate) : 'Not given') + (action.overdue ? ' (overdue)' : ''),
+    due: (action.dueDate ? formatDate(action.dueDate) : shown.notGiven) + (action.overdue ? shown.overdue : ''),
   }));
 }
 
 export function decisionRows(decisions: PlanDetail['decisions']) {
   return decisions.map(({ decision, bodyName, recordedByName }) => [
     { text: formatDate(decision.meetingDate) },
-    { text: bodyName ?? 'Not named' },
+    { text: bodyName ?? shown.notNamed },
     { text: (words.improvementPlanDecision as Record<string, string>)[decision.outcome] ?? decision.outcome },
     { text: decision.minuteReference },
-    { text: decision.comments || 'No comments' },
+    { text: decision.comments || shown.noComments },
     { text: recordedByName ?? '' },
   ]);
 }

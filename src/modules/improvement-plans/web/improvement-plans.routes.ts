@@ -7,7 +7,7 @@ import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import {
   closeInput,
   decisionInput,
@@ -32,6 +32,7 @@ import {
 } from './improvement-plan.presenter.ts';
 
 // Staff only (not partners); what each person may change is the service's to decide.
+const pageWords = words.improvementPlansPages;
 const staff = { access: { permission: 'view:organisation' } } as const;
 
 type Values = Record<string, unknown>;
@@ -67,7 +68,7 @@ export async function improvementPlansRoutes(
     return reply.render(
       'pages/improvement-plans/form.njk',
       {
-        title: options.planId ? 'Edit improvement plan' : 'Start an improvement plan',
+        title: options.planId ? pageWords.titles.edit : pageWords.titles.start,
         backLink: options.planId ? paths.improvementPlan(options.planId) : paths.improvementPlans(),
         action: options.planId ? paths.editImprovementPlan(options.planId) : paths.newImprovementPlan(),
         isNew: !options.planId,
@@ -79,14 +80,14 @@ export async function improvementPlansRoutes(
           (measure) => measure.id,
           (measure) => `${measure.code} ${measure.title}`,
           values.measureId as string | undefined,
-          'Select a measure',
+          pageWords.choices.selectMeasure,
         ),
         ownerItems: selectItems(
           choices.people,
           (person) => person.id,
           (person) => person.name,
           values.ownerPersonId as string | undefined,
-          'The measure’s owner',
+          pageWords.choices.measureOwner,
         ),
         dueDateItems: dateItems(values.dueDate, values, 'dueDate', Boolean(errors?.fields.dueDate)),
       },
@@ -105,10 +106,10 @@ export async function improvementPlansRoutes(
     if (!detail.ok) return reply.callNotFound();
     const { row } = detail.value;
     const titles: Record<string, string> = {
-      show: `Improvement plan: ${row.measureCode}`,
-      decision: 'Record the panel’s decision',
-      close: 'Close the improvement plan',
-      withdraw: 'Withdraw the improvement plan',
+      show: fill(pageWords.titles.show, { code: row.measureCode }),
+      decision: pageWords.titles.decision,
+      close: pageWords.titles.close,
+      withdraw: pageWords.titles.withdraw,
     };
     return reply.render(
       `pages/improvement-plans/${template}.njk`,
@@ -117,7 +118,7 @@ export async function improvementPlansRoutes(
         ...(template === 'show'
           ? {
               breadcrumbs: [
-                { text: 'Home', href: paths.home() },
+                { text: pageWords.titles.home, href: paths.home() },
                 { text: words.improvementPlans.title, href: paths.improvementPlans() },
               ],
             }
@@ -169,16 +170,16 @@ export async function improvementPlansRoutes(
         (p) => p.id,
         (p) => p.name,
         selected('ownerPersonId'),
-        'Anyone',
+        pageWords.choices.anyone,
       ),
       unitItems: selectItems(
         options.units,
         (u) => u.id,
         (u) => u.name,
         selected('unitId'),
-        'Any unit',
+        pageWords.choices.anyUnit,
       ),
-      statusItems: selectItems(PLAN_STATUSES, (s) => s, statusName, selected('status'), 'Any status'),
+      statusItems: selectItems(PLAN_STATUSES, (s) => s, statusName, selected('status'), pageWords.choices.anyStatus),
       plans: planListItems(rows),
       requests: requestItems(waiting),
     });
@@ -188,7 +189,7 @@ export async function improvementPlansRoutes(
     const mine = await services.improvementRequests.list(request.caller());
     return reply.render('pages/improvement-plans/needed.njk', {
       title: words.improvementPlans.neededTitle,
-      breadcrumbs: [{ text: 'Home', href: paths.home() }],
+      breadcrumbs: [{ text: pageWords.titles.home, href: paths.home() }],
       requests: requestItems(mine),
     });
   });

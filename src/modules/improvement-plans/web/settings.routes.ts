@@ -44,7 +44,7 @@ export async function improvementSettingsRoutes(
           (body) => body.id,
           (body) => body.name,
           values.panelBodyId as string | undefined,
-          'Not named yet',
+          words.improvementPlansPages.choices.panelNotNamed,
         ),
         triggerItems: TRIGGERS.map((trigger) => ({
           value: trigger,

@@ -4,6 +4,7 @@ import { bodyInput, bodyMemberInput, formBodyKind } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { words } from '../../../platform/words/index.ts';
 import {
   bodyKindItems,
   bodyKindName,
@@ -28,7 +29,9 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
     return reply.render(
       'pages/governance/form.njk',
       {
-        title: options.bodyId ? 'Edit governance body' : 'Add a governance body',
+        title: options.bodyId
+          ? words.organisationPages.structureRoutes.editBody
+          : words.organisationPages.structureRoutes.addBody,
         action: options.bodyId ? paths.editBody(options.bodyId) : paths.newBody(),
         backLink: options.bodyId ? paths.body(options.bodyId) : paths.bodies(),
         values: options.values,
@@ -67,7 +70,7 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
           (person) => person.id,
           (person) => (person.jobTitle ? `${person.name}, ${person.jobTitle}` : person.name),
           memberForm.values.personId as string | undefined,
-          'Select a person',
+          words.organisationPages.structureRoutes.selectPerson,
         ),
         memberRoleItems: memberRoleItems(memberForm.values.role),
       },
@@ -78,7 +81,7 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
   app.get(paths.bodies(), { config: view }, async (request, reply) => {
     const bodies = await services.governance.list(request.caller());
     return reply.render('pages/governance/index.njk', {
-      title: 'Governance bodies',
+      title: words.organisationPages.structureRoutes.bodies,
       bodies: bodies.map((body) => ({
         ...body,
         kindName: bodyKindName(body.kind),
@@ -123,7 +126,7 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, { bodyId: id, values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash('Governance body updated').redirect(paths.body(id));
+    return reply.flash(words.organisationPages.structureRoutes.bodyUpdated).redirect(paths.body(id));
   });
 
   app.post(paths.bodyMembers(), { config: manage }, async (request, reply) => {

@@ -3,6 +3,7 @@ import { partnerInput } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import { partnerKindItems, partnerKindName } from './governance.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
 
@@ -19,7 +20,9 @@ export async function partnersRoutes(app: FastifyInstance, { services }: { servi
     return reply.render(
       'pages/partners/form.njk',
       {
-        title: options.partnerId ? 'Edit partner' : 'Add a partner',
+        title: options.partnerId
+          ? words.organisationPages.structureRoutes.editPartner
+          : words.organisationPages.structureRoutes.addPartner,
         action: options.partnerId ? paths.editPartner(options.partnerId) : paths.newPartner(),
         backLink: options.partnerId ? paths.partner(options.partnerId) : paths.partners(),
         values: options.values,
@@ -33,7 +36,7 @@ export async function partnersRoutes(app: FastifyInstance, { services }: { servi
   app.get(paths.partners(), { config: view }, async (request, reply) => {
     const partners = await services.partners.list(request.caller());
     return reply.render('pages/partners/index.njk', {
-      title: 'Partners',
+      title: words.organisationPages.structureRoutes.partners,
       partners: partners.map((partner) => ({ ...partner, kindName: partnerKindName(partner.kind) })),
     });
   });
@@ -49,7 +52,9 @@ export async function partnersRoutes(app: FastifyInstance, { services }: { servi
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, { values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash(`Partner ${result.value.name} added`).redirect(paths.partner(result.value.id));
+    return reply
+      .flash(fill(words.organisationPages.structureRoutes.partnerAdded, { name: result.value.name }))
+      .redirect(paths.partner(result.value.id));
   });
 
   app.get(paths.partner(), { config: view }, async (request, reply) => {
@@ -81,6 +86,6 @@ export async function partnersRoutes(app: FastifyInstance, { services }: { servi
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, { partnerId: id, values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash('Partner updated').redirect(paths.partner(id));
+    return reply.flash(words.organisationPages.structureRoutes.partnerUpdated).redirect(paths.partner(id));
   });
 }

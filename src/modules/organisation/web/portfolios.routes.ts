@@ -4,6 +4,7 @@ import { portfolioInput } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import { unitCheckboxItems } from './governance.presenter.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
@@ -23,7 +24,9 @@ export async function portfoliosRoutes(app: FastifyInstance, { services }: { ser
     return reply.render(
       'pages/portfolios/form.njk',
       {
-        title: options.portfolioId ? 'Edit portfolio' : 'Add a cabinet portfolio',
+        title: options.portfolioId
+          ? words.organisationPages.structureRoutes.editPortfolio
+          : words.organisationPages.structureRoutes.addPortfolio,
         action: options.portfolioId ? paths.editPortfolio(options.portfolioId) : paths.newPortfolio(),
         backLink: options.portfolioId ? paths.portfolio(options.portfolioId) : paths.portfolios(),
         values: options.values,
@@ -33,7 +36,7 @@ export async function portfoliosRoutes(app: FastifyInstance, { services }: { ser
           (person) => person.id,
           (person) => (person.jobTitle ? `${person.name}, ${person.jobTitle}` : person.name),
           options.values.holderPersonId as string | undefined,
-          'Vacant',
+          words.organisationPages.structureRoutes.vacant,
         ),
         unitItems: unitCheckboxItems(units, options.values.unitIds),
       },
@@ -44,7 +47,7 @@ export async function portfoliosRoutes(app: FastifyInstance, { services }: { ser
   app.get(paths.portfolios(), { config: view }, async (request, reply) => {
     const portfolios = await services.portfolios.list(request.caller());
     return reply.render('pages/portfolios/index.njk', {
-      title: 'Cabinet portfolios',
+      title: words.organisationPages.structureRoutes.portfolios,
       backLink: paths.units(),
       portfolios,
     });
@@ -64,7 +67,9 @@ export async function portfoliosRoutes(app: FastifyInstance, { services }: { ser
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, caller, { values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash(`Portfolio ${result.value.name} added`).redirect(paths.portfolio(result.value.id));
+    return reply
+      .flash(fill(words.organisationPages.structureRoutes.portfolioAdded, { name: result.value.name }))
+      .redirect(paths.portfolio(result.value.id));
   });
 
   app.get(paths.portfolio(), { config: view }, async (request, reply) => {
@@ -97,6 +102,6 @@ export async function portfoliosRoutes(app: FastifyInstance, { services }: { ser
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, caller, { portfolioId: id, values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash('Portfolio updated').redirect(paths.portfolio(id));
+    return reply.flash(words.organisationPages.structureRoutes.portfolioUpdated).redirect(paths.portfolio(id));
   });
 }

@@ -3,6 +3,7 @@ import { UNIT_KINDS, unitInput } from '../domain/unit.ts';
 import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { buildTree } from '../../../platform/http/tree.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
@@ -20,7 +21,9 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
     return reply.render(
       'pages/units/form.njk',
       {
-        title: options.unitId ? 'Edit unit' : 'Add a unit',
+        title: options.unitId
+          ? words.organisationPages.structureRoutes.editUnit
+          : words.organisationPages.structureRoutes.addUnit,
         action: options.unitId ? paths.editUnit(options.unitId) : paths.newUnit(),
         backLink: options.unitId ? paths.unit(options.unitId) : paths.units(),
         values: options.values,
@@ -35,14 +38,14 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
           (unit) => unit.id,
           (unit) => `${unit.name} (${unit.code})`,
           options.values.parentId as string | undefined,
-          'None: top of the organisation',
+          words.organisationPages.structureRoutes.topOfOrganisation,
         ),
         headItems: selectItems(
           people,
           (person) => person.id,
           (person) => person.name,
           options.values.headPersonId as string | undefined,
-          'Not set',
+          words.organisationPages.structureRoutes.notSet,
         ),
       },
       options.status,
@@ -53,7 +56,7 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
     const caller = request.caller();
     const units = await services.structure.list(caller);
     return reply.render('pages/units/index.njk', {
-      title: 'Organisation structure',
+      title: words.organisationPages.structureRoutes.structure,
       tree: buildTree(units, (unit) => unit.parentId),
     });
   });
@@ -78,7 +81,9 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
         errors: formErrorsFrom(result.error),
         status: 400,
       });
-    return reply.flash(`Unit ${result.value.name} added`).redirect(paths.unit(result.value.id));
+    return reply
+      .flash(fill(words.organisationPages.structureRoutes.unitAdded, { name: result.value.name }))
+      .redirect(paths.unit(result.value.id));
   });
 
   app.get(paths.unit(), { config: view }, async (request, reply) => {
@@ -112,6 +117,6 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
       if (result.error.code === 'not_found') return reply.callNotFound();
       return renderForm(reply, caller, { unitId: id, values, errors: formErrorsFrom(result.error), status: 400 });
     }
-    return reply.flash('Unit updated').redirect(paths.unit(id));
+    return reply.flash(words.organisationPages.structureRoutes.unitUpdated).redirect(paths.unit(id));
   });
 }

@@ -92,7 +92,7 @@ export async function recommendationChangeRoutes(
   register({
     path: paths.recommendationResponse,
     template: 'pages/recommendations/response.njk',
-    title: 'Record the council’s response',
+    title: words.recommendationsPages.titles.response,
     schema: responseInput,
     dates: [],
     initial: (r) => ({ response: r.response ?? '', reason: r.responseReason, agreedAction: r.agreedAction }),
@@ -104,7 +104,7 @@ export async function recommendationChangeRoutes(
   register({
     path: paths.recommendationDueDate,
     template: 'pages/recommendations/due-date.njk',
-    title: 'Revise the due date',
+    title: words.recommendationsPages.titles.dueDate,
     schema: revisionInput,
     dates: ['newDueDate', 'decidedOn'],
     initial: () => ({}),
@@ -116,7 +116,7 @@ export async function recommendationChangeRoutes(
         (body) => body.id,
         (body) => body.name,
         values.bodyId as string | undefined,
-        'No committee decision',
+        words.recommendationsPages.choices.noCommitteeDecision,
       ),
     }),
     save: (caller, id, input) => recommendations.revise(caller, id, input),
@@ -126,7 +126,7 @@ export async function recommendationChangeRoutes(
   register({
     path: paths.recommendationStatus,
     template: 'pages/recommendations/status.njk',
-    title: 'Update the status',
+    title: words.recommendationsPages.titles.status,
     schema: statusInput,
     dates: [],
     initial: (r) => ({ status: r.status }),
@@ -138,7 +138,7 @@ export async function recommendationChangeRoutes(
   register({
     path: paths.closeRecommendation,
     template: 'pages/recommendations/close.njk',
-    title: 'Close the recommendation',
+    title: words.recommendationsPages.titles.close,
     schema: statusInput,
     dates: [],
     initial: () => ({}),

@@ -32,7 +32,7 @@ export async function recommendationFilesRoutes(
     return reply.render(
       'pages/recommendations/import.njk',
       {
-        title: 'Import recommendations',
+        title: words.recommendationsPages.titles.import,
         backLink: paths.recommendations(),
         errors: options.errors,
         columns: importHeaders,

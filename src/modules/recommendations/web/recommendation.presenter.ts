@@ -88,28 +88,29 @@ export function summaryTables(summary: RegisterSummary) {
 
 export function detailRows(detail: RecommendationDetail) {
   const r = detail.recommendation;
+  const label = words.recommendationsPages.details;
   const rows: { key: { text: string }; value: { text?: string; html?: string } }[] = [
     {
-      key: { text: 'Report' },
+      key: { text: label.report },
       value: { text: `${r.reportTitle}${r.reportReference ? ` (${r.reportReference})` : ''}` },
     },
-    { key: { text: 'Source' }, value: { text: sourceName(r.source) } },
-    { key: { text: 'Report date' }, value: { text: formatDate(r.reportDate) } },
-    { key: { text: 'Priority' }, value: { text: priorityName(r.priority) } },
-    { key: { text: 'Owner' }, value: { text: r.ownerName } },
-    { key: { text: 'Unit' }, value: { text: r.unitName ?? 'Whole council' } },
-    { key: { text: 'Response' }, value: { text: responseName(r.response) } },
+    { key: { text: label.source }, value: { text: sourceName(r.source) } },
+    { key: { text: label.reportDate }, value: { text: formatDate(r.reportDate) } },
+    { key: { text: label.priority }, value: { text: priorityName(r.priority) } },
+    { key: { text: label.owner }, value: { text: r.ownerName } },
+    { key: { text: label.unit }, value: { text: r.unitName ?? label.wholeCouncil } },
+    { key: { text: label.response }, value: { text: responseName(r.response) } },
   ];
-  if (r.responseReason) rows.push({ key: { text: 'Reason for the response' }, value: { text: r.responseReason } });
-  if (r.agreedAction) rows.push({ key: { text: 'Agreed action' }, value: { text: r.agreedAction } });
+  if (r.responseReason) rows.push({ key: { text: label.responseReason }, value: { text: r.responseReason } });
+  if (r.agreedAction) rows.push({ key: { text: label.agreedAction }, value: { text: r.agreedAction } });
   rows.push(
-    { key: { text: 'Original due date' }, value: { text: date(r.originalDueDate) || w.noDueDate } },
-    { key: { text: 'Due date' }, value: { text: dueText(r) } },
-    { key: { text: 'Status' }, value: { text: statusName(r.status) } },
-    { key: { text: 'Days open' }, value: { text: fill(w.daysOpen, { days: r.ageing.daysOpen }) } },
+    { key: { text: label.originalDueDate }, value: { text: date(r.originalDueDate) || w.noDueDate } },
+    { key: { text: label.dueDate }, value: { text: dueText(r) } },
+    { key: { text: label.status }, value: { text: statusName(r.status) } },
+    { key: { text: label.daysOpen }, value: { text: fill(w.daysOpen, { days: r.ageing.daysOpen }) } },
   );
-  if (r.closureEvidence) rows.push({ key: { text: 'Evidence of closure' }, value: { text: r.closureEvidence } });
-  if (r.closureLink) rows.push({ key: { text: 'Evidence link or reference' }, value: { text: r.closureLink } });
+  if (r.closureEvidence) rows.push({ key: { text: label.closureEvidence }, value: { text: r.closureEvidence } });
+  if (r.closureLink) rows.push({ key: { text: label.closureLink }, value: { text: r.closureLink } });
   return rows;
 }
 

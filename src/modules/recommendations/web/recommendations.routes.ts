@@ -31,6 +31,7 @@ export const viewRegister = { access: { permission: 'view:organisation' } } as c
 export const changeRegister = { access: { permission: 'edit:plans' } } as const;
 
 const w = words.recommendations;
+const pageWords = words.recommendationsPages;
 
 /** The status a refusal is shown with: the caller's rights are 403, anything else a bad form. */
 export const refusalStatus = (code: string) => (code === 'forbidden' ? 403 : 400);
@@ -56,30 +57,30 @@ export async function recommendationsRoutes(
       filtered: Object.values(filter).some((value) => value !== undefined),
       exportQuery: filterQueryString(request.query),
       filters: {
-        source: withBlank(sourceItems(filter.source), 'Any source', filter.source),
+        source: withBlank(sourceItems(filter.source), pageWords.choices.anySource, filter.source),
         report: selectItems(
           choices.reports,
           (r) => r.id,
           (r) => r.title,
           filter.reportId,
-          'Any report',
+          pageWords.choices.anyReport,
         ),
         owner: selectItems(
           choices.people,
           (p) => p.id,
           (p) => p.name,
           filter.ownerPersonId,
-          'Anyone',
+          pageWords.choices.anyone,
         ),
         unit: selectItems(
           choices.units,
           (u) => u.id,
           (u) => u.name,
           filter.unitId,
-          'Any unit',
+          pageWords.choices.anyUnit,
         ),
-        status: withBlank(statusItems(filter.status), 'Any status', filter.status),
-        overdue: [{ value: 'yes', text: 'Only overdue', checked: !!filter.overdueOn }],
+        status: withBlank(statusItems(filter.status), pageWords.choices.anyStatus, filter.status),
+        overdue: [{ value: 'yes', text: pageWords.choices.onlyOverdue, checked: !!filter.overdueOn }],
       },
     });
   });
@@ -105,7 +106,7 @@ export async function recommendationsRoutes(
     return reply.render(
       'pages/recommendations/report-form.njk',
       {
-        title: 'Add a report',
+        title: pageWords.titles.addReport,
         backLink: paths.recommendationReports(),
         values,
         errors,
@@ -162,7 +163,7 @@ export async function recommendationsRoutes(
     return reply.render(
       'pages/recommendations/new.njk',
       {
-        title: 'Add a recommendation',
+        title: pageWords.titles.add,
         backLink: paths.recommendations(),
         values,
         errors,
@@ -171,24 +172,24 @@ export async function recommendationsRoutes(
           (r) => r.id,
           (r) => `${r.title} (${r.reportDate})`,
           values.reportId as string | undefined,
-          'Select a report',
+          pageWords.choices.selectReport,
         ),
         ownerItems: selectItems(
           choices.people,
           (p) => p.id,
           (p) => (p.jobTitle ? `${p.name}, ${p.jobTitle}` : p.name),
           values.ownerPersonId as string | undefined,
-          'Select the owner',
+          pageWords.choices.selectOwner,
         ),
         unitItems: selectItems(
           choices.units,
           (u) => u.id,
           (u) => u.name,
           values.unitId as string | undefined,
-          'Whole council',
+          pageWords.choices.wholeCouncil,
         ),
         priorityItems: priorityItems(values.priority),
-        responseItems: withBlank(responseItems(values.response), 'Not answered yet', values.response),
+        responseItems: withBlank(responseItems(values.response), pageWords.choices.notAnswered, values.response),
         dateItems: dateItems(values.dueDate, values, 'dueDate', !!errors?.fields.dueDate),
       },
       status,
@@ -217,7 +218,9 @@ export async function recommendationsRoutes(
     const r = detail.recommendation;
     const live = r.status !== 'closed' && r.status !== 'superseded';
     return reply.render('pages/recommendations/show.njk', {
-      title: r.reference ? `Recommendation ${r.reference}` : 'Recommendation',
+      title: r.reference
+        ? fill(pageWords.titles.recommendationWithReference, { reference: r.reference })
+        : pageWords.titles.recommendation,
       breadcrumbs: [
         { text: w.title, href: paths.recommendations() },
         { text: r.reportTitle, href: paths.recommendationReport(r.reportId) },
