@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisations, plans, units } from '../../../schema.ts';
+import { organisations, plans, planTypes, units } from '../../../schema.ts';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 // Archiving from the plan page: one click used to end an approved plan's life, after which its
@@ -19,10 +19,14 @@ describe('archiving a plan from its page', () => {
       .from(units)
       .where(and(eq(units.organisationId, demo!.id), eq(units.kind, 'council')));
     officer = await t.as('performance-officer', { organisation: { id: demo!.id, rootUnitId: root!.id } });
+    // A council plan above the individual level: an individual plan (an appraisal) is private, and
+    // an unordered select once picked one, which the performance officer may not see.
     const [approved] = await db
-      .select()
+      .select({ id: plans.id })
       .from(plans)
-      .where(and(eq(plans.organisationId, demo!.id), eq(plans.status, 'approved')));
+      .innerJoin(planTypes, eq(planTypes.id, plans.planTypeId))
+      .where(and(eq(plans.organisationId, demo!.id), eq(plans.status, 'approved'), lt(planTypes.level, 6)))
+      .orderBy(asc(planTypes.level), asc(plans.title));
     planId = approved!.id;
   });
   afterAll(async () => t?.close());
