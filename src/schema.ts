@@ -11,6 +11,7 @@ export * from './modules/organisation/data/sign-in.schema.ts';
 export * from './modules/framework/data/framework.schema.ts';
 export * from './modules/plans/data/plans.schema.ts';
 export * from './modules/measures/data/measures.schema.ts';
+export * from './modules/measures/data/collection-calendar.schema.ts';
 export * from './modules/performance/data/settings.schema.ts';
 export * from './modules/performance/data/forecast-choices.schema.ts';
 export * from './modules/measures/data/series.schema.ts';

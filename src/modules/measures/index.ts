@@ -57,8 +57,8 @@ export { isVisibleToPartner } from './data/measures.repository.ts';
 export * as measuresRepository from './data/measures.repository.ts';
 export { breakdownInput } from './measure-links.service.ts';
 export { deferSeriesRefresh, refreshSeries } from './data/series.repository.ts';
+export { collectionRules, nonWorkingDays, periodLocks, remindersSent } from './data/collection-calendar.schema.ts';
 export {
-  collectionRules,
   measureAssignees,
   measureBreakdowns,
   measureItemLinks,
@@ -67,8 +67,5 @@ export {
   measureValueEvents,
   measureValues,
   measures,
-  nonWorkingDays,
-  periodLocks,
-  remindersSent,
   spcRebases,
 } from './data/measures.schema.ts';

@@ -37,13 +37,12 @@ import {
   MEASURE_STATUSES,
   MEASURE_TYPES,
   POLARITIES,
-  REMINDER_KINDS,
   TARGET_KINDS,
   VALUE_QUALITIES,
   VALUE_STATUSES,
 } from '../../../kernel/measurement/vocabulary.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { governanceBodies, people, units } from '../../organisation/index.ts';
+import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -416,142 +415,6 @@ export const measureValueEvents = pgTable(
     foreignKey({
       name: 'measure_value_events_actor_person_id_fk',
       columns: [t.organisationId, t.actorPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-  ],
-);
-
-/** The organisation's collection calendar rule (one row per organisation; defaults if absent). */
-export const collectionRules = pgTable('collection_rules', {
-  organisationId: organisationId().primaryKey(),
-  /** Data is due this many working days after the period ends (weekends and holidays skipped). */
-  workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
-  /** A reminder goes this many working days before the due date. */
-  reminderWorkingDaysBefore: integer('reminder_working_days_before').notNull().default(5),
-  /** Overdue data escalates to the owner after this many working days … */
-  escalateToOwnerAfterDays: integer('escalate_to_owner_after_days').notNull().default(5),
-  /** … then to the owner's line manager after this many. */
-  escalateToManagerAfterDays: integer('escalate_to_manager_after_days').notNull().default(10),
-  /** Which bank holidays apply: england-and-wales | scotland | northern-ireland */
-  holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
-  /** Value sign-off: verify-then-approve (submit → verify → approve) | approve-directly (submit → approve). */
-  signOffChain: text('sign_off_chain').notNull().default('verify-then-approve'),
-  /**
-   * Who may take the verify step: permission (anyone holding verify:values at the measure's unit or
-   * above, and the measure's named verifier) | role | unit-head | measure-verifier | body.
-   */
-  verifyWho: text('verify_who').notNull().default('permission'),
-  /** The role (verify_who = role) or governance body (verify_who = body) that verifies. */
-  verifyRole: text('verify_role'),
-  verifyBodyId: uuid('verify_body_id'),
-  /** Who may take the approve step: permission | role | unit-head | body (as for verify). */
-  approveWho: text('approve_who').notNull().default('permission'),
-  approveRole: text('approve_role'),
-  approveBodyId: uuid('approve_body_id'),
-  updatedBy: uuid('updated_by'),
-  rowVersion: integer('row_version').notNull().default(1),
-  updatedAt: updatedAt(),
-},
-  (t) => [
-    foreignKey({
-      name: 'collection_rules_verify_body_id_fk',
-      columns: [t.organisationId, t.verifyBodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
-    foreignKey({
-      name: 'collection_rules_approve_body_id_fk',
-      columns: [t.organisationId, t.approveBodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
-    foreignKey({
-      name: 'collection_rules_updated_by_fk',
-      columns: [t.organisationId, t.updatedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-  ]);
-
-/**
- * Days that are not working days besides weekends: bank holidays (source 'gov.uk') and local
- * closures (source 'local', e.g. a Christmas shutdown). Due dates are computed from these.
- */
-export const nonWorkingDays = pgTable(
-  'non_working_days',
-  {
-    organisationId: organisationId(),
-    day: date('day', { mode: 'string' }).notNull(),
-    name: text('name').notNull(),
-    /** gov.uk | local */
-    source: text('source').notNull().default('local'),
-  },
-  (t) => [primaryKey({ columns: [t.organisationId, t.day] })],
-);
-
-/**
- * A locked period: values cannot change. measure_id null locks the period for every measure of
- * the organisation. Reopening (performance officer, with a reason) stamps reopened_*; a new lock
- * is a new row.
- */
-export const periodLocks = pgTable(
-  'period_locks',
-  {
-    id: id(),
-    organisationId: organisationId(),
-    measureId: uuid('measure_id'),
-    periodKey: text('period_key').notNull(),
-    lockedAt: at('locked_at').notNull().defaultNow(),
-    lockedBy: uuid('locked_by'),
-    reopenedAt: at('reopened_at'),
-    reopenedBy: uuid('reopened_by'),
-    reopenReason: text('reopen_reason').notNull().default(''),
-  },
-  (t) => [
-    uniqueIndex('period_locks_current_key')
-      .on(t.organisationId, sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.periodKey)
-      .where(sql`${t.reopenedAt} is null`),
-    foreignKey({
-      name: 'period_locks_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'period_locks_locked_by_fk',
-      columns: [t.organisationId, t.lockedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'period_locks_reopened_by_fk',
-      columns: [t.organisationId, t.reopenedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-  ],
-);
-
-/** Reminders already sent, so a job run twice never mails twice. */
-export const remindersSent = pgTable(
-  'reminders_sent',
-  {
-    id: id(),
-    organisationId: organisationId(),
-    measureId: uuid('measure_id').notNull(),
-    periodKey: text('period_key').notNull(),
-    personId: uuid('person_id').notNull(),
-    /** before | overdue | escalation-owner | escalation-manager */
-    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
-    sentAt: at('sent_at').notNull().defaultNow(),
-    /** The SMTP message id, for tracing a complaint. */
-    messageId: text('message_id').notNull().default(''),
-  },
-  (t) => [
-    uniqueIndex('reminders_sent_key').on(t.measureId, t.periodKey, t.personId, t.kind),
-    index('reminders_sent_org_idx').on(t.organisationId, t.sentAt),
-    foreignKey({
-      name: 'reminders_sent_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'reminders_sent_person_id_fk',
-      columns: [t.organisationId, t.personId],
       foreignColumns: [people.organisationId, people.id],
     }),
   ],
