@@ -1,5 +1,5 @@
 import { accessPolicyIn } from './access.ts';
-import { type BodyInput, type BodyMemberInput, MEMBER_ROLE_NAMES } from './domain/index.ts';
+import type { BodyInput, BodyMemberInput, MemberRole } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as governanceRepo from './data/governance.repository.ts';
@@ -9,6 +9,7 @@ import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
+import { words } from '../../platform/words/index.ts';
 
 export type GovernanceBody = governanceRepo.BodyRow;
 export type GovernanceBodySummary = governanceRepo.BodySummary;
@@ -155,7 +156,8 @@ export function createGovernanceService({ db }: ServiceDeps) {
             personId,
             name: person.name,
             role: removed.role,
-            roleName: MEMBER_ROLE_NAMES[removed.role as keyof typeof MEMBER_ROLE_NAMES] ?? removed.role,
+            // The trail keeps words, as read when it was written.
+            roleName: words.organisationKinds.memberRole[removed.role as MemberRole] ?? removed.role,
           },
         });
         return ok({ name: person.name });

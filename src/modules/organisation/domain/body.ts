@@ -14,35 +14,11 @@ export const BODY_KINDS = [
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
-export const BODY_KIND_NAMES: Record<BodyKind, string> = {
-  'full-council': 'Full Council',
-  executive: 'Executive (Cabinet)',
-  scrutiny: 'Scrutiny',
-  'performance-panel': 'Performance panel',
-  'audit-committee': 'Audit committee',
-  'leadership-team': 'Leadership team',
-  'partnership-board': 'Partnership board',
-  other: 'Other',
-};
-
 /** What a body does in the framework. */
 export const FRAMEWORK_ROLES = ['approves', 'scrutinises', 'receives'] as const;
-export type FrameworkRole = (typeof FRAMEWORK_ROLES)[number];
-
-export const FRAMEWORK_ROLE_NAMES: Record<FrameworkRole, string> = {
-  approves: 'Approves plans',
-  scrutinises: 'Scrutinises performance',
-  receives: 'Receives reports',
-};
 
 export const MEMBER_ROLES = ['chair', 'vice-chair', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
-
-export const MEMBER_ROLE_NAMES: Record<MemberRole, string> = {
-  chair: 'Chair',
-  'vice-chair': 'Vice-chair',
-  member: 'Member',
-};
 
 /**
  * Kinds the default framework once installed that the form does not offer, and the form's kind

@@ -14,17 +14,6 @@ export const PARTNER_KINDS = [
 ] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
-export const PARTNER_KIND_NAMES: Record<PartnerKind, string> = {
-  nhs: 'NHS',
-  police: 'Police',
-  fire: 'Fire and rescue',
-  voluntary: 'Voluntary and community sector',
-  business: 'Business',
-  education: 'Education',
-  'public-body': 'Other public body',
-  other: 'Other',
-};
-
 export const partnerInput = z.object({
   name: requiredText(phrase('fieldNames.aName')),
   kind: z.enum(PARTNER_KINDS, { message: phraseText('organisationChecks.partnerKind') }),

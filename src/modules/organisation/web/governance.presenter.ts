@@ -1,22 +1,16 @@
-import {
-  BODY_KIND_NAMES,
-  BODY_KINDS,
-  FRAMEWORK_ROLE_NAMES,
-  FRAMEWORK_ROLES,
-  formBodyKind,
-  MEMBER_ROLE_NAMES,
-  MEMBER_ROLES,
-  PARTNER_KIND_NAMES,
-  PARTNER_KINDS,
-} from '../domain/index.ts';
+import { BODY_KINDS, FRAMEWORK_ROLES, formBodyKind, MEMBER_ROLES, PARTNER_KINDS, UNIT_KINDS } from '../domain/index.ts';
+import { words } from '../../../platform/words/index.ts';
 
-const nameOf = <K extends string>(names: Record<K, string>, key: string): string =>
-  (names as Record<string, string>)[key] ?? key;
+const kinds = words.organisationKinds;
 
-export const partnerKindName = (kind: string) => nameOf(PARTNER_KIND_NAMES, kind);
-export const bodyKindName = (kind: string) => BODY_KIND_NAMES[formBodyKind(kind)];
-export const memberRoleName = (role: string) => nameOf(MEMBER_ROLE_NAMES, role);
-export const frameworkRoleNames = (roles: readonly string[]) => roles.map((role) => nameOf(FRAMEWORK_ROLE_NAMES, role));
+/** The name for a stored code; a code the catalogue does not know (an older row) is shown as it is. */
+const nameOf = (names: Readonly<Record<string, string>>, key: string): string =>
+  Object.hasOwn(names, key) ? names[key]! : key;
+
+export const partnerKindName = (kind: string) => nameOf(kinds.partner, kind);
+export const bodyKindName = (kind: string) => kinds.body[formBodyKind(kind)];
+export const memberRoleName = (role: string) => nameOf(kinds.memberRole, role);
+export const frameworkRoleNames = (roles: readonly string[]) => roles.map((role) => nameOf(kinds.frameworkRole, role));
 
 const asList = (value: unknown): string[] =>
   value === undefined || value === null || value === ''
@@ -26,16 +20,16 @@ const asList = (value: unknown): string[] =>
       : [String(value)];
 
 export const partnerKindItems = (selected: unknown) =>
-  PARTNER_KINDS.map((kind) => ({ value: kind, text: PARTNER_KIND_NAMES[kind], checked: kind === selected }));
+  PARTNER_KINDS.map((kind) => ({ value: kind, text: kinds.partner[kind], checked: kind === selected }));
 
 export const bodyKindItems = (selected: unknown) =>
-  BODY_KINDS.map((kind) => ({ value: kind, text: BODY_KIND_NAMES[kind], checked: kind === selected }));
+  BODY_KINDS.map((kind) => ({ value: kind, text: kinds.body[kind], checked: kind === selected }));
 
 export const frameworkRoleItems = (selected: unknown) => {
   const chosen = asList(selected);
   return FRAMEWORK_ROLES.map((role) => ({
     value: role,
-    text: FRAMEWORK_ROLE_NAMES[role],
+    text: kinds.frameworkRole[role],
     checked: chosen.includes(role),
   }));
 };
@@ -43,9 +37,12 @@ export const frameworkRoleItems = (selected: unknown) => {
 export const memberRoleItems = (selected: unknown) =>
   MEMBER_ROLES.map((role) => ({
     value: role,
-    text: MEMBER_ROLE_NAMES[role],
+    text: kinds.memberRole[role],
     checked: role === (selected ?? 'member'),
   }));
+
+export const unitKindItems = (selected: unknown) =>
+  UNIT_KINDS.map((kind) => ({ value: kind, text: kinds.unit[kind], checked: kind === selected }));
 
 /** Unit checkboxes for a portfolio, ticked where the portfolio already covers the unit. */
 export const unitCheckboxItems = (units: readonly { id: string; code: string; name: string }[], selected: unknown) => {

@@ -4,7 +4,7 @@ import { bodyInput, bodyMemberInput, formBodyKind } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { words } from '../../../platform/words/index.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 import {
   bodyKindItems,
   bodyKindName,
@@ -101,7 +101,9 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, { values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash(`${result.value.name} added`).redirect(paths.body(result.value.id));
+    return reply
+      .flash(fill(words.organisationPages.structureRoutes.bodyAdded, { name: result.value.name }))
+      .redirect(paths.body(result.value.id));
   });
 
   app.get(paths.body(), { config: view }, async (request, reply) =>
@@ -142,7 +144,12 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
       return renderBody(reply, caller, id, { values, errors: formErrorsFrom(result.error), status });
     }
     return reply
-      .flash(`${result.value.name} added as ${memberRoleName(result.value.role).toLowerCase()}`)
+      .flash(
+        fill(words.organisationPages.structureRoutes.memberAdded, {
+          name: result.value.name,
+          role: memberRoleName(result.value.role).toLowerCase(),
+        }),
+      )
       .redirect(paths.body(id));
   });
 
@@ -155,6 +162,8 @@ export async function governanceRoutes(app: FastifyInstance, { services }: { ser
       if (result.error.code === 'not_found') return reply.callNotFound();
       return renderBody(reply, caller, id, { values: {}, errors: formErrorsFrom(result.error), status: 403 });
     }
-    return reply.flash(`${result.value.name} removed`).redirect(paths.body(id));
+    return reply
+      .flash(fill(words.organisationPages.structureRoutes.memberRemoved, { name: result.value.name }))
+      .redirect(paths.body(id));
   });
 }

@@ -2,13 +2,16 @@ import { isRole, ROLE_NAMES, ROLES } from '../../../kernel/access/index.ts';
 import type { RoleAssignmentDetail } from '../roles.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { personStatusTag } from '../../../platform/words/status-tags.ts';
+import { words } from '../../../platform/words/index.ts';
+
+const w = words.organisationPages.peopleRoutes;
 
 export const roleName = (role: string): string => (isRole(role) ? ROLE_NAMES[role] : role);
 
 /** Role choices for a GOV.UK select, with a blank first. */
 export function roleItems(selected: unknown) {
   return [
-    { value: '', text: 'Select a role', selected: !selected },
+    { value: '', text: w.selectRole, selected: !selected },
     ...ROLES.map((role) => ({ value: role, text: ROLE_NAMES[role], selected: role === selected })),
   ];
 }
@@ -31,7 +34,7 @@ export function assignmentViews(assignments: readonly RoleAssignmentDetail[]): A
     .map((assignment) => ({
       id: assignment.id,
       role: roleName(assignment.role),
-      scope: assignment.unitId ? (assignment.unitName ?? 'Unknown unit') : 'Whole organisation',
+      scope: assignment.unitId ? (assignment.unitName ?? w.unknownUnit) : w.wholeOrganisation,
       partnerName: assignment.partnerName,
       granted: formatDateTime(assignment.grantedAt),
       grantedBy: assignment.grantedByName,

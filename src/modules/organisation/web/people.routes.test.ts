@@ -180,6 +180,47 @@ describe('people pages and API over fake services', () => {
     });
   });
 
+  describe('the pages’ words', () => {
+    it('titles the people list, the add and edit forms and the leaving page', async () => {
+      people.list.mockResolvedValue([]);
+      const hr = t.as('hr');
+      expect((await hr.get('/people')).body).toContain('<title>People');
+      const add = await hr.get('/people/new');
+      expect(add.body).toContain('<title>Add a person');
+      expect(add.body).toMatch(/<option value="" selected>Not set<\/option>/);
+      expect((await hr.get(`/people/${PERSON_ID}/edit`)).body).toContain('<title>Edit person');
+      expect((await hr.get(`/people/${PERSON_ID}/leave`)).body).toContain('<title>Record that Ada Lovelace has left');
+    });
+
+    it('offers the whole organisation, no partner and a blank role on the person page', async () => {
+      const page = await t.as('administrator').get(`/people/${PERSON_ID}`);
+      expect(page.body).toMatch(/<option value="" selected>Whole organisation<\/option>/);
+      expect(page.body).toMatch(/<option value="" selected>Not a partner<\/option>/);
+      expect(page.body).toMatch(/<option value="" selected>Select a role<\/option>/);
+    });
+
+    it('says a leaving, an ended role and a new link', async () => {
+      const hr = t.as('hr');
+      people.leave.mockResolvedValue({ ok: true, value: person });
+      const left = await hr.post(`/people/${PERSON_ID}/leave`, {
+        'leftOn-day': '1',
+        'leftOn-month': '1',
+        'leftOn-year': '2026',
+      });
+      expect(t.flashOf(left)).toBe('Ada Lovelace recorded as having left; their roles have ended');
+      roles.end.mockResolvedValue({ ok: true, value: {} });
+      const ended = await t.as('administrator').post(`/people/${PERSON_ID}/roles/${ASSIGNMENT_ID}/end`);
+      expect(t.flashOf(ended)).toBe('Role ended');
+      passwordLinks.create.mockResolvedValue({
+        ok: true,
+        value: { personName: 'Ada Lovelace', url: 'http://localhost/set-password/abc', expiresAt: new Date() },
+      });
+      const link = await hr.post(`/people/${PERSON_ID}/password-link`);
+      expect(link.body).toContain('<title>Link to set a password for Ada Lovelace');
+      expect(link.body).toContain('Link made');
+    });
+  });
+
   describe('roles', () => {
     it('re-shows the person page when no role is chosen', async () => {
       const page = await t.as('administrator').post(`/people/${PERSON_ID}/roles`, { role: '' });

@@ -9,12 +9,15 @@ import { paths } from '../../../kernel/paths.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { assignmentViews, isoFromDateParts, personStatus, roleItems } from './people.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 const view = { access: { permission: 'view:organisation' } } as const;
 const manage = { access: { permission: 'manage:people' } } as const;
 const manageRoles = { access: { permission: 'manage:roles' } } as const;
 
 type Values = Record<string, unknown>;
+
+const w = words.organisationPages.peopleRoutes;
 
 export async function peopleRoutes(
   app: FastifyInstance,
@@ -32,7 +35,7 @@ export async function peopleRoutes(
     return reply.render(
       'pages/people/form.njk',
       {
-        title: options.personId ? 'Edit person' : 'Add a person',
+        title: options.personId ? w.editPerson : w.addPerson,
         action: options.personId ? paths.editPerson(options.personId) : paths.newPerson(),
         backLink: options.personId ? paths.person(options.personId) : paths.people(),
         editing: Boolean(options.personId),
@@ -43,14 +46,14 @@ export async function peopleRoutes(
           (unit) => unit.id,
           (unit) => `${unit.name} (${unit.code})`,
           options.values.unitId as string | undefined,
-          'Not set',
+          w.notSet,
         ),
         managerItems: selectItems(
           managers,
           (person) => person.id,
           (person) => (person.jobTitle ? `${person.name}, ${person.jobTitle}` : person.name),
           options.values.lineManagerId as string | undefined,
-          'Not set',
+          w.notSet,
         ),
       },
       options.status,
@@ -82,16 +85,16 @@ export async function peopleRoutes(
         scopeItems: selectItems(
           units,
           (unit) => unit.id,
-          (unit) => `${unit.name} (${unit.code}) and everything in it`,
+          (unit) => fill(w.unitAndBelow, { name: unit.name, code: unit.code }),
           roleForm.values.unitId as string | undefined,
-          'Whole organisation',
+          w.wholeOrganisation,
         ),
         partnerItems: selectItems(
           partners,
           (partner) => partner.id,
           (partner) => partner.name,
           roleForm.values.partnerId as string | undefined,
-          'Not a partner',
+          w.notAPartner,
         ),
       },
       roleForm.status,
@@ -107,7 +110,7 @@ export async function peopleRoutes(
     ]);
     const unitNames = new Map(units.map((unit) => [unit.id, unit.name]));
     return reply.render('pages/people/index.njk', {
-      title: 'People',
+      title: w.people,
       showAll,
       rows: people.map((person) => ({
         id: person.id,
@@ -135,14 +138,15 @@ export async function peopleRoutes(
     }
     // Shown once, here: the new person sets their own password from this link.
     const link = await services.passwordLinks.create(caller, result.value.id);
-    if (!link.ok) return reply.flash(`${result.value.name} added`).redirect(paths.person(result.value.id));
-    return renderLink(reply, `${result.value.name} added`, link.value);
+    const added = fill(w.personAdded, { name: result.value.name });
+    if (!link.ok) return reply.flash(added).redirect(paths.person(result.value.id));
+    return renderLink(reply, added, link.value);
   });
 
   /** The link is shown once, here: never cached, never put in a flash cookie or a redirect. */
   function renderLink(reply: FastifyReply, heading: string, link: PasswordLink) {
     return reply.header('cache-control', 'no-store').render('pages/people/password-link.njk', {
-      title: `Link to set a password for ${link.personName}`,
+      title: fill(words.organisationPages.peoplePasswordLink.linkSetPassword, { personName: link.personName }),
       heading,
       link,
     });
@@ -157,7 +161,7 @@ export async function peopleRoutes(
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderPerson(reply, caller, id, { values: {}, errors: formErrorsFrom(result.error), status });
     }
-    return renderLink(reply, 'Link made', result.value);
+    return renderLink(reply, w.linkMade, result.value);
   });
 
   app.get(paths.person(), { config: view }, async (request, reply) =>
@@ -184,7 +188,7 @@ export async function peopleRoutes(
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderForm(reply, caller, { personId: id, values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash('Details updated').redirect(paths.person(id));
+    return reply.flash(w.detailsUpdated).redirect(paths.person(id));
   });
 
   async function renderLeave(
@@ -205,7 +209,7 @@ export async function peopleRoutes(
     return reply.render(
       'pages/people/leave.njk',
       {
-        title: `Record that ${person.value.name} has left`,
+        title: fill(w.recordLeft, { name: person.value.name }),
         person: person.value,
         backLink: paths.person(id),
         values: options.values,
@@ -234,9 +238,7 @@ export async function peopleRoutes(
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderLeave(reply, caller, id, { values, errors: formErrorsFrom(result.error), status });
     }
-    return reply
-      .flash(`${result.value.name} recorded as having left; their roles have ended`)
-      .redirect(paths.person(id));
+    return reply.flash(fill(w.recordedLeft, { name: result.value.name })).redirect(paths.person(id));
   });
 
   app.post(paths.personRoles(), { config: manageRoles }, async (request, reply) => {
@@ -251,7 +253,7 @@ export async function peopleRoutes(
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderPerson(reply, caller, id, { values, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash('Role granted').redirect(`${paths.person(id)}#roles`);
+    return reply.flash(w.roleGranted).redirect(`${paths.person(id)}#roles`);
   });
 
   app.post(paths.endRole(), { config: manageRoles }, async (request, reply) => {
@@ -264,6 +266,6 @@ export async function peopleRoutes(
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return renderPerson(reply, caller, id, { values: {}, errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash('Role ended').redirect(`${paths.person(id)}#roles`);
+    return reply.flash(w.roleEnded).redirect(`${paths.person(id)}#roles`);
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { UNIT_KINDS, unitInput } from '../domain/unit.ts';
+import { unitInput } from '../domain/unit.ts';
+import { unitKindItems } from './governance.presenter.ts';
 import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -28,11 +29,7 @@ export async function unitRoutes(app: FastifyInstance, { services }: { services:
         backLink: options.unitId ? paths.unit(options.unitId) : paths.units(),
         values: options.values,
         errors: options.errors,
-        kindItems: UNIT_KINDS.map((kind) => ({
-          value: kind,
-          text: kind.charAt(0).toUpperCase() + kind.slice(1),
-          checked: options.values.kind === kind,
-        })),
+        kindItems: unitKindItems(options.values.kind),
         parentItems: selectItems(
           units.filter((unit) => unit.id !== options.unitId),
           (unit) => unit.id,
