@@ -1,4 +1,5 @@
 import { type Permission, ROLE_NAMES, ROLE_PERMISSIONS, type Role } from '../../kernel/access/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { createAccessPolicy, type AccessPolicy, type UnitAncestry } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -55,8 +56,7 @@ export async function roleBeyondCaller(
 }
 
 export const holdsMoreRights = (name: string, role: Role) =>
-  `${name} holds rights that you do not (${ROLE_NAMES[role]}), so you cannot change their record, ` +
-  'their leaving or their roles; ask an administrator for the whole organisation';
+  phraseText('organisationRefusals.holdsMoreRights', { name, role: ROLE_NAMES[role] });
 
 /**
  * A refused change to a person's account or roles is itself recorded, outside the refused (rolled

@@ -1,4 +1,5 @@
 import type { ApiTokenInput } from './domain/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import * as tokensRepo from './data/api-tokens.repository.ts';
@@ -9,6 +10,8 @@ import { notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type ApiToken = tokensRepo.ApiTokenSummary;
+
+const alreadyRevoked = (name: string) => refuse('invalid_state', phraseText('signIn.tokenAlreadyRevoked', { name }));
 
 /**
  * A person's own API tokens, each read-only or read-write and expiring within a year. Only the hash
@@ -57,9 +60,9 @@ export function createApiTokensService({ db, clock }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const existing = await tokensRepo.findTokenOfPerson(tx, caller.organisationId, caller.personId, id);
         if (!existing) return notFound('apiToken');
-        if (existing.revokedAt) return refuse('invalid_state', `The token ${existing.name} has already been revoked`);
+        if (existing.revokedAt) return alreadyRevoked(existing.name);
         const revoked = await tokensRepo.revokeToken(tx, caller.organisationId, caller.personId, id, clock());
-        if (!revoked) return refuse('invalid_state', `The token ${existing.name} has already been revoked`);
+        if (!revoked) return alreadyRevoked(existing.name);
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

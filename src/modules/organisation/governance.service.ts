@@ -1,4 +1,5 @@
 import { accessPolicyIn } from './access.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import type { BodyInput, BodyMemberInput, MemberRole } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -15,9 +16,9 @@ export type GovernanceBody = governanceRepo.BodyRow;
 export type GovernanceBodySummary = governanceRepo.BodySummary;
 export type GovernanceBodyMember = governanceRepo.BodyMember;
 
-const duplicateName = (name: string) => refuse('duplicate', `A governance body called ${name} already exists`, 'name');
-const NOT_WHOLE_ORGANISATION =
-  'Only someone who manages governance for the whole organisation can change governance bodies';
+const duplicateName = (name: string) =>
+  refuse('duplicate', phraseText('organisationRefusals.bodyNameTaken', { name }), 'name');
+const NOT_WHOLE_ORGANISATION = phraseText('organisationRefusals.bodiesWholeOrganisation');
 
 export function createGovernanceService({ db }: ServiceDeps) {
   const mayManage = (caller: Caller) => accessPolicyIn(db).can(caller, 'manage:governance', 'organisation');
@@ -94,22 +95,30 @@ export function createGovernanceService({ db }: ServiceDeps) {
 
     async addMember(caller: Caller, bodyId: string, input: BodyMemberInput): Promise<Result<GovernanceBodyMember>> {
       if (!(await mayManage(caller))) return forbidden(NOT_WHOLE_ORGANISATION);
-      const alreadyMember = () => refuse('duplicate', 'This person is already a member of the body', 'personId');
+      const alreadyMember = () => refuse('duplicate', phraseText('organisationRefusals.alreadyMember'), 'personId');
       return inTransaction(db, async (tx) => {
         const body = await governanceRepo.findBody(tx, caller.organisationId, bodyId);
         if (!body) return notFound('governanceBody');
         const person = await peopleRepo.findPerson(tx, caller.organisationId, input.personId);
-        if (!person) return refuse('invalid', 'Select a person who exists', 'personId');
+        if (!person) return refuse('invalid', phraseText('organisationChecks.personExists'), 'personId');
         if (person.status !== 'active') {
-          return refuse('invalid', `${person.name} has left, so cannot join the body`, 'personId');
+          return refuse('invalid', phraseText('organisationRefusals.memberHasLeft', { name: person.name }), 'personId');
         }
         const members = await governanceRepo.listMembers(tx, caller.organisationId, bodyId);
         if (members.some((member) => member.personId === input.personId)) {
-          return refuse('duplicate', `${person.name} is already a member of ${body.name}`, 'personId');
+          return refuse(
+            'duplicate',
+            phraseText('organisationRefusals.alreadyMemberOf', { name: person.name, body: body.name }),
+            'personId',
+          );
         }
         const chair = members.find((member) => member.role === 'chair');
         if (input.role === 'chair' && chair) {
-          return refuse('conflict', `${chair.name} already chairs ${body.name}; remove them as chair first`, 'role');
+          return refuse(
+            'conflict',
+            phraseText('organisationRefusals.alreadyChair', { name: chair.name, body: body.name }),
+            'role',
+          );
         }
         await governanceRepo.insertMember(tx, {
           organisationId: caller.organisationId,

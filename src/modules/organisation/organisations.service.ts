@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { phraseText } from '../../kernel/phrase.ts';
 import type { OrganisationInput } from './domain/organisation.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -45,7 +46,7 @@ export function createOrganisationsService(db: Db, setUpOrganisation: SetUpOrgan
           .from(organisations)
           .where(eq(organisations.slug, input.slug));
         if (existing)
-          return refuse('duplicate', `An organisation with the short web name ${input.slug} already exists`, 'slug');
+          return refuse('duplicate', phraseText('organisationRefusals.slugTaken', { slug: input.slug }), 'slug');
         const [organisation] = await tx
           .insert(organisations)
           .values({

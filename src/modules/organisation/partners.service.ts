@@ -1,4 +1,5 @@
 import { accessPolicyIn } from './access.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import type { PartnerInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -11,8 +12,9 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Partner = partnersRepo.PartnerRow;
 
-const duplicateName = (name: string) => refuse('duplicate', `A partner called ${name} already exists`, 'name');
-const NOT_WHOLE_ORGANISATION = 'Only someone who manages governance for the whole organisation can change partners';
+const duplicateName = (name: string) =>
+  refuse('duplicate', phraseText('organisationRefusals.partnerNameTaken', { name }), 'name');
+const NOT_WHOLE_ORGANISATION = phraseText('organisationRefusals.partnersWholeOrganisation');
 
 export function createPartnersService({ db }: ServiceDeps) {
   return {

@@ -9,8 +9,9 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { accessPolicyIn, holdsMoreRights, recordRefusal, roleBeyondCaller } from './access.ts';
 import { hashPassword, newToken, sha256 } from './auth.service.ts';
 import { passwordProblem } from './domain/index.ts';
-import { storePhrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText, storePhrase, type Phrase } from '../../kernel/phrase.ts';
 import { isCommonPassword } from '../../platform/security/password-deny-list.ts';
+import { resetPasswordEmail, setPasswordEmail, type PasswordEmailLink } from './password-emails.ts';
 import * as signInRepo from './data/sign-in.repository.ts';
 import * as linksRepo from './data/password-links.repository.ts';
 import * as peopleRepo from './data/people.repository.ts';
@@ -47,15 +48,16 @@ export interface PasswordLink {
 /** Why a token cannot be used: shown on the set-password page. */
 export type LinkProblem = 'unknown' | 'used' | 'replaced' | 'expired' | 'left';
 
-const PROBLEMS: Record<LinkProblem, string> = {
-  unknown: 'This link to set a password is not recognised. Check you copied the whole link, or ask for a new one',
-  used: 'This link has already been used to set a password. Sign in, or ask for a new link',
-  replaced: 'A newer link has been made for you, so this one no longer works. Use the newest link you were sent',
-  expired: 'This link has expired. Ask the person who added you for a new one',
-  left: 'This account is no longer active, so its password cannot be set',
+const PROBLEMS: Record<LinkProblem, Phrase> = {
+  unknown: phrase('signIn.linkUnknown'),
+  used: phrase('signIn.linkUsed'),
+  replaced: phrase('signIn.linkReplaced'),
+  expired: phrase('signIn.linkExpired'),
+  left: phrase('signIn.linkLeft'),
 };
 
-export const linkProblemMessage = (problem: LinkProblem) => PROBLEMS[problem];
+/** Why the link cannot be used, for the page to say. */
+export const linkProblemPhrase = (problem: LinkProblem): Phrase => PROBLEMS[problem];
 
 /**
  * Single-use links for a person to set their own password: made by someone allowed to change that
@@ -79,32 +81,17 @@ export function createPasswordLinksService(
   async function send(link: PasswordLink): Promise<boolean> {
     if (!mailer) return false;
     try {
-      await mailer({
-        to: `${link.personName} <${link.email}>`,
-        subject: 'Set your Golden Thread password',
-        text:
-          `Hello ${link.personName},\n\nAn account has been set up for you on Golden Thread. ` +
-          `Choose your password with this link, which works once and until ${link.expiresAt.toUTCString()}:\n\n` +
-          `${link.url}\n\nIf you were not expecting this, you can ignore this e-mail.\n`,
-      });
+      await mailer(setPasswordEmail({ ...link, name: link.personName }));
       return true;
     } catch {
       return false;
     }
   }
 
-  async function sendReset(link: { name: string; email: string; url: string; expiresAt: Date }): Promise<void> {
+  async function sendReset(link: PasswordEmailLink): Promise<void> {
     if (!mailer) return;
     try {
-      await mailer({
-        to: `${link.name} <${link.email}>`,
-        subject: 'Reset your Golden Thread password',
-        text:
-          `Hello ${link.name},\n\nSomeone (we hope you) asked to reset your Golden Thread password. ` +
-          `Choose a new one with this link, which works once and until ${link.expiresAt.toUTCString()}:\n\n` +
-          `${link.url}\n\nSetting a new password signs you out everywhere and stops your API tokens. ` +
-          `If you did not ask, ignore this e-mail: your password stays as it is.\n`,
-      });
+      await mailer(resetPasswordEmail(link));
     } catch {
       // The page says the same whether or not the e-mail went: nothing to tell the asker.
     }
@@ -123,10 +110,10 @@ export function createPasswordLinksService(
         if (!person) return notFound('person');
         const access = accessPolicyIn(tx);
         if (!(await access.can(caller, 'manage:people', { unitId: person.unitId }))) {
-          return forbidden('You can only send links to people in the part of the organisation you manage people for');
+          return forbidden(phraseText('organisationRefusals.linkOutsideYourPart'));
         }
         if (person.status !== 'active') {
-          return refuse('invalid_state', `${person.name} has left, so cannot be sent a link to set a password`);
+          return refuse('invalid_state', phraseText('organisationRefusals.linkForLeaver', { name: person.name }));
         }
         const beyond = await roleBeyondCaller(
           access,
@@ -232,10 +219,10 @@ export function createPasswordLinksService(
         const link = await linksRepo.spendLink(tx, tokenHash, now);
         if (!link) {
           const problem = problemOf(await linksRepo.findLinkByHash(tx, tokenHash), now) ?? 'used';
-          return refuse(problem === 'unknown' ? 'not_found' : 'invalid_state', PROBLEMS[problem]);
+          return refuse(problem === 'unknown' ? 'not_found' : 'invalid_state', storePhrase(PROBLEMS[problem]));
         }
         if (!(await linksRepo.setPasswordHash(tx, link.organisationId, link.personId, passwordHash))) {
-          return refuse('invalid_state', PROBLEMS.left);
+          return refuse('invalid_state', storePhrase(PROBLEMS.left));
         }
         // Whoever knew the old password may have signed in or made tokens with it: all of it ends.
         const sessionsEnded = await linksRepo.endSessionsOf(tx, link.organisationId, link.personId);

@@ -1,4 +1,5 @@
 import { type LeaveInput, type PersonInput, wouldCreateManagementLoop } from './domain/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -16,7 +17,7 @@ import { londonDateOf } from '../../platform/clock.ts';
 export type Person = peopleRepo.Person;
 
 const duplicateEmail = (email: string) =>
-  refuse('duplicate', `Someone in the organisation already has the email address ${email}`, 'email');
+  refuse('duplicate', phraseText('organisationRefusals.emailTaken', { email }), 'email');
 
 export function createPeopleService({ db, clock }: ServiceDeps) {
   /** People are managed within the units the caller manages people for (no unit: whole-organisation grants only). */
@@ -31,23 +32,27 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
     input: PersonInput,
   ): Promise<Result<null>> {
     if (input.unitId && !(await unitsRepo.findUnit(tx, caller.organisationId, input.unitId))) {
-      return refuse('invalid', 'Select a unit that exists', 'unitId');
+      return refuse('invalid', phraseText('organisationChecks.unitExists'), 'unitId');
     }
     if (input.lineManagerId) {
       if (personId && input.lineManagerId === personId) {
-        return refuse('cycle', 'A person cannot be their own line manager', 'lineManagerId');
+        return refuse('cycle', phraseText('organisationRefusals.ownLineManager'), 'lineManagerId');
       }
       const manager = await peopleRepo.findPerson(tx, caller.organisationId, input.lineManagerId);
-      if (!manager) return refuse('invalid', 'Select a line manager who exists', 'lineManagerId');
+      if (!manager) return refuse('invalid', phraseText('organisationChecks.lineManagerExists'), 'lineManagerId');
       if (manager.status !== 'active') {
-        return refuse('invalid', `${manager.name} has left, so cannot be a line manager`, 'lineManagerId');
+        return refuse(
+          'invalid',
+          phraseText('organisationRefusals.managerHasLeft', { name: manager.name }),
+          'lineManagerId',
+        );
       }
       if (personId) {
         const edges = await peopleRepo.managementEdges(tx, caller.organisationId);
         if (wouldCreateManagementLoop(edges, personId, input.lineManagerId)) {
           return refuse(
             'cycle',
-            `${manager.name} reports to this person (directly or through others), so cannot be their line manager`,
+            phraseText('organisationRefusals.managerReportsToPerson', { name: manager.name }),
             'lineManagerId',
           );
         }
@@ -120,7 +125,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
     async create(caller: Caller, input: PersonInput): Promise<Result<Person>> {
       return inTransactionOrDuplicate(input.email, async (tx) => {
         if (!(await mayManageAt(tx, caller, input.unitId))) {
-          return forbidden('You can only add people to the part of the organisation you manage people for');
+          return forbidden(phraseText('organisationRefusals.addOutsideYourPart'));
         }
         const references = await checkReferences(tx, caller, null, input);
         if (!references.ok) return references;
@@ -156,7 +161,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
         const access = accessPolicyIn(tx);
         const mayManage = (unitId: string | null) => access.can(caller, 'manage:people', { unitId });
         if (!(await mayManage(existing.unitId)) || !(await mayManage(input.unitId))) {
-          return forbidden('You can only change people in the part of the organisation you manage people for');
+          return forbidden(phraseText('organisationRefusals.changeOutsideYourPart'));
         }
         const beyond = await roleBeyondCaller(
           access,
@@ -199,7 +204,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
     async leave(caller: Caller, id: string, input: LeaveInput): Promise<Result<Person>> {
       const now = clock();
       if (input.leftOn > londonDateOf(now)) {
-        return refuse('invalid', 'The date they left must be today or in the past', 'leftOn');
+        return refuse('invalid', phraseText('organisationRefusals.leftInFuture'), 'leftOn');
       }
       let recorded: DomainError | null = null;
       const refuseAndRecord = (refusal: Result<never>) => {
@@ -210,13 +215,17 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
         const existing = await peopleRepo.findPerson(tx, caller.organisationId, id);
         if (!existing) return notFound('person');
         if (!(await mayManageAt(tx, caller, existing.unitId))) {
-          return forbidden('You can only change people in the part of the organisation you manage people for');
+          return forbidden(phraseText('organisationRefusals.changeOutsideYourPart'));
         }
         if (existing.status === 'left') {
-          return refuse('invalid_state', `${existing.name} has already left`, 'leftOn');
+          return refuse(
+            'invalid_state',
+            phraseText('organisationRefusals.alreadyLeft', { name: existing.name }),
+            'leftOn',
+          );
         }
         if (id === caller.personId) {
-          return refuse('invalid_state', 'You cannot record yourself as having left; ask a colleague', 'leftOn');
+          return refuse('invalid_state', phraseText('organisationRefusals.cannotLeaveYourself'), 'leftOn');
         }
         // The council keeps an administrator: checked first, whoever asks, as it can never be allowed.
         const administrators = await rolesRepo.lockCouncilAdministrators(tx, caller.organisationId);
@@ -224,8 +233,7 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
           return refuseAndRecord(
             refuse(
               'invalid_state',
-              `${existing.name} is the council’s only administrator: make someone else an administrator for the ` +
-                'whole organisation before recording that they have left',
+              phraseText('organisationRefusals.onlyAdministratorLeaving', { name: existing.name }),
               'leftOn',
             ),
           );

@@ -1,4 +1,5 @@
 import { accessPolicyIn } from './access.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import type { PortfolioInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -14,21 +15,25 @@ export type Portfolio = portfoliosRepo.PortfolioRow & { unitIds: string[] };
 export type PortfolioSummary = portfoliosRepo.PortfolioSummary;
 export type PortfolioDetail = portfoliosRepo.PortfolioDetail;
 
-const duplicateName = (name: string) => refuse('duplicate', `A portfolio called ${name} already exists`, 'name');
-const NOT_WHOLE_ORGANISATION =
-  'Only someone who manages the structure of the whole organisation can change cabinet portfolios';
+const duplicateName = (name: string) =>
+  refuse('duplicate', phraseText('organisationRefusals.portfolioNameTaken', { name }), 'name');
+const NOT_WHOLE_ORGANISATION = phraseText('organisationRefusals.portfoliosWholeOrganisation');
 
 export function createPortfoliosService({ db }: ServiceDeps) {
   async function checkReferences(tx: Db, caller: Caller, input: PortfolioInput): Promise<Result<null>> {
     if (input.holderPersonId) {
       const holder = await peopleRepo.findPerson(tx, caller.organisationId, input.holderPersonId);
-      if (!holder) return refuse('invalid', 'Select a portfolio holder who exists', 'holderPersonId');
+      if (!holder) return refuse('invalid', phraseText('organisationChecks.holderExists'), 'holderPersonId');
       if (holder.status !== 'active') {
-        return refuse('invalid', `${holder.name} has left, so cannot hold a portfolio`, 'holderPersonId');
+        return refuse(
+          'invalid',
+          phraseText('organisationRefusals.holderHasLeft', { name: holder.name }),
+          'holderPersonId',
+        );
       }
     }
     if ((await portfoliosRepo.countUnitsOf(tx, caller.organisationId, input.unitIds)) !== input.unitIds.length) {
-      return refuse('invalid', 'Select units that exist', 'unitIds');
+      return refuse('invalid', phraseText('organisationChecks.unitsExist'), 'unitIds');
     }
     return ok(null);
   }

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ROLE_NAMES } from '../../kernel/access/index.ts';
 import type { RoleAssignmentInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
@@ -71,30 +72,30 @@ export function createRolesService({ db, clock }: ServiceDeps) {
         const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
         if (!person) return notFound('person');
         if (person.status !== 'active') {
-          return refuse('invalid_state', `${person.name} has left, so cannot be given a role`, 'role');
+          return refuse(
+            'invalid_state',
+            phraseText('organisationRefusals.roleForLeaver', { name: person.name }),
+            'role',
+          );
         }
         if (input.unitId && !(await unitsRepo.findUnit(tx, caller.organisationId, input.unitId))) {
-          return refuse('invalid', 'Select a unit that exists', 'unitId');
+          return refuse('invalid', phraseText('organisationChecks.unitExists'), 'unitId');
         }
         if (!(await mayGrantAt(tx, caller, input.unitId))) {
           return forbidden(
             input.unitId
-              ? 'You can only grant roles within the part of the organisation you administer'
-              : 'Only an administrator for the whole organisation can grant a role over the whole organisation',
+              ? phraseText('organisationRefusals.grantOutsideYourPart')
+              : phraseText('organisationRefusals.grantWholeOrganisation'),
           );
         }
         const above = await personBeyondCaller(tx, caller, person);
         if (above) return mark(above);
         // Nobody grants a role allowing more than they may do there themselves.
         if (await roleBeyondCaller(accessPolicyIn(tx), caller, [{ role: input.role, unitId: input.unitId }])) {
-          return mark(
-            forbidden(
-              `You cannot grant the ${ROLE_NAMES[input.role]} role there: it allows things you may not do there yourself`,
-            ),
-          );
+          return mark(forbidden(phraseText('organisationRefusals.grantBeyondYou', { role: ROLE_NAMES[input.role] })));
         }
         if (input.partnerId && !(await partnersRepo.findPartner(tx, caller.organisationId, input.partnerId))) {
-          return refuse('invalid', 'Select a partner organisation that exists', 'partnerId');
+          return refuse('invalid', phraseText('organisationChecks.partnerExists'), 'partnerId');
         }
         const [same] = await tx
           .select({ id: roleAssignments.id })
@@ -110,7 +111,8 @@ export function createRolesService({ db, clock }: ServiceDeps) {
             ),
           );
         if (same) {
-          return refuse('duplicate', `${person.name} already holds the ${ROLE_NAMES[input.role]} role there`, 'role');
+          const held = { name: person.name, role: ROLE_NAMES[input.role] };
+          return refuse('duplicate', phraseText('organisationRefusals.roleAlreadyHeld', held), 'role');
         }
         const assignment = await rolesRepo.insertAssignment(tx, {
           organisationId: caller.organisationId,
@@ -145,30 +147,24 @@ export function createRolesService({ db, clock }: ServiceDeps) {
       const result = await inTransaction(db, async (tx) => {
         const assignment = await rolesRepo.findAssignment(tx, caller.organisationId, personId, assignmentId);
         if (!assignment) return notFound('roleAssignment');
-        if (assignment.endedAt) return refuse('invalid_state', 'This role assignment has already ended');
+        if (assignment.endedAt) return refuse('invalid_state', phraseText('organisationRefusals.roleAlreadyEnded'));
         if (!(await mayGrantAt(tx, caller, assignment.unitId))) {
-          return forbidden('You can only end roles within the part of the organisation you administer');
+          return forbidden(phraseText('organisationRefusals.endOutsideYourPart'));
         }
         if (assignment.role === 'administrator' && personId === caller.personId) {
-          return refuse('invalid_state', 'You cannot end your own administrator role; ask another administrator');
+          return refuse('invalid_state', phraseText('organisationRefusals.endOwnAdministrator'));
         }
         if (assignment.role === 'administrator' && assignment.unitId === null) {
           const administrators = await rolesRepo.lockCouncilAdministrators(tx, caller.organisationId);
           if (administrators.every((admin) => admin.assignmentId === assignmentId)) {
-            return mark(
-              refuse(
-                'invalid_state',
-                'This is the council’s last administrator role for the whole organisation: make someone else an ' +
-                  'administrator before ending it',
-              ),
-            );
+            return mark(refuse('invalid_state', phraseText('organisationRefusals.lastAdministrator')));
           }
         }
         const person = await peopleRepo.findPerson(tx, caller.organisationId, personId);
         const above = person ? await personBeyondCaller(tx, caller, person) : null;
         if (above) return mark(above);
         const ended = await rolesRepo.endAssignment(tx, caller.organisationId, assignmentId, clock());
-        if (!ended) return refuse('invalid_state', 'This role assignment has already ended');
+        if (!ended) return refuse('invalid_state', phraseText('organisationRefusals.roleAlreadyEnded'));
         if (assignment.role === 'partner') await syncPartnerOfPerson(tx, caller.organisationId, personId);
         await recordAudit(tx, {
           organisationId: caller.organisationId,

@@ -142,7 +142,7 @@ export function createSecondFactorService({ db, clock, secrets }: ServiceDeps & 
     async setSignInRules(caller: Caller, rules: signInRepo.SignInRules): Promise<Result<null>> {
       return inTransaction(db, async (tx) => {
         if (!(await mayForWholeOrganisation(tx, caller, 'manage:roles'))) {
-          return forbidden('Only an administrator of the whole council can change its sign-in rules');
+          return forbidden(phraseText('signIn.onlyAdministratorsSetRules'));
         }
         const before = await signInRepo.signInRules(tx, caller.organisationId);
         await signInRepo.saveSignInRules(tx, caller.organisationId, rules);

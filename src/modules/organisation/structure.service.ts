@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { type UnitInput, wouldCreateCycle } from './domain/unit.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -13,17 +14,20 @@ import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/s
 
 export type Unit = unitsRepo.UnitRow;
 
+const codeTaken = (code: string) =>
+  refuse('duplicate', phraseText('organisationRefusals.unitCodeTaken', { code }), 'code');
+
 export function createStructureService(db: Db) {
   async function checkReferences(tx: Db, caller: Caller, input: UnitInput): Promise<Result<null>> {
     if (input.parentId && !(await unitsRepo.findUnit(tx, caller.organisationId, input.parentId))) {
-      return refuse('invalid', 'Select a parent unit that exists', 'parentId');
+      return refuse('invalid', phraseText('organisationChecks.parentExists'), 'parentId');
     }
     if (input.headPersonId) {
       const [head] = await tx
         .select({ id: people.id })
         .from(people)
         .where(and(eq(people.organisationId, caller.organisationId), eq(people.id, input.headPersonId)));
-      if (!head) return refuse('invalid', 'Select a head of unit who exists', 'headPersonId');
+      if (!head) return refuse('invalid', phraseText('organisationChecks.headExists'), 'headPersonId');
     }
     return ok(null);
   }
@@ -71,14 +75,14 @@ export function createStructureService(db: Db) {
         const access = accessPolicyIn(db);
         const known = (await access.ancestryOf(caller, input.parentId)).length > 0;
         if (known && !(await access.can(caller, 'manage:structure', { unitId: input.parentId }))) {
-          return forbidden('You can only add units inside the part of the organisation you manage');
+          return forbidden(phraseText('organisationRefusals.unitOutsideYourPart'));
         }
       }
       return inTransaction(db, async (tx) => {
         const references = await checkReferences(tx, caller, input);
         if (!references.ok) return references;
         if (await unitsRepo.findUnitByCode(tx, caller.organisationId, input.code)) {
-          return refuse('duplicate', `A unit with code ${input.code} already exists`, 'code');
+          return codeTaken(input.code);
         }
         const unit = await unitsRepo.insertUnit(tx, { organisationId: caller.organisationId, ...input });
         await recordAudit(tx, {
@@ -91,8 +95,7 @@ export function createStructureService(db: Db) {
         });
         return ok(unit);
       }).catch((error: unknown) => {
-        if (isUniqueViolation(error))
-          return refuse('duplicate', `A unit with code ${input.code} already exists`, 'code');
+        if (isUniqueViolation(error)) return codeTaken(input.code);
         throw error;
       });
     },
@@ -105,11 +108,11 @@ export function createStructureService(db: Db) {
         if (!references.ok) return references;
         const duplicate = await unitsRepo.findUnitByCode(tx, caller.organisationId, input.code);
         if (duplicate && duplicate.id !== id) {
-          return refuse('duplicate', `A unit with code ${input.code} already exists`, 'code');
+          return codeTaken(input.code);
         }
         const all = await unitsRepo.listUnits(tx, caller.organisationId);
         if (wouldCreateCycle(all, id, input.parentId)) {
-          return refuse('cycle', 'A unit cannot sit under itself or one of its own units', 'parentId');
+          return refuse('cycle', phraseText('organisationRefusals.unitUnderItself'), 'parentId');
         }
         const updated = await unitsRepo.updateUnit(tx, caller.organisationId, id, input);
         if (!updated) return notFound('unit');

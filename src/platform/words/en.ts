@@ -24,6 +24,7 @@ import { plansWords } from './en/plans.ts';
 import { plansPagesWords } from './en/plans-pages.ts';
 import { frameworkWords } from './en/framework.ts';
 import { organisationWords } from './en/organisation.ts';
+import { organisationRefusalsWords } from './en/organisation-refusals.ts';
 import { homeWords } from './en/home.ts';
 import { projectsWords } from './en/projects.ts';
 import { projectsPagesWords } from './en/projects-pages.ts';
@@ -82,6 +83,7 @@ export const en = {
   ...plansPagesWords,
   ...frameworkWords,
   ...organisationWords,
+  ...organisationRefusalsWords,
   ...homeWords,
   ...spcInterpretationWords,
   ...auditWords,

@@ -4,10 +4,10 @@ import type { OrganisationServices } from '../services.ts';
 import { SECOND_FACTOR_PATH, SESSION_COOKIE } from '../../../platform/http/access-control.ts';
 import { formErrorsFrom, parseForm } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { linkProblemMessage } from '../password-links.service.ts';
+import { linkProblemPhrase } from '../password-links.service.ts';
 import type { SignInOutcome } from '../auth.service.ts';
 import { phraseText } from '../../../kernel/phrase.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { say, sayStored } from '../../../platform/words/index.ts';
 
 const signInForm = z.object({
   email: z
@@ -245,7 +245,7 @@ export async function authRoutes(
     const problem = token ? await services.passwordLinks.check(token) : 'unknown';
     privateLink(reply);
     if (problem) {
-      return reply.render('pages/auth/link-problem.njk', { message: linkProblemMessage(problem) }, 400);
+      return reply.render('pages/auth/link-problem.njk', { message: say(linkProblemPhrase(problem)) }, 400);
     }
     return reply.render('pages/auth/set-password.njk', { token, minLength });
   });
@@ -255,7 +255,7 @@ export async function authRoutes(
     privateLink(reply);
     const problem = token ? await services.passwordLinks.check(token) : 'unknown';
     if (problem) {
-      return reply.render('pages/auth/link-problem.njk', { message: linkProblemMessage(problem) }, 400);
+      return reply.render('pages/auth/link-problem.njk', { message: say(linkProblemPhrase(problem)) }, 400);
     }
     const form = parseForm(setPasswordForm, request.body);
     if (!form.ok) {
