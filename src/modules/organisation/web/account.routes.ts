@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { phraseText } from '../../../kernel/phrase.ts';
 import { z } from 'zod';
 import type { SignedIn } from '../../../kernel/access/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { SESSION_COOKIE } from '../../../platform/http/access-control.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { idParam } from '../../../platform/http/params.ts';
-import { sayStored, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import type { OrganisationServices } from '../services.ts';
 
 // Only a signed-in person, never an API token, manages their sessions and second factor.
@@ -13,12 +14,13 @@ const own = { access: 'signed-in', sessionOnly: true } as const;
 const enrolment = { ...own, duringEnrolment: true } as const;
 const councilRules = { access: { permission: 'manage:roles' }, sessionOnly: true } as const;
 
-const codeForm = z.object({ code: z.string().trim().min(1, 'Enter the 6-digit code from your authenticator app') });
+const w = words.signInPages;
+const codeForm = z.object({ code: z.string().trim().min(1, phraseText('signIn.enterCode')) });
 const settingsForm = z.object({
-  administratorsNeedSecondFactor: z.enum(['yes', 'no'], {
-    message: 'Select whether administrators need a second factor',
+  administratorsNeedSecondFactor: z.enum(['yes', 'no'], { message: phraseText('signIn.administratorsRuleMissing') }),
+  secondFactorAfterSingleSignOn: z.enum(['yes', 'no'], {
+    message: phraseText('singleSignOn.secondFactorAfterMissing'),
   }),
-  secondFactorAfterSingleSignOn: z.enum(['yes', 'no'], { message: words.singleSignOn.secondFactorAfterMissing }),
 });
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -32,31 +34,27 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     const status = await services.secondFactor.status(caller);
     return reply.render(
       'pages/account/second-factor.njk',
-      { title: 'Your second factor', status, errors: options.errors, recoveryCodes: options.recoveryCodes },
+      { title: w.yourSecondFactor, status, errors: options.errors, recoveryCodes: options.recoveryCodes },
       options.status,
     );
   }
 
   app.get(paths.sessions(), { config: own }, async (request, reply) => {
     const sessions = await services.sessions.list(request.caller(), request.cookies[SESSION_COOKIE]);
-    return reply.render('pages/account/sessions.njk', { title: 'Your sessions', sessions });
+    return reply.render('pages/account/sessions.njk', { title: w.yourSessions, sessions });
   });
 
   app.post(paths.endSession(), { config: own }, async (request, reply) => {
     const result = await services.sessions.end(request.caller(), idParam(request).id);
     if (!result.ok) return reply.callNotFound();
-    return reply.flash('That session has ended: it is signed out').redirect(paths.sessions());
+    return reply.flash(w.sessionEnded).redirect(paths.sessions());
   });
 
   app.post(paths.endOtherSessions(), { config: own }, async (request, reply) => {
     const result = await services.sessions.endOthers(request.caller(), request.cookies[SESSION_COOKIE] ?? '');
     const ended = result.ok ? result.value.ended : 0;
     return reply
-      .flash(
-        ended === 1
-          ? 'You have been signed out of 1 other session'
-          : `You have been signed out of ${ended} other sessions`,
-      )
+      .flash(ended === 1 ? w.otherSessionEnded : fill(w.otherSessionsEnded, { count: ended }))
       .redirect(paths.sessions());
   });
 
@@ -96,13 +94,13 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
       const status = result.error.code === 'forbidden' ? 403 : 400;
       return secondFactorPage(reply, caller, { errors: formErrorsFrom(result.error), status });
     }
-    return reply.flash('Your second factor is turned off').redirect(paths.secondFactor());
+    return reply.flash(w.secondFactorOff).redirect(paths.secondFactor());
   });
 
   app.get(paths.signInSettings(), { config: councilRules }, async (request, reply) => {
     const rules = await services.secondFactor.signInRules(request.caller().organisationId);
     return reply.render('pages/account/sign-in-settings.njk', {
-      title: 'Sign-in rules',
+      title: w.signInRules,
       values: {
         administratorsNeedSecondFactor: yesNo(rules.administratorsNeedSecondFactor),
         secondFactorAfterSingleSignOn: yesNo(rules.secondFactorAfterSingleSignOn),
@@ -116,7 +114,7 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     if (!form.ok) {
       return reply.render(
         'pages/account/sign-in-settings.njk',
-        { title: 'Sign-in rules', values, errors: form.errors },
+        { title: w.signInRules, values, errors: form.errors },
         400,
       );
     }
@@ -128,7 +126,7 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
       return reply.render(
         'pages/account/sign-in-settings.njk',
         {
-          title: 'Sign-in rules',
+          title: w.signInRules,
           values,
           errors: {
             summary: [{ text: sayStored(result.error.message), href: '#administratorsNeedSecondFactor' }],
@@ -138,6 +136,6 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
         403,
       );
     }
-    return reply.flash('Sign-in rules saved').redirect(paths.signInSettings());
+    return reply.flash(w.signInRulesSaved).redirect(paths.signInSettings());
   });
 }

@@ -5,6 +5,7 @@ import type { OrganisationServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { idParam } from '../../../platform/http/params.ts';
+import { fill, words } from '../../../platform/words/index.ts';
 
 // sessionOnly: a token must never make more tokens (or revoke its owner's others).
 const own = { access: { permission: 'manage:api-tokens' }, sessionOnly: true } as const;
@@ -26,7 +27,7 @@ export async function apiTokensRoutes(app: FastifyInstance, { services }: { serv
     return reply.render(
       'pages/account/api-tokens.njk',
       {
-        title: 'Your API tokens',
+        title: words.signInPages.yourApiTokens,
         tokens,
         values: options.values ?? {},
         errors: options.errors,
@@ -55,6 +56,6 @@ export async function apiTokensRoutes(app: FastifyInstance, { services }: { serv
       if (result.error.code === 'not_found') return reply.callNotFound();
       return renderPage(reply, caller, { errors: formErrorsFrom(result.error), status: 409 });
     }
-    return reply.flash(`Token ${result.value.name} revoked: it no longer works`).redirect(paths.apiTokens());
+    return reply.flash(fill(words.signInPages.tokenRevoked, { name: result.value.name })).redirect(paths.apiTokens());
   });
 }

@@ -6,16 +6,19 @@ import { formErrorsFrom, parseForm } from '../../../platform/http/form-errors.ts
 import { paths } from '../../../kernel/paths.ts';
 import { linkProblemPhrase } from '../password-links.service.ts';
 import type { SignInOutcome } from '../auth.service.ts';
-import { phraseText } from '../../../kernel/phrase.ts';
-import { say, sayStored } from '../../../platform/words/index.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
+import { say, sayStored, words } from '../../../platform/words/index.ts';
+
+/** The address a person signs in with, or asks a reset link for. */
+const emailField = z
+  .string()
+  .trim()
+  .min(1, phraseText('signIn.enterEmail'))
+  .email(phraseText('organisationChecks.emailFormat'));
 
 const signInForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter your email address')
-    .email('Enter an email address in the correct format, like name@example.gov.uk'),
-  password: z.string().min(1, 'Enter your password'),
+  email: emailField,
+  password: z.string().min(1, phraseText('signIn.enterPassword')),
   returnTo: z.string().optional(),
 });
 
@@ -23,11 +26,11 @@ const signInForm = z.object({
 const setPasswordForm = z
   .object({
     token: z.string().min(1),
-    password: z.string().min(1, 'Enter a password'),
+    password: z.string().min(1, phraseText('signIn.enterNewPassword')),
     confirmPassword: z.string(),
   })
   .refine((form) => form.password === form.confirmPassword, {
-    message: 'Enter the same password twice',
+    message: phraseText('signIn.samePasswordTwice'),
     path: ['confirmPassword'],
   });
 
@@ -62,17 +65,11 @@ function safeReturnTo(value: unknown): string {
 }
 
 const codeForm = z.object({
-  code: z.string().trim().min(1, 'Enter the 6-digit code from your authenticator app, or a recovery code'),
+  code: z.string().trim().min(1, phraseText('signIn.enterCodeOrRecoveryCode')),
   returnTo: z.string().optional(),
 });
 
-const forgotForm = z.object({
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter your email address')
-    .email('Enter an email address in the correct format, like name@example.gov.uk'),
-});
+const forgotForm = z.object({ email: emailField });
 
 /** Between the first step and the second factor: a signed cookie naming the person, for 5 minutes. */
 const PENDING_COOKIE = 'gt_pending';
@@ -102,7 +99,7 @@ const SESSION_SECONDS = 8 * 3600;
 
 const minutesFor = (seconds: number) => {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return minutes === 1 ? phrase('signIn.oneMinute') : phrase('signIn.minutes', { count: minutes });
 };
 
 /** A refusal on a form page: the summary linking to the field, and the field's own message. */
@@ -267,9 +264,7 @@ export async function authRoutes(
         ? reply.render('pages/auth/set-password.njk', { token, minLength, errors: formErrorsFrom(result.error) }, 400)
         : reply.render('pages/auth/link-problem.njk', { message: sayStored(result.error.message) }, 400);
     }
-    return reply
-      .flash('Your password has been set, and you have been signed out everywhere. Sign in with it')
-      .redirect(paths.signIn());
+    return reply.flash(words.signInPages.passwordSet).redirect(paths.signIn());
   });
 
   app.post(paths.signOut(), { config: { access: 'signed-in', duringEnrolment: true } }, async (request, reply) => {
