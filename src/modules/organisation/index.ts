@@ -56,6 +56,8 @@ export type { PasswordLinkDeps } from './password-links.service.ts';
 export { sealPlainSecondFactorSecrets } from './second-factor.service.ts';
 export { listUnits, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
+// Single sign-on sets a person's roles to what the council's provider says, in its own transaction.
+export * as rolesRepository from './data/roles.repository.ts';
 export { mayForWholeOrganisation, unitAncestryIn } from './access.ts';
 export { roleAssignments } from './data/access.schema.ts';
 export { governanceBodies, governanceBodyMembers } from './data/governance.schema.ts';

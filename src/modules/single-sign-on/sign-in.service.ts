@@ -4,7 +4,7 @@ import { ok } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Db } from '../../platform/db/db.ts';
-import type { SessionInfo, SignInContext } from '../organisation/index.ts';
+import { rolesRepository, type SessionInfo, type SignInContext } from '../organisation/index.ts';
 import * as repo from './data/single-sign-on.repository.ts';
 import { claimValues, grantChanges, grantsFor, profileFrom, type Grant } from './domain/mapping.ts';
 import type { ProviderClients, ProviderSettings } from './provider-client.ts';
@@ -61,7 +61,8 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
 
   /** Sets the person's roles to exactly the wanted ones, each change audited. */
   async function syncGrants(tx: Db, organisationId: string, personId: string, wanted: Grant[], at: Date) {
-    const { end, begin } = grantChanges(await repo.currentGrants(tx, organisationId, personId), wanted);
+    const current = await rolesRepository.activeAssignmentsOfPerson(tx, organisationId, personId);
+    const { end, begin } = grantChanges(current, wanted);
     const entry = (action: string, value: Grant) => ({
       organisationId,
       actor: SYSTEM,
@@ -71,11 +72,11 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
       newValue: { role: value.role, unitId: value.unitId, from: 'single sign-on' },
     });
     for (const grant of end) {
-      await repo.endGrant(tx, organisationId, grant.id, at);
+      await rolesRepository.endAssignment(tx, organisationId, grant.id, at);
       await recordAudit(tx, entry('end', grant));
     }
     for (const grant of begin) {
-      await repo.beginGrant(tx, { organisationId, personId, ...grant, grantedAt: at });
+      await rolesRepository.insertAssignment(tx, { organisationId, personId, ...grant, grantedAt: at });
       await recordAudit(tx, entry('grant', grant));
     }
   }
