@@ -50,8 +50,8 @@ export function createOrganisationModule(deps: OrganisationDeps) {
 }
 
 export type { OrganisationServices } from './services.ts';
-export type { SessionInfo, SignInContext } from './auth.service.ts';
-export { holdForSecondFactor, type SignOutElsewhere } from './web/auth.routes.ts';
+export type { FirstStep, SessionInfo, SignInContext } from './auth.service.ts';
+export { holdForSecondFactor, safeReturnTo, type SignOutElsewhere } from './web/auth.routes.ts';
 export type { PasswordLinkDeps } from './password-links.service.ts';
 export { sealPlainSecondFactorSecrets } from './second-factor.service.ts';
 export { listUnits, unitDescendants } from './data/units.repository.ts';
