@@ -1,6 +1,9 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import type { Db } from './db.ts';
+
+/** db.ts's `Db`, spelt out here: db.ts uses this file, and imports go one way. */
+type Db = PgDatabase<PgQueryResultHKT>;
 
 /**
  * Drizzle on a pg pool whose transactions always give their connection back.
