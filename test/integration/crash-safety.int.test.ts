@@ -4,10 +4,12 @@
  * when a machine loses power or a container is stopped hard. Started again on the same folder:
  * nothing is partial and every save that was acknowledged is there, with its audit row.
  *
- * PGlite only: it is the embedded engine, whose own files must survive the kill (PostgreSQL's crash
- * recovery is its own, long-proven WAL replay; its restart is tested in postgres-restart.int.test.ts).
- * Two server starts in all (the second, after the first kill, serves the saves too); after each
- * kill the folder is looked at in this process, with the server stopped.
+ * Above all on PGlite: it is the embedded engine, whose own files must survive the kill. Two server
+ * starts there (the second, after the first kill, serves the saves too); after each kill the folder
+ * is looked at in this process, with the server stopped. On PostgreSQL the saves are killed too
+ * (one more server start, on a database of the suite's cluster): the server dies with transactions
+ * open on its connections, which PostgreSQL must roll back (its own restart is tested in
+ * postgres-restart.int.test.ts).
  *
  * What a kill leaves on PGlite: its lock file (`pglite.lock`) names a process that has gone, so the
  * next start takes it over (data-dir-lock.ts); the folder opens and PostgreSQL's recovery replays
@@ -16,10 +18,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/commands.ts';
 import { openDatabase, type Database } from '../../src/platform/db/db.ts';
 import { rowsOf } from '../../src/platform/db/rows.ts';
+import { createDatabase } from '../helpers/postgres-cluster.ts';
 import { signInOverHttp, startServer, type HttpAgent, type ServerProcess } from '../helpers/server-process.ts';
 
 const ADMIN = { email: 'crash.admin@crash.example', password: 'a long pass phrase for crash tests' };
@@ -52,6 +55,26 @@ interface JobView {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** What the CLI is run with besides the database's own settings. */
+const CLI_ENV = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) };
+
+/** The council and its administrator, made with the CLI as a council would on a fresh install. */
+async function createCouncil(env: Record<string, string>) {
+  const quiet = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    const created = await runCli(
+      [
+        'create-organisation',
+        ...['--name', 'Crash Test Council', '--slug', 'crash-test'],
+        ...['--admin-name', 'Crash Admin', '--admin-email', ADMIN.email],
+      ],
+      { ...env, ...CLI_ENV, ADMIN_PASSWORD: ADMIN.password },
+    );
+    expect(created).toBe(0);
+  } finally {
+    quiet.mockRestore();
+  }
+}
 
 describe('a server killed mid-work, on PGlite', () => {
   let root: string;
@@ -73,21 +96,7 @@ describe('a server killed mid-work, on PGlite', () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'gt-crash-'));
     env = { DATA_DIR: root, JOB_IMPORT_ROWS: '1000' };
-    // The council and its administrator, made with the CLI as a council would on a fresh install.
-    const quiet = vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      const created = await runCli(
-        [
-          'create-organisation',
-          ...['--name', 'Crash Test Council', '--slug', 'crash-test'],
-          ...['--admin-name', 'Crash Admin', '--admin-email', ADMIN.email],
-        ],
-        { ...env, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: ADMIN.password },
-      );
-      expect(created).toBe(0);
-    } finally {
-      quiet.mockRestore();
-    }
+    await createCouncil(env);
   }, 300_000);
   afterAll(async () => {
     await server?.kill();
@@ -146,75 +155,11 @@ describe('a server killed mid-work, on PGlite', () => {
   it('keeps every acknowledged save, with its audit row, and nothing partial of the one in flight', async () => {
     // The server the last test restarted, or a new one if that test failed before it.
     server ??= await startServer(env);
-    const admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
-    const measures = (await (await admin.fetch(`/api/v1/measures?q=${SAVES_MEASURE}`)).json()) as {
-      id: string;
-      code: string;
-    }[];
-    const measureId = measures.find((measure) => measure.code === SAVES_MEASURE)!.id;
-    // Each save a figure the plausibility checks may question: confirmed, as a person would.
-    const save = (periodKey: string, value: number) =>
-      admin.api('PUT', `/api/v1/measures/${measureId}/values/${periodKey}`, {
-        value,
-        confirmImplausible: true,
-        commentary: 'Entered in the crash test',
-      });
-    const acknowledged: { periodKey: string; value: number }[] = [];
-    const SAVES = 12;
-    for (const [index, periodKey] of PERIODS.slice(0, SAVES).entries()) {
-      const saved = await save(periodKey, index + 1);
-      expect(saved.status, await saved.clone().text()).toBe(200);
-      acknowledged.push({ periodKey, value: index + 1 });
-    }
-    // One more, in flight when the process dies: kept whole or not at all.
-    const inFlight = PERIODS[SAVES]!;
-    void save(inFlight, 999).catch(() => undefined);
-    await sleep(15);
-    await server.kill();
+    const saves = await savesKilledPartWay(server);
     server = undefined;
-
-    const found = await inspect(async (database) => {
-      const stored = rowsOf<{ period_key: string; value: string; audited: number }>(
-        await database.db.execute(`
-          SELECT v.period_key, v.value::text AS value,
-                 (SELECT count(*)::int FROM audit_events a
-                  WHERE a.entity_type = 'measure-value' AND a.entity_id = v.id::text) AS audited
-          FROM measure_values v WHERE v.measure_id = '${measureId}'`),
-      );
-      const auditedInFlight = await count(
-        database,
-        `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'measure-value'
-           AND new_value->>'measureId' = '${measureId}' AND new_value->>'periodKey' = '${inFlight}'`,
-      );
-      return { stored, auditedInFlight };
-    });
-    const byPeriod = new Map(found.stored.map((row) => [row.period_key, row]));
-    for (const { periodKey, value } of acknowledged) {
-      const row = byPeriod.get(periodKey);
-      expect(row, `acknowledged save of ${periodKey}`).toBeDefined();
-      expect(Number(row!.value)).toBe(value);
-      expect(row!.audited, `audit row of ${periodKey}`).toBe(1);
-    }
-    const inFlightRow = byPeriod.get(inFlight);
-    // Whole (the value and its audit row) or not at all.
-    expect(found.auditedInFlight).toBe(inFlightRow ? 1 : 0);
-    if (inFlightRow) expect(Number(inFlightRow.value)).toBe(999);
-    expect(found.stored.length).toBe(acknowledged.length + (inFlightRow ? 1 : 0));
-
+    expectSavesKept(await inspect((database) => savesFound(database, saves)), saves);
     // The audit trail's hash chain is whole after both kills.
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const said = vi.spyOn(console, 'log').mockImplementation(() => {});
-    try {
-      const verified = await runCli(['verify-audit'], {
-        ...env,
-        NODE_ENV: 'production',
-        SESSION_SECRET: 'x'.repeat(40),
-      });
-      expect(verified, String(errors.mock.calls[0]?.[0])).toBe(0);
-    } finally {
-      errors.mockRestore();
-      said.mockRestore();
-    }
+    await expectAuditChainWhole(env);
   }, 600_000);
 });
 
@@ -258,4 +203,123 @@ async function killWhileWriting(server: ServerProcess, admin: HttpAgent, jobId: 
     await sleep(100);
   }
   throw new Error(`The import did not start writing: ${last}`);
+}
+
+describe('a server killed mid-saves, on PostgreSQL', () => {
+  let server: ServerProcess | undefined;
+  afterAll(async () => {
+    await server?.kill();
+  });
+
+  it('keeps every acknowledged save, with its audit row, and nothing partial of the one in flight', async () => {
+    const url = await createDatabase(inject('postgresUrl'));
+    const env = { DATABASE_URL: url };
+    await createCouncil(env);
+    server = await startServer(env);
+    const admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
+    const created = await admin.api(
+      'POST',
+      '/api/v1/imports/measures',
+      `code,title,unit,polarity,frequency,aggregation\n${SAVES_MEASURE},Saved one by one,number,none,monthly,sum`,
+      'text/csv',
+    );
+    expect(await created.json()).toMatchObject({ written: true, created: 1 });
+
+    const saves = await savesKilledPartWay(server, admin);
+    server = undefined;
+    // Read as the next process would: the dead server's connections, and their open transactions, gone.
+    const database = await openDatabase({ url, migrate: false });
+    try {
+      expectSavesKept(await savesFound(database, saves), saves);
+    } finally {
+      await database.close();
+    }
+    await expectAuditChainWhole(env);
+  }, 600_000);
+});
+
+/** What a run of saves left to check: the measure, the saves acknowledged, the one in flight at the kill. */
+interface SavesRun {
+  measureId: string;
+  acknowledged: { periodKey: string; value: number }[];
+  inFlight: string;
+}
+
+/**
+ * Twelve saves of the SAVES measure one after another, each acknowledged, then one more in flight
+ * when the server is killed.
+ */
+async function savesKilledPartWay(server: ServerProcess, signedIn?: HttpAgent): Promise<SavesRun> {
+  const admin = signedIn ?? (await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password));
+  const measures = (await (await admin.fetch(`/api/v1/measures?q=${SAVES_MEASURE}`)).json()) as {
+    id: string;
+    code: string;
+  }[];
+  const measureId = measures.find((measure) => measure.code === SAVES_MEASURE)!.id;
+  // Each save a figure the plausibility checks may question: confirmed, as a person would.
+  const save = (periodKey: string, value: number) =>
+    admin.api('PUT', `/api/v1/measures/${measureId}/values/${periodKey}`, {
+      value,
+      confirmImplausible: true,
+      commentary: 'Entered in the crash test',
+    });
+  const acknowledged: { periodKey: string; value: number }[] = [];
+  const SAVES = 12;
+  for (const [index, periodKey] of PERIODS.slice(0, SAVES).entries()) {
+    const saved = await save(periodKey, index + 1);
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    acknowledged.push({ periodKey, value: index + 1 });
+  }
+  // One more, in flight when the process dies: kept whole or not at all.
+  const inFlight = PERIODS[SAVES]!;
+  void save(inFlight, 999).catch(() => undefined);
+  await sleep(15);
+  await server.kill();
+  return { measureId, acknowledged, inFlight };
+}
+
+/** The measure's stored values, each with its count of audit rows, and the audit rows of the one in flight. */
+async function savesFound(database: Database, { measureId, inFlight }: SavesRun) {
+  const stored = rowsOf<{ period_key: string; value: string; audited: number }>(
+    await database.db.execute(`
+      SELECT v.period_key, v.value::text AS value,
+             (SELECT count(*)::int FROM audit_events a
+              WHERE a.entity_type = 'measure-value' AND a.entity_id = v.id::text) AS audited
+      FROM measure_values v WHERE v.measure_id = '${measureId}'`),
+  );
+  const [auditedInFlight] = rowsOf<{ n: number }>(
+    await database.db.execute(
+      `SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'measure-value'
+         AND new_value->>'measureId' = '${measureId}' AND new_value->>'periodKey' = '${inFlight}'`,
+    ),
+  );
+  return { stored, auditedInFlight: Number(auditedInFlight!.n) };
+}
+
+/** Every acknowledged save there with its one audit row; the one in flight whole (value and audit row) or absent. */
+function expectSavesKept(found: Awaited<ReturnType<typeof savesFound>>, { acknowledged, inFlight }: SavesRun) {
+  const byPeriod = new Map(found.stored.map((row) => [row.period_key, row]));
+  for (const { periodKey, value } of acknowledged) {
+    const row = byPeriod.get(periodKey);
+    expect(row, `acknowledged save of ${periodKey}`).toBeDefined();
+    expect(Number(row!.value)).toBe(value);
+    expect(row!.audited, `audit row of ${periodKey}`).toBe(1);
+  }
+  const inFlightRow = byPeriod.get(inFlight);
+  expect(found.auditedInFlight).toBe(inFlightRow ? 1 : 0);
+  if (inFlightRow) expect(Number(inFlightRow.value)).toBe(999);
+  expect(found.stored.length).toBe(acknowledged.length + (inFlightRow ? 1 : 0));
+}
+
+/** `verify-audit` passes: the audit trail's hash chain is whole. */
+async function expectAuditChainWhole(env: Record<string, string>) {
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const said = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    const verified = await runCli(['verify-audit'], { ...env, ...CLI_ENV });
+    expect(verified, String(errors.mock.calls[0]?.[0])).toBe(0);
+  } finally {
+    errors.mockRestore();
+    said.mockRestore();
+  }
 }

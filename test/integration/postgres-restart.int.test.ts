@@ -84,7 +84,10 @@ describe('PostgreSQL restarting under saves', () => {
   /**
    * In one full-suite run (both cores busy) closing took past the hook's 120 s after the restart,
    * and which step waited was not recorded. Each step is now given 20 s and the one that does not
-   * finish is named, so the cluster is always stopped and a hang leaves evidence (issue #21).
+   * finish is named, so the cluster is always stopped and a hang leaves evidence (issue #21). The
+   * cause found since: a save whose BEGIN went out on a connection that had died idle in the pool
+   * kept that connection checked out for ever, and the pool's end() waited for it; transactions now
+   * always give their connection back (src/platform/db/pooled-transactions.ts and its test).
    */
   const closeWithin = async (step: string, closing: () => Promise<unknown> | undefined) => {
     let timer: NodeJS.Timeout | undefined;

@@ -49,10 +49,16 @@ export interface SignInContext {
   inProcess?: boolean;
 }
 
+/**
+ * How a person passed the first step of signing in, kept in the audit row of the session it starts,
+ * and carried through the second-factor step when there is one.
+ */
+export type FirstStep = { method: 'password' } | { method: 'single sign-on'; issuer: string };
+
 export type SignInOutcome =
   | { kind: 'signed-in'; token: string; session: SessionInfo }
-  /** The password was right; the person must now give a code from their second factor. */
-  | { kind: 'second-factor'; personId: string }
+  /** The first step passed; the person must now give a code from their second factor. */
+  | { kind: 'second-factor'; personId: string; firstStep: FirstStep }
   | { kind: 'refused' }
   | { kind: 'throttled'; retryAfterSeconds: number };
 
@@ -239,17 +245,22 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
     // address go on guessing others).
     await signInRepo.forgetThrottle(db, accountKey(email));
     const hasFactor = Boolean((await signInRepo.findSecondFactor(db, matched.id))?.confirmedAt);
+    const firstStep: FirstStep = { method: 'password' };
     if (secondFactorStepNeeded('password', hasFactor, await signInRepo.signInRules(db, matched.organisationId))) {
-      return { kind: 'second-factor', personId: matched.id };
+      return { kind: 'second-factor', personId: matched.id, firstStep };
     }
-    return startSession(matched.id, context, {});
+    return startSession(matched.id, context, firstStep);
   }
 
-  /** The second step for a person with a second factor: a code from their app, or a recovery code. */
+  /**
+   * The second step for a person with a second factor: a code from their app, or a recovery code.
+   * The first step (as the 'second-factor' outcome gave it) goes in the session's audit row too.
+   */
   async function completeSecondFactor(
     personId: string,
     code: string,
     context: SignInContext = IN_PROCESS,
+    firstStep?: FirstStep,
   ): Promise<SignInOutcome> {
     const now = clock();
     const key = secondFactorKey(personId);
@@ -272,7 +283,7 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
       return locked > 0 ? { kind: 'throttled', retryAfterSeconds: locked } : { kind: 'refused' };
     }
     await signInRepo.forgetThrottle(db, key);
-    return startSession(personId, context, { secondFactor: used });
+    return startSession(personId, context, { ...firstStep, secondFactor: used });
   }
 
   return {
@@ -286,17 +297,14 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
      * with how. When the council requires it, a person with a second factor here gives a code
      * first (the 'second-factor' outcome, as after a password).
      */
-    async startVerifiedSession(
-      personId: string,
-      context: SignInContext,
-      detail: Record<string, unknown>,
-    ): Promise<SignInOutcome> {
+    async startVerifiedSession(personId: string, context: SignInContext, firstStep: FirstStep): Promise<SignInOutcome> {
       const factor = await signInRepo.findSecondFactor(db, personId);
       if (factor?.confirmedAt) {
         const rules = await signInRepo.signInRules(db, factor.organisationId);
-        if (secondFactorStepNeeded('single sign-on', true, rules)) return { kind: 'second-factor', personId };
+        if (secondFactorStepNeeded('single sign-on', true, rules))
+          return { kind: 'second-factor', personId, firstStep };
       }
-      return startSession(personId, context, detail);
+      return startSession(personId, context, firstStep);
     },
 
     /**

@@ -50,12 +50,14 @@ export function createOrganisationModule(deps: OrganisationDeps) {
 }
 
 export type { OrganisationServices } from './services.ts';
-export type { SessionInfo, SignInContext } from './auth.service.ts';
-export { holdForSecondFactor, type SignOutElsewhere } from './web/auth.routes.ts';
+export type { FirstStep, SessionInfo, SignInContext } from './auth.service.ts';
+export { holdForSecondFactor, safeReturnTo, type SignOutElsewhere } from './web/auth.routes.ts';
 export type { PasswordLinkDeps } from './password-links.service.ts';
 export { sealPlainSecondFactorSecrets } from './second-factor.service.ts';
 export { listUnits, unitDescendants } from './data/units.repository.ts';
 export * as unitsRepository from './data/units.repository.ts';
+// Single sign-on sets a person's roles to what the council's provider says, in its own transaction.
+export * as rolesRepository from './data/roles.repository.ts';
 export { mayForWholeOrganisation, unitAncestryIn } from './access.ts';
 export { roleAssignments } from './data/access.schema.ts';
 export { governanceBodies, governanceBodyMembers } from './data/governance.schema.ts';

@@ -4,7 +4,7 @@ import { ok } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Db } from '../../platform/db/db.ts';
-import type { SessionInfo, SignInContext } from '../organisation/index.ts';
+import { rolesRepository, type FirstStep, type SessionInfo, type SignInContext } from '../organisation/index.ts';
 import * as repo from './data/single-sign-on.repository.ts';
 import { claimValues, grantChanges, grantsFor, profileFrom, type Grant } from './domain/mapping.ts';
 import type { ProviderClients, ProviderSettings } from './provider-client.ts';
@@ -21,7 +21,7 @@ export interface PendingSignIn {
 export type SingleSignOnOutcome =
   | { kind: 'signed-in'; token: string; session: SessionInfo }
   // The council asks people with a second factor for a code after single sign-on too.
-  | { kind: 'second-factor'; personId: string }
+  | { kind: 'second-factor'; personId: string; firstStep: FirstStep }
   | { kind: 'refused'; reason: Phrase };
 
 const SYSTEM = { personId: null, label: 'Single sign-on' };
@@ -61,7 +61,8 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
 
   /** Sets the person's roles to exactly the wanted ones, each change audited. */
   async function syncGrants(tx: Db, organisationId: string, personId: string, wanted: Grant[], at: Date) {
-    const { end, begin } = grantChanges(await repo.currentGrants(tx, organisationId, personId), wanted);
+    const current = await rolesRepository.activeAssignmentsOfPerson(tx, organisationId, personId);
+    const { end, begin } = grantChanges(current, wanted);
     const entry = (action: string, value: Grant) => ({
       organisationId,
       actor: SYSTEM,
@@ -71,11 +72,11 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
       newValue: { role: value.role, unitId: value.unitId, from: 'single sign-on' },
     });
     for (const grant of end) {
-      await repo.endGrant(tx, organisationId, grant.id, at);
+      await rolesRepository.endAssignment(tx, organisationId, grant.id, at);
       await recordAudit(tx, entry('end', grant));
     }
     for (const grant of begin) {
-      await repo.beginGrant(tx, { organisationId, personId, ...grant, grantedAt: at });
+      await rolesRepository.insertAssignment(tx, { organisationId, personId, ...grant, grantedAt: at });
       await recordAudit(tx, entry('grant', grant));
     }
   }
@@ -168,7 +169,7 @@ export function createSingleSignOnService(deps: SingleSignOnDeps, clients: Provi
         return refused(refusal ?? 'failed', { provider: provider.displayName, email: profile.email });
       }
       const started = await auth.startVerifiedSession(personId, context, { method: 'single sign-on', issuer });
-      if (started.kind === 'second-factor') return { kind: 'second-factor', personId: started.personId };
+      if (started.kind === 'second-factor') return started;
       return started.kind === 'signed-in'
         ? { kind: 'signed-in', token: started.token, session: started.session }
         : refused('failed');

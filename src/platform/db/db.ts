@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { drizzleReleasingConnections } from './pooled-transactions.ts';
 
 /** A database or a transaction: repositories accept either, so services decide the boundary. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -92,13 +93,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // would end the process; requests made meanwhile fail and are answered 503 (error-pages.ts).
     pool.on('error', () => {});
     keepConnectionLossFromEndingProcess(pool);
-    const db = drizzlePg(pool) as unknown as Db;
+    const db = drizzleReleasingConnections(pool);
     const readPool = options.readUrl ? new pg.Pool({ connectionString: options.readUrl, max: 10 }) : undefined;
     if (readPool) {
       readPool.on('error', () => {});
       keepConnectionLossFromEndingProcess(readPool);
     }
-    const readDb = readPool ? (drizzlePg(readPool) as unknown as Db) : db;
+    const readDb = readPool ? drizzleReleasingConnections(readPool) : db;
     if (options.migrate ?? true) await migratePostgres(pool);
     return {
       db,

@@ -18,6 +18,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { parsedRows, rowsOf } from '../db/rows.ts';
 import { JOB_STATES, MAX_ATTEMPTS, type JobState } from './job-rules.ts';
+import { describeFailure } from './describe-failure.ts';
 
 const DEFAULT_LEASE_MS = 15 * 60 * 1000;
 const DEFAULT_POLL_MS = 5 * 1000;
@@ -147,10 +148,6 @@ export interface JobQueue {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function createJobQueue(options: JobQueueOptions): JobQueue {
   const { db, clock } = options;
   const log = options.log ?? (() => {});
@@ -219,7 +216,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
             UPDATE background_jobs SET phase = ${figures.phase}, done = ${figures.done}, total = ${figures.total}
             WHERE id = ${claimed.id} AND locked_by = ${claimed.token} AND state = 'running'`),
         )
-        .catch((error: unknown) => log(`jobs: progress of ${claimed.id} not saved: ${describe(error)}`));
+        .catch((error: unknown) => log(`jobs: progress of ${claimed.id} not saved: ${describeFailure(error)}`));
     };
     const progress = (phase: string, done: number, total?: number) => {
       latest = { phase, done, total: total ?? null };
@@ -246,7 +243,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         });
       }
     } catch (error) {
-      log(`jobs: ${row.kind} job ${claimed.id} failed: ${describe(error)}`);
+      log(`jobs: ${row.kind} job ${claimed.id} failed: ${describeFailure(error)}`);
       outcome = { ok: false, error: 'Something went wrong while doing this: nothing was changed. Try again.' };
     }
     latest = undefined;
@@ -288,7 +285,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
     running = running
       .then(() => new Promise((resolve) => setImmediate(resolve)))
       .then(drain)
-      .catch((error: unknown) => log(`jobs: looking for waiting jobs failed: ${describe(error)}`));
+      .catch((error: unknown) => log(`jobs: looking for waiting jobs failed: ${describeFailure(error)}`));
   }
 
   return {
@@ -332,7 +329,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
       if (options.soleProcess) {
         running = running
           .then(releaseOrphans)
-          .catch((error: unknown) => log(`jobs: releasing jobs left running failed: ${describe(error)}`));
+          .catch((error: unknown) => log(`jobs: releasing jobs left running failed: ${describeFailure(error)}`));
       }
       wake();
       timer = setInterval(wake, pollMs);

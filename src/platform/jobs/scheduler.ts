@@ -11,6 +11,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { rowsOf } from '../db/rows.ts';
 import { nextLondonTime } from './london-time.ts';
+import { describeFailure } from './describe-failure.ts';
 
 /** Every so many milliseconds, or once a day at a wall-clock time in London ("07:00"). */
 export type Schedule = { everyMs: number } | { dailyAt: string };
@@ -43,10 +44,6 @@ const DEFAULT_POLL_MS = 60 * 1000;
 function nextRunAfter(when: Schedule, from: Date): Date {
   if ('everyMs' in when) return new Date(from.getTime() + when.everyMs);
   return nextLondonTime(when.dailyAt, from);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function createJobScheduler(options: SchedulerOptions): JobScheduler {
@@ -104,7 +101,7 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
       try {
         await jobs.get(run.name)!.handler();
       } catch (failure) {
-        error = describe(failure);
+        error = describeFailure(failure);
         log(`jobs: ${run.name} failed: ${error}`);
       }
       await finish(run, error);
@@ -116,7 +113,7 @@ export function createJobScheduler(options: SchedulerOptions): JobScheduler {
   function poll(): void {
     running = running
       .then(runDue)
-      .catch((error: unknown) => log(`jobs: looking for due jobs failed: ${describe(error)}`));
+      .catch((error: unknown) => log(`jobs: looking for due jobs failed: ${describeFailure(error)}`));
   }
 
   return {

@@ -163,6 +163,17 @@ describe.each(PAGE_DATABASES)('account security on %s', (kind) => {
     expect(await actionsOf(person.personId)).toEqual(
       expect.arrayContaining(['second-factor-on', 'second-factor-failed', 'sign-in']),
     );
+    // Each session's audit row says how both steps were passed.
+    const signIns = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, person.personId), eq(auditEvents.action, 'sign-in')));
+    expect(signIns.map((event) => event.newValue)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ method: 'password', secondFactor: 'app' }),
+        expect.objectContaining({ method: 'password', secondFactor: 'recovery code' }),
+      ]),
+    );
 
     // Turned off with a code; audited.
     now = new Date(now.getTime() + 30_000);

@@ -5,7 +5,7 @@ import { SECOND_FACTOR_PATH, SESSION_COOKIE } from '../../../platform/http/acces
 import { formErrorsFrom, parseForm } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { linkProblemPhrase } from '../password-links.service.ts';
-import type { SignInOutcome } from '../auth.service.ts';
+import type { FirstStep, SignInOutcome } from '../auth.service.ts';
 import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { say, sayStored, words } from '../../../platform/words/index.ts';
 
@@ -51,7 +51,7 @@ const UNSAFE_CHARACTER = /[\s\p{Cc}\p{Cf}\p{Z}]/u;
  * form must be a same-site path with no whitespace or control characters; anything else (a
  * repeated parameter too), home.
  */
-function safeReturnTo(value: unknown): string {
+export function safeReturnTo(value: unknown): string {
   if (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value) || !SAME_SITE_PATH.test(value)) return paths.home();
   let decoded: string;
   try {
@@ -71,9 +71,16 @@ const codeForm = z.object({
 
 const forgotForm = z.object({ email: emailField });
 
-/** Between the first step and the second factor: a signed cookie naming the person, for 5 minutes. */
+/**
+ * Between the first step and the second factor: a signed cookie naming the person, until when, and
+ * how they passed the first step (for the session's audit row), for 5 minutes.
+ */
 const PENDING_COOKIE = 'gt_pending';
 const PENDING_MINUTES = 5;
+const firstStepSchema = z.union([
+  z.object({ method: z.literal('password') }),
+  z.object({ method: z.literal('single sign-on'), issuer: z.string() }),
+]);
 
 /**
  * Sends a person who has passed the first step (their password, or the council's single sign-on)
@@ -82,10 +89,12 @@ const PENDING_MINUTES = 5;
 export function holdForSecondFactor(
   reply: FastifyReply,
   personId: string,
-  options: { clock: () => Date; secureCookies: boolean; returnTo: string },
+  options: { clock: () => Date; secureCookies: boolean; returnTo: string; firstStep: FirstStep },
 ) {
   const until = options.clock().getTime() + PENDING_MINUTES * 60_000;
-  reply.setCookie(PENDING_COOKIE, `${personId}.${until}`, {
+  // base64url: the issuer's dots stay out of the value's dot-separated parts.
+  const firstStep = Buffer.from(JSON.stringify(options.firstStep)).toString('base64url');
+  reply.setCookie(PENDING_COOKIE, `${personId}.${until}.${firstStep}`, {
     path: paths.signIn(),
     httpOnly: true,
     sameSite: 'lax',
@@ -157,7 +166,12 @@ export async function authRoutes(
           sayStored(phraseText(page.field === 'code' ? 'signIn.wrongCode' : 'signIn.wrongCredentials')),
         );
       case 'second-factor':
-        return holdForSecondFactor(reply, outcome.personId, { clock, secureCookies, returnTo: page.returnTo });
+        return holdForSecondFactor(reply, outcome.personId, {
+          clock,
+          secureCookies,
+          returnTo: page.returnTo,
+          firstStep: outcome.firstStep,
+        });
       case 'signed-in':
         // A new token at every sign-in: a session fixed before sign-in is never promoted.
         reply.clearCookie(PENDING_COOKIE, { path: paths.signIn() });
@@ -172,13 +186,24 @@ export async function authRoutes(
     }
   }
 
-  /** The person part-way through signing in, from the signed cookie, while it lasts. */
-  function pendingPerson(request: FastifyRequest): string | null {
+  /** The person part-way through signing in, and how they passed the first step, while it lasts. */
+  function pendingPerson(request: FastifyRequest): { personId: string; firstStep: FirstStep | undefined } | null {
     const raw = request.cookies[PENDING_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : null;
     if (!unsigned?.valid || !unsigned.value) return null;
-    const [personId, until] = unsigned.value.split('.');
-    return personId && Number(until) > clock().getTime() ? personId : null;
+    const [personId, until, encoded] = unsigned.value.split('.');
+    if (!personId || !(Number(until) > clock().getTime())) return null;
+    return { personId, firstStep: firstStepFrom(encoded) };
+  }
+  /** The first step from the signed cookie; none from a cookie made before it was kept there. */
+  function firstStepFrom(encoded: string | undefined): FirstStep | undefined {
+    if (!encoded) return undefined;
+    try {
+      const parsed = firstStepSchema.safeParse(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** No password given in the last few minutes (or none at all): start again, from the sign-in page. */
@@ -207,12 +232,17 @@ export async function authRoutes(
 
   app.post(paths.signInCode(), { config: signInPage }, async (request, reply) => {
     const returnTo = safeReturnTo((request.body as { returnTo?: unknown })?.returnTo);
-    const personId = pendingPerson(request);
-    if (!personId) return codeExpired(reply);
+    const pending = pendingPerson(request);
+    if (!pending) return codeExpired(reply);
     const form = parseForm(codeForm, request.body);
     if (!form.ok)
       return reply.render('pages/auth/sign-in-code.njk', { errors: form.errors, values: {}, returnTo }, 400);
-    const outcome = await services.auth.completeSecondFactor(personId, form.value.code, context(request));
+    const outcome = await services.auth.completeSecondFactor(
+      pending.personId,
+      form.value.code,
+      context(request),
+      pending.firstStep,
+    );
     return answer(reply, outcome, { template: 'pages/auth/sign-in-code.njk', field: 'code', values: {}, returnTo });
   });
 

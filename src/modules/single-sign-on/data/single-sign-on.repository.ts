@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../../../kernel/access/index.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { people, roleAssignments, units } from '../../organisation/index.ts';
+import { people, units } from '../../organisation/index.ts';
 import { singleSignOnIdentities, singleSignOnMappings, singleSignOnProviders } from './single-sign-on.schema.ts';
 
 export type ProviderRow = typeof singleSignOnProviders.$inferSelect;
@@ -191,34 +191,4 @@ export async function rootUnitOf(db: Db, organisationId: string): Promise<string
     .orderBy(asc(units.createdAt))
     .limit(1);
   return row?.id ?? null;
-}
-
-const grantRow = z.object({ id: z.string(), role: z.enum(ROLES), unitId: z.string().nullable() });
-
-export async function currentGrants(db: Db, organisationId: string, personId: string) {
-  const rows = await db
-    .select({ id: roleAssignments.id, role: roleAssignments.role, unitId: roleAssignments.unitId })
-    .from(roleAssignments)
-    .where(
-      and(
-        eq(roleAssignments.organisationId, organisationId),
-        eq(roleAssignments.personId, personId),
-        isNull(roleAssignments.endedAt),
-      ),
-    );
-  return rows.map((row) => grantRow.parse(row));
-}
-
-export async function endGrant(db: Db, organisationId: string, id: string, at: Date) {
-  await db
-    .update(roleAssignments)
-    .set({ endedAt: at })
-    .where(and(eq(roleAssignments.organisationId, organisationId), eq(roleAssignments.id, id)));
-}
-
-export async function beginGrant(
-  db: Db,
-  values: { organisationId: string; personId: string; role: (typeof ROLES)[number]; unitId: string | null; grantedAt: Date },
-) {
-  await db.insert(roleAssignments).values(values);
 }

@@ -7,21 +7,12 @@
  * PGlite runs one transaction at a time.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../../kernel/paths.ts';
-import {
-  auditEvents,
-  people,
-  roleAssignments,
-  singleSignOnIdentities,
-  singleSignOnProviders,
-} from '../../../schema.ts';
+import { auditEvents, people, roleAssignments, singleSignOnIdentities } from '../../../schema.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { startTestProvider, TEST_CLIENT, type TestProvider } from './test-provider.ts';
-
-const cookieOf = (response: LightMyRequestResponse, name: string) =>
-  response.cookies.find((cookie) => cookie.name === name)?.value;
+import { cookieOf, journeysThrough, saveProvider } from './sign-in-journey.ts';
+import { startTestProvider, type TestProvider } from './test-provider.ts';
 
 /** How many of the same person's first sign-ins arrive at once. */
 const AT_ONCE = 4;
@@ -30,34 +21,14 @@ describe.each(['postgres'] as const)('first sign-ins of the same new person at o
   let t: TestApp;
   let op: TestProvider;
   let providerId: string;
-
-  /** Up to the provider and back, stopping short of the app's callback: what a browser holds then. */
-  async function throughProvider(login: string) {
-    const start = await t.app.inject({ method: 'GET', url: paths.singleSignOnStart(providerId) });
-    expect(start.statusCode, start.body).toBe(302);
-    const callback = await op.signInAt(start.headers.location as string, login);
-    return { pending: cookieOf(start, 'gt_sso')!, callback };
-  }
-  const callBack = ({ pending, callback }: Awaited<ReturnType<typeof throughProvider>>) =>
-    t.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, cookies: { gt_sso: pending } });
+  // Up to the provider and back, stopping short of the app's callback (what a browser holds then).
+  const { throughProvider, callBack } = journeysThrough(() => ({ app: t.app, op, providerId }));
 
   beforeAll(async () => {
     t = await createTestApp(kind);
     op = await startTestProvider(t.deps.config.baseUrl, paths.singleSignOnCallback());
     const admin = await t.as('administrator');
-    const saved = await admin.post(paths.singleSignOnSettings(), {
-      displayName: 'Test Council (Microsoft)',
-      issuer: op.issuer,
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      claim: 'groups',
-    });
-    expect(saved.statusCode, saved.body).toBe(302);
-    const [row] = await t.deps.database.db
-      .select()
-      .from(singleSignOnProviders)
-      .where(eq(singleSignOnProviders.organisationId, t.org.id));
-    providerId = row!.id;
+    providerId = await saveProvider(t, admin, op.issuer);
     for (const [claimValue, role] of [
       ['g-performance', 'performance-officer'],
       ['g-viewers', 'viewer'],
@@ -110,7 +81,7 @@ describe.each(['postgres'] as const)('first sign-ins of the same new person at o
     for (const login of ['erin-1', 'erin-2']) {
       op.accounts[login] = { email: 'erin@council.example', name: 'Erin Evans', groups: ['g-viewers'] };
     }
-    const journeys = await Promise.all(['erin-1', 'erin-2'].map(throughProvider));
+    const journeys = await Promise.all(['erin-1', 'erin-2'].map((login) => throughProvider(login)));
     const answers = await Promise.all(journeys.map(callBack));
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([302, 403]);
     const refusal = answers.find((answer) => answer.statusCode === 403)!;

@@ -7,7 +7,6 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { paths } from '../../../kernel/paths.ts';
 import { totp } from '../../../platform/security/totp.ts';
 import { auditEvents, people, roleAssignments, singleSignOnProviders } from '../../../schema.ts';
@@ -18,10 +17,17 @@ import {
   type Agent,
   type TestApp,
 } from '../../../../test/helpers/test-app.ts';
+import { cookieOf, journeysThrough, providerSettings, saveProvider } from './sign-in-journey.ts';
 import { startTestProvider, TEST_CLIENT, type TestProvider } from './test-provider.ts';
 
-const cookieOf = (response: LightMyRequestResponse, name: string) =>
-  response.cookies.find((cookie) => cookie.name === name)?.value;
+/** The address of the first link or button on a page that goes to `path` (with its query). */
+const hrefOf = (html: string, path: string) => {
+  const href = [...html.matchAll(/href="([^"]*)"/g)]
+    .map((match) => match[1]!.replaceAll('&amp;', '&'))
+    .find((candidate) => candidate === path || candidate.startsWith(`${path}?`));
+  expect(href, `a link to ${path}`).toBeDefined();
+  return href!;
+};
 
 describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider on %s', (kind) => {
   let t: TestApp;
@@ -29,19 +35,8 @@ describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider
   let admin: Agent;
   let providerId: string;
 
-  /** A person's whole journey: the app's button, the provider's login form, back to the app. */
-  async function signIn(login: string, tamper?: (callback: URL) => void) {
-    const start = await t.app.inject({ method: 'GET', url: paths.singleSignOnStart(providerId) });
-    expect(start.statusCode, start.body).toBe(302);
-    const pending = cookieOf(start, 'gt_sso')!;
-    const callback = await op.signInAt(start.headers.location as string, login);
-    tamper?.(callback);
-    return t.app.inject({
-      method: 'GET',
-      url: `${callback.pathname}${callback.search}`,
-      cookies: { gt_sso: pending },
-    });
-  }
+  // A person's whole journey: the app's button, the provider's login form, back to the app.
+  const { throughProvider, callBack, signIn } = journeysThrough(() => ({ app: t.app, op, providerId }));
   const rolesOf = async (personId: string) =>
     (
       await t.deps.database.db
@@ -65,31 +60,20 @@ describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider
   });
 
   it('lets an administrator configure the provider, keeping the client secret sealed', async () => {
-    const unreachable = await admin.post(paths.singleSignOnSettings(), {
-      displayName: 'Test Council (Microsoft)',
-      issuer: 'http://127.0.0.1:9/nothing-here',
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      claim: 'groups',
-    });
+    const unreachable = await admin.post(
+      paths.singleSignOnSettings(),
+      providerSettings('http://127.0.0.1:9/nothing-here'),
+    );
     expect(unreachable.statusCode).toBe(400);
     expect(unreachable.body).toContain(
       'No OpenID Connect configuration could be read from http://127.0.0.1:9/nothing-here',
     );
 
-    const saved = await admin.post(paths.singleSignOnSettings(), {
-      displayName: 'Test Council (Microsoft)',
-      issuer: op.issuer,
-      clientId: TEST_CLIENT.clientId,
-      clientSecret: TEST_CLIENT.clientSecret,
-      claim: 'groups',
-    });
-    expect(saved.statusCode, saved.body).toBe(302);
+    providerId = await saveProvider(t, admin, op.issuer);
     const [row] = await t.deps.database.db
       .select()
       .from(singleSignOnProviders)
-      .where(eq(singleSignOnProviders.organisationId, t.org.id));
-    providerId = row!.id;
+      .where(eq(singleSignOnProviders.id, providerId));
     expect(row!.sealedClientSecret).not.toContain(TEST_CLIENT.clientSecret);
     const page = await admin.get(paths.singleSignOnSettings());
     expect(page.body).not.toContain(TEST_CLIENT.clientSecret);
@@ -229,32 +213,46 @@ describe.each(PAGE_DATABASES)('single sign-on through an OpenID Connect provider
       .where(and(eq(auditEvents.entityType, 'sign-in-settings'), eq(auditEvents.entityId, t.org.id)));
     expect(changes.at(-1)?.newValue).toMatchObject({ secondFactorAfterSingleSignOn: true });
 
-    // On: back from the provider to the code page, with no session until the code is given.
-    const held = await signIn('alice');
+    // On: a person sent to sign in on the way to a page goes through the provider, then to the code
+    // page, with no session until the code is given, and on to that page after it.
+    const going = `${paths.measures()}?q=RS-1`;
+    const asked = await t.app.inject({ method: 'GET', url: `${paths.signIn()}?returnTo=${encodeURIComponent(going)}` });
+    const ssoPage = await t.app.inject({ method: 'GET', url: hrefOf(asked.body, paths.singleSignOn()) });
+    const start = hrefOf(ssoPage.body, paths.singleSignOnStart(providerId));
+    const held = await callBack(await throughProvider('alice', start));
     expect(held.statusCode).toBe(302);
-    expect(held.headers.location).toBe(`${paths.signInCode()}?returnTo=%2F`);
+    expect(held.headers.location).toBe(`${paths.signInCode()}?returnTo=${encodeURIComponent(going)}`);
     expect(cookieOf(held, 'gt_session')).toBeUndefined();
-    const signInPage = await t.app.inject({ method: 'GET', url: paths.signIn() });
-    const publicCsrf = /name="_csrf" value="([^"]+)"/.exec(signInPage.body)![1]!;
-    const wrong = await t.app.inject({
-      method: 'POST',
-      url: paths.signInCode(),
-      cookies: { gt_pending: cookieOf(held, 'gt_pending')!, gt_csrf: cookieOf(signInPage, 'gt_csrf')! },
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ _csrf: publicCsrf, code: '000000' }),
+    const codePage = await t.app.inject({
+      method: 'GET',
+      url: held.headers.location as string,
+      cookies: { gt_pending: cookieOf(held, 'gt_pending')! },
     });
+    const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(codePage.body)![1]!;
+    const giveCode = (code: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: paths.signInCode(),
+        cookies: { gt_pending: cookieOf(held, 'gt_pending')!, gt_csrf: cookieOf(codePage, 'gt_csrf')! },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody({ _csrf: field('_csrf'), returnTo: field('returnTo').replaceAll('&amp;', '&'), code }),
+      });
+    const wrong = await giveCode('000000');
     expect(wrong.statusCode).toBe(400);
     expect(cookieOf(wrong, 'gt_session')).toBeUndefined();
-    const given = await t.app.inject({
-      method: 'POST',
-      url: paths.signInCode(),
-      cookies: { gt_pending: cookieOf(held, 'gt_pending')!, gt_csrf: cookieOf(signInPage, 'gt_csrf')! },
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ _csrf: publicCsrf, code: recovery[0]! }),
-    });
+    const given = await giveCode(recovery[0]!);
     expect(given.statusCode, given.body).toBe(302);
+    expect(given.headers.location).toBe(going);
     const session = await t.deps.services.auth.sessionFor(cookieOf(given, 'gt_session')!);
     expect(session?.principal.kind === 'person' && session.principal.personId).toBe(alice!.id);
+    // The session's audit row says both steps: the provider, then the code.
+    const signIns = await t.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, alice!.id), eq(auditEvents.action, 'sign-in')));
+    expect(signIns.map((event) => event.newValue)).toContainEqual(
+      expect.objectContaining({ method: 'single sign-on', issuer: op.issuer, secondFactor: 'recovery code' }),
+    );
 
     expect((await rule('no')).statusCode).toBe(302);
     expect(cookieOf(await signIn('alice'), 'gt_session')).toBeTruthy();

@@ -44,9 +44,9 @@ describe('the single sign-on callback over fake services', () => {
     });
   });
 
-  /** Leaves for the provider, then comes back with the signed cookie the start left. */
-  async function comeBack() {
-    const start = await r.public.get(paths.singleSignOnStart(PROVIDER_ID));
+  /** Leaves for the provider (from `start`), then comes back with the signed cookie the start left. */
+  async function comeBack(from = paths.singleSignOnStart(PROVIDER_ID)) {
+    const start = await r.public.get(from);
     expect(start.statusCode).toBe(302);
     return r.app.inject({
       method: 'GET',
@@ -56,7 +56,11 @@ describe('the single sign-on callback over fake services', () => {
   }
 
   it('sends a person the council asks for a code on to the code page, with no session yet', async () => {
-    singleSignOn.complete.mockResolvedValue({ kind: 'second-factor', personId: PERSON_ID });
+    singleSignOn.complete.mockResolvedValue({
+      kind: 'second-factor',
+      personId: PERSON_ID,
+      firstStep: { method: 'single sign-on', issuer: 'https://provider.example' },
+    });
     const answer = await comeBack();
     expect(answer.statusCode).toBe(302);
     expect(answer.headers.location).toBe(`${paths.signInCode()}?returnTo=%2F`);
@@ -90,5 +94,45 @@ describe('the single sign-on callback over fake services', () => {
     const answer = await comeBack();
     expect(answer.headers.location).toBe(paths.secondFactor());
     expect(cookieOf(answer, 'gt_session')?.value).toBe('new-token');
+  });
+
+  describe('where the person was going before signing in', () => {
+    const signedIn = {
+      kind: 'signed-in',
+      token: 'new-token',
+      session: { principal: { kind: 'public' }, csrfToken: 'x', mustEnrolSecondFactor: false },
+    };
+
+    it('offers the buttons on to the provider carrying it, and the password sign-in too', async () => {
+      singleSignOn.providers.mockResolvedValue([{ id: PROVIDER_ID, displayName: 'Test Council' }]);
+      const page = await r.public.get(`${paths.singleSignOn()}?returnTo=%2Fmeasures%3Fq%3Dx`);
+      expect(page.body).toContain(`href="${paths.singleSignOnStart(PROVIDER_ID)}?returnTo=%2Fmeasures%3Fq%3Dx"`);
+      expect(page.body).toContain(`href="${paths.signIn()}?returnTo=%2Fmeasures%3Fq%3Dx"`);
+    });
+
+    it('goes there after the provider, straight away or after the code', async () => {
+      singleSignOn.complete.mockResolvedValue(signedIn);
+      const answer = await comeBack(`${paths.singleSignOnStart(PROVIDER_ID)}?returnTo=%2Fmeasures%3Fq%3Dx`);
+      expect(answer.headers.location).toBe('/measures?q=x');
+
+      singleSignOn.complete.mockResolvedValue({
+        kind: 'second-factor',
+        personId: PERSON_ID,
+        firstStep: { method: 'single sign-on', issuer: 'https://provider.example' },
+      });
+      const held = await comeBack(`${paths.singleSignOnStart(PROVIDER_ID)}?returnTo=%2Fmeasures%3Fq%3Dx`);
+      expect(held.headers.location).toBe(`${paths.signInCode()}?returnTo=%2Fmeasures%3Fq%3Dx`);
+    });
+
+    it.each([['//elsewhere.example/'], ['https://elsewhere.example/'], ['/\\elsewhere.example']])(
+      'goes home instead of to another site (%s)',
+      async (returnTo) => {
+        singleSignOn.complete.mockResolvedValue(signedIn);
+        const answer = await comeBack(
+          `${paths.singleSignOnStart(PROVIDER_ID)}?returnTo=${encodeURIComponent(returnTo)}`,
+        );
+        expect(answer.headers.location).toBe(paths.home());
+      },
+    );
   });
 });

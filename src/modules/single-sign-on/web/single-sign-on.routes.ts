@@ -7,7 +7,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import { fill, say, words } from '../../../platform/words/index.ts';
-import { holdForSecondFactor } from '../../organisation/index.ts';
+import { holdForSecondFactor, safeReturnTo } from '../../organisation/index.ts';
 import { mappingInput, providerInput } from '../domain/settings.ts';
 import type { SingleSignOnServices } from '../services.ts';
 import type { PendingSignIn } from '../sign-in.service.ts';
@@ -17,12 +17,20 @@ const w = words.singleSignOn;
 const PENDING_COOKIE = 'gt_sso';
 const PENDING_MINUTES = 10;
 const SESSION_SECONDS = 8 * 3600;
+/** What the pending cookie holds: the checks, until when, and where the person was going. */
+type Pending = PendingSignIn & { until: number; returnTo?: string };
 
 const signInPage = { access: 'public', rateLimit: 'sign-in' } as const;
 // Only a signed-in person, never an API token, changes how the council signs in.
 const manage = { access: { permission: 'manage:roles' }, sessionOnly: true } as const;
 
 type Values = Record<string, unknown>;
+
+/** Where the person was going before signing in (a same-site path, else home), from the query. */
+const returnToOf = (request: FastifyRequest) => safeReturnTo((request.query as { returnTo?: unknown }).returnTo);
+/** A sign-in address carrying where to go afterwards, when that is not simply home. */
+const carrying = (path: string, returnTo: string) =>
+  returnTo === paths.home() ? path : `${path}?returnTo=${encodeURIComponent(returnTo)}`;
 
 export async function singleSignOnRoutes(
   app: FastifyInstance,
@@ -40,14 +48,16 @@ export async function singleSignOnRoutes(
       .header('cache-control', 'no-store')
       .render('pages/single-sign-on/refused.njk', { title: w.refusedTitle, message }, status);
 
-  app.get(paths.singleSignOn(), { config: { access: 'public' } }, async (_request, reply) => {
+  app.get(paths.singleSignOn(), { config: { access: 'public' } }, async (request, reply) => {
     const providers = await singleSignOn.providers();
+    const returnTo = returnToOf(request);
     return reply.render('pages/single-sign-on/sign-in.njk', {
       title: w.signInTitle,
       buttons: providers.map((provider) => ({
         text: fill(w.signInWith, { provider: provider.displayName }),
-        href: paths.singleSignOnStart(provider.id),
+        href: carrying(paths.singleSignOnStart(provider.id), returnTo),
       })),
+      passwordHref: carrying(paths.signIn(), returnTo),
     });
   });
 
@@ -55,7 +65,9 @@ export async function singleSignOnRoutes(
     const started = await singleSignOn.begin(idParam(request).id);
     if (!started) return reply.callNotFound();
     const until = clock().getTime() + PENDING_MINUTES * 60_000;
-    reply.setCookie(PENDING_COOKIE, JSON.stringify({ ...started.pending, until }), {
+    // Where the person was going travels with the checks, to be used once they are back.
+    const pending: Pending = { ...started.pending, until, returnTo: returnToOf(request) };
+    reply.setCookie(PENDING_COOKIE, JSON.stringify(pending), {
       path: paths.singleSignOn(),
       httpOnly: true,
       // Lax: the provider's redirect back is a top-level GET, which carries it.
@@ -68,12 +80,12 @@ export async function singleSignOnRoutes(
   });
 
   /** The checks kept when the person left for the provider, while they last. */
-  function pendingOf(request: FastifyRequest): PendingSignIn | null {
+  function pendingOf(request: FastifyRequest): Pending | null {
     const raw = request.cookies[PENDING_COOKIE];
     const unsigned = raw ? request.unsignCookie(raw) : null;
     if (!unsigned?.valid || !unsigned.value) return null;
     try {
-      const value = JSON.parse(unsigned.value) as PendingSignIn & { until: number };
+      const value = JSON.parse(unsigned.value) as Pending;
       return value.until > clock().getTime() ? value : null;
     } catch {
       return null;
@@ -91,8 +103,11 @@ export async function singleSignOnRoutes(
       userAgent: String(request.headers['user-agent'] ?? ''),
     });
     if (outcome.kind === 'refused') return refusedPage(reply, say(outcome.reason), 403);
+    // Checked again: a cookie made before it carried the way on has none.
+    const returnTo = safeReturnTo(pending.returnTo);
     if (outcome.kind === 'second-factor') {
-      return holdForSecondFactor(reply, outcome.personId, { clock, secureCookies, returnTo: paths.home() });
+      const { personId, firstStep } = outcome;
+      return holdForSecondFactor(reply, personId, { clock, secureCookies, returnTo, firstStep });
     }
     // A new token at every sign-in: a session fixed before sign-in is never promoted.
     reply.setCookie(SESSION_COOKIE, outcome.token, {
@@ -102,7 +117,7 @@ export async function singleSignOnRoutes(
       secure: secureCookies,
       maxAge: SESSION_SECONDS,
     });
-    return reply.redirect(outcome.session.mustEnrolSecondFactor ? SECOND_FACTOR_PATH : paths.home());
+    return reply.redirect(outcome.session.mustEnrolSecondFactor ? SECOND_FACTOR_PATH : returnTo);
   });
 
   async function settingsPage(
