@@ -6,8 +6,9 @@
  *
  * PGlite only: it is the embedded engine, whose own files must survive the kill (PostgreSQL's crash
  * recovery is its own, long-proven WAL replay; its restart is tested in postgres-restart.int.test.ts).
- * Two server starts in all (the second, after the first kill, serves the saves too); after each
- * kill the folder is looked at in this process, with the server stopped.
+ * Two server starts in all (the second, after the first kill, serves the saves too), of the bundle
+ * `npm start` runs, built once here; after each kill the folder is looked at in this process, with
+ * the server stopped.
  *
  * What a kill leaves on PGlite: its lock file (`pglite.lock`) names a process that has gone, so the
  * next start takes it over (data-dir-lock.ts); the folder opens and PostgreSQL's recovery replays
@@ -20,7 +21,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/commands.ts';
 import { openDatabase, type Database } from '../../src/platform/db/db.ts';
 import { rowsOf } from '../../src/platform/db/rows.ts';
-import { signInOverHttp, startServer, type HttpAgent, type ServerProcess } from '../helpers/server-process.ts';
+import {
+  buildServer,
+  signInOverHttp,
+  startServer,
+  type HttpAgent,
+  type ServerBundle,
+  type ServerProcess,
+} from '../helpers/server-process.ts';
 
 const ADMIN = { email: 'crash.admin@crash.example', password: 'a long pass phrase for crash tests' };
 const MEASURES = 100;
@@ -56,6 +64,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('a server killed mid-work, on PGlite', () => {
   let root: string;
   let env: Record<string, string>;
+  let bundle: ServerBundle;
   let server: ServerProcess | undefined;
 
   /** Looks into the folder with the server stopped (the folder is one process's at a time). */
@@ -73,6 +82,7 @@ describe('a server killed mid-work, on PGlite', () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(tmpdir(), 'gt-crash-'));
     env = { DATA_DIR: root, JOB_IMPORT_ROWS: '1000' };
+    bundle = await buildServer();
     // The council and its administrator, made with the CLI as a council would on a fresh install.
     const quiet = vi.spyOn(console, 'log').mockImplementation(() => {});
     try {
@@ -92,10 +102,11 @@ describe('a server killed mid-work, on PGlite', () => {
   afterAll(async () => {
     await server?.kill();
     rmSync(root, { recursive: true, force: true });
+    if (bundle) rmSync(bundle.folder, { recursive: true, force: true });
   });
 
   it('leaves nothing of an import killed part way, then runs it again whole', async () => {
-    server = await startServer(env);
+    server = await startServer(bundle, env);
     let admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const definitions = [
       'code,title,unit,polarity,frequency,aggregation',
@@ -131,7 +142,7 @@ describe('a server killed mid-work, on PGlite', () => {
 
     // Started again, the server takes up the job the dead process left (PGlite: no other process
     // can be running it) and runs it from the start, all or nothing.
-    server = await startServer(env);
+    server = await startServer(bundle, env);
     admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const job = await jobWhenFinished(admin, jobId);
     expect(job, JSON.stringify(job)).toMatchObject({ state: 'succeeded', problemCount: 0, error: null });
@@ -145,7 +156,7 @@ describe('a server killed mid-work, on PGlite', () => {
 
   it('keeps every acknowledged save, with its audit row, and nothing partial of the one in flight', async () => {
     // The server the last test restarted, or a new one if that test failed before it.
-    server ??= await startServer(env);
+    server ??= await startServer(bundle, env);
     const admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const measures = (await (await admin.fetch(`/api/v1/measures?q=${SAVES_MEASURE}`)).json()) as {
       id: string;
