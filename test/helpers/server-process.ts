@@ -1,15 +1,39 @@
 /**
- * The real server (src/server.ts, as `npm run dev` starts it) as a child process, for tests that
- * must do to it what happens to a process in production: kill it outright, start it again on the
- * same data. Also a small cookie-keeping HTTP client that signs in through the sign-in form, as a
- * browser does (no in-process shortcut: the server is another process).
+ * The real server, as `npm start` runs it (the bundle scripts/build.mjs makes), as a child process,
+ * for tests that must do to it what happens to a process in production: kill it outright, start it
+ * again on the same data. Also a small
+ * cookie-keeping HTTP client that signs in through the sign-in form, as a browser does (no
+ * in-process shortcut: the server is another process).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A built server: its folder (the caller removes it) and the bundle's entry. */
+export interface ServerBundle {
+  folder: string;
+  serverJs: string;
+}
+
+/**
+ * Builds the server as `npm start` does (scripts/build.mjs) into a new temporary folder, with
+ * node_modules linked beside it as in the checkout. Not the sources through the TypeScript loader
+ * (`npm run dev`): that compiles every module again on each start, twice the CPU of a start from
+ * the bundle (measured 10.1 against 5.6 core-s; the build 1.2).
+ */
+export async function buildServer(): Promise<ServerBundle> {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'gt-server-bundle-'));
+  const outdir = path.join(folder, 'dist');
+  await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build.mjs'), outdir], { cwd: root });
+  symlinkSync(path.join(root, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+  return { folder, serverJs: path.join(outdir, 'server.js') };
+}
 
 /** A loopback port free just now (the server checks again, and says so in one line if it was taken). */
 export async function freePort(): Promise<number> {
@@ -31,10 +55,16 @@ export interface ServerProcess {
 }
 
 /** Starts the server with these settings and resolves once it says it is running. */
-export async function startServer(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
+export async function startServer(
+  bundle: ServerBundle,
+  env: Record<string, string>,
+  timeoutMs = 240_000,
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', './scripts/ts-loader/register.mjs', 'src/server.ts'], {
-    cwd: root,
+  // Started from its own folder: the bundle must find its templates, assets and migrations from
+  // where it is, not from the checkout.
+  const child = spawn(process.execPath, [bundle.serverJs], {
+    cwd: bundle.folder,
     env: {
       PATH: process.env.PATH ?? '',
       TZ: 'Europe/London',

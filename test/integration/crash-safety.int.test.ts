@@ -9,7 +9,7 @@
  * is looked at in this process, with the server stopped. On PostgreSQL the saves are killed too
  * (one more server start, on a database of the suite's cluster): the server dies with transactions
  * open on its connections, which PostgreSQL must roll back (its own restart is tested in
- * postgres-restart.int.test.ts).
+ * postgres-restart.int.test.ts). Every start runs the bundle `npm start` runs, built once here.
  *
  * What a kill leaves on PGlite: its lock file (`pglite.lock`) names a process that has gone, so the
  * next start takes it over (data-dir-lock.ts); the folder opens and PostgreSQL's recovery replays
@@ -23,7 +23,20 @@ import { runCli } from '../../src/cli/commands.ts';
 import { openDatabase, type Database } from '../../src/platform/db/db.ts';
 import { rowsOf } from '../../src/platform/db/rows.ts';
 import { createDatabase } from '../helpers/postgres-cluster.ts';
-import { signInOverHttp, startServer, type HttpAgent, type ServerProcess } from '../helpers/server-process.ts';
+import {
+  buildServer,
+  signInOverHttp,
+  startServer,
+  type HttpAgent,
+  type ServerBundle,
+  type ServerProcess,
+} from '../helpers/server-process.ts';
+
+/** The server `npm start` runs, built once for every start in this file (cheaper than the loader). */
+let bundle: ServerBundle;
+beforeAll(async () => {
+  bundle = await buildServer();
+}, 300_000);
 
 const ADMIN = { email: 'crash.admin@crash.example', password: 'a long pass phrase for crash tests' };
 const MEASURES = 100;
@@ -104,7 +117,7 @@ describe('a server killed mid-work, on PGlite', () => {
   });
 
   it('leaves nothing of an import killed part way, then runs it again whole', async () => {
-    server = await startServer(env);
+    server = await startServer(bundle, env);
     let admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const definitions = [
       'code,title,unit,polarity,frequency,aggregation',
@@ -140,7 +153,7 @@ describe('a server killed mid-work, on PGlite', () => {
 
     // Started again, the server takes up the job the dead process left (PGlite: no other process
     // can be running it) and runs it from the start, all or nothing.
-    server = await startServer(env);
+    server = await startServer(bundle, env);
     admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const job = await jobWhenFinished(admin, jobId);
     expect(job, JSON.stringify(job)).toMatchObject({ state: 'succeeded', problemCount: 0, error: null });
@@ -154,7 +167,7 @@ describe('a server killed mid-work, on PGlite', () => {
 
   it('keeps every acknowledged save, with its audit row, and nothing partial of the one in flight', async () => {
     // The server the last test restarted, or a new one if that test failed before it.
-    server ??= await startServer(env);
+    server ??= await startServer(bundle, env);
     const saves = await savesKilledPartWay(server);
     server = undefined;
     expectSavesKept(await inspect((database) => savesFound(database, saves)), saves);
@@ -215,7 +228,7 @@ describe('a server killed mid-saves, on PostgreSQL', () => {
     const url = await createDatabase(inject('postgresUrl'));
     const env = { DATABASE_URL: url };
     await createCouncil(env);
-    server = await startServer(env);
+    server = await startServer(bundle, env);
     const admin = await signInOverHttp(server.baseUrl, ADMIN.email, ADMIN.password);
     const created = await admin.api(
       'POST',

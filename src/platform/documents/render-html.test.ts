@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createViewEnvironment } from '../http/views.ts';
+import { viewEnvironmentFor } from '../http/views.ts';
 import { renderDocumentHtml } from './render-html.ts';
 import { sampleDocument } from './test/sample-document.ts';
 
@@ -48,7 +48,7 @@ describe('a document as a standalone HTML file', () => {
 });
 
 describe('a document inside an app page (documents/blocks.njk)', () => {
-  const env = createViewEnvironment([]);
+  const env = viewEnvironmentFor([]);
   const page = env.renderString(
     '{% from "documents/blocks.njk" import documentSections %}{{ documentSections(document) }}',
     {

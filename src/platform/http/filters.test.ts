@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createViewEnvironment } from './views.ts';
+import { viewEnvironmentFor } from './views.ts';
 
 describe('the words and tags templates take from the catalogue', () => {
-  const env = createViewEnvironment([]);
+  const env = viewEnvironmentFor([]);
   const render = (template: string, context: object = {}) => env.renderString(template, context).trim();
 
   it('says catalogue words by key, as a filter or a function with parameters', () => {

@@ -43,7 +43,20 @@ export interface ViewOptions {
   navigationFacts?: (caller: SignedIn) => Promise<NavigationFacts>;
 }
 
-export function createViewEnvironment(folders: string[]): nunjucks.Environment {
+/**
+ * The environments made so far, by their folders. Nunjucks compiles a template on its first render
+ * and keeps it in the environment's loaders, so a new environment compiles every template again.
+ * A server builds one app, but a test process builds one per test file, and each file's first pages
+ * paid for compiling the layout, the GOV.UK macros and its own templates afresh. The environment
+ * holds nothing of an app (its filters and globals are the catalogue's and the status tags', the
+ * same for every app), so one per list of folders serves every app in the process.
+ */
+const environments = new Map<string, nunjucks.Environment>();
+
+export function viewEnvironmentFor(folders: string[]): nunjucks.Environment {
+  const key = folders.join('\n');
+  const made = environments.get(key);
+  if (made) return made;
   cacheTemplateExports();
   const require = createRequire(import.meta.url);
   const govuk = path.dirname(path.dirname(require.resolve('govuk-frontend/package.json')));
@@ -55,6 +68,7 @@ export function createViewEnvironment(folders: string[]): nunjucks.Environment {
     lstripBlocks: true,
   });
   registerFilters(env);
+  environments.set(key, env);
   return env;
 }
 
@@ -73,7 +87,7 @@ function readFlash(request: FastifyRequest): Flash | undefined {
 /** reply.render: templates get the signed-in person, navigation, CSRF token and any flash message. */
 export const views = fp(
   async (app: FastifyInstance, options: ViewOptions) => {
-    const env = createViewEnvironment(options.folders);
+    const env = viewEnvironmentFor(options.folders);
     const noFacts: NavigationFacts = {};
     app.decorateRequest('navigationFacts', null);
     const loadFacts = options.navigationFacts;

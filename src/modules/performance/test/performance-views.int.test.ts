@@ -5,7 +5,7 @@ import { loadMeasureHistory } from '../data/measure-status.repository.ts';
 import { groupHistory } from '../data/status-history.repository.ts';
 import { measureStatuses, partners, planItemPartners } from '../../../schema.ts';
 import { computeStatuses } from '../performance-status.service.ts';
-import { createViewEnvironment } from '../../../platform/http/views.ts';
+import { viewEnvironmentFor } from '../../../platform/http/views.ts';
 import { withChart } from '../web/measure-performance.presenter.ts';
 import { buildFixture, type Fixture, quarterly, today } from '../../../../test/helpers/performance-fixtures.ts';
 import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
@@ -199,7 +199,7 @@ describe.each(DATABASES)('performance views on %s', (kind) => {
     // The service returns the chart's data; the page draws it.
     expect(perf.value.spc.chart?.points).toHaveLength(24);
     expect(perf.value.spc.chart?.labels.at(-1)).toBe('October 2025');
-    const partial = createViewEnvironment([fileURLToPath(new URL('../web/views', import.meta.url))]).renderString(
+    const partial = viewEnvironmentFor([fileURLToPath(new URL('../web/views', import.meta.url))]).renderString(
       '{% from "components/measure-performance.njk" import measurePerformance %}{{ measurePerformance(perf) }}',
       { perf: withChart(perf.value) },
     );
