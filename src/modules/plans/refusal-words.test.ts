@@ -15,13 +15,15 @@ import { eventRows } from './web/plan.presenter.ts';
 const UNIT = '22222222-2222-4222-8222-222222222222';
 const TYPE = '11111111-1111-4111-8111-111111111111';
 
-const none: CallerFacts = {
-  isOwner: false,
+/** Someone with no claim on any step, of a plan that has an owner (unless told otherwise). */
+const facts = (given: Partial<CallerFacts> = {}): CallerFacts => ({
   planHasOwner: true,
+  isOwner: false,
   holdsStepRole: false,
   isBodyMember: false,
   isPerformanceOfficer: false,
-};
+  ...given,
+});
 const step = (kind: StepAuthority['kind'], extra: Partial<StepAuthority> = {}): StepAuthority => ({
   kind,
   name: 'Director approval',
@@ -45,17 +47,17 @@ function zodWords(
 
 describe('plans’ refusals in words', () => {
   it('says who may take an approval step', () => {
-    expect(refusalWords(mayTakeStep(step('body', { bodyName: 'Cabinet' }), none))).toBe(
+    expect(refusalWords(mayTakeStep(step('body', { bodyName: 'Cabinet' }), facts()))).toBe(
       "Only a member of Cabinet or a performance officer can record Cabinet's approval",
     );
-    expect(refusalWords(mayTakeStep(step('body'), none))).toBe(
+    expect(refusalWords(mayTakeStep(step('body'), facts()))).toBe(
       "Only a member of the governance body or a performance officer can record the governance body's approval",
     );
-    expect(refusalWords(mayTakeStep(step('role', { role: 'director' }), none))).toBe(
+    expect(refusalWords(mayTakeStep(step('role', { role: 'director' }), facts()))).toBe(
       'Only a director for this plan\'s part of the organisation (or above) can approve "Director approval"',
     );
-    expect(refusalWords(mayTakeStep(step('owner'), none))).toBe("Only the plan's owner can sign it off");
-    expect(refusalWords(mayTakeStep(step('owner'), { ...none, planHasOwner: false }))).toBe(
+    expect(refusalWords(mayTakeStep(step('owner'), facts()))).toBe("Only the plan's owner can sign it off");
+    expect(refusalWords(mayTakeStep(step('owner'), facts({ planHasOwner: false })))).toBe(
       'This plan has no owner. Set its owner before it can be signed off.',
     );
   });
