@@ -1,7 +1,7 @@
 import { londonDateOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { formatDate } from '../../platform/http/filters.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { phrase, storePhrase, type Phrase } from '../../kernel/phrase.ts';
 import { domainError, fail, ok, type DomainError, type Result } from '../../kernel/result.ts';
 import type { ApprovalStepDetail } from '../framework/index.ts';
 import {
@@ -20,32 +20,33 @@ export async function approvalRound(db: Db, organisationId: string, planId: stri
   return currentRound(await plansRepo.listEvents(db, organisationId, [planId]));
 }
 
-export function separationMessage(refusal: SeparationRefusal): string {
-  if (refusal.reason === 'submitted-plan') return fill(words.planApproval.submittedPlan, { step: refusal.step });
-  const template = refusal.recorded ? words.planApproval.recordedEarlierStep : words.planApproval.tookEarlierStep;
-  return fill(template, { earlier: refusal.earlierStep, step: refusal.step });
+function separationPhrase(refusal: SeparationRefusal): Phrase {
+  if (refusal.reason === 'submitted-plan') return phrase('planApproval.submittedPlan', { step: refusal.step });
+  return refusal.recorded
+    ? phrase('planApproval.recordedEarlierStep', { earlier: refusal.earlierStep, step: refusal.step })
+    : phrase('planApproval.tookEarlierStep', { earlier: refusal.earlierStep, step: refusal.step });
 }
 
-/** Why this person may not take the step under the "different person" rule, in words; null if they may. */
-export function separationProblem(step: ApprovalStepDetail, personId: string, round: ApprovalRound): string | null {
+/** Why this person may not take the step under the "different person" rule; null if they may. */
+export function separationProblem(step: ApprovalStepDetail, personId: string, round: ApprovalRound): Phrase | null {
   const refusal = separationRefusal(step, personId, round);
-  return refusal ? separationMessage(refusal) : null;
+  return refusal ? separationPhrase(refusal) : null;
 }
 
-function problemWords(problem: BodyDecisionProblem, body: string): string {
+function problemPhrase(problem: BodyDecisionProblem, body: string): Phrase {
   switch (problem.problem) {
     case 'missing-date':
-      return fill(words.planApproval.enterDecisionDate, { body });
+      return phrase('planApproval.enterDecisionDate', { body });
     case 'not-a-real-date':
-      return words.planApproval.decisionDateReal;
+      return phrase('planApproval.decisionDateReal');
     case 'in-the-future':
-      return words.planApproval.decisionDateFuture;
+      return phrase('planApproval.decisionDateFuture');
     case 'before-submission':
-      return fill(words.planApproval.decisionDateBeforeSubmitted, { submitted: formatDate(problem.submittedOn) });
+      return phrase('planApproval.decisionDateBeforeSubmitted', { submitted: formatDate(problem.submittedOn) });
     case 'missing-minute':
-      return fill(words.planApproval.enterMinuteReference, { body });
+      return phrase('planApproval.enterMinuteReference', { body });
     case 'minute-too-long':
-      return words.planApproval.minuteReferenceTooLong;
+      return phrase('planApproval.minuteReferenceTooLong');
   }
 }
 
@@ -63,5 +64,5 @@ export function bodyDecisionFor(
   const checked = checkBodyDecision(input, { today: context.today, submittedOn });
   if (checked.ok) return ok(checked.value);
   const first = checked.problems[0]!;
-  return fail(domainError('invalid', problemWords(first, step.bodyName ?? step.name), first.field));
+  return fail(domainError('invalid', storePhrase(problemPhrase(first, step.bodyName ?? step.name)), first.field));
 }

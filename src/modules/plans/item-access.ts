@@ -12,7 +12,8 @@ import { unitAncestryIn } from '../organisation/index.ts';
 import { appraisalGate } from './appraisal-access.ts';
 import * as itemsRepo from './data/items.repository.ts';
 import * as plansRepo from './data/plans.repository.ts';
-import { frozenPlanMessage } from './domain/item.ts';
+import { frozenPlanMessage, type FrozenChange, type FrozenThings } from './domain/item.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 type PlanForItems = itemsRepo.PlanForItems;
 
@@ -49,16 +50,16 @@ export async function editablePlan(
   tx: Db,
   caller: Caller,
   planId: string,
-  what: 'Items' | 'Links',
-  verb: 'added to' | 'changed in' | 'removed from',
+  what: FrozenThings,
+  change: FrozenChange,
 ): Promise<Result<PlanForItems>> {
   await itemsRepo.lockPlan(tx, caller.organisationId, planId);
   const plan = await readablePlan(tx, caller, planId);
   if (!plan) return notFound('plan');
   if (!(await mayEditAt(tx, caller, plan))) {
-    return forbidden('You can only change plans owned by the part of the organisation you plan for');
+    return forbidden(phraseText('planRefusals.mayNotChangeItems'));
   }
-  const frozen = frozenPlanMessage(plan.status, what, verb);
+  const frozen = frozenPlanMessage(plan.status, what, change);
   if (frozen) return refuse('invalid_state', frozen);
   return ok(plan);
 }

@@ -2,6 +2,7 @@
  * Contribution links between items (an item contributes to another, in its plan or a higher one):
  * where a link may go, adding one without a loop, and removing one. Audited.
  */
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -52,30 +53,26 @@ export function createItemLinks({ db }: Pick<ServiceDeps, 'db'>) {
       return inTransaction(db, async (tx) => {
         const from = await visibleItem(tx, caller, fromItemId);
         if (!from) return notFound(NOT_FOUND);
-        const plan = await editablePlan(tx, caller, from.planId, 'Links', 'added to');
+        const plan = await editablePlan(tx, caller, from.planId, 'links', 'add');
         if (!plan.ok) return plan;
         if (input.toItemId === fromItemId) {
-          return refuse('invalid', 'An item cannot contribute to itself', 'toItemId');
+          return refuse('invalid', phraseText('planRefusals.linkToItself'), 'toItemId');
         }
         const to = await itemsRepo.findItem(tx, org, input.toItemId);
-        if (!to) return refuse('invalid', 'Select an item to contribute to that exists', 'toItemId');
+        if (!to) return refuse('invalid', phraseText('planRefusals.linkTargetExists'), 'toItemId');
         const toPlan = await readablePlan(tx, caller, to.planId);
         if (!toPlan || toPlan.status === 'superseded' || toPlan.status === 'archived') {
-          return refuse(
-            'invalid',
-            `${to.code} is in a plan that is no longer in force: select an item in a current plan`,
-            'toItemId',
-          );
+          return refuse('invalid', phraseText('planRefusals.linkTargetNotInForce', { code: to.code }), 'toItemId');
         }
         if (await itemsRepo.findLinkBetween(tx, org, fromItemId, input.toItemId)) {
-          return refuse('duplicate', `${from.code} already contributes to ${to.code}`, 'toItemId');
-        }
-        if (await sightRepo.reaches(tx, org, to.id, from.id)) {
           return refuse(
-            'cycle',
-            `Linking ${from.code} to ${to.code} would create a loop: ${to.code} already contributes to ${from.code}`,
+            'duplicate',
+            phraseText('planRefusals.alreadyContributes', { from: from.code, to: to.code }),
             'toItemId',
           );
+        }
+        if (await sightRepo.reaches(tx, org, to.id, from.id)) {
+          return refuse('cycle', phraseText('planRefusals.linkLoop', { from: from.code, to: to.code }), 'toItemId');
         }
         const link = await itemsRepo.insertLink(tx, {
           organisationId: org,
@@ -93,8 +90,7 @@ export function createItemLinks({ db }: Pick<ServiceDeps, 'db'>) {
         });
         return ok(link);
       }).catch((error: unknown) => {
-        if (isUniqueViolation(error))
-          return refuse('duplicate', 'This item already contributes to that item', 'toItemId');
+        if (isUniqueViolation(error)) return refuse('duplicate', phraseText('planRefusals.linkExists'), 'toItemId');
         throw error;
       });
     },
@@ -106,7 +102,7 @@ export function createItemLinks({ db }: Pick<ServiceDeps, 'db'>) {
         if (!from) return notFound(NOT_FOUND);
         const link = await itemsRepo.findLink(tx, org, linkId);
         if (!link || link.fromItemId !== fromItemId) return notFound('contributionLink');
-        const plan = await editablePlan(tx, caller, from.planId, 'Links', 'removed from');
+        const plan = await editablePlan(tx, caller, from.planId, 'links', 'remove');
         if (!plan.ok) return plan;
         await itemsRepo.deleteLink(tx, org, linkId);
         await recordAudit(tx, {

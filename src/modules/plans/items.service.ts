@@ -7,6 +7,7 @@ import {
   type ItemTreeNode,
   type SightNode,
 } from './domain/tree.ts';
+import { phrase, phraseText, type Phrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -73,47 +74,46 @@ export function createItemsService({ db }: ServiceDeps) {
   ): Promise<Result<null>> {
     const org = caller.organisationId;
     const type = await itemsRepo.findItemType(tx, org, input.itemTypeId);
-    if (!type) return refuse('invalid', 'Select a type of item that exists', 'itemTypeId');
+    if (!type) return refuse('invalid', phraseText('planRefusals.itemTypeExists'), 'itemTypeId');
     const allowed = await itemsRepo.allowedItemTypes(tx, org, plan.planTypeId);
     if (!allowed.some((candidate) => candidate.id === type.id)) {
       return refuse(
         'invalid',
-        `${capitaliseFirst(withArticle(plan.planTypeName))} cannot hold ${withArticle(type.name)}`,
+        phraseText('planRefusals.cannotHold', {
+          planType: withArticle(plan.planTypeName),
+          itemType: withArticle(type.name),
+        }),
         'itemTypeId',
       );
     }
     if (input.parentItemId) {
       const parent = await itemsRepo.findItem(tx, org, input.parentItemId);
       if (!parent || parent.planId !== plan.id) {
-        return refuse('invalid', 'Select a parent item that exists in this plan', 'parentItemId');
+        return refuse('invalid', phraseText('planChecks.parentItemExists'), 'parentItemId');
       }
       if (itemId !== null) {
-        if (parent.id === itemId) return refuse('cycle', 'An item cannot sit under itself', 'parentItemId');
+        if (parent.id === itemId) return refuse('cycle', phraseText('planRefusals.itemUnderItself'), 'parentItemId');
         if (await sightRepo.reaches(tx, org, parent.id, itemId)) {
-          return refuse(
-            'cycle',
-            `Putting this item under ${parent.code} would create a loop: ${parent.code} already contributes to this item`,
-            'parentItemId',
-          );
+          return refuse('cycle', phraseText('planRefusals.itemLoop', { code: parent.code }), 'parentItemId');
         }
       }
     }
     if (input.ownerPersonId) {
       const person = await itemsRepo.findPerson(tx, org, input.ownerPersonId);
-      if (!person) return refuse('invalid', 'Select an owner who exists', 'ownerPersonId');
+      if (!person) return refuse('invalid', phraseText('planChecks.ownerExists'), 'ownerPersonId');
     }
     if (input.ownerUnitId) {
       const unit = await itemsRepo.findUnit(tx, org, input.ownerUnitId);
-      if (!unit) return refuse('invalid', 'Select an owning unit that exists', 'ownerUnitId');
+      if (!unit) return refuse('invalid', phraseText('planChecks.owningUnitExists'), 'ownerUnitId');
     }
     if ((await itemsRepo.countPartners(tx, org, input.partnerIds)) !== input.partnerIds.length) {
-      return refuse('invalid', 'Select partners that exist', 'partnerIds');
+      return refuse('invalid', phraseText('planChecks.partnersExist'), 'partnerIds');
     }
     return ok(null);
   }
 
   function duplicateCode(code: string) {
-    return refuse('duplicate', `An item with code ${code} already exists in this plan`, 'code');
+    return refuse('duplicate', phraseText('planRefusals.itemCodeTaken', { code }), 'code');
   }
 
   function toLink(end: itemsRepo.LinkEnd): ItemLink {
@@ -303,7 +303,7 @@ export function createItemsService({ db }: ServiceDeps) {
     async create(caller: Caller, planId: string, input: ItemInput): Promise<Result<itemsRepo.ItemRow>> {
       const org = caller.organisationId;
       return inTransaction(db, async (tx) => {
-        const plan = await editablePlan(tx, caller, planId, 'Items', 'added to');
+        const plan = await editablePlan(tx, caller, planId, 'items', 'add');
         if (!plan.ok) return plan;
         const references = await checkReferences(tx, caller, plan.value, input, null);
         if (!references.ok) return references;
@@ -340,7 +340,7 @@ export function createItemsService({ db }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const existing = await visibleItem(tx, caller, id);
         if (!existing) return notFound(NOT_FOUND);
-        const plan = await editablePlan(tx, caller, existing.planId, 'Items', 'changed in');
+        const plan = await editablePlan(tx, caller, existing.planId, 'items', 'change');
         if (!plan.ok) return plan;
         if (existing.rowVersion !== input.rowVersion) return staleItem();
         const references = await checkReferences(tx, caller, plan.value, input, id);
@@ -378,20 +378,20 @@ export function createItemsService({ db }: ServiceDeps) {
       return inTransaction(db, async (tx) => {
         const existing = await visibleItem(tx, caller, id);
         if (!existing) return notFound(NOT_FOUND);
-        const plan = await editablePlan(tx, caller, existing.planId, 'Items', 'removed from');
+        const plan = await editablePlan(tx, caller, existing.planId, 'items', 'remove');
         if (!plan.ok) return plan;
         if (rowVersion !== undefined && rowVersion !== existing.rowVersion) return staleItem();
         const { children, links } = await itemsRepo.dependentsOf(tx, org, id);
         if (children > 0) {
           return refuse(
             'invalid_state',
-            `${existing.code} cannot be removed while it contains ${plural(children, 'item')}: remove or move them first`,
+            phraseText('planRefusals.itemHasChildren', { code: existing.code, count: counted(children, 'items') }),
           );
         }
         if (links > 0) {
           return refuse(
             'invalid_state',
-            `${existing.code} cannot be removed while it has ${plural(links, 'contribution link')}: remove them first`,
+            phraseText('planRefusals.itemHasLinks', { code: existing.code, count: counted(links, 'links') }),
           );
         }
         const partnerIds = (await itemsRepo.partnersOf(tx, org, [id])).map((partner) => partner.partnerId);
@@ -407,10 +407,7 @@ export function createItemsService({ db }: ServiceDeps) {
         return ok(null);
       }).catch((error: unknown) => {
         if (isForeignKeyViolation(error)) {
-          return refuse(
-            'invalid_state',
-            'This item cannot be removed while other records (such as measures) refer to it',
-          );
+          return refuse('invalid_state', phraseText('planRefusals.itemReferenced'));
         }
         throw error;
       });
@@ -434,22 +431,17 @@ function ownerName(row: itemsRepo.ItemListRow): string | null {
 }
 
 function staleItem(): Result<never> {
-  return refuse(
-    'conflict',
-    'Someone else changed this item while you were editing it: reload it to see their changes, then make yours again',
-  );
+  return refuse('conflict', phraseText('planRefusals.itemStale'));
 }
 
-function withArticle(name: string): string {
-  return /^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`;
+/** A type's name after "a" or "an" (by its first letter, as English reads it). */
+function withArticle(name: string): Phrase {
+  return phrase(/^[aeiou]/i.test(name) ? 'planRefusals.anType' : 'planRefusals.aType', { name });
 }
 
-function capitaliseFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 item", "2 items"; "1 contribution link", "2 contribution links". */
+function counted(count: number, what: 'items' | 'links'): Phrase {
+  return phrase(`planRefusals.${what}${count === 1 ? 'One' : 'Many'}`, { count });
 }
 
 function descendantsWithin(items: readonly { id: string; parentItemId: string | null }[], rootId: string): Set<string> {

@@ -15,6 +15,7 @@ import {
   transition,
   yearShift,
 } from './domain/index.ts';
+import { phrase, phraseText, readStoredPhrase, storePhrase, type Phrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { type AccessPolicy, createAccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -31,8 +32,7 @@ import type { Plan, PlanActions } from './plans.types.ts';
 import { appraisalGate } from './appraisal-access.ts';
 import { approvalRound, separationProblem } from './approval-rules.ts';
 
-export const STALE =
-  'Someone else changed this plan while you were looking at it. Reload the page to see their changes.';
+export const STALE = phraseText('planRefusals.stale');
 
 /** Partner people see only plans holding an item shared with their partner. */
 export function partnerOf(caller: Principal): string | null {
@@ -79,30 +79,33 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     planId?: string,
   ): Promise<Result<readonly string[]>> {
     const ancestry = await access.ancestryOf(caller, input.owningUnitId);
-    if (ancestry.length === 0) return refuse('invalid', 'Select a unit that exists', 'owningUnitId');
+    if (ancestry.length === 0) return refuse('invalid', phraseText('planChecks.unitExists'), 'owningUnitId');
     if (!(await access.can(caller, 'edit:plans', { unitId: input.owningUnitId }))) {
-      return forbidden('You can only look after plans for the part of the organisation you are responsible for');
+      return forbidden(phraseText('planRefusals.mayNotLookAfter'));
     }
     if (input.ownerPersonId && !(await activePerson(tx, caller.organisationId, input.ownerPersonId))) {
-      return refuse('invalid', 'Select an owner who works here', 'ownerPersonId');
+      return refuse('invalid', phraseText('planRefusals.ownerWorksHere'), 'ownerPersonId');
     }
     const needsParent = type.level !== 1 && type.parentTypeIds.length > 0;
     if (!input.parentPlanId) {
       if (needsParent) {
-        return refuse('invalid', `Select the plan this ${type.name} sits under`, 'parentPlanId');
+        return refuse('invalid', phraseText('planRefusals.parentPlanNeeded', { type: type.name }), 'parentPlanId');
       }
       return ok(ancestry);
     }
     const parent = await plansRepo.findPlan(tx, caller.organisationId, input.parentPlanId);
-    if (!parent) return refuse('invalid', 'Select a parent plan that exists', 'parentPlanId');
+    if (!parent) return refuse('invalid', phraseText('planChecks.parentPlanExists'), 'parentPlanId');
     if (parent.status === 'archived') {
-      return refuse('invalid', 'The parent plan is archived: select a current plan', 'parentPlanId');
+      return refuse('invalid', phraseText('planRefusals.parentPlanArchived'), 'parentPlanId');
     }
     if (!type.parentTypeIds.includes(parent.planTypeId)) {
       const parentType = await loadPlanTypeDetail(tx, caller.organisationId, parent.planTypeId);
       return refuse(
         'invalid',
-        `A ${type.name} cannot sit under a ${parentType?.name ?? 'plan of that type'}`,
+        phraseText('planRefusals.cannotSitUnder', {
+          type: type.name,
+          parent: parentType?.name ?? phrase('planRefusals.planOfThatType'),
+        }),
         'parentPlanId',
       );
     }
@@ -112,7 +115,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       const lineage = self ? await plansRepo.listVersions(tx, caller.organisationId, self.lineageId) : [];
       const ownIds = new Set([planId, ...lineage.map((version) => version.id)]);
       if (chain.some((id) => ownIds.has(id))) {
-        return refuse('cycle', 'A plan cannot sit under itself or a plan below it', 'parentPlanId');
+        return refuse('cycle', phraseText('planRefusals.underItself'), 'parentPlanId');
       }
     }
     return ok(ancestry);
@@ -150,12 +153,13 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
     });
   }
 
+  /** `comment` is a person's own words, or a phrase the service writes (said when the history is shown). */
   async function event(
     tx: Db,
     caller: Caller,
     planId: string,
     action: string,
-    comment = '',
+    comment: string | Phrase = '',
     step?: { position: number; name: string },
     decision?: { decisionDate: string; minuteReference: string } | null,
   ) {
@@ -164,7 +168,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       planId,
       actorPersonId: caller.personId,
       action,
-      comment,
+      comment: historyComment(comment),
       at: clock(),
       stepPosition: step?.position ?? null,
       stepName: step?.name ?? null,
@@ -191,7 +195,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
         status: step.value.to.status,
         effectiveTo: to,
       });
-      await event(tx, caller, older.id, 'superseded', `Superseded by version ${plan.version}`);
+      await event(tx, caller, older.id, 'superseded', phrase('planHistory.supersededBy', { version: plan.version }));
       await audit(tx, caller, older.id, 'supersede', {
         old: { status: 'approved', effectiveTo: locked.effectiveTo },
         new: { status: 'superseded', effectiveTo: to, byPlanId: plan.id },
@@ -283,9 +287,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       if (!source || !isPlanStatus(source.status)) return notFound('plan');
       const access = createAccessPolicy(unitAncestryIn(tx));
       if (!(await access.can(caller, 'version:plans', { unitId: source.owningUnitId }))) {
-        return forbidden(
-          'You can only start new versions of plans for the part of the organisation you are responsible for',
-        );
+        return forbidden(phraseText('planRefusals.mayNotStartVersion'));
       }
       const stale = staleCheck(source, input.rowVersion);
       if (!stale.ok) return stale;
@@ -296,7 +298,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       if (open) {
         return refuse(
           'conflict',
-          `Version ${open.version} of this plan is already open (${open.status}). Finish or archive it before starting another version.`,
+          phraseText('planRefusals.versionOpen', { version: open.version, status: open.status }),
         );
       }
       const version = Math.max(...lineage.map((row) => row.version)) + 1;
@@ -327,21 +329,29 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
         status: 'draft',
       });
       const copied = await copyPlanContents(tx, caller.organisationId, source.id, created.id);
-      const what = kind === 'amendment' ? 'Amendment' : 'Roll forward';
-      const because = input.reason ? `: ${input.reason}` : '';
+      const newVersionOf = input.reason
+        ? kind === 'amendment'
+          ? 'planHistory.amendmentOfBecause'
+          : 'planHistory.rollForwardOfBecause'
+        : kind === 'amendment'
+          ? 'planHistory.amendmentOf'
+          : 'planHistory.rollForwardOf';
       await event(
         tx,
         caller,
         created.id,
         kind === 'amendment' ? 'amendment-started' : 'roll-forward-started',
-        `${what} of version ${source.version}${because}`,
+        phrase(newVersionOf, { version: source.version, reason: input.reason }),
       );
       await event(
         tx,
         caller,
         source.id,
         kind === 'amendment' ? 'amended' : 'rolled-forward',
-        `Version ${version} started${because}`,
+        phrase(input.reason ? 'planHistory.versionStartedBecause' : 'planHistory.versionStarted', {
+          version,
+          reason: input.reason,
+        }),
       );
       await audit(tx, caller, created.id, kind === 'amendment' ? 'amend' : 'roll-forward', {
         new: {
@@ -357,8 +367,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
       });
       return ok(created);
     }).catch((error: unknown) => {
-      if (isUniqueViolation(error))
-        return refuse('conflict', 'Someone else started a new version of this plan at the same time. Reload the page.');
+      if (isUniqueViolation(error)) return refuse('conflict', phraseText('planRefusals.versionRace'));
       throw error;
     });
   }
@@ -380,6 +389,16 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
 }
 
 export type PlanContext = ReturnType<typeof createPlanContext>;
+
+/**
+ * A history comment as it is kept: the service's own words as a stored phrase; a person's comment
+ * as they wrote it, unless it happens to read as a stored phrase, when it is wrapped in one that
+ * says it word for word (so it is never taken for the catalogue's words).
+ */
+export function historyComment(comment: string | Phrase): string {
+  if (typeof comment !== 'string') return storePhrase(comment);
+  return readStoredPhrase(comment) === null ? comment : storePhrase(phrase('planHistory.asWritten', { text: comment }));
+}
 
 export async function activePersonOrFormer(db: Db, organisationId: string, personId: string) {
   const [person] = await db

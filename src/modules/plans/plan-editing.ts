@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { editRefusal, isPlanStatus, type PlanInput, type PlanUpdateInput, unknownSections } from './domain/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { loadPlanTypeDetail } from '../framework/index.ts';
 import * as plansRepo from './data/plans.repository.ts';
@@ -20,9 +21,9 @@ export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
     async create(caller: Caller, input: PlanInput): Promise<Result<Plan>> {
       return inTransaction(db, async (tx) => {
         const type = await loadPlanTypeDetail(tx, caller.organisationId, input.planTypeId);
-        if (!type) return refuse('invalid', 'Select a type of plan that exists', 'planTypeId');
+        if (!type) return refuse('invalid', phraseText('planRefusals.planTypeExists'), 'planTypeId');
         if (!type.active)
-          return refuse('invalid', `${type.name}s are no longer in use: select another type`, 'planTypeId');
+          return refuse('invalid', phraseText('planRefusals.typeRetired', { type: type.name }), 'planTypeId');
         const checked = await checkFields(tx, caller, createAccessPolicy(unitAncestryIn(tx)), type, input);
         if (!checked.ok) return checked;
         const plan = await plansRepo.insertPlan(tx, {
@@ -52,7 +53,7 @@ export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
         // One policy for the call: the plan's unit now and (if it moves) its new one are each read once.
         const access = createAccessPolicy(unitAncestryIn(tx));
         if (!(await access.can(caller, 'edit:plans', { unitId: existing.owningUnitId }))) {
-          return forbidden('You can only change plans for the part of the organisation you are responsible for');
+          return forbidden(phraseText('planRefusals.mayNotChange'));
         }
         const refusal = editRefusal(existing.status);
         if (refusal) return refuse('invalid_state', refusal);
@@ -63,17 +64,17 @@ export function createPlanEditing({ db }: ServiceDeps, context: PlanContext) {
           type.templateSections.map((section) => section.key),
         );
         if (unknown.length > 0) {
-          return refuse('invalid', `${type.name}s have no section called ${unknown.join(', ')}`, 'sections');
+          return refuse(
+            'invalid',
+            phraseText('planRefusals.unknownSections', { type: type.name, sections: unknown.join(', ') }),
+            'sections',
+          );
         }
         if (
           existing.versionKind === 'amendment' &&
           (input.periodStart !== existing.periodStart || input.periodEnd !== existing.periodEnd)
         ) {
-          return refuse(
-            'invalid',
-            'An amendment covers the same period as the version it amends. Roll the plan forward for a new period.',
-            'periodStart',
-          );
+          return refuse('invalid', phraseText('planRefusals.amendmentSamePeriod'), 'periodStart');
         }
         const checked = await checkFields(tx, caller, access, type, input, id);
         if (!checked.ok) return checked;

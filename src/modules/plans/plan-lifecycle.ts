@@ -8,6 +8,7 @@ import {
   transition,
   type RollForwardMove,
 } from './domain/index.ts';
+import { phrase, phraseText, storePhrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import * as plansRepo from './data/plans.repository.ts';
 import { createAccessPolicy } from '../../platform/access/policy.ts';
@@ -33,9 +34,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
           plan.ownerPersonId !== caller.personId &&
           !(await access.can(caller, 'submit:plans', { unitId: plan.owningUnitId }))
         ) {
-          return forbidden(
-            "Only the plan's owner or someone who can submit plans for its part of the organisation can submit it",
-          );
+          return forbidden(phraseText('planRefusals.mayNotSubmit'));
         }
         const stale = staleCheck(plan, input.rowVersion);
         if (!stale.ok) return stale;
@@ -55,13 +54,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         if (!updated) return refuse('conflict', STALE);
         await event(tx, caller, id, 'submitted', input.comment);
         if (moved.value.becameApproved) {
-          await event(
-            tx,
-            caller,
-            id,
-            'approved',
-            `No approval steps are set for ${type.name}s, so it was approved on submission`,
-          );
+          await event(tx, caller, id, 'approved', phrase('planHistory.approvedNoSteps', { type: type.name }));
         }
         await audit(tx, caller, id, 'submit', {
           old: { status: plan.status },
@@ -91,7 +84,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         if (!allowed.ok) return allowed;
         const round = await approvalRound(tx, caller.organisationId, plan.id);
         const separated = separationProblem(step, caller.personId, round);
-        if (separated) return refuse('invalid_state', separated);
+        if (separated) return refuse('invalid_state', storePhrase(separated));
         const decision = bodyDecisionFor(step, input, { today: today(), round });
         if (!decision.ok) return decision;
         const effect = moved.value.becameApproved ? await takeEffect(tx, caller, plan) : {};
@@ -103,7 +96,13 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         if (!updated) return refuse('conflict', STALE);
         await event(tx, caller, id, 'step-approved', input.comment, step, decision.value);
         if (moved.value.becameApproved)
-          await event(tx, caller, id, 'approved', `In force from ${updated.effectiveFrom}`);
+          await event(
+            tx,
+            caller,
+            id,
+            'approved',
+            phrase('planHistory.inForceFrom', { date: updated.effectiveFrom ?? '' }),
+          );
         await audit(tx, caller, id, 'approve', {
           old: { status: plan.status, nextStep: plan.nextStep },
           new: {
@@ -133,7 +132,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         const mayApprove = step ? mayTakeStep(step, await stepFacts(tx, caller, plan, step, access)).ok : false;
         if (!mayApprove && plan.ownerPersonId !== caller.personId) {
           return forbidden(
-            `Only someone who can approve "${step?.name ?? 'the current step'}", or the plan's owner, can return it`,
+            phraseText('planRefusals.mayNotReturn', { step: step?.name ?? phrase('planRefusals.theCurrentStep') }),
           );
         }
         const updated = await plansRepo.updatePlan(tx, caller.organisationId, id, plan.rowVersion, {
@@ -174,9 +173,7 @@ export function createPlanLifecycle({ db }: ServiceDeps, context: PlanContext) {
         if (!plan || !isPlanStatus(plan.status)) return notFound('plan');
         const access = createAccessPolicy(unitAncestryIn(tx));
         if (!(await access.can(caller, 'version:plans', { unitId: plan.owningUnitId }))) {
-          return forbidden(
-            'Only a performance officer or administrator for this part of the organisation can archive plans',
-          );
+          return forbidden(phraseText('planRefusals.mayNotArchive'));
         }
         const stale = staleCheck(plan, input.rowVersion);
         if (!stale.ok) return stale;

@@ -10,6 +10,7 @@ import {
   type PlanFilters,
   versionInForce as pickVersionInForce,
 } from './domain/index.ts';
+import type { Phrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { listPlanTypeDetails } from '../framework/index.ts';
 import * as plansRepo from './data/plans.repository.ts';
@@ -171,13 +172,14 @@ export function createPlanReading({ db }: ServiceDeps, context: PlanContext) {
         actions: await actionsFor(caller, plan, planType, createAccessPolicy(unitAncestryIn(db))),
       });
     },
-    async awaitingMyApproval(caller: Caller): Promise<{ id: string; title: string; stepLabel: string }[]> {
+    /** The plans whose next step the caller may take, with the words on its button (a phrase). */
+    async awaitingMyApproval(caller: Caller): Promise<{ id: string; title: string; stepLabel: Phrase }[]> {
       if (partnerOf(caller)) return [];
       const candidates = [
         ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'submitted' })),
         ...(await plansRepo.listPlans(db, caller.organisationId, { status: 'in-approval' })),
       ];
-      const waiting: { id: string; title: string; stepLabel: string }[] = [];
+      const waiting: { id: string; title: string; stepLabel: Phrase }[] = [];
       // One policy for the list: plans of the same unit read its ancestry once.
       const access = createAccessPolicy(unitAncestryIn(db));
       for (const row of await appraisalGate(db, caller).readable(candidates)) {

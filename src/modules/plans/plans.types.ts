@@ -1,3 +1,4 @@
+import type { Phrase } from '../../kernel/phrase.ts';
 import type { ApprovalStepDetail, PlanTypeDetail } from '../framework/index.ts';
 import type * as plansRepo from './data/plans.repository.ts';
 
@@ -7,7 +8,8 @@ export type PlanEvent = plansRepo.PlanEventView;
 
 export interface StepState extends ApprovalStepDetail {
   state: 'done' | 'current' | 'waiting';
-  label: string;
+  /** The words on the step's button (said by the page). */
+  label: Phrase;
   /** For a step taken in the current approval: a body's decision and who recorded or took it. */
   decisionDate: string | null;
   minuteReference: string | null;
@@ -18,9 +20,9 @@ export interface PlanActions {
   edit: boolean;
   submit: boolean;
   /** The step the caller may take now; body is the governance body whose decision they record. */
-  approve: { step: number; label: string; name: string; body: string | null } | null;
+  approve: { step: number; label: Phrase; name: string; body: string | null } | null;
   /** Why the caller, though allowed to take the step in general, may not take it on this plan. */
-  approveRefusal: string | null;
+  approveRefusal: Phrase | null;
   return: boolean;
   amend: boolean;
   rollForward: boolean;

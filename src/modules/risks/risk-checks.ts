@@ -4,18 +4,18 @@
  * are refused as not found). Each returns a refusal naming the field, or null.
  */
 import { holdsPermission } from '../../kernel/access/index.ts';
-import { phrase, type Phrase } from '../../kernel/phrase.ts';
+import { phrase, storePhrase, type Phrase } from '../../kernel/phrase.ts';
 import type { DomainError } from '../../kernel/result.ts';
 import { createAccessPolicy } from '../../platform/access/policy.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
-import { say } from '../../platform/words/index.ts';
 import { unitAncestryIn } from '../organisation/index.ts';
 import type { Refusal } from './domain/index.ts';
 import { countOwnLinks, findPerson, findRegister } from './data/risks.repository.ts';
 
+/** A refusal whose message is the phrase stored, said where it leaves the app (form errors, problem JSON). */
 export const refusal = (code: DomainError['code'], said: Phrase, field?: string): DomainError =>
-  field === undefined ? { code, message: say(said) } : { code, message: say(said), field };
+  field === undefined ? { code, message: storePhrase(said) } : { code, message: storePhrase(said), field };
 
 export const fromRefusal = (r: Refusal): DomainError => refusal('invalid', r.said, r.field);
 

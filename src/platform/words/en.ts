@@ -22,6 +22,7 @@ import { performanceWords, spcInterpretationWords } from './en/performance.ts';
 import { planDocumentWords } from './en/plan-document.ts';
 import { plansWords } from './en/plans.ts';
 import { plansPagesWords } from './en/plans-pages.ts';
+import { plansRefusalsWords } from './en/plans-refusals.ts';
 import { frameworkWords } from './en/framework.ts';
 import { organisationWords } from './en/organisation.ts';
 import { organisationRefusalsWords } from './en/organisation-refusals.ts';
@@ -81,6 +82,7 @@ export const en = {
   ...importsWords,
   ...plansWords,
   ...plansPagesWords,
+  ...plansRefusalsWords,
   ...frameworkWords,
   ...organisationWords,
   ...organisationRefusalsWords,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { holdsPermission } from '../../../kernel/access/index.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, say, words } from '../../../platform/words/index.ts';
 import type { HomeServices } from '../services.ts';
 
 /** The home page (what waits for me), the health check for machines and the status page for people. */
@@ -19,7 +19,7 @@ export async function homeRoutes(app: FastifyInstance, { services }: { services:
     ]);
     return reply.render('pages/home/index.njk', {
       organisationName,
-      awaitingApproval,
+      awaitingApproval: awaitingApproval.map((plan) => ({ ...plan, stepLabel: say(plan.stepLabel) })),
       signOff: signOff && {
         counts: signOff.counts,
         waiting: fill(words.signOffQueue.homeWaiting, signOff.counts),

@@ -17,6 +17,7 @@ import type { PlansServices } from '../services.ts';
 import type { Plan, PlanDetail } from '../plans.service.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const planSchema = z
   .object({
@@ -135,7 +136,12 @@ function toDetail(detail: PlanDetail) {
     sectionsTemplate: detail.sections,
     approvalSteps: detail.steps,
     versions: detail.versions.map(planFields),
-    events: detail.events.map((event) => ({ ...event, at: event.at.toISOString() })),
+    events: detail.events.map((event) => ({
+      ...event,
+      at: event.at.toISOString(),
+      // The services' own comments are stored phrases: clients read them in words, as the page shows them.
+      comment: sayStored(event.comment),
+    })),
     availableActions: available,
   });
 }

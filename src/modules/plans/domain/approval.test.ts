@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { approveLabel, type CallerFacts, mayTakeStep, type StepAuthority } from './approval.ts';
 
 const none: CallerFacts = {
@@ -34,13 +35,13 @@ describe('who may take an approval step', () => {
     if (!result.ok) expect(result.error.code).toBe('forbidden');
   });
 
-  it('explains the refusal in words', () => {
+  it('explains the refusal, naming the body or the role and the step (the words: plans/refusal-words.test.ts)', () => {
     const body = mayTakeStep(cabinet, none);
-    expect(!body.ok && body.error.message).toBe(
-      "Only a member of Cabinet or a performance officer can record Cabinet's approval",
-    );
+    expect(!body.ok && body.error.message).toBe(phraseText('planRefusals.bodyOnly', { body: 'Cabinet' }));
     const role = mayTakeStep(director, none);
-    expect(!role.ok && role.error.message).toContain('director');
+    expect(!role.ok && role.error.message).toBe(
+      phraseText('planRefusals.roleOnly', { role: 'director', step: 'Director approval' }),
+    );
   });
 
   it('cannot sign off an ownerless plan', () => {
@@ -49,8 +50,8 @@ describe('who may take an approval step', () => {
   });
 
   it('labels the buttons', () => {
-    expect(approveLabel(cabinet)).toBe('Approve as Cabinet');
-    expect(approveLabel(director)).toBe('Approve as Director');
-    expect(approveLabel(owner)).toBe('Sign off as owner');
+    expect(approveLabel(cabinet)).toEqual(phrase('planRefusals.approveAs', { name: 'Cabinet' }));
+    expect(approveLabel(director)).toEqual(phrase('planRefusals.approveAs', { name: 'Director' }));
+    expect(approveLabel(owner)).toEqual(phrase('planRefusals.signOffAsOwner'));
   });
 });

@@ -1,9 +1,10 @@
 /**
  * Who may take an approval step. The facts about the person (do they own the plan, hold the role
  * over the plan's unit, sit on the body, work as a performance officer over the unit) are found by
- * the service; the decision and the sentence explaining a refusal live here, pure and tested.
+ * the service; the decision and the phrase explaining a refusal live here, pure and tested.
  */
 import { ROLE_NAMES, type Role } from '../../../kernel/access/index.ts';
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 export interface StepAuthority {
@@ -30,39 +31,32 @@ export function mayTakeStep(step: StepAuthority, facts: CallerFacts): Result<nul
   switch (step.kind) {
     case 'owner':
       if (!facts.planHasOwner) {
-        return fail(domainError('invalid_state', 'This plan has no owner. Set its owner before it can be signed off.'));
+        return fail(domainError('invalid_state', phraseText('planRefusals.noOwner')));
       }
-      return facts.isOwner ? ok(null) : fail(domainError('forbidden', "Only the plan's owner can sign it off"));
+      return facts.isOwner ? ok(null) : fail(domainError('forbidden', phraseText('planRefusals.ownerOnly')));
     case 'role': {
-      const roleName = step.role ? ROLE_NAMES[step.role] : 'the named role';
+      const role = step.role ? ROLE_NAMES[step.role].toLowerCase() : phrase('planRefusals.theNamedRole');
       return facts.holdsStepRole
         ? ok(null)
-        : fail(
-            domainError(
-              'forbidden',
-              `Only a ${roleName.toLowerCase()} for this plan's part of the organisation (or above) can approve "${step.name}"`,
-            ),
-          );
+        : fail(domainError('forbidden', phraseText('planRefusals.roleOnly', { role, step: step.name })));
     }
     case 'body': {
-      const body = step.bodyName ?? 'the governance body';
+      const body = step.bodyName ?? phrase('planRefusals.theGovernanceBody');
       return facts.isBodyMember || facts.isPerformanceOfficer
         ? ok(null)
-        : fail(
-            domainError('forbidden', `Only a member of ${body} or a performance officer can record ${body}'s approval`),
-          );
+        : fail(domainError('forbidden', phraseText('planRefusals.bodyOnly', { body })));
     }
   }
 }
 
 /** The words on the button for a step: "Sign off as owner", "Approve as Director", "Approve as Cabinet". */
-export function approveLabel(step: StepAuthority): string {
+export function approveLabel(step: StepAuthority): Phrase {
   switch (step.kind) {
     case 'owner':
-      return 'Sign off as owner';
+      return phrase('planRefusals.signOffAsOwner');
     case 'role':
-      return `Approve as ${step.role ? ROLE_NAMES[step.role] : step.name}`;
+      return phrase('planRefusals.approveAs', { name: step.role ? ROLE_NAMES[step.role] : step.name });
     case 'body':
-      return `Approve as ${step.bodyName ?? step.name}`;
+      return phrase('planRefusals.approveAs', { name: step.bodyName ?? step.name });
   }
 }

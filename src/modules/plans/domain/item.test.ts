@@ -84,13 +84,26 @@ describe('link input', () => {
   });
 });
 
-describe('frozen plans', () => {
+describe('frozen plans (the words: plans/refusal-words.test.ts)', () => {
+  const items = { what: phrase('planRefusals.frozenWhat.items'), verb: phrase('planRefusals.frozenVerb.add') };
   it.each([
     ['draft', null],
-    ['approved', 'Items cannot be added to an approved plan: start an amendment'],
-    ['archived', 'Items cannot be added to an archived plan'],
-    ['in-approval', 'Items cannot be added to a plan that is in approval: return it to draft first'],
+    ['approved', phraseText('planRefusals.frozen.approved', items)],
+    ['archived', phraseText('planRefusals.frozen.archived', items)],
+    ['superseded', phraseText('planRefusals.frozen.superseded', items)],
+    ['submitted', phraseText('planRefusals.frozen.inApproval', items)],
+    ['in-approval', phraseText('planRefusals.frozen.inApproval', items)],
+    ['paused', phraseText('planRefusals.frozen.other', { ...items, status: 'paused' })],
   ])('%s', (status, message) => {
-    expect(frozenPlanMessage(status, 'Items', 'added to')).toBe(message);
+    expect(frozenPlanMessage(status, 'items', 'add')).toBe(message);
+  });
+
+  it('names links and the change asked for', () => {
+    expect(frozenPlanMessage('archived', 'links', 'remove')).toBe(
+      phraseText('planRefusals.frozen.archived', {
+        what: phrase('planRefusals.frozenWhat.links'),
+        verb: phrase('planRefusals.frozenVerb.remove'),
+      }),
+    );
   });
 });

@@ -68,25 +68,28 @@ export const linkInput = z.object({
 });
 export type LinkInput = z.infer<typeof linkInput>;
 
-/** Plan statuses in which items are frozen, and how to explain it for each verb. */
-export function frozenPlanMessage(
-  status: string,
-  what: 'Items' | 'Links',
-  verb: 'added to' | 'changed in' | 'removed from',
-): string | null {
+export type FrozenThings = 'items' | 'links';
+export type FrozenChange = 'add' | 'change' | 'remove';
+
+/** Plan statuses in which items are frozen, and how to explain it for each change (a stored phrase). */
+export function frozenPlanMessage(status: string, what: FrozenThings, change: FrozenChange): string | null {
+  const refused = (key: string, params: Record<string, string> = {}) =>
+    phraseText(`planRefusals.frozen.${key}`, {
+      what: phrase(`planRefusals.frozenWhat.${what}`),
+      verb: phrase(`planRefusals.frozenVerb.${change}`),
+      ...params,
+    });
   switch (status) {
     case 'draft':
       return null;
     case 'approved':
-      return `${what} cannot be ${verb} an approved plan: start an amendment`;
     case 'archived':
-      return `${what} cannot be ${verb} an archived plan`;
     case 'superseded':
-      return `${what} cannot be ${verb} a superseded plan: change its current version`;
+      return refused(status);
     case 'submitted':
     case 'in-approval':
-      return `${what} cannot be ${verb} a plan that is in approval: return it to draft first`;
+      return refused('inApproval');
     default:
-      return `${what} cannot be ${verb} a plan that is ${status}`;
+      return refused('other', { status });
   }
 }

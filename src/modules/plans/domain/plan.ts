@@ -2,30 +2,30 @@ import { z } from 'zod';
 import { optionalId, requiredId, requiredText } from '../../../kernel/inputs.ts';
 import { PLAN_STATUSES } from './lifecycle.ts';
 import { ROLL_FORWARD_MOVES } from './period.ts';
-import { phrase, phraseText } from '../../../kernel/phrase.ts';
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 
 export const SECTION_MAX = 20_000;
 
 /** An ISO date (YYYY-MM-DD) that exists; blank means missing. Worded for page forms and API alike. */
-const planDate = (label: string) =>
+const planDate = (label: Phrase) =>
   z.preprocess(
     (value) => (value === '' || value === null ? undefined : value),
-    z.string({ message: `Enter ${label}` }).refine(
+    z.string({ message: phraseText('inputs.enter', { label }) }).refine(
       (value) => {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
         const date = new Date(`${value}T00:00:00Z`);
         return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
       },
-      `The ${label.slice(4)} must be a real date`,
+      phraseText('inputs.realDate', { label }),
     ),
   );
 
 const periodFields = {
   title: requiredText(phrase('fieldNames.aTitle'), 200),
-  periodStart: planDate('the start of the period'),
-  periodEnd: planDate('the end of the period'),
+  periodStart: planDate(phrase('planRefusals.fields.periodStart')),
+  periodEnd: planDate(phrase('planRefusals.fields.periodEnd')),
   owningUnitId: requiredId(phraseText('planChecks.owningUnit')),
-  ownerPersonId: optionalId('Select an owner who exists'),
+  ownerPersonId: optionalId(phraseText('planChecks.ownerExists')),
   parentPlanId: optionalId(phraseText('planChecks.parentPlanExists')),
 };
 
@@ -37,7 +37,7 @@ function periodInOrder<T extends { periodStart: string; periodEnd: string }>(val
     value.periodEnd > value.periodStart &&
     value.periodEnd.slice(0, 4) > String(Number(value.periodStart.slice(0, 4)) + 10)
   ) {
-    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'A plan period must be 10 years or shorter' });
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: phraseText('planRefusals.periodTooLong') });
   }
 }
 
@@ -51,7 +51,7 @@ export const planInput = z
 export type PlanInput = z.infer<typeof planInput>;
 
 const sectionsSchema = z
-  .record(z.string(), z.string().max(SECTION_MAX, `Each section must be ${SECTION_MAX} characters or fewer`))
+  .record(z.string(), z.string().max(SECTION_MAX, phraseText('planRefusals.sectionTooLong', { max: SECTION_MAX })))
   .default({});
 
 /** A change to a draft plan; rowVersion is the version the editor started from. */
@@ -91,16 +91,17 @@ export const approveInput = commentInput.extend({
 });
 export type ApproveInput = z.infer<typeof approveInput>;
 
-export const reasonInput = (what: string) =>
+/** Reasons that must be given; `enterReasons` is the stored phrase asking for them. */
+export const reasonInput = (enterReasons: string) =>
   z.object({
     reason: z.preprocess(
       (v) => v ?? '',
-      z.string().trim().min(1, `Enter the reasons for ${what}`).max(2000, phraseText('planChecks.reasonsLong')),
+      z.string().trim().min(1, enterReasons).max(2000, phraseText('planChecks.reasonsLong')),
     ),
     rowVersion: optionalRowVersion,
   });
-export const returnInput = reasonInput('returning the plan');
-export const amendInput = reasonInput('the amendment');
+export const returnInput = reasonInput(phraseText('planLifecycle.returnReason'));
+export const amendInput = reasonInput(phraseText('planRefusals.amendmentReasons'));
 export type ReasonInput = z.infer<typeof returnInput>;
 
 export const rollForwardInput = z.object({

@@ -187,6 +187,17 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
       const old = (await owner.api('GET', `/api/v1/plans/${v1.id}`)).json();
       expect(old).toMatchObject({ status: 'superseded', effectiveFrom: '2025-04-01', effectiveTo: '2025-09-15' });
       expect(old.events.some((e: { action: string }) => e.action === 'superseded')).toBe(true);
+      // The history the services write is said in words, on the page and over the API alike.
+      const comments = (events: { action: string; comment: string }[]) =>
+        Object.fromEntries(events.map((e) => [e.action, e.comment]));
+      expect(comments(old.events)).toMatchObject({
+        amended: 'Version 2 started: New recycling contract',
+        superseded: 'Superseded by version 2',
+      });
+      const page = await owner.get(`/plans/${v2.id}/history`);
+      expect(page.body).toContain('Amendment of version 1: New recycling contract');
+      expect(page.body).toContain('In force from 2025-09-15');
+      expect(page.body).not.toContain('planHistory.');
       const refused = await act(owner, v1.id, 'amend', { reason: 'From an old version' });
       expect(refused.statusCode).toBe(409);
     });
@@ -221,6 +232,9 @@ describe.each(DATABASES)('plans, approvals and versions on %s', (kind) => {
       expect(previous).toMatchObject({ status: 'superseded', effectiveTo: '2026-04-01' });
       const history = (await owner.api('GET', `/api/v1/plans/${v3.id}`)).json();
       expect(history.versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
+      expect(history.events.find((e: { action: string }) => e.action === 'roll-forward-started')?.comment).toBe(
+        'Roll forward of version 2: Annual refresh',
+      );
     });
 
     it('answers which version was in force on a date', async () => {

@@ -58,7 +58,7 @@ export async function itemsRoutes(app: FastifyInstance, { services }: { services
     const { id: planId } = idParam(request);
     const plan = await services.items.plan(caller, planId);
     if (!plan.ok) return reply.callNotFound();
-    const frozen = frozenPlanMessage(plan.value.status, 'Items', 'added to');
+    const frozen = frozenPlanMessage(plan.value.status, 'items', 'add');
     if (frozen) return refusalPage(reply, { code: 'invalid_state', message: frozen });
     if (!(await services.items.canEditPlan(caller, planId))) {
       return refusalPage(reply, { code: 'forbidden', message: words.plansWeb.cannotAddItems });

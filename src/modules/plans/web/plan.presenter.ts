@@ -4,7 +4,8 @@ import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { planStatusTag, planStatusWord } from '../../../platform/words/status-tags.ts';
 import { isoFromParts } from '../../../platform/http/date-input.ts';
 export { dateItems, isoFromParts } from '../../../platform/http/date-input.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, say, sayStored, words } from '../../../platform/words/index.ts';
+import type { PlanActions } from '../plans.types.ts';
 
 /** Status in words first; the colour only repeats what the words say (both from the platform). */
 export function statusTag(status: string): { text: string; classes: string } {
@@ -66,7 +67,8 @@ export function eventRows(events: readonly EventLike[]) {
         ? ''
         : fill(words.plansWeb.step, { step: event.stepPosition, name: event.stepName ?? '' }),
     who: event.actorName ?? words.plansWeb.theSystem,
-    comment: event.comment,
+    // The services' own comments are stored phrases; a person's comment (and older rows) is shown as written.
+    comment: sayStored(event.comment),
     decision:
       event.decisionDate && event.minuteReference
         ? fill(words.planApproval.decidedOn, {
@@ -76,6 +78,15 @@ export function eventRows(events: readonly EventLike[]) {
           })
         : '',
   }));
+}
+
+/** The caller's actions with their words said: the approve button's label and why a step is refused. */
+export function actionsView(actions: PlanActions) {
+  return {
+    ...actions,
+    approve: actions.approve && { ...actions.approve, label: say(actions.approve.label) },
+    approveRefusal: actions.approveRefusal && say(actions.approveRefusal),
+  };
 }
 
 interface VersionLike {

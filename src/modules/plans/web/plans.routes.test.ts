@@ -63,7 +63,7 @@ const detail = {
   actions: {
     edit: false,
     submit: false,
-    approve: { step: 1, label: 'Sign off as owner', name: 'Sign-off by the plan owner' },
+    approve: { step: 1, label: { code: 'planRefusals.signOffAsOwner' }, name: 'Sign-off by the plan owner' },
     return: true,
     amend: false,
     rollForward: false,

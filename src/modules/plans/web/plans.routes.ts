@@ -21,6 +21,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { paths } from '../../../kernel/paths.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import {
+  actionsView,
   dateItems,
   eventRows,
   isoFromParts,
@@ -148,6 +149,7 @@ export async function plansRoutes(app: FastifyInstance, { services }: { services
           { text: words.plansWeb.breadcrumbs.plans, href: paths.plans() },
         ],
         ...detail.value,
+        actions: actionsView(detail.value.actions),
         tree,
         rollup: rollup.ok ? rollup.value : null,
         status: statusTag(plan.status),

@@ -3,37 +3,69 @@
  * `z.coerce` takes both. Messages name the field, as GOV.UK error summaries do.
  */
 import { z } from 'zod';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { BAND_COLOURS, MATRIX_SIZES } from './matrix.ts';
 import { CONTROL_EFFECTIVENESS, REGISTER_LEVELS, REVIEW_FREQUENCIES, RISK_TYPES } from './risk.ts';
 
-const text = (name: string, max = 200) =>
-  z
-    .string({ error: `Enter ${name}` })
+/** The fields as messages name them: their words are the catalogue's risks.fields ("Enter {label}", "Choose {what}"). */
+type Field =
+  | 'registerName'
+  | 'registerUnit'
+  | 'registerOwner'
+  | 'inherentLikelihood'
+  | 'inherentImpact'
+  | 'currentLikelihood'
+  | 'currentImpact'
+  | 'targetLikelihood'
+  | 'targetImpact'
+  | 'reference'
+  | 'title'
+  | 'cause'
+  | 'event'
+  | 'effect'
+  | 'riskOwner'
+  | 'category'
+  | 'nextReview'
+  | 'commentary'
+  | 'control'
+  | 'controlOwner'
+  | 'moveTo'
+  | 'reason'
+  | 'closeReason';
+const field = (name: Field) => phrase(`risks.fields.${name}`);
+
+const text = (name: Field, max = 200) => {
+  const enter = phraseText('inputs.enter', { label: field(name) });
+  return z
+    .string({ error: enter })
     .trim()
-    .min(1, `Enter ${name}`)
-    .max(max, `${name[0]!.toUpperCase()}${name.slice(1)} must be ${max} characters or fewer`);
+    .min(1, enter)
+    .max(max, phraseText('inputs.tooLong', { label: field(name), max }));
+};
 const optionalText = (max = 4000) => z.string().trim().max(max).default('');
-const uuid = (what: string) => z.uuid({ error: `Choose ${what}` });
-const isoDate = (what: string) => z.iso.date({ error: `Enter ${what} as a real date` });
-const point = (what: string) =>
-  z.coerce.number({ error: `Enter the ${what} as a whole number` }).int(`Enter the ${what} as a whole number`);
+const uuid = (name: Field) => z.uuid({ error: phraseText('risks.inputs.choose', { what: field(name) }) });
+const isoDate = (name: Field) => z.iso.date({ error: phraseText('risks.inputs.realDate', { what: field(name) }) });
+const point = (name: Field) => {
+  const whole = phraseText('risks.inputs.wholeNumber', { what: field(name) });
+  return z.coerce.number({ error: whole }).int(whole);
+};
 
 export const registerInput = z.object({
-  name: text('the register name'),
-  level: z.enum(REGISTER_LEVELS, { error: 'Choose the level of the register' }),
-  unitId: uuid('the unit that owns the register'),
-  ownerPersonId: uuid('the owner of the register'),
+  name: text('registerName'),
+  level: z.enum(REGISTER_LEVELS, { error: phraseText('risks.inputs.level') }),
+  unitId: uuid('registerUnit'),
+  ownerPersonId: uuid('registerOwner'),
   description: optionalText(),
 });
 export type RegisterInput = z.infer<typeof registerInput>;
 
 export const scoresInput = z.object({
-  inherentLikelihood: point('inherent likelihood'),
-  inherentImpact: point('inherent impact'),
-  currentLikelihood: point('current likelihood'),
-  currentImpact: point('current impact'),
-  targetLikelihood: point('target likelihood'),
-  targetImpact: point('target impact'),
+  inherentLikelihood: point('inherentLikelihood'),
+  inherentImpact: point('inherentImpact'),
+  currentLikelihood: point('currentLikelihood'),
+  currentImpact: point('currentImpact'),
+  targetLikelihood: point('targetLikelihood'),
+  targetImpact: point('targetImpact'),
 });
 export type ScoresInput = z.infer<typeof scoresInput>;
 
@@ -45,19 +77,16 @@ const ids = z
 const idList = ids.optional();
 
 export const riskDetailsInput = z.object({
-  reference: text('a reference', 20).regex(
-    /^[A-Za-z0-9][A-Za-z0-9/._-]*$/,
-    'A reference has letters, digits, dots, dashes or slashes only',
-  ),
-  title: text('a title'),
-  cause: text('the cause', 4000),
-  event: text('the event', 4000),
-  effect: text('the effect', 4000),
-  ownerPersonId: uuid('the owner of the risk'),
-  type: z.enum(RISK_TYPES, { error: 'Choose whether the risk is a threat or an opportunity' }),
-  category: text('a category', 60),
-  reviewFrequency: z.enum(REVIEW_FREQUENCIES, { error: 'Choose how often the risk is reviewed' }),
-  nextReviewOn: isoDate('the next review date'),
+  reference: text('reference', 20).regex(/^[A-Za-z0-9][A-Za-z0-9/._-]*$/, phraseText('risks.inputs.referenceLetters')),
+  title: text('title'),
+  cause: text('cause', 4000),
+  event: text('event', 4000),
+  effect: text('effect', 4000),
+  ownerPersonId: uuid('riskOwner'),
+  type: z.enum(RISK_TYPES, { error: phraseText('risks.inputs.type') }),
+  category: text('category', 60),
+  reviewFrequency: z.enum(REVIEW_FREQUENCIES, { error: phraseText('risks.inputs.frequency') }),
+  nextReviewOn: isoDate('nextReview'),
   itemIds: idList,
   measureIds: idList,
   actionIds: idList,
@@ -76,25 +105,25 @@ export const newRiskInput = riskDetailsInput.extend({ ...scoresInput.shape, comm
 export type NewRiskInput = z.infer<typeof newRiskInput>;
 
 export const reassessInput = scoresInput.extend({
-  commentary: text('a commentary on the reassessment', 4000),
-  nextReviewOn: isoDate('the next review date').optional(),
+  commentary: text('commentary', 4000),
+  nextReviewOn: isoDate('nextReview').optional(),
 });
 export type ReassessInput = z.infer<typeof reassessInput>;
 
 export const controlInput = z.object({
-  description: text('what the control is', 2000),
-  ownerPersonId: uuid('the owner of the control'),
-  effectiveness: z.enum(CONTROL_EFFECTIVENESS, { error: 'Choose how effective the control is' }),
+  description: text('control', 2000),
+  ownerPersonId: uuid('controlOwner'),
+  effectiveness: z.enum(CONTROL_EFFECTIVENESS, { error: phraseText('risks.inputs.effectiveness') }),
 });
 export type ControlInput = z.infer<typeof controlInput>;
 
 export const moveInput = z.object({
-  registerId: uuid('the register to move the risk to'),
-  reason: text('the reason', 2000),
+  registerId: uuid('moveTo'),
+  reason: text('reason', 2000),
 });
 export type MoveInput = z.infer<typeof moveInput>;
 
-export const closeInput = z.object({ reason: text('the reason for closing the risk', 2000) });
+export const closeInput = z.object({ reason: text('closeReason', 2000) });
 
 const scalePoint = z.object({ label: z.string().trim().max(40), description: z.string().trim().max(300).default('') });
 export const matrixInput = z.object({
@@ -110,7 +139,7 @@ export const matrixInput = z.object({
         to: z.coerce.number().int(),
       }),
     )
-    .min(1, 'Enter at least one band'),
+    .min(1, phraseText('risks.matrixErrors.noBands')),
 });
 
 export const appetiteInput = z.object({
@@ -118,9 +147,9 @@ export const appetiteInput = z.object({
     .array(
       z.object({
         code: z.string().trim().min(1).max(60),
-        name: z.string().trim().min(1, 'Enter a name for each category').max(100),
+        name: z.string().trim().min(1, phraseText('risks.inputs.categoryName')).max(100),
         appetite: z.union([z.coerce.number().int().min(1), z.null()]),
       }),
     )
-    .min(1, 'Keep at least one category'),
+    .min(1, phraseText('risks.inputs.keepCategory')),
 });

@@ -210,6 +210,43 @@ describe('risk pages', () => {
     expect(page.body).toContain('25 Very high');
   });
 
+  it('shows the assessment history with the matrix version each was scored on, and the moves in words', async () => {
+    const found = await services.risks.get(undefined, RISK);
+    if (!found.ok) throw new Error('the fake has the risk');
+    const score = { score: 16, likelihood: 4, impact: 4, band: { label: 'High', colour: 'red' } };
+    services.risks.get.mockResolvedValueOnce(
+      ok({
+        ...found.value,
+        history: [
+          {
+            id: 'a1',
+            assessedOn: '2026-09-01',
+            by: 'Ann Lee',
+            commentary: '',
+            matrixVersion: 2,
+            inherent: score,
+            current: score,
+            target: score,
+          },
+        ],
+        events: [
+          {
+            kind: 'escalated',
+            at: new Date('2026-10-01T09:00:00Z'),
+            fromName: 'Digital',
+            toName: 'Strategic',
+            reason: 'Wider impact',
+            byName: 'Ann Lee',
+          },
+        ],
+      } as never),
+    );
+    const page = await t.as('viewer').get(`/risks/${RISK}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('>Version 2<');
+    expect(page.body).toContain('Escalated from Digital to Strategic');
+  });
+
   it('answers 404 for a risk that is not the council’s', async () => {
     expect((await t.as('viewer').get('/risks/00000000-0000-4000-8000-0000000000ff')).statusCode).toBe(404);
   });

@@ -6,7 +6,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { STATUS_FOR } from '../../../platform/http/http-status.ts';
 import { idParam } from '../../../platform/http/params.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
-import { lookUp, words } from '../../../platform/words/index.ts';
+import { fill, lookUp, words } from '../../../platform/words/index.ts';
 import {
   closeInput,
   CONTROL_EFFECTIVENESS,
@@ -346,12 +346,12 @@ export async function risksRoutes(app: FastifyInstance, { services }: { services
         { text: `${h.inherent.score} ${h.inherent.band.label}` },
         { text: `${h.current.score} ${h.current.band.label} (L${h.current.likelihood} × I${h.current.impact})` },
         { text: `${h.target.score} ${h.target.band.label}` },
-        { text: `Version ${h.matrixVersion}` },
+        { text: fill(words.risksView.assessedOnVersion, { version: h.matrixVersion }) },
         { text: h.commentary || words.risksView.none },
       ]),
       events: d.events.map((e) => [
         { text: e.at.toISOString().slice(0, 10) },
-        { text: lookUp(`risks.events.${e.kind}`).replace('{from}', e.fromName).replace('{to}', e.toName) },
+        { text: fill(lookUp(`risks.events.${e.kind}`), { from: e.fromName, to: e.toName }) },
         { text: e.reason },
         { text: e.byName },
       ]),

@@ -264,6 +264,8 @@ export const risksPagesWords = {
       open: 'Open',
     },
     scoreKind: { inherent: 'Inherent', current: 'Current (residual)', target: 'Target' },
+    /** The matrix version an assessment in the risk's history was scored on. */
+    assessedOnVersion: 'Version {version}',
     linkGroups: { items: 'Objectives and other plan items', measures: 'Measures', actions: 'Actions' },
     settings: {
       noDescription: 'No description',
