@@ -1,14 +1,16 @@
 -- Distributing Golden Thread over a Citus cluster by council (docs/scaling.md §3, issue #21).
 --
 -- UNTESTED: Citus cannot be installed on the machines this project is built and tested on, so
--- this script has never run. It is what the schema was made ready for (migration 0035 and
--- src/schema-distribution.test.ts); read docs/scaling.md §3 before running it, on a copy first.
+-- this script has never run. It is what the schema was made ready for (migrations 0035 and 0037,
+-- checked by src/schema-distribution.test.ts); read docs/scaling.md §3 before running it, on a
+-- copy first.
 --
 -- Before it, on the coordinator, with every migration applied (npm run migrate):
 --   CREATE EXTENSION citus;  and the workers added (citus_add_node).
---   Citus also needs every primary key and unique constraint of a distributed table to include
---   organisation_id: today 97 primary keys are (id) or a join's pair, and 25 unique indexes leave
---   it out (docs/scaling.md §3 lists what to do). That step is not written yet.
+-- What Citus asks of the schema, the test enforces: every foreign key between council tables is
+-- composite with organisation_id, and every primary key, unique constraint and unique index of a
+-- council table includes organisation_id (a table keyed by id has (id, organisation_id),
+-- docs/decisions/0018-distributable-keys.md), so no key needs changing here.
 --
 -- organisations is distributed by id (a council's own id); every other table that has
 -- organisation_id is distributed by it and co-located with organisations, so one council's rows

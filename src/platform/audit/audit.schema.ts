@@ -1,5 +1,6 @@
 import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../tenancy/organisations.schema.ts';
+import { tenantPrimaryKey } from '../tenancy/tenant-keys.ts';
 
 /**
  * Append-only: a trigger in the migration refuses UPDATE and DELETE. Written in the same
@@ -13,7 +14,7 @@ import { organisations } from '../tenancy/organisations.schema.ts';
 export const auditEvents = pgTable(
   'audit_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -31,6 +32,7 @@ export const auditEvents = pgTable(
     hash: text('hash').notNull().default(''),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('audit_events_entity_idx').on(t.organisationId, t.entityType, t.entityId),
     index('audit_events_at_idx').on(t.organisationId, t.at),
     uniqueIndex('audit_events_chain_idx').on(t.organisationId, t.chainSeq),

@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../tenancy/organisations.schema.ts';
+import { tenantId, tenantPrimaryKey } from '../tenancy/tenant-keys.ts';
 
 /**
  * One row per piece of long work a person asked for (a large import, a large report): the request
@@ -10,7 +11,7 @@ import { organisations } from '../tenancy/organisations.schema.ts';
 export const backgroundJobs = pgTable(
   'background_jobs',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -40,5 +41,5 @@ export const backgroundJobs = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (table) => [index('background_jobs_waiting').on(table.state, table.createdAt)],
+  (table) => [tenantPrimaryKey(table), index('background_jobs_waiting').on(table.state, table.createdAt)],
 );

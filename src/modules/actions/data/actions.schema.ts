@@ -4,7 +4,7 @@
  * Every table carries organisation_id (tenancy).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
@@ -12,11 +12,12 @@ import { measures } from '../../measures/index.ts';
 import { ACTION_STATUSES, CLOSED_STATUSES } from '../domain/status.ts';
 import { ANSWER_KINDS } from '../domain/action.ts';
 import { ESCALATION_DECISIONS } from '../domain/escalation.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 export const actions = pgTable(
   'actions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     planId: uuid('plan_id').notNull(),
     code: text('code').notNull(),
@@ -53,7 +54,7 @@ export const actions = pgTable(
     index('actions_org_owner_idx').on(t.organisationId, t.ownerPersonId),
     index('actions_org_escalation_owner_idx').on(t.organisationId, t.escalationOwnerPersonId),
     index('actions_answers_idx').on(t.organisationId, t.answersKind, t.answersId),
-    unique('actions_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'actions_plan_id_fk',
       columns: [t.organisationId, t.planId],
@@ -80,7 +81,7 @@ export const actionAssignees = pgTable(
     personId: uuid('person_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.actionId, t.personId] }),
+    primaryKey({ columns: [t.actionId, t.personId, t.organisationId] }),
     index('action_assignees_person_idx').on(t.personId),
     foreignKey({
       name: 'action_assignees_action_id_fk',
@@ -104,7 +105,7 @@ export const actionItemLinks = pgTable(
     itemId: uuid('item_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.actionId, t.itemId] }),
+    primaryKey({ columns: [t.actionId, t.itemId, t.organisationId] }),
     index('action_item_links_item_idx').on(t.itemId),
     foreignKey({
       name: 'action_item_links_action_id_fk',
@@ -128,7 +129,7 @@ export const actionMeasureLinks = pgTable(
     measureId: uuid('measure_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.actionId, t.measureId] }),
+    primaryKey({ columns: [t.actionId, t.measureId, t.organisationId] }),
     index('action_measure_links_measure_idx').on(t.measureId),
     foreignKey({
       name: 'action_measure_links_action_id_fk',
@@ -146,7 +147,7 @@ export const actionMeasureLinks = pgTable(
 export const actionMilestones = pgTable(
   'action_milestones',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     title: text('title').notNull(),
@@ -155,6 +156,7 @@ export const actionMilestones = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('action_milestones_action_idx').on(t.actionId),
     foreignKey({
       name: 'action_milestones_action_id_fk',
@@ -168,7 +170,7 @@ export const actionMilestones = pgTable(
 export const actionUpdates = pgTable(
   'action_updates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
@@ -184,6 +186,7 @@ export const actionUpdates = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('action_updates_action_idx').on(t.actionId, t.at),
     foreignKey({
       name: 'action_updates_action_id_fk',
@@ -202,7 +205,7 @@ export const actionUpdates = pgTable(
 export const actionEscalations = pgTable(
   'action_escalations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     escalationOwnerPersonId: uuid('escalation_owner_person_id').notNull(),
@@ -218,7 +221,8 @@ export const actionEscalations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('action_escalations_open_key').on(t.actionId).where(sql`${t.decision} is null`),
+    tenantPrimaryKey(t),
+    uniqueIndex('action_escalations_open_key').on(t.actionId, t.organisationId).where(sql`${t.decision} is null`),
     index('action_escalations_owner_idx').on(t.organisationId, t.escalationOwnerPersonId),
     foreignKey({
       name: 'action_escalations_action_id_fk',
@@ -242,7 +246,7 @@ export const actionEscalations = pgTable(
 export const actionEvents = pgTable(
   'action_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     kind: text('kind').notNull(),
@@ -253,6 +257,7 @@ export const actionEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('action_events_action_idx').on(t.actionId, t.at),
     foreignKey({
       name: 'action_events_action_id_fk',

@@ -3,6 +3,7 @@ import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from '
 import { FREQUENCIES } from '../../../kernel/measurement/periods.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * A reporting period closed for the whole council once it has been reported. A row is one closure:
@@ -12,7 +13,7 @@ import { people } from '../../organisation/index.ts';
 export const periodClosures = pgTable(
   'period_closures',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -26,6 +27,7 @@ export const periodClosures = pgTable(
     reopenReason: text('reopen_reason'),
   },
   (t) => [
+    tenantPrimaryKey(t),
     uniqueIndex('period_closures_open_key')
       .on(t.organisationId, t.periodKey)
       .where(sql`${t.reopenedAt} is null`),

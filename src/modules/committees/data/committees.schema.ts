@@ -1,4 +1,4 @@
-import { customType, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { customType, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import {
@@ -9,8 +9,8 @@ import {
   SUBJECT_KINDS,
 } from '../domain/vocabulary.ts';
 import { REMINDED_DEADLINES } from '../domain/deadline-reminders.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -20,7 +20,7 @@ const organisationId = () =>
 export const meetings = pgTable(
   'meetings',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     bodyId: uuid('body_id').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
@@ -34,7 +34,7 @@ export const meetings = pgTable(
   (t) => [
     index('meetings_org_date_idx').on(t.organisationId, t.heldOn),
     index('meetings_body_idx').on(t.bodyId),
-    unique('meetings_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'meetings_body_id_fk',
       columns: [t.organisationId, t.bodyId],
@@ -52,7 +52,7 @@ export const meetings = pgTable(
 export const agendaItems = pgTable(
   'agenda_items',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     meetingId: uuid('meeting_id').notNull(),
     position: integer('position').notNull(),
@@ -75,7 +75,7 @@ export const agendaItems = pgTable(
     index('agenda_items_meeting_idx').on(t.meetingId, t.position),
     index('agenda_items_referred_idx').on(t.referredFromItemId),
     index('agenda_items_subject_idx').on(t.organisationId, t.subjectKind, t.subjectId),
-    unique('agenda_items_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'agenda_items_meeting_id_fk',
       columns: [t.organisationId, t.meetingId],
@@ -103,7 +103,7 @@ export const agendaItems = pgTable(
 export const memberRequests = pgTable(
   'member_requests',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     meetingId: uuid('meeting_id'),
     agendaItemId: uuid('agenda_item_id'),
@@ -124,6 +124,7 @@ export const memberRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('member_requests_org_status_idx').on(t.organisationId, t.status, t.dueOn),
     index('member_requests_addressee_idx').on(t.addresseePersonId),
     foreignKey({
@@ -158,7 +159,7 @@ export const memberRequests = pgTable(
 export const statutoryReturns = pgTable(
   'statutory_returns',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     title: text('title').notNull(),
     recipient: text('recipient').notNull(),
@@ -170,6 +171,7 @@ export const statutoryReturns = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('statutory_returns_org_due_idx').on(t.organisationId, t.dueOn),
     foreignKey({
       name: 'statutory_returns_owner_person_id_fk',
@@ -205,7 +207,8 @@ export const timetableReminders = pgTable(
     remindedOn: date('reminded_on', { mode: 'string' }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.meetingId, t.kind, t.personId] }),
+    // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
+    primaryKey({ name: 'timetable_reminders_pkey', columns: [t.meetingId, t.kind, t.personId, t.organisationId] }),
     foreignKey({
       name: 'timetable_reminders_meeting_id_fk',
       columns: [t.organisationId, t.meetingId],
@@ -229,7 +232,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const agendaItemPapers = pgTable(
   'agenda_item_papers',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     agendaItemId: uuid('agenda_item_id').notNull(),
     fileName: text('file_name').notNull(),
@@ -240,6 +243,7 @@ export const agendaItemPapers = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('agenda_item_papers_item_idx').on(t.organisationId, t.agendaItemId),
     foreignKey({
       name: 'agenda_item_papers_agenda_item_id_fk',

@@ -8,12 +8,12 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { governanceBodies } from '../../organisation/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * The framework is data, not code: each council names its own plan types, the item types they
@@ -22,7 +22,7 @@ import { organisations } from '../../../platform/tenancy/organisations.schema.ts
 export const itemTypes = pgTable(
   'item_types',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
@@ -31,7 +31,7 @@ export const itemTypes = pgTable(
   },
   (t) => [
     uniqueIndex('item_types_org_key').on(t.organisationId, t.key),
-    unique('item_types_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
@@ -44,7 +44,7 @@ export interface TemplateSection {
 export const planTypes = pgTable(
   'plan_types',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
@@ -57,7 +57,7 @@ export const planTypes = pgTable(
   },
   (t) => [
     uniqueIndex('plan_types_org_key').on(t.organisationId, t.key),
-    unique('plan_types_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
@@ -70,7 +70,8 @@ export const planTypeParents = pgTable(
     parentPlanTypeId: uuid('parent_plan_type_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.planTypeId, t.parentPlanTypeId] }),
+    // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
+    primaryKey({ name: 'plan_type_parents_pkey', columns: [t.planTypeId, t.parentPlanTypeId, t.organisationId] }),
     foreignKey({
       name: 'plan_type_parents_plan_type_id_fk',
       columns: [t.organisationId, t.planTypeId],
@@ -93,7 +94,8 @@ export const planTypeItemTypes = pgTable(
     itemTypeId: uuid('item_type_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.planTypeId, t.itemTypeId] }),
+    // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
+    primaryKey({ name: 'plan_type_item_types_pkey', columns: [t.planTypeId, t.itemTypeId, t.organisationId] }),
     foreignKey({
       name: 'plan_type_item_types_plan_type_id_fk',
       columns: [t.organisationId, t.planTypeId],
@@ -115,7 +117,7 @@ export const planTypeItemTypes = pgTable(
 export const approvalSteps = pgTable(
   'approval_steps',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     planTypeId: uuid('plan_type_id').notNull(),
     position: integer('position').notNull(),
@@ -130,7 +132,8 @@ export const approvalSteps = pgTable(
     distinctPerson: boolean('distinct_person').notNull().default(false),
   },
   (t) => [
-    uniqueIndex('approval_steps_type_position').on(t.planTypeId, t.position),
+    tenantPrimaryKey(t),
+    uniqueIndex('approval_steps_type_position').on(t.planTypeId, t.position, t.organisationId),
     index('approval_steps_org_idx').on(t.organisationId),
     foreignKey({
       name: 'approval_steps_plan_type_id_fk',

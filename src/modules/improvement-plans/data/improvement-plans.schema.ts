@@ -8,8 +8,8 @@ import { date, doublePrecision, foreignKey, index, integer, pgTable, text, times
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -42,7 +42,7 @@ export const improvementPlanSettings = pgTable('improvement_plan_settings', {
 export const improvementPlanRequests = pgTable(
   'improvement_plan_requests',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     ownerPersonId: uuid('owner_person_id'),
@@ -58,7 +58,7 @@ export const improvementPlanRequests = pgTable(
   (t) => [
     unique('improvement_plan_requests_episode_key').on(t.organisationId, t.measureId, t.episodeStartPeriod),
     index('improvement_plan_requests_owner_idx').on(t.organisationId, t.ownerPersonId, t.status),
-    unique('improvement_plan_requests_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'improvement_plan_requests_measure_id_fk',
       columns: [t.organisationId, t.measureId],
@@ -75,7 +75,7 @@ export const improvementPlanRequests = pgTable(
 export const improvementPlans = pgTable(
   'improvement_plans',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     requestId: uuid('request_id'),
@@ -102,7 +102,7 @@ export const improvementPlans = pgTable(
   (t) => [
     index('improvement_plans_org_measure_idx').on(t.organisationId, t.measureId),
     index('improvement_plans_org_status_idx').on(t.organisationId, t.status),
-    unique('improvement_plans_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'improvement_plans_measure_id_fk',
       columns: [t.organisationId, t.measureId],
@@ -125,7 +125,7 @@ export const improvementPlans = pgTable(
 export const improvementPlanDecisions = pgTable(
   'improvement_plan_decisions',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     planId: uuid('plan_id').notNull(),
     /** agreed | sent-back */
@@ -138,6 +138,7 @@ export const improvementPlanDecisions = pgTable(
     recordedAt: at('recorded_at').notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('improvement_plan_decisions_plan_idx').on(t.organisationId, t.planId),
     foreignKey({
       name: 'improvement_plan_decisions_plan_id_fk',
@@ -161,7 +162,7 @@ export const improvementPlanDecisions = pgTable(
 export const improvementPlanEvents = pgTable(
   'improvement_plan_events',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     planId: uuid('plan_id').notNull(),
     kind: text('kind').notNull(),
@@ -171,6 +172,7 @@ export const improvementPlanEvents = pgTable(
     at: at('at').notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('improvement_plan_events_plan_idx').on(t.organisationId, t.planId),
     foreignKey({
       name: 'improvement_plan_events_plan_id_fk',

@@ -20,8 +20,8 @@ import { REMINDER_KINDS } from '../../../kernel/measurement/vocabulary.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from './measures.schema.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -102,7 +102,7 @@ export const nonWorkingDays = pgTable(
 export const periodLocks = pgTable(
   'period_locks',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id'),
     periodKey: text('period_key').notNull(),
@@ -113,6 +113,7 @@ export const periodLocks = pgTable(
     reopenReason: text('reopen_reason').notNull().default(''),
   },
   (t) => [
+    tenantPrimaryKey(t),
     uniqueIndex('period_locks_current_key')
       .on(t.organisationId, sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.periodKey)
       .where(sql`${t.reopenedAt} is null`),
@@ -138,7 +139,7 @@ export const periodLocks = pgTable(
 export const remindersSent = pgTable(
   'reminders_sent',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
@@ -150,7 +151,8 @@ export const remindersSent = pgTable(
     messageId: text('message_id').notNull().default(''),
   },
   (t) => [
-    uniqueIndex('reminders_sent_key').on(t.measureId, t.periodKey, t.personId, t.kind),
+    tenantPrimaryKey(t),
+    uniqueIndex('reminders_sent_key').on(t.measureId, t.periodKey, t.personId, t.kind, t.organisationId),
     index('reminders_sent_org_idx').on(t.organisationId, t.sentAt),
     foreignKey({
       name: 'reminders_sent_measure_id_fk',

@@ -44,8 +44,8 @@ import {
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -65,7 +65,7 @@ export interface MeasureSpcSettings {
 export const measures = pgTable(
   'measures',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -137,7 +137,7 @@ export const measures = pgTable(
     index('measures_org_status_idx').on(t.organisationId, t.status),
     index('measures_owner_unit_idx').on(t.ownerUnitId),
     index('measures_owner_person_idx').on(t.ownerPersonId),
-    unique('measures_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'measures_owner_person_id_fk',
       columns: [t.organisationId, t.ownerPersonId],
@@ -167,7 +167,7 @@ export const measureAssignees = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.measureId, t.personId] }),
+    primaryKey({ columns: [t.measureId, t.personId, t.organisationId] }),
     index('measure_assignees_person_idx').on(t.organisationId, t.personId),
     foreignKey({
       name: 'measure_assignees_measure_id_fk',
@@ -198,7 +198,7 @@ export const measureItemLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.measureId, t.itemId] }),
+    primaryKey({ columns: [t.measureId, t.itemId, t.organisationId] }),
     index('measure_item_links_item_idx').on(t.organisationId, t.itemId),
     foreignKey({
       name: 'measure_item_links_measure_id_fk',
@@ -225,7 +225,7 @@ export const measureItemLinks = pgTable(
 export const measureBreakdowns = pgTable(
   'measure_breakdowns',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     /** ward | locality | community | age group | any other dimension name */
@@ -237,9 +237,14 @@ export const measureBreakdowns = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('measure_breakdowns_key').on(t.measureId, sql`lower(${t.dimension})`, sql`lower(${t.code})`),
+    uniqueIndex('measure_breakdowns_key').on(
+      t.measureId,
+      sql`lower(${t.dimension})`,
+      sql`lower(${t.code})`,
+      t.organisationId,
+    ),
     index('measure_breakdowns_org_idx').on(t.organisationId),
-    unique('measure_breakdowns_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'measure_breakdowns_measure_id_fk',
       columns: [t.organisationId, t.measureId],
@@ -264,7 +269,7 @@ export const measureBreakdowns = pgTable(
 export const measureTargets = pgTable(
   'measure_targets',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     breakdownId: uuid('breakdown_id'),
@@ -302,9 +307,10 @@ export const measureTargets = pgTable(
         t.kind,
         t.financialYear,
         sql`coalesce(${t.periodKey}, '')`,
+        t.organisationId,
       )
       .where(sql`${t.supersededAt} is null`),
-    unique('measure_targets_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'measure_targets_measure_id_fk',
       columns: [t.organisationId, t.measureId],
@@ -327,7 +333,7 @@ export const measureTargets = pgTable(
 export const measureValues = pgTable(
   'measure_values',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
@@ -349,9 +355,9 @@ export const measureValues = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('measure_values_key').on(t.measureId, t.periodKey, t.breakdownId).nullsNotDistinct(),
+    unique('measure_values_key').on(t.measureId, t.periodKey, t.breakdownId, t.organisationId).nullsNotDistinct(),
     index('measure_values_org_period_idx').on(t.organisationId, t.periodKey, t.status),
-    unique('measure_values_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'measure_values_measure_id_fk',
       columns: [t.organisationId, t.measureId],
@@ -382,7 +388,7 @@ export const measureValues = pgTable(
 export const measureValueEvents = pgTable(
   'measure_value_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     organisationId: organisationId(),
     valueId: uuid('value_id').notNull(),
     measureId: uuid('measure_id').notNull(),
@@ -400,6 +406,7 @@ export const measureValueEvents = pgTable(
     reason: text('reason').notNull().default(''),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('measure_value_events_value_idx').on(t.valueId, t.at),
     index('measure_value_events_measure_idx').on(t.organisationId, t.measureId, t.at),
     foreignKey({
@@ -427,7 +434,7 @@ export const measureValueEvents = pgTable(
 export const measureStatuses = pgTable(
   'measure_statuses',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
@@ -459,7 +466,8 @@ export const measureStatuses = pgTable(
     computedAt: at('computed_at').notNull().defaultNow(),
   },
   (t) => [
-    unique('measure_statuses_key').on(t.measureId, t.periodKey, t.breakdownId).nullsNotDistinct(),
+    tenantPrimaryKey(t),
+    unique('measure_statuses_key').on(t.measureId, t.periodKey, t.breakdownId, t.organisationId).nullsNotDistinct(),
     index('measure_statuses_org_period_idx').on(t.organisationId, t.periodKey),
     foreignKey({
       name: 'measure_statuses_measure_id_fk',
@@ -478,7 +486,7 @@ export const measureStatuses = pgTable(
 export const spcRebases = pgTable(
   'spc_rebases',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
@@ -487,7 +495,8 @@ export const spcRebases = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('spc_rebases_key').on(t.measureId, t.periodKey),
+    tenantPrimaryKey(t),
+    uniqueIndex('spc_rebases_key').on(t.measureId, t.periodKey, t.organisationId),
     foreignKey({
       name: 'spc_rebases_measure_id_fk',
       columns: [t.organisationId, t.measureId],

@@ -7,14 +7,14 @@
  * null. float8 as text round-trips exactly. `statuses` holds each value's sign-off status, so the
  * recompute can keep to official figures (migration 0006).
  */
-import { foreignKey, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { measures } from './measures.schema.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 
 export const measureSeries = pgTable(
   'measure_series',
   {
-    measureId: uuid('measure_id').primaryKey(),
+    measureId: uuid('measure_id').notNull(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -25,6 +25,7 @@ export const measureSeries = pgTable(
     statuses: text('statuses').notNull().default(''),
   },
   (t) => [
+    primaryKey({ columns: [t.measureId, t.organisationId] }),
     index('measure_series_org_idx').on(t.organisationId),
     foreignKey({
       name: 'measure_series_measure_id_fk',

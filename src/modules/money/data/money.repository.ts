@@ -152,7 +152,7 @@ export async function upsertLines(
     .insert(budgetLines)
     .values(lines.map((line) => ({ organisationId, financialYearId: yearId, month, ...line })))
     .onConflictDoUpdate({
-      target: [budgetLines.costCentreId, budgetLines.financialYearId, budgetLines.month],
+      target: [budgetLines.costCentreId, budgetLines.financialYearId, budgetLines.month, budgetLines.organisationId],
       set: {
         ...Object.fromEntries(AMOUNT_FIELDS.map((field) => [field, sql.raw(`excluded.${budgetLines[field].name}`)])),
         explanation: sql`excluded.explanation`,

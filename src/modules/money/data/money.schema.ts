@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, integer, pgTable, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -29,14 +29,14 @@ export const moneySettings = pgTable(
 export const financialYears = pgTable(
   'money_financial_years',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     startYear: integer('start_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('money_financial_years_org_year_key').on(t.organisationId, t.startYear),
-    unique('money_financial_years_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
@@ -44,7 +44,7 @@ export const financialYears = pgTable(
 export const costCentres = pgTable(
   'money_cost_centres',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -56,7 +56,7 @@ export const costCentres = pgTable(
   (t) => [
     uniqueIndex('money_cost_centres_org_code_key').on(t.organisationId, t.code),
     index('money_cost_centres_unit_idx').on(t.unitId),
-    unique('money_cost_centres_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'money_cost_centres_unit_id_fk',
       columns: [t.organisationId, t.unitId],
@@ -69,7 +69,7 @@ export const costCentres = pgTable(
 export const budgetLines = pgTable(
   'money_budget_lines',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     costCentreId: uuid('cost_centre_id').notNull(),
     financialYearId: uuid('financial_year_id').notNull(),
@@ -87,7 +87,8 @@ export const budgetLines = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('money_budget_lines_period_key').on(t.costCentreId, t.financialYearId, t.month),
+    tenantPrimaryKey(t),
+    uniqueIndex('money_budget_lines_period_key').on(t.costCentreId, t.financialYearId, t.month, t.organisationId),
     index('money_budget_lines_org_period_idx').on(t.organisationId, t.financialYearId, t.month),
     check('money_budget_lines_month', sql`${t.month} between 1 and 12`),
     foreignKey({

@@ -139,7 +139,7 @@ export async function upsertCapitalYears(
     .insert(capitalSchemeYears)
     .values(years.map((year) => ({ organisationId, startYear, ...year })))
     .onConflictDoUpdate({
-      target: [capitalSchemeYears.schemeId, capitalSchemeYears.startYear],
+      target: [capitalSchemeYears.schemeId, capitalSchemeYears.startYear, capitalSchemeYears.organisationId],
       set: excluded(capitalSchemeYears, [...CAPITAL_AMOUNTS, 'slippageReason', 'explanation']),
     })
     .returning({ id: capitalSchemeYears.id, schemeId: capitalSchemeYears.schemeId });
@@ -211,7 +211,7 @@ export async function upsertReserveYear(
     .insert(reserveYears)
     .values({ organisationId, reserveId, startYear, ...figures })
     .onConflictDoUpdate({
-      target: [reserveYears.reserveId, reserveYears.startYear],
+      target: [reserveYears.reserveId, reserveYears.startYear, reserveYears.organisationId],
       set: excluded(reserveYears, RESERVE_AMOUNTS),
     })
     .returning({ id: reserveYears.id });
@@ -325,7 +325,7 @@ export async function upsertSavingYear(
     .insert(savingYears)
     .values({ organisationId, savingId, startYear, ...figures })
     .onConflictDoUpdate({
-      target: [savingYears.savingId, savingYears.startYear],
+      target: [savingYears.savingId, savingYears.startYear, savingYears.organisationId],
       set: excluded(savingYears, SAVING_AMOUNTS),
     })
     .returning({ id: savingYears.id });
@@ -406,7 +406,7 @@ export async function upsertMtfsYear(
     .insert(mtfsYears)
     .values({ organisationId, versionId, ...year })
     .onConflictDoUpdate({
-      target: [mtfsYears.versionId, mtfsYears.startYear],
+      target: [mtfsYears.versionId, mtfsYears.startYear, mtfsYears.organisationId],
       set: excluded(mtfsYears, [...MTFS_AMOUNTS, 'assumptions']),
     })
     .returning({ id: mtfsYears.id });

@@ -5,14 +5,14 @@
  * (2025 = 2025/26); amounts are whole pence in a bigint.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
 import { actions } from '../../actions/index.ts';
 import { planItems } from '../../plans/index.ts';
 import { costCentres } from './money.schema.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -25,7 +25,7 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 export const capitalSchemes = pgTable(
   'money_capital_schemes',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -34,7 +34,7 @@ export const capitalSchemes = pgTable(
   },
   (t) => [
     uniqueIndex('money_capital_schemes_org_code_key').on(t.organisationId, t.code),
-    unique('money_capital_schemes_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'money_capital_schemes_unit_id_fk',
       columns: [t.organisationId, t.unitId],
@@ -47,7 +47,7 @@ export const capitalSchemes = pgTable(
 export const capitalSchemeYears = pgTable(
   'money_capital_scheme_years',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     schemeId: uuid('scheme_id').notNull(),
     startYear: startYear(),
@@ -65,7 +65,8 @@ export const capitalSchemeYears = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('money_capital_scheme_years_key').on(t.schemeId, t.startYear),
+    tenantPrimaryKey(t),
+    uniqueIndex('money_capital_scheme_years_key').on(t.schemeId, t.startYear, t.organisationId),
     index('money_capital_scheme_years_org_idx').on(t.organisationId, t.startYear),
     foreignKey({
       name: 'money_capital_scheme_years_scheme_id_fk',
@@ -79,7 +80,7 @@ export const capitalSchemeYears = pgTable(
 export const reserves = pgTable(
   'money_reserves',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     name: text('name').notNull(),
     /** general | earmarked */
@@ -90,14 +91,14 @@ export const reserves = pgTable(
   (t) => [
     uniqueIndex('money_reserves_org_name_key').on(t.organisationId, t.name),
     check('money_reserves_kind', sql`${t.kind} in ('general', 'earmarked')`),
-    unique('money_reserves_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
 export const reserveYears = pgTable(
   'money_reserve_years',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     reserveId: uuid('reserve_id').notNull(),
     startYear: startYear(),
@@ -108,7 +109,8 @@ export const reserveYears = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('money_reserve_years_key').on(t.reserveId, t.startYear),
+    tenantPrimaryKey(t),
+    uniqueIndex('money_reserve_years_key').on(t.reserveId, t.startYear, t.organisationId),
     foreignKey({
       name: 'money_reserve_years_reserve_id_fk',
       columns: [t.organisationId, t.reserveId],
@@ -121,7 +123,7 @@ export const reserveYears = pgTable(
 export const borrowingYears = pgTable(
   'money_borrowing_years',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     startYear: startYear(),
     capitalFinancingRequirement: pence('capital_financing_requirement').notNull(),
@@ -131,6 +133,7 @@ export const borrowingYears = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     uniqueIndex('money_borrowing_years_key').on(t.organisationId, t.startYear),
     check('money_borrowing_limit_order', sql`${t.authorisedLimit} >= ${t.operationalBoundary}`),
   ],
@@ -140,7 +143,7 @@ export const borrowingYears = pgTable(
 export const savings = pgTable(
   'money_savings',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     reference: text('reference').notNull(),
     title: text('title').notNull(),
@@ -155,7 +158,7 @@ export const savings = pgTable(
   (t) => [
     uniqueIndex('money_savings_org_reference_key').on(t.organisationId, t.reference),
     check('money_savings_rag', sql`${t.rag} in ('green', 'amber', 'red')`),
-    unique('money_savings_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'money_savings_unit_id_fk',
       columns: [t.organisationId, t.unitId],
@@ -177,7 +180,7 @@ export const savings = pgTable(
 export const savingYears = pgTable(
   'money_saving_years',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     savingId: uuid('saving_id').notNull(),
     startYear: startYear(),
@@ -187,7 +190,8 @@ export const savingYears = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('money_saving_years_key').on(t.savingId, t.startYear),
+    tenantPrimaryKey(t),
+    uniqueIndex('money_saving_years_key').on(t.savingId, t.startYear, t.organisationId),
     index('money_saving_years_org_idx').on(t.organisationId, t.startYear),
     foreignKey({
       name: 'money_saving_years_saving_id_fk',
@@ -201,7 +205,7 @@ export const savingYears = pgTable(
 export const mtfsVersions = pgTable(
   'money_mtfs_versions',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     name: text('name').notNull(),
     firstYear: integer('first_year').notNull(),
@@ -209,14 +213,14 @@ export const mtfsVersions = pgTable(
   },
   (t) => [
     uniqueIndex('money_mtfs_versions_org_name_key').on(t.organisationId, t.name),
-    unique('money_mtfs_versions_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
 export const mtfsYears = pgTable(
   'money_mtfs_years',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     versionId: uuid('version_id').notNull(),
     startYear: startYear(),
@@ -228,7 +232,8 @@ export const mtfsYears = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('money_mtfs_years_key').on(t.versionId, t.startYear),
+    tenantPrimaryKey(t),
+    uniqueIndex('money_mtfs_years_key').on(t.versionId, t.startYear, t.organisationId),
     foreignKey({
       name: 'money_mtfs_years_version_id_fk',
       columns: [t.organisationId, t.versionId],
@@ -241,14 +246,15 @@ export const mtfsYears = pgTable(
 export const costCentrePlanLinks = pgTable(
   'money_cost_centre_plan_links',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     costCentreId: uuid('cost_centre_id').notNull(),
     planItemId: uuid('plan_item_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('money_cost_centre_plan_links_key').on(t.costCentreId, t.planItemId),
+    tenantPrimaryKey(t),
+    uniqueIndex('money_cost_centre_plan_links_key').on(t.costCentreId, t.planItemId, t.organisationId),
     index('money_cost_centre_plan_links_item_idx').on(t.planItemId),
     foreignKey({
       name: 'money_cost_centre_plan_links_cost_centre_id_fk',
@@ -270,7 +276,7 @@ export const costCentrePlanLinks = pgTable(
 export const capitalReprofiles = pgTable(
   'money_capital_reprofiles',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     schemeId: uuid('scheme_id').notNull(),
     fromYear: integer('from_year').notNull(),
@@ -288,6 +294,7 @@ export const capitalReprofiles = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('money_capital_reprofiles_scheme_idx').on(t.organisationId, t.schemeId),
     check('money_capital_reprofiles_later', sql`${t.toYear} > ${t.fromYear}`),
     check('money_capital_reprofiles_amount', sql`${t.amount} > 0`),

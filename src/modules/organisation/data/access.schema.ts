@@ -1,7 +1,8 @@
-import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { partners, people, units } from './organisation.schema.ts';
 import { ROLES } from '../../../kernel/access/roles.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 export const API_TOKEN_SCOPES = ['read', 'write'] as const;
 
@@ -9,7 +10,7 @@ export const API_TOKEN_SCOPES = ['read', 'write'] as const;
 export const roleAssignments = pgTable(
   'role_assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     personId: uuid('person_id').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
@@ -20,6 +21,7 @@ export const roleAssignments = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('role_assignments_person_idx').on(t.personId),
     foreignKey({
       name: 'role_assignments_person_id_fk',
@@ -49,7 +51,7 @@ export const sessions = pgTable(
   'sessions',
   {
     /** SHA-256 of the cookie token: a leaked table does not leak usable sessions. */
-    tokenHash: text('token_hash').primaryKey(),
+    tokenHash: text('token_hash').notNull(),
     /** What the owner's "Your sessions" page names a session by: never the token or its hash. */
     id: uuid('id').notNull().defaultRandom(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
@@ -62,8 +64,9 @@ export const sessions = pgTable(
     address: text('address').notNull().default(''),
   },
   (t) => [
+    primaryKey({ columns: [t.tokenHash, t.organisationId] }),
     index('sessions_person_idx').on(t.personId),
-    uniqueIndex('sessions_id_key').on(t.id),
+    uniqueIndex('sessions_id_key').on(t.id, t.organisationId),
     foreignKey({
       name: 'sessions_person_id_fk',
       columns: [t.organisationId, t.personId],
@@ -75,7 +78,7 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
@@ -89,7 +92,8 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('api_tokens_hash_key').on(t.tokenHash),
+    tenantPrimaryKey(t),
+    uniqueIndex('api_tokens_hash_key').on(t.tokenHash, t.organisationId),
     foreignKey({
       name: 'api_tokens_person_id_fk',
       columns: [t.organisationId, t.personId],
@@ -108,7 +112,7 @@ export const PASSWORD_LINK_PURPOSES = ['set-password', 'reset'] as const;
 export const passwordLinks = pgTable(
   'password_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     personId: uuid('person_id').notNull(),
     purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
@@ -120,7 +124,8 @@ export const passwordLinks = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('password_links_hash_key').on(t.tokenHash),
+    tenantPrimaryKey(t),
+    uniqueIndex('password_links_hash_key').on(t.tokenHash, t.organisationId),
     index('password_links_person_idx').on(t.personId),
     foreignKey({
       name: 'password_links_person_id_fk',

@@ -1,12 +1,13 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /** Full Council, Cabinet, scrutiny panels, audit committee, partnership boards, ... */
 export const governanceBodies = pgTable(
   'governance_bodies',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -17,7 +18,7 @@ export const governanceBodies = pgTable(
   },
   (t) => [
     uniqueIndex('governance_bodies_org_name_key').on(t.organisationId, t.name),
-    unique('governance_bodies_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
@@ -30,7 +31,7 @@ export const governanceBodyMembers = pgTable(
     role: text('role').notNull().default('member'),
   },
   (t) => [
-    primaryKey({ columns: [t.bodyId, t.personId] }),
+    primaryKey({ columns: [t.bodyId, t.personId, t.organisationId] }),
     index('gbm_person_idx').on(t.personId),
     foreignKey({
       name: 'governance_body_members_body_id_fk',

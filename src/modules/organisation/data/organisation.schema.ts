@@ -8,7 +8,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -16,15 +15,15 @@ import { organisations } from '../../../platform/tenancy/organisations.schema.ts
 import { PARTNER_KINDS } from '../domain/partner.ts';
 import { PERSON_STATUSES } from '../domain/person.ts';
 import { UNIT_KINDS } from '../domain/unit.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** The organisation structure: council → directorate → service → team, any depth. */
 export const units = pgTable(
   'units',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     parentId: uuid('parent_id'),
     code: text('code').notNull(),
@@ -42,14 +41,14 @@ export const units = pgTable(
       columns: [t.organisationId, t.parentId],
       foreignColumns: [t.organisationId, t.id],
     }),
-    unique('units_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
 export const partners = pgTable(
   'partners',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     name: text('name').notNull(),
     kind: text('kind', { enum: PARTNER_KINDS }).notNull(),
@@ -58,14 +57,14 @@ export const partners = pgTable(
   },
   (t) => [
     uniqueIndex('partners_org_name_key').on(t.organisationId, t.name),
-    unique('partners_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
 export const people = pgTable(
   'people',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     name: text('name').notNull(),
     email: text('email').notNull(),
@@ -87,7 +86,7 @@ export const people = pgTable(
       columns: [t.organisationId, t.lineManagerId],
       foreignColumns: [t.organisationId, t.id],
     }),
-    unique('people_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'people_unit_id_fk',
       columns: [t.organisationId, t.unitId],
@@ -105,7 +104,7 @@ export const people = pgTable(
 export const portfolios = pgTable(
   'portfolios',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     name: text('name').notNull(),
     holderPersonId: uuid('holder_person_id'),
@@ -113,7 +112,7 @@ export const portfolios = pgTable(
   },
   (t) => [
     uniqueIndex('portfolios_org_name_key').on(t.organisationId, t.name),
-    unique('portfolios_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'portfolios_holder_person_id_fk',
       columns: [t.organisationId, t.holderPersonId],
@@ -130,7 +129,7 @@ export const portfolioUnits = pgTable(
     unitId: uuid('unit_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.portfolioId, t.unitId] }),
+    primaryKey({ columns: [t.portfolioId, t.unitId, t.organisationId] }),
     foreignKey({
       name: 'portfolio_units_portfolio_id_fk',
       columns: [t.organisationId, t.portfolioId],

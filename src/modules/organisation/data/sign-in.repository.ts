@@ -77,7 +77,7 @@ export async function startSecondFactor(
     .insert(secondFactors)
     .values(values)
     .onConflictDoUpdate({
-      target: secondFactors.personId,
+      target: [secondFactors.personId, secondFactors.organisationId],
       set: { secret: values.secret, createdAt: values.createdAt, lastUsedStep: null },
       setWhere: isNull(secondFactors.confirmedAt),
     });

@@ -1,6 +1,18 @@
-import { bigint, boolean, foreignKey, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * Failed sign-ins per key: an account (a hash of the e-mail address as typed, so an address no one
@@ -18,7 +30,7 @@ export const signInThrottles = pgTable('sign_in_throttles', {
 
 /** A person's TOTP second factor (RFC 6238): unconfirmed until they type a code from it. */
 export const secondFactors = pgTable('second_factors', {
-  personId: uuid('person_id').primaryKey(),
+  personId: uuid('person_id').notNull(),
   organisationId: uuid('organisation_id')
     .notNull()
     .references(() => organisations.id),
@@ -30,6 +42,7 @@ export const secondFactors = pgTable('second_factors', {
   lastUsedStep: bigint('last_used_step', { mode: 'number' }),
 },
   (t) => [
+    primaryKey({ columns: [t.personId, t.organisationId] }),
     foreignKey({
       name: 'second_factors_person_id_fk',
       columns: [t.organisationId, t.personId],
@@ -41,7 +54,7 @@ export const secondFactors = pgTable('second_factors', {
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -50,6 +63,7 @@ export const recoveryCodes = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('recovery_codes_person_idx').on(t.personId),
     foreignKey({
       name: 'recovery_codes_person_id_fk',

@@ -66,7 +66,7 @@ export async function saveForecastChoices(
       SELECT r.measure_id, ${organisationId}, r.period_key, r.inputs_key, r.choice, ${chosenAt.toISOString()}::timestamptz
         FROM jsonb_to_recordset(${JSON.stringify(rows.slice(start, start + BATCH))}::jsonb)
              AS r(measure_id uuid, period_key text, inputs_key text, choice jsonb)
-      ON CONFLICT (measure_id) DO UPDATE
+      ON CONFLICT (measure_id, organisation_id) DO UPDATE
         SET period_key = excluded.period_key, inputs_key = excluded.inputs_key,
             choice = excluded.choice, chosen_at = excluded.chosen_at`);
   }

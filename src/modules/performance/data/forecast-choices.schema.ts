@@ -4,13 +4,13 @@
  * One row per measure, for the latest period rated; a recompute whose inputs give the same key
  * reuses it instead of running the back-test again. Derived data: deleting a row only costs time.
  */
-import { foreignKey, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { measures } from '../../measures/index.ts';
 import type { RememberedChoice } from '../domain/forecast-choice-memory.ts';
 
 export const forecastChoices = pgTable('forecast_choices', {
-  measureId: uuid('measure_id').primaryKey(),
+  measureId: uuid('measure_id').notNull(),
   organisationId: uuid('organisation_id')
     .notNull()
     .references(() => organisations.id),
@@ -21,6 +21,7 @@ export const forecastChoices = pgTable('forecast_choices', {
   chosenAt: timestamp('chosen_at', { withTimezone: true }).notNull(),
 },
   (t) => [
+    primaryKey({ columns: [t.measureId, t.organisationId] }),
     foreignKey({
       name: 'forecast_choices_measure_id_fk',
       columns: [t.organisationId, t.measureId],

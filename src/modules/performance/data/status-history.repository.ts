@@ -327,7 +327,7 @@ export function statusUpsert(rows: readonly StatusInsert[]): SQL {
   return sql`
     INSERT INTO measure_statuses (${INSERT_COLUMNS})
     SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(${RECORD_TYPE})
-    ON CONFLICT (measure_id, period_key, breakdown_id) DO UPDATE SET ${UPDATES}`;
+    ON CONFLICT (measure_id, period_key, breakdown_id, organisation_id) DO UPDATE SET ${UPDATES}`;
 }
 
 /** Upserts stored statuses, STATUS_BATCH rows a statement. */

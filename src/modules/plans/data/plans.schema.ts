@@ -10,7 +10,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -19,6 +18,7 @@ import { organisations } from '../../../platform/tenancy/organisations.schema.ts
 import { partners, people, units } from '../../organisation/index.ts';
 import { LINK_KINDS } from '../domain/item.ts';
 import { PLAN_STATUSES } from '../domain/lifecycle.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * A plan version. Versions of the same plan share a lineage_id; an approved version is never
@@ -27,7 +27,7 @@ import { PLAN_STATUSES } from '../domain/lifecycle.ts';
 export const plans = pgTable(
   'plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     lineageId: uuid('lineage_id').notNull(),
     version: integer('version').notNull().default(1),
@@ -57,7 +57,7 @@ export const plans = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('plans_lineage_version_key').on(t.lineageId, t.version),
+    uniqueIndex('plans_lineage_version_key').on(t.lineageId, t.version, t.organisationId),
     index('plans_org_status_idx').on(t.organisationId, t.status),
     index('plans_parent_idx').on(t.parentPlanId),
     foreignKey({
@@ -70,7 +70,7 @@ export const plans = pgTable(
       columns: [t.organisationId, t.previousVersionId],
       foreignColumns: [t.organisationId, t.id],
     }),
-    unique('plans_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'plans_plan_type_id_fk',
       columns: [t.organisationId, t.planTypeId],
@@ -93,7 +93,7 @@ export const plans = pgTable(
 export const planEvents = pgTable(
   'plan_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     planId: uuid('plan_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
@@ -107,6 +107,7 @@ export const planEvents = pgTable(
     minuteReference: text('minute_reference'),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('plan_events_plan_idx').on(t.planId, t.at),
     foreignKey({
       name: 'plan_events_plan_id_fk',
@@ -124,7 +125,7 @@ export const planEvents = pgTable(
 export const planItems = pgTable(
   'plan_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     planId: uuid('plan_id').notNull(),
     parentItemId: uuid('parent_item_id'),
@@ -142,7 +143,7 @@ export const planItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('plan_items_plan_code_key').on(t.planId, sql`lower(${t.code})`),
+    uniqueIndex('plan_items_plan_code_key').on(t.planId, sql`lower(${t.code})`, t.organisationId),
     index('plan_items_parent_idx').on(t.parentItemId),
     index('plan_items_org_idx').on(t.organisationId),
     foreignKey({
@@ -155,7 +156,7 @@ export const planItems = pgTable(
       columns: [t.organisationId, t.previousItemId],
       foreignColumns: [t.organisationId, t.id],
     }),
-    unique('plan_items_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'plan_items_plan_id_fk',
       columns: [t.organisationId, t.planId],
@@ -187,7 +188,7 @@ export const planItemPartners = pgTable(
     partnerId: uuid('partner_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.itemId, t.partnerId] }),
+    primaryKey({ columns: [t.itemId, t.partnerId, t.organisationId] }),
     index('pip_partner_idx').on(t.partnerId),
     foreignKey({
       name: 'plan_item_partners_item_id_fk',
@@ -209,7 +210,7 @@ export const planItemPartners = pgTable(
 export const contributionLinks = pgTable(
   'contribution_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     fromItemId: uuid('from_item_id').notNull(),
     toItemId: uuid('to_item_id').notNull(),
@@ -218,7 +219,8 @@ export const contributionLinks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('contribution_links_pair_key').on(t.fromItemId, t.toItemId),
+    tenantPrimaryKey(t),
+    uniqueIndex('contribution_links_pair_key').on(t.fromItemId, t.toItemId, t.organisationId),
     index('contribution_links_to_idx').on(t.toItemId),
     foreignKey({
       name: 'contribution_links_from_item_id_fk',

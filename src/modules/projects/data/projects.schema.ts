@@ -10,7 +10,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -18,12 +17,13 @@ import { organisations } from '../../../platform/tenancy/organisations.schema.ts
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
 import { DELIVERY_RAGS, PROJECT_STATUSES } from '../domain/project.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /** A programme groups projects under one sponsor and manager (a digital programme, a capital programme). */
 export const programmes = pgTable(
   'programmes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -35,7 +35,7 @@ export const programmes = pgTable(
   },
   (t) => [
     uniqueIndex('programmes_org_code_key').on(t.organisationId, sql`lower(${t.code})`),
-    unique('programmes_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'programmes_sponsor_person_id_fk',
       columns: [t.organisationId, t.sponsorPersonId],
@@ -57,7 +57,7 @@ export const programmes = pgTable(
 export const projects = pgTable(
   'projects',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -87,7 +87,7 @@ export const projects = pgTable(
     uniqueIndex('projects_org_code_key').on(t.organisationId, sql`lower(${t.code})`),
     index('projects_org_status_idx').on(t.organisationId, t.status),
     index('projects_programme_idx').on(t.programmeId),
-    unique('projects_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'projects_programme_id_fk',
       columns: [t.organisationId, t.programmeId],
@@ -130,7 +130,7 @@ export const projectItems = pgTable(
     itemId: uuid('item_id').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.projectId, t.itemId] }),
+    primaryKey({ columns: [t.projectId, t.itemId, t.organisationId] }),
     index('project_items_item_idx').on(t.itemId),
     foreignKey({
       name: 'project_items_project_id_fk',
@@ -148,7 +148,7 @@ export const projectItems = pgTable(
 export const projectStages = pgTable(
   'project_stages',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     projectId: uuid('project_id').notNull(),
     position: integer('position').notNull(),
@@ -157,8 +157,8 @@ export const projectStages = pgTable(
     endDate: date('end_date', { mode: 'string' }).notNull(),
   },
   (t) => [
-    uniqueIndex('project_stages_position_key').on(t.projectId, t.position),
-    unique('project_stages_organisation_id_id_key').on(t.organisationId, t.id),
+    uniqueIndex('project_stages_position_key').on(t.projectId, t.position, t.organisationId),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'project_stages_project_id_fk',
       columns: [t.organisationId, t.projectId],
@@ -170,7 +170,7 @@ export const projectStages = pgTable(
 export const projectMilestones = pgTable(
   'project_milestones',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     projectId: uuid('project_id').notNull(),
     stageId: uuid('stage_id'),
@@ -183,6 +183,7 @@ export const projectMilestones = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('project_milestones_project_idx').on(t.projectId),
     foreignKey({
       name: 'project_milestones_project_id_fk',
@@ -201,7 +202,7 @@ export const projectMilestones = pgTable(
 export const projectUpdates = pgTable(
   'project_updates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     projectId: uuid('project_id').notNull(),
     reportedOn: date('reported_on', { mode: 'string' }).notNull(),
@@ -222,6 +223,7 @@ export const projectUpdates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('project_updates_project_idx').on(t.projectId, t.reportedOn),
     foreignKey({
       name: 'project_updates_project_id_fk',

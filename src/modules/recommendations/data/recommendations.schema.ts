@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { PRIORITIES, RESPONSES, SOURCES, STATUSES } from '../domain/vocabulary.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -14,7 +14,7 @@ const organisationId = () =>
 export const recommendationReports = pgTable(
   'recommendation_reports',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     source: text('source', { enum: SOURCES }).notNull(),
     title: text('title').notNull(),
@@ -24,7 +24,7 @@ export const recommendationReports = pgTable(
   },
   (t) => [
     index('recommendation_reports_org_idx').on(t.organisationId, t.reportDate),
-    unique('recommendation_reports_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
@@ -32,7 +32,7 @@ export const recommendationReports = pgTable(
 export const recommendations = pgTable(
   'recommendations',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     reportId: uuid('report_id').notNull(),
     reference: text('reference').notNull().default(''),
@@ -58,7 +58,7 @@ export const recommendations = pgTable(
     index('recommendations_org_status_idx').on(t.organisationId, t.status, t.dueDate),
     index('recommendations_report_idx').on(t.reportId),
     index('recommendations_owner_idx').on(t.ownerPersonId),
-    unique('recommendations_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'recommendations_report_id_fk',
       columns: [t.organisationId, t.reportId],
@@ -81,7 +81,7 @@ export const recommendations = pgTable(
 export const recommendationDueDateRevisions = pgTable(
   'recommendation_due_date_revisions',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     previousDueDate: date('previous_due_date', { mode: 'string' }),
@@ -94,6 +94,7 @@ export const recommendationDueDateRevisions = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('recommendation_revisions_rec_idx').on(t.recommendationId),
     foreignKey({
       name: 'recommendation_due_date_revisions_recommendation_id_fk',
@@ -112,7 +113,7 @@ export const recommendationDueDateRevisions = pgTable(
 export const recommendationHistory = pgTable(
   'recommendation_history',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     /** created | response | revised | status | notified */
@@ -124,6 +125,7 @@ export const recommendationHistory = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('recommendation_history_rec_idx').on(t.recommendationId, t.at),
     foreignKey({
       name: 'recommendation_history_recommendation_id_fk',
@@ -137,7 +139,7 @@ export const recommendationHistory = pgTable(
 export const recommendationNotifications = pgTable(
   'recommendation_notifications',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     /** due | escalation */
@@ -148,7 +150,8 @@ export const recommendationNotifications = pgTable(
     claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('recommendation_notifications_once_key').on(t.recommendationId, t.kind, t.dueDate),
+    tenantPrimaryKey(t),
+    uniqueIndex('recommendation_notifications_once_key').on(t.recommendationId, t.kind, t.dueDate, t.organisationId),
     foreignKey({
       name: 'recommendation_notifications_recommendation_id_fk',
       columns: [t.organisationId, t.recommendationId],

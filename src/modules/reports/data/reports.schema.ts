@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
 const organisationId = () =>
   uuid('organisation_id')
     .notNull()
@@ -18,7 +18,7 @@ const organisationId = () =>
 export const reportDefinitions = pgTable(
   'report_definitions',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     /** The built-in definition this was copied from, so it is copied once only ('' for the council's own). */
     builtIn: text('built_in').notNull().default(''),
@@ -38,7 +38,7 @@ export const reportDefinitions = pgTable(
     uniqueIndex('report_definitions_built_in_key')
       .on(t.organisationId, t.builtIn)
       .where(sql`${t.builtIn} <> ''`),
-    unique('report_definitions_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
   ],
 );
 
@@ -46,16 +46,16 @@ export const reportDefinitions = pgTable(
 export const issuedReports = pgTable(
   'issued_reports',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     definitionId: uuid('definition_id').notNull(),
     periodKey: text('period_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('issued_reports_key').on(t.definitionId, t.periodKey),
+    unique('issued_reports_key').on(t.definitionId, t.periodKey, t.organisationId),
     index('issued_reports_org_idx').on(t.organisationId),
-    unique('issued_reports_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'issued_reports_definition_id_fk',
       columns: [t.organisationId, t.definitionId],
@@ -71,7 +71,7 @@ export const issuedReports = pgTable(
 export const reportRevisions = pgTable(
   'report_revisions',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
@@ -82,7 +82,8 @@ export const reportRevisions = pgTable(
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('report_revisions_key').on(t.reportId, t.revision),
+    tenantPrimaryKey(t),
+    unique('report_revisions_key').on(t.reportId, t.revision, t.organisationId),
     foreignKey({
       name: 'report_revisions_report_id_fk',
       columns: [t.organisationId, t.reportId],
@@ -121,7 +122,7 @@ export const reportSettings = pgTable('report_settings', {
 export const reportFiles = pgTable(
   'report_files',
   {
-    id: id(),
+    id: tenantId(),
     organisationId: organisationId(),
     reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
@@ -131,7 +132,8 @@ export const reportFiles = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('report_files_key').on(t.reportId, t.revision, t.format),
+    tenantPrimaryKey(t),
+    unique('report_files_key').on(t.reportId, t.revision, t.format, t.organisationId),
     index('report_files_org_idx').on(t.organisationId),
     foreignKey({
       name: 'report_files_report_id_fk',

@@ -5,7 +5,7 @@
  * Enumerations are text columns whose values the domain (../domain) lists and checks.
  */
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { actions } from '../../actions/index.ts';
 import { measures } from '../../measures/index.ts';
@@ -13,6 +13,7 @@ import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
 import type { Band, ScalePoint } from '../domain/matrix.ts';
 import { CONTROL_EFFECTIVENESS, REGISTER_LEVELS, REVIEW_FREQUENCIES, RISK_STATUSES, RISK_TYPES } from '../domain/risk.ts';
+import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 const organisationId = () =>
   uuid('organisation_id')
@@ -23,7 +24,7 @@ const organisationId = () =>
 export const riskMatrices = pgTable(
   'risk_matrices',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: organisationId(),
     version: integer('version').notNull(),
     /** 4 | 5 */
@@ -36,7 +37,7 @@ export const riskMatrices = pgTable(
   },
   (t) => [
     uniqueIndex('risk_matrices_org_version_key').on(t.organisationId, t.version),
-    unique('risk_matrices_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'risk_matrices_created_by_fk',
       columns: [t.organisationId, t.createdBy],
@@ -62,7 +63,7 @@ export const riskCategories = pgTable(
 export const riskRegisters = pgTable(
   'risk_registers',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: organisationId(),
     name: text('name').notNull(),
     /** strategic | directorate | service | project | partnership */
@@ -74,7 +75,7 @@ export const riskRegisters = pgTable(
   },
   (t) => [
     index('risk_registers_org_idx').on(t.organisationId),
-    unique('risk_registers_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'risk_registers_unit_id_fk',
       columns: [t.organisationId, t.unitId],
@@ -91,7 +92,7 @@ export const riskRegisters = pgTable(
 export const risks = pgTable(
   'risks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: organisationId(),
     registerId: uuid('register_id').notNull(),
     reference: text('reference').notNull(),
@@ -116,7 +117,7 @@ export const risks = pgTable(
   (t) => [
     uniqueIndex('risks_org_reference_key').on(t.organisationId, sql`lower(${t.reference})`),
     index('risks_register_idx').on(t.registerId),
-    unique('risks_organisation_id_id_key').on(t.organisationId, t.id),
+    tenantPrimaryKey(t),
     foreignKey({
       name: 'risks_register_id_fk',
       columns: [t.organisationId, t.registerId],
@@ -134,7 +135,7 @@ export const risks = pgTable(
 export const riskAssessments = pgTable(
   'risk_assessments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: organisationId(),
     riskId: uuid('risk_id').notNull(),
     matrixId: uuid('matrix_id').notNull(),
@@ -152,6 +153,7 @@ export const riskAssessments = pgTable(
     assessedAt: timestamp('assessed_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('risk_assessments_risk_idx').on(t.riskId, t.assessedAt),
     index('risk_assessments_matrix_idx').on(t.matrixId),
     foreignKey({
@@ -175,7 +177,7 @@ export const riskAssessments = pgTable(
 export const riskControls = pgTable(
   'risk_controls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: organisationId(),
     riskId: uuid('risk_id').notNull(),
     description: text('description').notNull(),
@@ -185,6 +187,7 @@ export const riskControls = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('risk_controls_risk_idx').on(t.riskId),
     foreignKey({
       name: 'risk_controls_risk_id_fk',
@@ -203,7 +206,7 @@ export const riskControls = pgTable(
 export const riskLinks = pgTable(
   'risk_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: organisationId(),
     riskId: uuid('risk_id').notNull(),
     // A link goes with what it points at: removing a plan item must not fail on a risk's link to it.
@@ -212,6 +215,7 @@ export const riskLinks = pgTable(
     actionId: uuid('action_id'),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('risk_links_risk_idx').on(t.riskId),
     index('risk_links_item_idx').on(t.organisationId, t.itemId),
     index('risk_links_measure_idx').on(t.organisationId, t.measureId),
@@ -243,7 +247,7 @@ export const riskLinks = pgTable(
 export const riskEvents = pgTable(
   'risk_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: tenantId(),
     organisationId: organisationId(),
     riskId: uuid('risk_id').notNull(),
     /** escalated | de-escalated | moved | closed | reopened */
@@ -256,6 +260,7 @@ export const riskEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    tenantPrimaryKey(t),
     index('risk_events_risk_idx').on(t.riskId),
     foreignKey({
       name: 'risk_events_risk_id_fk',
@@ -290,7 +295,7 @@ export const riskReviewReminders = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.riskId, t.reviewDueOn] }),
+    primaryKey({ columns: [t.riskId, t.reviewDueOn, t.organisationId] }),
     foreignKey({
       name: 'risk_review_reminders_risk_id_fk',
       columns: [t.organisationId, t.riskId],

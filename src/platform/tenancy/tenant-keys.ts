@@ -1,0 +1,17 @@
+import { primaryKey, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * A council's table's own id: a random uuid, but not a primary key by itself. The primary key is
+ * tenantPrimaryKey, (id, organisation_id), because Citus refuses a primary key on a distributed
+ * table that leaves the distribution column out (docs/decisions/0018-distributable-keys.md).
+ */
+export const tenantId = () => uuid('id').notNull().defaultRandom();
+
+/**
+ * (id, organisation_id): id first, so a look-up by id alone still uses the key's index. The same
+ * column set is what the composite foreign keys point at, (organisation_id, id): PostgreSQL
+ * matches a referenced key by its columns in any order, so no second unique constraint is needed.
+ */
+export function tenantPrimaryKey(t: { id: AnyPgColumn; organisationId: AnyPgColumn }) {
+  return primaryKey({ columns: [t.id, t.organisationId] });
+}
