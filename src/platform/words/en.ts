@@ -44,6 +44,7 @@ import { notFoundWords } from './en/not-found.ts';
 import { auditWords } from './en/audit.ts';
 import { collectionWords } from './en/collection.ts';
 import { measuresWords } from './en/measures.ts';
+import { measureRefusalsWords } from './en/measure-refusals.ts';
 import { performancePagesWords } from './en/performance-pages.ts';
 import { performanceSettingsWords } from './en/performance-settings.ts';
 import { platformWords } from './en/platform.ts';
@@ -91,6 +92,7 @@ export const en = {
   ...auditWords,
   ...collectionWords,
   ...measuresWords,
+  ...measureRefusalsWords,
   ...performancePagesWords,
   ...performanceSettingsWords,
   ...platformWords,
