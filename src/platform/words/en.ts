@@ -45,6 +45,7 @@ import { auditWords } from './en/audit.ts';
 import { collectionWords } from './en/collection.ts';
 import { measuresWords } from './en/measures.ts';
 import { measureRefusalsWords } from './en/measure-refusals.ts';
+import { collectionRefusalsWords } from './en/collection-refusals.ts';
 import { performancePagesWords } from './en/performance-pages.ts';
 import { performanceSettingsWords } from './en/performance-settings.ts';
 import { platformWords } from './en/platform.ts';
@@ -93,6 +94,7 @@ export const en = {
   ...collectionWords,
   ...measuresWords,
   ...measureRefusalsWords,
+  ...collectionRefusalsWords,
   ...performancePagesWords,
   ...performanceSettingsWords,
   ...platformWords,
