@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriodKey } from '../../kernel/measurement/periods.ts';
 import { sayStored } from '../../platform/words/index.ts';
+import { parseForm } from '../../platform/http/form-errors.ts';
 import type { measuresRepository as measuresRepo } from '../measures/index.ts';
 import type * as valuesRepo from './data/measure-values.repository.ts';
 import { valueEntryInput, valueTransitionInput } from './domain/value-entry.ts';
@@ -29,11 +30,12 @@ function refusal(...args: Parameters<typeof nextValueStatus>): string {
   return sayStored(result.error.message);
 }
 
-function zodSaid(parsed: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
-  // The first message per field, as the form shows it.
-  const said: Record<string, string> = {};
-  for (const issue of parsed.error?.issues ?? []) said[issue.path.join('.')] ??= sayStored(issue.message);
-  return said;
+/** What the form shows beside each field: its first refusal, in words. */
+function formSays(schema: Parameters<typeof parseForm>[0], body: unknown): Record<string, string> {
+  const form = parseForm(schema, body);
+  return form.ok
+    ? {}
+    : Object.fromEntries(Object.entries(form.errors.fields).map(([field, { text }]) => [field, text]));
 }
 
 describe('data collection’s refusals in words', () => {
@@ -117,16 +119,14 @@ describe('data collection’s refusals in words', () => {
 
   it('says what is wrong with an entry or a sign-off step', () => {
     expect(
-      zodSaid(
-        valueEntryInput.safeParse({
-          periodKey: ' ',
-          breakdownId: 'ward-1',
-          commentary: 'x'.repeat(5001),
-          quality: 'guessed',
-          evidenceUrl: 'intranet page',
-          action: 'publish',
-        }),
-      ),
+      formSays(valueEntryInput, {
+        periodKey: ' ',
+        breakdownId: 'ward-1',
+        commentary: 'x'.repeat(5001),
+        quality: 'guessed',
+        evidenceUrl: 'intranet page',
+        action: 'publish',
+      }),
     ).toEqual({
       periodKey: 'Enter the period',
       breakdownId: 'Select a breakdown category that exists',
@@ -135,7 +135,7 @@ describe('data collection’s refusals in words', () => {
       evidenceUrl: 'Enter the evidence link as a full web address, like https://…',
       action: 'Choose to save a draft or submit',
     });
-    expect(zodSaid(valueTransitionInput.safeParse({ action: 'delete', reason: 'x'.repeat(2001) }))).toEqual({
+    expect(formSays(valueTransitionInput, { action: 'delete', reason: 'x'.repeat(2001) })).toEqual({
       action: 'Choose an action',
       reason: 'Reason must be 2000 characters or fewer',
     });
