@@ -133,6 +133,8 @@ describe.each(PAGE_DATABASES)('the load test’s data-entry round on %s', (kind)
     expect(outcomeOf('form', { status: 409, contentType: 'text/html', body: stale.body }).cause).toMatch(
       /already has a stored value/,
     );
+    // The conflict panel shows what the person sent: the figure, then their commentary.
+    expect(stale.body).toContain('71.4 – “Load test”');
     expect(await stored()).toEqual(before);
   });
 });

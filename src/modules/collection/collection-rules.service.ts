@@ -1,4 +1,5 @@
 import { holdsOverOrganisation } from '../../platform/access/policy.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -46,8 +47,7 @@ export function createCollectionRulesService({ db }: ServiceDeps) {
     get: (caller: Caller): Promise<CollectionRulesView> => read(db, caller),
 
     async update(caller: Caller, input: CollectionRulesInput): Promise<Result<CollectionRulesView>> {
-      if (!mayChange(caller))
-        return forbidden('Only administrators of the whole council can change the collection rules');
+      if (!mayChange(caller)) return forbidden(phraseText('collectionRefusals.rulesAdminOnly'));
       return inTransaction(db, async (tx) => {
         const before = await read(tx, caller);
         const { closureDays, ...rules } = input;

@@ -7,7 +7,7 @@ import {
   type WorkflowError,
 } from './domain/workflow.ts';
 import { implausibility, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
-import { say, sayStored, words } from '../../platform/words/index.ts';
+import { sayStored, words } from '../../platform/words/index.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
 import { dueDate } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
@@ -23,6 +23,7 @@ import {
   type Period,
 } from '../../kernel/measurement/index.ts';
 import type { Target } from '../../kernel/measurement/types.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { createAccessPolicy, type AccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -159,7 +160,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       thresholds: measure.ragThresholds,
       format: { unit: measure.unit, decimals: measure.decimalPlaces },
     });
-    return rag.status === 'red' || rag.status === 'amber' ? say(rag.reason) : null;
+    // The RAG reason is a phrase, said with the refusal that carries it.
+    return rag.status === 'red' || rag.status === 'amber' ? rag.reason : null;
   }
 
   return {
@@ -191,7 +193,11 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         if (input.breakdownId) {
           const breakdowns = await measuresRepo.listBreakdowns(tx, caller.organisationId, measureId);
           if (!breakdowns.some((breakdown) => breakdown.id === input.breakdownId)) {
-            return refuse('invalid', `Select a breakdown category of ${measure.code}`, 'breakdownId');
+            return refuse(
+              'invalid',
+              phraseText('collectionRefusals.categoryOf', { code: measure.code }),
+              'breakdownId',
+            );
           }
         }
         const actor = await actorFor(tx, caller, measure);
@@ -200,7 +206,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         if (lock || isLocked(existing?.status ?? null)) {
           return refuse(
             'invalid_state',
-            `${periodLabel(period)} is locked after approval. A performance officer can reopen it, giving a reason.`,
+            phraseText('collectionRefusals.periodLocked', { period: periodLabel(period) }),
           );
         }
         // Never a silent overwrite: changing a stored value needs the version the person started from.
@@ -235,7 +241,8 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         }
         if (input.action === 'submit' && input.commentary.trim() === '') {
           const reason = await offTargetReason(tx, caller, measure, period, checked.value.value);
-          if (reason) return refuse('invalid', `Add commentary explaining the performance: ${reason}`, 'commentary');
+          if (reason)
+            return refuse('invalid', phraseText('collectionRefusals.explainPerformance', { reason }), 'commentary');
         }
         const fields = {
           value: checked.value.value,
@@ -257,12 +264,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
               enteredBy: caller.personId,
               ...fields,
             });
-        if (!saved)
-          return refuse(
-            'conflict',
-            'Someone else saved this value at the same moment. Nothing was saved; try again.',
-            'value',
-          );
+        if (!saved) return refuse('conflict', phraseText('collectionRefusals.savedAtOnce'), 'value');
         const action = existing
           ? input.action === 'submit'
             ? 'submit'
@@ -299,11 +301,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       }).catch((error: unknown) => {
         // Two first entries of the same value at the same moment: the database keeps one.
         if (isUniqueViolation(error)) {
-          return refuse(
-            'conflict',
-            'Someone else entered this value at the same moment. Nothing was saved; reload and check theirs.',
-            'value',
-          );
+          return refuse('conflict', phraseText('collectionRefusals.enteredAtOnce'), 'value');
         }
         throw error;
       });
@@ -331,7 +329,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           status: next.value,
           updatedBy: caller.personId,
         });
-        if (!saved) return refuse('conflict', 'Someone else changed this value at the same moment; try again.');
+        if (!saved) return refuse('conflict', phraseText('collectionRefusals.changedAtOnce'));
         if (input.action === 'approve') {
           await valuesRepo.lockPeriod(tx, {
             organisationId: caller.organisationId,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ROLE_NAMES } from '../../kernel/access/index.ts';
 import { holdsOverOrganisation } from '../../platform/access/policy.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -123,7 +124,7 @@ export function createSignOffService({ db }: Pick<ServiceDeps, 'db'>) {
      * (verifyRole, approveBodyId …), and nothing is written.
      */
     async setSettings(caller: Caller, input: SignOffSettingsInput): Promise<Result<signOffRepo.SignOffSettings>> {
-      if (!canManage(caller)) return forbidden('Only an administrator can change how values are signed off');
+      if (!canManage(caller)) return forbidden(phraseText('collectionRefusals.signOffAdminOnly'));
       return inTransaction(db, async (tx) => {
         const org = caller.organisationId;
         const old = await signOffRepo.signOffSettingsFor(tx, org);

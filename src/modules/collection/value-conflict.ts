@@ -1,3 +1,4 @@
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { formatValue, periodLabel, type Period } from '../../kernel/measurement/index.ts';
 import type { measuresRepository as measuresRepo } from '../measures/index.ts';
 import type * as valuesRepo from './data/measure-values.repository.ts';
@@ -6,7 +7,8 @@ type MeasureRow = NonNullable<Awaited<ReturnType<typeof measuresRepo.findMeasure
 
 /**
  * Two people saved the same figure: the refusal shows both versions side by side, so the second
- * person can see what was stored and decide, instead of overwriting it unseen.
+ * person can see what was stored and decide, instead of overwriting it unseen. A stored phrase,
+ * said where the refusal leaves the app.
  */
 export function conflictMessage(
   measure: MeasureRow,
@@ -17,13 +19,23 @@ export function conflictMessage(
   startedFrom: number | undefined,
 ): string {
   const show = (value: number | null) =>
-    value === null ? 'no value' : formatValue(value, measure.unit, measure.decimalPlaces);
-  const said = (commentary: string) => (commentary.trim() === '' ? 'no commentary' : `“${commentary.trim()}”`);
-  const when =
-    startedFrom === undefined ? 'already has a stored value' : 'was saved by someone else after you opened it';
-  return (
-    `${measure.code} ${periodLabel(period)} ${when}. ` +
-    `Stored version ${stored.rowVersion} (${stored.status}): ${show(stored.value)}, ${said(stored.commentary)}. ` +
-    `Your version: ${show(yours)}, ${said(yourCommentary)}. Nothing was saved: check both and save again.`
-  );
+    value === null ? phrase('collectionRefusals.noValue') : formatValue(value, measure.unit, measure.decimalPlaces);
+  const said = (commentary: string) =>
+    commentary.trim() === ''
+      ? phrase('collectionRefusals.noCommentary')
+      : phrase('collectionRefusals.commentary', { text: commentary.trim() });
+  return phraseText('collectionRefusals.conflict', {
+    code: measure.code,
+    period: periodLabel(period),
+    when:
+      startedFrom === undefined
+        ? phrase('collectionRefusals.alreadyStored')
+        : phrase('collectionRefusals.savedSinceOpened'),
+    version: stored.rowVersion,
+    status: stored.status,
+    stored: show(stored.value),
+    storedCommentary: said(stored.commentary),
+    yours: show(yours),
+    yourCommentary: said(yourCommentary),
+  });
 }

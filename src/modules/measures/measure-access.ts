@@ -2,6 +2,7 @@
  * Who may see and change a measure, shared by the measure use cases (definitions, links and
  * targets): each is given the transaction it runs in.
  */
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { createAccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -41,10 +42,10 @@ export async function editableMeasure(
     return notFound('measure');
   }
   if (!(await mayEditAt(tx, caller, measure.ownerUnitId))) {
-    return forbidden(`You cannot change measures of this part of the organisation`);
+    return forbidden(phraseText('measureRefusals.mayNotChange'));
   }
   if (measure.status === 'retired' && !options.allowRetired) {
-    return refuse('invalid_state', `${measure.code} is retired: it cannot be changed`);
+    return refuse('invalid_state', phraseText('measureRefusals.retiredNoChange', { code: measure.code }));
   }
   return ok(measure);
 }

@@ -1,6 +1,7 @@
 /** A measure's plan-item links, the people who enter its data, and its breakdown categories. */
 import { z } from 'zod';
 import { requiredId, requiredText } from '../../kernel/inputs.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Caller } from '../../platform/services/caller.ts';
@@ -9,20 +10,20 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/measures.repository.ts';
 import { auditMeasure as audit, editableMeasure as editable } from './measure-access.ts';
 
-export const itemLinkInput = z.object({ itemId: requiredId('Select a plan item') });
-export const assigneeInput = z.object({ personId: requiredId('Select a person') });
+export const itemLinkInput = z.object({ itemId: requiredId(phraseText('measureRefusals.choosePlanItem')) });
+export const assigneeInput = z.object({ personId: requiredId(phraseText('measureRefusals.choosePerson')) });
 export const breakdownInput = z.object({
-  dimension: requiredText('the breakdown, like ward or age group', 60),
+  dimension: requiredText(phrase('measureFields.breakdown'), 60),
   code: z
-    .string({ message: 'Enter a code for the category' })
+    .string({ message: phraseText('measureRefusals.enterCategoryCode') })
     .trim()
-    .min(1, 'Enter a code for the category')
-    .max(40, 'Code must be 40 characters or fewer'),
-  label: requiredText('a name for the category', 200),
+    .min(1, phraseText('measureRefusals.enterCategoryCode'))
+    .max(40, phraseText('measureRefusals.categoryCodeTooLong')),
+  label: requiredText(phrase('measureFields.categoryName'), 200),
   position: z
     .preprocess(
       (raw) => (raw === '' || raw === undefined ? 0 : Number(raw)),
-      z.number().int('Position must be a whole number').min(0).max(10000),
+      z.number().int(phraseText('measureRefusals.positionWhole')).min(0).max(10000),
     )
     .optional(),
 });
@@ -50,11 +51,11 @@ export function createMeasureLinksService({ db }: ServiceDeps) {
         const measure = await editable(tx, caller, id);
         if (!measure.ok) return measure;
         const item = await repo.findItem(tx, caller.organisationId, itemId);
-        if (!item) return refuse('invalid', 'Select a plan item that exists', 'itemId');
+        if (!item) return refuse('invalid', phraseText('measureRefusals.planItemExists'), 'itemId');
         if (item.planStatus === 'superseded' || item.planStatus === 'archived') {
           return refuse(
             'invalid_state',
-            `${item.code} is in a ${item.planStatus} plan: link the measure to the current version`,
+            phraseText('measureRefusals.itemInOldPlan', { item: item.code, planStatus: item.planStatus }),
             'itemId',
           );
         }
@@ -64,7 +65,12 @@ export function createMeasureLinksService({ db }: ServiceDeps) {
           itemId,
           addedBy: caller.personId,
         });
-        if (!added) return refuse('duplicate', `${measure.value.code} is already linked to ${item.code}`, 'itemId');
+        if (!added)
+          return refuse(
+            'duplicate',
+            phraseText('measureRefusals.alreadyLinked', { code: measure.value.code, item: item.code }),
+            'itemId',
+          );
         await audit(tx, caller, {
           entityType: 'measure',
           entityId: id,
@@ -81,7 +87,7 @@ export function createMeasureLinksService({ db }: ServiceDeps) {
         if (!measure.ok) return measure;
         const item = await repo.findItem(tx, caller.organisationId, itemId);
         if (!item || !(await repo.deleteItemLink(tx, caller.organisationId, id, itemId))) {
-          return refuse('not_found', 'That plan item is not linked to this measure');
+          return refuse('not_found', phraseText('measureRefusals.itemNotLinked'));
         }
         await audit(tx, caller, {
           entityType: 'measure',
@@ -100,9 +106,9 @@ export function createMeasureLinksService({ db }: ServiceDeps) {
         const measure = await editable(tx, caller, id);
         if (!measure.ok) return measure;
         const person = await repo.findPerson(tx, caller.organisationId, personId);
-        if (!person) return refuse('invalid', 'Select a person who exists', 'personId');
+        if (!person) return refuse('invalid', phraseText('measureRefusals.personExists'), 'personId');
         if (person.status !== 'active')
-          return refuse('invalid', `${person.name} has left the organisation`, 'personId');
+          return refuse('invalid', phraseText('measureRefusals.personLeft', { name: person.name }), 'personId');
         const added = await repo.insertAssignee(tx, {
           organisationId: caller.organisationId,
           measureId: id,
@@ -110,7 +116,11 @@ export function createMeasureLinksService({ db }: ServiceDeps) {
           addedBy: caller.personId,
         });
         if (!added)
-          return refuse('duplicate', `${person.name} already enters data for ${measure.value.code}`, 'personId');
+          return refuse(
+            'duplicate',
+            phraseText('measureRefusals.alreadyEnters', { name: person.name, code: measure.value.code }),
+            'personId',
+          );
         await audit(tx, caller, {
           entityType: 'measure',
           entityId: id,
@@ -126,7 +136,7 @@ export function createMeasureLinksService({ db }: ServiceDeps) {
         const measure = await editable(tx, caller, id);
         if (!measure.ok) return measure;
         if (!(await repo.deleteAssignee(tx, caller.organisationId, id, personId))) {
-          return refuse('not_found', 'That person does not enter data for this measure');
+          return refuse('not_found', phraseText('measureRefusals.personNotEntering'));
         }
         await audit(tx, caller, {
           entityType: 'measure',
@@ -152,7 +162,11 @@ export function createMeasureLinksService({ db }: ServiceDeps) {
               b.code.toLowerCase() === input.code.toLowerCase(),
           )
         ) {
-          return refuse('duplicate', `${input.dimension} already has a category with code ${input.code}`, 'code');
+          return refuse(
+            'duplicate',
+            phraseText('measureRefusals.categoryExists', { dimension: input.dimension, code: input.code }),
+            'code',
+          );
         }
         const row = await repo.insertBreakdown(tx, {
           organisationId: caller.organisationId,

@@ -1,5 +1,6 @@
 /** Setting and revising a measure's targets, and reading the targets that applied on a date. */
 import { targetAt } from '../../kernel/measurement/target-history.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Caller } from '../../platform/services/caller.ts';
@@ -63,14 +64,17 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
         if (target.breakdownId) {
           const breakdowns = await repo.listBreakdowns(tx, caller.organisationId, id);
           if (!breakdowns.some((b) => b.id === target.breakdownId)) {
-            return refuse('invalid', 'Select a breakdown category of this measure', 'breakdownId');
+            return refuse('invalid', phraseText('targetRefusals.categoryOfMeasure'), 'breakdownId');
           }
         }
         const current = await repo.findCurrentTargetInSlot(tx, caller.organisationId, { measureId: id, ...target });
         if (current) {
           return refuse(
             'duplicate',
-            `${measure.code} already has this target for ${target.periodKey ?? target.financialYear}: revise it instead, giving a reason`,
+            phraseText('targetRefusals.alreadySet', {
+              code: measure.code,
+              slot: target.periodKey ?? target.financialYear,
+            }),
             'financialYear',
           );
         }
@@ -92,8 +96,7 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
         });
         return ok({ ...row, warnings });
       }).catch((error: unknown) => {
-        if (isUniqueViolation(error))
-          return refuse('conflict', 'Someone else set this target at the same time: reload the page');
+        if (isUniqueViolation(error)) return refuse('conflict', phraseText('targetRefusals.setAtOnce'));
         throw error;
       });
     },
@@ -109,13 +112,13 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
         if (!loaded.ok) return loaded;
         const measure = loaded.value;
         if (measure.status === 'retired')
-          return refuse('invalid_state', `${measure.code} is retired: its targets cannot be changed`);
+          return refuse('invalid_state', phraseText('targetRefusals.retiredTargets', { code: measure.code }));
         const old = await repo.findTarget(tx, caller.organisationId, id, targetId);
         if (!old) return notFound('target');
         const closed = await closedRefusal(tx, caller, old.periodKey);
         if (closed) return closed;
         if (old.supersededAt !== null) {
-          return refuse('conflict', 'This target has already been revised: revise the current one');
+          return refuse('conflict', phraseText('targetRefusals.alreadyRevised'));
         }
         const errors = checkTargetFigures(
           { ...measure, polarity: measure.polarity, frequency: measure.frequency },
@@ -130,7 +133,7 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
         const range = measure.polarity === 'within-range';
         // One current version per slot (unique index): mark the old one, insert the new, then link them.
         if (!(await repo.supersedeTarget(tx, caller.organisationId, old.id, now))) {
-          return refuse('conflict', 'This target has already been revised: revise the current one');
+          return refuse('conflict', phraseText('targetRefusals.alreadyRevised'));
         }
         const row = await repo.insertTarget(tx, {
           organisationId: caller.organisationId,

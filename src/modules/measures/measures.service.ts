@@ -1,6 +1,7 @@
 /** A measure's definition: listing, reading, adding, changing and retiring it. */
 import type { MeasureDefinition, RetireInput } from './domain/measure.ts';
 import { targetChanges, type TargetChange } from '../../kernel/measurement/target-history.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as repo from './data/measures.repository.ts';
@@ -74,19 +75,20 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
     let ownerUnitId = input.ownerUnitId;
     if (input.ownerPersonId) {
       const owner = await repo.findPerson(tx, caller.organisationId, input.ownerPersonId);
-      if (!owner) return refuse('invalid', 'Select an owner who exists', 'ownerPersonId');
+      if (!owner) return refuse('invalid', phraseText('measureRefusals.ownerExists'), 'ownerPersonId');
       ownerUnitId ??= owner.unitId;
     }
     if (input.verifierPersonId && !(await repo.findPerson(tx, caller.organisationId, input.verifierPersonId))) {
-      return refuse('invalid', 'Select a verifier who exists', 'verifierPersonId');
+      return refuse('invalid', phraseText('measureRefusals.verifierExists'), 'verifierPersonId');
     }
     if (input.ownerUnitId && !(await repo.findUnitName(tx, caller.organisationId, input.ownerUnitId))) {
-      return refuse('invalid', 'Select a unit that exists', 'ownerUnitId');
+      return refuse('invalid', phraseText('measureRefusals.unitExists'), 'ownerUnitId');
     }
     return ok({ ...input, ownerUnitId });
   }
 
-  const duplicateCode = (code: string) => refuse('duplicate', `A measure with code ${code} already exists`, 'code');
+  const duplicateCode = (code: string) =>
+    refuse('duplicate', phraseText('measureRefusals.codeExists', { code }), 'code');
 
   return {
     ...createMeasureLinksService({ db, clock }),
@@ -159,7 +161,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
         const resolved = await resolveReferences(tx, caller, input);
         if (!resolved.ok) return resolved;
         if (!(await mayEditAt(tx, caller, resolved.value.ownerUnitId))) {
-          return forbidden('You can only add measures for the part of the organisation you manage');
+          return forbidden(phraseText('measureRefusals.mayNotAdd'));
         }
         if (await repo.findMeasureByCode(tx, caller.organisationId, input.code)) return duplicateCode(input.code);
         const measure = await repo.insertMeasure(tx, {
@@ -190,10 +192,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
         if (!existing.ok) return existing;
         const measure = existing.value;
         if (expectedRowVersion !== undefined && expectedRowVersion !== measure.rowVersion) {
-          return refuse(
-            'conflict',
-            `Someone else changed ${measure.code} after you opened it: reload the page and make your change again`,
-          );
+          return refuse('conflict', phraseText('measureRefusals.changedSinceOpened', { code: measure.code }));
         }
         const resolved = await resolveReferences(tx, caller, input);
         if (!resolved.ok) return resolved;
@@ -201,7 +200,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
           resolved.value.ownerUnitId !== measure.ownerUnitId &&
           !(await mayEditAt(tx, caller, resolved.value.ownerUnitId))
         ) {
-          return forbidden('You can only move a measure to a part of the organisation you manage');
+          return forbidden(phraseText('measureRefusals.mayNotMove'));
         }
         const refusal = await unstableDefinition(tx, caller.organisationId, measure, input);
         if (refusal) return refusal;
@@ -215,8 +214,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
           definitionColumns(resolved.value),
           clock(),
         );
-        if (!updated)
-          return refuse('conflict', `Someone else changed ${measure.code} after you opened it: reload the page`);
+        if (!updated) return refuse('conflict', phraseText('measureRefusals.changedReload', { code: measure.code }));
         await audit(tx, caller, {
           entityType: 'measure',
           entityId: id,
@@ -248,7 +246,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
           },
           now,
         );
-        if (!updated) return refuse('conflict', 'Someone else changed the measure at the same time: try again');
+        if (!updated) return refuse('conflict', phraseText('measureRefusals.changedAtOnce'));
         await audit(tx, caller, {
           entityType: 'measure',
           entityId: id,

@@ -44,6 +44,8 @@ import { notFoundWords } from './en/not-found.ts';
 import { auditWords } from './en/audit.ts';
 import { collectionWords } from './en/collection.ts';
 import { measuresWords } from './en/measures.ts';
+import { measureRefusalsWords } from './en/measure-refusals.ts';
+import { collectionRefusalsWords } from './en/collection-refusals.ts';
 import { performancePagesWords } from './en/performance-pages.ts';
 import { performanceSettingsWords } from './en/performance-settings.ts';
 import { platformWords } from './en/platform.ts';
@@ -91,6 +93,8 @@ export const en = {
   ...auditWords,
   ...collectionWords,
   ...measuresWords,
+  ...measureRefusalsWords,
+  ...collectionRefusalsWords,
   ...performancePagesWords,
   ...performanceSettingsWords,
   ...platformWords,

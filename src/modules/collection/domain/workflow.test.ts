@@ -1,3 +1,4 @@
+import { phrase, readStoredPhrase } from '../../../kernel/phrase.ts';
 import { describe, expect, it } from 'vitest';
 import { availableValueActions, nextValueStatus, type ValueActor } from './workflow.ts';
 
@@ -34,7 +35,13 @@ describe('data-quality workflow', () => {
 
   it('lets only the right people move a value on', () => {
     const verify = nextValueStatus('submitted', 'verify', enterer, '');
-    expect(verify.ok ? null : verify.error.message).toBe('Only the measure’s verifier can verify this value');
+    // The words are checked in collection/refusal-words.test.ts.
+    expect(verify.ok ? null : readStoredPhrase(verify.error.message)).toEqual(
+      phrase('workflowRefusals.onlyWho', {
+        who: phrase('workflowRefusals.who.canVerify'),
+        action: phrase('workflowRefusals.verbs.verify'),
+      }),
+    );
     const reopen = nextValueStatus('approved', 'reopen', { ...everyone, canReopen: false }, 'x');
     expect(reopen.ok ? null : reopen.error.code).toBe('forbidden');
   });

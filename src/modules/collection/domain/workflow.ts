@@ -1,3 +1,4 @@
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type DomainError, type Result } from '../../../kernel/result.ts';
 
 /**
@@ -57,21 +58,33 @@ const TRANSITIONS: Record<ValueAction, Transition> = {
   reopen: { from: ['approved', 'published'], to: 'draft', needs: 'canReopen', reasonRequired: true },
 };
 
-const WHO: Record<Right, string> = {
-  canEnter: 'a person assigned to enter data for this measure',
-  canVerify: 'the measure’s verifier',
-  canApprove: 'a director or performance officer',
-  canReopen: 'a performance officer',
+// Words for the refusals, from the catalogue (workflowRefusals): who may act, the value's state, the verb.
+const WHO: Record<Right, Phrase> = {
+  canEnter: phrase('workflowRefusals.who.canEnter'),
+  canVerify: phrase('workflowRefusals.who.canVerify'),
+  canApprove: phrase('workflowRefusals.who.canApprove'),
+  canReopen: phrase('workflowRefusals.who.canReopen'),
 };
 
-const LABEL: Record<ValueStatus | 'none', string> = {
-  none: 'not yet entered',
-  draft: 'a draft',
-  submitted: 'submitted',
-  returned: 'returned for correction',
-  verified: 'verified',
-  approved: 'approved (the period is locked)',
-  published: 'published (the period is locked)',
+const LABEL: Record<ValueStatus | 'none', Phrase> = {
+  none: phrase('workflowRefusals.statusNow.none'),
+  draft: phrase('workflowRefusals.statusNow.draft'),
+  submitted: phrase('workflowRefusals.statusNow.submitted'),
+  returned: phrase('workflowRefusals.statusNow.returned'),
+  verified: phrase('workflowRefusals.statusNow.verified'),
+  approved: phrase('workflowRefusals.statusNow.approved'),
+  published: phrase('workflowRefusals.statusNow.published'),
+};
+
+const VERB: Record<ValueAction | 'change', Phrase> = {
+  change: phrase('workflowRefusals.verbs.change'),
+  save: phrase('workflowRefusals.verbs.save'),
+  submit: phrase('workflowRefusals.verbs.submit'),
+  verify: phrase('workflowRefusals.verbs.verify'),
+  return: phrase('workflowRefusals.verbs.return'),
+  approve: phrase('workflowRefusals.verbs.approve'),
+  publish: phrase('workflowRefusals.verbs.publish'),
+  reopen: phrase('workflowRefusals.verbs.reopen'),
 };
 
 const TWO_STEP: Partial<Record<ValueAction, Transition>> = {
@@ -109,17 +122,27 @@ export function nextValueStatus(
 ): Result<ValueStatus, WorkflowError> {
   const transition = transitionOf(action, chain);
   if (!transition.from.includes(current)) {
-    const verb = action === 'save' ? 'change' : action;
-    return fail(domainError('invalid_state', `You cannot ${verb} a value that is ${LABEL[current ?? 'none']}`));
+    const verb = VERB[action === 'save' ? 'change' : action];
+    const status = LABEL[current ?? 'none'];
+    return fail(domainError('invalid_state', phraseText('workflowRefusals.cannotFrom', { action: verb, status })));
   }
   if (!holdsRight(action, transition, actor)) {
-    return fail(domainError('forbidden', `Only ${WHO[transition.needs]} can ${action} this value`));
+    return fail(
+      domainError(
+        'forbidden',
+        phraseText('workflowRefusals.onlyWho', { who: WHO[transition.needs], action: VERB[action] }),
+      ),
+    );
   }
   const rule = dutyBroken(action, actor, chain);
   // The service words the refusal from the catalogue (words.signOff) by its rule.
-  if (rule) return fail({ ...domainError('forbidden', `Someone else must ${action} this value`), rule });
+  if (rule)
+    return fail({
+      ...domainError('forbidden', phraseText('workflowRefusals.someoneElse', { action: VERB[action] })),
+      rule,
+    });
   if (transition.reasonRequired && reason.trim() === '') {
-    return fail(domainError('invalid', `Give a reason to ${action} this value`, 'reason'));
+    return fail(domainError('invalid', phraseText('workflowRefusals.giveReason', { action: VERB[action] }), 'reason'));
   }
   return ok(transition.to);
 }

@@ -21,6 +21,11 @@ import { actionButtons, earlierRows, figureRows } from './value-review.presenter
 
 // Who may enter, verify or approve a value is decided by the service (owner, assignees, verifier, roles).
 const w = words.collection.routes;
+
+/** One version in the conflict panel: the figure, with its commentary when it has one. */
+function versionInWords(figure: string, commentary: string): string {
+  return commentary ? fill(words.collection.entry.versionWithCommentary, { figure, commentary }) : figure;
+}
 const staff = { access: { permission: 'view:organisation' } } as const;
 
 const QUALITY = [
@@ -123,9 +128,12 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         conflict:
           options.conflict && value
             ? {
-                stored: `${shown(value.value, measure.unit, measure.decimalPlaces)}${value.commentary ? ` – “${value.commentary}”` : ''}`,
+                stored: versionInWords(shown(value.value, measure.unit, measure.decimalPlaces), value.commentary),
                 storedStatus: statusTag(value.status).text,
-                yours: `${String(options.values?.value ?? '') || 'no value'}${options.values?.commentary ? ` – “${String(options.values.commentary)}”` : ''}`,
+                yours: versionInWords(
+                  String(options.values?.value ?? '') || words.collection.entry.versionNoValue,
+                  String(options.values?.commentary ?? ''),
+                ),
               }
             : null,
         canEdit,

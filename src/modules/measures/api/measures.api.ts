@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { phrase } from '../../../kernel/phrase.ts';
 import { isoDate } from '../../../kernel/inputs.ts';
 import { measureInput, retireInput } from '../domain/measure.ts';
 import { targetInput, targetRevisionInput } from '../domain/targets.ts';
@@ -382,7 +383,7 @@ export async function measuresApi(app: FastifyInstance, { services }: { services
         tags,
         summary: 'Target versions: all of them, or with ?on=YYYY-MM-DD the ones that applied on that date',
         params: idParams,
-        querystring: z.object({ on: isoDate('the date').optional() }),
+        querystring: z.object({ on: isoDate(phrase('measureFields.theDate')).optional() }),
         response: { 200: z.array(targetSchema), ...problemResponses },
       },
     },

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { optionalId, optionalText, requiredText } from '../../../kernel/inputs.ts';
 import { isValidPeriodForFrequency } from '../../../kernel/measurement/periods.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import type { RagThresholds } from '../../../kernel/measurement/rag.ts';
 import { booleanInput, optionalNumber, optionalWholeNumber } from '../../../kernel/measurement/numbers.ts';
 import {
@@ -20,11 +21,12 @@ import {
 } from '../../../kernel/measurement/vocabulary.ts';
 
 export const MAX_TAGS = 20;
+
 export const MAX_DECIMAL_PLACES = 6;
 
 /** Tags arrive as 'Adults, Scrutiny: People' from a form or ['Adults'] from the API. */
 const tagsInput = z
-  .union([z.string(), z.array(z.string())], { message: 'Tags must be text, separated by commas' })
+  .union([z.string(), z.array(z.string())], { message: phraseText('measureRefusals.tagsText') })
   .optional()
   .transform((raw, ctx) => {
     const parts = (raw === undefined ? [] : Array.isArray(raw) ? raw : raw.split(','))
@@ -34,7 +36,10 @@ const tagsInput = z
     const tags: string[] = [];
     for (const tag of parts) {
       if (tag.length > 50) {
-        ctx.addIssue({ code: 'custom', message: `Tag "${tag.slice(0, 20)}…" must be 50 characters or fewer` });
+        ctx.addIssue({
+          code: 'custom',
+          message: phraseText('measureRefusals.tagTooLong', { start: tag.slice(0, 20) }),
+        });
         return z.NEVER;
       }
       if (!seen.has(tag.toLowerCase())) {
@@ -43,7 +48,7 @@ const tagsInput = z
       }
     }
     if (tags.length > MAX_TAGS) {
-      ctx.addIssue({ code: 'custom', message: `A measure can have at most ${MAX_TAGS} tags` });
+      ctx.addIssue({ code: 'custom', message: phraseText('measureRefusals.tooManyTags', { max: MAX_TAGS }) });
       return z.NEVER;
     }
     return tags;
@@ -57,54 +62,53 @@ const optionalPeriodText = z
 /** The fields, before cross-field checks. Flat so that a form and a JSON body look the same. */
 const measureFields = z.object({
   code: z
-    .string({ message: 'Enter a code' })
+    .string({ message: phraseText('measureRefusals.enterCode') })
     .trim()
-    .min(1, 'Enter a code')
-    .max(30, 'Code must be 30 characters or fewer')
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9-_./]*$/,
-      'Code can only contain letters, numbers, hyphens, full stops, slashes and underscores',
-    ),
-  title: requiredText('a title', 250),
-  description: optionalText('description'),
-  purpose: optionalText('purpose'),
-  definition: optionalText('definition'),
-  calculation: optionalText('calculation'),
-  numeratorLabel: optionalText('numerator label', 200),
-  denominatorLabel: optionalText('denominator label', 200),
+    .min(1, phraseText('measureRefusals.enterCode'))
+    .max(30, phraseText('measureRefusals.codeTooLong'))
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-_./]*$/, phraseText('measureRefusals.codeCharacters')),
+  title: requiredText(phrase('fieldNames.aTitle'), 250),
+  description: optionalText(phrase('fieldNames.description')),
+  purpose: optionalText(phrase('measureFields.purpose')),
+  definition: optionalText(phrase('measureFields.definition')),
+  calculation: optionalText(phrase('measureFields.calculation')),
+  numeratorLabel: optionalText(phrase('measureFields.numeratorLabel'), 200),
+  denominatorLabel: optionalText(phrase('measureFields.denominatorLabel'), 200),
   unit: z
-    .string({ message: 'Enter the unit, like % or number' })
+    .string({ message: phraseText('measureRefusals.enterUnit') })
     .trim()
-    .min(1, 'Enter the unit, like % or number')
-    .max(30, 'Unit must be 30 characters or fewer'),
-  decimalPlaces: optionalWholeNumber('decimal places', 0, MAX_DECIMAL_PLACES).transform((value) => value ?? 0),
-  polarity: z.enum(POLARITIES, { message: 'Select whether higher or lower is better' }),
+    .min(1, phraseText('measureRefusals.enterUnit'))
+    .max(30, phraseText('measureRefusals.unitTooLong')),
+  decimalPlaces: optionalWholeNumber(phrase('measureFields.decimalPlaces'), 0, MAX_DECIMAL_PLACES).transform(
+    (value) => value ?? 0,
+  ),
+  polarity: z.enum(POLARITIES, { message: phraseText('measureRefusals.choosePolarity') }),
   frequency: z.enum(FREQUENCIES as readonly Frequency[] as [Frequency, ...Frequency[]], {
-    message: 'Select how often the measure is reported',
+    message: phraseText('measureRefusals.chooseFrequency'),
   }),
-  aggregation: z.enum(AGGREGATIONS, { message: 'Select how periods add up to the year' }),
-  dataSource: optionalText('data source', 500),
-  collectionMethod: optionalText('collection method', 2000),
-  measureType: z.enum(MEASURE_TYPES, { message: 'Select the type of measure' }),
-  baselineValue: optionalNumber('baseline value'),
+  aggregation: z.enum(AGGREGATIONS, { message: phraseText('measureRefusals.chooseAggregation') }),
+  dataSource: optionalText(phrase('measureFields.dataSource'), 500),
+  collectionMethod: optionalText(phrase('measureFields.collectionMethod'), 2000),
+  measureType: z.enum(MEASURE_TYPES, { message: phraseText('measureRefusals.chooseType') }),
+  baselineValue: optionalNumber(phrase('measureFields.baselineValue')),
   baselinePeriod: optionalPeriodText,
-  ownerPersonId: optionalId('Select an owner who exists'),
-  ownerUnitId: optionalId('Select a unit that exists'),
-  verifierPersonId: optionalId('Select a verifier who exists'),
-  dataQualityNotes: optionalText('data quality notes'),
+  ownerPersonId: optionalId(phraseText('measureRefusals.ownerExists')),
+  ownerUnitId: optionalId(phraseText('measureRefusals.unitExists')),
+  verifierPersonId: optionalId(phraseText('measureRefusals.verifierExists')),
+  dataQualityNotes: optionalText(phrase('measureFields.dataQualityNotes')),
   isKey: booleanInput,
   allowsInPeriodEstimate: booleanInput,
   tags: tagsInput,
-  minValue: optionalNumber('lowest allowed value'),
-  maxValue: optionalNumber('highest allowed value'),
+  minValue: optionalNumber(phrase('measureFields.lowestAllowed')),
+  maxValue: optionalNumber(phrase('measureFields.highestAllowed')),
   ragMethod: z
-    .union([z.enum(RAG_METHODS), z.literal('')], { message: 'Select how amber is decided' })
+    .union([z.enum(RAG_METHODS), z.literal('')], { message: phraseText('measureRefusals.chooseRagMethod') })
     .optional()
     .transform((value) => (value === undefined || value === '' ? 'percentage' : value)),
-  amberPercent: optionalNumber('amber percentage'),
-  amberAmount: optionalNumber('amber amount'),
-  amberLower: optionalNumber('where amber starts'),
-  amberUpper: optionalNumber('where amber ends'),
+  amberPercent: optionalNumber(phrase('measureFields.amberPercentage')),
+  amberAmount: optionalNumber(phrase('measureFields.amberAmount')),
+  amberLower: optionalNumber(phrase('measureFields.amberStarts')),
+  amberUpper: optionalNumber(phrase('measureFields.amberEnds')),
   spcScreening: z
     .union([z.boolean(), z.string(), z.array(z.string())])
     .optional()
@@ -113,8 +117,8 @@ const measureFields = z.object({
       // Screening is on unless switched off explicitly.
       return !(last === false || last === 'false' || last === 'off' || last === 'no');
     }),
-  spcBaselinePoints: optionalWholeNumber('SPC baseline points', 2, 100),
-  dueWorkingDays: optionalWholeNumber('working days after period end', 0, 120),
+  spcBaselinePoints: optionalWholeNumber(phrase('measureFields.spcBaselinePoints'), 2, 100),
+  dueWorkingDays: optionalWholeNumber(phrase('measureFields.dueWorkingDays'), 0, 120),
 });
 
 export const DEFAULT_AMBER_PERCENT = 5;
@@ -174,12 +178,13 @@ function thresholdsFrom(fields: Fields, ctx: z.RefinementCtx): RagThresholds {
   switch (fields.ragMethod) {
     case 'percentage': {
       const amberPercent = fields.amberPercent ?? DEFAULT_AMBER_PERCENT;
-      if (amberPercent < 0 || amberPercent > 100) issue('amberPercent', 'Amber percentage must be from 0 to 100');
+      if (amberPercent < 0 || amberPercent > 100)
+        issue('amberPercent', phraseText('measureRefusals.amberPercentRange'));
       return { kind: 'percentage', amberPercent };
     }
     case 'absolute':
-      if (fields.amberAmount === null) issue('amberAmount', 'Enter the amber amount');
-      else if (fields.amberAmount < 0) issue('amberAmount', 'Amber amount cannot be negative');
+      if (fields.amberAmount === null) issue('amberAmount', phraseText('measureRefusals.enterAmberAmount'));
+      else if (fields.amberAmount < 0) issue('amberAmount', phraseText('measureRefusals.amberAmountNegative'));
       return { kind: 'absolute', amberAmount: fields.amberAmount ?? 0 };
     case 'bands': {
       const bands: RagThresholds = { kind: 'bands' };
@@ -187,8 +192,8 @@ function thresholdsFrom(fields: Fields, ctx: z.RefinementCtx): RagThresholds {
       if (fields.amberUpper !== null) bands.amberUpper = fields.amberUpper;
       const wantsLower = fields.polarity === 'higher-is-better' || fields.polarity === 'within-range';
       const wantsUpper = fields.polarity === 'lower-is-better' || fields.polarity === 'within-range';
-      if (wantsLower && fields.amberLower === null) issue('amberLower', 'Enter the value where amber starts');
-      if (wantsUpper && fields.amberUpper === null) issue('amberUpper', 'Enter the value where amber ends');
+      if (wantsLower && fields.amberLower === null) issue('amberLower', phraseText('measureRefusals.enterAmberStart'));
+      if (wantsUpper && fields.amberUpper === null) issue('amberUpper', phraseText('measureRefusals.enterAmberEnd'));
       return bands;
     }
     case 'none':
@@ -200,23 +205,21 @@ function thresholdsFrom(fields: Fields, ctx: z.RefinementCtx): RagThresholds {
 export const measureInput = measureFields.transform((fields, ctx): MeasureDefinition => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   if (fields.aggregation === 'ratio') {
-    if (fields.numeratorLabel === '')
-      issue('numeratorLabel', 'Enter what the numerator counts (the measure is a ratio)');
-    if (fields.denominatorLabel === '')
-      issue('denominatorLabel', 'Enter what the denominator counts (the measure is a ratio)');
+    if (fields.numeratorLabel === '') issue('numeratorLabel', phraseText('measureRefusals.enterNumeratorLabel'));
+    if (fields.denominatorLabel === '') issue('denominatorLabel', phraseText('measureRefusals.enterDenominatorLabel'));
   }
   const defaults = defaultRange(fields.unit);
   const minValue = fields.minValue ?? defaults.min;
   const maxValue = fields.maxValue ?? defaults.max;
   if (minValue !== null && maxValue !== null && minValue > maxValue) {
-    issue('maxValue', `The highest allowed value (${maxValue}) must not be below the lowest (${minValue})`);
+    issue('maxValue', phraseText('measureRefusals.highestBelowLowest', { max: maxValue, min: minValue }));
   }
   if (fields.baselinePeriod !== null) {
     const period = isValidPeriodForFrequency(fields.baselinePeriod, fields.frequency);
     if (!period.ok) issue('baselinePeriod', period.error.message);
   }
   if (fields.baselineValue !== null && fields.baselinePeriod === null) {
-    issue('baselinePeriod', 'Enter the period the baseline is for, like 2024-25');
+    issue('baselinePeriod', phraseText('measureRefusals.enterBaselinePeriod'));
   }
   const ragThresholds = thresholdsFrom(fields, ctx);
   return {
@@ -297,6 +300,6 @@ export function formValuesOf(definition: MeasureDefinition): Record<string, stri
 }
 
 export const retireInput = z.object({
-  reason: requiredText('the reason for retiring the measure', 1000),
+  reason: requiredText(phrase('measureFields.retireReason'), 1000),
 });
 export type RetireInput = z.infer<typeof retireInput>;

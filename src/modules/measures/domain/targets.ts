@@ -7,6 +7,7 @@ import { domainError, fail, ok, type DomainError, type Result } from '../../../k
 import { isValidPeriodForFrequency, parsePeriodKey, periodStart } from '../../../kernel/measurement/periods.ts';
 import { formatNumber } from '../../../kernel/measurement/format.ts';
 import { optionalNumber } from '../../../kernel/measurement/numbers.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import {
   TARGET_KINDS,
   type Frequency,
@@ -21,40 +22,40 @@ const keyText = z
 
 /** A new target (reason optional) or a revision (reason required: see targetRevisionInput). */
 export const targetInput = z.object({
-  kind: z.enum(TARGET_KINDS, { message: 'Select the kind of target' }),
+  kind: z.enum(TARGET_KINDS, { message: phraseText('targetRefusals.chooseKind') }),
   financialYear: z
-    .string({ message: 'Enter the financial year, like 2025-26' })
+    .string({ message: phraseText('targetRefusals.enterYear') })
     .trim()
-    .min(1, 'Enter the financial year, like 2025-26'),
+    .min(1, phraseText('targetRefusals.enterYear')),
   periodKey: keyText,
   planPeriodStart: keyText,
   planPeriodEnd: keyText,
-  breakdownId: optionalId('Select a breakdown category that exists'),
-  value: optionalNumber('target'),
-  lower: optionalNumber('lower end of the range'),
-  upper: optionalNumber('upper end of the range'),
+  breakdownId: optionalId(phraseText('targetRefusals.categoryExists')),
+  value: optionalNumber(phrase('measureFields.target')),
+  lower: optionalNumber(phrase('measureFields.lowerEnd')),
+  upper: optionalNumber(phrase('measureFields.upperEnd')),
   effectiveFrom: z.preprocess(
     (raw) => (raw === '' || raw === null ? undefined : raw),
-    isoDate('the date the target applies from').optional(),
+    isoDate(phrase('measureFields.targetAppliesFrom')).optional(),
   ),
-  reason: optionalText('reason', 1000),
+  reason: optionalText(phrase('measureFields.reason'), 1000),
 });
 export type TargetInput = z.infer<typeof targetInput>;
 
 /** A revision changes only the figures, from a date, for a reason. */
 export const targetRevisionInput = z.object({
-  value: optionalNumber('target'),
-  lower: optionalNumber('lower end of the range'),
-  upper: optionalNumber('upper end of the range'),
+  value: optionalNumber(phrase('measureFields.target')),
+  lower: optionalNumber(phrase('measureFields.lowerEnd')),
+  upper: optionalNumber(phrase('measureFields.upperEnd')),
   effectiveFrom: z.preprocess(
     (raw) => (raw === '' || raw === null ? undefined : raw),
-    isoDate('the date the new target applies from').optional(),
+    isoDate(phrase('measureFields.newTargetAppliesFrom')).optional(),
   ),
   reason: z
-    .string({ message: 'Enter the reason for the change' })
+    .string({ message: phraseText('targetRefusals.enterReason') })
     .trim()
-    .min(1, 'Enter the reason for the change')
-    .max(1000, 'Reason must be 1000 characters or fewer'),
+    .min(1, phraseText('targetRefusals.enterReason'))
+    .max(1000, phraseText('targetRefusals.reasonTooLong')),
 });
 export type TargetRevisionInput = z.infer<typeof targetRevisionInput>;
 
@@ -82,6 +83,8 @@ export interface CheckedTarget {
   effectiveFrom: string;
 }
 
+const notAYear = (given: string, example: string) => phraseText('targetRefusals.notAYear', { given, example });
+
 function annualStart(key: string): number | null {
   const parsed = parsePeriodKey(key);
   return parsed.ok && parsed.value.frequency === 'annual' ? parsed.value.fyStartYear : null;
@@ -98,24 +101,24 @@ export function checkTargetFigures(
     const show = (x: number) =>
       `${formatNumber(x, Math.min(6, String(x).split('.')[1]?.length ?? 0))}${measure.unit === '%' ? '%' : ''}`;
     if (measure.minValue !== null && n < measure.minValue)
-      add(field, `The target cannot be below ${show(measure.minValue)}`);
+      add(field, phraseText('targetRefusals.belowLowest', { min: show(measure.minValue) }));
     else if (measure.maxValue !== null && n > measure.maxValue)
-      add(field, `The target cannot be above ${show(measure.maxValue)}`);
+      add(field, phraseText('targetRefusals.aboveHighest', { max: show(measure.maxValue) }));
   };
   if (measure.polarity === 'within-range') {
-    if (figures.lower === null) add('lower', 'Enter the lower end of the target range');
-    if (figures.upper === null) add('upper', 'Enter the upper end of the target range');
+    if (figures.lower === null) add('lower', phraseText('targetRefusals.enterLower'));
+    if (figures.upper === null) add('upper', phraseText('targetRefusals.enterUpper'));
     if (figures.lower !== null && figures.upper !== null) {
       if (figures.lower > figures.upper) {
-        add('upper', `The upper end (${figures.upper}) must not be below the lower end (${figures.lower})`);
+        add('upper', phraseText('targetRefusals.upperBelowLower', { upper: figures.upper, lower: figures.lower }));
       }
       inRange(figures.lower, 'lower');
       inRange(figures.upper, 'upper');
     }
   } else {
     if (figures.lower !== null || figures.upper !== null) {
-      add('value', 'Only a within-range measure has a target range: enter a single target');
-    } else if (figures.value === null) add('value', 'Enter the target');
+      add('value', phraseText('targetRefusals.singleTarget'));
+    } else if (figures.value === null) add('value', phraseText('targetRefusals.enterTarget'));
     if (figures.value !== null) inRange(figures.value, 'value');
   }
   return errors;
@@ -128,50 +131,58 @@ export function checkTargetFigures(
  */
 export function checkTarget(measure: MeasureForTargets, input: TargetInput): Result<CheckedTarget, DomainError[]> {
   if (measure.status === 'retired') {
-    return fail([domainError('invalid_state', `${measure.code} is retired: it cannot be given new targets`)]);
+    return fail([domainError('invalid_state', phraseText('targetRefusals.retired', { code: measure.code }))]);
   }
   if (measure.polarity === 'none') {
     return fail([
-      domainError('invalid_state', `${measure.code} has no polarity (monitor only), so it has no targets`, 'kind'),
+      domainError('invalid_state', phraseText('targetRefusals.noPolarity', { code: measure.code }), 'kind'),
     ]);
   }
   const errors: DomainError[] = [];
   const add = (field: string, message: string) => errors.push(domainError('invalid', message, field));
   const year = annualStart(input.financialYear);
-  if (year === null) add('financialYear', `${input.financialYear} is not a financial year: use the form 2025-26`);
+  if (year === null) add('financialYear', notAYear(input.financialYear, '2025-26'));
 
   let periodKey: string | null = null;
   let planPeriodStart: string | null = null;
   let planPeriodEnd: string | null = null;
   if (input.kind === 'profile') {
-    if (input.periodKey === null) add('periodKey', 'Enter the period the profiled target is for, like 2025-26-Q2');
+    if (input.periodKey === null) add('periodKey', phraseText('targetRefusals.enterProfilePeriod'));
     else {
       const period = isValidPeriodForFrequency(input.periodKey, measure.frequency);
       if (!period.ok) add('periodKey', period.error.message);
       else if (year !== null && period.value.fyStartYear !== year) {
-        add('periodKey', `${input.periodKey} is not in ${input.financialYear}`);
+        add(
+          'periodKey',
+          phraseText('targetRefusals.periodNotInYear', { period: input.periodKey, year: input.financialYear }),
+        );
       } else periodKey = input.periodKey;
     }
   } else if (input.periodKey !== null) {
     add(
       'periodKey',
-      `Only a profiled target is for one period: leave the period blank for ${input.kind === 'annual' ? 'an annual' : 'a multi-year'} target`,
+      input.kind === 'annual'
+        ? phraseText('targetRefusals.noPeriodForAnnual')
+        : phraseText('targetRefusals.noPeriodForMultiYear'),
     );
   }
   if (input.kind === 'multi-year') {
     const start = input.planPeriodStart === null ? null : annualStart(input.planPeriodStart);
     const end = input.planPeriodEnd === null ? null : annualStart(input.planPeriodEnd);
-    if (input.planPeriodStart === null) add('planPeriodStart', 'Enter the first year of the plan period, like 2024-25');
-    else if (start === null)
-      add('planPeriodStart', `${input.planPeriodStart} is not a financial year: use the form 2024-25`);
-    if (input.planPeriodEnd === null) add('planPeriodEnd', 'Enter the last year of the plan period, like 2027-28');
-    else if (end === null) add('planPeriodEnd', `${input.planPeriodEnd} is not a financial year: use the form 2027-28`);
+    if (input.planPeriodStart === null) add('planPeriodStart', phraseText('targetRefusals.enterPlanStart'));
+    else if (start === null) add('planPeriodStart', notAYear(input.planPeriodStart, '2024-25'));
+    if (input.planPeriodEnd === null) add('planPeriodEnd', phraseText('targetRefusals.enterPlanEnd'));
+    else if (end === null) add('planPeriodEnd', notAYear(input.planPeriodEnd, '2027-28'));
     if (start !== null && end !== null) {
-      if (start > end) add('planPeriodEnd', 'The plan period must end in or after the year it starts');
+      if (start > end) add('planPeriodEnd', phraseText('targetRefusals.planBackwards'));
       else if (year !== null && (year < start || year > end)) {
         add(
           'financialYear',
-          `The target year ${input.financialYear} must be within the plan period ${input.planPeriodStart} to ${input.planPeriodEnd}`,
+          phraseText('targetRefusals.yearOutsidePlan', {
+            year: input.financialYear,
+            start: input.planPeriodStart ?? start,
+            end: input.planPeriodEnd ?? end,
+          }),
         );
       } else {
         planPeriodStart = input.planPeriodStart;
@@ -179,7 +190,7 @@ export function checkTarget(measure: MeasureForTargets, input: TargetInput): Res
       }
     }
   } else if (input.planPeriodStart !== null || input.planPeriodEnd !== null) {
-    add('planPeriodStart', 'Only a multi-year target has a plan period');
+    add('planPeriodStart', phraseText('targetRefusals.planOnlyMultiYear'));
   }
   errors.push(...checkTargetFigures(measure, input));
   if (errors.length > 0 || year === null) return fail(errors);

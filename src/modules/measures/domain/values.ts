@@ -7,6 +7,7 @@ import { domainError, fail, ok, type DomainError, type Result } from '../../../k
 import { isValidPeriodForFrequency, type Period } from '../../../kernel/measurement/periods.ts';
 import { formatNumber } from '../../../kernel/measurement/format.ts';
 import { decimalPlacesOf, numberFromInput } from '../../../kernel/measurement/numbers.ts';
+import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { ratioScale, type AggregationRule, type Frequency } from '../../../kernel/measurement/vocabulary.ts';
 
 export interface MeasureForValues {
@@ -35,17 +36,14 @@ export interface CheckedValue {
   denominator: number | null;
 }
 
-function plural(n: number, word: string): string {
-  return n === 1 ? `${n} ${word}` : `${n} ${word}s`;
-}
-
-function rangeWords(min: number | null, max: number | null, unit: string): string {
+/** The allowed range in words; only called when the value is outside it, so at least one end is set. */
+function rangeWords(min: number | null, max: number | null, unit: string): Phrase {
   const show = (n: number) =>
     unit === '%' ? `${formatNumber(n, decimalsToShow(n))}%` : formatNumber(n, decimalsToShow(n));
-  if (min !== null && max !== null) return `between ${show(min)} and ${show(max)}`;
-  if (min !== null) return min === 0 ? '0 or more' : `${show(min)} or more`;
-  if (max !== null) return `${show(max)} or less`;
-  return '';
+  if (min !== null && max !== null) return phrase('valueRefusals.between', { min: show(min), max: show(max) });
+  if (min !== null)
+    return min === 0 ? phrase('valueRefusals.zeroOrMore') : phrase('valueRefusals.atLeast', { min: show(min) });
+  return phrase('valueRefusals.atMost', { max: show(max ?? 0) });
 }
 
 function decimalsToShow(n: number): number {
@@ -61,53 +59,47 @@ export function checkMeasureValue(measure: MeasureForValues, input: ValueInput):
   const add = (field: string, message: string) => errors.push(domainError('invalid', message, field));
 
   if (measure.status === 'retired') {
-    return fail([domainError('invalid_state', `${measure.code} is retired: it takes no new values`)]);
+    return fail([domainError('invalid_state', phraseText('valueRefusals.retired', { code: measure.code }))]);
   }
   const period = isValidPeriodForFrequency(input.periodKey ?? '', measure.frequency);
   if (!period.ok) add('periodKey', period.error.message);
 
-  const number = (raw: unknown, field: string, name: string): number | null => {
+  const number = (raw: unknown, field: string, name: Phrase): number | null => {
     const parsed = numberFromInput(raw);
     if (parsed !== null && Number.isNaN(parsed)) {
-      add(field, `${name} must be a number, like 70 or 12.5`);
+      add(field, phraseText('valueRefusals.notANumber', { name }));
       return null;
     }
     return parsed;
   };
-  const value = number(input.value, 'value', 'The value');
-  const numerator = number(input.numerator, 'numerator', 'The numerator');
-  const denominator = number(input.denominator, 'denominator', 'The denominator');
+  const value = number(input.value, 'value', phrase('measureFields.theValue'));
+  const numerator = number(input.numerator, 'numerator', phrase('measureFields.theNumerator'));
+  const denominator = number(input.denominator, 'denominator', phrase('measureFields.theDenominator'));
   const hasParts = numerator !== null || denominator !== null;
 
   if (measure.aggregation === 'ratio' && (numerator === null || denominator === null) && !errors.length) {
     if (value !== null || hasParts) {
-      if (numerator === null) add('numerator', 'Enter the numerator: this measure is a ratio');
-      if (denominator === null) add('denominator', 'Enter the denominator: this measure is a ratio');
+      if (numerator === null) add('numerator', phraseText('valueRefusals.enterNumeratorRatio'));
+      if (denominator === null) add('denominator', phraseText('valueRefusals.enterDenominatorRatio'));
     }
   } else if (hasParts && (numerator === null || denominator === null)) {
-    if (numerator === null) add('numerator', 'Enter the numerator as well as the denominator');
-    if (denominator === null) add('denominator', 'Enter the denominator as well as the numerator');
+    if (numerator === null) add('numerator', phraseText('valueRefusals.enterNumeratorToo'));
+    if (denominator === null) add('denominator', phraseText('valueRefusals.enterDenominatorToo'));
   }
 
   let computed: number | null = value;
   if (numerator !== null && denominator !== null) {
-    if (numerator < 0) add('numerator', 'The numerator cannot be negative');
-    if (denominator < 0) add('denominator', 'The denominator cannot be negative');
-    if (denominator === 0) add('denominator', 'The denominator cannot be 0: there is nothing to divide by');
+    if (numerator < 0) add('numerator', phraseText('valueRefusals.numeratorNegative'));
+    if (denominator < 0) add('denominator', phraseText('valueRefusals.denominatorNegative'));
+    if (denominator === 0) add('denominator', phraseText('valueRefusals.denominatorZero'));
     else if (measure.unit === '%' && numerator > denominator) {
-      add(
-        'numerator',
-        `The numerator (${numerator}) cannot be more than the denominator (${denominator}) for a percentage`,
-      );
+      add('numerator', phraseText('valueRefusals.numeratorAbovePercent', { numerator, denominator }));
     }
     if (numerator >= 0 && denominator > 0) {
       const raw = (numerator / denominator) * ratioScale(measure.unit);
       computed = Number(raw.toFixed(measure.decimalPlaces));
       if (value !== null && Math.abs(value - computed) > 0.5 * 10 ** -measure.decimalPlaces + 1e-9) {
-        add(
-          'value',
-          `The value (${value}) does not match numerator ÷ denominator (${computed}); leave it blank to work it out`,
-        );
+        add('value', phraseText('valueRefusals.valueNotRatio', { value, computed }));
       }
     }
   } else if (value !== null) {
@@ -116,8 +108,10 @@ export function checkMeasureValue(measure: MeasureForValues, input: ValueInput):
       add(
         'value',
         measure.decimalPlaces === 0
-          ? 'Enter a whole number: this measure has no decimal places'
-          : `Enter the value to no more than ${plural(measure.decimalPlaces, 'decimal place')}`,
+          ? phraseText('valueRefusals.wholeNumber')
+          : measure.decimalPlaces === 1
+            ? phraseText('valueRefusals.oneDecimal')
+            : phraseText('valueRefusals.decimals', { places: measure.decimalPlaces }),
       );
     }
   }
@@ -131,8 +125,11 @@ export function checkMeasureValue(measure: MeasureForValues, input: ValueInput):
       add(
         field,
         isCount
-          ? `The value cannot be negative: ${measure.code} counts things`
-          : `The value must be ${rangeWords(measure.minValue, measure.maxValue, measure.unit)}, not ${computed}${measure.unit === '%' ? '%' : ''}`,
+          ? phraseText('valueRefusals.countNegative', { code: measure.code })
+          : phraseText('valueRefusals.outOfRange', {
+              range: rangeWords(measure.minValue, measure.maxValue, measure.unit),
+              value: `${computed}${measure.unit === '%' ? '%' : ''}`,
+            }),
       );
     }
   }
@@ -145,5 +142,5 @@ export function checkMeasureValue(measure: MeasureForValues, input: ValueInput):
 export function validateMeasureValue(measure: MeasureForValues, input: ValueInput): Result<CheckedValue> {
   const checked = checkMeasureValue(measure, input);
   if (checked.ok) return checked;
-  return fail(checked.error[0] ?? domainError('invalid', 'The value is not valid'));
+  return fail(checked.error[0] ?? domainError('invalid', phraseText('valueRefusals.notValid')));
 }

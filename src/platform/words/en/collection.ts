@@ -17,6 +17,9 @@ export const collectionWords = {
       conflict: 'Someone else saved this value after you opened it. Nothing of yours was saved.',
       storedVersion: 'Stored version ({status})',
       yourVersion: 'Your version',
+      /** A version in the conflict panel: the figure, then its commentary when it has one. */
+      versionNoValue: 'no value',
+      versionWithCommentary: '{figure} – “{commentary}”',
       conflictLead:
         'Your figures are in the form below. Check both versions; saving again replaces the stored version.',
       numerator: 'Numerator',

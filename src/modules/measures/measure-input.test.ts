@@ -1,6 +1,11 @@
+/**
+ * The measure definition input and its refusals, read as a person reads them: the domain returns stored phrases, said here through the
+ * catalogue (these tests sit outside domain/, which may not import the catalogue).
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formValuesOf, measureInput } from './measure.ts';
+import { sayStored } from '../../platform/words/index.ts';
+import { formValuesOf, measureInput } from './domain/measure.ts';
 
 const base = {
   code: 'ASC-01',
@@ -17,7 +22,7 @@ function messages(input: Record<string, unknown>): Record<string, string> {
   if (parsed.success) return {};
   // The first message per field, as the form shows it.
   const out: Record<string, string> = {};
-  for (const issue of parsed.error.issues) out[issue.path.join('.')] ??= issue.message;
+  for (const issue of parsed.error.issues) out[issue.path.join('.')] ??= sayStored(issue.message);
   return out;
 }
 

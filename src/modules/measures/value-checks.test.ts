@@ -1,6 +1,11 @@
+/**
+ * Checking a figure against its measure, read as a person reads them: the domain returns stored phrases, said here through the
+ * catalogue (these tests sit outside domain/, which may not import the catalogue).
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkMeasureValue, validateMeasureValue, type MeasureForValues } from './values.ts';
+import { sayStored } from '../../platform/words/index.ts';
+import { checkMeasureValue, validateMeasureValue, type MeasureForValues } from './domain/values.ts';
 
 const percentage: MeasureForValues = {
   code: 'ASC-01',
@@ -26,7 +31,7 @@ const ratio: MeasureForValues = { ...percentage, code: 'EDU-03', aggregation: 'r
 
 function firstErrors(measure: MeasureForValues, input: Parameters<typeof checkMeasureValue>[1]) {
   const result = checkMeasureValue(measure, input);
-  return result.ok ? [] : result.error.map((e) => `${e.field ?? ''}: ${e.message}`);
+  return result.ok ? [] : result.error.map((e) => `${e.field ?? ''}: ${sayStored(e.message)}`);
 }
 
 describe('checking a value', () => {
@@ -115,7 +120,9 @@ describe('checking a value', () => {
 
   it('refuses any value for a retired measure', () => {
     const result = validateMeasureValue({ ...percentage, status: 'retired' }, { periodKey: '2025-26-Q1', value: '50' });
-    expect(result).toEqual({
+    expect(
+      result.ok ? result : { ok: false, error: { ...result.error, message: sayStored(result.error.message) } },
+    ).toEqual({
       ok: false,
       error: { code: 'invalid_state', message: 'ASC-01 is retired: it takes no new values' },
     });
