@@ -113,8 +113,11 @@ export const importsRefusalsWords = {
     trueOrFalse: 'must be true or false',
     exportFile: 'must be {kinds} or {last}, then .csv or .xlsx',
   },
-  /** The audit trail's reason for an import (the trail keeps this phrase and says it when shown). */
+  /** The audit trail's reasons for an import (the trail keeps the phrase and says it when shown). */
   importAudit: {
     imported: 'Imported {file}',
+    /** Also each imported value's history, as words. */
+    importedFrom: 'Imported from {file}',
+    approvedHistory: 'Imported from {file} and approved as history by the person importing it',
   },
 };
