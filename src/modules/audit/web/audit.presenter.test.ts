@@ -52,7 +52,13 @@ describe('audit presenter', () => {
   });
 
   it.each([
-    // The reasons the imports write as phrases, in the English they were stored in before.
+    // The reasons money and the imports write as phrases, in the English they were stored in before.
+    [
+      phraseText('moneyAudit.reprofileApproved', { amount: '£250,000.00', from: 2025, to: 2026 }),
+      'Reprofile approved: £250,000.00 from 2025 to 2026',
+    ],
+    [phraseText('moneyAudit.revenueImported'), 'Imported from the finance system’s extract'],
+    [phraseText('moneyAudit.capitalImported'), 'Imported from the capital programme file'],
     [phraseText('importAudit.imported', { file: 'values.csv' }), 'Imported values.csv'],
     [
       phraseText('importAudit.approvedHistory', { file: 'values.csv' }),
@@ -61,6 +67,7 @@ describe('audit presenter', () => {
     // What a person typed, and the English older rows hold, as it is.
     ['Restructure agreed by Cabinet', 'Restructure agreed by Cabinet'],
     ['Imported values.csv', 'Imported values.csv'],
+    ['Imported from the finance system’s extract', 'Imported from the finance system’s extract'],
     ['', ''],
   ])('says a stored reason in words, and shows typed or older English as it is: %s', (reason, said) => {
     const event: AuditEvent = {
