@@ -19,7 +19,7 @@ import * as repo from './data/imports.repository.ts';
 
 import { type Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
-import { FileProblem, readTable, type FileFormat } from './import-files.ts';
+import { FileProblem, readTable, refuseFile, type FileFormat } from './import-files.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from '../collection/index.ts';
 import {
@@ -98,7 +98,7 @@ export function createImportExportService(
       try {
         table = await readTable(bytes, options.format, options.limits ?? WEB_LIMITS);
       } catch (error) {
-        if (error instanceof FileProblem) return refuse('invalid', error.message, 'file');
+        if (error instanceof FileProblem) return refuseFile(error);
         throw error;
       }
       const headers = checkHeaders(kind, table.header);
@@ -107,7 +107,7 @@ export function createImportExportService(
       try {
         return await run[kind](caller, table, headers.indexOf, options);
       } catch (error) {
-        if (error instanceof FileProblem) return refuse('invalid', error.message, 'file');
+        if (error instanceof FileProblem) return refuseFile(error);
         throw error;
       }
     },

@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook, megabytes, WorkbookRefused } from './xlsx-guard.ts';
 import { restoreFormula, safeCell } from '../../platform/files/formulas.ts';
 import { phrase, storePhrase, type Phrase, type PhraseParam } from '../../kernel/phrase.ts';
-import type { Catalogue } from '../../platform/words/index.ts';
+import { say, type Catalogue } from '../../platform/words/index.ts';
+import { refuse } from '../../platform/services/errors.ts';
 export { writeCsv } from '../../platform/files/csv.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -42,6 +43,12 @@ export class FileProblem extends Error {
 }
 
 type Refusal = keyof Catalogue['importFileRefusals'];
+
+/**
+ * The import's refusal of a file, in words: said where it is made, as the header row's problems
+ * are (the service's callers, the command line and the job's page among them, get words).
+ */
+export const refuseFile = (problem: FileProblem) => refuse('invalid', say(problem.said), 'file');
 
 const refusal = (code: Refusal, params?: Record<string, PhraseParam>) =>
   new FileProblem(phrase(`importFileRefusals.${code}`, params));

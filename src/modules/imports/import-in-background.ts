@@ -22,7 +22,7 @@ import type { JobOutcome, JobQueue, JobWork } from '../../platform/jobs/job-queu
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
 import { fill, say, sayStored, words } from '../../platform/words/index.ts';
-import { FileProblem, readTable, type FileFormat } from './import-files.ts';
+import { FileProblem, readTable, refuseFile, type FileFormat } from './import-files.ts';
 import { WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 import { z } from 'zod';
 import { phraseText } from '../../kernel/phrase.ts';
@@ -60,7 +60,7 @@ async function countRows(kind: ImportKind, bytes: Buffer, format: FileFormat): P
     for await (const batch of table.batches) rows += batch.length;
     return ok(rows);
   } catch (error) {
-    if (error instanceof FileProblem) return refuse('invalid', error.message, 'file');
+    if (error instanceof FileProblem) return refuseFile(error);
     throw error;
   }
 }
