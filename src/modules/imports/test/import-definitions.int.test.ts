@@ -15,13 +15,15 @@ describe.each(PAGE_DATABASES)('measure definitions imported on %s', (kind) => {
   afterAll(async () => t?.close());
 
   const header = 'code,title,unit,decimalPlaces,polarity,frequency,aggregation';
-  const send = (body: string) =>
+  /** A CSV file sent to the API as the officer (a GET sends none). */
+  const request = (method: 'GET' | 'POST', url: string, body?: string) =>
     t.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports/measures',
+      method,
+      url,
       headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/csv' },
       payload: body,
     });
+  const send = (body: string) => request('POST', '/api/v1/imports/measures', body);
 
   it('refuses a row that changes a defining field of a measure with values, naming its line and the fields', async () => {
     const created = await send(
@@ -76,13 +78,7 @@ describe.each(PAGE_DATABASES)('measure definitions imported on %s', (kind) => {
       { field: 'line 3, code', message: 'Repeats line 2: the code DEF-2 is in the file twice' },
     ]);
 
-    const targets = (body: string) =>
-      t.app.inject({
-        method: 'POST',
-        url: '/api/v1/imports/targets',
-        headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/csv' },
-        payload: body,
-      });
+    const targets = (body: string) => request('POST', '/api/v1/imports/targets', body);
     const targetHeader = 'measureCode,kind,financialYear,value,reason';
     expect((await targets(`${targetHeader}\nDEF-1,annual,2025-26,200,\n`)).json()).toMatchObject({ created: 1 });
     const twice = await targets(`${targetHeader}\nDEF-1,annual,2025-26,190,\nDEF-1,annual,2025-26,180,Lower\n`);
@@ -92,19 +88,12 @@ describe.each(PAGE_DATABASES)('measure definitions imported on %s', (kind) => {
     ]);
     expect(twice.json().detail).toMatch(/^2 problems were found in targets\.csv/);
 
-    const api = (method: 'GET' | 'POST', url: string) =>
-      t.app.inject({
-        method,
-        url,
-        headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'text/csv' },
-        payload: method === 'POST' ? `${header}\n` : undefined,
-      });
-    const badKind = await api('POST', '/api/v1/imports/things');
+    const badKind = await request('POST', '/api/v1/imports/things', `${header}\n`);
     expect(badKind.statusCode).toBe(400);
     expect(badKind.json().errors[0].message).toBe('must be measures, breakdowns, targets or values');
-    const badFlag = await api('POST', '/api/v1/imports/measures?dryRun=maybe');
+    const badFlag = await request('POST', '/api/v1/imports/measures?dryRun=maybe', `${header}\n`);
     expect(badFlag.json().errors[0].message).toBe('must be true or false');
-    const badFile = await api('GET', '/api/v1/exports/things.txt');
+    const badFile = await request('GET', '/api/v1/exports/things.txt');
     expect(badFile.json().errors[0].message).toBe(
       'must be measures, breakdowns, targets or values, then .csv or .xlsx',
     );
