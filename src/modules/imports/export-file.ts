@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden } from '../../platform/services/errors.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import * as repo from './data/imports.repository.ts';
 import type { OfficialPosition } from './ports.ts';
 
@@ -40,8 +41,7 @@ export async function exportFile(
   kind: ImportKind,
   format: FileFormat,
 ): Promise<Result<{ body: Buffer; fileName: string; contentType: string }>> {
-  if (!holdsPermission(caller, 'view:organisation'))
-    return forbidden('You do not have permission to export the organisation’s measures and values');
+  if (!holdsPermission(caller, 'view:organisation')) return forbidden(phraseText('importRefusals.mayNotExport'));
   const org = caller.organisationId;
   const scope = await scopeOf(db, caller);
   const inScope = (measureId: string) => scope.measures.has(measureId);

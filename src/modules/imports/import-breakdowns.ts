@@ -2,6 +2,7 @@
 import { recordOf } from './domain/columns.ts';
 import { isUniqueViolation } from '../../platform/services/errors.ts';
 import { ok } from '../../kernel/result.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import * as repo from './data/imports.repository.ts';
 
 import { type Caller } from '../../platform/services/caller.ts';
@@ -71,7 +72,12 @@ export function createBreakdownsImport(ctx: ImportContext): ImportRun {
           issues.add(
             row.line,
             'breakdownCode',
-            `Repeats line ${first}: ${measure.code} ${dimension} ${categoryCode} is in the file twice`,
+            phraseText('importRowRefusals.repeatedCategory', {
+              first,
+              measure: measure.code,
+              breakdown: dimension,
+              code: categoryCode,
+            }),
           );
           continue;
         }
@@ -82,7 +88,11 @@ export function createBreakdownsImport(ctx: ImportContext): ImportRun {
           continue;
         }
         if (measure.status === 'retired') {
-          issues.add(row.line, 'measureCode', `${measure.code} is retired: its breakdowns cannot change`);
+          issues.add(
+            row.line,
+            'measureCode',
+            phraseText('importRowRefusals.retiredBreakdowns', { code: measure.code }),
+          );
           continue;
         }
         if (existing) updates.push({ id: existing.id, label, position });
@@ -107,12 +117,12 @@ export function createBreakdownsImport(ctx: ImportContext): ImportRun {
         checked.inserts.map((category) => ({ organisationId: org, ...category })),
       );
       for (const { id, ...values } of checked.updates) {
-        if (!(await repo.updateBreakdown(tx, org, id, values))) return changedMeanwhile('breakdown categories');
+        if (!(await repo.updateBreakdown(tx, org, id, values))) return changedMeanwhile('breakdowns');
       }
       await recordImportAudit(tx, caller, 'breakdowns', report, checked.codes);
       return ok({ ...report, written: true });
     }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) return changedMeanwhile('breakdown categories');
+      if (isUniqueViolation(error)) return changedMeanwhile('breakdowns');
       throw error;
     });
   }

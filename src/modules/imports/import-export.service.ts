@@ -19,7 +19,7 @@ import * as repo from './data/imports.repository.ts';
 
 import { type Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
-import { FileProblem, readTable, type FileFormat } from './import-files.ts';
+import { FileProblem, readTable, refuseFile, type FileFormat } from './import-files.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from '../collection/index.ts';
 import {
@@ -38,6 +38,7 @@ import { exportFile } from './export-file.ts';
 import type { OfficialPosition } from './ports.ts';
 import type { ProcessLimitsSource } from '../measures/index.ts';
 import { say } from '../../platform/words/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 export { CLI_LIMITS, WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 
@@ -69,12 +70,17 @@ export function createImportExportService(
       if (matches.length === 0)
         return refuse(
           'not_found',
-          `No active person has the e-mail address ${email}${organisationSlug ? ` in ${organisationSlug}` : ''}`,
+          organisationSlug
+            ? phraseText('importRefusals.noPersonWithEmailIn', { email, organisation: organisationSlug })
+            : phraseText('importRefusals.noPersonWithEmail', { email }),
         );
       if (matches.length > 1) {
         return refuse(
           'invalid',
-          `${email} is in more than one organisation (${matches.map((m) => m.slug).join(', ')}): add --organisation <slug>`,
+          phraseText('importRefusals.personInManyOrganisations', {
+            email,
+            organisations: matches.map((m) => m.slug).join(', '),
+          }),
         );
       }
       return ok(matches[0]!.id);
@@ -87,12 +93,12 @@ export function createImportExportService(
       bytes: Buffer,
       options: ImportOptions,
     ): Promise<Result<ImportReport>> {
-      if (!holdsPermission(caller, 'import:data')) return forbidden('You do not have permission to import data');
+      if (!holdsPermission(caller, 'import:data')) return forbidden(phraseText('importRefusals.mayNotImport'));
       let table: Table;
       try {
         table = await readTable(bytes, options.format, options.limits ?? WEB_LIMITS);
       } catch (error) {
-        if (error instanceof FileProblem) return refuse('invalid', error.message, 'file');
+        if (error instanceof FileProblem) return refuseFile(error);
         throw error;
       }
       const headers = checkHeaders(kind, table.header);
@@ -101,7 +107,7 @@ export function createImportExportService(
       try {
         return await run[kind](caller, table, headers.indexOf, options);
       } catch (error) {
-        if (error instanceof FileProblem) return refuse('invalid', error.message, 'file');
+        if (error instanceof FileProblem) return refuseFile(error);
         throw error;
       }
     },

@@ -4,9 +4,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, FileProblem, readTable, type TableRow } from './import-files.ts';
 import { checkHeaders } from './domain/columns.ts';
-import { say } from '../../platform/words/index.ts';
+import { say, sayStored } from '../../platform/words/index.ts';
 
 const rowsOf = (text: string): TableRow[] => [...csvRecords(text)].flat();
+
+/** The words a person reads for the file problem a read ends with (its message is a stored phrase). */
+async function refusalOf(reading: Promise<unknown>): Promise<string> {
+  try {
+    await reading;
+  } catch (error) {
+    expect(error).toBeInstanceOf(FileProblem);
+    return sayStored((error as Error).message);
+  }
+  throw new Error('The file was read without a problem');
+}
 
 /** A cell as a spreadsheet writes it: quoted when it must be (or sometimes when it need not be). */
 function encode(cell: string, quote: boolean): string {
@@ -61,7 +72,7 @@ describe('reading CSV', () => {
         return null;
       } catch (error) {
         expect(error).toBeInstanceOf(FileProblem);
-        return (error as Error).message;
+        return sayStored((error as Error).message);
       }
     };
     expect(problem('a,b\n1,5" screen\n')).toMatch(/^The file is not valid CSV: on line 2 a cell has a quote/);
@@ -82,9 +93,13 @@ describe('reading CSV', () => {
     for await (const batch of table.batches) sizes.push(batch.length);
     expect(sizes).toEqual([19_999, 20_000, 5_001]);
     const limited = await readTable(Buffer.from(text), 'csv', { maxBytes: 10_000_000, maxRows: 30_000 });
-    await expect(async () => {
-      for await (const batch of limited.batches) expect(batch.length).toBeGreaterThan(0);
-    }).rejects.toThrow('The file has more than 30,000 rows');
+    expect(
+      await refusalOf(
+        (async () => {
+          for await (const batch of limited.batches) expect(batch.length).toBeGreaterThan(0);
+        })(),
+      ),
+    ).toContain('The file has more than 30,000 rows');
   });
 
   it('reads Windows-1252 files and refuses binary ones', async () => {
@@ -92,7 +107,7 @@ describe('reading CSV', () => {
     const rows: TableRow[] = [];
     for await (const batch of table.batches) rows.push(...batch);
     expect(rows).toEqual([{ line: 2, cells: ['£5'] }]);
-    await expect(readTable(Buffer.from('a\u0000b'), 'csv', { maxBytes: 100, maxRows: 10 })).rejects.toThrow(
+    expect(await refusalOf(readTable(Buffer.from('a\u0000b'), 'csv', { maxBytes: 100, maxRows: 10 }))).toContain(
       'not a CSV text file',
     );
   });
@@ -127,16 +142,14 @@ describe('reading XLSX', () => {
       sheet.addRow(['measureCode']);
       sheet.getCell('GS2').value = 1;
     });
-    await expect(readTable(wide, 'xlsx', limits)).rejects.toThrow(
-      new FileProblem(
-        'The worksheet sheet1 uses 201 columns, more than the 200 this import takes: delete the columns after the last one with data, or save it as CSV',
-      ),
+    expect(await refusalOf(readTable(wide, 'xlsx', limits))).toBe(
+      'The worksheet sheet1 uses 201 columns, more than the 200 this import takes: delete the columns after the last one with data, or save it as CSV',
     );
     const long = await workbook((sheet) => {
       sheet.addRow(['measureCode']);
       sheet.getCell('A1002').value = 'M-1';
     });
-    await expect(readTable(long, 'xlsx', limits)).rejects.toThrow(
+    expect(await refusalOf(readTable(long, 'xlsx', limits))).toContain(
       'The worksheet sheet1 reaches row 1,002, past the 1,001 rows this import takes',
     );
   });
@@ -146,20 +159,22 @@ describe('reading XLSX', () => {
       sheet.addRow(['periodKey', 'commentary']);
       sheet.addRow(['2022-23-Q1', '_x0000_']);
     });
-    await expect(
-      (async () => {
-        for await (const batch of (await readTable(bytes, 'xlsx', limits)).batches) void batch;
-      })(),
-    ).rejects.toThrow('Row 2, column 2 holds a NUL control character');
+    expect(
+      await refusalOf(
+        (async () => {
+          for await (const batch of (await readTable(bytes, 'xlsx', limits)).batches) void batch;
+        })(),
+      ),
+    ).toContain('Row 2, column 2 holds a NUL control character');
   });
 
   it('refuses a workbook that unpacks to more than the limit', async () => {
     const bytes = await workbook((sheet) => {
       for (let i = 0; i < 2_000; i++) sheet.addRow([`M-${i}`, 'x'.repeat(100)]);
     });
-    await expect(readTable(bytes, 'xlsx', { ...limits, maxRows: 10_000, maxUnpackedBytes: 100_000 })).rejects.toThrow(
-      /^The workbook unpacks to 0\.\d MB, more than the 0\.1 MB this import takes/,
-    );
+    expect(
+      await refusalOf(readTable(bytes, 'xlsx', { ...limits, maxRows: 10_000, maxUnpackedBytes: 100_000 })),
+    ).toMatch(/^The workbook unpacks to 0\.\d MB, more than the 0\.1 MB this import takes/);
   });
 });
 

@@ -4,8 +4,11 @@
  * with the line (CSV) or row number (XLSX) a person sees in their spreadsheet.
  */
 import ExcelJS from 'exceljs';
-import { checkWorkbook, WorkbookRefused } from './xlsx-guard.ts';
+import { checkWorkbook, megabytes, WorkbookRefused } from './xlsx-guard.ts';
 import { restoreFormula, safeCell } from '../../platform/files/formulas.ts';
+import { phrase, storePhrase, type Phrase, type PhraseParam } from '../../kernel/phrase.ts';
+import { say, type Catalogue } from '../../platform/words/index.ts';
+import { refuse } from '../../platform/services/errors.ts';
 export { writeCsv } from '../../platform/files/csv.ts';
 
 export type FileFormat = 'csv' | 'xlsx';
@@ -29,8 +32,28 @@ const DEFAULT_MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 /** No import has more columns than this; a worksheet using more is refused before it is read. */
 const MAX_XLSX_COLUMNS = 200;
 
-/** A problem with the file as a whole (not one row): wrong format, too big, unreadable. */
-export class FileProblem extends Error {}
+/**
+ * A problem with the file as a whole (not one row): wrong format, too big, unreadable. Its message
+ * is a stored phrase (importFileRefusals, importWorkbookRefusals), said where the refusal leaves the app.
+ */
+export class FileProblem extends Error {
+  constructor(readonly said: Phrase) {
+    super(storePhrase(said));
+  }
+}
+
+type Refusal = keyof Catalogue['importFileRefusals'];
+
+/**
+ * The import's refusal of a file, in words: said where it is made, as the header row's problems
+ * are (the service's callers, the command line and the job's page among them, get words).
+ */
+export const refuseFile = (problem: FileProblem) => refuse('invalid', say(problem.said), 'file');
+
+const refusal = (code: Refusal, params?: Record<string, PhraseParam>) =>
+  new FileProblem(phrase(`importFileRefusals.${code}`, params));
+/** A count as the words show it: 30,000. */
+const grouped = (n: number) => n.toLocaleString('en-GB');
 
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(n));
 
@@ -43,16 +66,10 @@ function decode(bytes: Buffer): string {
   }
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-}
-
 export function checkSize(bytes: number, limits: FileLimits): void {
-  if (bytes === 0) throw new FileProblem('The file is empty');
+  if (bytes === 0) throw refusal('empty');
   if (bytes > limits.maxBytes) {
-    throw new FileProblem(
-      `The file is ${megabytes(bytes)}, more than the ${megabytes(limits.maxBytes)} this import takes: split it into smaller files, or use the command-line import (npm run cli -- import …)`,
-    );
+    throw refusal('tooBig', { size: megabytes(bytes), limit: megabytes(limits.maxBytes) });
   }
 }
 
@@ -67,7 +84,8 @@ const MAX_RECORD_CHARS = 100_000;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const invalidCsv = (why: string) => new FileProblem(`The file is not valid CSV: ${why}`);
+const invalidCsv = (why: Refusal, params: Record<string, PhraseParam>) =>
+  refusal('notCsv', { why: phrase(`importFileRefusals.${why}`, params) });
 
 /**
  * RFC 4180 CSV: cells separated by commas, records by CRLF, LF or CR; a cell in double quotes may
@@ -96,8 +114,7 @@ export function* csvRecords(text: string): Generator<TableRow[]> {
         let value = '';
         for (;;) {
           const close = text.indexOf('"', from);
-          if (close < 0)
-            throw invalidCsv(`the quoted cell that starts on line ${line} is never closed (a closing " is missing)`);
+          if (close < 0) throw invalidCsv('csvUnclosedQuote', { line });
           if (text.charCodeAt(close + 1) === QUOTE) {
             value += text.slice(from, close + 1);
             from = close + 2;
@@ -120,9 +137,7 @@ export function* csvRecords(text: string): Generator<TableRow[]> {
           continue;
         }
         if (c !== LF && c !== CR) {
-          throw invalidCsv(
-            `on line ${line} there is text after the closing quote of a cell (${JSON.stringify(text.slice(i, i + 10))}): put the whole cell in quotes, with any quote inside it doubled ("")`,
-          );
+          throw invalidCsv('csvTextAfterQuote', { line, text: JSON.stringify(text.slice(i, i + 10)) });
         }
       } else {
         let j = i;
@@ -130,9 +145,7 @@ export function* csvRecords(text: string): Generator<TableRow[]> {
           c = text.charCodeAt(j);
           if (c === COMMA || c === LF || c === CR) break;
           if (c === QUOTE) {
-            throw invalidCsv(
-              `on line ${line} a cell has a quote (") inside it: put the whole cell in quotes and double the quote (""), like "5"" screen"`,
-            );
+            throw invalidCsv('csvQuoteInCell', { line });
           }
           j += 1;
         }
@@ -155,9 +168,7 @@ export function* csvRecords(text: string): Generator<TableRow[]> {
       break;
     }
     if (i - recordStart > MAX_RECORD_CHARS) {
-      throw invalidCsv(
-        `the row on line ${startLine} is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters (is a closing quote missing?)`,
-      );
+      throw invalidCsv('csvRowTooLong', { line: startLine, limit: grouped(MAX_RECORD_CHARS) });
     }
     if (blank) continue;
     batch.push({ line: startLine, cells });
@@ -171,10 +182,7 @@ export function* csvRecords(text: string): Generator<TableRow[]> {
 
 async function* csvRows(bytes: Buffer): AsyncGenerator<TableRow[]> {
   const text = decode(bytes).replace(/^\uFEFF/, '');
-  if (text.includes('\u0000'))
-    throw new FileProblem(
-      'The file is not a CSV text file (it contains binary data): save it as CSV or upload it as .xlsx',
-    );
+  if (text.includes('\u0000')) throw refusal('binary');
   for (const batch of csvRecords(text)) {
     yield batch;
     await yieldToEventLoop();
@@ -210,19 +218,17 @@ async function* xlsxRows(bytes: Buffer, limits: FileLimits): AsyncGenerator<Tabl
       maxColumns: MAX_XLSX_COLUMNS,
     });
   } catch (error) {
-    if (error instanceof WorkbookRefused) throw new FileProblem(error.message);
+    if (error instanceof WorkbookRefused) throw new FileProblem(error.said);
     throw error;
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new FileProblem(
-      'The file is not a valid Excel workbook (.xlsx): open it in a spreadsheet and save it again as .xlsx or CSV',
-    );
+    throw refusal('notWorkbook');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new FileProblem('The workbook has no worksheets');
+  if (!sheet) throw refusal('noWorksheets');
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     // Each row as long as its own last cell (readers treat missing cells as empty), not the sheet's widest.
@@ -230,11 +236,7 @@ async function* xlsxRows(bytes: Buffer, limits: FileLimits): AsyncGenerator<Tabl
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       const text = cellText(cell.value);
       // A workbook can spell a NUL character (`_x0000_`), which no database text can hold.
-      if (text.includes('\u0000')) {
-        throw new FileProblem(
-          `Row ${rowNumber}, column ${column} holds a NUL control character: remove it from the cell and upload the file again`,
-        );
-      }
+      if (text.includes('\u0000')) throw refusal('nulCell', { row: rowNumber, column });
       cells[column - 1] = text;
     });
     if (cells.some((cell) => cell.trim() !== '')) rows.push({ line: rowNumber, cells });
@@ -259,13 +261,10 @@ export async function readTable(
   const first = await source.next();
   const firstBatch = first.done ? [] : first.value;
   const headerRow = firstBatch[0];
-  if (!headerRow) throw new FileProblem('The file has no header row: the first row must name the columns');
+  if (!headerRow) throw refusal('noHeader');
   async function* limited(): AsyncGenerator<TableRow[]> {
     let count = 0;
-    const tooMany = () =>
-      new FileProblem(
-        `The file has more than ${limits.maxRows.toLocaleString('en-GB')} rows, the most one import takes: split it into smaller files`,
-      );
+    const tooMany = () => refusal('tooManyRows', { limit: grouped(limits.maxRows) });
     const rest = firstBatch.slice(1);
     count += rest.length;
     if (count > limits.maxRows) throw tooMany();

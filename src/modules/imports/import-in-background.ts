@@ -22,9 +22,10 @@ import type { JobOutcome, JobQueue, JobWork } from '../../platform/jobs/job-queu
 import type { Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
 import { fill, say, sayStored, words } from '../../platform/words/index.ts';
-import { FileProblem, readTable, type FileFormat } from './import-files.ts';
+import { FileProblem, readTable, refuseFile, type FileFormat } from './import-files.ts';
 import { WEB_LIMITS, type ImportOptions, type ImportReport } from './import-outline.ts';
 import { z } from 'zod';
+import { phraseText } from '../../kernel/phrase.ts';
 import { IMPORT_KINDS } from './domain/columns.ts';
 
 export const IMPORT_JOB = 'import';
@@ -59,7 +60,7 @@ async function countRows(kind: ImportKind, bytes: Buffer, format: FileFormat): P
     for await (const batch of table.batches) rows += batch.length;
     return ok(rows);
   } catch (error) {
-    if (error instanceof FileProblem) return refuse('invalid', error.message, 'file');
+    if (error instanceof FileProblem) return refuseFile(error);
     throw error;
   }
 }
@@ -91,7 +92,7 @@ export function createBackgroundImports(deps: { jobs: JobQueue; thresholdRows: n
   /** Runs a queued import as the person who asked, reporting each step's progress on the job. */
   async function runImportJob(work: JobWork): Promise<JobOutcome> {
     const input = importJobInput.parse(work.input);
-    if (!work.file) return { ok: false, error: 'The file of this import was not kept: import it again.' };
+    if (!work.file) return { ok: false, error: words.importRefusals.fileNotKept };
     const { rows } = input;
     const result = await importFile(work.caller, input.kind, work.file, {
       format: input.format,
@@ -117,7 +118,7 @@ export function createBackgroundImports(deps: { jobs: JobQueue; thresholdRows: n
       bytes: Buffer,
       options: ImportOptions,
     ): Promise<Result<StartedImport>> {
-      if (!holdsPermission(caller, 'import:data')) return forbidden('You do not have permission to import data');
+      if (!holdsPermission(caller, 'import:data')) return forbidden(phraseText('importRefusals.mayNotImport'));
       if (!options.dryRun) {
         const rows = await countRows(kind, bytes, options.format);
         if (!rows.ok) return rows;

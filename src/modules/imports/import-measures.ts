@@ -6,6 +6,7 @@ import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { checkMeasureRow } from './domain/rows.ts';
 import { ok } from '../../kernel/result.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import * as repo from './data/imports.repository.ts';
 
 import { type Caller } from '../../platform/services/caller.ts';
@@ -54,22 +55,22 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
       let problems = 0;
       const owner = ownerEmail === '' ? undefined : personByEmail.get(ownerEmail.toLowerCase());
       if (ownerEmail !== '' && !owner) {
-        issues.add(row.line, 'ownerEmail', `No one in the organisation has the e-mail address ${ownerEmail}`);
+        issues.add(row.line, 'ownerEmail', phraseText('importRowRefusals.noPerson', { email: ownerEmail }));
         problems += 1;
       }
       const verifier = verifierEmail === '' ? undefined : personByEmail.get(verifierEmail.toLowerCase());
       if (verifierEmail !== '' && !verifier) {
-        issues.add(row.line, 'verifierEmail', `No one in the organisation has the e-mail address ${verifierEmail}`);
+        issues.add(row.line, 'verifierEmail', phraseText('importRowRefusals.noPerson', { email: verifierEmail }));
         problems += 1;
       }
       const unit = ownerUnitCode === '' ? undefined : unitByCode.get(ownerUnitCode.toLowerCase());
       if (ownerUnitCode !== '' && !unit) {
-        issues.add(row.line, 'ownerUnitCode', `No unit has the code ${ownerUnitCode}`);
+        issues.add(row.line, 'ownerUnitCode', phraseText('importRowRefusals.noUnit', { code: ownerUnitCode }));
         problems += 1;
       }
       const first = seen.get(definition.code.toLowerCase());
       if (first !== undefined) {
-        issues.add(row.line, 'code', `Repeats line ${first}: the code ${definition.code} is in the file twice`);
+        issues.add(row.line, 'code', phraseText('importRowRefusals.repeatedMeasure', { first, code: definition.code }));
         problems += 1;
       }
       seen.set(definition.code.toLowerCase(), row.line);
@@ -84,7 +85,9 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
         issues.add(
           row.line,
           'ownerUnitCode',
-          `You cannot import measures for ${unit ? `unit ${unit.code}` : 'the whole organisation'}: you do not manage it`,
+          unit
+            ? phraseText('importRowRefusals.mayNotImportForUnit', { code: unit.code })
+            : phraseText('importRowRefusals.mayNotImportForCouncil'),
         );
         continue;
       }
@@ -101,15 +104,11 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
         continue;
       }
       if (existing.status === 'retired') {
-        issues.add(row.line, 'code', `${existing.code} is retired: it cannot be changed`);
+        issues.add(row.line, 'code', phraseText('importRowRefusals.retiredMeasure', { code: existing.code }));
         continue;
       }
       if (!(await mayImport(existing.ownerUnitId))) {
-        issues.add(
-          row.line,
-          'code',
-          `You cannot change ${existing.code}: it belongs to a part of the organisation you do not manage`,
-        );
+        issues.add(row.line, 'code', phraseText('importRowRefusals.mayNotChangeMeasure', { code: existing.code }));
         continue;
       }
       // A stable definition: what a measure counts and how it is judged cannot change under its values.
@@ -143,10 +142,7 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
           clock(),
         );
         if (!updated)
-          return refuse(
-            'conflict',
-            `Someone changed ${existing.code} while the import was being checked. Nothing was imported: run it again.`,
-          );
+          return refuse('conflict', phraseText('importRefusals.measureChangedMeanwhile', { code: existing.code }));
       }
       await recordImportAudit(
         tx,

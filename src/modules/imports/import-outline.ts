@@ -31,6 +31,7 @@ import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import { loadClosedPeriods, type StatusRecalculation } from '../collection/index.ts';
 import type { ProcessLimitsSource } from '../measures/index.ts';
 import { sayStored } from '../../platform/words/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 /** What every import use case is handed by the composition root. */
 export interface ImportContext {
@@ -171,9 +172,11 @@ export function permissionCheck(caller: Caller, access: AccessPolicy) {
 }
 
 export const unknownMeasure = (code: string) =>
-  code === '' ? 'Enter the measure code' : `No measure has the code ${code}`;
-export const notYours = (what: string, code: string) =>
-  `You cannot import ${what} for ${code}: it belongs to a part of the organisation you do not manage`;
+  code === ''
+    ? phraseText('importRowRefusals.measureCodeMissing')
+    : phraseText('importRowRefusals.noMeasure', { code });
+export const notYours = (what: 'values' | 'targets' | 'breakdowns', code: string) =>
+  phraseText(`importRowRefusals.notYours.${what}`, { code });
 
 /** The measure a row names, or undefined once the reason it cannot be used is recorded. */
 export async function measureOfRow<M extends { code: string; ownerUnitId: string | null }>(
@@ -182,7 +185,7 @@ export async function measureOfRow<M extends { code: string; ownerUnitId: string
   issues: Issues,
   line: number,
   code: string,
-  what: string,
+  what: 'values' | 'targets' | 'breakdowns',
 ): Promise<M | undefined> {
   const measure = code === '' ? undefined : byCode.get(code.toLowerCase());
   if (!measure) issues.add(line, 'measureCode', unknownMeasure(code));
@@ -213,7 +216,8 @@ export async function recordImportAudit(
       measures: measureCodes.slice(0, 200),
       measureCount: measureCodes.length,
     },
-    reason: `Imported ${report.fileName}`,
+    // A phrase, said by the audit page: the trail reads in the reader's words.
+    reason: phraseText('importAudit.imported', { file: report.fileName }),
   });
 }
 
@@ -293,13 +297,13 @@ export function breakdownFinder(measureRows: repo.MeasureRow[], categories: repo
       if (code === '') {
         return {
           column: 'breakdownCode',
-          message: `Enter the code of the ${dimension} category as well as the breakdown, or leave both blank for ${measure.code} as a whole`,
+          message: phraseText('importRowRefusals.categoryCodeMissing', { breakdown: dimension, measure: measure.code }),
         };
       }
       if (dimension === '') {
         return {
           column: 'breakdown',
-          message: `Enter the breakdown (like ward or age group) the category ${code} belongs to, or leave both blank for ${measure.code} as a whole`,
+          message: phraseText('importRowRefusals.breakdownMissing', { code, measure: measure.code }),
         };
       }
       const found = byMeasure.get(measure.id)?.get(`${dimension.toLowerCase()}\u0000${code.toLowerCase()}`);
@@ -307,12 +311,12 @@ export function breakdownFinder(measureRows: repo.MeasureRow[], categories: repo
       if (!dimensions.get(measure.id)?.has(dimension.toLowerCase())) {
         return {
           column: 'breakdown',
-          message: `${measure.code} has no breakdown by ${dimension}: add its categories on the measure page, or import them in a breakdowns file first`,
+          message: phraseText('importRowRefusals.noBreakdown', { measure: measure.code, breakdown: dimension }),
         };
       }
       return {
         column: 'breakdownCode',
-        message: `${measure.code} has no ${dimension} category with the code ${code}: add it on the measure page, or import it in a breakdowns file first`,
+        message: phraseText('importRowRefusals.noCategory', { measure: measure.code, breakdown: dimension, code }),
       };
     },
   };
@@ -334,17 +338,13 @@ export async function refuseIfClosedMeanwhile(
   const closed = await loadClosedPeriods(tx, organisationId, { hold: true });
   for (const key of periodKeys) {
     const closure = closed.refusalFor(key);
-    if (closure)
-      return refuse('conflict', `Nothing was imported: ${closure} It was closed while the import was being checked.`);
+    if (closure) return refuse('conflict', phraseText('importRefusals.closedMeanwhile', { closure }));
   }
   return ok(null);
 }
 
-export const changedMeanwhile = (what: string) =>
-  refuse(
-    'conflict',
-    `Someone changed some of these ${what} while the import was being checked. Nothing was imported: run the import again.`,
-  );
+export const changedMeanwhile = (what: 'values' | 'breakdowns') =>
+  refuse('conflict', phraseText(`importRefusals.changedMeanwhile.${what}`));
 
 /**
  * The check-then-write outline: the report of the checks is returned as it is when a row is bad,

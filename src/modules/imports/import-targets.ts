@@ -7,6 +7,7 @@ import { fill, sayStored, words } from '../../platform/words/index.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { checkTargetRow, type CheckedTargetRow } from './domain/rows.ts';
 import { ok } from '../../kernel/result.ts';
+import { phrase, phraseText } from '../../kernel/phrase.ts';
 import * as repo from './data/imports.repository.ts';
 
 import { type Caller } from '../../platform/services/caller.ts';
@@ -104,12 +105,18 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
           continue;
         }
         const target = { ...result.value, breakdownId: found ? found.category.id : null };
-        const what = found ? `${measure.code} ${found.category.dimension} ${found.category.code}` : measure.code;
+        const what = found
+          ? phrase('importRowRefusals.measureCategory', {
+              measure: measure.code,
+              breakdown: found.category.dimension,
+              code: found.category.code,
+            })
+          : measure.code;
         const slot = slotOf(measure.id, target);
         measuresInFile.add(measure.id);
         const first = seen.get(slot);
         if (first !== undefined) {
-          issues.add(row.line, 'financialYear', `Repeats line ${first}: ${what} has this target twice in the file`);
+          issues.add(row.line, 'financialYear', phraseText('importRowRefusals.repeatedTarget', { first, what }));
           continue;
         }
         seen.set(slot, row.line);
@@ -129,7 +136,10 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
             issues.add(
               row.line,
               'reason',
-              `Give the reason for changing ${what}'s current target for ${target.periodKey ?? target.financialYear}`,
+              phraseText('importRowRefusals.targetReasonMissing', {
+                what,
+                period: target.periodKey ?? target.financialYear,
+              }),
             );
             continue;
           }
@@ -179,10 +189,7 @@ export function createTargetsImport(ctx: ImportContext): ImportRun {
       const today = clock.today();
       for (const { old, reason, ...target } of checked.revisions) {
         if (!(await measuresRepo.supersedeTarget(tx, org, old.id, now))) {
-          return refuse(
-            'conflict',
-            'Someone revised one of these targets while the import was being checked. Nothing was imported: run it again.',
-          );
+          return refuse('conflict', phraseText('importRefusals.targetRevisedMeanwhile'));
         }
         const row = await measuresRepo.insertTarget(tx, {
           organisationId: org,

@@ -12,9 +12,10 @@ import {
 } from '../../kernel/measurement/index.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/services/caller.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { fill, say, words } from '../../platform/words/index.ts';
 import { describeImplausible, loadClosedPeriods, periodNotEnded, stepRightsFor } from '../collection/index.ts';
 import { ok } from '../../kernel/result.ts';
+import { phrase, phraseText, storePhrase } from '../../kernel/phrase.ts';
 import * as writes from './data/import-writes.repository.ts';
 
 import * as repo from './data/imports.repository.ts';
@@ -135,7 +136,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
             issues.add(
               row.line,
               'measureCode',
-              `You cannot load ${measure.code} as approved history: only someone who can approve its values can`,
+              phraseText('importRowRefusals.mayNotApproveHistory', { code: measure.code }),
             );
             continue;
           }
@@ -189,22 +190,28 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
         // Approved history: a blank status is the importer's approval; a stated one is kept as written.
         if (approveHistory) status = cellAt(cells, statusAt) === '' ? 'approved' : status;
         else if (SIGNED_OFF.has(status)) {
-          issues.add(
-            row.line,
-            'status',
-            `Imported values land as submitted, not ${status}: leave the status blank, or load the file as approved history`,
-          );
+          issues.add(row.line, 'status', phraseText('importRowRefusals.signedOffStatus', { status }));
           continue;
         }
         const key = slot * SLOT_FACTOR + periodId;
         const first = seen.get(key);
         if (first !== undefined) {
           const period = parsePeriodKey(checked.periodKey);
-          const what = category ? `${measure.code} ${category.dimension} ${category.code}` : measure.code;
+          const what = category
+            ? phrase('importRowRefusals.measureCategory', {
+                measure: measure.code,
+                breakdown: category.dimension,
+                code: category.code,
+              })
+            : measure.code;
           issues.add(
             row.line,
             'periodKey',
-            `Repeats line ${first}: ${what} ${period.ok ? periodLabel(period.value) : checked.periodKey} is in the file twice`,
+            phraseText('importRowRefusals.repeatedValue', {
+              first,
+              what,
+              period: period.ok ? periodLabel(period.value) : checked.periodKey,
+            }),
           );
           continue;
         }
@@ -308,7 +315,10 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
         issues.add(
           lineOf[i]!,
           'periodKey',
-          `${measure.code} ${period.ok ? periodLabel(period.value) : periodKey} is locked after approval: a performance officer must reopen it before it can change`,
+          phraseText('importRowRefusals.lockedValue', {
+            what: measure.code,
+            period: period.ok ? periodLabel(period.value) : periodKey,
+          }),
         );
         continue;
       }
@@ -381,10 +391,12 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
         writtenRows.map((row) => checked.columns.periodKey[row]!),
       );
       if (!stillOpen.ok) return stillOpen;
-      const reason = options.approveHistory
-        ? `Imported from ${report.fileName} and approved as history by the person importing it`
-        : `Imported from ${report.fileName}`;
-      const writer = { organisationId: org, actorId: caller.personId, reason };
+      const why = phrase(options.approveHistory ? 'importAudit.approvedHistory' : 'importAudit.importedFrom', {
+        file: report.fileName,
+      });
+      // Each value's history keeps the words (the value page shows them as they are); the audit
+      // trail keeps the phrase, which its page says.
+      const writer = { organisationId: org, actorId: caller.personId, reason: say(why) };
       const total = report.created + report.updated;
       const written = await timed('write', async () => {
         // Each COPY block would otherwise rebuild its measures' packed series (decision 0010).
@@ -408,7 +420,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
           entityId: 'values',
           action: 'approve',
           newValue: { fileName: report.fileName, approved: total, measures: compared.codes.slice(0, 200) },
-          reason,
+          reason: storePhrase(why),
         });
       }
       options.onProgress?.({ phase: 'recomputing', done: 0, total: compared.earliest.size });

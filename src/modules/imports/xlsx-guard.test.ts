@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkWorkbook, columnNumber, worksheetExtent, WorkbookRefused } from './xlsx-guard.ts';
 import { zip } from './test/hostile-zip.ts';
+import { sayStored } from '../../platform/words/index.ts';
 
 const LIMITS = { maxUnpackedBytes: 50 * 1024 * 1024, maxRowNumber: 200_001, maxColumns: 200 };
 
@@ -11,7 +12,8 @@ const refusal = (bytes: Buffer, limits = LIMITS) => {
     return null;
   } catch (error) {
     expect(error).toBeInstanceOf(WorkbookRefused);
-    return (error as Error).message;
+    // The message is a stored phrase: the words a person reads are what the edges say for it.
+    return sayStored((error as Error).message);
   }
 };
 

@@ -12,6 +12,8 @@
  *    really has must fit within the row and column limits.
  */
 import { inflateRawSync } from 'node:zlib';
+import { phrase, storePhrase, type Phrase, type PhraseParam } from '../../kernel/phrase.ts';
+import type { Catalogue } from '../../platform/words/index.ts';
 
 export interface WorkbookLimits {
   /** The most the workbook's parts may unpack to, all together. */
@@ -22,8 +24,20 @@ export interface WorkbookLimits {
   maxColumns: number;
 }
 
-/** Why a workbook is refused: the message is for the person who uploaded it. */
-export class WorkbookRefused extends Error {}
+/**
+ * Why a workbook is refused, for the person who uploaded it: a phrase (importWorkbookRefusals),
+ * kept as the message's stored phrase too.
+ */
+export class WorkbookRefused extends Error {
+  constructor(readonly said: Phrase) {
+    super(storePhrase(said));
+  }
+}
+
+type Refusal = keyof Catalogue['importWorkbookRefusals'];
+
+const refused = (code: Refusal, params?: Record<string, PhraseParam>) =>
+  new WorkbookRefused(phrase(`importWorkbookRefusals.${code}`, params));
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -39,14 +53,16 @@ interface ZipEntry {
   localHeaderOffset: number;
 }
 
-const damaged = (why: string) =>
-  new WorkbookRefused(
-    `The file is not a valid Excel workbook (.xlsx): ${why}. Open it in a spreadsheet and save it again as .xlsx or CSV`,
-  );
+/** A damaged workbook, with why (a phrase of importWorkbookRefusals naming the part, if any). */
+const damaged = (why: Refusal, part?: string) =>
+  refused('damaged', { why: phrase(`importWorkbookRefusals.${why}`, part === undefined ? undefined : { part }) });
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** A size in megabytes to one decimal place, as the refusals name it (3, 0.1). */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }
+
+const grouped = (n: number) => n.toLocaleString('en-GB');
 
 /** The entries listed in the zip's central directory (nothing is unpacked). */
 function zipEntries(bytes: Buffer): ZipEntry[] {
@@ -58,18 +74,18 @@ function zipEntries(bytes: Buffer): ZipEntry[] {
       break;
     }
   }
-  if (end < 0) throw damaged('it is not a zip archive');
+  if (end < 0) throw damaged('notZip');
   const count = bytes.readUInt16LE(end + 10);
   const directorySize = bytes.readUInt32LE(end + 12);
   const directoryOffset = bytes.readUInt32LE(end + 16);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw new WorkbookRefused('The workbook is too large for this import (it is a ZIP64 archive): save it as CSV');
+    throw refused('zip64');
   }
-  if (directoryOffset + directorySize > end) throw damaged('its list of contents is damaged');
+  if (directoryOffset + directorySize > end) throw damaged('contentsDamaged');
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
   for (let n = 0; n < count; n++) {
-    if (at + 46 > end || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) throw damaged('its list of contents is damaged');
+    if (at + 46 > end || bytes.readUInt32LE(at) !== DIRECTORY_ENTRY) throw damaged('contentsDamaged');
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
@@ -81,7 +97,7 @@ function zipEntries(bytes: Buffer): ZipEntry[] {
       name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
     };
     if (entry.compressedSize === 0xffffffff || entry.unpackedSize === 0xffffffff) {
-      throw new WorkbookRefused('The workbook is too large for this import (it is a ZIP64 archive): save it as CSV');
+      throw refused('zip64');
     }
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
@@ -91,25 +107,22 @@ function zipEntries(bytes: Buffer): ZipEntry[] {
 
 function unpack(bytes: Buffer, entry: ZipEntry): Buffer {
   const local = entry.localHeaderOffset;
-  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_HEADER)
-    throw damaged(`${entry.name} is damaged`);
+  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_HEADER) throw damaged('partDamaged', entry.name);
   const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === STORED) {
-    if (data.length !== entry.unpackedSize) throw damaged(`${entry.name} is damaged`);
+    if (data.length !== entry.unpackedSize) throw damaged('partDamaged', entry.name);
     return data;
   }
-  if (entry.method !== DEFLATED) throw damaged(`${entry.name} is packed in a way spreadsheets do not use`);
+  if (entry.method !== DEFLATED) throw damaged('partPacking', entry.name);
   try {
     // Stops as soon as the part unpacks to more than it declared: a lying size cannot get past the total.
     return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.unpackedSize) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new WorkbookRefused(
-        `The workbook is not a valid Excel workbook: ${entry.name} unpacks to more than the ${entry.unpackedSize.toLocaleString('en-GB')} bytes it declares. Open it in a spreadsheet and save it again as .xlsx or CSV`,
-      );
+      throw refused('partUnpacksMore', { part: entry.name, declared: grouped(entry.unpackedSize) });
     }
-    throw damaged(`${entry.name} is damaged`);
+    throw damaged('partDamaged', entry.name);
   }
 }
 
@@ -144,9 +157,7 @@ export function checkWorkbook(bytes: Buffer, limits: WorkbookLimits): void {
   const entries = zipEntries(bytes);
   const declared = entries.reduce((sum, entry) => sum + entry.unpackedSize, 0);
   if (declared > limits.maxUnpackedBytes) {
-    throw new WorkbookRefused(
-      `The workbook unpacks to ${megabytes(declared)}, more than the ${megabytes(limits.maxUnpackedBytes)} this import takes: split it into smaller files or save it as CSV`,
-    );
+    throw refused('unpacksTooMuch', { size: megabytes(declared), limit: megabytes(limits.maxUnpackedBytes) });
   }
   for (const entry of entries) {
     const part = unpack(bytes, entry);
@@ -154,14 +165,10 @@ export function checkWorkbook(bytes: Buffer, limits: WorkbookLimits): void {
     const { rows, columns } = worksheetExtent(part.toString('utf8'));
     const sheet = entry.name.slice('xl/worksheets/'.length, -'.xml'.length);
     if (columns > limits.maxColumns) {
-      throw new WorkbookRefused(
-        `The worksheet ${sheet} uses ${columns.toLocaleString('en-GB')} columns, more than the ${limits.maxColumns.toLocaleString('en-GB')} this import takes: delete the columns after the last one with data, or save it as CSV`,
-      );
+      throw refused('tooManyColumns', { sheet, columns: grouped(columns), limit: grouped(limits.maxColumns) });
     }
     if (rows > limits.maxRowNumber) {
-      throw new WorkbookRefused(
-        `The worksheet ${sheet} reaches row ${rows.toLocaleString('en-GB')}, past the ${limits.maxRowNumber.toLocaleString('en-GB')} rows this import takes: delete the rows after the last one with data, or split the file`,
-      );
+      throw refused('tooManyRows', { sheet, row: grouped(rows), limit: grouped(limits.maxRowNumber) });
     }
   }
 }

@@ -232,7 +232,7 @@ export function createCapitalService({ db, clock }: ServiceDeps) {
             action: old ? 'update' : 'create',
             oldValue: old ? auditableCapital(old) : null,
             newValue: { scheme: schemeCode, startYear, ...auditableCapital(input) },
-            reason: 'Imported from the capital programme file',
+            reason: phraseText('moneyAudit.capitalImported'),
           });
         }
         await recordAudit(tx, {

@@ -204,7 +204,11 @@ async function moveBudget(
       action: old ? 'update' : 'create',
       oldValue: old ? said(old) : null,
       newValue: { scheme: schemeCode, startYear: year, ...said(now) },
-      reason: `Reprofile approved: ${formatMoney(request.amount)} from ${request.fromYear} to ${request.toYear}`,
+      reason: phraseText('moneyAudit.reprofileApproved', {
+        amount: formatMoney(request.amount),
+        from: request.fromYear,
+        to: request.toYear,
+      }),
     });
   }
   return ok(null);

@@ -111,7 +111,7 @@ async function writeLines(tx: Parameters<typeof repo.upsertLines>[0], caller: Ca
         action: before ? 'update' : 'create',
         oldValue: beforeValues,
         newValue: { costCentre: costCentreCode, startYear, month, ...after },
-        reason: 'Imported from the finance system’s extract',
+        reason: phraseText('moneyAudit.revenueImported'),
       });
     }
   }

@@ -39,6 +39,7 @@ import { validationWords } from './en/validation.ts';
 import { signInWords } from './en/sign-in.ts';
 import { singleSignOnWords } from './en/single-sign-on.ts';
 import { importsWords } from './en/imports.ts';
+import { importsRefusalsWords } from './en/imports-refusals.ts';
 import { jobsWords } from './en/jobs.ts';
 import { notFoundWords } from './en/not-found.ts';
 import { auditWords } from './en/audit.ts';
@@ -82,6 +83,7 @@ export const en = {
   ...jobsWords,
   ...notFoundWords,
   ...importsWords,
+  ...importsRefusalsWords,
   ...plansWords,
   ...plansPagesWords,
   ...plansRefusalsWords,

@@ -5,6 +5,7 @@ import { auditQuery } from '../audit.service.ts';
 import type { AuditServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses } from '../../../platform/http/schemas.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 
 const auditEventSchema = z
   .object({
@@ -21,7 +22,9 @@ const auditEventSchema = z
     action: z.string(),
     oldValue: z.unknown(),
     newValue: z.unknown(),
-    reason: z.string(),
+    reason: z.string().meta({
+      description: 'Why, in words: the reason the app wrote (said in English) or the one a person gave',
+    }),
     chainSeq: z.number().int().meta({ description: "The event's position in its organisation's hash chain, from 1" }),
     prevHash: z
       .string()
@@ -66,6 +69,7 @@ export async function auditApi(app: FastifyInstance, { services }: { services: A
       const items = events.map((event) => ({
         ...event,
         at: event.at.toISOString(),
+        reason: sayStored(event.reason),
         entityName: names.get(event.entityId) ?? null,
       }));
       return { items, ...page };

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { auditHref, changeLines, entityHref, humanise, paginationFor, readableValue } from './audit.presenter.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
+import type { AuditEvent } from '../audit.service.ts';
+import {
+  auditHref,
+  changeLines,
+  entityHref,
+  humanise,
+  paginationFor,
+  presentAuditEvent,
+  readableValue,
+} from './audit.presenter.ts';
 
 describe('audit presenter', () => {
   it.each([
@@ -39,6 +49,43 @@ describe('audit presenter', () => {
     expect(readableValue('x'.repeat(500))).toHaveLength(120);
     expect(readableValue({ a: 1 })).toBe('{"a":1}');
     expect(readableValue([])).toBe('(none)');
+  });
+
+  it.each([
+    // The reasons money and the imports write as phrases, in the English they were stored in before.
+    [
+      phraseText('moneyAudit.reprofileApproved', { amount: '£250,000.00', from: 2025, to: 2026 }),
+      'Reprofile approved: £250,000.00 from 2025 to 2026',
+    ],
+    [phraseText('moneyAudit.revenueImported'), 'Imported from the finance system’s extract'],
+    [phraseText('moneyAudit.capitalImported'), 'Imported from the capital programme file'],
+    [phraseText('importAudit.imported', { file: 'values.csv' }), 'Imported values.csv'],
+    [
+      phraseText('importAudit.approvedHistory', { file: 'values.csv' }),
+      'Imported from values.csv and approved as history by the person importing it',
+    ],
+    // What a person typed, and the English older rows hold, as it is.
+    ['Restructure agreed by Cabinet', 'Restructure agreed by Cabinet'],
+    ['Imported values.csv', 'Imported values.csv'],
+    ['Imported from the finance system’s extract', 'Imported from the finance system’s extract'],
+    ['', ''],
+  ])('says a stored reason in words, and shows typed or older English as it is: %s', (reason, said) => {
+    const event: AuditEvent = {
+      id: 1,
+      at: new Date('2025-06-01T09:00:00Z'),
+      actorPersonId: null,
+      actorLabel: 'Alice Adams',
+      entityType: 'budget-line',
+      entityId: 'x',
+      action: 'update',
+      oldValue: null,
+      newValue: null,
+      reason,
+      chainSeq: 1,
+      prevHash: '0',
+      hash: '1',
+    };
+    expect(presentAuditEvent(event).reason).toBe(said);
   });
 
   it('names things in words', () => {

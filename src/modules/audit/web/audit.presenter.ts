@@ -3,7 +3,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 
 const v = words.audit.values;
 
@@ -117,7 +117,9 @@ export function presentAuditEvent(event: AuditEvent, names: Names = NO_NAMES): A
     entityHref: entityHref(event.entityType, event.entityId),
     action: humanise(event.action),
     changes: changeLines(event.oldValue, event.newValue, names),
-    reason: event.reason,
+    // A reason the app wrote is a stored phrase (an import's, a reprofile's); one a person typed,
+    // or an older row's English, is shown as it is.
+    reason: sayStored(event.reason),
   };
 }
 

@@ -9,8 +9,11 @@ import { problem, sendProblem } from '../../../platform/http/problem.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { problemResponses, problemSchema } from '../../../platform/http/schemas.ts';
 import { fill, words } from '../../../platform/words/index.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
-const kindsInWords = `${IMPORT_KINDS.slice(0, -1).join(', ')} or ${IMPORT_KINDS.at(-1)}`;
+/** The kinds as the refusals list them: "measures, breakdowns, targets or values". */
+const kindsListed = { kinds: IMPORT_KINDS.slice(0, -1).join(', '), last: IMPORT_KINDS.at(-1)! };
+const trueOrFalse = phraseText('importApi.trueOrFalse');
 
 const reportSchema = z
   .object({
@@ -44,19 +47,21 @@ const rejectedSchema = problemSchema.extend({ report: reportSchema.optional() })
 
 /** A report with bad rows, as problem details: every row's problem as "line 12, value". */
 export function rejectedImport(report: ImportReport) {
-  const rows = report.errorCount === 1 ? '1 problem was' : `${report.errorCount.toLocaleString('en-GB')} problems were`;
+  const title =
+    report.errorCount === 1
+      ? fill(words.importApi.rejectedOne, { file: report.fileName })
+      : fill(words.importApi.rejectedMany, {
+          count: report.errorCount.toLocaleString('en-GB'),
+          file: report.fileName,
+        });
   return {
-    ...problem(
-      400,
-      `${rows} found in ${report.fileName}: nothing was imported. Correct the rows listed and import the file again.`,
-      {
-        code: 'invalid',
-        errors: report.errors.map((error) => ({
-          field: `line ${error.line}, ${error.column || 'row'}`,
-          message: error.message,
-        })),
-      },
-    ),
+    ...problem(400, title, {
+      code: 'invalid',
+      errors: report.errors.map((error) => ({
+        field: fill(words.importApi.problemAt, { line: error.line, column: error.column || words.imports.anyRow }),
+        message: error.message,
+      })),
+    }),
     report,
   };
 }
@@ -85,19 +90,19 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
           'With dryRun=true nothing is written: the report says what would be created, updated or left unchanged. ' +
           'A file of more rows than the JOB_IMPORT_ROWS setting (5,000 by default) is imported in the background: ' +
           'the answer is 202 with the job’s status address (Location), which gives its progress and outcome.',
-        params: z.object({ kind: z.enum(IMPORT_KINDS, { message: `must be ${kindsInWords}` }) }),
+        params: z.object({ kind: z.enum(IMPORT_KINDS, { message: phraseText('importApi.kind', kindsListed) }) }),
         querystring: z.object({
           dryRun: z
-            .enum(['true', 'false'], { message: 'must be true or false' })
+            .enum(['true', 'false'], { message: trueOrFalse })
             .optional()
             .transform((value) => value === 'true'),
           fileName: z.string().max(200).optional(),
           approveHistory: z
-            .enum(['true', 'false'], { message: 'must be true or false' })
+            .enum(['true', 'false'], { message: trueOrFalse })
             .optional()
             .transform((value) => value === 'true'),
           acknowledgeWarnings: z
-            .enum(['true', 'false'], { message: 'must be true or false' })
+            .enum(['true', 'false'], { message: trueOrFalse })
             .optional()
             .transform((value) => value === 'true'),
         }),
@@ -160,7 +165,7 @@ export async function importsApi(app: FastifyInstance, { services }: { services:
             .string()
             .regex(
               new RegExp(`^(${IMPORT_KINDS.join('|')})\\.(csv|xlsx)$`),
-              `must be ${kindsInWords}, then .csv or .xlsx`,
+              phraseText('importApi.exportFile', kindsListed),
             ),
         }),
         description:

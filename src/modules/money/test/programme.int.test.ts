@@ -8,6 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, capitalReprofiles, capitalSchemeYears, planItems, savings, units } from '../../../schema.ts';
+import { readStoredPhrase } from '../../../kernel/phrase.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { insertCascade } from '../../../../test/helpers/items-fixtures.ts';
 import { moneyPosition, type MoneyPosition } from '../index.ts';
@@ -441,5 +442,22 @@ describe.each(PAGE_DATABASES)('capital, reserves, savings and the MTFS on %s', (
     const page = await councillor.get(`/money/capital/schemes/${schemeId}?year=2025`);
     expect(page.body).toContain('Rejected by');
     expect(page.body).toContain('Ask for what the year holds');
+
+    // The trail keeps the approval's reason as a phrase; the audit page and API say it in words.
+    const yearEvents = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organisationId, t.org.id), eq(auditEvents.entityType, 'capital-scheme-year')));
+    const approvals = yearEvents.filter(
+      (event) => readStoredPhrase(event.reason)?.code === 'moneyAudit.reprofileApproved',
+    );
+    expect(approvals).toHaveLength(2);
+    const auditor = await t.as('internal-auditor');
+    const trail = await auditor.get('/audit?entityType=capital-scheme-year');
+    expect(trail.body).toContain('Reprofile approved: £250,000.00 from 2025 to 2026');
+    const listed = (await auditor.api('GET', '/api/v1/audit-events?entityType=capital-scheme-year')).json();
+    expect(listed.items.map((event: { reason: string }) => event.reason)).toContain(
+      'Reprofile approved: £250,000.00 from 2025 to 2026',
+    );
   });
 });

@@ -21,4 +21,13 @@ export const moneyWords = {
     noLines: 'No budget lines for this period yet.',
     chartTitle: 'Forecast variance by directorate',
   },
+  /**
+   * Money's reasons in the audit trail: the trail keeps the phrase (storePhrase) and the audit page
+   * says it, so the trail reads in the reader's words.
+   */
+  moneyAudit: {
+    revenueImported: 'Imported from the finance system’s extract',
+    capitalImported: 'Imported from the capital programme file',
+    reprofileApproved: 'Reprofile approved: {amount} from {from} to {to}',
+  },
 };
