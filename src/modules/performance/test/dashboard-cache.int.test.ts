@@ -12,8 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../app.ts';
 import { assembleDeps } from '../../../container.ts';
 import { loadConfig } from '../../../platform/config.ts';
-import { approvalSteps, governanceBodies, measures, plans, portfolios, portfolioUnits } from '../../../schema.ts';
-import { buildFixture, type Fixture, today } from '../../../../test/helpers/performance-fixtures.ts';
+import { measures, portfolios, portfolioUnits } from '../../../schema.ts';
+import {
+  buildFixture,
+  cabinetApprovingCorporatePlan,
+  type Fixture,
+  today,
+} from '../../../../test/helpers/performance-fixtures.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -75,19 +80,7 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
       .values({ organisationId: t.org.id, name: 'Places', holderPersonId: officer.personId })
       .returning();
     await db.insert(portfolioUnits).values({ organisationId: t.org.id, portfolioId: portfolio!.id, unitId: f.unitA });
-    const [body] = await db
-      .insert(governanceBodies)
-      .values({ organisationId: t.org.id, name: 'Cabinet', kind: 'cabinet', frameworkRoles: ['approves'] })
-      .returning();
-    const [plan] = await db.select().from(plans).where(eq(plans.id, f.planId));
-    await db.insert(approvalSteps).values({
-      organisationId: t.org.id,
-      planTypeId: plan!.planTypeId,
-      position: 1,
-      name: 'Cabinet approves',
-      kind: 'body',
-      bodyId: body!.id,
-    });
+    const bodyId = await cabinetApprovingCorporatePlan(t, f);
     await t.deps.services.performance.recompute(db, t.org.id, 'all');
 
     // The kept measure: key, in directorate A, under an objective of the corporate plan, entered
@@ -122,7 +115,7 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
       { kind: 'council', url: '/api/v1/performance/dashboard', as: () => officer },
       { kind: 'directorate', url: `/api/v1/performance/units/${f.unitA}/dashboard`, as: () => officer },
       { kind: 'portfolio', url: `/api/v1/performance/portfolios/${portfolio!.id}/dashboard`, as: () => officer },
-      { kind: 'body', url: `/api/v1/performance/bodies/${body!.id}/dashboard`, as: () => officer },
+      { kind: 'body', url: `/api/v1/performance/bodies/${bodyId}/dashboard`, as: () => officer },
       { kind: 'mine', url: '/api/v1/performance/mine/dashboard', as: () => enterer },
     ];
   });
