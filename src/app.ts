@@ -84,7 +84,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     secureCookies,
     folders: deps.web.flatMap((module) => (module.views ? [module.views] : [])),
     navigation: navigationFor,
-    // One or two small queries a page (the council's sign-off rule, the person's facts), never one a measure.
+    // One small query a page (the council's data version) while the answer kept for the person holds.
     navigationFacts: async (caller) => ({ mayTakeSignOffStep: await services.signOffQueue.mayTakeSomeStep(caller) }),
   });
   await app.register(errorPages);

@@ -1,6 +1,7 @@
 /** Every table, for drizzle-kit (migrations and the schema-drift check) and for tests that query tables. */
 export * from './platform/tenancy/organisations.schema.ts';
 export * from './platform/audit/audit.schema.ts';
+export * from './platform/data-version/data-version.schema.ts';
 export * from './platform/jobs/jobs.schema.ts';
 export * from './platform/jobs/background-jobs.schema.ts';
 export * from './platform/http/rate-limits.schema.ts';

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
 import {
+  approvalSteps,
+  governanceBodies,
   itemTypes,
   measureItemLinks,
   measures,
@@ -262,4 +264,23 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     items: { p1: p1!.id, p2: p2!.id, o1: o1!.id, o2: o2!.id },
     m: { m1: m1.id, m2: m2.id, m3: m3.id, m4: m4.id, m5: m5!.id },
   };
+}
+
+/** A cabinet that approves the fixture's corporate plan, so the plan's measures are its remit; its id. */
+export async function cabinetApprovingCorporatePlan(t: TestApp, f: Fixture): Promise<string> {
+  const db = t.deps.database.db;
+  const [body] = await db
+    .insert(governanceBodies)
+    .values({ organisationId: t.org.id, name: 'Cabinet', kind: 'cabinet', frameworkRoles: ['approves'] })
+    .returning();
+  const [plan] = await db.select().from(plans).where(eq(plans.id, f.planId));
+  await db.insert(approvalSteps).values({
+    organisationId: t.org.id,
+    planTypeId: plan!.planTypeId,
+    position: 1,
+    name: 'Cabinet approves',
+    kind: 'body',
+    bodyId: body!.id,
+  });
+  return body!.id;
 }

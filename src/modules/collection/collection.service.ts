@@ -41,6 +41,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from './ports.ts';
 import { createMyDataService, recentPeriods, ruleFor } from './my-data.service.ts';
 import { namingTheRule, stepRightsFor } from './sign-off-steps.ts';
+import { type SignOffSettings, signOffSettingsFor } from './data/sign-off.repository.ts';
 
 export { recentPeriods, ruleFor, type MyData, type MyDataRow } from './my-data.service.ts';
 
@@ -106,9 +107,14 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
   const myData = createMyDataService(deps);
   const performance = deps.statuses;
 
-  async function actorFor(tx: Db, caller: Caller, measure: MeasureRow): Promise<ValueActor> {
+  async function actorFor(
+    tx: Db,
+    caller: Caller,
+    measure: MeasureRow,
+    settings?: Promise<SignOffSettings>,
+  ): Promise<ValueActor> {
     // Who may verify and approve is the council's rule for each step (sign-off-steps.ts).
-    const { ancestry, canVerify, canApprove } = await stepRightsFor(tx, caller, measure);
+    const { ancestry, canVerify, canApprove } = await stepRightsFor(tx, caller, measure, settings);
     // The policy asks the measure's unit chain just read for the sign-off rule, not the tree again.
     const readTree = unitAncestryIn(tx);
     const access = createAccessPolicy(async (organisationId, unitId) =>
@@ -397,14 +403,16 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       const org = caller.organisationId;
       const previousKey = keyOf(previousPeriod(period));
       const lastYearKey = keyOf(samePeriodLastYear(period));
+      // Read once for both the person's step rights and the chain the page offers actions from.
+      const signOffSettings = signOffSettingsFor(db, org);
       const [value, rights, events, around, versions, rule, chain, categories] = await Promise.all([
         collectionRepo.valueAt(db, org, measureId, periodKey, breakdownId),
-        actorFor(db, caller, measure),
+        actorFor(db, caller, measure, signOffSettings),
         collectionRepo.eventsForSlot(db, org, measureId, periodKey, breakdownId),
         collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey], breakdownId),
         measuresRepo.listTargets(db, org, measureId),
         collectionRepo.collectionRuleFor(db, org),
-        collectionRepo.signOffChainFor(db, org),
+        signOffSettings.then((settings) => settings.chain),
         breakdownId ? measuresRepo.listBreakdowns(db, org, measureId) : [],
       ]);
       const category = categories.find((row) => row.id === breakdownId);

@@ -10,6 +10,8 @@ import {
   previousPeriod,
   type Period,
 } from '../../kernel/measurement/index.ts';
+import { createVersionedCache } from '../../platform/data-version/versioned-cache.ts';
+import { viewerAccessKey } from '../../platform/data-version/viewer-key.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as collectionRepo from './data/collection.repository.ts';
@@ -55,7 +57,24 @@ const labelOf = (key: string) => {
   return parsed.ok ? periodLabel(parsed.value) : key;
 };
 
+/** People whose navigation answer each app process keeps: more than sign in to one process at once. */
+export const NAVIGATION_ANSWERS_KEPT = 5_000;
+
 export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
+  // Asked on every page (the navigation), and changed only by a write (the rule, the person's
+  // roles, units and bodies), so kept per person against the council's data version: one read of
+  // the version instead of the rule and the person's facts.
+  const navigationAnswers = createVersionedCache<boolean>({ maxEntries: NAVIGATION_ANSWERS_KEPT });
+
+  async function decideMayTakeSomeStep(caller: Caller): Promise<boolean> {
+    const org = caller.organisationId;
+    const settings = await signOffRepo.signOffSettingsFor(db, org);
+    const fromGrants = { caller, namedVerifier: false, unitHead: false, bodyIds: [] };
+    if (mayTakeSomeSignOffStep(settings.chain, settings.who, fromGrants)) return true;
+    const facts = await signOffRepo.personSignOffFacts(db, org, caller.personId);
+    return mayTakeSomeSignOffStep(settings.chain, settings.who, { caller, ...facts });
+  }
+
   return {
     /** What waits for this person: a constant number of queries, however many measures wait. */
     async queue(caller: Caller): Promise<SignOffQueue> {
@@ -117,13 +136,9 @@ export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
      * (who sees Sign-off in the navigation): the rule, then, only when their grants do not
      * already answer, one query for the council-wide facts — never a query per measure.
      */
-    async mayTakeSomeStep(caller: Caller): Promise<boolean> {
-      const org = caller.organisationId;
-      const settings = await signOffRepo.signOffSettingsFor(db, org);
-      const fromGrants = { caller, namedVerifier: false, unitHead: false, bodyIds: [] };
-      if (mayTakeSomeSignOffStep(settings.chain, settings.who, fromGrants)) return true;
-      const facts = await signOffRepo.personSignOffFacts(db, org, caller.personId);
-      return mayTakeSomeSignOffStep(settings.chain, settings.who, { caller, ...facts });
+    mayTakeSomeStep(caller: Caller): Promise<boolean> {
+      const key = `may-sign-off|${caller.personId}|${viewerAccessKey(caller)}`;
+      return navigationAnswers.get(db, caller.organisationId, key, () => decideMayTakeSomeStep(caller));
     },
 
     /** The values of the same slot (whole measure or one category) in the periods before, latest first (one query). */

@@ -23,10 +23,12 @@ export async function stepRightsFor(
   db: Db,
   caller: Caller,
   measure: { ownerUnitId: string | null; verifierPersonId: string | null },
+  /** The council's sign-off settings when the caller has read them already (the entry page). */
+  settingsRead: Promise<signOffRepo.SignOffSettings> = signOffRepo.signOffSettingsFor(db, caller.organisationId),
 ): Promise<StepRights> {
   const org = caller.organisationId;
   const [settings, chain] = await Promise.all([
-    signOffRepo.signOffSettingsFor(db, org),
+    settingsRead,
     signOffRepo.unitChainWithHeads(db, org, measure.ownerUnitId),
   ]);
   const needsBodies = settings.who.verify.who === 'body' || settings.who.approve.who === 'body';

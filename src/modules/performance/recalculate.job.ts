@@ -3,11 +3,13 @@
  * well as the data: a new month makes a new period the one being reported on, and a value not in
  * by its due date turns "overdue". Entering data recomputes only what it touches, so this job
  * recomputes every council's current statuses every six hours (in one process: see platform/jobs), or
- * from `npm run cli -- recalculate`. Statuses are derived data, so no audit row is written.
+ * from `npm run cli -- recalculate`. Statuses are derived data, so no audit row is written; the
+ * council's data version is bumped instead, so that no page kept in memory shows the old statuses.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
+import { bumpDataVersion } from '../../platform/data-version/data-version.ts';
 import type { PerformanceStatusService } from './performance-status.service.ts';
 
 export interface RecalculateJob {
@@ -34,7 +36,11 @@ export async function recalculateStatuses(job: RecalculateJob, slug?: string): P
   const summary: RecalculateSummary = { organisations: 0, statuses: 0 };
   for (const organisation of organisations) {
     const started = performance.now();
-    const statuses = await job.db.transaction((tx) => job.performance.recompute(tx as Db, organisation.id, 'all'));
+    const statuses = await job.db.transaction(async (tx) => {
+      const recomputed = await job.performance.recompute(tx, organisation.id, 'all');
+      await bumpDataVersion(tx, organisation.id);
+      return recomputed;
+    });
     summary.organisations += 1;
     summary.statuses += statuses;
     job.log(`statuses: ${organisation.slug}: ${statuses} recomputed in ${Math.round(performance.now() - started)} ms`);

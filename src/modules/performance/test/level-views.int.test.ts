@@ -7,16 +7,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureAssignees, measures, portfolios, portfolioUnits } from '../../../schema.ts';
 import {
-  approvalSteps,
-  governanceBodies,
-  measureAssignees,
-  measures,
-  plans,
-  portfolios,
-  portfolioUnits,
-} from '../../../schema.ts';
-import { buildFixture, type Fixture, today } from '../../../../test/helpers/performance-fixtures.ts';
+  buildFixture,
+  cabinetApprovingCorporatePlan,
+  type Fixture,
+  today,
+} from '../../../../test/helpers/performance-fixtures.ts';
 import { childUnit } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -47,20 +44,7 @@ describe.each(PAGE_DATABASES)('views for every level on %s', (kind) => {
       .returning();
     portfolioId = portfolio!.id;
     await db.insert(portfolioUnits).values({ organisationId: t.org.id, portfolioId, unitId: f.unitB });
-    const [body] = await db
-      .insert(governanceBodies)
-      .values({ organisationId: t.org.id, name: 'Cabinet', kind: 'cabinet', frameworkRoles: ['approves'] })
-      .returning();
-    bodyId = body!.id;
-    const [plan] = await db.select().from(plans).where(eq(plans.id, f.planId));
-    await db.insert(approvalSteps).values({
-      organisationId: t.org.id,
-      planTypeId: plan!.planTypeId,
-      position: 1,
-      name: 'Cabinet approves',
-      kind: 'body',
-      bodyId,
-    });
+    bodyId = await cabinetApprovingCorporatePlan(t, f);
     // Mine: the viewer owns M2 and enters data for M3.
     await db.update(measures).set({ ownerPersonId: viewer.personId }).where(eq(measures.id, f.m.m2));
     await db

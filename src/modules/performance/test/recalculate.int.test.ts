@@ -5,12 +5,14 @@ import { measures, measureStatuses, measureTargets, measureValues, organisations
 import { recalculateStatuses } from '../recalculate.job.ts';
 import { createTestApp, DATABASES, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { sayStored } from '../../../platform/words/index.ts';
+import { readDataVersion } from '../../../platform/data-version/data-version.ts';
 
 describe.each(DATABASES)('recalculating stored statuses as the calendar moves (%s)', (kind) => {
   let t: TestApp;
   let now = new Date('2025-10-06T09:00:00Z');
   let measureId: string;
   let otherMeasureId: string;
+  let otherOrganisationId: string;
   let slug: string;
   const lines: string[] = [];
 
@@ -70,6 +72,7 @@ describe.each(DATABASES)('recalculating stored statuses as the calendar moves (%
     const [organisation] = await t.deps.database.db.select().from(organisations).where(eq(organisations.id, t.org.id));
     slug = organisation!.slug;
     const other = await t.createOrganisation('Other Borough Council');
+    otherOrganisationId = other.id;
     otherMeasureId = await monthlyMeasure(other.id, 'CS01');
   });
   afterAll(async () => t?.close());
@@ -101,6 +104,14 @@ describe.each(DATABASES)('recalculating stored statuses as the calendar moves (%
     await expect(recalculateStatuses(job(), 'no-such-council')).rejects.toThrow(
       'No organisation has the short name no-such-council',
     );
+  });
+
+  it("moves on the recalculated council's data version (no audit row does it), so no kept dashboard shows the old statuses", async () => {
+    const db = t.deps.database.db;
+    const [ours, theirs] = [await readDataVersion(db, t.org.id), await readDataVersion(db, otherOrganisationId)];
+    await recalculateStatuses(job(), slug);
+    expect(await readDataVersion(db, t.org.id)).toBe(ours + 1);
+    expect(await readDataVersion(db, otherOrganisationId)).toBe(theirs);
   });
 
   it('runs from the command line', async () => {
