@@ -100,18 +100,20 @@ export function createModules(
     refusalFor: async (db: Db, organisationId: string, periodKey: string) =>
       (await loadClosedPeriods(db, organisationId)).refusalFor(periodKey),
   };
-  const measures = createMeasuresModule({
-    ...deps,
-    organisation: organisation.services,
-    processLimits,
-    closedPeriods,
-  });
+  // Built before measures, which recomputes a measure's stored statuses when its target changes.
   // Actions and projects feed the roll-ups through performance's port: a list, one per source.
   const performance = createPerformanceModule({
     ...deps,
     contributions: [actionRollupContributionsWith(deps.clock), createProjectRollupContributions(deps.clock)],
   });
   const statuses = performance.services.performance;
+  const measures = createMeasuresModule({
+    ...deps,
+    organisation: organisation.services,
+    processLimits,
+    closedPeriods,
+    statuses,
+  });
   const collection = createCollectionModule({
     ...deps,
     statuses,

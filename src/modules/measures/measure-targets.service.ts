@@ -22,7 +22,13 @@ const warningCodes = (warnings: readonly TargetWarning[]) =>
 /** A target as stored, with the warnings it was accepted with (see target-warnings.ts). */
 export type TargetSet = repo.TargetRow & { warnings: TargetWarning[] };
 
-export function createMeasureTargetsService({ db, clock, processLimits, closedPeriods }: ServiceDeps & TargetPorts) {
+export function createMeasureTargetsService({
+  db,
+  clock,
+  processLimits,
+  closedPeriods,
+  statuses,
+}: ServiceDeps & TargetPorts) {
   const today = () => clock.today();
 
   /**
@@ -94,6 +100,8 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
           newValue: { measureId: id, ...target, ...warningCodes(warnings) },
           reason: input.reason,
         });
+        // Stored statuses are the measure's as a whole: a breakdown category's target leaves them.
+        if (target.breakdownId === null) await statuses.recompute(tx, caller.organisationId, [id]);
         return ok({ ...row, warnings });
       }).catch((error: unknown) => {
         if (isUniqueViolation(error)) return refuse('conflict', phraseText('targetRefusals.setAtOnce'));
@@ -175,6 +183,7 @@ export function createMeasureTargetsService({ db, clock, processLimits, closedPe
           },
           reason: input.reason,
         });
+        if (old.breakdownId === null) await statuses.recompute(tx, caller.organisationId, [id]);
         return ok({ ...row, warnings });
       });
     },

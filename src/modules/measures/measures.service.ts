@@ -65,7 +65,13 @@ async function unstableDefinition(
   return refuse('invalid_state', fill(words.stableDefinition.refused, { fields, code: measure.code }), changes[0]);
 }
 
-export function createMeasuresService({ db, clock, processLimits, closedPeriods }: ServiceDeps & TargetPorts) {
+export function createMeasuresService({
+  db,
+  clock,
+  processLimits,
+  closedPeriods,
+  statuses,
+}: ServiceDeps & TargetPorts) {
   /** Owner, unit and verifier must exist in the organisation; the unit defaults to the owner's. */
   async function resolveReferences(
     tx: Db,
@@ -92,7 +98,7 @@ export function createMeasuresService({ db, clock, processLimits, closedPeriods 
 
   return {
     ...createMeasureLinksService({ db, clock }),
-    ...createMeasureTargetsService({ db, clock, processLimits, closedPeriods }),
+    ...createMeasureTargetsService({ db, clock, processLimits, closedPeriods, statuses }),
 
     async list(caller: Caller, filters: MeasureListFilters = {}): Promise<repo.MeasureListRow[]> {
       const { unitId, ...rest } = filters;

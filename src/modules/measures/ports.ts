@@ -38,10 +38,21 @@ export interface ClosedPeriodsSource {
   refusalFor(db: Db, organisationId: string, periodKey: string): Promise<string | null>;
 }
 
-/** What checking a target as it is set or revised needs from later modules. */
+/**
+ * A port this module owns and the performance module fills (the composition root wires it): once a
+ * measure's own target is set or revised, its stored statuses are recomputed in the same
+ * transaction, as an import of targets does, so lists and dashboards never show the RAG of the
+ * target it replaced until the next scheduled recalculation.
+ */
+export interface TargetStatusRecalculation {
+  recompute(tx: Db, organisationId: string, measureIds: readonly string[]): Promise<number>;
+}
+
+/** What setting or revising a target needs from later modules. */
 export interface TargetPorts {
   processLimits: ProcessLimitsSource;
   closedPeriods: ClosedPeriodsSource;
+  statuses: TargetStatusRecalculation;
 }
 
 /**

@@ -288,4 +288,60 @@ describe.each(DATABASES)('stored performance statuses on %s', (kind) => {
     ]);
     expect(new Set(once.map((row) => row.measureId)).size).toBe(6);
   });
+
+  it("recomputes a measure's stored status when its own target is set or revised through the service", async () => {
+    const db = t.deps.database.db;
+    const officer = await t.as('performance-officer');
+    const [measure] = await db
+      .insert(measures)
+      .values({
+        organisationId: t.org.id,
+        code: 'TGT01',
+        title: 'Target changes move the stored status',
+        unit: '%',
+        decimalPlaces: 1,
+        polarity: 'higher-is-better',
+        frequency: 'quarterly',
+        aggregation: 'mean',
+        ragThresholds: { kind: 'percentage', amberPercent: 5 },
+      })
+      .returning();
+    const id = measure!.id;
+    await db.insert(measureValues).values(
+      ['2025-26-Q1', '2025-26-Q2'].map((periodKey) => ({
+        organisationId: t.org.id,
+        measureId: id,
+        periodKey,
+        value: 62,
+        status: 'approved' as const,
+      })),
+    );
+    const ragOf = async () =>
+      (
+        await db
+          .select()
+          .from(measureStatuses)
+          .where(and(eq(measureStatuses.measureId, id), eq(measureStatuses.periodKey, '2025-26-Q2')))
+      )[0]?.rag;
+    await t.deps.services.performance.recompute(db, t.org.id, [id]);
+    expect(await ragOf()).toBe('no-target');
+
+    // Set: 62% against 60% is green at once, with no recalculation asked for.
+    const set = await officer.api('POST', `/api/v1/measures/${id}/targets`, {
+      kind: 'annual',
+      financialYear: '2025-26',
+      value: 60,
+    });
+    expect(set.statusCode, set.body).toBe(201);
+    expect(await ragOf()).toBe('green');
+
+    // Revised to 70%: 62% is red, again at once.
+    const revised = await officer.api('POST', `/api/v1/measures/${id}/targets/${set.json().id}/revisions`, {
+      value: 70,
+      effectiveFrom: '2025-04-01',
+      reason: 'Cabinet raised the ambition',
+    });
+    expect(revised.statusCode, revised.body).toBe(201);
+    expect(await ragOf()).toBe('red');
+  });
 });
