@@ -8,7 +8,6 @@ export const CVS = 'cvs';
 export const direct = (to: ItemRef): DemoLink => ({ to, kind: 'direct' });
 export const indirect = (to: ItemRef): DemoLink => ({ to, kind: 'indirect' });
 
-
 /** References to items of the main plans, and the builders of objectives and actions. */
 export const objective = (code: string, title: string, links: DemoLink[], extra: Partial<DemoItem> = {}): DemoItem => ({
   code,

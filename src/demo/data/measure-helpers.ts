@@ -5,7 +5,8 @@ export const PORTFOLIO = {
   housing: 'Housing and Communities',
   environment: 'Environment and Place',
   resources: 'Resources and Performance',
-  leader: 'Leader: Strategy and Partnerships' };
+  leader: 'Leader: Strategy and Partnerships',
+};
 export const pct = (points: number): RagThresholds => ({ kind: 'absolute', amberAmount: points });
 export const percent = (p: number): RagThresholds => ({ kind: 'percentage', amberPercent: p });
 

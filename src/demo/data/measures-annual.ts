@@ -27,7 +27,8 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: { kind: 'prompt-payment', column: 'ProportionPaidOnTime' },
     dataSource:
       'Figures: Trafford Council published prompt payment data (trafforddatalab/council_open_data, Public Contracts Regulations 2015, OGL v3), used as demo history.',
-    targetStep: 0.5 },
+    targetStep: 0.5,
+  },
   {
     code: 'FIN-03',
     title: 'Invoices not paid within 30 days',
@@ -50,7 +51,8 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: { kind: 'prompt-payment', column: 'NumberNotPaidOnTime' },
     dataSource:
       'Figures: Trafford Council published prompt payment data (trafforddatalab/council_open_data, Public Contracts Regulations 2015, OGL v3), used as demo history.',
-    targetStep: 100 },
+    targetStep: 100,
+  },
 
   // ---- Annual: Trafford Corporate Plan indicators ---------------------------------------------
   {
@@ -78,9 +80,11 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
       kind: 'trafford',
       file: 'trafford-corporate-plan/climate/household_waste_recycling.csv',
       indicator: 'Household waste sent for reuse, recycling or composting',
-      measure: 'Percentage' },
+      measure: 'Percentage',
+    },
     dataSource: trafford('household waste sent for reuse, recycling or composting (%)', 'DEFRA'),
-    targetStep: 1 },
+    targetStep: 1,
+  },
   {
     code: 'WST-02',
     title: 'Household waste not sent for reuse, recycling or composting',
@@ -105,9 +109,11 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
       kind: 'trafford',
       file: 'trafford-corporate-plan/climate/household_waste_not_recycled.csv',
       indicator: 'Household waste not sent for reuse, recycling or composting',
-      measure: 'Frequency' },
+      measure: 'Frequency',
+    },
     dataSource: trafford('household waste not sent for reuse, recycling or composting (tonnes)', 'DEFRA'),
-    targetStep: 500 },
+    targetStep: 500,
+  },
   {
     code: 'CLI-02',
     title: 'Territorial carbon dioxide emissions in the borough',
@@ -132,13 +138,15 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/climate/borough_wide_co2_emissions.csv',
-      indicator: 'Local Authority territorial carbon dioxide (CO2) emissions estimates' },
+      indicator: 'Local Authority territorial carbon dioxide (CO2) emissions estimates',
+    },
     dataSource: trafford(
       'territorial CO2 emissions estimates, calendar years',
       'the Department for Energy Security and Net Zero',
       `${CALENDAR} Rounded to one decimal place.`,
     ),
-    targetStep: 40 },
+    targetStep: 40,
+  },
   {
     code: 'CLI-03',
     title: 'Motor vehicle miles travelled',
@@ -162,13 +170,15 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/climate/vehicle_miles_travelled.csv',
-      indicator: 'Vehicle miles travelled' },
+      indicator: 'Vehicle miles travelled',
+    },
     dataSource: trafford(
       'annual motor vehicle miles travelled, calendar years',
       'the Department for Transport',
       CALENDAR,
     ),
-    targetStep: 10 },
+    targetStep: 10,
+  },
   {
     code: 'CLI-04',
     title: 'Adults walking or cycling five times a week',
@@ -192,13 +202,15 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/climate/adults_walking_or_cycling.csv',
-      indicator: 'Proportion of adults who do any walking or cycling, for any purpose, five times per week' },
+      indicator: 'Proportion of adults who do any walking or cycling, for any purpose, five times per week',
+    },
     dataSource: trafford(
       'adults walking or cycling five times per week',
       'the Department for Transport',
       'Survey years are published as "2015-16" and shown as that financial year.',
     ),
-    targetStep: 1 },
+    targetStep: 1,
+  },
   {
     code: 'HLT-01',
     title: 'Physically active adults',
@@ -222,9 +234,11 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/health/active_adults.csv',
-      indicator: 'Percentage of physically active adults' },
+      indicator: 'Percentage of physically active adults',
+    },
     dataSource: trafford('percentage of physically active adults', 'Sport England Active Lives via OHID Fingertips'),
-    targetStep: 1 },
+    targetStep: 1,
+  },
   {
     code: 'HLT-02',
     title: 'Physically inactive adults',
@@ -248,10 +262,12 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/health/inactive_adults.csv',
-      indicator: 'Percentage of physically inactive adults' },
+      indicator: 'Percentage of physically inactive adults',
+    },
     dataSource: trafford('percentage of physically inactive adults', 'Sport England Active Lives via OHID Fingertips'),
     late: true,
-    targetStep: 1 },
+    targetStep: 1,
+  },
   {
     code: 'HLT-03',
     title: 'Under-75 mortality from preventable causes',
@@ -276,13 +292,15 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
       kind: 'trafford',
       file: 'trafford-corporate-plan/health/mortality_rate.csv',
       indicator: 'Under 75 mortality rate from causes considered preventable (per 100,000 population)',
-      unit: 'Persons' },
+      unit: 'Persons',
+    },
     dataSource: trafford(
       'under 75 mortality rate from causes considered preventable, persons',
       'ONS and OHID',
       CALENDAR,
     ),
-    targetStep: 3 },
+    targetStep: 3,
+  },
   {
     code: 'ECO-05',
     title: 'Employment rate, residents aged 16 to 64',
@@ -307,13 +325,15 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/poverty/employment_rate.csv',
-      indicator: 'Employment rate - aged 16-64' },
+      indicator: 'Employment rate - aged 16-64',
+    },
     dataSource: trafford(
       'employment rate aged 16-64, January to December',
       'ONS Annual Population Survey (Nomis)',
       'Each January–December year is shown against the financial year in which it ends.',
     ),
-    targetStep: 0.5 },
+    targetStep: 0.5,
+  },
   {
     code: 'ECO-06',
     title: 'Employees paid at least the real living wage',
@@ -337,9 +357,11 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/poverty/real_living_wage.csv',
-      indicator: 'Employees paid at or above the real living wage by work geography' },
+      indicator: 'Employees paid at or above the real living wage by work geography',
+    },
     dataSource: trafford('employees paid at or above the real living wage', 'ONS ASHE', CALENDAR),
-    targetStep: 1 },
+    targetStep: 1,
+  },
   {
     code: 'CSW-02',
     title: 'Children in relative low income families',
@@ -363,7 +385,9 @@ export const ANNUAL_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/poverty/children_poverty.csv',
-      indicator: 'Children in relative low income families (under 16s)' },
+      indicator: 'Children in relative low income families (under 16s)',
+    },
     dataSource: trafford('children in relative low income families (under 16s)', 'DWP'),
-    targetStep: 0.5 },
+    targetStep: 0.5,
+  },
 ];

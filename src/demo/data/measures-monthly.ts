@@ -28,9 +28,11 @@ export const MONTHLY_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/poverty/claimant_count.csv',
-      indicator: 'Claimants as a proportion of residents aged 16-64' },
+      indicator: 'Claimants as a proportion of residents aged 16-64',
+    },
     dataSource: trafford('Claimant Count as a proportion of residents aged 16-64, monthly', 'ONS (Nomis)'),
-    targetStep: 0.1 },
+    targetStep: 0.1,
+  },
   {
     code: 'ECO-02',
     title: 'Claimant count',
@@ -54,9 +56,11 @@ export const MONTHLY_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/poverty/claimant_count.csv',
-      indicator: 'Claimant count' },
+      indicator: 'Claimant count',
+    },
     dataSource: trafford('Claimant Count, monthly', 'ONS (Nomis)'),
-    targetStep: 100 },
+    targetStep: 100,
+  },
   {
     code: 'ECO-03',
     title: 'People on Universal Credit as a proportion of residents aged 16 to 64',
@@ -80,9 +84,11 @@ export const MONTHLY_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/poverty/universal_credit.csv',
-      indicator: 'People on Universal Credit as a proportion of residents aged 16-64' },
+      indicator: 'People on Universal Credit as a proportion of residents aged 16-64',
+    },
     dataSource: trafford('People on Universal Credit as a proportion of residents aged 16-64, monthly', 'DWP'),
-    targetStep: 0.2 },
+    targetStep: 0.2,
+  },
   {
     code: 'ECO-04',
     title: 'People on Universal Credit',
@@ -104,7 +110,8 @@ export const MONTHLY_MEASURES: DemoMeasureSpec[] = [
     source: {
       kind: 'trafford',
       file: 'trafford-corporate-plan/poverty/universal_credit.csv',
-      indicator: 'People on Universal Credit' },
-    dataSource: trafford('People on Universal Credit, monthly', 'DWP') },
-
+      indicator: 'People on Universal Credit',
+    },
+    dataSource: trafford('People on Universal Credit, monthly', 'DWP'),
+  },
 ];

@@ -25,7 +25,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     items: ['CDS-O2', 'P5.2'],
     source: { kind: 'hart', kpi: 'CS02b' },
     dataSource: HART('CS02b'),
-    latest: { status: 'submitted' } },
+    latest: { status: 'submitted' },
+  },
   {
     code: 'CDS-02',
     title: 'Quality of call handling (monitoring score)',
@@ -46,7 +47,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: pct(2),
     items: ['CDS-O2'],
     source: { kind: 'hart', kpi: 'CS01' },
-    dataSource: HART('CS01') },
+    dataSource: HART('CS01'),
+  },
   {
     code: 'FIN-01',
     title: 'Undisputed invoices paid on time (quarterly)',
@@ -66,7 +68,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: pct(1),
     items: ['FRV-O1'],
     source: { kind: 'hart', kpi: 'FI06' },
-    dataSource: HART('FI06') },
+    dataSource: HART('FI06'),
+  },
   {
     code: 'POD-01',
     title: 'Working days lost to sickness absence per FTE (cumulative)',
@@ -87,7 +90,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: percent(10),
     items: ['POD-O1', 'P6.1'],
     source: { kind: 'hart', kpi: 'HR11' },
-    dataSource: HART('HR11') },
+    dataSource: HART('HR11'),
+  },
   {
     code: 'HSN-01',
     title: 'Average days to decide a homelessness application',
@@ -109,7 +113,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     items: ['HSN-O1', 'P1.1'],
     source: { kind: 'hart', kpi: 'HS01' },
     dataSource: HART('HS01'),
-    latest: { status: 'verified' } },
+    latest: { status: 'verified' },
+  },
   {
     code: 'HSN-02',
     title: 'Households whose homelessness was prevented',
@@ -131,7 +136,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: percent(10),
     items: ['HSN-O2', 'OPT-O2'],
     source: { kind: 'hart', kpi: 'HS07', annualInPrevious: true },
-    dataSource: HART('HS07') },
+    dataSource: HART('HS07'),
+  },
   {
     code: 'PEG-01',
     title: 'Affordable homes delivered (gross)',
@@ -151,7 +157,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: percent(15),
     items: ['P1.2', 'PE-O3'],
     source: { kind: 'hart', kpi: 'HS16' },
-    dataSource: HART('HS16') },
+    dataSource: HART('HS16'),
+  },
   {
     code: 'PEG-02',
     title: 'Major planning applications decided on time',
@@ -177,7 +184,9 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     latest: {
       status: 'returned',
       reason:
-        'The figure is below target for a second quarter: add commentary on the cause and the recovery plan before resubmitting.' } },
+        'The figure is below target for a second quarter: add commentary on the cause and the recovery plan before resubmitting.',
+    },
+  },
   {
     code: 'PEG-03',
     title: 'Minor planning applications decided on time',
@@ -199,7 +208,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: pct(5),
     items: ['PEG-O1'],
     source: { kind: 'hart', kpi: 'PS02' },
-    dataSource: HART('PS02') },
+    dataSource: HART('PS02'),
+  },
   {
     code: 'REV-01',
     title: 'Council tax collected in the year (cumulative)',
@@ -221,7 +231,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: pct(1),
     items: ['FRV-O2', 'REV-O1'],
     source: { kind: 'hart', kpi: 'RB06' },
-    dataSource: HART('RB06') },
+    dataSource: HART('RB06'),
+  },
   {
     code: 'REV-02',
     title: 'Business rates collected in the year (cumulative)',
@@ -243,7 +254,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: pct(1),
     items: ['RES-O4'],
     source: { kind: 'hart', kpi: 'RB05' },
-    dataSource: HART('RB05') },
+    dataSource: HART('RB05'),
+  },
   {
     code: 'REV-03',
     title: 'Average days to process new benefit claims',
@@ -266,7 +278,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     items: ['FRV-O3', 'REV-O2'],
     source: { kind: 'hart', kpi: 'RB07' },
     dataSource: HART('RB07'),
-    latest: { status: 'draft' } },
+    latest: { status: 'draft' },
+  },
   {
     code: 'REV-04',
     title: 'Average days to process changes of circumstances',
@@ -287,7 +300,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: percent(10),
     items: ['FRV-O3'],
     source: { kind: 'hart', kpi: 'RB08' },
-    dataSource: HART('RB08') },
+    dataSource: HART('RB08'),
+  },
   {
     code: 'IAR-01',
     title: 'Internal audit plan completed (cumulative)',
@@ -308,7 +322,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     items: ['IAR-O1'],
     source: { kind: 'hart', kpi: 'IA01' },
     dataSource: HART('IA01'),
-    latest: { status: 'verified' } },
+    latest: { status: 'verified' },
+  },
   {
     code: 'IAR-02',
     title: 'High-risk audit recommendations implemented',
@@ -328,7 +343,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     rag: pct(5),
     items: ['IAR-O2', 'P6.2'],
     source: { kind: 'hart', kpi: 'IA04' },
-    dataSource: HART('IA04') },
+    dataSource: HART('IA04'),
+  },
   {
     code: 'CSW-01',
     title: 'Reduction in anti-social behaviour incidents',
@@ -352,7 +368,8 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
     items: ['CSW-O1', 'P2.1'],
     minValue: -100,
     source: { kind: 'hart', kpi: 'SNH01' },
-    dataSource: HART('SNH01') },
+    dataSource: HART('SNH01'),
+  },
 
   // ---- Quarterly: licensed vehicles (Trafford, real quarters) ----------------------------------
   {
@@ -381,6 +398,6 @@ export const QUARTERLY_MEASURES: DemoMeasureSpec[] = [
       'DfT and DVLA',
     ),
     targetStep: 0.4,
-    late: true },
-
+    late: true,
+  },
 ];

@@ -13,7 +13,8 @@ export const serviceSections = (
   'where-do-we-want-to-be': want,
   'how-will-we-get-there': how,
   resources,
-  'how-we-will-monitor': monitor });
+  'how-we-will-monitor': monitor,
+});
 
 export const servicePlan = (
   key: string,
@@ -35,8 +36,8 @@ export const servicePlan = (
   created: '2025-01-20',
   sections,
   approval: { submitted, steps: [submitted, '2025-03-21'] },
-  items });
-
+  items,
+});
 
 export const MONTHLY_MONITORING =
   'Measures reported monthly to the directorate management team and quarterly to Cabinet and the Overview and Scrutiny Committee through the corporate performance report. Actions reviewed at monthly team meetings; exceptions escalated to the Director.';
@@ -67,19 +68,24 @@ export const servicePlans: DemoPlan[] = [
           children: [
             action('HSN-A1.1', 'Open a single homelessness prevention hub with Ashdown Vale CVS', {
               owner: 'tl-options',
-              partners: [CVS] }),
+              partners: [CVS],
+            }),
             action('HSN-A1.2', 'Agree a hospital discharge protocol with the NHS trust', {
               owner: 'hos-housing-needs',
-              partners: [NHS] }),
-          ] },
+              partners: [NHS],
+            }),
+          ],
+        },
       ),
       objective('HSN-O2', 'Prevent homelessness for 60% of households who approach us', [direct(ch('CH-O1'))], {
         owner: 'tl-options',
         unit: 'HSN-OPT',
-        children: [action('HSN-A2.1', 'Grow the private rented sector access scheme to 80 tenancies')] }),
+        children: [action('HSN-A2.1', 'Grow the private rented sector access scheme to 80 tenancies')],
+      }),
       objective('HSN-O3', 'No family in bed and breakfast for more than six weeks', [direct(ch('CH-O1'))], {
         owner: 'hos-housing-needs',
-        unit: 'HSN-TA' }),
+        unit: 'HSN-TA',
+      }),
     ],
   ),
   servicePlan(
@@ -107,8 +113,10 @@ export const servicePlans: DemoPlan[] = [
           children: [
             action('HPE-A1.1', 'Introduce a voids standard and pre-void inspections', { owner: 'tl-estates' }),
             action('HPE-A1.2', 'Re-procure the voids repairs contract with a 10-day turnaround', {
-              owner: 'hos-housing-property' }),
-          ] },
+              owner: 'hos-housing-property',
+            }),
+          ],
+        },
       ),
       objective(
         'HPE-O2',
@@ -117,7 +125,8 @@ export const servicePlans: DemoPlan[] = [
         { owner: 'hos-housing-property', unit: 'HPE-RM' },
       ),
       objective('HPE-O3', 'Tenant satisfaction with repairs at 85%', [direct(ch('CH-O2'))], {
-        owner: 'hos-housing-property' }),
+        owner: 'hos-housing-property',
+      }),
     ],
   ),
   servicePlan(
@@ -137,10 +146,12 @@ export const servicePlans: DemoPlan[] = [
     [
       objective('CSW-O1', 'Reduce anti-social behaviour incidents by 10%', [direct(ch('CH-O3'))], {
         owner: 'hos-community',
-        unit: 'CSW-ASB' }),
+        unit: 'CSW-ASB',
+      }),
       objective('CSW-O2', 'Deliver the Healthy Ashdown Vale programme to 2,000 residents', [direct(ch('CH-O3'))], {
         owner: 'hos-community',
-        partners: [NHS] }),
+        partners: [NHS],
+      }),
       objective(
         'CSW-O3',
         'Grants and support for 40 voluntary and community groups',
@@ -170,12 +181,15 @@ export const servicePlans: DemoPlan[] = [
         children: [
           action('WST-A1.1', 'Recycling roadshows in the twelve lowest-performing areas'),
           action('WST-A1.2', 'Contamination checks and bin tagging on every recycling round', {
-            owner: 'tl-collections' }),
-        ] }),
+            owner: 'tl-collections',
+          }),
+        ],
+      }),
       objective('WST-O2', 'Fewer than 40 missed bins per 100,000 collections', [direct(pe('PE-O1'))], {
         owner: 'tl-collections',
         unit: 'WST-COL',
-        children: [action('WST-A2.1', 'Fit in-cab technology to all 28 collection vehicles')] }),
+        children: [action('WST-A2.1', 'Fit in-cab technology to all 28 collection vehicles')],
+      }),
     ],
   ),
   servicePlan(
@@ -194,9 +208,11 @@ export const servicePlans: DemoPlan[] = [
     ),
     [
       objective('STS-O1', '95% of streets at a high or acceptable standard of cleanliness', [direct(pe('PE-O2'))], {
-        owner: 'hos-street-scene' }),
+        owner: 'hos-street-scene',
+      }),
       objective('STS-O2', 'Remove reported fly-tips within two working days', [direct(pe('PE-O2'))], {
-        owner: 'hos-street-scene' }),
+        owner: 'hos-street-scene',
+      }),
       objective('STS-O3', 'Green Flag status for three parks', [direct(pe('PE-O2'))], { owner: 'hos-street-scene' }),
     ],
   ),
@@ -216,13 +232,16 @@ export const servicePlans: DemoPlan[] = [
     ),
     [
       objective('PEG-O1', 'Decide 90% of major planning applications on time', [direct(pe('PE-O3'))], {
-        owner: 'hos-planning' }),
+        owner: 'hos-planning',
+      }),
       objective('PEG-O2', 'Support 100 businesses a year through the Ashdown Business Hub', [direct(pe('PE-O3'))], {
-        owner: 'hos-planning' }),
+        owner: 'hos-planning',
+      }),
       objective('PEG-O3', 'Adopt the Ashdown Town Centre Masterplan', [direct(pe('PE-O3'))], { owner: 'hos-planning' }),
       objective('PEG-O4', 'Help 150 residents into work through the Work Ready programme', [indirect(corp('P4.3'))], {
         owner: 'hos-planning',
-        partners: [CVS] }),
+        partners: [CVS],
+      }),
     ],
   ),
   servicePlan(
@@ -241,13 +260,16 @@ export const servicePlans: DemoPlan[] = [
     ),
     [
       objective('FRV-O1', 'Deliver £1.4m of savings in 2025/26 and stay within budget', [direct(res('RES-O1'))], {
-        owner: 'hos-finance' }),
+        owner: 'hos-finance',
+      }),
       objective('FRV-O2', 'Collect 97.5% of council tax in the year', [direct(res('RES-O4'))], {
         owner: 'tl-revenues',
-        unit: 'FRV-REV' }),
+        unit: 'FRV-REV',
+      }),
       objective('FRV-O3', 'Process new benefit claims in 18 days on average', [direct(res('RES-O4'))], {
         owner: 'tl-revenues',
-        unit: 'FRV-REV' }),
+        unit: 'FRV-REV',
+      }),
     ],
   ),
   servicePlan(
@@ -266,7 +288,8 @@ export const servicePlans: DemoPlan[] = [
     ),
     [
       objective('POD-O1', 'Reduce sickness absence to 8 days per employee', [direct(res('RES-O3'))], {
-        owner: 'hos-people' }),
+        owner: 'hos-people',
+      }),
       objective(
         'POD-O2',
         'Every employee has an appraisal with objectives linked to a plan',
@@ -274,7 +297,8 @@ export const servicePlans: DemoPlan[] = [
         { owner: 'hos-people' },
       ),
       objective('POD-O3', 'Launch the Ashdown Vale leadership programme', [direct(res('RES-O3'))], {
-        owner: 'hos-people' }),
+        owner: 'hos-people',
+      }),
     ],
   ),
   servicePlan(
@@ -293,10 +317,12 @@ export const servicePlans: DemoPlan[] = [
     ),
     [
       objective('CDS-O1', '70% of transactions online by March 2026', [direct(res('RES-O2'))], {
-        owner: 'hos-customer' }),
+        owner: 'hos-customer',
+      }),
       objective('CDS-O2', 'Answer 80% of calls within 60 seconds', [direct(res('RES-O2'))], {
         owner: 'hos-customer',
-        unit: 'CDS-CC' }),
+        unit: 'CDS-CC',
+      }),
     ],
   ),
   servicePlan(
@@ -370,7 +396,8 @@ export const servicePlans: DemoPlan[] = [
     [
       objective('IAR-O1', 'Deliver 90% of the internal audit plan', [direct(sg('SG-O2'))], { owner: 'hos-audit' }),
       objective('IAR-O2', 'Implement agreed high-priority audit actions on time', [direct(sg('SG-O2'))], {
-        owner: 'hos-audit' }),
+        owner: 'hos-audit',
+      }),
     ],
   ),
 ];

@@ -18,7 +18,8 @@ export const communityStrategy: DemoPlan = {
     context:
       'Ashdown Vale is home to 131,000 people in the towns of Ashdown and Kelsford and the villages of the Vale. Most residents do well, but life expectancy is nine years lower in Kelsford East than in the Vale villages, homelessness has risen for three years running, and the town centres are losing shops. 3,200 residents told us what matters to them in the Big Conversation in 2024.',
     partnership:
-      'The strategy belongs to the Ashdown Vale Partnership: the council, the NHS foundation trust, the police, the voluntary sector through the CVS, colleges and businesses. The Local Strategic Partnership Board reviews progress twice a year; each partner sets out its contribution in its own plans.' },
+      'The strategy belongs to the Ashdown Vale Partnership: the council, the NHS foundation trust, the police, the voluntary sector through the CVS, colleges and businesses. The Local Strategic Partnership Board reviews progress twice a year; each partner sets out its contribution in its own plans.',
+  },
   approval: { submitted: '2025-01-13', steps: ['2025-01-13', '2025-01-29', '2025-02-26'] },
   items: [
     {
@@ -38,9 +39,11 @@ export const communityStrategy: DemoPlan = {
               title: 'Zero homelessness: no one sleeping rough and no family in bed and breakfast',
               description:
                 'Homelessness is prevented wherever possible and, where it cannot be, is brief and does not recur.',
-              partners: [NHS, CVS] },
+              partners: [NHS, CVS],
+            },
             { code: 'O1.2', type: 'outcome', title: 'More affordable homes for local people' },
-          ] },
+          ],
+        },
         {
           code: 'A2',
           type: 'ambition',
@@ -50,14 +53,17 @@ export const communityStrategy: DemoPlan = {
               code: 'O2.1',
               type: 'outcome',
               title: 'The gap in healthy life expectancy between our most and least deprived wards narrows',
-              partners: [NHS] },
+              partners: [NHS],
+            },
             { code: 'O2.2', type: 'outcome', title: 'Residents feel safe in their neighbourhoods' },
             {
               code: 'O2.3',
               type: 'outcome',
               title: 'A strong, active voluntary and community sector',
-              partners: [CVS] },
-          ] },
+              partners: [CVS],
+            },
+          ],
+        },
         {
           code: 'A3',
           type: 'ambition',
@@ -65,7 +71,8 @@ export const communityStrategy: DemoPlan = {
           children: [
             { code: 'O3.1', type: 'outcome', title: 'Net zero carbon emissions across the borough by 2040' },
             { code: 'O3.2', type: 'outcome', title: 'Clean streets, parks and open spaces people are proud of' },
-          ] },
+          ],
+        },
         {
           code: 'A4',
           type: 'ambition',
@@ -73,10 +80,12 @@ export const communityStrategy: DemoPlan = {
           children: [
             { code: 'O4.1', type: 'outcome', title: 'More residents in good, secure work', partners: [CVS] },
             { code: 'O4.2', type: 'outcome', title: 'Vibrant town centres in Ashdown and Kelsford' },
-          ] },
-      ] },
-  ] };
-
+          ],
+        },
+      ],
+    },
+  ],
+};
 
 export const corporatePlan: DemoPlan = {
   key: 'corporate-plan',
@@ -96,7 +105,8 @@ export const corporatePlan: DemoPlan = {
     resources:
       'The Medium Term Financial Strategy funds these priorities: a net revenue budget of £21.8m in 2025/26 and a £38m capital programme over four years.',
     monitoring:
-      'Progress is reported quarterly to the Corporate Leadership Team, Cabinet and the Overview and Scrutiny Committee, with an annual report to Full Council each July.' },
+      'Progress is reported quarterly to the Corporate Leadership Team, Cabinet and the Overview and Scrutiny Committee, with an annual report to Full Council each July.',
+  },
   approval: { submitted: '2025-01-20', steps: ['2025-01-20', '2025-01-28', '2025-02-11', '2025-02-26'] },
   items: [
     {
@@ -114,22 +124,26 @@ export const corporatePlan: DemoPlan = {
           owner: 'dir-communities',
           unit: 'CH',
           partners: [NHS, CVS],
-          links: [direct(cs('O1.1'))] },
+          links: [direct(cs('O1.1'))],
+        },
         {
           code: 'P1.2',
           type: 'objective',
           title: 'Enable 600 new affordable homes by 2028',
           owner: 'dir-place',
           unit: 'PE',
-          links: [direct(cs('O1.2'))] },
+          links: [direct(cs('O1.2'))],
+        },
         {
           code: 'P1.3',
           type: 'objective',
           title: 'Keep council homes safe and decent, and re-let them quickly',
           owner: 'dir-communities',
           unit: 'CH',
-          links: [direct(cs('O1.2')), indirect(cs('O1.1'))] },
-      ] },
+          links: [direct(cs('O1.2')), indirect(cs('O1.1'))],
+        },
+      ],
+    },
     {
       code: 'P2',
       type: 'priority',
@@ -143,7 +157,8 @@ export const corporatePlan: DemoPlan = {
           title: 'Reduce anti-social behaviour, working with the police and housing associations',
           owner: 'hos-community',
           unit: 'CSW',
-          links: [direct(cs('O2.2'))] },
+          links: [direct(cs('O2.2'))],
+        },
         {
           code: 'P2.2',
           type: 'objective',
@@ -151,7 +166,8 @@ export const corporatePlan: DemoPlan = {
           owner: 'hos-community',
           unit: 'CSW',
           partners: [NHS],
-          links: [indirect(cs('O2.1'))] },
+          links: [indirect(cs('O2.1'))],
+        },
         {
           code: 'P2.3',
           type: 'objective',
@@ -159,8 +175,10 @@ export const corporatePlan: DemoPlan = {
           owner: 'hos-community',
           unit: 'CSW',
           partners: [CVS],
-          links: [direct(cs('O2.3')), indirect(cs('O2.1'))] },
-      ] },
+          links: [direct(cs('O2.3')), indirect(cs('O2.1'))],
+        },
+      ],
+    },
     {
       code: 'P3',
       type: 'priority',
@@ -174,22 +192,26 @@ export const corporatePlan: DemoPlan = {
           title: 'Increase household recycling to 55% by 2028',
           owner: 'hos-waste',
           unit: 'WST',
-          links: [direct(cs('O3.1')), direct(cs('O3.2'))] },
+          links: [direct(cs('O3.1')), direct(cs('O3.2'))],
+        },
         {
           code: 'P3.2',
           type: 'objective',
           title: "Cut the council's own carbon emissions by 40% by 2028",
           owner: 'dir-strategy',
           unit: 'SG',
-          links: [direct(cs('O3.1'))] },
+          links: [direct(cs('O3.1'))],
+        },
         {
           code: 'P3.3',
           type: 'objective',
           title: 'Keep streets, parks and open spaces clean and well cared for',
           owner: 'hos-street-scene',
           unit: 'STS',
-          links: [direct(cs('O3.2'))] },
-      ] },
+          links: [direct(cs('O3.2'))],
+        },
+      ],
+    },
     {
       code: 'P4',
       type: 'priority',
@@ -203,14 +225,16 @@ export const corporatePlan: DemoPlan = {
           title: 'Support 300 local businesses to start and grow',
           owner: 'hos-planning',
           unit: 'PEG',
-          links: [indirect(cs('O4.1'))] },
+          links: [indirect(cs('O4.1'))],
+        },
         {
           code: 'P4.2',
           type: 'objective',
           title: 'Regenerate Ashdown town centre',
           owner: 'dir-place',
           unit: 'PEG',
-          links: [direct(cs('O4.2'))] },
+          links: [direct(cs('O4.2'))],
+        },
         {
           code: 'P4.3',
           type: 'objective',
@@ -218,8 +242,10 @@ export const corporatePlan: DemoPlan = {
           owner: 'hos-planning',
           unit: 'PEG',
           partners: [CVS],
-          links: [indirect(cs('O4.1'))] },
-      ] },
+          links: [indirect(cs('O4.1'))],
+        },
+      ],
+    },
     {
       code: 'P5',
       type: 'priority',
@@ -232,20 +258,24 @@ export const corporatePlan: DemoPlan = {
           type: 'objective',
           title: 'Balance the budget every year without unplanned use of reserves',
           owner: 'dir-resources',
-          unit: 'RES' },
+          unit: 'RES',
+        },
         {
           code: 'P5.2',
           type: 'objective',
           title: 'Make it easy to do business with us online, at any time',
           owner: 'hos-customer',
-          unit: 'CDS' },
+          unit: 'CDS',
+        },
         {
           code: 'P5.3',
           type: 'objective',
           title: 'Collect council tax and business rates efficiently and fairly',
           owner: 'hos-finance',
-          unit: 'FRV' },
-      ] },
+          unit: 'FRV',
+        },
+      ],
+    },
     {
       code: 'P6',
       type: 'priority',
@@ -258,21 +288,26 @@ export const corporatePlan: DemoPlan = {
           type: 'objective',
           title: 'Develop a skilled, healthy and engaged workforce',
           owner: 'hos-people',
-          unit: 'POD' },
+          unit: 'POD',
+        },
         {
           code: 'P6.2',
           type: 'objective',
           title: 'Strong governance, risk management and assurance',
           owner: 'dir-strategy',
-          unit: 'SG' },
+          unit: 'SG',
+        },
         {
           code: 'P6.3',
           type: 'objective',
           title: 'Use performance information to drive improvement',
           owner: 'hos-policy',
-          unit: 'PPF' },
-      ] },
-  ] };
+          unit: 'PPF',
+        },
+      ],
+    },
+  ],
+};
 
 export const mtfs: DemoPlan = {
   key: 'mtfs',
@@ -288,7 +323,8 @@ export const mtfs: DemoPlan = {
     'financial-context':
       'Core spending power rises by 3.1% in 2025/26, below inflation in pay and contracts. Temporary accommodation costs have doubled in two years. Without action the gap between spending and funding reaches £4.2m by 2028/29.',
     'budget-strategy':
-      'Close the gap through a savings and income programme, council tax increases within the referendum limit and invest-to-save projects, keeping general reserves at no less than 5% of the net budget.' },
+      'Close the gap through a savings and income programme, council tax increases within the referendum limit and invest-to-save projects, keeping general reserves at no less than 5% of the net budget.',
+  },
   approval: { submitted: '2025-01-27', steps: ['2025-01-27', '2025-02-11', '2025-02-26'] },
   items: [
     {
@@ -303,25 +339,31 @@ export const mtfs: DemoPlan = {
           code: 'M1.1',
           type: 'action',
           title: 'Deliver the savings and income programme: £1.4m in 2025/26, £4.2m over four years',
-          owner: 'hos-finance' },
+          owner: 'hos-finance',
+        },
         {
           code: 'M1.2',
           type: 'action',
           title: 'Council tax increase of 2.99% a year, the most allowed without a referendum',
-          owner: 'dir-resources' },
-      ] },
+          owner: 'dir-resources',
+        },
+      ],
+    },
     {
       code: 'M2',
       type: 'objective',
       title: 'Keep general reserves at no less than 5% of the net revenue budget',
       owner: 'dir-resources',
       unit: 'RES',
-      links: [direct(corp('P5.1'))] },
+      links: [direct(corp('P5.1'))],
+    },
     {
       code: 'M3',
       type: 'objective',
       title: 'A £38m four-year capital programme aligned to the Council Plan',
       owner: 'dir-resources',
       unit: 'RES',
-      links: [direct(corp('P1.2')), indirect(corp('P3.2')), indirect(corp('P4.2'))] },
-  ] };
+      links: [direct(corp('P1.2')), indirect(corp('P3.2')), indirect(corp('P4.2'))],
+    },
+  ],
+};

@@ -38,12 +38,14 @@ export const partners: DemoPartner[] = [
     key: NHS,
     name: 'Ashdown and Wealdmoor NHS Foundation Trust',
     kind: 'nhs',
-    description: 'Runs Ashdown General Hospital and community health services across the borough.' },
+    description: 'Runs Ashdown General Hospital and community health services across the borough.',
+  },
   {
     key: CVS,
     name: 'Ashdown Vale Council for Voluntary Service',
     kind: 'voluntary',
-    description: 'Umbrella body supporting around 400 local charities, community groups and volunteers.' },
+    description: 'Umbrella body supporting around 400 local charities, community groups and volunteers.',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -65,7 +67,8 @@ export const councillor = (
   unit: 'COUNCIL',
   lineManager: null,
   roles: [{ role, unit: null }],
-  ...(featured ? { featured } : {}) });
+  ...(featured ? { featured } : {}),
+});
 
 export const people: DemoPerson[] = [
   // Elected members
@@ -124,7 +127,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Chief Executive',
     unit: 'COUNCIL',
     lineManager: null,
-    roles: [{ role: 'director', unit: null }] },
+    roles: [{ role: 'director', unit: null }],
+  },
   {
     key: 'dir-communities',
     name: 'James Adeyemi',
@@ -133,7 +137,8 @@ export const people: DemoPerson[] = [
     unit: 'CH',
     lineManager: 'ceo',
     roles: [{ role: 'director', unit: 'CH' }],
-    featured: 'director of communities and housing' },
+    featured: 'director of communities and housing',
+  },
   {
     key: 'dir-place',
     name: 'Claire Donnelly',
@@ -141,7 +146,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Director of Place and Environment',
     unit: 'PE',
     lineManager: 'ceo',
-    roles: [{ role: 'director', unit: 'PE' }] },
+    roles: [{ role: 'director', unit: 'PE' }],
+  },
   {
     key: 'dir-resources',
     name: 'Mark Petrakis',
@@ -149,7 +155,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Director of Resources (Section 151 Officer)',
     unit: 'RES',
     lineManager: 'ceo',
-    roles: [{ role: 'director', unit: 'RES' }] },
+    roles: [{ role: 'director', unit: 'RES' }],
+  },
   {
     key: 'dir-strategy',
     name: 'Anita Sharma',
@@ -157,7 +164,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Director of Strategy and Governance (Monitoring Officer)',
     unit: 'SG',
     lineManager: 'ceo',
-    roles: [{ role: 'director', unit: 'SG' }] },
+    roles: [{ role: 'director', unit: 'SG' }],
+  },
 
   // Heads of service
   ...(
@@ -189,9 +197,16 @@ export const people: DemoPerson[] = [
     unit,
     lineManager,
     // The Head of Finance is also the council's finance officer (revenue monitoring, all units).
-    roles: key === 'hos-finance' ? [{ role: 'manager', unit }, { role: 'finance-officer', unit: null }] : [{ role: 'manager', unit }],
+    roles:
+      key === 'hos-finance'
+        ? [
+            { role: 'manager', unit },
+            { role: 'finance-officer', unit: null },
+          ]
+        : [{ role: 'manager', unit }],
     ...(key === 'hos-housing-needs' ? { featured: 'service manager (Housing Needs)' } : {}),
-    ...(key === 'hos-finance' ? { featured: 'finance officer' } : {}) })),
+    ...(key === 'hos-finance' ? { featured: 'finance officer' } : {}),
+  })),
 
   // Team leaders
   {
@@ -201,7 +216,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Housing Options Team Leader',
     unit: 'HSN-OPT',
     lineManager: 'hos-housing-needs',
-    roles: [{ role: 'manager', unit: 'HSN-OPT' }] },
+    roles: [{ role: 'manager', unit: 'HSN-OPT' }],
+  },
   {
     key: 'tl-estates',
     name: 'Kevin Doyle',
@@ -209,7 +225,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Estate Management Team Leader',
     unit: 'HPE-EM',
     lineManager: 'hos-housing-property',
-    roles: [{ role: 'manager', unit: 'HPE-EM' }] },
+    roles: [{ role: 'manager', unit: 'HPE-EM' }],
+  },
   {
     key: 'tl-collections',
     name: 'Steve Morgan',
@@ -217,7 +234,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Collections Operations Manager',
     unit: 'WST-COL',
     lineManager: 'hos-waste',
-    roles: [{ role: 'manager', unit: 'WST-COL' }] },
+    roles: [{ role: 'manager', unit: 'WST-COL' }],
+  },
   {
     key: 'tl-revenues',
     name: 'Owen Fletcher',
@@ -225,7 +243,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Revenues and Benefits Manager',
     unit: 'FRV-REV',
     lineManager: 'hos-finance',
-    roles: [{ role: 'manager', unit: 'FRV-REV' }] },
+    roles: [{ role: 'manager', unit: 'FRV-REV' }],
+  },
   {
     key: 'tl-performance',
     name: 'Rachel Evans',
@@ -237,7 +256,8 @@ export const people: DemoPerson[] = [
       { role: 'performance-officer', unit: null },
       { role: 'manager', unit: 'PPF-PI' },
     ],
-    featured: 'performance officer' },
+    featured: 'performance officer',
+  },
 
   // Performance, systems and corporate roles
   {
@@ -247,7 +267,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Performance and Insight Officer',
     unit: 'PPF-PI',
     lineManager: 'tl-performance',
-    roles: [{ role: 'performance-officer', unit: null }] },
+    roles: [{ role: 'performance-officer', unit: null }],
+  },
   {
     key: 'admin',
     name: 'Chris Walker',
@@ -256,7 +277,8 @@ export const people: DemoPerson[] = [
     unit: 'PPF-PI',
     lineManager: 'tl-performance',
     roles: [{ role: 'administrator', unit: null }],
-    featured: 'administrator' },
+    featured: 'administrator',
+  },
   {
     key: 'auditor',
     name: 'Priti Desai',
@@ -265,7 +287,8 @@ export const people: DemoPerson[] = [
     unit: 'IAR',
     lineManager: 'hos-audit',
     roles: [{ role: 'internal-auditor', unit: null }],
-    featured: 'internal auditor' },
+    featured: 'internal auditor',
+  },
   {
     key: 'hr',
     name: 'Natalie Brooks',
@@ -274,7 +297,8 @@ export const people: DemoPerson[] = [
     unit: 'POD',
     lineManager: 'hos-people',
     roles: [{ role: 'hr', unit: null }],
-    featured: 'HR (sees individual plans)' },
+    featured: 'HR (sees individual plans)',
+  },
 
   // Front-line staff and data entry
   {
@@ -285,7 +309,8 @@ export const people: DemoPerson[] = [
     unit: 'HSN-OPT',
     lineManager: 'tl-options',
     roles: [{ role: 'data-entry', unit: 'HSN' }],
-    featured: 'data entry (Housing Needs)' },
+    featured: 'data entry (Housing Needs)',
+  },
   {
     key: 'officer-voids',
     name: 'Kieran Walsh',
@@ -293,7 +318,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Voids Officer',
     unit: 'HPE-EM',
     lineManager: 'tl-estates',
-    roles: [{ role: 'data-entry', unit: 'HPE-EM' }] },
+    roles: [{ role: 'data-entry', unit: 'HPE-EM' }],
+  },
   {
     key: 'officer-waste',
     name: "Liam O'Connor",
@@ -301,7 +327,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Waste Data and Contracts Officer',
     unit: 'WST-COL',
     lineManager: 'tl-collections',
-    roles: [{ role: 'data-entry', unit: 'WST' }] },
+    roles: [{ role: 'data-entry', unit: 'WST' }],
+  },
   {
     key: 'officer-revenues',
     name: 'Yvonne Mensah',
@@ -309,7 +336,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Revenues Officer',
     unit: 'FRV-REV',
     lineManager: 'tl-revenues',
-    roles: [{ role: 'data-entry', unit: 'FRV-REV' }] },
+    roles: [{ role: 'data-entry', unit: 'FRV-REV' }],
+  },
   {
     key: 'viewer-comms',
     name: 'Lucy Fenwick',
@@ -318,7 +346,8 @@ export const people: DemoPerson[] = [
     unit: 'PPF',
     lineManager: 'hos-policy',
     roles: [{ role: 'viewer', unit: null }],
-    featured: 'viewer (read only)' },
+    featured: 'viewer (read only)',
+  },
   {
     key: 'viewer-support',
     name: 'George Ashby',
@@ -326,7 +355,8 @@ export const people: DemoPerson[] = [
     jobTitle: 'Business Support Officer',
     unit: 'CH',
     lineManager: 'dir-communities',
-    roles: [{ role: 'viewer', unit: 'CH' }] },
+    roles: [{ role: 'viewer', unit: 'CH' }],
+  },
 
   // Partner users: see only what is shared with their partner
   {
@@ -338,7 +368,8 @@ export const people: DemoPerson[] = [
     lineManager: null,
     partner: NHS,
     roles: [{ role: 'partner', unit: null }],
-    featured: 'partner user (NHS trust)' },
+    featured: 'partner user (NHS trust)',
+  },
   {
     key: 'partner-cvs',
     name: 'Jenny Holt',
@@ -347,7 +378,8 @@ export const people: DemoPerson[] = [
     unit: null,
     lineManager: null,
     partner: CVS,
-    roles: [{ role: 'partner', unit: null }] },
+    roles: [{ role: 'partner', unit: null }],
+  },
 ];
 
 export const memberships: DemoMembership[] = [

@@ -22,7 +22,8 @@ export const teamPlan = (
   created: '2025-03-24',
   sections: { 'team-priorities': priorities },
   approval: { submitted: '2025-04-07', steps: ['2025-04-07', '2025-04-14'] },
-  items });
+  items,
+});
 
 export const teamPlans: DemoPlan[] = [
   teamPlan(
@@ -37,9 +38,11 @@ export const teamPlans: DemoPlan[] = [
         owner: 'tl-estates',
         children: [
           action('EM-A1.1', 'Review the daily void tracker with the repairs contractor', { owner: 'tl-estates' }),
-        ] }),
+        ],
+      }),
       objective('EM-O2', 'Inspect every block and estate each quarter with tenants', [indirect('sp-hpe:HPE-O3')], {
-        owner: 'tl-estates' }),
+        owner: 'tl-estates',
+      }),
     ],
   ),
   teamPlan(
@@ -73,9 +76,11 @@ export const teamPlans: DemoPlan[] = [
     'Every bin collected on the right day, and contamination recorded so the recycling team can target its work.',
     [
       objective('COL-O1', 'Complete 99.9% of scheduled collections on the day', [direct('sp-wst:WST-O2')], {
-        owner: 'tl-collections' }),
+        owner: 'tl-collections',
+      }),
       objective('COL-O2', 'Record contamination on every recycling round', [direct('sp-wst:WST-O1')], {
-        owner: 'tl-collections' }),
+        owner: 'tl-collections',
+      }),
     ],
   ),
   teamPlan(
@@ -87,9 +92,11 @@ export const teamPlans: DemoPlan[] = [
     'Collect what is due fairly, support residents who struggle to pay, and pay benefits promptly.',
     [
       objective('REV-O1', 'Collect 97.5% of council tax in the year', [direct('sp-frv:FRV-O2')], {
-        owner: 'tl-revenues' }),
+        owner: 'tl-revenues',
+      }),
       objective('REV-O2', 'Process new benefit claims in 18 days on average', [direct('sp-frv:FRV-O3')], {
-        owner: 'tl-revenues' }),
+        owner: 'tl-revenues',
+      }),
     ],
   ),
   teamPlan(
@@ -107,9 +114,11 @@ export const teamPlans: DemoPlan[] = [
         { owner: 'tl-performance' },
       ),
       objective('PI-O2', 'Check the data quality of every corporate measure each year', [direct('sp-ppf:PPF-O1')], {
-        owner: 'tl-performance' }),
+        owner: 'tl-performance',
+      }),
       objective('PI-O3', 'Run service planning workshops for every service', [direct('sp-ppf:PPF-O2')], {
-        owner: 'tl-performance' }),
+        owner: 'tl-performance',
+      }),
     ],
   ),
 ];
@@ -135,7 +144,8 @@ export const individualPlan = (
     created: '2025-04-22',
     sections: { development },
     approval: { submitted, steps: [submitted, '2025-05-13'] },
-    items: items.map((item) => ({ ...item, type: 'individual-objective', owner, unit })) };
+    items: items.map((item) => ({ ...item, type: 'individual-objective', owner, unit })),
+  };
 };
 
 export const individualPlans: DemoPlan[] = [
@@ -151,11 +161,13 @@ export const individualPlans: DemoPlan[] = [
         code: 'KW-1',
         title:
           'Collect keys, assess condition, arrange repairs and tell lettings when ready: every void within 28 days',
-        links: [direct('tp-em:EM-O1')] },
+        links: [direct('tp-em:EM-O1')],
+      },
       {
         code: 'KW-2',
         title: 'Complete the Level 3 Certificate in Housing by March 2026',
-        links: [indirect('tp-em:EM-O1')] },
+        links: [indirect('tp-em:EM-O1')],
+      },
     ],
   ),
   individualPlan(
@@ -169,11 +181,13 @@ export const individualPlans: DemoPlan[] = [
       {
         code: 'AB-1',
         title: 'Manage a caseload of 35 households, each with an offer within 21 days of decision',
-        links: [direct('tp-opt:OPT-O1')] },
+        links: [direct('tp-opt:OPT-O1')],
+      },
       {
         code: 'AB-2',
         title: 'Record every prevention outcome by the fifth working day of the month',
-        links: [direct('tp-opt:OPT-O2')] },
+        links: [direct('tp-opt:OPT-O2')],
+      },
     ],
   ),
   individualPlan(
@@ -187,7 +201,8 @@ export const individualPlans: DemoPlan[] = [
       {
         code: 'LO-1',
         title: 'Publish the weekly missed-collection and contamination report every Monday',
-        links: [direct('tp-col:COL-O1'), direct('tp-col:COL-O2')] },
+        links: [direct('tp-col:COL-O1'), direct('tp-col:COL-O2')],
+      },
     ],
   ),
   individualPlan(
@@ -201,11 +216,13 @@ export const individualPlans: DemoPlan[] = [
       {
         code: 'BT-1',
         title: 'Produce the quarterly corporate performance report',
-        links: [direct('tp-pi:PI-O1')] },
+        links: [direct('tp-pi:PI-O1')],
+      },
       {
         code: 'BT-2',
         title: 'Spot-check the data behind ten corporate measures each quarter',
-        links: [direct('tp-pi:PI-O2')] },
+        links: [direct('tp-pi:PI-O2')],
+      },
     ],
   ),
 ];

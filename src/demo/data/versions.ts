@@ -14,7 +14,8 @@ export const versions: DemoPlanVersion[] = [
       'how-will-we-get-there':
         'Recycling roadshows in the twelve lowest-performing areas, contamination checks and bin tagging on every round, in-cab technology on all vehicles, and mobilisation of weekly food waste collections by March 2026.',
       resources:
-        'Net budget £5.3m; 96 FTE; 28 refuse and recycling vehicles. £420,000 capital for in-cab technology. £1.9m new burdens funding for food waste vehicles and caddies.' },
+        'Net budget £5.3m; 96 FTE; 28 refuse and recycling vehicles. £420,000 capital for in-cab technology. £1.9m new burdens funding for food waste vehicles and caddies.',
+    },
     addItems: [
       {
         parent: null,
@@ -26,10 +27,13 @@ export const versions: DemoPlanVersion[] = [
             owner: 'hos-waste',
             children: [
               action('WST-A3.1', 'Buy eight food waste vehicles and 60,000 kitchen caddies', { owner: 'hos-waste' }),
-            ] },
-        ) },
+            ],
+          },
+        ),
+      },
     ],
-    approval: { submitted: '2025-09-08', steps: ['2025-09-08', '2025-09-15'] } },
+    approval: { submitted: '2025-09-08', steps: ['2025-09-08', '2025-09-15'] },
+  },
   {
     key: 'sp-hsn-2026',
     of: 'sp-hsn',
@@ -41,7 +45,9 @@ export const versions: DemoPlanVersion[] = [
     periodEnd: '2027-03-31',
     sections: {
       'where-are-we-now':
-        'At the end of quarter 2 of 2025/26 the average wait for an offer had fallen to 26 days and 11 families were in bed and breakfast. Prevention succeeded for 57% of households.' },
+        'At the end of quarter 2 of 2025/26 the average wait for an offer had fallen to 26 days and 11 families were in bed and breakfast. Prevention succeeded for 57% of households.',
+    },
     retitle: { 'HSN-O2': 'Prevent homelessness for 65% of households who approach us' },
-    approval: null },
+    approval: null,
+  },
 ];

@@ -39,7 +39,9 @@ export async function actionHistories(
     });
   }
   for (const event of events) {
-    found.get(event.actionId)?.events.push({ kind: event.kind, recordedOn: londonDateOf(event.at), detail: event.detail });
+    found
+      .get(event.actionId)
+      ?.events.push({ kind: event.kind, recordedOn: londonDateOf(event.at), detail: event.detail });
   }
   return new Map(
     actionRows.map((row) => [

@@ -161,7 +161,9 @@ export async function replaceLinks(
   if (links.itemIds.length)
     await tx.insert(actionItemLinks).values([...new Set(links.itemIds)].map((itemId) => ({ ...base, itemId })));
   if (links.measureIds.length)
-    await tx.insert(actionMeasureLinks).values([...new Set(links.measureIds)].map((measureId) => ({ ...base, measureId })));
+    await tx
+      .insert(actionMeasureLinks)
+      .values([...new Set(links.measureIds)].map((measureId) => ({ ...base, measureId })));
 }
 
 /** How many of the ids are people of the council; `activeOnly` counts only those who have not left. */
@@ -169,7 +171,10 @@ export async function countPeople(db: Db, organisationId: string, ids: readonly 
   if (ids.length === 0) return 0;
   const conditions = [eq(people.organisationId, organisationId), inArray(people.id, [...new Set(ids)])];
   if (activeOnly) conditions.push(eq(people.status, 'active'));
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(...conditions));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(people)
+    .where(and(...conditions));
   return Number(row?.n ?? 0);
 }
 
@@ -219,7 +224,13 @@ export async function assigneesOf(db: Db, actionIds: readonly string[]) {
 
 export async function itemLinksOf(db: Db, actionId: string) {
   return db
-    .select({ id: planItems.id, code: planItems.code, title: planItems.title, planId: plans.id, planTitle: plans.title })
+    .select({
+      id: planItems.id,
+      code: planItems.code,
+      title: planItems.title,
+      planId: plans.id,
+      planTitle: plans.title,
+    })
     .from(actionItemLinks)
     .innerJoin(planItems, eq(planItems.id, actionItemLinks.itemId))
     .innerJoin(plans, eq(plans.id, planItems.planId))
@@ -386,7 +397,10 @@ export async function decideEscalation(tx: Db, id: string, values: Partial<typeo
 }
 
 export async function markNotified(db: Db, id: string) {
-  await db.update(actionEscalations).set({ notifiedAt: sql`now()` }).where(eq(actionEscalations.id, id));
+  await db
+    .update(actionEscalations)
+    .set({ notifiedAt: sql`now()` })
+    .where(eq(actionEscalations.id, id));
 }
 
 export async function eventsOf(db: Db, organisationId: string, actionId: string) {
@@ -437,7 +451,11 @@ export async function actionsAnsweringRows(
     .select()
     .from(actions)
     .where(
-      and(eq(actions.organisationId, organisationId), eq(actions.answersKind, kind), inArray(actions.answersId, [...ids])),
+      and(
+        eq(actions.organisationId, organisationId),
+        eq(actions.answersKind, kind),
+        inArray(actions.answersId, [...ids]),
+      ),
     )
     .orderBy(asc(actions.code));
 }
@@ -537,17 +555,32 @@ export async function importDirectory(db: Db, organisationId: string) {
       .select({ id: planItems.id, code: planItems.code, planId: planItems.planId })
       .from(planItems)
       .where(eq(planItems.organisationId, organisationId)),
-    db.select({ id: measures.id, code: measures.code }).from(measures).where(eq(measures.organisationId, organisationId)),
+    db
+      .select({ id: measures.id, code: measures.code })
+      .from(measures)
+      .where(eq(measures.organisationId, organisationId)),
     db.select({ code: actions.code }).from(actions).where(eq(actions.organisationId, organisationId)),
   ]);
-  return { people: peopleRows, plans: planRows, items: itemRows, measures: measureRows, codes: codes.map((c) => c.code) };
+  return {
+    people: peopleRows,
+    plans: planRows,
+    items: itemRows,
+    measures: measureRows,
+    codes: codes.map((c) => c.code),
+  };
 }
 
 /** The council's actions with what an export lists beside them. */
 export async function exportRows(db: Db, organisationId: string) {
   const rows = await listActions(db, organisationId);
   const ids = rows.map((r) => r.id);
-  if (ids.length === 0) return { rows, emails: new Map<string, string>(), items: new Map<string, string[]>(), measures: new Map<string, string[]>() };
+  if (ids.length === 0)
+    return {
+      rows,
+      emails: new Map<string, string>(),
+      items: new Map<string, string[]>(),
+      measures: new Map<string, string[]>(),
+    };
   const [emails, items, measureLinks] = await Promise.all([
     db.select({ id: people.id, email: people.email }).from(people).where(eq(people.organisationId, organisationId)),
     db
@@ -566,5 +599,10 @@ export async function exportRows(db: Db, organisationId: string) {
     for (const { actionId, code } of list) out.set(actionId, [...(out.get(actionId) ?? []), code]);
     return out;
   };
-  return { rows, emails: new Map(emails.map((e) => [e.id, e.email])), items: group(items), measures: group(measureLinks) };
+  return {
+    rows,
+    emails: new Map(emails.map((e) => [e.id, e.email])),
+    items: group(items),
+    measures: group(measureLinks),
+  };
 }

@@ -4,7 +4,20 @@
  * Every table carries organisation_id (tenancy).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
@@ -18,7 +31,9 @@ export const actions = pgTable(
   'actions',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     planId: uuid('plan_id').notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -76,7 +91,9 @@ export const actions = pgTable(
 export const actionAssignees = pgTable(
   'action_assignees',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     personId: uuid('person_id').notNull(),
   },
@@ -100,7 +117,9 @@ export const actionAssignees = pgTable(
 export const actionItemLinks = pgTable(
   'action_item_links',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     itemId: uuid('item_id').notNull(),
   },
@@ -124,7 +143,9 @@ export const actionItemLinks = pgTable(
 export const actionMeasureLinks = pgTable(
   'action_measure_links',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     measureId: uuid('measure_id').notNull(),
   },
@@ -148,7 +169,9 @@ export const actionMilestones = pgTable(
   'action_milestones',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     title: text('title').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
@@ -171,7 +194,9 @@ export const actionUpdates = pgTable(
   'action_updates',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     percentComplete: integer('percent_complete').notNull(),
@@ -206,7 +231,9 @@ export const actionEscalations = pgTable(
   'action_escalations',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     escalationOwnerPersonId: uuid('escalation_owner_person_id').notNull(),
     /** Why: { code: 'off-track-updates', updates } | { code: 'overdue-days', days } */
@@ -222,7 +249,9 @@ export const actionEscalations = pgTable(
   },
   (t) => [
     tenantPrimaryKey(t),
-    uniqueIndex('action_escalations_open_key').on(t.actionId, t.organisationId).where(sql`${t.decision} is null`),
+    uniqueIndex('action_escalations_open_key')
+      .on(t.actionId, t.organisationId)
+      .where(sql`${t.decision} is null`),
     index('action_escalations_owner_idx').on(t.organisationId, t.escalationOwnerPersonId),
     foreignKey({
       name: 'action_escalations_action_id_fk',
@@ -247,7 +276,9 @@ export const actionEvents = pgTable(
   'action_events',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     actionId: uuid('action_id').notNull(),
     kind: text('kind').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
@@ -273,18 +304,21 @@ export const actionEvents = pgTable(
 );
 
 /** The council's delivery settings (domain/settings.ts); no row means the defaults. */
-export const deliverySettings = pgTable('delivery_settings', {
-  organisationId: uuid('organisation_id')
-    .primaryKey()
-    .references(() => organisations.id),
-  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by'),
-},
+export const deliverySettings = pgTable(
+  'delivery_settings',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id),
+    settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
   (t) => [
     foreignKey({
       name: 'delivery_settings_updated_by_fk',
       columns: [t.organisationId, t.updatedBy],
       foreignColumns: [people.organisationId, people.id],
     }),
-  ]);
+  ],
+);

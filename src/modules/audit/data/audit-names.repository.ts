@@ -23,7 +23,12 @@ const coded = (code: PgColumn, title: PgColumn) => sql<string>`concat_ws(' ', ${
 const NAMED: NamedTable[] = [
   { table: units, id: units.id, organisationId: units.organisationId, name: sql<string>`${units.name}` },
   { table: people, id: people.id, organisationId: people.organisationId, name: sql<string>`${people.name}` },
-  { table: portfolios, id: portfolios.id, organisationId: portfolios.organisationId, name: sql<string>`${portfolios.name}` },
+  {
+    table: portfolios,
+    id: portfolios.id,
+    organisationId: portfolios.organisationId,
+    name: sql<string>`${portfolios.name}`,
+  },
   { table: partners, id: partners.id, organisationId: partners.organisationId, name: sql<string>`${partners.name}` },
   {
     table: governanceBodies,
@@ -31,11 +36,31 @@ const NAMED: NamedTable[] = [
     organisationId: governanceBodies.organisationId,
     name: sql<string>`${governanceBodies.name}`,
   },
-  { table: planTypes, id: planTypes.id, organisationId: planTypes.organisationId, name: sql<string>`${planTypes.name}` },
-  { table: itemTypes, id: itemTypes.id, organisationId: itemTypes.organisationId, name: sql<string>`${itemTypes.name}` },
+  {
+    table: planTypes,
+    id: planTypes.id,
+    organisationId: planTypes.organisationId,
+    name: sql<string>`${planTypes.name}`,
+  },
+  {
+    table: itemTypes,
+    id: itemTypes.id,
+    organisationId: itemTypes.organisationId,
+    name: sql<string>`${itemTypes.name}`,
+  },
   { table: plans, id: plans.id, organisationId: plans.organisationId, name: sql<string>`${plans.title}` },
-  { table: planItems, id: planItems.id, organisationId: planItems.organisationId, name: coded(planItems.code, planItems.title) },
-  { table: measures, id: measures.id, organisationId: measures.organisationId, name: coded(measures.code, measures.title) },
+  {
+    table: planItems,
+    id: planItems.id,
+    organisationId: planItems.organisationId,
+    name: coded(planItems.code, planItems.title),
+  },
+  {
+    table: measures,
+    id: measures.id,
+    organisationId: measures.organisationId,
+    name: coded(measures.code, measures.title),
+  },
 ];
 
 /** The name of each of the ids that is a record of the organisation; unknown ids are left out. */

@@ -17,7 +17,10 @@ import { people, roleAssignments, units } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
 
 export async function unitTree(db: Db, organisationId: string) {
-  return db.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.organisationId, organisationId));
+  return db
+    .select({ id: units.id, parentId: units.parentId })
+    .from(units)
+    .where(eq(units.organisationId, organisationId));
 }
 
 export function eventsInUnits(db: Db, organisationId: string, unitIds: readonly string[]): SQL {

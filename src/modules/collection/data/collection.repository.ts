@@ -8,7 +8,16 @@ import { DEFAULT_COLLECTION_RULE, type CollectionRule } from '../domain/due-date
 import type { Db } from '../../../platform/db/db.ts';
 import { DEFAULT_SIGN_OFF_CHAIN, SIGN_OFF_CHAINS, type SignOffChain } from '../domain/workflow.ts';
 import type { ValueStatus } from '../../../kernel/measurement/vocabulary.ts';
-import { collectionRules, measureAssignees, measures, measureTargets, measureValueEvents, measureValues, nonWorkingDays, remindersSent } from '../../measures/index.ts';
+import {
+  collectionRules,
+  measureAssignees,
+  measures,
+  measureTargets,
+  measureValueEvents,
+  measureValues,
+  nonWorkingDays,
+  remindersSent,
+} from '../../measures/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 

@@ -90,7 +90,13 @@ export async function reopenClosure(
   const [row] = await db
     .update(periodClosures)
     .set(values)
-    .where(and(eq(periodClosures.organisationId, organisationId), eq(periodClosures.id, id), isNull(periodClosures.reopenedAt)))
+    .where(
+      and(
+        eq(periodClosures.organisationId, organisationId),
+        eq(periodClosures.id, id),
+        isNull(periodClosures.reopenedAt),
+      ),
+    )
     .returning();
   return row;
 }

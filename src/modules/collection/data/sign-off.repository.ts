@@ -250,5 +250,9 @@ export async function personSignOffFacts(
            JOIN governance_bodies b ON b.id = gm.body_id
            WHERE b.organisation_id = ${organisationId} AND gm.person_id = ${personId}) AS body_ids`),
   );
-  return { namedVerifier: row?.named_verifier ?? false, unitHead: row?.unit_head ?? false, bodyIds: split(row?.body_ids ?? null) };
+  return {
+    namedVerifier: row?.named_verifier ?? false,
+    unitHead: row?.unit_head ?? false,
+    bodyIds: split(row?.body_ids ?? null),
+  };
 }

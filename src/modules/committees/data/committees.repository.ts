@@ -165,7 +165,9 @@ export async function listAgenda(db: Db, organisationId: string, meetingId: stri
 }
 
 export async function findAgendaItem(db: Db, organisationId: string, id: string): Promise<AgendaEntry | undefined> {
-  const [row] = await agendaSelect(db).where(and(eq(agendaItems.organisationId, organisationId), eq(agendaItems.id, id)));
+  const [row] = await agendaSelect(db).where(
+    and(eq(agendaItems.organisationId, organisationId), eq(agendaItems.id, id)),
+  );
   return row && flatten(row);
 }
 
@@ -196,7 +198,12 @@ export async function recordDecision(
 /** Items carried on from this one (the next stages of its route). */
 export async function onwardItems(db: Db, organisationId: string, itemId: string) {
   return db
-    .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, heldOn: meetings.heldOn, bodyName: governanceBodies.name })
+    .select({
+      id: agendaItems.id,
+      meetingId: agendaItems.meetingId,
+      heldOn: meetings.heldOn,
+      bodyName: governanceBodies.name,
+    })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
@@ -264,7 +271,8 @@ export function listRequests(
   const where: SQL[] = [eq(memberRequests.organisationId, organisationId)];
   if (filter.status) where.push(eq(memberRequests.status, filter.status));
   if (filter.meetingId) where.push(eq(memberRequests.meetingId, filter.meetingId));
-  if (filter.ids) where.push(inArray(memberRequests.id, filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']));
+  if (filter.ids)
+    where.push(inArray(memberRequests.id, filter.ids.length ? filter.ids : ['00000000-0000-0000-0000-000000000000']));
   if (filter.personId)
     where.push(
       sql`(${memberRequests.raisedByPersonId} = ${filter.personId} OR ${memberRequests.addresseePersonId} = ${filter.personId})`,

@@ -12,11 +12,11 @@ const settingsRow = z.object({
   escalateAfterDays: z.number().int().positive(),
 });
 
-export async function loadSettings(db: Db, organisationId: string): Promise<CommitteeSettings & { isDefault: boolean }> {
-  const [row] = await db
-    .select()
-    .from(committeeSettings)
-    .where(eq(committeeSettings.organisationId, organisationId));
+export async function loadSettings(
+  db: Db,
+  organisationId: string,
+): Promise<CommitteeSettings & { isDefault: boolean }> {
+  const [row] = await db.select().from(committeeSettings).where(eq(committeeSettings.organisationId, organisationId));
   return row ? { ...settingsRow.parse(row), isDefault: false } : { ...DEFAULT_COMMITTEE_SETTINGS, isDefault: true };
 }
 

@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../../kernel/access/index.ts';
 import type { Db } from '../../../platform/db/db.ts';
-import { approvalSteps, itemTypes, planTypeItemTypes, planTypeParents, planTypes, type TemplateSection } from './framework.schema.ts';
+import {
+  approvalSteps,
+  itemTypes,
+  planTypeItemTypes,
+  planTypeParents,
+  planTypes,
+  type TemplateSection,
+} from './framework.schema.ts';
 import { governanceBodies } from '../../organisation/index.ts';
 
 export type { TemplateSection };

@@ -23,16 +23,15 @@ export const itemTypes = pgTable(
   'item_types',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     active: boolean('active').notNull().default(true),
   },
-  (t) => [
-    uniqueIndex('item_types_org_key').on(t.organisationId, t.key),
-    tenantPrimaryKey(t),
-  ],
+  (t) => [uniqueIndex('item_types_org_key').on(t.organisationId, t.key), tenantPrimaryKey(t)],
 );
 
 export interface TemplateSection {
@@ -45,7 +44,9 @@ export const planTypes = pgTable(
   'plan_types',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     /** 1 = top of the golden thread (community strategy); larger numbers sit lower. */
@@ -55,17 +56,16 @@ export const planTypes = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('plan_types_org_key').on(t.organisationId, t.key),
-    tenantPrimaryKey(t),
-  ],
+  (t) => [uniqueIndex('plan_types_org_key').on(t.organisationId, t.key), tenantPrimaryKey(t)],
 );
 
 /** Which plan types a plan type may sit under. */
 export const planTypeParents = pgTable(
   'plan_type_parents',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     planTypeId: uuid('plan_type_id').notNull(),
     parentPlanTypeId: uuid('parent_plan_type_id').notNull(),
   },
@@ -89,7 +89,9 @@ export const planTypeParents = pgTable(
 export const planTypeItemTypes = pgTable(
   'plan_type_item_types',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     planTypeId: uuid('plan_type_id').notNull(),
     itemTypeId: uuid('item_type_id').notNull(),
   },
@@ -118,7 +120,9 @@ export const approvalSteps = pgTable(
   'approval_steps',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     planTypeId: uuid('plan_type_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),

@@ -36,7 +36,13 @@ export async function loadSettings(db: Db, organisationId: string): Promise<Sett
     .select()
     .from(improvementPlanSettings)
     .where(eq(improvementPlanSettings.organisationId, organisationId));
-  if (!row) return { panelBodyId: null, ...DEFAULT_TRIGGER_RULE, triggers: [...DEFAULT_TRIGGER_RULE.triggers], isDefault: true };
+  if (!row)
+    return {
+      panelBodyId: null,
+      ...DEFAULT_TRIGGER_RULE,
+      triggers: [...DEFAULT_TRIGGER_RULE.triggers],
+      isDefault: true,
+    };
   return {
     panelBodyId: row.panelBodyId,
     consecutivePeriods: row.consecutivePeriods,
@@ -347,7 +353,9 @@ export async function measuresWithOpenPlans(db: Db, organisationId: string): Pro
   const rows = await db
     .select({ measureId: improvementPlans.measureId })
     .from(improvementPlans)
-    .where(and(eq(improvementPlans.organisationId, organisationId), inArray(improvementPlans.status, [...OPEN_STATUSES])));
+    .where(
+      and(eq(improvementPlans.organisationId, organisationId), inArray(improvementPlans.status, [...OPEN_STATUSES])),
+    );
   return new Set(rows.map((row) => row.measureId));
 }
 

@@ -4,7 +4,18 @@
  * job raises for measure owners, the plans themselves, the panel's decisions (kept, never
  * overwritten) and the plan's history of steps.
  */
-import { date, doublePrecision, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
@@ -17,23 +28,26 @@ const organisationId = () =>
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** One row per council that has changed the defaults (no row: the defaults apply). */
-export const improvementPlanSettings = pgTable('improvement_plan_settings', {
-  organisationId: uuid('organisation_id')
-    .primaryKey()
-    .references(() => organisations.id),
-  panelBodyId: uuid('panel_body_id'),
-  consecutivePeriods: integer('consecutive_periods').notNull().default(2),
-  /** Any of: red, spc-concern. */
-  triggers: text('triggers').array().notNull(),
-  updatedAt: at('updated_at').notNull().defaultNow(),
-},
+export const improvementPlanSettings = pgTable(
+  'improvement_plan_settings',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id),
+    panelBodyId: uuid('panel_body_id'),
+    consecutivePeriods: integer('consecutive_periods').notNull().default(2),
+    /** Any of: red, spc-concern. */
+    triggers: text('triggers').array().notNull(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
   (t) => [
     foreignKey({
       name: 'improvement_plan_settings_panel_body_id_fk',
       columns: [t.organisationId, t.panelBodyId],
       foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
     }),
-  ]);
+  ],
+);
 
 /**
  * A measure's owner asked for a plan, once per episode: an episode is a run of triggering periods,

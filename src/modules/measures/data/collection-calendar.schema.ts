@@ -30,36 +30,38 @@ const at = (name: string) => timestamp(name, { withTimezone: true });
 const updatedAt = () => at('updated_at').notNull().defaultNow();
 
 /** The organisation's collection calendar rule (one row per organisation; defaults if absent). */
-export const collectionRules = pgTable('collection_rules', {
-  organisationId: organisationId().primaryKey(),
-  /** Data is due this many working days after the period ends (weekends and holidays skipped). */
-  workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
-  /** A reminder goes this many working days before the due date. */
-  reminderWorkingDaysBefore: integer('reminder_working_days_before').notNull().default(5),
-  /** Overdue data escalates to the owner after this many working days … */
-  escalateToOwnerAfterDays: integer('escalate_to_owner_after_days').notNull().default(5),
-  /** … then to the owner's line manager after this many. */
-  escalateToManagerAfterDays: integer('escalate_to_manager_after_days').notNull().default(10),
-  /** Which bank holidays apply: england-and-wales | scotland | northern-ireland */
-  holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
-  /** Value sign-off: verify-then-approve (submit → verify → approve) | approve-directly (submit → approve). */
-  signOffChain: text('sign_off_chain').notNull().default('verify-then-approve'),
-  /**
-   * Who may take the verify step: permission (anyone holding verify:values at the measure's unit or
-   * above, and the measure's named verifier) | role | unit-head | measure-verifier | body.
-   */
-  verifyWho: text('verify_who').notNull().default('permission'),
-  /** The role (verify_who = role) or governance body (verify_who = body) that verifies. */
-  verifyRole: text('verify_role'),
-  verifyBodyId: uuid('verify_body_id'),
-  /** Who may take the approve step: permission | role | unit-head | body (as for verify). */
-  approveWho: text('approve_who').notNull().default('permission'),
-  approveRole: text('approve_role'),
-  approveBodyId: uuid('approve_body_id'),
-  updatedBy: uuid('updated_by'),
-  rowVersion: integer('row_version').notNull().default(1),
-  updatedAt: updatedAt(),
-},
+export const collectionRules = pgTable(
+  'collection_rules',
+  {
+    organisationId: organisationId().primaryKey(),
+    /** Data is due this many working days after the period ends (weekends and holidays skipped). */
+    workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
+    /** A reminder goes this many working days before the due date. */
+    reminderWorkingDaysBefore: integer('reminder_working_days_before').notNull().default(5),
+    /** Overdue data escalates to the owner after this many working days … */
+    escalateToOwnerAfterDays: integer('escalate_to_owner_after_days').notNull().default(5),
+    /** … then to the owner's line manager after this many. */
+    escalateToManagerAfterDays: integer('escalate_to_manager_after_days').notNull().default(10),
+    /** Which bank holidays apply: england-and-wales | scotland | northern-ireland */
+    holidayRegion: text('holiday_region').notNull().default('england-and-wales'),
+    /** Value sign-off: verify-then-approve (submit → verify → approve) | approve-directly (submit → approve). */
+    signOffChain: text('sign_off_chain').notNull().default('verify-then-approve'),
+    /**
+     * Who may take the verify step: permission (anyone holding verify:values at the measure's unit or
+     * above, and the measure's named verifier) | role | unit-head | measure-verifier | body.
+     */
+    verifyWho: text('verify_who').notNull().default('permission'),
+    /** The role (verify_who = role) or governance body (verify_who = body) that verifies. */
+    verifyRole: text('verify_role'),
+    verifyBodyId: uuid('verify_body_id'),
+    /** Who may take the approve step: permission | role | unit-head | body (as for verify). */
+    approveWho: text('approve_who').notNull().default('permission'),
+    approveRole: text('approve_role'),
+    approveBodyId: uuid('approve_body_id'),
+    updatedBy: uuid('updated_by'),
+    rowVersion: integer('row_version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
   (t) => [
     foreignKey({
       name: 'collection_rules_verify_body_id_fk',
@@ -76,7 +78,8 @@ export const collectionRules = pgTable('collection_rules', {
       columns: [t.organisationId, t.updatedBy],
       foreignColumns: [people.organisationId, people.id],
     }),
-  ]);
+  ],
+);
 
 /**
  * Days that are not working days besides weekends: bank holidays (source 'gov.uk') and local

@@ -2,7 +2,14 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../platform/db/db.ts';
 import type { MeasureStatus, MeasureType, TargetKind } from '../../../kernel/measurement/vocabulary.ts';
-import { measureAssignees, measureBreakdowns, measureItemLinks, measures, measureTargets, measureValues } from './measures.schema.ts';
+import {
+  measureAssignees,
+  measureBreakdowns,
+  measureItemLinks,
+  measures,
+  measureTargets,
+  measureValues,
+} from './measures.schema.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItemPartners, planItems, plans } from '../../plans/index.ts';
 

@@ -124,7 +124,12 @@ export async function linesInPeriod(
 ): Promise<Map<string, StoredLine>> {
   if (costCentreIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: budgetLines.id, costCentreId: budgetLines.costCentreId, explanation: budgetLines.explanation, ...amountColumns })
+    .select({
+      id: budgetLines.id,
+      costCentreId: budgetLines.costCentreId,
+      explanation: budgetLines.explanation,
+      ...amountColumns,
+    })
     .from(budgetLines)
     .where(
       and(
@@ -164,7 +169,12 @@ export async function upsertLines(
 }
 
 /** Every line of the organisation in one period, with its cost centre: the summary's input. */
-export async function summaryLines(db: Db, organisationId: string, yearId: string, month: number): Promise<SummaryLine[]> {
+export async function summaryLines(
+  db: Db,
+  organisationId: string,
+  yearId: string,
+  month: number,
+): Promise<SummaryLine[]> {
   const rows = await db
     .select({
       costCentreId: costCentres.id,

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, integer, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
 import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
@@ -34,10 +46,7 @@ export const financialYears = pgTable(
     startYear: integer('start_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('money_financial_years_org_year_key').on(t.organisationId, t.startYear),
-    tenantPrimaryKey(t),
-  ],
+  (t) => [uniqueIndex('money_financial_years_org_year_key').on(t.organisationId, t.startYear), tenantPrimaryKey(t)],
 );
 
 /** A cost centre of the finance system, owned by a unit of the organisation. Codes are upper case. */

@@ -7,7 +7,13 @@ import { units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
 import { CAPITAL_AMOUNTS, type CapitalYearInput } from '../domain/capital.ts';
 import { MTFS_AMOUNTS, type MtfsFigures } from '../domain/mtfs.ts';
-import { BORROWING_AMOUNTS, RESERVE_AMOUNTS, type BorrowingFigures, type ReserveFigures, type ReserveKind } from '../domain/reserves.ts';
+import {
+  BORROWING_AMOUNTS,
+  RESERVE_AMOUNTS,
+  type BorrowingFigures,
+  type ReserveFigures,
+  type ReserveKind,
+} from '../domain/reserves.ts';
 import { SAVING_AMOUNTS, type Deliverability, type SavingFigures } from '../domain/savings.ts';
 import { costCentres } from './money.schema.ts';
 import {
@@ -86,7 +92,10 @@ export async function insertScheme(
   organisationId: string,
   input: { code: string; name: string; unitId: string },
 ): Promise<string> {
-  const [row] = await tx.insert(capitalSchemes).values({ organisationId, ...input }).returning({ id: capitalSchemes.id });
+  const [row] = await tx
+    .insert(capitalSchemes)
+    .values({ organisationId, ...input })
+    .returning({ id: capitalSchemes.id });
   return row!.id;
 }
 
@@ -196,7 +205,10 @@ export async function insertReserve(
   organisationId: string,
   input: { name: string; kind: ReserveKind; purpose: string },
 ): Promise<string> {
-  const [row] = await tx.insert(reserves).values({ organisationId, ...input }).returning({ id: reserves.id });
+  const [row] = await tx
+    .insert(reserves)
+    .values({ organisationId, ...input })
+    .returning({ id: reserves.id });
   return row!.id;
 }
 
@@ -218,7 +230,11 @@ export async function upsertReserveYear(
   return row!.id;
 }
 
-export async function findBorrowing(db: Db, organisationId: string, startYear: number): Promise<BorrowingFigures | null> {
+export async function findBorrowing(
+  db: Db,
+  organisationId: string,
+  startYear: number,
+): Promise<BorrowingFigures | null> {
   const [row] = await db
     .select(columnsOf(borrowingYears, BORROWING_AMOUNTS))
     .from(borrowingYears)
@@ -303,7 +319,10 @@ export async function listSavings(
 }
 
 export async function insertSaving(tx: Db, organisationId: string, input: SavingInput): Promise<string> {
-  const [row] = await tx.insert(savings).values({ organisationId, ...input }).returning({ id: savings.id });
+  const [row] = await tx
+    .insert(savings)
+    .values({ organisationId, ...input })
+    .returning({ id: savings.id });
   return row!.id;
 }
 
@@ -377,7 +396,10 @@ export async function insertMtfsVersion(
   organisationId: string,
   input: { name: string; firstYear: number },
 ): Promise<string> {
-  const [row] = await tx.insert(mtfsVersions).values({ organisationId, ...input }).returning({ id: mtfsVersions.id });
+  const [row] = await tx
+    .insert(mtfsVersions)
+    .values({ organisationId, ...input })
+    .returning({ id: mtfsVersions.id });
   return row!.id;
 }
 
@@ -393,7 +415,11 @@ export async function mtfsYearsOf(db: Db, organisationId: string, versionId: str
     .from(mtfsYears)
     .where(and(eq(mtfsYears.organisationId, organisationId), eq(mtfsYears.versionId, versionId)))
     .orderBy(asc(mtfsYears.startYear));
-  return rows.map((row) => ({ startYear: row.startYear, assumptions: row.assumptions, ...amountsOf(MTFS_AMOUNTS, row)! }));
+  return rows.map((row) => ({
+    startYear: row.startYear,
+    assumptions: row.assumptions,
+    ...amountsOf(MTFS_AMOUNTS, row)!,
+  }));
 }
 
 export async function upsertMtfsYear(
@@ -470,7 +496,12 @@ export async function planLinks(
     .orderBy(asc(costCentres.code), asc(planItems.title));
 }
 
-export async function addPlanLink(tx: Db, organisationId: string, costCentreId: string, planItemId: string): Promise<boolean> {
+export async function addPlanLink(
+  tx: Db,
+  organisationId: string,
+  costCentreId: string,
+  planItemId: string,
+): Promise<boolean> {
   const rows = await tx
     .insert(costCentrePlanLinks)
     .values({ organisationId, costCentreId, planItemId })
@@ -479,7 +510,12 @@ export async function addPlanLink(tx: Db, organisationId: string, costCentreId: 
   return rows.length > 0;
 }
 
-export async function removePlanLink(tx: Db, organisationId: string, costCentreId: string, planItemId: string): Promise<boolean> {
+export async function removePlanLink(
+  tx: Db,
+  organisationId: string,
+  costCentreId: string,
+  planItemId: string,
+): Promise<boolean> {
   const rows = await tx
     .delete(costCentrePlanLinks)
     .where(

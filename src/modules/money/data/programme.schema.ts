@@ -5,7 +5,18 @@
  * (2025 = 2025/26); amounts are whole pence in a bigint.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
 import { actions } from '../../actions/index.ts';
@@ -211,10 +222,7 @@ export const mtfsVersions = pgTable(
     firstYear: integer('first_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('money_mtfs_versions_org_name_key').on(t.organisationId, t.name),
-    tenantPrimaryKey(t),
-  ],
+  (t) => [uniqueIndex('money_mtfs_versions_org_name_key').on(t.organisationId, t.name), tenantPrimaryKey(t)],
 );
 
 export const mtfsYears = pgTable(

@@ -11,7 +11,9 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     personId: uuid('person_id').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     unitId: uuid('unit_id'),
@@ -54,7 +56,9 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').notNull(),
     /** What the owner's "Your sessions" page names a session by: never the token or its hash. */
     id: uuid('id').notNull().defaultRandom(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     personId: uuid('person_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -79,7 +83,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -113,7 +119,9 @@ export const passwordLinks = pgTable(
   'password_links',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     personId: uuid('person_id').notNull(),
     purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
     tokenHash: text('token_hash').notNull(),

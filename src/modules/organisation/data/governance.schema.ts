@@ -8,7 +8,9 @@ export const governanceBodies = pgTable(
   'governance_bodies',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     /** What the body does in the framework: any of approves, scrutinises, receives. */
@@ -16,16 +18,15 @@ export const governanceBodies = pgTable(
     description: text('description').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('governance_bodies_org_name_key').on(t.organisationId, t.name),
-    tenantPrimaryKey(t),
-  ],
+  (t) => [uniqueIndex('governance_bodies_org_name_key').on(t.organisationId, t.name), tenantPrimaryKey(t)],
 );
 
 export const governanceBodyMembers = pgTable(
   'governance_body_members',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     bodyId: uuid('body_id').notNull(),
     personId: uuid('person_id').notNull(),
     role: text('role').notNull().default('member'),

@@ -24,7 +24,9 @@ export const units = pgTable(
   'units',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     parentId: uuid('parent_id'),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -49,23 +51,24 @@ export const partners = pgTable(
   'partners',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     name: text('name').notNull(),
     kind: text('kind', { enum: PARTNER_KINDS }).notNull(),
     description: text('description').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('partners_org_name_key').on(t.organisationId, t.name),
-    tenantPrimaryKey(t),
-  ],
+  (t) => [uniqueIndex('partners_org_name_key').on(t.organisationId, t.name), tenantPrimaryKey(t)],
 );
 
 export const people = pgTable(
   'people',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     name: text('name').notNull(),
     email: text('email').notNull(),
     jobTitle: text('job_title').notNull().default(''),
@@ -105,7 +108,9 @@ export const portfolios = pgTable(
   'portfolios',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     name: text('name').notNull(),
     holderPersonId: uuid('holder_person_id'),
     createdAt: createdAt(),
@@ -124,7 +129,9 @@ export const portfolios = pgTable(
 export const portfolioUnits = pgTable(
   'portfolio_units',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     portfolioId: uuid('portfolio_id').notNull(),
     unitId: uuid('unit_id').notNull(),
   },

@@ -29,18 +29,20 @@ export const signInThrottles = pgTable('sign_in_throttles', {
 });
 
 /** A person's TOTP second factor (RFC 6238): unconfirmed until they type a code from it. */
-export const secondFactors = pgTable('second_factors', {
-  personId: uuid('person_id').notNull(),
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id),
-  /** Base32, as the authenticator app was given it: needed to check each code. */
-  secret: text('secret').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
-  /** The last 30-second step accepted: a code is never accepted twice. */
-  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
-},
+export const secondFactors = pgTable(
+  'second_factors',
+  {
+    personId: uuid('person_id').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** Base32, as the authenticator app was given it: needed to check each code. */
+    secret: text('secret').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** The last 30-second step accepted: a code is never accepted twice. */
+    lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  },
   (t) => [
     primaryKey({ columns: [t.personId, t.organisationId] }),
     foreignKey({
@@ -48,7 +50,8 @@ export const secondFactors = pgTable('second_factors', {
       columns: [t.organisationId, t.personId],
       foreignColumns: [people.organisationId, people.id],
     }),
-  ]);
+  ],
+);
 
 /** Single-use recovery codes for when the authenticator is lost: only a SHA-256 of each is kept. */
 export const recoveryCodes = pgTable(

@@ -9,17 +9,19 @@ import { organisations } from '../../../platform/tenancy/organisations.schema.ts
 import { measures } from '../../measures/index.ts';
 import type { RememberedChoice } from '../domain/forecast-choice-memory.ts';
 
-export const forecastChoices = pgTable('forecast_choices', {
-  measureId: uuid('measure_id').notNull(),
-  organisationId: uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id),
-  /** The period the choice was made for (for reading; the inputs key already holds it). */
-  periodKey: text('period_key').notNull(),
-  inputsKey: text('inputs_key').notNull(),
-  choice: jsonb('choice').$type<RememberedChoice>().notNull(),
-  chosenAt: timestamp('chosen_at', { withTimezone: true }).notNull(),
-},
+export const forecastChoices = pgTable(
+  'forecast_choices',
+  {
+    measureId: uuid('measure_id').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The period the choice was made for (for reading; the inputs key already holds it). */
+    periodKey: text('period_key').notNull(),
+    inputsKey: text('inputs_key').notNull(),
+    choice: jsonb('choice').$type<RememberedChoice>().notNull(),
+    chosenAt: timestamp('chosen_at', { withTimezone: true }).notNull(),
+  },
   (t) => [
     primaryKey({ columns: [t.measureId, t.organisationId] }),
     foreignKey({
@@ -27,4 +29,5 @@ export const forecastChoices = pgTable('forecast_choices', {
       columns: [t.organisationId, t.measureId],
       foreignColumns: [measures.organisationId, measures.id],
     }).onDelete('cascade'),
-  ]);
+  ],
+);

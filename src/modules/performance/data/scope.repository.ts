@@ -24,7 +24,12 @@ const portfolioScopeRow = z.object({
   holderName: z.string().nullable(),
   unitIds: z.array(z.string()),
 });
-const bodyScopeRow = z.object({ id: z.string(), name: z.string(), kind: z.string(), frameworkRoles: z.array(z.string()) });
+const bodyScopeRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  frameworkRoles: z.array(z.string()),
+});
 const enteredReturnRow = z.object({ measureId: z.string(), periodKey: z.string() });
 const daysRow = z.object({ days: z.number() });
 

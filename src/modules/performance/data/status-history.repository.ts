@@ -336,4 +336,3 @@ export async function upsertStatuses(db: Db, rows: readonly StatusInsert[]): Pro
     await db.execute(statusUpsert(rows.slice(start, start + STATUS_BATCH)));
   }
 }
-

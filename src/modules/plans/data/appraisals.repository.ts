@@ -24,7 +24,11 @@ export async function lineManagers(db: Db, organisationId: string): Promise<Map<
 }
 
 /** How many people have an approved individual plan (the count everyone may know). */
-export async function peopleWithApprovedPrivatePlan(db: Db, organisationId: string, typeIds: string[]): Promise<number> {
+export async function peopleWithApprovedPrivatePlan(
+  db: Db,
+  organisationId: string,
+  typeIds: string[],
+): Promise<number> {
   if (typeIds.length === 0) return 0;
   const [row] = await db
     .select({ count: countDistinct(plans.ownerPersonId) })

@@ -30,7 +30,11 @@ export const planTypeUsage: PlanTypeUsage = {
       .select({ plans: count() })
       .from(plans)
       .where(
-        and(eq(plans.organisationId, organisationId), eq(plans.planTypeId, planTypeId), inArray(plans.status, IN_FLIGHT)),
+        and(
+          eq(plans.organisationId, organisationId),
+          eq(plans.planTypeId, planTypeId),
+          inArray(plans.status, IN_FLIGHT),
+        ),
       );
     return Number(row?.plans ?? 0);
   },

@@ -28,7 +28,9 @@ export const plans = pgTable(
   'plans',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     lineageId: uuid('lineage_id').notNull(),
     version: integer('version').notNull().default(1),
     /** original | amendment | refresh */
@@ -94,7 +96,9 @@ export const planEvents = pgTable(
   'plan_events',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     planId: uuid('plan_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorPersonId: uuid('actor_person_id'),
@@ -126,7 +130,9 @@ export const planItems = pgTable(
   'plan_items',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     planId: uuid('plan_id').notNull(),
     parentItemId: uuid('parent_item_id'),
     /** The same item in the previous version of the plan: keeps history across versions. */
@@ -183,7 +189,9 @@ export const planItems = pgTable(
 export const planItemPartners = pgTable(
   'plan_item_partners',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     itemId: uuid('item_id').notNull(),
     partnerId: uuid('partner_id').notNull(),
   },
@@ -211,7 +219,9 @@ export const contributionLinks = pgTable(
   'contribution_links',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     fromItemId: uuid('from_item_id').notNull(),
     toItemId: uuid('to_item_id').notNull(),
     /** direct | indirect */

@@ -14,7 +14,11 @@ export async function formOptions(db: Db, organisationId: string, planId: string
       .from(people)
       .where(and(eq(people.organisationId, organisationId), eq(people.status, 'active')))
       .orderBy(asc(people.name)),
-    db.select({ id: units.id, name: units.name }).from(units).where(eq(units.organisationId, organisationId)).orderBy(asc(units.name)),
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(eq(units.organisationId, organisationId))
+      .orderBy(asc(units.name)),
     db
       .select({ id: governanceBodies.id, name: governanceBodies.name })
       .from(governanceBodies)

@@ -5,7 +5,14 @@ import { planItems, plans } from '../../plans/index.ts';
 import { planTypes } from '../../framework/index.ts';
 import { PRIVATE_PLAN_TYPE_KEYS } from '../../plans/domain/index.ts';
 import type { ProjectStatus } from '../domain/project.ts';
-import { programmes, projectItems, projectMilestones, projectStages, projects, projectUpdates } from './projects.schema.ts';
+import {
+  programmes,
+  projectItems,
+  projectMilestones,
+  projectStages,
+  projects,
+  projectUpdates,
+} from './projects.schema.ts';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type ProjectRow = typeof projects.$inferSelect;
@@ -88,15 +95,24 @@ const flatProgramme = (row: {
   sponsorName: string | null;
   managerName: string | null;
   unitName: string | null;
-}): ProgrammeSummary => ({ ...row.programme, sponsorName: row.sponsorName, managerName: row.managerName, unitName: row.unitName });
+}): ProgrammeSummary => ({
+  ...row.programme,
+  sponsorName: row.sponsorName,
+  managerName: row.managerName,
+  unitName: row.unitName,
+});
 
 export async function listProgrammes(db: Db, organisationId: string): Promise<ProgrammeSummary[]> {
-  const rows = await programmeQuery(db).where(eq(programmes.organisationId, organisationId)).orderBy(asc(programmes.code));
+  const rows = await programmeQuery(db)
+    .where(eq(programmes.organisationId, organisationId))
+    .orderBy(asc(programmes.code));
   return rows.map(flatProgramme);
 }
 
 export async function findProgramme(db: Db, organisationId: string, id: string): Promise<ProgrammeSummary | undefined> {
-  const [row] = await programmeQuery(db).where(and(eq(programmes.organisationId, organisationId), eq(programmes.id, id)));
+  const [row] = await programmeQuery(db).where(
+    and(eq(programmes.organisationId, organisationId), eq(programmes.id, id)),
+  );
   return row ? flatProgramme(row) : undefined;
 }
 
@@ -171,7 +187,11 @@ function projectQuery(db: Db) {
 type ProjectJoined = Awaited<ReturnType<ReturnType<typeof projectQuery>['execute']>>[number];
 const flatProject = ({ project, ...names }: ProjectJoined): ProjectSummary => ({ ...project, ...names });
 
-export async function listProjects(db: Db, organisationId: string, filters: ProjectFilters = {}): Promise<ProjectSummary[]> {
+export async function listProjects(
+  db: Db,
+  organisationId: string,
+  filters: ProjectFilters = {},
+): Promise<ProjectSummary[]> {
   const conditions: SQL[] = [eq(projects.organisationId, organisationId)];
   if (filters.managerPersonId) conditions.push(eq(projects.managerPersonId, filters.managerPersonId));
   if (filters.unitId) conditions.push(eq(projects.unitId, filters.unitId));
@@ -237,9 +257,13 @@ export async function projectItemsOf(db: Db, organisationId: string, projectId: 
 
 /** Replaces the items a project contributes to. */
 export async function setProjectItems(db: Db, organisationId: string, projectId: string, itemIds: readonly string[]) {
-  await db.delete(projectItems).where(and(eq(projectItems.organisationId, organisationId), eq(projectItems.projectId, projectId)));
+  await db
+    .delete(projectItems)
+    .where(and(eq(projectItems.organisationId, organisationId), eq(projectItems.projectId, projectId)));
   if (itemIds.length > 0) {
-    await db.insert(projectItems).values([...new Set(itemIds)].map((itemId) => ({ organisationId, projectId, itemId })));
+    await db
+      .insert(projectItems)
+      .values([...new Set(itemIds)].map((itemId) => ({ organisationId, projectId, itemId })));
   }
 }
 
@@ -268,7 +292,10 @@ export async function swapStagePositions(tx: Db, organisationId: string, a: Stag
   await place(a, b.position);
 }
 
-export async function insertStage(db: Db, values: Omit<typeof projectStages.$inferInsert, 'position'>): Promise<StageRow> {
+export async function insertStage(
+  db: Db,
+  values: Omit<typeof projectStages.$inferInsert, 'position'>,
+): Promise<StageRow> {
   const [row] = await db
     .insert(projectStages)
     .values({
@@ -285,7 +312,10 @@ export async function listMilestones(db: Db, organisationId: string, projectId: 
     .select()
     .from(projectMilestones)
     .where(and(eq(projectMilestones.organisationId, organisationId), eq(projectMilestones.projectId, projectId)))
-    .orderBy(sql`coalesce(${projectMilestones.revisedDueDate}, ${projectMilestones.dueDate})`, asc(projectMilestones.createdAt));
+    .orderBy(
+      sql`coalesce(${projectMilestones.revisedDueDate}, ${projectMilestones.dueDate})`,
+      asc(projectMilestones.createdAt),
+    );
 }
 
 export async function countOpenMilestones(db: Db, organisationId: string, projectId: string): Promise<number> {
@@ -342,7 +372,11 @@ export async function listUpdates(db: Db, organisationId: string, projectId: str
 }
 
 /** Each project's latest highlight report (by report date, then when it was recorded). */
-export async function latestUpdates(db: Db, organisationId: string, projectIds: readonly string[]): Promise<Map<string, UpdateRow>> {
+export async function latestUpdates(
+  db: Db,
+  organisationId: string,
+  projectIds: readonly string[],
+): Promise<Map<string, UpdateRow>> {
   const latest = new Map<string, UpdateRow>();
   if (projectIds.length === 0) return latest;
   const rows = await db
@@ -355,7 +389,11 @@ export async function latestUpdates(db: Db, organisationId: string, projectIds: 
 }
 
 /** Every highlight report of the projects (for the one standing on a past date). */
-export async function updatesOfProjects(db: Db, organisationId: string, projectIds: readonly string[]): Promise<UpdateRow[]> {
+export async function updatesOfProjects(
+  db: Db,
+  organisationId: string,
+  projectIds: readonly string[],
+): Promise<UpdateRow[]> {
   if (projectIds.length === 0) return [];
   return db
     .select()

@@ -24,7 +24,9 @@ export const programmes = pgTable(
   'programmes',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -58,7 +60,9 @@ export const projects = pgTable(
   'projects',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -125,7 +129,9 @@ export const projects = pgTable(
 export const projectItems = pgTable(
   'project_items',
   {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     projectId: uuid('project_id').notNull(),
     itemId: uuid('item_id').notNull(),
   },
@@ -149,7 +155,9 @@ export const projectStages = pgTable(
   'project_stages',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     projectId: uuid('project_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
@@ -171,7 +179,9 @@ export const projectMilestones = pgTable(
   'project_milestones',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     projectId: uuid('project_id').notNull(),
     stageId: uuid('stage_id'),
     title: text('title').notNull(),
@@ -203,7 +213,9 @@ export const projectUpdates = pgTable(
   'project_updates',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     projectId: uuid('project_id').notNull(),
     reportedOn: date('reported_on', { mode: 'string' }).notNull(),
     authorPersonId: uuid('author_person_id'),

@@ -57,7 +57,11 @@ export async function unitHeads(db: Db, organisationId: string, unitId: string) 
   const byId = new Map(rows.map((row) => [row.id, row]));
   const heads: string[] = [];
   const seen = new Set<string>();
-  for (let here = byId.get(unitId); here && !seen.has(here.id); here = here.parentId ? byId.get(here.parentId) : undefined) {
+  for (
+    let here = byId.get(unitId);
+    here && !seen.has(here.id);
+    here = here.parentId ? byId.get(here.parentId) : undefined
+  ) {
     seen.add(here.id);
     if (here.headPersonId) heads.push(here.headPersonId);
   }

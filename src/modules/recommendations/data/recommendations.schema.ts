@@ -22,10 +22,7 @@ export const recommendationReports = pgTable(
     reportDate: date('report_date', { mode: 'string' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('recommendation_reports_org_idx').on(t.organisationId, t.reportDate),
-    tenantPrimaryKey(t),
-  ],
+  (t) => [index('recommendation_reports_org_idx').on(t.organisationId, t.reportDate), tenantPrimaryKey(t)],
 );
 
 /** One recommendation, tracked from the council's response to the evidence that closed it. */
@@ -171,5 +168,7 @@ export const recommendationSettings = pgTable('recommendation_settings', {
     .primaryKey()
     .references(() => organisations.id),
   escalateAfterDays: integer('escalate_after_days').notNull().default(30),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });

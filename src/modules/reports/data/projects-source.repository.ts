@@ -76,6 +76,15 @@ export async function projectsOffTrack(
       on,
     );
     if (!isOffTrack(reasons)) return [];
-    return [{ id: project.id, code: project.code, title: project.title, ownerName: project.ownerName, endDate: project.endDate, reasons }];
+    return [
+      {
+        id: project.id,
+        code: project.code,
+        title: project.title,
+        ownerName: project.ownerName,
+        endDate: project.endDate,
+        reasons,
+      },
+    ];
   });
 }

@@ -4,7 +4,6 @@ import type { Db } from '../../../platform/db/db.ts';
 import type { PreparedFormat } from '../domain/file-formats.ts';
 import { reportFiles } from './reports.schema.ts';
 
-
 const of = (organisationId: string, reportId: string, revision: number) =>
   and(
     eq(reportFiles.organisationId, organisationId),

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
@@ -98,22 +109,25 @@ export const reportRevisions = pgTable(
 );
 
 /** The council's report settings (domain/settings.ts); no row means the defaults. */
-export const reportSettings = pgTable('report_settings', {
-  organisationId: uuid('organisation_id')
-    .primaryKey()
-    .references(() => organisations.id),
-  /** An amber measure missed by more than this percentage of its target is an exception too. */
-  exceptionMarginPercent: integer('exception_margin_percent').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by'),
-},
+export const reportSettings = pgTable(
+  'report_settings',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id),
+    /** An amber measure missed by more than this percentage of its target is an exception too. */
+    exceptionMarginPercent: integer('exception_margin_percent').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by'),
+  },
   (t) => [
     foreignKey({
       name: 'report_settings_updated_by_fk',
       columns: [t.organisationId, t.updatedBy],
       foreignColumns: [people.organisationId, people.id],
     }),
-  ]);
+  ],
+);
 
 /**
  * A file made from an issued revision (Word, PDF, Excel) by a background job, kept so that every

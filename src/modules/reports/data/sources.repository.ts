@@ -11,7 +11,15 @@ import { improvementPlanDecisions, improvementPlans } from '../../improvement-pl
 import { measureItemLinks, measures, measureStatuses, measureValues } from '../../measures/index.ts';
 import { partners, people, portfolioUnits, unitDescendants } from '../../organisation/index.ts';
 import { planItemPartners, planItems, plans } from '../../plans/index.ts';
-import { DEFAULT_MATRIX, riskAssessments, riskMatrices, riskRegisters, risks, type Matrix, type MatrixSize } from '../../risks/index.ts';
+import {
+  DEFAULT_MATRIX,
+  riskAssessments,
+  riskMatrices,
+  riskRegisters,
+  risks,
+  type Matrix,
+  type MatrixSize,
+} from '../../risks/index.ts';
 import type { StoredStatus } from '../domain/report-data.ts';
 
 /** The units a scope covers (each with everything below it); null for the whole council. */
@@ -49,7 +57,11 @@ export interface MeasureRow {
   ownerName: string | null;
 }
 
-export async function activeMeasures(db: Db, organisationId: string, unitIds: Set<string> | null): Promise<MeasureRow[]> {
+export async function activeMeasures(
+  db: Db,
+  organisationId: string,
+  unitIds: Set<string> | null,
+): Promise<MeasureRow[]> {
   const rows = await db
     .select({
       id: measures.id,
@@ -103,9 +115,7 @@ export async function storedStatuses(
         inArray(measureStatuses.periodKey, [...periodKeys]),
       ),
     );
-  return new Map(
-    rows.map(({ measureId, ...status }) => [`${measureId}|${status.periodKey}`, status as StoredStatus]),
-  );
+  return new Map(rows.map(({ measureId, ...status }) => [`${measureId}|${status.periodKey}`, status as StoredStatus]));
 }
 
 /** The commentary given with each measure's figure for a period, keyed `measureId|periodKey`. */
@@ -117,7 +127,11 @@ export async function commentaryFor(
 ): Promise<Map<string, string>> {
   if (measureIds.length === 0 || periodKeys.length === 0) return new Map();
   const rows = await db
-    .select({ measureId: measureValues.measureId, periodKey: measureValues.periodKey, commentary: measureValues.commentary })
+    .select({
+      measureId: measureValues.measureId,
+      periodKey: measureValues.periodKey,
+      commentary: measureValues.commentary,
+    })
     .from(measureValues)
     .where(
       and(
@@ -131,13 +145,19 @@ export async function commentaryFor(
 }
 
 /** The first plan item each measure is linked to (its priority in the report), by title. */
-export async function priorityOf(db: Db, organisationId: string, measureIds: readonly string[]): Promise<Map<string, string>> {
+export async function priorityOf(
+  db: Db,
+  organisationId: string,
+  measureIds: readonly string[],
+): Promise<Map<string, string>> {
   if (measureIds.length === 0) return new Map();
   const rows = await db
     .select({ measureId: measureItemLinks.measureId, title: planItems.title })
     .from(measureItemLinks)
     .innerJoin(planItems, eq(planItems.id, measureItemLinks.itemId))
-    .where(and(eq(measureItemLinks.organisationId, organisationId), inArray(measureItemLinks.measureId, [...measureIds])))
+    .where(
+      and(eq(measureItemLinks.organisationId, organisationId), inArray(measureItemLinks.measureId, [...measureIds])),
+    )
     .orderBy(asc(planItems.code));
   const first = new Map<string, string>();
   for (const row of rows) if (!first.has(row.measureId)) first.set(row.measureId, row.title);
@@ -254,11 +274,19 @@ export async function improvementPlansFor(db: Db, organisationId: string, measur
 /** Open risks on the strategic registers, with the latest assessment on or before each date. */
 export async function strategicRisks(db: Db, organisationId: string, on: string, before: string) {
   const open = await db
-    .select({ id: risks.id, reference: risks.reference, title: risks.title, category: risks.category, ownerName: people.name })
+    .select({
+      id: risks.id,
+      reference: risks.reference,
+      title: risks.title,
+      category: risks.category,
+      ownerName: people.name,
+    })
     .from(risks)
     .innerJoin(riskRegisters, eq(riskRegisters.id, risks.registerId))
     .leftJoin(people, eq(people.id, risks.ownerPersonId))
-    .where(and(eq(risks.organisationId, organisationId), eq(riskRegisters.level, 'strategic'), eq(risks.status, 'open')))
+    .where(
+      and(eq(risks.organisationId, organisationId), eq(riskRegisters.level, 'strategic'), eq(risks.status, 'open')),
+    )
     .orderBy(asc(risks.reference));
   if (open.length === 0) return [];
   const assessments = await db
@@ -280,7 +308,8 @@ export async function strategicRisks(db: Db, organisationId: string, on: string,
       ),
     )
     .orderBy(desc(riskAssessments.assessedOn), desc(riskAssessments.assessedAt));
-  const latestOn = (riskId: string, date: string) => assessments.find((a) => a.riskId === riskId && a.assessedOn <= date);
+  const latestOn = (riskId: string, date: string) =>
+    assessments.find((a) => a.riskId === riskId && a.assessedOn <= date);
   return open.map((risk) => ({ ...risk, now: latestOn(risk.id, on), before: latestOn(risk.id, before) }));
 }
 
@@ -292,7 +321,9 @@ export async function currentRiskMatrix(db: Db, organisationId: string): Promise
     .where(eq(riskMatrices.organisationId, organisationId))
     .orderBy(desc(riskMatrices.version))
     .limit(1);
-  return row ? { size: row.size as MatrixSize, likelihood: row.likelihood, impact: row.impact, bands: row.bands } : DEFAULT_MATRIX;
+  return row
+    ? { size: row.size as MatrixSize, likelihood: row.likelihood, impact: row.impact, bands: row.bands }
+    : DEFAULT_MATRIX;
 }
 
 /**

@@ -84,7 +84,10 @@ export async function replaceMatrix(tx: Db, matrixId: string, matrix: Matrix) {
 }
 
 /** The council's categories with their appetite, or the default list when it has stored none. */
-export async function loadCategories(db: Db, organisationId: string): Promise<{ categories: Category[]; isDefault: boolean }> {
+export async function loadCategories(
+  db: Db,
+  organisationId: string,
+): Promise<{ categories: Category[]; isDefault: boolean }> {
   const rows = await db
     .select()
     .from(riskCategories)
@@ -96,7 +99,5 @@ export async function loadCategories(db: Db, organisationId: string): Promise<{ 
 
 export async function replaceCategories(tx: Db, organisationId: string, categories: Category[]) {
   await tx.delete(riskCategories).where(eq(riskCategories.organisationId, organisationId));
-  await tx
-    .insert(riskCategories)
-    .values(categories.map((c, position) => ({ organisationId, ...c, position })));
+  await tx.insert(riskCategories).values(categories.map((c, position) => ({ organisationId, ...c, position })));
 }

@@ -16,7 +16,9 @@ import { REGISTER_LEVELS, REVIEW_FREQUENCIES, RISK_STATUSES, RISK_TYPES } from '
 import { riskAssessments, riskControls, riskEvents, riskLinks, riskRegisters } from './risks.schema.ts';
 
 const int = z.coerce.number().int();
-const isoDate = z.union([z.string(), z.date()]).transform((v) => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10)));
+const isoDate = z
+  .union([z.string(), z.date()])
+  .transform((v) => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10)));
 
 const riskRow = z.object({
   id: z.string(),

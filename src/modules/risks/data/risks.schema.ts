@@ -5,14 +5,32 @@
  * Enumerations are text columns whose values the domain (../domain) lists and checks.
  */
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { actions } from '../../actions/index.ts';
 import { measures } from '../../measures/index.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
 import type { Band, ScalePoint } from '../domain/matrix.ts';
-import { CONTROL_EFFECTIVENESS, REGISTER_LEVELS, REVIEW_FREQUENCIES, RISK_STATUSES, RISK_TYPES } from '../domain/risk.ts';
+import {
+  CONTROL_EFFECTIVENESS,
+  REGISTER_LEVELS,
+  REVIEW_FREQUENCIES,
+  RISK_STATUSES,
+  RISK_TYPES,
+} from '../domain/risk.ts';
 import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 const organisationId = () =>

@@ -127,7 +127,9 @@ export async function identityOf(db: Db, organisationId: string, personId: strin
   const [row] = await db
     .select({ issuer: singleSignOnIdentities.issuer })
     .from(singleSignOnIdentities)
-    .where(and(eq(singleSignOnIdentities.organisationId, organisationId), eq(singleSignOnIdentities.personId, personId)));
+    .where(
+      and(eq(singleSignOnIdentities.organisationId, organisationId), eq(singleSignOnIdentities.personId, personId)),
+    );
   return row;
 }
 
@@ -161,7 +163,12 @@ export async function insertPerson(
   return row?.id ?? null;
 }
 
-export async function updatePerson(db: Db, organisationId: string, personId: string, values: { name: string; email: string }) {
+export async function updatePerson(
+  db: Db,
+  organisationId: string,
+  personId: string,
+  values: { name: string; email: string },
+) {
   await db
     .update(people)
     .set(values)
@@ -179,7 +186,9 @@ export async function touchIdentity(db: Db, organisationId: string, personId: st
   await db
     .update(singleSignOnIdentities)
     .set({ lastSignedInAt: at })
-    .where(and(eq(singleSignOnIdentities.organisationId, organisationId), eq(singleSignOnIdentities.personId, personId)));
+    .where(
+      and(eq(singleSignOnIdentities.organisationId, organisationId), eq(singleSignOnIdentities.personId, personId)),
+    );
 }
 
 /** The council's top unit, where a new account is placed until someone moves it. */
