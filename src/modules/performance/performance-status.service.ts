@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { bumpDataVersion } from '../../platform/data-version/data-version.ts';
 import {
   comparePeriods,
   parsePeriodKey,
@@ -290,6 +291,10 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
       }
       if (unwritten) await upsertStatuses(tx, unwritten);
       await saveForecastChoices(tx, organisationId, choices.fresh, now);
+      // Stored statuses are what dashboards show, and a recalculation writes no audit row of its
+      // own: it moves the council's data version on itself, whoever called it (the scheduled job,
+      // a sign-off, an import, the demo loader), so no kept dashboard outlives the rows it read.
+      if (count > 0) await bumpDataVersion(tx, organisationId);
       return count;
     },
 

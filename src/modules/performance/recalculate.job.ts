@@ -9,7 +9,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
 import { rowsOf } from '../../platform/db/rows.ts';
-import { bumpDataVersion } from '../../platform/data-version/data-version.ts';
 import type { PerformanceStatusService } from './performance-status.service.ts';
 
 export interface RecalculateJob {
@@ -36,11 +35,8 @@ export async function recalculateStatuses(job: RecalculateJob, slug?: string): P
   const summary: RecalculateSummary = { organisations: 0, statuses: 0 };
   for (const organisation of organisations) {
     const started = performance.now();
-    const statuses = await job.db.transaction(async (tx) => {
-      const recomputed = await job.performance.recompute(tx, organisation.id, 'all');
-      await bumpDataVersion(tx, organisation.id);
-      return recomputed;
-    });
+    // The recalculation moves the council's data version on itself (performance-status.service).
+    const statuses = await job.db.transaction((tx) => job.performance.recompute(tx, organisation.id, 'all'));
     summary.organisations += 1;
     summary.statuses += statuses;
     job.log(`statuses: ${organisation.slug}: ${statuses} recomputed in ${Math.round(performance.now() - started)} ms`);
