@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phraseText } from '../../kernel/phrase.ts';
 
 /** Shared response pieces for the OpenAPI document. */
 export const problemSchema = z
@@ -12,7 +13,7 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem' });
 
-export const idParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });
+export const idParams = z.object({ id: z.uuid({ message: phraseText('apiInputs.uuid') }) });
 
 export const problemResponses = {
   400: problemSchema,

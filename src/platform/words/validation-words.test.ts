@@ -13,7 +13,7 @@ import {
 } from '../../kernel/measurement/index.ts';
 import { optionalNumber, optionalWholeNumber } from '../../kernel/measurement/numbers.ts';
 import { parseMoney } from '../../kernel/money.ts';
-import { phrase, readStoredPhrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText, readStoredPhrase } from '../../kernel/phrase.ts';
 import type { Result } from '../../kernel/result.ts';
 import { sayStored } from './index.ts';
 
@@ -93,5 +93,20 @@ describe('the kernel’s refusals in words', () => {
     expect(zodSaid(optionalWholeNumber('decimal places', 0, 10), '11')).toEqual([
       'Decimal places must be a whole number from 0 to 10',
     ]);
+  });
+});
+
+describe("the API's parameter messages", () => {
+  // The words API clients have always read in problem JSON's field messages.
+  it.each([
+    [phraseText('apiInputs.uuid'), 'must be a UUID'],
+    [phraseText('apiInputs.namedUuid', { field: 'unitId' }), 'unitId must be a UUID'],
+    [phraseText('apiInputs.dateLike'), 'must be a date like 2025-04-01'],
+    [phraseText('apiInputs.realDate'), 'must be a real date'],
+    [phraseText('apiInputs.quarter'), 'must be a quarter such as 2025-26-Q2'],
+    [phraseText('apiInputs.rollupMethod'), 'must be worst-of, majority or weighted-score'],
+    [phraseText('apiInputs.share'), 'must be a share from 0 to 1'],
+  ])('%s', (stored, english) => {
+    expect(sayStored(stored)).toBe(english);
   });
 });

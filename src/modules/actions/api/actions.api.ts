@@ -24,14 +24,15 @@ import type { ActionsServices } from '../services.ts';
 import { actionDetailSchema, actionSchema, settingsSchema, toAction, toDetail } from './action-schemas.ts';
 import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { importRefused } from '../import-export.service.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const escalationParams = z.object({
-  id: z.uuid({ message: 'must be a UUID' }),
-  escalationId: z.uuid({ message: 'must be a UUID' }),
+  id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+  escalationId: z.uuid({ message: phraseText('apiInputs.uuid') }),
 });
 const milestoneParams = z.object({
-  id: z.uuid({ message: 'must be a UUID' }),
-  milestoneId: z.uuid({ message: 'must be a UUID' }),
+  id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+  milestoneId: z.uuid({ message: phraseText('apiInputs.uuid') }),
 });
 
 const importResultSchema = z.object({ imported: z.number().int() }).meta({ id: 'ActionImport' });

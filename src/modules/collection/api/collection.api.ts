@@ -6,6 +6,7 @@ import type { CollectionServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses, problemSchema, withIsoDates } from '../../../platform/http/schemas.ts';
 import { sayStored, words } from '../../../platform/words/index.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const timestamp = z.iso.datetime();
 
@@ -58,7 +59,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       schema: {
         tags,
         summary: 'Enter or change the value of a measure for a period (save a draft or submit)',
-        params: z.object({ id: z.uuid({ message: 'must be a UUID' }), periodKey: z.string() }),
+        params: z.object({ id: z.uuid({ message: phraseText('apiInputs.uuid') }), periodKey: z.string() }),
         body: valueEntryInput.omit({ periodKey: true }),
         response: { 200: valueSchema, ...problemResponses, 422: problemSchema },
       },
@@ -88,7 +89,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       schema: {
         tags,
         summary: 'A value with its history and the actions open to you',
-        params: z.object({ id: z.uuid({ message: 'must be a UUID' }), periodKey: z.string() }),
+        params: z.object({ id: z.uuid({ message: phraseText('apiInputs.uuid') }), periodKey: z.string() }),
         response: {
           200: z.object({ value: valueSchema.nullable(), actions: z.array(z.string()), events: z.array(eventSchema) }),
           ...problemResponses,
@@ -118,7 +119,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       schema: {
         tags,
         summary: 'Verify, return, approve, publish or reopen a value',
-        params: z.object({ id: z.uuid({ message: 'must be a UUID' }) }),
+        params: z.object({ id: z.uuid({ message: phraseText('apiInputs.uuid') }) }),
         body: valueTransitionInput,
         response: { 200: valueSchema, ...problemResponses },
       },
@@ -136,7 +137,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       schema: {
         tags,
         summary: 'The audit trail of every value of a measure',
-        params: z.object({ id: z.uuid({ message: 'must be a UUID' }) }),
+        params: z.object({ id: z.uuid({ message: phraseText('apiInputs.uuid') }) }),
         response: { 200: z.array(eventSchema), ...problemResponses },
       },
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { phrase } from '../../../kernel/phrase.ts';
+import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { isoDate } from '../../../kernel/inputs.ts';
 import { measureInput, retireInput } from '../domain/measure.ts';
 import { targetInput, targetRevisionInput } from '../domain/targets.ts';
@@ -125,9 +125,9 @@ const detailSchema = z
   .meta({ id: 'MeasureDetail' });
 
 const listQuery = z.object({
-  unitId: z.uuid({ message: 'unitId must be a UUID' }).optional(),
-  ownerPersonId: z.uuid({ message: 'ownerPersonId must be a UUID' }).optional(),
-  itemId: z.uuid({ message: 'itemId must be a UUID' }).optional(),
+  unitId: z.uuid({ message: phraseText('apiInputs.namedUuid', { field: 'unitId' }) }).optional(),
+  ownerPersonId: z.uuid({ message: phraseText('apiInputs.namedUuid', { field: 'ownerPersonId' }) }).optional(),
+  itemId: z.uuid({ message: phraseText('apiInputs.namedUuid', { field: 'itemId' }) }).optional(),
   key: z.enum(['true', 'false']).optional(),
   status: z.enum(MEASURE_STATUSES).optional(),
   tag: z.string().max(50).optional(),
@@ -155,16 +155,16 @@ export async function measuresApi(app: FastifyInstance, { services }: { services
   const view = { access: { permission: 'view:plans' } } as const;
   const edit = { access: { permission: 'edit:measures' } } as const;
   const withItem = z.object({
-    id: z.uuid({ message: 'must be a UUID' }),
-    itemId: z.uuid({ message: 'must be a UUID' }),
+    id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+    itemId: z.uuid({ message: phraseText('apiInputs.uuid') }),
   });
   const withPerson = z.object({
-    id: z.uuid({ message: 'must be a UUID' }),
-    personId: z.uuid({ message: 'must be a UUID' }),
+    id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+    personId: z.uuid({ message: phraseText('apiInputs.uuid') }),
   });
   const withTarget = z.object({
-    id: z.uuid({ message: 'must be a UUID' }),
-    targetId: z.uuid({ message: 'must be a UUID' }),
+    id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+    targetId: z.uuid({ message: phraseText('apiInputs.uuid') }),
   });
 
   api.get(

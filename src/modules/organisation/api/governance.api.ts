@@ -5,6 +5,7 @@ import { bodyInput, bodyMemberInput } from '../domain/index.ts';
 import type { OrganisationServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const bodySchema = z
   .object({
@@ -24,8 +25,8 @@ const toBody = (row: z.input<typeof bodySchema>) => bodySchema.parse(row);
 const toMember = (row: z.input<typeof memberSchema>) => memberSchema.parse(row);
 
 const memberParams = z.object({
-  id: z.uuid({ message: 'must be a UUID' }),
-  personId: z.uuid({ message: 'must be a UUID' }),
+  id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+  personId: z.uuid({ message: phraseText('apiInputs.uuid') }),
 });
 
 export async function governanceApi(app: FastifyInstance, { services }: { services: OrganisationServices }) {

@@ -5,6 +5,7 @@ import { leaveInput, personInput, roleAssignmentInput } from '../domain/index.ts
 import type { OrganisationServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const personSchema = z
   .object({
@@ -66,8 +67,8 @@ const toAssignment = (row: {
   });
 
 const assignmentParams = z.object({
-  id: z.uuid({ message: 'must be a UUID' }),
-  assignmentId: z.uuid({ message: 'must be a UUID' }),
+  id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+  assignmentId: z.uuid({ message: phraseText('apiInputs.uuid') }),
 });
 
 export async function peopleApi(app: FastifyInstance, { services }: { services: OrganisationServices }) {

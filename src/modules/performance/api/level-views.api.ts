@@ -7,6 +7,7 @@ import type { Caller } from '../../../platform/services/caller.ts';
 import { type MeasureFilters, NO_FILTERS } from '../domain/index.ts';
 import type { PerformanceServices } from '../services.ts';
 import { dashboardSchema } from './performance.api.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 /** The dashboard of one level: the corporate shape plus whose it is and which quarter it reads. */
 const levelDashboardSchema = dashboardSchema
@@ -27,7 +28,7 @@ const levelDashboardSchema = dashboardSchema
 const periodQuery = z.object({
   period: z
     .string()
-    .regex(/^\d{4}-\d{2}-Q[1-4]$/, { message: 'must be a quarter such as 2025-26-Q2' })
+    .regex(/^\d{4}-\d{2}-Q[1-4]$/, { message: phraseText('apiInputs.quarter') })
     .optional()
     .meta({
       description:

@@ -5,6 +5,7 @@ import { OFFICIAL_FROM } from '../../../kernel/measurement/official.ts';
 import type { PerformanceServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const ragStatus = z.enum(['red', 'amber', 'green', 'no-data', 'overdue', 'no-target']);
 
@@ -260,7 +261,7 @@ const healthSchema = z
 
 const rollupQuery = z.object({
   rule: z
-    .enum(['worst-of', 'majority', 'weighted-score'], { message: 'must be worst-of, majority or weighted-score' })
+    .enum(['worst-of', 'majority', 'weighted-score'], { message: phraseText('apiInputs.rollupMethod') })
     .optional()
     .meta({
       description:
@@ -269,9 +270,9 @@ const rollupQuery = z.object({
 });
 
 const share = z.coerce
-  .number({ message: 'must be a share from 0 to 1' })
-  .min(0, { message: 'must be a share from 0 to 1' })
-  .max(1, { message: 'must be a share from 0 to 1' })
+  .number({ message: phraseText('apiInputs.share') })
+  .min(0, { message: phraseText('apiInputs.share') })
+  .max(1, { message: phraseText('apiInputs.share') })
   .optional();
 
 const healthQuery = z.object({

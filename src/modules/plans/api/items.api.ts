@@ -6,6 +6,7 @@ import type { ItemDetail } from '../items.service.ts';
 import type { PlansServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const itemSchema = z
   .object({
@@ -78,11 +79,11 @@ const lineOfSightSchema = z
   })
   .meta({ id: 'LineOfSight' });
 
-const listQuery = z.object({ planId: z.uuid({ message: 'must be a UUID' }) });
+const listQuery = z.object({ planId: z.uuid({ message: phraseText('apiInputs.uuid') }) });
 const removeQuery = z.object({ rowVersion: z.coerce.number().int().min(1).optional() });
 const linkParams = z.object({
-  id: z.uuid({ message: 'must be a UUID' }),
-  linkId: z.uuid({ message: 'must be a UUID' }),
+  id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+  linkId: z.uuid({ message: phraseText('apiInputs.uuid') }),
 });
 
 const toItem = (row: z.input<typeof itemSchema>) => itemSchema.parse(row);

@@ -18,6 +18,7 @@ import type { Plan, PlanDetail } from '../plans.service.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { idParams, problemResponses } from '../../../platform/http/schemas.ts';
 import { sayStored } from '../../../platform/words/index.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const planSchema = z
   .object({
@@ -148,9 +149,9 @@ function toDetail(detail: PlanDetail) {
 
 const dateQuery = z.object({
   date: z
-    .string({ message: 'must be a date like 2025-04-01' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2025-04-01')
-    .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), 'must be a real date'),
+    .string({ message: phraseText('apiInputs.dateLike') })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, phraseText('apiInputs.dateLike'))
+    .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), phraseText('apiInputs.realDate')),
 });
 
 export async function plansApi(app: FastifyInstance, { services }: { services: PlansServices }) {

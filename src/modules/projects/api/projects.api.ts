@@ -20,6 +20,7 @@ import {
 import type { Programme } from '../programmes.service.ts';
 import type { Project, ProjectDetail, ProjectMilestone, ProjectUpdate } from '../projects.service.ts';
 import type { ProjectsServices } from '../services.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const rag = z.enum(DELIVERY_RAGS);
 const nullableId = z.uuid().nullable();
@@ -125,15 +126,15 @@ const toDetail = (detail: ProjectDetail) =>
   });
 
 const listQuery = z.object({
-  manager: z.uuid({ message: 'must be a UUID' }).optional(),
-  unit: z.uuid({ message: 'must be a UUID' }).optional(),
-  programme: z.uuid({ message: 'must be a UUID' }).optional(),
+  manager: z.uuid({ message: phraseText('apiInputs.uuid') }).optional(),
+  unit: z.uuid({ message: phraseText('apiInputs.uuid') }).optional(),
+  programme: z.uuid({ message: phraseText('apiInputs.uuid') }).optional(),
   status: z.enum(PROJECT_STATUSES).optional(),
 });
 
 const milestoneParams = z.object({
-  id: z.uuid({ message: 'must be a UUID' }),
-  milestoneId: z.uuid({ message: 'must be a UUID' }),
+  id: z.uuid({ message: phraseText('apiInputs.uuid') }),
+  milestoneId: z.uuid({ message: phraseText('apiInputs.uuid') }),
 });
 
 export async function projectsApi(app: FastifyInstance, { services }: { services: ProjectsServices }) {

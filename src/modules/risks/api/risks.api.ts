@@ -23,6 +23,7 @@ import {
 } from '../domain/index.ts';
 import type { RiskView } from '../risk-view.ts';
 import type { RisksServices } from '../services.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 const read = { access: { permission: 'view:risks' } } as const;
 const edit = { access: { permission: 'edit:risks' } } as const;
@@ -358,7 +359,7 @@ export async function risksApi(app: FastifyInstance, { services }: { services: R
     async (request, reply) =>
       send(reply, await riskChanges.addControl(request.caller(), request.params.id, request.body), id, 201),
   );
-  const controlParams = idParams.extend({ controlId: z.uuid({ message: 'must be a UUID' }) });
+  const controlParams = idParams.extend({ controlId: z.uuid({ message: phraseText('apiInputs.uuid') }) });
   api.put(
     '/risks/:id/controls/:controlId',
     {

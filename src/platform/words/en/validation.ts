@@ -15,6 +15,16 @@ export const validationWords = {
     wholeNumber: '{label:capital} must be a whole number from {min} to {max}',
     money: 'Enter an amount of money in pounds and pence, like £1,234.56',
   },
+  /** What the API's problem JSON says of a parameter or field it cannot read (after the field's name). */
+  apiInputs: {
+    uuid: 'must be a UUID',
+    namedUuid: '{field} must be a UUID',
+    dateLike: 'must be a date like 2025-04-01',
+    realDate: 'must be a real date',
+    quarter: 'must be a quarter such as 2025-26-Q2',
+    rollupMethod: 'must be worst-of, majority or weighted-score',
+    share: 'must be a share from 0 to 1',
+  },
   /** Fields as messages name them: "Enter {label}", "{label:capital} must be…". */
   fieldNames: {
     aName: 'a name',
