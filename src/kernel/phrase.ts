@@ -26,6 +26,12 @@ export function storePhrase(said: Phrase): string {
  * `sayStored` (src/platform/words), which also passes English that is not yet a phrase through as
  * it is. catalogue-keys.test.ts checks every key named here has words.
  */
+/** Items said one after another with commas ("Director, Manager, HR"): each may itself be a phrase. */
+export function listPhrase(items: readonly PhraseParam[]): PhraseParam {
+  if (items.length <= 1) return items[0] ?? '';
+  return phrase('lists.commaSeparated', { first: items[0]!, rest: listPhrase(items.slice(1)) });
+}
+
 export function phraseText(code: string, params?: Record<string, PhraseParam>): string {
   return storePhrase(phrase(code, params));
 }

@@ -2,6 +2,8 @@
  * Roles and what they permit. Deny by default: a permission not listed for a role is refused.
  * Roles are held over a unit and inherited by everything below it (docs/decisions/0005).
  */
+import { phrase, type Phrase } from '../phrase.ts';
+
 export const ROLES = [
   'administrator',
   'performance-officer',
@@ -19,21 +21,28 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_NAMES: Record<Role, string> = {
-  administrator: 'Administrator',
-  'performance-officer': 'Performance officer',
-  director: 'Director',
-  manager: 'Manager',
-  'data-entry': 'Data entry',
-  viewer: 'Viewer',
-  'cabinet-member': 'Cabinet member (portfolio holder)',
-  'scrutiny-member': 'Scrutiny member',
-  'audit-member': 'Audit committee member',
-  'internal-auditor': 'Internal auditor',
-  hr: 'HR',
-  partner: 'Partner',
-  'finance-officer': 'Finance officer',
+/**
+ * Each role's name in the catalogue (src/platform/words/en/roles.ts), as a phrase for the edges to
+ * say: the keys are written out so the catalogue test can check each has words.
+ */
+const ROLE_NAME_KEYS: Record<Role, string> = {
+  administrator: 'roleNames.administrator',
+  'performance-officer': 'roleNames.performance-officer',
+  director: 'roleNames.director',
+  manager: 'roleNames.manager',
+  'data-entry': 'roleNames.data-entry',
+  viewer: 'roleNames.viewer',
+  'cabinet-member': 'roleNames.cabinet-member',
+  'scrutiny-member': 'roleNames.scrutiny-member',
+  'audit-member': 'roleNames.audit-member',
+  'internal-auditor': 'roleNames.internal-auditor',
+  hr: 'roleNames.hr',
+  partner: 'roleNames.partner',
+  'finance-officer': 'roleNames.finance-officer',
 };
+
+/** A role's name, for a page or a sentence to say ("Director", "Cabinet member (portfolio holder)"). */
+export const rolePhrase = (role: Role): Phrase => phrase(ROLE_NAME_KEYS[role]);
 
 export const PERMISSIONS = [
   'view:plans',

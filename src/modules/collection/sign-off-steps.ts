@@ -3,10 +3,10 @@
  * refusals that name that rule. Used by the collection service (entry page, API, transitions) and
  * the sign-off queue, so the flags, the refusals and the queue agree.
  */
-import { ROLE_NAMES } from '../../kernel/access/index.ts';
+import { rolePhrase } from '../../kernel/access/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { fill, words, say } from '../../platform/words/index.ts';
 import * as signOffRepo from './data/sign-off.repository.ts';
 import { mayTakeStep, type SignOffStep, type WhoRule } from './domain/sign-off-who.ts';
 import type { SignOffChain, ValueAction, ValueStatus, WorkflowError } from './domain/workflow.ts';
@@ -56,7 +56,7 @@ export function whoInWords(step: SignOffStep, rule: WhoRule, bodies: readonly { 
     case 'permission':
       return step === 'verify' ? w.whoPermissionVerify : fill(w.whoPermission, { verb: VERB[step] });
     case 'role':
-      return fill(w.whoRole, { role: rule.role ? ROLE_NAMES[rule.role].toLowerCase() : '' });
+      return fill(w.whoRole, { role: rule.role ? say(rolePhrase(rule.role)) : '' });
     case 'unit-head':
       return w.whoUnitHead;
     case 'measure-verifier':

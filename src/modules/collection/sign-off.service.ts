@@ -3,7 +3,7 @@
  * changed by an administrator and audited.
  */
 import { z } from 'zod';
-import { ROLE_NAMES } from '../../kernel/access/index.ts';
+import { isRole, rolePhrase } from '../../kernel/access/index.ts';
 import { holdsOverOrganisation } from '../../platform/access/policy.ts';
 import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
@@ -12,7 +12,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { fill, words, say } from '../../platform/words/index.ts';
 import * as signOffRepo from './data/sign-off.repository.ts';
 import { SIGN_OFF_CHAINS, type SignOffChain } from './domain/workflow.ts';
 import {
@@ -84,9 +84,9 @@ function problemText(step: SignOffStep, problem: WhoProblem, role: string | null
     case 'role-cannot':
       return fill(w.problemRoleCannot, {
         ...params,
-        role: role && role in ROLE_NAMES ? ROLE_NAMES[role as keyof typeof ROLE_NAMES] : String(role),
+        role: role && isRole(role) ? say(rolePhrase(role)) : String(role),
         roles: rolesFor(step)
-          .map((name) => ROLE_NAMES[name])
+          .map((name) => say(rolePhrase(name)))
           .join(', '),
       });
     case 'body-missing':

@@ -1,4 +1,4 @@
-import { type Permission, ROLE_NAMES, ROLE_PERMISSIONS, type Role } from '../../kernel/access/index.ts';
+import { type Permission, rolePhrase, ROLE_PERMISSIONS, type Role } from '../../kernel/access/index.ts';
 import { phraseText } from '../../kernel/phrase.ts';
 import { createAccessPolicy, type AccessPolicy, type UnitAncestry } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -56,7 +56,7 @@ export async function roleBeyondCaller(
 }
 
 export const holdsMoreRights = (name: string, role: Role) =>
-  phraseText('organisationRefusals.holdsMoreRights', { name, role: ROLE_NAMES[role] });
+  phraseText('organisationRefusals.holdsMoreRights', { name, role: rolePhrase(role) });
 
 /**
  * A refused change to a person's account or roles is itself recorded, outside the refused (rolled

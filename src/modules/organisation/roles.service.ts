@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { phraseText } from '../../kernel/phrase.ts';
-import { ROLE_NAMES } from '../../kernel/access/index.ts';
+import { rolePhrase } from '../../kernel/access/index.ts';
 import type { RoleAssignmentInput } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -92,7 +92,7 @@ export function createRolesService({ db, clock }: ServiceDeps) {
         if (above) return mark(above);
         // Nobody grants a role allowing more than they may do there themselves.
         if (await roleBeyondCaller(accessPolicyIn(tx), caller, [{ role: input.role, unitId: input.unitId }])) {
-          return mark(forbidden(phraseText('organisationRefusals.grantBeyondYou', { role: ROLE_NAMES[input.role] })));
+          return mark(forbidden(phraseText('organisationRefusals.grantBeyondYou', { role: rolePhrase(input.role) })));
         }
         if (input.partnerId && !(await partnersRepo.findPartner(tx, caller.organisationId, input.partnerId))) {
           return refuse('invalid', phraseText('organisationChecks.partnerExists'), 'partnerId');
@@ -111,7 +111,7 @@ export function createRolesService({ db, clock }: ServiceDeps) {
             ),
           );
         if (same) {
-          const held = { name: person.name, role: ROLE_NAMES[input.role] };
+          const held = { name: person.name, role: rolePhrase(input.role) };
           return refuse('duplicate', phraseText('organisationRefusals.roleAlreadyHeld', held), 'role');
         }
         const assignment = await rolesRepo.insertAssignment(tx, {

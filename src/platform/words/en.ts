@@ -36,6 +36,7 @@ import { recommendationsWords } from './en/recommendations.ts';
 import { recommendationsPagesWords } from './en/recommendations-pages.ts';
 import { reportsWords } from './en/reports.ts';
 import { validationWords } from './en/validation.ts';
+import { roleWords } from './en/roles.ts';
 import { signInWords } from './en/sign-in.ts';
 import { singleSignOnWords } from './en/single-sign-on.ts';
 import { importsWords } from './en/imports.ts';
@@ -65,6 +66,7 @@ export const en = {
   ...improvementPlansWords,
   ...improvementPlansPagesWords,
   ...validationWords,
+  ...roleWords,
   ...projectsWords,
   ...projectsPagesWords,
   ...actionsWords,

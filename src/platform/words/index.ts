@@ -29,15 +29,17 @@ export function wordsFor(locale: Locale = 'en'): Catalogue {
 
 /**
  * Fills {name} placeholders; a missing parameter is left visible rather than silently blank.
- * {name:capital} starts the parameter with a capital letter (a field's name opening a sentence).
+ * {name:capital} starts the parameter with a capital letter (a field's name opening a sentence);
+ * {name:lower} puts it in lower case (a role's name inside a sentence: "Only a director…").
  */
 export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
   // Most words have no placeholder: skip the regular expression (pages fill thousands of words).
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)(:capital)?\}/g, (whole, name: string, capital?: string) => {
+  return template.replace(/\{(\w+)(:capital|:lower)?\}/g, (whole, name: string, modifier?: string) => {
     if (!(name in params)) return whole;
     const text = String(params[name]);
-    return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+    if (modifier === ':lower') return text.toLowerCase();
+    return modifier ? text.charAt(0).toUpperCase() + text.slice(1) : text;
   });
 }
 

@@ -2,13 +2,13 @@
  * Shapes sign-off for the templates: the choices of who takes each step on the settings page, and
  * the rows of the sign-off queue.
  */
-import { ROLE_NAMES } from '../../../kernel/access/index.ts';
+import { rolePhrase } from '../../../kernel/access/index.ts';
 import { formatValue } from '../../../kernel/measurement/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, words, say } from '../../../platform/words/index.ts';
 import { rolesFor, whoKindsFor, type SignOffStep, type WhoKind, type WhoRule } from '../domain/sign-off-who.ts';
 import type { QueueItem } from '../sign-off-queue.service.ts';
 import { escapeHtml } from '../../../platform/http/escape-html.ts';
@@ -64,7 +64,7 @@ export function stepChoices(
       items: selectItems(
         rolesFor(step),
         (name) => name,
-        (name) => ROLE_NAMES[name],
+        (name) => say(rolePhrase(name)),
         role,
         w.chooseRole,
       ),

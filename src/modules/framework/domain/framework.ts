@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isRole, ROLE_NAMES, roleAllows, ROLES, type Role } from '../../../kernel/access/index.ts';
+import { isRole, rolePhrase, roleAllows, ROLES, type Role } from '../../../kernel/access/index.ts';
 import { optionalText, requiredId, requiredText, stringList } from '../../../kernel/inputs.ts';
-import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
+import { phrase, phraseText, type Phrase, listPhrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
 /**
@@ -322,8 +322,8 @@ export function checkStep(step: Omit<ApprovalStepInput, 'distinctPerson'>, bodie
         domainError(
           'invalid',
           phraseText('frameworkChecks.roleCannotApprove', {
-            role: ROLE_NAMES[step.role],
-            roles: APPROVING_ROLES.map((role) => ROLE_NAMES[role]).join(', '),
+            role: rolePhrase(step.role),
+            roles: listPhrase(APPROVING_ROLES.map((role) => rolePhrase(role))),
           }),
           'role',
         ),
@@ -365,7 +365,7 @@ export function stepApproverPhrase(step: { kind: string; role: string | null; bo
   if (step.kind === 'owner') return phrase('frameworkSteps.approver.owner');
   if (step.kind === 'role') {
     return step.role && isRole(step.role)
-      ? phrase('frameworkSteps.approver.role', { role: ROLE_NAMES[step.role] })
+      ? phrase('frameworkSteps.approver.role', { role: rolePhrase(step.role) })
       : phrase('frameworkSteps.approver.unknownRole');
   }
   return step.bodyName

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../kernel/access/index.ts';
 import { STEP_KINDS, stepApproverPhrase } from '../domain/framework.ts';
 import type { PlanTypeDetail } from '../framework.service.ts';
 import { overviewRows, stepFormItems, stepRows } from './framework.presenter.ts';
+import { rolePhrase, type Role } from '../../../kernel/access/index.ts';
 
 const step = (kind: 'owner' | 'role' | 'body', role: Role | null, bodyName: string | null, position: number) => ({
   id: `step-${position}`,
@@ -42,7 +42,7 @@ describe('approval steps in words', () => {
     });
     expect(stepApproverPhrase({ kind: 'role', role: 'director', bodyName: null })).toEqual({
       code: 'frameworkSteps.approver.role',
-      params: { role: 'Director' },
+      params: { role: rolePhrase('director') },
     });
     expect(stepApproverPhrase({ kind: 'body', role: null, bodyName: 'Cabinet' })).toEqual({
       code: 'frameworkSteps.approver.body',

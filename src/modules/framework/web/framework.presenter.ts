@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from '../../../kernel/access/index.ts';
+import { rolePhrase } from '../../../kernel/access/index.ts';
 import { APPROVING_ROLES, stepApproverPhrase, stepKindPhrase, STEP_KINDS } from '../domain/framework.ts';
 import type { GovernanceBodyOption, ItemType, PlanTypeDetail, TemplateSection } from '../framework.service.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
@@ -141,7 +141,7 @@ export function stepFormItems(values: Record<string, unknown>, bodies: readonly 
     roleItems: selectItems(
       APPROVING_ROLES,
       (role) => role,
-      (role) => ROLE_NAMES[role],
+      (role) => say(rolePhrase(role)),
       values.role as string | undefined,
       words.frameworkPages.form.selectRole,
     ),

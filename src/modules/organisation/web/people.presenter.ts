@@ -1,18 +1,18 @@
-import { isRole, ROLE_NAMES, ROLES } from '../../../kernel/access/index.ts';
+import { isRole, rolePhrase, ROLES } from '../../../kernel/access/index.ts';
 import type { RoleAssignmentDetail } from '../roles.service.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { personStatusTag } from '../../../platform/words/status-tags.ts';
-import { words } from '../../../platform/words/index.ts';
+import { words, say } from '../../../platform/words/index.ts';
 
 const w = words.organisationPages.peopleRoutes;
 
-export const roleName = (role: string): string => (isRole(role) ? ROLE_NAMES[role] : role);
+export const roleName = (role: string): string => (isRole(role) ? say(rolePhrase(role)) : role);
 
 /** Role choices for a GOV.UK select, with a blank first. */
 export function roleItems(selected: unknown) {
   return [
     { value: '', text: w.selectRole, selected: !selected },
-    ...ROLES.map((role) => ({ value: role, text: ROLE_NAMES[role], selected: role === selected })),
+    ...ROLES.map((role) => ({ value: role, text: say(rolePhrase(role)), selected: role === selected })),
   ];
 }
 

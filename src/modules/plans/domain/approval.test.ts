@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { phrase, phraseText } from '../../../kernel/phrase.ts';
 import { approveLabel, type CallerFacts, mayTakeStep, type StepAuthority } from './approval.ts';
+import { rolePhrase } from '../../../kernel/access/index.ts';
 
 const none: CallerFacts = {
   isOwner: false,
@@ -40,7 +41,7 @@ describe('who may take an approval step', () => {
     expect(!body.ok && body.error.message).toBe(phraseText('planRefusals.bodyOnly', { body: 'Cabinet' }));
     const role = mayTakeStep(director, none);
     expect(!role.ok && role.error.message).toBe(
-      phraseText('planRefusals.roleOnly', { role: 'director', step: 'Director approval' }),
+      phraseText('planRefusals.roleOnly', { role: rolePhrase('director'), step: 'Director approval' }),
     );
   });
 
@@ -51,7 +52,7 @@ describe('who may take an approval step', () => {
 
   it('labels the buttons', () => {
     expect(approveLabel(cabinet)).toEqual(phrase('planRefusals.approveAs', { name: 'Cabinet' }));
-    expect(approveLabel(director)).toEqual(phrase('planRefusals.approveAs', { name: 'Director' }));
+    expect(approveLabel(director)).toEqual(phrase('planRefusals.approveAs', { name: rolePhrase('director') }));
     expect(approveLabel(owner)).toEqual(phrase('planRefusals.signOffAsOwner'));
   });
 });

@@ -3,7 +3,7 @@
  * over the plan's unit, sit on the body, work as a performance officer over the unit) are found by
  * the service; the decision and the phrase explaining a refusal live here, pure and tested.
  */
-import { ROLE_NAMES, type Role } from '../../../kernel/access/index.ts';
+import { rolePhrase, type Role } from '../../../kernel/access/index.ts';
 import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
@@ -35,7 +35,7 @@ export function mayTakeStep(step: StepAuthority, facts: CallerFacts): Result<nul
       }
       return facts.isOwner ? ok(null) : fail(domainError('forbidden', phraseText('planRefusals.ownerOnly')));
     case 'role': {
-      const role = step.role ? ROLE_NAMES[step.role].toLowerCase() : phrase('planRefusals.theNamedRole');
+      const role = step.role ? rolePhrase(step.role) : phrase('planRefusals.theNamedRole');
       return facts.holdsStepRole
         ? ok(null)
         : fail(domainError('forbidden', phraseText('planRefusals.roleOnly', { role, step: step.name })));
@@ -55,7 +55,7 @@ export function approveLabel(step: StepAuthority): Phrase {
     case 'owner':
       return phrase('planRefusals.signOffAsOwner');
     case 'role':
-      return phrase('planRefusals.approveAs', { name: step.role ? ROLE_NAMES[step.role] : step.name });
+      return phrase('planRefusals.approveAs', { name: step.role ? rolePhrase(step.role) : step.name });
     case 'body':
       return phrase('planRefusals.approveAs', { name: step.bodyName ?? step.name });
   }

@@ -1,6 +1,6 @@
 /** Signing in through the council's provider (public), and the administrator's settings page. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ROLE_NAMES, ROLES, type SignedIn } from '../../../kernel/access/index.ts';
+import { rolePhrase, ROLES, type SignedIn } from '../../../kernel/access/index.ts';
 import { paths } from '../../../kernel/paths.ts';
 import { SECOND_FACTOR_PATH, SESSION_COOKIE } from '../../../platform/http/access-control.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
@@ -141,14 +141,14 @@ export async function singleSignOnRoutes(
         hasProvider: Boolean(provider),
         mappings: mappings.map((row) => ({
           ...row,
-          roleName: ROLE_NAMES[row.role],
+          roleName: say(rolePhrase(row.role)),
           unitName: row.unitName ?? w.wholeCouncil,
         })),
         mapping,
         roleItems: selectItems(
           ROLES,
           (role) => role,
-          (role) => ROLE_NAMES[role],
+          (role) => say(rolePhrase(role)),
           String(mapping.role ?? ''),
           '',
         ),

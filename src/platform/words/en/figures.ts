@@ -46,7 +46,7 @@ export const figuresWords = {
     whoPermission: 'anyone who may {verb} values for the measure’s unit or above',
     whoPermissionVerify:
       'anyone who may verify values for the measure’s unit or above, or the measure’s named verifier',
-    whoRole: 'a {role} for the measure’s unit or above',
+    whoRole: 'a {role:lower} for the measure’s unit or above',
     whoUnitHead: 'the head of the measure’s unit',
     whoMeasureVerifier: 'the measure’s named verifier',
     whoBody: 'a member of {body}',

@@ -51,8 +51,8 @@ export const plansRefusalsWords = {
     /** Who may take an approval step (plans/domain/approval.ts). */
     noOwner: 'This plan has no owner. Set its owner before it can be signed off.',
     ownerOnly: "Only the plan's owner can sign it off",
-    /** {role} is the role's name in lower case, or theNamedRole. */
-    roleOnly: 'Only a {role} for this plan\'s part of the organisation (or above) can approve "{step}"',
+    /** {role} is the role's name (said in lower case), or theNamedRole. */
+    roleOnly: 'Only a {role:lower} for this plan\'s part of the organisation (or above) can approve "{step}"',
     theNamedRole: 'the named role',
     /** {body} is the governance body's name, or theGovernanceBody. */
     bodyOnly: "Only a member of {body} or a performance officer can record {body}'s approval",
