@@ -24,6 +24,7 @@ import {
   type ActionStatus,
 } from './domain/index.ts';
 import * as repo from './data/actions.repository.ts';
+import * as escalationsRepo from './data/escalations.repository.ts';
 import { mayEditAt, mayRead, mayUpdate } from './action-access.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
 import { type Notifier, raiseEscalation, sendEscalationNotices } from './escalation.ts';
@@ -154,8 +155,8 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         );
         // Escalation: the last N updates off track (this one included), or overdue by N days;
         // once per trigger (domain/escalation.ts).
-        const history = (await repo.escalationHistories(tx, row.organisationId, [row.id])).get(row.id)!;
-        const open = (await repo.openEscalationIds(tx, row.organisationId, [row.id])).has(row.id);
+        const history = (await escalationsRepo.escalationHistories(tx, row.organisationId, [row.id])).get(row.id)!;
+        const open = (await escalationsRepo.openEscalationIds(tx, row.organisationId, [row.id])).has(row.id);
         const owed = escalationOwed(
           { ...escalationFacts(history), dueDate, closed: false, openEscalation: open },
           settings,
@@ -351,7 +352,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         const loaded = await load(tx, caller, id, 'escalation-owner');
         if (!loaded.ok) return loaded;
         const row = loaded.value;
-        const escalation = await repo.findEscalation(tx, row.organisationId, escalationId);
+        const escalation = await escalationsRepo.findEscalation(tx, row.organisationId, escalationId);
         if (!escalation || escalation.actionId !== row.id) return notFound('escalation');
         if (escalation.decision) return refuse('invalid_state', phraseText('actionRefusals.escalationDecided'));
         if (escalation.escalationOwnerPersonId !== caller.personId)
@@ -360,7 +361,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
           return refuse('invalid', phraseText('actionRefusals.newDateBeforeStart'), 'newDueDate');
         }
         const actor = actorOf(caller);
-        await repo.decideEscalation(tx, escalationId, {
+        await escalationsRepo.decideEscalation(tx, escalationId, {
           decision: input.decision,
           decisionReason: input.reason,
           newDueDate: input.decision === 're-plan' ? input.newDueDate : null,
@@ -408,8 +409,8 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
         const open = await repo.openActions(db, organisationId);
         const ids = open.map((a) => a.id);
         const [histories, escalated] = await Promise.all([
-          repo.escalationHistories(db, organisationId, ids),
-          repo.openEscalationIds(db, organisationId, ids),
+          escalationsRepo.escalationHistories(db, organisationId, ids),
+          escalationsRepo.openEscalationIds(db, organisationId, ids),
         ]);
         for (const action of open) {
           const owed = escalationOwed(
@@ -425,7 +426,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
           if (!owed) continue;
           await inTransaction(db, async (tx) => {
             // Claimed by the partial unique index: a second process finds it open and skips.
-            const again = await repo.openEscalationIds(tx, organisationId, [action.id]);
+            const again = await escalationsRepo.openEscalationIds(tx, organisationId, [action.id]);
             if (again.has(action.id)) return ok(null);
             await raiseEscalation(tx, action, owed, today, system);
             raised++;
@@ -440,7 +441,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
 }
 
 /** The stored history as the domain's facts (statuses were parsed into the enum when written). */
-function escalationFacts(history: repo.EscalationHistory) {
+function escalationFacts(history: escalationsRepo.EscalationHistory) {
   return {
     updateStatuses: history.updateStatuses as ActionStatus[],
     previous: history.previous && {

@@ -13,6 +13,7 @@ import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { listUnits, unitDescendants } from '../organisation/index.ts';
 import type { ActionStatus, ActionInput, ActionUpdateInput } from './domain/index.ts';
 import * as repo from './data/actions.repository.ts';
+import * as escalationsRepo from './data/escalations.repository.ts';
 import { mayEditAt, mayRead, mayUpdate, readablePlans } from './action-access.ts';
 import { type ActionSummary, summaryOf } from './action-view.ts';
 import { loadDeliverySettings } from './delivery-settings.ts';
@@ -41,7 +42,7 @@ export interface ActionDetail {
   measures: Awaited<ReturnType<typeof repo.measureLinksOf>>;
   milestones: Awaited<ReturnType<typeof repo.milestonesOf>>;
   updates: Awaited<ReturnType<typeof repo.updatesOf>>;
-  escalations: Awaited<ReturnType<typeof repo.escalationsOf>>;
+  escalations: Awaited<ReturnType<typeof escalationsRepo.escalationsOf>>;
   events: Awaited<ReturnType<typeof repo.eventsOf>>;
   may: { edit: boolean; update: boolean; decide: boolean; approveDate: boolean };
   escalationOwnerActive: boolean;
@@ -110,7 +111,7 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
 
   async function summaries(caller: Caller, rows: repo.ActionListRow[]): Promise<ActionSummary[]> {
     const settings = await loadDeliverySettings(db, caller.organisationId);
-    const open = await repo.openEscalationIds(
+    const open = await escalationsRepo.openEscalationIds(
       db,
       caller.organisationId,
       rows.map((r) => r.id),
@@ -175,7 +176,7 @@ export function createActionsService({ db, clock, answers }: ServiceDeps & { ans
         repo.measureLinksOf(db, id),
         repo.milestonesOf(db, org, id),
         repo.updatesOf(db, org, id),
-        repo.escalationsOf(db, org, id),
+        escalationsRepo.escalationsOf(db, org, id),
         repo.eventsOf(db, org, id),
         mayEditAt(db, caller, row.planUnitId),
         mayUpdate(db, caller, row),

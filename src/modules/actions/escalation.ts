@@ -11,6 +11,7 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { fill, words } from '../../platform/words/index.ts';
 import type { EscalationTrigger } from './domain/index.ts';
 import * as repo from './data/actions.repository.ts';
+import * as escalationsRepo from './data/escalations.repository.ts';
 
 export interface Notifier {
   mailer?: Mailer | undefined;
@@ -24,7 +25,7 @@ export async function raiseEscalation(
   today: string,
   actor: Actor,
 ): Promise<string> {
-  const escalation = await repo.insertEscalation(tx, {
+  const escalation = await escalationsRepo.insertEscalation(tx, {
     organisationId: action.organisationId,
     actionId: action.id,
     escalationOwnerPersonId: action.escalationOwnerPersonId,
@@ -63,7 +64,7 @@ export async function sendEscalationNotices(
   organisationId: string | null = null,
 ): Promise<{ sent: number; failed: number }> {
   if (!notifier.mailer) return { sent: 0, failed: 0 };
-  const pending = await repo.unnotifiedEscalations(db, organisationId);
+  const pending = await escalationsRepo.unnotifiedEscalations(db, organisationId);
   let sent = 0;
   let failed = 0;
   for (const row of pending) {
@@ -80,7 +81,7 @@ export async function sendEscalationNotices(
           link: `${notifier.baseUrl}${paths.action(row.actionId)}`,
         }),
       });
-      await repo.markNotified(db, row.id);
+      await escalationsRepo.markNotified(db, row.id);
       sent++;
     } catch {
       failed++;
