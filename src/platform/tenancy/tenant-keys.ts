@@ -1,4 +1,4 @@
-import { primaryKey, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { foreignKey, primaryKey, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /**
  * A council's table's own id: a random uuid, but not a primary key by itself. The primary key is
@@ -14,4 +14,20 @@ export const tenantId = () => uuid('id').notNull().defaultRandom();
  */
 export function tenantPrimaryKey(t: { id: AnyPgColumn; organisationId: AnyPgColumn }) {
   return primaryKey({ columns: [t.id, t.organisationId] });
+}
+
+/**
+ * A key from one council's row to another row of the same council: (organisation_id, column) ->
+ * target's (organisation_id, id), so a row can never point at another council's row and Citus can
+ * check the key on one worker (src/schema-distribution.test.ts holds every tenant key to this).
+ * The name is given, not derived, so that it can be found in the migrations. Chain `.onDelete(...)`
+ * as on any drizzle foreign key.
+ */
+export function tenantForeignKey(
+  name: string,
+  organisationId: AnyPgColumn,
+  column: AnyPgColumn,
+  target: { organisationId: AnyPgColumn; id: AnyPgColumn },
+) {
+  return foreignKey({ name, columns: [organisationId, column], foreignColumns: [target.organisationId, target.id] });
 }
