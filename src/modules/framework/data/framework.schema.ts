@@ -1,6 +1,5 @@
 import {
   boolean,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -13,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { governanceBodies } from '../../organisation/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * The framework is data, not code: each council names its own plan types, the item types they
@@ -72,16 +71,15 @@ export const planTypeParents = pgTable(
   (t) => [
     // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
     primaryKey({ name: 'plan_type_parents_pkey', columns: [t.planTypeId, t.parentPlanTypeId, t.organisationId] }),
-    foreignKey({
-      name: 'plan_type_parents_plan_type_id_fk',
-      columns: [t.organisationId, t.planTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'plan_type_parents_parent_plan_type_id_fk',
-      columns: [t.organisationId, t.parentPlanTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('plan_type_parents_plan_type_id_fk', t.organisationId, t.planTypeId, planTypes).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey(
+      'plan_type_parents_parent_plan_type_id_fk',
+      t.organisationId,
+      t.parentPlanTypeId,
+      planTypes,
+    ).onDelete('cascade'),
   ],
 );
 
@@ -98,16 +96,12 @@ export const planTypeItemTypes = pgTable(
   (t) => [
     // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
     primaryKey({ name: 'plan_type_item_types_pkey', columns: [t.planTypeId, t.itemTypeId, t.organisationId] }),
-    foreignKey({
-      name: 'plan_type_item_types_plan_type_id_fk',
-      columns: [t.organisationId, t.planTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'plan_type_item_types_item_type_id_fk',
-      columns: [t.organisationId, t.itemTypeId],
-      foreignColumns: [itemTypes.organisationId, itemTypes.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('plan_type_item_types_plan_type_id_fk', t.organisationId, t.planTypeId, planTypes).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('plan_type_item_types_item_type_id_fk', t.organisationId, t.itemTypeId, itemTypes).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -139,15 +133,7 @@ export const approvalSteps = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('approval_steps_type_position').on(t.planTypeId, t.position, t.organisationId),
     index('approval_steps_org_idx').on(t.organisationId),
-    foreignKey({
-      name: 'approval_steps_plan_type_id_fk',
-      columns: [t.organisationId, t.planTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'approval_steps_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
+    tenantForeignKey('approval_steps_plan_type_id_fk', t.organisationId, t.planTypeId, planTypes).onDelete('cascade'),
+    tenantForeignKey('approval_steps_body_id_fk', t.organisationId, t.bodyId, governanceBodies),
   ],
 );

@@ -4,22 +4,11 @@
  * job raises for measure owners, the plans themselves, the panel's decisions (kept, never
  * overwritten) and the plan's history of steps.
  */
-import {
-  date,
-  doublePrecision,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 const organisationId = () =>
   uuid('organisation_id')
@@ -41,11 +30,7 @@ export const improvementPlanSettings = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({
-      name: 'improvement_plan_settings_panel_body_id_fk',
-      columns: [t.organisationId, t.panelBodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
+    tenantForeignKey('improvement_plan_settings_panel_body_id_fk', t.organisationId, t.panelBodyId, governanceBodies),
   ],
 );
 
@@ -73,16 +58,8 @@ export const improvementPlanRequests = pgTable(
     unique('improvement_plan_requests_episode_key').on(t.organisationId, t.measureId, t.episodeStartPeriod),
     index('improvement_plan_requests_owner_idx').on(t.organisationId, t.ownerPersonId, t.status),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'improvement_plan_requests_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_requests_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plan_requests_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('improvement_plan_requests_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -117,21 +94,9 @@ export const improvementPlans = pgTable(
     index('improvement_plans_org_measure_idx').on(t.organisationId, t.measureId),
     index('improvement_plans_org_status_idx').on(t.organisationId, t.status),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'improvement_plans_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'improvement_plans_request_id_fk',
-      columns: [t.organisationId, t.requestId],
-      foreignColumns: [improvementPlanRequests.organisationId, improvementPlanRequests.id],
-    }),
-    foreignKey({
-      name: 'improvement_plans_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plans_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('improvement_plans_request_id_fk', t.organisationId, t.requestId, improvementPlanRequests),
+    tenantForeignKey('improvement_plans_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -154,21 +119,14 @@ export const improvementPlanDecisions = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('improvement_plan_decisions_plan_idx').on(t.organisationId, t.planId),
-    foreignKey({
-      name: 'improvement_plan_decisions_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [improvementPlans.organisationId, improvementPlans.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_decisions_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_decisions_recorded_by_person_id_fk',
-      columns: [t.organisationId, t.recordedByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plan_decisions_plan_id_fk', t.organisationId, t.planId, improvementPlans),
+    tenantForeignKey('improvement_plan_decisions_body_id_fk', t.organisationId, t.bodyId, governanceBodies),
+    tenantForeignKey(
+      'improvement_plan_decisions_recorded_by_person_id_fk',
+      t.organisationId,
+      t.recordedByPersonId,
+      people,
+    ),
   ],
 );
 
@@ -188,15 +146,7 @@ export const improvementPlanEvents = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('improvement_plan_events_plan_idx').on(t.organisationId, t.planId),
-    foreignKey({
-      name: 'improvement_plan_events_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [improvementPlans.organisationId, improvementPlans.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_events_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plan_events_plan_id_fk', t.organisationId, t.planId, improvementPlans),
+    tenantForeignKey('improvement_plan_events_person_id_fk', t.organisationId, t.personId, people),
   ],
 );

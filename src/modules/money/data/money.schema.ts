@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  foreignKey,
   index,
   integer,
   pgTable,
@@ -14,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 const organisationId = () =>
   uuid('organisation_id')
@@ -66,11 +65,7 @@ export const costCentres = pgTable(
     uniqueIndex('money_cost_centres_org_code_key').on(t.organisationId, t.code),
     index('money_cost_centres_unit_idx').on(t.unitId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'money_cost_centres_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('money_cost_centres_unit_id_fk', t.organisationId, t.unitId, units),
   ],
 );
 
@@ -100,15 +95,7 @@ export const budgetLines = pgTable(
     uniqueIndex('money_budget_lines_period_key').on(t.costCentreId, t.financialYearId, t.month, t.organisationId),
     index('money_budget_lines_org_period_idx').on(t.organisationId, t.financialYearId, t.month),
     check('money_budget_lines_month', sql`${t.month} between 1 and 12`),
-    foreignKey({
-      name: 'money_budget_lines_cost_centre_id_fk',
-      columns: [t.organisationId, t.costCentreId],
-      foreignColumns: [costCentres.organisationId, costCentres.id],
-    }),
-    foreignKey({
-      name: 'money_budget_lines_financial_year_id_fk',
-      columns: [t.organisationId, t.financialYearId],
-      foreignColumns: [financialYears.organisationId, financialYears.id],
-    }),
+    tenantForeignKey('money_budget_lines_cost_centre_id_fk', t.organisationId, t.costCentreId, costCentres),
+    tenantForeignKey('money_budget_lines_financial_year_id_fk', t.organisationId, t.financialYearId, financialYears),
   ],
 );

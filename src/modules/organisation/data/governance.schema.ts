@@ -1,7 +1,7 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /** Full Council, Cabinet, scrutiny panels, audit committee, partnership boards, ... */
 export const governanceBodies = pgTable(
@@ -34,15 +34,9 @@ export const governanceBodyMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.bodyId, t.personId, t.organisationId] }),
     index('gbm_person_idx').on(t.personId),
-    foreignKey({
-      name: 'governance_body_members_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'governance_body_members_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('governance_body_members_body_id_fk', t.organisationId, t.bodyId, governanceBodies).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('governance_body_members_person_id_fk', t.organisationId, t.personId, people),
   ],
 );

@@ -1,18 +1,7 @@
-import {
-  bigint,
-  boolean,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * Failed sign-ins per key: an account (a hash of the e-mail address as typed, so an address no one
@@ -45,11 +34,7 @@ export const secondFactors = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.personId, t.organisationId] }),
-    foreignKey({
-      name: 'second_factors_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('second_factors_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 
@@ -68,11 +53,7 @@ export const recoveryCodes = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('recovery_codes_person_idx').on(t.personId),
-    foreignKey({
-      name: 'recovery_codes_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('recovery_codes_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 

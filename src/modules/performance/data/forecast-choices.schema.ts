@@ -4,10 +4,11 @@
  * One row per measure, for the latest period rated; a recompute whose inputs give the same key
  * reuses it instead of running the back-test again. Derived data: deleting a row only costs time.
  */
-import { foreignKey, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { measures } from '../../measures/index.ts';
 import type { RememberedChoice } from '../domain/forecast-choice-memory.ts';
+import { tenantForeignKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 export const forecastChoices = pgTable(
   'forecast_choices',
@@ -24,10 +25,6 @@ export const forecastChoices = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.measureId, t.organisationId] }),
-    foreignKey({
-      name: 'forecast_choices_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('forecast_choices_measure_id_fk', t.organisationId, t.measureId, measures).onDelete('cascade'),
   ],
 );

@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import {
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -31,7 +30,7 @@ import {
   RISK_STATUSES,
   RISK_TYPES,
 } from '../domain/risk.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 const organisationId = () =>
   uuid('organisation_id')
@@ -56,11 +55,7 @@ export const riskMatrices = pgTable(
   (t) => [
     uniqueIndex('risk_matrices_org_version_key').on(t.organisationId, t.version),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'risk_matrices_created_by_fk',
-      columns: [t.organisationId, t.createdBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_matrices_created_by_fk', t.organisationId, t.createdBy, people),
   ],
 );
 
@@ -94,16 +89,8 @@ export const riskRegisters = pgTable(
   (t) => [
     index('risk_registers_org_idx').on(t.organisationId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'risk_registers_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'risk_registers_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_registers_unit_id_fk', t.organisationId, t.unitId, units),
+    tenantForeignKey('risk_registers_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -136,16 +123,8 @@ export const risks = pgTable(
     uniqueIndex('risks_org_reference_key').on(t.organisationId, sql`lower(${t.reference})`),
     index('risks_register_idx').on(t.registerId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'risks_register_id_fk',
-      columns: [t.organisationId, t.registerId],
-      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
-    }),
-    foreignKey({
-      name: 'risks_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risks_register_id_fk', t.organisationId, t.registerId, riskRegisters),
+    tenantForeignKey('risks_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -174,21 +153,9 @@ export const riskAssessments = pgTable(
     tenantPrimaryKey(t),
     index('risk_assessments_risk_idx').on(t.riskId, t.assessedAt),
     index('risk_assessments_matrix_idx').on(t.matrixId),
-    foreignKey({
-      name: 'risk_assessments_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_assessments_matrix_id_fk',
-      columns: [t.organisationId, t.matrixId],
-      foreignColumns: [riskMatrices.organisationId, riskMatrices.id],
-    }),
-    foreignKey({
-      name: 'risk_assessments_assessed_by_fk',
-      columns: [t.organisationId, t.assessedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_assessments_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_assessments_matrix_id_fk', t.organisationId, t.matrixId, riskMatrices),
+    tenantForeignKey('risk_assessments_assessed_by_fk', t.organisationId, t.assessedBy, people),
   ],
 );
 
@@ -207,16 +174,8 @@ export const riskControls = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('risk_controls_risk_idx').on(t.riskId),
-    foreignKey({
-      name: 'risk_controls_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_controls_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_controls_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_controls_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -238,26 +197,10 @@ export const riskLinks = pgTable(
     index('risk_links_item_idx').on(t.organisationId, t.itemId),
     index('risk_links_measure_idx').on(t.organisationId, t.measureId),
     index('risk_links_action_idx').on(t.organisationId, t.actionId),
-    foreignKey({
-      name: 'risk_links_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_links_item_id_fk',
-      columns: [t.organisationId, t.itemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'risk_links_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'risk_links_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('risk_links_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_links_item_id_fk', t.organisationId, t.itemId, planItems).onDelete('cascade'),
+    tenantForeignKey('risk_links_measure_id_fk', t.organisationId, t.measureId, measures).onDelete('cascade'),
+    tenantForeignKey('risk_links_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
   ],
 );
 
@@ -280,26 +223,10 @@ export const riskEvents = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('risk_events_risk_idx').on(t.riskId),
-    foreignKey({
-      name: 'risk_events_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_events_from_register_id_fk',
-      columns: [t.organisationId, t.fromRegisterId],
-      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
-    }),
-    foreignKey({
-      name: 'risk_events_to_register_id_fk',
-      columns: [t.organisationId, t.toRegisterId],
-      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
-    }),
-    foreignKey({
-      name: 'risk_events_by_person_id_fk',
-      columns: [t.organisationId, t.byPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_events_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_events_from_register_id_fk', t.organisationId, t.fromRegisterId, riskRegisters),
+    tenantForeignKey('risk_events_to_register_id_fk', t.organisationId, t.toRegisterId, riskRegisters),
+    tenantForeignKey('risk_events_by_person_id_fk', t.organisationId, t.byPersonId, people),
   ],
 );
 
@@ -314,10 +241,6 @@ export const riskReviewReminders = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.riskId, t.reviewDueOn, t.organisationId] }),
-    foreignKey({
-      name: 'risk_review_reminders_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
+    tenantForeignKey('risk_review_reminders_risk_id_fk', t.organisationId, t.riskId, risks),
   ],
 );
