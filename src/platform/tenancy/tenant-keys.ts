@@ -1,4 +1,5 @@
 import { foreignKey, primaryKey, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { organisations } from './organisations.schema.ts';
 
 /**
  * A council's table's own id: a random uuid, but not a primary key by itself. The primary key is
@@ -6,6 +7,12 @@ import { foreignKey, primaryKey, uuid, type AnyPgColumn } from 'drizzle-orm/pg-c
  * table that leaves the distribution column out (docs/decisions/0018-distributable-keys.md).
  */
 export const tenantId = () => uuid('id').notNull().defaultRandom();
+
+/** The council a row belongs to, the column every council's table is distributed by. */
+export const tenantOrganisationId = () =>
+  uuid('organisation_id')
+    .notNull()
+    .references(() => organisations.id);
 
 /**
  * (id, organisation_id): id first, so a look-up by id alone still uses the key's index. The same

@@ -24,15 +24,18 @@ import { measures } from '../../measures/index.ts';
 import { ACTION_STATUSES, CLOSED_STATUSES } from '../domain/status.ts';
 import { ANSWER_KINDS } from '../domain/action.ts';
 import { ESCALATION_DECISIONS } from '../domain/escalation.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 export const actions = pgTable(
   'actions',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -78,9 +81,7 @@ export const actions = pgTable(
 export const actionAssignees = pgTable(
   'action_assignees',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     personId: uuid('person_id').notNull(),
   },
@@ -96,9 +97,7 @@ export const actionAssignees = pgTable(
 export const actionItemLinks = pgTable(
   'action_item_links',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     itemId: uuid('item_id').notNull(),
   },
@@ -114,9 +113,7 @@ export const actionItemLinks = pgTable(
 export const actionMeasureLinks = pgTable(
   'action_measure_links',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     measureId: uuid('measure_id').notNull(),
   },
@@ -132,9 +129,7 @@ export const actionMilestones = pgTable(
   'action_milestones',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     title: text('title').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
@@ -153,9 +148,7 @@ export const actionUpdates = pgTable(
   'action_updates',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     percentComplete: integer('percent_complete').notNull(),
@@ -182,9 +175,7 @@ export const actionEscalations = pgTable(
   'action_escalations',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     escalationOwnerPersonId: uuid('escalation_owner_person_id').notNull(),
     /** Why: { code: 'off-track-updates', updates } | { code: 'overdue-days', days } */
@@ -220,9 +211,7 @@ export const actionEvents = pgTable(
   'action_events',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     kind: text('kind').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),

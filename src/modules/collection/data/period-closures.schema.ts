@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { FREQUENCIES } from '../../../kernel/measurement/periods.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * A reporting period closed for the whole council once it has been reported. A row is one closure:
@@ -14,9 +18,7 @@ export const periodClosures = pgTable(
   'period_closures',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
     /** The canonical key of the closed period ('2026-27-Q2'). */
     periodKey: text('period_key').notNull(),

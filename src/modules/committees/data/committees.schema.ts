@@ -9,19 +9,19 @@ import {
   SUBJECT_KINDS,
 } from '../domain/vocabulary.ts';
 import { REMINDED_DEADLINES } from '../domain/deadline-reminders.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** A meeting of a governance body: Cabinet, a scrutiny board, a performance panel … */
 export const meetings = pgTable(
   'meetings',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     bodyId: uuid('body_id').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     /** 24-hour "HH:MM", or empty when not yet fixed. */
@@ -49,7 +49,7 @@ export const agendaItems = pgTable(
   'agenda_items',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     meetingId: uuid('meeting_id').notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
@@ -84,7 +84,7 @@ export const memberRequests = pgTable(
   'member_requests',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     meetingId: uuid('meeting_id'),
     agendaItemId: uuid('agenda_item_id'),
     kind: text('kind', { enum: REQUEST_KINDS }).notNull(),
@@ -120,7 +120,7 @@ export const statutoryReturns = pgTable(
   'statutory_returns',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     title: text('title').notNull(),
     recipient: text('recipient').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -156,7 +156,7 @@ export const committeeSettings = pgTable('committee_settings', {
 export const timetableReminders = pgTable(
   'timetable_reminders',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     meetingId: uuid('meeting_id').notNull(),
     kind: text('kind', { enum: REMINDED_DEADLINES }).notNull(),
     personId: uuid('person_id').notNull(),
@@ -181,7 +181,7 @@ export const agendaItemPapers = pgTable(
   'agenda_item_papers',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     agendaItemId: uuid('agenda_item_id').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),

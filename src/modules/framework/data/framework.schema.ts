@@ -11,8 +11,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { governanceBodies } from '../../organisation/index.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * The framework is data, not code: each council names its own plan types, the item types they
@@ -22,9 +26,7 @@ export const itemTypes = pgTable(
   'item_types',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     key: text('key').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -43,9 +45,7 @@ export const planTypes = pgTable(
   'plan_types',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     key: text('key').notNull(),
     name: text('name').notNull(),
     /** 1 = top of the golden thread (community strategy); larger numbers sit lower. */
@@ -62,9 +62,7 @@ export const planTypes = pgTable(
 export const planTypeParents = pgTable(
   'plan_type_parents',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planTypeId: uuid('plan_type_id').notNull(),
     parentPlanTypeId: uuid('parent_plan_type_id').notNull(),
   },
@@ -87,9 +85,7 @@ export const planTypeParents = pgTable(
 export const planTypeItemTypes = pgTable(
   'plan_type_item_types',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planTypeId: uuid('plan_type_id').notNull(),
     itemTypeId: uuid('item_type_id').notNull(),
   },
@@ -114,9 +110,7 @@ export const approvalSteps = pgTable(
   'approval_steps',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planTypeId: uuid('plan_type_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),

@@ -8,12 +8,13 @@ import { date, doublePrecision, index, integer, pgTable, text, timestamp, unique
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** One row per council that has changed the defaults (no row: the defaults apply). */
@@ -42,7 +43,7 @@ export const improvementPlanRequests = pgTable(
   'improvement_plan_requests',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     ownerPersonId: uuid('owner_person_id'),
     episodeStartPeriod: text('episode_start_period').notNull(),
@@ -67,7 +68,7 @@ export const improvementPlans = pgTable(
   'improvement_plans',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     requestId: uuid('request_id'),
     ownerPersonId: uuid('owner_person_id'),
@@ -105,7 +106,7 @@ export const improvementPlanDecisions = pgTable(
   'improvement_plan_decisions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     /** agreed | sent-back */
     outcome: text('outcome').notNull(),
@@ -135,7 +136,7 @@ export const improvementPlanEvents = pgTable(
   'improvement_plan_events',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     kind: text('kind').notNull(),
     note: text('note').notNull().default(''),

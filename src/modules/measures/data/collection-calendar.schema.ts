@@ -6,15 +6,15 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { REMINDER_KINDS } from '../../../kernel/measurement/vocabulary.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from './measures.schema.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const updatedAt = () => at('updated_at').notNull().defaultNow();
 
@@ -22,7 +22,7 @@ const updatedAt = () => at('updated_at').notNull().defaultNow();
 export const collectionRules = pgTable(
   'collection_rules',
   {
-    organisationId: organisationId().primaryKey(),
+    organisationId: tenantOrganisationId().primaryKey(),
     /** Data is due this many working days after the period ends (weekends and holidays skipped). */
     workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
     /** A reminder goes this many working days before the due date. */
@@ -65,7 +65,7 @@ export const collectionRules = pgTable(
 export const nonWorkingDays = pgTable(
   'non_working_days',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     day: date('day', { mode: 'string' }).notNull(),
     name: text('name').notNull(),
     /** gov.uk | local */
@@ -83,7 +83,7 @@ export const periodLocks = pgTable(
   'period_locks',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id'),
     periodKey: text('period_key').notNull(),
     lockedAt: at('locked_at').notNull().defaultNow(),
@@ -108,7 +108,7 @@ export const remindersSent = pgTable(
   'reminders_sent',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     personId: uuid('person_id').notNull(),

@@ -40,15 +40,15 @@ import {
   VALUE_QUALITIES,
   VALUE_STATUSES,
 } from '../../../kernel/measurement/vocabulary.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const createdAt = () => at('created_at').notNull().defaultNow();
 const updatedAt = () => at('updated_at').notNull().defaultNow();
@@ -65,7 +65,7 @@ export const measures = pgTable(
   'measures',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -147,7 +147,7 @@ export const measures = pgTable(
 export const measureAssignees = pgTable(
   'measure_assignees',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     personId: uuid('person_id').notNull(),
     addedBy: uuid('added_by'),
@@ -166,7 +166,7 @@ export const measureAssignees = pgTable(
 export const measureItemLinks = pgTable(
   'measure_item_links',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     itemId: uuid('item_id').notNull(),
     addedBy: uuid('added_by'),
@@ -189,7 +189,7 @@ export const measureBreakdowns = pgTable(
   'measure_breakdowns',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     /** ward | locality | community | age group | any other dimension name */
     dimension: text('dimension').notNull(),
@@ -229,7 +229,7 @@ export const measureTargets = pgTable(
   'measure_targets',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     breakdownId: uuid('breakdown_id'),
     /** annual | profile | multi-year */
@@ -277,7 +277,7 @@ export const measureValues = pgTable(
   'measure_values',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     breakdownId: uuid('breakdown_id'),
@@ -316,7 +316,7 @@ export const measureValueEvents = pgTable(
   'measure_value_events',
   {
     id: bigserial('id', { mode: 'number' }).notNull(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     valueId: uuid('value_id').notNull(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
@@ -350,7 +350,7 @@ export const measureStatuses = pgTable(
   'measure_statuses',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     breakdownId: uuid('breakdown_id'),
@@ -394,7 +394,7 @@ export const spcRebases = pgTable(
   'spc_rebases',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     reason: text('reason').notNull(),

@@ -9,16 +9,13 @@
  */
 import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { measures } from './measures.schema.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { tenantForeignKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantOrganisationId } from '../../../platform/tenancy/tenant-keys.ts';
 
 export const measureSeries = pgTable(
   'measure_series',
   {
     measureId: uuid('measure_id').notNull(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     periodKeys: text('period_keys').notNull(),
     vals: text('vals').notNull(),
     nums: text('nums').notNull(),

@@ -13,12 +13,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 /** Money is whole pence in a bigint, never a double; read back as a JS number (exact below 2^53). */
 const pence = (name: string) => bigint(name, { mode: 'number' });
 
@@ -41,7 +42,7 @@ export const financialYears = pgTable(
   'money_financial_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     startYear: integer('start_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -53,7 +54,7 @@ export const costCentres = pgTable(
   'money_cost_centres',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     unitId: uuid('unit_id').notNull(),
@@ -74,7 +75,7 @@ export const budgetLines = pgTable(
   'money_budget_lines',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     costCentreId: uuid('cost_centre_id').notNull(),
     financialYearId: uuid('financial_year_id').notNull(),
     month: smallint('month').notNull(),

@@ -6,17 +6,17 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
 import { actions } from '../../actions/index.ts';
 import { planItems } from '../../plans/index.ts';
 import { costCentres } from './money.schema.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const pence = (name: string) => bigint(name, { mode: 'number' });
 const startYear = () => integer('start_year').notNull();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -26,7 +26,7 @@ export const capitalSchemes = pgTable(
   'money_capital_schemes',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     unitId: uuid('unit_id').notNull(),
@@ -44,7 +44,7 @@ export const capitalSchemeYears = pgTable(
   'money_capital_scheme_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     schemeId: uuid('scheme_id').notNull(),
     startYear: startYear(),
     budget: pence('budget').notNull(),
@@ -73,7 +73,7 @@ export const reserves = pgTable(
   'money_reserves',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     /** general | earmarked */
     kind: text('kind').notNull(),
@@ -91,7 +91,7 @@ export const reserveYears = pgTable(
   'money_reserve_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reserveId: uuid('reserve_id').notNull(),
     startYear: startYear(),
     openingBalance: pence('opening_balance').notNull(),
@@ -112,7 +112,7 @@ export const borrowingYears = pgTable(
   'money_borrowing_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     startYear: startYear(),
     capitalFinancingRequirement: pence('capital_financing_requirement').notNull(),
     externalBorrowing: pence('external_borrowing').notNull(),
@@ -132,7 +132,7 @@ export const savings = pgTable(
   'money_savings',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reference: text('reference').notNull(),
     title: text('title').notNull(),
     owner: text('owner').notNull(),
@@ -157,7 +157,7 @@ export const savingYears = pgTable(
   'money_saving_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     savingId: uuid('saving_id').notNull(),
     startYear: startYear(),
     target: pence('target').notNull(),
@@ -178,7 +178,7 @@ export const mtfsVersions = pgTable(
   'money_mtfs_versions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     firstYear: integer('first_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -190,7 +190,7 @@ export const mtfsYears = pgTable(
   'money_mtfs_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     versionId: uuid('version_id').notNull(),
     startYear: startYear(),
     funding: pence('funding').notNull(),
@@ -212,7 +212,7 @@ export const costCentrePlanLinks = pgTable(
   'money_cost_centre_plan_links',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     costCentreId: uuid('cost_centre_id').notNull(),
     planItemId: uuid('plan_item_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -234,7 +234,7 @@ export const capitalReprofiles = pgTable(
   'money_capital_reprofiles',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     schemeId: uuid('scheme_id').notNull(),
     fromYear: integer('from_year').notNull(),
     toYear: integer('to_year').notNull(),

@@ -1,8 +1,12 @@
 import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { partners, people, units } from './organisation.schema.ts';
 import { ROLES } from '../../../kernel/access/roles.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 export const API_TOKEN_SCOPES = ['read', 'write'] as const;
 
@@ -11,9 +15,7 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     unitId: uuid('unit_id'),
@@ -40,9 +42,7 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').notNull(),
     /** What the owner's "Your sessions" page names a session by: never the token or its hash. */
     id: uuid('id').notNull().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -63,9 +63,7 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -95,9 +93,7 @@ export const passwordLinks = pgTable(
   'password_links',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
     tokenHash: text('token_hash').notNull(),

@@ -1,10 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { PARTNER_KINDS } from '../domain/partner.ts';
 import { PERSON_STATUSES } from '../domain/person.ts';
 import { UNIT_KINDS } from '../domain/unit.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -13,9 +17,7 @@ export const units = pgTable(
   'units',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     parentId: uuid('parent_id'),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -36,9 +38,7 @@ export const partners = pgTable(
   'partners',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     kind: text('kind', { enum: PARTNER_KINDS }).notNull(),
     description: text('description').notNull().default(''),
@@ -51,9 +51,7 @@ export const people = pgTable(
   'people',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     jobTitle: text('job_title').notNull().default(''),
@@ -81,9 +79,7 @@ export const portfolios = pgTable(
   'portfolios',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     holderPersonId: uuid('holder_person_id'),
     createdAt: createdAt(),
@@ -98,9 +94,7 @@ export const portfolios = pgTable(
 export const portfolioUnits = pgTable(
   'portfolio_units',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     portfolioId: uuid('portfolio_id').notNull(),
     unitId: uuid('unit_id').notNull(),
   },

@@ -1,7 +1,12 @@
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * Failed sign-ins per key: an account (a hash of the e-mail address as typed, so an address no one
@@ -22,9 +27,7 @@ export const secondFactors = pgTable(
   'second_factors',
   {
     personId: uuid('person_id').notNull(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     /** Base32, as the authenticator app was given it: needed to check each code. */
     secret: text('secret').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -43,9 +46,7 @@ export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -5,18 +5,15 @@
  * reuses it instead of running the back-test again. Derived data: deleting a row only costs time.
  */
 import { jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { measures } from '../../measures/index.ts';
 import type { RememberedChoice } from '../domain/forecast-choice-memory.ts';
-import { tenantForeignKey } from '../../../platform/tenancy/tenant-keys.ts';
+import { tenantForeignKey, tenantOrganisationId } from '../../../platform/tenancy/tenant-keys.ts';
 
 export const forecastChoices = pgTable(
   'forecast_choices',
   {
     measureId: uuid('measure_id').notNull(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     /** The period the choice was made for (for reading; the inputs key already holds it). */
     periodKey: text('period_key').notNull(),
     inputsKey: text('inputs_key').notNull(),

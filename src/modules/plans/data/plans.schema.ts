@@ -13,11 +13,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { itemTypes, planTypes } from '../../framework/index.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { partners, people, units } from '../../organisation/index.ts';
 import { LINK_KINDS } from '../domain/item.ts';
 import { PLAN_STATUSES } from '../domain/lifecycle.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * A plan version. Versions of the same plan share a lineage_id; an approved version is never
@@ -27,9 +31,7 @@ export const plans = pgTable(
   'plans',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     lineageId: uuid('lineage_id').notNull(),
     version: integer('version').notNull().default(1),
     /** original | amendment | refresh */
@@ -75,9 +77,7 @@ export const planEvents = pgTable(
   'plan_events',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorPersonId: uuid('actor_person_id'),
@@ -101,9 +101,7 @@ export const planItems = pgTable(
   'plan_items',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     parentItemId: uuid('parent_item_id'),
     /** The same item in the previous version of the plan: keeps history across versions. */
@@ -136,9 +134,7 @@ export const planItems = pgTable(
 export const planItemPartners = pgTable(
   'plan_item_partners',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     itemId: uuid('item_id').notNull(),
     partnerId: uuid('partner_id').notNull(),
   },
@@ -158,9 +154,7 @@ export const contributionLinks = pgTable(
   'contribution_links',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     fromItemId: uuid('from_item_id').notNull(),
     toItemId: uuid('to_item_id').notNull(),
     /** direct | indirect */

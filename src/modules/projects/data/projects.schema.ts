@@ -12,20 +12,22 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
 import { DELIVERY_RAGS, PROJECT_STATUSES } from '../domain/project.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** A programme groups projects under one sponsor and manager (a digital programme, a capital programme). */
 export const programmes = pgTable(
   'programmes',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -47,9 +49,7 @@ export const projects = pgTable(
   'projects',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -92,9 +92,7 @@ export const projects = pgTable(
 export const projectItems = pgTable(
   'project_items',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     itemId: uuid('item_id').notNull(),
   },
@@ -110,9 +108,7 @@ export const projectStages = pgTable(
   'project_stages',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
@@ -130,9 +126,7 @@ export const projectMilestones = pgTable(
   'project_milestones',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     stageId: uuid('stage_id'),
     title: text('title').notNull(),
@@ -156,9 +150,7 @@ export const projectUpdates = pgTable(
   'project_updates',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     reportedOn: date('reported_on', { mode: 'string' }).notNull(),
     authorPersonId: uuid('author_person_id'),

@@ -3,19 +3,19 @@ import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } fro
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { PRIORITIES, RESPONSES, SOURCES, STATUSES } from '../domain/vocabulary.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** A report that made recommendations: an audit report, an inspection, a peer review, a survey … */
 export const recommendationReports = pgTable(
   'recommendation_reports',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     source: text('source', { enum: SOURCES }).notNull(),
     title: text('title').notNull(),
     reference: text('reference').notNull().default(''),
@@ -30,7 +30,7 @@ export const recommendations = pgTable(
   'recommendations',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reportId: uuid('report_id').notNull(),
     reference: text('reference').notNull().default(''),
     priority: text('priority', { enum: PRIORITIES }).notNull(),
@@ -67,7 +67,7 @@ export const recommendationDueDateRevisions = pgTable(
   'recommendation_due_date_revisions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     previousDueDate: date('previous_due_date', { mode: 'string' }),
     newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
@@ -96,7 +96,7 @@ export const recommendationHistory = pgTable(
   'recommendation_history',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     /** created | response | revised | status | notified */
     kind: text('kind').notNull(),
@@ -123,7 +123,7 @@ export const recommendationNotifications = pgTable(
   'recommendation_notifications',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     /** due | escalation */
     kind: text('kind').notNull(),

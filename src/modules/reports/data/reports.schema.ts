@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * What a report says and to whom: its audience, scope (the council, a directorate or a portfolio),
@@ -19,7 +19,7 @@ export const reportDefinitions = pgTable(
   'report_definitions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     /** The built-in definition this was copied from, so it is copied once only ('' for the council's own). */
     builtIn: text('built_in').notNull().default(''),
     title: text('title').notNull(),
@@ -47,7 +47,7 @@ export const issuedReports = pgTable(
   'issued_reports',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     definitionId: uuid('definition_id').notNull(),
     periodKey: text('period_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,7 +68,7 @@ export const reportRevisions = pgTable(
   'report_revisions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
     reason: text('reason').notNull().default(''),
@@ -108,7 +108,7 @@ export const reportFiles = pgTable(
   'report_files',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
     format: text('format').notNull(),

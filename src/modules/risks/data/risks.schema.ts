@@ -17,7 +17,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { actions } from '../../actions/index.ts';
 import { measures } from '../../measures/index.ts';
 import { people, units } from '../../organisation/index.ts';
@@ -30,19 +29,19 @@ import {
   RISK_STATUSES,
   RISK_TYPES,
 } from '../domain/risk.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** Each version of the council's matrix; a version an assessment uses is never changed. */
 export const riskMatrices = pgTable(
   'risk_matrices',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     version: integer('version').notNull(),
     /** 4 | 5 */
     size: integer('size').notNull(),
@@ -63,7 +62,7 @@ export const riskMatrices = pgTable(
 export const riskCategories = pgTable(
   'risk_categories',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     /** null: no appetite set, any score accepted. */
@@ -77,7 +76,7 @@ export const riskRegisters = pgTable(
   'risk_registers',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     /** strategic | directorate | service | project | partnership */
     level: text('level', { enum: REGISTER_LEVELS }).notNull(),
@@ -98,7 +97,7 @@ export const risks = pgTable(
   'risks',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     registerId: uuid('register_id').notNull(),
     reference: text('reference').notNull(),
     title: text('title').notNull(),
@@ -133,7 +132,7 @@ export const riskAssessments = pgTable(
   'risk_assessments',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     matrixId: uuid('matrix_id').notNull(),
     inherentLikelihood: integer('inherent_likelihood').notNull(),
@@ -163,7 +162,7 @@ export const riskControls = pgTable(
   'risk_controls',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     description: text('description').notNull(),
     ownerPersonId: uuid('owner_person_id').notNull(),
@@ -184,7 +183,7 @@ export const riskLinks = pgTable(
   'risk_links',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     // A link goes with what it points at: removing a plan item must not fail on a risk's link to it.
     itemId: uuid('item_id'),
@@ -209,7 +208,7 @@ export const riskEvents = pgTable(
   'risk_events',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     /** escalated | de-escalated | moved | closed | reopened */
     kind: text('kind').notNull(),
@@ -234,7 +233,7 @@ export const riskEvents = pgTable(
 export const riskReviewReminders = pgTable(
   'risk_review_reminders',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     reviewDueOn: date('review_due_on', { mode: 'string' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),

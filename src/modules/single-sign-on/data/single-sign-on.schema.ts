@@ -1,7 +1,12 @@
 import { index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../kernel/access/roles.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { tenantForeignKey, tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 import { people, units } from '../../organisation/index.ts';
 
 /**
@@ -34,9 +39,7 @@ export const singleSignOnMappings = pgTable(
   'single_sign_on_mappings',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     claimValue: text('claim_value').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     /** Null: the role over the whole council. */
@@ -54,9 +57,7 @@ export const singleSignOnIdentities = pgTable(
   'single_sign_on_identities',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     issuer: text('issuer').notNull(),
     subject: text('subject').notNull(),
     personId: uuid('person_id').notNull(),
