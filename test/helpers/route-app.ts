@@ -8,7 +8,7 @@
  *   const manager = app.as('manager');
  *   const page = await manager.post('/measures/new', { code: '' });
  */
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { Deps } from '../../src/container.ts';
 import type { Principal, Role } from '../../src/kernel/access/index.ts';
@@ -17,20 +17,15 @@ import { loadConfig } from '../../src/platform/config.ts';
 import type { PrincipalSource } from '../../src/platform/http/access-control.ts';
 import { createMemoryRateCounter } from '../../src/platform/http/rate-limits.ts';
 import type { ModuleWeb } from '../../src/platform/module.ts';
-import { formBody } from './test-app.ts';
+import { requestsAs, type Requests } from './test-app.ts';
 import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
 
 export const ROUTE_TEST_ORGANISATION = '00000000-0000-4000-8000-000000000001';
 
-export interface RouteAgent {
+export interface RouteAgent extends Requests {
   principal: Principal;
   /** The session cookie header ('' for the public). */
   cookie: string;
-  get(url: string): Promise<LightMyRequestResponse>;
-  /** A form post as a browser sends it, with the CSRF token added. */
-  post(url: string, form?: Record<string, string | string[]>): Promise<LightMyRequestResponse>;
-  /** A JSON API call riding on the session (CSRF header added). */
-  api(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export interface RouteApp {
@@ -63,30 +58,8 @@ export async function buildRouteApp(web: ModuleWeb[]): Promise<RouteApp> {
   function agent(principal: Principal, token: string | null): RouteAgent {
     const csrfToken = `csrf-${token ?? 'public'}`;
     if (token) sessions.set(token, { principal, csrfToken });
-    const headers: { cookie?: string } = token ? { cookie: `gt_session=${token}` } : {};
-    return {
-      principal,
-      cookie: headers.cookie ?? '',
-      get: (url) => app.inject({ method: 'GET', url, headers }),
-      post: (url, form = {}) =>
-        app.inject({
-          method: 'POST',
-          url,
-          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-          payload: formBody({ _csrf: csrfToken, ...form }),
-        }),
-      api: (method, url, body) =>
-        app.inject({
-          method,
-          url,
-          headers: {
-            ...headers,
-            'x-csrf-token': csrfToken,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-        }),
-    };
+    const cookie = token ? `gt_session=${token}` : '';
+    return { principal, cookie, ...requestsAs(app, cookie, csrfToken) };
   }
 
   let people = 0;

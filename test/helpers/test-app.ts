@@ -15,17 +15,21 @@ import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export interface Agent {
-  personId: string;
-  email: string;
-  organisationId: string;
-  cookie: string;
-  csrf: string;
+/** What someone can ask of the app: a page, a form post, an API call, each with their session. */
+export interface Requests {
   get(url: string): Promise<LightMyRequestResponse>;
   /** A form post as a browser sends it, with the CSRF token added. */
   post(url: string, form?: Record<string, string | string[]>): Promise<LightMyRequestResponse>;
   /** A JSON API call riding on the session (CSRF header added). */
   api(method: InjectOptions['method'], url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export interface Agent extends Requests {
+  personId: string;
+  email: string;
+  organisationId: string;
+  cookie: string;
+  csrf: string;
 }
 
 export interface TestOrganisation {
@@ -63,6 +67,32 @@ export function formBody(form: Record<string, string | string[]>): string {
     for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
   }
   return params.toString();
+}
+
+/** Requests to the app carrying the session cookie (none for the public) and its CSRF token. */
+export function requestsAs(app: FastifyInstance, cookie: string | null, csrf: string): Requests {
+  const headers: { cookie?: string } = cookie ? { cookie } : {};
+  return {
+    get: (url) => app.inject({ method: 'GET', url, headers }),
+    post: (url, form = {}) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody({ _csrf: csrf, ...form }),
+      }),
+    api: (method, url, body) =>
+      app.inject({
+        method,
+        url,
+        headers: {
+          ...headers,
+          'x-csrf-token': csrf,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+      }),
+  };
 }
 
 export interface TestAppOptions {
@@ -176,32 +206,13 @@ export async function createTestApp(kind: DatabaseKind = 'pglite', options: Test
         .values({ organisationId: organisation.id, personId: person!.id, role, unitId: opts.unitId ?? null });
     }
     const { cookie, csrf } = await signIn(email);
-    const headers = { cookie };
     return {
       personId: person!.id,
       email,
       organisationId: organisation.id,
       cookie,
       csrf,
-      get: (url) => app.inject({ method: 'GET', url, headers }),
-      post: (url, form = {}) =>
-        app.inject({
-          method: 'POST',
-          url,
-          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-          payload: formBody({ _csrf: csrf, ...form }),
-        }),
-      api: (method, url, body) =>
-        app.inject({
-          method,
-          url,
-          headers: {
-            ...headers,
-            'x-csrf-token': csrf,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-        }),
+      ...requestsAs(app, cookie, csrf),
     };
   }
 

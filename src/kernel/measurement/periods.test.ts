@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   comparePeriods,
   enclosingPeriod,
+  financialYearLabel,
   FREQUENCIES,
   isValidPeriodForFrequency,
   nextPeriod,
@@ -121,6 +122,14 @@ describe('labels and dates (UK year, April start)', () => {
     expect(periodLabel(p, fy)).toBe(label);
     expect(periodStart(p, fy)).toBe(start);
     expect(periodEnd(p, fy)).toBe(end);
+  });
+
+  it.each([
+    [2025, '2025/26'],
+    [2099, '2099/00'],
+    [1999, '1999/00'],
+  ])('names the financial year starting in %i %s', (startYear, label) => {
+    expect(financialYearLabel(startYear)).toBe(label);
   });
 
   it('rejects an invalid year start month', () => {

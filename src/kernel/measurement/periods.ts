@@ -184,6 +184,11 @@ function calendarStart(p: Period, fy: FinancialYearConfig): { year: number; mont
   return { year: p.fyStartYear + Math.floor(zeroBased / 12), month: (zeroBased % 12) + 1 };
 }
 
+/** A financial year by its starting year and the next year's last two digits: 2025 → '2025/26'. */
+export function financialYearLabel(startYear: number): string {
+  return `${startYear}/${twoDigits((startYear + 1) % 100)}`;
+}
+
 /**
  * '2025/26', '2025/26 H1', '2025/26 Q2', 'June 2025'. A financial year that starts in January is a
  * calendar year, so it is labelled '2025' rather than '2025/26'.
@@ -195,7 +200,7 @@ export function periodLabel(p: Period, fy: FinancialYearConfig = UK_FINANCIAL_YE
     const { year, month } = calendarStart(p, fy);
     return `${MONTH_NAMES[month - 1]} ${year}`;
   }
-  const year = fy.startMonth === 1 ? String(p.fyStartYear) : `${p.fyStartYear}/${twoDigits((p.fyStartYear + 1) % 100)}`;
+  const year = fy.startMonth === 1 ? String(p.fyStartYear) : financialYearLabel(p.fyStartYear);
   switch (p.frequency) {
     case 'annual':
       return year;

@@ -20,7 +20,7 @@ import type { PlanTypeUsage } from './ports.ts';
 import { mayForWholeOrganisation } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, isUniqueViolation, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import { phrase, phraseText } from '../../kernel/phrase.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
@@ -464,10 +464,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
           newValue: input,
         });
         return ok(row);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicate();
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicate()));
     },
 
     async updateItemType(caller: Caller, id: string, input: ItemTypeInput): Promise<Result<ItemType>> {
@@ -496,10 +493,7 @@ export function createFrameworkService({ db, usage }: ServiceDeps & { usage: Pla
           newValue: input,
         });
         return ok(updated);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicate();
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicate()));
     },
   };
 }

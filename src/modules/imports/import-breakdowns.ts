@@ -1,6 +1,6 @@
 /** Importing breakdown categories (ward, age group…) of measures. */
 import { recordOf } from './domain/columns.ts';
-import { isUniqueViolation } from '../../platform/services/errors.ts';
+import { onUniqueViolation } from '../../platform/services/errors.ts';
 import { ok } from '../../kernel/result.ts';
 import { phraseText } from '../../kernel/phrase.ts';
 import * as repo from './data/imports.repository.ts';
@@ -121,10 +121,7 @@ export function createBreakdownsImport(ctx: ImportContext): ImportRun {
       }
       await recordImportAudit(tx, caller, 'breakdowns', report, checked.codes);
       return ok({ ...report, written: true });
-    }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) return changedMeanwhile('breakdowns');
-      throw error;
-    });
+    }).catch(onUniqueViolation(() => changedMeanwhile('breakdowns')));
   }
 
   return runBreakdowns;

@@ -4,7 +4,7 @@ import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Caller } from '../../platform/services/caller.ts';
-import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { TargetPorts } from './ports.ts';
@@ -103,10 +103,7 @@ export function createMeasureTargetsService({
         // Stored statuses are the measure's as a whole: a breakdown category's target leaves them.
         if (target.breakdownId === null) await statuses.recompute(tx, caller.organisationId, [id]);
         return ok({ ...row, warnings });
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return refuse('conflict', phraseText('targetRefusals.setAtOnce'));
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => refuse('conflict', phraseText('targetRefusals.setAtOnce'))));
     },
 
     async reviseTarget(

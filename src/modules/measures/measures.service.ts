@@ -9,7 +9,7 @@ import { unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { fill, words } from '../../platform/words/index.ts';
 import { definingChanges, listOfFields } from './domain/stable-definition.ts';
@@ -181,10 +181,7 @@ export function createMeasuresService({
           newValue: resolved.value,
         });
         return ok(measure);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(input.code)));
     },
 
     async update(
@@ -229,10 +226,7 @@ export function createMeasuresService({
           newValue: resolved.value,
         });
         return ok(updated);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(input.code)));
     },
 
     async retire(caller: Caller, id: string, input: RetireInput): Promise<Result<Measure>> {

@@ -8,7 +8,7 @@ import * as peopleRepo from './data/people.repository.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { words } from '../../platform/words/index.ts';
 
@@ -62,10 +62,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok(body);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateName(input.name);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateName(input.name)));
     },
 
     async update(caller: Caller, id: string, input: BodyInput): Promise<Result<GovernanceBody>> {
@@ -87,10 +84,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok(updated);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateName(input.name);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateName(input.name)));
     },
 
     async addMember(caller: Caller, bodyId: string, input: BodyMemberInput): Promise<Result<GovernanceBodyMember>> {
@@ -141,10 +135,7 @@ export function createGovernanceService({ db }: ServiceDeps) {
           status: person.status,
           role: input.role,
         });
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return alreadyMember();
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => alreadyMember()));
     },
 
     async removeMember(caller: Caller, bodyId: string, personId: string): Promise<Result<{ name: string }>> {

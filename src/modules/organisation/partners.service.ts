@@ -7,7 +7,7 @@ import * as partnersRepo from './data/partners.repository.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Partner = partnersRepo.PartnerRow;
@@ -55,10 +55,7 @@ export function createPartnersService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok(partner);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateName(input.name);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateName(input.name)));
     },
 
     async update(caller: Caller, id: string, input: PartnerInput): Promise<Result<Partner>> {
@@ -81,10 +78,7 @@ export function createPartnersService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok(updated);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateName(input.name);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateName(input.name)));
     },
   };
 }

@@ -10,7 +10,7 @@ import * as unitsRepo from './data/units.repository.ts';
 import { accessPolicyIn, holdsMoreRights, recordRefusal, roleBeyondCaller } from './access.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { type DomainError, forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { type DomainError, forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import { londonDateOf } from '../../platform/clock.ts';
 
@@ -278,9 +278,6 @@ export function createPeopleService({ db, clock }: ServiceDeps) {
   };
 
   function inTransactionOrDuplicate<T>(email: string, work: (tx: Db) => Promise<Result<T>>): Promise<Result<T>> {
-    return inTransaction(db, work).catch((error: unknown) => {
-      if (isUniqueViolation(error)) return duplicateEmail(email);
-      throw error;
-    });
+    return inTransaction(db, work).catch(onUniqueViolation(() => duplicateEmail(email)));
   }
 }

@@ -8,7 +8,7 @@ import * as peopleRepo from './data/people.repository.ts';
 import * as portfoliosRepo from './data/portfolios.repository.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type Portfolio = portfoliosRepo.PortfolioRow & { unitIds: string[] };
@@ -81,10 +81,7 @@ export function createPortfoliosService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok(await withUnits(tx, row));
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateName(input.name);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateName(input.name)));
     },
 
     async update(caller: Caller, id: string, input: PortfolioInput): Promise<Result<Portfolio>> {
@@ -114,10 +111,7 @@ export function createPortfoliosService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok(await withUnits(tx, row));
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateName(input.name);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateName(input.name)));
     },
   };
 }

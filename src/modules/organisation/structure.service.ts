@@ -10,7 +10,7 @@ import { people } from './data/organisation.schema.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 
 export type Unit = unitsRepo.UnitRow;
 
@@ -94,10 +94,7 @@ export function createStructureService(db: Db) {
           newValue: input,
         });
         return ok(unit);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return codeTaken(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => codeTaken(input.code)));
     },
 
     async update(caller: Caller, id: string, input: UnitInput): Promise<Result<Unit>> {

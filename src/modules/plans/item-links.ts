@@ -7,7 +7,7 @@ import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as itemsRepo from './data/items.repository.ts';
 import * as sightRepo from './data/line-of-sight.repository.ts';
@@ -89,10 +89,7 @@ export function createItemLinks({ db }: Pick<ServiceDeps, 'db'>) {
           newValue: { fromItemId, toItemId: input.toItemId, kind: input.kind },
         });
         return ok(link);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return refuse('duplicate', phraseText('planRefusals.linkExists'), 'toItemId');
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => refuse('duplicate', phraseText('planRefusals.linkExists'), 'toItemId')));
     },
 
     async removeLink(caller: Caller, fromItemId: string, linkId: string): Promise<Result<null>> {

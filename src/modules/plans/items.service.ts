@@ -18,7 +18,7 @@ import { createItemLinks } from './item-links.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
-import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 
 export type { ItemTreeNode } from './domain/tree.ts';
@@ -325,10 +325,7 @@ export function createItemsService({ db }: ServiceDeps) {
           newValue: { planId, ...input },
         });
         return ok(item);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(input.code)));
     },
 
     async update(
@@ -367,10 +364,7 @@ export function createItemsService({ db }: ServiceDeps) {
           newValue: { ...fields, partnerIds },
         });
         return ok(updated);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(input.code)));
     },
 
     async remove(caller: Caller, id: string, rowVersion?: number): Promise<Result<null>> {

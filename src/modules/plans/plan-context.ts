@@ -26,7 +26,7 @@ import * as plansRepo from './data/plans.repository.ts';
 import { people, unitAncestryIn } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { Plan, PlanActions } from './plans.types.ts';
 import { appraisalGate } from './appraisal-access.ts';
@@ -366,10 +366,7 @@ export function createPlanContext({ db, clock }: ServiceDeps) {
         reason: input.reason,
       });
       return ok(created);
-    }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) return refuse('conflict', phraseText('planRefusals.versionRace'));
-      throw error;
-    });
+    }).catch(onUniqueViolation(() => refuse('conflict', phraseText('planRefusals.versionRace'))));
   }
 
   return {

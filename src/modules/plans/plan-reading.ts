@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { financialYearLabel } from '../../kernel/measurement/periods.ts';
 import {
   approveLabel,
   currentStep,
   financialYearBounds,
-  financialYearLabel,
   financialYearOf,
   isPlanStatus,
   PLAN_STATUSES,

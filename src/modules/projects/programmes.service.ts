@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/projects.repository.ts';
 import type { ProgrammeInput } from './domain/index.ts';
@@ -54,10 +54,7 @@ export function createProgrammesService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok((await repo.findProgramme(tx, caller.organisationId, row.id))!);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(input.code)));
     },
 
     async update(caller: Caller, id: string, input: ProgrammeInput): Promise<Result<Programme>> {
@@ -80,10 +77,7 @@ export function createProgrammesService({ db }: ServiceDeps) {
           newValue: input,
         });
         return ok((await repo.findProgramme(tx, caller.organisationId, id))!);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(input.code)));
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
-import { forbidden, isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
+import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import * as repo from './data/projects.repository.ts';
 import { formOptions, type FormOptions } from './data/options.repository.ts';
@@ -126,10 +126,7 @@ export function createProjectsService({ db }: ServiceDeps) {
         await repo.setProjectItems(tx, caller.organisationId, row.id, input.itemIds);
         await audit(tx, caller, row.id, 'create', { new: input });
         return ok((await repo.findProject(tx, caller.organisationId, row.id))!);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(input.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(input.code)));
     },
 
     async update(caller: Caller, id: string, input: ProjectChangeInput): Promise<Result<Project>> {
@@ -163,10 +160,7 @@ export function createProjectsService({ db }: ServiceDeps) {
           reason: fields.endDate !== existing.endDate ? endDateReason : '',
         });
         return ok((await repo.findProject(tx, org, id))!);
-      }).catch((error: unknown) => {
-        if (isUniqueViolation(error)) return duplicateCode(fields.code);
-        throw error;
-      });
+      }).catch(onUniqueViolation(() => duplicateCode(fields.code)));
     },
 
     /** Start, hold, resume, close (no open milestones) or cancel (with a reason). */

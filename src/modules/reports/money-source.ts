@@ -6,6 +6,7 @@
  * so the report shows that section only where there is something to say. The figures are the whole
  * council's, so only a caller who may see budgets across the council gets them.
  */
+import { financialYearLabel } from '../../kernel/measurement/periods.ts';
 import { holdsOverOrganisation } from '../../platform/access/policy.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import { fill, words } from '../../platform/words/index.ts';
@@ -50,7 +51,7 @@ export function reportMoneyOf(position: MoneyPosition): ReportMoney {
   return {
     periodLabel: fill(words.reports.revenue.period, {
       month: period.month,
-      year: `${period.startYear}/${String((period.startYear + 1) % 100).padStart(2, '0')}`,
+      year: financialYearLabel(period.startYear),
     }),
     revenue: revenue.totals
       ? {

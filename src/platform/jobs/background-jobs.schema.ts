@@ -1,6 +1,5 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../tenancy/organisations.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../tenancy/tenant-keys.ts';
+import { tenantId, tenantOrganisationId, tenantPrimaryKey } from '../tenancy/tenant-keys.ts';
 
 /**
  * One row per piece of long work a person asked for (a large import, a large report): the request
@@ -12,9 +11,7 @@ export const backgroundJobs = pgTable(
   'background_jobs',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     /** Which handler runs it ('import', 'report'): registered by the module that owns the work. */
     kind: text('kind').notNull(),
     /** The person who asked: the job runs with their permissions as they are when it starts. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readStoredPhrase } from '../../kernel/phrase.ts';
 import { sayStored } from '../words/index.ts';
-import { notFound } from './errors.ts';
+import { notFound, onUniqueViolation } from './errors.ts';
 
 const messageOf = (result: ReturnType<typeof notFound>) => (result.ok ? '' : result.error.message);
 
@@ -16,5 +16,20 @@ describe('notFound', () => {
 
   it('still says an English noun from code not yet moved to the catalogue', () => {
     expect(messageOf(notFound('The cost centre'))).toBe('The cost centre was not found');
+  });
+});
+
+describe('onUniqueViolation', () => {
+  const refuseDuplicate = onUniqueViolation(() => 'duplicate');
+
+  it('turns the database refusing a duplicate into the given result, as the driver or drizzle carries it', () => {
+    expect(refuseDuplicate({ code: '23505' })).toBe('duplicate');
+    expect(refuseDuplicate(new Error('insert failed', { cause: { code: '23505' } }))).toBe('duplicate');
+  });
+
+  it('throws any other error on unchanged', () => {
+    const other = Object.assign(new Error('foreign key'), { code: '23503' });
+    expect(() => refuseDuplicate(other)).toThrow(other);
+    expect(() => refuseDuplicate(undefined)).toThrow();
   });
 });

@@ -38,3 +38,14 @@ export function isUniqueViolation(error: unknown): boolean {
     (error as { cause?: { code?: string } })?.cause?.code;
   return code === '23505';
 }
+
+/**
+ * A `.catch` for a write the database may refuse as a duplicate (another writer got there first,
+ * past the service's own check): that refusal becomes the given result; any other error is thrown on.
+ */
+export function onUniqueViolation<T>(refusal: () => T): (error: unknown) => T {
+  return (error) => {
+    if (isUniqueViolation(error)) return refusal();
+    throw error;
+  };
+}

@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -25,15 +24,18 @@ import { measures } from '../../measures/index.ts';
 import { ACTION_STATUSES, CLOSED_STATUSES } from '../domain/status.ts';
 import { ANSWER_KINDS } from '../domain/action.ts';
 import { ESCALATION_DECISIONS } from '../domain/escalation.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 export const actions = pgTable(
   'actions',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     code: text('code').notNull(),
     title: text('title').notNull(),
@@ -70,46 +72,24 @@ export const actions = pgTable(
     index('actions_org_escalation_owner_idx').on(t.organisationId, t.escalationOwnerPersonId),
     index('actions_answers_idx').on(t.organisationId, t.answersKind, t.answersId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'actions_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [plans.organisationId, plans.id],
-    }),
-    foreignKey({
-      name: 'actions_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'actions_escalation_owner_person_id_fk',
-      columns: [t.organisationId, t.escalationOwnerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('actions_plan_id_fk', t.organisationId, t.planId, plans),
+    tenantForeignKey('actions_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
+    tenantForeignKey('actions_escalation_owner_person_id_fk', t.organisationId, t.escalationOwnerPersonId, people),
   ],
 );
 
 export const actionAssignees = pgTable(
   'action_assignees',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     personId: uuid('person_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.actionId, t.personId, t.organisationId] }),
     index('action_assignees_person_idx').on(t.personId),
-    foreignKey({
-      name: 'action_assignees_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'action_assignees_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('action_assignees_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
+    tenantForeignKey('action_assignees_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 
@@ -117,25 +97,15 @@ export const actionAssignees = pgTable(
 export const actionItemLinks = pgTable(
   'action_item_links',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     itemId: uuid('item_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.actionId, t.itemId, t.organisationId] }),
     index('action_item_links_item_idx').on(t.itemId),
-    foreignKey({
-      name: 'action_item_links_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'action_item_links_item_id_fk',
-      columns: [t.organisationId, t.itemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }),
+    tenantForeignKey('action_item_links_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
+    tenantForeignKey('action_item_links_item_id_fk', t.organisationId, t.itemId, planItems),
   ],
 );
 
@@ -143,25 +113,15 @@ export const actionItemLinks = pgTable(
 export const actionMeasureLinks = pgTable(
   'action_measure_links',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     measureId: uuid('measure_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.actionId, t.measureId, t.organisationId] }),
     index('action_measure_links_measure_idx').on(t.measureId),
-    foreignKey({
-      name: 'action_measure_links_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'action_measure_links_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
+    tenantForeignKey('action_measure_links_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
+    tenantForeignKey('action_measure_links_measure_id_fk', t.organisationId, t.measureId, measures),
   ],
 );
 
@@ -169,9 +129,7 @@ export const actionMilestones = pgTable(
   'action_milestones',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     title: text('title').notNull(),
     dueDate: date('due_date', { mode: 'string' }).notNull(),
@@ -181,11 +139,7 @@ export const actionMilestones = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('action_milestones_action_idx').on(t.actionId),
-    foreignKey({
-      name: 'action_milestones_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('action_milestones_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
   ],
 );
 
@@ -194,9 +148,7 @@ export const actionUpdates = pgTable(
   'action_updates',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     asOf: date('as_of', { mode: 'string' }).notNull(),
     percentComplete: integer('percent_complete').notNull(),
@@ -213,16 +165,8 @@ export const actionUpdates = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('action_updates_action_idx').on(t.actionId, t.at),
-    foreignKey({
-      name: 'action_updates_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'action_updates_by_person_id_fk',
-      columns: [t.organisationId, t.byPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('action_updates_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
+    tenantForeignKey('action_updates_by_person_id_fk', t.organisationId, t.byPersonId, people),
   ],
 );
 
@@ -231,9 +175,7 @@ export const actionEscalations = pgTable(
   'action_escalations',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     escalationOwnerPersonId: uuid('escalation_owner_person_id').notNull(),
     /** Why: { code: 'off-track-updates', updates } | { code: 'overdue-days', days } */
@@ -253,21 +195,14 @@ export const actionEscalations = pgTable(
       .on(t.actionId, t.organisationId)
       .where(sql`${t.decision} is null`),
     index('action_escalations_owner_idx').on(t.organisationId, t.escalationOwnerPersonId),
-    foreignKey({
-      name: 'action_escalations_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'action_escalations_escalation_owner_person_id_fk',
-      columns: [t.organisationId, t.escalationOwnerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'action_escalations_decided_by_person_id_fk',
-      columns: [t.organisationId, t.decidedByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('action_escalations_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
+    tenantForeignKey(
+      'action_escalations_escalation_owner_person_id_fk',
+      t.organisationId,
+      t.escalationOwnerPersonId,
+      people,
+    ),
+    tenantForeignKey('action_escalations_decided_by_person_id_fk', t.organisationId, t.decidedByPersonId, people),
   ],
 );
 
@@ -276,9 +211,7 @@ export const actionEvents = pgTable(
   'action_events',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     actionId: uuid('action_id').notNull(),
     kind: text('kind').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
@@ -290,16 +223,8 @@ export const actionEvents = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('action_events_action_idx').on(t.actionId, t.at),
-    foreignKey({
-      name: 'action_events_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'action_events_by_person_id_fk',
-      columns: [t.organisationId, t.byPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('action_events_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
+    tenantForeignKey('action_events_by_person_id_fk', t.organisationId, t.byPersonId, people),
   ],
 );
 
@@ -314,11 +239,5 @@ export const deliverySettings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
   },
-  (t) => [
-    foreignKey({
-      name: 'delivery_settings_updated_by_fk',
-      columns: [t.organisationId, t.updatedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-  ],
+  (t) => [tenantForeignKey('delivery_settings_updated_by_fk', t.organisationId, t.updatedBy, people)],
 );

@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { FREQUENCIES } from '../../../kernel/measurement/periods.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * A reporting period closed for the whole council once it has been reported. A row is one closure:
@@ -14,9 +18,7 @@ export const periodClosures = pgTable(
   'period_closures',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     frequency: text('frequency', { enum: FREQUENCIES }).notNull(),
     /** The canonical key of the closed period ('2026-27-Q2'). */
     periodKey: text('period_key').notNull(),
@@ -32,15 +34,7 @@ export const periodClosures = pgTable(
       .on(t.organisationId, t.periodKey)
       .where(sql`${t.reopenedAt} is null`),
     index('period_closures_org_idx').on(t.organisationId, t.frequency),
-    foreignKey({
-      name: 'period_closures_closed_by_fk',
-      columns: [t.organisationId, t.closedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'period_closures_reopened_by_fk',
-      columns: [t.organisationId, t.reopenedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('period_closures_closed_by_fk', t.organisationId, t.closedBy, people),
+    tenantForeignKey('period_closures_reopened_by_fk', t.organisationId, t.reopenedBy, people),
   ],
 );

@@ -1,15 +1,4 @@
-import {
-  customType,
-  date,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { customType, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import {
@@ -20,19 +9,19 @@ import {
   SUBJECT_KINDS,
 } from '../domain/vocabulary.ts';
 import { REMINDED_DEADLINES } from '../domain/deadline-reminders.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** A meeting of a governance body: Cabinet, a scrutiny board, a performance panel … */
 export const meetings = pgTable(
   'meetings',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     bodyId: uuid('body_id').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     /** 24-hour "HH:MM", or empty when not yet fixed. */
@@ -46,11 +35,7 @@ export const meetings = pgTable(
     index('meetings_org_date_idx').on(t.organisationId, t.heldOn),
     index('meetings_body_idx').on(t.bodyId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'meetings_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
+    tenantForeignKey('meetings_body_id_fk', t.organisationId, t.bodyId, governanceBodies),
   ],
 );
 
@@ -64,7 +49,7 @@ export const agendaItems = pgTable(
   'agenda_items',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     meetingId: uuid('meeting_id').notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
@@ -87,26 +72,10 @@ export const agendaItems = pgTable(
     index('agenda_items_referred_idx').on(t.referredFromItemId),
     index('agenda_items_subject_idx').on(t.organisationId, t.subjectKind, t.subjectId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'agenda_items_meeting_id_fk',
-      columns: [t.organisationId, t.meetingId],
-      foreignColumns: [meetings.organisationId, meetings.id],
-    }),
-    foreignKey({
-      name: 'agenda_items_lead_officer_person_id_fk',
-      columns: [t.organisationId, t.leadOfficerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'agenda_items_referred_from_item_id_fk',
-      columns: [t.organisationId, t.referredFromItemId],
-      foreignColumns: [t.organisationId, t.id],
-    }),
-    foreignKey({
-      name: 'agenda_items_decided_by_person_id_fk',
-      columns: [t.organisationId, t.decidedByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('agenda_items_meeting_id_fk', t.organisationId, t.meetingId, meetings),
+    tenantForeignKey('agenda_items_lead_officer_person_id_fk', t.organisationId, t.leadOfficerPersonId, people),
+    tenantForeignKey('agenda_items_referred_from_item_id_fk', t.organisationId, t.referredFromItemId, t),
+    tenantForeignKey('agenda_items_decided_by_person_id_fk', t.organisationId, t.decidedByPersonId, people),
   ],
 );
 
@@ -115,7 +84,7 @@ export const memberRequests = pgTable(
   'member_requests',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     meetingId: uuid('meeting_id'),
     agendaItemId: uuid('agenda_item_id'),
     kind: text('kind', { enum: REQUEST_KINDS }).notNull(),
@@ -138,31 +107,11 @@ export const memberRequests = pgTable(
     tenantPrimaryKey(t),
     index('member_requests_org_status_idx').on(t.organisationId, t.status, t.dueOn),
     index('member_requests_addressee_idx').on(t.addresseePersonId),
-    foreignKey({
-      name: 'member_requests_meeting_id_fk',
-      columns: [t.organisationId, t.meetingId],
-      foreignColumns: [meetings.organisationId, meetings.id],
-    }),
-    foreignKey({
-      name: 'member_requests_agenda_item_id_fk',
-      columns: [t.organisationId, t.agendaItemId],
-      foreignColumns: [agendaItems.organisationId, agendaItems.id],
-    }),
-    foreignKey({
-      name: 'member_requests_raised_by_person_id_fk',
-      columns: [t.organisationId, t.raisedByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'member_requests_addressee_person_id_fk',
-      columns: [t.organisationId, t.addresseePersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'member_requests_answered_by_person_id_fk',
-      columns: [t.organisationId, t.answeredByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('member_requests_meeting_id_fk', t.organisationId, t.meetingId, meetings),
+    tenantForeignKey('member_requests_agenda_item_id_fk', t.organisationId, t.agendaItemId, agendaItems),
+    tenantForeignKey('member_requests_raised_by_person_id_fk', t.organisationId, t.raisedByPersonId, people),
+    tenantForeignKey('member_requests_addressee_person_id_fk', t.organisationId, t.addresseePersonId, people),
+    tenantForeignKey('member_requests_answered_by_person_id_fk', t.organisationId, t.answeredByPersonId, people),
   ],
 );
 
@@ -171,7 +120,7 @@ export const statutoryReturns = pgTable(
   'statutory_returns',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     title: text('title').notNull(),
     recipient: text('recipient').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
@@ -184,11 +133,7 @@ export const statutoryReturns = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('statutory_returns_org_due_idx').on(t.organisationId, t.dueOn),
-    foreignKey({
-      name: 'statutory_returns_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('statutory_returns_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -211,7 +156,7 @@ export const committeeSettings = pgTable('committee_settings', {
 export const timetableReminders = pgTable(
   'timetable_reminders',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     meetingId: uuid('meeting_id').notNull(),
     kind: text('kind', { enum: REMINDED_DEADLINES }).notNull(),
     personId: uuid('person_id').notNull(),
@@ -220,16 +165,8 @@ export const timetableReminders = pgTable(
   (t) => [
     // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
     primaryKey({ name: 'timetable_reminders_pkey', columns: [t.meetingId, t.kind, t.personId, t.organisationId] }),
-    foreignKey({
-      name: 'timetable_reminders_meeting_id_fk',
-      columns: [t.organisationId, t.meetingId],
-      foreignColumns: [meetings.organisationId, meetings.id],
-    }),
-    foreignKey({
-      name: 'timetable_reminders_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('timetable_reminders_meeting_id_fk', t.organisationId, t.meetingId, meetings),
+    tenantForeignKey('timetable_reminders_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 
@@ -244,7 +181,7 @@ export const agendaItemPapers = pgTable(
   'agenda_item_papers',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     agendaItemId: uuid('agenda_item_id').notNull(),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -256,15 +193,7 @@ export const agendaItemPapers = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('agenda_item_papers_item_idx').on(t.organisationId, t.agendaItemId),
-    foreignKey({
-      name: 'agenda_item_papers_agenda_item_id_fk',
-      columns: [t.organisationId, t.agendaItemId],
-      foreignColumns: [agendaItems.organisationId, agendaItems.id],
-    }),
-    foreignKey({
-      name: 'agenda_item_papers_uploaded_by_person_id_fk',
-      columns: [t.organisationId, t.uploadedByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('agenda_item_papers_agenda_item_id_fk', t.organisationId, t.agendaItemId, agendaItems),
+    tenantForeignKey('agenda_item_papers_uploaded_by_person_id_fk', t.organisationId, t.uploadedByPersonId, people),
   ],
 );

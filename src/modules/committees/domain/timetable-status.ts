@@ -7,6 +7,7 @@
  * tracked too, as the one thing missing, so a gap is as visible as a late plan.
  */
 import { addDays } from '../../../kernel/calendar-days.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import { REMIND_DAYS_AHEAD } from './deadline-reminders.ts';
 import type { TimetableEntry } from './timetable.ts';
 
@@ -105,5 +106,5 @@ export function recordStatuses(
 export function planYearOf(date: string): string {
   const year = Number(date.slice(0, 4));
   const start = date.slice(5) >= '04-01' ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  return financialYearLabel(start);
 }

@@ -5,6 +5,7 @@
  * the end of November, approved by the end of March: seed 003 §19); and the statutory returns.
  */
 import { addDays } from '../../../kernel/calendar-days.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import { DEFAULT_COMMITTEE_SETTINGS, type CommitteeSettings } from './settings.ts';
 import type { ReturnStatus, TimetableKind } from './vocabulary.ts';
 
@@ -44,7 +45,7 @@ export interface TimetableEntry {
 function planDeadlines(from: string, to: string): TimetableEntry[] {
   const entries: TimetableEntry[] = [];
   for (let year = Number(from.slice(0, 4)) - 1; year <= Number(to.slice(0, 4)); year += 1) {
-    const planYear = `${year + 1}/${String((year + 2) % 100).padStart(2, '0')}`;
+    const planYear = financialYearLabel(year + 1);
     entries.push({ date: `${year}-11-30`, kind: 'plan-outline', subject: planYear, late: false });
     entries.push({ date: `${year + 1}-03-31`, kind: 'plan-approval', subject: planYear, late: false });
   }

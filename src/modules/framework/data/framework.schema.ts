@@ -1,6 +1,5 @@
 import {
   boolean,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -12,8 +11,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { governanceBodies } from '../../organisation/index.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * The framework is data, not code: each council names its own plan types, the item types they
@@ -23,9 +26,7 @@ export const itemTypes = pgTable(
   'item_types',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     key: text('key').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -44,9 +45,7 @@ export const planTypes = pgTable(
   'plan_types',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     key: text('key').notNull(),
     name: text('name').notNull(),
     /** 1 = top of the golden thread (community strategy); larger numbers sit lower. */
@@ -63,25 +62,22 @@ export const planTypes = pgTable(
 export const planTypeParents = pgTable(
   'plan_type_parents',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planTypeId: uuid('plan_type_id').notNull(),
     parentPlanTypeId: uuid('parent_plan_type_id').notNull(),
   },
   (t) => [
     // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
     primaryKey({ name: 'plan_type_parents_pkey', columns: [t.planTypeId, t.parentPlanTypeId, t.organisationId] }),
-    foreignKey({
-      name: 'plan_type_parents_plan_type_id_fk',
-      columns: [t.organisationId, t.planTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'plan_type_parents_parent_plan_type_id_fk',
-      columns: [t.organisationId, t.parentPlanTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('plan_type_parents_plan_type_id_fk', t.organisationId, t.planTypeId, planTypes).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey(
+      'plan_type_parents_parent_plan_type_id_fk',
+      t.organisationId,
+      t.parentPlanTypeId,
+      planTypes,
+    ).onDelete('cascade'),
   ],
 );
 
@@ -89,25 +85,19 @@ export const planTypeParents = pgTable(
 export const planTypeItemTypes = pgTable(
   'plan_type_item_types',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planTypeId: uuid('plan_type_id').notNull(),
     itemTypeId: uuid('item_type_id').notNull(),
   },
   (t) => [
     // Named: drizzle's name for it, the columns joined, passes PostgreSQL's 63-character limit.
     primaryKey({ name: 'plan_type_item_types_pkey', columns: [t.planTypeId, t.itemTypeId, t.organisationId] }),
-    foreignKey({
-      name: 'plan_type_item_types_plan_type_id_fk',
-      columns: [t.organisationId, t.planTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'plan_type_item_types_item_type_id_fk',
-      columns: [t.organisationId, t.itemTypeId],
-      foreignColumns: [itemTypes.organisationId, itemTypes.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('plan_type_item_types_plan_type_id_fk', t.organisationId, t.planTypeId, planTypes).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('plan_type_item_types_item_type_id_fk', t.organisationId, t.itemTypeId, itemTypes).onDelete(
+      'cascade',
+    ),
   ],
 );
 
@@ -120,9 +110,7 @@ export const approvalSteps = pgTable(
   'approval_steps',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planTypeId: uuid('plan_type_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
@@ -139,15 +127,7 @@ export const approvalSteps = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('approval_steps_type_position').on(t.planTypeId, t.position, t.organisationId),
     index('approval_steps_org_idx').on(t.organisationId),
-    foreignKey({
-      name: 'approval_steps_plan_type_id_fk',
-      columns: [t.organisationId, t.planTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'approval_steps_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
+    tenantForeignKey('approval_steps_plan_type_id_fk', t.organisationId, t.planTypeId, planTypes).onDelete('cascade'),
+    tenantForeignKey('approval_steps_body_id_fk', t.organisationId, t.bodyId, governanceBodies),
   ],
 );

@@ -4,27 +4,17 @@
  * job raises for measure owners, the plans themselves, the panel's decisions (kept, never
  * overwritten) and the plan's history of steps.
  */
-import {
-  date,
-  doublePrecision,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from '../../measures/index.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
 /** One row per council that has changed the defaults (no row: the defaults apply). */
@@ -41,11 +31,7 @@ export const improvementPlanSettings = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({
-      name: 'improvement_plan_settings_panel_body_id_fk',
-      columns: [t.organisationId, t.panelBodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
+    tenantForeignKey('improvement_plan_settings_panel_body_id_fk', t.organisationId, t.panelBodyId, governanceBodies),
   ],
 );
 
@@ -57,7 +43,7 @@ export const improvementPlanRequests = pgTable(
   'improvement_plan_requests',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     ownerPersonId: uuid('owner_person_id'),
     episodeStartPeriod: text('episode_start_period').notNull(),
@@ -73,16 +59,8 @@ export const improvementPlanRequests = pgTable(
     unique('improvement_plan_requests_episode_key').on(t.organisationId, t.measureId, t.episodeStartPeriod),
     index('improvement_plan_requests_owner_idx').on(t.organisationId, t.ownerPersonId, t.status),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'improvement_plan_requests_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_requests_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plan_requests_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('improvement_plan_requests_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -90,7 +68,7 @@ export const improvementPlans = pgTable(
   'improvement_plans',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     requestId: uuid('request_id'),
     ownerPersonId: uuid('owner_person_id'),
@@ -117,21 +95,9 @@ export const improvementPlans = pgTable(
     index('improvement_plans_org_measure_idx').on(t.organisationId, t.measureId),
     index('improvement_plans_org_status_idx').on(t.organisationId, t.status),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'improvement_plans_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'improvement_plans_request_id_fk',
-      columns: [t.organisationId, t.requestId],
-      foreignColumns: [improvementPlanRequests.organisationId, improvementPlanRequests.id],
-    }),
-    foreignKey({
-      name: 'improvement_plans_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plans_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('improvement_plans_request_id_fk', t.organisationId, t.requestId, improvementPlanRequests),
+    tenantForeignKey('improvement_plans_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -140,7 +106,7 @@ export const improvementPlanDecisions = pgTable(
   'improvement_plan_decisions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     /** agreed | sent-back */
     outcome: text('outcome').notNull(),
@@ -154,21 +120,14 @@ export const improvementPlanDecisions = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('improvement_plan_decisions_plan_idx').on(t.organisationId, t.planId),
-    foreignKey({
-      name: 'improvement_plan_decisions_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [improvementPlans.organisationId, improvementPlans.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_decisions_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_decisions_recorded_by_person_id_fk',
-      columns: [t.organisationId, t.recordedByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plan_decisions_plan_id_fk', t.organisationId, t.planId, improvementPlans),
+    tenantForeignKey('improvement_plan_decisions_body_id_fk', t.organisationId, t.bodyId, governanceBodies),
+    tenantForeignKey(
+      'improvement_plan_decisions_recorded_by_person_id_fk',
+      t.organisationId,
+      t.recordedByPersonId,
+      people,
+    ),
   ],
 );
 
@@ -177,7 +136,7 @@ export const improvementPlanEvents = pgTable(
   'improvement_plan_events',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     kind: text('kind').notNull(),
     note: text('note').notNull().default(''),
@@ -188,15 +147,7 @@ export const improvementPlanEvents = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('improvement_plan_events_plan_idx').on(t.organisationId, t.planId),
-    foreignKey({
-      name: 'improvement_plan_events_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [improvementPlans.organisationId, improvementPlans.id],
-    }),
-    foreignKey({
-      name: 'improvement_plan_events_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('improvement_plan_events_plan_id_fk', t.organisationId, t.planId, improvementPlans),
+    tenantForeignKey('improvement_plan_events_person_id_fk', t.organisationId, t.personId, people),
   ],
 );

@@ -4,28 +4,17 @@
  * already sent.
  */
 import { sql } from 'drizzle-orm';
-import {
-  date,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { REMINDER_KINDS } from '../../../kernel/measurement/vocabulary.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people } from '../../organisation/index.ts';
 import { measures } from './measures.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const updatedAt = () => at('updated_at').notNull().defaultNow();
 
@@ -33,7 +22,7 @@ const updatedAt = () => at('updated_at').notNull().defaultNow();
 export const collectionRules = pgTable(
   'collection_rules',
   {
-    organisationId: organisationId().primaryKey(),
+    organisationId: tenantOrganisationId().primaryKey(),
     /** Data is due this many working days after the period ends (weekends and holidays skipped). */
     workingDaysAfterPeriodEnd: integer('working_days_after_period_end').notNull().default(15),
     /** A reminder goes this many working days before the due date. */
@@ -63,21 +52,9 @@ export const collectionRules = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    foreignKey({
-      name: 'collection_rules_verify_body_id_fk',
-      columns: [t.organisationId, t.verifyBodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
-    foreignKey({
-      name: 'collection_rules_approve_body_id_fk',
-      columns: [t.organisationId, t.approveBodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
-    foreignKey({
-      name: 'collection_rules_updated_by_fk',
-      columns: [t.organisationId, t.updatedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('collection_rules_verify_body_id_fk', t.organisationId, t.verifyBodyId, governanceBodies),
+    tenantForeignKey('collection_rules_approve_body_id_fk', t.organisationId, t.approveBodyId, governanceBodies),
+    tenantForeignKey('collection_rules_updated_by_fk', t.organisationId, t.updatedBy, people),
   ],
 );
 
@@ -88,7 +65,7 @@ export const collectionRules = pgTable(
 export const nonWorkingDays = pgTable(
   'non_working_days',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     day: date('day', { mode: 'string' }).notNull(),
     name: text('name').notNull(),
     /** gov.uk | local */
@@ -106,7 +83,7 @@ export const periodLocks = pgTable(
   'period_locks',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id'),
     periodKey: text('period_key').notNull(),
     lockedAt: at('locked_at').notNull().defaultNow(),
@@ -120,21 +97,9 @@ export const periodLocks = pgTable(
     uniqueIndex('period_locks_current_key')
       .on(t.organisationId, sql`coalesce(${t.measureId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.periodKey)
       .where(sql`${t.reopenedAt} is null`),
-    foreignKey({
-      name: 'period_locks_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'period_locks_locked_by_fk',
-      columns: [t.organisationId, t.lockedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'period_locks_reopened_by_fk',
-      columns: [t.organisationId, t.reopenedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('period_locks_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('period_locks_locked_by_fk', t.organisationId, t.lockedBy, people),
+    tenantForeignKey('period_locks_reopened_by_fk', t.organisationId, t.reopenedBy, people),
   ],
 );
 
@@ -143,7 +108,7 @@ export const remindersSent = pgTable(
   'reminders_sent',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     personId: uuid('person_id').notNull(),
@@ -157,15 +122,7 @@ export const remindersSent = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('reminders_sent_key').on(t.measureId, t.periodKey, t.personId, t.kind, t.organisationId),
     index('reminders_sent_org_idx').on(t.organisationId, t.sentAt),
-    foreignKey({
-      name: 'reminders_sent_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'reminders_sent_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('reminders_sent_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('reminders_sent_person_id_fk', t.organisationId, t.personId, people),
   ],
 );

@@ -18,7 +18,6 @@ import {
   boolean,
   date,
   doublePrecision,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -41,15 +40,15 @@ import {
   VALUE_QUALITIES,
   VALUE_STATUSES,
 } from '../../../kernel/measurement/vocabulary.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people, units } from '../../organisation/index.ts';
 import { planItems } from '../../plans/index.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const at = (name: string) => timestamp(name, { withTimezone: true });
 const createdAt = () => at('created_at').notNull().defaultNow();
 const updatedAt = () => at('updated_at').notNull().defaultNow();
@@ -66,7 +65,7 @@ export const measures = pgTable(
   'measures',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -138,21 +137,9 @@ export const measures = pgTable(
     index('measures_owner_unit_idx').on(t.ownerUnitId),
     index('measures_owner_person_idx').on(t.ownerPersonId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'measures_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'measures_owner_unit_id_fk',
-      columns: [t.organisationId, t.ownerUnitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'measures_verifier_person_id_fk',
-      columns: [t.organisationId, t.verifierPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('measures_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
+    tenantForeignKey('measures_owner_unit_id_fk', t.organisationId, t.ownerUnitId, units),
+    tenantForeignKey('measures_verifier_person_id_fk', t.organisationId, t.verifierPersonId, people),
   ],
 );
 
@@ -160,7 +147,7 @@ export const measures = pgTable(
 export const measureAssignees = pgTable(
   'measure_assignees',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     personId: uuid('person_id').notNull(),
     addedBy: uuid('added_by'),
@@ -169,21 +156,9 @@ export const measureAssignees = pgTable(
   (t) => [
     primaryKey({ columns: [t.measureId, t.personId, t.organisationId] }),
     index('measure_assignees_person_idx').on(t.organisationId, t.personId),
-    foreignKey({
-      name: 'measure_assignees_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'measure_assignees_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'measure_assignees_added_by_fk',
-      columns: [t.organisationId, t.addedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('measure_assignees_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('measure_assignees_person_id_fk', t.organisationId, t.personId, people),
+    tenantForeignKey('measure_assignees_added_by_fk', t.organisationId, t.addedBy, people),
   ],
 );
 
@@ -191,7 +166,7 @@ export const measureAssignees = pgTable(
 export const measureItemLinks = pgTable(
   'measure_item_links',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     itemId: uuid('item_id').notNull(),
     addedBy: uuid('added_by'),
@@ -200,21 +175,9 @@ export const measureItemLinks = pgTable(
   (t) => [
     primaryKey({ columns: [t.measureId, t.itemId, t.organisationId] }),
     index('measure_item_links_item_idx').on(t.organisationId, t.itemId),
-    foreignKey({
-      name: 'measure_item_links_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'measure_item_links_item_id_fk',
-      columns: [t.organisationId, t.itemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }),
-    foreignKey({
-      name: 'measure_item_links_added_by_fk',
-      columns: [t.organisationId, t.addedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('measure_item_links_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('measure_item_links_item_id_fk', t.organisationId, t.itemId, planItems),
+    tenantForeignKey('measure_item_links_added_by_fk', t.organisationId, t.addedBy, people),
   ],
 );
 
@@ -226,7 +189,7 @@ export const measureBreakdowns = pgTable(
   'measure_breakdowns',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     /** ward | locality | community | age group | any other dimension name */
     dimension: text('dimension').notNull(),
@@ -245,11 +208,7 @@ export const measureBreakdowns = pgTable(
     ),
     index('measure_breakdowns_org_idx').on(t.organisationId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'measure_breakdowns_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
+    tenantForeignKey('measure_breakdowns_measure_id_fk', t.organisationId, t.measureId, measures),
   ],
 );
 
@@ -270,7 +229,7 @@ export const measureTargets = pgTable(
   'measure_targets',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     breakdownId: uuid('breakdown_id'),
     /** annual | profile | multi-year */
@@ -293,11 +252,7 @@ export const measureTargets = pgTable(
     setAt: at('set_at').notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({
-      name: 'measure_targets_superseded_by_fk',
-      columns: [t.organisationId, t.supersededBy],
-      foreignColumns: [t.organisationId, t.id],
-    }),
+    tenantForeignKey('measure_targets_superseded_by_fk', t.organisationId, t.supersededBy, t),
     index('measure_targets_measure_idx').on(t.measureId, t.financialYear),
     index('measure_targets_org_idx').on(t.organisationId),
     uniqueIndex('measure_targets_current_key')
@@ -311,21 +266,9 @@ export const measureTargets = pgTable(
       )
       .where(sql`${t.supersededAt} is null`),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'measure_targets_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'measure_targets_breakdown_id_fk',
-      columns: [t.organisationId, t.breakdownId],
-      foreignColumns: [measureBreakdowns.organisationId, measureBreakdowns.id],
-    }),
-    foreignKey({
-      name: 'measure_targets_set_by_fk',
-      columns: [t.organisationId, t.setBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('measure_targets_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('measure_targets_breakdown_id_fk', t.organisationId, t.breakdownId, measureBreakdowns),
+    tenantForeignKey('measure_targets_set_by_fk', t.organisationId, t.setBy, people),
   ],
 );
 
@@ -334,7 +277,7 @@ export const measureValues = pgTable(
   'measure_values',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     breakdownId: uuid('breakdown_id'),
@@ -358,26 +301,10 @@ export const measureValues = pgTable(
     unique('measure_values_key').on(t.measureId, t.periodKey, t.breakdownId, t.organisationId).nullsNotDistinct(),
     index('measure_values_org_period_idx').on(t.organisationId, t.periodKey, t.status),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'measure_values_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'measure_values_breakdown_id_fk',
-      columns: [t.organisationId, t.breakdownId],
-      foreignColumns: [measureBreakdowns.organisationId, measureBreakdowns.id],
-    }),
-    foreignKey({
-      name: 'measure_values_entered_by_fk',
-      columns: [t.organisationId, t.enteredBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'measure_values_updated_by_fk',
-      columns: [t.organisationId, t.updatedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('measure_values_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('measure_values_breakdown_id_fk', t.organisationId, t.breakdownId, measureBreakdowns),
+    tenantForeignKey('measure_values_entered_by_fk', t.organisationId, t.enteredBy, people),
+    tenantForeignKey('measure_values_updated_by_fk', t.organisationId, t.updatedBy, people),
   ],
 );
 
@@ -389,7 +316,7 @@ export const measureValueEvents = pgTable(
   'measure_value_events',
   {
     id: bigserial('id', { mode: 'number' }).notNull(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     valueId: uuid('value_id').notNull(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
@@ -409,21 +336,9 @@ export const measureValueEvents = pgTable(
     tenantPrimaryKey(t),
     index('measure_value_events_value_idx').on(t.valueId, t.at),
     index('measure_value_events_measure_idx').on(t.organisationId, t.measureId, t.at),
-    foreignKey({
-      name: 'measure_value_events_value_id_fk',
-      columns: [t.organisationId, t.valueId],
-      foreignColumns: [measureValues.organisationId, measureValues.id],
-    }),
-    foreignKey({
-      name: 'measure_value_events_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'measure_value_events_actor_person_id_fk',
-      columns: [t.organisationId, t.actorPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('measure_value_events_value_id_fk', t.organisationId, t.valueId, measureValues),
+    tenantForeignKey('measure_value_events_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('measure_value_events_actor_person_id_fk', t.organisationId, t.actorPersonId, people),
   ],
 );
 
@@ -435,7 +350,7 @@ export const measureStatuses = pgTable(
   'measure_statuses',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     breakdownId: uuid('breakdown_id'),
@@ -469,16 +384,8 @@ export const measureStatuses = pgTable(
     tenantPrimaryKey(t),
     unique('measure_statuses_key').on(t.measureId, t.periodKey, t.breakdownId, t.organisationId).nullsNotDistinct(),
     index('measure_statuses_org_period_idx').on(t.organisationId, t.periodKey),
-    foreignKey({
-      name: 'measure_statuses_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'measure_statuses_breakdown_id_fk',
-      columns: [t.organisationId, t.breakdownId],
-      foreignColumns: [measureBreakdowns.organisationId, measureBreakdowns.id],
-    }),
+    tenantForeignKey('measure_statuses_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('measure_statuses_breakdown_id_fk', t.organisationId, t.breakdownId, measureBreakdowns),
   ],
 );
 
@@ -487,7 +394,7 @@ export const spcRebases = pgTable(
   'spc_rebases',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     measureId: uuid('measure_id').notNull(),
     periodKey: text('period_key').notNull(),
     reason: text('reason').notNull(),
@@ -497,15 +404,7 @@ export const spcRebases = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex('spc_rebases_key').on(t.measureId, t.periodKey, t.organisationId),
-    foreignKey({
-      name: 'spc_rebases_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
-    foreignKey({
-      name: 'spc_rebases_created_by_fk',
-      columns: [t.organisationId, t.createdBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('spc_rebases_measure_id_fk', t.organisationId, t.measureId, measures),
+    tenantForeignKey('spc_rebases_created_by_fk', t.organisationId, t.createdBy, people),
   ],
 );

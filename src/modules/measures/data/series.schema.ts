@@ -7,17 +7,15 @@
  * null. float8 as text round-trips exactly. `statuses` holds each value's sign-off status, so the
  * recompute can keep to official figures (migration 0006).
  */
-import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { measures } from './measures.schema.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { tenantForeignKey, tenantOrganisationId } from '../../../platform/tenancy/tenant-keys.ts';
 
 export const measureSeries = pgTable(
   'measure_series',
   {
     measureId: uuid('measure_id').notNull(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     periodKeys: text('period_keys').notNull(),
     vals: text('vals').notNull(),
     nums: text('nums').notNull(),
@@ -27,10 +25,6 @@ export const measureSeries = pgTable(
   (t) => [
     primaryKey({ columns: [t.measureId, t.organisationId] }),
     index('measure_series_org_idx').on(t.organisationId),
-    foreignKey({
-      name: 'measure_series_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }),
+    tenantForeignKey('measure_series_measure_id_fk', t.organisationId, t.measureId, measures),
   ],
 );

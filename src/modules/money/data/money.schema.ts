@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  foreignKey,
   index,
   integer,
   pgTable,
@@ -14,12 +13,13 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { units } from '../../organisation/index.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 /** Money is whole pence in a bigint, never a double; read back as a JS number (exact below 2^53). */
 const pence = (name: string) => bigint(name, { mode: 'number' });
 
@@ -42,7 +42,7 @@ export const financialYears = pgTable(
   'money_financial_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     startYear: integer('start_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,7 +54,7 @@ export const costCentres = pgTable(
   'money_cost_centres',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     unitId: uuid('unit_id').notNull(),
@@ -66,11 +66,7 @@ export const costCentres = pgTable(
     uniqueIndex('money_cost_centres_org_code_key').on(t.organisationId, t.code),
     index('money_cost_centres_unit_idx').on(t.unitId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'money_cost_centres_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('money_cost_centres_unit_id_fk', t.organisationId, t.unitId, units),
   ],
 );
 
@@ -79,7 +75,7 @@ export const budgetLines = pgTable(
   'money_budget_lines',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     costCentreId: uuid('cost_centre_id').notNull(),
     financialYearId: uuid('financial_year_id').notNull(),
     month: smallint('month').notNull(),
@@ -100,15 +96,7 @@ export const budgetLines = pgTable(
     uniqueIndex('money_budget_lines_period_key').on(t.costCentreId, t.financialYearId, t.month, t.organisationId),
     index('money_budget_lines_org_period_idx').on(t.organisationId, t.financialYearId, t.month),
     check('money_budget_lines_month', sql`${t.month} between 1 and 12`),
-    foreignKey({
-      name: 'money_budget_lines_cost_centre_id_fk',
-      columns: [t.organisationId, t.costCentreId],
-      foreignColumns: [costCentres.organisationId, costCentres.id],
-    }),
-    foreignKey({
-      name: 'money_budget_lines_financial_year_id_fk',
-      columns: [t.organisationId, t.financialYearId],
-      foreignColumns: [financialYears.organisationId, financialYears.id],
-    }),
+    tenantForeignKey('money_budget_lines_cost_centre_id_fk', t.organisationId, t.costCentreId, costCentres),
+    tenantForeignKey('money_budget_lines_financial_year_id_fk', t.organisationId, t.financialYearId, financialYears),
   ],
 );

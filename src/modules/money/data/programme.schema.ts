@@ -5,29 +5,18 @@
  * (2025 = 2025/26); amounts are whole pence in a bigint.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../../organisation/index.ts';
 import { actions } from '../../actions/index.ts';
 import { planItems } from '../../plans/index.ts';
 import { costCentres } from './money.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
 const pence = (name: string) => bigint(name, { mode: 'number' });
 const startYear = () => integer('start_year').notNull();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -37,7 +26,7 @@ export const capitalSchemes = pgTable(
   'money_capital_schemes',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     unitId: uuid('unit_id').notNull(),
@@ -46,11 +35,7 @@ export const capitalSchemes = pgTable(
   (t) => [
     uniqueIndex('money_capital_schemes_org_code_key').on(t.organisationId, t.code),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'money_capital_schemes_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('money_capital_schemes_unit_id_fk', t.organisationId, t.unitId, units),
   ],
 );
 
@@ -59,7 +44,7 @@ export const capitalSchemeYears = pgTable(
   'money_capital_scheme_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     schemeId: uuid('scheme_id').notNull(),
     startYear: startYear(),
     budget: pence('budget').notNull(),
@@ -79,11 +64,7 @@ export const capitalSchemeYears = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('money_capital_scheme_years_key').on(t.schemeId, t.startYear, t.organisationId),
     index('money_capital_scheme_years_org_idx').on(t.organisationId, t.startYear),
-    foreignKey({
-      name: 'money_capital_scheme_years_scheme_id_fk',
-      columns: [t.organisationId, t.schemeId],
-      foreignColumns: [capitalSchemes.organisationId, capitalSchemes.id],
-    }),
+    tenantForeignKey('money_capital_scheme_years_scheme_id_fk', t.organisationId, t.schemeId, capitalSchemes),
   ],
 );
 
@@ -92,7 +73,7 @@ export const reserves = pgTable(
   'money_reserves',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     /** general | earmarked */
     kind: text('kind').notNull(),
@@ -110,7 +91,7 @@ export const reserveYears = pgTable(
   'money_reserve_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reserveId: uuid('reserve_id').notNull(),
     startYear: startYear(),
     openingBalance: pence('opening_balance').notNull(),
@@ -122,11 +103,7 @@ export const reserveYears = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex('money_reserve_years_key').on(t.reserveId, t.startYear, t.organisationId),
-    foreignKey({
-      name: 'money_reserve_years_reserve_id_fk',
-      columns: [t.organisationId, t.reserveId],
-      foreignColumns: [reserves.organisationId, reserves.id],
-    }),
+    tenantForeignKey('money_reserve_years_reserve_id_fk', t.organisationId, t.reserveId, reserves),
   ],
 );
 
@@ -135,7 +112,7 @@ export const borrowingYears = pgTable(
   'money_borrowing_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     startYear: startYear(),
     capitalFinancingRequirement: pence('capital_financing_requirement').notNull(),
     externalBorrowing: pence('external_borrowing').notNull(),
@@ -155,7 +132,7 @@ export const savings = pgTable(
   'money_savings',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reference: text('reference').notNull(),
     title: text('title').notNull(),
     owner: text('owner').notNull(),
@@ -170,21 +147,9 @@ export const savings = pgTable(
     uniqueIndex('money_savings_org_reference_key').on(t.organisationId, t.reference),
     check('money_savings_rag', sql`${t.rag} in ('green', 'amber', 'red')`),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'money_savings_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'money_savings_plan_item_id_fk',
-      columns: [t.organisationId, t.planItemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }),
-    foreignKey({
-      name: 'money_savings_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }),
+    tenantForeignKey('money_savings_unit_id_fk', t.organisationId, t.unitId, units),
+    tenantForeignKey('money_savings_plan_item_id_fk', t.organisationId, t.planItemId, planItems),
+    tenantForeignKey('money_savings_action_id_fk', t.organisationId, t.actionId, actions),
   ],
 );
 
@@ -192,7 +157,7 @@ export const savingYears = pgTable(
   'money_saving_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     savingId: uuid('saving_id').notNull(),
     startYear: startYear(),
     target: pence('target').notNull(),
@@ -204,11 +169,7 @@ export const savingYears = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('money_saving_years_key').on(t.savingId, t.startYear, t.organisationId),
     index('money_saving_years_org_idx').on(t.organisationId, t.startYear),
-    foreignKey({
-      name: 'money_saving_years_saving_id_fk',
-      columns: [t.organisationId, t.savingId],
-      foreignColumns: [savings.organisationId, savings.id],
-    }),
+    tenantForeignKey('money_saving_years_saving_id_fk', t.organisationId, t.savingId, savings),
   ],
 );
 
@@ -217,7 +178,7 @@ export const mtfsVersions = pgTable(
   'money_mtfs_versions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     firstYear: integer('first_year').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -229,7 +190,7 @@ export const mtfsYears = pgTable(
   'money_mtfs_years',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     versionId: uuid('version_id').notNull(),
     startYear: startYear(),
     funding: pence('funding').notNull(),
@@ -242,11 +203,7 @@ export const mtfsYears = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex('money_mtfs_years_key').on(t.versionId, t.startYear, t.organisationId),
-    foreignKey({
-      name: 'money_mtfs_years_version_id_fk',
-      columns: [t.organisationId, t.versionId],
-      foreignColumns: [mtfsVersions.organisationId, mtfsVersions.id],
-    }),
+    tenantForeignKey('money_mtfs_years_version_id_fk', t.organisationId, t.versionId, mtfsVersions),
   ],
 );
 
@@ -255,7 +212,7 @@ export const costCentrePlanLinks = pgTable(
   'money_cost_centre_plan_links',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     costCentreId: uuid('cost_centre_id').notNull(),
     planItemId: uuid('plan_item_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -264,16 +221,8 @@ export const costCentrePlanLinks = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('money_cost_centre_plan_links_key').on(t.costCentreId, t.planItemId, t.organisationId),
     index('money_cost_centre_plan_links_item_idx').on(t.planItemId),
-    foreignKey({
-      name: 'money_cost_centre_plan_links_cost_centre_id_fk',
-      columns: [t.organisationId, t.costCentreId],
-      foreignColumns: [costCentres.organisationId, costCentres.id],
-    }),
-    foreignKey({
-      name: 'money_cost_centre_plan_links_plan_item_id_fk',
-      columns: [t.organisationId, t.planItemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }),
+    tenantForeignKey('money_cost_centre_plan_links_cost_centre_id_fk', t.organisationId, t.costCentreId, costCentres),
+    tenantForeignKey('money_cost_centre_plan_links_plan_item_id_fk', t.organisationId, t.planItemId, planItems),
   ],
 );
 
@@ -285,7 +234,7 @@ export const capitalReprofiles = pgTable(
   'money_capital_reprofiles',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     schemeId: uuid('scheme_id').notNull(),
     fromYear: integer('from_year').notNull(),
     toYear: integer('to_year').notNull(),
@@ -307,10 +256,6 @@ export const capitalReprofiles = pgTable(
     check('money_capital_reprofiles_later', sql`${t.toYear} > ${t.fromYear}`),
     check('money_capital_reprofiles_amount', sql`${t.amount} > 0`),
     check('money_capital_reprofiles_status', sql`${t.status} in ('pending', 'approved', 'rejected')`),
-    foreignKey({
-      name: 'money_capital_reprofiles_scheme_id_fk',
-      columns: [t.organisationId, t.schemeId],
-      foreignColumns: [capitalSchemes.organisationId, capitalSchemes.id],
-    }),
+    tenantForeignKey('money_capital_reprofiles_scheme_id_fk', t.organisationId, t.schemeId, capitalSchemes),
   ],
 );

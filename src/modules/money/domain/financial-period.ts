@@ -2,6 +2,7 @@
  * The financial year (1 April to 31 March, named "2025/26" and kept as its starting year) and its
  * months, numbered 1 (April) to 12 (March) as finance systems number their periods.
  */
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import { phrase, phraseText, type Phrase } from '../../../kernel/phrase.ts';
 import { domainError, fail, ok, type Result } from '../../../kernel/result.ts';
 
@@ -20,10 +21,6 @@ export const MONTH_NAMES = [
   'February',
   'March',
 ] as const;
-
-export function yearLabel(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
 
 /** "2025/26" or "2025" read as the year starting in April 2025. */
 export function parseYear(text: string, field = 'year'): Result<number> {
@@ -62,6 +59,6 @@ export function periodLabel(startYear: number, month: number): Phrase {
   return phrase('moneyPage.periodLabel', {
     month: phrase(`moneyPage.months.${month}`),
     number: month,
-    year: yearLabel(startYear),
+    year: financialYearLabel(startYear),
   });
 }

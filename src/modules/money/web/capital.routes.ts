@@ -7,7 +7,7 @@ import type { Caller } from '../../../platform/services/caller.ts';
 import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { schemeInput } from '../capital.service.ts';
 import { CAPITAL_COLUMNS } from '../domain/capital-import.ts';
-import { yearLabel } from '../domain/financial-period.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import type { MoneyServices } from '../services.ts';
 import { renderSchemePage } from './scheme-page.ts';
 import { yearFormGet, yearFormPost, type YearForm } from './year-form.ts';
@@ -39,7 +39,7 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
     const { startYear, schemes, totals } = result.value;
     const mayEdit = (await services.costCentres.unitChoices(caller)).length > 0;
-    const label = yearLabel(startYear);
+    const label = financialYearLabel(startYear);
     return reply.render('pages/money/programme-table.njk', {
       title: fill(words_().capitalTitle, { year: label }),
       backLink: paths.money(),
@@ -184,7 +184,7 @@ export async function capitalRoutes(app: FastifyInstance, { services }: { servic
     render: (reply, caller, id, year, form) => renderSchemePage(reply, services, caller, id!, year, { figures: form }),
     save: (caller, id, year, values) => services.capital.saveYear(caller, id!, year, values),
     saved: (year, id) => ({
-      flash: fill(words_().schemeSaved, { year: yearLabel(year) }),
+      flash: fill(words_().schemeSaved, { year: financialYearLabel(year) }),
       to: `${paths.capitalScheme(id!)}?year=${year}`,
     }),
   };

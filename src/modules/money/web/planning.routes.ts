@@ -5,7 +5,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
 import { fill, words } from '../../../platform/words/index.ts';
-import { yearLabel } from '../domain/financial-period.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import { MTFS_AMOUNTS, MTFS_LABELS } from '../domain/mtfs.ts';
 import { SAVING_AMOUNTS, SAVING_LABELS } from '../domain/savings.ts';
 import { mtfsVersionInput } from '../mtfs.service.ts';
@@ -61,7 +61,7 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     if (!result.ok) return result.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
     const { startYear, savings, totals, mayEdit } = result.value;
     return reply.render('pages/money/programme-table.njk', {
-      title: fill(said().savingsTitle, { year: yearLabel(startYear) }),
+      title: fill(said().savingsTitle, { year: financialYearLabel(startYear) }),
       backLink: paths.money(),
       intro: said().savingsIntro,
       yearAction: paths.savings(),
@@ -158,7 +158,11 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
       'pages/money/programme-form.njk',
       {
         title: saving
-          ? fill(said().savingTitle, { reference: saving.reference, title: saving.title, year: yearLabel(startYear) })
+          ? fill(said().savingTitle, {
+              reference: saving.reference,
+              title: saving.title,
+              year: financialYearLabel(startYear),
+            })
           : said().newSavingTitle,
         backLink: `${paths.savings()}?year=${startYear}`,
         summaryTitle: page.position,
@@ -174,7 +178,7 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
           : [],
         action: mayEdit ? action : undefined,
         formTitle: saving ? savingsPage.changeSaving : savingsPage.theSaving,
-        hint: fill(savingsPage.figuresHint, { year: yearLabel(startYear) }),
+        hint: fill(savingsPage.figuresHint, { year: financialYearLabel(startYear) }),
         submit: page.save,
         values,
         errors: form?.errors,
@@ -239,7 +243,10 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     render: renderSaving,
     save: (caller, id, year, values) => services.savings.save(caller, id, year, values),
     saved: (year, _id, values) => ({
-      flash: fill(said().savingSaved, { reference: values.reference?.toUpperCase() ?? '', year: yearLabel(year) }),
+      flash: fill(said().savingSaved, {
+        reference: values.reference?.toUpperCase() ?? '',
+        year: financialYearLabel(year),
+      }),
       to: `${paths.savings()}?year=${year}`,
     }),
     // The picker's Find button narrows the plan items and actions offered, keeping what was typed.
@@ -274,8 +281,8 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
               linkCell(paths.mtfsVersion(version.id), version.name),
               {
                 text: fill(mtfsPage.yearsRange, {
-                  from: yearLabel(version.firstYear),
-                  to: yearLabel(version.firstYear + 2),
+                  from: financialYearLabel(version.firstYear),
+                  to: financialYearLabel(version.firstYear + 2),
                 }),
               },
             ]),
@@ -345,7 +352,7 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
         tables: [
           {
             caption: mtfsPage.gapCaption,
-            head: [{ text: mtfsPage.line }, ...years.map((row) => numericHead(yearLabel(row.startYear)))],
+            head: [{ text: mtfsPage.line }, ...years.map((row) => numericHead(financialYearLabel(row.startYear)))],
             rows: [
               rowOf(mtfsPage.rows.funding, (year) => year.funding),
               rowOf(mtfsPage.rows.baseSpending, (year) => year.baseSpending),
@@ -362,17 +369,20 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
           years
             .map((row) =>
               row.year?.assumptions
-                ? fill(mtfsPage.assumptionsOf, { year: yearLabel(row.startYear), assumptions: row.year.assumptions })
+                ? fill(mtfsPage.assumptionsOf, {
+                    year: financialYearLabel(row.startYear),
+                    assumptions: row.year.assumptions,
+                  })
                 : '',
             )
             .filter(Boolean)
             .join(' ') || undefined,
         action: mayEdit ? `${paths.mtfsVersion(version.id)}?year=${formYear}` : undefined,
-        formTitle: fill(mtfsPage.figuresFor, { year: yearLabel(formYear) }),
+        formTitle: fill(mtfsPage.figuresFor, { year: financialYearLabel(formYear) }),
         hint: fill(mtfsPage.otherYears, {
           years: years
             .filter((row) => row.startYear !== formYear)
-            .map((row) => yearLabel(row.startYear))
+            .map((row) => financialYearLabel(row.startYear))
             .join(', '),
         }),
         submit: page.saveFigures,
@@ -404,7 +414,10 @@ export async function planningRoutes(app: FastifyInstance, { services }: { servi
     },
     render: (reply, caller, id, year, form) => renderMtfs(reply, caller, id!, year, form),
     save: (caller, id, year, values) => services.mtfs.saveYear(caller, id!, year, values),
-    saved: (year, id) => ({ flash: fill(said().mtfsYearSaved, { year: yearLabel(year) }), to: paths.mtfsVersion(id!) }),
+    saved: (year, id) => ({
+      flash: fill(said().mtfsYearSaved, { year: financialYearLabel(year) }),
+      to: paths.mtfsVersion(id!),
+    }),
   };
   app.get(paths.mtfsVersion(), { config: view }, yearFormGet(mtfsForm));
   app.post(paths.mtfsVersion(), { config: edit }, yearFormPost(mtfsForm));

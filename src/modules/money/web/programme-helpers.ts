@@ -5,7 +5,7 @@ import type { Phrase } from '../../../kernel/phrase.ts';
 import { escapeHtml } from '../../../platform/http/escape-html.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { say, sayStored, words } from '../../../platform/words/index.ts';
-import { yearLabel } from '../domain/financial-period.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import type { FieldsRefusal } from '../org-access.ts';
 
 export type Values = Record<string, string>;
@@ -28,7 +28,7 @@ export function yearOf(query: unknown): number | undefined | null {
 
 export function yearItems(years: readonly number[], chosen: number) {
   const all = [...new Set([...years, chosen, chosen + 1])].sort((a, b) => a - b);
-  return all.map((year) => ({ value: String(year), text: yearLabel(year), selected: year === chosen }));
+  return all.map((year) => ({ value: String(year), text: financialYearLabel(year), selected: year === chosen }));
 }
 
 export const forbiddenPage = (reply: FastifyReply) => reply.code(403).render('pages/errors/forbidden.njk', {}, 403);

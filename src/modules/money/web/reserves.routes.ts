@@ -4,7 +4,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
 import { fill, words } from '../../../platform/words/index.ts';
-import { yearLabel } from '../domain/financial-period.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import { BORROWING_AMOUNTS, BORROWING_LABELS, RESERVE_AMOUNTS, RESERVE_LABELS } from '../domain/reserves.ts';
 import { reserveInput } from '../reserves.service.ts';
 import type { MoneyServices } from '../services.ts';
@@ -59,7 +59,7 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
       ).map((field) => moneyCell(position[field])),
     ];
     return reply.render('pages/money/programme-table.njk', {
-      title: fill(said().reservesTitle, { year: yearLabel(startYear) }),
+      title: fill(said().reservesTitle, { year: financialYearLabel(startYear) }),
       backLink: paths.money(),
       intro: said().reservesIntro,
       yearAction: paths.reserves(),
@@ -101,7 +101,7 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
         },
         {
           caption: reservesPage.borrowingCaption,
-          empty: fill(reservesPage.noBorrowing, { year: yearLabel(startYear) }),
+          empty: fill(reservesPage.noBorrowing, { year: financialYearLabel(startYear) }),
           firstCellIsHeader: true,
           head: [{ text: reservesPage.indicator }, numericHead(page.amount)],
           rows: borrowing
@@ -179,7 +179,7 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     return reply.render(
       'pages/money/programme-form.njk',
       {
-        title: fill(said().reserveTitle, { name: reserve.name, year: yearLabel(startYear) }),
+        title: fill(said().reserveTitle, { name: reserve.name, year: financialYearLabel(startYear) }),
         caption: reservesPage.kindNames[reserve.kind],
         backLink: `${paths.reserves()}?year=${startYear}`,
         summaryTitle: page.position,
@@ -193,7 +193,9 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
               { key: { text: reservesPage.forecastClosing }, value: moneyCell(position.forecastClosing) },
             ]
           : [],
-        notice: position ? reserve.purpose || undefined : fill(page.noFiguresFor, { year: yearLabel(startYear) }),
+        notice: position
+          ? reserve.purpose || undefined
+          : fill(page.noFiguresFor, { year: financialYearLabel(startYear) }),
         action: mayEdit ? `${paths.reserve(id)}?year=${startYear}` : undefined,
         formTitle: position ? page.changeFigures : page.enterFigures,
         submit: page.saveFigures,
@@ -215,7 +217,7 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     render: (reply, caller, id, year, form) => renderReserve(reply, caller, id!, year, form),
     save: (caller, id, year, values) => services.reserves.saveReserveYear(caller, id!, year, values),
     saved: (year) => ({
-      flash: fill(said().reserveSaved, { year: yearLabel(year) }),
+      flash: fill(said().reserveSaved, { year: financialYearLabel(year) }),
       to: `${paths.reserves()}?year=${year}`,
     }),
   };
@@ -234,7 +236,7 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     return reply.render(
       'pages/money/programme-form.njk',
       {
-        title: fill(said().borrowingTitle, { year: yearLabel(startYear) }),
+        title: fill(said().borrowingTitle, { year: financialYearLabel(startYear) }),
         backLink: `${paths.reserves()}?year=${startYear}`,
         action: `${paths.borrowing()}?year=${startYear}`,
         formTitle: reservesPage.borrowingFormTitle,
@@ -258,7 +260,7 @@ export async function reservesRoutes(app: FastifyInstance, { services }: { servi
     render: (reply, caller, _id, year, form) => renderBorrowing(reply, caller, year, form),
     save: (caller, _id, year, values) => services.reserves.saveBorrowing(caller, year, values),
     saved: (year) => ({
-      flash: fill(said().borrowingSaved, { year: yearLabel(year) }),
+      flash: fill(said().borrowingSaved, { year: financialYearLabel(year) }),
       to: `${paths.reserves()}?year=${year}`,
     }),
   };

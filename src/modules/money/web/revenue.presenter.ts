@@ -2,7 +2,8 @@ import { formatMoney, type Money } from '../../../kernel/money.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
 import { fill, say, words } from '../../../platform/words/index.ts';
 import { phrase } from '../../../kernel/phrase.ts';
-import { MONTH_NAMES, periodLabel, yearLabel } from '../domain/financial-period.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
+import { MONTH_NAMES, periodLabel } from '../domain/financial-period.ts';
 import type { Totals } from '../domain/revenue-summary.ts';
 import type { SummaryView } from '../revenue.service.ts';
 import { paths } from '../../../kernel/paths.ts';
@@ -96,7 +97,7 @@ export function presentSummary(view: SummaryView, filtersValues: { year: string;
     chartTitle: words.money.chartTitle,
     yearItems: years.map((year) => ({
       value: String(year),
-      text: yearLabel(year),
+      text: financialYearLabel(year),
       selected: year === view.period.startYear,
     })),
     periodItems: MONTH_NAMES.map((_english, index) => ({

@@ -13,7 +13,7 @@ import { formatDate } from '../../../platform/http/filters.ts';
 import type { Caller } from '../../../platform/services/caller.ts';
 import { fill, words } from '../../../platform/words/index.ts';
 import { CAPITAL_AMOUNTS, CAPITAL_LABELS } from '../domain/capital.ts';
-import { yearLabel } from '../domain/financial-period.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
 import type { MoneyServices } from '../services.ts';
 import {
   amountValues,
@@ -61,7 +61,12 @@ function historyRow(reprofile: Reprofile) {
         });
   return [
     { text: fill(said().requestedBy, { date: formatDate(reprofile.requestedAt), name: reprofile.requestedByName }) },
-    { text: fill(said().move, { from: yearLabel(reprofile.fromYear), to: yearLabel(reprofile.toYear) }) },
+    {
+      text: fill(said().move, {
+        from: financialYearLabel(reprofile.fromYear),
+        to: financialYearLabel(reprofile.toYear),
+      }),
+    },
     moneyCell(reprofile.amount),
     { text: reprofile.reason },
     { text: reprofile.decisionReason ? `${decision}: ${reprofile.decisionReason}` : decision },
@@ -83,7 +88,7 @@ export async function renderSchemePage(
   if (!history.ok) return history.error.code === 'forbidden' ? forbiddenPage(reply) : notFoundPage(reply);
   const { scheme, year, mayEdit } = result.value;
   const { reprofiles, mayRequest, mayDecide } = history.value;
-  const label = yearLabel(startYear);
+  const label = financialYearLabel(startYear);
   const pending = reprofiles.filter((reprofile) => reprofile.status === 'pending');
   const figureValues = forms.figures?.values ?? {
     ...amountValues(CAPITAL_AMOUNTS, year),
@@ -156,8 +161,8 @@ export async function renderSchemePage(
                 ...decisionIds(reprofile.id),
                 title: fill(said().decideTitle, {
                   amount: formatMoney(reprofile.amount),
-                  from: yearLabel(reprofile.fromYear),
-                  to: yearLabel(reprofile.toYear),
+                  from: financialYearLabel(reprofile.fromYear),
+                  to: financialYearLabel(reprofile.toYear),
                 }),
                 action: `${paths.capitalReprofileDecision(scheme.id, reprofile.id)}?year=${startYear}`,
               }))

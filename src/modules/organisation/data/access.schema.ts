@@ -1,8 +1,12 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { partners, people, units } from './organisation.schema.ts';
 import { ROLES } from '../../../kernel/access/roles.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 export const API_TOKEN_SCOPES = ['read', 'write'] as const;
 
@@ -11,9 +15,7 @@ export const roleAssignments = pgTable(
   'role_assignments',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     unitId: uuid('unit_id'),
@@ -25,26 +27,10 @@ export const roleAssignments = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('role_assignments_person_idx').on(t.personId),
-    foreignKey({
-      name: 'role_assignments_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'role_assignments_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'role_assignments_partner_id_fk',
-      columns: [t.organisationId, t.partnerId],
-      foreignColumns: [partners.organisationId, partners.id],
-    }),
-    foreignKey({
-      name: 'role_assignments_granted_by_fk',
-      columns: [t.organisationId, t.grantedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('role_assignments_person_id_fk', t.organisationId, t.personId, people),
+    tenantForeignKey('role_assignments_unit_id_fk', t.organisationId, t.unitId, units),
+    tenantForeignKey('role_assignments_partner_id_fk', t.organisationId, t.partnerId, partners),
+    tenantForeignKey('role_assignments_granted_by_fk', t.organisationId, t.grantedBy, people),
   ],
 );
 
@@ -56,9 +42,7 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').notNull(),
     /** What the owner's "Your sessions" page names a session by: never the token or its hash. */
     id: uuid('id').notNull().defaultRandom(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -71,11 +55,7 @@ export const sessions = pgTable(
     primaryKey({ columns: [t.tokenHash, t.organisationId] }),
     index('sessions_person_idx').on(t.personId),
     uniqueIndex('sessions_id_key').on(t.id, t.organisationId),
-    foreignKey({
-      name: 'sessions_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('sessions_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 
@@ -83,9 +63,7 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -100,11 +78,7 @@ export const apiTokens = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex('api_tokens_hash_key').on(t.tokenHash, t.organisationId),
-    foreignKey({
-      name: 'api_tokens_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('api_tokens_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 
@@ -119,9 +93,7 @@ export const passwordLinks = pgTable(
   'password_links',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -135,15 +107,7 @@ export const passwordLinks = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('password_links_hash_key').on(t.tokenHash, t.organisationId),
     index('password_links_person_idx').on(t.personId),
-    foreignKey({
-      name: 'password_links_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'password_links_created_by_fk',
-      columns: [t.organisationId, t.createdBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('password_links_person_id_fk', t.organisationId, t.personId, people),
+    tenantForeignKey('password_links_created_by_fk', t.organisationId, t.createdBy, people),
   ],
 );

@@ -1,16 +1,18 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { people } from './organisation.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** Full Council, Cabinet, scrutiny panels, audit committee, partnership boards, ... */
 export const governanceBodies = pgTable(
   'governance_bodies',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     /** What the body does in the framework: any of approves, scrutinises, receives. */
@@ -24,9 +26,7 @@ export const governanceBodies = pgTable(
 export const governanceBodyMembers = pgTable(
   'governance_body_members',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     bodyId: uuid('body_id').notNull(),
     personId: uuid('person_id').notNull(),
     role: text('role').notNull().default('member'),
@@ -34,15 +34,9 @@ export const governanceBodyMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.bodyId, t.personId, t.organisationId] }),
     index('gbm_person_idx').on(t.personId),
-    foreignKey({
-      name: 'governance_body_members_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'governance_body_members_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('governance_body_members_body_id_fk', t.organisationId, t.bodyId, governanceBodies).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('governance_body_members_person_id_fk', t.organisationId, t.personId, people),
   ],
 );

@@ -1,21 +1,14 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PARTNER_KINDS } from '../domain/partner.ts';
 import { PERSON_STATUSES } from '../domain/person.ts';
 import { UNIT_KINDS } from '../domain/unit.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -24,9 +17,7 @@ export const units = pgTable(
   'units',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     parentId: uuid('parent_id'),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -38,11 +29,7 @@ export const units = pgTable(
   (t) => [
     uniqueIndex('units_org_code_key').on(t.organisationId, t.code),
     index('units_parent_idx').on(t.parentId),
-    foreignKey({
-      name: 'units_parent_id_fk',
-      columns: [t.organisationId, t.parentId],
-      foreignColumns: [t.organisationId, t.id],
-    }),
+    tenantForeignKey('units_parent_id_fk', t.organisationId, t.parentId, t),
     tenantPrimaryKey(t),
   ],
 );
@@ -51,9 +38,7 @@ export const partners = pgTable(
   'partners',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     kind: text('kind', { enum: PARTNER_KINDS }).notNull(),
     description: text('description').notNull().default(''),
@@ -66,9 +51,7 @@ export const people = pgTable(
   'people',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     jobTitle: text('job_title').notNull().default(''),
@@ -84,22 +67,10 @@ export const people = pgTable(
   (t) => [
     uniqueIndex('people_org_email_key').on(t.organisationId, sql`lower(${t.email})`),
     index('people_unit_idx').on(t.unitId),
-    foreignKey({
-      name: 'people_line_manager_id_fk',
-      columns: [t.organisationId, t.lineManagerId],
-      foreignColumns: [t.organisationId, t.id],
-    }),
+    tenantForeignKey('people_line_manager_id_fk', t.organisationId, t.lineManagerId, t),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'people_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'people_partner_id_fk',
-      columns: [t.organisationId, t.partnerId],
-      foreignColumns: [partners.organisationId, partners.id],
-    }),
+    tenantForeignKey('people_unit_id_fk', t.organisationId, t.unitId, units),
+    tenantForeignKey('people_partner_id_fk', t.organisationId, t.partnerId, partners),
   ],
 );
 
@@ -108,9 +79,7 @@ export const portfolios = pgTable(
   'portfolios',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     holderPersonId: uuid('holder_person_id'),
     createdAt: createdAt(),
@@ -118,34 +87,22 @@ export const portfolios = pgTable(
   (t) => [
     uniqueIndex('portfolios_org_name_key').on(t.organisationId, t.name),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'portfolios_holder_person_id_fk',
-      columns: [t.organisationId, t.holderPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('portfolios_holder_person_id_fk', t.organisationId, t.holderPersonId, people),
   ],
 );
 
 export const portfolioUnits = pgTable(
   'portfolio_units',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     portfolioId: uuid('portfolio_id').notNull(),
     unitId: uuid('unit_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.portfolioId, t.unitId, t.organisationId] }),
-    foreignKey({
-      name: 'portfolio_units_portfolio_id_fk',
-      columns: [t.organisationId, t.portfolioId],
-      foreignColumns: [portfolios.organisationId, portfolios.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'portfolio_units_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('portfolio_units_portfolio_id_fk', t.organisationId, t.portfolioId, portfolios).onDelete(
+      'cascade',
+    ),
+    tenantForeignKey('portfolio_units_unit_id_fk', t.organisationId, t.unitId, units),
   ],
 );

@@ -1,18 +1,12 @@
-import {
-  bigint,
-  boolean,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from './organisation.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * Failed sign-ins per key: an account (a hash of the e-mail address as typed, so an address no one
@@ -33,9 +27,7 @@ export const secondFactors = pgTable(
   'second_factors',
   {
     personId: uuid('person_id').notNull(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     /** Base32, as the authenticator app was given it: needed to check each code. */
     secret: text('secret').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -45,11 +37,7 @@ export const secondFactors = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.personId, t.organisationId] }),
-    foreignKey({
-      name: 'second_factors_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('second_factors_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 
@@ -58,9 +46,7 @@ export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     personId: uuid('person_id').notNull(),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -68,11 +54,7 @@ export const recoveryCodes = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('recovery_codes_person_idx').on(t.personId),
-    foreignKey({
-      name: 'recovery_codes_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('recovery_codes_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 

@@ -4,18 +4,16 @@
  * One row per measure, for the latest period rated; a recompute whose inputs give the same key
  * reuses it instead of running the back-test again. Derived data: deleting a row only costs time.
  */
-import { foreignKey, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
+import { jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { measures } from '../../measures/index.ts';
 import type { RememberedChoice } from '../domain/forecast-choice-memory.ts';
+import { tenantForeignKey, tenantOrganisationId } from '../../../platform/tenancy/tenant-keys.ts';
 
 export const forecastChoices = pgTable(
   'forecast_choices',
   {
     measureId: uuid('measure_id').notNull(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     /** The period the choice was made for (for reading; the inputs key already holds it). */
     periodKey: text('period_key').notNull(),
     inputsKey: text('inputs_key').notNull(),
@@ -24,10 +22,6 @@ export const forecastChoices = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.measureId, t.organisationId] }),
-    foreignKey({
-      name: 'forecast_choices_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('forecast_choices_measure_id_fk', t.organisationId, t.measureId, measures).onDelete('cascade'),
   ],
 );

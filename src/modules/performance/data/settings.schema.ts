@@ -5,11 +5,12 @@
  * Enumerations are text columns whose allowed values are listed in the comment and enforced by
  * the domain schema in src/domain/performance-settings; shares are 0..1 as the engine uses them.
  */
-import { boolean, doublePrecision, foreignKey, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
 import { OFFICIAL_FROM } from '../../../kernel/measurement/official.ts';
 import { OVERDUE_TREATMENTS, ROLLUP_RULES, TOLERANCE_KINDS } from '../domain/settings.ts';
+import { tenantForeignKey } from '../../../platform/tenancy/tenant-keys.ts';
 
 /** How the performance engine is used for this council: roll-up, risk appetite, direction of travel. */
 export const performanceSettings = pgTable(
@@ -42,11 +43,5 @@ export const performanceSettings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
   },
-  (t) => [
-    foreignKey({
-      name: 'performance_settings_updated_by_fk',
-      columns: [t.organisationId, t.updatedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-  ],
+  (t) => [tenantForeignKey('performance_settings_updated_by_fk', t.organisationId, t.updatedBy, people)],
 );

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,11 +13,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { itemTypes, planTypes } from '../../framework/index.ts';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { partners, people, units } from '../../organisation/index.ts';
 import { LINK_KINDS } from '../domain/item.ts';
 import { PLAN_STATUSES } from '../domain/lifecycle.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * A plan version. Versions of the same plan share a lineage_id; an approved version is never
@@ -28,9 +31,7 @@ export const plans = pgTable(
   'plans',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     lineageId: uuid('lineage_id').notNull(),
     version: integer('version').notNull().default(1),
     /** original | amendment | refresh */
@@ -62,32 +63,12 @@ export const plans = pgTable(
     uniqueIndex('plans_lineage_version_key').on(t.lineageId, t.version, t.organisationId),
     index('plans_org_status_idx').on(t.organisationId, t.status),
     index('plans_parent_idx').on(t.parentPlanId),
-    foreignKey({
-      name: 'plans_parent_plan_id_fk',
-      columns: [t.organisationId, t.parentPlanId],
-      foreignColumns: [t.organisationId, t.id],
-    }),
-    foreignKey({
-      name: 'plans_previous_version_id_fk',
-      columns: [t.organisationId, t.previousVersionId],
-      foreignColumns: [t.organisationId, t.id],
-    }),
+    tenantForeignKey('plans_parent_plan_id_fk', t.organisationId, t.parentPlanId, t),
+    tenantForeignKey('plans_previous_version_id_fk', t.organisationId, t.previousVersionId, t),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'plans_plan_type_id_fk',
-      columns: [t.organisationId, t.planTypeId],
-      foreignColumns: [planTypes.organisationId, planTypes.id],
-    }),
-    foreignKey({
-      name: 'plans_owning_unit_id_fk',
-      columns: [t.organisationId, t.owningUnitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'plans_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('plans_plan_type_id_fk', t.organisationId, t.planTypeId, planTypes),
+    tenantForeignKey('plans_owning_unit_id_fk', t.organisationId, t.owningUnitId, units),
+    tenantForeignKey('plans_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -96,9 +77,7 @@ export const planEvents = pgTable(
   'plan_events',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorPersonId: uuid('actor_person_id'),
@@ -113,16 +92,8 @@ export const planEvents = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('plan_events_plan_idx').on(t.planId, t.at),
-    foreignKey({
-      name: 'plan_events_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [plans.organisationId, plans.id],
-    }),
-    foreignKey({
-      name: 'plan_events_actor_person_id_fk',
-      columns: [t.organisationId, t.actorPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('plan_events_plan_id_fk', t.organisationId, t.planId, plans),
+    tenantForeignKey('plan_events_actor_person_id_fk', t.organisationId, t.actorPersonId, people),
   ],
 );
 
@@ -130,9 +101,7 @@ export const planItems = pgTable(
   'plan_items',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     planId: uuid('plan_id').notNull(),
     parentItemId: uuid('parent_item_id'),
     /** The same item in the previous version of the plan: keeps history across versions. */
@@ -152,62 +121,28 @@ export const planItems = pgTable(
     uniqueIndex('plan_items_plan_code_key').on(t.planId, sql`lower(${t.code})`, t.organisationId),
     index('plan_items_parent_idx').on(t.parentItemId),
     index('plan_items_org_idx').on(t.organisationId),
-    foreignKey({
-      name: 'plan_items_parent_item_id_fk',
-      columns: [t.organisationId, t.parentItemId],
-      foreignColumns: [t.organisationId, t.id],
-    }),
-    foreignKey({
-      name: 'plan_items_previous_item_id_fk',
-      columns: [t.organisationId, t.previousItemId],
-      foreignColumns: [t.organisationId, t.id],
-    }),
+    tenantForeignKey('plan_items_parent_item_id_fk', t.organisationId, t.parentItemId, t),
+    tenantForeignKey('plan_items_previous_item_id_fk', t.organisationId, t.previousItemId, t),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'plan_items_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [plans.organisationId, plans.id],
-    }),
-    foreignKey({
-      name: 'plan_items_item_type_id_fk',
-      columns: [t.organisationId, t.itemTypeId],
-      foreignColumns: [itemTypes.organisationId, itemTypes.id],
-    }),
-    foreignKey({
-      name: 'plan_items_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'plan_items_owner_unit_id_fk',
-      columns: [t.organisationId, t.ownerUnitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('plan_items_plan_id_fk', t.organisationId, t.planId, plans),
+    tenantForeignKey('plan_items_item_type_id_fk', t.organisationId, t.itemTypeId, itemTypes),
+    tenantForeignKey('plan_items_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
+    tenantForeignKey('plan_items_owner_unit_id_fk', t.organisationId, t.ownerUnitId, units),
   ],
 );
 
 export const planItemPartners = pgTable(
   'plan_item_partners',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     itemId: uuid('item_id').notNull(),
     partnerId: uuid('partner_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.itemId, t.partnerId, t.organisationId] }),
     index('pip_partner_idx').on(t.partnerId),
-    foreignKey({
-      name: 'plan_item_partners_item_id_fk',
-      columns: [t.organisationId, t.itemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'plan_item_partners_partner_id_fk',
-      columns: [t.organisationId, t.partnerId],
-      foreignColumns: [partners.organisationId, partners.id],
-    }),
+    tenantForeignKey('plan_item_partners_item_id_fk', t.organisationId, t.itemId, planItems).onDelete('cascade'),
+    tenantForeignKey('plan_item_partners_partner_id_fk', t.organisationId, t.partnerId, partners),
   ],
 );
 
@@ -219,9 +154,7 @@ export const contributionLinks = pgTable(
   'contribution_links',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     fromItemId: uuid('from_item_id').notNull(),
     toItemId: uuid('to_item_id').notNull(),
     /** direct | indirect */
@@ -232,15 +165,7 @@ export const contributionLinks = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('contribution_links_pair_key').on(t.fromItemId, t.toItemId, t.organisationId),
     index('contribution_links_to_idx').on(t.toItemId),
-    foreignKey({
-      name: 'contribution_links_from_item_id_fk',
-      columns: [t.organisationId, t.fromItemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }),
-    foreignKey({
-      name: 'contribution_links_to_item_id_fk',
-      columns: [t.organisationId, t.toItemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }),
+    tenantForeignKey('contribution_links_from_item_id_fk', t.organisationId, t.fromItemId, planItems),
+    tenantForeignKey('contribution_links_to_item_id_fk', t.organisationId, t.toItemId, planItems),
   ],
 );

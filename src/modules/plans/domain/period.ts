@@ -108,10 +108,6 @@ export function financialYearOf(iso: string): number {
   return month >= 4 ? year : year - 1;
 }
 
-export function financialYearLabel(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
-
 export function financialYearBounds(startYear: number): Period {
   return { start: `${startYear}-04-01`, end: `${startYear + 1}-03-31` };
 }

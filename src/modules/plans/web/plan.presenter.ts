@@ -1,4 +1,5 @@
-import { financialYearLabel, financialYearOf, wholeMonths } from '../domain/index.ts';
+import { financialYearLabel } from '../../../kernel/measurement/periods.ts';
+import { financialYearOf, wholeMonths } from '../domain/index.ts';
 import type { FormErrors } from '../../../platform/http/form-errors.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { planStatusTag, planStatusWord } from '../../../platform/words/status-tags.ts';

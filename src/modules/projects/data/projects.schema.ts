@@ -3,7 +3,6 @@ import {
   bigint,
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   pgTable,
@@ -13,20 +12,22 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { planItems, plans } from '../../plans/index.ts';
 import { DELIVERY_RAGS, PROJECT_STATUSES } from '../domain/project.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** A programme groups projects under one sponsor and manager (a digital programme, a capital programme). */
 export const programmes = pgTable(
   'programmes',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -38,21 +39,9 @@ export const programmes = pgTable(
   (t) => [
     uniqueIndex('programmes_org_code_key').on(t.organisationId, sql`lower(${t.code})`),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'programmes_sponsor_person_id_fk',
-      columns: [t.organisationId, t.sponsorPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'programmes_manager_person_id_fk',
-      columns: [t.organisationId, t.managerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'programmes_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('programmes_sponsor_person_id_fk', t.organisationId, t.sponsorPersonId, people),
+    tenantForeignKey('programmes_manager_person_id_fk', t.organisationId, t.managerPersonId, people),
+    tenantForeignKey('programmes_unit_id_fk', t.organisationId, t.unitId, units),
   ],
 );
 
@@ -60,9 +49,7 @@ export const projects = pgTable(
   'projects',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -92,36 +79,12 @@ export const projects = pgTable(
     index('projects_org_status_idx').on(t.organisationId, t.status),
     index('projects_programme_idx').on(t.programmeId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'projects_programme_id_fk',
-      columns: [t.organisationId, t.programmeId],
-      foreignColumns: [programmes.organisationId, programmes.id],
-    }),
-    foreignKey({
-      name: 'projects_plan_id_fk',
-      columns: [t.organisationId, t.planId],
-      foreignColumns: [plans.organisationId, plans.id],
-    }),
-    foreignKey({
-      name: 'projects_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'projects_sponsor_person_id_fk',
-      columns: [t.organisationId, t.sponsorPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'projects_manager_person_id_fk',
-      columns: [t.organisationId, t.managerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'projects_board_id_fk',
-      columns: [t.organisationId, t.boardId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
+    tenantForeignKey('projects_programme_id_fk', t.organisationId, t.programmeId, programmes),
+    tenantForeignKey('projects_plan_id_fk', t.organisationId, t.planId, plans),
+    tenantForeignKey('projects_unit_id_fk', t.organisationId, t.unitId, units),
+    tenantForeignKey('projects_sponsor_person_id_fk', t.organisationId, t.sponsorPersonId, people),
+    tenantForeignKey('projects_manager_person_id_fk', t.organisationId, t.managerPersonId, people),
+    tenantForeignKey('projects_board_id_fk', t.organisationId, t.boardId, governanceBodies),
   ],
 );
 
@@ -129,25 +92,15 @@ export const projects = pgTable(
 export const projectItems = pgTable(
   'project_items',
   {
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     itemId: uuid('item_id').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.projectId, t.itemId, t.organisationId] }),
     index('project_items_item_idx').on(t.itemId),
-    foreignKey({
-      name: 'project_items_project_id_fk',
-      columns: [t.organisationId, t.projectId],
-      foreignColumns: [projects.organisationId, projects.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'project_items_item_id_fk',
-      columns: [t.organisationId, t.itemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }),
+    tenantForeignKey('project_items_project_id_fk', t.organisationId, t.projectId, projects).onDelete('cascade'),
+    tenantForeignKey('project_items_item_id_fk', t.organisationId, t.itemId, planItems),
   ],
 );
 
@@ -155,9 +108,7 @@ export const projectStages = pgTable(
   'project_stages',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     position: integer('position').notNull(),
     name: text('name').notNull(),
@@ -167,11 +118,7 @@ export const projectStages = pgTable(
   (t) => [
     uniqueIndex('project_stages_position_key').on(t.projectId, t.position, t.organisationId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'project_stages_project_id_fk',
-      columns: [t.organisationId, t.projectId],
-      foreignColumns: [projects.organisationId, projects.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('project_stages_project_id_fk', t.organisationId, t.projectId, projects).onDelete('cascade'),
   ],
 );
 
@@ -179,9 +126,7 @@ export const projectMilestones = pgTable(
   'project_milestones',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     stageId: uuid('stage_id'),
     title: text('title').notNull(),
@@ -195,16 +140,8 @@ export const projectMilestones = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('project_milestones_project_idx').on(t.projectId),
-    foreignKey({
-      name: 'project_milestones_project_id_fk',
-      columns: [t.organisationId, t.projectId],
-      foreignColumns: [projects.organisationId, projects.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'project_milestones_stage_id_fk',
-      columns: [t.organisationId, t.stageId],
-      foreignColumns: [projectStages.organisationId, projectStages.id],
-    }),
+    tenantForeignKey('project_milestones_project_id_fk', t.organisationId, t.projectId, projects).onDelete('cascade'),
+    tenantForeignKey('project_milestones_stage_id_fk', t.organisationId, t.stageId, projectStages),
   ],
 );
 
@@ -213,9 +150,7 @@ export const projectUpdates = pgTable(
   'project_updates',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     projectId: uuid('project_id').notNull(),
     reportedOn: date('reported_on', { mode: 'string' }).notNull(),
     authorPersonId: uuid('author_person_id'),
@@ -237,15 +172,7 @@ export const projectUpdates = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('project_updates_project_idx').on(t.projectId, t.reportedOn),
-    foreignKey({
-      name: 'project_updates_project_id_fk',
-      columns: [t.organisationId, t.projectId],
-      foreignColumns: [projects.organisationId, projects.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'project_updates_author_person_id_fk',
-      columns: [t.organisationId, t.authorPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('project_updates_project_id_fk', t.organisationId, t.projectId, projects).onDelete('cascade'),
+    tenantForeignKey('project_updates_author_person_id_fk', t.organisationId, t.authorPersonId, people),
   ],
 );

@@ -1,21 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { governanceBodies, people, units } from '../../organisation/index.ts';
 import { PRIORITIES, RESPONSES, SOURCES, STATUSES } from '../domain/vocabulary.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** A report that made recommendations: an audit report, an inspection, a peer review, a survey … */
 export const recommendationReports = pgTable(
   'recommendation_reports',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     source: text('source', { enum: SOURCES }).notNull(),
     title: text('title').notNull(),
     reference: text('reference').notNull().default(''),
@@ -30,7 +30,7 @@ export const recommendations = pgTable(
   'recommendations',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reportId: uuid('report_id').notNull(),
     reference: text('reference').notNull().default(''),
     priority: text('priority', { enum: PRIORITIES }).notNull(),
@@ -56,21 +56,9 @@ export const recommendations = pgTable(
     index('recommendations_report_idx').on(t.reportId),
     index('recommendations_owner_idx').on(t.ownerPersonId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'recommendations_report_id_fk',
-      columns: [t.organisationId, t.reportId],
-      foreignColumns: [recommendationReports.organisationId, recommendationReports.id],
-    }),
-    foreignKey({
-      name: 'recommendations_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-    foreignKey({
-      name: 'recommendations_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('recommendations_report_id_fk', t.organisationId, t.reportId, recommendationReports),
+    tenantForeignKey('recommendations_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
+    tenantForeignKey('recommendations_unit_id_fk', t.organisationId, t.unitId, units),
   ],
 );
 
@@ -79,7 +67,7 @@ export const recommendationDueDateRevisions = pgTable(
   'recommendation_due_date_revisions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     previousDueDate: date('previous_due_date', { mode: 'string' }),
     newDueDate: date('new_due_date', { mode: 'string' }).notNull(),
@@ -93,16 +81,13 @@ export const recommendationDueDateRevisions = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('recommendation_revisions_rec_idx').on(t.recommendationId),
-    foreignKey({
-      name: 'recommendation_due_date_revisions_recommendation_id_fk',
-      columns: [t.organisationId, t.recommendationId],
-      foreignColumns: [recommendations.organisationId, recommendations.id],
-    }),
-    foreignKey({
-      name: 'recommendation_due_date_revisions_body_id_fk',
-      columns: [t.organisationId, t.bodyId],
-      foreignColumns: [governanceBodies.organisationId, governanceBodies.id],
-    }),
+    tenantForeignKey(
+      'recommendation_due_date_revisions_recommendation_id_fk',
+      t.organisationId,
+      t.recommendationId,
+      recommendations,
+    ),
+    tenantForeignKey('recommendation_due_date_revisions_body_id_fk', t.organisationId, t.bodyId, governanceBodies),
   ],
 );
 
@@ -111,7 +96,7 @@ export const recommendationHistory = pgTable(
   'recommendation_history',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     /** created | response | revised | status | notified */
     kind: text('kind').notNull(),
@@ -124,11 +109,12 @@ export const recommendationHistory = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('recommendation_history_rec_idx').on(t.recommendationId, t.at),
-    foreignKey({
-      name: 'recommendation_history_recommendation_id_fk',
-      columns: [t.organisationId, t.recommendationId],
-      foreignColumns: [recommendations.organisationId, recommendations.id],
-    }),
+    tenantForeignKey(
+      'recommendation_history_recommendation_id_fk',
+      t.organisationId,
+      t.recommendationId,
+      recommendations,
+    ),
   ],
 );
 
@@ -137,7 +123,7 @@ export const recommendationNotifications = pgTable(
   'recommendation_notifications',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     recommendationId: uuid('recommendation_id').notNull(),
     /** due | escalation */
     kind: text('kind').notNull(),
@@ -149,16 +135,13 @@ export const recommendationNotifications = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     uniqueIndex('recommendation_notifications_once_key').on(t.recommendationId, t.kind, t.dueDate, t.organisationId),
-    foreignKey({
-      name: 'recommendation_notifications_recommendation_id_fk',
-      columns: [t.organisationId, t.recommendationId],
-      foreignColumns: [recommendations.organisationId, recommendations.id],
-    }),
-    foreignKey({
-      name: 'recommendation_notifications_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey(
+      'recommendation_notifications_recommendation_id_fk',
+      t.organisationId,
+      t.recommendationId,
+      recommendations,
+    ),
+    tenantForeignKey('recommendation_notifications_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
 

@@ -1,24 +1,13 @@
 import { sql } from 'drizzle-orm';
-import {
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /**
  * What a report says and to whom: its audience, scope (the council, a directorate or a portfolio),
@@ -30,7 +19,7 @@ export const reportDefinitions = pgTable(
   'report_definitions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     /** The built-in definition this was copied from, so it is copied once only ('' for the council's own). */
     builtIn: text('built_in').notNull().default(''),
     title: text('title').notNull(),
@@ -58,7 +47,7 @@ export const issuedReports = pgTable(
   'issued_reports',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     definitionId: uuid('definition_id').notNull(),
     periodKey: text('period_key').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -67,11 +56,7 @@ export const issuedReports = pgTable(
     unique('issued_reports_key').on(t.definitionId, t.periodKey, t.organisationId),
     index('issued_reports_org_idx').on(t.organisationId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'issued_reports_definition_id_fk',
-      columns: [t.organisationId, t.definitionId],
-      foreignColumns: [reportDefinitions.organisationId, reportDefinitions.id],
-    }),
+    tenantForeignKey('issued_reports_definition_id_fk', t.organisationId, t.definitionId, reportDefinitions),
   ],
 );
 
@@ -83,7 +68,7 @@ export const reportRevisions = pgTable(
   'report_revisions',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
     reason: text('reason').notNull().default(''),
@@ -95,16 +80,8 @@ export const reportRevisions = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     unique('report_revisions_key').on(t.reportId, t.revision, t.organisationId),
-    foreignKey({
-      name: 'report_revisions_report_id_fk',
-      columns: [t.organisationId, t.reportId],
-      foreignColumns: [issuedReports.organisationId, issuedReports.id],
-    }),
-    foreignKey({
-      name: 'report_revisions_issued_by_person_id_fk',
-      columns: [t.organisationId, t.issuedByPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('report_revisions_report_id_fk', t.organisationId, t.reportId, issuedReports),
+    tenantForeignKey('report_revisions_issued_by_person_id_fk', t.organisationId, t.issuedByPersonId, people),
   ],
 );
 
@@ -120,13 +97,7 @@ export const reportSettings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by'),
   },
-  (t) => [
-    foreignKey({
-      name: 'report_settings_updated_by_fk',
-      columns: [t.organisationId, t.updatedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
-  ],
+  (t) => [tenantForeignKey('report_settings_updated_by_fk', t.organisationId, t.updatedBy, people)],
 );
 
 /**
@@ -137,7 +108,7 @@ export const reportFiles = pgTable(
   'report_files',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     reportId: uuid('report_id').notNull(),
     revision: integer('revision').notNull(),
     format: text('format').notNull(),
@@ -149,10 +120,6 @@ export const reportFiles = pgTable(
     tenantPrimaryKey(t),
     unique('report_files_key').on(t.reportId, t.revision, t.format, t.organisationId),
     index('report_files_org_idx').on(t.organisationId),
-    foreignKey({
-      name: 'report_files_report_id_fk',
-      columns: [t.organisationId, t.reportId],
-      foreignColumns: [issuedReports.organisationId, issuedReports.id],
-    }),
+    tenantForeignKey('report_files_report_id_fk', t.organisationId, t.reportId, issuedReports),
   ],
 );

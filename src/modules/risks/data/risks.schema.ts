@@ -7,7 +7,6 @@
 import { sql } from 'drizzle-orm';
 import {
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -18,7 +17,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { actions } from '../../actions/index.ts';
 import { measures } from '../../measures/index.ts';
 import { people, units } from '../../organisation/index.ts';
@@ -31,19 +29,19 @@ import {
   RISK_STATUSES,
   RISK_TYPES,
 } from '../domain/risk.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
-
-const organisationId = () =>
-  uuid('organisation_id')
-    .notNull()
-    .references(() => organisations.id);
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 
 /** Each version of the council's matrix; a version an assessment uses is never changed. */
 export const riskMatrices = pgTable(
   'risk_matrices',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     version: integer('version').notNull(),
     /** 4 | 5 */
     size: integer('size').notNull(),
@@ -56,11 +54,7 @@ export const riskMatrices = pgTable(
   (t) => [
     uniqueIndex('risk_matrices_org_version_key').on(t.organisationId, t.version),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'risk_matrices_created_by_fk',
-      columns: [t.organisationId, t.createdBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_matrices_created_by_fk', t.organisationId, t.createdBy, people),
   ],
 );
 
@@ -68,7 +62,7 @@ export const riskMatrices = pgTable(
 export const riskCategories = pgTable(
   'risk_categories',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     code: text('code').notNull(),
     name: text('name').notNull(),
     /** null: no appetite set, any score accepted. */
@@ -82,7 +76,7 @@ export const riskRegisters = pgTable(
   'risk_registers',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     name: text('name').notNull(),
     /** strategic | directorate | service | project | partnership */
     level: text('level', { enum: REGISTER_LEVELS }).notNull(),
@@ -94,16 +88,8 @@ export const riskRegisters = pgTable(
   (t) => [
     index('risk_registers_org_idx').on(t.organisationId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'risk_registers_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
-    foreignKey({
-      name: 'risk_registers_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_registers_unit_id_fk', t.organisationId, t.unitId, units),
+    tenantForeignKey('risk_registers_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -111,7 +97,7 @@ export const risks = pgTable(
   'risks',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     registerId: uuid('register_id').notNull(),
     reference: text('reference').notNull(),
     title: text('title').notNull(),
@@ -136,16 +122,8 @@ export const risks = pgTable(
     uniqueIndex('risks_org_reference_key').on(t.organisationId, sql`lower(${t.reference})`),
     index('risks_register_idx').on(t.registerId),
     tenantPrimaryKey(t),
-    foreignKey({
-      name: 'risks_register_id_fk',
-      columns: [t.organisationId, t.registerId],
-      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
-    }),
-    foreignKey({
-      name: 'risks_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risks_register_id_fk', t.organisationId, t.registerId, riskRegisters),
+    tenantForeignKey('risks_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -154,7 +132,7 @@ export const riskAssessments = pgTable(
   'risk_assessments',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     matrixId: uuid('matrix_id').notNull(),
     inherentLikelihood: integer('inherent_likelihood').notNull(),
@@ -174,21 +152,9 @@ export const riskAssessments = pgTable(
     tenantPrimaryKey(t),
     index('risk_assessments_risk_idx').on(t.riskId, t.assessedAt),
     index('risk_assessments_matrix_idx').on(t.matrixId),
-    foreignKey({
-      name: 'risk_assessments_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_assessments_matrix_id_fk',
-      columns: [t.organisationId, t.matrixId],
-      foreignColumns: [riskMatrices.organisationId, riskMatrices.id],
-    }),
-    foreignKey({
-      name: 'risk_assessments_assessed_by_fk',
-      columns: [t.organisationId, t.assessedBy],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_assessments_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_assessments_matrix_id_fk', t.organisationId, t.matrixId, riskMatrices),
+    tenantForeignKey('risk_assessments_assessed_by_fk', t.organisationId, t.assessedBy, people),
   ],
 );
 
@@ -196,7 +162,7 @@ export const riskControls = pgTable(
   'risk_controls',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     description: text('description').notNull(),
     ownerPersonId: uuid('owner_person_id').notNull(),
@@ -207,16 +173,8 @@ export const riskControls = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('risk_controls_risk_idx').on(t.riskId),
-    foreignKey({
-      name: 'risk_controls_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_controls_owner_person_id_fk',
-      columns: [t.organisationId, t.ownerPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_controls_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_controls_owner_person_id_fk', t.organisationId, t.ownerPersonId, people),
   ],
 );
 
@@ -225,7 +183,7 @@ export const riskLinks = pgTable(
   'risk_links',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     // A link goes with what it points at: removing a plan item must not fail on a risk's link to it.
     itemId: uuid('item_id'),
@@ -238,26 +196,10 @@ export const riskLinks = pgTable(
     index('risk_links_item_idx').on(t.organisationId, t.itemId),
     index('risk_links_measure_idx').on(t.organisationId, t.measureId),
     index('risk_links_action_idx').on(t.organisationId, t.actionId),
-    foreignKey({
-      name: 'risk_links_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_links_item_id_fk',
-      columns: [t.organisationId, t.itemId],
-      foreignColumns: [planItems.organisationId, planItems.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'risk_links_measure_id_fk',
-      columns: [t.organisationId, t.measureId],
-      foreignColumns: [measures.organisationId, measures.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'risk_links_action_id_fk',
-      columns: [t.organisationId, t.actionId],
-      foreignColumns: [actions.organisationId, actions.id],
-    }).onDelete('cascade'),
+    tenantForeignKey('risk_links_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_links_item_id_fk', t.organisationId, t.itemId, planItems).onDelete('cascade'),
+    tenantForeignKey('risk_links_measure_id_fk', t.organisationId, t.measureId, measures).onDelete('cascade'),
+    tenantForeignKey('risk_links_action_id_fk', t.organisationId, t.actionId, actions).onDelete('cascade'),
   ],
 );
 
@@ -266,7 +208,7 @@ export const riskEvents = pgTable(
   'risk_events',
   {
     id: tenantId(),
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     /** escalated | de-escalated | moved | closed | reopened */
     kind: text('kind').notNull(),
@@ -280,26 +222,10 @@ export const riskEvents = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('risk_events_risk_idx').on(t.riskId),
-    foreignKey({
-      name: 'risk_events_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
-    foreignKey({
-      name: 'risk_events_from_register_id_fk',
-      columns: [t.organisationId, t.fromRegisterId],
-      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
-    }),
-    foreignKey({
-      name: 'risk_events_to_register_id_fk',
-      columns: [t.organisationId, t.toRegisterId],
-      foreignColumns: [riskRegisters.organisationId, riskRegisters.id],
-    }),
-    foreignKey({
-      name: 'risk_events_by_person_id_fk',
-      columns: [t.organisationId, t.byPersonId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('risk_events_risk_id_fk', t.organisationId, t.riskId, risks),
+    tenantForeignKey('risk_events_from_register_id_fk', t.organisationId, t.fromRegisterId, riskRegisters),
+    tenantForeignKey('risk_events_to_register_id_fk', t.organisationId, t.toRegisterId, riskRegisters),
+    tenantForeignKey('risk_events_by_person_id_fk', t.organisationId, t.byPersonId, people),
   ],
 );
 
@@ -307,17 +233,13 @@ export const riskEvents = pgTable(
 export const riskReviewReminders = pgTable(
   'risk_review_reminders',
   {
-    organisationId: organisationId(),
+    organisationId: tenantOrganisationId(),
     riskId: uuid('risk_id').notNull(),
     reviewDueOn: date('review_due_on', { mode: 'string' }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.riskId, t.reviewDueOn, t.organisationId] }),
-    foreignKey({
-      name: 'risk_review_reminders_risk_id_fk',
-      columns: [t.organisationId, t.riskId],
-      foreignColumns: [risks.organisationId, risks.id],
-    }),
+    tenantForeignKey('risk_review_reminders_risk_id_fk', t.organisationId, t.riskId, risks),
   ],
 );

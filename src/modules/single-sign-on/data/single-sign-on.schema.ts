@@ -1,7 +1,12 @@
-import { foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../../kernel/access/roles.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
-import { tenantId, tenantPrimaryKey } from '../../../platform/tenancy/tenant-keys.ts';
+import {
+  tenantForeignKey,
+  tenantId,
+  tenantOrganisationId,
+  tenantPrimaryKey,
+} from '../../../platform/tenancy/tenant-keys.ts';
 import { people, units } from '../../organisation/index.ts';
 
 /**
@@ -34,9 +39,7 @@ export const singleSignOnMappings = pgTable(
   'single_sign_on_mappings',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     claimValue: text('claim_value').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
     /** Null: the role over the whole council. */
@@ -45,11 +48,7 @@ export const singleSignOnMappings = pgTable(
   (t) => [
     tenantPrimaryKey(t),
     index('single_sign_on_mappings_org_idx').on(t.organisationId),
-    foreignKey({
-      name: 'single_sign_on_mappings_unit_id_fk',
-      columns: [t.organisationId, t.unitId],
-      foreignColumns: [units.organisationId, units.id],
-    }),
+    tenantForeignKey('single_sign_on_mappings_unit_id_fk', t.organisationId, t.unitId, units),
   ],
 );
 
@@ -58,9 +57,7 @@ export const singleSignOnIdentities = pgTable(
   'single_sign_on_identities',
   {
     id: tenantId(),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id),
+    organisationId: tenantOrganisationId(),
     issuer: text('issuer').notNull(),
     subject: text('subject').notNull(),
     personId: uuid('person_id').notNull(),
@@ -70,10 +67,6 @@ export const singleSignOnIdentities = pgTable(
     tenantPrimaryKey(t),
     uniqueIndex('single_sign_on_identities_subject_key').on(t.organisationId, t.issuer, t.subject),
     unique('single_sign_on_identities_person_id_unique').on(t.personId, t.organisationId),
-    foreignKey({
-      name: 'single_sign_on_identities_person_id_fk',
-      columns: [t.organisationId, t.personId],
-      foreignColumns: [people.organisationId, people.id],
-    }),
+    tenantForeignKey('single_sign_on_identities_person_id_fk', t.organisationId, t.personId, people),
   ],
 );
