@@ -8,7 +8,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../../app.ts';
 import { assembleDeps } from '../../../container.ts';
 import { loadConfig } from '../../../platform/config.ts';
@@ -199,5 +199,25 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
     expect(await listedOn(t.app, enterer, mine.url)).toBeDefined();
     const anotherEnterer = await t.as('data-entry');
     expect(await listedOn(t.app, anotherEnterer, mine.url)).toBeUndefined();
+  });
+
+  it('reads the data version once for a page, though its navigation and its dashboard are both kept', async () => {
+    const db = t.deps.database.db;
+    const reads = vi.spyOn(db, 'execute');
+    const versionReads = () =>
+      reads.mock.calls.filter(([query]) => {
+        const chunks = (query as { queryChunks?: unknown[] }).queryChunks ?? [];
+        return chunks.some((chunk) => JSON.stringify(chunk).includes('FROM organisation_data_versions'));
+      }).length;
+    try {
+      for (const url of ['/performance', `/performance/units/${f.unitA}`]) {
+        reads.mockClear();
+        const page = await t.app.inject({ method: 'GET', url, headers: { cookie: officer.cookie } });
+        expect(page.statusCode, url).toBe(200);
+        expect(versionReads(), url).toBe(1);
+      }
+    } finally {
+      reads.mockRestore();
+    }
   });
 });
