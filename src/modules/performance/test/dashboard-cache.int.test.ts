@@ -1,7 +1,7 @@
 /**
- * Dashboards are kept in each app process per council data version (dashboard.service,
- * platform/data-version): a write shows on the next view of every dashboard it touches, in this
- * process and in another on the same database; a write to another council keeps this council's
+ * Dashboards and the measure list are kept in each app process per council data version
+ * (dashboard.service, measure-views.service, platform/data-version): a write shows on the next
+ * view of every dashboard it touches, in this process and in another on the same database; a write to another council keeps this council's
  * dashboards; and a dashboard built for one person is never shown to someone whose access differs.
  * PGlite only, as the other page-level views tests: the version is one trigger and one row, the
  * same on both engines (the migration runs on PostgreSQL in the migration tests).
@@ -164,10 +164,22 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
   it("keeps a council's dashboards while another council writes, and rebuilds them on its own council's next write", async () => {
     const council = dashboards[0]!;
     const titleNow = async () => (await listedOn(t.app, officer, council.url))?.title;
+    // The measure list is kept the same way: its page names the measure.
+    const listShows = async (title: string) => {
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/performance/measures',
+        headers: { cookie: officer.cookie },
+      });
+      expect(list.statusCode).toBe(200);
+      return list.body.includes(title);
+    };
     expect(await titleNow()).toBe('Homes brought back into use');
-    // Changed behind the app's back (no audit row, so no new version): the kept dashboard is served.
+    expect(await listShows('Homes brought back into use')).toBe(true);
+    // Changed behind the app's back (no audit row, so no new version): the kept views are served.
     await t.deps.database.db.update(measures).set({ title: 'Renamed directly' }).where(eq(measures.id, measureId));
     expect(await titleNow()).toBe('Homes brought back into use');
+    expect(await listShows('Homes brought back into use')).toBe(true);
 
     const other = await t.createOrganisation('Neighbouring Council');
     const theirOfficer = await t.as('performance-officer', { organisation: other });
@@ -178,6 +190,7 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
     const ours = await officer.api('POST', '/api/v1/measures', measureBody({ code: 'KEPT-2' }));
     expect(ours.statusCode, ours.body).toBe(201);
     expect(await titleNow()).toBe('Renamed directly');
+    expect(await listShows('Renamed directly')).toBe(true);
   });
 
   it('never shows a dashboard built for one person to someone whose access differs', async () => {
