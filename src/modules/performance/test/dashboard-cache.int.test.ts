@@ -1,8 +1,8 @@
 /**
  * Dashboards and the measure list are kept in each app process per council data version
  * (dashboard.service, measure-views.service, platform/data-version): a write shows on the next
- * view of every dashboard it touches, in this process and in another on the same database; a write to another council keeps this council's
- * dashboards; and a dashboard built for one person is never shown to someone whose access differs.
+ * view of every dashboard it touches, in this process and in another on the same database; a
+ * write to another council keeps this council's dashboards; and a dashboard built for one person is never shown to someone whose access differs.
  * PGlite only, as the other page-level views tests: the version is one trigger and one row, the
  * same on both engines (the migration runs on PostgreSQL in the migration tests).
  */
