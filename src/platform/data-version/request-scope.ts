@@ -25,7 +25,7 @@ export function readDataVersionInScope(db: Db, organisationId: string): Promise<
   const read = scope.getStore();
   if (!read) return readDataVersion(db, organisationId);
   let ofDb = read.get(db);
-  if (!ofDb) read.set(db, (ofDb = new Map()));
+  if (!ofDb) read.set(db, (ofDb = new Map<string, Promise<number>>()));
   let version = ofDb.get(organisationId);
   if (!version) ofDb.set(organisationId, (version = readDataVersion(db, organisationId)));
   return version;
