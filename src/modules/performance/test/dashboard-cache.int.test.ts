@@ -19,7 +19,7 @@ import {
   type Fixture,
   today,
 } from '../../../../test/helpers/performance-fixtures.ts';
-import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
+import { enteredMeasure, measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const CODE = 'KEPT-1';
@@ -85,31 +85,22 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
 
     // The kept measure: key, in directorate A, under an objective of the corporate plan, entered
     // by the enterer (so it is theirs), verified by the verifier, with a target of 70%.
-    const created = await officer.api(
-      'POST',
-      '/api/v1/measures',
-      measureBody({
-        code: CODE,
-        title: 'Homes brought back into use',
-        isKey: true,
-        ownerUnitId: f.unitA,
-        verifierPersonId: verifier.personId,
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    measureId = created.json().id as string;
-    expect(
-      (await officer.api('POST', `/api/v1/measures/${measureId}/assignees`, { personId: enterer.personId })).statusCode,
-    ).toBeLessThan(300);
+    measureId = (
+      await enteredMeasure(
+        officer,
+        {
+          code: CODE,
+          title: 'Homes brought back into use',
+          isKey: true,
+          ownerUnitId: f.unitA,
+          verifierPersonId: verifier.personId,
+        },
+        enterer.personId,
+      )
+    ).id;
     expect((await officer.api('POST', `/api/v1/measures/${measureId}/items`, { itemId: f.items.o1 })).statusCode).toBe(
       201,
     );
-    const target = await officer.api('POST', `/api/v1/measures/${measureId}/targets`, {
-      kind: 'annual',
-      financialYear: '2025-26',
-      value: 70,
-    });
-    expect(target.statusCode, target.body).toBe(201);
 
     dashboards = [
       { kind: 'council', url: '/api/v1/performance/dashboard', as: () => officer },

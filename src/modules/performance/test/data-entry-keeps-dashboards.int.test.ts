@@ -14,7 +14,7 @@ import { assembleDeps } from '../../../container.ts';
 import { loadConfig } from '../../../platform/config.ts';
 import { readDataVersion } from '../../../platform/data-version/data-version.ts';
 import { buildFixture, type Fixture, today } from '../../../../test/helpers/performance-fixtures.ts';
-import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
+import { enteredMeasure, measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const CODE = 'ENTRY-1';
@@ -88,29 +88,17 @@ describe.each(DATABASES)('data entry keeps kept pages on %s', (kind) => {
     officer = await t.as('performance-officer');
     enterer = await t.as('data-entry');
     verifier = await t.as('viewer');
-    const created = await officer.api(
-      'POST',
-      '/api/v1/measures',
-      measureBody({
+    ({ id: measureId, targetId } = await enteredMeasure(
+      officer,
+      {
         code: CODE,
         title: 'Homes brought back into use',
         isKey: true,
         ownerUnitId: f.unitA,
         verifierPersonId: verifier.personId,
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    measureId = created.json().id as string;
-    expect(
-      (await officer.api('POST', `/api/v1/measures/${measureId}/assignees`, { personId: enterer.personId })).statusCode,
-    ).toBeLessThan(300);
-    const target = await officer.api('POST', `/api/v1/measures/${measureId}/targets`, {
-      kind: 'annual',
-      financialYear: '2025-26',
-      value: 70,
-    });
-    expect(target.statusCode, target.body).toBe(201);
-    targetId = target.json().id as string;
+      },
+      enterer.personId,
+    ));
     views = [
       { url: '/api/v1/performance/dashboard', as: () => officer },
       { url: `/api/v1/performance/units/${f.unitA}/dashboard`, as: () => officer },
@@ -198,21 +186,7 @@ describe.each(DATABASES)('data entry keeps kept pages on %s', (kind) => {
     const { isDefault: _d, updatedAt: _u, updatedBy: _b, words: _w, ...settings } = current;
     const changed = await admin.api('PUT', '/api/v1/settings/performance', { ...settings, officialFrom: 'submitted' });
     expect(changed.statusCode, changed.body).toBe(200);
-    const other = await officer.api('POST', '/api/v1/measures', measureBody({ code: 'ENTRY-2', isKey: true }));
-    expect(other.statusCode, other.body).toBe(201);
-    const otherId = other.json().id as string;
-    expect(
-      (await officer.api('POST', `/api/v1/measures/${otherId}/assignees`, { personId: enterer.personId })).statusCode,
-    ).toBeLessThan(300);
-    expect(
-      (
-        await officer.api('POST', `/api/v1/measures/${otherId}/targets`, {
-          kind: 'annual',
-          financialYear: '2025-26',
-          value: 70,
-        })
-      ).statusCode,
-    ).toBe(201);
+    const { id: otherId } = await enteredMeasure(officer, { code: 'ENTRY-2', isKey: true }, enterer.personId);
     await keptAndFresh();
 
     const at = await version();
