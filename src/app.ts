@@ -20,6 +20,7 @@ import { createDatabaseRateCounter, type RateCounter, rateLimits } from './platf
 import { views } from './platform/http/views.ts';
 import { assetRoutes } from './platform/http/assets.routes.ts';
 import { closePdfBrowser } from './platform/documents/render-pdf.ts';
+import { readingVersionsOnce } from './platform/data-version/request-scope.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -53,6 +54,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // A page reads each council's data version once, however many kept answers it uses.
+  app.addHook('onRequest', (request, _reply, done) =>
+    request.method === 'GET' || request.method === 'HEAD' ? readingVersionsOnce(done) : done(),
+  );
   await app.register(securityHeaders, { production: config.production });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   // Repeated fields (checkboxes) arrive as arrays.

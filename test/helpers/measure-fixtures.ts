@@ -1,5 +1,5 @@
 import { itemTypes, planItems, plans, planTypes, units } from '../../src/schema.ts';
-import type { TestApp, TestOrganisation } from './test-app.ts';
+import type { Agent, TestApp, TestOrganisation } from './test-app.ts';
 
 /** A minimal measure body for the API. */
 export function measureBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -14,6 +14,29 @@ export function measureBody(overrides: Record<string, unknown> = {}): Record<str
     measureType: 'local',
     ...overrides,
   };
+}
+
+/**
+ * A measure made through the API by an officer, as people make one: `body` (measureBody's
+ * overrides), assigned to the person who enters it, with an annual 2025/26 target of 70.
+ */
+export async function enteredMeasure(
+  officer: Agent,
+  body: Record<string, unknown>,
+  entererPersonId: string,
+): Promise<{ id: string; targetId: string }> {
+  const created = await officer.api('POST', '/api/v1/measures', measureBody(body));
+  if (created.statusCode !== 201) throw new Error(`measure not made: ${created.body}`);
+  const id = created.json().id as string;
+  const assigned = await officer.api('POST', `/api/v1/measures/${id}/assignees`, { personId: entererPersonId });
+  if (assigned.statusCode >= 300) throw new Error(`not assigned: ${assigned.body}`);
+  const target = await officer.api('POST', `/api/v1/measures/${id}/targets`, {
+    kind: 'annual',
+    financialYear: '2025-26',
+    value: 70,
+  });
+  if (target.statusCode !== 201) throw new Error(`target not set: ${target.body}`);
+  return { id, targetId: target.json().id as string };
 }
 
 /** A plan with two items (direct inserts: the plans engineer owns the plan pages and services). */

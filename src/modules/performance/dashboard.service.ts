@@ -22,8 +22,6 @@ import {
   topLevelUnits,
 } from './domain/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
-import { createVersionedCache } from '../../platform/data-version/versioned-cache.ts';
-import { viewerAccessKey } from '../../platform/data-version/viewer-key.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import type { PerformanceDeps } from './ports.ts';
 import { words } from '../../platform/words/index.ts';
@@ -32,27 +30,11 @@ import { loadCommentary } from './data/figure-notes.repository.ts';
 import { entryOf, loadCurrentStatuses, loadStatusIndex } from './measure-list.ts';
 import type { Dashboard, RollupSettings, UnitCounts } from './performance-views.types.ts';
 import { rollupOptions, rollUpPlan } from './rollups.service.ts';
+import { DASHBOARDS_KEPT, keptViews, keptViewKey } from './kept-views.ts';
 import { groupOfUnit, periodChoices, periodsFor, resolveScope, withinSets } from './view-scope.ts';
 
-/**
- * Dashboards kept per app process: enough for the councils' scopes, periods and kinds of viewer
- * in use at once. A model holds counts and the measures it lists (key measures, the ten worst),
- * not every measure, so even the council's is small.
- */
-export const DASHBOARDS_KEPT = 500;
-
-/**
- * What a dashboard is built from besides the council's data: the view, the roll-up settings asked
- * for (a what-if), the date (the latest periods, the corporate plan, actions' expected progress)
- * and what about the person asking can change it (their access; who they are for "mine").
- */
-function dashboardKey(caller: Caller, view: MeasureFilters, settings: RollupSettings, today: string): string {
-  const person = view.mine ? caller.personId : '';
-  return `dashboard|${today}|${person}|${viewerAccessKey(caller)}|${JSON.stringify(view)}|${JSON.stringify(settings)}`;
-}
-
 export function createDashboardService({ db, clock, contributions = [] }: PerformanceDeps) {
-  const kept = createVersionedCache<Result<Dashboard>>({ maxEntries: DASHBOARDS_KEPT });
+  const kept = keptViews<Result<Dashboard>>(DASHBOARDS_KEPT);
   return {
     /**
      * The dashboard of a scope (the council when no filter names one) for the latest reported
@@ -68,7 +50,7 @@ export function createDashboardService({ db, clock, contributions = [] }: Perfor
       view: MeasureFilters = NO_FILTERS,
     ): Promise<Result<Dashboard>> {
       const today = clock.today();
-      const key = dashboardKey(caller, view, settings ?? {}, today);
+      const key = keptViewKey('dashboard', caller, view, today, settings ?? {});
       return kept.get(db, caller.organisationId, key, () => buildDashboard(caller, settings, view, today));
     },
   };

@@ -272,11 +272,14 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
       let next = load(chunks[0], null);
       let unwritten: StatusInsert[] | null = null;
       let count = 0;
+      let writtenUncompared = false;
       try {
         for (let i = 0; next; i++) {
           const history = await next;
           next = load(chunks[i + 1], unwritten);
           if (next) {
+            // Written beside the next read, where the database cannot say what changed.
+            if (unwritten) writtenUncompared = true;
             unwritten = null;
             // Let the round trip reach the database before this chunk occupies the thread.
             await new Promise((resolve) => setImmediate(resolve));
@@ -289,12 +292,16 @@ export function createPerformanceStatusService({ clock }: ServiceDeps) {
         // Nothing may still be running on the connection when the caller commits or rolls back.
         await next?.catch(() => {});
       }
-      if (unwritten) await upsertStatuses(tx, unwritten);
+      const changed = unwritten ? await upsertStatuses(tx, unwritten) : 0;
       await saveForecastChoices(tx, organisationId, choices.fresh, now);
       // Stored statuses are what dashboards show, and a recalculation writes no audit row of its
       // own: it moves the council's data version on itself, whoever called it (the scheduled job,
       // a sign-off, an import, the demo loader), so no kept dashboard outlives the rows it read.
-      if (count > 0) await bumpDataVersion(tx, organisationId);
+      // Only when a status shows something new, though: a figure saved, submitted or returned
+      // that is not official leaves every status as it was, and data entry's audit rows do not
+      // move the version either (migration 0039), so kept dashboards survive data entry. A large
+      // recalculation, written chunk by chunk uncompared, always moves it.
+      if (changed > 0 || writtenUncompared) await bumpDataVersion(tx, organisationId);
       return count;
     },
 

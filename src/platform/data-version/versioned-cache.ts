@@ -1,10 +1,10 @@
 import type { Db } from '../db/db.ts';
-import { readDataVersion } from './data-version.ts';
+import { readDataVersionInScope } from './request-scope.ts';
 
 /**
  * Computed models kept in the app process and served only while their council's data version is
  * the one they were built at (data-version.ts). The version is read from the database on every
- * look-up, so several app processes on one database each see another's write on their next
+ * look-up (once per page request: request-scope.ts), so several app processes on one database each see another's write on their next
  * request and recompute; nothing is ever served from an older version.
  *
  * The key must hold everything besides the council's data that the model depends on: the view,
@@ -29,7 +29,7 @@ interface Entry<T> {
 
 export function createVersionedCache<T>({
   maxEntries,
-  readVersion = readDataVersion,
+  readVersion = readDataVersionInScope,
 }: {
   maxEntries: number;
   readVersion?: (db: Db, organisationId: string) => Promise<number>;

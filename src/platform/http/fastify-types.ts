@@ -32,6 +32,12 @@ declare module 'fastify' {
   }
   interface FastifyReply {
     render(template: string, context?: Record<string, unknown>, statusCode?: number): FastifyReply;
+    /**
+     * A page showing a model kept between requests: its content rendered once per model object
+     * (with the context `contextOf` gives, built from that model alone, and nothing of the person
+     * but their access), the layout around it for each request.
+     */
+    renderKept(template: string, keptFor: object, contextOf: () => Record<string, unknown>): FastifyReply;
     flash(message: string, kind?: 'success' | 'important'): FastifyReply;
   }
 }

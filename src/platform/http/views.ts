@@ -32,6 +32,12 @@ export interface NavigationItem {
  */
 export type NavigationFacts = Readonly<Record<string, boolean>>;
 
+/** A kept model's page content, rendered (reply.renderKept), and the context it was rendered with. */
+interface KeptContent {
+  context: Record<string, unknown>;
+  html: string;
+}
+
 export interface ViewOptions {
   serviceName: string;
   secureCookies: boolean;
@@ -84,7 +90,11 @@ function readFlash(request: FastifyRequest): Flash | undefined {
   }
 }
 
-/** reply.render: templates get the signed-in person, navigation, CSRF token and any flash message. */
+/**
+ * reply.render: templates get the signed-in person, navigation, CSRF token and any flash message.
+ * reply.renderKept: the same page for a model kept between requests (platform/data-version), its
+ * content (the page's pageContent block) rendered once per model and the layout per request.
+ */
 export const views = fp(
   async (app: FastifyInstance, options: ViewOptions) => {
     const env = viewEnvironmentFor(options.folders);
@@ -121,6 +131,33 @@ export const views = fp(
       if (statusCode) this.code(statusCode);
       return this.type('text/html; charset=utf-8').send(html);
     });
+    // Each kept model's page content, rendered once: gone with the model (a new version's model is
+    // a new object). Per template, as one model may be shown by more than one page.
+    const keptContent = new WeakMap<object, Map<string, KeptContent>>();
+    app.decorateReply(
+      'renderKept',
+      function renderKept(template: string, keptFor: object, contextOf: () => Record<string, unknown>) {
+        const principal = this.request.principal;
+        let ofModel = keptContent.get(keptFor);
+        if (!ofModel) keptContent.set(keptFor, (ofModel = new Map<string, KeptContent>()));
+        let kept = ofModel.get(template);
+        if (!kept) {
+          const context = contextOf();
+          // Nothing of the person beyond what the model's key holds (their access, through can):
+          // no name, navigation, CSRF token, address or message, so no one else is shown them.
+          const html = env.render(template, {
+            serviceName: options.serviceName,
+            can: (permission: Parameters<typeof holdsPermission>[1]) => holdsPermission(principal, permission),
+            paths,
+            ...context,
+            contentOnly: true,
+          });
+          kept = { context, html };
+          ofModel.set(template, kept);
+        }
+        return this.render(template, { ...kept.context, keptContent: kept.html });
+      },
+    );
     app.decorateReply('flash', function flash(message: string, kind: Flash['kind'] = 'success') {
       return this.setCookie(FLASH_COOKIE, JSON.stringify({ message, kind }), {
         path: '/',

@@ -303,18 +303,24 @@ const STATUS_BATCH = 2_000;
 const KEY_COLUMNS = ['organisation_id', 'measure_id', 'period_key', 'breakdown_id'];
 const INSERT_COLUMNS = sql.raw(STATUS_COLUMNS.map(([, column]) => column).join(', '));
 const RECORD_TYPE = sql.raw(STATUS_COLUMNS.map(([, column, type]) => `${column} ${type}`).join(', '));
-const UPDATES = sql.raw(
-  STATUS_COLUMNS.filter(([, column]) => !KEY_COLUMNS.includes(column))
-    .map(([, column]) => `${column} = excluded.${column}`)
-    .join(', '),
+const UPSERT_CONFLICT = sql.raw(
+  'ON CONFLICT (measure_id, period_key, breakdown_id, organisation_id) DO UPDATE SET ' +
+    STATUS_COLUMNS.filter(([, column]) => !KEY_COLUMNS.includes(column))
+      .map(([, column]) => `${column} = excluded.${column}`)
+      .join(', '),
 );
 
 /**
- * One statement upserting up to STATUS_BATCH stored statuses, the rows passed as a single JSON
- * parameter (jsonb_to_recordset) rather than 24 parameters a row: few round trips and parameters
- * on both PostgreSQL and PGlite. A statement, so a caller can also run it inside another.
+ * What a stored status shows: every column but its key and when it was computed. A column added
+ * to STATUS_COLUMNS is compared too, so a change in it always counts as a change.
  */
-export function statusUpsert(rows: readonly StatusInsert[]): SQL {
+const SHOWN_COLUMNS = STATUS_COLUMNS.map(([, column]) => column).filter(
+  (column) => !KEY_COLUMNS.includes(column) && column !== 'computed_at',
+);
+const SHOWN_STORED = sql.raw(SHOWN_COLUMNS.map((column) => `s.${column}`).join(', '));
+const SHOWN_INCOMING = sql.raw(SHOWN_COLUMNS.map((column) => `r.${column}`).join(', '));
+
+function recordsOf(rows: readonly StatusInsert[]): SQL {
   if (rows.length > STATUS_BATCH) throw new RangeError(`At most ${STATUS_BATCH} statuses per statement`);
   const records = rows.map((row) => {
     const out: Record<string, unknown> = {};
@@ -324,15 +330,38 @@ export function statusUpsert(rows: readonly StatusInsert[]): SQL {
     }
     return out;
   });
-  return sql`
-    INSERT INTO measure_statuses (${INSERT_COLUMNS})
-    SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(${RECORD_TYPE})
-    ON CONFLICT (measure_id, period_key, breakdown_id, organisation_id) DO UPDATE SET ${UPDATES}`;
+  return sql`SELECT ${INSERT_COLUMNS} FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(${RECORD_TYPE})`;
 }
 
-/** Upserts stored statuses, STATUS_BATCH rows a statement. */
-export async function upsertStatuses(db: Db, rows: readonly StatusInsert[]): Promise<void> {
+/**
+ * One statement upserting up to STATUS_BATCH stored statuses, the rows passed as a single JSON
+ * parameter (jsonb_to_recordset) rather than 24 parameters a row: few round trips and parameters
+ * on both PostgreSQL and PGlite. A statement, so a caller can also run it inside another.
+ */
+export function statusUpsert(rows: readonly StatusInsert[]): SQL {
+  return sql`INSERT INTO measure_statuses (${INSERT_COLUMNS}) ${recordsOf(rows)} ${UPSERT_CONFLICT}`;
+}
+
+/**
+ * Upserts stored statuses, STATUS_BATCH rows a statement, and answers how many of them show
+ * something new: a status not stored before, or one whose shown columns differ from the stored
+ * row (the time it was computed aside). Compared in the database, through the same casts the
+ * write uses, in the write's own statement (every part of it sees the rows as they were before).
+ */
+export async function upsertStatuses(db: Db, rows: readonly StatusInsert[]): Promise<number> {
+  let changed = 0;
   for (let start = 0; start < rows.length; start += STATUS_BATCH) {
-    await db.execute(statusUpsert(rows.slice(start, start + STATUS_BATCH)));
+    const [row] = rowsOf<{ changed: number | string }>(
+      await db.execute(sql`
+        WITH r AS (${recordsOf(rows.slice(start, start + STATUS_BATCH))}),
+        written AS (INSERT INTO measure_statuses (${INSERT_COLUMNS}) SELECT ${INSERT_COLUMNS} FROM r ${UPSERT_CONFLICT})
+        SELECT count(*) AS changed FROM r WHERE NOT EXISTS (
+          SELECT 1 FROM measure_statuses s
+          WHERE s.organisation_id = r.organisation_id AND s.measure_id = r.measure_id
+            AND s.period_key = r.period_key AND s.breakdown_id IS NOT DISTINCT FROM r.breakdown_id
+            AND (${SHOWN_STORED}) IS NOT DISTINCT FROM (${SHOWN_INCOMING}))`),
+    );
+    changed += Number(row?.changed ?? 0);
   }
+  return changed;
 }

@@ -1,14 +1,14 @@
 /**
- * Dashboards are kept in each app process per council data version (dashboard.service,
- * platform/data-version): a write shows on the next view of every dashboard it touches, in this
- * process and in another on the same database; a write to another council keeps this council's
- * dashboards; and a dashboard built for one person is never shown to someone whose access differs.
+ * Dashboards and the measure list are kept in each app process per council data version
+ * (dashboard.service, measure-views.service, platform/data-version): a write shows on the next
+ * view of every dashboard it touches, in this process and in another on the same database; a
+ * write to another council keeps this council's dashboards; and a dashboard built for one person is never shown to someone whose access differs.
  * PGlite only, as the other page-level views tests: the version is one trigger and one row, the
  * same on both engines (the migration runs on PostgreSQL in the migration tests).
  */
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../../app.ts';
 import { assembleDeps } from '../../../container.ts';
 import { loadConfig } from '../../../platform/config.ts';
@@ -19,7 +19,7 @@ import {
   type Fixture,
   today,
 } from '../../../../test/helpers/performance-fixtures.ts';
-import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
+import { enteredMeasure, measureBody } from '../../../../test/helpers/measure-fixtures.ts';
 import { createTestApp, PAGE_DATABASES, type Agent, type TestApp } from '../../../../test/helpers/test-app.ts';
 
 const CODE = 'KEPT-1';
@@ -85,31 +85,22 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
 
     // The kept measure: key, in directorate A, under an objective of the corporate plan, entered
     // by the enterer (so it is theirs), verified by the verifier, with a target of 70%.
-    const created = await officer.api(
-      'POST',
-      '/api/v1/measures',
-      measureBody({
-        code: CODE,
-        title: 'Homes brought back into use',
-        isKey: true,
-        ownerUnitId: f.unitA,
-        verifierPersonId: verifier.personId,
-      }),
-    );
-    expect(created.statusCode, created.body).toBe(201);
-    measureId = created.json().id as string;
-    expect(
-      (await officer.api('POST', `/api/v1/measures/${measureId}/assignees`, { personId: enterer.personId })).statusCode,
-    ).toBeLessThan(300);
+    measureId = (
+      await enteredMeasure(
+        officer,
+        {
+          code: CODE,
+          title: 'Homes brought back into use',
+          isKey: true,
+          ownerUnitId: f.unitA,
+          verifierPersonId: verifier.personId,
+        },
+        enterer.personId,
+      )
+    ).id;
     expect((await officer.api('POST', `/api/v1/measures/${measureId}/items`, { itemId: f.items.o1 })).statusCode).toBe(
       201,
     );
-    const target = await officer.api('POST', `/api/v1/measures/${measureId}/targets`, {
-      kind: 'annual',
-      financialYear: '2025-26',
-      value: 70,
-    });
-    expect(target.statusCode, target.body).toBe(201);
 
     dashboards = [
       { kind: 'council', url: '/api/v1/performance/dashboard', as: () => officer },
@@ -164,10 +155,22 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
   it("keeps a council's dashboards while another council writes, and rebuilds them on its own council's next write", async () => {
     const council = dashboards[0]!;
     const titleNow = async () => (await listedOn(t.app, officer, council.url))?.title;
+    // The measure list is kept the same way: its page names the measure.
+    const listShows = async (title: string) => {
+      const list = await t.app.inject({
+        method: 'GET',
+        url: '/performance/measures',
+        headers: { cookie: officer.cookie },
+      });
+      expect(list.statusCode).toBe(200);
+      return list.body.includes(title);
+    };
     expect(await titleNow()).toBe('Homes brought back into use');
-    // Changed behind the app's back (no audit row, so no new version): the kept dashboard is served.
+    expect(await listShows('Homes brought back into use')).toBe(true);
+    // Changed behind the app's back (no audit row, so no new version): the kept views are served.
     await t.deps.database.db.update(measures).set({ title: 'Renamed directly' }).where(eq(measures.id, measureId));
     expect(await titleNow()).toBe('Homes brought back into use');
+    expect(await listShows('Homes brought back into use')).toBe(true);
 
     const other = await t.createOrganisation('Neighbouring Council');
     const theirOfficer = await t.as('performance-officer', { organisation: other });
@@ -178,6 +181,7 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
     const ours = await officer.api('POST', '/api/v1/measures', measureBody({ code: 'KEPT-2' }));
     expect(ours.statusCode, ours.body).toBe(201);
     expect(await titleNow()).toBe('Renamed directly');
+    expect(await listShows('Renamed directly')).toBe(true);
   });
 
   it('never shows a dashboard built for one person to someone whose access differs', async () => {
@@ -199,5 +203,25 @@ describe.each(PAGE_DATABASES)('dashboards kept between requests on %s', (kind) =
     expect(await listedOn(t.app, enterer, mine.url)).toBeDefined();
     const anotherEnterer = await t.as('data-entry');
     expect(await listedOn(t.app, anotherEnterer, mine.url)).toBeUndefined();
+  });
+
+  it('reads the data version once for a page, though its navigation and its dashboard are both kept', async () => {
+    const db = t.deps.database.db;
+    const reads = vi.spyOn(db, 'execute');
+    const versionReads = () =>
+      reads.mock.calls.filter(([query]) => {
+        const chunks = (query as { queryChunks?: unknown[] }).queryChunks ?? [];
+        return chunks.some((chunk) => JSON.stringify(chunk).includes('FROM organisation_data_versions'));
+      }).length;
+    try {
+      for (const url of ['/performance', `/performance/units/${f.unitA}`]) {
+        reads.mockClear();
+        const page = await t.app.inject({ method: 'GET', url, headers: { cookie: officer.cookie } });
+        expect(page.statusCode, url).toBe(200);
+        expect(versionReads(), url).toBe(1);
+      }
+    } finally {
+      reads.mockRestore();
+    }
   });
 });

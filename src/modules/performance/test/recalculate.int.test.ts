@@ -108,10 +108,15 @@ describe.each(DATABASES)('recalculating stored statuses as the calendar moves (%
 
   it("moves on the recalculated council's data version (no audit row does it), so no kept dashboard shows the old statuses", async () => {
     const db = t.deps.database.db;
+    now = new Date('2026-02-23T09:00:00Z'); // January (M10): a new period, so new statuses
     const [ours, theirs] = [await readDataVersion(db, t.org.id), await readDataVersion(db, otherOrganisationId)];
     await recalculateStatuses(job(), slug);
+    expect(await statusOf(measureId, '2025-26-M10')).toBeDefined();
     expect(await readDataVersion(db, t.org.id)).toBe(ours + 1);
     expect(await readDataVersion(db, otherOrganisationId)).toBe(theirs);
+    // Again the same day: every status as stored already, so kept dashboards stand (migration 0039).
+    await recalculateStatuses(job(), slug);
+    expect(await readDataVersion(db, t.org.id)).toBe(ours + 1);
   });
 
   it('runs from the command line', async () => {

@@ -43,12 +43,16 @@ export async function levelViewsRoutes(app: FastifyInstance, { services }: { ser
       period,
     });
     if (!result.ok) return refusalPage(reply, result.error);
-    const level = levelOf(result.value);
-    return reply.render('pages/performance/dashboard.njk', {
-      title: level.title,
-      ...(result.value.scope.kind === 'council' ? {} : { backLink: paths.performance() }),
-      dashboard: dashboardView(result.value),
-      level,
+    const dashboard = result.value;
+    // The dashboard is kept (dashboard.service): its content is rendered once per kept model.
+    return reply.renderKept('pages/performance/dashboard.njk', dashboard, () => {
+      const level = levelOf(dashboard);
+      return {
+        title: level.title,
+        ...(dashboard.scope.kind === 'council' ? {} : { backLink: paths.performance() }),
+        dashboard: dashboardView(dashboard),
+        level,
+      };
     });
   }
 
@@ -67,11 +71,12 @@ export async function levelViewsRoutes(app: FastifyInstance, { services }: { ser
   app.get(paths.performanceMeasures(), { config: view }, async (request, reply) => {
     const result = await services.performanceViews.measureList(request.caller(), parseFilters(queryOf(request)));
     if (!result.ok) return refusalPage(reply, result.error);
-    return reply.render('pages/performance/measures.njk', {
+    const list = result.value;
+    return reply.renderKept('pages/performance/measures.njk', list, () => ({
       title: words.performancePages.titles.measures,
       backLink: paths.performance(),
-      list: measureListView(result.value),
-    });
+      list: measureListView(list),
+    }));
   });
 
   app.get(paths.overdueReturns(), { config: chase }, async (request, reply) => {
