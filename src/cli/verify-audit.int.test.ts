@@ -5,6 +5,7 @@ import { verifyAuditCommand } from './audit-command.ts';
 import { createTestApp, type TestApp, type TestOrganisation } from '../../test/helpers/test-app.ts';
 import { rowsOf } from '../platform/db/rows.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
+import { phraseText } from '../kernel/phrase.ts';
 import { GENESIS_HASH, sha256Hex, verifyAuditChains } from '../platform/audit/chain.ts';
 
 // The chain is written by a trigger and read back by SQL, the same on both engines; concurrency,
@@ -126,6 +127,37 @@ describe('the audit hash chain', () => {
       output: `${slug}: the chain is whole (5 rows, last hash ${rows.at(-1)!.hash}).`,
     });
     expect((await verifyAuditCommand(['--organisation', 'no-such-council'], t.deps)).code).toBe(1);
+  });
+
+  it('hashes an actor kept as a stored phrase as it is stored, beside older rows holding English', async () => {
+    const jobs = await t.createOrganisation('Council With Jobs');
+    const stored = phraseText('auditActors.escalationJob');
+    for (const label of ['Escalation job', stored]) {
+      await t.deps.database.db.transaction((tx) =>
+        recordAudit(tx, {
+          organisationId: jobs.id,
+          actor: { personId: null, label },
+          entityType: 'action',
+          entityId: 'a1',
+          action: 'escalate',
+        }),
+      );
+    }
+    const rows = await chainOf(jobs.id);
+    expect(rows.map((row) => row.actorLabel)).toEqual(['Escalation job', stored]);
+    const [canonical] = rowsOf<{ c: string }>(
+      await t.deps.database.db.execute(
+        `SELECT audit_event_canonical(e) AS c FROM audit_events e WHERE id = ${rows[1]!.id}`,
+      ),
+    );
+    expect((JSON.parse(canonical!.c) as unknown[])[6]).toBe(stored);
+    expect(sha256Hex(canonical!.c)).toBe(rows[1]!.hash);
+    const { slug } = await slugOf(jobs.id);
+    expect((await verifyAuditCommand(['--organisation', slug], t.deps)).code).toBe(0);
+    // Rewriting an older row's English as a phrase would be an edit the chain finds.
+    await asOwner(`UPDATE audit_events SET actor_label = '${stored}' WHERE id = ${rows[0]!.id}`);
+    const [report] = (await verifyAuditChains(t.deps.database.db, slug))!;
+    expect(report!.firstBreak).toMatchObject({ id: rows[0]!.id, problem: 'hash-mismatch' });
   });
 
   it('names the first edited row, then a removed row, and leaves other organisations whole', async () => {

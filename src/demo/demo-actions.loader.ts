@@ -19,6 +19,7 @@ import { planItems, plans } from '../modules/plans/index.ts';
 import { addDays } from '../kernel/calendar-days.ts';
 import { londonDateOf } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
+import { phraseText } from '../kernel/phrase.ts';
 
 type Status = 'not-started' | 'on-track' | 'at-risk' | 'off-track';
 
@@ -163,7 +164,7 @@ const DEMO_ACTIONS: DemoAction[] = [
   },
 ];
 
-const SEED = 'Demo council seed';
+const SEED = phraseText('auditActors.demoSeed');
 export async function loadDemoActions(
   tx: Db,
   context: { organisationId: string; personId: (key: string, where: string) => string; now: Date },

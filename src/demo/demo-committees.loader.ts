@@ -11,8 +11,9 @@ import { recordAudit } from '../platform/audit/audit.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/db.ts';
 import { agendaItems, meetings, memberRequests, statutoryReturns } from '../schema.ts';
+import { phraseText } from '../kernel/phrase.ts';
 
-const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
+const SEED_ACTOR = { personId: null, label: phraseText('auditActors.demoSeed') };
 
 export async function loadDemoCommittees(
   tx: Db,

@@ -42,6 +42,7 @@ import {
   type EventRow,
   type PlanRow,
 } from './demo-plans.loader.ts';
+import { phraseText } from '../kernel/phrase.ts';
 
 export interface DemoAccount {
   name: string;
@@ -71,7 +72,7 @@ export interface DemoLoadOptions {
 
 export { DemoCouncilError } from './demo-council.error.ts';
 
-const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
+const SEED_ACTOR = { personId: null, label: phraseText('auditActors.demoSeed') };
 
 /**
  * Loads the demo council (demo-council.data.ts) into the database in one transaction: the

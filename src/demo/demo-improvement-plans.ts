@@ -19,8 +19,9 @@ import {
 } from '../modules/improvement-plans/index.ts';
 import { measureStatuses, measures } from '../modules/measures/index.ts';
 import { governanceBodies } from '../modules/organisation/index.ts';
+import { phraseText } from '../kernel/phrase.ts';
 
-const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
+const SEED_ACTOR = { personId: null, label: phraseText('auditActors.demoSeed') };
 
 /** A date some days from an ISO date (negative: before). */
 const daysFrom = addDays;

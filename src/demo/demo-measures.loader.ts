@@ -34,6 +34,7 @@ import { planItems, plans } from '../modules/plans/index.ts';
 import { DEMO_MEASURES } from './demo-measures.data.ts';
 import { DEFAULT_REAL_DATA_DIR, Files, HART_YEAR, pad, readSeries, round } from './real-data-reader.ts';
 import { sayStored } from '../platform/words/index.ts';
+import { phraseText } from '../kernel/phrase.ts';
 
 export interface DemoMeasuresContext {
   organisationId: string;
@@ -60,7 +61,7 @@ type ValueRow = typeof measureValues.$inferInsert & { id: string };
 type EventRow = typeof measureValueEvents.$inferInsert;
 type TargetRow = typeof measureTargets.$inferInsert & { id: string };
 
-const SEED_ACTOR = { personId: null, label: 'Demo council seed' };
+const SEED_ACTOR = { personId: null, label: phraseText('auditActors.demoSeed') };
 
 /**
  * Loads the demo measures into the demo council (inside its transaction): definitions, assignees,

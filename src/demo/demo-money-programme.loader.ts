@@ -22,6 +22,7 @@ import {
   savings,
   savingYears,
 } from '../modules/money/index.ts';
+import { phraseText } from '../kernel/phrase.ts';
 
 const pounds = (pounds: number) => moneyFromPence(Math.round(pounds) * 100);
 
@@ -304,7 +305,7 @@ export async function loadDemoMoneyProgramme(
   );
   await recordAudit(tx, {
     organisationId,
-    actor: { personId: null, label: 'Demo council seed' },
+    actor: { personId: null, label: phraseText('auditActors.demoSeed') },
     entityType: 'money-programme',
     entityId: organisationId,
     action: 'seed',

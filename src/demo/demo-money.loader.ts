@@ -12,6 +12,7 @@ import { recordAudit } from '../platform/audit/audit.ts';
 import { moneyFromPence, type Money } from '../kernel/money.ts';
 import { periodOfDate } from '../modules/money/domain/index.ts';
 import { budgetLines, costCentres, financialYears } from '../modules/money/index.ts';
+import { phraseText } from '../kernel/phrase.ts';
 
 interface DemoCostCentre {
   code: string;
@@ -146,7 +147,7 @@ export async function loadDemoMoney(
   await tx.insert(budgetLines).values(rows);
   await recordAudit(tx, {
     organisationId,
-    actor: { personId: null, label: 'Demo council seed' },
+    actor: { personId: null, label: phraseText('auditActors.demoSeed') },
     entityType: 'revenue-import',
     entityId: organisationId,
     action: 'seed',

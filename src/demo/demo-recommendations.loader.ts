@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { addDays } from '../kernel/calendar-days.ts';
 import { formatDate } from '../kernel/measurement/index.ts';
-import { storePhrase, phrase } from '../kernel/phrase.ts';
+import { storePhrase, phrase, phraseText } from '../kernel/phrase.ts';
 import { recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/db.ts';
 import {
@@ -192,7 +192,7 @@ export async function loadDemoRecommendations(tx: Db, context: DemoRecommendatio
     kind: string,
     summary: string,
     note = '',
-    actor = 'Demo council seed',
+    actor = phraseText('auditActors.demoSeed'),
   ) =>
     events.push({
       organisationId,
@@ -306,7 +306,7 @@ export async function loadDemoRecommendations(tx: Db, context: DemoRecommendatio
   await tx.insert(recommendationHistory).values(events);
   await recordAudit(tx, {
     organisationId,
-    actor: { personId: null, label: 'Demo council seed' },
+    actor: { personId: null, label: phraseText('auditActors.demoSeed') },
     entityType: 'recommendation',
     entityId: organisationId,
     action: 'seed',

@@ -26,10 +26,16 @@ export function storePhrase(said: Phrase): string {
  * `sayStored` (src/platform/words), which also passes English that is not yet a phrase through as
  * it is. catalogue-keys.test.ts checks every key named here has words.
  */
-/** Items said one after another with commas ("Director, Manager, HR"): each may itself be a phrase. */
-export function listPhrase(items: readonly PhraseParam[]): PhraseParam {
+/**
+ * Items said one after another with commas ("Director, Manager, HR"), or as `sentences` one after
+ * another ("The value is missing. The period is closed"): each may itself be a phrase.
+ */
+export function listPhrase(
+  items: readonly PhraseParam[],
+  joined: 'lists.commaSeparated' | 'lists.sentences' = 'lists.commaSeparated',
+): PhraseParam {
   if (items.length <= 1) return items[0] ?? '';
-  return phrase('lists.commaSeparated', { first: items[0]!, rest: listPhrase(items.slice(1)) });
+  return phrase(joined, { first: items[0]!, rest: listPhrase(items.slice(1), joined) });
 }
 
 export function phraseText(code: string, params?: Record<string, PhraseParam>): string {

@@ -402,7 +402,7 @@ export function createActionChangesService({ db, clock, notifier }: ServiceDeps 
      */
     async runEscalations(): Promise<{ raised: number; sent: number; failed: number }> {
       const today = clock.today();
-      const system: Actor = { personId: null, label: 'Escalation job' };
+      const system: Actor = { personId: null, label: phraseText('auditActors.escalationJob') };
       let raised = 0;
       for (const organisationId of await repo.organisationsWithOpenActions(db)) {
         const settings = await loadDeliverySettings(db, organisationId);

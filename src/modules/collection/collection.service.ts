@@ -6,8 +6,7 @@ import {
   type ValueActor,
   type WorkflowError,
 } from './domain/workflow.ts';
-import { implausibility, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
-import { sayStored, words } from '../../platform/words/index.ts';
+import { implausibility, implausibleRefusal, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
 import { dueDate } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
@@ -23,7 +22,7 @@ import {
   type Period,
 } from '../../kernel/measurement/index.ts';
 import type { Target } from '../../kernel/measurement/types.ts';
-import { phraseText } from '../../kernel/phrase.ts';
+import { listPhrase, phraseText, readStoredPhrase, storePhrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { createAccessPolicy, type AccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -145,7 +144,9 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
 
   /** A workflow refusal, with a broken two-pairs-of-eyes rule worded from the catalogue. */
   const refusal = (error: WorkflowError) =>
-    error.rule ? refuse('forbidden', words.signOff[error.rule]) : refuse(error.code, error.message, error.field);
+    error.rule
+      ? refuse('forbidden', phraseText(`signOff.${error.rule}`))
+      : refuse(error.code, error.message, error.field);
 
   /** Off-target values need commentary before they are submitted ("explain the red"). */
   async function offTargetReason(
@@ -184,7 +185,9 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         );
         if (!checked.ok) {
           const first = checked.error[0]!;
-          return refuse(first.code, checked.error.map((error) => sayStored(error.message)).join('. '), first.field);
+          const each = checked.error.map((error) => readStoredPhrase(error.message) ?? error.message);
+          const all = listPhrase(each, 'lists.sentences');
+          return refuse(first.code, typeof all === 'object' ? storePhrase(all) : String(all), first.field);
         }
         const { periodKey, period } = checked.value;
         const open = await refuseIfPeriodClosed(tx, caller.organisationId, periodKey);
@@ -241,9 +244,10 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           const doubt = implausibility(checked.value.value, history, measure);
           if (doubt && !(input.confirmImplausible && input.commentary.trim() !== '')) {
             const field = input.confirmImplausible ? 'commentary' : 'confirmImplausible';
-            return refuse('implausible', `${doubt}. ${words.entryChecks.confirm}`, field);
+            return refuse('implausible', implausibleRefusal(doubt), field);
           }
-          if (doubt) checkedNote = `${words.entryChecks.checked}: ${doubt}`;
+          // Kept as a stored phrase with the event and the audit row; older rows hold the English.
+          if (doubt) checkedNote = phraseText('entryChecks.checkedNote', { doubt });
         }
         if (input.action === 'submit' && input.commentary.trim() === '') {
           const reason = await offTargetReason(tx, caller, measure, period, checked.value.value);

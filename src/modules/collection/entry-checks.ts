@@ -16,7 +16,7 @@ import {
   type Period,
   type Unit,
 } from '../../kernel/measurement/index.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { phrase, phraseText, readStoredPhrase, type Phrase } from '../../kernel/phrase.ts';
 
 interface Format {
   unit: Unit;
@@ -41,21 +41,21 @@ export function periodNotEnded(
   period: Period,
   todayIso: string,
   figure: InPeriodFigure,
-): { message: string; field: 'quality' | 'periodKey' } | null {
+): { /** A stored phrase. */ message: string; field: 'quality' | 'periodKey' } | null {
   if (periodHasEnded(period, todayIso)) return null;
   const shown = { period: periodLabel(period), end: formatDate(periodEnd(period)) };
   if (!figure.allowsInPeriodEstimate) {
-    return { message: fill(words.entryChecks.periodNotEnded, shown), field: 'periodKey' };
+    return { message: phraseText('entryChecks.periodNotEnded', shown), field: 'periodKey' };
   }
   const current = periodContaining(todayIso, period.frequency);
   if (periodKey(current) !== periodKey(period)) {
     return {
-      message: fill(words.inPeriodEstimates.onlyCurrent, { ...shown, current: periodLabel(current) }),
+      message: phraseText('inPeriodEstimates.onlyCurrent', { ...shown, current: periodLabel(current) }),
       field: 'periodKey',
     };
   }
   if (figure.quality !== 'estimated') {
-    return { message: fill(words.inPeriodEstimates.mustBeEstimated, shown), field: 'quality' };
+    return { message: phraseText('inPeriodEstimates.mustBeEstimated', shown), field: 'quality' };
   }
   return null;
 }
@@ -66,22 +66,22 @@ function roughly(times: number): string {
   return (Math.floor(times / scale) * scale).toLocaleString('en-GB');
 }
 
-/** The finding of a plausibility check in words ("27,000 times the usual figure — check the units"). */
-export function describeImplausible(found: Implausible, measure: Format): string {
+/** The finding of a plausibility check as a phrase ("27,000 times the usual figure — check the units"). */
+export function describeImplausible(found: Implausible, measure: Format): Phrase {
   const show = (value: number) => formatValue(value, measure.unit, measure.decimalPlaces);
   const value = show(found.value);
   const usual = show(found.limits.mean);
   if (found.timesUsual !== null && found.timesUsual >= 10)
-    return fill(words.entryChecks.timesUsual, { value, times: roughly(found.timesUsual), usual });
+    return phrase('entryChecks.timesUsual', { value, times: roughly(found.timesUsual), usual });
   if (found.timesUsual !== null)
-    return fill(words.entryChecks.fractionOfUsual, { value, times: roughly(1 / found.timesUsual), usual });
+    return phrase('entryChecks.fractionOfUsual', { value, times: roughly(1 / found.timesUsual), usual });
   if (found.kind === 'outside-limits')
-    return fill(words.entryChecks.outsideLimits, {
+    return phrase('entryChecks.outsideLimits', {
       value,
       lower: show(found.limits.lower),
       upper: show(found.limits.upper),
     });
-  return fill(words.entryChecks.jump, {
+  return phrase('entryChecks.jump', {
     value,
     previous: show(found.previous),
     usualChange: show(found.limits.movingRangeUpper),
@@ -89,14 +89,28 @@ export function describeImplausible(found: Implausible, measure: Format): string
 }
 
 /**
- * The plausibility finding for a figure given its slot's earlier figures, in words, or null. The
+ * The plausibility finding for a figure given its slot's earlier figures, as a phrase, or null. The
  * usual range is kept inside the measure's allowed range (its minimum and maximum).
  */
 export function implausibility(
   value: number | null,
   history: readonly number[],
   measure: Format & { minValue?: number | null; maxValue?: number | null },
-): string | null {
+): Phrase | null {
   const found = checkPlausibility(value, history, { min: measure.minValue ?? null, max: measure.maxValue ?? null });
   return found ? describeImplausible(found, measure) : null;
+}
+
+/** The refusal of a figure far from its history until it is confirmed (a stored phrase), as the page words it. */
+export function implausibleRefusal(doubt: Phrase): string {
+  return phraseText('entryChecks.implausible', { doubt });
+}
+
+/**
+ * The same refusal as an API client reads it: the page's tick box is, for them, a field to send.
+ * Any other message is left as it is.
+ */
+export function implausibleForApi(message: string): string {
+  const stored = readStoredPhrase(message);
+  return stored?.code === 'entryChecks.implausible' ? phraseText('entryChecks.implausibleApi', stored.params) : message;
 }

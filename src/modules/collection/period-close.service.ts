@@ -14,13 +14,13 @@ import {
   periodKey,
   periodLabel,
 } from '../../kernel/measurement/periods.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { forbidden, isUniqueViolation, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { fill, words } from '../../platform/words/index.ts';
 import * as closuresRepo from './data/period-closures.repository.ts';
 import { closureCovering } from './domain/period-closure.ts';
 import { recentPeriods } from './my-data.service.ts';
@@ -61,7 +61,7 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
 
   function parsePeriod(key: string): Result<Period> {
     const parsed = parsePeriodKey(key);
-    return parsed.ok ? parsed : refuse('invalid', words.periodClose.unknownPeriod, 'periodKey');
+    return parsed.ok ? parsed : refuse('invalid', phraseText('periodClose.unknownPeriod'), 'periodKey');
   }
 
   async function history(caller: Caller): Promise<ClosureHistoryRow[]> {
@@ -100,14 +100,14 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
     },
 
     async close(caller: Caller, input: { periodKey: string }): Promise<Result<closuresRepo.PeriodClosureRow>> {
-      if (!mayClose(caller)) return forbidden(words.periodClose.notAllowed);
+      if (!mayClose(caller)) return forbidden(phraseText('periodClose.notAllowed'));
       const parsed = parsePeriod(input.periodKey);
       if (!parsed.ok) return parsed;
       const period = parsed.value;
       const key = periodKey(period);
       const label = periodLabel(period);
       if (periodEnd(period) > clock.today()) {
-        return refuse('invalid_state', fill(words.periodClose.notEnded, { period: label }), 'periodKey');
+        return refuse('invalid_state', phraseText('periodClose.notEnded', { period: label }), 'periodKey');
       }
       return inTransaction(db, async (tx) => {
         // Waits for an import re-checking closures to finish writing (period-closures.repository.ts).
@@ -116,8 +116,8 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
         if (covering) {
           const message =
             periodKey(covering) === key
-              ? fill(words.periodClose.alreadyClosed, { period: label })
-              : fill(words.periodClose.coveredByCoarser, { period: label, coarser: periodLabel(covering) });
+              ? phraseText('periodClose.alreadyClosed', { period: label })
+              : phraseText('periodClose.coveredByCoarser', { period: label, coarser: periodLabel(covering) });
           return refuse('conflict', message, 'periodKey');
         }
         const row = await closuresRepo.insertClosure(tx, {
@@ -138,7 +138,7 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
         return ok(row);
       }).catch((error: unknown) => {
         if (isUniqueViolation(error)) {
-          return refuse('conflict', fill(words.periodClose.alreadyClosed, { period: label }), 'periodKey');
+          return refuse('conflict', phraseText('periodClose.alreadyClosed', { period: label }), 'periodKey');
         }
         throw error;
       });
@@ -148,22 +148,22 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
       caller: Caller,
       input: { periodKey: string; reason: string },
     ): Promise<Result<closuresRepo.PeriodClosureRow>> {
-      if (!mayClose(caller)) return forbidden(words.periodClose.notAllowed);
+      if (!mayClose(caller)) return forbidden(phraseText('periodClose.notAllowed'));
       const parsed = parsePeriod(input.periodKey);
       if (!parsed.ok) return parsed;
       const key = periodKey(parsed.value);
       const label = periodLabel(parsed.value);
       const reason = input.reason.trim();
-      if (reason === '') return refuse('invalid', fill(words.periodClose.enterReason, { period: label }), 'reason');
-      if (reason.length > 2000) return refuse('invalid', words.periodClose.reasonTooLong, 'reason');
+      if (reason === '') return refuse('invalid', phraseText('periodClose.enterReason', { period: label }), 'reason');
+      if (reason.length > 2000) return refuse('invalid', phraseText('periodClose.reasonTooLong'), 'reason');
       return inTransaction(db, async (tx) => {
         await closuresRepo.lockClosures(tx, caller.organisationId);
         const closure = await closuresRepo.lockOpenClosure(tx, caller.organisationId, key);
         if (!closure) {
           const covering = closureCovering(key, await closuresRepo.openClosureKeys(tx, caller.organisationId));
           const message = covering
-            ? fill(words.periodClose.coveredByCoarser, { period: label, coarser: periodLabel(covering) })
-            : fill(words.periodClose.notClosed, { period: label });
+            ? phraseText('periodClose.coveredByCoarser', { period: label, coarser: periodLabel(covering) })
+            : phraseText('periodClose.notClosed', { period: label });
           return refuse('conflict', message, 'periodKey');
         }
         const row = await closuresRepo.reopenClosure(tx, caller.organisationId, closure.id, {
@@ -171,7 +171,7 @@ export function createPeriodCloseService({ db, clock }: ServiceDeps) {
           reopenedBy: caller.personId,
           reopenReason: reason,
         });
-        if (!row) return refuse('conflict', fill(words.periodClose.notClosed, { period: label }), 'periodKey');
+        if (!row) return refuse('conflict', phraseText('periodClose.notClosed', { period: label }), 'periodKey');
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),

@@ -4,17 +4,17 @@
  * collection service so each caller adds one line.
  */
 import { periodLabel } from '../../kernel/measurement/periods.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { refuse } from '../../platform/services/errors.ts';
-import { fill, words } from '../../platform/words/index.ts';
 import { holdClosures, openClosureKeys } from './data/period-closures.repository.ts';
 import { closureCovering } from './domain/period-closure.ts';
 
-/** "2026/27 Q2 is closed: a performance officer must reopen it, giving a reason." */
+/** "2026/27 Q2 is closed: a performance officer must reopen it, giving a reason.", as a stored phrase. */
 function closedMessage(periodKey: string, closedKeys: ReadonlySet<string>): string | null {
   const covering = closureCovering(periodKey, closedKeys);
-  return covering ? fill(words.periodClose.isClosed, { period: periodLabel(covering) }) : null;
+  return covering ? phraseText('periodClose.isClosed', { period: periodLabel(covering) }) : null;
 }
 
 /** Refuses (409) a change to a value in a closed period, naming the closed period. */
@@ -25,7 +25,7 @@ export async function refuseIfPeriodClosed(db: Db, organisationId: string, perio
 
 /** For checking many rows at once (an import): read the closures once, then ask per period. */
 export interface ClosedPeriods {
-  /** Why a value in this period cannot change, or null when the period is open. */
+  /** Why a value in this period cannot change (a stored phrase), or null when the period is open. */
   refusalFor(periodKey: string): string | null;
 }
 

@@ -4,9 +4,9 @@
  * the sign-off queue, so the flags, the refusals and the queue agree.
  */
 import { rolePhrase } from '../../kernel/access/index.ts';
+import { phrase, phraseText, type Phrase } from '../../kernel/phrase.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Caller } from '../../platform/services/caller.ts';
-import { fill, words, say } from '../../platform/words/index.ts';
 import * as signOffRepo from './data/sign-off.repository.ts';
 import { mayTakeStep, type SignOffStep, type WhoRule } from './domain/sign-off-who.ts';
 import type { SignOffChain, ValueAction, ValueStatus, WorkflowError } from './domain/workflow.ts';
@@ -47,22 +47,28 @@ export async function stepRightsFor(
   };
 }
 
-const VERB: Record<SignOffStep, string> = { verify: 'verify', approve: 'approve' };
+/** What a sign-off action does, as a verb inside a sentence ("Only … may return this value"). */
+export const actionVerb = (action: ValueAction): Phrase => phrase(`signOffQueue.actionVerbs.${action}`);
 
-/** The rule in words: "the head of the measure’s unit", "a member of Audit Committee". */
-export function whoInWords(step: SignOffStep, rule: WhoRule, bodies: readonly { id: string; name: string }[]): string {
-  const w = words.signOffQueue;
+/** Who takes a step, as one word: "verifies", "approves". */
+export const doesStep = (step: SignOffStep): Phrase =>
+  phrase(step === 'verify' ? 'signOffQueue.verifies' : 'signOffQueue.approves');
+
+/** The rule as a phrase: "the head of the measure’s unit", "a member of Audit Committee". */
+export function whoPhrase(step: SignOffStep, rule: WhoRule, bodies: readonly { id: string; name: string }[]): Phrase {
   switch (rule.who) {
     case 'permission':
-      return step === 'verify' ? w.whoPermissionVerify : fill(w.whoPermission, { verb: VERB[step] });
+      return step === 'verify'
+        ? phrase('signOffQueue.whoPermissionVerify')
+        : phrase('signOffQueue.whoPermission', { verb: actionVerb(step) });
     case 'role':
-      return fill(w.whoRole, { role: rule.role ? say(rolePhrase(rule.role)) : '' });
+      return phrase('signOffQueue.whoRole', { role: rule.role ? rolePhrase(rule.role) : '' });
     case 'unit-head':
-      return w.whoUnitHead;
+      return phrase('signOffQueue.whoUnitHead');
     case 'measure-verifier':
-      return w.whoMeasureVerifier;
+      return phrase('signOffQueue.whoMeasureVerifier');
     case 'body':
-      return fill(w.whoBody, { body: bodies.find((body) => body.id === rule.bodyId)?.name ?? '' });
+      return phrase('signOffQueue.whoBody', { body: bodies.find((body) => body.id === rule.bodyId)?.name ?? '' });
   }
 }
 
@@ -93,10 +99,10 @@ export async function namingTheRule(
   const bodies = rule.who === 'body' ? await signOffRepo.bodiesOf(db, organisationId) : [];
   return {
     ...error,
-    message: fill(words.signOffQueue.refused, {
-      who: whoInWords(step, rule, bodies),
-      action,
-      doesStep: step === 'verify' ? words.signOffQueue.verifies : words.signOffQueue.approves,
+    message: phraseText('signOffQueue.refused', {
+      who: whoPhrase(step, rule, bodies),
+      action: actionVerb(action),
+      doesStep: doesStep(step),
     }),
   };
 }

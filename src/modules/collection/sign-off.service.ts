@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { isRole, rolePhrase } from '../../kernel/access/index.ts';
 import { holdsOverOrganisation } from '../../platform/access/policy.ts';
-import { phraseText } from '../../kernel/phrase.ts';
+import { phrase, phraseText, type Phrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -24,7 +24,7 @@ import {
   type WhoProblem,
   type WhoRule,
 } from './domain/sign-off-who.ts';
-import { whoInWords } from './sign-off-steps.ts';
+import { whoPhrase } from './sign-off-steps.ts';
 
 const doesStep = (step: SignOffStep) => (step === 'verify' ? words.signOffQueue.verifies : words.signOffQueue.approves);
 
@@ -70,6 +70,12 @@ export const CHAIN_LABELS: Record<SignOffChain, { text: string; hint: string }> 
   'approve-directly': { text: words.signOff.chainApproveDirectly, hint: words.signOff.chainApproveDirectlyHint },
 };
 
+/** The chains' names as phrases, for the reason the audit trail keeps (said where it is read). */
+const CHAIN_NAMES: Record<SignOffChain, string> = {
+  'verify-then-approve': 'signOff.chainVerifyThenApprove',
+  'approve-directly': 'signOff.chainApproveDirectly',
+};
+
 // The chain decides how many people see a figure before it is published: administrators only.
 const canManage = (caller: Caller) => holdsOverOrganisation(caller, 'manage:roles');
 
@@ -113,9 +119,9 @@ export function createSignOffService({ db }: Pick<ServiceDeps, 'db'>) {
       return signOffRepo.bodiesOf(db, caller.organisationId);
     },
 
-    /** A step's rule in words, for the settings page ("the head of the measure’s unit"). */
-    describe(step: SignOffStep, rule: WhoRule, bodies: readonly { id: string; name: string }[]): string {
-      return whoInWords(step, rule, bodies);
+    /** A step's rule, for the settings page to say ("the head of the measure’s unit"). */
+    describe(step: SignOffStep, rule: WhoRule, bodies: readonly { id: string; name: string }[]): Phrase {
+      return whoPhrase(step, rule, bodies);
     },
 
     /**
@@ -159,8 +165,8 @@ export function createSignOffService({ db }: Pick<ServiceDeps, 'db'>) {
           newValue: { chain: next.chain, verify: next.who.verify, approve: next.who.approve },
           reason:
             next.chain === old.chain
-              ? words.signOffQueue.settingsChanged
-              : fill(words.signOff.chainChanged, { chain: CHAIN_LABELS[next.chain].text }),
+              ? phraseText('signOffQueue.settingsChanged')
+              : phraseText('signOff.chainChanged', { chain: phrase(CHAIN_NAMES[next.chain]) }),
         });
         return ok(next);
       });

@@ -14,7 +14,7 @@
  * means on PGlite, where that one transaction holds the only connection while it writes.
  */
 import type { ImportKind } from './domain/columns.ts';
-import { checkHeaders } from './domain/columns.ts';
+import { checkHeaders, kindName } from './domain/columns.ts';
 import { holdsPermission } from '../../kernel/access/index.ts';
 import { ok, type Result } from '../../kernel/result.ts';
 import { runsInBackground } from '../../platform/jobs/job-rules.ts';
@@ -78,7 +78,7 @@ export function importJobResult(report: ImportReport) {
   if (!report.written) return { summary: words.importJobs.nothingToChange };
   return {
     summary: fill(words.importJobs.done, {
-      kind: report.kind,
+      kind: say(kindName(report.kind)),
       created: count(report.created),
       updated: count(report.updated),
       unchanged: count(report.unchanged),

@@ -1,7 +1,6 @@
 /** Importing measure definitions: new measures, and changes to existing ones. */
 import { recordOf } from './domain/columns.ts';
-import { definingChanges, listOfFields, type MeasureDefinition } from '../measures/domain/index.ts';
-import { fill, words } from '../../platform/words/index.ts';
+import { definingChanges, unstableDefinitionRefusal, type MeasureDefinition } from '../measures/domain/index.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { refuse } from '../../platform/services/errors.ts';
 import { checkMeasureRow } from './domain/rows.ts';
@@ -114,8 +113,7 @@ export function createMeasuresImport(ctx: ImportContext): ImportRun {
       // A stable definition: what a measure counts and how it is judged cannot change under its values.
       const defining = definingChanges(existing, resolved);
       if (defining.length > 0 && (await measuresRepo.recentValues(db, org, existing.id, 1)).length > 0) {
-        const fields = listOfFields(defining.map((field) => words.stableDefinition.fields[field]));
-        issues.add(row.line, defining[0]!, fill(words.stableDefinition.refused, { fields, code: existing.code }));
+        issues.add(row.line, defining[0]!, unstableDefinitionRefusal(defining, existing.code));
         continue;
       }
       updates.push({ definition: resolved, existing });

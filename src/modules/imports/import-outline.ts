@@ -31,7 +31,7 @@ import { currentReportingPeriod } from '../../kernel/measurement/periods.ts';
 import { loadClosedPeriods, type StatusRecalculation } from '../collection/index.ts';
 import type { ProcessLimitsSource } from '../measures/index.ts';
 import { sayStored } from '../../platform/words/index.ts';
-import { phraseText } from '../../kernel/phrase.ts';
+import { phraseText, readStoredPhrase } from '../../kernel/phrase.ts';
 
 /** What every import use case is handed by the composition root. */
 export interface ImportContext {
@@ -338,7 +338,11 @@ export async function refuseIfClosedMeanwhile(
   const closed = await loadClosedPeriods(tx, organisationId, { hold: true });
   for (const key of periodKeys) {
     const closure = closed.refusalFor(key);
-    if (closure) return refuse('conflict', phraseText('importRefusals.closedMeanwhile', { closure }));
+    if (closure)
+      return refuse(
+        'conflict',
+        phraseText('importRefusals.closedMeanwhile', { closure: readStoredPhrase(closure) ?? closure }),
+      );
   }
   return ok(null);
 }

@@ -12,7 +12,7 @@ import {
 } from '../../kernel/measurement/index.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { actorOf } from '../../platform/services/caller.ts';
-import { fill, say, words } from '../../platform/words/index.ts';
+import { say } from '../../platform/words/index.ts';
 import { describeImplausible, loadClosedPeriods, periodNotEnded, stepRightsFor } from '../collection/index.ts';
 import { ok } from '../../kernel/result.ts';
 import { phrase, phraseText, storePhrase } from '../../kernel/phrase.ts';
@@ -333,7 +333,7 @@ export function createValuesImport(ctx: ImportContext): ImportRun {
           issues.add(
             lineOf[i]!,
             'value',
-            fill(words.entryChecks.importWarning, { detail: describeImplausible(found, format) }),
+            phraseText('entryChecks.importWarning', { detail: describeImplausible(found, format) }),
             true,
           );
           continue;

@@ -4,7 +4,8 @@
  * importRefusals and importApi in words/en/imports-refusals.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { sayStored } from '../../platform/words/index.ts';
+import { fill, say, sayStored, words } from '../../platform/words/index.ts';
+import { checkHeaders, IMPORT_KINDS, kindName } from './domain/columns.ts';
 import type * as repo from './data/imports.repository.ts';
 import { breakdownFinder, changedMeanwhile, emptyReport, notYours, unknownMeasure } from './import-outline.ts';
 import { rejectedImport } from './api/imports.api.ts';
@@ -88,5 +89,22 @@ describe('an import refused as a whole, in words', () => {
       '1,234 problems were found in q2.csv: nothing was imported. Correct the rows listed and import the file again.',
     );
     expect(many.errors).toEqual([{ field: 'line 3, row', message: 'Repeats line 2' }]);
+  });
+});
+
+describe('the kinds of import named in words', () => {
+  it('says each kind as the English the code showed before, in the flash, the job’s summary and the header check', () => {
+    expect(IMPORT_KINDS.map((kind) => say(kindName(kind)))).toEqual(['measures', 'breakdowns', 'targets', 'values']);
+    const counts = { created: 1, updated: 0, unchanged: 0 };
+    expect(fill(words.imports.imported, { kind: say(kindName('values')), ...counts })).toBe(
+      'Imported values: 1 new, 0 changed, 0 unchanged',
+    );
+    expect(fill(words.imports.pastedFile, { kind: say(kindName('targets')) })).toBe('pasted targets');
+    const [unknown] = checkHeaders('targets', ['measureCode', 'colour']).problems.filter((problem) =>
+      problem.code.startsWith('importFileChecks.unknown'),
+    );
+    expect(say(unknown!)).toMatch(
+      /^The file has column this import does not know: "colour"\. A targets file has the columns /,
+    );
   });
 });

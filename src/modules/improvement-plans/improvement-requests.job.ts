@@ -13,6 +13,7 @@ import { paths } from '../../kernel/paths.ts';
 import { recentStatuses } from '../performance/index.ts';
 import * as repo from './data/improvement-plans.repository.ts';
 import { needsImprovementPlan } from './domain/trigger.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 /** When the job runs each day (London time). */
 export const IMPROVEMENT_REQUESTS_DAILY_AT = '06:45';
@@ -33,7 +34,7 @@ export interface RequestMade {
   mailedTo: string | null;
 }
 
-const JOB_ACTOR = { personId: null, label: 'Improvement plan job' };
+const JOB_ACTOR = { personId: null, label: phraseText('auditActors.improvementPlanJob') };
 
 const REASON_WORDS = { red: 'red', 'spc-concern': 'showing a special-cause concern' } as const;
 

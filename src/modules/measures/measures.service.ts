@@ -11,8 +11,7 @@ import type { Caller } from '../../platform/services/caller.ts';
 import { oldValuesOf } from '../../platform/services/changes.ts';
 import { forbidden, onUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import { fill, words } from '../../platform/words/index.ts';
-import { definingChanges, listOfFields } from './domain/stable-definition.ts';
+import { definingChanges, unstableDefinitionRefusal } from './domain/stable-definition.ts';
 import {
   auditMeasure as audit,
   editableMeasure as editable,
@@ -61,8 +60,7 @@ async function unstableDefinition(
   const changes = definingChanges(measure, input);
   if (changes.length === 0) return null;
   if ((await repo.recentValues(tx, organisationId, measure.id, 1)).length === 0) return null;
-  const fields = listOfFields(changes.map((field) => words.stableDefinition.fields[field]));
-  return refuse('invalid_state', fill(words.stableDefinition.refused, { fields, code: measure.code }), changes[0]);
+  return refuse('invalid_state', unstableDefinitionRefusal(changes, measure.code), changes[0]);
 }
 
 export function createMeasuresService({

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseForm } from '../../platform/http/form-errors.ts';
+import { sayStored } from '../../platform/words/index.ts';
+import { unstableDefinitionRefusal } from './domain/stable-definition.ts';
 import { retireInput } from './domain/measure.ts';
 import { targetInput, targetRevisionInput } from './domain/targets.ts';
 import { assigneeInput, breakdownInput, itemLinkInput } from './measure-links.service.ts';
@@ -60,5 +62,17 @@ describe('the measures module’s form checks in words', () => {
       effectiveFrom: 'The date the new target applies from must be a real date, like 2025-04-01',
       reason: 'Reason must be 1000 characters or fewer',
     });
+  });
+
+  it('refuses a change to a stable definition, naming one, two or more fields', () => {
+    const tail =
+      'cannot change once values have been entered: it would re-rate the history. Retire this measure and add a new one';
+    expect(sayStored(unstableDefinitionRefusal(['definition'], 'STABLE-1'))).toBe(`The definition of STABLE-1 ${tail}`);
+    expect(sayStored(unstableDefinitionRefusal(['polarity', 'unit'], 'STABLE-1'))).toBe(
+      `The polarity and unit of STABLE-1 ${tail}`,
+    );
+    expect(sayStored(unstableDefinitionRefusal(['polarity', 'unit', 'aggregation', 'numeratorLabel'], 'DEF-1'))).toBe(
+      `The polarity, unit, aggregation and numerator of DEF-1 ${tail}`,
+    );
   });
 });

@@ -23,6 +23,7 @@ import {
   secondsLocked,
   type ThrottleRule,
 } from './domain/index.ts';
+import { phraseText } from '../../kernel/phrase.ts';
 
 export const SESSION_HOURS = 8;
 // A fixed hash to verify against when the email is unknown, so timing does not reveal accounts.
@@ -147,7 +148,7 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
       for (const person of audit) {
         const entry = {
           organisationId: person.organisationId,
-          actor: { personId: null, label: 'Someone signing in' },
+          actor: { personId: null, label: phraseText('auditActors.signingIn') },
           entityType: 'person',
           entityId: person.personId,
         };

@@ -78,7 +78,7 @@ export function createOrganisationsService(db: Db, setUpOrganisation: SetUpOrgan
           .values({ organisationId, personId: admin!.id, role: 'administrator', unitId: null });
         await recordAudit(tx, {
           organisationId,
-          actor: { personId: null, label: 'Command line (create-organisation)' },
+          actor: { personId: null, label: phraseText('auditActors.createOrganisationCommand') },
           entityType: 'organisation',
           entityId: organisationId,
           action: 'create',

@@ -188,7 +188,7 @@ export function createPasswordLinksService(
           });
           await recordAudit(tx, {
             organisationId: person.organisationId,
-            actor: { personId: null, label: 'Someone at the sign-in page' },
+            actor: { personId: null, label: phraseText('auditActors.signInPage') },
             entityType: 'person',
             entityId: person.id,
             action: 'password-reset-asked',

@@ -1,5 +1,5 @@
 import { paths } from '../../kernel/paths.ts';
-import { phrase, type Phrase } from '../../kernel/phrase.ts';
+import { phrase, phraseText, type Phrase } from '../../kernel/phrase.ts';
 import { ok } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
@@ -24,7 +24,7 @@ export type SingleSignOnOutcome =
   | { kind: 'second-factor'; personId: string; firstStep: FirstStep }
   | { kind: 'refused'; reason: Phrase };
 
-const SYSTEM = { personId: null, label: 'Single sign-on' };
+const SYSTEM = { personId: null, label: phraseText('auditActors.singleSignOn') };
 
 /**
  * The person's side: to the council's provider and back. A valid ID token makes or updates the

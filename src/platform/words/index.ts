@@ -108,3 +108,15 @@ export function sayStored(text: string, catalogue: Catalogue = words): string {
   said.set(text, words);
   return words;
 }
+
+/**
+ * Who made a change, as a trail or a history shows it. A person's name is shown as it is. What
+ * acted when no person did (a job, the sign-in page, the command line) is kept as a stored phrase
+ * of the `auditActors` words and said; older rows hold its English, shown as written. Only that
+ * section is said, so a name cannot be made to read as other words; where the row keeps the
+ * person's id beside the label (the audit trail), a row with a person is never said at all.
+ */
+export function sayActor(label: string, personId: string | null = null, catalogue: Catalogue = words): string {
+  if (personId !== null || !readStoredPhrase(label)?.code.startsWith('auditActors.')) return label;
+  return sayStored(label, catalogue);
+}

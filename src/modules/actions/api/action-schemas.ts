@@ -4,6 +4,7 @@ import { ACTION_STATUSES, ANSWER_KINDS, ESCALATION_DECISIONS, REVISED_DATE_APPRO
 import type { ActionSummary } from '../action-view.ts';
 import type { ActionDetail } from '../actions.service.ts';
 import { derivedWords } from '../web/action.presenter.ts';
+import { sayActor } from '../../../platform/words/index.ts';
 
 const status = z.enum(ACTION_STATUSES);
 const date = z.string().describe('YYYY-MM-DD');
@@ -106,7 +107,7 @@ export const toDetail = (d: ActionDetail) =>
       judgedStatus: u.judgedStatus,
       statusReason: u.statusReason,
       commentary: u.commentary,
-      by: u.byLabel,
+      by: sayActor(u.byLabel),
       at: u.at.toISOString(),
     })),
     escalations: d.escalations.map(({ escalation: e, ownerName }) => ({

@@ -2,7 +2,7 @@
 import { formatDate } from '../../../kernel/measurement/format.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayActor, words } from '../../../platform/words/index.ts';
 import { actionStatusTag } from '../../../platform/words/status-tags.ts';
 import type { ActionSummary } from '../action-view.ts';
 import type { ActionDetail } from '../actions.service.ts';
@@ -219,7 +219,7 @@ export function actionPageView(detail: ActionDetail) {
           : ''),
     },
     { text: u.commentary },
-    { text: `${u.byLabel}, ${formatDateTime(u.at)}` },
+    { text: `${sayActor(u.byLabel)}, ${formatDateTime(u.at)}` },
   ]);
   const escalations = detail.escalations.map(({ escalation: e, ownerName, decidedByName }) => ({
     id: e.id,
@@ -237,7 +237,7 @@ export function actionPageView(detail: ActionDetail) {
     { text: formatDateTime(e.at) },
     { text: words.actionEvent[e.kind as keyof typeof words.actionEvent] ?? e.kind },
     { text: e.reason || '' },
-    { text: e.byLabel },
+    { text: sayActor(e.byLabel) },
   ]);
   return { summaryRows, milestoneRows, updateRows, escalations, eventRows };
 }

@@ -5,14 +5,16 @@ import { auditQuery } from '../audit.service.ts';
 import type { AuditServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses } from '../../../platform/http/schemas.ts';
-import { sayStored } from '../../../platform/words/index.ts';
+import { sayActor, sayStored } from '../../../platform/words/index.ts';
 
 const auditEventSchema = z
   .object({
     id: z.number().int(),
     at: z.iso.datetime(),
     actorPersonId: z.uuid().nullable(),
-    actorLabel: z.string(),
+    actorLabel: z.string().meta({
+      description: 'Who, in words: the person’s name, or what acted when no person did (said in English)',
+    }),
     entityType: z.string(),
     entityId: z.string(),
     entityName: z
@@ -69,6 +71,7 @@ export async function auditApi(app: FastifyInstance, { services }: { services: A
       const items = events.map((event) => ({
         ...event,
         at: event.at.toISOString(),
+        actorLabel: sayActor(event.actorLabel, event.actorPersonId),
         reason: sayStored(event.reason),
         entityName: names.get(event.entityId) ?? null,
       }));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../../schema.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
+import { recordAudit } from '../../../platform/audit/audit.ts';
 import {
   createTestApp,
   DATABASES,
@@ -175,6 +177,38 @@ describe.each(DATABASES)('audit trail on %s', (kind) => {
       expect(response.json().errors[0].field).toContain('from');
       const badActor = await auditor.api('GET', '/api/v1/audit-events?actor=bob');
       expect(badActor.statusCode).toBe(400);
+    });
+
+    it('says who acted when no person did, on the page, in the export and in the API; older English as written', async () => {
+      const jobs = await t.createOrganisation('Council With Jobs');
+      const reader = await t.as('internal-auditor', { organisation: jobs });
+      await t.deps.database.db.transaction((tx) =>
+        recordAudit(tx, {
+          organisationId: jobs.id,
+          actor: { personId: null, label: phraseText('auditActors.escalationJob') },
+          entityType: 'action',
+          entityId: 'a1',
+          action: 'escalate',
+        }),
+      );
+      await t.deps.database.db.insert(auditEvents).values({
+        organisationId: jobs.id,
+        actorPersonId: null,
+        actorLabel: 'Improvement plan job',
+        entityType: 'improvement-plan-request',
+        entityId: 'r1',
+        action: 'create',
+      });
+      const said = ['Escalation job', 'Improvement plan job'];
+      const listed = (await reader.api('GET', '/api/v1/audit-events')).json();
+      expect(listed.items.map((event: { actorLabel: string }) => event.actorLabel).sort()).toEqual(said);
+      const page = await reader.get('/audit');
+      const file = await reader.get('/audit/export.csv');
+      for (const words of said) {
+        expect(page.body).toContain(`>${words}<`);
+        expect(file.body).toContain(`,${words},`);
+      }
+      expect(page.body + file.body).not.toContain('auditActors');
     });
 
     it('keeps councils apart', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { phraseText } from '../../../kernel/phrase.ts';
 import type { AuditEvent } from '../audit.service.ts';
 import {
+  auditCsv,
   auditHref,
   changeLines,
   entityHref,
@@ -86,6 +87,38 @@ describe('audit presenter', () => {
       hash: '1',
     };
     expect(presentAuditEvent(event).reason).toBe(said);
+  });
+
+  it.each([
+    // What acted for no person is a stored phrase, said in the English such rows held before.
+    [null, phraseText('auditActors.escalationJob'), 'Escalation job'],
+    [null, phraseText('auditActors.signInPage'), 'Someone at the sign-in page'],
+    // An older row's English, and a person's name, as they are.
+    [null, 'Escalation job', 'Escalation job'],
+    ['0b0b0b0b-0000-4000-8000-000000000001', 'Alice Adams', 'Alice Adams'],
+  ])('says who acted on the page and in the export: %s %s', (actorPersonId, actorLabel, said) => {
+    const event: AuditEvent = {
+      id: 7,
+      at: new Date('2025-06-01T09:00:00Z'),
+      actorPersonId,
+      actorLabel,
+      entityType: 'action',
+      entityId: 'x',
+      action: 'escalate',
+      oldValue: null,
+      newValue: null,
+      reason: '',
+      chainSeq: 1,
+      prevHash: '0',
+      hash: '1',
+    };
+    expect(presentAuditEvent(event).who).toBe(said);
+    const [, row] = auditCsv([event], new Map())
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(row!.split(',')[1]).toBe(said);
   });
 
   it('names things in words', () => {

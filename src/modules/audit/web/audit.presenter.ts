@@ -3,7 +3,7 @@ import { paths } from '../../../kernel/paths.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { selectItems } from '../../../platform/http/options.presenter.ts';
 import { writeCsv } from '../../../platform/files/csv.ts';
-import { fill, sayStored, words } from '../../../platform/words/index.ts';
+import { fill, sayActor, sayStored, words } from '../../../platform/words/index.ts';
 
 const v = words.audit.values;
 
@@ -110,7 +110,8 @@ export interface AuditRow {
 export function presentAuditEvent(event: AuditEvent, names: Names = NO_NAMES): AuditRow {
   return {
     when: formatDateTime(event.at),
-    who: event.actorLabel,
+    // A person's name as it is; what acted for no person (a job, the sign-in page) in words.
+    who: sayActor(event.actorLabel, event.actorPersonId),
     entityType: humanise(event.entityType),
     entityId: event.entityId,
     entityName: names.get(event.entityId) ?? event.entityId,

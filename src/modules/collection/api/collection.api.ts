@@ -5,8 +5,9 @@ import { valueEntryInput, valueTransitionInput } from '../domain/value-entry.ts'
 import type { CollectionServices } from '../services.ts';
 import { sendProblem } from '../../../platform/http/problem.ts';
 import { problemResponses, problemSchema, withIsoDates } from '../../../platform/http/schemas.ts';
-import { sayStored, words } from '../../../platform/words/index.ts';
 import { phraseText } from '../../../kernel/phrase.ts';
+import { sayStored } from '../../../platform/words/index.ts';
+import { implausibleForApi } from '../entry-checks.ts';
 
 const timestamp = z.iso.datetime();
 
@@ -45,6 +46,9 @@ const eventSchema = z
   .meta({ id: 'MeasureValueEvent' });
 
 const toValue = (row: object) => valueSchema.parse(withIsoDates(row));
+// A reason the app wrote (a confirmed figure's check) is a stored phrase; one a person gave is as it is.
+const eventFor = (event: { reason: string }) =>
+  eventSchema.parse(withIsoDates({ ...event, reason: sayStored(event.reason) }));
 // The service decides who may enter, verify or approve (owner, assignees, verifier, unit roles).
 const staff = { access: { permission: 'view:organisation' } } as const;
 
@@ -71,14 +75,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       });
       if (result.ok) return toValue(result.value);
       // 422 names the check; an API client confirms with confirmImplausible and commentary.
-      const error =
-        result.error.code === 'implausible'
-          ? {
-              ...result.error,
-              message: sayStored(result.error.message).replace(words.entryChecks.confirm, words.entryChecks.confirmApi),
-            }
-          : result.error;
-      return sendProblem(reply, error);
+      return sendProblem(reply, { ...result.error, message: implausibleForApi(result.error.message) });
     },
   );
 
@@ -107,7 +104,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
       return {
         value: value ? toValue(value) : null,
         actions,
-        events: events.map((event) => eventSchema.parse(withIsoDates(event))),
+        events: events.map(eventFor),
       };
     },
   );
@@ -143,9 +140,7 @@ export async function collectionApi(app: FastifyInstance, { services }: { servic
     },
     async (request, reply) => {
       const result = await services.collection.history(request.caller(), request.params.id);
-      return result.ok
-        ? result.value.map((event) => eventSchema.parse(withIsoDates(event)))
-        : sendProblem(reply, result.error);
+      return result.ok ? result.value.map(eventFor) : sendProblem(reply, result.error);
     },
   );
 }

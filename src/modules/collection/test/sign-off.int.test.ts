@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, measureValueEvents, measureValues } from '../../../schema.ts';
 import { measureBody } from '../../../../test/helpers/measure-fixtures.ts';
+import { readStoredPhrase } from '../../../kernel/phrase.ts';
+import { sayStored } from '../../../platform/words/index.ts';
 import {
   createTestApp,
   DATABASES,
@@ -142,7 +144,11 @@ describe.each(DATABASES)('value sign-off and entry checks on %s', (kind) => {
       .select()
       .from(measureValueEvents)
       .where(eq(measureValueEvents.valueId, taken.json().id as string));
-    expect(event!.reason).toMatch(/^I have checked this figure: 999,999 is 27,000 times/);
+    // The note is kept as a stored phrase, said in the same English wherever it is read.
+    expect(readStoredPhrase(event!.reason)?.code).toBe('entryChecks.checkedNote');
+    expect(sayStored(event!.reason)).toMatch(/^I have checked this figure: 999,999 is 27,000 times/);
+    const history = await s.officer.api('GET', `/api/v1/measures/${id}/value-events`);
+    expect(history.json()[0].reason).toMatch(/^I have checked this figure: 999,999 is 27,000 times/);
   });
 });
 

@@ -16,7 +16,7 @@ import type { MyData, MyDataRow, UnitGrid, ValueDetail } from '../collection.ser
 import { paths } from '../../../kernel/paths.ts';
 import { formatDate, formatDateTime } from '../../../platform/http/filters.ts';
 import { valueStatusTag } from '../../../platform/words/status-tags.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayStored, words } from '../../../platform/words/index.ts';
 import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
 type Cell = { text?: string; html?: string; classes?: string; attributes?: Record<string, string> };
@@ -107,7 +107,8 @@ export function historyRows(detail: ValueDetail): Cell[][] {
             })
           : (ACTION_WORDS[event.action] ?? event.action),
       },
-      { text: [change, event.reason].filter(Boolean).join(' · ') || '—' },
+      // A confirmed figure's check is a stored phrase; a reason a person gave is shown as it is.
+      { text: [change, sayStored(event.reason)].filter(Boolean).join(' · ') || '—' },
     ];
   });
 }

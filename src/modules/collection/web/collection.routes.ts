@@ -119,6 +119,7 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
           { text: `${measure.code} ${measure.title}`, href: paths.measure(measure.id) },
         ],
         detail: d,
+        closed: d.closed === null ? null : sayStored(d.closed),
         measure,
         ratio: measure.aggregation === 'ratio',
         values,

@@ -5,7 +5,7 @@ import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/ht
 import { paths } from '../../../kernel/paths.ts';
 import { CHAIN_LABELS, signOffSettingsForm } from '../sign-off.service.ts';
 import { SIGN_OFF_CHAINS } from '../domain/workflow.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, say, words } from '../../../platform/words/index.ts';
 import { stepChoices } from './sign-off.presenter.ts';
 
 const manage = { access: { permission: 'manage:roles' } } as const;
@@ -22,7 +22,7 @@ export async function signOffRoutes(app: FastifyInstance, { services }: { servic
     const [settings, bodies] = await Promise.all([services.signOff.settings(caller), services.signOff.bodies(caller)]);
     const chosen = options.form ?? {};
     const chain = typeof chosen.chain === 'string' ? chosen.chain : settings.chain;
-    const describe = (step: 'verify' | 'approve') => services.signOff.describe(step, settings.who[step], bodies);
+    const describe = (step: 'verify' | 'approve') => say(services.signOff.describe(step, settings.who[step], bodies));
     return reply.render(
       'pages/collection/sign-off.njk',
       {
@@ -68,8 +68,8 @@ export async function signOffRoutes(app: FastifyInstance, { services }: { servic
       .flash(
         fill(words.signOffQueue.whoSaved, {
           lead,
-          verify: services.signOff.describe('verify', saved.who.verify, bodies),
-          approve: services.signOff.describe('approve', saved.who.approve, bodies),
+          verify: say(services.signOff.describe('verify', saved.who.verify, bodies)),
+          approve: say(services.signOff.describe('approve', saved.who.approve, bodies)),
         }),
       )
       .redirect(paths.signOffSettings());

@@ -10,6 +10,7 @@ import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import * as frameworkRepo from './framework.repository.ts';
 import { governanceBodies } from '../../organisation/index.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 /** key -> id of what was installed (or found already there). */
 export interface InstalledFramework {
@@ -18,7 +19,7 @@ export interface InstalledFramework {
   bodies: Record<string, string>;
 }
 
-const SYSTEM_ACTOR = { personId: null, label: 'System (default framework)' };
+const SYSTEM_ACTOR = { personId: null, label: phraseText('auditActors.defaultFramework') };
 
 /**
  * Installs the standard governance bodies and the default framework (docs: DEFAULT_PLAN_TYPES) for

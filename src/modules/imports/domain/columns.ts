@@ -9,6 +9,9 @@ import { phrase, type Phrase } from '../../../kernel/phrase.ts';
 export const IMPORT_KINDS = ['measures', 'breakdowns', 'targets', 'values'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/** A kind's name inside a sentence, from the catalogue (imports.kindNames). */
+export const kindName = (kind: ImportKind): Phrase => phrase(`imports.kindNames.${kind}`);
+
 export interface Column {
   /** The header as exported, and the field name in the row record. */
   header: string;
@@ -146,7 +149,7 @@ export function checkHeaders(kind: ImportKind, headers: readonly string[]): Head
     problems.push(
       phrase(`${C}.unknown${many(unknown)}`, {
         columns: list(unknown),
-        kind,
+        kind: kindName(kind),
         layout: COLUMNS[kind].map((column) => column.header).join(', '),
       }),
     );

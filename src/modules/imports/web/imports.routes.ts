@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { COLUMNS, IMPORT_KINDS, type ImportKind } from '../domain/columns.ts';
+import { COLUMNS, IMPORT_KINDS, kindName, type ImportKind } from '../domain/columns.ts';
 import type { ImportReport } from '../import-export.service.ts';
 import type { ImportsServices } from '../services.ts';
 import { formErrorsFrom, parseForm, type FormErrors } from '../../../platform/http/form-errors.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, say, words } from '../../../platform/words/index.ts';
 import { phraseText } from '../../../kernel/phrase.ts';
 
 const importers = { access: { permission: 'import:data' } } as const;
@@ -55,6 +55,7 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
         values,
         errors: options.errors,
         report,
+        reportKind: report ? say(kindName(report.kind)) : '',
         queued: options.queued && {
           text: fill(words.importJobs.queued, { rows: options.queued.rows.toLocaleString('en-GB') }),
           href: paths.job(options.queued.jobId),
@@ -111,7 +112,7 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
       format: isXlsx(bytes) ? 'xlsx' : 'csv',
       dryRun,
       fileName: fill(form.value.file ? words.imports.uploadedFile : words.imports.pastedFile, {
-        kind: form.value.kind,
+        kind: say(kindName(form.value.kind)),
       }),
       approveHistory: form.value.approveHistory,
       acknowledgeWarnings: form.value.acknowledgeWarnings,
@@ -150,7 +151,7 @@ export async function importsRoutes(app: FastifyInstance, { services }: { servic
     return reply
       .flash(
         fill(words.imports.imported, {
-          kind: report.kind,
+          kind: say(kindName(report.kind)),
           created: report.created,
           updated: report.updated,
           unchanged: report.unchanged,

@@ -4,7 +4,7 @@
  */
 import { formatDate, parsePeriodKey, periodLabel } from '../../../kernel/measurement/index.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { fill, words } from '../../../platform/words/index.ts';
+import { fill, sayActor, words } from '../../../platform/words/index.ts';
 import type {
   ImprovementPlanListRow as PlanListRow,
   ImprovementPlanRequest as RequestRow,
@@ -169,7 +169,7 @@ export function eventItems(events: PlanDetail['events']) {
   return events.map((event) => ({
     at: event.at,
     what: (words.improvementPlanEvent as Record<string, string>)[event.kind] ?? event.kind,
-    who: event.actorLabel,
+    who: sayActor(event.actorLabel),
     note: event.note,
   }));
 }

@@ -1,3 +1,4 @@
+import { listPhrase, phrase, phraseText, type PhraseParam } from '../../../kernel/phrase.ts';
 import type { MeasureDefinition } from './measure.ts';
 
 /**
@@ -28,8 +29,14 @@ export function definingChanges(
   return DEFINING_FIELDS.filter((field) => normalised(String(before[field])) !== normalised(String(after[field])));
 }
 
-/** "unit", "unit and polarity", "unit, polarity and definition". */
-export function listOfFields(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+/** "unit", "polarity and unit", "polarity, unit and definition", as a phrase. */
+function definingFieldsPhrase(fields: readonly DefiningField[]): PhraseParam {
+  const names = fields.map((field) => phrase(`stableDefinition.fields.${field}`));
+  if (names.length <= 1) return names[0] ?? '';
+  return phrase('lists.andLast', { first: listPhrase(names.slice(0, -1)), last: names.at(-1)! });
+}
+
+/** The refusal of a change to these defining fields of the measure with this code (a stored phrase). */
+export function unstableDefinitionRefusal(fields: readonly DefiningField[], code: string): string {
+  return phraseText('stableDefinition.refused', { fields: definingFieldsPhrase(fields), code });
 }

@@ -8,6 +8,7 @@ import {
   recommendationReports,
   recommendations,
 } from './recommendations.schema.ts';
+import { phraseText } from '../../../kernel/phrase.ts';
 
 export interface DueRecommendation {
   id: string;
@@ -100,7 +101,9 @@ export async function recordSent(
       .update(recommendationNotifications)
       .set({ sentAt: sql`now()` })
       .where(eq(recommendationNotifications.id, claim));
-    await tx.insert(recommendationHistory).values({ ...history, kind: 'notified', actorLabel: 'Golden Thread' });
+    await tx
+      .insert(recommendationHistory)
+      .values({ ...history, kind: 'notified', actorLabel: phraseText('auditActors.recommendationNotices') });
   });
 }
 

@@ -4,7 +4,7 @@
  */
 import { formatDate } from '../../../kernel/measurement/index.ts';
 import { paths } from '../../../kernel/paths.ts';
-import { fill, sayStored, words } from '../../../platform/words/index.ts';
+import { fill, sayActor, sayStored, words } from '../../../platform/words/index.ts';
 import { AGE_BANDS, PRIORITIES, RESPONSES, SOURCES, STATUSES, type Status } from '../domain/vocabulary.ts';
 import type { RegisterSummary, Tally } from '../domain/summary.ts';
 import type { ActionSummary } from '../ports.ts';
@@ -132,7 +132,7 @@ export function historyItems(history: RecommendationDetail['history']) {
   return history.map((entry) => ({
     summary: sayStored(entry.summary),
     note: entry.note,
-    who: entry.actorLabel,
+    who: sayActor(entry.actorLabel),
     when: entry.at.toISOString(),
   }));
 }

@@ -46,4 +46,20 @@ export const auditWords = {
       tooMany: 'More than {limit} events match: choose a shorter date range or a filter',
     },
   },
+  /**
+   * Who made a change when no person did: the trail keeps the phrase (phraseText) as the actor's
+   * label and says it with sayActor, so it reads in the reader's words. The English is what these
+   * rows held before, which older rows still show as written.
+   */
+  auditActors: {
+    signInPage: 'Someone at the sign-in page',
+    signingIn: 'Someone signing in',
+    singleSignOn: 'Single sign-on',
+    createOrganisationCommand: 'Command line (create-organisation)',
+    defaultFramework: 'System (default framework)',
+    escalationJob: 'Escalation job',
+    improvementPlanJob: 'Improvement plan job',
+    recommendationNotices: 'Golden Thread',
+    demoSeed: 'Demo council seed',
+  },
 };

@@ -53,6 +53,16 @@ export const figuresWords = {
     refused: 'Only {who} may {action} this value: that is the council’s sign-off rule for who {doesStep}',
     verifies: 'verifies',
     approves: 'approves',
+    /** A sign-off action inside a sentence: "Only … may {action} this value". */
+    actionVerbs: {
+      save: 'save',
+      submit: 'submit',
+      verify: 'verify',
+      return: 'return',
+      approve: 'approve',
+      publish: 'publish',
+      reopen: 'reopen',
+    },
     problemSelectWho: 'Select who {doesStep}',
     problemKindNotForStep: 'Only the verify step can be given to the measure’s named verifier',
     problemRoleMissing: 'Select the role that {doesStep}',
@@ -113,9 +123,13 @@ export const figuresWords = {
     fractionOfUsual: '{value} is a {times}th of the usual figure of {usual} — check the units',
     outsideLimits: '{value} is outside the usual range of {lower} to {upper} for this measure',
     jump: '{value} is a much bigger change from the previous figure ({previous}) than usual (changes are usually under {usualChange})',
-    confirm: 'If the figure is right, tick “I have checked this figure” and explain it in the commentary',
-    confirmApi: 'If the figure is right, send it again with confirmImplausible: true and commentary explaining it',
+    /** A figure far from the measure's history, refused until confirmed: on the page, and to an API client. */
+    implausible: '{doubt}. If the figure is right, tick “I have checked this figure” and explain it in the commentary',
+    implausibleApi:
+      '{doubt}. If the figure is right, send it again with confirmImplausible: true and commentary explaining it',
     checked: 'I have checked this figure',
+    /** Kept with a confirmed figure's workflow event and audit row (a stored phrase). */
+    checkedNote: 'I have checked this figure: {doubt}',
     importWarning: 'Check this figure: {detail}. Import again with the warnings acknowledged to load it',
   },
   /** Import rows the plausibility check warned about, written only once confirmed. */

@@ -8,6 +8,13 @@ export const importsWords = {
       targets: 'Targets',
       values: 'Values',
     },
+    /** Each kind inside a sentence ("Imported values: …", "pasted targets", "A values file has …"). */
+    kindNames: {
+      measures: 'measures',
+      breakdowns: 'breakdowns',
+      targets: 'targets',
+      values: 'values',
+    },
     columns: 'Columns: {columns}',
     required: '{column} (required)',
     anyRow: 'row',

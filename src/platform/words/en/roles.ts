@@ -18,5 +18,7 @@ export const roleWords = {
   /** A list said with commas: {first}, then the rest (itself a list). */
   lists: {
     commaSeparated: '{first}, {rest}',
+    sentences: '{first}. {rest}',
+    andLast: '{first} and {last}',
   },
 };
