@@ -117,7 +117,9 @@ describe.each(PAGE_DATABASES)('large imports in the background on %s', (kind) =>
     expect(page.body).not.toContain('Check again');
   });
 
-  it('writes nothing of a queued file with one bad row, and lists the row on the job page', async () => {
+  // The job page is its starter's alone: asked of the bad-row job rather than of a third import of
+  // 12,000 rows, which cost five seconds to prove the same thing.
+  it('writes nothing of a queued file with one bad row, lists the row on the job page, and shows the job only to the person who started it', async () => {
     const before = await valueCount();
     const queued = await importPage(
       valuesCsv((m, p) => (m === MEASURES - 1 && p === PERIODS.length - 1 ? 'lots' : '20')),
@@ -133,21 +135,18 @@ describe.each(PAGE_DATABASES)('large imports in the background on %s', (kind) =>
     });
     expect(await valueCount()).toBe(before);
     const page = await officer.get(`/jobs/${id}`);
+    expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<td class="govuk-table__cell">12001<\/td>\s*<td class="govuk-table__cell">value<\/td>/);
-  });
-
-  it("shows a job only to the person who started it (another person's is not found)", async () => {
-    const queued = await importPage(valuesCsv(() => '20'));
-    const id = (queued.headers.location as string).split('/').pop()!;
-    await t.deps.jobs.idle();
+    // Another person, even one with the same role, finds no such job (404, not 403: nothing said).
     const someoneElse = await t.as('performance-officer');
     expect((await someoneElse.get(`/jobs/${id}`)).statusCode).toBe(404);
     expect((await someoneElse.get(`/api/v1/jobs/${id}`)).statusCode).toBe(404);
-    expect((await officer.get(`/jobs/${id}`)).statusCode).toBe(200);
   });
 
   it('imports a file at or below the threshold in the request, as before', async () => {
-    const small = ['measureCode,periodKey,value', `${code(0)},2025-26-M01,20`].join('\n');
+    // A figure in line with the measure's history (10 to 14 from the first import), so no
+    // plausibility check asks for it to be confirmed.
+    const small = ['measureCode,periodKey,value', `${code(0)},2025-26-M01,12`].join('\n');
     const answered = await importPage(small);
     expect(answered.statusCode).toBe(302);
     expect(answered.headers.location).toBe('/imports');
