@@ -20,18 +20,14 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import {
-  currentReportingPeriod,
-  periodKey,
-  PLAUSIBILITY_HISTORY,
-  type Frequency,
-} from '../src/kernel/measurement/index.ts';
+import { currentReportingPeriod, periodKey, type Frequency } from '../src/kernel/measurement/index.ts';
 import type { Db } from '../src/platform/db/db.ts';
 import { rowsOf } from '../src/platform/db/rows.ts';
 import { createContext, type DatabaseKind } from './lib/context.ts';
-import { entryRound, plausibleFigure, type EntryWork, type Send, type Session as User } from './lib/load-users.ts';
+import { entryRound, type Send, type Session as User } from './lib/load-users.ts';
 import { outcomeOf } from './lib/outcomes.ts';
 import { setUpViews } from './scenarios/views.ts';
+import { entryWorkOn } from './scenarios/load.ts';
 
 function option(name: string, fallback: string): string {
   const args = process.argv.slice(2);
@@ -257,21 +253,8 @@ async function prepareRound(setup: Awaited<ReturnType<typeof setUpViews>>, datab
         AND aggregation <> 'ratio' AND NOT allows_in_period_estimate ORDER BY code`),
   );
   for (const m of measures) {
-    const key = periodKey(currentReportingPeriod(m.frequency, setup.today));
-    const history = rowsOf<{ value: number | string }>(
-      await database.db.execute(sql`
-        SELECT value FROM measure_values
-        WHERE measure_id = ${m.id} AND breakdown_id IS NULL AND period_key < ${key} AND value IS NOT NULL
-        ORDER BY period_key DESC LIMIT ${PLAUSIBILITY_HISTORY}`),
-    )
-      .map((row) => Number(row.value))
-      .reverse();
-    const range = { min: m.min === null ? null : Number(m.min), max: m.max === null ? null : Number(m.max) };
-    const figure = plausibleFigure(history, range);
-    if (figure === undefined) continue;
-    await database.db.execute(sql`DELETE FROM measure_values WHERE measure_id = ${m.id} AND period_key = ${key}`);
-    const work: EntryWork = { id: m.id, periodKey: key, value: String(figure) };
-    return { work, enterer: await userOf(/admin/i), officer: await userOf(/performance/i) };
+    const work = await entryWorkOn(database, m, periodKey(currentReportingPeriod(m.frequency, setup.today)));
+    if (work) return { work, enterer: await userOf(/admin/i), officer: await userOf(/performance/i) };
   }
   throw new Error('no copied measure takes a plausible figure');
 }
