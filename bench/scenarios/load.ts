@@ -141,20 +141,8 @@ async function prepare(database: Database, users: number) {
   const work: EntryWork[] = [];
   for (const m of measures) {
     if (work.length >= Math.ceil(users / 2)) break;
-    const key = periodKey(currentReportingPeriod(m.frequency, today));
-    const history = rowsOf<{ value: number | string }>(
-      await database.db.execute(sql`
-        SELECT value FROM measure_values
-        WHERE measure_id = ${m.id} AND breakdown_id IS NULL AND period_key < ${key} AND value IS NOT NULL
-        ORDER BY period_key DESC LIMIT ${PLAUSIBILITY_HISTORY}`),
-    )
-      .map((row) => Number(row.value))
-      .reverse();
-    const range = { min: m.min === null ? null : Number(m.min), max: m.max === null ? null : Number(m.max) };
-    const figure = plausibleFigure(history, range);
-    if (figure === undefined) continue;
-    await database.db.execute(sql`DELETE FROM measure_values WHERE measure_id = ${m.id} AND period_key = ${key}`);
-    work.push({ id: m.id, periodKey: key, value: String(figure) });
+    const each = await entryWorkOn(database, m, periodKey(currentReportingPeriod(m.frequency, today)));
+    if (each) work.push(each);
   }
   const { id: unitId } = rowsOf<{ id: string }>(
     await database.db.execute(
@@ -167,6 +155,30 @@ async function prepare(database: Database, users: number) {
     work,
     dashboards: ['/performance', '/performance/mine', `/performance/units/${unitId}`, '/performance/measures'],
   };
+}
+
+/**
+ * A measure's round of data entry, when the plausibility check takes a figure after its history:
+ * that figure, with the period's stored value removed so that the first submission is new.
+ */
+export async function entryWorkOn(
+  database: Pick<Database, 'db'>,
+  m: { id: string; min: number | null; max: number | null },
+  key: string,
+): Promise<EntryWork | undefined> {
+  const history = rowsOf<{ value: number | string }>(
+    await database.db.execute(sql`
+      SELECT value FROM measure_values
+      WHERE measure_id = ${m.id} AND breakdown_id IS NULL AND period_key < ${key} AND value IS NOT NULL
+      ORDER BY period_key DESC LIMIT ${PLAUSIBILITY_HISTORY}`),
+  )
+    .map((row) => Number(row.value))
+    .reverse();
+  const range = { min: m.min === null ? null : Number(m.min), max: m.max === null ? null : Number(m.max) };
+  const figure = plausibleFigure(history, range);
+  if (figure === undefined) return undefined;
+  await database.db.execute(sql`DELETE FROM measure_values WHERE measure_id = ${m.id} AND period_key = ${key}`);
+  return { id: m.id, periodKey: key, value: String(figure) };
 }
 
 export const loadScenario: Scenario = {

@@ -151,7 +151,18 @@ export async function setUpViews(kind: DatabaseKind, database: Database, log: (m
     ['measure_list_red_in_directorate', `/performance/measures?status=red&status=amber&unitId=${unitId}`],
     ['overdue_returns', '/performance/overdue-returns'],
   ];
-  return { app, headers, views, services, org, session, seedMs, measures };
+  return {
+    app,
+    headers,
+    views,
+    services,
+    org,
+    session,
+    seedMs,
+    measures,
+    demo,
+    today: TODAY.toISOString().slice(0, 10),
+  };
 }
 
 async function runOn(kind: DatabaseKind, database: Database, log: (m: string) => void) {

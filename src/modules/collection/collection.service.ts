@@ -1,14 +1,6 @@
-import {
-  availableValueActions,
-  isLocked,
-  nextValueStatus,
-  type SignOffChain,
-  type ValueActor,
-  type WorkflowError,
-} from './domain/workflow.ts';
+import { isLocked, nextValueStatus, type WorkflowError } from './domain/workflow.ts';
 import { implausibility, implausibleRefusal, periodNotEnded, PLAUSIBILITY_HISTORY } from './entry-checks.ts';
 import type { ValueEntryInput, ValueTransitionInput } from './domain/value-entry.ts';
-import { dueDate } from './domain/due-dates.ts';
 import { targetVersionForPeriod, type TargetVersion } from '../../kernel/measurement/target-history.ts';
 import { checkMeasureValue } from '../measures/domain/index.ts';
 import type { Frequency } from '../../kernel/measurement/vocabulary.ts';
@@ -17,14 +9,12 @@ import {
   parsePeriodKey,
   periodKey as keyOf,
   periodLabel,
-  previousPeriod,
-  samePeriodLastYear,
   type Period,
 } from '../../kernel/measurement/index.ts';
 import type { Target } from '../../kernel/measurement/types.ts';
 import { listPhrase, phraseText, readStoredPhrase, storePhrase } from '../../kernel/phrase.ts';
 import { ok, type Result } from '../../kernel/result.ts';
-import { createAccessPolicy, type AccessPolicy } from '../../platform/access/policy.ts';
+import { createAccessPolicy } from '../../platform/access/policy.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
 import * as collectionRepo from './data/collection.repository.ts';
@@ -33,16 +23,19 @@ import { conflictMessage } from './value-conflict.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { unitAncestryIn, unitDescendants } from '../organisation/index.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { loadClosedPeriods, refuseIfPeriodClosed } from './period-closure-check.ts';
+import { refuseIfPeriodClosed } from './period-closure-check.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
 import type { StatusRecalculation } from './ports.ts';
-import { createMyDataService, recentPeriods, ruleFor } from './my-data.service.ts';
-import { namingTheRule, stepRightsFor } from './sign-off-steps.ts';
-import { type SignOffSettings, signOffSettingsFor } from './data/sign-off.repository.ts';
+import { createMyDataService, recentPeriods } from './my-data.service.ts';
+import { namingTheRule } from './sign-off-steps.ts';
+import { signOffSettingsFor } from './data/sign-off.repository.ts';
+import { createValueDetailService } from './value-detail.service.ts';
+import { actorFor, mayEnter, withDuties } from './value-actor.ts';
 
 export { recentPeriods, ruleFor, type MyData, type MyDataRow } from './my-data.service.ts';
+export type { EarlierValue, ValueDetail } from './value-detail.service.ts';
 
 type MeasureRow = NonNullable<Awaited<ReturnType<typeof measuresRepo.findMeasure>>>;
 
@@ -57,29 +50,6 @@ const snapshot = (row: Partial<valuesRepo.ValueRow> | undefined) =>
         evidenceUrl: row.evidenceUrl ?? '',
       }
     : null;
-
-export interface ValueDetail {
-  measure: MeasureRow;
-  period: Period;
-  periodKey: string;
-  periodLabel: string;
-  dueDate: string;
-  value: collectionRepo.ValueRow | null;
-  actor: ValueActor;
-  actions: ReturnType<typeof availableValueActions>;
-  chain: SignOffChain;
-  locked: boolean;
-  /** Why nothing in the period can change (the council closed it), or null while it is open. */
-  closed: string | null;
-  events: (collectionRepo.ValueEventRow & { actorName: string | null })[];
-  target: { target: Target; basis: 'profile' | 'annual' } | null;
-  previous: collectionRepo.ValueRow | null;
-  previousLabel: string;
-  lastYear: collectionRepo.ValueRow | null;
-  lastYearLabel: string;
-  /** The breakdown category the slot is for ("Ward: North"); null for the whole measure. */
-  category: string | null;
-}
 
 export interface UnitGridRow {
   measure: MeasureRow;
@@ -104,43 +74,8 @@ export interface UnitGrid {
 export function createCollectionService(deps: ServiceDeps & { statuses: StatusRecalculation }) {
   const { db, clock } = deps;
   const myData = createMyDataService(deps);
+  const valueDetails = createValueDetailService(deps);
   const performance = deps.statuses;
-
-  async function actorFor(
-    tx: Db,
-    caller: Caller,
-    measure: MeasureRow,
-    settings?: Promise<SignOffSettings>,
-  ): Promise<ValueActor> {
-    // Who may verify and approve is the council's rule for each step (sign-off-steps.ts).
-    const { ancestry, canVerify, canApprove } = await stepRightsFor(tx, caller, measure, settings);
-    // The policy asks the measure's unit chain just read for the sign-off rule, not the tree again.
-    const readTree = unitAncestryIn(tx);
-    const access = createAccessPolicy(async (organisationId, unitId) =>
-      unitId === measure.ownerUnitId ? ancestry : readTree(organisationId, unitId),
-    );
-    return {
-      canEnter: await mayEnter(tx, caller, measure, access),
-      canVerify,
-      canApprove,
-      canReopen: await access.can(caller, 'reopen:periods', { unitId: measure.ownerUnitId }),
-    };
-  }
-
-  /** The measure's owner, its assignees and holders of enter:values at its unit may enter its values. */
-  async function mayEnter(tx: Db, caller: Caller, measure: MeasureRow, access: AccessPolicy): Promise<boolean> {
-    if (measure.ownerPersonId === caller.personId) return true;
-    const assignees = await measuresRepo.listAssignees(tx, caller.organisationId, measure.id);
-    if (assignees.some((assignee) => assignee.personId === caller.personId)) return true;
-    return access.can(caller, 'enter:values', { unitId: measure.ownerUnitId });
-  }
-
-  /** The person's rights with the duties they already took on this value (entered it, verified it). */
-  async function withDuties(tx: Db, caller: Caller, actor: ValueActor, valueId: string | undefined) {
-    if (!valueId) return actor;
-    const done = await valuesRepo.signOffPeople(tx, caller.organisationId, valueId);
-    return { ...actor, enteredIt: done.enteredBy === caller.personId, verifiedIt: done.verifiedBy === caller.personId };
-  }
 
   /** A workflow refusal, with a broken two-pairs-of-eyes rule worded from the catalogue. */
   const refusal = (error: WorkflowError) =>
@@ -173,6 +108,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
 
   return {
     ...myData,
+    ...valueDetails,
 
     /** Enter or change a value (save a draft or submit it). */
     async enter(caller: Caller, measureId: string, input: ValueEntryInput): Promise<Result<valuesRepo.ValueRow>> {
@@ -330,8 +266,10 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
         if (!open.ok) return open;
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, existing.measureId);
         if (!measure) return notFound('measure');
-        const actor = await withDuties(tx, caller, await actorFor(tx, caller, measure), existing.id);
-        const chain = await collectionRepo.signOffChainFor(tx, caller.organisationId);
+        // Read once for the person's step rights and the chain the action is judged by.
+        const settings = signOffSettingsFor(tx, caller.organisationId);
+        const actor = await withDuties(tx, caller, await actorFor(tx, caller, measure, settings), existing.id);
+        const { chain } = await settings;
         const next = nextValueStatus(existing.status, input.action, actor, input.reason, chain);
         if (!next.ok)
           return refusal(await namingTheRule(tx, caller.organisationId, input.action, existing.status, next.error));
@@ -385,69 +323,6 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           fromPeriodKey: existing.periodKey,
         });
         return ok(saved);
-      });
-    },
-
-    /**
-     * The value of one measure and period with what the entry form shows beside it: the target
-     * that applies, the previous period's and last year's values, the history of the value and the
-     * workflow actions open to this person.
-     */
-    async valueDetail(
-      caller: Caller,
-      measureId: string,
-      periodKey: string,
-      breakdownId: string | null = null,
-    ): Promise<Result<ValueDetail>> {
-      const measure = await measuresRepo.findMeasure(db, caller.organisationId, measureId);
-      if (!measure) return notFound('measure');
-      const parsed = parsePeriodKey(periodKey);
-      if (!parsed.ok || parsed.value.frequency !== measure.frequency) return notFound('period');
-      const period = parsed.value;
-      const org = caller.organisationId;
-      const previousKey = keyOf(previousPeriod(period));
-      const lastYearKey = keyOf(samePeriodLastYear(period));
-      // Read once for both the person's step rights and the chain the page offers actions from.
-      const signOffSettings = signOffSettingsFor(db, org);
-      const [value, rights, events, around, versions, rule, chain, categories] = await Promise.all([
-        collectionRepo.valueAt(db, org, measureId, periodKey, breakdownId),
-        actorFor(db, caller, measure, signOffSettings),
-        collectionRepo.eventsForSlot(db, org, measureId, periodKey, breakdownId),
-        collectionRepo.valuesFor(db, org, [measureId], [previousKey, lastYearKey], breakdownId),
-        measuresRepo.listTargets(db, org, measureId),
-        collectionRepo.collectionRuleFor(db, org),
-        signOffSettings.then((settings) => settings.chain),
-        breakdownId ? measuresRepo.listBreakdowns(db, org, measureId) : [],
-      ]);
-      const category = categories.find((row) => row.id === breakdownId);
-      if (breakdownId && !category) return notFound('breakdownCategory');
-      const actor = await withDuties(db, caller, rights, value?.id);
-      const applied = targetVersionForPeriod(versions, period, { breakdownId });
-      const [lock, closures] = await Promise.all([
-        valuesRepo.openLock(db, org, measureId, periodKey),
-        loadClosedPeriods(db, org),
-      ]);
-      const closed = closures.refusalFor(periodKey);
-      return ok({
-        measure,
-        period,
-        periodKey,
-        periodLabel: periodLabel(period),
-        dueDate: dueDate(period, ruleFor(rule, measure)),
-        value,
-        actor,
-        // A closed period offers no action: the page says why instead of refusing on save.
-        actions: closed ? [] : availableValueActions(value?.status ?? null, actor, chain),
-        chain,
-        locked: Boolean(lock) || isLocked(value?.status ?? null),
-        closed,
-        events: events.map((row) => ({ ...row.event, actorName: row.actorName })),
-        target: applied ? { target: applied.target, basis: applied.basis } : null,
-        previous: around.find((row) => row.periodKey === previousKey) ?? null,
-        previousLabel: periodLabel(previousPeriod(period)),
-        lastYear: around.find((row) => row.periodKey === lastYearKey) ?? null,
-        lastYearLabel: periodLabel(samePeriodLastYear(period)),
-        category: category ? `${category.dimension}: ${category.label}` : null,
       });
     },
 

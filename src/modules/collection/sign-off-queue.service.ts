@@ -1,20 +1,13 @@
 /**
  * The sign-off work queue: the values waiting for this person to verify or approve — only those
  * they may take the next step on under the council's rule and separation of duties — oldest
- * first; and the earlier periods' values the verifier's page shows beside a figure.
+ * first.
  */
-import {
-  parsePeriodKey,
-  periodKey as keyOf,
-  periodLabel,
-  previousPeriod,
-  type Period,
-} from '../../kernel/measurement/index.ts';
+import { parsePeriodKey, periodLabel } from '../../kernel/measurement/index.ts';
 import { createVersionedCache } from '../../platform/data-version/versioned-cache.ts';
 import { viewerAccessKey } from '../../platform/data-version/viewer-key.ts';
 import type { Caller } from '../../platform/services/caller.ts';
 import type { ServiceDeps } from '../../platform/services/service-deps.ts';
-import * as collectionRepo from './data/collection.repository.ts';
 import * as signOffRepo from './data/sign-off.repository.ts';
 import { mayTakeSomeSignOffStep, mayTakeStep, type SignOffStep } from './domain/sign-off-who.ts';
 import { availableValueActions, type ValueActor } from './domain/workflow.ts';
@@ -42,15 +35,6 @@ export interface SignOffQueue {
   /** Oldest first. */
   items: QueueItem[];
 }
-
-export interface EarlierValue {
-  periodKey: string;
-  periodLabel: string;
-  value: collectionRepo.ValueRow | null;
-}
-
-/** How many earlier periods the verifier's page shows. */
-export const EARLIER_PERIODS = 6;
 
 const labelOf = (key: string) => {
   const parsed = parsePeriodKey(key);
@@ -139,27 +123,6 @@ export function createSignOffQueueService({ db }: Pick<ServiceDeps, 'db'>) {
     mayTakeSomeStep(caller: Caller): Promise<boolean> {
       const key = `may-sign-off|${caller.personId}|${viewerAccessKey(caller)}`;
       return navigationAnswers.get(db, caller.organisationId, key, () => decideMayTakeSomeStep(caller));
-    },
-
-    /** The values of the same slot (whole measure or one category) in the periods before, latest first (one query). */
-    async earlierValues(
-      caller: Caller,
-      measureId: string,
-      period: Period,
-      breakdownId: string | null = null,
-    ): Promise<EarlierValue[]> {
-      const keys: string[] = [];
-      let cursor = period;
-      for (let i = 0; i < EARLIER_PERIODS; i++) {
-        cursor = previousPeriod(cursor);
-        keys.push(keyOf(cursor));
-      }
-      const values = await collectionRepo.valuesFor(db, caller.organisationId, [measureId], keys, breakdownId);
-      return keys.map((key) => ({
-        periodKey: key,
-        periodLabel: labelOf(key),
-        value: values.find((row) => row.periodKey === key) ?? null,
-      }));
     },
   };
 }

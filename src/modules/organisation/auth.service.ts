@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { newToken } from '../../platform/security/tokens.ts';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { isRole, type Principal, type RoleGrant } from '../../kernel/access/index.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { isRole, type Principal, type RoleGrant, type SignedIn } from '../../kernel/access/index.ts';
 import { ok } from '../../kernel/result.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -10,8 +10,10 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { matchingTotpStep, normaliseRecoveryCode } from '../../platform/security/totp.ts';
 import { noSecretBox, type SecretBox } from '../../platform/security/secret-box.ts';
-import { apiTokens, roleAssignments, sessions } from './data/access.schema.ts';
+import { sessions } from './data/access.schema.ts';
 import * as signInRepo from './data/sign-in.repository.ts';
+import * as principalsRepo from './data/principals.repository.ts';
+import type { PersonWithGrants } from './data/principals.repository.ts';
 import { organisations } from '../../platform/tenancy/organisations.schema.ts';
 import { people } from './data/organisation.schema.ts';
 import {
@@ -71,40 +73,37 @@ const addressKey = (address: string) => `address:${address}`;
 const secondFactorKey = (personId: string) => `second-factor:${personId}`;
 
 export function createAuthService(db: Db, clock: () => Date = systemClock, secrets: SecretBox = noSecretBox) {
-  async function principalFor(personId: string): Promise<Principal | null> {
-    // One round trip on every request: the person with each current grant (a row per grant, one
-    // row with no role when they hold none).
-    const rows = await db
-      .select({
-        id: people.id,
-        organisationId: people.organisationId,
-        name: people.name,
-        partnerId: people.partnerId,
-        status: people.status,
-        role: roleAssignments.role,
-        unitId: roleAssignments.unitId,
-      })
-      .from(people)
-      .leftJoin(roleAssignments, and(eq(roleAssignments.personId, people.id), isNull(roleAssignments.endedAt)))
-      .where(eq(people.id, personId));
-    const person = rows[0];
-    if (!person || person.status !== 'active') return null;
-    const grants: RoleGrant[] = rows.flatMap((row) =>
-      row.role !== null && isRole(row.role) ? [{ role: row.role, unitId: row.unitId }] : [],
+  /** The person as a principal; null when they have left (or are otherwise not active). */
+  function principalOf(person: PersonWithGrants): Principal | null {
+    if (person.status !== 'active') return null;
+    const grants: RoleGrant[] = person.grants.flatMap((grant) =>
+      isRole(grant.role) ? [{ role: grant.role, unitId: grant.unitId }] : [],
     );
     return {
       kind: 'person',
-      personId: person.id,
-      organisationId: person.organisationId,
+      personId: person.person_id,
+      organisationId: person.organisation_id,
       name: person.name,
-      partnerId: person.partnerId,
+      partnerId: person.partner_id,
       grants,
     };
   }
 
+  async function principalFor(personId: string): Promise<Principal | null> {
+    const person = await principalsRepo.personWithGrants(db, personId);
+    return person ? principalOf(person) : null;
+  }
+
+  const isAdministrator = (principal: Principal): principal is SignedIn =>
+    principal.kind === 'person' && principal.grants.some((grant) => grant.role === 'administrator');
+
+  /** Whether an administrator must turn on a second factor before doing anything else. */
+  const mustEnrolGiven = (principal: Principal, facts: { required: boolean; hasFactor: boolean }) =>
+    isAdministrator(principal) && facts.required && !facts.hasFactor;
+
   /** Whether the person must turn on a second factor before doing anything else. */
   async function mustEnrol(principal: Principal): Promise<boolean> {
-    if (principal.kind !== 'person' || !principal.grants.some((grant) => grant.role === 'administrator')) return false;
+    if (!isAdministrator(principal)) return false;
     if (!(await signInRepo.administratorsNeedSecondFactor(db, principal.organisationId))) return false;
     return !(await signInRepo.findSecondFactor(db, principal.personId))?.confirmedAt;
   }
@@ -317,15 +316,13 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
       return outcome.kind === 'signed-in' ? { token: outcome.token, session: outcome.session } : null;
     },
 
+    /** The session's person, in one round trip (every signed-in request asks this). */
     async sessionFor(token: string): Promise<SessionInfo | null> {
-      const [row] = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, clock())));
-      if (!row) return null;
-      const principal = await principalFor(row.personId);
-      if (!principal) return null;
-      return { principal, csrfToken: row.csrfToken, mustEnrolSecondFactor: await mustEnrol(principal) };
+      const row = await principalsRepo.sessionWithPerson(db, sha256(token), clock());
+      const principal = row ? principalOf(row) : null;
+      if (!row || !principal) return null;
+      const facts = { required: row.administrators_need_second_factor, hasFactor: row.has_second_factor };
+      return { principal, csrfToken: row.csrf_token, mustEnrolSecondFactor: mustEnrolGiven(principal, facts) };
     },
 
     async signOut(token: string): Promise<void> {
@@ -334,21 +331,9 @@ export function createAuthService(db: Db, clock: () => Date = systemClock, secre
 
     /** The token's owner and what it may do; null for an unknown, revoked or expired token. */
     async principalForApiToken(token: string): Promise<{ principal: Principal; scope: 'read' | 'write' } | null> {
-      const now = clock();
-      const [row] = await db
-        .select()
-        .from(apiTokens)
-        .where(
-          and(
-            eq(apiTokens.tokenHash, sha256(token)),
-            isNull(apiTokens.revokedAt),
-            or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-          ),
-        );
-      if (!row) return null;
-      await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-      const principal = await principalFor(row.personId);
-      return principal ? { principal, scope: row.scope } : null;
+      const row = await principalsRepo.usedApiTokenWithPerson(db, sha256(token), clock());
+      const principal = row ? principalOf(row) : null;
+      return row && principal ? { principal, scope: row.scope } : null;
     },
   };
 }

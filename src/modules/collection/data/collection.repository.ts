@@ -6,11 +6,11 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DEFAULT_COLLECTION_RULE, type CollectionRule } from '../domain/due-dates.ts';
 import type { Db } from '../../../platform/db/db.ts';
-import { DEFAULT_SIGN_OFF_CHAIN, SIGN_OFF_CHAINS, type SignOffChain } from '../domain/workflow.ts';
-import type { ValueStatus } from '../../../kernel/measurement/vocabulary.ts';
+import type { Frequency, ValueStatus } from '../../../kernel/measurement/vocabulary.ts';
 import {
   collectionRules,
   measureAssignees,
+  measureBreakdowns,
   measures,
   measureTargets,
   measureValueEvents,
@@ -20,6 +20,7 @@ import {
 } from '../../measures/index.ts';
 import { organisations } from '../../../platform/tenancy/organisations.schema.ts';
 import { people } from '../../organisation/index.ts';
+import { signOffSettingsOf, type SignOffSettings } from './sign-off.repository.ts';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type ValueRow = typeof measureValues.$inferSelect;
@@ -32,23 +33,44 @@ export async function collectionRuleFor(db: Db, organisationId: string): Promise
     .select({ day: nonWorkingDays.day })
     .from(nonWorkingDays)
     .where(eq(nonWorkingDays.organisationId, organisationId));
+  return collectionRuleOf(
+    rule,
+    closed.map((row) => row.day),
+  );
+}
+
+/**
+ * The collection rule and the sign-off settings, both kept in the council's collection rule row,
+ * with its closures, in one read (the entry page needs all three; apart they were three queries).
+ */
+export async function collectionSettingsFor(
+  db: Db,
+  organisationId: string,
+): Promise<{ rule: CollectionRule; signOff: SignOffSettings }> {
+  const [row] = await db
+    .select({
+      rule: collectionRules,
+      closed: sql<string[] | null>`(select array_agg(d.day::text) from ${nonWorkingDays} d
+        where d.organisation_id = ${organisationId})`,
+    })
+    .from(organisations)
+    .leftJoin(collectionRules, eq(collectionRules.organisationId, organisations.id))
+    .where(eq(organisations.id, organisationId));
+  const rule = row?.rule ?? undefined;
+  return { rule: collectionRuleOf(rule, row?.closed ?? []), signOff: signOffSettingsOf(rule) };
+}
+
+function collectionRuleOf(
+  rule: typeof collectionRules.$inferSelect | undefined,
+  closedDays: readonly string[],
+): CollectionRule {
   return {
     workingDaysAfterPeriodEnd: rule?.workingDaysAfterPeriodEnd ?? DEFAULT_COLLECTION_RULE.workingDaysAfterPeriodEnd,
     reminderDaysBefore: rule?.reminderWorkingDaysBefore ?? DEFAULT_COLLECTION_RULE.reminderDaysBefore,
     escalateToOwnerAfter: rule?.escalateToOwnerAfterDays ?? DEFAULT_COLLECTION_RULE.escalateToOwnerAfter,
     escalateToManagerAfter: rule?.escalateToManagerAfterDays ?? DEFAULT_COLLECTION_RULE.escalateToManagerAfter,
-    closedDays: new Set(closed.map((row) => row.day)),
+    closedDays: new Set(closedDays),
   };
-}
-
-/** How the organisation signs values off (the default chain when it has no rule). */
-export async function signOffChainFor(db: Db, organisationId: string): Promise<SignOffChain> {
-  const [rule] = await db
-    .select({ chain: collectionRules.signOffChain })
-    .from(collectionRules)
-    .where(eq(collectionRules.organisationId, organisationId));
-  const chain = rule?.chain as SignOffChain | undefined;
-  return chain && SIGN_OFF_CHAINS.includes(chain) ? chain : DEFAULT_SIGN_OFF_CHAIN;
 }
 
 /** Active measures the person owns or is assigned to enter data for. */
@@ -117,26 +139,38 @@ export async function valuesFor(
     );
 }
 
-/** One value slot without locking it (reads for pages). */
-export async function valueAt(
+/**
+ * The id of the value stored in a slot, when the measure's values come at this frequency and the
+ * breakdown category (if any) is the measure's own: what a sign-off form acts on, in one read.
+ */
+export async function valueIdInSlot(
   db: Db,
   organisationId: string,
-  measureId: string,
-  periodKey: string,
-  breakdownId: string | null,
-): Promise<ValueRow | null> {
+  slot: { measureId: string; periodKey: string; frequency: Frequency; breakdownId: string | null },
+): Promise<string | null> {
   const [row] = await db
-    .select()
+    .select({ id: measureValues.id })
     .from(measureValues)
+    .innerJoin(
+      measures,
+      and(eq(measures.organisationId, measureValues.organisationId), eq(measures.id, measureValues.measureId)),
+    )
     .where(
       and(
         eq(measureValues.organisationId, organisationId),
-        eq(measureValues.measureId, measureId),
-        eq(measureValues.periodKey, periodKey),
-        breakdownId ? eq(measureValues.breakdownId, breakdownId) : isNull(measureValues.breakdownId),
+        eq(measureValues.measureId, slot.measureId),
+        eq(measureValues.periodKey, slot.periodKey),
+        eq(measures.frequency, slot.frequency),
+        slot.breakdownId
+          ? and(
+              eq(measureValues.breakdownId, slot.breakdownId),
+              sql`exists (select 1 from ${measureBreakdowns} b where b.organisation_id = ${organisationId}
+                and b.id = ${slot.breakdownId} and b.measure_id = ${slot.measureId})`,
+            )
+          : isNull(measureValues.breakdownId),
       ),
     );
-  return row ?? null;
+  return row?.id ?? null;
 }
 
 /** Values of these measures in a status (returned, submitted…), newest change first. */

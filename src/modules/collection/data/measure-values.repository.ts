@@ -154,11 +154,19 @@ export async function signOffPeople(
   valueId: string,
 ): Promise<{ enteredBy: string | null; verifiedBy: string | null }> {
   const rows = await db
-    .select({ action: measureValueEvents.action, actor: measureValueEvents.actorPersonId })
+    .select({ action: measureValueEvents.action, actorPersonId: measureValueEvents.actorPersonId })
     .from(measureValueEvents)
     .where(and(eq(measureValueEvents.organisationId, organisationId), eq(measureValueEvents.valueId, valueId)))
     .orderBy(desc(measureValueEvents.id));
-  const entered = rows.find((row) => ENTRY_ACTIONS.includes(row.action));
-  const verified = rows.find((row) => row.action === 'verify');
-  return { enteredBy: entered?.actor ?? null, verifiedBy: verified?.actor ?? null };
+  return signOffPeopleIn(rows);
+}
+
+/** Who entered and who last verified a value, from its events newest first (by id). */
+export function signOffPeopleIn(events: readonly { action: string; actorPersonId: string | null }[]): {
+  enteredBy: string | null;
+  verifiedBy: string | null;
+} {
+  const entered = events.find((event) => ENTRY_ACTIONS.includes(event.action));
+  const verified = events.find((event) => event.action === 'verify');
+  return { enteredBy: entered?.actorPersonId ?? null, verifiedBy: verified?.actorPersonId ?? null };
 }

@@ -20,6 +20,11 @@ export interface SignOffSettings {
 /** The council's chain and who takes each step (the defaults when it has no rule row). */
 export async function signOffSettingsFor(db: Db, organisationId: string): Promise<SignOffSettings> {
   const [row] = await db.select().from(collectionRules).where(eq(collectionRules.organisationId, organisationId));
+  return signOffSettingsOf(row);
+}
+
+/** The sign-off settings a collection rule row holds (the defaults for none). */
+export function signOffSettingsOf(row: typeof collectionRules.$inferSelect | undefined): SignOffSettings {
   if (!row) return { chain: DEFAULT_SIGN_OFF_CHAIN, who: DEFAULT_SIGN_OFF_WHO };
   const chain = (SIGN_OFF_CHAINS as readonly string[]).includes(row.signOffChain)
     ? (row.signOffChain as SignOffChain)

@@ -102,8 +102,6 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     const category = d.category;
     const canEdit = breakdownId === null && d.actions.includes('save') && !d.locked && measure.status === 'active';
     const transitions = d.actions.filter((action) => action !== 'save' && action !== 'submit');
-    // The verifier's view: the figure in full and the earlier periods beside it.
-    const earlier = value ? await services.signOffQueue.earlierValues(caller, measureId, d.period, breakdownId) : [];
     return reply.render(
       'pages/collection/entry.njk',
       {
@@ -142,7 +140,8 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
         history: historyRows(d),
         qualityItems: QUALITY.map((item) => ({ ...item, checked: values.quality === item.value })),
         figure: canEdit ? null : figureRows(d),
-        earlier: earlierRows(d, earlier),
+        // The verifier's view: the figure in full and the earlier periods beside it.
+        earlier: earlierRows(d, d.earlier),
         earlierCaption: fill(words.signOffQueue.recentCaption, { period: d.periodLabel }),
         actionButtons: actionButtons(transitions),
         offTargetHint: offTargetHint(d),
@@ -192,9 +191,10 @@ export async function collectionRoutes(app: FastifyInstance, { services }: { ser
     const form = parseForm(valueTransitionInput, body);
     if (!form.ok)
       return renderEntry(reply, caller, id, periodKey, { actionErrors: form.errors, status: 400, breakdownId });
-    const detail = await services.collection.valueDetail(caller, id, periodKey, breakdownId);
-    if (!detail.ok || !detail.value.value) return reply.callNotFound();
-    const result = await services.collection.transition(caller, detail.value.value.id, form.value);
+    // Only the stored value's id: the entry page's detail is drawn again only if the action is refused.
+    const valueId = await services.collection.valueIdAt(caller, id, periodKey, breakdownId);
+    if (!valueId.ok) return reply.callNotFound();
+    const result = await services.collection.transition(caller, valueId.value, form.value);
     if (!result.ok) {
       const errors = formErrorsFrom(result.error);
       return renderEntry(reply, caller, id, periodKey, {

@@ -7,8 +7,7 @@ import { assessRag } from '../../../kernel/measurement/index.ts';
 import { formatDateTime } from '../../../platform/http/filters.ts';
 import { fill, say, words } from '../../../platform/words/index.ts';
 import { ragTag } from '../../../platform/words/status-tags.ts';
-import type { ValueDetail } from '../collection.service.ts';
-import type { EarlierValue } from '../sign-off-queue.service.ts';
+import type { EarlierValue, ValueDetail } from '../collection.service.ts';
 import { shown, statusTag } from './collection.presenter.ts';
 import { escapeHtml } from '../../../platform/http/escape-html.ts';
 
