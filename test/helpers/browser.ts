@@ -16,11 +16,11 @@
  * Environment: CHROMIUM_PATH overrides the executable (default /usr/bin/chromium-headless-shell,
  * else /usr/bin/chromium).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import type { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { AXE_SCRIPT_PATH, axeSource } from './axe-script.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
 
@@ -230,12 +230,29 @@ export async function axeResults(page: Page, context: AxeCheckContext = {}): Pro
   }
 }
 
-let axeSource: string | undefined;
+/** Origins that do not serve axe-core (a page outside the test app): their pages are sent it. */
+const originsWithoutAxeScript = new Set<string>();
 
-/** The axe-core that @axe-core/playwright itself depends on (the same version as before). */
-function readAxeSource(): string {
-  const axePlaywright = createRequire(import.meta.url).resolve('@axe-core/playwright');
-  return readFileSync(createRequire(axePlaywright).resolve('axe-core/axe.min.js'), 'utf8');
+/**
+ * Puts axe-core in the page once per document: loaded as a script from the page's own origin,
+ * which a test app serves (test/helpers/axe-script.ts), from the browser's cache after the first
+ * page; else its source is sent in. The script element is removed once run: axe sees the page as is.
+ */
+async function injectAxe(page: Page): Promise<void> {
+  const origin = new URL(page.url()).origin;
+  const fromOrigin = origin !== 'null' && !originsWithoutAxeScript.has(origin);
+  const state = await page.evaluate<'present' | 'loaded' | 'absent'>(`new Promise((resolve) => {
+    if (typeof window.axe === 'object') return resolve('present');
+    if (!${fromOrigin}) return resolve('absent');
+    const script = document.createElement('script');
+    script.src = '${AXE_SCRIPT_PATH}';
+    script.onload = () => { script.remove(); resolve('loaded'); };
+    script.onerror = () => { script.remove(); resolve('absent'); };
+    (document.head ?? document.documentElement).append(script);
+  })`);
+  if (state !== 'absent') return;
+  if (fromOrigin) originsWithoutAxeScript.add(origin);
+  await page.evaluate(axeSource());
 }
 
 /**
@@ -308,8 +325,7 @@ function evaluateAxe(page: Page, scope: unknown, options: unknown, contrastOn: s
 }
 
 async function runAxe(page: Page, context: AxeCheckContext): Promise<AxeResults> {
-  axeSource ??= readAxeSource();
-  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
+  await injectAxe(page);
   const include = list(context.include);
   const exclude = list(context.exclude);
   // resultTypes: every element is still checked against every rule, but only violations are

@@ -10,6 +10,7 @@ import type { DeclaredRoute } from '../../src/platform/http/access-control.ts';
 import { hashPassword } from '../../src/modules/organisation/auth.service.ts';
 import { assembleDeps } from '../../src/container.ts';
 import type { DemoCredentials } from '../../src/demo/demo-council.loader.ts';
+import { serveAxeScript } from './axe-script.ts';
 import { pgliteSnapshot, postgresSnapshot, type SnapshotOptions } from './database-snapshots.ts';
 import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
 
@@ -46,7 +47,7 @@ export interface TestApp {
     role: Role | null,
     options?: { unitId?: string | null; organisation?: TestOrganisation; partnerId?: string },
   ): Promise<Agent>;
-  /** Starts the app on a free loopback port (browser tests) and returns its base URL. */
+  /** Starts the app on a free loopback port (browser tests), axe-core served beside it, and returns its base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -214,6 +215,7 @@ export async function createTestApp(kind: DatabaseKind = 'pglite', options: Test
     createOrganisation,
     as,
     listen: async () => {
+      serveAxeScript(app.server);
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       if (!address || typeof address === 'string') throw new Error('no port');
