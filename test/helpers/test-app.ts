@@ -10,6 +10,7 @@ import type { DeclaredRoute } from '../../src/platform/http/access-control.ts';
 import { hash } from '@node-rs/argon2';
 import { assembleDeps } from '../../src/container.ts';
 import type { DemoCredentials } from '../../src/demo/demo-council.loader.ts';
+import { serveAxeScript } from './axe-script.ts';
 import { pgliteSnapshot, postgresSnapshot, type SnapshotOptions } from './database-snapshots.ts';
 import { refuseUnsaidPhrases } from './unsaid-phrases.ts';
 
@@ -50,7 +51,7 @@ export interface TestApp {
     role: Role | null,
     options?: { unitId?: string | null; organisation?: TestOrganisation; partnerId?: string },
   ): Promise<Agent>;
-  /** Starts the app on a free loopback port (browser tests) and returns its base URL. */
+  /** Starts the app on a free loopback port (browser tests), axe-core served beside it, and returns its base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
 }
@@ -232,6 +233,7 @@ export async function createTestApp(kind: DatabaseKind = 'pglite', options: Test
     createOrganisation,
     as,
     listen: async () => {
+      serveAxeScript(app.server);
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       if (!address || typeof address === 'string') throw new Error('no port');
