@@ -18,3 +18,31 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<Result<
     throw error;
   }
 }
+
+/** PostgreSQL's deadlock_detected: it ended this transaction, one of two that waited on each other. */
+export function isDeadlock(error: unknown): boolean {
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ??
+    (error as { cause?: { code?: string } })?.cause?.code;
+  return code === '40P01';
+}
+
+/**
+ * inTransaction, run again from the start (up to `attempts` times in all) when PostgreSQL ends it
+ * as one side of a deadlock: nothing of it was kept, and a second run reads everything afresh. For
+ * use cases that take their locks in an order others do not (say where), so that a rare deadlock
+ * costs a retry instead of an error page. `work` must have no effect outside the transaction.
+ */
+export async function inTransactionRetryingDeadlocks<T>(
+  db: Db,
+  work: (tx: Db) => Promise<Result<T>>,
+  attempts = 3,
+): Promise<Result<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(db, work);
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+    }
+  }
+}
