@@ -22,7 +22,7 @@ import * as valuesRepo from './data/measure-values.repository.ts';
 import { conflictMessage } from './value-conflict.ts';
 import { measuresRepository as measuresRepo } from '../measures/index.ts';
 import { unitAncestryIn, unitDescendants } from '../organisation/index.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
+import { inTransactionRetryingDeadlocks } from '../../platform/db/transaction.ts';
 import { refuseIfPeriodClosed } from './period-closure-check.ts';
 import { actorOf, type Caller } from '../../platform/services/caller.ts';
 import { isUniqueViolation, notFound, refuse } from '../../platform/services/errors.ts';
@@ -110,9 +110,16 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
     ...myData,
     ...valueDetails,
 
-    /** Enter or change a value (save a draft or submit it). */
+    /**
+     * Enter or change a value (save a draft or submit it). The audit row is written last: it takes
+     * the council's audit-chain lock (decision 0014), and every audited write of the council waits
+     * on it until commit, so the status recalculation runs before it rather than inside it (under
+     * issue 21's load the writes queued on that lock). Other services take the chain lock first and
+     * recalculate after; two writers on one measure can then deadlock, and PostgreSQL ends one:
+     * that one is run again (inTransactionRetryingDeadlocks). The same holds for transition.
+     */
     async enter(caller: Caller, measureId: string, input: ValueEntryInput): Promise<Result<valuesRepo.ValueRow>> {
-      return inTransaction(db, async (tx) => {
+      return inTransactionRetryingDeadlocks(db, async (tx) => {
         const measure = await measuresRepo.findMeasure(tx, caller.organisationId, measureId);
         if (!measure) return notFound('measure');
         const checked = checkMeasureValue(
@@ -232,6 +239,9 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           actorPersonId: caller.personId,
           reason: checkedNote,
         });
+        // The statuses before the audit row: the audit row takes the council's audit-chain lock,
+        // which every audited writer of the council then waits for until this commits (see enter).
+        await performance.recompute(tx, caller.organisationId, [measureId], { fromPeriodKey: periodKey });
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),
@@ -242,7 +252,6 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           newValue: { measureId, periodKey, breakdownId: input.breakdownId, status: saved.status, ...snapshot(saved) },
           reason: checkedNote,
         });
-        await performance.recompute(tx, caller.organisationId, [measureId], { fromPeriodKey: periodKey });
         return ok(saved);
       }).catch((error: unknown) => {
         // Two first entries of the same value at the same moment: the database keeps one.
@@ -259,7 +268,7 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
       valueId: string,
       input: ValueTransitionInput,
     ): Promise<Result<valuesRepo.ValueRow>> {
-      return inTransaction(db, async (tx) => {
+      return inTransactionRetryingDeadlocks(db, async (tx) => {
         const existing = await valuesRepo.findValueById(tx, caller.organisationId, valueId);
         if (!existing) return notFound('value');
         const open = await refuseIfPeriodClosed(tx, caller.organisationId, existing.periodKey);
@@ -308,6 +317,11 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           actorPersonId: caller.personId,
           reason: input.reason,
         });
+        // A figure becomes official (or stops being so) at a sign-off step: the statuses follow,
+        // before the audit row and the council's chain lock it holds until commit (see enter).
+        await performance.recompute(tx, caller.organisationId, [existing.measureId], {
+          fromPeriodKey: existing.periodKey,
+        });
         await recordAudit(tx, {
           organisationId: caller.organisationId,
           actor: actorOf(caller),
@@ -317,10 +331,6 @@ export function createCollectionService(deps: ServiceDeps & { statuses: StatusRe
           oldValue: { status: existing.status },
           newValue: { status: next.value },
           reason: input.reason,
-        });
-        // A figure becomes official (or stops being so) at a sign-off step: the statuses follow.
-        await performance.recompute(tx, caller.organisationId, [existing.measureId], {
-          fromPeriodKey: existing.periodKey,
         });
         return ok(saved);
       });

@@ -20,6 +20,13 @@ export async function readDataVersion(db: Db, organisationId: string): Promise<n
  * calendar moves on): call inside its transaction. Audited writes need not: the audit row bumps it.
  */
 export async function bumpDataVersion(tx: Db, organisationId: string): Promise<void> {
+  // The council's audit-chain lock first (the one audit_events_chain takes, migration 0020): an
+  // audited write takes that lock and then, through the audit trigger, this row, so a transaction
+  // that bumps before writing its audit row takes them in the same order. Re-entrant: the audit
+  // row after it takes the lock again freely.
+  await tx.execute(
+    sql`SELECT pg_advisory_xact_lock(hashtext('golden-thread:audit-chain'), hashtext(${organisationId}::text))`,
+  );
   await tx.execute(sql`
     INSERT INTO organisation_data_versions (organisation_id, version) VALUES (${organisationId}, 1)
     ON CONFLICT (organisation_id) DO UPDATE SET version = organisation_data_versions.version + 1`);
