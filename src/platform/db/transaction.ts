@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import { Rollback } from '../services/errors.ts';
+import { databaseErrorCode, Rollback } from '../services/errors.ts';
 import { fail, type Result } from '../../kernel/result.ts';
 
 /**
@@ -21,10 +21,7 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<Result<
 
 /** PostgreSQL's deadlock_detected: it ended this transaction, one of two that waited on each other. */
 export function isDeadlock(error: unknown): boolean {
-  const code =
-    (error as { code?: string; cause?: { code?: string } })?.code ??
-    (error as { cause?: { code?: string } })?.cause?.code;
-  return code === '40P01';
+  return databaseErrorCode(error) === '40P01';
 }
 
 /**

@@ -32,11 +32,16 @@ export class Rollback extends Error {
 }
 
 /** Postgres unique violation: the database is the last word on duplicates under concurrency. */
-export function isUniqueViolation(error: unknown): boolean {
-  const code =
+/** PostgreSQL's SQLSTATE of a failed statement, on the error or on its cause (as drizzle wraps it). */
+export function databaseErrorCode(error: unknown): string | undefined {
+  return (
     (error as { code?: string; cause?: { code?: string } })?.code ??
-    (error as { cause?: { code?: string } })?.cause?.code;
-  return code === '23505';
+    (error as { cause?: { code?: string } })?.cause?.code
+  );
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return databaseErrorCode(error) === '23505';
 }
 
 /**
